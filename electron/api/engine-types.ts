@@ -1,0 +1,23 @@
+import type { AppInfo } from '../../shared/contract';
+import type { Dispatch } from './dispatcher';
+
+export interface EngineOptions {
+  /** Folder for app state: recent list, settings, the demo workspace. */
+  homeDir: string;
+  host: AppInfo['host'];
+  version: string;
+  /** Default actor for the audit log (the OS user name when not set by the person). */
+  defaultActor: string;
+  nativeDialogs?: boolean;
+  /** Open the last workspace (or the demo on first launch) at start. Default true. */
+  openLastWorkspace?: boolean;
+  /** SQLite native binding to load (Electron passes its own ABI build). */
+  sqliteNativeBinding?: string;
+}
+
+export interface Engine {
+  /** Validates and runs one contract method; never throws. */
+  dispatch: Dispatch;
+  /** Closes the open workspace and stops running jobs (cancelling them). */
+  close(): Promise<void>;
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/** Domain schemas of the agent registry: what a person records about one agent (Step 0). */
+
+export const AGENT_STATUSES = ['candidate', 'confirmed', 'dismissed', 'retired'] as const;
+export const AgentStatus = z.enum(AGENT_STATUSES);
+export type AgentStatus = z.infer<typeof AgentStatus>;
+
+export const TRIGGER_KINDS = ['cron', 'webhook', 'user', 'event', 'chained', 'unknown'] as const;
+export const TriggerKind = z.enum(TRIGGER_KINDS);
+export type TriggerKind = z.infer<typeof TriggerKind>;
+
+export const DATA_ACCESS_LEVELS = ['read', 'write'] as const;
+export const DataAccessLevel = z.enum(DATA_ACCESS_LEVELS);
+export type DataAccessLevel = z.infer<typeof DataAccessLevel>;
+
+/** A calendar date as people write it in a registry: YYYY-MM-DD. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const Owner = z.object({
+  name: text(200).min(1, 'owner name is empty'),
+  email: z.union([z.literal(''), z.email('owner email is not an email address').max(320)]),
+});
+export type Owner = z.infer<typeof Owner>;
+
+export const DataAccess = z.object({
+  source: text(300).min(1, 'data source name is empty'),
+  access: DataAccessLevel,
+});
+export type DataAccess = z.infer<typeof DataAccess>;
+
+export const Trigger = z.object({
+  kind: TriggerKind,
+  /** Cron expression, webhook path, upstream agent...: whatever tells when it runs. */
+  schedule: text(300).nullable(),
+});
+export type Trigger = z.infer<typeof Trigger>;
+
+export const Rollback = z.object({
+  procedure: text(10_000).nullable(),
+  lastRehearsed: IsoDate.nullable(),
+});
+export type Rollback = z.infer<typeof Rollback>;
+
+/** The editable fields of an agent; a create takes all of them (with defaults), an update any subset. */
+export const AgentFields = z.object({
+  name: text(200).min(1, 'name is empty'),
+  status: AgentStatus,
+  trigger: Trigger,
+  dataAccess: z.array(DataAccess).max(500),
+  credentials: z.array(text(300).min(1)).max(500),
+  owner: Owner.nullable(),
+  lastReviewed: IsoDate.nullable(),
+  rollback: Rollback,
+  description: text(10_000),
+  vendor: text(200),
+  environment: text(100),
+  /** Spreadsheet columns we do not know, kept so nothing a client wrote is lost. */
+  notes: z.record(z.string().max(200), z.string().max(10_000)),
+});
+export type AgentFields = z.infer<typeof AgentFields>;
+
+export const AgentDraft = AgentFields.partial().extend({ name: AgentFields.shape.name });
+export type AgentDraft = z.infer<typeof AgentDraft>;
+
+export const AgentPatch = AgentFields.partial();
+export type AgentPatch = z.infer<typeof AgentPatch>;
+
+export interface AgentRecord extends AgentFields {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const DEFAULT_AGENT_FIELDS: Omit<AgentFields, 'name'> = {
+  status: 'candidate',
+  trigger: { kind: 'unknown', schedule: null },
+  dataAccess: [],
+  credentials: [],
+  owner: null,
+  lastReviewed: null,
+  rollback: { procedure: null, lastRehearsed: null },
+  description: '',
+  vendor: '',
+  environment: '',
+  notes: {},
+};

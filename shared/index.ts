@@ -1,0 +1,4 @@
+export * from './agent';
+export * from './registry';
+export * from './errors';
+export * from './contract';

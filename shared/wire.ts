@@ -1,0 +1,16 @@
+/**
+ * How a contract call travels between the renderer and a host.
+ *
+ * HTTP (local web host): `POST /api/<method>` with the JSON input as the body, header
+ * `Authorization: Bearer <token>`; the reply is always JSON `ApiResult` (HTTP 200 when the call was
+ * dispatched, 401 without a valid token, 403 for a foreign Host/Origin, 404/405 for a wrong
+ * route). The token reaches the page once as `?token=` in the URL the host prints; the page keeps
+ * it in sessionStorage and removes it from the address bar.
+ *
+ * IPC (Electron): one `ipcMain.handle(IPC_CHANNEL)` receives `(method, input)` and resolves to the
+ * same `ApiResult`; the preload exposes one typed function per contract method.
+ */
+export const API_PATH_PREFIX = '/api/';
+export const TOKEN_QUERY_PARAM = 'token';
+export const TOKEN_STORAGE_KEY = 'agent-triage.token';
+export const IPC_CHANNEL = 'agent-triage:call';
