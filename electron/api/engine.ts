@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import type { CallContext, Handlers } from './dispatcher';
+import { createDispatcher } from './dispatcher';
+import type { Engine, EngineOptions } from './engine-types';
+import { agentHandlers } from './handlers/agent-handlers';
+import { appHandlers } from './handlers/app-handlers';
+import { jobHandlers } from './handlers/job-handlers';
+import { registryHandlers } from './handlers/registry-handlers';
+import { workspaceHandlers } from './handlers/workspace-handlers';
+import { Session } from './session';
+
+export type { Engine, EngineOptions } from './engine-types';
+
+/**
+ * The engine every host runs: Electron IPC, the local web host, the CLI and the tests all call
+ * `dispatch`, which validates input against shared/contract.ts before any handler runs.
+ */
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const session = new Session(options);
+  const handlers: Handlers = {
+    ...appHandlers(session),
+    ...workspaceHandlers(session),
+    ...agentHandlers(session),
+    ...registryHandlers(session),
+    ...jobHandlers(session),
+  };
+  const dispatch = createDispatcher(handlers, (err, method) => console.error(`[engine] ${method} failed:`, err));
+  if (options.openLastWorkspace !== false) await reopenLastWorkspace(session);
+  return {
+    // Hosts that do not know the person pass an empty actor; the engine fills in who is set.
+    dispatch: (method, input, ctx: CallContext) => dispatch(method, input, { ...ctx, actor: ctx.actor || session.actor }),
+    close: async () => {
+      await session.jobs.cancelAll();
+      session.close();
+    },
+  };
+}
+
+/** First launch opens the demo; later launches reopen the last workspace, or the demo if it is gone. */
+async function reopenLastWorkspace(session: Session): Promise<void> {
+  const last = session.state.lastWorkspace;
+  if (last && existsSync(last)) {
+    try {
+      await session.open(last);
+      return;
+    } catch (err) {
+      console.error(`Could not reopen ${last}: ${err instanceof Error ? err.message : String(err)} Opening the demo instead.`);
+    }
+  }
+  await session.openDemo(false);
+}

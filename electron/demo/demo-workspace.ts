@@ -1,0 +1,59 @@
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AgentDraft } from '../../shared/agent';
+import { createAgent } from '../store/agents-repository';
+import { createWorkspaceFile, type Db, type OpenOptions } from '../store/workspace-file';
+
+const DAY_MS = 86_400_000;
+
+const DemoAgent = AgentDraft.omit({ lastReviewed: true, rollback: true }).extend({
+  reviewedDaysAgo: z.number().int().min(0).nullable(),
+  rollback: z.object({ procedure: z.string(), rehearsedDaysAgo: z.number().int().min(0).nullable() }),
+});
+const DemoFile = z.object({ engagement: z.string(), agents: z.array(DemoAgent) });
+
+function daysAgo(days: number | null, now: Date): string | null {
+  return days === null ? null : new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Writes the first-launch demo engagement from resources/demo to `path`, through the same store
+ * calls a person's edits use (so the demo has a real audit trail). Built under a temporary name
+ * and renamed at the end: an interrupted build leaves no half demo behind.
+ */
+export function buildDemoWorkspace(path: string, resources: string, options: OpenOptions = {}, now = new Date()): void {
+  const demo = DemoFile.parse(JSON.parse(readFileSync(join(resources, 'demo', 'agents.json'), 'utf8')));
+  const temp = `${path}.building-${process.pid}`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
+  const ws = createWorkspaceFile(temp, options);
+  const author = { actor: 'demo', via: 'demo-seed' };
+  try {
+    seed(ws.db, demo, author, now);
+    ws.db.pragma('wal_checkpoint(TRUNCATE)');
+    ws.close();
+    renameSync(temp, path);
+  } catch (err) {
+    ws.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
+    throw err;
+  }
+}
+
+function seed(db: Db, demo: z.infer<typeof DemoFile>, author: { actor: string; via: string }, now: Date): void {
+  db.transaction(() => {
+    db.prepare(`INSERT INTO workspace_meta (key, value) VALUES ('demo', ?)`).run(demo.engagement);
+    for (const { reviewedDaysAgo, rollback, ...agent } of demo.agents) {
+      createAgent(
+        db,
+        {
+          ...agent,
+          lastReviewed: daysAgo(reviewedDaysAgo, now),
+          rollback: { procedure: rollback.procedure === '' ? null : rollback.procedure, lastRehearsed: daysAgo(rollback.rehearsedDaysAgo, now) },
+        },
+        author,
+        `demo:${agent.name}`,
+      );
+    }
+  })();
+}

@@ -1,0 +1,34 @@
+import { BackendError } from '../../shared/errors';
+import type { ChangeAuthor } from '../store/audit-log';
+import type { Workspace } from '../store/workspace-file';
+
+/** What a job implementation gets: its own workspace connection, progress and cancellation. */
+export interface JobContext {
+  workspace: Workspace;
+  author: ChangeAuthor;
+  /** Reports progress; cheap to call often (sends at most every 50 ms, and always the last). */
+  progress(done: number, total: number, message: string): void;
+  /** Throws BackendError('cancelled') once cancel was asked; call it inside loops and transactions. */
+  throwIfCancelled(): void;
+}
+
+export function cancelledError(): BackendError {
+  return new BackendError('cancelled', 'Cancelled; the workspace was left as it was before the job started.');
+}
+
+export function makeProgressReporter(send: (done: number, total: number, message: string) => void, intervalMs = 50) {
+  let last = 0;
+  return (done: number, total: number, message: string) => {
+    const now = Date.now();
+    if (now - last >= intervalMs || done >= total) {
+      last = now;
+      send(done, total, message);
+    }
+  };
+}
+
+export function makeCancelCheck(flag: Int32Array): () => void {
+  return () => {
+    if (Atomics.load(flag, 0) === 1) throw cancelledError();
+  };
+}

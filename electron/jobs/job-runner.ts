@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { JobResult, JobStatus } from '../../shared/contract';
+import { BackendError } from '../../shared/errors';
+import type { ChangeAuthor } from '../store/audit-log';
+import type { JobWorkerInput, JobWorkerMessage } from './job-protocol';
+
+interface RunningJob {
+  status: JobStatus;
+  worker: Worker | null;
+  cancelFlag: Int32Array;
+  finished: Promise<void>;
+}
+
+const KEEP_FINISHED = 50;
+
+/**
+ * The worker entry: the bundled job-worker.js beside this code in a build, or the TypeScript
+ * source (run through tsx) under the tests.
+ */
+function workerEntry(): { file: string; execArgv: string[] } {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const built = join(here, 'job-worker.js');
+  if (existsSync(built)) return { file: built, execArgv: [] };
+  const source = join(here, 'job-worker.ts');
+  if (existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
+  throw new Error(`job-worker not found next to ${here}; run the build first.`);
+}
+
+/**
+ * Runs long work off the main thread. Each job gets its own worker and its own connection to
+ * the workspace; its writes are one transaction, so cancel or failure leaves the workspace as
+ * it was. Status is polled by the UI (the same way on every host).
+ */
+export class JobRunner {
+  private readonly jobs = new Map<string, RunningJob>();
+
+  constructor(private readonly nativeBinding?: string) {}
+
+  start(kind: JobResult['kind'], title: string, payload: unknown, workspacePath: string, author: ChangeAuthor): JobStatus {
+    const id = randomUUID();
+    const sharedFlag = new SharedArrayBuffer(4);
+    const status: JobStatus = {
+      id,
+      kind,
+      title,
+      state: 'running',
+      progress: { done: 0, total: 0, message: 'Starting…' },
+      startedAt: new Date().toISOString(),
+      endedAt: null,
+      result: null,
+      error: null,
+    };
+    const entry = workerEntry();
+    const input: JobWorkerInput = { kind, payload, workspacePath, author, cancelFlag: sharedFlag, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) };
+    const worker = new Worker(entry.file, { workerData: input, execArgv: entry.execArgv });
+    const job: RunningJob = { status, worker, cancelFlag: new Int32Array(sharedFlag), finished: Promise.resolve() };
+    job.finished = new Promise<void>((resolve) => {
+      const finish = (patch: Partial<JobStatus>) => {
+        if (job.status.state !== 'running') return;
+        Object.assign(job.status, patch, { endedAt: new Date().toISOString() });
+        job.worker = null;
+        resolve();
+      };
+      worker.on('message', (message: JobWorkerMessage) => {
+        if (message.type === 'progress') job.status.progress = message.progress;
+        else if (message.type === 'done') finish({ state: 'succeeded', result: message.result });
+        else if (message.error.code === 'cancelled') finish({ state: 'cancelled', error: message.error });
+        else finish({ state: 'failed', error: message.error });
+      });
+      worker.on('error', (err) => finish({ state: 'failed', error: { code: 'internal', message: `The job crashed: ${err.message}. The workspace was not changed.` } }));
+      worker.on('exit', (code) => {
+        const cancelled = Atomics.load(job.cancelFlag, 0) === 1;
+        finish(
+          cancelled
+            ? { state: 'cancelled', error: { code: 'cancelled', message: 'Cancelled; the workspace was left as it was.' } }
+            : { state: 'failed', error: { code: 'internal', message: `The job stopped unexpectedly (exit ${code}). The workspace was not changed.` } },
+        );
+      });
+    });
+    this.jobs.set(id, job);
+    this.forgetOldJobs();
+    return { ...status };
+  }
+
+  get(id: string): JobStatus {
+    const job = this.jobs.get(id);
+    if (!job) throw new BackendError('not-found', `No job ${id}: it finished long ago or belongs to an earlier session.`);
+    return { ...job.status, progress: { ...job.status.progress } };
+  }
+
+  /** Asks the job to stop; its transaction rolls back. Resolves with the final status. */
+  async cancel(id: string): Promise<JobStatus> {
+    const job = this.jobs.get(id);
+    if (!job) throw new BackendError('not-found', `No job ${id} to cancel.`);
+    if (job.status.state === 'running') {
+      Atomics.store(job.cancelFlag, 0, 1);
+      // A job that never checks again (e.g. stuck in a parse) is terminated after a grace period.
+      const timer = setTimeout(() => void job.worker?.terminate(), 2000);
+      await job.finished;
+      clearTimeout(timer);
+    }
+    return this.get(id);
+  }
+
+  async waitFor(id: string): Promise<JobStatus> {
+    const job = this.jobs.get(id);
+    if (!job) throw new BackendError('not-found', `No job ${id}.`);
+    await job.finished;
+    return this.get(id);
+  }
+
+  async cancelAll(): Promise<void> {
+    await Promise.all([...this.jobs.values()].filter((j) => j.status.state === 'running').map((j) => this.cancel(j.status.id)));
+  }
+
+  private forgetOldJobs(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.status.state !== 'running');
+    for (const job of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(job.status.id);
+  }
+}

@@ -1,0 +1,35 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { BackendError } from '../../shared/errors';
+import { openWorkspaceFile } from '../store/workspace-file';
+import { makeCancelCheck, makeProgressReporter } from './job-context';
+import { jobImplementation } from './job-kinds';
+import type { JobWorkerInput, JobWorkerMessage } from './job-protocol';
+import './all-job-kinds';
+
+/** Entry of a job worker thread: runs one job against its own connection to the workspace. */
+async function run(input: JobWorkerInput): Promise<JobWorkerMessage> {
+  const workspace = openWorkspaceFile(input.workspacePath, { verify: false, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
+  try {
+    const post = (message: JobWorkerMessage) => parentPort!.postMessage(message);
+    const result = await jobImplementation(input.kind)(
+      {
+        workspace,
+        author: input.author,
+        progress: makeProgressReporter((done, total, message) => post({ type: 'progress', progress: { done, total, message } })),
+        throwIfCancelled: makeCancelCheck(new Int32Array(input.cancelFlag)),
+      },
+      input.payload,
+    );
+    return { type: 'done', result };
+  } finally {
+    workspace.close();
+  }
+}
+
+run(workerData as JobWorkerInput)
+  .then((message) => parentPort!.postMessage(message))
+  .catch((err: unknown) => {
+    const error =
+      err instanceof BackendError ? err.toData() : { code: 'internal' as const, message: `The job failed: ${err instanceof Error ? err.message : String(err)}. The workspace was not changed.` };
+    parentPort!.postMessage({ type: 'failed', error } satisfies JobWorkerMessage);
+  });

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AgentListQuery } from '../../shared/contract';
+import { auditOf } from './audit-log';
+import { createAgent, getAgentDetail, listAgents, updateAgent } from './agents-repository';
+import { tempDir } from './test-workspace';
+import { createWorkspaceFile, type Workspace } from './workspace-file';
+
+const alice = { actor: 'alice', via: 'ui' };
+let tmp: ReturnType<typeof tempDir>;
+let ws: Workspace;
+beforeEach(() => {
+  tmp = tempDir();
+  ws = createWorkspaceFile(tmp.file('w.atw'));
+});
+afterEach(() => {
+  ws.close();
+  tmp.cleanup();
+});
+const list = (q: Parameters<typeof AgentListQuery.parse>[0] = {}, today = '2026-06-01') => listAgents(ws.db, AgentListQuery.parse(q), today);
+
+describe('agent registry store', () => {
+  it('creates an agent with defaults and derives completeness and flags', () => {
+    const id = createAgent(ws.db, { name: 'refund-agent' }, alice);
+    const a = getAgentDetail(ws.db, id, '2026-06-01');
+    expect(a.status).toBe('candidate');
+    expect(a.completeness).toEqual({ filled: 1, total: 7, missing: ['trigger', 'dataAccess', 'credentials', 'owner', 'lastReviewed', 'rollback'] });
+    expect(a.flags).toEqual(['no-rollback']);
+  });
+
+  it('a complete record with a person owner scores 7/7; a team owner and an old review are flagged', () => {
+    const id = createAgent(
+      ws.db,
+      {
+        name: 'kyc-reviewer',
+        trigger: { kind: 'cron', schedule: '0 6 * * *' },
+        dataAccess: [{ source: 'customers-db', access: 'read' }],
+        credentials: ['OPENAI_API_KEY'],
+        owner: { name: 'Priya Nair', email: 'priya@fintech.example' },
+        lastReviewed: '2026-05-01',
+        rollback: { procedure: 'Disable the cron job', lastRehearsed: null },
+      },
+      alice,
+    );
+    expect(getAgentDetail(ws.db, id, '2026-06-01').completeness.filled).toBe(7);
+    updateAgent(ws.db, id, { owner: { name: 'Platform Team', email: 'platform-team@fintech.example' }, lastReviewed: '2025-01-01' }, alice);
+    const a = getAgentDetail(ws.db, id, '2026-06-01');
+    expect(a.flags).toEqual(['owner-is-team', 'review-stale']);
+    expect(a.completeness.missing).toEqual(['owner']);
+  });
+
+  it('records every changed field in the append-only audit log with who, before and after', () => {
+    const id = createAgent(ws.db, { name: 'mailer', owner: { name: 'Sam Lee', email: 'sam@x.example' } }, alice);
+    const changed = updateAgent(ws.db, id, { owner: { name: 'Ana Ruiz', email: 'ana@x.example' }, vendor: '' }, { actor: 'bob', via: 'cli' });
+    expect(changed).toEqual(['owner']);
+    const [latest] = auditOf(ws.db, 'agent', id);
+    expect(latest).toMatchObject({ actor: 'bob', via: 'cli', field: 'owner', before: 'Sam Lee <sam@x.example>', after: 'Ana Ruiz <ana@x.example>' });
+    expect(() => ws.db.prepare('UPDATE audit_log SET actor = ?').run('mallory')).toThrow(/append-only/);
+    expect(() => ws.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
+  it('an update that changes nothing writes no audit row', () => {
+    const id = createAgent(ws.db, { name: 'same' }, alice);
+    const before = auditOf(ws.db, 'agent', id).length;
+    expect(updateAgent(ws.db, id, { name: 'same', dataAccess: [] }, alice)).toEqual([]);
+    expect(auditOf(ws.db, 'agent', id).length).toBe(before);
+  });
+
+  it('updating an unknown agent is a not-found error and writes nothing', () => {
+    expect(() => updateAgent(ws.db, 'missing', { name: 'x' }, alice)).toThrow(/No agent with id missing/);
+    expect((ws.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(0);
+  });
+
+  it('filters by text, status, trigger, owner and flags, and sorts', () => {
+    createAgent(ws.db, { name: 'Beta', status: 'confirmed', trigger: { kind: 'cron', schedule: '@daily' }, owner: { name: 'Ana', email: 'ana@x.example' } }, alice);
+    createAgent(ws.db, { name: 'alpha', status: 'candidate', description: 'reads 100% of tickets' }, alice);
+    createAgent(ws.db, { name: 'Gamma', status: 'retired', rollback: { procedure: 'revert', lastRehearsed: null } }, alice);
+    expect(list().rows.map((r) => r.name)).toEqual(['alpha', 'Beta', 'Gamma']);
+    expect(list({ sort: 'name', direction: 'desc' }).rows.map((r) => r.name)).toEqual(['Gamma', 'Beta', 'alpha']);
+    expect(list({ text: '100%' }).rows.map((r) => r.name)).toEqual(['alpha']);
+    expect(list({ text: '_' }).rows).toEqual([]);
+    expect(list({ statuses: ['confirmed', 'retired'] }).rows.map((r) => r.name)).toEqual(['Beta', 'Gamma']);
+    expect(list({ triggers: ['cron'] }).rows.map((r) => r.name)).toEqual(['Beta']);
+    expect(list({ owner: 'none' }).rows.map((r) => r.name)).toEqual(['alpha', 'Gamma']);
+    expect(list({ owner: 'ana@x.example' }).rows.map((r) => r.name)).toEqual(['Beta']);
+    expect(list({ flags: ['no-rollback'] }).rows.map((r) => r.name)).toEqual(['alpha', 'Beta']);
+    const r = list({ limit: 1, offset: 1 });
+    expect([r.rows.length, r.total, r.workspaceTotal, r.owners]).toEqual([1, 3, 3, ['Ana']]);
+  });
+});
