@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { Evidence } from '../../shared/discovery';
+
+const MAX_SNIPPET = 200;
+
+/**
+ * Secret shapes that must never reach the workspace in clear. Each keeps a short recognisable
+ * prefix and the last four characters, which is what a reviewer needs to match a key.
+ */
+export const SECRET_PATTERNS: Array<{ provider: string; pattern: RegExp }> = [
+  { provider: 'anthropic', pattern: /sk-ant-[A-Za-z0-9_-]{20,}/g },
+  { provider: 'openai', pattern: /sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { provider: 'aws', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g },
+  { provider: 'github', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}\b/g },
+  { provider: 'slack', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g },
+  { provider: 'google', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { provider: 'huggingface', pattern: /\bhf_[A-Za-z0-9]{30,}\b/g },
+  { provider: 'stripe', pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g },
+  { provider: 'sendgrid', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b/g },
+  { provider: 'groq', pattern: /\bgsk_[A-Za-z0-9]{40,}\b/g },
+];
+/** password=..., token: "...", secret = '...' with a literal value. */
+const ASSIGNED_SECRET = /((?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key)["']?\s*[:=]\s*["'])([^"'\s]{8,})(["'])/gi;
+/** user:password@ in connection strings. */
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:)([^@\s/]{3,})(@)/gi;
+
+export function maskSecret(value: string): string {
+  const prefix = value.match(/^(sk-ant-|sk-proj-|sk-|AKIA|ASIA|ghp_|github_pat_|xox[abprs]-|AIza|hf_|gsk_|SG\.|rk_live_|sk_live_)/)?.[0] ?? '';
+  return `${prefix}…${value.slice(-4)}`;
+}
+
+/** Replaces every secret-looking value in a line with its masked form. */
+export function redactSecrets(text: string): string {
+  let out = text;
+  for (const { pattern } of SECRET_PATTERNS) out = out.replace(pattern, (m) => maskSecret(m));
+  out = out.replace(ASSIGNED_SECRET, (_m, head: string, value: string, tail: string) => `${head}${value.includes('…') ? value : maskSecret(value)}${tail}`);
+  out = out.replace(URL_PASSWORD, (_m, head: string, _pw: string, tail: string) => `${head}****${tail}`);
+  return out;
+}
+
+/** The only form in which a secret value is kept: a hash to match it elsewhere, and its last 4. */
+export function fingerprintSecret(value: string): { fingerprint: string; last4: string } {
+  return { fingerprint: createHash('sha256').update(value).digest('hex'), last4: value.slice(-4) };
+}
+
+/** Control characters would let a hostile file forge lines in the UI or a terminal. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
+}
+
+export function snippetOf(text: string): string {
+  const one = printable(redactSecrets(text.replace(/\r?\n\s*/g, ' ⏎ ').trim()));
+  return one.length > MAX_SNIPPET ? `${one.slice(0, MAX_SNIPPET - 1)}…` : one;
+}
+
+const LOW_TRUST_PATH = /(^|\/)(tests?|__tests__|spec|specs|e2e|docs?|examples?|samples?|demos?|fixtures?|notebooks?|cookbook|tutorials?)(\/|$)|(^|\/)(test_[^/]*|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[jt]sx?|conftest\.py|README[^/]*|[^/]*\.md|[^/]*\.ipynb)$/i;
+
+/**
+ * Tests, docs and examples show how a library is used, not what runs in production: keep what
+ * they show (a reviewer may disagree) but trust it less.
+ */
+export function pathTrust(path: string): number {
+  return LOW_TRUST_PATH.test(path) ? 0.4 : 1;
+}
+
+export function makeEvidence(path: string, line: number, text: string, ruleId: string, confidence: number): Evidence {
+  return { path, line, snippet: snippetOf(text), ruleId, confidence: Math.round(confidence * pathTrust(path) * 100) / 100 };
+}

@@ -1,0 +1,84 @@
+import type {
+  CapabilityFinding,
+  CredentialReference,
+  EndpointReference,
+  Evidence,
+  FrameworkUse,
+  GuardrailFinding,
+  LlmUse,
+  PackageVersion,
+  ToolDefinition,
+  TriggerFinding,
+  UnitKind,
+} from '../../shared/discovery';
+
+/**
+ * What one file tells the scanner, before files are linked into candidate agents. Analyzers are
+ * pure: (relative path, text) in, findings out; they never execute or import what they read.
+ */
+
+/** A code file's agent signals (Python, TypeScript/TSX, JavaScript). */
+export interface CodeFindings {
+  type: 'code';
+  path: string;
+  language: 'python' | 'typescript' | 'tsx' | 'javascript';
+  llm: LlmUse[];
+  frameworks: FrameworkUse[];
+  tools: ToolDefinition[];
+  capabilities: CapabilityFinding[];
+  credentials: CredentialReference[];
+  endpoints: EndpointReference[];
+  guardrails: GuardrailFinding[];
+  /** Local modules this file imports, as written ("app.tools", "./tools", "../lib/db"). */
+  localImports: string[];
+  /** A runnable entry: `if __name__ == "__main__"`, a CLI/worker main, a server start, a handler export. */
+  entryPoint: Evidence | null;
+  /** True when an LLM chooses actions: an agent framework, tools handed to a model, a tool-call loop. */
+  agentic: boolean;
+}
+
+/** One deployable unit a config file declares (a CI job, a CronJob, a Lambda, a compose service...). */
+export interface UnitFinding {
+  kind: UnitKind;
+  name: string;
+  path: string;
+  evidence: Evidence;
+  trigger: TriggerFinding;
+  /** Commands/handlers it runs, as written: "python scripts/triage.py", "python -m worker.main", "src/handler.main". */
+  runs: string[];
+  /** Code paths it names directly (relative to the scanned root), when the config says so. */
+  codePaths: string[];
+  credentials: CredentialReference[];
+  endpoints: EndpointReference[];
+  /** Capabilities visible in the config itself (a CI step that runs a shell with secrets, an MCP server command). */
+  capabilities: CapabilityFinding[];
+  /** For MCP configs: the server entries. */
+  mcpServers?: Array<{ name: string; command: string | null; args: string[]; url: string | null; evidence: Evidence }>;
+  /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */
+  llm: LlmUse[];
+}
+
+export interface ConfigFindings {
+  type: 'config';
+  path: string;
+  format: string;
+  units: UnitFinding[];
+  /** Credentials and endpoints named at file level (e.g. workflow-level env). Also merged into units. */
+  credentials: CredentialReference[];
+}
+
+export interface LockfileFindings {
+  type: 'lockfile';
+  path: string;
+  packages: PackageVersion[];
+}
+
+export type FileFindings = CodeFindings | ConfigFindings | LockfileFindings;
+
+/** A problem with one file that does not stop the scan: shown as a warning, counted. */
+export interface FileWarning {
+  path: string;
+  message: string;
+}
+
+export type { TriggerFinding };

@@ -1,0 +1,171 @@
+import type { TriggerKind } from './agent';
+
+/**
+ * What repository discovery finds, as every host and the UI see it. Every fact carries the
+ * evidence that makes a reviewer trust it: where it was seen, a short redacted snippet, the rule
+ * that fired and how sure that rule is.
+ */
+
+/** DESIGN.md's capability list. */
+export const CAPABILITY_KINDS = [
+  'shell-exec', // subprocess / child_process / os.system
+  'code-execution', // REPL or code-interpreter tools, eval/exec of model output
+  'outbound-network', // HTTP to hosts not written as literals in the code
+  'data-read',
+  'data-write', // SQL INSERT/UPDATE, ORM writes, object-store puts
+  'data-delete', // SQL DELETE/DROP/TRUNCATE, object deletes
+  'external-communication', // email, Slack/Teams/chat, webhooks
+  'data-export', // uploads / transfers of data out of the company
+  'file-write',
+  'payment', // payment or refund APIs
+] as const;
+export type CapabilityKind = (typeof CAPABILITY_KINDS)[number];
+
+/** Where an agent runs from: the thing a team deploys and can switch off. */
+export const UNIT_KINDS = [
+  'ci-job', // a GitHub Actions / GitLab CI / CircleCI / Jenkins job
+  'k8s-cronjob',
+  'k8s-deployment',
+  'serverless-function', // Lambda (Terraform, serverless.yml), Cloud Functions
+  'scheduled-task', // crontab, Celery beat, Airflow DAG
+  'container-service', // docker-compose service, Procfile process
+  'code-entry-point', // a worker/service/script found in code with no deployment config seen
+  'mcp-config', // an MCP client configuration (Claude Desktop, Cursor, VS Code, .mcp.json)
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export interface Evidence {
+  /** Path relative to the scanned root, with '/' separators. */
+  path: string;
+  /** 1-based line; 0 when the fact is about the whole file. */
+  line: number;
+  /** At most 200 characters of the source line(s), secrets redacted. Shown as text only. */
+  snippet: string;
+  ruleId: string;
+  /** 0..1: how sure the rule is, lowered for tests, docs and examples. */
+  confidence: number;
+}
+
+export interface LlmUse {
+  /** openai, anthropic, google, bedrock, azure-openai, mistral, cohere, ollama, litellm, ... */
+  provider: string;
+  /** The SDK or framework call that shows it, e.g. "openai.OpenAI", "langchain_openai.ChatOpenAI". */
+  sdk: string;
+  models: string[];
+  evidence: Evidence;
+}
+
+export interface FrameworkUse {
+  /** langgraph, langchain, llamaindex, crewai, autogen, openai-agents, pydantic-ai, smolagents,
+   * google-adk, semantic-kernel, vercel-ai, mastra, mcp-server, ... */
+  framework: string;
+  evidence: Evidence;
+}
+
+export interface ToolDefinition {
+  name: string;
+  /** The capabilities seen inside this tool's body. */
+  capabilities: CapabilityKind[];
+  evidence: Evidence;
+}
+
+export interface CapabilityFinding {
+  kind: CapabilityKind;
+  /** What exactly: "subprocess.run", "DELETE FROM accounts", "smtplib.SMTP.send_message". */
+  detail: string;
+  /** The tool function it sits in, when it is inside one. */
+  tool: string | null;
+  evidence: Evidence;
+}
+
+export const CREDENTIAL_REF_KINDS = ['env-var', 'ci-secret', 'iam-role', 'service-account', 'k8s-secret', 'hardcoded-secret', 'connection-string'] as const;
+export type CredentialRefKind = (typeof CREDENTIAL_REF_KINDS)[number];
+
+export interface CredentialReference {
+  kind: CredentialRefKind;
+  /** Env var or secret name, role ARN, service account; for a hard-coded secret "<provider> key …abcd". */
+  name: string;
+  provider: string | null;
+  /** For secret values seen in files: sha256 of the value (hex), never the value itself. */
+  fingerprint: string | null;
+  last4: string | null;
+  evidence: Evidence;
+}
+
+export interface EndpointReference {
+  host: string;
+  purpose: 'inference' | 'mcp' | 'api' | 'webhook';
+  evidence: Evidence;
+}
+
+export const GUARDRAIL_KINDS = ['input-schema', 'human-approval', 'tracing', 'token-limit', 'output-filter'] as const;
+export type GuardrailKind = (typeof GUARDRAIL_KINDS)[number];
+
+export interface GuardrailFinding {
+  kind: GuardrailKind;
+  detail: string;
+  evidence: Evidence;
+}
+
+export interface PackageVersion {
+  ecosystem: 'PyPI' | 'npm' | 'Go';
+  name: string;
+  version: string;
+  /** The lockfile it came from, relative to the scanned root. */
+  lockfile: string;
+}
+
+export interface TriggerFinding {
+  kind: TriggerKind;
+  /** A cron expression, event name, webhook path or upstream agent. */
+  schedule: string | null;
+  /** For people: "Every day at 06:00 UTC", "On issue opened", "Called by billing-agent". */
+  description: string;
+  evidence: Evidence | null;
+}
+
+export interface DeployableUnit {
+  kind: UnitKind;
+  /** Job, CronJob, function or service name as the config names it. */
+  name: string;
+  /** The config (or code) file that declares it. */
+  path: string;
+}
+
+/**
+ * One candidate agent: a deployable unit with the LLM use, tools and capabilities of the code
+ * it runs. `classification` separates agents (an LLM that chooses actions or tools, or runs
+ * unattended on a trigger) from plain LLM calls (a one-shot summariser in a request handler):
+ * both are listed, because both spend tokens with a credential someone must own.
+ */
+export interface DiscoveredAgent {
+  /** Stable across re-scans: root label + unit kind + unit path + unit name + entry point. */
+  identityKey: string;
+  name: string;
+  unit: DeployableUnit;
+  entryPoints: string[];
+  classification: 'agent' | 'llm-call';
+  confidence: number;
+  trigger: TriggerFinding;
+  llm: LlmUse[];
+  frameworks: FrameworkUse[];
+  tools: ToolDefinition[];
+  capabilities: CapabilityFinding[];
+  credentials: CredentialReference[];
+  endpoints: EndpointReference[];
+  guardrails: GuardrailFinding[];
+  packages: PackageVersion[];
+}
+
+export interface ScanCounters {
+  filesSeen: number;
+  filesRead: number;
+  bytesRead: number;
+  skippedBinary: number;
+  skippedOversized: number;
+  skippedUnreadable: number;
+  skippedIgnored: number;
+  /** Symlinks not followed because they leave the root or loop. */
+  skippedLinks: number;
+  candidates: number;
+}
