@@ -189,9 +189,10 @@ export const contract = {
 
   currentWorkspace: method<WorkspaceInfo | null>()(Empty),
   recentWorkspaces: method<RecentWorkspace[]>()(Empty),
-  createWorkspace: method<WorkspaceInfo>()(z.object({ path: WorkspacePath })),
+  /** `overwrite` replaces an existing file (after a native dialog asked); otherwise an existing file is refused. */
+  createWorkspace: method<WorkspaceInfo>()(z.object({ path: WorkspacePath, overwrite: z.boolean().default(false) })),
   openWorkspace: method<WorkspaceInfo>()(z.object({ path: WorkspacePath })),
-  saveWorkspaceAs: method<WorkspaceInfo>()(z.object({ path: WorkspacePath })),
+  saveWorkspaceAs: method<WorkspaceInfo>()(z.object({ path: WorkspacePath, overwrite: z.boolean().default(false) })),
   openDemoWorkspace: method<WorkspaceInfo>()(z.object({ reset: z.boolean().default(false) })),
 
   listAgents: method<AgentList>()(AgentListQuery),

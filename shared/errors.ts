@@ -1,6 +1,7 @@
 /** Errors that cross every host boundary (IPC, HTTP, CLI) as plain data. */
 export const ERROR_CODES = [
   'invalid-input', // the input did not match the method's schema
+  'access-denied', // a host refused the caller (no token, foreign origin or frame) before dispatch
   'unknown-method',
   'not-found',
   'no-workspace', // a method needs an open workspace and none is open

@@ -27,20 +27,48 @@ export interface Completeness {
   missing: RegistryFieldKey[];
 }
 
-type RegistryView = Pick<AgentFields, 'name' | 'trigger' | 'dataAccess' | 'credentials' | 'owner' | 'lastReviewed' | 'rollback'>;
+/**
+ * What the Step 0 rules look at. Lists are counted, not carried, so the registry table can
+ * evaluate 10,000 agents from one query; `ownerIsTeam` may be precomputed (it is the costly test).
+ */
+export interface RegistrySnapshot {
+  name: string;
+  triggerKind: AgentFields['trigger']['kind'];
+  dataAccessCount: number;
+  credentialCount: number;
+  owner: Owner | null;
+  ownerIsTeam?: boolean;
+  lastReviewed: string | null;
+  rollbackProcedure: string | null;
+}
 
-const isFilled: Record<RegistryFieldKey, (a: RegistryView) => boolean> = {
+export function registrySnapshotOf(agent: Pick<AgentFields, 'name' | 'trigger' | 'dataAccess' | 'credentials' | 'owner' | 'lastReviewed' | 'rollback'>): RegistrySnapshot {
+  return {
+    name: agent.name,
+    triggerKind: agent.trigger.kind,
+    dataAccessCount: agent.dataAccess.length,
+    credentialCount: agent.credentials.length,
+    owner: agent.owner,
+    lastReviewed: agent.lastReviewed,
+    rollbackProcedure: agent.rollback.procedure,
+  };
+}
+
+const ownerIsTeamIn = (a: RegistrySnapshot): boolean => a.ownerIsTeam ?? (a.owner !== null && isTeamOwner(a.owner));
+const hasRollback = (a: RegistrySnapshot): boolean => (a.rollbackProcedure ?? '').trim() !== '';
+
+const isFilled: Record<RegistryFieldKey, (a: RegistrySnapshot) => boolean> = {
   name: (a) => a.name.trim() !== '',
-  trigger: (a) => a.trigger.kind !== 'unknown',
-  dataAccess: (a) => a.dataAccess.length > 0,
-  credentials: (a) => a.credentials.length > 0,
+  trigger: (a) => a.triggerKind !== 'unknown',
+  dataAccess: (a) => a.dataAccessCount > 0,
+  credentials: (a) => a.credentialCount > 0,
   // An owner counts only when it names a person we can reach; a team alias is flagged, not filled.
-  owner: (a) => a.owner !== null && a.owner.name.trim() !== '' && a.owner.email !== '' && !isTeamOwner(a.owner),
+  owner: (a) => a.owner !== null && a.owner.name.trim() !== '' && a.owner.email !== '' && !ownerIsTeamIn(a),
   lastReviewed: (a) => a.lastReviewed !== null,
-  rollback: (a) => (a.rollback.procedure ?? '').trim() !== '',
+  rollback: hasRollback,
 };
 
-export function completenessOf(agent: RegistryView): Completeness {
+export function completenessOf(agent: RegistrySnapshot): Completeness {
   const missing = REGISTRY_FIELDS.filter((f) => !isFilled[f.key](agent)).map((f) => f.key);
   return { filled: REGISTRY_FIELDS.length - missing.length, total: REGISTRY_FIELDS.length, missing };
 }
@@ -73,10 +101,10 @@ export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-export function flagsOf(agent: Pick<AgentFields, 'owner' | 'lastReviewed' | 'rollback'>, today: string): AgentFlag[] {
+export function flagsOf(agent: RegistrySnapshot, today: string): AgentFlag[] {
   const flags: AgentFlag[] = [];
-  if (agent.owner && isTeamOwner(agent.owner)) flags.push('owner-is-team');
+  if (ownerIsTeamIn(agent)) flags.push('owner-is-team');
   if (agent.lastReviewed && daysBetween(agent.lastReviewed, today) > REVIEW_STALE_AFTER_DAYS) flags.push('review-stale');
-  if ((agent.rollback.procedure ?? '').trim() === '') flags.push('no-rollback');
+  if (!hasRollback(agent)) flags.push('no-rollback');
   return flags;
 }

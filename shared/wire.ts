@@ -1,3 +1,5 @@
+import type { InputOf, MethodName, WireResult } from './contract';
+
 /**
  * How a contract call travels between the renderer and a host.
  *
@@ -14,3 +16,21 @@ export const API_PATH_PREFIX = '/api/';
 export const TOKEN_QUERY_PARAM = 'token';
 export const TOKEN_STORAGE_KEY = 'agent-triage.token';
 export const IPC_CHANNEL = 'agent-triage:call';
+
+/** The global the Electron preload defines in the page. */
+export const BRIDGE_GLOBAL_NAME = 'agentTriage';
+
+/** Main -> renderer: the open workspace changed outside the page (File menu, a file opened from the OS). */
+export const WORKSPACE_CHANGED_CHANNEL = 'agent-triage:workspace-changed';
+
+/**
+ * `window.agentTriage`: one function per contract method, resolving to the wire result instead of
+ * throwing (an Error crossing contextBridge loses its code and details). Type-only imports keep
+ * this file free of zod, which a sandboxed preload cannot load.
+ */
+export type ContractBridge = { [M in MethodName]: (input: InputOf<M>) => Promise<WireResult<M>> };
+
+export interface ElectronBridge extends ContractBridge {
+  /** Calls `listener` whenever the open workspace changes outside the page; returns an unsubscribe function. */
+  onWorkspaceChanged(listener: () => void): () => void;
+}

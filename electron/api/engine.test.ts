@@ -45,6 +45,17 @@ describe('engine dispatch', () => {
     expect(readFileSync(env.tmp.file('bad.atw'), 'utf8')).toBe('definitely not sqlite, just text in a file');
   });
 
+  it('creating over an existing file is refused unless overwrite was confirmed, and never replaces the open workspace', async () => {
+    env = await testEngine();
+    await env.call('createWorkspace', { path: env.tmp.file('a.atw') });
+    await env.call('createAgent', { draft: { name: 'kept' } });
+    await env.call('createWorkspace', { path: env.tmp.file('b.atw') });
+    await expect(env.call('createWorkspace', { path: env.tmp.file('a.atw') })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(env.call('createWorkspace', { path: env.tmp.file('b.atw'), overwrite: true })).rejects.toMatchObject({ code: 'conflict' });
+    const replaced = await env.call('createWorkspace', { path: env.tmp.file('a.atw'), overwrite: true });
+    expect(replaced.agentCount).toBe(0);
+  });
+
   it('Save As switches to the copy and both appear in the recent list', async () => {
     env = await testEngine();
     await env.call('createWorkspace', { path: env.tmp.file('a.atw') });

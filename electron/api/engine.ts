@@ -24,7 +24,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...registryHandlers(session),
     ...jobHandlers(session),
   };
-  const dispatch = createDispatcher(handlers, (err, method) => console.error(`[engine] ${method} failed:`, err));
+  const dispatch = createDispatcher(handlers, (err, method) => logInternalError(method, err));
   if (options.openLastWorkspace !== false) await reopenLastWorkspace(session);
   return {
     // Hosts that do not know the person pass an empty actor; the engine fills in who is set.
@@ -34,6 +34,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       session.close();
     },
   };
+}
+
+/** One line on stderr (hosts stay readable); the stack only when AGENT_TRIAGE_DEBUG is set. */
+function logInternalError(method: string, err: unknown): void {
+  const detail = process.env.AGENT_TRIAGE_DEBUG && err instanceof Error ? err.stack : err instanceof Error ? err.message : String(err);
+  process.stderr.write(`agent-triage: ${method} failed: ${detail}\n`);
 }
 
 /** First launch opens the demo; later launches reopen the last workspace, or the demo if it is gone. */

@@ -63,13 +63,18 @@ export class Session {
     return this.replaceWith(() => openWorkspaceFile(resolve(path), this.openOptions));
   }
 
-  async create(path: string): Promise<WorkspaceInfo> {
-    return this.replaceWith(() => createWorkspaceFile(resolve(path), this.openOptions));
+  async create(path: string, overwrite = false): Promise<WorkspaceInfo> {
+    const target = resolve(path);
+    if (overwrite && this.current?.path === target) {
+      throw new BackendError('conflict', `${target} is the workspace open now; choose another file name for the new workspace.`);
+    }
+    return this.replaceWith(() => createWorkspaceFile(target, { ...this.openOptions, overwrite }));
   }
 
-  async saveAs(path: string): Promise<WorkspaceInfo> {
+  async saveAs(path: string, overwrite = false): Promise<WorkspaceInfo> {
     const target = resolve(path);
-    copyWorkspaceFile(this.workspace(), target);
+    if (this.workspace().path === target) return this.info()!;
+    copyWorkspaceFile(this.workspace(), target, overwrite);
     return this.replaceWith(() => openWorkspaceFile(target, this.openOptions));
   }
 

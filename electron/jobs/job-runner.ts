@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobResult, JobStatus } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
@@ -19,15 +19,17 @@ const KEEP_FINISHED = 50;
 
 /**
  * The worker entry: the bundled job-worker.js beside this code in a build, or the TypeScript
- * source (run through tsx) under the tests.
+ * source under the tests, loaded through tsx's loader registered inside the worker thread
+ * (Node 20 workers do not take `--import` from execArgv).
  */
-function workerEntry(): { file: string; execArgv: string[] } {
+function createJobWorker(workerData: JobWorkerInput): Worker {
   const here = dirname(fileURLToPath(import.meta.url));
   const built = join(here, 'job-worker.js');
-  if (existsSync(built)) return { file: built, execArgv: [] };
+  if (existsSync(built)) return new Worker(built, { workerData });
   const source = join(here, 'job-worker.ts');
-  if (existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
-  throw new Error(`job-worker not found next to ${here}; run the build first.`);
+  if (!existsSync(source)) throw new Error(`job-worker not found next to ${here}; run the build first.`);
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 /**
@@ -54,9 +56,8 @@ export class JobRunner {
       result: null,
       error: null,
     };
-    const entry = workerEntry();
     const input: JobWorkerInput = { kind, payload, workspacePath, author, cancelFlag: sharedFlag, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) };
-    const worker = new Worker(entry.file, { workerData: input, execArgv: entry.execArgv });
+    const worker = createJobWorker(input);
     const job: RunningJob = { status, worker, cancelFlag: new Int32Array(sharedFlag), finished: Promise.resolve() };
     job.finished = new Promise<void>((resolve) => {
       const finish = (patch: Partial<JobStatus>) => {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   AGENT_STATUSES,
   DEFAULT_AGENT_FIELDS,
@@ -7,11 +6,14 @@ import {
   type AgentPatch,
   type AgentRecord,
   type DataAccess,
+  type Owner,
 } from '../../shared/agent';
 import type { AgentDetail, AgentList, AgentSummary, ParsedInputOf } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
-import { completenessOf, flagsOf, todayIso, type AgentFlag } from '../../shared/registry';
-import { appendAudit, type AuditChange, type ChangeAuthor } from './audit-log';
+import { completenessOf, flagsOf, isTeamOwner, registrySnapshotOf, REVIEW_STALE_AFTER_DAYS, todayIso, type RegistrySnapshot } from '../../shared/registry';
+import { appendAudit, type ChangeAuthor } from './audit-log';
+import { newId } from './ids';
+import { statement } from './statements';
 import type { Db } from './workspace-file';
 
 /** The agent registry's store: the only place agent rows are read or written with SQL. */
@@ -59,10 +61,10 @@ function recordOf(row: AgentRow, dataAccess: DataAccess[], credentials: string[]
 }
 
 export function getAgentRecord(db: Db, id: string): AgentRecord {
-  const row = db.prepare(`${SELECT_AGENT} WHERE id = ?`).get(id) as AgentRow | undefined;
+  const row = statement(db, `${SELECT_AGENT} WHERE id = ?`).get(id) as AgentRow | undefined;
   if (!row) throw new BackendError('not-found', `No agent with id ${id} in this workspace. It may have been removed; reload the registry.`);
-  const dataAccess = db.prepare('SELECT source, access FROM agent_data_access WHERE agent_id = ? ORDER BY position').all(id) as DataAccess[];
-  const credentials = (db.prepare('SELECT credential FROM agent_credentials WHERE agent_id = ? ORDER BY position').all(id) as Array<{ credential: string }>).map(
+  const dataAccess = statement(db, 'SELECT source, access FROM agent_data_access WHERE agent_id = ? ORDER BY position').all(id) as DataAccess[];
+  const credentials = (statement(db, 'SELECT credential FROM agent_credentials WHERE agent_id = ? ORDER BY position').all(id) as Array<{ credential: string }>).map(
     (r) => r.credential,
   );
   return recordOf(row, dataAccess, credentials);
@@ -70,7 +72,8 @@ export function getAgentRecord(db: Db, id: string): AgentRecord {
 
 export function getAgentDetail(db: Db, id: string, today = todayIso()): AgentDetail {
   const record = getAgentRecord(db, id);
-  return { ...record, completeness: completenessOf(record), flags: flagsOf(record, today) };
+  const snapshot = registrySnapshotOf(record);
+  return { ...record, completeness: completenessOf(snapshot), flags: flagsOf(snapshot, today) };
 }
 
 /** Every agent with all its fields: for exports and for matching imported rows. */
@@ -110,7 +113,8 @@ const auditText: { [K in keyof AgentFields]: (v: AgentFields[K]) => string | nul
 };
 
 function writeAgentRow(db: Db, id: string, fields: AgentFields, updatedAt: string): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE agents SET name = ?, status = ?, trigger_kind = ?, schedule = ?, owner_name = ?, owner_email = ?, last_reviewed = ?,
        rollback_procedure = ?, rollback_rehearsed = ?, description = ?, vendor = ?, environment = ?, notes = ?, updated_at = ?
      WHERE id = ?`,
@@ -133,17 +137,21 @@ function writeAgentRow(db: Db, id: string, fields: AgentFields, updatedAt: strin
   );
 }
 
-function writeLists(db: Db, id: string, fields: Pick<AgentFields, 'dataAccess' | 'credentials'>, which: { dataAccess: boolean; credentials: boolean }): void {
-  if (which.dataAccess) {
-    db.prepare('DELETE FROM agent_data_access WHERE agent_id = ?').run(id);
-    const insert = db.prepare('INSERT INTO agent_data_access (agent_id, position, source, access) VALUES (?, ?, ?, ?)');
+function insertLists(db: Db, id: string, fields: Partial<Pick<AgentFields, 'dataAccess' | 'credentials'>>): void {
+  if (fields.dataAccess) {
+    const insert = statement(db, 'INSERT INTO agent_data_access (agent_id, position, source, access) VALUES (?, ?, ?, ?)');
     fields.dataAccess.forEach((d, i) => insert.run(id, i, d.source, d.access));
   }
-  if (which.credentials) {
-    db.prepare('DELETE FROM agent_credentials WHERE agent_id = ?').run(id);
-    const insert = db.prepare('INSERT INTO agent_credentials (agent_id, position, credential) VALUES (?, ?, ?)');
+  if (fields.credentials) {
+    const insert = statement(db, 'INSERT INTO agent_credentials (agent_id, position, credential) VALUES (?, ?, ?)');
     fields.credentials.forEach((c, i) => insert.run(id, i, c));
   }
+}
+
+function replaceLists(db: Db, id: string, fields: AgentFields, which: { dataAccess: boolean; credentials: boolean }): void {
+  if (which.dataAccess) statement(db, 'DELETE FROM agent_data_access WHERE agent_id = ?').run(id);
+  if (which.credentials) statement(db, 'DELETE FROM agent_credentials WHERE agent_id = ?').run(id);
+  insertLists(db, id, { ...(which.dataAccess ? { dataAccess: fields.dataAccess } : {}), ...(which.credentials ? { credentials: fields.credentials } : {}) });
 }
 
 function fieldsOf(record: AgentRecord): AgentFields {
@@ -155,45 +163,67 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Runs `fn` in a transaction, or inside the caller's when there is one (no savepoint per row). */
+function atomically<T>(db: Db, fn: () => T): T {
+  return db.inTransaction ? fn() : db.transaction(fn)();
+}
+
 /**
  * Creates an agent a person (or their spreadsheet) described. Runs inside the caller's
  * transaction when there is one, so an import creates all of its rows or none.
  */
 export function createAgent(db: Db, draft: AgentDraft, author: ChangeAuthor, identityKey?: string): string {
-  const id = randomUUID();
+  const id = newId();
   const now = new Date().toISOString();
   const fields: AgentFields = { ...DEFAULT_AGENT_FIELDS, ...draft };
-  db.transaction(() => {
-    db.prepare('INSERT INTO agents (id, identity_key, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+  atomically(db, () => {
+    statement(
+      db,
+      `INSERT INTO agents (id, identity_key, name, status, trigger_kind, schedule, owner_name, owner_email, last_reviewed,
+         rollback_procedure, rollback_rehearsed, description, vendor, environment, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
       id,
       identityKey ?? `manual:${id}`,
       fields.name,
+      fields.status,
+      fields.trigger.kind,
+      fields.trigger.schedule,
+      fields.owner?.name ?? null,
+      fields.owner ? fields.owner.email : null,
+      fields.lastReviewed,
+      fields.rollback.procedure,
+      fields.rollback.lastRehearsed,
+      fields.description,
+      fields.vendor,
+      fields.environment,
+      JSON.stringify(fields.notes),
       now,
       now,
     );
-    writeAgentRow(db, id, fields, now);
-    writeLists(db, id, fields, { dataAccess: true, credentials: true });
-    const changes: AuditChange[] = [{ entity: 'agent', entityId: id, field: 'created', before: null, after: fields.name }];
-    for (const key of Object.keys(draft) as Array<keyof AgentFields>) {
-      if (key === 'name') continue;
-      const after = (auditText[key] as (v: unknown) => string | null)(fields[key]);
-      if (after !== null) changes.push({ entity: 'agent', entityId: id, field: key, before: null, after });
-    }
-    appendAudit(db, author, changes, now);
-  })();
+    insertLists(db, id, fields);
+    // One row for the creation, listing what it was created with: an import of 10,000 agents
+    // writes 10,000 audit rows, not one per field.
+    const initial = (Object.keys(draft) as Array<keyof AgentFields>)
+      .filter((key) => key !== 'name')
+      .map((key) => [key, (auditText[key] as (v: unknown) => string | null)(fields[key])] as const)
+      .filter(([, text]) => text !== null)
+      .map(([key, text]) => `${key}: ${text}`);
+    appendAudit(db, author, [{ entity: 'agent', entityId: id, field: 'created', before: null, after: [fields.name, ...initial].join('\n') }], now);
+  });
   return id;
 }
 
 /** Applies the fields of `patch` that differ; returns the names of the fields that changed. */
 export function updateAgent(db: Db, id: string, patch: AgentPatch, author: ChangeAuthor): string[] {
-  return db.transaction(() => {
+  return atomically(db, () => {
     const before = fieldsOf(getAgentRecord(db, id));
     const after: AgentFields = { ...before, ...patch };
     const changed = (Object.keys(patch) as Array<keyof AgentFields>).filter((k) => !sameValue(before[k], after[k]));
     if (changed.length === 0) return [];
     const now = new Date().toISOString();
     writeAgentRow(db, id, after, now);
-    writeLists(db, id, after, { dataAccess: changed.includes('dataAccess'), credentials: changed.includes('credentials') });
+    replaceLists(db, id, after, { dataAccess: changed.includes('dataAccess'), credentials: changed.includes('credentials') });
     appendAudit(
       db,
       author,
@@ -207,7 +237,7 @@ export function updateAgent(db: Db, id: string, patch: AgentPatch, author: Chang
       now,
     );
     return changed;
-  })();
+  });
 }
 
 // ---- listing ---------------------------------------------------------------------------------
@@ -229,88 +259,112 @@ interface SummaryRow {
   credential_count: number;
 }
 
-const STATUS_ORDER = new Map(AGENT_STATUSES.map((s, i) => [s, i]));
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+type SortKey = ParsedInputOf<'listAgents'>['sort'];
 
-type Comparator = (a: AgentSummary, b: AgentSummary) => number;
-const nullsLast = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : collator.compare(a, b));
-const COMPARATORS: Record<ParsedInputOf<'listAgents'>['sort'], Comparator> = {
-  name: (a, b) => collator.compare(a.name, b.name),
-  status: (a, b) => (STATUS_ORDER.get(a.status) ?? 0) - (STATUS_ORDER.get(b.status) ?? 0),
-  trigger: (a, b) => collator.compare(a.triggerKind, b.triggerKind),
-  owner: (a, b) => nullsLast(a.ownerName, b.ownerName),
-  lastReviewed: (a, b) => nullsLast(a.lastReviewed, b.lastReviewed),
-  completeness: (a, b) => a.completeness.filled - b.completeness.filled,
-  updatedAt: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
+/** Column sorts run in SQL; completeness is derived, so it sorts in memory. */
+const SQL_ORDER: Record<Exclude<SortKey, 'completeness'>, string> = {
+  name: 'a.name COLLATE NOCASE',
+  status: `CASE a.status ${AGENT_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`,
+  trigger: 'a.trigger_kind',
+  owner: 'a.owner_name IS NULL, a.owner_name COLLATE NOCASE',
+  lastReviewed: 'a.last_reviewed IS NULL, a.last_reviewed',
+  updatedAt: 'a.updated_at',
 };
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+function daysBefore(today: string, days: number): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
- * The registry table's query. SQL narrows by the indexed fields; completeness and flags are
- * derived (never stored) from the same rules the agent page shows, then sorted in memory.
+ * The registry table's query. SQL filters and sorts by stored fields (including the two flags
+ * that are plain field tests); completeness and the team-owner flag are derived in memory with
+ * the same rules the agent page shows, never stored.
  */
 export function listAgents(db: Db, query: ParsedInputOf<'listAgents'>, today = todayIso()): AgentList {
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.text && query.text.trim() !== '') {
     const like = `%${escapeLike(query.text.trim())}%`;
-    where.push(`(name LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR owner_name LIKE ? ESCAPE '\\' OR owner_email LIKE ? ESCAPE '\\' OR vendor LIKE ? ESCAPE '\\' OR environment LIKE ? ESCAPE '\\' OR schedule LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like, like, like, like, like);
+    const columns = ['a.name', 'a.description', 'a.owner_name', 'a.owner_email', 'a.vendor', 'a.environment', 'a.schedule'];
+    where.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...columns.map(() => like));
   }
   if (query.statuses && query.statuses.length > 0) {
-    where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
+    where.push(`a.status IN (${query.statuses.map(() => '?').join(', ')})`);
     params.push(...query.statuses);
   }
   if (query.triggers && query.triggers.length > 0) {
-    where.push(`trigger_kind IN (${query.triggers.map(() => '?').join(', ')})`);
+    where.push(`a.trigger_kind IN (${query.triggers.map(() => '?').join(', ')})`);
     params.push(...query.triggers);
   }
   if (query.owner !== undefined && query.owner !== '') {
-    if (query.owner === 'none') where.push(`(owner_name IS NULL OR owner_name = '')`);
+    if (query.owner === 'none') where.push(`(a.owner_name IS NULL OR a.owner_name = '')`);
     else {
-      where.push('(owner_name = ? COLLATE NOCASE OR owner_email = ? COLLATE NOCASE)');
+      where.push('(a.owner_name = ? COLLATE NOCASE OR a.owner_email = ? COLLATE NOCASE)');
       params.push(query.owner, query.owner);
     }
   }
+  const flags = query.flags ?? [];
+  if (flags.includes('no-rollback')) where.push(`(a.rollback_procedure IS NULL OR trim(a.rollback_procedure) = '')`);
+  if (flags.includes('review-stale')) {
+    where.push('a.last_reviewed < ?');
+    params.push(daysBefore(today, REVIEW_STALE_AFTER_DAYS));
+  }
+  const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
+  const order = query.sort === 'completeness' ? 'a.name COLLATE NOCASE' : `${SQL_ORDER[query.sort].split(', ').map((part) => `${part} ${direction}`).join(', ')}, a.name COLLATE NOCASE`;
   const sql = `SELECT a.id, a.name, a.status, a.trigger_kind, a.schedule, a.owner_name, a.owner_email, a.last_reviewed,
       a.rollback_procedure, a.environment, a.vendor, a.updated_at,
       (SELECT count(*) FROM agent_data_access d WHERE d.agent_id = a.id) AS access_count,
       (SELECT count(*) FROM agent_credentials c WHERE c.agent_id = a.id) AS credential_count
-    FROM agents a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const rows = db.prepare(sql).all(...params) as SummaryRow[];
+    FROM agents a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
+  const rows = statement(db, sql).all(...params) as SummaryRow[];
 
-  let summaries = rows.map((r) => summaryOf(r, today));
-  if (query.flags && query.flags.length > 0) {
-    const wanted = query.flags;
-    summaries = summaries.filter((s) => wanted.every((f) => s.flags.includes(f)));
+  const teamOwner = memoisedTeamOwnerTest();
+  let summaries = rows.map((r) => summaryOf(r, today, teamOwner));
+  if (flags.includes('owner-is-team')) summaries = summaries.filter((s) => s.flags.includes('owner-is-team'));
+  if (query.sort === 'completeness') {
+    const sign = direction === 'DESC' ? -1 : 1;
+    // Array.prototype.sort is stable, so equal scores keep the name order from SQL.
+    summaries.sort((a, b) => sign * (a.completeness.filled - b.completeness.filled));
   }
-  const compare = COMPARATORS[query.sort];
-  const sign = query.direction === 'desc' ? -1 : 1;
-  summaries.sort((a, b) => sign * compare(a, b) || collator.compare(a.name, b.name));
 
-  const workspaceTotal = (db.prepare('SELECT count(*) AS n FROM agents').get() as { n: number }).n;
-  const owners = (db.prepare(`SELECT DISTINCT owner_name AS o FROM agents WHERE owner_name IS NOT NULL AND owner_name <> '' ORDER BY owner_name COLLATE NOCASE`).all() as Array<{ o: string }>).map(
-    (r) => r.o,
-  );
+  const workspaceTotal = (statement(db, 'SELECT count(*) AS n FROM agents').get() as { n: number }).n;
+  const owners = (
+    statement(db, `SELECT DISTINCT owner_name AS o FROM agents WHERE owner_name IS NOT NULL AND owner_name <> '' ORDER BY owner_name COLLATE NOCASE`).all() as Array<{ o: string }>
+  ).map((r) => r.o);
   return { rows: summaries.slice(query.offset, query.offset + query.limit), total: summaries.length, workspaceTotal, owners };
 }
 
-function summaryOf(r: SummaryRow, today: string): AgentSummary {
-  const owner = r.owner_name === null ? null : { name: r.owner_name, email: r.owner_email ?? '' };
-  // Only counts matter for completeness; building the lists here would cost a query per row.
-  const view = {
-    name: r.name,
-    trigger: { kind: r.trigger_kind, schedule: r.schedule },
-    dataAccess: new Array<DataAccess>(r.access_count),
-    credentials: new Array<string>(r.credential_count),
-    owner,
-    lastReviewed: r.last_reviewed,
-    rollback: { procedure: r.rollback_procedure, lastRehearsed: null },
+/** Most agents share a few hundred owners: test each owner once per listing. */
+function memoisedTeamOwnerTest(): (owner: Owner) => boolean {
+  const seen = new Map<string, boolean>();
+  return (owner) => {
+    const key = `${owner.name}\u0000${owner.email}`;
+    let result = seen.get(key);
+    if (result === undefined) {
+      result = isTeamOwner(owner);
+      seen.set(key, result);
+    }
+    return result;
   };
-  const flags: AgentFlag[] = flagsOf(view, today);
+}
+
+function summaryOf(r: SummaryRow, today: string, teamOwner: (owner: Owner) => boolean): AgentSummary {
+  const owner = r.owner_name === null ? null : { name: r.owner_name, email: r.owner_email ?? '' };
+  const snapshot: RegistrySnapshot = {
+    name: r.name,
+    triggerKind: r.trigger_kind,
+    dataAccessCount: r.access_count,
+    credentialCount: r.credential_count,
+    owner,
+    ownerIsTeam: owner !== null && teamOwner(owner),
+    lastReviewed: r.last_reviewed,
+    rollbackProcedure: r.rollback_procedure,
+  };
   return {
     id: r.id,
     name: r.name,
@@ -322,8 +376,8 @@ function summaryOf(r: SummaryRow, today: string): AgentSummary {
     lastReviewed: r.last_reviewed,
     environment: r.environment,
     vendor: r.vendor,
-    completeness: completenessOf(view),
-    flags,
+    completeness: completenessOf(snapshot),
+    flags: flagsOf(snapshot, today),
     updatedAt: r.updated_at,
   };
 }

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../shared/contract';
+import { statement } from './statements';
 import type { Db } from './workspace-file';
 
 /** Who made a change and through what: written with every audit row. */
@@ -17,7 +18,8 @@ export interface AuditChange {
 
 export function appendAudit(db: Db, author: ChangeAuthor, changes: AuditChange[], at = new Date().toISOString()): void {
   if (changes.length === 0) return;
-  const insert = db.prepare(
+  const insert = statement(
+    db,
     'INSERT INTO audit_log (at, actor, entity, entity_id, field, before, after, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const c of changes) insert.run(at, author.actor, c.entity, c.entityId, c.field, c.before, c.after, author.via);

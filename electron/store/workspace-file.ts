@@ -25,14 +25,19 @@ export interface OpenOptions {
   verify?: boolean;
 }
 
+export interface CreateOptions extends OpenOptions {
+  /** Replace an existing file (the new workspace is renamed over it once complete). */
+  overwrite?: boolean;
+}
+
 export function workspaceNameOf(path: string): string {
   const file = basename(path);
   return extname(file) ? file.slice(0, -extname(file).length) : file;
 }
 
-/** Creates a new, empty workspace file. Refuses to replace an existing file. */
-export function createWorkspaceFile(path: string, options: OpenOptions = {}): Workspace {
-  if (existsSync(path)) {
+/** Creates a new, empty workspace file. Refuses to replace an existing file unless asked to. */
+export function createWorkspaceFile(path: string, options: CreateOptions = {}): Workspace {
+  if (existsSync(path) && !options.overwrite) {
     throw new BackendError('conflict', `${path} already exists. Open it, or choose another file name for the new workspace.`);
   }
   if (!existsSync(dirname(path))) {
@@ -49,6 +54,7 @@ export function createWorkspaceFile(path: string, options: OpenOptions = {}): Wo
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     db = undefined;
+    for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
     renameSync(temp, path);
   } catch (err) {
     db?.close();
@@ -87,8 +93,8 @@ export function openWorkspaceFile(path: string, options: OpenOptions = {}): Work
  * Copies the open workspace to a new file (consistent snapshot via VACUUM INTO), written under
  * a temporary name and renamed into place so a failed copy leaves nothing behind.
  */
-export function copyWorkspaceFile(source: Workspace, target: string): void {
-  if (existsSync(target)) {
+export function copyWorkspaceFile(source: Workspace, target: string, overwrite = false): void {
+  if (existsSync(target) && !overwrite) {
     throw new BackendError('conflict', `${target} already exists. Choose another file name (Save As never overwrites a file).`);
   }
   if (!existsSync(dirname(target))) {
@@ -97,6 +103,7 @@ export function copyWorkspaceFile(source: Workspace, target: string): void {
   const temp = join(dirname(target), `.${basename(target)}.saving-${process.pid}`);
   try {
     source.db.prepare('VACUUM INTO ?').run(temp);
+    for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
     renameSync(temp, target);
   } catch (err) {
     rmSync(temp, { force: true });

@@ -1,6 +1,18 @@
+import { todayIso } from '../../../shared/registry';
+import { planRegistryFileImport } from '../../jobs/registry-import-job';
+import { exportRegistryFile } from '../../registry';
+import { allAgentRecords } from '../../store/agents-repository';
 import type { Handlers } from '../dispatcher';
 import type { Session } from '../session';
 
-export function registryHandlers(_session: Session) {
-  return {} satisfies Partial<Handlers>;
+export function registryHandlers(session: Session) {
+  return {
+    previewRegistryImport: async ({ fileName, contentBase64 }) => (await planRegistryFileImport(session.workspace().db, fileName, contentBase64)).preview,
+    startRegistryImport: ({ fileName, contentBase64 }, ctx) => {
+      const workspace = session.workspace();
+      const job = session.jobs.start('registry-import', `Import ${fileName}`, { fileName, contentBase64 }, workspace.path, { actor: ctx.actor, via: ctx.via });
+      return { jobId: job.id };
+    },
+    exportRegistry: ({ format }) => exportRegistryFile(allAgentRecords(session.workspace().db), format, todayIso()),
+  } satisfies Partial<Handlers>;
 }

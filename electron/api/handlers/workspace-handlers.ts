@@ -5,9 +5,9 @@ export function workspaceHandlers(session: Session) {
   return {
     currentWorkspace: () => session.info(),
     recentWorkspaces: () => session.state.recent(),
-    createWorkspace: ({ path }) => session.create(path),
+    createWorkspace: ({ path, overwrite }) => session.create(path, overwrite),
     openWorkspace: ({ path }) => session.open(path),
-    saveWorkspaceAs: ({ path }) => session.saveAs(path),
+    saveWorkspaceAs: ({ path, overwrite }) => session.saveAs(path, overwrite),
     openDemoWorkspace: ({ reset }) => session.openDemo(reset),
   } satisfies Partial<Handlers>;
 }

@@ -33,9 +33,8 @@ CREATE TABLE agents (
   created_at          TEXT NOT NULL,
   updated_at          TEXT NOT NULL
 ) STRICT;
-CREATE INDEX agents_by_name ON agents (name COLLATE NOCASE);
-CREATE INDEX agents_by_status ON agents (status);
-CREATE INDEX agents_by_owner ON agents (owner_name COLLATE NOCASE);
+-- No secondary indexes: the registry is listed whole (a scan of 10,000 rows takes a few ms)
+-- and every index would slow the bulk imports down.
 
 CREATE TABLE agent_data_access (
   agent_id  TEXT NOT NULL REFERENCES agents (id) ON DELETE CASCADE,

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { REGISTRY_FORMATS, type RegistryFormat } from '../../../shared/contract';
+import { usageError, type CliCommand } from '../command';
+import { callEngine, openWorkspaceArg, withEngine } from '../engine-session';
+import { writeFileArg } from '../local-files';
+
+export const registryExportCommand: CliCommand = {
+  words: ['registry', 'export'],
+  summary: 'Export the agent registry of a workspace as CSV or XLSX',
+  options: [
+    { name: 'workspace', type: 'string', valueName: 'W', required: true, description: 'Workspace file to export from (must exist)' },
+    { name: 'format', type: 'string', valueName: REGISTRY_FORMATS.join('|'), required: true, description: 'File format' },
+    { name: 'out', type: 'string', valueName: 'FILE', description: 'Write here instead of stdout (required for xlsx)' },
+  ],
+  notes: ['Without --out, CSV goes to stdout; with --json too, it comes as {"ok":true,"value":{fileName, mimeType, content}}.'],
+  async run(ctx) {
+    const format = parseFormat(ctx.text('format'));
+    const out = ctx.text('out');
+    if (format === 'xlsx' && out === undefined) throw usageError('An xlsx export is a binary file: name it with --out FILE.');
+
+    await withEngine(ctx, { host: 'cli', openLastWorkspace: false }, async (engine) => {
+      const { workspace } = await openWorkspaceArg(engine, ctx, { createIfMissing: false });
+      const exported = await callEngine(engine, 'exportRegistry', { format });
+      const bytes = Buffer.from(exported.contentBase64, 'base64');
+      if (out === undefined) {
+        const content = bytes.toString('utf8');
+        ctx.printResult({ fileName: exported.fileName, mimeType: exported.mimeType, content }, content);
+        return;
+      }
+      const outPath = resolve(ctx.cwd, out);
+      await writeFileArg(outPath, bytes);
+      ctx.printResult(
+        { path: outPath, format, mimeType: exported.mimeType, bytes: bytes.length },
+        `Exported the registry of ${workspace.name} to ${outPath} (${format}, ${bytes.length} bytes).`,
+      );
+    });
+  },
+};
+
+function parseFormat(given: string | undefined): RegistryFormat {
+  const format = REGISTRY_FORMATS.find((f) => f === given?.toLowerCase());
+  if (format === undefined) throw usageError(`--format must be one of ${REGISTRY_FORMATS.join(', ')}, not "${given ?? ''}".`);
+  return format;
+}

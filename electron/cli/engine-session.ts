@@ -1,0 +1,76 @@
+import { existsSync, rmSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AppInfo, InputOf, MethodName, OutputOf, WorkspaceInfo } from '../../shared/contract';
+import type { Engine } from '../api/engine-types';
+import { CliError, type CliEnv, type CommandContext } from './command';
+
+export interface EngineSessionOptions {
+  host: AppInfo['host'];
+  /** Reopen the last workspace (the demo on first launch); commands given --workspace do not. */
+  openLastWorkspace: boolean;
+}
+
+/** Runs `use` with a started engine and always closes it, so the workspace file is released even on failure. */
+export async function withEngine<T>(ctx: CommandContext, options: EngineSessionOptions, use: (engine: Engine) => Promise<T>): Promise<T> {
+  // Loaded on demand: --help, --version and usage errors answer without opening SQLite.
+  const { createEngine } = await import('../api/engine');
+  const engine = await createEngine({
+    homeDir: appHomeDir(ctx.io.env),
+    host: options.host,
+    version: ctx.version,
+    defaultActor: osUserName(ctx.io.env),
+    openLastWorkspace: options.openLastWorkspace,
+  });
+  try {
+    return await use(engine);
+  } finally {
+    await engine.close();
+  }
+}
+
+function appHomeDir(env: CliEnv): string {
+  return env.AGENT_TRIAGE_HOME?.trim() || join(homedir(), '.agent-triage');
+}
+
+function osUserName(env: CliEnv): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // Containers often run as a uid with no passwd entry; the audit log still needs a name.
+    return env.USER ?? env.USERNAME ?? 'unknown';
+  }
+}
+
+/** One contract call, the same way the UI makes it; a failed ApiResult becomes a CliError with the engine's code. */
+export async function callEngine<M extends MethodName>(engine: Pick<Engine, 'dispatch'>, method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  // The engine names the actor itself (the person set in the app, else the OS user).
+  const result = await engine.dispatch(method, input, { actor: '', via: 'cli' });
+  if (!result.ok) throw new CliError(result.error.code, result.error.message, { details: result.error.details });
+  return result.value as OutputOf<M>;
+}
+
+export interface OpenedWorkspace {
+  workspace: WorkspaceInfo;
+  /** True when this run made the file, so a command that fails can take it away again. */
+  created: boolean;
+}
+
+/**
+ * Opens the workspace the user named with --workspace. Commands that write may create it, so a
+ * scripted engagement can start from nothing; read-only ones refuse, so a typo is not silently
+ * answered from a new empty file.
+ */
+export async function openWorkspaceArg(engine: Engine, ctx: CommandContext, options: { createIfMissing: boolean }): Promise<OpenedWorkspace> {
+  const given = ctx.text('workspace');
+  if (given === undefined) throw new CliError('no-workspace', 'Name the workspace file with --workspace.');
+  const path = resolve(ctx.cwd, given);
+  if (existsSync(path)) return { workspace: await callEngine(engine, 'openWorkspace', { path }), created: false };
+  if (!options.createIfMissing) throw new CliError('not-found', `There is no workspace at ${path}.`);
+  return { workspace: await callEngine(engine, 'createWorkspace', { path }), created: true };
+}
+
+/** Takes away a workspace file this run created, with SQLite's side files; only once the engine has closed it. */
+export function removeCreatedWorkspace(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}

@@ -1,0 +1,34 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { CliError } from './command';
+
+/** Reads a file named on the command line; a missing or unreadable file is a one-line error naming it. */
+export async function readFileArg(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    throw new CliError('not-found', `Cannot read ${path}: ${reasonOf(err)}.`);
+  }
+}
+
+/** Writes a file named on the command line (--out), replacing it when it exists, as shells do with `>`. */
+export async function writeFileArg(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, bytes);
+  } catch (err) {
+    throw new CliError('invalid-input', `Cannot write ${path}: ${reasonOf(err)}.`);
+  }
+}
+
+function reasonOf(err: unknown): string {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}

@@ -1,0 +1,145 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEngine } from '../api/engine';
+import { tempDir } from '../store/test-workspace';
+import { runCli } from './run-cli';
+import { captureIo, type CliJsonDocument } from './test-io';
+
+const HEADER = 'Agent Name,Status,Trigger Type,Data Access Scope,Credentials Held,Owner,Owner E-mail,Last Reviewed,Rollback Procedure,Cost Center';
+const GOOD_CSV = [
+  HEADER,
+  'Refund Triage Bot,live,webhook: POST /hooks/refund,payments.refunds:write,STRIPE_KEY,Priya Raman,priya.raman@example.com,2025-01-14,Disable the webhook.,CC-4410',
+  'Nightly Ledger Reconciler,confirmed,cron: 0 2 * * *,ledger.entries:read,postgres user recon,Marta Kowalski,marta.kowalski@example.com,2025-02-20,Re-run the job.,CC-4410',
+  'Invoice Summariser,candidate,user,billing.invoices:read,OPENAI_API_KEY,Tomás Álvarez,tomas.alvarez@example.com,2024-11-02,Delete the drafts.,CC-2201',
+].join('\n');
+const BAD_CSV = [
+  HEADER,
+  'Fraud Alert Enricher,live,event: fraud-alerts,fraud.alerts:read,KAFKA_USER,Samuel Adeyemi,samuel.adeyemi@example.com,11/02/2025,Stop the consumer.,CC-5120',
+  'Card Dispute Summariser,confirmed,webhook,disputes.cases:read,OPENAI_API_KEY,Lena Fischer,not-an-email,2025-03-04,Turn off the webhook.,CC-2201',
+].join('\n');
+
+describe('registry import and export against a real workspace', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let cli: (argv: string[]) => Promise<{ code: number; stdout: string; stderr: string; json: () => CliJsonDocument }>;
+
+  beforeEach(() => {
+    tmp = tempDir('atw-cli-');
+    writeFileSync(tmp.file('good.csv'), GOOD_CSV);
+    writeFileSync(tmp.file('bad.csv'), BAD_CSV);
+    cli = async (argv) => {
+      const out = captureIo({ env: { AGENT_TRIAGE_HOME: tmp.file('home') }, cwd: tmp.dir });
+      const code = await runCli(argv, out.io);
+      return { code, stdout: out.stdout(), stderr: out.stderr(), json: out.json };
+    };
+  });
+  afterEach(() => tmp.cleanup());
+
+  /** Reads the workspace back through the engine, as the app would show it. */
+  async function agentNamesIn(path: string): Promise<string[]> {
+    const engine = await createEngine({ homeDir: tmp.file('reader-home'), host: 'test', version: '0.0.0-test', defaultActor: 'tester', openLastWorkspace: false });
+    try {
+      const ctx = { actor: '', via: 'test' };
+      const opened = await engine.dispatch('openWorkspace', { path }, ctx);
+      expect(opened.ok).toBe(true);
+      const list = await engine.dispatch('listAgents', {}, ctx);
+      if (!list.ok) throw new Error(list.error.message);
+      return (list.value as { rows: Array<{ name: string }> }).rows.map((r) => r.name).sort();
+    } finally {
+      await engine.close();
+    }
+  }
+
+  it('imports a good CSV into a new workspace and reports what it created', async () => {
+    const run = await cli(['registry', 'import', 'good.csv', '--workspace', 'client.atw']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('Imported good.csv into client: 3 created, 0 updated, 0 unchanged.\n');
+    expect(await agentNamesIn(tmp.file('client.atw'))).toEqual(['Invoice Summariser', 'Nightly Ledger Reconciler', 'Refund Triage Bot']);
+  });
+
+  it('reports the import summary as one JSON document with --json, and re-importing changes nothing', async () => {
+    await cli(['registry', 'import', 'good.csv', '--workspace', 'client.atw']);
+    const again = await cli(['registry', 'import', 'good.csv', '--workspace', 'client.atw', '--json']);
+    expect(again.code).toBe(0);
+    expect(again.json()).toEqual({
+      ok: true,
+      value: { file: tmp.file('good.csv'), workspace: tmp.file('client.atw'), created: 0, updated: 0, unchanged: 3 },
+    });
+  });
+
+  it('refuses a CSV with errors: lists row and column, exits 1, writes nothing', async () => {
+    await cli(['registry', 'import', 'good.csv', '--workspace', 'client.atw']);
+    const run = await cli(['registry', 'import', 'bad.csv', '--workspace', 'client.atw']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/ {2}row 2, column "Last Reviewed": .+\n/);
+    expect(run.stderr).toMatch(/ {2}row 3, column "Owner E-mail": .+\n/);
+    expect(run.stderr).toMatch(/\nagent-triage: bad\.csv has 2 errors; nothing was imported\.\n$/);
+    expect(await agentNamesIn(tmp.file('client.atw'))).toEqual(['Invoice Summariser', 'Nightly Ledger Reconciler', 'Refund Triage Bot']);
+  });
+
+  it('gives every row error in the JSON error details', async () => {
+    const run = await cli(['registry', 'import', 'bad.csv', '--workspace', 'client.atw', '--json']);
+    expect(run.code).toBe(1);
+    expect(run.json()).toEqual({
+      ok: false,
+      error: {
+        code: 'import-invalid',
+        message: 'bad.csv has 2 errors; nothing was imported.',
+        details: [
+          { row: 2, column: 'Last Reviewed', message: expect.any(String) },
+          { row: 3, column: 'Owner E-mail', message: expect.any(String) },
+        ],
+      },
+    });
+  });
+
+  it('does not leave behind a workspace it created for an import that failed', async () => {
+    const run = await cli(['registry', 'import', 'bad.csv', '--workspace', 'new.atw']);
+    expect(run.code).toBe(1);
+    expect(existsSync(tmp.file('new.atw'))).toBe(false);
+  });
+
+  it('previews with --dry-run and writes nothing', async () => {
+    const missing = await cli(['registry', 'import', 'good.csv', '--workspace', 'new.atw', '--dry-run']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('There is no workspace at');
+    expect(existsSync(tmp.file('new.atw'))).toBe(false);
+
+    await cli(['registry', 'import', 'good.csv', '--workspace', 'client.atw']);
+    writeFileSync(tmp.file('more.csv'), `${GOOD_CSV}\nLead Scorer,candidate,user,crm.leads:read,OPENAI_API_KEY,Ana Silva,ana.silva@example.com,2025-01-02,Ignore the scores.,CC-1`);
+    const run = await cli(['registry', 'import', 'more.csv', '--workspace', 'client.atw', '--dry-run', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({ ok: true, value: { fileName: 'more.csv', totals: { rows: 4, create: 1, invalid: 0 } } });
+    expect(await agentNamesIn(tmp.file('client.atw'))).not.toContain('Lead Scorer');
+  });
+
+  it('exports CSV to stdout with the imported agents', async () => {
+    await cli(['registry', 'import', 'good.csv', '--workspace', 'client.atw']);
+    const run = await cli(['registry', 'export', '--workspace', 'client.atw', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    for (const name of ['Refund Triage Bot', 'Nightly Ledger Reconciler', 'Invoice Summariser', 'priya.raman@example.com']) expect(run.stdout).toContain(name);
+  });
+
+  it('exports CSV inside the JSON document with --json', async () => {
+    await cli(['registry', 'import', 'good.csv', '--workspace', 'client.atw']);
+    const run = await cli(['registry', 'export', '--workspace', 'client.atw', '--format', 'csv', '--json']);
+    expect(run.json()).toEqual({ ok: true, value: { fileName: expect.stringMatching(/\.csv$/), mimeType: expect.stringContaining('csv'), content: expect.stringContaining('Refund Triage Bot') } });
+  });
+
+  it('writes an XLSX export to --out', async () => {
+    await cli(['registry', 'import', 'good.csv', '--workspace', 'client.atw']);
+    const run = await cli(['registry', 'export', '--workspace', 'client.atw', '--format', 'xlsx', '--out', 'registry.xlsx', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({ ok: true, value: { path: tmp.file('registry.xlsx'), format: 'xlsx' } });
+    expect(readFileSync(tmp.file('registry.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses to export from a workspace that does not exist, without creating it', async () => {
+    const run = await cli(['registry', 'export', '--workspace', 'typo.atw', '--format', 'csv']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`agent-triage: There is no workspace at ${tmp.file('typo.atw')}.\n`);
+    expect(existsSync(tmp.file('typo.atw'))).toBe(false);
+  });
+});

@@ -1,0 +1,35 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { JobStatus } from '../../shared/contract';
+import type { Engine } from '../api/engine-types';
+import type { CommandContext } from './command';
+import { callEngine } from './engine-session';
+
+const POLL_INTERVAL_MS = 100;
+
+/**
+ * Polls a job until it ends, drawing its progress on the terminal. Ctrl+C cancels the job rather
+ * than killing the process, so the engine can leave the workspace as it was.
+ */
+export async function waitForJob(engine: Pick<Engine, 'dispatch'>, jobId: string, ctx: CommandContext): Promise<JobStatus> {
+  let cancelSent = false;
+  try {
+    for (;;) {
+      const job = await callEngine(engine, 'getJob', { jobId });
+      if (job.state !== 'running') return job;
+      ctx.showProgress(progressLine(job));
+      if (ctx.io.stopSignal?.aborted && !cancelSent) {
+        cancelSent = true;
+        await callEngine(engine, 'cancelJob', { jobId });
+      }
+      await delay(POLL_INTERVAL_MS);
+    }
+  } finally {
+    ctx.clearProgress();
+  }
+}
+
+function progressLine(job: JobStatus): string {
+  const { done, total, message } = job.progress;
+  const amount = total > 0 ? ` ${Math.floor((done / total) * 100)}% (${done}/${total})` : '';
+  return `${job.title}:${amount}${message ? ` ${message}` : ''}`;
+}

@@ -1,0 +1,2 @@
+/** Loads every job kind into the registry; imported by the job worker entry. */
+import './registry-import-job';

@@ -1,0 +1,144 @@
+import { userInfo } from 'node:os';
+import { app, dialog, Menu, type BrowserWindow } from 'electron';
+import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract';
+import type { CallContext } from '../api/dispatcher';
+import { createEngine, type Engine } from '../api/engine';
+import { WORKSPACE_CHANGED_CHANNEL } from '../../shared/wire';
+import { appMenuTemplate } from './app-menu';
+import { createAppWindow, rendererLocation } from './app-window';
+import { registerEngineBridge } from './engine-bridge';
+import { enforceSecurityPolicy, enforceSessionPolicy } from './security';
+import { createWorkspaceCommands, type WorkspaceCommands } from './workspace-commands';
+import { workspacePathFromArgv } from './workspace-files';
+
+/**
+ * The Electron shell: one window, the File menu, native dialogs and the IPC route into the
+ * engine. Everything about workspaces and agents is the engine's; this file only connects them.
+ */
+
+// The engine names whoever setActor chose, or the OS user: an empty actor asks it to fill that in.
+const UI_CALL_CONTEXT: CallContext = { actor: '', via: 'ui' };
+
+// Lets tests and side-by-side installs keep their own recent list and demo instead of the user's.
+if (process.env.AGENT_TRIAGE_HOME) app.setPath('userData', process.env.AGENT_TRIAGE_HOME);
+
+// A second launch (e.g. double-clicking a .atw file) hands its arguments to the running app and quits.
+if (app.requestSingleInstanceLock()) startShell();
+else app.quit();
+
+function startShell(): void {
+  const location = rendererLocation();
+  enforceSecurityPolicy(location);
+
+  let appWindow: BrowserWindow | null = null;
+  let commands: WorkspaceCommands | null = null;
+  // A file the OS asked us to open before the engine was ready (argv, or macOS open-file at launch).
+  let workspaceFromOs = workspacePathFromArgv(process.argv);
+
+  const engineReady: Promise<Engine> = app.whenReady().then(() =>
+    createEngine({
+      homeDir: app.getPath('userData'),
+      host: 'electron',
+      version: app.getVersion(),
+      defaultActor: userInfo().username,
+      nativeDialogs: true,
+      // Set by scripts/start.mjs to a build for Electron's ABI; the packaged app rebuilds its own.
+      sqliteNativeBinding: process.env.AGENT_TRIAGE_SQLITE_BINDING,
+    }),
+  );
+
+  registerEngineBridge({
+    engine: engineReady,
+    appWebContents: () => appWindow?.webContents ?? null,
+    location,
+    callContext: UI_CALL_CONTEXT,
+    onWorkspaceSwitchedByPage: () => void engineReady.then(refreshMenu),
+  });
+
+  function showWindow(): void {
+    if (appWindow && !appWindow.isDestroyed()) {
+      if (appWindow.isMinimized()) appWindow.restore();
+      appWindow.focus();
+      return;
+    }
+    appWindow = createAppWindow(location);
+    appWindow.on('closed', () => {
+      appWindow = null;
+    });
+  }
+
+  async function refreshMenu(engine: Engine): Promise<void> {
+    if (!commands) return;
+    const [current, recent] = await Promise.all([
+      engine.dispatch('currentWorkspace', {}, UI_CALL_CONTEXT),
+      engine.dispatch('recentWorkspaces', {}, UI_CALL_CONTEXT),
+    ]);
+    const state = {
+      current: current.ok ? (current.value as WorkspaceInfo | null) : null,
+      recent: recent.ok ? (recent.value as RecentWorkspace[]) : [],
+      platform: process.platform,
+      offerDevTools: !app.isPackaged,
+    };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(state, commands)));
+  }
+
+  function openWhenReady(path: string): void {
+    if (commands) void commands.openFromOs(path);
+    else workspaceFromOs = path;
+  }
+
+  app.on('second-instance', (_event, argv) => {
+    if (commands) showWindow();
+    const path = workspacePathFromArgv(argv);
+    if (path) openWhenReady(path);
+  });
+
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openWhenReady(path);
+  });
+
+  async function launch(): Promise<void> {
+    await app.whenReady();
+    enforceSessionPolicy(location);
+    const engine = await engineReady;
+    commands = createWorkspaceCommands({
+      engine,
+      appWindow: () => appWindow,
+      callContext: UI_CALL_CONTEXT,
+      onWorkspaceSwitched: () => {
+        appWindow?.webContents.send(WORKSPACE_CHANGED_CHANNEL);
+        void refreshMenu(engine);
+      },
+    });
+    // Opened before the window exists, so the page's first load already shows it.
+    if (workspaceFromOs) await commands.openFromOs(workspaceFromOs);
+    await refreshMenu(engine);
+    showWindow();
+    app.on('activate', showWindow);
+  }
+
+  launch().catch((err: unknown) => {
+    dialog.showErrorBox('Agent Triage Workstation could not start', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+  });
+
+  // macOS apps stay open without windows; elsewhere closing the window ends the app.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Jobs are cancelled and the workspace closed cleanly before the process exits.
+  let engineClosed = false;
+  app.on('will-quit', (event) => {
+    if (engineClosed) return;
+    event.preventDefault();
+    engineReady
+      .then((engine) => engine.close())
+      .catch((err: unknown) => console.error('[shell] closing the engine failed:', err))
+      .finally(() => {
+        engineClosed = true;
+        app.quit();
+      });
+  });
+}

@@ -1,0 +1,51 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { InputOf, MethodName, WireResult } from '../../shared/contract';
+import { BRIDGE_GLOBAL_NAME, IPC_CHANNEL, WORKSPACE_CHANGED_CHANNEL, type ElectronBridge } from '../../shared/wire';
+
+/**
+ * The page's only way into the app: one typed function per contract method, all on the single
+ * IPC channel the main process checks. Never a generic invoke(channel, …) and never ipcRenderer
+ * itself, so a compromised page can reach nothing the contract does not offer.
+ */
+
+function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<WireResult<M>> {
+  return ipcRenderer.invoke(IPC_CHANNEL, method, input) as Promise<WireResult<M>>;
+}
+
+// Written out rather than generated from METHOD_NAMES: `satisfies` makes a missing, extra or
+// mistyped method a compile error, and the preload stays free of the contract's zod runtime.
+const agentTriage = {
+  appInfo: (input) => call('appInfo', input),
+  setActor: (input) => call('setActor', input),
+
+  currentWorkspace: (input) => call('currentWorkspace', input),
+  recentWorkspaces: (input) => call('recentWorkspaces', input),
+  createWorkspace: (input) => call('createWorkspace', input),
+  openWorkspace: (input) => call('openWorkspace', input),
+  saveWorkspaceAs: (input) => call('saveWorkspaceAs', input),
+  openDemoWorkspace: (input) => call('openDemoWorkspace', input),
+
+  listAgents: (input) => call('listAgents', input),
+  getAgent: (input) => call('getAgent', input),
+  createAgent: (input) => call('createAgent', input),
+  updateAgent: (input) => call('updateAgent', input),
+  agentAudit: (input) => call('agentAudit', input),
+
+  previewRegistryImport: (input) => call('previewRegistryImport', input),
+  startRegistryImport: (input) => call('startRegistryImport', input),
+  exportRegistry: (input) => call('exportRegistry', input),
+
+  getJob: (input) => call('getJob', input),
+  cancelJob: (input) => call('cancelJob', input),
+
+  onWorkspaceChanged: (listener) => {
+    // The IPC event is not passed on: it carries `sender`, which is ipcRenderer itself.
+    const notify = () => listener();
+    ipcRenderer.on(WORKSPACE_CHANGED_CHANNEL, notify);
+    return () => {
+      ipcRenderer.removeListener(WORKSPACE_CHANGED_CHANNEL, notify);
+    };
+  },
+} satisfies ElectronBridge;
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL_NAME, agentTriage);
