@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/src/**/*.test.{ts,tsx}'],
+    // Scanned fixture trees are data, never tests of ours.
+    exclude: ['**/node_modules/**', 'electron/discovery/corpus/repos/**', 'resources/**'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

@@ -1,0 +1,204 @@
+import { Owner, type AgentStatus, type DataAccess, type DataAccessLevel, type TriggerKind } from '../../shared/agent';
+
+/**
+ * Cell text -> typed registry values. Each parser either returns a value or says what was wrong
+ * and what is accepted, in words a person fixing the spreadsheet can act on.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+
+const NOT_WORD_CHARS = /[^a-z0-9]+/g;
+
+/** "Not an agent", "not-an-agent" and "NOT_AN_AGENT" all become "not an agent". */
+function normaliseWord(text: string): string {
+  return text.toLowerCase().replace(NOT_WORD_CHARS, ' ').trim();
+}
+
+/** A synonym table; lookups try the cell as written first, since most cells already are a listed word. */
+function lookup<T extends string>(table: Record<T, string[]>): { get(text: string): T | undefined } {
+  const words = new Map<string, T>((Object.keys(table) as T[]).flatMap((value) => table[value].map((word) => [word, value] as const)));
+  return { get: (text) => words.get(text) ?? words.get(normaliseWord(text)) };
+}
+
+// Statuses follow the inventory lifecycle. A spreadsheet that says an agent is "active" or
+// "in production" is saying it is real and running: that is what "confirmed" records. Anything
+// that no longer runs is "retired"; a row that turned out not to be an agent is "dismissed";
+// whatever is still to be looked at is a "candidate".
+const STATUS_WORDS = lookup<AgentStatus>({
+  confirmed: ['confirmed', 'active', 'live', 'production', 'prod', 'in production', 'running', 'enabled', 'deployed', 'in use', 'approved'],
+  retired: ['retired', 'decommissioned', 'inactive', 'disabled', 'archived', 'sunset', 'sunsetted', 'removed', 'shut down', 'turned off'],
+  dismissed: ['dismissed', 'not an agent', 'not agent', 'false positive', 'ignore', 'ignored', 'duplicate'],
+  candidate: ['candidate', 'proposed', 'unknown', 'unconfirmed', 'pending', 'pending review', 'to review', 'new', 'discovered', 'suspected', 'tbd'],
+});
+
+/** Blank means "not stated": a create gets the default (candidate), an update keeps the status. */
+export function parseStatus(text: string): Parsed<AgentStatus | undefined> {
+  if (text === '') return ok(undefined);
+  const status = STATUS_WORDS.get(text);
+  return status
+    ? ok(status)
+    : fail(
+        `"${text}" is not a status; accepted: candidate, confirmed, dismissed, retired ` +
+          '(also active/live/production = confirmed, decommissioned/inactive = retired, not an agent = dismissed, proposed/unknown = candidate).',
+      );
+}
+
+const TRIGGER_WORDS = lookup<TriggerKind>({
+  cron: ['cron', 'schedule', 'scheduled', 'timer', 'periodic', 'batch'],
+  webhook: ['webhook', 'web hook', 'http', 'http request', 'api', 'api call'],
+  user: ['user', 'manual', 'manually', 'on demand', 'ondemand', 'ad hoc', 'interactive', 'chat'],
+  event: ['event', 'events', 'event driven', 'queue', 'stream', 'message', 'pubsub', 'pub sub', 'kafka', 'sqs', 'sns', 'kinesis', 'eventbridge'],
+  chained: ['chained', 'chain', 'agent', 'sub agent', 'subagent', 'upstream agent', 'called by agent'],
+  unknown: ['unknown', 'tbd', 'n a', 'none'],
+});
+// A frequency is both the kind and the schedule: "daily" is a cron trigger that runs daily.
+const FREQUENCY_WORDS = new Set(['hourly', 'daily', 'nightly', 'weekly', 'monthly']);
+// Minutes and hours are numeric in every cron dialect, which keeps five short words from looking like cron.
+const CRON_EXPRESSION = /^[\d*/,-]+\s+[\d*/,-]+(?:\s+[\w*?/,#-]+){3,4}$/;
+const CRON_MACRO = /^@(?:yearly|annually|monthly|weekly|daily|midnight|hourly)$/i;
+const TRIGGER_WITH_PARENS = /^([^()]+?)\s*\((.*)\)$/;
+
+export interface ParsedTrigger {
+  kind: TriggerKind;
+  /** Present only when the cell says when it runs ("cron: 0 6 * * 1"). */
+  schedule?: string;
+}
+
+/** "cron", "cron: 0 6 * * 1", "webhook (POST /hooks/refund)", "0 6 * * 1", "daily"; blank = unknown. */
+export function parseTrigger(text: string): Parsed<ParsedTrigger> {
+  if (text === '') return ok({ kind: 'unknown' });
+  if (CRON_EXPRESSION.test(text) || CRON_MACRO.test(text)) return ok({ kind: 'cron', schedule: text });
+  const colon = text.indexOf(':');
+  const parens = colon < 0 ? TRIGGER_WITH_PARENS.exec(text) : null;
+  const head = colon >= 0 ? text.slice(0, colon) : (parens?.[1] ?? text);
+  const detail = (colon >= 0 ? text.slice(colon + 1) : (parens?.[2] ?? '')).trim();
+  const word = normaliseWord(head);
+  if (FREQUENCY_WORDS.has(word)) return ok({ kind: 'cron', schedule: detail === '' ? word : `${word} ${detail}` });
+  const kind = TRIGGER_WORDS.get(word);
+  if (!kind) {
+    return fail(
+      `"${text}" is not a trigger; accepted: cron, webhook, user, event, chained or unknown, optionally followed by when it runs, e.g. "cron: 0 6 * * 1" ` +
+        '(also schedule = cron, manual/on-demand = user, queue/stream = event, agent = chained).',
+    );
+  }
+  return ok(detail === '' ? { kind } : { kind, schedule: detail });
+}
+
+const ACCESS_WORDS = lookup<DataAccessLevel>({
+  read: ['read', 'r', 'ro', 'read only', 'readonly', 'select', 'reader'],
+  // Write implies read in the registry: a source is listed once, with the stronger access.
+  write: ['write', 'w', 'rw', 'read write', 'readwrite', 'writer', 'write access', 'edit'],
+});
+const ACCESS_IN_PARENS = /^(.+?)\s*\(\s*([^()]+)\)$/;
+const LIST_ITEM_SEPARATOR = /[;\n]/;
+
+/** "crm.customers:read; s3://exports (write)\nwrite: ledger" -> one entry per source. */
+export function parseDataAccess(text: string): Parsed<DataAccess[]> {
+  const entries: DataAccess[] = [];
+  for (const raw of text.split(LIST_ITEM_SEPARATOR)) {
+    const item = raw.trim();
+    if (item === '') continue;
+    const entry = parseDataAccessItem(item);
+    if (!entry) {
+      return fail(
+        `"${item}" does not say read or write; write each source as "source:read" or "source:write" ` +
+          '(also "source (read)" or "read: source"), separated by ";" or new lines.',
+      );
+    }
+    entries.push(entry);
+  }
+  return ok(entries);
+}
+
+function parseDataAccessItem(item: string): DataAccess | null {
+  const parens = ACCESS_IN_PARENS.exec(item);
+  if (parens) {
+    const access = ACCESS_WORDS.get(parens[2]!.trim());
+    return access ? { source: parens[1]!.trim(), access } : null;
+  }
+  // The access goes last ("db:read") or first ("read: db"); sources may contain colons (s3://x).
+  const last = item.lastIndexOf(':');
+  if (last < 0) return null;
+  const trailing = ACCESS_WORDS.get(item.slice(last + 1).trim());
+  if (trailing) return { source: item.slice(0, last).trim(), access: trailing };
+  const first = item.indexOf(':');
+  const leading = ACCESS_WORDS.get(item.slice(0, first).trim());
+  return leading ? { source: item.slice(first + 1).trim(), access: leading } : null;
+}
+
+const CREDENTIAL_SEPARATOR = /[;,\n]/;
+
+export function parseCredentials(text: string): string[] {
+  return text
+    .split(CREDENTIAL_SEPARATOR)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+}
+
+const NAME_AND_EMAIL = /^(.*?)\s*<\s*([^<>\s]*)\s*>$/;
+const LOOKS_LIKE_EMAIL = /^[^\s<>@]+@[^\s<>@]+$/;
+const SURROUNDING_QUOTES = /^["']+|["']+$/g;
+const isEmail = (text: string) => Owner.shape.email.safeParse(text).success;
+
+export interface ParsedOwnerCell {
+  name?: string;
+  email?: string;
+}
+
+/** "Jane Doe <jane@x.com>", "jane@x.com" or "Jane Doe"; blank gives {}. */
+export function parseOwnerCell(text: string): Parsed<ParsedOwnerCell> {
+  if (text === '') return ok({});
+  const angle = NAME_AND_EMAIL.exec(text);
+  const email = angle ? angle[2]! : LOOKS_LIKE_EMAIL.test(text) ? text : undefined;
+  if (email !== undefined && !isEmail(email)) return fail(`"${email}" is not an email address; write the owner as "Jane Doe <jane.doe@example.com>", an email, or a name.`);
+  const name = angle ? angle[1]!.replace(SURROUNDING_QUOTES, '').trim() : email === undefined ? text : '';
+  const owner: ParsedOwnerCell = {};
+  if (name !== '') owner.name = name;
+  if (email !== undefined) owner.email = email;
+  return ok(owner);
+}
+
+export function parseOwnerEmail(text: string): Parsed<string> {
+  return text === '' || isEmail(text) ? ok(text) : fail(`"${text}" is not an email address; expected e.g. jane.doe@example.com, or leave it blank.`);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
+const YEAR_FIRST_SLASHED = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/**
+ * YYYY-MM-DD (also YYYY/MM/DD and an ISO timestamp, whose date is taken). 03/09/2024 is refused:
+ * it is 3 September in Paris and March 9 in New York, and a wrong review date is worse than none.
+ */
+export function parseRegistryDate(text: string): Parsed<string | null> {
+  if (text === '') return ok(null);
+  const slashed = YEAR_FIRST_SLASHED.exec(text);
+  const date = ISO_DATE.test(text)
+    ? text
+    : (ISO_DATE_TIME.exec(text)?.[1] ?? (slashed ? `${slashed[1]}-${slashed[2]!.padStart(2, '0')}-${slashed[3]!.padStart(2, '0')}` : null));
+  if (date !== null) return isCalendarDate(date) ? ok(date) : fail(`"${text}" is not a real calendar date; expected YYYY-MM-DD.`);
+  const dmy = DAY_MONTH_YEAR.exec(text);
+  if (dmy) {
+    const [a, b, year] = [Number(dmy[1]), Number(dmy[2]), dmy[3]!];
+    const dayFirst = `${year}-${pad(b)}-${pad(a)}`;
+    const monthFirst = `${year}-${pad(a)}-${pad(b)}`;
+    const hint = a > 12 ? `${dayFirst} if it is day/month` : b > 12 ? `${monthFirst} if it is month/day` : `${dayFirst} if it is day/month, ${monthFirst} if month/day`;
+    return fail(`"${text}" is ambiguous; write dates as YYYY-MM-DD (${hint}).`);
+  }
+  return fail(`"${text}" is not a date; expected YYYY-MM-DD, e.g. 2025-03-31.`);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Arithmetic, not Date parsing: this runs for two cells of every row. */
+function isCalendarDate(isoDate: string): boolean {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  const day = Number(isoDate.slice(8, 10));
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
+}

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { AgentPage } from '../features/agent/AgentPage';
+import { InventoryPage } from '../features/inventory/InventoryPage';
+import { UpcomingSectionPage } from '../features/sections/UpcomingSectionPage';
+import { NoWorkspacePage } from '../features/workspace/NoWorkspacePage';
+import { TopBar } from '../features/workspace/TopBar';
+import { WorkspacePathDialog, type WorkspacePathAction } from '../features/workspace/WorkspacePathDialog';
+import { useAppStore } from '../store/store-context';
+import { Button } from '../ui/Button';
+import { ErrorBanner } from '../ui/ErrorBanner';
+import { Toasts } from '../ui/Toasts';
+import { useRoute, type Route } from './routes';
+import { Sidebar } from './Sidebar';
+import './app.css';
+
+export function App() {
+  const route = useRoute();
+  const loadAppInfo = useAppStore((s) => s.loadAppInfo);
+  const loadWorkspace = useAppStore((s) => s.loadWorkspace);
+  const toasts = useAppStore((s) => s.toasts);
+  const dismissToast = useAppStore((s) => s.dismissToast);
+  const [askPath, setAskPath] = useState<WorkspacePathAction | null>(null);
+
+  useEffect(() => {
+    void loadAppInfo();
+    void loadWorkspace();
+  }, [loadAppInfo, loadWorkspace]);
+
+  return (
+    <div className="app">
+      <TopBar onAskPath={setAskPath} />
+      <div className="app__body">
+        <Sidebar route={route} />
+        <main className="app__main">
+          <PageFor route={route} onAskPath={setAskPath} />
+        </main>
+      </div>
+      {askPath && <WorkspacePathDialog action={askPath} onClose={() => setAskPath(null)} />}
+      <Toasts toasts={toasts} onDismiss={dismissToast} />
+    </div>
+  );
+}
+
+function PageFor({ route, onAskPath }: { route: Route; onAskPath: (action: WorkspacePathAction) => void }) {
+  const workspaceLoaded = useAppStore((s) => s.workspaceLoaded);
+  const workspaceError = useAppStore((s) => s.workspaceError);
+  const hasWorkspace = useAppStore((s) => s.workspace !== null);
+  const loadWorkspace = useAppStore((s) => s.loadWorkspace);
+
+  // These pages describe what is coming and need no data.
+  if (route.page === 'upcoming') return <UpcomingSectionPage section={route.section} />;
+  if (!workspaceLoaded) return null;
+  if (workspaceError) {
+    return (
+      <div className="page">
+        <ErrorBanner title="Could not reach the workspace">{workspaceError}</ErrorBanner>
+        <div>
+          <Button onClick={() => void loadWorkspace()}>Try again</Button>
+        </div>
+      </div>
+    );
+  }
+  if (!hasWorkspace) return <NoWorkspacePage onAskPath={onAskPath} />;
+  switch (route.page) {
+    case 'inventory':
+      return <InventoryPage />;
+    case 'new-agent':
+      return <AgentPage agentId={null} />;
+    case 'agent':
+      return <AgentPage key={route.agentId} agentId={route.agentId} />;
+  }
+}

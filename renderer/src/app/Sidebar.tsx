@@ -1,0 +1,61 @@
+import { useAppStore } from '../store/store-context';
+import { hrefOf, type Route, type UpcomingSection } from './routes';
+import './sidebar.css';
+
+interface NavEntry {
+  label: string;
+  route: Route;
+  /** Sections not built yet are listed so the method's order is visible, and marked so nobody expects data there. */
+  upcoming?: boolean;
+}
+
+const upcoming = (label: string, section: UpcomingSection): NavEntry => ({ label, route: { page: 'upcoming', section }, upcoming: true });
+
+const NAV: readonly NavEntry[] = [
+  { label: 'Inventory', route: { page: 'inventory' } },
+  upcoming('Discovery', 'discovery'),
+  upcoming('Blast radius', 'blast-radius'),
+  upcoming('Usage & cost', 'usage'),
+  upcoming('Triage', 'triage'),
+  upcoming('Plan', 'plan'),
+  upcoming('Reports', 'reports'),
+];
+
+/** The agent pages belong to Inventory, so it stays highlighted while one is open. */
+function isCurrent(entry: NavEntry, route: Route): boolean {
+  if (entry.route.page === 'inventory') return route.page === 'inventory' || route.page === 'agent' || route.page === 'new-agent';
+  return entry.route.page === 'upcoming' && route.page === 'upcoming' && entry.route.section === route.section;
+}
+
+export function Sidebar({ route }: { route: Route }) {
+  const appInfo = useAppStore((s) => s.appInfo);
+  return (
+    <aside className="sidebar">
+      <nav aria-label="Sections">
+        <ul className="sidebar__list">
+          {NAV.map((entry) => (
+            <li key={entry.label}>
+              <a
+                href={hrefOf(entry.route)}
+                className={entry.upcoming ? 'sidebar__link sidebar__link--upcoming' : 'sidebar__link'}
+                aria-current={isCurrent(entry, route) ? 'page' : undefined}
+              >
+                {entry.label}
+                {entry.upcoming && (
+                  <span className="sidebar__later" aria-hidden="true">
+                    later
+                  </span>
+                )}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {appInfo && (
+        <p className="sidebar__version">
+          v{appInfo.version} · {appInfo.host === 'electron' ? 'desktop' : appInfo.host}
+        </p>
+      )}
+    </aside>
+  );
+}

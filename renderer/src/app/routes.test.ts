@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, parseRoute, type Route } from './routes';
+
+describe('hash routes', () => {
+  it.each<[string, Route]>([
+    ['', { page: 'inventory' }],
+    ['#/inventory', { page: 'inventory' }],
+    ['#/agents/new', { page: 'new-agent' }],
+    ['#/agents/a%2F1', { page: 'agent', agentId: 'a/1' }],
+    ['#/blast-radius', { page: 'upcoming', section: 'blast-radius' }],
+    ['#/nowhere', { page: 'inventory' }],
+    ['#/agents/%E0%A4%A', { page: 'inventory' }],
+  ])('parses %s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('round-trips every route through its href', () => {
+    const routes: Route[] = [{ page: 'inventory' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'upcoming', section: 'usage' }];
+    for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
+  });
+});

@@ -1,0 +1,61 @@
+import { useSyncExternalStore } from 'react';
+
+/** Sections whose imports are not built yet; each still has its own address so a reload keeps the page. */
+export const UPCOMING_SECTIONS = ['discovery', 'blast-radius', 'usage', 'triage', 'plan', 'reports'] as const;
+export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
+
+export type Route =
+  | { page: 'inventory' }
+  | { page: 'agent'; agentId: string }
+  | { page: 'new-agent' }
+  | { page: 'upcoming'; section: UpcomingSection };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [first, second] = parts;
+  if (first === 'agents' && second === 'new' && parts.length === 2) return { page: 'new-agent' };
+  if (first === 'agents' && second !== undefined && parts.length === 2) {
+    try {
+      return { page: 'agent', agentId: decodeURIComponent(second) };
+    } catch {
+      return { page: 'inventory' };
+    }
+  }
+  const section = UPCOMING_SECTIONS.find((s) => s === first);
+  if (section && parts.length === 1) return { page: 'upcoming', section };
+  return { page: 'inventory' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.page) {
+    case 'inventory':
+      return '#/inventory';
+    case 'new-agent':
+      return '#/agents/new';
+    case 'agent':
+      return `#/agents/${encodeURIComponent(route.agentId)}`;
+    case 'upcoming':
+      return `#/${route.section}`;
+  }
+}
+
+/** replace: for redirects (e.g. after creating an agent) that should not leave a Back step. */
+export function navigate(route: Route, { replace = false } = {}): void {
+  const href = hrefOf(route);
+  if (replace) {
+    window.history.replaceState(window.history.state, '', href);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = href;
+  }
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

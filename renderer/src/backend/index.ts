@@ -1,0 +1,26 @@
+import type { Backend } from '../../../shared/contract';
+import './bridge-global';
+import { createHttpBackend } from './http-backend';
+import { createPreloadBackend } from './preload-backend';
+import { takeSessionToken } from './session-token';
+
+export interface HostConnection {
+  backend: Backend;
+  /** Subscribes to workspace switches made outside the page; returns the unsubscribe function. */
+  onWorkspaceChanged: (listener: () => void) => () => void;
+}
+
+/** Electron injects the bridge before any page script runs; anywhere else we are served by the local web host. */
+export function connectHost(): HostConnection {
+  const bridge = window.agentTriage;
+  if (bridge) return { backend: createPreloadBackend(bridge), onWorkspaceChanged: (listener) => bridge.onWorkspaceChanged(listener) };
+  return {
+    backend: createHttpBackend({
+      origin: window.location.origin,
+      token: takeSessionToken(window.location, window.history, window.sessionStorage),
+      fetch: window.fetch.bind(window),
+    }),
+    // The web host has no menu of its own: only this page switches workspaces.
+    onWorkspaceChanged: () => () => {},
+  };
+}

@@ -1,0 +1,104 @@
+import type { AgentSummary } from '../../../../shared/contract';
+import { navigate } from '../../app/routes';
+import { FLAG_SHORT_LABELS, flagExplanation, registryFieldLabel, STATUS_LABELS, STATUS_TONES, TRIGGER_LABELS } from '../../domain/agent-labels';
+import type { AgentSortKey } from '../../store/agents-slice';
+import { useAppStore } from '../../store/store-context';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { DataTable, type Column } from '../../ui/DataTable';
+import { CompletenessMeter } from '../../ui/CompletenessMeter';
+
+const COLUMNS: readonly Column<AgentSummary, AgentSortKey>[] = [
+  { key: 'name', header: 'Name', minWidth: 200, grow: 2, sortKey: 'name', render: (a) => <span className="cell-text agent-name">{a.name}</span> },
+  { key: 'status', header: 'Status', minWidth: 96, sortKey: 'status', render: (a) => <Badge tone={STATUS_TONES[a.status]}>{STATUS_LABELS[a.status]}</Badge> },
+  {
+    key: 'trigger',
+    header: 'Trigger',
+    minWidth: 150,
+    grow: 1,
+    sortKey: 'trigger',
+    render: (a) => (
+      <span className="cell-text" title={a.schedule ?? undefined}>
+        {TRIGGER_LABELS[a.triggerKind]}
+        {a.schedule && <span className="mono muted"> {a.schedule}</span>}
+      </span>
+    ),
+  },
+  {
+    key: 'owner',
+    header: 'Owner',
+    minWidth: 140,
+    grow: 1,
+    sortKey: 'owner',
+    render: (a) =>
+      a.ownerName ? (
+        <span className="cell-text" title={a.ownerEmail || undefined}>
+          {a.ownerName}
+        </span>
+      ) : (
+        <span className="cell-text muted">No owner</span>
+      ),
+  },
+  {
+    key: 'lastReviewed',
+    header: 'Last reviewed',
+    minWidth: 106,
+    sortKey: 'lastReviewed',
+    render: (a) => (a.lastReviewed ? <span className="mono">{a.lastReviewed}</span> : <span className="muted">Never</span>),
+  },
+  {
+    key: 'completeness',
+    header: 'Step 0',
+    minWidth: 96,
+    sortKey: 'completeness',
+    render: (a) => (
+      <CompletenessMeter
+        filled={a.completeness.filled}
+        total={a.completeness.total}
+        title={a.completeness.missing.length ? `Missing: ${a.completeness.missing.map(registryFieldLabel).join(', ')}` : 'All registry fields filled'}
+      />
+    ),
+  },
+  {
+    key: 'flags',
+    header: 'Flags',
+    minWidth: 250,
+    render: (a) =>
+      a.flags.map((flag) => (
+        <Badge key={flag} tone="warning" title={flagExplanation(flag)}>
+          {FLAG_SHORT_LABELS[flag]}
+        </Badge>
+      )),
+  },
+  { key: 'environment', header: 'Environment', minWidth: 104, render: (a) => <span className="cell-text">{a.environment}</span> },
+];
+
+const agentId = (a: AgentSummary) => a.id;
+const openAgent = (a: AgentSummary) => navigate({ page: 'agent', agentId: a.id });
+
+export function AgentTable({ rows }: { rows: readonly AgentSummary[] }) {
+  const filters = useAppStore((s) => s.agentFilters);
+  const loading = useAppStore((s) => s.agentsLoading);
+  const sortBy = useAppStore((s) => s.sortAgentsBy);
+  const clearFilters = useAppStore((s) => s.clearAgentFilters);
+  return (
+    <DataTable
+      label="Agents"
+      rows={rows}
+      columns={COLUMNS}
+      rowKey={agentId}
+      onOpen={openAgent}
+      sort={{ key: filters.sort, direction: filters.direction }}
+      onSort={sortBy}
+      busy={loading}
+      emptyText={
+        <div className="inventory__no-match">
+          <p>No agents match these filters.</p>
+          <Button size="sm" onClick={clearFilters}>
+            Clear filters
+          </Button>
+        </div>
+      }
+    />
+  );
+}

@@ -1,0 +1,45 @@
+import type { UpcomingSection } from '../../app/routes';
+
+interface UpcomingSectionCopy {
+  title: string;
+  /** What will fill this page, and with which import: the page says it plainly instead of showing sample data. */
+  whatFillsIt: string;
+  arrivesWith: string;
+}
+
+export const UPCOMING_SECTION_COPY: Record<UpcomingSection, UpcomingSectionCopy> = {
+  discovery: {
+    title: 'Discovery',
+    whatFillsIt: 'Scan a repository folder to find agents in code, CI, IaC and MCP configs, then confirm or dismiss each candidate.',
+    arrivesWith: 'repository scanning',
+  },
+  'blast-radius': {
+    title: 'Blast radius',
+    whatFillsIt:
+      'Import cloud IAM exports (AWS authorization details, GCP IAM policy, Azure role assignments, Kubernetes RBAC) to see which data stores each agent’s credentials reach, with read versus write.',
+    arrivesWith: 'cloud IAM import',
+  },
+  usage: {
+    title: 'Usage & cost',
+    whatFillsIt: 'Import LLM provider usage (OpenAI, Anthropic, LiteLLM, OpenTelemetry GenAI) to attribute tokens and cost to each agent and set daily budgets.',
+    arrivesWith: 'LLM usage import',
+  },
+  triage: {
+    title: 'Triage',
+    whatFillsIt:
+      'The 48-hour checklist per agent: shell execution, outbound network, credential scope and sharing, execution logging, separate LLM keys, human review of irreversible actions and production writes, evaluated from imported evidence and attested by a person.',
+    arrivesWith: 'security triage',
+  },
+  plan: {
+    title: 'Plan',
+    whatFillsIt:
+      '30/60/90-day hardening plan: security triage in days 1–30, guardrails as code in days 31–60, observability and cost controls in days 61–90, with an owner and due date per item.',
+    arrivesWith: 'the hardening plan',
+  },
+  reports: {
+    title: 'Reports',
+    whatFillsIt:
+      'Executive PDF: one card per agent answering what it can access, what prevents it from doing harm, who owns it, and how you would know within five minutes if it went wrong.',
+    arrivesWith: 'reporting',
+  },
+};

@@ -1,0 +1,27 @@
+import { createStore } from 'zustand/vanilla';
+import type { Backend } from '../../../shared/contract';
+import { createAgentDetailSlice } from './agent-detail-slice';
+import { createAgentsSlice } from './agents-slice';
+import { createAppSlice } from './app-slice';
+import type { AppState } from './app-state';
+import { createJobsSlice } from './jobs-slice';
+import { createRegistryFilesSlice } from './registry-files-slice';
+import { createToastsSlice } from './toasts-slice';
+import { createWorkspaceSlice } from './workspace-slice';
+
+export type { AppState } from './app-state';
+
+/** One store per backend connection; tests build theirs with a fake backend. */
+export function createAppStore(backend: Backend) {
+  return createStore<AppState>()((...a) => ({
+    ...createAppSlice(backend)(...a),
+    ...createWorkspaceSlice(backend)(...a),
+    ...createAgentsSlice(backend)(...a),
+    ...createAgentDetailSlice(backend)(...a),
+    ...createJobsSlice(backend)(...a),
+    ...createRegistryFilesSlice(backend)(...a),
+    ...createToastsSlice(backend)(...a),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,0 +1,99 @@
+import type { ExportedFile, RegistryFormat, RegistryImportPreview, RegistryImportResult, RegistryRowError } from '../../../shared/contract';
+import { BackendError } from '../../../shared/errors';
+import { messageOf, type SliceCreator } from './app-state';
+
+export interface UploadedFile {
+  fileName: string;
+  contentBase64: string;
+}
+
+export type ImportPhase = 'idle' | 'previewing' | 'previewed' | 'importing' | 'cancelled' | 'failed';
+
+export interface RegistryFilesSlice {
+  importPhase: ImportPhase;
+  /** The bytes the preview was made from; the import sends exactly these, never a re-read file. */
+  importFile: UploadedFile | null;
+  importPreview: RegistryImportPreview | null;
+  importError: string | null;
+  /** Row errors the backend sent with a refusal (a malformed file), shown like preview errors. */
+  importErrorRows: RegistryRowError[];
+  importJobId: string | null;
+  registryExporting: RegistryFormat | null;
+  previewRegistryImport: (file: UploadedFile) => Promise<void>;
+  /** Resolves to the counts when the import finished, null when it failed or was cancelled. */
+  runRegistryImport: () => Promise<RegistryImportResult | null>;
+  cancelRegistryImport: () => Promise<void>;
+  resetRegistryImport: () => void;
+  exportRegistry: (format: RegistryFormat) => Promise<ExportedFile | null>;
+}
+
+type ImportState = Pick<RegistryFilesSlice, 'importPhase' | 'importFile' | 'importPreview' | 'importError' | 'importErrorRows' | 'importJobId'>;
+const IDLE: ImportState = { importPhase: 'idle', importFile: null, importPreview: null, importError: null, importErrorRows: [], importJobId: null };
+
+function rowErrorsOf(error: unknown): RegistryRowError[] {
+  if (!(error instanceof BackendError) || !Array.isArray(error.details)) return [];
+  return error.details.filter(
+    (d): d is RegistryRowError => typeof d === 'object' && d !== null && typeof d.row === 'number' && typeof d.column === 'string' && typeof d.message === 'string',
+  );
+}
+
+export const createRegistryFilesSlice: SliceCreator<RegistryFilesSlice> = (backend) => (set, get) => ({
+  ...IDLE,
+  registryExporting: null,
+  previewRegistryImport: async (file) => {
+    set({ ...IDLE, importPhase: 'previewing', importFile: file });
+    try {
+      const importPreview = await backend.previewRegistryImport(file);
+      if (get().importFile === file) set({ importPhase: 'previewed', importPreview });
+    } catch (error) {
+      if (get().importFile === file) set({ importPhase: 'failed', importError: messageOf(error), importErrorRows: rowErrorsOf(error) });
+    }
+  },
+  runRegistryImport: async () => {
+    const file = get().importFile;
+    if (!file) return null;
+    set({ importPhase: 'importing', importError: null, importErrorRows: [] });
+    try {
+      const { jobId } = await backend.startRegistryImport(file);
+      set({ importJobId: jobId });
+      const status = await get().trackJob(jobId);
+      if (status.state === 'succeeded' && status.result?.kind === 'registry-import') {
+        const counts = status.result.value;
+        set({ ...IDLE });
+        get().notify('success', `Imported: ${counts.created} created, ${counts.updated} updated`);
+        void get().loadAgents();
+        void get().loadWorkspace();
+        return counts;
+      }
+      if (status.state === 'cancelled') {
+        set({ importPhase: 'cancelled', importJobId: null });
+      } else {
+        set({ importPhase: 'failed', importJobId: null, importError: status.error?.message ?? 'The import stopped without saying why; the workspace is unchanged.' });
+      }
+    } catch (error) {
+      set({ importPhase: 'failed', importJobId: null, importError: messageOf(error), importErrorRows: rowErrorsOf(error) });
+    }
+    return null;
+  },
+  cancelRegistryImport: async () => {
+    const jobId = get().importJobId;
+    if (!jobId) return;
+    try {
+      await get().cancelJob(jobId);
+    } catch (error) {
+      get().notify('error', `Could not cancel the import: ${messageOf(error)}`);
+    }
+  },
+  resetRegistryImport: () => set({ ...IDLE }),
+  exportRegistry: async (format) => {
+    set({ registryExporting: format });
+    try {
+      return await backend.exportRegistry({ format });
+    } catch (error) {
+      get().notify('error', `Export failed: ${messageOf(error)}`);
+      return null;
+    } finally {
+      set({ registryExporting: null });
+    }
+  },
+});
