@@ -13,6 +13,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/main.ts'),
           'job-worker': resolve('electron/jobs/job-worker.ts'),
+          'analyzer-worker': resolve('electron/discovery/scan/analyzer-worker.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

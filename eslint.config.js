@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**', '.bench/**', 'electron/discovery/corpus/repos/**', 'resources/demo/source/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**', '.bench/**', 'electron/discovery/corpus/repos/**', 'electron/**/fixtures/**', 'resources/demo/source/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

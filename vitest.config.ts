@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/src/**/*.test.{ts,tsx}'],
     // Scanned fixture trees are data, never tests of ours.
-    exclude: ['**/node_modules/**', 'electron/discovery/corpus/repos/**', 'resources/**'],
+    exclude: ['**/node_modules/**', 'electron/discovery/corpus/repos/**', 'electron/**/fixtures/**', 'resources/**'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgentDraft, AgentPatch, AgentStatus, TriggerKind, type AgentRecord } from './agent';
 import type { AgentFlag, Completeness } from './registry';
+import { CANDIDATE_DECISIONS, type CandidateDetail, type CandidateSummary, type RuleInfo, type ScanCounters, type ScanSummary } from './discovery';
 import type { ApiResult } from './errors';
 
 /**
@@ -89,7 +90,7 @@ export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
-  entity: 'agent' | 'workspace';
+  entity: 'agent' | 'workspace' | 'candidate' | 'rule';
   entityId: string;
   field: string;
   before: string | null;
@@ -153,10 +154,13 @@ export interface ExportedFile {
 export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 export interface JobProgress {
   done: number;
+  /** 0 while the total is not known yet (a scan before its walk ends). */
   total: number;
   message: string;
+  /** A scan's running file counts, for the progress panel. */
+  counters?: ScanCounters;
 }
-export type JobResult = { kind: 'registry-import'; value: RegistryImportResult };
+export type JobResult = { kind: 'registry-import'; value: RegistryImportResult } | { kind: 'scan'; value: ScanSummary[] };
 export interface JobStatus {
   id: string;
   kind: JobResult['kind'];
@@ -169,6 +173,19 @@ export interface JobStatus {
   error: { code: string; message: string } | null;
 }
 const JobRef = z.object({ jobId: z.string().min(1).max(100) });
+
+// ---- discovery ---------------------------------------------------------------------------
+
+export interface CandidateList {
+  candidates: CandidateSummary[];
+  /** The latest scan of every scanned folder. */
+  scans: ScanSummary[];
+}
+export interface Inventory {
+  agents: AgentRecord[];
+  candidates: CandidateDetail[];
+}
+const IdentityKey = z.string().min(1).max(2000);
 
 // ---- app ---------------------------------------------------------------------------------
 
@@ -204,6 +221,18 @@ export const contract = {
   previewRegistryImport: method<RegistryImportPreview>()(UploadedFile),
   startRegistryImport: method<{ jobId: string }>()(UploadedFile),
   exportRegistry: method<ExportedFile>()(z.object({ format: z.enum(REGISTRY_FORMATS) })),
+
+  startScan: method<{ jobId: string }>()(z.object({ roots: z.array(z.string().trim().min(1).max(4096)).min(1, 'choose at least one folder').max(50) })),
+  listCandidates: method<CandidateList>()(z.object({ decision: z.enum([...CANDIDATE_DECISIONS, 'all']).default('all'), text: z.string().max(200).optional() })),
+  getCandidate: method<CandidateDetail>()(z.object({ identityKey: IdentityKey })),
+  confirmCandidate: method<AgentDetail>()(z.object({ identityKey: IdentityKey })),
+  dismissCandidate: method<CandidateDetail>()(z.object({ identityKey: IdentityKey, reason: z.string().trim().min(1, 'say why it is not an agent').max(2000) })),
+  mergeCandidate: method<AgentDetail>()(z.object({ identityKey: IdentityKey, agentId: z.string().min(1).max(100) })),
+  reopenCandidate: method<CandidateDetail>()(z.object({ identityKey: IdentityKey })),
+  inventory: method<Inventory>()(Empty),
+  listRules: method<RuleInfo[]>()(Empty),
+  setRuleEnabled: method<RuleInfo>()(z.object({ ruleId: z.string().min(1).max(200), enabled: z.boolean() })),
+  importAdvisories: method<{ imported: number; total: number }>()(UploadedFile),
 
   getJob: method<JobStatus>()(JobRef),
   cancelJob: method<JobStatus>()(JobRef),

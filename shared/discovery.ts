@@ -144,6 +144,8 @@ export interface DiscoveredAgent {
   name: string;
   unit: DeployableUnit;
   entryPoints: string[];
+  /** Every code file the unit runs: its entry points and the local modules they import. */
+  codeFiles: string[];
   classification: 'agent' | 'llm-call';
   confidence: number;
   trigger: TriggerFinding;
@@ -168,4 +170,78 @@ export interface ScanCounters {
   /** Symlinks not followed because they leave the root or loop. */
   skippedLinks: number;
   candidates: number;
+}
+
+// ---- what the engine reports about scans and candidates ----------------------------------------
+
+export const CANDIDATE_DECISIONS = ['pending', 'confirmed', 'dismissed', 'merged'] as const;
+export type CandidateDecision = (typeof CANDIDATE_DECISIONS)[number];
+
+export interface AdvisoryMatch {
+  id: string;
+  aliases: string[];
+  summary: string;
+  severity: string | null;
+  package: PackageVersion;
+  /** The first fixed version, when the advisory names one. */
+  fixed: string | null;
+}
+
+export interface CandidateSummary {
+  identityKey: string;
+  name: string;
+  unit: DeployableUnit;
+  classification: DiscoveredAgent['classification'];
+  confidence: number;
+  trigger: TriggerFinding;
+  providers: string[];
+  frameworks: string[];
+  models: string[];
+  capabilities: CapabilityKind[];
+  credentialCount: number;
+  endpointCount: number;
+  advisoryCount: number;
+  decision: CandidateDecision;
+  /** The registry agent it became or was merged into. */
+  agentId: string | null;
+  reason: string;
+  /** The scanned folder it came from. */
+  sourceRoot: string;
+  /** What the latest scan of its folder changed about it. */
+  change: 'new' | 'changed' | null;
+}
+
+export interface CandidateDetail extends DiscoveredAgent {
+  decision: CandidateDecision;
+  agentId: string | null;
+  reason: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  sourceRoot: string;
+  advisories: AdvisoryMatch[];
+}
+
+export interface ScanChanges {
+  added: string[];
+  removed: string[];
+  changed: Array<{ name: string; addedCapabilities: CapabilityKind[]; removedCapabilities: CapabilityKind[] }>;
+}
+
+export interface ScanSummary {
+  root: string;
+  label: string;
+  finishedAt: string;
+  counters: ScanCounters;
+  changes: ScanChanges;
+  /** Files that could not be analysed (malformed, too deep) and why; the scan went on. */
+  warnings: Array<{ path: string; message: string }>;
+}
+
+export interface RuleInfo {
+  id: string;
+  description: string;
+  languages: string[];
+  confidence: number;
+  category: string;
+  enabled: boolean;
 }

@@ -74,7 +74,7 @@ export function completenessOf(agent: RegistrySnapshot): Completeness {
 }
 
 const TEAM_WORDS =
-  /\b(team|squad|guild|group|crew|dept|department|platform|engineering|eng|ops|devops|sre|secops|security|infra|infrastructure|data|ml|ai|support|admin|admins|it|oncall|on-call|everyone|all|staff|owners|committee|council|chapter|tribe)\b/i;
+  /\b(team|squad|guild|group|crew|dept|department|platform|engineering|eng|ops|devops|sre|secops|security|infra|infrastructure|data|ml|ai|support|admin|admins|it|oncall|on-call|everyone|all|staff|owners|committee|council|chapter|tribe|growth|marketing|sales|finance|legal|compliance|analytics|research|payments|billing|operations)\b/i;
 const ROLE_MAILBOX =
   /^(team|squad|group|platform|eng|engineering|ops|devops|sre|security|secops|infra|data|ml|ai|support|admin|it|oncall|noreply|no-reply|alerts|help|info|dev|devs|all|everyone)([-._+].*)?$/i;
 
@@ -89,6 +89,8 @@ export function isTeamOwner(owner: Owner): boolean {
   const local = owner.email.split('@')[0] ?? '';
   if (local !== '' && ROLE_MAILBOX.test(local)) return true;
   if (local !== '' && /[-._](team|squad|group|ops|eng|platform|sre|oncall)$/i.test(local)) return true;
+  // "Growth <growth@…>": a one-word name that is also the mailbox is a function, not a person.
+  if (!/\s/.test(name) && local !== '' && name.toLowerCase() === local.toLowerCase()) return true;
   return false;
 }
 

@@ -4,6 +4,7 @@ import { createDispatcher } from './dispatcher';
 import type { Engine, EngineOptions } from './engine-types';
 import { agentHandlers } from './handlers/agent-handlers';
 import { appHandlers } from './handlers/app-handlers';
+import { discoveryHandlers } from './handlers/discovery-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { registryHandlers } from './handlers/registry-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
@@ -22,6 +23,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...workspaceHandlers(session),
     ...agentHandlers(session),
     ...registryHandlers(session),
+    ...discoveryHandlers(session),
     ...jobHandlers(session),
   };
   const dispatch = createDispatcher(handlers, (err, method) => logInternalError(method, err));

@@ -7,6 +7,10 @@ import { JobRunner } from '../jobs/job-runner';
 import { resourcesDir } from '../resources-dir';
 import { countAgents } from '../store/agents-repository';
 import { copyWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type OpenOptions, type Workspace } from '../store/workspace-file';
+import { advisoryLookupFrom } from '../advisories/advisory-lookup';
+import { readCuratedAdvisories } from '../advisories/curated-advisories';
+import { OsvRecordSchema } from '../advisories/osv-record';
+import { importedAdvisoryRecords, type AdvisoryLookup } from '../store/discovery-repository';
 import { AppState } from './app-state';
 import type { EngineOptions } from './engine-types';
 
@@ -100,6 +104,7 @@ export class Session {
     const next = openNext();
     this.current?.close();
     this.current = next;
+    this.forgetAdvisories();
     this.state.rememberOpened(next.path);
     return this.info()!;
   }
@@ -107,6 +112,23 @@ export class Session {
   close(): void {
     this.current?.close();
     this.current = null;
+    this.forgetAdvisories();
+  }
+
+  private advisories: { path: string; lookup: AdvisoryLookup } | null = null;
+
+  /** Curated advisories plus the ones imported into this workspace, indexed once per change. */
+  advisoryLookup(): AdvisoryLookup {
+    const { path, db } = this.workspace();
+    if (this.advisories?.path !== path) {
+      const imported = importedAdvisoryRecords(db).map((json) => OsvRecordSchema.parse(JSON.parse(json)));
+      this.advisories = { path, lookup: advisoryLookupFrom([...readCuratedAdvisories(), ...imported]) };
+    }
+    return this.advisories.lookup;
+  }
+
+  forgetAdvisories(): void {
+    this.advisories = null;
   }
 }
 

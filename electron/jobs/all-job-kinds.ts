@@ -1,2 +1,3 @@
 /** Loads every job kind into the registry; imported by the job worker entry. */
 import './registry-import-job';
+import './scan-job';

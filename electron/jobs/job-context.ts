@@ -1,3 +1,4 @@
+import type { ScanCounters } from '../../shared/discovery';
 import { BackendError } from '../../shared/errors';
 import type { ChangeAuthor } from '../store/audit-log';
 import type { Workspace } from '../store/workspace-file';
@@ -7,7 +8,7 @@ export interface JobContext {
   workspace: Workspace;
   author: ChangeAuthor;
   /** Reports progress; cheap to call often (sends at most every 50 ms, and always the last). */
-  progress(done: number, total: number, message: string): void;
+  progress(done: number, total: number, message: string, counters?: ScanCounters): void;
   /** Throws BackendError('cancelled') once cancel was asked; call it inside loops and transactions. */
   throwIfCancelled(): void;
 }
@@ -16,13 +17,13 @@ export function cancelledError(): BackendError {
   return new BackendError('cancelled', 'Cancelled; the workspace was left as it was before the job started.');
 }
 
-export function makeProgressReporter(send: (done: number, total: number, message: string) => void, intervalMs = 50) {
+export function makeProgressReporter(send: (done: number, total: number, message: string, counters?: ScanCounters) => void, intervalMs = 50) {
   let last = 0;
-  return (done: number, total: number, message: string) => {
+  return (done: number, total: number, message: string, counters?: ScanCounters) => {
     const now = Date.now();
-    if (now - last >= intervalMs || done >= total) {
+    if (now - last >= intervalMs || (total > 0 && done >= total)) {
       last = now;
-      send(done, total, message);
+      send(done, total, message, counters);
     }
   };
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { JobResult, JobStatus } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import type { ChangeAuthor } from '../store/audit-log';
+import { startEngineWorker } from './engine-worker';
 import type { JobWorkerInput, JobWorkerMessage } from './job-protocol';
 
 interface RunningJob {
@@ -16,21 +16,6 @@ interface RunningJob {
 }
 
 const KEEP_FINISHED = 50;
-
-/**
- * The worker entry: the bundled job-worker.js beside this code in a build, or the TypeScript
- * source under the tests, loaded through tsx's loader registered inside the worker thread
- * (Node 20 workers do not take `--import` from execArgv).
- */
-function createJobWorker(workerData: JobWorkerInput): Worker {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const built = join(here, 'job-worker.js');
-  if (existsSync(built)) return new Worker(built, { workerData });
-  const source = join(here, 'job-worker.ts');
-  if (!existsSync(source)) throw new Error(`job-worker not found next to ${here}; run the build first.`);
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
 
 /**
  * Runs long work off the main thread. Each job gets its own worker and its own connection to
@@ -57,7 +42,7 @@ export class JobRunner {
       error: null,
     };
     const input: JobWorkerInput = { kind, payload, workspacePath, author, cancelFlag: sharedFlag, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) };
-    const worker = createJobWorker(input);
+    const worker = startEngineWorker('job-worker', input, dirname(fileURLToPath(import.meta.url)));
     const job: RunningJob = { status, worker, cancelFlag: new Int32Array(sharedFlag), finished: Promise.resolve() };
     job.finished = new Promise<void>((resolve) => {
       const finish = (patch: Partial<JobStatus>) => {

@@ -15,7 +15,7 @@ async function run(input: JobWorkerInput): Promise<JobWorkerMessage> {
       {
         workspace,
         author: input.author,
-        progress: makeProgressReporter((done, total, message) => post({ type: 'progress', progress: { done, total, message } })),
+        progress: makeProgressReporter((done, total, message, counters) => post({ type: 'progress', progress: { done, total, message, ...(counters ? { counters } : {}) } })),
         throwIfCancelled: makeCancelCheck(new Int32Array(input.cancelFlag)),
       },
       input.payload,

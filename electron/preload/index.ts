@@ -38,6 +38,17 @@ const agentTriage = {
   getJob: (input) => call('getJob', input),
   cancelJob: (input) => call('cancelJob', input),
 
+  startScan: (input) => call('startScan', input),
+  listCandidates: (input) => call('listCandidates', input),
+  getCandidate: (input) => call('getCandidate', input),
+  confirmCandidate: (input) => call('confirmCandidate', input),
+  dismissCandidate: (input) => call('dismissCandidate', input),
+  mergeCandidate: (input) => call('mergeCandidate', input),
+  reopenCandidate: (input) => call('reopenCandidate', input),
+  inventory: (input) => call('inventory', input),
+  listRules: (input) => call('listRules', input),
+  setRuleEnabled: (input) => call('setRuleEnabled', input),
+  importAdvisories: (input) => call('importAdvisories', input),
   onWorkspaceChanged: (listener) => {
     // The IPC event is not passed on: it carries `sender`, which is ipcRenderer itself.
     const notify = () => listener();

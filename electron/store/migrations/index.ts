@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import registry from './001_registry';
+import discovery from './002_discovery';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,10 @@ export interface Migration {
  * Migrations are TypeScript modules exporting SQL text so the bundle, the tests and the job
  * workers all load them the same way, with no files to locate at run time.
  */
-const sources: Array<[number, string, string]> = [[1, 'registry', registry]];
+const sources: Array<[number, string, string]> = [
+  [1, 'registry', registry],
+  [2, 'discovery', discovery],
+];
 
 export const MIGRATIONS: Migration[] = sources.map(([version, name, sql]) => ({
   version,

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { AgentPage } from '../features/agent/AgentPage';
+import { CandidatePage } from '../features/discovery/CandidatePage';
+import { DiscoveryPage } from '../features/discovery/DiscoveryPage';
 import { InventoryPage } from '../features/inventory/InventoryPage';
 import { UpcomingSectionPage } from '../features/sections/UpcomingSectionPage';
 import { NoWorkspacePage } from '../features/workspace/NoWorkspacePage';
@@ -68,5 +70,9 @@ function PageFor({ route, onAskPath }: { route: Route; onAskPath: (action: Works
       return <AgentPage agentId={null} />;
     case 'agent':
       return <AgentPage key={route.agentId} agentId={route.agentId} />;
+    case 'discovery':
+      return <DiscoveryPage />;
+    case 'candidate':
+      return <CandidatePage key={route.identityKey} identityKey={route.identityKey} />;
   }
 }

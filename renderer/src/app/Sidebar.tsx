@@ -13,7 +13,7 @@ const upcoming = (label: string, section: UpcomingSection): NavEntry => ({ label
 
 const NAV: readonly NavEntry[] = [
   { label: 'Inventory', route: { page: 'inventory' } },
-  upcoming('Discovery', 'discovery'),
+  { label: 'Discovery', route: { page: 'discovery' } },
   upcoming('Blast radius', 'blast-radius'),
   upcoming('Usage & cost', 'usage'),
   upcoming('Triage', 'triage'),
@@ -24,6 +24,7 @@ const NAV: readonly NavEntry[] = [
 /** The agent pages belong to Inventory, so it stays highlighted while one is open. */
 function isCurrent(entry: NavEntry, route: Route): boolean {
   if (entry.route.page === 'inventory') return route.page === 'inventory' || route.page === 'agent' || route.page === 'new-agent';
+  if (entry.route.page === 'discovery') return route.page === 'discovery' || route.page === 'candidate';
   return entry.route.page === 'upcoming' && route.page === 'upcoming' && entry.route.section === route.section;
 }
 

@@ -8,6 +8,9 @@ describe('hash routes', () => {
     ['#/agents/new', { page: 'new-agent' }],
     ['#/agents/a%2F1', { page: 'agent', agentId: 'a/1' }],
     ['#/blast-radius', { page: 'upcoming', section: 'blast-radius' }],
+    ['#/discovery', { page: 'discovery' }],
+    ['#/discovery/repo%3Ak8s-cronjob%3Ak8s%2Fcronjob.yaml', { page: 'candidate', identityKey: 'repo:k8s-cronjob:k8s/cronjob.yaml' }],
+    ['#/discovery/%E0%A4%A', { page: 'discovery' }],
     ['#/nowhere', { page: 'inventory' }],
     ['#/agents/%E0%A4%A', { page: 'inventory' }],
   ])('parses %s', (hash, route) => {
@@ -15,7 +18,7 @@ describe('hash routes', () => {
   });
 
   it('round-trips every route through its href', () => {
-    const routes: Route[] = [{ page: 'inventory' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'upcoming', section: 'usage' }];
+    const routes: Route[] = [{ page: 'inventory' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'upcoming', section: 'usage' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' }];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
   });
 });

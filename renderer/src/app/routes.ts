@@ -1,13 +1,16 @@
 import { useSyncExternalStore } from 'react';
 
 /** Sections whose imports are not built yet; each still has its own address so a reload keeps the page. */
-export const UPCOMING_SECTIONS = ['discovery', 'blast-radius', 'usage', 'triage', 'plan', 'reports'] as const;
+export const UPCOMING_SECTIONS = ['blast-radius', 'usage', 'triage', 'plan', 'reports'] as const;
 export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 
 export type Route =
   | { page: 'inventory' }
   | { page: 'agent'; agentId: string }
   | { page: 'new-agent' }
+  | { page: 'discovery' }
+  /** identityKey: the candidate's stable key (source + unit + entry point), not a row id. */
+  | { page: 'candidate'; identityKey: string }
   | { page: 'upcoming'; section: UpcomingSection };
 
 export function parseRoute(hash: string): Route {
@@ -19,6 +22,14 @@ export function parseRoute(hash: string): Route {
       return { page: 'agent', agentId: decodeURIComponent(second) };
     } catch {
       return { page: 'inventory' };
+    }
+  }
+  if (first === 'discovery' && parts.length === 1) return { page: 'discovery' };
+  if (first === 'discovery' && second !== undefined && parts.length === 2) {
+    try {
+      return { page: 'candidate', identityKey: decodeURIComponent(second) };
+    } catch {
+      return { page: 'discovery' };
     }
   }
   const section = UPCOMING_SECTIONS.find((s) => s === first);
@@ -34,6 +45,10 @@ export function hrefOf(route: Route): string {
       return '#/agents/new';
     case 'agent':
       return `#/agents/${encodeURIComponent(route.agentId)}`;
+    case 'discovery':
+      return '#/discovery';
+    case 'candidate':
+      return `#/discovery/${encodeURIComponent(route.identityKey)}`;
     case 'upcoming':
       return `#/${route.section}`;
   }

@@ -3,12 +3,13 @@ import type { Backend } from '../../../shared/contract';
 import type { AgentDetailSlice } from './agent-detail-slice';
 import type { AgentsSlice } from './agents-slice';
 import type { AppSlice } from './app-slice';
+import type { DiscoverySlice } from './discovery-slice';
 import type { JobsSlice } from './jobs-slice';
 import type { RegistryFilesSlice } from './registry-files-slice';
 import type { ToastsSlice } from './toasts-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
-export type AppState = AppSlice & WorkspaceSlice & AgentsSlice & AgentDetailSlice & JobsSlice & RegistryFilesSlice & ToastsSlice;
+export type AppState = AppSlice & WorkspaceSlice & AgentsSlice & AgentDetailSlice & JobsSlice & RegistryFilesSlice & DiscoverySlice & ToastsSlice;
 
 /** Each slice sees the whole store (slices call each other's actions) and the backend it was built with. */
 export type SliceCreator<Slice> = (backend: Backend) => StateCreator<AppState, [], [], Slice>;

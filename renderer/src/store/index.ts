@@ -3,6 +3,7 @@ import type { Backend } from '../../../shared/contract';
 import { createAgentDetailSlice } from './agent-detail-slice';
 import { createAgentsSlice } from './agents-slice';
 import { createAppSlice } from './app-slice';
+import { createDiscoverySlice } from './discovery-slice';
 import type { AppState } from './app-state';
 import { createJobsSlice } from './jobs-slice';
 import { createRegistryFilesSlice } from './registry-files-slice';
@@ -20,6 +21,7 @@ export function createAppStore(backend: Backend) {
     ...createAgentDetailSlice(backend)(...a),
     ...createJobsSlice(backend)(...a),
     ...createRegistryFilesSlice(backend)(...a),
+    ...createDiscoverySlice(backend)(...a),
     ...createToastsSlice(backend)(...a),
   }));
 }

@@ -23,6 +23,7 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (backend) => (
   const forgetPreviousWorkspace = () => {
     get().clearAgent();
     get().resetRegistryImport();
+    get().resetDiscovery();
   };
 
   const switchTo = async (opening: Promise<WorkspaceInfo>) => {

@@ -8,11 +8,6 @@ interface UpcomingSectionCopy {
 }
 
 export const UPCOMING_SECTION_COPY: Record<UpcomingSection, UpcomingSectionCopy> = {
-  discovery: {
-    title: 'Discovery',
-    whatFillsIt: 'Scan a repository folder to find agents in code, CI, IaC and MCP configs, then confirm or dismiss each candidate.',
-    arrivesWith: 'repository scanning',
-  },
   'blast-radius': {
     title: 'Blast radius',
     whatFillsIt:

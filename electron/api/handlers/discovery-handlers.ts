@@ -1,0 +1,66 @@
+import type { RuleInfo } from '../../../shared/discovery';
+import { BackendError } from '../../../shared/errors';
+import { parseOsvFile, type OsvRecord } from '../../advisories/osv-record';
+import { ruleCatalog } from '../../discovery/rules/rule-catalog';
+import {
+  allCandidates,
+  confirmCandidate,
+  dismissCandidate,
+  disabledRuleIds,
+  getCandidate,
+  latestScans,
+  listCandidates,
+  mergeCandidate,
+  reopenCandidate,
+  setRuleEnabled,
+  storeImportedAdvisories,
+} from '../../store/discovery-repository';
+import { allAgentRecords, getAgentDetail } from '../../store/agents-repository';
+import type { Handlers } from '../dispatcher';
+import type { Session } from '../session';
+
+export function discoveryHandlers(session: Session) {
+  const db = () => session.workspace().db;
+  const advisories = () => session.advisoryLookup();
+  const ruleInfo = (disabled: ReadonlySet<string>) => (rule: ReturnType<typeof ruleCatalog>[number]): RuleInfo => ({ ...rule, enabled: !disabled.has(rule.id) });
+
+  return {
+    startScan: ({ roots }, ctx) => {
+      const job = session.jobs.start('scan', `Scan ${roots.length === 1 ? roots[0] : `${roots.length} folders`}`, { roots }, session.workspace().path, ctx);
+      return { jobId: job.id };
+    },
+    listCandidates: (filter) => ({ candidates: listCandidates(db(), filter, advisories()), scans: latestScans(db()) }),
+    getCandidate: ({ identityKey }) => getCandidate(db(), identityKey, advisories()),
+    confirmCandidate: ({ identityKey }, ctx) => getAgentDetail(db(), confirmCandidate(db(), identityKey, ctx, advisories())),
+    dismissCandidate: ({ identityKey, reason }, ctx) => {
+      dismissCandidate(db(), identityKey, reason, ctx, advisories());
+      return getCandidate(db(), identityKey, advisories());
+    },
+    mergeCandidate: ({ identityKey, agentId }, ctx) => {
+      mergeCandidate(db(), identityKey, agentId, ctx, advisories());
+      return getAgentDetail(db(), agentId);
+    },
+    reopenCandidate: ({ identityKey }, ctx) => {
+      reopenCandidate(db(), identityKey, ctx, advisories());
+      return getCandidate(db(), identityKey, advisories());
+    },
+    inventory: () => ({ agents: allAgentRecords(db()), candidates: allCandidates(db(), advisories()) }),
+    listRules: () => ruleCatalog().map(ruleInfo(disabledRuleIds(db()))),
+    setRuleEnabled: ({ ruleId, enabled }, ctx) => {
+      const rule = ruleCatalog().find((r) => r.id === ruleId);
+      if (!rule) throw new BackendError('not-found', `There is no rule ${ruleId}; see the rule list for the ids.`);
+      setRuleEnabled(db(), ruleId, enabled, ctx);
+      return ruleInfo(disabledRuleIds(db()))(rule);
+    },
+    importAdvisories: ({ fileName, contentBase64 }) => {
+      const records: OsvRecord[] = parseOsvFile(fileName, Buffer.from(contentBase64, 'base64'));
+      const imported = storeImportedAdvisories(
+        db(),
+        records.map((r) => ({ id: r.id, modified: r.modified ?? '', json: JSON.stringify(r) })),
+        fileName,
+      );
+      session.forgetAdvisories();
+      return { imported, total: records.length };
+    },
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,66 @@
+import { CAPABILITY_KINDS } from '../../../shared/discovery';
+import type { CapabilityFinding } from '../../../shared/discovery';
+import type { CodeFindings } from '../findings';
+import { findCapabilities } from './capabilities';
+import type { CodeModel } from './code-model';
+import { findCredentials } from './credentials';
+import { EndpointCollector, findEndpoints } from './endpoints';
+import { findEntryPoint } from './entry-point';
+import { createFindingContext } from './finding-context';
+import { findFrameworks } from './frameworks';
+import { findGuardrails } from './guardrails';
+import { inheritFromHelpers } from './helper-calls';
+import { findLlmUses } from './llm-uses';
+import { isPossiblyLocalPythonModule } from './python';
+import type { CodeRuleSet } from './rules';
+import { findTools } from './tools';
+import { isPossiblyLocalTypeScriptModule } from './typescript';
+
+/** Applies the enabled rules to one file's code model. Pure: the model in, findings out. */
+export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet): CodeFindings {
+  const context = createFindingContext(model, rules);
+  const llm = findLlmUses(context);
+  const frameworks = findFrameworks(context, llm.modelCalls);
+  const tools = findTools(context);
+  const endpoints = new EndpointCollector();
+  const scoped = findCapabilities(context, tools, endpoints);
+  findEndpoints(context, llm.clientCalls, endpoints);
+  const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
+  const toolDefinitions = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
+  return {
+    type: 'code',
+    path: model.path,
+    language: model.language,
+    llm: llm.uses,
+    frameworks: frameworks.uses,
+    tools: toolDefinitions,
+    capabilities,
+    credentials: findCredentials(context),
+    endpoints: endpoints.list(),
+    guardrails: findGuardrails(context),
+    localImports: localImports(model, rules),
+    entryPoint: findEntryPoint(context),
+    // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
+    agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel,
+  };
+}
+
+function capabilityKindsOf(capabilities: readonly CapabilityFinding[], tool: string): CapabilityFinding['kind'][] {
+  const kinds = new Set(capabilities.filter((capability) => capability.tool === tool).map((capability) => capability.kind));
+  return CAPABILITY_KINDS.filter((kind) => kinds.has(kind));
+}
+
+/**
+ * Modules this file imports that may be files of the same repository, as written. Python's
+ * absolute imports cannot be told apart from installed packages without the file tree, so
+ * those the standard library or the rule pack do not claim are listed for the linker to resolve.
+ */
+function localImports(model: CodeModel, rules: CodeRuleSet): string[] {
+  const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
+  const modules = model.imports.flatMap((fact) => {
+    if (!possiblyLocal(fact.module) || rules.isKnownModule(fact.module)) return [];
+    // `from . import tools` imports the module ".tools".
+    return /^\.+$/.test(fact.module) ? fact.names.map((name) => `${fact.module}${name}`) : [fact.module];
+  });
+  return [...new Set(modules)];
+}

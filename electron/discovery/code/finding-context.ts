@@ -1,0 +1,64 @@
+import type { Evidence } from '../../../shared/discovery';
+import { makeEvidence } from '../evidence';
+import type { RuleBase } from '../rules/rule';
+import type { CallSite, CodeModel, Scope, Value } from './code-model';
+import type { GlobMatcher } from './glob';
+import type { CodeRuleSet } from './rules';
+
+/** What every finder reads: the file's model, the enabled rules, and how evidence is made. */
+export interface FindingContext {
+  model: CodeModel;
+  rules: CodeRuleSet;
+  /** Evidence for a source line; `factor` lowers the rule's confidence for weaker matches. */
+  evidence(line: number, rule: RuleBase, factor?: number): Evidence;
+}
+
+export function createFindingContext(model: CodeModel, rules: CodeRuleSet): FindingContext {
+  return {
+    model,
+    rules,
+    evidence: (line, rule, factor = 1) => makeEvidence(model.path, line, model.lines[line - 1] ?? '', rule.id, rule.confidence * factor),
+  };
+}
+
+/**
+ * Whether a rule's call globs name this call. Globs with an argument ("boto3.client(s3)") are
+ * matched against the call's symbol, plain ones against the callee.
+ */
+export function callMatches(matcher: GlobMatcher | undefined, call: CallSite): boolean {
+  return matcher !== undefined && (matcher.test(call.callee) || matcher.test(call.symbol));
+}
+
+/** The text a rule names a call by: the symbol when that is what matched. */
+export function callName(matcher: GlobMatcher, call: CallSite): string {
+  return matcher.test(call.callee) ? call.callee : call.symbol;
+}
+
+/** Follows names to the values bound to them (`tools=TOOLS`, `url=WEBHOOK_URL`), a few steps at most. */
+export function resolved(model: CodeModel, value: Value | undefined, steps = 3): Value | undefined {
+  let current = value;
+  for (let step = 0; step < steps && current?.kind === 'ref'; step++) {
+    const next = model.valueOf(current);
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+/** A literal's text (strings without interpolation, numbers, booleans), else null. */
+export function literalText(value: Value | undefined): string | null {
+  if (value?.kind === 'string') return value.interpolated ? null : value.text;
+  if (value?.kind === 'other') return value.text;
+  return null;
+}
+
+/** "langchain_community.tools.ShellTool" → "ShellTool"; "openai.OpenAI()" → "OpenAI". */
+export function lastSegment(symbol: string): string {
+  const bare = symbol.replace(/\([^()]*\)$/, '');
+  return bare.slice(Math.max(bare.lastIndexOf('.'), bare.lastIndexOf('/')) + 1);
+}
+
+export function isWithin(scope: Scope, ancestor: Scope): boolean {
+  for (let current: Scope | null = scope; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}

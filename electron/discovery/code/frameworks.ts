@@ -1,0 +1,46 @@
+import type { FrameworkUse } from '../../../shared/discovery';
+import type { CallSite, CodeModel, ImportFact } from './code-model';
+import { callMatches } from './finding-context';
+import type { FindingContext } from './finding-context';
+import type { GlobMatcher } from './glob';
+
+/** An import alone says less than a call: the framework may be imported for a type or a helper. */
+const IMPORT_ONLY_FACTOR = 0.8;
+
+export interface FrameworkAnalysis {
+  uses: FrameworkUse[];
+  /** An agent framework is used, or a hand-written loop feeds tool results back to a model. */
+  agentic: boolean;
+}
+
+export function findFrameworks(context: FindingContext, modelCalls: readonly CallSite[]): FrameworkAnalysis {
+  const uses: FrameworkUse[] = [];
+  let agentic = false;
+  for (const rule of context.rules.framework) {
+    const call = context.model.calls.find((site) => (site.decorates ? callMatches(rule.match.decorators, site) : callMatches(rule.match.calls, site)));
+    const imported = call ? undefined : context.model.imports.find((fact) => importMatches(rule.match.modules, fact));
+    const loopLine = call || imported || !rule.toolLoopMarkers ? null : toolLoopLine(context.model, modelCalls, rule.toolLoopMarkers);
+    const evidence = call ? context.evidence(call.line, rule) : imported ? context.evidence(imported.line, rule, IMPORT_ONLY_FACTOR) : loopLine !== null ? context.evidence(loopLine, rule) : null;
+    if (!evidence) continue;
+    // One entry per framework: an agent rule listed first ("langchain" agent) wins over the plain one.
+    if (!uses.some((use) => use.framework === rule.framework)) uses.push({ framework: rule.framework, evidence });
+    agentic ||= rule.agentic;
+  }
+  return { uses, agentic };
+}
+
+/** `from langgraph.graph import StateGraph` matches "langgraph*" and "langgraph.graph.StateGraph". */
+export function importMatches(matcher: GlobMatcher | undefined, fact: ImportFact): boolean {
+  return matcher !== undefined && (matcher.test(fact.module) || fact.names.some((name) => matcher.test(`${fact.module}.${name}`)));
+}
+
+/** The first loop that calls a model and reads tool calls back from its answer. */
+function toolLoopLine(model: CodeModel, modelCalls: readonly CallSite[], markers: readonly string[]): number | null {
+  for (const loop of model.loops) {
+    const callsModel = modelCalls.some((call) => call.start > loop.start && call.end <= loop.end);
+    if (!callsModel) continue;
+    const body = model.text.slice(loop.start, loop.end);
+    if (markers.some((marker) => body.includes(marker))) return loop.line;
+  }
+  return null;
+}

@@ -1,0 +1,94 @@
+import type { LlmUse } from '../../../shared/discovery';
+import { redactSecrets } from '../evidence';
+import type { CallSite, StringLiteral } from './code-model';
+import { callMatches, callName, literalText, resolved } from './finding-context';
+import type { FindingContext } from './finding-context';
+
+export interface LlmAnalysis {
+  uses: LlmUse[];
+  /** Every call that talks to a model: client constructors, one-shot calls, and methods on clients. */
+  modelCalls: CallSite[];
+  /** Calls that construct a client or call a model directly, for endpoint purpose. */
+  clientCalls: Set<CallSite>;
+}
+
+/** `anthropic:claude-3-5-sonnet` (init_chat_model), `anthropic/claude-3` (litellm). */
+const PROVIDER_PREFIX = /^([\w-]+)[:/](.+)$/;
+
+export function findLlmUses(context: FindingContext): LlmAnalysis {
+  const { model, rules } = context;
+  const families = modelFamilies(context);
+  const modelArgs = rules.llm.map((rule) => rule.match.modelArgs).filter((matcher) => matcher !== undefined);
+  // Literals shaped like model names, found once: most of a file's strings are not.
+  const modelLiterals = model.strings.filter((literal) => !literal.interpolated && looksLikeModel(literal.text, families) && !looksSecret(literal.text));
+  const byKey = new Map<string, LlmUse>();
+  const modelCalls: CallSite[] = [];
+  const clientCalls = new Set<CallSite>();
+
+  for (const call of model.calls) {
+    const rule = rules.llm.find((candidate) => callMatches(candidate.match.calls, call));
+    if (!rule?.match.calls) continue;
+    clientCalls.add(call);
+    // Methods on the client (`client.chat.completions.create`) carry the model names.
+    const onClient = model.calls.filter((other) => other.callee.startsWith(`${call.symbol}.`));
+    modelCalls.push(call, ...onClient);
+    const seen = [...new Set([call, ...onClient].flatMap((site) => modelNamesAt(context, site, modelLiterals, modelArgs)))];
+    const provider = rule.provider ?? providerFromModels(seen, families) ?? 'unknown';
+    const models = seen.length > 0 ? seen : familyModels(modelLiterals, provider, families);
+    const sdk = redactSecrets(callName(rule.match.calls, call));
+    const key = `${rule.id}|${sdk}`;
+    const existing = byKey.get(key);
+    if (existing) existing.models = [...new Set([...existing.models, ...models.map((name) => stripProvider(name, families))])];
+    else byKey.set(key, { provider, sdk, models: [...new Set(models.map((name) => stripProvider(name, families)))], evidence: context.evidence(call.line, rule) });
+  }
+  return { uses: [...byKey.values()], modelCalls, clientCalls };
+}
+
+type Families = Map<string, RegExp>;
+
+function modelFamilies({ rules }: FindingContext): Families {
+  const families: Families = new Map();
+  for (const rule of rules.llm) for (const [provider, source] of Object.entries(rule.modelNames ?? {})) families.set(provider, new RegExp(source, 'i'));
+  return families;
+}
+
+function looksLikeModel(text: string, families: Families): boolean {
+  const bare = stripProvider(text, families);
+  return [...families.values()].some((family) => family.test(bare));
+}
+
+/** "anthropic:claude-3-5-sonnet" → "claude-3-5-sonnet"; "meta-llama/Llama-3" keeps its organisation. */
+function stripProvider(text: string, families: Families): string {
+  const match = PROVIDER_PREFIX.exec(text);
+  return match && families.has(match[1] as string) ? (match[2] as string) : text;
+}
+
+/** Model names in a call's arguments: `model=` values whatever they say, other literals by shape. */
+function modelNamesAt(context: FindingContext, call: CallSite, modelLiterals: readonly StringLiteral[], modelArgs: Array<{ test(text: string): boolean }>): string[] {
+  const names: string[] = [];
+  for (const [name, value] of call.named) {
+    const text = literalText(resolved(context.model, value));
+    if (text !== null && text.length <= 80 && modelArgs.some((matcher) => matcher.test(name)) && /^[\w.:/@-]+$/.test(text) && !looksSecret(text)) names.push(text);
+  }
+  for (const literal of modelLiterals) if (literal.start > call.start && literal.start < call.end) names.push(literal.text);
+  return names;
+}
+
+function looksSecret(text: string): boolean {
+  return redactSecrets(text) !== text;
+}
+
+/** With no model at the call, the file's model literals of the provider's family are the best guess. */
+function familyModels(modelLiterals: readonly StringLiteral[], provider: string, families: Families): string[] {
+  const family = families.get(provider);
+  return [...new Set(modelLiterals.filter((literal) => !family || family.test(stripProvider(literal.text, families))).map((literal) => literal.text))];
+}
+
+function providerFromModels(models: string[], families: Families): string | null {
+  for (const model of models) {
+    const prefix = PROVIDER_PREFIX.exec(model)?.[1];
+    if (prefix && families.has(prefix)) return prefix;
+    for (const [provider, family] of families) if (family.test(model)) return provider;
+  }
+  return null;
+}

@@ -1,0 +1,205 @@
+import type { ToolDefinition } from '../../../shared/discovery';
+import type { CallSite, CodeModel, Scope, Value } from './code-model';
+import { callMatches, lastSegment, literalText, resolved } from './finding-context';
+import type { FindingContext } from './finding-context';
+import type { Compiled, ToolRuleJson } from './rules';
+
+type ObjectValue = Extract<Value, { kind: 'object' }>;
+type ToolRule = Compiled<ToolRuleJson>;
+
+/**
+ * Where the tools of a file are and which code is theirs. A tool's body is a function or class
+ * scope; anything found inside it (a subprocess call, an SQL delete) belongs to that tool.
+ */
+export interface ToolAnalysis {
+  tools: ToolDefinition[];
+  /** The tool whose body contains this scope, or null. */
+  toolOfScope(scope: Scope): string | null;
+  /** Calls that are themselves tools (`ShellTool()` in a tools list). */
+  toolOfCall: ReadonlyMap<CallSite, string>;
+  /** Hosted-tool objects (`{"type": "code_interpreter"}`) given to a model. */
+  toolOfObject: ReadonlyMap<ObjectValue, string>;
+  /** Tools (or tool schemas) are passed to a model or agent in this file. */
+  handedToModel: boolean;
+}
+
+/** Names inside nested arguments are followed this deep (tool({ execute }) is depth 2). */
+const MAX_ARGUMENT_DEPTH = 3;
+
+export function findTools(context: FindingContext): ToolAnalysis {
+  const registry = new ToolRegistry(context);
+  const rules = context.rules.tool;
+  // Definitions first, then schemas, then lists: a listed function that is already a tool
+  // (decorated, wrapped) is recognised as the same tool rather than counted twice.
+  for (const rule of rules) registry.addDefinitions(rule);
+  for (const rule of rules) registry.addSchemas(rule);
+  for (const rule of rules) registry.addListed(rule);
+  return registry.result();
+}
+
+class ToolRegistry {
+  private readonly tools = new Map<string, ToolDefinition>();
+  private readonly scopeTools = new Map<Scope, string>();
+  private readonly callTools = new Map<CallSite, string>();
+  private readonly objectTools = new Map<ObjectValue, string>();
+  private handedToModel = false;
+  private readonly model: CodeModel;
+
+  constructor(private readonly context: FindingContext) {
+    this.model = context.model;
+  }
+
+  result(): ToolAnalysis {
+    return {
+      tools: [...this.tools.values()],
+      toolOfScope: (scope) => {
+        for (let current: Scope | null = scope; current; current = current.parent) {
+          const tool = this.scopeTools.get(current);
+          if (tool !== undefined) return tool;
+        }
+        return null;
+      },
+      toolOfCall: this.callTools,
+      toolOfObject: this.objectTools,
+      handedToModel: this.handedToModel,
+    };
+  }
+
+  /** Decorated functions, tool-constructing calls and tool subclasses. */
+  addDefinitions(rule: ToolRule): void {
+    for (const call of this.model.calls) {
+      if (call.decorates && callMatches(rule.match.decorators, call)) {
+        this.add(this.nameFromArguments(call, rule) ?? call.decorates.name, [call.decorates], rule, call.line);
+      } else if (!call.decorates && callMatches(rule.match.calls, call) && !this.callTools.has(call)) {
+        const bodies = this.definitionsIn([...call.args, ...call.named.values()]);
+        const name = this.nameFromArguments(call, rule) ?? call.boundTo ?? (bodies[0]?.name || null) ?? lastSegment(call.callee);
+        this.add(name, bodies, rule, call.line);
+        this.callTools.set(call, name);
+      }
+    }
+    if (!rule.match.bases) return;
+    for (const scope of this.model.scopes) {
+      if (scope.kind !== 'class' || !scope.bases.some((base) => rule.match.bases?.test(base))) continue;
+      const declared = (rule.nameArgs ?? []).map((name) => scope.stringAttributes.get(name)).find((name) => name);
+      this.add(declared ?? scope.name, [scope], rule, scope.line);
+    }
+  }
+
+  /** Function-calling schemas: `{"type": "function", "function": {"name": ...}}`, `{"name", "input_schema"}`. */
+  addSchemas(rule: ToolRule): void {
+    if (!rule.match.objectTypes && !rule.match.schemaKeys) return;
+    for (const object of this.model.objects) {
+      if (!this.isToolSchema(object, rule)) continue;
+      const name = schemaName(object);
+      if (!name || this.objectTools.has(object)) continue;
+      this.add(name, this.dispatchTargets(name), rule, object.line);
+      this.objectTools.set(object, name);
+    }
+  }
+
+  private isToolSchema(object: ObjectValue, rule: ToolRule): boolean {
+    const type = literalText(object.entries.find((entry) => entry.key === 'type')?.value);
+    if (type !== null && rule.match.objectTypes?.test(type)) return true;
+    return object.entries.some((entry) => entry.key === 'name') && object.entries.some((entry) => rule.match.schemaKeys?.test(entry.key));
+  }
+
+  /** `tools=[search, ShellTool()]`, `tools: { weather: tool(...) }`, `create_react_agent(llm, tools)`. */
+  addListed(rule: ToolRule): void {
+    const matcher = rule.match.namedArgs;
+    if (!matcher) return;
+    for (const named of this.model.namedValues) if (matcher.test(named.name)) this.addList(named.value, rule, named.line);
+    for (const call of this.model.calls) {
+      for (const argument of call.args) if (argument.kind === 'ref' && matcher.test(argument.name)) this.addList(argument, rule, call.line);
+    }
+  }
+
+  private addList(value: Value, rule: ToolRule, line: number): void {
+    const list = resolved(this.model, value);
+    if (list?.kind === 'list') for (const item of list.items) this.addListedItem(item, null, rule, line);
+    else if (list?.kind === 'object' && !list.entries.some((entry) => entry.key === 'type')) for (const entry of list.entries) this.addListedItem(entry.value, entry.key, rule, entry.line);
+    // A name that resolves to nothing here (`tools=tools` of a parameter) says nothing about which tools.
+    else if (list && list.kind !== 'ref') this.addListedItem(list, null, rule, line);
+  }
+
+  private addListedItem(item: Value, key: string | null, rule: ToolRule, line: number): void {
+    const value = resolved(this.model, item);
+    if (!value) return;
+    switch (value.kind) {
+      case 'definition':
+        if (!this.scopeTools.has(value.scope)) this.add(key ?? (item.kind === 'ref' ? lastSegment(item.name) : value.scope.name), [value.scope], rule, line);
+        break;
+      case 'call':
+        // `tools=[SaveReportTool()]` instantiates a tool class already found by its base.
+        if (this.isToolClassInstance(value.call)) break;
+        if (!this.callTools.has(value.call)) {
+          const name = key ?? this.nameFromArguments(value.call, rule) ?? value.call.boundTo ?? lastSegment(value.call.callee);
+          this.add(name, this.definitionsIn([...value.call.args, ...value.call.named.values()]), rule, line);
+          this.callTools.set(value.call, name);
+        }
+        break;
+      case 'object': {
+        const name = this.objectTools.get(value) ?? key ?? schemaName(value) ?? literalText(value.entries.find((entry) => entry.key === 'type')?.value);
+        if (!name) return;
+        if (!this.objectTools.has(value)) this.add(name, this.dispatchTargets(name), rule, value.line);
+        this.objectTools.set(value, name);
+        break;
+      }
+      case 'ref':
+        // Imported from another module: its body is analysed where it is defined.
+        this.add(key ?? lastSegment(value.name), [], rule, line);
+        break;
+      default:
+        return;
+    }
+    this.handedToModel = true;
+  }
+
+  private isToolClassInstance(call: CallSite): boolean {
+    return this.model.scopes.some((scope) => scope.kind === 'class' && scope.name === call.localName && this.scopeTools.has(scope));
+  }
+
+  private add(name: string, bodies: Scope[], rule: ToolRule, line: number): void {
+    if (!this.tools.has(name)) this.tools.set(name, { name, capabilities: [], evidence: this.context.evidence(line, rule) });
+    for (const body of bodies) if (!this.scopeTools.has(body)) this.scopeTools.set(body, name);
+  }
+
+  private nameFromArguments(call: CallSite, rule: ToolRule): string | null {
+    for (const argument of rule.nameArgs ?? []) {
+      const text = literalText(resolved(this.model, call.named.get(argument)));
+      if (text) return text;
+    }
+    const first = call.args[0];
+    return first?.kind === 'string' && !first.interpolated && first.text ? first.text : null;
+  }
+
+  /** Functions among a call's arguments, including `execute:` inside an options object. */
+  private definitionsIn(values: Iterable<Value>, depth = MAX_ARGUMENT_DEPTH): Scope[] {
+    if (depth === 0) return [];
+    return [...values].flatMap((value): Scope[] => {
+      const target = resolved(this.model, value);
+      if (target?.kind === 'definition') return [target.scope];
+      if (target?.kind === 'list') return this.definitionsIn(target.items, depth - 1);
+      if (target?.kind === 'object') return this.definitionsIn(target.entries.map((entry) => entry.value), depth - 1);
+      return [];
+    });
+  }
+
+  /** The code a schema-declared tool runs: a same-name function, or a `{"name": fn}` dispatch table. */
+  private dispatchTargets(name: string): Scope[] {
+    const sameName = this.model.scopes.filter((scope) => scope.kind === 'function' && scope.name === name);
+    const dispatched = this.model.objects.flatMap((object) =>
+      object.entries.flatMap((entry) => {
+        const target = entry.key === name ? resolved(this.model, entry.value) : undefined;
+        return target?.kind === 'definition' ? [target.scope] : [];
+      }),
+    );
+    return [...new Set([...sameName, ...dispatched])];
+  }
+}
+
+/** `{"type": "function", "function": {"name": "x"}}` (Chat Completions) or `{"name": "x", ...}`. */
+function schemaName(object: ObjectValue): string | null {
+  const nested = object.entries.find((entry) => entry.key === 'function')?.value;
+  const holder = nested?.kind === 'object' ? nested : object;
+  return literalText(holder.entries.find((entry) => entry.key === 'name')?.value) || null;
+}

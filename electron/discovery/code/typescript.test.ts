@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { analyzed, fixture, toolSummary } from './test-helpers';
+
+describe('TypeScript and JavaScript agent frameworks (fixtures)', () => {
+  it('Vercel AI SDK route: tool() entries named by their keys, helpers and promisify followed, guardrails', async () => {
+    const findings = await analyzed('app/api/ops/route.ts', fixture('typescript/vercel_ai_ops_route.ts'));
+    expect(findings.language).toBe('typescript');
+    expect(findings.llm).toMatchObject([{ provider: 'openai', sdk: '@ai-sdk/openai.openai', models: ['gpt-4.1-mini'] }]);
+    expect(findings.frameworks.map((use) => use.framework)).toEqual(['vercel-ai']);
+    // readLogs → tailLog() → run = promisify(execFile): one helper level, promisify seen through.
+    expect(toolSummary(findings)).toEqual(['readLogs: shell-exec', 'saveNote: file-write', 'silenceAlert: data-write']);
+    expect(findings.guardrails.map((guardrail) => `${guardrail.kind} ${guardrail.detail}`)).toEqual(
+      expect.arrayContaining(['input-schema zod.z.object', 'human-approval needsApproval=true', 'tracing experimental_telemetry', 'token-limit ai.stepCountIs', 'token-limit maxOutputTokens=800']),
+    );
+    expect(findings.localImports).toEqual(['@/lib/db']);
+    expect(findings.entryPoint).toMatchObject({ ruleId: 'ts.entry-point.handler-export', line: 17 });
+    expect(findings.agentic).toBe(true);
+  });
+
+  it('Mastra: createTool ids name the tools; a literal host is an endpoint, not outbound network', async () => {
+    const findings = await analyzed('src/mastra/agents/billing.ts', fixture('typescript/mastra_billing_agent.ts'));
+    expect(findings.frameworks.map((use) => use.framework)).toContain('mastra');
+    expect(findings.llm).toMatchObject([{ provider: 'anthropic', models: ['claude-3-5-sonnet-20241022'] }]);
+    expect(toolSummary(findings)).toEqual(['lookup-customer:', 'refund-payment: payment']);
+    expect(findings.endpoints).toMatchObject([{ host: 'billing.internal.acme.io', purpose: 'api' }]);
+    expect(findings.credentials).toMatchObject([{ kind: 'env-var', name: 'STRIPE_API_KEY', provider: 'stripe' }]);
+  });
+
+  it('MCP server: server.tool and server.registerTool, each with its SQL', async () => {
+    const findings = await analyzed('mcp/tickets.ts', fixture('typescript/mcp_tickets_server.ts'));
+    expect(findings.frameworks.map((use) => use.framework)).toEqual(['mcp-server']);
+    expect(toolSummary(findings)).toEqual(['close_ticket: data-write, data-delete', 'search_tickets: data-read']);
+    expect(findings.entryPoint?.ruleId).toBe('ts.entry-point.server-start');
+  });
+
+  it('OpenAI Agents SDK for JS: a named tool posting to Slack', async () => {
+    const findings = await analyzed('triage.ts', fixture('typescript/openai_agents_triage.ts'));
+    expect(findings.frameworks.map((use) => use.framework)).toEqual(['openai-agents']);
+    expect(findings.llm).toMatchObject([{ provider: 'openai', models: ['gpt-4.1'] }]);
+    expect(toolSummary(findings)).toEqual(['notify_channel: external-communication']);
+    expect(findings.credentials).toMatchObject([{ name: 'SLACK_BOT_TOKEN', provider: 'slack' }]);
+    expect(findings.entryPoint?.ruleId).toBe('ts.entry-point.module-call');
+  });
+
+  it('LangGraph.js: a LangChain tool() wrapping a function, interruptBefore', async () => {
+    const findings = await analyzed('research.ts', fixture('typescript/langgraph_research.ts'));
+    expect(findings.frameworks[0]?.framework).toBe('langgraph');
+    expect(toolSummary(findings)).toEqual(['fetch_page: outbound-network']);
+    expect(findings.guardrails.map((guardrail) => guardrail.kind)).toContain('human-approval');
+    expect(findings.llm).toMatchObject([{ provider: 'anthropic', sdk: '@langchain/anthropic.ChatAnthropic', models: ['claude-3-7-sonnet-latest'] }]);
+  });
+
+  it('hand-written Anthropic loop in JavaScript: schema tools dispatched through a handler map', async () => {
+    const findings = await analyzed('worker.js', fixture('typescript/anthropic_loop_worker.js'));
+    expect(findings.language).toBe('javascript');
+    expect(findings.frameworks.map((use) => use.framework)).toEqual(['tool-call-loop']);
+    expect(toolSummary(findings)).toEqual(['email_owner: external-communication', 'run_check: shell-exec']);
+  });
+
+  it('a CommonJS Lambda summariser is an LLM use with an entry point, not an agent', async () => {
+    const findings = await analyzed('lambda/summarise.js', fixture('typescript/summarise_handler.js'));
+    expect(findings.agentic).toBe(false);
+    expect(findings.llm).toMatchObject([{ provider: 'openai', sdk: 'openai', models: ['gpt-4o-mini'] }]);
+    expect(findings.entryPoint).toMatchObject({ ruleId: 'ts.entry-point.handler-export', line: 6 });
+  });
+
+  it('a TSX chat component uses the AI SDK but is not an agent and runs nothing', async () => {
+    const findings = await analyzed('components/ChatPanel.tsx', fixture('typescript/ChatPanel.tsx'));
+    expect(findings.language).toBe('tsx');
+    expect(findings.agentic).toBe(false);
+    expect(findings.capabilities).toEqual([]);
+    expect(findings.entryPoint).toBeNull();
+  });
+});
+
+describe('TypeScript scoping', () => {
+  it('child_process in a helper no tool calls stays with no tool; inside execute it belongs to the tool', async () => {
+    const findings = await analyzed(
+      'tools.ts',
+      `import { tool } from 'ai';
+import { execSync } from 'node:child_process';
+import { z } from 'zod';
+
+export function cleanTmp() {
+  execSync('rm -rf /tmp/agent-*');
+}
+
+export const diskUsage = tool({
+  description: 'Disk usage of a path',
+  inputSchema: z.object({ path: z.string() }),
+  execute: async ({ path }) => execSync(\`du -sh \${path}\`).toString(),
+});
+`,
+    );
+    expect(toolSummary(findings)).toEqual(['diskUsage: shell-exec']);
+    expect(findings.capabilities.map((capability) => `${capability.evidence.line} -> ${capability.tool}`)).toEqual(['6 -> null', '12 -> diskUsage']);
+  });
+
+  it('this.helper() from a tool method and class-field clients resolve', async () => {
+    const findings = await analyzed(
+      'repo-tool.ts',
+      `import { StructuredTool } from '@langchain/core/tools';
+import { S3Client, DeleteObjectCommand } from '@aws-sdk/client-s3';
+
+export class PurgeTool extends StructuredTool {
+  name = 'purge_object';
+  private s3 = new S3Client({});
+  async _call({ key }: { key: string }) {
+    return this.remove(key);
+  }
+  private async remove(key: string) {
+    await this.s3.send(new DeleteObjectCommand({ Bucket: 'exports', Key: key }));
+  }
+}
+`,
+    );
+    expect(toolSummary(findings)).toEqual(['purge_object: data-delete']);
+  });
+});
+
+describe('each TypeScript capability kind', () => {
+  const cases: Array<[string, string, string[]]> = [
+    ['child_process through require destructuring', "const { spawn } = require('child_process');\nspawn(cmd, { shell: true });", ['shell-exec']],
+    ['require().execSync chained', "require('child_process').execSync(command);", ['shell-exec']],
+    ['new Function of model output', 'const fn = new Function(generated);', ['code-execution']],
+    ['eval of a literal is not code execution', "eval('1 + 1');", []],
+    ['fetch to a computed URL', 'await fetch(target, { method: "POST" });', ['outbound-network']],
+    ['fetch to a literal host is an endpoint', "await fetch('https://api.stripe.com/v1/charges');", []],
+    ['axios with a url option', 'await axios({ url: process.env.CALLBACK, method: "post" });', ['outbound-network']],
+    ['SQL in a tagged template', 'await sql`DELETE FROM sessions WHERE user_id = ${id}`;', ['data-delete']],
+    ['Prisma writes and deletes', 'const prisma = new PrismaClient();\nawait prisma.user.update({ where, data });\nawait prisma.session.deleteMany({});', ['data-delete', 'data-write']],
+    ['S3 put', "await s3.send(new PutObjectCommand({ Bucket: 'b', Key: k, Body: body }));", ['data-write']],
+    ['nodemailer', "const mailer = nodemailer.createTransport(smtp);\nawait mailer.sendMail({ to, text });", ['external-communication']],
+    ['Twilio SMS', 'const client = twilio(sid, token);\nawait client.messages.create({ to, from, body });', ['external-communication']],
+    ['Stripe refund', 'const stripe = new Stripe(key);\nawait stripe.refunds.create({ charge });', ['payment']],
+    ['file write', "await fs.promises.writeFile(out, data);", ['file-write']],
+    ['multipart upload is an export', 'await new Upload({ client, params: { Bucket, Key, Body } }).done();', ['data-export']],
+  ];
+  const imports = `import OpenAI from 'openai';
+import axios from 'axios';
+import * as fs from 'node:fs';
+import nodemailer from 'nodemailer';
+import twilio from 'twilio';
+import Stripe from 'stripe';
+import { PrismaClient } from '@prisma/client';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { sql } from './db';
+`;
+  for (const [name, body, kinds] of cases) {
+    it(name, async () => {
+      const findings = await analyzed('snippet.ts', `${imports}${body}\n`);
+      expect([...new Set(findings.capabilities.map((capability) => capability.kind))].sort()).toEqual(kinds);
+    });
+  }
+});
+
+describe('TypeScript credentials and entry points', () => {
+  it('process.env reads: member, subscript, destructured; import.meta.env', async () => {
+    const findings = await analyzed(
+      'env.ts',
+      `import Anthropic from '@anthropic-ai/sdk';
+const a = process.env.ANTHROPIC_API_KEY;
+const b = process.env['DATABASE_URL'];
+const { SENDGRID_API_KEY: sendgrid, PORT } = process.env;
+const c = import.meta.env.VITE_OPENAI_KEY;
+const d = process.env.NODE_ENV;
+`,
+    );
+    expect(findings.credentials.map((credential) => `${credential.name}:${credential.provider}`)).toEqual([
+      'ANTHROPIC_API_KEY:anthropic',
+      'DATABASE_URL:database',
+      'SENDGRID_API_KEY:sendgrid',
+      'VITE_OPENAI_KEY:null',
+    ]);
+  });
+
+  it('a hard-coded key in a TypeScript client is fingerprinted only', async () => {
+    const key = `sk-ant-api03-${'x7'.repeat(20)}Zz9Q`;
+    const findings = await analyzed('client.ts', `import Anthropic from '@anthropic-ai/sdk';\nexport const client = new Anthropic({ apiKey: '${key}' });\n`);
+    expect(findings.credentials).toEqual([expect.objectContaining({ kind: 'hardcoded-secret', provider: 'anthropic', name: 'anthropic key …Zz9Q', last4: 'Zz9Q' })]);
+    expect(JSON.stringify(findings)).not.toContain(key);
+  });
+
+  it('Express routes and app.listen are entry points; the earliest is reported', async () => {
+    const findings = await analyzed(
+      'server.js',
+      `const express = require('express');
+const OpenAI = require('openai');
+const app = express();
+app.post('/summarise', async (req, res) => res.json(await new OpenAI().responses.create({ model: 'gpt-4o', input: req.body.text })));
+app.listen(3000);
+`,
+    );
+    expect(findings.entryPoint).toMatchObject({ ruleId: 'ts.entry-point.route', line: 4 });
+    expect(findings.agentic).toBe(false);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { codePathsInCommand, commandLines } from './commands';
+
+describe('codePathsInCommand', () => {
+  it.each([
+    ['python x.py', ['svc/x.py']],
+    ['python3 -u scripts/run.py --dry-run', ['svc/scripts/run.py']],
+    ['python -m agents.triage --since 1d', ['svc/agents/triage.py']],
+    ['/usr/bin/python3 digest.py', ['svc/digest.py']],
+    ['node dist/index.js', ['svc/dist/index.js']],
+    ['npx tsx src/agent.ts', ['svc/src/agent.ts']],
+    ['npx ts-node --transpile-only bot.ts', ['svc/bot.ts']],
+    ['uv run x.py', ['svc/x.py']],
+    ['uv run --directory tools python -m report.main', ['svc/report/main.py']],
+    ['poetry run python manage.py', ['svc/manage.py']],
+    ['OPENAI_MODEL=gpt-4o python worker.py', ['svc/worker.py']],
+    ['cd app && python main.py | tee out.log', ['svc/main.py']],
+    ['./scripts/agent.py', ['svc/scripts/agent.py']],
+    ['celery -A billing.worker worker -l info', ['svc/billing/worker.py']],
+    ['uvicorn app.main:app --port 8000', ['svc/app/main.py']],
+    ['deno run --allow-net agent.ts', ['svc/agent.ts']],
+    ['python /app/worker.py', ['app/worker.py']],
+  ])('%s', (command, paths) => {
+    expect(codePathsInCommand(command, 'svc')).toEqual(paths);
+  });
+
+  it('names no file for inline code, variables, globs or paths out of the root', () => {
+    for (const command of ['python -c "print(1)"', 'python $SCRIPT', 'node scripts/*.js', 'python ../../x.py', 'pip install -r requirements.txt', 'echo done']) {
+      expect(codePathsInCommand(command, '')).toEqual([]);
+    }
+  });
+});
+
+describe('commandLines', () => {
+  it('drops blanks and comments and joins continued lines', () => {
+    expect(commandLines('pip install x\n\n# comment\npython -m a \\\n  --flag\n')).toEqual(['pip install x', 'python -m a --flag']);
+  });
+});

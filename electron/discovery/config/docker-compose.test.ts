@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDockerCompose } from './docker-compose';
+import { fixture, lineWith, testContext } from './test-support';
+
+const text = fixture('docker-compose/docker-compose.yml');
+const analyze = () => analyzeDockerCompose('stack/docker-compose.yml', text, testContext())!;
+
+describe('analyzeDockerCompose', () => {
+  it('makes units of services that run their own code, with code paths from the build context', () => {
+    const units = analyze().units;
+    expect(units.map((u) => [u.kind, u.name, u.runs, u.codePaths])).toEqual([
+      ['container-service', 'agent', ['python -m agent.loop'], ['stack/agent/agent/loop.py']],
+      ['container-service', 'api', ['uvicorn app.main:app --host 0.0.0.0 --port 8000'], ['stack/api/app/main.py']],
+    ]);
+    expect(units[1]!.evidence.line).toBe(lineWith(text, '  api:'));
+  });
+
+  it('decides triggers from queues and ports', () => {
+    const [agent, api] = analyze().units;
+    expect(agent!.trigger).toMatchObject({ kind: 'event', schedule: 'queue' });
+    expect(agent!.trigger.evidence!.line).toBe(lineWith(text, 'AGENT_QUEUE'));
+    expect(api!.trigger).toMatchObject({ kind: 'webhook', schedule: '8000:8000' });
+  });
+
+  it('reads map and list environments, env files and connection strings without passwords', () => {
+    const findings = analyze();
+    const [agent, api] = findings.units;
+    expect(agent!.credentials.map((c) => [c.kind, c.name])).toEqual([
+      ['env-var', 'OPENAI_API_KEY'],
+      ['hardcoded-secret', 'postgresql key …ter2'],
+      ['connection-string', 'postgresql://agent@db:5432/agent'],
+      ['env-var', 'env_file .env.agent'],
+    ]);
+    expect(api!.credentials.map((c) => [c.kind, c.name, c.evidence.line])).toEqual([
+      ['hardcoded-secret', 'anthropic key …6789', lineWith(text, 'ANTHROPIC_API_KEY=')],
+      ['env-var', 'ANTHROPIC_API_KEY', lineWith(text, 'ANTHROPIC_API_KEY=')],
+    ]);
+    // The database runs no code of ours, but its password in clear is still reported.
+    expect(findings.credentials.map((c) => c.kind)).toEqual(['hardcoded-secret', 'env-var']);
+    const json = JSON.stringify(findings);
+    for (const secret of ['hunter2hunter2', 'sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', 'example-db-pass']) expect(json).not.toContain(secret);
+  });
+
+  it('returns null for YAML with no services', () => {
+    expect(analyzeDockerCompose('compose.yaml', 'version: "3"\nvolumes: {}\n', testContext())).toBeNull();
+  });
+});

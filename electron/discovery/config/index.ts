@@ -1,0 +1,149 @@
+/**
+ * Configuration analyzers of repository discovery: CI pipelines, deployables and schedules, MCP
+ * client configs. `analyzeConfigFile` is the entry point for one file; it never throws on bad
+ * input. Analyzers signal an unreadable file by throwing ConfigSyntaxError (with its line) and
+ * a partly readable one through `ctx.warn`; both come back as FileWarnings in the result.
+ */
+import { posix } from 'node:path';
+import type { ConfigFindings, FileWarning } from '../findings';
+import { analyzeAirflow } from './airflow';
+import { analyzeCeleryBeat } from './celery-beat';
+import { analyzeCircleci } from './circleci';
+import { ConfigSyntaxError, describeProblem, type ConfigContext, type ConfigScanOptions } from './context';
+import { analyzeCrontab } from './crontab';
+import { analyzeDockerCompose } from './docker-compose';
+import { analyzeGithubActions } from './github-actions';
+import { analyzeGitlabCi } from './gitlab-ci';
+import { analyzeJenkinsfile, isJenkinsfileText } from './jenkinsfile';
+import { analyzeKubernetes } from './kubernetes';
+import { analyzeMcp } from './mcp';
+import { analyzeProcfile } from './procfile';
+import { analyzeServerless } from './serverless';
+import { analyzeTerraform } from './terraform';
+
+export { describeCron } from './cron-words';
+export { ConfigSyntaxError, type ConfigContext, type ConfigScanOptions } from './context';
+export { loadConfigRules, readBundledConfigRules, type ConfigRulePack } from './rules';
+export { analyzeTerraformModule } from './terraform';
+
+/** Real configuration files are kilobytes; a bigger one is generated data, or an attack on the parser. */
+export const MAX_CONFIG_CHARS = 4 * 1024 * 1024;
+
+/**
+ * What a file gave: findings when it is a configuration format we read (null otherwise), and
+ * warnings for what could not be read (a malformed file, a skipped document, a file too big).
+ * Bad input never throws.
+ */
+export interface ConfigScanResult {
+  findings: ConfigFindings | null;
+  warnings: FileWarning[];
+}
+
+type Analyzer = (path: string, text: string, ctx: ConfigContext) => ConfigFindings | null | Promise<ConfigFindings | null>;
+
+interface Route {
+  /** For people: "a GitHub Actions workflow". */
+  reading: string;
+  analyze: Analyzer;
+}
+
+const GITHUB_ACTIONS: Route = { reading: 'a GitHub Actions workflow', analyze: analyzeGithubActions };
+const GITLAB_CI: Route = { reading: 'a GitLab CI pipeline', analyze: analyzeGitlabCi };
+const CIRCLECI: Route = { reading: 'a CircleCI config', analyze: analyzeCircleci };
+const JENKINSFILE: Route = { reading: 'a Jenkinsfile', analyze: analyzeJenkinsfile };
+const KUBERNETES: Route = { reading: 'Kubernetes manifests', analyze: analyzeKubernetes };
+const TERRAFORM: Route = { reading: 'Terraform', analyze: analyzeTerraform };
+const SERVERLESS: Route = { reading: 'a serverless.yml', analyze: analyzeServerless };
+const DOCKER_COMPOSE: Route = { reading: 'a docker-compose file', analyze: analyzeDockerCompose };
+const PROCFILE: Route = { reading: 'a Procfile', analyze: analyzeProcfile };
+const CRONTAB: Route = { reading: 'a crontab', analyze: analyzeCrontab };
+const CELERY_BEAT: Route = { reading: 'a Celery beat schedule', analyze: analyzeCeleryBeat };
+const AIRFLOW: Route = { reading: 'an Airflow DAG', analyze: analyzeAirflow };
+const MCP: Route = { reading: 'an MCP client config', analyze: analyzeMcp };
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/**
+ * Whether a file may hold a format these analyzers read, by its name alone: the walker's cheap
+ * filter before reading. Content decides the rest (any YAML may be a Kubernetes manifest).
+ */
+export function mightBeConfigFile(path: string): boolean {
+  const name = posix.basename(path);
+  return /\.(ya?ml|json|jsonc|toml|tf|py|groovy|cron|crontab|jenkinsfile)$/i.test(name) || /^(jenkinsfile|procfile|crontab)(\.[\w-]+)?$/i.test(name) || /(^|\/)cron\.d\//.test(path);
+}
+
+/** The analyzers a file should go through: by name where the name is decisive, else by content. */
+function routesFor(path: string, text: string): Route[] {
+  const name = posix.basename(path);
+  if (YAML_FILE.test(name)) {
+    if (/(^|\/)\.github\/workflows\/[^/]+$/.test(path)) return [GITHUB_ACTIONS];
+    if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name) || /(^|\/)\.gitlab\/ci\//.test(path)) return [GITLAB_CI];
+    if (/(^|\/)\.circleci\/config\.ya?ml$/.test(path)) return [CIRCLECI];
+    if (/^serverless\.ya?ml$/i.test(name)) return [SERVERLESS];
+    if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)) return [DOCKER_COMPOSE];
+    return yamlRoutesByContent(text);
+  }
+  if (/\.tf(\.json)?$/.test(name)) return [TERRAFORM];
+  if (/\.jsonc?$/i.test(name)) return /"(mcpServers|servers|context_servers|mcp)"\s*:/.test(text) ? [MCP] : [];
+  if (/\.toml$/i.test(name)) return /\bmcp_servers\b/.test(text) ? [MCP] : [];
+  if (/^jenkinsfile(\.[\w-]+)?$|\.jenkinsfile$/i.test(name) || (/\.groovy$/.test(name) && isJenkinsfileText(text))) return [JENKINSFILE];
+  if (/^procfile(\.[\w-]+)?$/i.test(name)) return [PROCFILE];
+  if (/^crontab$|\.(cron|crontab)$/i.test(name) || /(^|\/)cron\.d\/[^/]+$|(^|\/)etc\/crontab$/.test(path)) return [CRONTAB];
+  if (/\.py$/.test(name)) {
+    return [...(/beat_schedule|CELERYBEAT_SCHEDULE|add_periodic_task/.test(text) ? [CELERY_BEAT] : []), ...(/\bDAG\s*\(|@dag\b/.test(text) ? [AIRFLOW] : [])];
+  }
+  return [];
+}
+
+/** Top-level keys tell YAML formats apart; each analyzer still checks the structure. */
+function yamlRoutesByContent(text: string): Route[] {
+  const routes: Route[] = [];
+  if (/^apiVersion:/m.test(text) && /^kind:/m.test(text)) routes.push(KUBERNETES);
+  if (/^["']?on["']?:/m.test(text) && /^jobs:/m.test(text)) routes.push(GITHUB_ACTIONS);
+  if (/^version:/m.test(text) && /^workflows:/m.test(text) && /^jobs:/m.test(text)) routes.push(CIRCLECI);
+  if (/^service:/m.test(text) && /^provider:/m.test(text) && /^functions:/m.test(text)) routes.push(SERVERLESS);
+  if (/^services:/m.test(text)) routes.push(DOCKER_COMPOSE);
+  if (/^(stages|default|include|workflow):/m.test(text) && /^\s+script:/m.test(text)) routes.push(GITLAB_CI);
+  return routes;
+}
+
+/**
+ * Reads one file of a repository scan: routes it to the analyzers of its format, and turns what
+ * goes wrong (syntax errors, files over MAX_CONFIG_CHARS, nesting too deep, alias bombs) into
+ * warnings naming the file and line. Findings of rules in `disabledRuleIds` are left out.
+ */
+export async function analyzeConfigFile(path: string, text: string, options: ConfigScanOptions): Promise<ConfigScanResult> {
+  const routes = routesFor(path, text);
+  const warnings: FileWarning[] = [];
+  if (routes.length === 0) return { findings: null, warnings };
+  if (text.length > MAX_CONFIG_CHARS) {
+    warnings.push({ path, message: `not analysed: ${(text.length / 1024 / 1024).toFixed(1)} MB is over the ${MAX_CONFIG_CHARS / 1024 / 1024} MB limit for configuration files` });
+    return { findings: null, warnings };
+  }
+  const warn = (message: string, line?: number) => warnings.push({ path, message: line ? `line ${line}: ${message}` : message });
+  const ctx: ConfigContext = { ...options, warn };
+  const found: ConfigFindings[] = [];
+  for (const route of routes) {
+    try {
+      const findings = await route.analyze(path, text, ctx);
+      if (findings) found.push(findings);
+    } catch (error) {
+      warn(`${describeProblem(error)} (read as ${route.reading})`, error instanceof ConfigSyntaxError ? (error.line ?? undefined) : undefined);
+      break; // text that is broken for one reader of its syntax is broken for all of them
+    }
+    // Formats exclude each other except Python, where one file may hold a beat schedule and a DAG.
+    if (found.length > 0 && !path.endsWith('.py')) break;
+  }
+  return { findings: mergeFindings(found), warnings };
+}
+
+function mergeFindings(found: ConfigFindings[]): ConfigFindings | null {
+  if (found.length <= 1) return found[0] ?? null;
+  return {
+    type: 'config',
+    path: found[0]!.path,
+    format: found.map((f) => f.format).join('+'),
+    units: found.flatMap((f) => f.units),
+    credentials: found.flatMap((f) => f.credentials),
+  };
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeProcfile } from './procfile';
+import { fixture, lineWith, testContext } from './test-support';
+
+const text = fixture('procfile/Procfile');
+
+describe('analyzeProcfile', () => {
+  it('makes a unit per process with the trigger its role implies', () => {
+    const units = analyzeProcfile('billing/Procfile', text, testContext())!.units;
+    expect(units.map((u) => [u.name, u.trigger.kind, u.codePaths])).toEqual([
+      ['web', 'webhook', []],
+      ['worker', 'event', ['billing/app/tasks.py']],
+      ['clock', 'cron', ['billing/clock.py']],
+      ['release', 'chained', ['billing/manage.py']],
+      ['summariser', 'unknown', ['billing/agents/summariser.py']],
+    ]);
+    expect(units[4]!.evidence.line).toBe(lineWith(text, 'summariser:'));
+    expect(units[4]!.llm).toMatchObject([{ provider: 'openai', models: ['gpt-4o-mini'] }]);
+  });
+
+  it('returns null for a file with no process lines', () => {
+    expect(analyzeProcfile('Procfile', '# nothing here\n', testContext())).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+import type { TriggerFinding } from '../../../shared/discovery';
+import type { ConfigFindings } from '../findings';
+import { codePathsInCommand } from './commands';
+import type { ConfigContext } from './context';
+import { recordEnvEntry } from './env-facts';
+import { queueHint } from './queue-hints';
+import { ConfigSource } from './source';
+import { newFindings, newUnit, trigger } from './units';
+
+const PROCESS_LINE = /^([A-Za-z0-9_-]+):\s*(\S.*)$/;
+
+/** Procfile (Heroku, Dokku, foreman, honcho): one unit per process type. */
+export function analyzeProcfile(path: string, text: string, ctx: ConfigContext): ConfigFindings | null {
+  const src = new ConfigSource(path, text, ctx);
+  const processes = src.lines.flatMap((line, i) => {
+    const match = line.match(PROCESS_LINE);
+    return match ? [{ name: match[1]!, command: match[2]!.trim(), line: i + 1 }] : [];
+  });
+  if (processes.length === 0) return null;
+
+  const findings = newFindings(path, 'procfile');
+  for (const { name, command, line } of processes) {
+    const evidence = src.evidence('procfile.unit.process', line);
+    if (!evidence) continue;
+    const unit = newUnit('container-service', name, path, evidence, processTrigger(src, name, command, line));
+    unit.runs.push(command);
+    unit.codePaths.push(...codePathsInCommand(command, src.dir));
+    // `OPENAI_MODEL=gpt-4o python worker.py`: assignments before the command are its environment.
+    for (const [, envName, value] of command.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S*)(?=\s)/g)) {
+      recordEnvEntry(src, unit, { name: envName!, value: value!, line });
+    }
+    findings.units.push(unit);
+  }
+  return src.redactFindings(findings);
+}
+
+/** Heroku's conventions: `web` gets HTTP traffic, `release` runs on each deploy, a clock runs its own schedule. */
+function processTrigger(src: ConfigSource, name: string, command: string, line: number): TriggerFinding {
+  const unknown: TriggerFinding = { kind: 'unknown', schedule: null, description: `Long-running ${name} process: no queue seen`, evidence: null };
+  if (name === 'web') return trigger('webhook', 'web', 'Serves HTTP requests (Procfile web process)', src.evidence('procfile.trigger.web', line)) ?? unknown;
+  if (name === 'release') return trigger('chained', 'release', 'Runs on each release (release phase)', src.evidence('procfile.trigger.release', line)) ?? unknown;
+  if (/clock|scheduler|cron|beat/.test(name) || /\bcelery\b.*\bbeat\b|\bapscheduler\b/.test(command)) {
+    return trigger('cron', null, `Runs its own schedule (${name} process); the times are in its code`, src.evidence('procfile.trigger.clock', line)) ?? unknown;
+  }
+  const hint = queueHint(`${name} ${command}`);
+  return (hint && trigger('event', hint, `Consumes messages (${hint})`, src.evidence('procfile.trigger.worker', line))) || unknown;
+}

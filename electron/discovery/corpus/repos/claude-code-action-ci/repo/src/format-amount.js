@@ -1,0 +1,3 @@
+export function formatAmount(amountCents, currency, locale = 'en-IE') {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountCents / 100);
+}

@@ -1,0 +1,82 @@
+import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { startEngineWorker } from '../../jobs/engine-worker';
+import type { FileAnalysis } from './analyze-file';
+import type { AnalyzeBatch, AnalyzerReply } from './analyzer-protocol';
+
+interface PoolWorker {
+  worker: Worker;
+  ready: Promise<void>;
+  inFlight: number;
+}
+
+/**
+ * Analyzer threads for one scan. Batches go to the least busy thread; their bytes are
+ * transferred, not copied. Parsing is the CPU-heavy part, so there is one thread per core.
+ */
+export class AnalyzerPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly pending = new Map<number, { resolve: (r: FileAnalysis[]) => void; reject: (e: Error) => void; worker: PoolWorker }>();
+  private nextBatch = 0;
+  private failure: Error | null = null;
+
+  constructor(disabledRuleIds: ReadonlySet<string>, size = Math.max(1, availableParallelism())) {
+    const sourceDir = dirname(fileURLToPath(import.meta.url));
+    for (let i = 0; i < size; i++) {
+      const worker = startEngineWorker('analyzer-worker', { disabledRuleIds: [...disabledRuleIds] }, sourceDir);
+      let markReady: () => void = () => {};
+      let markFailed: (e: Error) => void = () => {};
+      const entry: PoolWorker = { worker, inFlight: 0, ready: new Promise((res, rej) => ((markReady = res), (markFailed = rej))) };
+      entry.ready.catch(() => {});
+      worker.on('message', (reply: AnalyzerReply) => {
+        if (reply.type === 'ready') markReady();
+        else if (reply.type === 'failed') {
+          this.fail(new Error(`An analyzer thread could not start: ${reply.message}`));
+          markFailed(this.failure!);
+        } else {
+          const job = this.pending.get(reply.batchId);
+          if (!job) return;
+          this.pending.delete(reply.batchId);
+          job.worker.inFlight--;
+          job.resolve(reply.results);
+        }
+      });
+      worker.on('error', (err) => {
+        this.fail(new Error(`An analyzer thread failed: ${err.message}`));
+        markFailed(this.failure!);
+      });
+      this.workers.push(entry);
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const job of this.pending.values()) job.reject(this.failure);
+    this.pending.clear();
+  }
+
+  /** How many batches are queued: the scanner stops reading ahead when the threads fall behind. */
+  get backlog(): number {
+    return this.pending.size;
+  }
+
+  async analyze(files: AnalyzeBatch['files']): Promise<FileAnalysis[]> {
+    if (this.failure) throw this.failure;
+    const target = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    await target.ready;
+    const batchId = this.nextBatch++;
+    target.inFlight++;
+    return new Promise<FileAnalysis[]>((resolve, reject) => {
+      this.pending.set(batchId, { resolve, reject, worker: target });
+      const transfer = files.map((f) => f.bytes.buffer as ArrayBuffer).filter((b, i, all) => all.indexOf(b) === i);
+      target.worker.postMessage({ batchId, files } satisfies AnalyzeBatch, transfer);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.fail(new Error('The scan was stopped.'));
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}

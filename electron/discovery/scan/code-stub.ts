@@ -1,0 +1,70 @@
+import type { Evidence } from '../../../shared/discovery';
+import { codeLanguageOf } from '../code';
+import { makeEvidence } from '../evidence';
+import type { CodeFindings } from '../findings';
+
+/** The entry shapes a stub is checked for, each with the code rule pack's id for it. */
+const ENTRY_POINTS: Array<{ languages: 'python' | 'script'; pattern: RegExp; ruleId: string }> = [
+  { languages: 'python', pattern: /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m, ruleId: 'py.entry-point.main-guard' },
+  { languages: 'python', pattern: /^(?:async\s+)?def\s+(?:lambda_)?handler\s*\(\s*event/m, ruleId: 'py.entry-point.serverless-handler' },
+  { languages: 'python', pattern: /\b(?:uvicorn\.run|app\.run)\s*\(/, ruleId: 'py.entry-point.server-start' },
+  { languages: 'script', pattern: /\.listen\s*\(|\bcreateServer\s*\(|\bserve\s*\(\s*\{/, ruleId: 'ts.entry-point.server-start' },
+  { languages: 'script', pattern: /export\s+(?:const|async\s+function|function)\s+(?:handler|GET|POST|PUT|DELETE)\b|exports\.handler\s*=/, ruleId: 'ts.entry-point.handler-export' },
+];
+
+function entryPointOf(path: string, text: string, python: boolean): Evidence | null {
+  for (const entry of ENTRY_POINTS) {
+    if ((entry.languages === 'python') !== python) continue;
+    const match = entry.pattern.exec(text);
+    if (!match) continue;
+    const line = text.slice(0, match.index).split('\n').length;
+    return makeEvidence(path, line, text.split('\n')[line - 1] ?? '', entry.ruleId, 0.8);
+  }
+  return null;
+}
+
+const PYTHON_IMPORT = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+([\w, \t*()]+)|import[ \t]+([\w., \t]+))/gm;
+const SCRIPT_IMPORT = /(?:\bfrom[ \t]*|\bimport[ \t]*\(?[ \t]*|\brequire[ \t]*\([ \t]*)['"]([.@~][^'"]*)['"]/g;
+
+/**
+ * A code file with no LLM or agent signal still matters: it may be the entry a config runs, the
+ * server that calls an LLM module, or the module a tool calls. Its local imports and entry shape
+ * are read with line regexes (no parse), so the linker can follow it; the scanner asks for a full
+ * analysis only of the files a candidate reaches.
+ */
+export function codeStub(path: string, text: string): CodeFindings | null {
+  const language = codeLanguageOf(path);
+  if (!language) return null;
+  const imports = new Set<string>();
+  if (language === 'python') {
+    for (const m of text.matchAll(PYTHON_IMPORT)) {
+      if (m[1] !== undefined) {
+        imports.add(m[1]);
+        // "from . import tools" and "from app import tools" may name modules, not attributes.
+        for (const name of (m[2] ?? '').replace(/[()]/g, '').split(',')) {
+          const item = name.trim().split(/\s+/)[0];
+          if (item && item !== '*') imports.add(m[1].endsWith('.') ? `${m[1]}${item}` : `${m[1]}.${item}`);
+        }
+      } else for (const name of (m[3] ?? '').split(',')) imports.add(name.trim().split(/\s+/)[0]!);
+    }
+  } else {
+    for (const m of text.matchAll(SCRIPT_IMPORT)) imports.add(m[1]!);
+  }
+  imports.delete('');
+  return {
+    type: 'code',
+    path,
+    language,
+    llm: [],
+    frameworks: [],
+    tools: [],
+    capabilities: [],
+    credentials: [],
+    endpoints: [],
+    guardrails: [],
+    localImports: [...imports],
+    entryPoint: entryPointOf(path, text, language === 'python'),
+    agentic: false,
+  };
+}
+

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiscoveredAgent } from '../../../shared/discovery';
+import { loadCorpus } from '../corpus/corpus-expectation';
+import { scoreCorpus, type CorpusScore } from '../corpus/score';
+import { AnalyzerPool } from './analyzer-pool';
+import { scanFolder } from './scan-folder';
+
+/**
+ * The accuracy bar of repository discovery: the real scanner over the labelled corpus
+ * (electron/discovery/corpus/README.md) must reach 0.9 precision and recall for agents and
+ * for their capabilities.
+ */
+const corpus = loadCorpus();
+let score: CorpusScore;
+let pool: AnalyzerPool;
+
+beforeAll(async () => {
+  pool = new AnalyzerPool(new Set(), 2);
+  const predicted: Record<string, DiscoveredAgent[]> = {};
+  for (const repo of corpus) predicted[repo.name] = (await scanFolder(repo.root, { pool, label: repo.name })).agents;
+  score = scoreCorpus(Object.fromEntries(corpus.map((r) => [r.name, r.expected])), predicted);
+}, 120_000);
+afterAll(() => pool?.close());
+
+describe('discovery accuracy over the labelled corpus', () => {
+  it('finds agents with precision and recall of at least 0.9', () => {
+    const misses = score.perRepo
+      .filter((r) => r.missed.length || r.unexpected.length || r.wrongClassification.length)
+      .map((r) => ({ repo: r.repo, missed: r.missed, unexpected: r.unexpected, wrong: r.wrongClassification }));
+    // The misses are in the failure message, so a regression says which repo and unit.
+    expect({ precision: score.agents.precision >= 0.9, recall: score.agents.recall >= 0.9, misses }).toMatchObject({ precision: true, recall: true });
+  });
+
+  it('finds their capabilities with precision and recall of at least 0.9', () => {
+    const errors = score.perRepo.flatMap((r) => r.capabilityErrors.map((e) => ({ repo: r.repo, ...e })));
+    expect({ precision: score.capabilities.precision >= 0.9, recall: score.capabilities.recall >= 0.9, errors }).toMatchObject({ precision: true, recall: true });
+  });
+});

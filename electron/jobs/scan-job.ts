@@ -1,0 +1,65 @@
+import { realpathSync, statSync } from 'node:fs';
+import type { JobResult } from '../../shared/contract';
+import type { ScanCounters } from '../../shared/discovery';
+import { BackendError } from '../../shared/errors';
+import { AnalyzerPool } from '../discovery/scan/analyzer-pool';
+import { scanFolder, type FolderScan } from '../discovery/scan/scan-folder';
+import { disabledRuleIds, replaceScanFacts, scanSourceFor } from '../store/discovery-repository';
+import type { JobContext } from './job-context';
+import { registerJobKind } from './job-kinds';
+
+export interface ScanPayload {
+  roots: string[];
+}
+
+function existingFolder(root: string): string {
+  let real: string;
+  try {
+    real = realpathSync(root);
+  } catch {
+    throw new BackendError('not-found', `${root} does not exist. Check the path and scan again.`);
+  }
+  if (!statSync(real).isDirectory()) throw new BackendError('invalid-input', `${root} is a file; choose the folder of a repository (or a folder of repositories).`);
+  return real;
+}
+
+export function describeCounters(c: ScanCounters): string {
+  const skipped = c.skippedBinary + c.skippedOversized + c.skippedUnreadable + c.skippedIgnored + c.skippedLinks;
+  return `${c.filesRead.toLocaleString('en')} files read (${(c.bytesRead / 1_048_576).toFixed(1)} MB), ${skipped.toLocaleString('en')} skipped, ${c.candidates} candidates`;
+}
+
+/**
+ * Scans folders off the main thread (the analysis itself on a pool of analyzer threads) and
+ * replaces each folder's facts in one transaction at the end: a cancelled or failed scan
+ * writes nothing, and decisions about candidates are never touched.
+ */
+export async function runScan(ctx: JobContext, payload: ScanPayload): Promise<JobResult> {
+  const roots = [...new Set(payload.roots.map(existingFolder))];
+  const { db } = ctx.workspace;
+  const pool = new AnalyzerPool(disabledRuleIds(db));
+  const startedAt = new Date().toISOString();
+  try {
+    const scans: Array<{ root: string; scan: FolderScan }> = [];
+    for (const [i, root] of roots.entries()) {
+      const scan = await scanFolder(root, {
+        pool,
+        throwIfCancelled: ctx.throwIfCancelled,
+        onProgress: (counters) => ctx.progress(i, roots.length, `Scanning ${root}: ${describeCounters(counters)}`, counters),
+      });
+      scans.push({ root, scan });
+    }
+    ctx.throwIfCancelled();
+    ctx.progress(roots.length, roots.length, 'Saving what the scan found…');
+    const summaries = db.transaction(() =>
+      scans.map(({ root, scan }) => {
+        ctx.throwIfCancelled();
+        return replaceScanFacts(db, scanSourceFor(db, root), { startedAt, actor: ctx.author.actor, counters: scan.counters, warnings: scan.warnings }, scan.agents);
+      }),
+    )();
+    return { kind: 'scan', value: summaries };
+  } finally {
+    await pool.close();
+  }
+}
+
+registerJobKind('scan', (ctx, payload) => runScan(ctx, payload as ScanPayload));

@@ -1,0 +1,306 @@
+import { basename } from 'node:path';
+import type { AgentDraft } from '../../shared/agent';
+import type {
+  AdvisoryMatch,
+  CandidateDecision,
+  CandidateDetail,
+  CandidateSummary,
+  DiscoveredAgent,
+  ScanChanges,
+  ScanCounters,
+  ScanSummary,
+} from '../../shared/discovery';
+import { BackendError } from '../../shared/errors';
+import { appendAudit, type ChangeAuthor } from './audit-log';
+import { createAgent } from './agents-repository';
+import { statement } from './statements';
+import type { Db } from './workspace-file';
+
+/** Discovery facts per scanned folder and the decisions people took about candidates. */
+
+export interface ScanSource {
+  id: number;
+  root: string;
+  label: string;
+}
+
+export function scanSourceFor(db: Db, root: string): ScanSource {
+  const existing = statement(db, 'SELECT id, root, label FROM scan_sources WHERE root = ?').get(root) as ScanSource | undefined;
+  if (existing) return existing;
+  const label = basename(root) || root;
+  const id = Number(statement(db, 'INSERT INTO scan_sources (root, label) VALUES (?, ?)').run(root, label).lastInsertRowid);
+  return { id, root, label };
+}
+
+interface StoredChanges extends ScanChanges {
+  addedKeys: string[];
+  changedKeys: string[];
+}
+
+function capabilitiesOf(agent: DiscoveredAgent): Set<string> {
+  return new Set(agent.capabilities.map((c) => c.kind));
+}
+
+function changesBetween(previous: Map<string, DiscoveredAgent>, next: DiscoveredAgent[], isFirstScan: boolean): StoredChanges {
+  const changes: StoredChanges = { added: [], removed: [], changed: [], addedKeys: [], changedKeys: [] };
+  const nextKeys = new Set(next.map((a) => a.identityKey));
+  for (const agent of next) {
+    const before = previous.get(agent.identityKey);
+    if (!before) {
+      if (!isFirstScan) {
+        changes.added.push(agent.name);
+        changes.addedKeys.push(agent.identityKey);
+      }
+      continue;
+    }
+    const was = capabilitiesOf(before);
+    const now = capabilitiesOf(agent);
+    const addedCapabilities = [...now].filter((c) => !was.has(c)) as CandidateSummary['capabilities'];
+    const removedCapabilities = [...was].filter((c) => !now.has(c)) as CandidateSummary['capabilities'];
+    if (addedCapabilities.length || removedCapabilities.length) {
+      changes.changed.push({ name: agent.name, addedCapabilities, removedCapabilities });
+      changes.changedKeys.push(agent.identityKey);
+    }
+  }
+  for (const [key, agent] of previous) if (!nextKeys.has(key)) changes.removed.push(agent.name);
+  return changes;
+}
+
+/**
+ * Replaces everything the previous scan of this folder found with what this scan found, and
+ * records what changed. The caller runs it inside the scan's transaction.
+ */
+export function replaceScanFacts(
+  db: Db,
+  source: ScanSource,
+  scan: { startedAt: string; actor: string; counters: ScanCounters; warnings: ScanSummary['warnings'] },
+  agents: DiscoveredAgent[],
+): ScanSummary {
+  const previousRows = statement(db, 'SELECT identity_key, detail FROM discovered_agents WHERE source_id = ?').all(source.id) as Array<{ identity_key: string; detail: string }>;
+  const previous = new Map(previousRows.map((r) => [r.identity_key, JSON.parse(r.detail) as DiscoveredAgent]));
+  const isFirstScan = (statement(db, 'SELECT last_scan_id FROM scan_sources WHERE id = ?').get(source.id) as { last_scan_id: number | null }).last_scan_id === null;
+  const changes = changesBetween(previous, agents, isFirstScan);
+  const finishedAt = new Date().toISOString();
+  const scanId = Number(
+    statement(db, 'INSERT INTO scans (source_id, started_at, finished_at, actor, counters, warnings, changes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      source.id,
+      scan.startedAt,
+      finishedAt,
+      scan.actor,
+      JSON.stringify(scan.counters),
+      JSON.stringify(scan.warnings),
+      JSON.stringify(changes),
+    ).lastInsertRowid,
+  );
+  statement(db, 'DELETE FROM discovered_agents WHERE source_id = ?').run(source.id);
+  const insert = statement(
+    db,
+    'INSERT INTO discovered_agents (identity_key, source_id, scan_id, name, unit_kind, unit_path, classification, confidence, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (identity_key) DO NOTHING',
+  );
+  for (const agent of agents) {
+    insert.run(agent.identityKey, source.id, scanId, agent.name, agent.unit.kind, agent.unit.path, agent.classification, agent.confidence, JSON.stringify(agent));
+  }
+  statement(db, 'UPDATE scan_sources SET last_scan_id = ? WHERE id = ?').run(scanId, source.id);
+  return summaryOfScan(source, { finishedAt, counters: scan.counters, warnings: scan.warnings, changes });
+}
+
+function summaryOfScan(source: ScanSource, scan: { finishedAt: string; counters: ScanCounters; warnings: ScanSummary['warnings']; changes: StoredChanges }): ScanSummary {
+  const { added, removed, changed } = scan.changes;
+  return { root: source.root, label: source.label, finishedAt: scan.finishedAt, counters: scan.counters, changes: { added, removed, changed }, warnings: scan.warnings };
+}
+
+export function latestScans(db: Db): ScanSummary[] {
+  const rows = statement(
+    db,
+    `SELECT s.id AS source_id, s.root, s.label, c.finished_at, c.counters, c.warnings, c.changes
+     FROM scan_sources s JOIN scans c ON c.id = s.last_scan_id ORDER BY c.finished_at DESC`,
+  ).all() as Array<{ source_id: number; root: string; label: string; finished_at: string; counters: string; warnings: string; changes: string }>;
+  return rows.map((r) =>
+    summaryOfScan(
+      { id: r.source_id, root: r.root, label: r.label },
+      { finishedAt: r.finished_at, counters: JSON.parse(r.counters), warnings: JSON.parse(r.warnings), changes: JSON.parse(r.changes) },
+    ),
+  );
+}
+
+// ---- reading candidates ------------------------------------------------------------------------
+
+interface CandidateRow {
+  identity_key: string;
+  detail: string;
+  root: string;
+  changes: string;
+  decision: CandidateDecision | null;
+  agent_id: string | null;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+const SELECT_CANDIDATES = `SELECT d.identity_key, d.detail, s.root, c.changes, x.decision, x.agent_id, x.reason, x.decided_by, x.decided_at
+  FROM discovered_agents d
+  JOIN scan_sources s ON s.id = d.source_id
+  JOIN scans c ON c.id = d.scan_id
+  LEFT JOIN discovery_decisions x ON x.identity_key = d.identity_key`;
+
+export type AdvisoryLookup = (agent: DiscoveredAgent) => AdvisoryMatch[];
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function summaryOf(row: CandidateRow, advisories: AdvisoryLookup): CandidateSummary {
+  const agent = JSON.parse(row.detail) as DiscoveredAgent;
+  const changes = JSON.parse(row.changes) as StoredChanges;
+  return {
+    identityKey: agent.identityKey,
+    name: agent.name,
+    unit: agent.unit,
+    classification: agent.classification,
+    confidence: agent.confidence,
+    trigger: agent.trigger,
+    providers: unique(agent.llm.map((l) => l.provider)),
+    frameworks: unique(agent.frameworks.map((f) => f.framework)),
+    models: unique(agent.llm.flatMap((l) => l.models)),
+    capabilities: unique(agent.capabilities.map((c) => c.kind)),
+    credentialCount: unique(agent.credentials.map((c) => c.name)).length,
+    endpointCount: unique(agent.endpoints.map((e) => e.host)).length,
+    advisoryCount: advisories(agent).length,
+    decision: row.decision ?? 'pending',
+    agentId: row.agent_id,
+    reason: row.reason ?? '',
+    sourceRoot: row.root,
+    change: changes.addedKeys.includes(agent.identityKey) ? 'new' : changes.changedKeys.includes(agent.identityKey) ? 'changed' : null,
+  };
+}
+
+export function listCandidates(db: Db, filter: { decision: CandidateDecision | 'all'; text?: string | undefined }, advisories: AdvisoryLookup): CandidateSummary[] {
+  const rows = statement(db, `${SELECT_CANDIDATES} ORDER BY d.unit_kind, d.name COLLATE NOCASE`).all() as CandidateRow[];
+  const text = filter.text?.trim().toLowerCase() ?? '';
+  return rows
+    .map((r) => summaryOf(r, advisories))
+    .filter((c) => filter.decision === 'all' || c.decision === filter.decision)
+    .filter((c) => text === '' || [c.name, c.unit.path, c.unit.name, ...c.frameworks, ...c.providers].some((v) => v.toLowerCase().includes(text)));
+}
+
+export function getCandidate(db: Db, identityKey: string, advisories: AdvisoryLookup): CandidateDetail {
+  const row = statement(db, `${SELECT_CANDIDATES} WHERE d.identity_key = ?`).get(identityKey) as CandidateRow | undefined;
+  if (!row) throw new BackendError('not-found', 'That candidate is not in the latest scan any more; scan the folder again to refresh the list.');
+  const agent = JSON.parse(row.detail) as DiscoveredAgent;
+  return {
+    ...agent,
+    decision: row.decision ?? 'pending',
+    agentId: row.agent_id,
+    reason: row.reason ?? '',
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+    sourceRoot: row.root,
+    advisories: advisories(agent),
+  };
+}
+
+export function allCandidates(db: Db, advisories: AdvisoryLookup): CandidateDetail[] {
+  const keys = statement(db, 'SELECT identity_key FROM discovered_agents ORDER BY name COLLATE NOCASE').all() as Array<{ identity_key: string }>;
+  return keys.map((k) => getCandidate(db, k.identity_key, advisories));
+}
+
+// ---- decisions -------------------------------------------------------------------------------
+
+function recordDecision(db: Db, identityKey: string, decision: CandidateDecision, agentId: string | null, reason: string, author: ChangeAuthor): void {
+  const before = statement(db, 'SELECT decision FROM discovery_decisions WHERE identity_key = ?').get(identityKey) as { decision: string } | undefined;
+  const now = new Date().toISOString();
+  if (decision === 'pending') statement(db, 'DELETE FROM discovery_decisions WHERE identity_key = ?').run(identityKey);
+  else {
+    statement(
+      db,
+      `INSERT INTO discovery_decisions (identity_key, decision, agent_id, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (identity_key) DO UPDATE SET decision = excluded.decision, agent_id = excluded.agent_id, reason = excluded.reason,
+         decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+    ).run(identityKey, decision, agentId, reason, author.actor, now);
+  }
+  appendAudit(db, author, [{ entity: 'candidate', entityId: identityKey, field: 'decision', before: before?.decision ?? 'pending', after: reason ? `${decision}: ${reason}` : decision }], now);
+}
+
+/** What a confirmed candidate brings into the registry: the facts a person would otherwise type. */
+function draftFromCandidate(candidate: CandidateDetail): AgentDraft {
+  const stack = unique([...candidate.frameworks.map((f) => f.framework), ...candidate.llm.map((l) => l.provider)]).join(', ');
+  return {
+    name: candidate.name,
+    status: 'confirmed',
+    trigger: { kind: candidate.trigger.kind, schedule: candidate.trigger.schedule },
+    credentials: unique(candidate.credentials.map((c) => c.name)).slice(0, 500),
+    description: `Discovered in ${candidate.unit.path} (${candidate.unit.kind}${stack ? `; ${stack}` : ''}).`,
+  };
+}
+
+export function confirmCandidate(db: Db, identityKey: string, author: ChangeAuthor, advisories: AdvisoryLookup): string {
+  return db.transaction(() => {
+    const candidate = getCandidate(db, identityKey, advisories);
+    const existing = statement(db, 'SELECT id FROM agents WHERE identity_key = ?').get(identityKey) as { id: string } | undefined;
+    const agentId = existing?.id ?? createAgent(db, draftFromCandidate(candidate), author, identityKey);
+    recordDecision(db, identityKey, 'confirmed', agentId, '', author);
+    return agentId;
+  })();
+}
+
+export function dismissCandidate(db: Db, identityKey: string, reason: string, author: ChangeAuthor, advisories: AdvisoryLookup): void {
+  db.transaction(() => {
+    getCandidate(db, identityKey, advisories);
+    recordDecision(db, identityKey, 'dismissed', null, reason, author);
+  })();
+}
+
+export function mergeCandidate(db: Db, identityKey: string, agentId: string, author: ChangeAuthor, advisories: AdvisoryLookup): void {
+  db.transaction(() => {
+    getCandidate(db, identityKey, advisories);
+    if (!statement(db, 'SELECT 1 FROM agents WHERE id = ?').get(agentId)) throw new BackendError('not-found', `No agent with id ${agentId} to merge into.`);
+    recordDecision(db, identityKey, 'merged', agentId, '', author);
+  })();
+}
+
+export function reopenCandidate(db: Db, identityKey: string, author: ChangeAuthor, advisories: AdvisoryLookup): void {
+  db.transaction(() => {
+    getCandidate(db, identityKey, advisories);
+    recordDecision(db, identityKey, 'pending', null, '', author);
+  })();
+}
+
+// ---- rules -----------------------------------------------------------------------------------
+
+export function disabledRuleIds(db: Db): Set<string> {
+  return new Set((statement(db, 'SELECT rule_id FROM rule_settings WHERE enabled = 0').all() as Array<{ rule_id: string }>).map((r) => r.rule_id));
+}
+
+export function setRuleEnabled(db: Db, ruleId: string, enabled: boolean, author: ChangeAuthor): void {
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    const before = statement(db, 'SELECT enabled FROM rule_settings WHERE rule_id = ?').get(ruleId) as { enabled: number } | undefined;
+    statement(
+      db,
+      `INSERT INTO rule_settings (rule_id, enabled, changed_by, changed_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (rule_id) DO UPDATE SET enabled = excluded.enabled, changed_by = excluded.changed_by, changed_at = excluded.changed_at`,
+    ).run(ruleId, enabled ? 1 : 0, author.actor, now);
+    appendAudit(db, author, [{ entity: 'rule', entityId: ruleId, field: 'enabled', before: before ? String(before.enabled === 1) : 'true', after: String(enabled) }], now);
+  })();
+}
+
+// ---- advisories ------------------------------------------------------------------------------
+
+export function storeImportedAdvisories(db: Db, records: Array<{ id: string; modified: string; json: string }>, sourceFile: string): number {
+  const now = new Date().toISOString();
+  const upsert = statement(
+    db,
+    `INSERT INTO advisories (id, modified, record, imported_at, source_file) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET modified = excluded.modified, record = excluded.record, imported_at = excluded.imported_at, source_file = excluded.source_file
+     WHERE excluded.modified >= advisories.modified`,
+  );
+  let changed = 0;
+  db.transaction(() => {
+    for (const r of records) changed += upsert.run(r.id, r.modified, r.json, now, sourceFile).changes;
+  })();
+  return changed;
+}
+
+export function importedAdvisoryRecords(db: Db): string[] {
+  return (statement(db, 'SELECT record FROM advisories').all() as Array<{ record: string }>).map((r) => r.record);
+}

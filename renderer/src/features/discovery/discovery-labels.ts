@@ -1,0 +1,139 @@
+import type { CandidateDecision, CapabilityKind, CredentialRefKind, EndpointReference, GuardrailKind, TriggerFinding, UnitKind } from '../../../../shared/discovery';
+import { TRIGGER_LABELS } from '../../domain/agent-labels';
+import type { BadgeTone } from '../../ui/Badge';
+
+/** Group headings of the review queue, in the order a reviewer meets deployable units. */
+export const UNIT_KIND_HEADINGS: Record<UnitKind, string> = {
+  'ci-job': 'CI jobs',
+  'k8s-cronjob': 'Kubernetes CronJobs',
+  'k8s-deployment': 'Kubernetes Deployments',
+  'serverless-function': 'Serverless functions',
+  'scheduled-task': 'Scheduled tasks',
+  'container-service': 'Container services',
+  'code-entry-point': 'Code entry points',
+  'mcp-config': 'MCP client configs',
+};
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  'ci-job': 'CI job',
+  'k8s-cronjob': 'Kubernetes CronJob',
+  'k8s-deployment': 'Kubernetes Deployment',
+  'serverless-function': 'Serverless function',
+  'scheduled-task': 'Scheduled task',
+  'container-service': 'Container service',
+  'code-entry-point': 'Code entry point',
+  'mcp-config': 'MCP client config',
+};
+
+export const CAPABILITY_LABELS: Record<CapabilityKind, string> = {
+  'shell-exec': 'Shell',
+  'code-execution': 'Code exec',
+  'outbound-network': 'Network',
+  'data-read': 'Reads data',
+  'data-write': 'Writes data',
+  'data-delete': 'Deletes data',
+  'external-communication': 'Sends messages',
+  'data-export': 'Exports data',
+  'file-write': 'Writes files',
+  payment: 'Payments',
+};
+
+export const CAPABILITY_EXPLANATIONS: Record<CapabilityKind, string> = {
+  'shell-exec': 'Runs shell commands or subprocesses',
+  'code-execution': 'Executes code: a REPL or code-interpreter tool, or eval of model output',
+  'outbound-network': 'Calls hosts that are not written as literals in the code',
+  'data-read': 'Reads from a database, bucket or other data store',
+  'data-write': 'Writes to a database, bucket or other data store',
+  'data-delete': 'Deletes data: SQL DELETE/DROP/TRUNCATE or object deletes',
+  'external-communication': 'Sends email, chat messages or webhooks',
+  'data-export': 'Uploads or transfers data out of the company',
+  'file-write': 'Writes files',
+  payment: 'Calls payment or refund APIs',
+};
+
+/** Irreversible or wide-reaching capabilities stand out in red; writes and sends in amber. */
+export const CAPABILITY_TONES: Record<CapabilityKind, BadgeTone> = {
+  'shell-exec': 'danger',
+  'code-execution': 'danger',
+  'data-delete': 'danger',
+  payment: 'danger',
+  'data-export': 'warning',
+  'external-communication': 'warning',
+  'outbound-network': 'warning',
+  'data-write': 'warning',
+  'file-write': 'warning',
+  'data-read': 'neutral',
+};
+
+export const DECISION_LABELS: Record<CandidateDecision, string> = {
+  pending: 'Pending',
+  confirmed: 'Confirmed',
+  dismissed: 'Dismissed',
+  merged: 'Merged',
+};
+
+export const DECISION_TONES: Record<CandidateDecision, BadgeTone> = {
+  pending: 'accent',
+  confirmed: 'success',
+  dismissed: 'muted',
+  merged: 'neutral',
+};
+
+export const CLASSIFICATION_LABELS = { agent: 'Agent', 'llm-call': 'LLM call' } as const;
+export const CLASSIFICATION_EXPLANATIONS = {
+  agent: 'An LLM that chooses actions or tools, or runs unattended on a trigger',
+  'llm-call': 'A plain LLM call (e.g. a one-shot summariser in a request handler): it still spends tokens with a credential someone must own',
+} as const;
+
+export const CREDENTIAL_KIND_LABELS: Record<CredentialRefKind, string> = {
+  'env-var': 'Environment variable',
+  'ci-secret': 'CI secret',
+  'iam-role': 'IAM role',
+  'service-account': 'Service account',
+  'k8s-secret': 'Kubernetes secret',
+  'hardcoded-secret': 'Hard-coded secret',
+  'connection-string': 'Connection string',
+};
+
+export const GUARDRAIL_KIND_LABELS: Record<GuardrailKind, string> = {
+  'input-schema': 'Input schema',
+  'human-approval': 'Human approval',
+  tracing: 'Tracing',
+  'token-limit': 'Token limit',
+  'output-filter': 'Output filter',
+};
+
+export const ENDPOINT_PURPOSE_LABELS: Record<EndpointReference['purpose'], string> = {
+  inference: 'Inference',
+  mcp: 'MCP server',
+  api: 'API',
+  webhook: 'Webhook',
+};
+
+const PROVIDER_NAMES: Record<string, string> = {
+  openai: 'OpenAI',
+  anthropic: 'Anthropic',
+  google: 'Google',
+  bedrock: 'Bedrock',
+  'azure-openai': 'Azure OpenAI',
+  mistral: 'Mistral',
+  cohere: 'Cohere',
+  ollama: 'Ollama',
+  litellm: 'LiteLLM',
+  groq: 'Groq',
+  vertex: 'Vertex AI',
+};
+
+/** Provider ids as people write them; ids this build does not know are shown as the engine wrote them. */
+export const providerName = (provider: string): string => PROVIDER_NAMES[provider] ?? provider;
+
+/** Below this a rule's hit is likely a test, a doc or an example: shown, but muted. */
+export const LOW_CONFIDENCE = 0.5;
+export const isLowConfidence = (confidence: number): boolean => confidence < LOW_CONFIDENCE;
+export const formatConfidence = (confidence: number): string => confidence.toFixed(2);
+
+/** "Cron — Every day at 06:00 UTC"; the schedule itself when the engine had no words for it. */
+export function triggerText(trigger: TriggerFinding): string {
+  const detail = trigger.description || trigger.schedule || '';
+  return detail ? `${TRIGGER_LABELS[trigger.kind]} — ${detail}` : TRIGGER_LABELS[trigger.kind];
+}
