@@ -21,3 +21,10 @@ try {
   }
 } finally { await pool.close(); }
 if (process.env.SHOW_PATTERNS) console.log(CODE_PREFILTER_PATTERNS);
+if (process.env.LEAK) {
+  const p2 = new AnalyzerPool(new Set(), 1);
+  const r = await scanFolder(process.env.LEAK, { pool: p2 });
+  const s = JSON.stringify(r);
+  console.log('raw key present:', s.includes('xxxxxxxxxxxxxxxxxxxxDEMO'), 'snippets:', r.agents.flatMap((a) => a.credentials.filter((c) => c.kind === 'hardcoded-secret').map((c) => c.evidence.snippet)));
+  await p2.close();
+}

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { WorkspaceInfo } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
@@ -85,8 +85,11 @@ export class Session {
   async openDemo(reset: boolean): Promise<WorkspaceInfo> {
     const path = this.demoPath;
     if (reset || !existsSync(path)) {
+      // Built beside the old demo and swapped in only once complete: a failed build keeps what was open.
+      removeWorkspaceFiles(`${path}.next`);
+      await buildDemoWorkspace(`${path}.next`, resourcesDir(), this.openOptions);
       return this.replaceWith(() => {
-        buildDemoWorkspace(path, resourcesDir(), this.openOptions);
+        renameSync(`${path}.next`, path);
         return openWorkspaceFile(path, this.openOptions);
       }, path);
     }

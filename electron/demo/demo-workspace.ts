@@ -1,8 +1,11 @@
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AgentDraft } from '../../shared/agent';
+import { AnalyzerPool } from '../discovery/scan/analyzer-pool';
+import { scanFolder, type FolderScan } from '../discovery/scan/scan-folder';
 import { createAgent } from '../store/agents-repository';
+import { replaceScanFacts, scanSourceFor } from '../store/discovery-repository';
 import { createWorkspaceFile, type Db, type OpenOptions } from '../store/workspace-file';
 
 const DAY_MS = 86_400_000;
@@ -22,7 +25,7 @@ function daysAgo(days: number | null, now: Date): string | null {
  * calls a person's edits use (so the demo has a real audit trail). Built under a temporary name
  * and renamed at the end: an interrupted build leaves no half demo behind.
  */
-export function buildDemoWorkspace(path: string, resources: string, options: OpenOptions = {}, now = new Date()): void {
+export async function buildDemoWorkspace(path: string, resources: string, options: OpenOptions = {}, now = new Date()): Promise<void> {
   const demo = DemoFile.parse(JSON.parse(readFileSync(join(resources, 'demo', 'agents.json'), 'utf8')));
   const temp = `${path}.building-${process.pid}`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
@@ -30,6 +33,7 @@ export function buildDemoWorkspace(path: string, resources: string, options: Ope
   const author = { actor: 'demo', via: 'demo-seed' };
   try {
     seed(ws.db, demo, author, now);
+    await scanDemoSources(ws.db, join(resources, 'demo', 'source'), author);
     ws.db.pragma('wal_checkpoint(TRUNCATE)');
     ws.close();
     renameSync(temp, path);
@@ -37,6 +41,26 @@ export function buildDemoWorkspace(path: string, resources: string, options: Ope
     ws.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
     throw err;
+  }
+}
+
+/**
+ * The demo's discovery results come from the real scanner run over resources/demo/source (one
+ * folder per service of the fictional company), so first launch shows real evidence.
+ */
+async function scanDemoSources(db: Db, sourceDir: string, author: { actor: string; via: string }): Promise<void> {
+  if (!existsSync(sourceDir)) return;
+  const services = readdirSync(sourceDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(sourceDir, e.name));
+  const pool = new AnalyzerPool(new Set());
+  try {
+    const startedAt = new Date().toISOString();
+    const scans: Array<{ root: string; scan: FolderScan }> = [];
+    for (const root of services) scans.push({ root, scan: await scanFolder(root, { pool }) });
+    db.transaction(() => {
+      for (const { root, scan } of scans) replaceScanFacts(db, scanSourceFor(db, root), { startedAt, actor: author.actor, counters: scan.counters, warnings: scan.warnings }, scan.agents);
+    })();
+  } finally {
+    await pool.close();
   }
 }
 

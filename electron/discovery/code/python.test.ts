@@ -363,6 +363,7 @@ describe('each Python capability kind', () => {
     ['Slack webhook URL from the environment', 'import os, requests\nrequests.post(os.environ["SLACK_WEBHOOK_URL"], json=m)', ['external-communication', 'outbound-network']],
     ['data export', 'import boto3, ftplib\nboto3.client("s3").upload_file("/tmp/dump.csv", "partner-drop", "dump.csv")\nftp = ftplib.FTP("ftp.partner.example")', ['data-export']],
     ['file write', 'with open(path, "a") as log:\n    log.write(line)', ['file-write']],
+    ['pandas reads SQL and writes a file', 'import pandas as pd\nframe = pd.read_sql("SELECT * FROM disputes", conn)\nframe.to_pickle("/tmp/disputes.pkl")', ['data-read', 'file-write']],
     ['file read is not a write', 'with open(path) as f:\n    data = f.read()\nopen(path, "rb")', []],
     ['payment', 'import stripe\nstripe.PaymentIntent.create(amount=100, currency="eur")', ['payment']],
     ['hosted code interpreter', 'client.responses.create(model="gpt-4.1", tools=[{"type": "code_interpreter", "container": {"type": "auto"}}])', ['code-execution']],
@@ -474,5 +475,22 @@ describe('what is not a tool', () => {
     const findings = await analyzed('factory.py', 'from crewai import Agent\n\ndef make_agent(tools):\n    return Agent(role="r", goal="g", backstory="b", tools=tools)\n');
     expect(findings.tools).toEqual([]);
     expect(findings.agentic).toBe(true);
+  });
+});
+
+describe('LangChain agent toolkits', () => {
+  it('create_python_agent with a single tool= is an agent whose tool runs code', async () => {
+    const findings = await analyzed(
+      'fx.py',
+      `from langchain.agents.agent_toolkits import create_python_agent
+from langchain.chat_models import ChatOpenAI
+from langchain.tools.python.tool import PythonREPLTool
+
+agent = create_python_agent(llm=ChatOpenAI(model_name="gpt-4"), tool=PythonREPLTool(), verbose=True)
+`,
+    );
+    expect(findings.agentic).toBe(true);
+    expect(toolSummary(findings)).toEqual(['PythonREPLTool: code-execution']);
+    expect(findings.llm).toMatchObject([{ provider: 'openai', models: ['gpt-4'] }]);
   });
 });

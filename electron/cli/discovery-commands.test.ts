@@ -1,0 +1,50 @@
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CORPUS_REPOS_DIR } from '../discovery/corpus/corpus-expectation';
+import { tempDir } from '../store/test-workspace';
+import { runCli } from './run-cli';
+import { captureIo, type CliJsonDocument } from './test-io';
+
+describe('agent-triage scan and agents', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let cli: (argv: string[]) => Promise<{ code: number; stdout: string; stderr: string; json: () => CliJsonDocument }>;
+
+  beforeEach(() => {
+    tmp = tempDir('atw-cli-scan-');
+    cpSync(join(CORPUS_REPOS_DIR, 'crewai-research-email', 'repo'), tmp.file('crewai'), { recursive: true });
+    cli = async (argv) => {
+      const out = captureIo({ env: { AGENT_TRIAGE_HOME: tmp.file('home') }, cwd: tmp.dir });
+      const code = await runCli(argv, out.io);
+      return { code, stdout: out.stdout(), stderr: out.stderr(), json: out.json };
+    };
+  });
+  afterEach(() => tmp.cleanup());
+
+  it('scans a folder, prints a summary table, and lists candidates with evidence as JSON', async () => {
+    const scan = await cli(['scan', 'crewai', '--workspace', 'w.atw']);
+    expect(scan.code).toBe(0);
+    expect(scan.stdout).toMatch(/files read/);
+    expect(scan.stdout).toMatch(/Market briefing\/brief\s+ci-job/);
+
+    const agents = await cli(['agents', '--workspace', 'w.atw', '--json']);
+    expect(agents.code).toBe(0);
+    const doc = agents.json() as { ok: true; value: { agents: unknown[]; candidates: Array<{ name: string; trigger: { kind: string }; frameworks: Array<{ framework: string }>; capabilities: Array<{ kind: string; evidence: { path: string; line: number } }> }> } };
+    const brief = doc.value.candidates.find((c) => c.name === 'Market briefing/brief')!;
+    expect(brief.trigger.kind).toBe('cron');
+    expect(brief.frameworks.map((f) => f.framework)).toContain('crewai');
+    expect(brief.capabilities.map((c) => c.kind)).toContain('external-communication');
+    expect(brief.capabilities[0]!.evidence).toMatchObject({ path: expect.any(String), line: expect.any(Number) });
+  });
+
+  it('refuses a missing folder with a one-line reason and no stack trace', async () => {
+    const result = await cli(['scan', 'nope', '--workspace', 'w.atw']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/does not exist/);
+  });
+
+  it('needs at least one folder', async () => {
+    expect((await cli(['scan', '--workspace', 'w.atw'])).code).toBe(2);
+  });
+});

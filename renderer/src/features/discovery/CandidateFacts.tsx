@@ -1,0 +1,224 @@
+import type { AdvisoryMatch, CandidateDetail, CredentialReference, PackageVersion } from '../../../../shared/discovery';
+import { TRIGGER_LABELS } from '../../domain/agent-labels';
+import { Badge } from '../../ui/Badge';
+import {
+  CAPABILITY_EXPLANATIONS,
+  CAPABILITY_LABELS,
+  CAPABILITY_TONES,
+  CREDENTIAL_KIND_LABELS,
+  ENDPOINT_PURPOSE_LABELS,
+  GUARDRAIL_KIND_LABELS,
+  providerName,
+} from './discovery-labels';
+import { Fact, FactSection } from './Evidence';
+
+/** Every finding of one candidate, each with the evidence a reviewer needs to trust it. */
+export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail }) {
+  const extraEntryPoints = c.entryPoints.filter((p) => !c.codeFiles.includes(p));
+  return (
+    <div className="candidate-facts">
+      <FactSection title="Trigger" emptyText="">
+        <Fact evidence={c.trigger.evidence} note="No file says what starts it; the trigger is inferred from the kind of unit.">
+          <strong>{TRIGGER_LABELS[c.trigger.kind]}</strong>
+          {c.trigger.description && <span>{c.trigger.description}</span>}
+          {c.trigger.schedule && <code className="fact__code">{c.trigger.schedule}</code>}
+        </Fact>
+      </FactSection>
+
+      <FactSection title="LLM use" count={c.llm.length} emptyText="No LLM client or API call seen in the code this unit runs.">
+        {c.llm.map((l, i) => (
+          <Fact key={i} evidence={l.evidence}>
+            <strong>{providerName(l.provider)}</strong>
+            <code className="fact__code">{l.sdk}</code>
+            {l.models.length > 0 ? (
+              <span className="tags">
+                {l.models.map((m) => (
+                  <span key={m} className="tag mono">
+                    {m}
+                  </span>
+                ))}
+              </span>
+            ) : (
+              <span className="muted">model not written in the code</span>
+            )}
+          </Fact>
+        ))}
+      </FactSection>
+
+      <FactSection title="Frameworks" count={c.frameworks.length} emptyText="No agent framework seen: the code calls the provider SDK directly, if at all.">
+        {c.frameworks.map((f, i) => (
+          <Fact key={i} evidence={f.evidence}>
+            <strong>{f.framework}</strong>
+          </Fact>
+        ))}
+      </FactSection>
+
+      <FactSection title="Tools" count={c.tools.length} emptyText="No tool definitions seen.">
+        {c.tools.map((t, i) => (
+          <Fact key={i} evidence={t.evidence}>
+            <code className="fact__code fact__code--strong">{t.name}</code>
+            {t.capabilities.length > 0 ? (
+              <span className="tags">
+                {t.capabilities.map((k) => (
+                  <Badge key={k} tone={CAPABILITY_TONES[k]} title={CAPABILITY_EXPLANATIONS[k]}>
+                    {CAPABILITY_LABELS[k]}
+                  </Badge>
+                ))}
+              </span>
+            ) : (
+              <span className="muted">no capability seen in its body</span>
+            )}
+          </Fact>
+        ))}
+      </FactSection>
+
+      <FactSection title="Capabilities" count={c.capabilities.length} emptyText="No shell, network, data, messaging, file or payment access seen.">
+        {c.capabilities.map((cap, i) => (
+          <Fact key={i} evidence={cap.evidence}>
+            <Badge tone={CAPABILITY_TONES[cap.kind]} title={CAPABILITY_EXPLANATIONS[cap.kind]}>
+              {CAPABILITY_LABELS[cap.kind]}
+            </Badge>
+            <code className="fact__code">{cap.detail}</code>
+            {cap.tool && (
+              <span className="muted">
+                in tool <code>{cap.tool}</code>
+              </span>
+            )}
+          </Fact>
+        ))}
+      </FactSection>
+
+      <FactSection title="Credentials" count={c.credentials.length} emptyText="No credential reference seen.">
+        {c.credentials.map((cred, i) => (
+          <Fact key={i} evidence={cred.evidence}>
+            <span className="fact__kind">{CREDENTIAL_KIND_LABELS[cred.kind]}</span>
+            <code className="fact__code fact__code--strong">{cred.name}</code>
+            {cred.provider && <span className="muted">{providerName(cred.provider)}</span>}
+            <SecretFingerprint credential={cred} />
+          </Fact>
+        ))}
+      </FactSection>
+
+      <FactSection title="Endpoints" count={c.endpoints.length} emptyText="No external host seen.">
+        {c.endpoints.map((e, i) => (
+          <Fact key={i} evidence={e.evidence}>
+            <code className="fact__code fact__code--strong">{e.host}</code>
+            <Badge tone="neutral">{ENDPOINT_PURPOSE_LABELS[e.purpose]}</Badge>
+          </Fact>
+        ))}
+      </FactSection>
+
+      <FactSection title="Guardrails" count={c.guardrails.length} emptyText="No input validation, human approval, tracing, token limit or output filter seen.">
+        {c.guardrails.map((g, i) => (
+          <Fact key={i} evidence={g.evidence}>
+            <strong>{GUARDRAIL_KIND_LABELS[g.kind]}</strong>
+            <span>{g.detail}</span>
+          </Fact>
+        ))}
+      </FactSection>
+
+      <FactSection title="Packages" count={c.packages.length} emptyText="No lockfile or pinned requirements seen for this unit.">
+        <li className="fact fact--table">
+          <PackageTable packages={c.packages} />
+        </li>
+      </FactSection>
+
+      <FactSection title="Advisories" count={c.advisories.length} emptyText="No known advisory for the locked package versions.">
+        {c.advisories.map((a) => (
+          <AdvisoryFact key={`${a.id}:${a.package.name}`} advisory={a} />
+        ))}
+      </FactSection>
+
+      <FactSection title="Code files" count={c.codeFiles.length + extraEntryPoints.length} emptyText="No code file was linked to this unit.">
+        <li className="fact">
+          <ul className="code-files">
+            {c.codeFiles.map((path) => (
+              <li key={path} className="mono">
+                {path}
+                {c.entryPoints.includes(path) && (
+                  <Badge tone="accent" title="Where a run starts">
+                    entry point
+                  </Badge>
+                )}
+              </li>
+            ))}
+            {extraEntryPoints.map((path) => (
+                <li key={path} className="mono">
+                  {path} <Badge tone="accent">entry point</Badge>
+                </li>
+              ))}
+          </ul>
+        </li>
+      </FactSection>
+    </div>
+  );
+}
+
+/** A hard-coded secret is known only by its last four characters and the start of its hash: the engine never sends the value. */
+function SecretFingerprint({ credential }: { credential: CredentialReference }) {
+  if (!credential.last4 && !credential.fingerprint) return null;
+  return (
+    <span className="secret" title="The value is not stored; only its last 4 characters and a SHA-256 fingerprint are">
+      {credential.last4 && <code>…{credential.last4}</code>}
+      {credential.fingerprint && (
+        <span className="muted">
+          fingerprint <code>{credential.fingerprint.slice(0, 12)}</code>
+        </span>
+      )}
+    </span>
+  );
+}
+
+function PackageTable({ packages }: { packages: readonly PackageVersion[] }) {
+  return (
+    <table className="simple-table">
+      <thead>
+        <tr>
+          <th scope="col">Package</th>
+          <th scope="col">Ecosystem</th>
+          <th scope="col">Lockfile</th>
+        </tr>
+      </thead>
+      <tbody>
+        {packages.map((p) => (
+          <tr key={`${p.ecosystem}:${p.name}@${p.version}:${p.lockfile}`}>
+            <td className="mono">
+              {p.name}@{p.version}
+            </td>
+            <td>{p.ecosystem}</td>
+            <td className="mono">{p.lockfile}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AdvisoryFact({ advisory: a }: { advisory: AdvisoryMatch }) {
+  return (
+    <li className="fact advisory">
+      <div className="fact__what">
+        <strong className="mono">{a.id}</strong>
+        {a.severity && <Badge tone="danger">{a.severity}</Badge>}
+        {a.aliases.length > 0 && <span className="muted mono">{a.aliases.join(', ')}</span>}
+      </div>
+      <p className="advisory__summary">{a.summary}</p>
+      <p className="advisory__package">
+        <span className="mono">
+          {a.package.name}@{a.package.version}
+        </span>{' '}
+        <span className="muted">
+          in <span className="mono">{a.package.lockfile}</span>
+        </span>
+        {' · '}
+        {a.fixed ? (
+          <span>
+            fixed in <span className="mono">{a.fixed}</span>
+          </span>
+        ) : (
+          <span className="muted">no fixed version named</span>
+        )}
+      </p>
+    </li>
+  );
+}

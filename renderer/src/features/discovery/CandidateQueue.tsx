@@ -1,0 +1,264 @@
+import { useId, useMemo } from 'react';
+import { UNIT_KINDS, type CandidateSummary, type UnitKind } from '../../../../shared/discovery';
+import { navigate } from '../../app/routes';
+import { DEFAULT_CANDIDATE_FILTER, type CandidateDecisionFilter } from '../../store/discovery-slice';
+import { useAppStore } from '../../store/store-context';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { DataTable, type Column } from '../../ui/DataTable';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { TextField } from '../../ui/fields';
+import {
+  CAPABILITY_EXPLANATIONS,
+  CAPABILITY_LABELS,
+  CAPABILITY_TONES,
+  CLASSIFICATION_EXPLANATIONS,
+  CLASSIFICATION_LABELS,
+  DECISION_LABELS,
+  DECISION_TONES,
+  formatConfidence,
+  isLowConfidence,
+  providerName,
+  triggerText,
+  UNIT_KIND_HEADINGS,
+} from './discovery-labels';
+import { ChoiceChips } from './ChoiceChips';
+import { plural } from './scan-progress';
+
+const DECISION_FILTERS: ReadonlyArray<{ value: CandidateDecisionFilter; label: string }> = [
+  { value: 'pending', label: 'Pending' },
+  { value: 'confirmed', label: 'Confirmed' },
+  { value: 'dismissed', label: 'Dismissed' },
+  { value: 'merged', label: 'Merged' },
+  { value: 'all', label: 'All' },
+];
+
+const ROW_HEIGHT = 32;
+/** A group taller than this scrolls inside its own table, so one big group does not bury the others. */
+const MAX_GROUP_ROWS = 14;
+
+const COLUMNS: readonly Column<CandidateSummary, never>[] = [
+  {
+    key: 'name',
+    header: 'Name',
+    minWidth: 180,
+    grow: 2,
+    render: (c) => (
+      <>
+        <span className={isLowConfidence(c.confidence) ? 'cell-text candidate-name muted' : 'cell-text candidate-name'} title={c.name}>
+          {c.name}
+        </span>
+        {c.change === 'new' && <Badge tone="accent">New</Badge>}
+        {c.change === 'changed' && <Badge tone="warning">Changed</Badge>}
+      </>
+    ),
+  },
+  {
+    key: 'unit',
+    header: 'Unit',
+    minWidth: 130,
+    grow: 1,
+    render: (c) => (
+      <span className="cell-text mono muted" title={`${c.unit.path} (${c.unit.name})`}>
+        {c.unit.path}
+      </span>
+    ),
+  },
+  {
+    key: 'trigger',
+    header: 'Trigger',
+    minWidth: 150,
+    grow: 1.5,
+    render: (c) => (
+      <span className="cell-text" title={c.trigger.schedule ?? undefined}>
+        {triggerText(c.trigger)}
+      </span>
+    ),
+  },
+  {
+    key: 'classification',
+    header: 'Type',
+    minWidth: 76,
+    render: (c) => (
+      <Badge tone={c.classification === 'agent' ? 'accent' : 'neutral'} title={CLASSIFICATION_EXPLANATIONS[c.classification]}>
+        {CLASSIFICATION_LABELS[c.classification]}
+      </Badge>
+    ),
+  },
+  {
+    key: 'confidence',
+    header: 'Confidence',
+    minWidth: 136,
+    render: (c) =>
+      isLowConfidence(c.confidence) ? (
+        <>
+          <span className="mono muted">{formatConfidence(c.confidence)}</span>
+          <Badge tone="muted" title="Found only in tests, docs or examples, or by a weak rule">
+            low confidence
+          </Badge>
+        </>
+      ) : (
+        <span className="mono">{formatConfidence(c.confidence)}</span>
+      ),
+  },
+  {
+    key: 'stack',
+    header: 'Providers & frameworks',
+    minWidth: 150,
+    grow: 1,
+    render: (c) => {
+      const stack = [...c.providers.map(providerName), ...c.frameworks];
+      return stack.length === 0 ? (
+        <span className="muted">None seen</span>
+      ) : (
+        <span className="tags" title={stack.join(', ')}>
+          {stack.map((name) => (
+            <span key={name} className="tag">
+              {name}
+            </span>
+          ))}
+        </span>
+      );
+    },
+  },
+  {
+    key: 'capabilities',
+    header: 'Capabilities',
+    minWidth: 180,
+    grow: 1.5,
+    render: (c) =>
+      c.capabilities.length === 0 ? (
+        <span className="muted">None seen</span>
+      ) : (
+        <span className="tags" title={c.capabilities.map((k) => CAPABILITY_EXPLANATIONS[k]).join('\n')}>
+          {c.capabilities.map((k) => (
+            <Badge key={k} tone={CAPABILITY_TONES[k]}>
+              {CAPABILITY_LABELS[k]}
+            </Badge>
+          ))}
+        </span>
+      ),
+  },
+  {
+    key: 'advisories',
+    header: 'Advisories',
+    minWidth: 84,
+    render: (c) =>
+      c.advisoryCount > 0 ? (
+        <Badge tone="danger" title={`${plural(c.advisoryCount, 'known advisory', 'known advisories')} for its locked package versions`}>
+          {plural(c.advisoryCount, 'advisory', 'advisories')}
+        </Badge>
+      ) : (
+        <span className="muted">0</span>
+      ),
+  },
+  {
+    key: 'decision',
+    header: 'Decision',
+    minWidth: 92,
+    render: (c) => (
+      <Badge tone={DECISION_TONES[c.decision]} title={c.reason || undefined}>
+        {DECISION_LABELS[c.decision]}
+      </Badge>
+    ),
+  },
+];
+
+const keyOf = (c: CandidateSummary) => c.identityKey;
+const openCandidate = (c: CandidateSummary) => navigate({ page: 'candidate', identityKey: c.identityKey });
+
+export function CandidateQueue() {
+  const list = useAppStore((s) => s.candidateList);
+  const error = useAppStore((s) => s.candidatesError);
+  const loading = useAppStore((s) => s.candidatesLoading);
+  const filter = useAppStore((s) => s.candidateFilter);
+  const loadCandidates = useAppStore((s) => s.loadCandidates);
+  const setDecision = useAppStore((s) => s.setCandidateDecisionFilter);
+  const setText = useAppStore((s) => s.setCandidateSearchText);
+
+  const groups = useMemo(() => {
+    const byKind = new Map<UnitKind, CandidateSummary[]>();
+    for (const c of list?.candidates ?? []) byKind.set(c.unit.kind, [...(byKind.get(c.unit.kind) ?? []), c]);
+    return UNIT_KINDS.flatMap((kind) => {
+      const rows = byKind.get(kind);
+      return rows ? [{ kind, rows }] : [];
+    });
+  }, [list]);
+
+  const nothingScanned = list !== null && list.scans.length === 0 && list.candidates.length === 0;
+  const filtering = filter.decision !== DEFAULT_CANDIDATE_FILTER.decision || filter.text.trim() !== '';
+  const decisionLabel = filter.decision === 'all' ? '' : `${DECISION_LABELS[filter.decision].toLowerCase()} `;
+
+  return (
+    <div className="candidate-queue">
+      {error && (
+        <ErrorBanner title="Could not load the candidates">
+          {error}{' '}
+          <Button size="sm" onClick={() => void loadCandidates()}>
+            Try again
+          </Button>
+        </ErrorBanner>
+      )}
+      {nothingScanned && !filtering ? (
+        <EmptyState title="No candidates yet: add a repository folder and press Scan">
+          <p>
+            The scan reads code, CI workflows, Kubernetes and Terraform files and MCP client configs, and lists every deployable unit that calls an LLM, with the evidence
+            for each finding. Nothing it reads is run.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="candidate-filters" role="search" aria-label="Filter candidates">
+            <ChoiceChips legend="Decision" options={DECISION_FILTERS} value={filter.decision} onChange={setDecision} />
+            <TextField
+              className="candidate-filters__search"
+              type="search"
+              label="Search candidates"
+              hideLabel
+              placeholder="Search candidates"
+              value={filter.text}
+              onChange={setText}
+              spellCheck={false}
+            />
+            {list && (
+              <p className="candidate-filters__count" aria-live="polite">
+                {plural(list.candidates.length, `${decisionLabel}candidate`)}
+              </p>
+            )}
+          </div>
+          {list && groups.length === 0 && (
+            <p className="candidate-queue__none" aria-busy={loading || undefined}>
+              {filter.text.trim() ? `No ${decisionLabel}candidates match “${filter.text.trim()}”.` : `No ${decisionLabel}candidates.`}{' '}
+              {filter.decision !== 'all' && (
+                <Button size="sm" variant="ghost" onClick={() => setDecision('all')}>
+                  Show all decisions
+                </Button>
+              )}
+            </p>
+          )}
+          {groups.map((g) => (
+            <CandidateGroup key={g.kind} kind={g.kind} rows={g.rows} busy={loading} />
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+function CandidateGroup({ kind, rows, busy }: { kind: UnitKind; rows: readonly CandidateSummary[]; busy: boolean }) {
+  const headingId = useId();
+  const heading = UNIT_KIND_HEADINGS[kind];
+  // Header row + rows + borders: the table is exactly as tall as its rows, up to a cap.
+  const height = (Math.min(rows.length, MAX_GROUP_ROWS) + 1) * ROW_HEIGHT + 2;
+  return (
+    <section className="candidate-group" aria-labelledby={headingId}>
+      <h2 id={headingId} className="candidate-group__heading">
+        {heading} <span className="candidate-group__count">{rows.length}</span>
+      </h2>
+      <div className="candidate-group__table" style={{ height }}>
+        <DataTable label={heading} rows={rows} columns={COLUMNS} rowKey={keyOf} onOpen={openCandidate} busy={busy} />
+      </div>
+    </section>
+  );
+}

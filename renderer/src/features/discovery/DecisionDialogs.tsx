@@ -1,0 +1,155 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { STATUS_LABELS } from '../../domain/agent-labels';
+import { useAppStore } from '../../store/store-context';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { TextArea, TextField } from '../../ui/fields';
+
+/** Dismissing needs a reason: the next reviewer (and the audit log) must see why it is not an agent. */
+export function DismissDialog({ identityKey, name, onClose }: { identityKey: string; name: string; onClose: () => void }) {
+  const acting = useAppStore((s) => s.candidateActing);
+  const error = useAppStore((s) => s.candidateActionError);
+  const dismissCandidate = useAppStore((s) => s.dismissCandidate);
+  const clearError = useAppStore((s) => s.clearCandidateActionError);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const formId = useId();
+  const busy = acting === 'dismiss';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim() === '') {
+      setMissing(true);
+      return;
+    }
+    if (await dismissCandidate(identityKey, reason.trim())) onClose();
+  };
+  const close = () => {
+    clearError();
+    onClose();
+  };
+
+  return (
+    <Dialog
+      title={`Dismiss ${name}`}
+      size="md"
+      onClose={busy ? undefined : close}
+      footer={
+        <>
+          <Button onClick={close} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" form={formId} variant="danger" disabled={busy}>
+            {busy ? 'Dismissing…' : 'Dismiss candidate'}
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} className="dialog-form" onSubmit={(e) => void submit(e)} noValidate>
+        <TextArea
+          label="Reason"
+          value={reason}
+          onChange={(value) => {
+            setReason(value);
+            if (missing) setMissing(false);
+          }}
+          error={missing ? 'Say why it is not an agent to track.' : null}
+          hint="e.g. a test fixture, example code, or already tracked as another agent. Kept with the decision and in the audit log; a re-scan keeps it dismissed."
+          rows={3}
+          required
+          autoFocus
+        />
+      </form>
+      {error && <ErrorBanner title="Not dismissed">{error}</ErrorBanner>}
+    </Dialog>
+  );
+}
+
+/** Merging says: this unit is one more deployment of an agent the registry already has. */
+export function MergeDialog({ identityKey, name, onClose, onMerged }: { identityKey: string; name: string; onClose: () => void; onMerged: (agentId: string) => void }) {
+  const acting = useAppStore((s) => s.candidateActing);
+  const error = useAppStore((s) => s.candidateActionError);
+  const targets = useAppStore((s) => s.mergeTargets);
+  const targetsError = useAppStore((s) => s.mergeTargetsError);
+  const searchTargets = useAppStore((s) => s.searchMergeTargets);
+  const mergeCandidate = useAppStore((s) => s.mergeCandidate);
+  const clearError = useAppStore((s) => s.clearCandidateActionError);
+  const [text, setText] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+  const formId = useId();
+  const legendId = useId();
+  const busy = acting === 'merge';
+
+  useEffect(() => {
+    const timer = setTimeout(() => void searchTargets(text), 150);
+    return () => clearTimeout(timer);
+  }, [text, searchTargets]);
+
+  const chosenAgent = targets?.find((a) => a.id === chosen) ?? null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) {
+      setMissing(true);
+      return;
+    }
+    const agent = await mergeCandidate(identityKey, chosen);
+    if (agent) onMerged(agent.id);
+  };
+  const close = () => {
+    clearError();
+    onClose();
+  };
+
+  return (
+    <Dialog
+      title={`Merge ${name} into…`}
+      size="md"
+      onClose={busy ? undefined : close}
+      footer={
+        <>
+          <Button onClick={close} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" form={formId} variant="primary" disabled={busy}>
+            {busy ? 'Merging…' : chosenAgent ? `Merge into ${chosenAgent.name}` : 'Merge'}
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} className="dialog-form" onSubmit={(e) => void submit(e)} noValidate>
+        <TextField type="search" label="Search registry agents" value={text} onChange={setText} placeholder="Name, owner or description" spellCheck={false} autoFocus />
+        <fieldset className="merge-targets" aria-describedby={missing ? `${legendId}-error` : undefined}>
+          <legend id={legendId} className="field__label">
+            Registry agent
+          </legend>
+          {targets === null && !targetsError && <p className="muted">Loading the registry…</p>}
+          {targets?.length === 0 && <p className="muted">{text.trim() ? `No agent matches “${text.trim()}”.` : 'The registry has no agents yet; confirm the candidate instead.'}</p>}
+          {targets && targets.length > 0 && (
+            <div className="merge-targets__list">
+              {targets.map((a) => (
+                <label key={a.id} className="merge-target">
+                  <input type="radio" name={`${formId}-agent`} value={a.id} checked={chosen === a.id} onChange={() => (setChosen(a.id), setMissing(false))} />
+                  <span className="merge-target__name">{a.name}</span>
+                  <span className="muted merge-target__meta">
+                    {STATUS_LABELS[a.status]}
+                    {a.ownerName ? ` · ${a.ownerName}` : ''}
+                  </span>
+                </label>
+              ))}
+            </div>
+          )}
+          {missing && (
+            <p id={`${legendId}-error`} className="field__error">
+              Choose the agent this candidate is part of.
+            </p>
+          )}
+        </fieldset>
+      </form>
+      {targetsError && <ErrorBanner title="Could not list the registry">{targetsError}</ErrorBanner>}
+      {error && <ErrorBanner title="Not merged">{error}</ErrorBanner>}
+    </Dialog>
+  );
+}
