@@ -150,7 +150,7 @@ function recordServer(src: ConfigSource, document: McpDocument, unit: UnitFindin
     addUnique(unit.codePaths, ...codePathsInCommand(launch.replace(/\$\{workspaceFolder\}\//g, ''), cwd.startsWith('/') ? '' : posix.join(projectDir || '.', cwd).replace(/^\.$/, '')));
   }
   const disabled = config.disabled === true || config.enabled === false ? ' (disabled in the config)' : '';
-  for (const capability of serverCapabilities(command, args)) {
+  for (const capability of serverCapabilities(command, args, url)) {
     addCapability(unit, capability.kind, `${server.name}: ${capability.detail}${disabled}`, src.evidence(capability.ruleId, line), server.name);
   }
   if (url) recordRemote(src, unit, url, line);

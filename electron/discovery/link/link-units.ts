@@ -53,7 +53,9 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   for (const file of uncovered) {
     if (claimed.has(file.path) || file.entryPoint !== null || !hasLlmSignal(file)) continue;
     if (code.some((other) => other.path !== file.path && importClosure([other.path], index, 1).includes(file.path))) continue;
-    const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), [file], null, packagesNear, 0.6);
+    const closure = importClosure([file.path], index).filter((p) => !covered.has(p));
+    const files = closure.map((p) => index.get(p)!).filter(Boolean);
+    const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, packagesNear, 0.6);
     if (agent) agents.push(agent);
   }
   return dedupeByIdentity(agents);

@@ -131,7 +131,10 @@ export function MergeDialog({ identityKey, name, onClose, onMerged }: { identity
             <div className="merge-targets__list">
               {targets.map((a) => (
                 <label key={a.id} className="merge-target">
-                  <input type="radio" name={`${formId}-agent`} value={a.id} checked={chosen === a.id} onChange={() => (setChosen(a.id), setMissing(false))} />
+                  <input type="radio" name={`${formId}-agent`} value={a.id} checked={chosen === a.id} onChange={() => {
+                      setChosen(a.id);
+                      setMissing(false);
+                    }} />
                   <span className="merge-target__name">{a.name}</span>
                   <span className="muted merge-target__meta">
                     {STATUS_LABELS[a.status]}

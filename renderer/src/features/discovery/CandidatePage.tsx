@@ -1,0 +1,225 @@
+import { useEffect, useState } from 'react';
+import type { CandidateDetail } from '../../../../shared/discovery';
+import { hrefOf } from '../../app/routes';
+import { useAppStore } from '../../store/store-context';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { CandidateFacts } from './CandidateFacts';
+import { DismissDialog, MergeDialog } from './DecisionDialogs';
+import {
+  CAPABILITY_EXPLANATIONS,
+  CAPABILITY_LABELS,
+  CAPABILITY_TONES,
+  CLASSIFICATION_EXPLANATIONS,
+  CLASSIFICATION_LABELS,
+  DECISION_LABELS,
+  DECISION_TONES,
+  formatConfidence,
+  isLowConfidence,
+  providerName,
+  triggerText,
+  UNIT_KIND_LABELS,
+} from './discovery-labels';
+import '../agent/agent-page.css';
+import './discovery.css';
+
+function DiscoveryBreadcrumb({ current }: { current: string }) {
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      <ol>
+        <li>
+          <a href={hrefOf({ page: 'discovery' })}>Discovery</a>
+        </li>
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  );
+}
+
+export function CandidatePage({ identityKey }: { identityKey: string }) {
+  const candidate = useAppStore((s) => (s.candidate?.identityKey === identityKey ? s.candidate : null));
+  const error = useAppStore((s) => (s.candidateError?.identityKey === identityKey ? s.candidateError.message : null));
+  const loadCandidate = useAppStore((s) => s.loadCandidate);
+
+  useEffect(() => {
+    void loadCandidate(identityKey);
+  }, [identityKey, loadCandidate]);
+
+  if (error) {
+    return (
+      <div className="page">
+        <DiscoveryBreadcrumb current="Candidate" />
+        <ErrorBanner title="This candidate could not be opened">{error}</ErrorBanner>
+        <EmptyState title="Candidate not available">
+          <p>
+            Back to the <a href={hrefOf({ page: 'discovery' })}>review queue</a>.
+          </p>
+        </EmptyState>
+      </div>
+    );
+  }
+  if (!candidate) {
+    return (
+      <div className="page" aria-busy="true">
+        <DiscoveryBreadcrumb current="Loading…" />
+      </div>
+    );
+  }
+  return <CandidateView candidate={candidate} />;
+}
+
+function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
+  const acting = useAppStore((s) => s.candidateActing);
+  const actionError = useAppStore((s) => s.candidateActionError);
+  const confirmCandidate = useAppStore((s) => s.confirmCandidate);
+  const reopenCandidate = useAppStore((s) => s.reopenCandidate);
+  const clearActionError = useAppStore((s) => s.clearCandidateActionError);
+  const notify = useAppStore((s) => s.notify);
+  const [dialog, setDialog] = useState<'dismiss' | 'merge' | null>(null);
+  const busy = acting !== null;
+
+  const confirm = async () => {
+    const agent = await confirmCandidate(c.identityKey);
+    if (agent) notify('success', `Confirmed ${c.name}: it is now in the registry`);
+  };
+
+  return (
+    <div className="page candidate-page">
+      <DiscoveryBreadcrumb current={c.name} />
+      <header className="candidate-page__header">
+        <div className="candidate-page__title">
+          <h1>{c.name}</h1>
+          <Badge tone={DECISION_TONES[c.decision]}>{DECISION_LABELS[c.decision]}</Badge>
+          <Badge tone={c.classification === 'agent' ? 'accent' : 'neutral'} title={CLASSIFICATION_EXPLANATIONS[c.classification]}>
+            {CLASSIFICATION_LABELS[c.classification]}
+          </Badge>
+          {isLowConfidence(c.confidence) && (
+            <Badge tone="muted" title="Found only in tests, docs or examples, or by a weak rule">
+              low confidence
+            </Badge>
+          )}
+        </div>
+        <div className="candidate-page__actions">
+          {c.decision === 'pending' ? (
+            <>
+              <Button onClick={() => setDialog('merge')} disabled={busy}>
+                Merge into…
+              </Button>
+              <Button variant="danger" onClick={() => setDialog('dismiss')} disabled={busy}>
+                Dismiss…
+              </Button>
+              <Button variant="primary" onClick={() => void confirm()} disabled={busy}>
+                {acting === 'confirm' ? 'Confirming…' : 'Confirm'}
+              </Button>
+            </>
+          ) : (
+            <>
+              {c.agentId && (
+                <a className="button button--secondary button--md" href={hrefOf({ page: 'agent', agentId: c.agentId })}>
+                  Open in registry
+                </a>
+              )}
+              <Button onClick={() => void reopenCandidate(c.identityKey)} disabled={busy}>
+                {acting === 'reopen' ? 'Reopening…' : 'Reopen'}
+              </Button>
+            </>
+          )}
+        </div>
+      </header>
+      <p className="candidate-page__unit">
+        {UNIT_KIND_LABELS[c.unit.kind]} <span className="mono">{c.unit.name}</span> in <span className="mono">{c.unit.path}</span>
+        <span className="muted"> · scanned from </span>
+        <span className="mono muted">{c.sourceRoot}</span>
+      </p>
+
+      {actionError && !dialog && (
+        <ErrorBanner title="The decision was not recorded" onDismiss={clearActionError}>
+          {actionError}
+        </ErrorBanner>
+      )}
+      <DecisionNote candidate={c} />
+
+      <div className="candidate-page__layout">
+        <CandidateFacts candidate={c} />
+        <CandidateSummaryCard candidate={c} />
+      </div>
+
+      {dialog === 'dismiss' && <DismissDialog identityKey={c.identityKey} name={c.name} onClose={() => setDialog(null)} />}
+      {dialog === 'merge' && (
+        <MergeDialog
+          identityKey={c.identityKey}
+          name={c.name}
+          onClose={() => setDialog(null)}
+          onMerged={() => {
+            setDialog(null);
+            notify('success', `Merged ${c.name} into an existing agent`);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function DecisionNote({ candidate: c }: { candidate: CandidateDetail }) {
+  if (c.decision === 'pending') return null;
+  const who = [c.decidedBy, c.decidedAt ? new Date(c.decidedAt).toLocaleString() : null].filter(Boolean).join(', ');
+  const text = {
+    confirmed: 'Confirmed: this candidate is an agent in the registry.',
+    merged: 'Merged into an agent the registry already had.',
+    dismissed: 'Dismissed: not an agent to track.',
+  }[c.decision];
+  return (
+    <div className={`decision-note decision-note--${c.decision}`} role="status">
+      <span>{text}</span>
+      {c.reason && (
+        <span>
+          Reason: <q>{c.reason}</q>
+        </span>
+      )}
+      {who && <span className="muted">{who}</span>}
+    </div>
+  );
+}
+
+function CandidateSummaryCard({ candidate: c }: { candidate: CandidateDetail }) {
+  const capabilities = [...new Set(c.capabilities.map((x) => x.kind))];
+  const providers = [...new Set(c.llm.map((l) => providerName(l.provider)))];
+  const models = [...new Set(c.llm.flatMap((l) => l.models))];
+  return (
+    <aside className="candidate-side" aria-label="Summary">
+      <section className="side-card">
+        <h2 className="side-card__title">Summary</h2>
+        <dl className="candidate-side__list">
+          <dt>Trigger</dt>
+          <dd>{triggerText(c.trigger)}</dd>
+          <dt>Confidence</dt>
+          <dd className={isLowConfidence(c.confidence) ? 'mono muted' : 'mono'}>{formatConfidence(c.confidence)}</dd>
+          <dt>Providers</dt>
+          <dd>{providers.length ? providers.join(', ') : <span className="muted">None seen</span>}</dd>
+          <dt>Models</dt>
+          <dd className="mono">{models.length ? models.join(', ') : <span className="muted">None written</span>}</dd>
+          <dt>Capabilities</dt>
+          <dd className="tags tags--wrap">
+            {capabilities.length ? (
+              capabilities.map((k) => (
+                <Badge key={k} tone={CAPABILITY_TONES[k]} title={CAPABILITY_EXPLANATIONS[k]}>
+                  {CAPABILITY_LABELS[k]}
+                </Badge>
+              ))
+            ) : (
+              <span className="muted">None seen</span>
+            )}
+          </dd>
+          <dt>Credentials</dt>
+          <dd>{new Set(c.credentials.map((x) => x.name)).size}</dd>
+          <dt>Advisories</dt>
+          <dd>{c.advisories.length > 0 ? <Badge tone="danger">{c.advisories.length}</Badge> : '0'}</dd>
+          <dt>Entry points</dt>
+          <dd className="mono">{c.entryPoints.length ? c.entryPoints.join(', ') : <span className="muted">None found</span>}</dd>
+        </dl>
+      </section>
+    </aside>
+  );
+}
