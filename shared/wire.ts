@@ -23,6 +23,11 @@ export const BRIDGE_GLOBAL_NAME = 'agentTriage';
 /** Main -> renderer: the open workspace changed outside the page (File menu, a file opened from the OS). */
 export const WORKSPACE_CHANGED_CHANNEL = 'agent-triage:workspace-changed';
 
+/** Renderer -> main: run a File-menu workspace command (native dialog, then the engine call). */
+export const WORKSPACE_COMMAND_CHANNEL = 'agent-triage:workspace-command';
+export const WORKSPACE_COMMANDS = ['new', 'open', 'save-as'] as const;
+export type WorkspaceCommand = (typeof WORKSPACE_COMMANDS)[number];
+
 /**
  * `window.agentTriage`: one function per contract method, resolving to the wire result instead of
  * throwing (an Error crossing contextBridge loses its code and details). Type-only imports keep
@@ -33,4 +38,6 @@ export type ContractBridge = { [M in MethodName]: (input: InputOf<M>) => Promise
 export interface ElectronBridge extends ContractBridge {
   /** Calls `listener` whenever the open workspace changes outside the page; returns an unsubscribe function. */
   onWorkspaceChanged(listener: () => void): () => void;
+  /** Shows the native New / Open / Save As dialog and switches workspace; resolves when done or dismissed. */
+  runWorkspaceCommand(command: WorkspaceCommand): Promise<void>;
 }

@@ -1,12 +1,12 @@
 import { userInfo } from 'node:os';
-import { app, dialog, Menu, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, type BrowserWindow } from 'electron';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract';
 import type { CallContext } from '../api/dispatcher';
 import { createEngine, type Engine } from '../api/engine';
-import { WORKSPACE_CHANGED_CHANNEL } from '../../shared/wire';
+import { WORKSPACE_CHANGED_CHANNEL, WORKSPACE_COMMAND_CHANNEL } from '../../shared/wire';
 import { appMenuTemplate } from './app-menu';
 import { createAppWindow, rendererLocation } from './app-window';
-import { registerEngineBridge } from './engine-bridge';
+import { isFromAppWindow, registerEngineBridge } from './engine-bridge';
 import { enforceSecurityPolicy, enforceSessionPolicy } from './security';
 import { createWorkspaceCommands, type WorkspaceCommands } from './workspace-commands';
 import { workspacePathFromArgv } from './workspace-files';
@@ -110,6 +110,13 @@ function startShell(): void {
         appWindow?.webContents.send(WORKSPACE_CHANGED_CHANNEL);
         void refreshMenu(engine);
       },
+    });
+    // The page's Workspace menu uses the same native dialogs as the File menu.
+    ipcMain.handle(WORKSPACE_COMMAND_CHANNEL, async (event, command: unknown) => {
+      if (!isFromAppWindow(event, appWindow?.webContents ?? null, location) || !commands) return;
+      if (command === 'new') await commands.newWorkspace();
+      else if (command === 'open') await commands.openWorkspace();
+      else if (command === 'save-as') await commands.saveWorkspaceAs();
     });
     // Opened before the window exists, so the page's first load already shows it.
     if (workspaceFromOs) await commands.openFromOs(workspaceFromOs);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../shared/contract';
-import { IPC_CHANNEL } from '../../shared/wire';
+import { IPC_CHANNEL, WORKSPACE_COMMAND_CHANNEL } from '../../shared/wire';
 import { BRIDGE_GLOBAL_NAME, WORKSPACE_CHANGED_CHANNEL, type ElectronBridge } from '../../shared/wire';
 
 // The Electron runtime is not loadable under Node, so the preload runs against a recording fake
@@ -24,9 +24,9 @@ beforeAll(async () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes one global with one function per contract method plus onWorkspaceChanged, nothing else', () => {
+  it('exposes one global with one function per contract method plus the two host functions, nothing else', () => {
     expect([...electron.exposed.keys()]).toEqual([BRIDGE_GLOBAL_NAME]);
-    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'onWorkspaceChanged'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'onWorkspaceChanged', 'runWorkspaceCommand'].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
@@ -38,6 +38,12 @@ describe('preload bridge', () => {
       await expect(call(input)).resolves.toEqual({ ok: true, value: 'answered' });
       expect(electron.invoke).toHaveBeenCalledExactlyOnceWith(IPC_CHANNEL, method, input);
     }
+  });
+
+  it('asks the main process for a native workspace dialog on its own channel', async () => {
+    electron.invoke.mockClear();
+    await bridge.runWorkspaceCommand('open');
+    expect(electron.invoke).toHaveBeenCalledExactlyOnceWith(WORKSPACE_COMMAND_CHANNEL, 'open');
   });
 
   it('notifies workspace changes without handing the IPC event to the page, and unsubscribes', () => {

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { InputOf, MethodName, WireResult } from '../../shared/contract';
-import { BRIDGE_GLOBAL_NAME, IPC_CHANNEL, WORKSPACE_CHANGED_CHANNEL, type ElectronBridge } from '../../shared/wire';
+import { BRIDGE_GLOBAL_NAME, IPC_CHANNEL, WORKSPACE_CHANGED_CHANNEL, WORKSPACE_COMMAND_CHANNEL, type ElectronBridge } from '../../shared/wire';
 
 /**
  * The page's only way into the app: one typed function per contract method, all on the single
@@ -49,6 +49,9 @@ const agentTriage = {
   listRules: (input) => call('listRules', input),
   setRuleEnabled: (input) => call('setRuleEnabled', input),
   importAdvisories: (input) => call('importAdvisories', input),
+  runWorkspaceCommand: async (command) => {
+    await ipcRenderer.invoke(WORKSPACE_COMMAND_CHANNEL, command);
+  },
   onWorkspaceChanged: (listener) => {
     // The IPC event is not passed on: it carries `sender`, which is ipcRenderer itself.
     const notify = () => listener();

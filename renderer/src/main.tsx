@@ -22,7 +22,7 @@ host.onWorkspaceChanged(() => {
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App />
+      <App runWorkspaceCommand={host.runWorkspaceCommand} />
     </StoreProvider>
   </StrictMode>,
 );

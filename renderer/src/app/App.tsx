@@ -6,6 +6,7 @@ import { InventoryPage } from '../features/inventory/InventoryPage';
 import { UpcomingSectionPage } from '../features/sections/UpcomingSectionPage';
 import { NoWorkspacePage } from '../features/workspace/NoWorkspacePage';
 import { TopBar } from '../features/workspace/TopBar';
+import type { WorkspaceCommand } from '../../../shared/wire';
 import { WorkspacePathDialog, type WorkspacePathAction } from '../features/workspace/WorkspacePathDialog';
 import { useAppStore } from '../store/store-context';
 import { Button } from '../ui/Button';
@@ -15,13 +16,17 @@ import { useRoute, type Route } from './routes';
 import { Sidebar } from './Sidebar';
 import './app.css';
 
-export function App() {
+const NATIVE_COMMAND: Record<WorkspacePathAction, WorkspaceCommand> = { create: 'new', open: 'open', 'save-as': 'save-as' };
+
+/** `runWorkspaceCommand` is given where the host has native file dialogs (Electron); the web host asks for a typed path. */
+export function App({ runWorkspaceCommand }: { runWorkspaceCommand?: ((command: WorkspaceCommand) => Promise<void>) | undefined }) {
   const route = useRoute();
   const loadAppInfo = useAppStore((s) => s.loadAppInfo);
   const loadWorkspace = useAppStore((s) => s.loadWorkspace);
   const toasts = useAppStore((s) => s.toasts);
   const dismissToast = useAppStore((s) => s.dismissToast);
-  const [askPath, setAskPath] = useState<WorkspacePathAction | null>(null);
+  const [pathDialog, setPathDialog] = useState<WorkspacePathAction | null>(null);
+  const askPath = (action: WorkspacePathAction) => (runWorkspaceCommand ? void runWorkspaceCommand(NATIVE_COMMAND[action]) : setPathDialog(action));
 
   useEffect(() => {
     void loadAppInfo();
@@ -30,14 +35,14 @@ export function App() {
 
   return (
     <div className="app">
-      <TopBar onAskPath={setAskPath} />
+      <TopBar onAskPath={askPath} />
       <div className="app__body">
         <Sidebar route={route} />
         <main className="app__main">
-          <PageFor route={route} onAskPath={setAskPath} />
+          <PageFor route={route} onAskPath={askPath} />
         </main>
       </div>
-      {askPath && <WorkspacePathDialog action={askPath} onClose={() => setAskPath(null)} />}
+      {pathDialog && <WorkspacePathDialog action={pathDialog} onClose={() => setPathDialog(null)} />}
       <Toasts toasts={toasts} onDismiss={dismissToast} />
     </div>
   );

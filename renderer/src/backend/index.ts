@@ -1,4 +1,5 @@
 import type { Backend } from '../../../shared/contract';
+import type { WorkspaceCommand } from '../../../shared/wire';
 import './bridge-global';
 import { createHttpBackend } from './http-backend';
 import { createPreloadBackend } from './preload-backend';
@@ -8,12 +9,20 @@ export interface HostConnection {
   backend: Backend;
   /** Subscribes to workspace switches made outside the page; returns the unsubscribe function. */
   onWorkspaceChanged: (listener: () => void) => () => void;
+  /** Where the host has native file dialogs (Electron): New / Open / Save As through them. */
+  runWorkspaceCommand?: (command: WorkspaceCommand) => Promise<void>;
 }
 
 /** Electron injects the bridge before any page script runs; anywhere else we are served by the local web host. */
 export function connectHost(): HostConnection {
   const bridge = window.agentTriage;
-  if (bridge) return { backend: createPreloadBackend(bridge), onWorkspaceChanged: (listener) => bridge.onWorkspaceChanged(listener) };
+  if (bridge) {
+    return {
+      backend: createPreloadBackend(bridge),
+      onWorkspaceChanged: (listener) => bridge.onWorkspaceChanged(listener),
+      runWorkspaceCommand: (command) => bridge.runWorkspaceCommand(command),
+    };
+  }
   return {
     backend: createHttpBackend({
       origin: window.location.origin,
