@@ -36,13 +36,15 @@ export function describeCounters(c: ScanCounters): string {
 export async function runScan(ctx: JobContext, payload: ScanPayload): Promise<JobResult> {
   const roots = [...new Set(payload.roots.map(existingFolder))];
   const { db } = ctx.workspace;
-  const pool = new AnalyzerPool(disabledRuleIds(db));
+  const disabled = disabledRuleIds(db);
+  const pool = new AnalyzerPool(disabled);
   const startedAt = new Date().toISOString();
   try {
     const scans: Array<{ root: string; scan: FolderScan }> = [];
     for (const [i, root] of roots.entries()) {
       const scan = await scanFolder(root, {
         pool,
+        disabledRuleIds: disabled,
         throwIfCancelled: ctx.throwIfCancelled,
         onProgress: (counters) => ctx.progress(i, roots.length, `Scanning ${root}: ${describeCounters(counters)}`, counters),
       });

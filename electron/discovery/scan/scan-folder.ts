@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, posix } from 'node:path';
+import { analyzeTerraformModule, readBundledConfigRules } from '../config';
 import type { DiscoveredAgent, ScanCounters, ScanSummary } from '../../../shared/discovery';
 import type { FileFindings } from '../findings';
 import { linkUnits } from '../link/link-units';
@@ -21,7 +22,11 @@ export interface ScanFolderOptions {
   onProgress?: (counters: ScanCounters) => void;
   /** Throws when the scan must stop; checked between files. */
   throwIfCancelled?: () => void;
+  /** Rules the workspace turned off (the pool's threads got the same set). */
+  disabledRuleIds?: ReadonlySet<string>;
 }
+
+const TERRAFORM_FILE = /\.tf(\.json)?$/;
 
 const BATCH_BYTES = 512 * 1024;
 const BATCH_FILES = 64;
@@ -37,6 +42,9 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   const findings: FileFindings[] = [];
   const warnings: ScanSummary['warnings'] = [];
   const stubbed = new Set<string>();
+  // A Terraform module spans the .tf files of one folder (a schedule in events.tf targets the
+  // Lambda in lambda.tf), so those files are analysed together after the walk.
+  const terraformModules = new Map<string, Array<{ path: string; text: string }>>();
   const inFlight = new Set<Promise<void>>();
   let batch: AnalyzeBatch['files'] = [];
   let batchBytes = 0;
@@ -77,6 +85,11 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
         if (outcome.reason === 'unreadable') addWarning(file.relPath, outcome.detail);
         return;
       }
+      if (TERRAFORM_FILE.test(file.relPath)) {
+        const folder = posix.dirname(file.relPath);
+        terraformModules.set(folder, [...(terraformModules.get(folder) ?? []), { path: file.relPath, text: outcome.bytes.toString('utf8') }]);
+        return;
+      }
       // Copy into a buffer of its own so it can be transferred to an analyzer thread.
       const bytes = new Uint8Array(outcome.bytes.length);
       bytes.set(outcome.bytes);
@@ -88,6 +101,14 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   await flush();
   await Promise.all(inFlight);
   options.throwIfCancelled?.();
+  if (terraformModules.size > 0) {
+    const configOptions = { rules: readBundledConfigRules(), disabledRuleIds: options.disabledRuleIds ?? new Set<string>() };
+    for (const files of terraformModules.values()) {
+      const module = await analyzeTerraformModule(files, configOptions);
+      findings.push(...module.findings.filter((f) => f.units.length > 0 || f.credentials.length > 0));
+      for (const w of module.warnings) addWarning(w.path, w.message);
+    }
+  }
   const label = options.label ?? (basename(root) || root);
   let agents = linkUnits(label, findings);
   // Second pass: code a candidate runs but that imports no LLM SDK (its tools' helpers, its

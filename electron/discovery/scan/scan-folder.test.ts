@@ -1,0 +1,52 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../store/test-workspace';
+import { AnalyzerPool } from './analyzer-pool';
+import { scanFolder } from './scan-folder';
+
+let pool: AnalyzerPool;
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  pool = new AnalyzerPool(new Set(), 2);
+});
+afterAll(() => pool.close());
+beforeEach(() => {
+  tmp = tempDir('atw-scan-');
+});
+afterEach(() => tmp.cleanup());
+
+function write(rel: string, content: string | Buffer): void {
+  const path = join(tmp.dir, 'repo', rel);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+}
+
+describe('scanFolder', () => {
+  it('links a Terraform schedule in one file to the Lambda in another and to the code it runs', async () => {
+    write('infra/lambda.tf', 'resource "aws_lambda_function" "digest" {\n  function_name = "nightly-digest"\n  handler = "digest.handler"\n  runtime = "python3.12"\n  filename = "../src/digest.zip"\n}\n');
+    write('infra/events.tf', 'resource "aws_cloudwatch_event_rule" "nightly" {\n  schedule_expression = "cron(0 3 * * ? *)"\n}\nresource "aws_cloudwatch_event_target" "t" {\n  rule = aws_cloudwatch_event_rule.nightly.name\n  arn = aws_lambda_function.digest.arn\n}\n');
+    write('src/digest.py', 'from anthropic import Anthropic\nclient = Anthropic()\ndef handler(event, context):\n    return client.messages.create(model="claude-sonnet-4-5", max_tokens=500, messages=[])\n');
+    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool });
+    expect(agents).toHaveLength(1);
+    expect(agents[0]).toMatchObject({ name: 'nightly-digest', unit: { kind: 'serverless-function' }, trigger: { kind: 'cron', schedule: 'cron(0 3 * * ? *)' }, codeFiles: ['src/digest.py'] });
+  });
+
+  it('survives hostile trees: links out of the root, binaries, invalid UTF-8, malformed and deeply nested configs', async () => {
+    write('agent.py', 'from openai import OpenAI\nclient = OpenAI()\nif __name__ == "__main__":\n    client.chat.completions.create(model="gpt-4o", messages=[])\n');
+    write('blob.py', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
+    write('latin1.py', Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('\nimport anthropic\n')]));
+    write('.github/workflows/broken.yml', 'on: [push\njobs: {');
+    write('deep.json', `${'{"mcpServers":'.repeat(1)}${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    write('k8s/loop.yaml', 'a: &a [*a, *a]\n');
+    mkdirSync(join(tmp.dir, 'outside'));
+    writeFileSync(join(tmp.dir, 'outside', 'secret.py'), 'from openai import OpenAI\nOpenAI()\n');
+    symlinkSync(join(tmp.dir, 'outside'), join(tmp.dir, 'repo', 'linked-out'));
+    symlinkSync(join(tmp.dir, 'repo'), join(tmp.dir, 'repo', 'loop'));
+    const scan = await scanFolder(join(tmp.dir, 'repo'), { pool });
+    expect(scan.agents.map((a) => a.unit.path)).toEqual(['agent.py']);
+    expect(scan.counters.skippedLinks).toBeGreaterThanOrEqual(2);
+    expect(scan.counters.skippedBinary).toBeGreaterThanOrEqual(1);
+    expect(scan.warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['.github/workflows/broken.yml']));
+  });
+});
