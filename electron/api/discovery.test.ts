@@ -122,6 +122,25 @@ describe('repository discovery through the engine', () => {
     expect(await env.call('listCandidates', {})).toEqual({ candidates: [], scans: [] });
   });
 
+  it('imported OSV advisories match locked versions; a file that is not OSV is refused with what is expected', async () => {
+    env = await testEngine();
+    await env.call('createWorkspace', { path: env.tmp.file('w.atw') });
+    await scan(copyOfCorpusRepo('langgraph-support-sql'));
+    const record = {
+      id: 'OSV-TEST-0001',
+      modified: '2026-10-01T00:00:00Z',
+      aliases: ['CVE-2099-0001'],
+      summary: 'fastapi test advisory',
+      affected: [{ package: { ecosystem: 'PyPI', name: 'fastapi' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '0.116.0' }] }] }],
+    };
+    const upload = (value: unknown, fileName = 'osv.json') => ({ fileName, contentBase64: Buffer.from(JSON.stringify(value)).toString('base64') });
+    expect(await env.call('importAdvisories', upload(record))).toEqual({ imported: 1, total: 1 });
+    const [candidate] = (await env.call('listCandidates', {})).candidates;
+    const detail = await env.call('getCandidate', { identityKey: candidate!.identityKey });
+    expect(detail.advisories.find((a) => a.id === 'OSV-TEST-0001')).toMatchObject({ package: { name: 'fastapi', version: '0.115.6' }, fixed: '0.116.0' });
+    await expect(env.call('importAdvisories', upload({ rows: [] }, 'export.json'))).rejects.toMatchObject({ code: 'unsupported-format', message: expect.stringMatching(/OSV/) });
+  });
+
   it('a folder that does not exist fails with a clear message', async () => {
     env = await testEngine();
     await env.call('createWorkspace', { path: env.tmp.file('w.atw') });
