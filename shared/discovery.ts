@@ -231,6 +231,8 @@ export interface ScanSummary {
   root: string;
   label: string;
   finishedAt: string;
+  /** When this folder was scanned before, or null for its first scan (then `changes` is empty). */
+  previousScanAt: string | null;
   counters: ScanCounters;
   changes: ScanChanges;
   /** Files that could not be analysed (malformed, too deep) and why; the scan went on. */

@@ -35,14 +35,16 @@ export function scanSourceFor(db: Db, root: string): ScanSource {
 interface StoredChanges extends ScanChanges {
   addedKeys: string[];
   changedKeys: string[];
+  previousScanAt: string | null;
 }
 
 function capabilitiesOf(agent: DiscoveredAgent): Set<string> {
   return new Set(agent.capabilities.map((c) => c.kind));
 }
 
-function changesBetween(previous: Map<string, DiscoveredAgent>, next: DiscoveredAgent[], isFirstScan: boolean): StoredChanges {
-  const changes: StoredChanges = { added: [], removed: [], changed: [], addedKeys: [], changedKeys: [] };
+function changesBetween(previous: Map<string, DiscoveredAgent>, next: DiscoveredAgent[], previousScanAt: string | null): StoredChanges {
+  const isFirstScan = previousScanAt === null;
+  const changes: StoredChanges = { added: [], removed: [], changed: [], addedKeys: [], changedKeys: [], previousScanAt };
   const nextKeys = new Set(next.map((a) => a.identityKey));
   for (const agent of next) {
     const before = previous.get(agent.identityKey);
@@ -78,8 +80,10 @@ export function replaceScanFacts(
 ): ScanSummary {
   const previousRows = statement(db, 'SELECT identity_key, detail FROM discovered_agents WHERE source_id = ?').all(source.id) as Array<{ identity_key: string; detail: string }>;
   const previous = new Map(previousRows.map((r) => [r.identity_key, JSON.parse(r.detail) as DiscoveredAgent]));
-  const isFirstScan = (statement(db, 'SELECT last_scan_id FROM scan_sources WHERE id = ?').get(source.id) as { last_scan_id: number | null }).last_scan_id === null;
-  const changes = changesBetween(previous, agents, isFirstScan);
+  const previousScan = statement(db, 'SELECT c.finished_at FROM scan_sources s JOIN scans c ON c.id = s.last_scan_id WHERE s.id = ?').get(source.id) as
+    | { finished_at: string }
+    | undefined;
+  const changes = changesBetween(previous, agents, previousScan?.finished_at ?? null);
   const finishedAt = new Date().toISOString();
   const scanId = Number(
     statement(db, 'INSERT INTO scans (source_id, started_at, finished_at, actor, counters, warnings, changes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -105,8 +109,8 @@ export function replaceScanFacts(
 }
 
 function summaryOfScan(source: ScanSource, scan: { finishedAt: string; counters: ScanCounters; warnings: ScanSummary['warnings']; changes: StoredChanges }): ScanSummary {
-  const { added, removed, changed } = scan.changes;
-  return { root: source.root, label: source.label, finishedAt: scan.finishedAt, counters: scan.counters, changes: { added, removed, changed }, warnings: scan.warnings };
+  const { added, removed, changed, previousScanAt } = scan.changes;
+  return { root: source.root, label: source.label, finishedAt: scan.finishedAt, previousScanAt, counters: scan.counters, changes: { added, removed, changed }, warnings: scan.warnings };
 }
 
 export function latestScans(db: Db): ScanSummary[] {

@@ -28,6 +28,8 @@ export interface DiscoverySlice {
   /** Returns why the folder was refused, or null when it was added. */
   addScanRoot: (path: string) => string | null;
   removeScanRoot: (path: string) => void;
+  /** Lists again the folders the workspace's earlier scans read, to scan them again. */
+  addScannedRoots: () => void;
   /** Resolves to the per-folder summaries, or null when the scan failed or was cancelled. */
   runScan: () => Promise<ScanSummary[] | null>;
   cancelScan: () => Promise<void>;
@@ -146,8 +148,6 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = (backend) => (
   let latestCandidate = 0;
   let latestTargets = 0;
   let generation = 0;
-  // Once the person edited the folder list, it is theirs: earlier scans no longer fill it.
-  let rootsEdited = false;
 
   const loadCandidates = async () => {
     clearTimeout(searchTimer);
@@ -156,10 +156,7 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = (backend) => (
     set({ candidatesLoading: true });
     try {
       const candidateList = await backend.listCandidates({ decision, ...(text.trim() ? { text: text.trim() } : {}) });
-      if (request !== latestList) return;
-      // A person who comes back to scan again finds the folders of the previous scans listed.
-      const roots = rootsEdited ? get().scanRoots : candidateList.scans.map((s) => s.root);
-      set({ candidateList, candidatesLoading: false, candidatesError: null, scanRoots: roots });
+      if (request === latestList) set({ candidateList, candidatesLoading: false, candidatesError: null });
     } catch (error) {
       if (request === latestList) set({ candidatesLoading: false, candidatesError: messageOf(error) });
     }
@@ -197,15 +194,13 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = (backend) => (
     addScanRoot: (raw) => {
       const path = raw.trim();
       const problem = scanRootProblem(path, get().scanRoots);
-      if (problem === null) {
-        rootsEdited = true;
-        set((s) => ({ scanRoots: [...s.scanRoots, path] }));
-      }
+      if (problem === null) set((s) => ({ scanRoots: [...s.scanRoots, path] }));
       return problem;
     },
-    removeScanRoot: (path) => {
-      rootsEdited = true;
-      set((s) => ({ scanRoots: s.scanRoots.filter((r) => r !== path) }));
+    removeScanRoot: (path) => set((s) => ({ scanRoots: s.scanRoots.filter((r) => r !== path) })),
+    addScannedRoots: () => {
+      const scanned = get().candidateList?.scans.map((s) => s.root) ?? [];
+      set((s) => ({ scanRoots: [...s.scanRoots, ...scanned.filter((r) => !s.scanRoots.includes(r))] }));
     },
 
     runScan: async () => {
@@ -292,11 +287,15 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = (backend) => (
       }
     },
     setRuleEnabled: async (ruleId, enabled) => {
+      // The switch moves at once, as a checkbox should; a refusal puts it back and says why.
+      const show = (on: boolean) => set((s) => ({ rules: s.rules?.map((r) => (r.id === ruleId ? { ...r, enabled: on } : r)) ?? null }));
+      show(enabled);
       set((s) => ({ rulesSaving: [...s.rulesSaving, ruleId], rulesError: null }));
       try {
         const rule = await backend.setRuleEnabled({ ruleId, enabled });
         set((s) => ({ rules: s.rules?.map((r) => (r.id === rule.id ? rule : r)) ?? null }));
       } catch (error) {
+        show(!enabled);
         set({ rulesError: messageOf(error) });
       } finally {
         set((s) => ({ rulesSaving: s.rulesSaving.filter((id) => id !== ruleId) }));
@@ -328,7 +327,6 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = (backend) => (
       latestList++;
       latestCandidate++;
       latestTargets++;
-      rootsEdited = false;
       clearTimeout(searchTimer);
       set({ ...INITIAL });
     },

@@ -1,4 +1,4 @@
-import type { AdvisoryMatch, CandidateDetail, CredentialReference, PackageVersion } from '../../../../shared/discovery';
+import type { AdvisoryMatch, CandidateDetail, CredentialReference, Evidence as EvidenceData, PackageVersion } from '../../../../shared/discovery';
 import { TRIGGER_LABELS } from '../../domain/agent-labels';
 import { Badge } from '../../ui/Badge';
 import {
@@ -10,11 +10,13 @@ import {
   GUARDRAIL_KIND_LABELS,
   providerName,
 } from './discovery-labels';
-import { Fact, FactSection } from './Evidence';
+import { Evidence, Fact, FactSection } from './Evidence';
 
 /** Every finding of one candidate, each with the evidence a reviewer needs to trust it. */
 export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail }) {
   const extraEntryPoints = c.entryPoints.filter((p) => !c.codeFiles.includes(p));
+  // One framework is often imported in several files: one finding, each place as evidence.
+  const frameworks = evidenceByName(c.frameworks.map((f) => [f.framework, f.evidence]));
   return (
     <div className="candidate-facts">
       <FactSection title="Trigger" emptyText="">
@@ -45,11 +47,17 @@ export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail })
         ))}
       </FactSection>
 
-      <FactSection title="Frameworks" count={c.frameworks.length} emptyText="No agent framework seen: the code calls the provider SDK directly, if at all.">
-        {c.frameworks.map((f, i) => (
-          <Fact key={i} evidence={f.evidence}>
-            <strong>{f.framework}</strong>
-          </Fact>
+      <FactSection title="Frameworks" count={frameworks.length} emptyText="No agent framework seen: the code calls the provider SDK directly, if at all.">
+        {frameworks.map(([framework, evidence]) => (
+          <li key={framework} className="fact">
+            <div className="fact__what">
+              <strong>{framework}</strong>
+              {evidence.length > 1 && <span className="muted">seen in {evidence.length} places</span>}
+            </div>
+            {evidence.map((e, i) => (
+              <Evidence key={i} evidence={e} />
+            ))}
+          </li>
         ))}
       </FactSection>
 
@@ -154,12 +162,18 @@ export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail })
   );
 }
 
+function evidenceByName(found: ReadonlyArray<readonly [string, EvidenceData]>): Array<[string, EvidenceData[]]> {
+  const byName = new Map<string, EvidenceData[]>();
+  for (const [name, evidence] of found) byName.set(name, [...(byName.get(name) ?? []), evidence]);
+  return [...byName];
+}
+
 /** A hard-coded secret is known only by its last four characters and the start of its hash: the engine never sends the value. */
 function SecretFingerprint({ credential }: { credential: CredentialReference }) {
   if (!credential.last4 && !credential.fingerprint) return null;
   return (
     <span className="secret" title="The value is not stored; only its last 4 characters and a SHA-256 fingerprint are">
-      {credential.last4 && <code>…{credential.last4}</code>}
+      {credential.last4 && !credential.name.endsWith(credential.last4) && <code>…{credential.last4}</code>}
       {credential.fingerprint && (
         <span className="muted">
           fingerprint <code>{credential.fingerprint.slice(0, 12)}</code>

@@ -42,7 +42,7 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
   {
     key: 'name',
     header: 'Name',
-    minWidth: 180,
+    minWidth: 190,
     grow: 2,
     render: (c) => (
       <>
@@ -51,16 +51,21 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
         </span>
         {c.change === 'new' && <Badge tone="accent">New</Badge>}
         {c.change === 'changed' && <Badge tone="warning">Changed</Badge>}
+        {isLowConfidence(c.confidence) && (
+          <Badge tone="muted" title="Found only in tests, docs or examples, or by a weak rule">
+            low confidence
+          </Badge>
+        )}
       </>
     ),
   },
   {
     key: 'unit',
     header: 'Unit',
-    minWidth: 130,
+    minWidth: 120,
     grow: 1,
     render: (c) => (
-      <span className="cell-text mono muted" title={`${c.unit.path} (${c.unit.name})`}>
+      <span className="cell-text mono muted" title={`${c.unit.path} (${c.unit.name})\nin ${c.sourceRoot}`}>
         {c.unit.path}
       </span>
     ),
@@ -68,10 +73,10 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
   {
     key: 'trigger',
     header: 'Trigger',
-    minWidth: 150,
+    minWidth: 160,
     grow: 1.5,
     render: (c) => (
-      <span className="cell-text" title={c.trigger.schedule ?? undefined}>
+      <span className="cell-text" title={[triggerText(c.trigger), c.trigger.schedule].filter(Boolean).join('\n')}>
         {triggerText(c.trigger)}
       </span>
     ),
@@ -88,23 +93,17 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
   },
   {
     key: 'confidence',
-    header: 'Confidence',
-    minWidth: 136,
-    render: (c) =>
-      isLowConfidence(c.confidence) ? (
-        <>
-          <span className="mono muted">{formatConfidence(c.confidence)}</span>
-          <Badge tone="muted" title="Found only in tests, docs or examples, or by a weak rule">
-            low confidence
-          </Badge>
-        </>
-      ) : (
-        <span className="mono">{formatConfidence(c.confidence)}</span>
-      ),
+    header: 'Conf.',
+    minWidth: 56,
+    render: (c) => (
+      <span className={isLowConfidence(c.confidence) ? 'mono muted' : 'mono'} title="Confidence: how sure the rules are (0–1)">
+        {formatConfidence(c.confidence)}
+      </span>
+    ),
   },
   {
     key: 'stack',
-    header: 'Providers & frameworks',
+    header: 'LLM stack',
     minWidth: 150,
     grow: 1,
     render: (c) => {
@@ -125,7 +124,7 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
   {
     key: 'capabilities',
     header: 'Capabilities',
-    minWidth: 180,
+    minWidth: 170,
     grow: 1.5,
     render: (c) =>
       c.capabilities.length === 0 ? (
@@ -143,7 +142,7 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
   {
     key: 'advisories',
     header: 'Advisories',
-    minWidth: 84,
+    minWidth: 96,
     render: (c) =>
       c.advisoryCount > 0 ? (
         <Badge tone="danger" title={`${plural(c.advisoryCount, 'known advisory', 'known advisories')} for its locked package versions`}>
@@ -156,7 +155,7 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
   {
     key: 'decision',
     header: 'Decision',
-    minWidth: 92,
+    minWidth: 88,
     render: (c) => (
       <Badge tone={DECISION_TONES[c.decision]} title={c.reason || undefined}>
         {DECISION_LABELS[c.decision]}

@@ -15,16 +15,18 @@ const TABS: ReadonlyArray<{ key: DiscoveryTab; label: string }> = [
 
 export function DiscoveryPage() {
   const loadCandidates = useAppStore((s) => s.loadCandidates);
+  const workspacePath = useAppStore((s) => s.workspace?.path);
   const tab = useAppStore((s) => s.discoveryTab);
   const setTab = useAppStore((s) => s.setDiscoveryTab);
   const [importingAdvisories, setImportingAdvisories] = useState(false);
   const idPrefix = useId();
   const tabRefs = useRef<Partial<Record<DiscoveryTab, HTMLButtonElement | null>>>({});
 
-  // Decisions may have been taken on a candidate page, or in another window, since the last visit.
+  // Decisions may have been taken on a candidate page, or in another window, since the last
+  // visit; and another workspace may have been opened while this page was showing.
   useEffect(() => {
-    void loadCandidates();
-  }, [loadCandidates]);
+    if (workspacePath) void loadCandidates();
+  }, [loadCandidates, workspacePath]);
 
   const moveBetweenTabs = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = TABS.findIndex((t) => t.key === tab);

@@ -16,12 +16,14 @@ export function RulesPanel() {
   const error = useAppStore((s) => s.rulesError);
   const saving = useAppStore((s) => s.rulesSaving);
   const loadRules = useAppStore((s) => s.loadRules);
+  const workspacePath = useAppStore((s) => s.workspace?.path);
   const setRuleEnabled = useAppStore((s) => s.setRuleEnabled);
   const [text, setText] = useState('');
 
+  // Which rules are off is stored per workspace.
   useEffect(() => {
-    void loadRules();
-  }, [loadRules]);
+    if (workspacePath) void loadRules();
+  }, [loadRules, workspacePath]);
 
   const shown = useMemo(() => {
     const needle = text.trim().toLowerCase();
@@ -98,7 +100,7 @@ function RuleRow({ rule, saving, onToggle }: { rule: RuleInfo; saving: boolean; 
           <span className="visually-hidden">Enabled</span>
         </label>
       </td>
-      <td id={idCell} className="mono">
+      <td id={idCell} className="mono rules-panel__id">
         {rule.id}
       </td>
       <td>{rule.category}</td>

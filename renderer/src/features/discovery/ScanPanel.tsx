@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ScanCounters, ScanSummary } from '../../../../shared/discovery';
 import { useAppStore } from '../../store/store-context';
+import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { TextField } from '../../ui/fields';
@@ -104,16 +105,26 @@ function ScanStatus() {
 /** Before anything was scanned from this page: what the workspace's earlier scans found, folded away. */
 function LatestScans() {
   const scans = useAppStore((s) => s.candidateList?.scans);
+  const roots = useAppStore((s) => s.scanRoots);
+  const addScannedRoots = useAppStore((s) => s.addScannedRoots);
   if (!scans || scans.length === 0) return null;
   const latest = scans[0];
+  const unlisted = scans.filter((s) => !roots.includes(s.root)).length;
   return (
-    <details className="scan-history">
-      <summary>
-        Latest scans: {plural(scans.length, 'folder')}
-        {latest && <span className="muted">, the last on {new Date(latest.finishedAt).toLocaleString()}</span>}
-      </summary>
-      <ScanResults scans={scans} title="Latest scans" />
-    </details>
+    <div className="scan-history">
+      <details className="scan-history__details">
+        <summary>
+          Latest scans: {plural(scans.length, 'folder')}
+          {latest && <span className="muted">, the last on {new Date(latest.finishedAt).toLocaleString()}</span>}
+        </summary>
+        <ScanResults scans={scans} title="Latest scans" hideTitle />
+      </details>
+      {unlisted > 0 && (
+        <Button size="sm" variant="ghost" className="scan-history__reuse" onClick={addScannedRoots}>
+          {unlisted === 1 ? 'List that folder again' : `List those ${unlisted} folders again`}
+        </Button>
+      )}
+    </div>
   );
 }
 
@@ -123,24 +134,30 @@ function ScanProgress() {
   const jobId = useAppStore((s) => s.scanJobId);
   const progress = job?.progress;
   const counters = liveScanCounters(progress);
+  // The engine counts progress in folders; nobody knows a folder's file count before walking it,
+  // so one folder is shown as ongoing work with live counters rather than a bar stuck at 0%.
+  const folders = progress?.total ?? 0;
   const done = progress?.done ?? 0;
-  const total = progress?.total ?? 0;
+  const determinate = folders > 1;
 
   return (
     <div className="scan-progress" aria-label="Scan in progress" role="group">
       <div className="scan-progress__head">
-        <strong>Scanning…</strong>
+        <strong>{determinate ? `Scanning folder ${Math.min(done + 1, folders)} of ${folders}…` : 'Scanning…'}</strong>
         <Button onClick={() => void cancelScan()} disabled={!jobId}>
           Cancel scan
         </Button>
       </div>
-      <ProgressBar label="Scan progress" value={done} max={total} valueText={total > 0 ? `${done.toLocaleString()} of ${total.toLocaleString()} files` : 'Listing files'} />
-      {counters ? (
-        <CounterList counters={counters} />
-      ) : (
-        <p className="scan-progress__counts">{total > 0 ? `${done.toLocaleString()} of ${total.toLocaleString()} files` : 'Listing files…'}</p>
-      )}
-      <p className="muted scan-progress__message">{progress?.message || 'Starting the scan…'}</p>
+      <ProgressBar
+        label="Scan progress"
+        value={determinate ? done : 0}
+        max={determinate ? folders : 0}
+        valueText={counters ? `${counters.filesRead.toLocaleString()} files read, ${counters.candidates.toLocaleString()} candidates found` : 'Starting'}
+      />
+      {counters && <CounterList counters={counters} />}
+      <p className="muted scan-progress__message" title={progress?.message}>
+        {progress?.message || 'Starting the scan…'}
+      </p>
     </div>
   );
 }
@@ -166,68 +183,98 @@ function CounterList({ counters }: { counters: ScanCounters }) {
   );
 }
 
-/** One summary per scanned folder: counters, what changed since the previous scan, files that could not be analysed. */
-export function ScanResults({ scans, title = 'Scan finished' }: { scans: readonly ScanSummary[]; title?: string }) {
+/**
+ * What a scan found: one line for what changed since the previous scan, with the names, then one
+ * row of counters per folder and, folded away, the files that could not be analysed.
+ */
+export function ScanResults({ scans, title = 'Scan finished', hideTitle = false }: { scans: readonly ScanSummary[]; title?: string; hideTitle?: boolean }) {
+  const added = scans.flatMap((s) => s.changes.added);
+  const removed = scans.flatMap((s) => s.changes.removed);
+  const changed = scans.flatMap((s) => s.changes.changed);
+  const warnings = scans.flatMap((s) => s.warnings.map((w) => ({ ...w, label: s.label })));
   return (
     <div className="scan-results" role="region" aria-label={title}>
-      <h2 className="scan-results__title">{title}</h2>
-      {scans.map((scan) => (
-        <ScanSummaryCard key={scan.root} scan={scan} />
-      ))}
-    </div>
-  );
-}
-
-function ScanSummaryCard({ scan }: { scan: ScanSummary }) {
-  const { added, removed, changed } = scan.changes;
-  return (
-    <article className="scan-summary" aria-label={`Scan of ${scan.label}`}>
-      <header className="scan-summary__head">
-        <strong>{scan.label}</strong>
-        <span className="mono muted scan-summary__root" title={scan.root}>
-          {scan.root}
-        </span>
-        <time className="muted scan-summary__time" dateTime={scan.finishedAt}>
-          {new Date(scan.finishedAt).toLocaleString()}
-        </time>
-      </header>
-      <CounterList counters={scan.counters} />
-      <p className="scan-summary__changes">
-        Since the last scan: {added.length} new, {removed.length} removed, {changed.length} changed
+      <h2 className={hideTitle ? 'visually-hidden' : 'scan-results__title'}>{title}</h2>
+      <p className="scan-results__changes">
+        {scans.every((s) => s.previousScanAt === null)
+          ? 'First scan of these folders: every candidate below is new to the review queue.'
+          : `Since the last scan: ${added.length} new, ${removed.length} removed, ${changed.length} changed`}
       </p>
       {(added.length > 0 || removed.length > 0 || changed.length > 0) && (
-        <ul className="scan-summary__change-list">
+        <ul className="scan-results__change-list">
           {added.length > 0 && (
             <li>
-              <span className="scan-summary__change-kind">New:</span> {added.join(', ')}
+              <Badge tone="accent">New</Badge> {added.join(', ')}
             </li>
           )}
           {removed.length > 0 && (
             <li>
-              <span className="scan-summary__change-kind">Removed:</span> {removed.join(', ')}
+              <Badge tone="muted">Removed</Badge> {removed.join(', ')}
             </li>
           )}
-          {changed.map((c) => (
-            <li key={c.name}>
-              <span className="scan-summary__change-kind">Changed:</span> {c.name}
-              {c.addedCapabilities.length > 0 && <span> (now {c.addedCapabilities.map((k) => CAPABILITY_LABELS[k]).join(', ')})</span>}
-              {c.removedCapabilities.length > 0 && <span> (no longer {c.removedCapabilities.map((k) => CAPABILITY_LABELS[k]).join(', ')})</span>}
+          {changed.map((c, i) => (
+            <li key={i}>
+              <Badge tone="warning">Changed</Badge> {c.name}
+              {c.addedCapabilities.length > 0 && <span className="muted"> · now {c.addedCapabilities.map((k) => CAPABILITY_LABELS[k]).join(', ')}</span>}
+              {c.removedCapabilities.length > 0 && <span className="muted"> · no longer {c.removedCapabilities.map((k) => CAPABILITY_LABELS[k]).join(', ')}</span>}
             </li>
           ))}
         </ul>
       )}
-      {scan.warnings.length > 0 && (
-        <details className="scan-summary__warnings">
-          <summary>{plural(scan.warnings.length, 'file')} could not be analysed</summary>
+      <table className="simple-table scan-results__table">
+        <thead>
+          <tr>
+            <th scope="col">Folder</th>
+            <th scope="col" className="num">
+              Files read
+            </th>
+            <th scope="col">Skipped</th>
+            <th scope="col" className="num">
+              Candidates
+            </th>
+            <th scope="col">Since the last scan</th>
+            <th scope="col">Finished</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scans.map((scan) => (
+            <tr key={scan.root}>
+              <th scope="row" className="scan-results__folder">
+                <span className="scan-results__label">{scan.label}</span>{' '}
+                <span className="mono muted scan-results__root" title={scan.root}>
+                  {scan.root}
+                </span>
+              </th>
+              <td className="num">{scan.counters.filesRead.toLocaleString()}</td>
+              <td>
+                {skippedTotal(scan.counters).toLocaleString()}
+                {skippedTotal(scan.counters) > 0 && <span className="muted"> ({skippedBreakdown(scan.counters, { nonZeroOnly: true })})</span>}
+              </td>
+              <td className="num">{scan.counters.candidates.toLocaleString()}</td>
+              <td>{scan.previousScanAt === null ? 'first scan' : `${scan.changes.added.length} new, ${scan.changes.removed.length} removed, ${scan.changes.changed.length} changed`}</td>
+              <td className="muted">
+                <time dateTime={scan.finishedAt}>{new Date(scan.finishedAt).toLocaleString()}</time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {warnings.length > 0 && (
+        <details className="scan-results__warnings">
+          <summary>{plural(warnings.length, 'file')} could not be analysed</summary>
           <ul>
-            {scan.warnings.map((w, i) => (
+            {warnings.map((w, i) => (
               <li key={i}>
-                <span className="mono">{w.path}</span>: {w.message}
+                <span className="mono">
+                  {scans.length > 1 ? `${w.label}/` : ''}
+                  {w.path}
+                </span>
+                : {w.message}
               </li>
             ))}
           </ul>
         </details>
       )}
-    </article>
+    </div>
   );
 }

@@ -1,0 +1,212 @@
+import { posix } from 'node:path';
+import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, PackageVersion, TriggerFinding, UnitKind } from '../shared/discovery';
+import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../electron/discovery/findings';
+import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './_wip-resolve-code';
+
+/**
+ * Turns per-file findings into candidate agents: one per deployable unit (a CI job, a CronJob,
+ * a function, a compose service, an MCP config), with the facts of all the code that unit runs.
+ * LLM code that no config runs becomes a 'code-entry-point' unit of its own.
+ *
+ * Classification: a unit is an 'agent' when its code lets a model choose actions (an agent
+ * framework, tools handed to a model, a tool-call loop), when it is an MCP client config, or when
+ * an LLM runs unattended (cron, event or chained trigger). A user- or webhook-triggered one-shot
+ * model call is an 'llm-call': still listed, because its key spends tokens someone must own.
+ * A unit with no LLM use at all is not a candidate.
+ */
+export function linkUnits(sourceLabel: string, findings: FileFindings[]): DiscoveredAgent[] {
+  const code = findings.filter((f): f is CodeFindings => f.type === 'code');
+  const configs = findings.filter((f): f is ConfigFindings => f.type === 'config');
+  const lockfiles = findings.filter((f): f is LockfileFindings => f.type === 'lockfile');
+  const index = new CodeIndex(code);
+  const packagesNear = packagesByFolder(lockfiles);
+  const covered = new Set<string>();
+  const agents: DiscoveredAgent[] = [];
+
+  const fileLevelCredentials = configs.flatMap((c) => c.credentials);
+  for (const config of configs) {
+    for (const unit of config.units) {
+      attachServiceAccountIdentities(unit, fileLevelCredentials);
+      const entries = entryFilesOf(unit, index);
+      const closure = importClosure(entries, index);
+      const files = closure.map((p) => index.get(p)!).filter(Boolean);
+      const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, packagesNear);
+      if (!agent) continue;
+      for (const path of closure) covered.add(path);
+      agents.push(agent);
+    }
+  }
+
+  // Code no config runs: its entry points (and what they import) are units of their own.
+  const uncovered = code.filter((f) => !covered.has(f.path));
+  const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
+  const claimed = new Set<string>();
+  // Files some other file imports directly: computed once (was one importClosure per code file per LLM file).
+  const importedByOthers = new Set<string>();
+  for (const other of code) for (const target of importClosure([other.path], index, 1)) if (target !== other.path) importedByOthers.add(target);
+  for (const entry of entryFiles) {
+    const closure = importClosure([entry.path], index).filter((p) => !covered.has(p));
+    const files = closure.map((p) => index.get(p)!).filter(Boolean);
+    const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, [entry.path], triggerOfEntryPoint(entry), files, null, packagesNear);
+    if (!agent) continue;
+    for (const path of closure) claimed.add(path);
+    agents.push(agent);
+  }
+  // LLM code that nothing visible runs (a module imported only by code we could not see).
+  for (const file of uncovered) {
+    if (claimed.has(file.path) || file.entryPoint !== null || !hasLlmSignal(file)) continue;
+    if (importedByOthers.has(file.path)) continue;
+    const closure = importClosure([file.path], index).filter((p) => !covered.has(p));
+    const files = closure.map((p) => index.get(p)!).filter(Boolean);
+    const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, packagesNear, 0.6);
+    if (agent) agents.push(agent);
+  }
+  return dedupeByIdentity(agents);
+}
+
+/**
+ * A Kubernetes workload names its ServiceAccount; the account's cloud identity (an IRSA role
+ * ARN, a GKE workload identity) is often declared in another file. Join them by account name.
+ */
+function attachServiceAccountIdentities(unit: UnitFinding, fileLevel: CredentialReference[]): void {
+  for (const credential of [...unit.credentials]) {
+    if (credential.kind !== 'service-account') continue;
+    const prefix = `${credential.name} -> `;
+    for (const identity of fileLevel) {
+      if (identity.name.startsWith(prefix) && !unit.credentials.some((c) => c.name === identity.name)) unit.credentials.push(identity);
+    }
+  }
+}
+
+function hasLlmSignal(file: CodeFindings): boolean {
+  return file.llm.length > 0 || file.frameworks.length > 0 || file.agentic;
+}
+
+function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
+  const configDir = posix.dirname(unit.path);
+  const found = new Set<string>();
+  const bases = [configDir, ''];
+  for (const written of unit.codePaths) {
+    const file = index.resolvePath(written, configDir) ?? index.resolvePath(written, '');
+    if (file) found.add(file);
+    else bases.unshift(posix.normalize(posix.join(configDir, written)).replace(/\.zip$/, ''), posix.normalize(written).replace(/\.zip$/, ''));
+  }
+  for (const run of unit.runs) {
+    const fromCommand = bases.flatMap((base) => entryFilesOfCommand(run, index, base));
+    if (fromCommand.length > 0) {
+      fromCommand.forEach((f) => found.add(f));
+      continue;
+    }
+    const handler = /\s/.test(run) ? null : bases.map((base) => entryFileOfHandler(run, index, base)).find((f) => f !== null);
+    const resolved = handler ?? entryFileBySuffix(run, index);
+    if (resolved) found.add(resolved);
+  }
+  if (found.size === 0) for (const written of unit.codePaths) {
+    const bySuffix = index.resolveBySuffix(written);
+    if (bySuffix) found.add(bySuffix);
+  }
+  return [...found];
+}
+
+function triggerOfEntryPoint(file: CodeFindings): TriggerFinding {
+  const evidence = file.entryPoint;
+  const text = `${evidence?.snippet ?? ''} ${evidence?.ruleId ?? ''}`.toLowerCase();
+  if (/lambda|handler\(event|celery|task|queue|consumer/.test(text)) return { kind: 'event', schedule: null, description: 'Runs when its event arrives', evidence };
+  return { kind: 'user', schedule: null, description: /route|listen|app\.|server|fastapi|flask|express|uvicorn/.test(text) ? 'Runs when its HTTP endpoint is called' : 'Started by a person or a process we did not see', evidence };
+}
+
+function unknownTrigger(): TriggerFinding {
+  return { kind: 'unknown', schedule: null, description: 'No deployment or entry point seen for this code', evidence: null };
+}
+
+function candidateOf(
+  sourceLabel: string,
+  kind: UnitKind,
+  name: string,
+  path: string,
+  entries: string[],
+  trigger: TriggerFinding,
+  files: CodeFindings[],
+  unit: UnitFinding | null,
+  packagesNear: Map<string, PackageVersion[]>,
+  confidenceFactor = 1,
+): DiscoveredAgent | null {
+  const llm: LlmUse[] = [...(unit?.llm ?? []), ...files.flatMap((f) => f.llm)];
+  const frameworks = files.flatMap((f) => f.frameworks);
+  const isMcp = kind === 'mcp-config';
+  if (llm.length === 0 && frameworks.length === 0 && !isMcp) return null;
+  const capabilities: CapabilityFinding[] = [...(unit?.capabilities ?? []), ...files.flatMap((f) => f.capabilities)];
+  const agentic = isMcp || files.some((f) => f.agentic) || (unit?.llm.length ?? 0) > 0 || ['cron', 'event', 'chained'].includes(trigger.kind);
+  const signal = Math.max(0, ...llm.map((l) => l.evidence.confidence), ...frameworks.map((f) => f.evidence.confidence), isMcp && unit ? unit.evidence.confidence : 0);
+  return {
+    identityKey: `${sourceLabel}:${kind}:${path}#${name}`,
+    name: kind === 'code-entry-point' ? nameOfEntryPoint(path) : name,
+    unit: { kind, name, path },
+    entryPoints: entries,
+    codeFiles: files.map((f) => f.path),
+    classification: agentic ? 'agent' : 'llm-call',
+    confidence: Math.round(signal * confidenceFactor * 100) / 100,
+    trigger,
+    llm,
+    frameworks,
+    tools: files.flatMap((f) => f.tools),
+    capabilities,
+    credentials: [...(unit?.credentials ?? []), ...files.flatMap((f) => f.credentials)],
+    endpoints: [...(unit?.endpoints ?? []), ...files.flatMap((f) => f.endpoints)],
+    guardrails: files.flatMap((f) => f.guardrails),
+    packages: packagesFor([path, ...files.map((f) => f.path)], packagesNear),
+  };
+}
+
+/** "src/mastra/index.ts" → "mastra", "app/api/chat/route.ts" → "api/chat", "bots/refund_bot.py" → "refund_bot". */
+function nameOfEntryPoint(path: string): string {
+  const parts = path.split('/');
+  const file = parts.pop()!.replace(/\.[^.]+$/, '');
+  const generic = new Set(['index', 'main', 'app', 'route', 'server', 'handler', '__main__', 'worker', 'page']);
+  if (!generic.has(file)) return file;
+  const dirs = parts.filter((p) => !['src', 'app', 'lib'].includes(p));
+  return dirs.length > 0 ? dirs.slice(-2).join('/') : file;
+}
+
+function packagesByFolder(lockfiles: LockfileFindings[]): Map<string, PackageVersion[]> {
+  const map = new Map<string, PackageVersion[]>();
+  for (const lock of lockfiles) {
+    const dir = posix.dirname(lock.path);
+    map.set(dir, [...(map.get(dir) ?? []), ...lock.packages]);
+  }
+  return map;
+}
+
+/** Packages of the nearest lockfiles above each of the unit's files (the root's count for all). */
+function packagesFor(paths: string[], near: Map<string, PackageVersion[]>): PackageVersion[] {
+  const dirs = new Set<string>();
+  for (const path of paths) {
+    let dir = posix.dirname(path);
+    for (;;) {
+      if (near.has(dir)) {
+        dirs.add(dir);
+        break;
+      }
+      if (dir === '.' || dir === '/' || dir === '') break;
+      dir = posix.dirname(dir);
+    }
+  }
+  const seen = new Set<string>();
+  const packages: PackageVersion[] = [];
+  for (const dir of dirs) {
+    for (const pkg of near.get(dir) ?? []) {
+      const key = `${pkg.ecosystem}:${pkg.name}@${pkg.version}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        packages.push(pkg);
+      }
+    }
+  }
+  return packages;
+}
+
+function dedupeByIdentity(agents: DiscoveredAgent[]): DiscoveredAgent[] {
+  const byKey = new Map<string, DiscoveredAgent>();
+  for (const agent of agents) if (!byKey.has(agent.identityKey)) byKey.set(agent.identityKey, agent);
+  return [...byKey.values()];
+}

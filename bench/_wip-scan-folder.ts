@@ -1,0 +1,131 @@
+import { statSync } from 'node:fs';
+import { basename, join, posix } from 'node:path';
+import { analyzeTerraformModule, readBundledConfigRules } from '../electron/discovery/config';
+import type { DiscoveredAgent, ScanCounters, ScanSummary } from '../shared/discovery';
+import type { FileFindings } from '../electron/discovery/findings';
+import { linkUnits } from './_wip-link-units';
+import { emptyWalkCounters, readCandidate, tallyRead, walkTree, type WalkCounters } from '../electron/discovery/walk';
+import type { AnalyzerPool } from '../electron/discovery/scan/analyzer-pool';
+import type { AnalyzeBatch } from '../electron/discovery/scan/analyzer-protocol';
+
+export interface FolderScan {
+  agents: DiscoveredAgent[];
+  counters: ScanCounters;
+  warnings: ScanSummary['warnings'];
+}
+
+export interface ScanFolderOptions {
+  /** Label used in identity keys: the folder's own name, so moving a checkout keeps decisions. */
+  label?: string;
+  pool: AnalyzerPool;
+  /** Called often; cheap to call. */
+  onProgress?: (counters: ScanCounters) => void;
+  /** Throws when the scan must stop; checked between files. */
+  throwIfCancelled?: () => void;
+  /** Rules the workspace turned off (the pool's threads got the same set). */
+  disabledRuleIds?: ReadonlySet<string>;
+}
+
+const TERRAFORM_FILE = /\.tf(\.json)?$/;
+
+const BATCH_BYTES = 512 * 1024;
+const BATCH_FILES = 64;
+const MAX_BACKLOG = 8;
+const MAX_WARNINGS = 500;
+
+/**
+ * Scans one folder: the walk and reads happen here, analysis on the pool's threads, then the
+ * files' findings are linked into candidate agents. Nothing is written to any store.
+ */
+export async function scanFolder(root: string, options: ScanFolderOptions): Promise<FolderScan> {
+  const counters: WalkCounters = emptyWalkCounters();
+  const findings: FileFindings[] = [];
+  const warnings: ScanSummary['warnings'] = [];
+  const stubbed = new Set<string>();
+  // A Terraform module spans the .tf files of one folder (a schedule in events.tf targets the
+  // Lambda in lambda.tf), so those files are analysed together after the walk.
+  const terraformModules = new Map<string, Array<{ path: string; text: string }>>();
+  const inFlight = new Set<Promise<void>>();
+  let batch: AnalyzeBatch['files'] = [];
+  let batchBytes = 0;
+  const report = () => options.onProgress?.({ ...counters, candidates: 0 });
+  const addWarning = (path: string, message: string) => {
+    if (warnings.length < MAX_WARNINGS) warnings.push({ path, message });
+  };
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const files = batch;
+    batch = [];
+    batchBytes = 0;
+    const work = options.pool.analyze(files).then((results) => {
+      results.forEach((result, i) => {
+        if (result.stubbed) stubbed.add(files[i]!.relPath);
+        findings.push(...result.findings);
+        for (const w of result.warnings) addWarning(w.path, w.message);
+      });
+    });
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => {});
+    if (inFlight.size >= MAX_BACKLOG) await Promise.race(inFlight);
+  };
+
+  await walkTree(
+    root,
+    {
+      counters,
+      onProgress: report,
+      onSkip: (skip) => addWarning(skip.relPath, skip.detail),
+    },
+    async (file) => {
+      options.throwIfCancelled?.();
+      const outcome = readCandidate(file);
+      tallyRead(counters, outcome);
+      if (!outcome.ok) {
+        if (outcome.reason === 'unreadable') addWarning(file.relPath, outcome.detail);
+        return;
+      }
+      if (TERRAFORM_FILE.test(file.relPath)) {
+        const folder = posix.dirname(file.relPath);
+        terraformModules.set(folder, [...(terraformModules.get(folder) ?? []), { path: file.relPath, text: outcome.bytes.toString('utf8') }]);
+        return;
+      }
+      // Copy into a buffer of its own so it can be transferred to an analyzer thread.
+      const bytes = new Uint8Array(outcome.bytes.length);
+      bytes.set(outcome.bytes);
+      batch.push({ relPath: file.relPath, kind: file.kind, bytes });
+      batchBytes += bytes.length;
+      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
+    },
+  );
+  await flush();
+  await Promise.all(inFlight);
+  options.throwIfCancelled?.();
+  if (terraformModules.size > 0) {
+    const configOptions = { rules: readBundledConfigRules(), disabledRuleIds: options.disabledRuleIds ?? new Set<string>() };
+    for (const files of terraformModules.values()) {
+      const module = await analyzeTerraformModule(files, configOptions);
+      findings.push(...module.findings.filter((f) => f.units.length > 0 || f.credentials.length > 0));
+      for (const w of module.warnings) addWarning(w.path, w.message);
+    }
+  }
+  const label = options.label ?? (basename(root) || root);
+  let agents = linkUnits(label, findings);
+  // Second pass: code a candidate runs but that imports no LLM SDK (its tools' helpers, its
+  // entry script) was only skimmed for imports; analyse it fully and link again.
+  const reached = new Set(agents.flatMap((a) => a.codeFiles));
+  const toDeepen = [...stubbed].filter((path) => reached.has(path));
+  if (toDeepen.length > 0) {
+    const files = toDeepen.flatMap((relPath) => {
+      const absPath = join(root, relPath);
+      const outcome = readCandidate({ relPath, absPath, size: statSync(absPath).size });
+      return outcome.ok ? [{ relPath, kind: 'code' as const, bytes: new Uint8Array(outcome.bytes), full: true }] : [];
+    });
+    const deepened = new Map((await options.pool.analyze(files)).map((result, i) => [files[i]!.relPath, result.findings]));
+    const merged = findings.flatMap((f) => (f.type === 'code' && deepened.has(f.path) ? (deepened.get(f.path) ?? []) : [f]));
+    agents = linkUnits(label, merged);
+  }
+  const final = { ...counters, candidates: agents.length };
+  options.onProgress?.(final);
+  return { agents, counters: final, warnings };
+}

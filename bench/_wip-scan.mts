@@ -1,0 +1,12 @@
+import { AnalyzerPool } from '../electron/discovery/scan/analyzer-pool';
+import { scanFolder as original } from '../electron/discovery/scan/scan-folder';
+import { scanFolder as patched } from './_wip-scan-folder';
+const root = process.argv[2]!;
+const which = process.argv[3] === 'original' ? original : patched;
+const pool = new AnalyzerPool(new Set(), 2);
+await pool.analyze([]);
+const t1 = performance.now();
+const r = await which(root, { pool, label: 'bench' });
+console.log(process.argv[3] ?? 'patched', ((performance.now() - t1) / 1000).toFixed(2), 's', r.agents.length, 'candidates');
+await pool.close();
+if (process.env.DUMP) (await import('node:fs')).writeFileSync(process.env.DUMP, JSON.stringify(r.agents.map((a) => [a.identityKey, a.classification, a.confidence, a.codeFiles])));

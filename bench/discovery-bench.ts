@@ -1,0 +1,180 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { DiscoveredAgent } from '../shared/discovery';
+import { CODE_PREFILTER_PATTERNS } from '../electron/discovery/code/bundled-code-rules';
+import { AnalyzerPool } from '../electron/discovery/scan/analyzer-pool';
+import { scanFolder, type FolderScan } from '../electron/discovery/scan/scan-folder';
+import { DEFAULT_TREE_DIR, readManifest, TREE_VERSION, treeKey, type TreeManifest } from './generate-tree';
+import { row } from './stats';
+
+/**
+ * Repository discovery over a generated tree of about 50,000 files and 500 MB with a few hundred
+ * planted agents (bench/generate-tree.ts): the real scanner (2 analyzer threads + scanFolder)
+ * against Debian ripgrep searching the same tree for the scanner's prefilter patterns. Targets
+ * (scanner at most 3x rg, peak memory under 1 GB) are printed, never asserted.
+ *
+ * Runs: the median of 3 of each, after one rg run that puts the tree in the page cache. A
+ * scanner run longer than SLOW_RUN_MS is not repeated (ATW_BENCH_SCAN_RUNS=n forces n runs).
+ */
+
+const RUNS = 3;
+const SLOW_RUN_MS = 90_000;
+const ANALYZER_THREADS = 2;
+const COUNTED_CONFIDENCE = 0.5; // as the accuracy corpus counts a candidate (corpus/README.md)
+const MB = 1_000_000;
+
+const benchDir = fileURLToPath(new URL('.', import.meta.url));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function discoveryBench(): Promise<void> {
+  const manifest = await treeFor(DEFAULT_TREE_DIR);
+  const root = join(DEFAULT_TREE_DIR, 'tree');
+  console.log(`\nDiscovery: scan of a generated tree (${root})`);
+  row('tree: files / size', `${manifest.files.toLocaleString()} / ${(manifest.bytes / MB).toFixed(0)} MB`);
+  row('  of which under ignored folders (.gitignore, node_modules)', `${manifest.ignoredFiles.toLocaleString()} / ${(manifest.ignoredBytes / MB).toFixed(0)} MB`);
+  row('planted agents (in copies of the labelled corpus repos)', `${manifest.planted.length} (${manifest.corpusCopies})`);
+
+  // ripgrep first: its first run also warms the page cache for both.
+  const rg = ['/usr/bin/rg', '/usr/local/bin/rg'].find((p) => existsSync(p)) ?? null;
+  const rgArgs = ['--count', '--hidden', '--no-require-git', '--glob', '!.git', '--threads', String(ANALYZER_THREADS), ...CODE_PREFILTER_PATTERNS.flatMap((p) => ['-e', p]), root];
+  let rgMs: number | null = null;
+  let rgFiles = 0;
+  if (rg) {
+    rgFiles = (await runRg(rg, rgArgs)).files;
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) times.push((await runRg(rg, rgArgs)).ms);
+    rgMs = median(times);
+  }
+
+  // The scanner, each run with its own analyzer pool, as a scan job does.
+  const wanted = Number(process.env.ATW_BENCH_SCAN_RUNS) || 0;
+  const runs: ScanRun[] = [];
+  for (let i = 0; i < (wanted || RUNS); i++) {
+    runs.push(await scanOnce(root));
+    console.log(`  scan run ${i + 1}: ${seconds(runs.at(-1)!.scanMs)} (+ ${seconds(runs.at(-1)!.startupMs)} analyzer start-up)`);
+    if (!wanted && runs[0]!.scanMs > SLOW_RUN_MS) break;
+  }
+  const scanMs = median(runs.map((r) => r.scanMs));
+  const { counters, agents } = runs[0]!.scan;
+  const peakSampled = Math.max(...runs.map((r) => r.peakRss));
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+
+  console.log(`  Scanner: AnalyzerPool(${ANALYZER_THREADS} threads) + scanFolder, median of ${runs.length} run${runs.length > 1 ? 's' : ''}${runs.length < RUNS ? ` (a run takes over ${SLOW_RUN_MS / 1000} s)` : ''}`);
+  row('wall time (walk, read, analyse, link)', seconds(scanMs));
+  row('analyzer thread start-up (not in wall time)', seconds(median(runs.map((r) => r.startupMs))));
+  row('files seen / read', `${counters.filesSeen.toLocaleString()} / ${counters.filesRead.toLocaleString()}`);
+  row('skipped: binary / oversized or minified / ignored folders', `${counters.skippedBinary} / ${counters.skippedOversized} / ${counters.skippedIgnored}`);
+  row('files seen per second', Math.round(counters.filesSeen / (scanMs / 1000)).toLocaleString());
+  row('MB read per second', `${(counters.bytesRead / MB / (scanMs / 1000)).toFixed(1)} MB/s`);
+  row('peak memory: RSS sampled every 100 ms during scans', `${(peakSampled / MB).toFixed(0)} MB`, '< 1 GB');
+  row('peak memory: process maxRSS (whole bench process)', `${(maxRss / MB).toFixed(0)} MB`, '< 1 GB');
+
+  const found = scoreAgainstPlanted(agents, manifest);
+  row('candidates (all) / counted (confidence >= 0.5)', `${agents.length} / ${found.counted}`);
+  row('planted agents found (same unit kind, path and name)', `${found.found} of ${manifest.planted.length}`);
+  row('  with the right classification (agent / llm-call)', String(found.rightClass));
+  row('  linked only to code of their own copy', `${found.ownCode} of ${found.withCode} with code`);
+  row('counted candidates that were not planted', String(found.extra));
+  row('  of which on a trap path (tests, docs, vendored, runs no LLM)', String(found.trapHits));
+
+  console.log(`  ripgrep: rg ${rgArgs.slice(0, 8).join(' ')} -e <${CODE_PREFILTER_PATTERNS.length} prefilter patterns> <tree>, median of ${RUNS}`);
+  if (rg && rgMs !== null) {
+    row('rg wall time (after one warm-up run)', seconds(rgMs));
+    row('files rg found with a prefilter match', rgFiles.toLocaleString());
+    row('ratio scanner / rg', `${(scanMs / rgMs).toFixed(1)}x`, '<= 3x');
+  } else {
+    row('rg not installed (apt-get install ripgrep): no reference figure', '-');
+  }
+}
+
+/** The generated tree, made by a child process when missing or stale (its memory is not the scan's). */
+async function treeFor(dir: string): Promise<TreeManifest> {
+  const fresh = () => {
+    const manifest = readManifest(dir);
+    return manifest && manifest.version === TREE_VERSION && manifest.key === treeKey() ? manifest : null;
+  };
+  const existing = fresh();
+  if (existing) return existing;
+  console.log(`\nDiscovery: generating the benchmark tree in ${dir} (once; reused while the generator and the corpus are unchanged)`);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(benchDir, 'generate-tree.ts'), dir], { stdio: 'inherit', cwd: join(benchDir, '..') });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generate-tree exited with ${code}`))));
+  });
+  const made = fresh();
+  if (!made) throw new Error(`generate-tree did not leave a matching manifest in ${dir}`);
+  return made;
+}
+
+function runRg(rg: string, args: string[]): Promise<{ ms: number; files: number }> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    execFile(rg, args, { maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => {
+      const ms = performance.now() - start;
+      // Exit status 1 means "no match", not a failure.
+      if (error && error.code !== 1) return reject(error);
+      resolve({ ms, files: stdout.split('\n').filter(Boolean).length });
+    });
+  });
+}
+
+interface ScanRun {
+  scan: FolderScan;
+  scanMs: number;
+  startupMs: number;
+  peakRss: number;
+}
+
+async function scanOnce(root: string): Promise<ScanRun> {
+  const t0 = performance.now();
+  const pool = new AnalyzerPool(new Set(), ANALYZER_THREADS);
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  try {
+    // Wait for a thread to be up (both start together), so the wall time is the scan's own.
+    await pool.analyze([]);
+    const t1 = performance.now();
+    const scan = await scanFolder(root, { pool, label: 'bench-tree' });
+    const scanMs = performance.now() - t1;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    return { scan, scanMs, startupMs: t1 - t0, peakRss };
+  } finally {
+    clearInterval(sampler);
+    await pool.close();
+  }
+}
+
+function scoreAgainstPlanted(agents: DiscoveredAgent[], manifest: TreeManifest) {
+  const key = (kind: string, path: string, name: string) => `${kind}\0${path}\0${name}`;
+  const planted = new Map(manifest.planted.map((p) => [key(p.unitKind, p.path, p.name), p]));
+  const traps = new Set(manifest.traps);
+  const counted = agents.filter((a) => a.confidence >= COUNTED_CONFIDENCE);
+  let found = 0;
+  let rightClass = 0;
+  let withCode = 0;
+  let ownCode = 0;
+  let extra = 0;
+  let trapHits = 0;
+  const seen = new Set<string>();
+  for (const agent of counted) {
+    const k = key(agent.unit.kind, agent.unit.path, agent.unit.name);
+    const expected = planted.get(k);
+    if (!expected || seen.has(k)) {
+      extra++;
+      if (traps.has(agent.unit.path)) trapHits++;
+      continue;
+    }
+    seen.add(k);
+    found++;
+    if (agent.classification === expected.classification) rightClass++;
+    if (agent.codeFiles.length > 0) {
+      withCode++;
+      if (agent.codeFiles.every((f) => f.startsWith(`${expected.prefix}/`))) ownCode++;
+    }
+  }
+  return { counted: counted.length, found, rightClass, withCode, ownCode, extra, trapHits };
+}
