@@ -7,13 +7,7 @@ import { testEngine } from './test-engine';
 let env: Awaited<ReturnType<typeof testEngine>>;
 afterEach(async () => env?.close());
 
-async function finished(jobId: string) {
-  for (;;) {
-    const job = await env.call('getJob', { jobId });
-    if (job.state !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const finished = (jobId: string) => env.finished(jobId);
 
 async function scan(...roots: string[]) {
   const { jobId } = await env.call('startScan', { roots });

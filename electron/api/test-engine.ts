@@ -19,9 +19,18 @@ export async function testEngine(options: { openLastWorkspace?: boolean } = {}) 
     if (!result.ok) throw BackendError.fromData(result.error);
     return result.value as OutputOf<M>;
   }
+  /** Polls a background job until it ends, as the UI does. */
+  async function finished(jobId: string): Promise<OutputOf<'getJob'>> {
+    for (;;) {
+      const job = await call('getJob', { jobId });
+      if (job.state !== 'running') return job;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
   return {
     engine,
     call,
+    finished,
     tmp,
     close: async () => {
       await engine.close();

@@ -8,13 +8,7 @@ const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', '
 let env: Awaited<ReturnType<typeof testEngine>>;
 afterEach(async () => env?.close());
 
-async function finished(jobId: string) {
-  for (;;) {
-    const job = await env.call('getJob', { jobId });
-    if (job.state !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const finished = (jobId: string) => env.finished(jobId);
 
 describe('registry import job (worker thread)', () => {
   it('imports a good file in the background and the rows appear, with audit entries by the importer', async () => {
