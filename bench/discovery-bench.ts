@@ -35,12 +35,15 @@ export async function discoveryBench(): Promise<void> {
   const root = join(DEFAULT_TREE_DIR, 'tree');
   console.log(`\nDiscovery: scan of a generated tree (${root})`);
   row('tree: files / size', `${manifest.files.toLocaleString()} / ${(manifest.bytes / MB).toFixed(0)} MB`);
-  row('  of which under ignored folders (.gitignore, node_modules)', `${manifest.ignoredFiles.toLocaleString()} / ${(manifest.ignoredBytes / MB).toFixed(0)} MB`);
+  row('  of which in ignored folders (.gitignore, node_modules)', `${manifest.ignoredFiles.toLocaleString()} / ${(manifest.ignoredBytes / MB).toFixed(0)} MB`);
   row('planted agents (in copies of the labelled corpus repos)', `${manifest.planted.length} (${manifest.corpusCopies})`);
 
   // ripgrep first: its first run also warms the page cache for both.
   const rg = ['/usr/bin/rg', '/usr/local/bin/rg'].find((p) => existsSync(p)) ?? null;
-  const rgArgs = ['--count', '--hidden', '--no-require-git', '--glob', '!.git', '--threads', String(ANALYZER_THREADS), ...CODE_PREFILTER_PATTERNS.flatMap((p) => ['-e', p]), root];
+  // Hidden folders (.github, .cursor) are read by the scanner too; .git is not. .gitignore applies
+  // with or without a .git folder, as in the scanner's walker.
+  const rgFlags = ['--count', '--hidden', '--no-require-git', '--glob', '!.git', '--threads', String(ANALYZER_THREADS)];
+  const rgArgs = [...rgFlags, ...CODE_PREFILTER_PATTERNS.flatMap((p) => ['-e', p]), root];
   let rgMs: number | null = null;
   let rgFiles = 0;
   if (rg) {
@@ -79,9 +82,9 @@ export async function discoveryBench(): Promise<void> {
   row('  with the right classification (agent / llm-call)', String(found.rightClass));
   row('  linked only to code of their own copy', `${found.ownCode} of ${found.withCode} with code`);
   row('counted candidates that were not planted', String(found.extra));
-  row('  of which on a trap path (tests, docs, vendored, runs no LLM)', String(found.trapHits));
+  row('  of which on trap paths (tests, docs, vendored, no LLM)', String(found.trapHits));
 
-  console.log(`  ripgrep: rg ${rgArgs.slice(0, 8).join(' ')} -e <${CODE_PREFILTER_PATTERNS.length} prefilter patterns> <tree>, median of ${RUNS}`);
+  console.log(`  ripgrep: rg ${rgFlags.join(' ')} -e <each of the ${CODE_PREFILTER_PATTERNS.length} prefilter patterns> <tree>, median of ${RUNS}`);
   if (rg && rgMs !== null) {
     row('rg wall time (after one warm-up run)', seconds(rgMs));
     row('files rg found with a prefilter match', rgFiles.toLocaleString());

@@ -50,9 +50,10 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     agents.push(agent);
   }
   // LLM code that nothing visible runs (a module imported only by code we could not see).
+  const importedByAnother = importedFiles(code, index);
   for (const file of uncovered) {
     if (claimed.has(file.path) || file.entryPoint !== null || !hasLlmSignal(file)) continue;
-    if (code.some((other) => other.path !== file.path && importClosure([other.path], index, 1).includes(file.path))) continue;
+    if (importedByAnother.has(file.path)) continue;
     const closure = importClosure([file.path], index).filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
     const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, packagesNear, 0.6);
@@ -75,6 +76,18 @@ function attachServiceAccountIdentities(unit: UnitFinding, fileLevel: Credential
   }
 }
 
+/** Every file some other scanned file imports: resolved once, not once per candidate file. */
+function importedFiles(code: CodeFindings[], index: CodeIndex): Set<string> {
+  const imported = new Set<string>();
+  for (const file of code) {
+    for (const written of file.localImports) {
+      const target = index.resolveImport(written, file.path);
+      if (target && target !== file.path) imported.add(target);
+    }
+  }
+  return imported;
+}
+
 function hasLlmSignal(file: CodeFindings): boolean {
   return file.llm.length > 0 || file.frameworks.length > 0 || file.agentic;
 }
@@ -95,11 +108,11 @@ function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
       continue;
     }
     const handler = /\s/.test(run) ? null : bases.map((base) => entryFileOfHandler(run, index, base)).find((f) => f !== null);
-    const resolved = handler ?? entryFileBySuffix(run, index);
+    const resolved = handler ?? entryFileBySuffix(run, index, configDir);
     if (resolved) found.add(resolved);
   }
   if (found.size === 0) for (const written of unit.codePaths) {
-    const bySuffix = index.resolveBySuffix(written);
+    const bySuffix = index.resolveBySuffix(written, configDir);
     if (bySuffix) found.add(bySuffix);
   }
   return [...found];

@@ -5,15 +5,22 @@ import type { CodeFindings } from '../findings';
  * Finds the code files a config's command or handler names, and the local modules a code file
  * imports, inside one scanned tree. Everything is resolved against the list of files the scan
  * read: nothing is executed or loaded.
+ *
+ * A scanned folder may hold many repositories with the same module names (every service has an
+ * `agent/main.py`), so a name that matches several files resolves to the one nearest the file
+ * or config asking: the longest shared folder prefix wins, and a tie resolves to nothing.
  */
 export class CodeIndex {
   private readonly byPath = new Map<string, CodeFindings>();
-  /** "pkg.mod" → file, for every suffix of the path after a source root ("src/app/x.py" → "app.x", "x"). */
-  private readonly byPythonModule = new Map<string, string>();
+  /** "pkg.mod" → files, for every suffix of the path ("src/app/x.py" → "src.app.x", "app.x", "x"). */
+  private readonly byPythonModule = new Map<string, string[]>();
+  /** File name → files with that name, for suffix lookups without scanning every path. */
+  private readonly byFileName = new Map<string, string[]>();
 
   constructor(files: CodeFindings[]) {
     for (const file of files) {
       this.byPath.set(file.path, file);
+      push(this.byFileName, posix.basename(file.path), file.path);
       if (file.language === 'python') this.indexPythonModule(file.path);
     }
   }
@@ -23,16 +30,12 @@ export class CodeIndex {
     if (parts[parts.length - 1] === '__init__') parts.pop();
     for (let i = 0; i < parts.length; i++) {
       const key = parts.slice(i).join('.');
-      if (key && !this.byPythonModule.has(key)) this.byPythonModule.set(key, path);
+      if (key) push(this.byPythonModule, key, path);
     }
   }
 
   get(path: string): CodeFindings | undefined {
     return this.byPath.get(path);
-  }
-
-  all(): CodeFindings[] {
-    return [...this.byPath.values()];
   }
 
   /** A path as a config wrote it, relative to the config's folder or the root, with source fallbacks. */
@@ -48,19 +51,19 @@ export class CodeIndex {
 
   /**
    * A path written from somewhere else (inside a container image, a zip built from src/): the
-   * one scanned file whose path ends with it. Ambiguous suffixes resolve to nothing.
+   * scanned file whose path ends with it, nearest to `nearDir` when several do.
    */
-  resolveBySuffix(written: string): string | null {
+  resolveBySuffix(written: string, nearDir: string): string | null {
     const clean = posix.normalize(written.replace(/^\.?\//, '')).replace(/^(\.\.\/)+/, '');
     for (const variant of pathVariants(clean)) {
-      const matches = [...this.byPath.keys()].filter((p) => p === variant || p.endsWith(`/${variant}`));
-      if (matches.length === 1) return matches[0]!;
-      if (matches.length > 1) return null;
+      const matches = (this.byFileName.get(posix.basename(variant)) ?? []).filter((p) => p === variant || p.endsWith(`/${variant}`));
+      if (matches.length > 0) return nearest(matches, nearDir);
     }
     return null;
   }
 
-  resolvePythonModule(module: string, fromFile?: string): string | null {
+  /** A dotted module as `python -m` or an import names it; `nearDir` breaks ties between repositories. */
+  resolvePythonModule(module: string, fromFile?: string, nearDir = fromFile ? posix.dirname(fromFile) : ''): string | null {
     if (module.startsWith('.') && fromFile) {
       const level = module.match(/^\.+/)![0].length;
       let dir = posix.dirname(fromFile);
@@ -75,7 +78,8 @@ export class CodeIndex {
       const near = this.firstExisting([`${sibling}.py`, `${sibling}/__init__.py`]);
       if (near) return near;
     }
-    return this.byPythonModule.get(module) ?? null;
+    const matches = this.byPythonModule.get(module) ?? this.byPythonModule.get(`${module}.__main__`);
+    return matches ? nearest(matches, nearDir) : null;
   }
 
   /** A local import as written in `fromFile`, to a scanned file. */
@@ -86,14 +90,46 @@ export class CodeIndex {
     if (written.startsWith('.')) return this.resolvePath(written, posix.dirname(fromFile));
     // Path aliases such as "@/lib/tools" or "~/lib/tools" point at the project root or src/.
     const alias = written.replace(/^[@~]\//, '');
-    if (alias !== written) return this.resolvePath(alias, '') ?? this.resolvePath(posix.join('src', alias), '');
-    return null;
+    if (alias === written) return null;
+    return this.resolvePath(alias, '') ?? this.resolvePath(posix.join('src', alias), '') ?? this.resolveBySuffix(alias, posix.dirname(fromFile));
   }
 
   private firstExisting(paths: string[]): string | null {
     for (const p of paths) if (this.byPath.has(p)) return p;
     return null;
   }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function sharedDepth(path: string, dir: string): number {
+  if (dir === '' || dir === '.') return 0;
+  const a = posix.dirname(path).split('/');
+  const b = dir.split('/');
+  let depth = 0;
+  while (depth < a.length && depth < b.length && a[depth] === b[depth]) depth++;
+  return depth;
+}
+
+/** The one path sharing the most leading folders with `dir`; null when the best is a tie. */
+function nearest(paths: string[], dir: string): string | null {
+  if (paths.length === 1) return paths[0]!;
+  let best: string | null = null;
+  let bestDepth = -1;
+  let tied = false;
+  for (const path of paths) {
+    const depth = sharedDepth(path, dir);
+    if (depth > bestDepth) {
+      best = path;
+      bestDepth = depth;
+      tied = false;
+    } else if (depth === bestDepth) tied = true;
+  }
+  return tied ? null : best;
 }
 
 const CODE_EXTENSIONS = ['.py', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
@@ -115,7 +151,7 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
     const token = tokens[i]!.replace(/^["']|["']$/g, '');
     if (token === '-m' && tokens[i + 1]) {
       const module = tokens[i + 1]!.replace(/^["']|["']$/g, '').split(':')[0]!;
-      const path = index.resolvePythonModule(module);
+      const path = index.resolvePythonModule(module, undefined, fromDir);
       if (path) found.push(path);
       i++;
       continue;
@@ -128,7 +164,7 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
     // "module:attr" as in uvicorn app.main:app, celery -A worker.app, gunicorn pkg.wsgi:app
     const moduleAttr = token.match(/^([A-Za-z_][\w.]*):[A-Za-z_]\w*$/);
     if (moduleAttr) {
-      const path = index.resolvePythonModule(moduleAttr[1]!);
+      const path = index.resolvePythonModule(moduleAttr[1]!, undefined, fromDir);
       if (path) found.push(path);
     }
   }
@@ -138,13 +174,13 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
 /** A serverless handler "src/handler.main" or "app.lambda_handler" to its file. */
 export function entryFileOfHandler(handler: string, index: CodeIndex, fromDir: string): string | null {
   const withoutFunction = handler.replace(/\.[A-Za-z_$][\w$]*$/, '');
-  return index.resolvePath(withoutFunction, fromDir) ?? index.resolvePythonModule(withoutFunction.replace(/\//g, '.'));
+  return index.resolvePath(withoutFunction, fromDir) ?? index.resolvePythonModule(withoutFunction.replace(/\//g, '.'), undefined, fromDir);
 }
 
-/** Last resort for a handler or script whose folder the config does not say. */
-export function entryFileBySuffix(written: string, index: CodeIndex): string | null {
+/** Last resort for a handler or script whose folder the config does not say: the nearest file with that name. */
+export function entryFileBySuffix(written: string, index: CodeIndex, nearDir: string): string | null {
   const token = written.split(/\s+/).find((t) => /\.(py|ts|tsx|js|mjs|cjs)$/.test(t)) ?? (/\s/.test(written) ? null : written.replace(/\.[A-Za-z_$][\w$]*$/, ''));
-  return token ? index.resolveBySuffix(token) : null;
+  return token ? index.resolveBySuffix(token, nearDir) : null;
 }
 
 /** Every local file reachable from the entry files through imports (bounded, cycles ignored). */

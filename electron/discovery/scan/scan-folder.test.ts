@@ -32,6 +32,21 @@ describe('scanFolder', () => {
     expect(agents[0]).toMatchObject({ name: 'nightly-digest', unit: { kind: 'serverless-function' }, trigger: { kind: 'cron', schedule: 'cron(0 3 * * ? *)' }, codeFiles: ['src/digest.py'] });
   });
 
+  it('in a folder of many repositories, each config links the code of its own repository', async () => {
+    for (const service of ['billing', 'support']) {
+      write(`${service}/k8s/cronjob.yaml`, `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: ${service}-agent\nspec:\n  schedule: "0 6 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: a\n              image: x\n              command: ["python", "-m", "agent.main"]\n`);
+      write(`${service}/agent/main.py`, `from openai import OpenAI\nfrom agent.tools import run\nclient = OpenAI()\nif __name__ == "__main__":\n    run(client)\n`);
+      write(`${service}/agent/tools.py`, service === 'billing' ? 'import subprocess\ndef run(c):\n    subprocess.run(["ls"])\n' : 'def run(c):\n    return c\n');
+    }
+    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool });
+    const byName = Object.fromEntries(agents.map((a) => [a.name, a]));
+    expect(Object.keys(byName).sort()).toEqual(['billing-agent', 'support-agent']);
+    expect(byName['billing-agent']!.codeFiles.sort()).toEqual(['billing/agent/main.py', 'billing/agent/tools.py']);
+    expect(byName['support-agent']!.codeFiles.sort()).toEqual(['support/agent/main.py', 'support/agent/tools.py']);
+    expect(byName['billing-agent']!.capabilities.map((c) => c.kind)).toContain('shell-exec');
+    expect(byName['support-agent']!.capabilities.map((c) => c.kind)).not.toContain('shell-exec');
+  });
+
   it('survives hostile trees: links out of the root, binaries, invalid UTF-8, malformed and deeply nested configs', async () => {
     write('agent.py', 'from openai import OpenAI\nclient = OpenAI()\nif __name__ == "__main__":\n    client.chat.completions.create(model="gpt-4o", messages=[])\n');
     write('blob.py', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));

@@ -27,6 +27,11 @@ export interface ScanFolderOptions {
 }
 
 const TERRAFORM_FILE = /\.tf(\.json)?$/;
+/**
+ * Resource types the Terraform analyzer turns into units or their triggers and identities.
+ * Most Terraform declares buckets, queues and networks: such modules are not parsed at all.
+ */
+const TERRAFORM_UNIT_RESOURCES = /\b(aws_lambda_function|aws_cloudwatch_event_(rule|target)|aws_scheduler_schedule|aws_iam_role|aws_lambda_permission|google_cloudfunctions2?_function|google_cloud_scheduler_job|azurerm_(linux_|windows_)?function_app)\b/;
 
 const BATCH_BYTES = 512 * 1024;
 const BATCH_FILES = 64;
@@ -104,6 +109,7 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   if (terraformModules.size > 0) {
     const configOptions = { rules: readBundledConfigRules(), disabledRuleIds: options.disabledRuleIds ?? new Set<string>() };
     for (const files of terraformModules.values()) {
+      if (!files.some((f) => TERRAFORM_UNIT_RESOURCES.test(f.text))) continue;
       const module = await analyzeTerraformModule(files, configOptions);
       findings.push(...module.findings.filter((f) => f.units.length > 0 || f.credentials.length > 0));
       for (const w of module.warnings) addWarning(w.path, w.message);
