@@ -28,10 +28,11 @@ export interface ScanFolderOptions {
 
 const TERRAFORM_FILE = /\.tf(\.json)?$/;
 /**
- * Resource types the Terraform analyzer turns into units or their triggers and identities.
- * Most Terraform declares buckets, queues and networks: such modules are not parsed at all.
+ * The resource types the Terraform analyzer turns into units (schedules and roles only matter
+ * next to one). Most Terraform declares buckets, queues and networks: such modules are not
+ * parsed at all, which matters because the HCL parser is the slowest analyzer per byte.
  */
-const TERRAFORM_UNIT_RESOURCES = /\b(aws_lambda_function|aws_cloudwatch_event_(rule|target)|aws_scheduler_schedule|aws_iam_role|aws_lambda_permission|google_cloudfunctions2?_function|google_cloud_scheduler_job|azurerm_(linux_|windows_)?function_app)\b/;
+const TERRAFORM_UNIT_RESOURCES = /\b(aws_lambda_function|google_cloudfunctions2?_function|azurerm_(linux_|windows_)?function_app)\b/;
 
 const BATCH_BYTES = 512 * 1024;
 const BATCH_FILES = 64;
