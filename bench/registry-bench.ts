@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AGENT_STATUSES, TRIGGER_KINDS, type AgentDraft } from '../shared/agent';
 import { AgentListQuery } from '../shared/contract';
 import { runRegistryImport } from '../electron/jobs/registry-import-job';
+import { appendAudit } from '../electron/store/audit-log';
 import { createAgent, listAgents } from '../electron/store/agents-repository';
 import { createWorkspaceFile, openWorkspaceFile } from '../electron/store/workspace-file';
 import { fmt, medianMs, row } from './stats';
@@ -47,7 +48,16 @@ export async function registryBench(): Promise<void> {
     const path = join(dir, 'big.atw');
     const ws = createWorkspaceFile(path);
     ws.db.transaction(() => {
-      for (let i = 0; i < AGENTS; i++) createAgent(ws.db, syntheticAgent(i), { actor: 'bench', via: 'bench' });
+      const ids: string[] = [];
+      for (let i = 0; i < AGENTS; i++) ids.push(createAgent(ws.db, syntheticAgent(i), { actor: 'bench', via: 'bench' }));
+      // A history of nine later edits per agent: the issue's 100,000 audit rows.
+      for (const [i, id] of ids.entries()) {
+        appendAudit(
+          ws.db,
+          { actor: `person-${i % 40}`, via: 'ui' },
+          Array.from({ length: 9 }, (_, k) => ({ entity: 'agent' as const, entityId: id, field: ['owner', 'status', 'lastReviewed'][k % 3]!, before: `old ${k}`, after: `new ${k}` })),
+        );
+      }
     })();
     const auditRows = (ws.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
     ws.close();
