@@ -3,8 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { startEngineWorker } from '../../jobs/engine-worker';
-import type { FileAnalysis } from './analyze-file';
-import type { AnalyzeBatch, AnalyzerReply } from './analyzer-protocol';
+import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply } from './analyzer-protocol';
 
 interface PoolWorker {
   worker: Worker;
@@ -13,12 +12,13 @@ interface PoolWorker {
 }
 
 /**
- * Analyzer threads for one scan. Batches go to the least busy thread; their bytes are
- * transferred, not copied. Parsing is the CPU-heavy part, so there is one thread per core.
+ * Analyzer threads for one scan. Batches of paths go to the least busy thread, which reads and
+ * analyses them: reading and parsing are spread over one thread per core while the scan's own
+ * thread only walks.
  */
 export class AnalyzerPool {
   private readonly workers: PoolWorker[] = [];
-  private readonly pending = new Map<number, { resolve: (r: FileAnalysis[]) => void; reject: (e: Error) => void; worker: PoolWorker }>();
+  private readonly pending = new Map<number, { resolve: (r: AnalyzedFile[]) => void; reject: (e: Error) => void; worker: PoolWorker }>();
   private nextBatch = 0;
   private failure: Error | null = null;
 
@@ -62,16 +62,15 @@ export class AnalyzerPool {
     return this.pending.size;
   }
 
-  async analyze(files: AnalyzeBatch['files']): Promise<FileAnalysis[]> {
+  async analyze(files: AnalyzeBatch['files']): Promise<AnalyzedFile[]> {
     if (this.failure) throw this.failure;
     const target = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     await target.ready;
     const batchId = this.nextBatch++;
     target.inFlight++;
-    return new Promise<FileAnalysis[]>((resolve, reject) => {
+    return new Promise<AnalyzedFile[]>((resolve, reject) => {
       this.pending.set(batchId, { resolve, reject, worker: target });
-      const transfer = files.map((f) => f.bytes.buffer as ArrayBuffer).filter((b, i, all) => all.indexOf(b) === i);
-      target.worker.postMessage({ batchId, files } satisfies AnalyzeBatch, transfer);
+      target.worker.postMessage({ batchId, files } satisfies AnalyzeBatch);
     });
   }
 

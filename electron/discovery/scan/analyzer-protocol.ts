@@ -1,17 +1,35 @@
 import type { FileWarning } from '../findings';
+import type { FileKind, ReadSkipReason } from '../walk';
 import type { FileAnalysis } from './analyze-file';
-import type { FileKind } from '../walk';
 
 export interface AnalyzerWorkerInput {
   disabledRuleIds: string[];
 }
 
+/** A file to read and analyse; the analyzer thread reads it, so reading is spread over threads too. */
+export interface FileToAnalyze {
+  relPath: string;
+  kind: FileKind;
+  /** A string, or the raw bytes of a name that is not valid UTF-8. */
+  absPath: string | Uint8Array;
+  size: number;
+  /** Analyse fully, skipping the LLM prefilter (a file a candidate's code reaches). */
+  full?: boolean;
+}
+
 export interface AnalyzeBatch {
   batchId: number;
-  files: Array<{ relPath: string; kind: FileKind; bytes: Uint8Array; full?: boolean }>;
+  files: FileToAnalyze[];
+}
+
+/** What reading a file gave, for the scan's counters (the bytes stay in the analyzer thread). */
+export type ReadSummary = { ok: true; bytes: { length: number } } | { ok: false; reason: ReadSkipReason; detail: string };
+
+export interface AnalyzedFile extends FileAnalysis {
+  read: ReadSummary;
 }
 
 export type AnalyzerReply =
   | { type: 'ready' }
-  | { type: 'batch'; batchId: number; results: FileAnalysis[]; warnings: FileWarning[] }
+  | { type: 'batch'; batchId: number; results: AnalyzedFile[]; warnings: FileWarning[] }
   | { type: 'failed'; message: string };

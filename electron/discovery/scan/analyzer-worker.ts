@@ -1,26 +1,33 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeFile, loadAnalyzerRules } from './analyze-file';
-import type { AnalyzeBatch, AnalyzerReply, AnalyzerWorkerInput } from './analyzer-protocol';
 import { loadCodeParsers } from '../code';
+import { readCandidate } from '../walk';
+import { analyzeFile, loadAnalyzerRules, type AnalyzerRules } from './analyze-file';
+import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply, AnalyzerWorkerInput, FileToAnalyze } from './analyzer-protocol';
 
-/** One analyzer thread: loads the rule packs and tree-sitter once, then analyzes batches of files. */
+/** One analyzer thread: loads the rule packs and tree-sitter once, then reads and analyzes batches of files. */
 async function start(input: AnalyzerWorkerInput): Promise<void> {
   const rules = loadAnalyzerRules(new Set(input.disabledRuleIds));
   await loadCodeParsers();
   const post = (reply: AnalyzerReply) => parentPort!.postMessage(reply);
   parentPort!.on('message', async (batch: AnalyzeBatch) => {
-    const results = [];
-    for (const file of batch.files) {
-      try {
-        results.push(await analyzeFile(file.relPath, file.kind, file.bytes, rules, file.full));
-      } catch (err) {
-        // One file an analyzer cannot handle is a warning, never the end of the scan.
-        results.push({ findings: [], stubbed: false, warnings: [{ path: file.relPath, message: `Could not be analysed: ${err instanceof Error ? err.message : String(err)}` }] });
-      }
-    }
+    const results: AnalyzedFile[] = [];
+    for (const file of batch.files) results.push(await readAndAnalyze(file, rules));
     post({ type: 'batch', batchId: batch.batchId, results, warnings: [] });
   });
   post({ type: 'ready' });
+}
+
+async function readAndAnalyze(file: FileToAnalyze, rules: AnalyzerRules): Promise<AnalyzedFile> {
+  const absPath = typeof file.absPath === 'string' ? file.absPath : Buffer.from(file.absPath);
+  const outcome = readCandidate({ relPath: file.relPath, absPath, size: file.size });
+  if (!outcome.ok) return { findings: [], warnings: [], stubbed: false, read: outcome };
+  const read = { ok: true as const, bytes: { length: outcome.bytes.length } };
+  try {
+    return { ...(await analyzeFile(file.relPath, file.kind, outcome.bytes, rules, file.full)), read };
+  } catch (err) {
+    // One file an analyzer cannot handle is a warning, never the end of the scan.
+    return { findings: [], stubbed: false, read, warnings: [{ path: file.relPath, message: `Could not be analysed: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
 }
 
 start(workerData as AnalyzerWorkerInput).catch((err: unknown) => parentPort!.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) } satisfies AnalyzerReply));

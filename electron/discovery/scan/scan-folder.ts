@@ -1,12 +1,11 @@
-import { statSync } from 'node:fs';
-import { basename, join, posix } from 'node:path';
+import { basename, posix } from 'node:path';
 import { analyzeTerraformModule, readBundledConfigRules } from '../config';
 import type { DiscoveredAgent, ScanCounters, ScanSummary } from '../../../shared/discovery';
 import type { FileFindings } from '../findings';
 import { linkUnits } from '../link/link-units';
 import { emptyWalkCounters, readCandidate, tallyRead, walkTree, type WalkCounters } from '../walk';
 import type { AnalyzerPool } from './analyzer-pool';
-import type { AnalyzeBatch } from './analyzer-protocol';
+import type { FileToAnalyze } from './analyzer-protocol';
 
 export interface FolderScan {
   agents: DiscoveredAgent[];
@@ -52,8 +51,10 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   // Lambda in lambda.tf), so those files are analysed together after the walk.
   const terraformModules = new Map<string, Array<{ path: string; text: string }>>();
   const inFlight = new Set<Promise<void>>();
-  let batch: AnalyzeBatch['files'] = [];
+  let batch: FileToAnalyze[] = [];
   let batchBytes = 0;
+  /** Every file sent for analysis, by relative path: the second pass reads stubs again by it. */
+  const sent = new Map<string, FileToAnalyze>();
   const report = () => options.onProgress?.({ ...counters, candidates: 0 });
   const addWarning = (path: string, message: string) => {
     if (warnings.length < MAX_WARNINGS) warnings.push({ path, message });
@@ -66,10 +67,14 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
     batchBytes = 0;
     const work = options.pool.analyze(files).then((results) => {
       results.forEach((result, i) => {
-        if (result.stubbed) stubbed.add(files[i]!.relPath);
+        const file = files[i]!;
+        tallyRead(counters, result.read);
+        if (!result.read.ok && result.read.reason === 'unreadable') addWarning(file.relPath, result.read.detail);
+        if (result.stubbed) stubbed.add(file.relPath);
         findings.push(...result.findings);
         for (const w of result.warnings) addWarning(w.path, w.message);
       });
+      report();
     });
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work)).catch(() => {});
@@ -85,22 +90,22 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
     },
     async (file) => {
       options.throwIfCancelled?.();
-      const outcome = readCandidate(file);
-      tallyRead(counters, outcome);
-      if (!outcome.ok) {
-        if (outcome.reason === 'unreadable') addWarning(file.relPath, outcome.detail);
-        return;
-      }
       if (TERRAFORM_FILE.test(file.relPath)) {
+        // Few and small: read here, analysed per folder after the walk.
+        const outcome = readCandidate(file);
+        tallyRead(counters, outcome);
+        if (!outcome.ok) {
+          if (outcome.reason === 'unreadable') addWarning(file.relPath, outcome.detail);
+          return;
+        }
         const folder = posix.dirname(file.relPath);
         terraformModules.set(folder, [...(terraformModules.get(folder) ?? []), { path: file.relPath, text: outcome.bytes.toString('utf8') }]);
         return;
       }
-      // Copy into a buffer of its own so it can be transferred to an analyzer thread.
-      const bytes = new Uint8Array(outcome.bytes.length);
-      bytes.set(outcome.bytes);
-      batch.push({ relPath: file.relPath, kind: file.kind, bytes });
-      batchBytes += bytes.length;
+      const toAnalyze: FileToAnalyze = { relPath: file.relPath, kind: file.kind, absPath: file.absPath, size: file.size };
+      sent.set(file.relPath, toAnalyze);
+      batch.push(toAnalyze);
+      batchBytes += file.size;
       if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
     },
   );
@@ -121,14 +126,10 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   // Second pass: code a candidate runs but that imports no LLM SDK (its tools' helpers, its
   // entry script) was only skimmed for imports; analyse it fully and link again.
   const reached = new Set(agents.flatMap((a) => a.codeFiles));
-  const toDeepen = [...stubbed].filter((path) => reached.has(path));
+  const toDeepen = [...stubbed].filter((path) => reached.has(path)).map((path) => ({ ...sent.get(path)!, full: true }));
   if (toDeepen.length > 0) {
-    const files = toDeepen.flatMap((relPath) => {
-      const absPath = join(root, relPath);
-      const outcome = readCandidate({ relPath, absPath, size: statSync(absPath).size });
-      return outcome.ok ? [{ relPath, kind: 'code' as const, bytes: new Uint8Array(outcome.bytes), full: true }] : [];
-    });
-    const deepened = new Map((await options.pool.analyze(files)).map((result, i) => [files[i]!.relPath, result.findings]));
+    const results = await options.pool.analyze(toDeepen);
+    const deepened = new Map(results.map((result, i) => [toDeepen[i]!.relPath, result.findings]));
     const merged = findings.flatMap((f) => (f.type === 'code' && deepened.has(f.path) ? (deepened.get(f.path) ?? []) : [f]));
     agents = linkUnits(label, merged);
   }

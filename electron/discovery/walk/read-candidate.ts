@@ -74,7 +74,7 @@ function longestLineBytes(bytes: Buffer): number {
 }
 
 /** Adds one read's outcome to the scan counters: minified bundles count as oversized. */
-export function tallyRead(counters: WalkCounters, outcome: ReadOutcome): void {
+export function tallyRead(counters: WalkCounters, outcome: { ok: true; bytes: { length: number } } | { ok: false; reason: ReadSkipReason; detail: string }): void {
   if (outcome.ok) {
     counters.filesRead += 1;
     counters.bytesRead += outcome.bytes.length;
