@@ -1,0 +1,30 @@
+import type { DiscoveredAgent } from '../shared/discovery';
+import { loadCorpus } from '../electron/discovery/corpus/corpus-expectation';
+import { scoreCorpus } from '../electron/discovery/corpus/score';
+import { AnalyzerPool } from '../electron/discovery/scan/analyzer-pool';
+import { scanFolder } from '../electron/discovery/scan/scan-folder';
+import { row } from './stats';
+
+/**
+ * The accuracy table of repository discovery over the labelled corpus (the same figures the
+ * corpus accuracy test asserts at 0.9), per repository and in total.
+ */
+export async function accuracyBench(): Promise<void> {
+  const corpus = loadCorpus();
+  const pool = new AnalyzerPool(new Set(), 2);
+  try {
+    const predicted: Record<string, DiscoveredAgent[]> = {};
+    for (const repo of corpus) predicted[repo.name] = (await scanFolder(repo.root, { pool, label: repo.name })).agents;
+    const score = scoreCorpus(Object.fromEntries(corpus.map((r) => [r.name, r.expected])), predicted);
+    console.log(`\nDiscovery accuracy over the labelled corpus (${corpus.length} repositories)`);
+    console.log(`  ${'repository'.padEnd(34)} ${'agents tp/fp/fn'.padStart(16)} ${'capabilities tp/fp/fn'.padStart(22)}`);
+    for (const r of score.perRepo) {
+      console.log(`  ${r.repo.padEnd(34)} ${`${r.agents.tp}/${r.agents.fp}/${r.agents.fn}`.padStart(16)} ${`${r.capabilities.tp}/${r.capabilities.fp}/${r.capabilities.fn}`.padStart(22)}`);
+    }
+    const pct = (n: number) => n.toFixed(3);
+    row('agents: precision / recall', `${pct(score.agents.precision)} / ${pct(score.agents.recall)}`, '>= 0.9');
+    row('capabilities: precision / recall', `${pct(score.capabilities.precision)} / ${pct(score.capabilities.recall)}`, '>= 0.9');
+  } finally {
+    await pool.close();
+  }
+}
