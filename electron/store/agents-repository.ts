@@ -112,13 +112,25 @@ const auditText: { [K in keyof AgentFields]: (v: AgentFields[K]) => string | nul
   notes: (v) => (Object.keys(v).length === 0 ? null : JSON.stringify(v)),
 };
 
-function writeAgentRow(db: Db, id: string, fields: AgentFields, updatedAt: string): void {
-  statement(
-    db,
-    `UPDATE agents SET name = ?, status = ?, trigger_kind = ?, schedule = ?, owner_name = ?, owner_email = ?, last_reviewed = ?,
-       rollback_procedure = ?, rollback_rehearsed = ?, description = ?, vendor = ?, environment = ?, notes = ?, updated_at = ?
-     WHERE id = ?`,
-  ).run(
+/** The agents columns a person's fields fill, in one order for inserts and updates alike. */
+const FIELD_COLUMNS = [
+  'name',
+  'status',
+  'trigger_kind',
+  'schedule',
+  'owner_name',
+  'owner_email',
+  'last_reviewed',
+  'rollback_procedure',
+  'rollback_rehearsed',
+  'description',
+  'vendor',
+  'environment',
+  'notes',
+] as const;
+
+function fieldColumnValues(fields: AgentFields): unknown[] {
+  return [
     fields.name,
     fields.status,
     fields.trigger.kind,
@@ -132,9 +144,15 @@ function writeAgentRow(db: Db, id: string, fields: AgentFields, updatedAt: strin
     fields.vendor,
     fields.environment,
     JSON.stringify(fields.notes),
-    updatedAt,
-    id,
-  );
+  ];
+}
+
+const INSERT_AGENT = `INSERT INTO agents (id, identity_key, ${FIELD_COLUMNS.join(', ')}, created_at, updated_at)
+  VALUES (?, ?, ${FIELD_COLUMNS.map(() => '?').join(', ')}, ?, ?)`;
+const UPDATE_AGENT = `UPDATE agents SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`;
+
+function writeAgentRow(db: Db, id: string, fields: AgentFields, updatedAt: string): void {
+  statement(db, UPDATE_AGENT).run(...fieldColumnValues(fields), updatedAt, id);
 }
 
 function insertLists(db: Db, id: string, fields: Partial<Pick<AgentFields, 'dataAccess' | 'credentials'>>): void {
@@ -177,30 +195,7 @@ export function createAgent(db: Db, draft: AgentDraft, author: ChangeAuthor, ide
   const now = new Date().toISOString();
   const fields: AgentFields = { ...DEFAULT_AGENT_FIELDS, ...draft };
   atomically(db, () => {
-    statement(
-      db,
-      `INSERT INTO agents (id, identity_key, name, status, trigger_kind, schedule, owner_name, owner_email, last_reviewed,
-         rollback_procedure, rollback_rehearsed, description, vendor, environment, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
-      identityKey ?? `manual:${id}`,
-      fields.name,
-      fields.status,
-      fields.trigger.kind,
-      fields.trigger.schedule,
-      fields.owner?.name ?? null,
-      fields.owner ? fields.owner.email : null,
-      fields.lastReviewed,
-      fields.rollback.procedure,
-      fields.rollback.lastRehearsed,
-      fields.description,
-      fields.vendor,
-      fields.environment,
-      JSON.stringify(fields.notes),
-      now,
-      now,
-    );
+    statement(db, INSERT_AGENT).run(id, identityKey ?? `manual:${id}`, ...fieldColumnValues(fields), now, now);
     insertLists(db, id, fields);
     // One row for the creation, listing what it was created with: an import of 10,000 agents
     // writes 10,000 audit rows, not one per field.
