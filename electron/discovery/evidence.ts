@@ -21,8 +21,23 @@ export const SECRET_PATTERNS: Array<{ provider: string; pattern: RegExp }> = [
 ];
 /** password=..., token: "...", secret = '...' with a literal value. */
 const ASSIGNED_SECRET = /((?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key)["']?\s*[:=]\s*["'])([^"'\s]{8,})(["'])/gi;
-/** user:password@ in connection strings. */
-const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:)([^@\s/]{3,})(@)/gi;
+/** A URL up to the next space or quote: its userinfo may hold a password ("redis://:pw@host"). */
+const URL_TOKEN = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s"'`<>]+)/gi;
+
+/**
+ * Masks the password of every URL's userinfo. The userinfo runs to the last '@' of the URL, so
+ * an empty user, and passwords holding '/', '+' or '@', are all caught.
+ */
+export function redactUrlPasswords(text: string): string {
+  return text.replace(URL_TOKEN, (whole, scheme: string, rest: string) => {
+    const at = rest.lastIndexOf('@');
+    if (at <= 0) return whole;
+    const userinfo = rest.slice(0, at);
+    const colon = userinfo.indexOf(':');
+    if (colon < 0 || colon === userinfo.length - 1) return whole;
+    return `${scheme}${userinfo.slice(0, colon)}:****@${rest.slice(at + 1)}`;
+  });
+}
 
 export function maskSecret(value: string): string {
   const prefix = value.match(/^(sk-ant-|sk-proj-|sk-|AKIA|ASIA|ghp_|github_pat_|xox[abprs]-|AIza|hf_|gsk_|SG\.|rk_live_|sk_live_)/)?.[0] ?? '';
@@ -34,7 +49,7 @@ export function redactSecrets(text: string): string {
   let out = text;
   for (const { pattern } of SECRET_PATTERNS) out = out.replace(pattern, (m) => maskSecret(m));
   out = out.replace(ASSIGNED_SECRET, (_m, head: string, value: string, tail: string) => `${head}${value.includes('…') ? value : maskSecret(value)}${tail}`);
-  out = out.replace(URL_PASSWORD, (_m, head: string, _pw: string, tail: string) => `${head}****${tail}`);
+  out = redactUrlPasswords(out);
   return out;
 }
 
@@ -62,6 +77,20 @@ const LOW_TRUST_PATH = /(^|\/)(tests?|__tests__|spec|specs|e2e|docs?|examples?|s
  */
 export function pathTrust(path: string): number {
   return LOW_TRUST_PATH.test(path) ? 0.4 : 1;
+}
+
+/**
+ * The last line of defence before discovery facts are stored: every text of a candidate (names,
+ * details, commands, hosts) passes through the same redaction as snippets, whatever analyzer
+ * built it. Fingerprints are hex and pass unchanged.
+ */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') return redactSecrets(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)])) as T;
+  }
+  return value;
 }
 
 export function makeEvidence(path: string, line: number, text: string, ruleId: string, confidence: number): Evidence {

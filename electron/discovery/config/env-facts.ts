@@ -1,3 +1,4 @@
+import { redactUrlPasswords } from '../evidence';
 import { isConnectionName, isCredentialName, isReference, literalSecretIn, providerOfName, recordLiteralSecret, upperSnake } from './secrets';
 import type { ConfigSource } from './source';
 import { addCredential, addEndpoint, addLlm, type UnitFacts } from './units';
@@ -92,5 +93,5 @@ export function recordEnvEntry(src: ConfigSource, facts: UnitFacts, entry: EnvEn
 
 /** A connection string without its password: enough to match it to a data source. */
 function redactedConnection(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/\s@]+):[^@\s/]*@/i, '$1@').replace(/\?.*$/, '');
+  return redactUrlPasswords(value).replace(/:\*\*\*\*@/, '@').replace(/\?.*$/, '');
 }

@@ -65,3 +65,19 @@ describe('scanFolder', () => {
     expect(scan.warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['.github/workflows/broken.yml']));
   });
 });
+
+describe('secrets never leave the scan in clear', () => {
+  it('masks passwords of connection URLs with an empty user, slashes or @ in them, in every fact', async () => {
+    const passwords = ['hunter2secretXYZ', 'ab/cd+ef99Q', 'p@ss@word1'];
+    write(
+      'docker-compose.yml',
+      `services:\n  agent:\n    image: registry.example/agent:1\n    command: python worker.py\n    environment:\n      REDIS_URL: redis://:${passwords[0]}@cache:6379/0\n      DATABASE_URL: postgres://app:${passwords[1]}@db:5432/x\n      BROKER_URL: amqp://svc:${passwords[2]}@mq:5672\n`,
+    );
+    write('worker.py', 'from openai import OpenAI\nclient = OpenAI()\nif __name__ == "__main__":\n    client.chat.completions.create(model="gpt-4o", messages=[])\n');
+    const scan = await scanFolder(join(tmp.dir, 'repo'), { pool });
+    expect(scan.agents).toHaveLength(1);
+    const everything = JSON.stringify(scan);
+    for (const password of passwords) expect(everything).not.toContain(password);
+    expect(everything).toContain('cache:6379');
+  });
+});

@@ -2,6 +2,7 @@ import { basename, posix } from 'node:path';
 import { analyzeTerraformModule, readBundledConfigRules } from '../config';
 import type { DiscoveredAgent, ScanCounters, ScanSummary } from '../../../shared/discovery';
 import type { FileFindings } from '../findings';
+import { redactDeep } from '../evidence';
 import { linkUnits } from '../link/link-units';
 import { emptyWalkCounters, readCandidate, tallyRead, walkTree, type WalkCounters } from '../walk';
 import type { AnalyzerPool } from './analyzer-pool';
@@ -133,6 +134,7 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
     const merged = findings.flatMap((f) => (f.type === 'code' && deepened.has(f.path) ? (deepened.get(f.path) ?? []) : [f]));
     agents = linkUnits(label, merged);
   }
+  agents = agents.map((agent) => redactDeep(agent));
   const final = { ...counters, candidates: agents.length };
   options.onProgress?.(final);
   return { agents, counters: final, warnings };
