@@ -135,6 +135,21 @@ describe('repository discovery through the engine', () => {
     await expect(env.call('importAdvisories', upload({ rows: [] }, 'export.json'))).rejects.toMatchObject({ code: 'unsupported-format', message: expect.stringMatching(/OSV/) });
   });
 
+  it('two scanned folders with the same name keep their candidates apart', async () => {
+    env = await testEngine();
+    await env.call('createWorkspace', { path: env.tmp.file('w.atw') });
+    for (const [parent, model] of [['team-a', 'gpt-4o'], ['team-b', 'gpt-4o-mini']] as const) {
+      mkdirSync(env.tmp.file(`${parent}/svc`), { recursive: true });
+      writeFileSync(env.tmp.file(`${parent}/svc/bot.py`), `from openai import OpenAI\nclient = OpenAI()\nif __name__ == "__main__":\n    client.chat.completions.create(model="${model}", messages=[])\n`);
+      expect((await scan(env.tmp.file(`${parent}/svc`))).state).toBe('succeeded');
+    }
+    const { candidates } = await env.call('listCandidates', {});
+    expect(candidates.map((c) => [c.sourceRoot.split('/').slice(-2).join('/'), c.models]).sort()).toEqual([
+      ['team-a/svc', ['gpt-4o']],
+      ['team-b/svc', ['gpt-4o-mini']],
+    ]);
+  });
+
   it('a folder that does not exist fails with a clear message', async () => {
     env = await testEngine();
     await env.call('createWorkspace', { path: env.tmp.file('w.atw') });

@@ -5,7 +5,7 @@ import { AgentDraft } from '../../shared/agent';
 import { AnalyzerPool } from '../discovery/scan/analyzer-pool';
 import { scanFolder, type FolderScan } from '../discovery/scan/scan-folder';
 import { createAgent } from '../store/agents-repository';
-import { replaceScanFacts, scanSourceFor } from '../store/discovery-repository';
+import { replaceScanFacts, scanLabelFor, scanSourceFor } from '../store/discovery-repository';
 import { createWorkspaceFile, type Db, type OpenOptions } from '../store/workspace-file';
 
 const DAY_MS = 86_400_000;
@@ -55,7 +55,7 @@ async function scanDemoSources(db: Db, sourceDir: string, author: { actor: strin
   try {
     const startedAt = new Date().toISOString();
     const scans: Array<{ root: string; scan: FolderScan }> = [];
-    for (const root of services) scans.push({ root, scan: await scanFolder(root, { pool }) });
+    for (const root of services) scans.push({ root, scan: await scanFolder(root, { pool, label: scanLabelFor(db, root) }) });
     db.transaction(() => {
       for (const { root, scan } of scans) replaceScanFacts(db, scanSourceFor(db, root), { startedAt, actor: author.actor, counters: scan.counters, warnings: scan.warnings }, scan.agents);
     })();

@@ -4,7 +4,7 @@ import type { ScanCounters } from '../../shared/discovery';
 import { BackendError } from '../../shared/errors';
 import { AnalyzerPool } from '../discovery/scan/analyzer-pool';
 import { scanFolder, type FolderScan } from '../discovery/scan/scan-folder';
-import { disabledRuleIds, replaceScanFacts, scanSourceFor } from '../store/discovery-repository';
+import { disabledRuleIds, replaceScanFacts, scanLabelFor, scanSourceFor } from '../store/discovery-repository';
 import type { JobContext } from './job-context';
 import { registerJobKind } from './job-kinds';
 
@@ -44,6 +44,7 @@ export async function runScan(ctx: JobContext, payload: ScanPayload): Promise<Jo
     for (const [i, root] of roots.entries()) {
       const scan = await scanFolder(root, {
         pool,
+        label: scanLabelFor(db, root),
         disabledRuleIds: disabled,
         throwIfCancelled: ctx.throwIfCancelled,
         onProgress: (counters) => ctx.progress(i, roots.length, `Scanning ${root}: ${describeCounters(counters)}`, counters),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { AgentDraft } from '../../shared/agent';
 import type {
@@ -24,10 +25,23 @@ export interface ScanSource {
   label: string;
 }
 
+/**
+ * The label a folder's identity keys start with: its name, or its name plus a short hash of its
+ * path when another scanned folder already has that name (two checkouts called "api" must not
+ * share candidates). Reads only; the label is recorded when the scan's facts are written.
+ */
+export function scanLabelFor(db: Db, root: string): string {
+  const existing = statement(db, 'SELECT label FROM scan_sources WHERE root = ?').get(root) as { label: string } | undefined;
+  if (existing) return existing.label;
+  const name = basename(root) || root;
+  const taken = statement(db, 'SELECT 1 FROM scan_sources WHERE label = ?').get(name) !== undefined;
+  return taken ? `${name}-${createHash('sha256').update(root).digest('hex').slice(0, 8)}` : name;
+}
+
 export function scanSourceFor(db: Db, root: string): ScanSource {
   const existing = statement(db, 'SELECT id, root, label FROM scan_sources WHERE root = ?').get(root) as ScanSource | undefined;
   if (existing) return existing;
-  const label = basename(root) || root;
+  const label = scanLabelFor(db, root);
   const id = Number(statement(db, 'INSERT INTO scan_sources (root, label) VALUES (?, ?)').run(root, label).lastInsertRowid);
   return { id, root, label };
 }

@@ -7,7 +7,8 @@ export default /* sql */ `
 CREATE TABLE scan_sources (
   id            INTEGER PRIMARY KEY,
   root          TEXT NOT NULL UNIQUE,
-  -- The folder's name: part of every identity key, so moving a checkout keeps its decisions.
+  -- The folder's name (plus a hash of its path when another scanned folder has that name): the
+  -- start of every identity key of its candidates.
   label         TEXT NOT NULL,
   last_scan_id  INTEGER
 ) STRICT;
