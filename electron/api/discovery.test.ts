@@ -62,6 +62,8 @@ describe('repository discovery through the engine', () => {
     expect(after.find((c) => c.identityKey === api.identityKey)).toMatchObject({ decision: 'dismissed', reason: 'Internal tool, reviewed with the support lead' });
     expect(after.find((c) => c.name === 'weekly-digest')).toMatchObject({ decision: 'pending', change: 'new' });
     expect((await env.call('listAgents', {})).workspaceTotal).toBe(1);
+    // The registry agent's own history says which discovered unit it came from.
+    expect((await env.call('agentAudit', { id: agent.id })).map((e) => e.after)).toContainEqual(expect.stringMatching(/^created from candidate support-ticket-triage \(k8s-cronjob, k8s\/cronjob.yaml\)$/));
   });
 
   it('a hostile MCP config is read, never run, and its hard-coded secret is kept only as a fingerprint', async () => {

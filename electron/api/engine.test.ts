@@ -56,6 +56,18 @@ describe('engine dispatch', () => {
     expect(replaced.agentCount).toBe(0);
   });
 
+  it('a file that fails to open does not cancel the import running in the current workspace', async () => {
+    env = await testEngine();
+    await env.call('createWorkspace', { path: env.tmp.file('good.atw') });
+    const rows = Array.from({ length: 3000 }, (_, i) => `agent-${i},confirmed,user`);
+    const csv = Buffer.from(['name,status,trigger', ...rows].join('\n')).toString('base64');
+    const { jobId } = await env.call('startRegistryImport', { fileName: 'many.csv', contentBase64: csv });
+    writeFileSync(env.tmp.file('bad.atw'), 'not a database at all, only text');
+    await expect(env.call('openWorkspace', { path: env.tmp.file('bad.atw') })).rejects.toMatchObject({ code: 'workspace-corrupt' });
+    expect((await env.finished(jobId)).state).toBe('succeeded');
+    expect((await env.call('listAgents', {})).workspaceTotal).toBe(3000);
+  });
+
   it('Save As switches to the copy and both appear in the recent list', async () => {
     env = await testEngine();
     await env.call('createWorkspace', { path: env.tmp.file('a.atw') });

@@ -1,6 +1,7 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { WorkspaceInfo } from '../../shared/contract';
+import type { JobResult, JobStatus, WorkspaceInfo } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import { buildDemoWorkspace } from '../demo/demo-workspace';
 import { JobRunner } from '../jobs/job-runner';
@@ -11,6 +12,7 @@ import { advisoryLookupFrom } from '../advisories/advisory-lookup';
 import { readCuratedAdvisories } from '../advisories/curated-advisories';
 import { OsvRecordSchema } from '../advisories/osv-record';
 import { importedAdvisoryRecords, type AdvisoryLookup } from '../store/discovery-repository';
+import type { ChangeAuthor } from '../store/audit-log';
 import { AppState } from './app-state';
 import type { EngineOptions } from './engine-types';
 
@@ -64,47 +66,89 @@ export class Session {
   }
 
   async open(path: string): Promise<WorkspaceInfo> {
-    return this.replaceWith(() => openWorkspaceFile(resolve(path), this.openOptions));
+    const target = resolve(path);
+    return this.serially(async () => (this.isCurrent(target) ? this.info()! : this.swapTo(openWorkspaceFile(target, this.openOptions))));
   }
 
   async create(path: string, overwrite = false): Promise<WorkspaceInfo> {
     const target = resolve(path);
-    if (overwrite && this.current?.path === target) {
-      throw new BackendError('conflict', `${target} is the workspace open now; choose another file name for the new workspace.`);
-    }
-    return this.replaceWith(() => createWorkspaceFile(target, { ...this.openOptions, overwrite }));
+    return this.serially(async () => {
+      if (this.isCurrent(target)) {
+        throw new BackendError('conflict', `${target} is the workspace open now; choose another file name for the new workspace.`);
+      }
+      return this.swapTo(createWorkspaceFile(target, { ...this.openOptions, overwrite }));
+    });
   }
 
   async saveAs(path: string, overwrite = false): Promise<WorkspaceInfo> {
     const target = resolve(path);
-    if (this.workspace().path === target) return this.info()!;
-    copyWorkspaceFile(this.workspace(), target, overwrite);
-    return this.replaceWith(() => openWorkspaceFile(target, this.openOptions));
+    return this.serially(async () => {
+      if (this.isCurrent(target)) return this.info()!;
+      // Jobs stop first: an import committing after the copy would land only in the old file.
+      await this.jobs.cancelAll();
+      copyWorkspaceFile(this.workspace(), target, overwrite);
+      return this.swapTo(openWorkspaceFile(target, this.openOptions));
+    });
   }
 
   async openDemo(reset: boolean): Promise<WorkspaceInfo> {
     const path = this.demoPath;
-    if (reset || !existsSync(path)) {
-      // Built beside the old demo and swapped in only once complete: a failed build keeps what was open.
-      removeWorkspaceFiles(`${path}.next`);
-      await buildDemoWorkspace(`${path}.next`, resourcesDir(), this.openOptions);
-      return this.replaceWith(() => {
-        renameSync(`${path}.next`, path);
-        return openWorkspaceFile(path, this.openOptions);
-      }, path);
+    if (!reset && existsSync(path)) return this.open(path);
+    return this.serially(async () => {
+      // Built beside the old demo under a name of its own; a failed build changes nothing.
+      const next = `${path}.next-${randomBytes(4).toString('hex')}`;
+      await buildDemoWorkspace(next, resourcesDir(), this.openOptions);
+      await this.jobs.cancelAll();
+      if (this.isCurrent(path)) this.close();
+      removeWorkspaceFiles(path);
+      renameSync(next, path);
+      return this.swapTo(openWorkspaceFile(path, this.openOptions));
+    });
+  }
+
+  /** Whether `path` is the open workspace, also when reached through a link or another spelling. */
+  private isCurrent(path: string): boolean {
+    if (!this.current) return false;
+    try {
+      return realpathSync(path) === realpathSync(this.current.path);
+    } catch {
+      return resolve(path) === this.current.path;
     }
-    return this.open(path);
   }
 
   /**
-   * Switches workspace only once the new one opened cleanly: a corrupt or foreign file leaves
-   * the current workspace open and untouched.
+   * Workspace switches run one at a time, and no job starts during one: a job must never run
+   * against a file that is being closed, replaced or copied.
    */
-  private async replaceWith(openNext: () => Workspace, closeFirstIfAt?: string): Promise<WorkspaceInfo> {
-    if (closeFirstIfAt !== undefined || this.current) await this.jobs.cancelAll();
-    if (closeFirstIfAt !== undefined && this.current && this.current.path === closeFirstIfAt) this.close();
-    if (closeFirstIfAt !== undefined) removeWorkspaceFiles(closeFirstIfAt);
-    const next = openNext();
+  private switching: Promise<unknown> = Promise.resolve();
+  private switchInProgress = false;
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.switching.then(async () => {
+      this.switchInProgress = true;
+      try {
+        return await work();
+      } finally {
+        this.switchInProgress = false;
+      }
+    });
+    this.switching = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Starts a background job on the open workspace, unless a workspace switch is under way. */
+  startJob(kind: JobResult['kind'], title: string, payload: unknown, author: ChangeAuthor): JobStatus {
+    const workspace = this.workspace();
+    if (this.switchInProgress) throw new BackendError('conflict', 'The workspace is being switched; start this again in a moment.');
+    return this.jobs.start(kind, title, payload, workspace.path, author);
+  }
+
+  /**
+   * Called with the next workspace already open: a file that failed to open (corrupt, foreign,
+   * too new) never got here, so the current workspace and its running jobs are untouched.
+   */
+  private async swapTo(next: Workspace): Promise<WorkspaceInfo> {
+    await this.jobs.cancelAll();
     this.current?.close();
     this.current = next;
     this.forgetAdvisories();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -27,7 +28,7 @@ function daysAgo(days: number | null, now: Date): string | null {
  */
 export async function buildDemoWorkspace(path: string, resources: string, options: OpenOptions = {}, now = new Date()): Promise<void> {
   const demo = DemoFile.parse(JSON.parse(readFileSync(join(resources, 'demo', 'agents.json'), 'utf8')));
-  const temp = `${path}.building-${process.pid}`;
+  const temp = `${path}.building-${process.pid}-${randomBytes(4).toString('hex')}`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
   const ws = createWorkspaceFile(temp, options);
   const author = { actor: 'demo', via: 'demo-seed' };

@@ -236,7 +236,13 @@ function recordDecision(db: Db, identityKey: string, decision: CandidateDecision
          decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
     ).run(identityKey, decision, agentId, reason, author.actor, now);
   }
-  appendAudit(db, author, [{ entity: 'candidate', entityId: identityKey, field: 'decision', before: before?.decision ?? 'pending', after: reason ? `${decision}: ${reason}` : decision }], now);
+  const target = agentId ? ` (agent ${agentId})` : '';
+  appendAudit(db, author, [{ entity: 'candidate', entityId: identityKey, field: 'decision', before: before?.decision ?? 'pending', after: reason ? `${decision}${target}: ${reason}` : `${decision}${target}` }], now);
+}
+
+/** The registry agent's own history shows which discovered unit was joined to it. */
+function auditOnAgent(db: Db, agentId: string, candidate: CandidateDetail, what: string, author: ChangeAuthor): void {
+  appendAudit(db, author, [{ entity: 'agent', entityId: agentId, field: 'discovery', before: null, after: `${what} ${candidate.name} (${candidate.unit.kind}, ${candidate.unit.path})` }]);
 }
 
 /** What a confirmed candidate brings into the registry: the facts a person would otherwise type. */
@@ -257,6 +263,7 @@ export function confirmCandidate(db: Db, identityKey: string, author: ChangeAuth
     const existing = statement(db, 'SELECT id FROM agents WHERE identity_key = ?').get(identityKey) as { id: string } | undefined;
     const agentId = existing?.id ?? createAgent(db, draftFromCandidate(candidate), author, identityKey);
     recordDecision(db, identityKey, 'confirmed', agentId, '', author);
+    auditOnAgent(db, agentId, candidate, existing ? 'confirmed again from candidate' : 'created from candidate', author);
     return agentId;
   })();
 }
@@ -270,9 +277,10 @@ export function dismissCandidate(db: Db, identityKey: string, reason: string, au
 
 export function mergeCandidate(db: Db, identityKey: string, agentId: string, author: ChangeAuthor, advisories: AdvisoryLookup): void {
   db.transaction(() => {
-    getCandidate(db, identityKey, advisories);
+    const candidate = getCandidate(db, identityKey, advisories);
     if (!statement(db, 'SELECT 1 FROM agents WHERE id = ?').get(agentId)) throw new BackendError('not-found', `No agent with id ${agentId} to merge into.`);
     recordDecision(db, identityKey, 'merged', agentId, '', author);
+    auditOnAgent(db, agentId, candidate, 'merged candidate', author);
   })();
 }
 
@@ -304,7 +312,7 @@ export function setRuleEnabled(db: Db, ruleId: string, enabled: boolean, author:
 
 // ---- advisories ------------------------------------------------------------------------------
 
-export function storeImportedAdvisories(db: Db, records: Array<{ id: string; modified: string; json: string }>, sourceFile: string): number {
+export function storeImportedAdvisories(db: Db, records: Array<{ id: string; modified: string; json: string }>, sourceFile: string, author: ChangeAuthor): number {
   const now = new Date().toISOString();
   const upsert = statement(
     db,
@@ -315,6 +323,7 @@ export function storeImportedAdvisories(db: Db, records: Array<{ id: string; mod
   let changed = 0;
   db.transaction(() => {
     for (const r of records) changed += upsert.run(r.id, r.modified, r.json, now, sourceFile).changes;
+    appendAudit(db, author, [{ entity: 'workspace', entityId: 'advisories', field: 'imported', before: null, after: `${changed} of ${records.length} OSV records from ${sourceFile}` }], now);
   })();
   return changed;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -44,7 +45,7 @@ export function createWorkspaceFile(path: string, options: CreateOptions = {}): 
     throw new BackendError('not-found', `The folder ${dirname(path)} does not exist. Create it first or choose another place.`);
   }
   // Build it under a temporary name and rename at the end: a failed create leaves no half file.
-  const temp = `${path}.creating-${process.pid}`;
+  const temp = `${path}.creating-${process.pid}-${randomBytes(4).toString('hex')}`;
   let db: Db | undefined;
   try {
     db = connect(temp, options);
@@ -100,7 +101,7 @@ export function copyWorkspaceFile(source: Workspace, target: string, overwrite =
   if (!existsSync(dirname(target))) {
     throw new BackendError('not-found', `The folder ${dirname(target)} does not exist. Create it first or choose another place.`);
   }
-  const temp = join(dirname(target), `.${basename(target)}.saving-${process.pid}`);
+  const temp = join(dirname(target), `.${basename(target)}.saving-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     source.db.prepare('VACUUM INTO ?').run(temp);
     for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });

@@ -26,7 +26,7 @@ export function discoveryHandlers(session: Session) {
 
   return {
     startScan: ({ roots }, ctx) => {
-      const job = session.jobs.start('scan', `Scan ${roots.length === 1 ? roots[0] : `${roots.length} folders`}`, { roots }, session.workspace().path, ctx);
+      const job = session.startJob('scan', `Scan ${roots.length === 1 ? roots[0] : `${roots.length} folders`}`, { roots }, { actor: ctx.actor, via: ctx.via });
       return { jobId: job.id };
     },
     listCandidates: (filter) => ({ candidates: listCandidates(db(), filter, advisories()), scans: latestScans(db()) }),
@@ -52,12 +52,13 @@ export function discoveryHandlers(session: Session) {
       setRuleEnabled(db(), ruleId, enabled, ctx);
       return ruleInfo(disabledRuleIds(db()))(rule);
     },
-    importAdvisories: ({ fileName, contentBase64 }) => {
+    importAdvisories: ({ fileName, contentBase64 }, ctx) => {
       const records: OsvRecord[] = parseOsvFile(fileName, Buffer.from(contentBase64, 'base64'));
       const imported = storeImportedAdvisories(
         db(),
         records.map((r) => ({ id: r.id, modified: r.modified ?? '', json: JSON.stringify(r) })),
         fileName,
+        ctx,
       );
       session.forgetAdvisories();
       return { imported, total: records.length };

@@ -9,8 +9,7 @@ export function registryHandlers(session: Session) {
   return {
     previewRegistryImport: async ({ fileName, contentBase64 }) => (await planRegistryFileImport(session.workspace().db, fileName, contentBase64)).preview,
     startRegistryImport: ({ fileName, contentBase64 }, ctx) => {
-      const workspace = session.workspace();
-      const job = session.jobs.start('registry-import', `Import ${fileName}`, { fileName, contentBase64 }, workspace.path, { actor: ctx.actor, via: ctx.via });
+      const job = session.startJob('registry-import', `Import ${fileName}`, { fileName, contentBase64 }, { actor: ctx.actor, via: ctx.via });
       return { jobId: job.id };
     },
     exportRegistry: ({ format }) => exportRegistryFile(allAgentRecords(session.workspace().db), format, todayIso()),

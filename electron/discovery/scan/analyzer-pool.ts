@@ -22,33 +22,49 @@ export class AnalyzerPool {
   private nextBatch = 0;
   private failure: Error | null = null;
 
+  private closing = false;
+
   constructor(disabledRuleIds: ReadonlySet<string>, size = Math.max(1, availableParallelism())) {
     const sourceDir = dirname(fileURLToPath(import.meta.url));
-    for (let i = 0; i < size; i++) {
-      const worker = startEngineWorker('analyzer-worker', { disabledRuleIds: [...disabledRuleIds] }, sourceDir);
-      let markReady: () => void = () => {};
-      let markFailed: (e: Error) => void = () => {};
-      const entry: PoolWorker = { worker, inFlight: 0, ready: new Promise((res, rej) => ((markReady = res), (markFailed = rej))) };
-      entry.ready.catch(() => {});
-      worker.on('message', (reply: AnalyzerReply) => {
-        if (reply.type === 'ready') markReady();
-        else if (reply.type === 'failed') {
-          this.fail(new Error(`An analyzer thread could not start: ${reply.message}`));
-          markFailed(this.failure!);
-        } else {
-          const job = this.pending.get(reply.batchId);
-          if (!job) return;
-          this.pending.delete(reply.batchId);
-          job.worker.inFlight--;
-          job.resolve(reply.results);
-        }
-      });
-      worker.on('error', (err) => {
-        this.fail(new Error(`An analyzer thread failed: ${err.message}`));
-        markFailed(this.failure!);
-      });
-      this.workers.push(entry);
+    try {
+      for (let i = 0; i < size; i++) this.startWorker(disabledRuleIds, sourceDir);
+    } catch (err) {
+      // Threads already started would keep the job alive: stop them before reporting.
+      void this.close();
+      throw err;
     }
+  }
+
+  private startWorker(disabledRuleIds: ReadonlySet<string>, sourceDir: string): void {
+    const worker = startEngineWorker('analyzer-worker', { disabledRuleIds: [...disabledRuleIds] }, sourceDir);
+    let markReady: () => void = () => {};
+    let markFailed: (e: Error) => void = () => {};
+    const entry: PoolWorker = { worker, inFlight: 0, ready: new Promise((res, rej) => ((markReady = res), (markFailed = rej))) };
+    entry.ready.catch(() => {});
+    worker.on('message', (reply: AnalyzerReply) => {
+      if (reply.type === 'ready') markReady();
+      else if (reply.type === 'failed') {
+        this.fail(new Error(`An analyzer thread could not start: ${reply.message}`));
+        markFailed(this.failure!);
+      } else {
+        const job = this.pending.get(reply.batchId);
+        if (!job) return;
+        this.pending.delete(reply.batchId);
+        job.worker.inFlight--;
+        job.resolve(reply.results);
+      }
+    });
+    worker.on('error', (err) => {
+      this.fail(new Error(`An analyzer thread failed: ${err.message}`));
+      markFailed(this.failure!);
+    });
+    // A thread that ends without an error event (out of memory, process.exit) must not leave its batches waiting forever.
+    worker.on('exit', (code) => {
+      if (this.closing) return;
+      this.fail(new Error(`An analyzer thread stopped unexpectedly (exit code ${code}).`));
+      markFailed(this.failure!);
+    });
+    this.workers.push(entry);
   }
 
   private fail(error: Error): void {
@@ -75,6 +91,7 @@ export class AnalyzerPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.fail(new Error('The scan was stopped.'));
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
