@@ -62,6 +62,8 @@ export interface CommandOption {
 export interface CommandArgument {
   name: string;
   description: string;
+  /** The last argument may take one or more values (`scan DIR...`). */
+  variadic?: boolean;
 }
 
 /** What a command gets to do its work; output goes through it so --json stays one clean document. */

@@ -22,8 +22,10 @@ describe('agent-triage scan and agents', () => {
   afterEach(() => tmp.cleanup());
 
   it('scans a folder, prints a summary table, and lists candidates with evidence as JSON', async () => {
-    const scan = await cli(['scan', 'crewai', '--workspace', 'w.atw']);
+    cpSync(join(CORPUS_REPOS_DIR, 'mcp-vscode-inputs', 'repo'), tmp.file('vscode'), { recursive: true });
+    const scan = await cli(['scan', 'crewai', 'vscode', '--workspace', 'w.atw']);
     expect(scan.code).toBe(0);
+    expect(scan.stdout).toMatch(/VS Code\s+mcp-config/);
     expect(scan.stdout).toMatch(/files read/);
     expect(scan.stdout).toMatch(/Market briefing\/brief\s+ci-job/);
 

@@ -81,7 +81,9 @@ function parseCommandArgs(command: CliCommand, args: readonly string[]): ParsedA
   if (parsed.values.help) return parsed;
 
   const expected = command.arguments ?? [];
-  if (parsed.positionals.length !== expected.length) {
+  const variadic = expected.at(-1)?.variadic === true;
+  const count = parsed.positionals.length;
+  if (variadic ? count < expected.length : count !== expected.length) {
     const what = expected.length === 0 ? 'takes no arguments' : `takes ${expected.map((a) => a.name).join(' ')}`;
     throw usageError(`${commandName(command)} ${what}. Run \`${commandName(command)} --help\`.`);
   }

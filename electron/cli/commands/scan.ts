@@ -8,7 +8,7 @@ import { waitForJob } from '../wait-for-job';
 export const scanCommand: CliCommand = {
   words: ['scan'],
   summary: 'Find agents in repositories, CI, IaC and MCP configs, and add them to the review queue',
-  arguments: [{ name: 'DIR...', description: 'Folders to scan: a repository, or a folder of many' }],
+  arguments: [{ name: 'DIR...', description: 'Folders to scan: a repository, or a folder of many', variadic: true }],
   options: [{ name: 'workspace', type: 'string', valueName: 'W', required: true, description: 'Workspace file to record the scan in (created when missing)' }],
   notes: ['Nothing found in the folders is ever run. Re-scanning a folder keeps the decisions taken about its candidates and reports what changed.'],
   async run(ctx) {
@@ -35,7 +35,7 @@ function describeScans(scans: ScanSummary[], candidates: Array<{ name: string; u
   for (const scan of scans) {
     const c = scan.counters;
     lines.push(
-      `${scan.root}: ${c.filesRead} files read (${(c.bytesRead / 1_048_576).toFixed(1)} MB); skipped ${c.skippedIgnored} ignored, ${c.skippedBinary} binary, ${c.skippedOversized} oversized, ${c.skippedUnreadable} unreadable, ${c.skippedLinks} links; ${c.candidates} candidates.`,
+      `${scan.root}: ${c.filesRead} files read (${(c.bytesRead / 1_048_576).toFixed(1)} MB); skipped ${c.skippedIgnored} ignored, ${c.skippedBinary} binary, ${c.skippedOversized} oversized, ${c.skippedUnreadable} unreadable, ${c.skippedLinks} links; ${c.candidates} ${c.candidates === 1 ? "candidate" : "candidates"}.`,
     );
     const { added, removed, changed } = scan.changes;
     if (added.length || removed.length || changed.length) lines.push(`  since the last scan: ${added.length} new, ${removed.length} removed, ${changed.length} changed`);
