@@ -35,7 +35,7 @@ function describeScans(scans: ScanSummary[], candidates: Array<{ name: string; u
   for (const scan of scans) {
     const c = scan.counters;
     lines.push(
-      `${scan.root}: ${c.filesRead} files read (${(c.bytesRead / 1_048_576).toFixed(1)} MB); skipped ${c.skippedIgnored} ignored, ${c.skippedBinary} binary, ${c.skippedOversized} oversized, ${c.skippedUnreadable} unreadable, ${c.skippedLinks} links; ${c.candidates} ${c.candidates === 1 ? "candidate" : "candidates"}.`,
+      `${scan.root}: ${c.filesRead} files read (${(c.bytesRead / 1_048_576).toFixed(1)} MB); skipped ${c.skippedIgnored} ignored, ${c.skippedBinary} binary, ${c.skippedOversized} oversized, ${c.skippedUnreadable} unreadable, ${c.skippedLinks} links; ${c.candidates} ${c.candidates === 1 ? 'candidate' : 'candidates'}.`,
     );
     const { added, removed, changed } = scan.changes;
     if (added.length || removed.length || changed.length) lines.push(`  since the last scan: ${added.length} new, ${removed.length} removed, ${changed.length} changed`);
