@@ -83,6 +83,8 @@ describe('agent registry store', () => {
     expect(list({ owner: 'none' }).rows.map((r) => r.name)).toEqual(['alpha', 'Gamma']);
     expect(list({ owner: 'ana@x.example' }).rows.map((r) => r.name)).toEqual(['Beta']);
     expect(list({ flags: ['no-rollback'] }).rows.map((r) => r.name)).toEqual(['alpha', 'Beta']);
+    // Agents without an owner stay last, also when sorting owners Z to A.
+    expect(list({ sort: 'owner', direction: 'desc' }).rows.map((r) => r.ownerName)).toEqual(['Ana', null, null]);
     const r = list({ limit: 1, offset: 1 });
     expect([r.rows.length, r.total, r.workspaceTotal, r.owners]).toEqual([1, 3, 3, ['Ana']]);
   });

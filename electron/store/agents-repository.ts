@@ -310,7 +310,9 @@ export function listAgents(db: Db, query: ParsedInputOf<'listAgents'>, today = t
     params.push(daysBefore(today, REVIEW_STALE_AFTER_DAYS));
   }
   const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
-  const order = query.sort === 'completeness' ? 'a.name COLLATE NOCASE' : `${SQL_ORDER[query.sort].split(', ').map((part) => `${part} ${direction}`).join(', ')}, a.name COLLATE NOCASE`;
+  // Missing values ("IS NULL" parts) stay last whichever way the column is sorted.
+  const orderPart = (part: string) => (part.endsWith('IS NULL') ? part : `${part} ${direction}`);
+  const order = query.sort === 'completeness' ? 'a.name COLLATE NOCASE' : `${SQL_ORDER[query.sort].split(', ').map(orderPart).join(', ')}, a.name COLLATE NOCASE`;
   const sql = `SELECT a.id, a.name, a.status, a.trigger_kind, a.schedule, a.owner_name, a.owner_email, a.last_reviewed,
       a.rollback_procedure, a.environment, a.vendor, a.updated_at,
       (SELECT count(*) FROM agent_data_access d WHERE d.agent_id = a.id) AS access_count,
