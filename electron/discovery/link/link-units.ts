@@ -164,7 +164,8 @@ function candidateOf(
     credentials: [...(unit?.credentials ?? []), ...files.flatMap((f) => f.credentials)],
     endpoints: [...(unit?.endpoints ?? []), ...files.flatMap((f) => f.endpoints)],
     guardrails: files.flatMap((f) => f.guardrails),
-    packages: packagesFor([path, ...files.map((f) => f.path)], packagesNear),
+    // An MCP config runs servers from elsewhere (npx, uvx, remote URLs), not the code beside it.
+    packages: isMcp ? [] : packagesFor([path, ...files.map((f) => f.path)], packagesNear),
   };
 }
 

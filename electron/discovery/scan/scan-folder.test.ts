@@ -47,6 +47,15 @@ describe('scanFolder', () => {
     expect(byName['support-agent']!.capabilities.map((c) => c.kind)).not.toContain('shell-exec');
   });
 
+  it('an MCP config does not inherit the packages locked for the code beside it', async () => {
+    write('requirements.txt', 'langchain==0.0.200\n');
+    write('app.py', 'from langchain.agents import initialize_agent\nfrom langchain_openai import ChatOpenAI\nif __name__ == "__main__":\n    initialize_agent([], ChatOpenAI())\n');
+    write('.cursor/mcp.json', JSON.stringify({ mcpServers: { fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '.'] } } }));
+    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool });
+    expect(agents.find((a) => a.unit.kind === 'mcp-config')?.packages).toEqual([]);
+    expect(agents.find((a) => a.unit.kind === 'code-entry-point')?.packages.map((p) => p.name)).toEqual(['langchain']);
+  });
+
   it('survives hostile trees: links out of the root, binaries, invalid UTF-8, malformed and deeply nested configs', async () => {
     write('agent.py', 'from openai import OpenAI\nclient = OpenAI()\nif __name__ == "__main__":\n    client.chat.completions.create(model="gpt-4o", messages=[])\n');
     write('blob.py', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
