@@ -10,7 +10,7 @@ export function ErrorBanner({ title, children, onDismiss }: { title?: string; ch
         <span>{children}</span>
       </div>
       {onDismiss && (
-        <button type="button" className="error-banner__dismiss" onClick={onDismiss} aria-label="Dismiss error">
+        <button type="button" className="dismiss-button error-banner__dismiss" onClick={onDismiss} aria-label="Dismiss error">
           ×
         </button>
       )}

@@ -33,7 +33,7 @@ function Toast({ toast, onDismiss }: { toast: ToastMessage; onDismiss: (id: numb
   return (
     <div className={`toast toast--${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
       <span className="toast__text">{toast.text}</span>
-      <button type="button" className="toast__dismiss" onClick={() => onDismiss(toast.id)} aria-label="Dismiss notification">
+      <button type="button" className="dismiss-button toast__dismiss" onClick={() => onDismiss(toast.id)} aria-label="Dismiss notification">
         ×
       </button>
     </div>
