@@ -8,6 +8,7 @@ import { JobRunner } from '../jobs/job-runner';
 import { resourcesDir } from '../resources-dir';
 import { countAgents } from '../store/agents-repository';
 import { copyWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type OpenOptions, type Workspace } from '../store/workspace-file';
+import { refuseIfOpenElsewhere } from '../store/workspace-in-use';
 import { advisoryLookupFrom } from '../advisories/advisory-lookup';
 import { readCuratedAdvisories } from '../advisories/curated-advisories';
 import { OsvRecordSchema } from '../advisories/osv-record';
@@ -86,7 +87,7 @@ export class Session {
       if (this.isCurrent(target)) return this.info()!;
       // Jobs stop first: an import committing after the copy would land only in the old file.
       await this.jobs.cancelAll();
-      copyWorkspaceFile(this.workspace(), target, overwrite);
+      copyWorkspaceFile(this.workspace(), target, overwrite, this.openOptions.nativeBinding);
       return this.swapTo(openWorkspaceFile(target, this.openOptions));
     });
   }
@@ -99,7 +100,16 @@ export class Session {
       const next = `${path}.next-${randomBytes(4).toString('hex')}`;
       await buildDemoWorkspace(next, resourcesDir(), this.openOptions);
       await this.jobs.cancelAll();
-      if (this.isCurrent(path)) this.close();
+      const wasOpen = this.isCurrent(path);
+      if (wasOpen) this.close();
+      try {
+        // Another process writing to the old demo would lose what it writes once it is replaced.
+        refuseIfOpenElsewhere(path, this.openOptions.nativeBinding);
+      } catch (err) {
+        removeWorkspaceFiles(next);
+        if (wasOpen) this.current = openWorkspaceFile(path, this.openOptions);
+        throw err;
+      }
       removeWorkspaceFiles(path);
       renameSync(next, path);
       return this.swapTo(openWorkspaceFile(path, this.openOptions));

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { AppInfo, InputOf, MethodName, OutputOf, WorkspaceInfo } from '../../shared/contract';
 import type { Engine } from '../api/engine-types';
 import { CliError, type CliEnv, type CommandContext } from './command';
+import { refuseIfOpenElsewhere } from '../store/workspace-in-use';
 
 export interface EngineSessionOptions {
   host: AppInfo['host'];
@@ -72,5 +73,10 @@ export async function openWorkspaceArg(engine: Engine, ctx: CommandContext, opti
 
 /** Takes away a workspace file this run created, with SQLite's side files; only once the engine has closed it. */
 export function removeCreatedWorkspace(path: string): void {
+  try {
+    refuseIfOpenElsewhere(path);
+  } catch {
+    return; // Another process opened it meanwhile: it is theirs now, and must not vanish under them.
+  }
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }

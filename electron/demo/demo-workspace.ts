@@ -8,6 +8,7 @@ import { scanFolder, type FolderScan } from '../discovery/scan/scan-folder';
 import { createAgent } from '../store/agents-repository';
 import { replaceScanFacts, scanLabelFor, scanSourceFor } from '../store/discovery-repository';
 import { createWorkspaceFile, type Db, type OpenOptions } from '../store/workspace-file';
+import { writeTransaction } from '../store/write-transaction';
 
 const DAY_MS = 86_400_000;
 
@@ -57,16 +58,16 @@ async function scanDemoSources(db: Db, sourceDir: string, author: { actor: strin
     const startedAt = new Date().toISOString();
     const scans: Array<{ root: string; scan: FolderScan }> = [];
     for (const root of services) scans.push({ root, scan: await scanFolder(root, { pool, label: scanLabelFor(db, root) }) });
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const { root, scan } of scans) replaceScanFacts(db, scanSourceFor(db, root), { startedAt, actor: author.actor, counters: scan.counters, warnings: scan.warnings }, scan.agents);
-    })();
+    });
   } finally {
     await pool.close();
   }
 }
 
 function seed(db: Db, demo: z.infer<typeof DemoFile>, author: { actor: string; via: string }, now: Date): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare(`INSERT INTO workspace_meta (key, value) VALUES ('demo', ?)`).run(demo.engagement);
     for (const { reviewedDaysAgo, rollback, ...agent } of demo.agents) {
       createAgent(
@@ -80,5 +81,5 @@ function seed(db: Db, demo: z.infer<typeof DemoFile>, author: { actor: string; v
         `demo:${agent.name}`,
       );
     }
-  })();
+  });
 }

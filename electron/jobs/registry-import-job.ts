@@ -5,6 +5,7 @@ import { allAgentRecords, createAgent, updateAgent } from '../store/agents-repos
 import type { Db } from '../store/workspace-file';
 import type { JobContext } from './job-context';
 import { registerJobKind } from './job-kinds';
+import { writeTransaction } from '../store/write-transaction';
 
 export interface RegistryImportPayload {
   fileName: string;
@@ -32,7 +33,7 @@ export async function runRegistryImport(ctx: JobContext, payload: RegistryImport
     );
   }
   const total = plan.operations.length;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     plan.operations.forEach((op, i) => {
       ctx.throwIfCancelled();
       if (op.kind === 'create') createAgent(db, op.draft, ctx.author);
@@ -40,7 +41,7 @@ export async function runRegistryImport(ctx: JobContext, payload: RegistryImport
       ctx.progress(i + 1, total, `Importing row ${op.rowNumber} of ${payload.fileName}`);
     });
     ctx.throwIfCancelled();
-  })();
+  });
   return { kind: 'registry-import', value: { created: totals.create, updated: totals.update, unchanged: totals.unchanged } };
 }
 

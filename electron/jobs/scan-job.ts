@@ -7,6 +7,7 @@ import { scanFolder, type FolderScan } from '../discovery/scan/scan-folder';
 import { disabledRuleIds, replaceScanFacts, scanLabelFor, scanSourceFor } from '../store/discovery-repository';
 import type { JobContext } from './job-context';
 import { registerJobKind } from './job-kinds';
+import { writeTransaction } from '../store/write-transaction';
 
 export interface ScanPayload {
   roots: string[];
@@ -53,12 +54,12 @@ export async function runScan(ctx: JobContext, payload: ScanPayload): Promise<Jo
     }
     ctx.throwIfCancelled();
     ctx.progress(roots.length, roots.length, 'Saving what the scan found…');
-    const summaries = db.transaction(() =>
+    const summaries = writeTransaction(db, () =>
       scans.map(({ root, scan }) => {
         ctx.throwIfCancelled();
         return replaceScanFacts(db, scanSourceFor(db, root), { startedAt, actor: ctx.author.actor, counters: scan.counters, warnings: scan.warnings }, scan.agents);
       }),
-    )();
+    );
     return { kind: 'scan', value: summaries };
   } finally {
     await pool.close();

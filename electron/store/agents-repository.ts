@@ -15,6 +15,7 @@ import { appendAudit, type ChangeAuthor } from './audit-log';
 import { newId } from './ids';
 import { statement } from './statements';
 import type { Db } from './workspace-file';
+import { writeTransaction } from './write-transaction';
 
 /** The agent registry's store: the only place agent rows are read or written with SQL. */
 
@@ -181,11 +182,6 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Runs `fn` in a transaction, or inside the caller's when there is one (no savepoint per row). */
-function atomically<T>(db: Db, fn: () => T): T {
-  return db.inTransaction ? fn() : db.transaction(fn)();
-}
-
 /**
  * Creates an agent a person (or their spreadsheet) described. Runs inside the caller's
  * transaction when there is one, so an import creates all of its rows or none.
@@ -194,7 +190,7 @@ export function createAgent(db: Db, draft: AgentDraft, author: ChangeAuthor, ide
   const id = newId();
   const now = new Date().toISOString();
   const fields: AgentFields = { ...DEFAULT_AGENT_FIELDS, ...draft };
-  atomically(db, () => {
+  writeTransaction(db, () => {
     statement(db, INSERT_AGENT).run(id, identityKey ?? `manual:${id}`, ...fieldColumnValues(fields), now, now);
     insertLists(db, id, fields);
     // One row for the creation, listing what it was created with: an import of 10,000 agents
@@ -211,7 +207,7 @@ export function createAgent(db: Db, draft: AgentDraft, author: ChangeAuthor, ide
 
 /** Applies the fields of `patch` that differ; returns the names of the fields that changed. */
 export function updateAgent(db: Db, id: string, patch: AgentPatch, author: ChangeAuthor): string[] {
-  return atomically(db, () => {
+  return writeTransaction(db, () => {
     const before = fieldsOf(getAgentRecord(db, id));
     const after: AgentFields = { ...before, ...patch };
     const changed = (Object.keys(patch) as Array<keyof AgentFields>).filter((k) => !sameValue(before[k], after[k]));

@@ -16,6 +16,7 @@ import { appendAudit, type ChangeAuthor } from './audit-log';
 import { createAgent } from './agents-repository';
 import { statement } from './statements';
 import type { Db } from './workspace-file';
+import { writeTransaction } from './write-transaction';
 
 /** Discovery facts per scanned folder and the decisions people took about candidates. */
 
@@ -258,37 +259,37 @@ function draftFromCandidate(candidate: CandidateDetail): AgentDraft {
 }
 
 export function confirmCandidate(db: Db, identityKey: string, author: ChangeAuthor, advisories: AdvisoryLookup): string {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const candidate = getCandidate(db, identityKey, advisories);
     const existing = statement(db, 'SELECT id FROM agents WHERE identity_key = ?').get(identityKey) as { id: string } | undefined;
     const agentId = existing?.id ?? createAgent(db, draftFromCandidate(candidate), author, identityKey);
     recordDecision(db, identityKey, 'confirmed', agentId, '', author);
     auditOnAgent(db, agentId, candidate, existing ? 'confirmed again from candidate' : 'created from candidate', author);
     return agentId;
-  })();
+  });
 }
 
 export function dismissCandidate(db: Db, identityKey: string, reason: string, author: ChangeAuthor, advisories: AdvisoryLookup): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     getCandidate(db, identityKey, advisories);
     recordDecision(db, identityKey, 'dismissed', null, reason, author);
-  })();
+  });
 }
 
 export function mergeCandidate(db: Db, identityKey: string, agentId: string, author: ChangeAuthor, advisories: AdvisoryLookup): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const candidate = getCandidate(db, identityKey, advisories);
     if (!statement(db, 'SELECT 1 FROM agents WHERE id = ?').get(agentId)) throw new BackendError('not-found', `No agent with id ${agentId} to merge into.`);
     recordDecision(db, identityKey, 'merged', agentId, '', author);
     auditOnAgent(db, agentId, candidate, 'merged candidate', author);
-  })();
+  });
 }
 
 export function reopenCandidate(db: Db, identityKey: string, author: ChangeAuthor, advisories: AdvisoryLookup): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     getCandidate(db, identityKey, advisories);
     recordDecision(db, identityKey, 'pending', null, '', author);
-  })();
+  });
 }
 
 // ---- rules -----------------------------------------------------------------------------------
@@ -299,7 +300,7 @@ export function disabledRuleIds(db: Db): Set<string> {
 
 export function setRuleEnabled(db: Db, ruleId: string, enabled: boolean, author: ChangeAuthor): void {
   const now = new Date().toISOString();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const before = statement(db, 'SELECT enabled FROM rule_settings WHERE rule_id = ?').get(ruleId) as { enabled: number } | undefined;
     statement(
       db,
@@ -307,7 +308,7 @@ export function setRuleEnabled(db: Db, ruleId: string, enabled: boolean, author:
        ON CONFLICT (rule_id) DO UPDATE SET enabled = excluded.enabled, changed_by = excluded.changed_by, changed_at = excluded.changed_at`,
     ).run(ruleId, enabled ? 1 : 0, author.actor, now);
     appendAudit(db, author, [{ entity: 'rule', entityId: ruleId, field: 'enabled', before: before ? String(before.enabled === 1) : 'true', after: String(enabled) }], now);
-  })();
+  });
 }
 
 // ---- advisories ------------------------------------------------------------------------------
@@ -321,10 +322,10 @@ export function storeImportedAdvisories(db: Db, records: Array<{ id: string; mod
      WHERE excluded.modified >= advisories.modified`,
   );
   let changed = 0;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const r of records) changed += upsert.run(r.id, r.modified, r.json, now, sourceFile).changes;
     appendAudit(db, author, [{ entity: 'workspace', entityId: 'advisories', field: 'imported', before: null, after: `${changed} of ${records.length} OSV records from ${sourceFile}` }], now);
-  })();
+  });
   return changed;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackendError } from '../../shared/errors';
@@ -87,6 +87,10 @@ describe('workspace files', () => {
   it('reports a file that is not SQLite, an empty file and a foreign SQLite database', () => {
     writeFileSync(tmp.file('notes.atw'), 'just some text that is long enough');
     expect(codeOf(() => openWorkspaceFile(tmp.file('notes.atw')))).toMatch(/^workspace-corrupt: .*not a SQLite database/);
+    // Job workers skip the read-only check: the read-write open must refuse it just as cleanly.
+    expect(codeOf(() => openWorkspaceFile(tmp.file('notes.atw'), { verify: false }))).toMatch(/^workspace-corrupt: .*not a SQLite database/);
+    expect(readFileSync(tmp.file('notes.atw'), 'utf8')).toBe('just some text that is long enough');
+    expect(existsSync(tmp.file('notes.atw-wal'))).toBe(false);
     writeFileSync(tmp.file('empty.atw'), '');
     expect(codeOf(() => openWorkspaceFile(tmp.file('empty.atw')))).toMatch(/^workspace-corrupt: .*empty/);
     const other = new Database(tmp.file('other.db'));

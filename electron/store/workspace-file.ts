@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BackendError } from '../../shared/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { refuseIfOpenElsewhere } from './workspace-in-use';
 
 export type Db = Database.Database;
 
 /** 'ATW1': marks a SQLite file as an Agent Triage workspace (PRAGMA application_id). */
 export const WORKSPACE_APPLICATION_ID = 0x41545731;
 export const WORKSPACE_EXTENSION = '.atw';
-const SQLITE_HEADER = 'SQLite format 3\u0000';
 
 export interface Workspace {
   readonly db: Db;
@@ -55,6 +55,7 @@ export function createWorkspaceFile(path: string, options: CreateOptions = {}): 
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     db = undefined;
+    if (options.overwrite) refuseIfOpenElsewhere(path, options.nativeBinding);
     for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
     renameSync(temp, path);
   } catch (err) {
@@ -77,7 +78,7 @@ export function openWorkspaceFile(path: string, options: OpenOptions = {}): Work
   if (!statSync(path).isFile()) {
     throw new BackendError('workspace-corrupt', `${path} is a folder, not a workspace file.`);
   }
-  assertSqliteHeader(path);
+  refuseEmptyFile(path);
   if (options.verify !== false) inspectReadOnly(path, options);
   const db = connect(path, options);
   try {
@@ -94,7 +95,7 @@ export function openWorkspaceFile(path: string, options: OpenOptions = {}): Work
  * Copies the open workspace to a new file (consistent snapshot via VACUUM INTO), written under
  * a temporary name and renamed into place so a failed copy leaves nothing behind.
  */
-export function copyWorkspaceFile(source: Workspace, target: string, overwrite = false): void {
+export function copyWorkspaceFile(source: Workspace, target: string, overwrite = false, nativeBinding?: string): void {
   if (existsSync(target) && !overwrite) {
     throw new BackendError('conflict', `${target} already exists. Choose another file name (Save As never overwrites a file).`);
   }
@@ -104,6 +105,7 @@ export function copyWorkspaceFile(source: Workspace, target: string, overwrite =
   const temp = join(dirname(target), `.${basename(target)}.saving-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     source.db.prepare('VACUUM INTO ?').run(temp);
+    if (overwrite) refuseIfOpenElsewhere(target, nativeBinding);
     for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
     renameSync(temp, target);
   } catch (err) {
@@ -131,20 +133,17 @@ function connect(path: string, options: OpenOptions, readonly = false): Db {
   }
 }
 
-function assertSqliteHeader(path: string): void {
-  const fd = openSync(path, 'r');
-  const header = Buffer.alloc(16);
-  let read = 0;
-  try {
-    read = readSync(fd, header, 0, 16, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (read < 16 || header.toString('latin1') !== SQLITE_HEADER) {
-    throw new BackendError(
-      'workspace-corrupt',
-      `${path} is not an Agent Triage workspace: it is not a SQLite database${read === 0 ? ' (the file is empty)' : ''}. Nothing was changed; open a .atw workspace file.`,
-    );
+/**
+ * Refuses an empty file up front: SQLite would take it for a new, empty database. Any other file
+ * that is not SQLite fails with SQLITE_NOTADB on the first read, reported by asOpenError.
+ *
+ * The header is never read with fs.open/close: on POSIX, closing any descriptor of a file drops
+ * every lock this process holds on it, SQLite's included, and another process would then delete
+ * the live WAL under our connection (committed rows lost). Only stat, which opens nothing.
+ */
+function refuseEmptyFile(path: string): void {
+  if (statSync(path).size === 0) {
+    throw new BackendError('workspace-corrupt', `${path} is not an Agent Triage workspace: the file is empty. Nothing was changed; open a .atw workspace file.`);
   }
 }
 
@@ -205,7 +204,10 @@ function migrate(db: Db, path: string): void {
   for (const migration of MIGRATIONS) {
     if (done.has(migration.version)) continue;
     // Each migration is all-or-nothing: schema change, its record and user_version together.
+    // IMMEDIATE, and checked again under the write lock: another process may be opening the
+    // same old workspace at this moment and have applied it first.
     db.transaction(() => {
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)').run(
         migration.version,
@@ -214,14 +216,17 @@ function migrate(db: Db, path: string): void {
         new Date().toISOString(),
       );
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    }).immediate();
   }
 }
 
 function asOpenError(err: unknown, path: string): unknown {
   if (err instanceof BackendError) return err;
   const code = (err as { code?: string }).code ?? '';
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+  if (code === 'SQLITE_NOTADB') {
+    return new BackendError('workspace-corrupt', `${path} is not an Agent Triage workspace: it is not a SQLite database, or is damaged beyond reading. Nothing was changed; open a .atw workspace file, or restore this one from a backup.`);
+  }
+  if (code === 'SQLITE_CORRUPT') {
     return new BackendError('workspace-corrupt', `${path} is damaged or not a workspace (${code}). It was not changed; restore it from a backup.`);
   }
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'EACCES') {
