@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RecentWorkspace } from '../../shared/contract';
 import { workspaceNameOf } from '../store/workspace-file';
@@ -38,9 +39,14 @@ export class AppState {
   }
 
   private save(): void {
-    const temp = `${this.file}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.state, null, 2));
-    renameSync(temp, this.file);
+    // Unique per process and write: two CLI runs saving at once must not rename each other's file.
+    const temp = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      writeFileSync(temp, JSON.stringify(this.state, null, 2));
+      renameSync(temp, this.file);
+    } finally {
+      rmSync(temp, { force: true });
+    }
   }
 
   get actor(): string | undefined {
