@@ -97,7 +97,7 @@ describe('detectRegistryFormat', () => {
     const xlsx = await registryToXlsx(sampleAgents());
     const err = errorOf(() => detectRegistryFormat('agents.xlsx', xlsx.subarray(0, Math.floor(xlsx.length / 2))));
     expect(err.code).toBe('import-invalid');
-    expect(err.message).toMatch(/agents\.xlsx looks like an Excel workbook but is truncated or corrupt/);
+    expect(err.message).toMatch(/^agents\.xlsx could not be read as an Excel workbook; it looks truncated or corrupt \(its zip directory is missing\)/);
   });
 
   it('names the byte offset and line of the first invalid UTF-8 byte (e.g. a Windows-1252 CSV)', () => {

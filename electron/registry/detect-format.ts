@@ -1,5 +1,7 @@
 import { BackendError } from '../../shared/errors';
 import type { RegistryFormat } from '../../shared/contract';
+import { listZipEntryNames } from '../archives/bounded-zip';
+import { WORKBOOK_ARCHIVE } from './workbook-archive';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -40,7 +42,8 @@ export function detectRegistryFormat(fileName: string, bytes: Uint8Array): Detec
     throw new BackendError('import-invalid', `${fileName} is empty (0 bytes): expected a header row (e.g. Name, Owner, Trigger) and one row per agent.`);
   }
   if (startsWith(bytes, ZIP_LOCAL_HEADER)) {
-    if (!zipEntryNames(fileName, bytes).has('xl/workbook.xml')) {
+    // The directory (at the end of the file) also tells a truncated download from a workbook before a parser runs.
+    if (!listZipEntryNames(fileName, bytes, WORKBOOK_ARCHIVE).includes('xl/workbook.xml')) {
       throw unsupportedFormat(fileName, ' (it is a zip archive but not an Excel workbook: it has no xl/workbook.xml)');
     }
     return { format: 'xlsx' };
@@ -125,40 +128,4 @@ export function sniffDelimiter(text: string): CsvDelimiter {
   if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
   if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
   return ',';
-}
-
-/**
- * Names of the entries in a zip's central directory. XLSX is a zip; reading the directory (at
- * the end of the file) also tells a truncated download from a real workbook before a parser runs.
- */
-function zipEntryNames(fileName: string, bytes: Uint8Array): Set<string> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const corrupt = () =>
-    new BackendError(
-      'import-invalid',
-      `${fileName} looks like an Excel workbook but is truncated or corrupt (its zip directory is missing or damaged). Open it in Excel, save it again as .xlsx and import again.`,
-    );
-  // The end-of-central-directory record is 22 bytes plus a comment of at most 65,535 bytes.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw corrupt();
-  const entries = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  const names = new Set<string>();
-  const decoder = new TextDecoder();
-  for (let n = 0; n < entries; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw corrupt();
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    if (p + 46 + nameLength > bytes.length) throw corrupt();
-    names.add(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)));
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return names;
 }

@@ -1,6 +1,7 @@
 import type { Buffer as ExcelBuffer, CellValue } from 'exceljs';
 import { BackendError } from '../../shared/errors';
 import { loadExcelJs } from './load-exceljs';
+import { workbookWithinLimits } from './workbook-archive';
 import { MAX_REGISTRY_COLUMNS, MAX_REGISTRY_ROWS, refuseTooManyColumns, refuseTooManyRows, tableFromRows, type RegistryTable, type RegistryTableRow } from './table';
 
 /**
@@ -8,10 +9,12 @@ import { MAX_REGISTRY_COLUMNS, MAX_REGISTRY_ROWS, refuseTooManyColumns, refuseTo
  * on "row 7" is row 7 in Excel. Cells become the text a person sees; nothing is evaluated.
  */
 export async function readRegistryXlsx(fileName: string, bytes: Uint8Array): Promise<RegistryTable> {
+  // exceljs inflates whatever it is given, without limits: it only ever sees the checked copy.
+  const checked = workbookWithinLimits(fileName, bytes);
   const { Workbook } = await loadExcelJs();
   const workbook = new Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelBuffer);
+    await workbook.xlsx.load(Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength) as unknown as ExcelBuffer);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     throw new BackendError(
