@@ -1,0 +1,75 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BackendError } from '../../shared/errors';
+import { tempDir } from '../store/test-workspace';
+import { createWorkspaceFile, type Workspace } from '../store/workspace-file';
+import { allFuzzTargets, fuzzImporter, type FuzzReport, type FuzzTarget } from './fuzz-importers';
+import { SMALL_FUZZ } from './mutations';
+
+const registryFixtures = fileURLToPath(new URL('../registry/fixtures', import.meta.url));
+const curatedAdvisories = fileURLToPath(new URL('../../resources/advisories/curated', import.meta.url));
+
+/** `npm run bench fuzz` runs the same targets at full size; here each gets 1,000 small inputs. */
+const INPUTS_PER_IMPORTER = 1_000;
+
+const targets = allFuzzTargets({ registryFixtures, curatedAdvisories });
+
+function summary(report: FuzzReport): string {
+  return `${report.target}: ${report.inputs} inputs, ${report.accepted} accepted, ${report.refused} refused, ${report.crashes} crashes, ${report.partialWrites} partial writes\n${report.failures
+    .slice(0, 5)
+    .map((f) => `  #${f.input} ${f.kind} (${f.how}): ${f.detail}`)
+    .join('\n')}`;
+}
+
+describe('fuzzing every importer with generated bad input', () => {
+  const tmp = tempDir('atw-fuzz-');
+  let workspace: Workspace;
+  beforeAll(() => {
+    workspace = createWorkspaceFile(tmp.file('fuzz.atw'));
+  });
+  afterAll(() => {
+    workspace.close();
+    tmp.cleanup();
+  });
+
+  it.each(targets.map((t) => [t.name, t] as const))('%s: no crash, no partial write, every refusal names the file', async (_name, target) => {
+    const report = await fuzzImporter(target, workspace, { count: INPUTS_PER_IMPORTER, seed: 20261206, size: SMALL_FUZZ });
+    expect(report.inputs).toBe(INPUTS_PER_IMPORTER);
+    // Most generated inputs must really be bad: a fuzzer that only makes valid files tests nothing.
+    expect(report.refused).toBeGreaterThan(INPUTS_PER_IMPORTER / 4);
+    expect(report.crashes, summary(report)).toBe(0);
+    expect(report.partialWrites, summary(report)).toBe(0);
+    expect(report.unhelpfulRefusals, summary(report)).toBe(0);
+    expect(workspace.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  }, 300_000);
+});
+
+describe('the fuzz harness', () => {
+  it('counts a crash, a partial write and a refusal that does not name the file', async () => {
+    const tmp = tempDir('atw-fuzz-self-');
+    const workspace = createWorkspaceFile(tmp.file('self.atw'));
+    let call = 0;
+    const faulty: FuzzTarget = {
+      name: 'faulty',
+      seeds: async () => [{ fileName: 'seed.csv', bytes: new Uint8Array([1]) }],
+      mutate: (_random, seed) => ({ ...seed, how: 'as is' }),
+      importFile: async (ws, input) => {
+        call++;
+        if (call === 1) throw new TypeError('cannot read properties of undefined');
+        if (call === 2) {
+          ws.db.prepare(`INSERT INTO workspace_meta (key, value) VALUES ('half', 'written')`).run();
+          throw new BackendError('import-invalid', `${input.fileName} is broken in row 3 and was (supposedly) not imported.`);
+        }
+        throw new BackendError('import-invalid', 'invalid');
+      },
+    };
+    try {
+      const report = await fuzzImporter(faulty, workspace, { count: 3, seed: 1, size: SMALL_FUZZ });
+      expect([report.crashes, report.partialWrites, report.unhelpfulRefusals]).toEqual([1, 1, 1]);
+      expect(report.failures.map((f) => f.kind)).toEqual(['crash', 'partial write', 'unhelpful refusal']);
+    } finally {
+      workspace.close();
+      tmp.cleanup();
+    }
+  });
+});
