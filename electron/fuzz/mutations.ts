@@ -119,7 +119,10 @@ export function mutateBytes(random: Random, input: Uint8Array, size: FuzzSize): 
       const from = between(random, 0, bytes.length - 1);
       const chunk = bytes.slice(from, Math.min(bytes.length, from + between(random, 1, 512)));
       const times = between(random, 2, Math.max(2, Math.floor(size.hugeChars / Math.max(1, chunk.length))));
-      return { bytes: concat(bytes, ...Array.from({ length: times }, () => chunk)), how: `a ${chunk.length}-byte chunk appended ${times} times` };
+      const out = new Uint8Array(bytes.length + chunk.length * times);
+      out.set(bytes);
+      for (let i = 0; i < times; i++) out.set(chunk, bytes.length + i * chunk.length);
+      return { bytes: out, how: `a ${chunk.length}-byte chunk appended ${times} times` };
     }
     case 6:
       return { bytes: new Uint8Array(0), how: 'empty file' };
