@@ -11,6 +11,12 @@ export interface EngineOptions {
   nativeDialogs?: boolean;
   /** Open the last workspace (or the demo on first launch) at start. Default true. */
   openLastWorkspace?: boolean;
+  /**
+   * Record opened workspaces as recent and as the one to reopen next launch. Default true; the
+   * CLI's one-shot commands pass false, so a script touching a file never changes what the app
+   * opens next.
+   */
+  recordRecent?: boolean;
   /** SQLite native binding to load (Electron passes its own ABI build). */
   sqliteNativeBinding?: string;
 }

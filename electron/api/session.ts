@@ -162,7 +162,7 @@ export class Session {
     this.current?.close();
     this.current = next;
     this.forgetAdvisories();
-    this.state.rememberOpened(next.path);
+    if (this.options.recordRecent !== false) this.state.rememberOpened(next.path);
     return this.info()!;
   }
 

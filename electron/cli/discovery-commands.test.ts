@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CORPUS_REPOS_DIR } from '../discovery/corpus/corpus-expectation';
@@ -20,6 +20,14 @@ describe('agent-triage scan and agents', () => {
     };
   });
   afterEach(() => tmp.cleanup());
+
+  /** The app's recent list and last workspace, as `npm start` will read them. */
+  function recentPaths(): string[] {
+    const file = tmp.file('home/state.json');
+    if (!existsSync(file)) return [];
+    const state = JSON.parse(readFileSync(file, 'utf8')) as { lastWorkspace?: string; recent: Array<{ path: string }> };
+    return [...(state.lastWorkspace ? [state.lastWorkspace] : []), ...state.recent.map((r) => r.path)];
+  }
 
   it('scans a folder, prints a summary table, and lists candidates with evidence as JSON', async () => {
     cpSync(join(CORPUS_REPOS_DIR, 'mcp-vscode-inputs', 'repo'), tmp.file('vscode'), { recursive: true });
@@ -44,6 +52,28 @@ describe('agent-triage scan and agents', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/does not exist/);
+  });
+
+  it('leaves no workspace file and no recent entry behind when a scan fails', async () => {
+    const result = await cli(['scan', 'nope', '--workspace', 'fresh.atw']);
+    expect(result.code).toBe(1);
+    expect(existsSync(tmp.file('fresh.atw'))).toBe(false);
+    expect(existsSync(tmp.file('fresh.atw-wal'))).toBe(false);
+    expect(recentPaths()).not.toContain(tmp.file('fresh.atw'));
+  });
+
+  it('never creates a workspace for a read-only command, and says which path is missing', async () => {
+    const result = await cli(['agents', '--workspace', 'typo.atw']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`agent-triage: There is no workspace at ${tmp.file('typo.atw')}. Check the path; this command reads a workspace and never creates one.\n`);
+    expect(existsSync(tmp.file('typo.atw'))).toBe(false);
+  });
+
+  it('does not make what a script scanned the workspace the app opens next', async () => {
+    expect((await cli(['scan', 'crewai', '--workspace', 'scripted.atw'])).code).toBe(0);
+    expect((await cli(['agents', '--workspace', 'scripted.atw'])).code).toBe(0);
+    expect(existsSync(tmp.file('scripted.atw'))).toBe(true);
+    expect(recentPaths()).toEqual([]);
   });
 
   it('needs at least one folder', async () => {

@@ -22,6 +22,8 @@ export async function withEngine<T>(ctx: CommandContext, options: EngineSessionO
     version: ctx.version,
     defaultActor: osUserName(ctx.io.env),
     openLastWorkspace: options.openLastWorkspace,
+    // Only the app (the web host here) counts as "the last workspace the person opened".
+    recordRecent: options.host !== 'cli',
   });
   try {
     return await use(engine);
@@ -51,28 +53,48 @@ export async function callEngine<M extends MethodName>(engine: Pick<Engine, 'dis
   return result.value as OutputOf<M>;
 }
 
-export interface OpenedWorkspace {
-  workspace: WorkspaceInfo;
-  /** True when this run made the file, so a command that fails can take it away again. */
-  created: boolean;
+export interface WorkspaceArgOptions {
+  /** Commands that write may create the file; read-only ones refuse, so a typo is not answered from a new empty file. */
+  createIfMissing: boolean;
 }
 
 /**
- * Opens the workspace the user named with --workspace. Commands that write may create it, so a
- * scripted engagement can start from nothing; read-only ones refuse, so a typo is not silently
- * answered from a new empty file.
+ * Runs `use` on a started engine with the workspace named by --workspace open. A file this run
+ * had to create is taken away again when the command fails: only a command that succeeded
+ * leaves a new workspace behind.
  */
-export async function openWorkspaceArg(engine: Engine, ctx: CommandContext, options: { createIfMissing: boolean }): Promise<OpenedWorkspace> {
+export async function withWorkspaceArg<T>(
+  ctx: CommandContext,
+  engineOptions: EngineSessionOptions,
+  workspaceOptions: WorkspaceArgOptions,
+  use: (engine: Engine, workspace: WorkspaceInfo) => Promise<T>,
+): Promise<T> {
+  const path = workspaceArgPath(ctx);
+  if (!workspaceOptions.createIfMissing && !existsSync(path)) {
+    throw new CliError('not-found', `There is no workspace at ${path}. Check the path; this command reads a workspace and never creates one.`);
+  }
+  let created = false;
+  try {
+    return await withEngine(ctx, engineOptions, async (engine) => {
+      if (existsSync(path)) return use(engine, await callEngine(engine, 'openWorkspace', { path }));
+      const workspace = await callEngine(engine, 'createWorkspace', { path });
+      created = true;
+      return use(engine, workspace);
+    });
+  } catch (err) {
+    if (created) removeCreatedWorkspace(path);
+    throw err;
+  }
+}
+
+export function workspaceArgPath(ctx: CommandContext): string {
   const given = ctx.text('workspace');
   if (given === undefined) throw new CliError('no-workspace', 'Name the workspace file with --workspace.');
-  const path = resolve(ctx.cwd, given);
-  if (existsSync(path)) return { workspace: await callEngine(engine, 'openWorkspace', { path }), created: false };
-  if (!options.createIfMissing) throw new CliError('not-found', `There is no workspace at ${path}.`);
-  return { workspace: await callEngine(engine, 'createWorkspace', { path }), created: true };
+  return resolve(ctx.cwd, given);
 }
 
 /** Takes away a workspace file this run created, with SQLite's side files; only once the engine has closed it. */
-export function removeCreatedWorkspace(path: string): void {
+function removeCreatedWorkspace(path: string): void {
   try {
     refuseIfOpenElsewhere(path);
   } catch {

@@ -139,7 +139,7 @@ describe('registry import and export against a real workspace', () => {
   it('refuses to export from a workspace that does not exist, without creating it', async () => {
     const run = await cli(['registry', 'export', '--workspace', 'typo.atw', '--format', 'csv']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`agent-triage: There is no workspace at ${tmp.file('typo.atw')}.\n`);
+    expect(run.stderr).toBe(`agent-triage: There is no workspace at ${tmp.file('typo.atw')}. Check the path; this command reads a workspace and never creates one.\n`);
     expect(existsSync(tmp.file('typo.atw'))).toBe(false);
   });
 });

@@ -1,14 +1,13 @@
 import type { CliCommand } from '../command';
-import { callEngine, openWorkspaceArg, withEngine } from '../engine-session';
+import { callEngine, withWorkspaceArg } from '../engine-session';
 
 export const agentsCommand: CliCommand = {
   words: ['agents'],
   summary: 'List every registry agent and discovered candidate, with triggers, frameworks, capabilities, credentials, endpoints and evidence',
-  options: [{ name: 'workspace', type: 'string', valueName: 'W', required: true, description: 'Workspace file to read (created when missing)' }],
+  options: [{ name: 'workspace', type: 'string', valueName: 'W', required: true, description: 'Workspace file to read (must exist)' }],
   notes: ['With --json the output is {"ok":true,"value":{"agents":[…],"candidates":[…]}}, each candidate with its evidence.'],
   async run(ctx) {
-    await withEngine(ctx, { host: 'cli', openLastWorkspace: false }, async (engine) => {
-      await openWorkspaceArg(engine, ctx, { createIfMissing: true });
+    await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: false }, async (engine) => {
       const inventory = await callEngine(engine, 'inventory', {});
       const lines = [
         `${inventory.agents.length} registry agents:`,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { REGISTRY_FORMATS, type RegistryFormat } from '../../../shared/contract';
 import { usageError, type CliCommand } from '../command';
-import { callEngine, openWorkspaceArg, withEngine } from '../engine-session';
+import { callEngine, withWorkspaceArg } from '../engine-session';
 import { writeFileArg } from '../local-files';
 
 export const registryExportCommand: CliCommand = {
@@ -18,8 +18,7 @@ export const registryExportCommand: CliCommand = {
     const out = ctx.text('out');
     if (format === 'xlsx' && out === undefined) throw usageError('An xlsx export is a binary file: name it with --out FILE.');
 
-    await withEngine(ctx, { host: 'cli', openLastWorkspace: false }, async (engine) => {
-      const { workspace } = await openWorkspaceArg(engine, ctx, { createIfMissing: false });
+    await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: false }, async (engine, workspace) => {
       const exported = await callEngine(engine, 'exportRegistry', { format });
       const bytes = Buffer.from(exported.contentBase64, 'base64');
       if (out === undefined) {

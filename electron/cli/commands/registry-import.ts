@@ -3,7 +3,7 @@ import type { InputOf, RegistryImportPreview, RegistryImportResult, RegistryRowE
 import { ERROR_CODES } from '../../../shared/errors';
 import type { Engine } from '../../api/engine-types';
 import { CliError, type CliCommand, type CommandContext } from '../command';
-import { callEngine, openWorkspaceArg, removeCreatedWorkspace, withEngine } from '../engine-session';
+import { callEngine, withWorkspaceArg } from '../engine-session';
 import { readFileArg } from '../local-files';
 import { waitForJob } from '../wait-for-job';
 
@@ -23,29 +23,20 @@ export const registryImportCommand: CliCommand = {
     const filePath = resolve(ctx.cwd, ctx.positionals[0] ?? '');
     const upload = { fileName: basename(filePath), contentBase64: (await readFileArg(filePath)).toString('base64') };
     const dryRun = ctx.flag('dry-run');
-    let createdWorkspace: string | undefined;
-    try {
-      await withEngine(ctx, { host: 'cli', openLastWorkspace: false }, async (engine) => {
-        // A dry run must not write anything, not even a new workspace file.
-        const { workspace, created } = await openWorkspaceArg(engine, ctx, { createIfMissing: !dryRun });
-        if (created) createdWorkspace = workspace.path;
-        const preview = await callEngine(engine, 'previewRegistryImport', upload);
-        if (preview.errors.length > 0) throw importRefused(preview);
-        if (dryRun) {
-          ctx.printResult(preview, describePreview(preview));
-          return;
-        }
-        const result = await runImportJob(engine, upload, ctx);
-        ctx.printResult(
-          { file: filePath, workspace: workspace.path, ...result },
-          `Imported ${upload.fileName} into ${workspace.name}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`,
-        );
-      });
-    } catch (err) {
-      // A failed import leaves things as they were, and that includes not leaving behind the workspace made for it.
-      if (createdWorkspace !== undefined) removeCreatedWorkspace(createdWorkspace);
-      throw err;
-    }
+    // A dry run must not write anything, not even a new workspace file.
+    await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: !dryRun }, async (engine, workspace) => {
+      const preview = await callEngine(engine, 'previewRegistryImport', upload);
+      if (preview.errors.length > 0) throw importRefused(preview);
+      if (dryRun) {
+        ctx.printResult(preview, describePreview(preview));
+        return;
+      }
+      const result = await runImportJob(engine, upload, ctx);
+      ctx.printResult(
+        { file: filePath, workspace: workspace.path, ...result },
+        `Imported ${upload.fileName} into ${workspace.name}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`,
+      );
+    });
   },
 };
 

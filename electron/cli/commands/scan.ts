@@ -2,20 +2,19 @@ import { resolve } from 'node:path';
 import type { ScanSummary } from '../../../shared/discovery';
 import { ERROR_CODES } from '../../../shared/errors';
 import { CliError, usageError, type CliCommand } from '../command';
-import { callEngine, openWorkspaceArg, withEngine } from '../engine-session';
+import { callEngine, withWorkspaceArg } from '../engine-session';
 import { waitForJob } from '../wait-for-job';
 
 export const scanCommand: CliCommand = {
   words: ['scan'],
   summary: 'Find agents in repositories, CI, IaC and MCP configs, and add them to the review queue',
   arguments: [{ name: 'DIR...', description: 'Folders to scan: a repository, or a folder of many', variadic: true }],
-  options: [{ name: 'workspace', type: 'string', valueName: 'W', required: true, description: 'Workspace file to record the scan in (created when missing)' }],
+  options: [{ name: 'workspace', type: 'string', valueName: 'W', required: true, description: 'Workspace file to record the scan in (created when missing, kept only if the scan succeeds)' }],
   notes: ['Nothing found in the folders is ever run. Re-scanning a folder keeps the decisions taken about its candidates and reports what changed.'],
   async run(ctx) {
     if (ctx.positionals.length === 0) throw usageError('Name at least one folder to scan: agent-triage scan DIR... --workspace W');
     const roots = ctx.positionals.map((p) => resolve(ctx.cwd, p));
-    await withEngine(ctx, { host: 'cli', openLastWorkspace: false }, async (engine) => {
-      const { workspace } = await openWorkspaceArg(engine, ctx, { createIfMissing: true });
+    await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: true }, async (engine, workspace) => {
       const { jobId } = await callEngine(engine, 'startScan', { roots });
       const job = await waitForJob(engine, jobId, ctx);
       if (job.state === 'cancelled') throw new CliError('cancelled', 'The scan was cancelled; the workspace was not changed.');

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkspaceInfo } from '../../../shared/contract';
+import type { Engine } from '../../api/engine-types';
 import { startWebHost, type WebHost } from '../../hosts/web-host';
 import { CliError, usageError, type CliCommand, type CommandContext } from '../command';
-import { callEngine, openWorkspaceArg, withEngine } from '../engine-session';
+import { callEngine, withEngine, withWorkspaceArg } from '../engine-session';
 
 export const serveCommand: CliCommand = {
   words: ['serve'],
@@ -20,9 +21,7 @@ export const serveCommand: CliCommand = {
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new CliError('not-found', `The UI is not built (${join(rendererDir, 'index.html')} is missing): run \`npm run build\` first.`);
     }
-    const hasWorkspaceArg = ctx.text('workspace') !== undefined;
-    await withEngine(ctx, { host: 'web', openLastWorkspace: !hasWorkspaceArg }, async (engine) => {
-      const workspace = hasWorkspaceArg ? (await openWorkspaceArg(engine, ctx, { createIfMissing: true })).workspace : await callEngine(engine, 'currentWorkspace', {});
+    const serve = async (engine: Engine, workspace: WorkspaceInfo | null) => {
       const host = await startWebHost({ engine, rendererDir, port }).catch((err: unknown) => {
         throw explainListenFailure(err, port);
       });
@@ -32,7 +31,12 @@ export const serveCommand: CliCommand = {
       } finally {
         await host.close();
       }
-    });
+    };
+    if (ctx.text('workspace') !== undefined) {
+      await withWorkspaceArg(ctx, { host: 'web', openLastWorkspace: false }, { createIfMissing: true }, serve);
+    } else {
+      await withEngine(ctx, { host: 'web', openLastWorkspace: true }, async (engine) => serve(engine, await callEngine(engine, 'currentWorkspace', {})));
+    }
   },
 };
 
