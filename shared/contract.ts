@@ -160,7 +160,10 @@ export interface JobProgress {
   /** A scan's running file counts, for the progress panel. */
   counters?: ScanCounters;
 }
-export type JobResult = { kind: 'registry-import'; value: RegistryImportResult } | { kind: 'scan'; value: ScanSummary[] };
+export type JobResult =
+  | { kind: 'registry-import'; value: RegistryImportResult }
+  | { kind: 'scan'; value: ScanSummary[] }
+  | { kind: 'advisory-import'; value: AdvisoryImportResult };
 export interface JobStatus {
   id: string;
   kind: JobResult['kind'];
@@ -186,6 +189,13 @@ export interface Inventory {
   candidates: CandidateDetail[];
 }
 const IdentityKey = z.string().min(1).max(2000);
+
+export interface AdvisoryImportResult {
+  /** Records stored: new ids, or newer versions of stored ones. */
+  imported: number;
+  /** Records the file held. */
+  total: number;
+}
 
 // ---- app ---------------------------------------------------------------------------------
 
@@ -232,7 +242,8 @@ export const contract = {
   inventory: method<Inventory>()(Empty),
   listRules: method<RuleInfo[]>()(Empty),
   setRuleEnabled: method<RuleInfo>()(z.object({ ruleId: z.string().min(1).max(200), enabled: z.boolean() })),
-  importAdvisories: method<{ imported: number; total: number }>()(UploadedFile),
+  /** Reads an OSV file (JSON or ecosystem zip) in a background job; the job's result is an AdvisoryImportResult. */
+  startAdvisoryImport: method<{ jobId: string }>()(UploadedFile),
 
   getJob: method<JobStatus>()(JobRef),
   cancelJob: method<JobStatus>()(JobRef),

@@ -1,6 +1,7 @@
 import type { PackageVersion } from '../../shared/discovery';
 import { normalizePackageName } from '../discovery/lockfiles';
 import { ecosystemOfOsv, type OsvRecord, type OsvSeverity } from './osv-record';
+import { rfc3339Instant } from './rfc3339';
 import { isAffected } from './version-match';
 
 export interface AdvisoryMatch {
@@ -64,7 +65,7 @@ function packageKey(ecosystem: string, normalizedName: string): string {
 }
 
 function modifiedTime(record: OsvRecord): number {
-  return Date.parse(record.modified ?? '') || 0;
+  return rfc3339Instant(record.modified) ?? 0;
 }
 
 function toMatch(record: OsvRecord, range: string | undefined, fixed: string | undefined): AdvisoryMatch {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { BackendError } from '../../shared/errors';
+import { inflatedZipEntries, printableEntryName } from '../archives/bounded-zip';
 import type { Ecosystem } from '../discovery/lockfiles';
-import { forEachJsonZipEntry } from './osv-zip';
+import { OSV_ARCHIVE } from './osv-archive';
+import { rfc3339Instant } from './rfc3339';
 
 /**
  * An OSV record (https://ossf.github.io/osv-schema/), reduced to what matching and display use.
@@ -30,9 +32,36 @@ const OsvAffected = z.object({
   severity: z.array(OsvSeverity).optional(),
 });
 
+/**
+ * Ids become keys, file names and text on screen: real ones look like GHSA-xxxx-xxxx-xxxx,
+ * PYSEC-2023-1 or CVE-2023-39659, and none holds a path, a control character or a space.
+ */
+const OsvId = z
+  .string()
+  .min(1)
+  .max(200)
+  .superRefine((id, ctx) => {
+    const problem = idProblem(id);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+function idProblem(id: string): string | null {
+  if (/[/\\]/.test(id)) return 'must not contain a path separator (/ or \\)';
+  if (id.includes('..')) return 'must not contain ".."';
+  // Format characters too: a right-to-left override would make an id read as another on screen.
+  if (/[\p{Cc}\p{Cf}]/u.test(id)) return 'must not contain control characters';
+  if (/\s/.test(id)) return 'must not contain whitespace';
+  return null;
+}
+
+/** Required by the OSV schema, and what decides which of two copies of a record is newer. */
+const OsvModified = z.string().refine((text) => rfc3339Instant(text) !== null, {
+  error: (issue) => `must be an RFC 3339 date-time such as 2024-05-01T12:00:00Z, not ${printable(String(issue.input))}`,
+});
+
 export const OsvRecordSchema = z.object({
-  id: z.string().min(1),
-  modified: z.string().optional(),
+  id: OsvId,
+  modified: OsvModified,
   published: z.string().optional(),
   withdrawn: z.string().optional(),
   aliases: z.array(z.string()).optional(),
@@ -60,30 +89,53 @@ const ZIP_SIGNATURES = [
   [0x50, 0x4b, 0x05, 0x06], // an empty archive is all end-of-directory record
 ];
 
+/** One record read from an advisory file, and where the reading is: entry (or list item) `done` of `total`. */
+export interface OsvRecordRead {
+  record: OsvRecord;
+  done: number;
+  total: number;
+}
+
 /**
- * Bytes of an advisory file -> OSV records. Accepts one record, an array of records, or an
- * ecosystem zip as osv.dev publishes them (one record per .json entry). Throws BackendError:
- * 'unsupported-format' for anything else, 'import-invalid' for a damaged file of a known kind.
+ * Bytes of an advisory file -> OSV records, one at a time: an ecosystem zip is inflated entry by
+ * entry (within OSV_ARCHIVE's limits), so a whole ecosystem never sits in memory at once. Accepts
+ * one record, an array of records, or an ecosystem zip as osv.dev publishes them (one record per
+ * .json entry). Throws BackendError: 'unsupported-format' for anything else, 'import-invalid' for
+ * a damaged file of a known kind or an invalid record, naming the record and the field.
  */
-export function parseOsvFile(fileName: string, bytes: Uint8Array): OsvRecord[] {
+export function* readOsvRecords(fileName: string, bytes: Uint8Array): Generator<OsvRecordRead, void, undefined> {
   if (ZIP_SIGNATURES.some((signature) => signature.every((byte, i) => bytes[i] === byte))) {
-    const records: OsvRecord[] = [];
-    forEachJsonZipEntry(fileName, bytes, (name, text) => {
-      const value = parseJson(`${fileName}/${name}`, text);
+    let found = 0;
+    for (const entry of inflatedZipEntries(fileName, bytes, OSV_ARCHIVE)) {
+      const where = `${fileName}/${printableEntryName(entry.name)}`;
+      const value = parseJson(where, new TextDecoder().decode(entry.data));
       // Ecosystem zips hold only records; other JSON in a hand-made zip (a manifest) is skipped.
-      if (looksLikeOsv(value)) records.push(validateRecord(`${fileName}/${name}`, value));
-    });
-    if (records.length === 0) throw new BackendError('unsupported-format', `${fileName} is a zip archive without OSV records: ${EXPECTED}.`);
-    return records;
+      if (!looksLikeOsv(value)) continue;
+      found++;
+      yield { record: validateRecord(where, value), done: entry.index, total: entry.count };
+    }
+    if (found === 0) throw new BackendError('unsupported-format', `${fileName} is a zip archive without OSV records: ${EXPECTED}.`);
+    return;
   }
 
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
   if (!/^\s*[[{]/.test(text)) throw new BackendError('unsupported-format', `${fileName} is neither JSON nor a zip archive: ${EXPECTED}.`);
   const value = parseJson(fileName, text);
   // One record that looks like OSV makes the array an advisory list: the others must then be valid.
-  if (Array.isArray(value) && value.some(looksLikeOsv)) return value.map((item, index) => validateRecord(`${fileName}[${index}]`, item));
-  if (looksLikeOsv(value)) return [validateRecord(fileName, value)];
+  if (Array.isArray(value) && value.some(looksLikeOsv)) {
+    for (const [index, item] of value.entries()) yield { record: validateRecord(`${fileName}[${index}]`, item), done: index + 1, total: value.length };
+    return;
+  }
+  if (looksLikeOsv(value)) {
+    yield { record: validateRecord(fileName, value), done: 1, total: 1 };
+    return;
+  }
   throw new BackendError('unsupported-format', `${fileName} is JSON but not an OSV advisory: ${EXPECTED}.`);
+}
+
+/** Every record of a small advisory file at once (the curated set); imports stream through readOsvRecords. */
+export function parseOsvFile(fileName: string, bytes: Uint8Array): OsvRecord[] {
+  return Array.from(readOsvRecords(fileName, bytes), (read) => read.record);
 }
 
 function looksLikeOsv(value: unknown): boolean {
@@ -102,7 +154,16 @@ function validateRecord(where: string, value: unknown): OsvRecord {
   const parsed = OsvRecordSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw new BackendError('import-invalid', `${where} is not a valid OSV record: ${issue.path.join('.') || '(root)'}: ${issue.message}; nothing was imported.`, {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  const named = typeof id === 'string' ? ` (record ${printable(id)})` : '';
+  throw new BackendError('import-invalid', `${where} is not a valid OSV record${named}: ${issue.path.join('.') || '(root)'}: ${issue.message}; nothing was imported.`, {
     issues: parsed.error.issues,
   });
+}
+
+/** Text from a file, quoted and made safe to show: control and direction-changing characters escaped, length capped. */
+function printable(text: string): string {
+  const capped = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  // eslint-disable-next-line no-control-regex
+  return `"${capped.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"\\]/g, (ch) => (ch === '"' || ch === '\\' ? `\\${ch}` : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`))}"`;
 }

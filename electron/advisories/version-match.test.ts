@@ -5,6 +5,7 @@ import { isAffected } from './version-match';
 type Events = OsvRange['events'];
 const recordFor = (ecosystem: string, name: string, ranges: OsvRange[], versions?: string[]): OsvRecord => ({
   id: 'TEST-1',
+  modified: '2025-01-01T00:00:00Z',
   affected: [{ package: { ecosystem, name }, ranges, ...(versions ? { versions } : {}) }],
 });
 const pypi = (events: Events) => recordFor('PyPI', 'langchain', [{ type: 'ECOSYSTEM', events }]);

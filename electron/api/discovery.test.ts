@@ -83,10 +83,11 @@ describe('repository discovery through the engine', () => {
     expect(candidate!.capabilities).toContain('shell-exec');
     expect(existsSync(canary)).toBe(false);
     const detail = await env.call('getCandidate', { identityKey: candidate!.identityKey });
-    expect(detail.credentials.find((c) => c.kind === 'hardcoded-secret')).toMatchObject({ fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), last4: 'Wx9f' });
+    expect(detail.credentials.find((c) => c.kind === 'hardcoded-secret')).toMatchObject({ fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), preview: 'sk-proj-… (60 chars)' });
     const everything = JSON.stringify(await env.call('inventory', {})) + JSON.stringify(detail);
     expect(everything).not.toContain(fakeKey);
     expect(everything).not.toContain(fakeKey.slice(8, 30));
+    expect(everything).not.toContain('Wx9f');
   });
 
   it('a turned-off rule produces nothing on the next scan', async () => {
@@ -130,11 +131,13 @@ describe('repository discovery through the engine', () => {
       affected: [{ package: { ecosystem: 'PyPI', name: 'fastapi' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '0.116.0' }] }] }],
     };
     const upload = (value: unknown, fileName = 'osv.json') => ({ fileName, contentBase64: Buffer.from(JSON.stringify(value)).toString('base64') });
-    expect(await env.call('importAdvisories', upload(record))).toEqual({ imported: 1, total: 1 });
+    const job = await finished((await env.call('startAdvisoryImport', upload(record))).jobId);
+    expect(job).toMatchObject({ state: 'succeeded', result: { kind: 'advisory-import', value: { imported: 1, total: 1 } } });
     const [candidate] = (await env.call('listCandidates', {})).candidates;
     const detail = await env.call('getCandidate', { identityKey: candidate!.identityKey });
     expect(detail.advisories.find((a) => a.id === 'OSV-TEST-0001')).toMatchObject({ package: { name: 'fastapi', version: '0.115.6' }, fixed: '0.116.0' });
-    await expect(env.call('importAdvisories', upload({ rows: [] }, 'export.json'))).rejects.toMatchObject({ code: 'unsupported-format', message: expect.stringMatching(/OSV/) });
+    const refused = await finished((await env.call('startAdvisoryImport', upload({ rows: [] }, 'export.json'))).jobId);
+    expect(refused).toMatchObject({ state: 'failed', error: { code: 'unsupported-format', message: expect.stringMatching(/OSV/) } });
   });
 
   it('two scanned folders with the same name keep their candidates apart', async () => {

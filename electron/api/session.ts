@@ -150,7 +150,17 @@ export class Session {
   startJob(kind: JobResult['kind'], title: string, payload: unknown, author: ChangeAuthor): JobStatus {
     const workspace = this.workspace();
     if (this.switchInProgress) throw new BackendError('conflict', 'The workspace is being switched; start this again in a moment.');
-    return this.jobs.start(kind, title, payload, workspace.path, author);
+    const job = this.jobs.start(kind, title, payload, workspace.path, author);
+    // The advisory lookup caches what the workspace had imported; an import that landed makes it stale.
+    if (kind === 'advisory-import') {
+      void this.jobs.waitFor(job.id).then(
+        (done) => {
+          if (done.state === 'succeeded') this.forgetAdvisories();
+        },
+        () => undefined,
+      );
+    }
+    return job;
   }
 
   /**
@@ -178,7 +188,11 @@ export class Session {
   advisoryLookup(): AdvisoryLookup {
     const { path, db } = this.workspace();
     if (this.advisories?.path !== path) {
-      const imported = importedAdvisoryRecords(db).map((json) => OsvRecordSchema.parse(JSON.parse(json)));
+      // Records stored before imports were checked as strictly (an id with a path, a `modified` that is no date) are left out.
+      const imported = importedAdvisoryRecords(db).flatMap((json) => {
+        const parsed = OsvRecordSchema.safeParse(JSON.parse(json));
+        return parsed.success ? [parsed.data] : [];
+      });
       this.advisories = { path, lookup: advisoryLookupFrom([...readCuratedAdvisories(), ...imported]) };
     }
     return this.advisories.lookup;

@@ -105,7 +105,7 @@ function inflateEntry(bytes: Uint8Array, entry: ZipDirectoryEntry, totalBefore: 
     if (produced > limits.maxEntryBytes) throw refuse.entryTooLarge(entry.name);
     if (totalBefore + produced > limits.maxTotalBytes) throw refuse.totalTooLarge();
     if (produced > RATIO_CHECKED_FROM && produced > limits.maxRatio * Math.max(1, entry.compressedSize)) throw refuse.ratio(entry.name);
-    if (produced > entry.declaredSize) throw refuse.damaged(`${printable(entry.name)} inflates past the ${entry.declaredSize} bytes its directory record declares`);
+    if (produced > entry.declaredSize) throw refuse.damaged(`${printableEntryName(entry.name)} inflates past the ${entry.declaredSize} bytes its directory record declares`);
     chunks.push(chunk);
     if (!headChecked && produced >= ARCHIVE_HEAD_BYTES) {
       headChecked = true;
@@ -124,10 +124,10 @@ function inflateEntry(bytes: Uint8Array, entry: ZipDirectoryEntry, totalBefore: 
       inflate.push(new Uint8Array(0), true);
     } catch (error) {
       if (error instanceof BackendError) throw error;
-      throw refuse.damaged(`${printable(entry.name)} cannot be inflated: ${(error as Error).message}`);
+      throw refuse.damaged(`${printableEntryName(entry.name)} cannot be inflated: ${(error as Error).message}`);
     }
   }
-  if (produced !== entry.declaredSize) throw refuse.damaged(`${printable(entry.name)} inflates to ${produced} bytes, not the ${entry.declaredSize} its directory record declares`);
+  if (produced !== entry.declaredSize) throw refuse.damaged(`${printableEntryName(entry.name)} inflates to ${produced} bytes, not the ${entry.declaredSize} its directory record declares`);
   const data = concat(chunks, produced);
   if (!headChecked && startsLikeArchive(data)) throw refuse.nestedArchive(entry.name);
   return data;
@@ -170,7 +170,7 @@ function startsLikeArchive(head: Uint8Array): boolean {
 }
 
 /** An entry name as a message can show it: no control characters, no endless length. */
-function printable(name: string): string {
+export function printableEntryName(name: string): string {
   // eslint-disable-next-line no-control-regex
   const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
@@ -185,21 +185,21 @@ function refusals(fileName: string, profile: ZipProfile) {
   return {
     tooManyEntries: () => refused(`it has more than ${count(limits.maxEntries)} entries, more than ${kind} holds`, 'entries', { maxEntries: limits.maxEntries }),
     entryTooLarge: (entry: string) =>
-      refused(`its entry ${printable(entry)} inflates to more than ${megabytes(limits.maxEntryBytes)}, the most one entry of ${kind} may hold`, 'entry-size', {
+      refused(`its entry ${printableEntryName(entry)} inflates to more than ${megabytes(limits.maxEntryBytes)}, the most one entry of ${kind} may hold`, 'entry-size', {
         entry,
         maxEntryBytes: limits.maxEntryBytes,
       }),
     totalTooLarge: () =>
       refused(`its entries inflate to more than ${megabytes(limits.maxTotalBytes)} in all, the most ${kind} may hold`, 'total-size', { maxTotalBytes: limits.maxTotalBytes }),
     ratio: (entry: string) =>
-      refused(`its entry ${printable(entry)} inflates to more than ${count(limits.maxRatio)} times its compressed size, as zip bombs do`, 'ratio', { entry, maxRatio: limits.maxRatio }),
-    nestedArchive: (entry: string) => refused(`its entry ${printable(entry)} is itself an archive, which ${kind} does not hold`, 'nested-archive', { entry }),
+      refused(`its entry ${printableEntryName(entry)} inflates to more than ${count(limits.maxRatio)} times its compressed size, as zip bombs do`, 'ratio', { entry, maxRatio: limits.maxRatio }),
+    nestedArchive: (entry: string) => refused(`its entry ${printableEntryName(entry)} is itself an archive, which ${kind} does not hold`, 'nested-archive', { entry }),
     encrypted: (entry: string) =>
-      new BackendError('import-invalid', `${fileName} was not unpacked: its entry ${printable(entry)} is encrypted. Remove the password and import it again.`, { entry }),
+      new BackendError('import-invalid', `${fileName} was not unpacked: its entry ${printableEntryName(entry)} is encrypted. Remove the password and import it again.`, { entry }),
     unknownMethod: (entry: string, method: number) =>
       new BackendError(
         'import-invalid',
-        `${fileName} was not unpacked: its entry ${printable(entry)} uses compression method ${method}, and only stored and deflated entries are read. Save or zip it again with standard compression.`,
+        `${fileName} was not unpacked: its entry ${printableEntryName(entry)} uses compression method ${method}, and only stored and deflated entries are read. Save or zip it again with standard compression.`,
         { entry, method },
       ),
     damaged: (detail: string) => new BackendError('import-invalid', profile.damagedMessage(fileName, detail)),

@@ -48,7 +48,7 @@ const agentTriage = {
   inventory: (input) => call('inventory', input),
   listRules: (input) => call('listRules', input),
   setRuleEnabled: (input) => call('setRuleEnabled', input),
-  importAdvisories: (input) => call('importAdvisories', input),
+  startAdvisoryImport: (input) => call('startAdvisoryImport', input),
   runWorkspaceCommand: async (command) => {
     await ipcRenderer.invoke(WORKSPACE_COMMAND_CHANNEL, command);
   },

@@ -12,6 +12,7 @@ import type {
   ScanSummary,
 } from '../../shared/discovery';
 import { BackendError } from '../../shared/errors';
+import { rfc3339Instant } from '../advisories/rfc3339';
 import { appendAudit, type ChangeAuthor } from './audit-log';
 import { createAgent } from './agents-repository';
 import { statement } from './statements';
@@ -313,20 +314,45 @@ export function setRuleEnabled(db: Db, ruleId: string, enabled: boolean, author:
 
 // ---- advisories ------------------------------------------------------------------------------
 
-export function storeImportedAdvisories(db: Db, records: Array<{ id: string; modified: string; json: string }>, sourceFile: string, author: ChangeAuthor): number {
+/** An OSV record to store: its id, its `modified` date-time and the record as JSON. */
+export interface ImportedAdvisory {
+  id: string;
+  modified: string;
+  json: string;
+}
+
+/**
+ * Stores imported OSV records in one transaction; each replaces the stored copy of its id unless
+ * that copy was modified later. `modified` is compared as an instant: as text, a record whose
+ * `modified` is not a date ("zzz") would sort after every real one and keep the genuine record
+ * out forever. `records` may be lazy (an ecosystem zip read entry by entry) and is consumed inside
+ * the transaction: a record that fails to read, or a cancel thrown while reading, rolls back all.
+ */
+export function storeImportedAdvisories(db: Db, records: Iterable<ImportedAdvisory>, sourceFile: string, author: ChangeAuthor): { imported: number; total: number } {
   const now = new Date().toISOString();
+  const storedModified = statement(db, 'SELECT modified FROM advisories WHERE id = ?');
   const upsert = statement(
     db,
     `INSERT INTO advisories (id, modified, record, imported_at, source_file) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET modified = excluded.modified, record = excluded.record, imported_at = excluded.imported_at, source_file = excluded.source_file
-     WHERE excluded.modified >= advisories.modified`,
+     ON CONFLICT (id) DO UPDATE SET modified = excluded.modified, record = excluded.record, imported_at = excluded.imported_at, source_file = excluded.source_file`,
   );
-  let changed = 0;
+  let imported = 0;
+  let total = 0;
   writeTransaction(db, () => {
-    for (const r of records) changed += upsert.run(r.id, r.modified, r.json, now, sourceFile).changes;
-    appendAudit(db, author, [{ entity: 'workspace', entityId: 'advisories', field: 'imported', before: null, after: `${changed} of ${records.length} OSV records from ${sourceFile}` }], now);
+    for (const r of records) {
+      total++;
+      const stored = storedModified.get(r.id) as { modified: string } | undefined;
+      if (stored && instantOf(r.modified) < instantOf(stored.modified)) continue;
+      imported += upsert.run(r.id, r.modified, r.json, now, sourceFile).changes;
+    }
+    appendAudit(db, author, [{ entity: 'workspace', entityId: 'advisories', field: 'imported', before: null, after: `${imported} of ${total} OSV records from ${sourceFile}` }], now);
   });
-  return changed;
+  return { imported, total };
+}
+
+/** A stored `modified` from before records were checked may be anything: it then counts as oldest. */
+function instantOf(modified: string): number {
+  return rfc3339Instant(modified) ?? Number.NEGATIVE_INFINITY;
 }
 
 export function importedAdvisoryRecords(db: Db): string[] {

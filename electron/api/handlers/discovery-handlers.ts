@@ -1,6 +1,5 @@
 import type { RuleInfo } from '../../../shared/discovery';
 import { BackendError } from '../../../shared/errors';
-import { parseOsvFile, type OsvRecord } from '../../advisories/osv-record';
 import { ruleCatalog } from '../../discovery/rules/rule-catalog';
 import {
   allCandidates,
@@ -13,7 +12,6 @@ import {
   mergeCandidate,
   reopenCandidate,
   setRuleEnabled,
-  storeImportedAdvisories,
 } from '../../store/discovery-repository';
 import { allAgentRecords, getAgentDetail } from '../../store/agents-repository';
 import type { Handlers } from '../dispatcher';
@@ -52,16 +50,9 @@ export function discoveryHandlers(session: Session) {
       setRuleEnabled(db(), ruleId, enabled, ctx);
       return ruleInfo(disabledRuleIds(db()))(rule);
     },
-    importAdvisories: ({ fileName, contentBase64 }, ctx) => {
-      const records: OsvRecord[] = parseOsvFile(fileName, Buffer.from(contentBase64, 'base64'));
-      const imported = storeImportedAdvisories(
-        db(),
-        records.map((r) => ({ id: r.id, modified: r.modified ?? '', json: JSON.stringify(r) })),
-        fileName,
-        ctx,
-      );
-      session.forgetAdvisories();
-      return { imported, total: records.length };
+    startAdvisoryImport: ({ fileName, contentBase64 }, ctx) => {
+      const job = session.startJob('advisory-import', `Import advisories from ${fileName}`, { fileName, contentBase64 }, { actor: ctx.actor, via: ctx.via });
+      return { jobId: job.id };
     },
   } satisfies Partial<Handlers>;
 }

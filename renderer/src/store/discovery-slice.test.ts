@@ -298,33 +298,80 @@ describe('discovery slice', () => {
     expect(store.getState()).toMatchObject({ rules: [{ enabled: true }], rulesError: 'Open a workspace first.', rulesSaving: [] });
   });
 
-  it('imports advisories, says how many and refreshes the advisory counts', async () => {
+  it('imports advisories as a job, shows its progress, says how many and refreshes the advisory counts', async () => {
     let listed = 0;
+    const answers = [
+      jobStatus({ id: 'adv-1', kind: 'advisory-import', progress: { done: 400, total: 1000, message: 'Importing PyPI.zip: 400 of 1,000' } }),
+      jobStatus({ id: 'adv-1', kind: 'advisory-import', state: 'succeeded', progress: { done: 1000, total: 1000, message: '' }, result: { kind: 'advisory-import', value: { imported: 12, total: 14 } } }),
+    ];
+    let polls = 0;
     const store = createAppStore(
       fakeBackend({
-        importAdvisories: async ({ fileName }) => {
+        startAdvisoryImport: async ({ fileName }) => {
           expect(fileName).toBe('PyPI.zip');
-          return { imported: 12, total: 14 };
+          return { jobId: 'adv-1' };
         },
+        getJob: async () => answers[Math.min(polls++, answers.length - 1)]!,
         listCandidates: async () => (listed++, list([])),
       }),
     );
-    expect(await store.getState().importAdvisories({ fileName: 'PyPI.zip', contentBase64: 'UEsDBA==' })).toBe(true);
+    const finished = store.getState().importAdvisories({ fileName: 'PyPI.zip', contentBase64: 'UEsDBA==' });
     await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState()).toMatchObject({ advisoriesImporting: true, advisoriesJobId: 'adv-1' });
+    expect(store.getState().jobs['adv-1']?.progress.done).toBe(400);
+    await vi.advanceTimersByTimeAsync(JOB_POLL_MS);
+    await expect(finished).resolves.toBe(true);
+    expect(store.getState()).toMatchObject({ advisoriesImporting: false, advisoriesJobId: null, advisoriesError: null });
     expect(store.getState().toasts.map((t) => t.text)).toEqual(['Imported 12 advisories']);
     expect(listed).toBe(1);
   });
 
   it('keeps a refused advisory file’s message for the dialog', async () => {
+    const message = 'advisories.json is not a valid OSV record (record "GHSA-1"): modified: must be an RFC 3339 date-time; nothing was imported.';
     const store = createAppStore(
       fakeBackend({
-        importAdvisories: async () => {
-          throw new BackendError('import-invalid', 'advisories.json: not an OSV record (no "id" field).');
-        },
+        startAdvisoryImport: async () => ({ jobId: 'adv-2' }),
+        getJob: async () => jobStatus({ id: 'adv-2', kind: 'advisory-import', state: 'failed', error: { code: 'import-invalid', message } }),
       }),
     );
     expect(await store.getState().importAdvisories({ fileName: 'advisories.json', contentBase64: 'e30=' })).toBe(false);
-    expect(store.getState()).toMatchObject({ advisoriesImporting: false, advisoriesError: 'advisories.json: not an OSV record (no "id" field).' });
+    expect(store.getState()).toMatchObject({ advisoriesImporting: false, advisoriesError: message });
+    expect(store.getState().toasts).toEqual([]);
+  });
+
+  it('keeps a refusal to start the advisory import (no workspace) for the dialog', async () => {
+    const store = createAppStore(
+      fakeBackend({
+        startAdvisoryImport: async () => {
+          throw new BackendError('no-workspace', 'No workspace is open.');
+        },
+      }),
+    );
+    expect(await store.getState().importAdvisories({ fileName: 'a.json', contentBase64: 'e30=' })).toBe(false);
+    expect(store.getState()).toMatchObject({ advisoriesImporting: false, advisoriesError: 'No workspace is open.' });
+  });
+
+  it('cancelling the advisory import ends it as cancelled, with nothing imported and no toast', async () => {
+    let state: 'running' | 'cancelled' = 'running';
+    const cancelled: string[] = [];
+    const store = createAppStore(
+      fakeBackend({
+        startAdvisoryImport: async () => ({ jobId: 'adv-3' }),
+        getJob: async () => jobStatus({ id: 'adv-3', kind: 'advisory-import', state }),
+        cancelJob: async ({ jobId }) => {
+          cancelled.push(jobId);
+          state = 'cancelled';
+          return jobStatus({ id: jobId, kind: 'advisory-import', state });
+        },
+      }),
+    );
+    const finished = store.getState().importAdvisories({ fileName: 'npm.zip', contentBase64: 'UEsDBA==' });
+    await vi.advanceTimersByTimeAsync(JOB_POLL_MS);
+    await store.getState().cancelAdvisoryImport();
+    await vi.advanceTimersByTimeAsync(JOB_POLL_MS);
+    await expect(finished).resolves.toBe(false);
+    expect(cancelled).toEqual(['adv-3']);
+    expect(store.getState()).toMatchObject({ advisoriesImporting: false, advisoriesJobId: null, advisoriesCancelled: true, advisoriesError: null });
     expect(store.getState().toasts).toEqual([]);
   });
 

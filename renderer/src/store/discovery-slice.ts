@@ -70,10 +70,14 @@ export interface DiscoverySlice {
   setRuleEnabled: (ruleId: string, enabled: boolean) => Promise<void>;
 
   advisoriesImporting: boolean;
+  /** The background job reading the advisory file, while it runs. */
+  advisoriesJobId: string | null;
+  advisoriesCancelled: boolean;
   /** The backend's refusal of the last advisory file, verbatim. */
   advisoriesError: string | null;
   /** Resolves to true when the file was imported (and a toast says how many advisories). */
   importAdvisories: (file: UploadedFile) => Promise<boolean>;
+  cancelAdvisoryImport: () => Promise<void>;
   clearAdvisoriesError: () => void;
 
   /** Forgets everything about the previous workspace. */
@@ -114,6 +118,8 @@ type ResettableState = Pick<
   | 'rulesError'
   | 'rulesSaving'
   | 'advisoriesImporting'
+  | 'advisoriesJobId'
+  | 'advisoriesCancelled'
   | 'advisoriesError'
 >;
 
@@ -138,6 +144,8 @@ const INITIAL: ResettableState = {
   rulesError: null,
   rulesSaving: [],
   advisoriesImporting: false,
+  advisoriesJobId: null,
+  advisoriesCancelled: false,
   advisoriesError: null,
 };
 
@@ -303,24 +311,43 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = (backend) => (
     },
 
     importAdvisories: async (file) => {
-      set({ advisoriesImporting: true, advisoriesError: null });
+      if (get().advisoriesImporting) return false;
+      const started = generation;
+      set({ advisoriesImporting: true, advisoriesJobId: null, advisoriesCancelled: false, advisoriesError: null });
       try {
-        const { imported } = await backend.importAdvisories(file);
-        get().notify('success', `Imported ${imported} ${imported === 1 ? 'advisory' : 'advisories'}`);
-        // Advisory counts on candidates depend on the advisories the workspace knows.
-        void loadCandidates();
-        const open = get().candidate;
-        if (open) void refreshCandidate(open.identityKey).catch(() => undefined);
-        return true;
+        const { jobId } = await backend.startAdvisoryImport(file);
+        if (started !== generation) return false;
+        set({ advisoriesJobId: jobId });
+        const status = await get().trackJob(jobId);
+        if (started !== generation) return false;
+        if (status.state === 'succeeded' && status.result?.kind === 'advisory-import') {
+          const { imported } = status.result.value;
+          set({ advisoriesImporting: false, advisoriesJobId: null });
+          get().notify('success', `Imported ${imported} ${imported === 1 ? 'advisory' : 'advisories'}`);
+          // Advisory counts on candidates depend on the advisories the workspace knows.
+          void loadCandidates();
+          const open = get().candidate;
+          if (open) void refreshCandidate(open.identityKey).catch(() => undefined);
+          return true;
+        }
+        if (status.state === 'cancelled') set({ advisoriesImporting: false, advisoriesJobId: null, advisoriesCancelled: true });
+        else set({ advisoriesImporting: false, advisoriesJobId: null, advisoriesError: status.error?.message ?? 'The import stopped without saying why; nothing was imported.' });
       } catch (error) {
-        set({ advisoriesError: messageOf(error) });
-        return false;
-      } finally {
-        set({ advisoriesImporting: false });
+        if (started === generation) set({ advisoriesImporting: false, advisoriesJobId: null, advisoriesError: messageOf(error) });
+      }
+      return false;
+    },
+    cancelAdvisoryImport: async () => {
+      const jobId = get().advisoriesJobId;
+      if (!jobId) return;
+      try {
+        await get().cancelJob(jobId);
+      } catch (error) {
+        get().notify('error', `Could not cancel the advisory import: ${messageOf(error)}`);
       }
     },
 
-    clearAdvisoriesError: () => set({ advisoriesError: null }),
+    clearAdvisoriesError: () => set({ advisoriesError: null, advisoriesCancelled: false }),
 
     resetDiscovery: () => {
       generation++;
