@@ -3,6 +3,7 @@ import { AgentDraft, AgentPatch, AgentStatus, TriggerKind, type AgentRecord } fr
 import type { AgentFlag, Completeness } from './registry';
 import { CANDIDATE_DECISIONS, type CandidateDetail, type CandidateSummary, type RuleInfo, type ScanCounters, type ScanSummary } from './discovery';
 import type { ApiResult } from './errors';
+import type { CandidateMatch } from './candidate-match';
 
 /**
  * The one backend contract. Every method is declared once here: its input schema (validated by
@@ -117,31 +118,51 @@ export interface RegistryRowError {
   column: string;
   message: string;
 }
+/** Same shape as an error: something imported as written (or kept as "other: <word>") that a person should look at. */
+export type RegistryRowWarning = RegistryRowError;
 export interface RegistryColumnMapping {
   header: string;
   /** The registry field it fills, or null when it is kept as a note. */
   field: string | null;
 }
+/** What importing a row would do; 'invalid' rows have errors and are imported only once fixed (or skipped). */
+export type RegistryRowAction = 'create' | 'update' | 'unchanged' | 'invalid';
+/**
+ * How a row found its agent: by the id column, by name, a new agent, or an id this workspace does
+ * not know (exported from another workspace), then matched by name or added as new.
+ */
+export type RegistryRowMatch = 'id' | 'name' | 'new' | 'foreign-id-name' | 'foreign-id-new';
 export interface RegistryPreviewRow {
   row: number;
   name: string;
-  action: 'create' | 'update';
+  action: RegistryRowAction;
+  match: RegistryRowMatch;
   /** The agent it updates, when it matches one by id or by name. */
   agentId: string | null;
+  /** Fields an update changes (every filled field for a create). */
   changedFields: string[];
+  warnings: RegistryRowWarning[];
+  errors: RegistryRowError[];
 }
 export interface RegistryImportPreview {
   format: RegistryFormat;
   fileName: string;
   columns: RegistryColumnMapping[];
+  /** Every data row, in file order, with its own warnings and errors. */
   rows: RegistryPreviewRow[];
+  /** All errors, header row included, in row order. */
   errors: RegistryRowError[];
-  totals: { rows: number; valid: number; invalid: number; create: number; update: number; unchanged: number };
+  warnings: RegistryRowWarning[];
+  /** Data rows with errors: what `skipRows` must name for the rest to be imported. Header errors cannot be skipped. */
+  invalidRows: number[];
+  totals: { rows: number; valid: number; invalid: number; create: number; update: number; unchanged: number; warnings: number };
 }
 export interface RegistryImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** Row numbers left out because the request asked to skip them. */
+  skipped: number[];
 }
 export interface ExportedFile {
   fileName: string;
@@ -162,6 +183,8 @@ export interface JobProgress {
 }
 export type JobResult =
   | { kind: 'registry-import'; value: RegistryImportResult }
+  /** What previewRegistryImport answers, read in a worker so the host's thread never parses a workbook. */
+  | { kind: 'registry-preview'; value: RegistryImportPreview }
   | { kind: 'scan'; value: ScanSummary[] }
   | { kind: 'advisory-import'; value: AdvisoryImportResult };
 export interface JobStatus {
@@ -229,12 +252,17 @@ export const contract = {
   agentAudit: method<AuditEntry[]>()(z.object({ id: z.string().min(1).max(100) })),
 
   previewRegistryImport: method<RegistryImportPreview>()(UploadedFile),
-  startRegistryImport: method<{ jobId: string }>()(UploadedFile),
+  /** All or nothing for the rows imported; `skipRows` names rows (e.g. the preview's invalidRows) to leave out explicitly. */
+  startRegistryImport: method<{ jobId: string }>()(
+    UploadedFile.extend({ skipRows: z.array(z.number().int().min(1).max(10_000_000)).max(100_000).default([]) }),
+  ),
   exportRegistry: method<ExportedFile>()(z.object({ format: z.enum(REGISTRY_FORMATS) })),
 
   startScan: method<{ jobId: string }>()(z.object({ roots: z.array(z.string().trim().min(1).max(4096)).min(1, 'choose at least one folder').max(50) })),
   listCandidates: method<CandidateList>()(z.object({ decision: z.enum([...CANDIDATE_DECISIONS, 'all']).default('all'), text: z.string().max(200).optional() })),
   getCandidate: method<CandidateDetail>()(z.object({ identityKey: IdentityKey })),
+  /** Registry agents the candidate probably already is (name, schedule, entry point, credential), most likely first. */
+  candidateMatches: method<CandidateMatch[]>()(z.object({ identityKey: IdentityKey })),
   confirmCandidate: method<AgentDetail>()(z.object({ identityKey: IdentityKey })),
   dismissCandidate: method<CandidateDetail>()(z.object({ identityKey: IdentityKey, reason: z.string().trim().min(1, 'say why it is not an agent').max(2000) })),
   mergeCandidate: method<AgentDetail>()(z.object({ identityKey: IdentityKey, agentId: z.string().min(1).max(100) })),

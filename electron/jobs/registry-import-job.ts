@@ -1,6 +1,6 @@
 import type { JobResult } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
-import { parseRegistryFile, planRegistryImport, type RegistryImportPlan } from '../registry';
+import { parseRegistryFile, planRegistryImport, type PlanOptions, type RegistryImportPlan } from '../registry';
 import { allAgentRecords, createAgent, updateAgent } from '../store/agents-repository';
 import type { Db } from '../store/workspace-file';
 import type { JobContext } from './job-context';
@@ -10,27 +10,34 @@ import { writeTransaction } from '../store/write-transaction';
 export interface RegistryImportPayload {
   fileName: string;
   contentBase64: string;
+  /** Rows the person chose to leave out (the preview's invalid rows, usually). */
+  skipRows?: number[];
 }
 
 /** Reads a registry file and compares it with the workspace; nothing is written. */
-export async function planRegistryFileImport(db: Db, fileName: string, contentBase64: string): Promise<RegistryImportPlan> {
+export async function planRegistryFileImport(db: Db, fileName: string, contentBase64: string, options: PlanOptions = {}): Promise<RegistryImportPlan> {
   const parsed = await parseRegistryFile(fileName, Buffer.from(contentBase64, 'base64'));
   const existing = allAgentRecords(db).map(({ id, createdAt: _c, updatedAt: _u, ...fields }) => ({ id, fields }));
-  return planRegistryImport(parsed, existing);
+  return planRegistryImport(parsed, existing, options);
 }
 
-/** Applies a whole registry file in one transaction: every row lands, or none does. */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Applies a registry file in one transaction: every row not skipped lands, or none does. A row
+ * with errors is never left out silently: unless the request names it in skipRows, the whole
+ * file is refused with every error.
+ */
 export async function runRegistryImport(ctx: JobContext, payload: RegistryImportPayload): Promise<JobResult> {
   const { db } = ctx.workspace;
   ctx.progress(0, 1, `Reading ${payload.fileName}…`);
-  const plan = await planRegistryFileImport(db, payload.fileName, payload.contentBase64);
+  const plan = await planRegistryFileImport(db, payload.fileName, payload.contentBase64, { skipRows: payload.skipRows ?? [] });
   const { errors, totals } = plan.preview;
   if (errors.length > 0) {
-    throw new BackendError(
-      'import-invalid',
-      `${payload.fileName} has ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${totals.invalid} row${totals.invalid === 1 ? '' : 's'}; nothing was imported. Fix them and import again.`,
-      errors,
-    );
+    const inHeader = errors.length - plan.preview.rows.reduce((n, r) => n + r.errors.length, 0);
+    const where = [totals.invalid > 0 ? plural(totals.invalid, 'row') : '', inHeader > 0 ? 'the header row' : ''].filter(Boolean).join(' and ');
+    const remedy = inHeader > 0 ? 'Fix them and import again.' : 'Fix them, or choose to skip those rows, and import again.';
+    throw new BackendError('import-invalid', `${payload.fileName} has ${plural(errors.length, 'problem')} in ${where}; nothing was imported. ${remedy}`, errors);
   }
   const total = plan.operations.length;
   writeTransaction(db, () => {
@@ -42,7 +49,12 @@ export async function runRegistryImport(ctx: JobContext, payload: RegistryImport
     });
     ctx.throwIfCancelled();
   });
-  return { kind: 'registry-import', value: { created: totals.create, updated: totals.update, unchanged: totals.unchanged } };
+  return { kind: 'registry-import', value: { created: totals.create, updated: totals.update, unchanged: totals.unchanged, skipped: plan.skipped } };
 }
 
 registerJobKind('registry-import', (ctx, payload) => runRegistryImport(ctx, payload as RegistryImportPayload));
+registerJobKind('registry-preview', async (ctx, payload) => {
+  const { fileName, contentBase64 } = payload as RegistryImportPayload;
+  ctx.progress(0, 0, `Reading ${fileName}…`);
+  return { kind: 'registry-preview', value: (await planRegistryFileImport(ctx.workspace.db, fileName, contentBase64)).preview };
+});

@@ -1,5 +1,5 @@
 import { todayIso } from '../../../shared/registry';
-import { planRegistryFileImport } from '../../jobs/registry-import-job';
+import { BackendError, ERROR_CODES, type ApiErrorData } from '../../../shared/errors';
 import { exportRegistryFile } from '../../registry';
 import { allAgentRecords } from '../../store/agents-repository';
 import type { Handlers } from '../dispatcher';
@@ -7,11 +7,25 @@ import type { Session } from '../session';
 
 export function registryHandlers(session: Session) {
   return {
-    previewRegistryImport: async ({ fileName, contentBase64 }) => (await planRegistryFileImport(session.workspace().db, fileName, contentBase64)).preview,
-    startRegistryImport: ({ fileName, contentBase64 }, ctx) => {
-      const job = session.startJob('registry-import', `Import ${fileName}`, { fileName, contentBase64 }, { actor: ctx.actor, via: ctx.via });
+    // Parsing a workbook takes exceljs seconds and hundreds of MB: done in a job worker, never on
+    // the host's main thread (in the desktop app, Electron's main process), even for a preview.
+    previewRegistryImport: async ({ fileName, contentBase64 }, ctx) => {
+      const job = session.startJob('registry-preview', `Check ${fileName}`, { fileName, contentBase64 }, { actor: ctx.actor, via: ctx.via });
+      const done = await session.jobs.waitFor(job.id);
+      if (done.state === 'succeeded' && done.result?.kind === 'registry-preview') return done.result.value;
+      throw BackendError.fromData(jobErrorData(done.error));
+    },
+    startRegistryImport: ({ fileName, contentBase64, skipRows }, ctx) => {
+      const job = session.startJob('registry-import', `Import ${fileName}`, { fileName, contentBase64, skipRows }, { actor: ctx.actor, via: ctx.via });
       return { jobId: job.id };
     },
     exportRegistry: ({ format }) => exportRegistryFile(allAgentRecords(session.workspace().db), format, todayIso()),
   } satisfies Partial<Handlers>;
+}
+
+/** A job's error as the contract carries it; the worker sends BackendError data (row errors in `details`) through as it was. */
+function jobErrorData(error: { code: string; message: string; details?: unknown } | null): ApiErrorData {
+  if (!error) return { code: 'internal', message: 'The file check stopped without saying why.' };
+  const code = ERROR_CODES.find((c) => c === error.code) ?? 'internal';
+  return error.details === undefined ? { code, message: error.message } : { code, message: error.message, details: error.details };
 }
