@@ -41,6 +41,7 @@ const agentTriage = {
   startScan: (input) => call('startScan', input),
   listCandidates: (input) => call('listCandidates', input),
   getCandidate: (input) => call('getCandidate', input),
+  candidateMatches: (input) => call('candidateMatches', input),
   confirmCandidate: (input) => call('confirmCandidate', input),
   dismissCandidate: (input) => call('dismissCandidate', input),
   mergeCandidate: (input) => call('mergeCandidate', input),

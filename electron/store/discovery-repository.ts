@@ -14,10 +14,11 @@ import type {
 import { BackendError } from '../../shared/errors';
 import { rfc3339Instant } from '../advisories/rfc3339';
 import { appendAudit, type ChangeAuthor } from './audit-log';
-import { createAgent } from './agents-repository';
+import { allAgentRecords, createAgent } from './agents-repository';
 import { statement } from './statements';
 import type { Db } from './workspace-file';
 import { writeTransaction } from './write-transaction';
+import type { MatchableAgent } from '../discovery/match/candidate-matches';
 
 /** Discovery facts per scanned folder and the decisions people took about candidates. */
 
@@ -222,6 +223,19 @@ export function getCandidate(db: Db, identityKey: string, advisories: AdvisoryLo
 export function allCandidates(db: Db, advisories: AdvisoryLookup): CandidateDetail[] {
   const keys = statement(db, 'SELECT identity_key FROM discovered_agents ORDER BY name COLLATE NOCASE').all() as Array<{ identity_key: string }>;
   return keys.map((k) => getCandidate(db, k.identity_key, advisories));
+}
+
+/** Every registry agent with the candidates already joined to it: what a new candidate is matched against. */
+export function registryForMatching(db: Db, advisories: AdvisoryLookup): MatchableAgent[] {
+  const linked = new Map<string, CandidateDetail[]>();
+  for (const candidate of allCandidates(db, advisories)) {
+    if (candidate.agentId === null || (candidate.decision !== 'confirmed' && candidate.decision !== 'merged')) continue;
+    linked.set(candidate.agentId, [...(linked.get(candidate.agentId) ?? []), candidate]);
+  }
+  const origins = new Map(
+    (statement(db, 'SELECT id, identity_key FROM agents WHERE identity_key IS NOT NULL').all() as Array<{ id: string; identity_key: string }>).map((r) => [r.id, r.identity_key]),
+  );
+  return allAgentRecords(db).map((record) => ({ record, originKey: origins.get(record.id) ?? null, linked: linked.get(record.id) ?? [] }));
 }
 
 // ---- decisions -------------------------------------------------------------------------------

@@ -10,9 +10,11 @@ import {
   latestScans,
   listCandidates,
   mergeCandidate,
+  registryForMatching,
   reopenCandidate,
   setRuleEnabled,
 } from '../../store/discovery-repository';
+import { candidateMatches } from '../../discovery/match/candidate-matches';
 import { allAgentRecords, getAgentDetail } from '../../store/agents-repository';
 import type { Handlers } from '../dispatcher';
 import type { Session } from '../session';
@@ -29,6 +31,7 @@ export function discoveryHandlers(session: Session) {
     },
     listCandidates: (filter) => ({ candidates: listCandidates(db(), filter, advisories()), scans: latestScans(db()) }),
     getCandidate: ({ identityKey }) => getCandidate(db(), identityKey, advisories()),
+    candidateMatches: ({ identityKey }) => candidateMatches(getCandidate(db(), identityKey, advisories()), registryForMatching(db(), advisories())),
     confirmCandidate: ({ identityKey }, ctx) => getAgentDetail(db(), confirmCandidate(db(), identityKey, ctx, advisories())),
     dismissCandidate: ({ identityKey, reason }, ctx) => {
       dismissCandidate(db(), identityKey, reason, ctx, advisories());
