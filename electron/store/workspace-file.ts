@@ -127,6 +127,8 @@ function connect(path: string, options: OpenOptions, readonly = false): Db {
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted and replaced rows (a re-scan replaces all facts of a folder) are zeroed, not left in free pages.
+    db.pragma('secure_delete = ON');
     return db;
   } catch (err) {
     throw asOpenError(err, path);
@@ -201,14 +203,16 @@ function migrate(db: Db, path: string): void {
     }
   }
   const done = new Set(applied.map((m) => m.version));
+  let scrub = false;
   for (const migration of MIGRATIONS) {
     if (done.has(migration.version)) continue;
     // Each migration is all-or-nothing: schema change, its record and user_version together.
     // IMMEDIATE, and checked again under the write lock: another process may be opening the
     // same old workspace at this moment and have applied it first.
-    db.transaction(() => {
-      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
+    const ran = db.transaction(() => {
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return false;
       db.exec(migration.sql);
+      migration.rewrite?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)').run(
         migration.version,
         migration.name,
@@ -216,7 +220,14 @@ function migrate(db: Db, path: string): void {
         new Date().toISOString(),
       );
       db.pragma(`user_version = ${migration.version}`);
+      return true;
     }).immediate();
+    scrub ||= ran && migration.scrubsOldValues === true;
+  }
+  // The values a migration replaced (secrets) must survive neither in free pages nor in the WAL.
+  if (scrub) {
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
   }
 }
 

@@ -1,12 +1,25 @@
 import { createHash } from 'node:crypto';
+import type { Db } from '../workspace-file';
 import registry from './001_registry';
 import discovery from './002_discovery';
+import keyedSecretFingerprints, { keySecretFingerprints } from './003_keyed_secret_fingerprints';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
   sha256: string;
+  /**
+   * Work SQL cannot do (an HMAC), run after `sql` in the same transaction. Only `sql` is hashed
+   * (code changes shape when bundled), so the step of an applied migration must never change
+   * either; its SQL text says what it does.
+   */
+  rewrite?: (db: Db) => void;
+  /**
+   * The migration rewrote values that must not survive anywhere in the file (secrets): the
+   * runner vacuums the file and empties the WAL after it.
+   */
+  scrubsOldValues?: boolean;
 }
 
 /**
@@ -15,16 +28,18 @@ export interface Migration {
  * Migrations are TypeScript modules exporting SQL text so the bundle, the tests and the job
  * workers all load them the same way, with no files to locate at run time.
  */
-const sources: Array<[number, string, string]> = [
+const sources: Array<[number, string, string, Pick<Migration, 'rewrite' | 'scrubsOldValues'>?]> = [
   [1, 'registry', registry],
   [2, 'discovery', discovery],
+  [3, 'keyed secret fingerprints', keyedSecretFingerprints, { rewrite: keySecretFingerprints, scrubsOldValues: true }],
 ];
 
-export const MIGRATIONS: Migration[] = sources.map(([version, name, sql]) => ({
+export const MIGRATIONS: Migration[] = sources.map(([version, name, sql, code]) => ({
   version,
   name,
   sql,
   sha256: createHash('sha256').update(sql).digest('hex'),
+  ...code,
 }));
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;
