@@ -83,6 +83,7 @@ export function ecosystemOfOsv(osvEcosystem: string): Ecosystem | null {
   return OSV_ECOSYSTEMS[osvEcosystem.toLowerCase()] ?? null;
 }
 
+const utf8 = new TextDecoder();
 const EXPECTED = 'expected OSV JSON (id, affected[]) or an OSV ecosystem zip';
 const ZIP_SIGNATURES = [
   [0x50, 0x4b, 0x03, 0x04],
@@ -108,7 +109,7 @@ export function* readOsvRecords(fileName: string, bytes: Uint8Array): Generator<
     let found = 0;
     for (const entry of inflatedZipEntries(fileName, bytes, OSV_ARCHIVE)) {
       const where = `${fileName}/${printableEntryName(entry.name)}`;
-      const value = parseJson(where, new TextDecoder().decode(entry.data));
+      const value = parseJson(where, utf8.decode(entry.data));
       // Ecosystem zips hold only records; other JSON in a hand-made zip (a manifest) is skipped.
       if (!looksLikeOsv(value)) continue;
       found++;
