@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { DiscoveredAgent } from '../shared/discovery';
 import { loadCorpus } from '../electron/discovery/corpus/corpus-expectation';
 import { scoreCorpus } from '../electron/discovery/corpus/score';
@@ -11,10 +12,11 @@ import { row } from './stats';
  */
 export async function accuracyBench(): Promise<void> {
   const corpus = loadCorpus();
-  const pool = new AnalyzerPool(new Set(), 2);
+  const fingerprintKey = randomBytes(32);
+  const pool = new AnalyzerPool(new Set(), fingerprintKey, 2);
   try {
     const predicted: Record<string, DiscoveredAgent[]> = {};
-    for (const repo of corpus) predicted[repo.name] = (await scanFolder(repo.root, { pool, label: repo.name })).agents;
+    for (const repo of corpus) predicted[repo.name] = (await scanFolder(repo.root, { pool, label: repo.name, fingerprintKey })).agents;
     const score = scoreCorpus(Object.fromEntries(corpus.map((r) => [r.name, r.expected])), predicted);
     console.log(`\nDiscovery accuracy over the labelled corpus (${corpus.length} repositories)`);
     console.log(`  ${'repository'.padEnd(34)} ${'agents tp/fp/fn'.padStart(16)} ${'capabilities tp/fp/fn'.padStart(22)}`);

@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -134,14 +135,15 @@ interface ScanRun {
 
 async function scanOnce(root: string): Promise<ScanRun> {
   const t0 = performance.now();
-  const pool = new AnalyzerPool(new Set(), ANALYZER_THREADS);
+  const fingerprintKey = randomBytes(32);
+  const pool = new AnalyzerPool(new Set(), fingerprintKey, ANALYZER_THREADS);
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   try {
     // Wait for a thread to be up (both start together), so the wall time is the scan's own.
     await pool.analyze([]);
     const t1 = performance.now();
-    const scan = await scanFolder(root, { pool, label: 'bench-tree' });
+    const scan = await scanFolder(root, { pool, label: 'bench-tree', fingerprintKey });
     const scanMs = performance.now() - t1;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     return { scan, scanMs, startupMs: t1 - t0, peakRss };

@@ -83,12 +83,25 @@ export type CredentialRefKind = (typeof CREDENTIAL_REF_KINDS)[number];
 
 export interface CredentialReference {
   kind: CredentialRefKind;
-  /** Env var or secret name, role ARN, service account; for a hard-coded secret "<provider> key …abcd". */
+  /**
+   * Env var or secret name, role ARN, service account; for a hard-coded secret what it is, its
+   * preview and the start of its fingerprint ("openai key sk-proj-… (164 chars) #3fa2c1",
+   * "DB_PASSWORD #9b01d4"); for a connection string its scheme and host, never its password.
+   */
   name: string;
   provider: string | null;
-  /** For secret values seen in files: sha256 of the value (hex), never the value itself. */
+  /**
+   * For secret values seen in files: HMAC-SHA256, under the workspace's own random key, of the
+   * value's SHA-256 (hex). The same secret matches within a workspace; a stored fingerprint
+   * cannot be tested against a guess without that workspace's key. Never the value itself.
+   */
   fingerprint: string | null;
-  last4: string | null;
+  /**
+   * What a secret of a known shape looks like without any of its secret characters: its public
+   * prefix and length ("sk-proj-… (164 chars)", "AKIA… (20 chars)"). Null for passwords and
+   * values of no known shape, of which nothing is shown.
+   */
+  preview: string | null;
   evidence: Evidence;
 }
 

@@ -7,6 +7,7 @@ import { AnalyzerPool } from '../discovery/scan/analyzer-pool';
 import { scanFolder, type FolderScan } from '../discovery/scan/scan-folder';
 import { createAgent } from '../store/agents-repository';
 import { replaceScanFacts, scanLabelFor, scanSourceFor } from '../store/discovery-repository';
+import { fingerprintKeyOf } from '../store/fingerprint-key';
 import { createWorkspaceFile, type Db, type OpenOptions } from '../store/workspace-file';
 import { writeTransaction } from '../store/write-transaction';
 
@@ -53,11 +54,13 @@ export async function buildDemoWorkspace(path: string, resources: string, option
 async function scanDemoSources(db: Db, sourceDir: string, author: { actor: string; via: string }): Promise<void> {
   if (!existsSync(sourceDir)) return;
   const services = readdirSync(sourceDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(sourceDir, e.name));
-  const pool = new AnalyzerPool(new Set());
+  // The demo's secrets are fingerprinted under its own key, like any workspace's.
+  const fingerprintKey = fingerprintKeyOf(db);
+  const pool = new AnalyzerPool(new Set(), fingerprintKey);
   try {
     const startedAt = new Date().toISOString();
     const scans: Array<{ root: string; scan: FolderScan }> = [];
-    for (const root of services) scans.push({ root, scan: await scanFolder(root, { pool, label: scanLabelFor(db, root) }) });
+    for (const root of services) scans.push({ root, scan: await scanFolder(root, { pool, label: scanLabelFor(db, root), fingerprintKey }) });
     writeTransaction(db, () => {
       for (const { root, scan } of scans) replaceScanFacts(db, scanSourceFor(db, root), { startedAt, actor: author.actor, counters: scan.counters, warnings: scan.warnings }, scan.agents);
     });

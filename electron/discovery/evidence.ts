@@ -1,24 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Evidence } from '../../shared/discovery';
+import { maskKnownSecrets, maskSecret } from './secret-shapes';
 
 const MAX_SNIPPET = 200;
 
-/**
- * Secret shapes that must never reach the workspace in clear. Each keeps a short recognisable
- * prefix and the last four characters, which is what a reviewer needs to match a key.
- */
-export const SECRET_PATTERNS: Array<{ provider: string; pattern: RegExp }> = [
-  { provider: 'anthropic', pattern: /sk-ant-[A-Za-z0-9_-]{20,}/g },
-  { provider: 'openai', pattern: /sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
-  { provider: 'aws', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g },
-  { provider: 'github', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}\b/g },
-  { provider: 'slack', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g },
-  { provider: 'google', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { provider: 'huggingface', pattern: /\bhf_[A-Za-z0-9]{30,}\b/g },
-  { provider: 'stripe', pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g },
-  { provider: 'sendgrid', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b/g },
-  { provider: 'groq', pattern: /\bgsk_[A-Za-z0-9]{40,}\b/g },
-];
 /** password=..., token: "...", secret = '...' with a literal value. */
 const ASSIGNED_SECRET = /((?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key)["']?\s*[:=]\s*["'])([^"'\s]{8,})(["'])/gi;
 /** A URL up to the next space or quote: its userinfo may hold a password ("redis://:pw@host"). */
@@ -39,23 +23,16 @@ export function redactUrlPasswords(text: string): string {
   });
 }
 
-export function maskSecret(value: string): string {
-  const prefix = value.match(/^(sk-ant-|sk-proj-|sk-|AKIA|ASIA|ghp_|github_pat_|xox[abprs]-|AIza|hf_|gsk_|SG\.|rk_live_|sk_live_)/)?.[0] ?? '';
-  return `${prefix}…${value.slice(-4)}`;
-}
-
-/** Replaces every secret-looking value in a line with its masked form. */
+/**
+ * Replaces every secret-looking value in a line with its mask: a known key keeps only its public
+ * prefix ("sk-proj-…"), anything else becomes "…". No character of the secret part is kept, not
+ * even the last ones: of a short password they are most of it.
+ */
 export function redactSecrets(text: string): string {
-  let out = text;
-  for (const { pattern } of SECRET_PATTERNS) out = out.replace(pattern, (m) => maskSecret(m));
+  let out = maskKnownSecrets(text);
   out = out.replace(ASSIGNED_SECRET, (_m, head: string, value: string, tail: string) => `${head}${value.includes('…') ? value : maskSecret(value)}${tail}`);
   out = redactUrlPasswords(out);
   return out;
-}
-
-/** The only form in which a secret value is kept: a hash to match it elsewhere, and its last 4. */
-export function fingerprintSecret(value: string): { fingerprint: string; last4: string } {
-  return { fingerprint: createHash('sha256').update(value).digest('hex'), last4: value.slice(-4) };
 }
 
 /** Control characters would let a hostile file forge lines in the UI or a terminal. */

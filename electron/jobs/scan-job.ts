@@ -5,6 +5,7 @@ import { BackendError } from '../../shared/errors';
 import { AnalyzerPool } from '../discovery/scan/analyzer-pool';
 import { scanFolder, type FolderScan } from '../discovery/scan/scan-folder';
 import { disabledRuleIds, replaceScanFacts, scanLabelFor, scanSourceFor } from '../store/discovery-repository';
+import { fingerprintKeyOf } from '../store/fingerprint-key';
 import type { JobContext } from './job-context';
 import { registerJobKind } from './job-kinds';
 import { writeTransaction } from '../store/write-transaction';
@@ -38,7 +39,8 @@ export async function runScan(ctx: JobContext, payload: ScanPayload): Promise<Jo
   const roots = [...new Set(payload.roots.map(existingFolder))];
   const { db } = ctx.workspace;
   const disabled = disabledRuleIds(db);
-  const pool = new AnalyzerPool(disabled);
+  const fingerprintKey = fingerprintKeyOf(db);
+  const pool = new AnalyzerPool(disabled, fingerprintKey);
   const startedAt = new Date().toISOString();
   try {
     const scans: Array<{ root: string; scan: FolderScan }> = [];
@@ -47,6 +49,7 @@ export async function runScan(ctx: JobContext, payload: ScanPayload): Promise<Jo
         pool,
         label: scanLabelFor(db, root),
         disabledRuleIds: disabled,
+        fingerprintKey,
         throwIfCancelled: ctx.throwIfCancelled,
         onProgress: (counters) => ctx.progress(i, roots.length, `Scanning ${root}: ${describeCounters(counters)}`, counters),
       });

@@ -1,4 +1,5 @@
 import type { CodeFindings, FileWarning } from '../findings';
+import type { FingerprintKey } from '../secret-fingerprint';
 import type { CodeLanguage } from './code-model';
 import { collectCodeFindings } from './collect-findings';
 import { parseSource } from './parser';
@@ -27,12 +28,14 @@ export function codeLanguageOf(path: string): CodeLanguage | null {
  * One code file's agent signals, or null when it has none worth parsing for (no import of an
  * LLM or agent SDK), is not code, or cannot be parsed; the last is reported to `onWarning`
  * ("not parsed: minified ..."). Needs `loadCodeParsers()` once per thread. The text is only
- * parsed, never executed or imported.
+ * parsed, never executed or imported. Secrets written in it come out only as fingerprints under
+ * `fingerprintKey`, the workspace's key.
  */
 export function analyzeCode(
   path: string,
   text: string,
   rules: CodeRules,
+  fingerprintKey: FingerprintKey,
   onWarning?: (warning: FileWarning) => void,
   options: { skipPrefilter?: boolean } = {},
 ): CodeFindings | null {
@@ -46,5 +49,5 @@ export function analyzeCode(
     return null;
   }
   const model = language === 'python' ? buildPythonModel(path, text, outcome.root) : buildTypeScriptModel(path, text, outcome.root, language);
-  return collectCodeFindings(model, rules.forLanguage(language));
+  return collectCodeFindings(model, rules.forLanguage(language), fingerprintKey);
 }

@@ -1,6 +1,7 @@
 import { CAPABILITY_KINDS } from '../../../shared/discovery';
 import type { CapabilityFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
+import type { FingerprintKey } from '../secret-fingerprint';
 import { findCapabilities } from './capabilities';
 import type { CodeModel } from './code-model';
 import { findCredentials } from './credentials';
@@ -16,9 +17,9 @@ import type { CodeRuleSet } from './rules';
 import { findTools } from './tools';
 import { isPossiblyLocalTypeScriptModule } from './typescript';
 
-/** Applies the enabled rules to one file's code model. Pure: the model in, findings out. */
-export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet): CodeFindings {
-  const context = createFindingContext(model, rules);
+/** Applies the enabled rules to one file's code model. Pure: the model (and the workspace's fingerprint key) in, findings out. */
+export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, fingerprintKey: FingerprintKey): CodeFindings {
+  const context = createFindingContext(model, rules, fingerprintKey);
   const llm = findLlmUses(context);
   const frameworks = findFrameworks(context, llm.modelCalls);
   const tools = findTools(context);

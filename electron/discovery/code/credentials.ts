@@ -1,5 +1,6 @@
 import type { CredentialReference } from '../../../shared/discovery';
-import { SECRET_PATTERNS, fingerprintSecret } from '../evidence';
+import { fingerprintSecret, secretCredentialName } from '../secret-fingerprint';
+import { knownSecretsIn, secretPreview, secretsKnownByNameIn, type KnownSecret } from '../secret-shapes';
 import { callMatches, literalText, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
 import type { Compiled, CredentialRuleJson } from './rules';
@@ -7,8 +8,8 @@ import type { Compiled, CredentialRuleJson } from './rules';
 type CredentialRule = Compiled<CredentialRuleJson>;
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Own copies: matchAll starts from a regex's lastIndex, which shared global regexes may have moved. */
-const SECRET_SHAPES = SECRET_PATTERNS.map(({ provider, pattern }) => ({ provider, pattern: new RegExp(pattern.source, pattern.flags) }));
+/** An AWS secret access key is known only by the name beside it, so the lines that may name one are read whole. */
+const MIGHT_NAME_AWS_SECRET = /secret.?access.?key/i;
 /** No known key shape is shorter (xoxb- and ten characters); most literals are, and are skipped. */
 const SHORTEST_SECRET = 15;
 /** Values that stand in for a secret in samples and templates. */
@@ -19,8 +20,8 @@ const CONNECTION_STRING = /\b([a-z][a-z0-9+.-]*):\/\/([^:/@\s]+):([^@\s/]+)@([^/
 /**
  * Credentials a file reaches for: environment variables that hold secrets (by name), secrets
  * written into the code, and connection strings with passwords. Secret values are only ever
- * turned into a fingerprint and last four characters here; the evidence snippet is redacted
- * by makeEvidence.
+ * turned into a fingerprint under the workspace key here, and a preview of known shapes (public
+ * prefix and length); the evidence snippet is redacted by makeEvidence.
  */
 export function findCredentials(context: FindingContext): CredentialReference[] {
   const found = new Map<string, CredentialReference>();
@@ -56,7 +57,7 @@ function findEnvVars(context: FindingContext, rule: CredentialRule, add: Add): v
   for (const { name, line } of reads.sort((a, b) => a.line - b.line)) {
     if (!ENV_NAME.test(name) || !isCredentialName(rule, name)) continue;
     const provider = rule.providers?.find((entry) => name.toUpperCase().startsWith(entry.prefix.toUpperCase()))?.provider ?? null;
-    add(`env:${name}`, { kind: 'env-var', name, provider, fingerprint: null, last4: null, evidence: context.evidence(line, rule) });
+    add(`env:${name}`, { kind: 'env-var', name, provider, fingerprint: null, preview: null, evidence: context.evidence(line, rule) });
   }
 }
 
@@ -67,30 +68,34 @@ function isCredentialName(rule: CredentialRule, name: string): boolean {
 }
 
 function findHardcodedSecrets(context: FindingContext, rule: CredentialRule, add: Add): void {
-  const { model } = context;
+  const { model, fingerprintKey } = context;
+  const record = (secret: KnownSecret, line: number) => {
+    const fingerprint = fingerprintSecret(secret.value, fingerprintKey);
+    const preview = secretPreview(secret);
+    add(`secret:${fingerprint}`, { kind: 'hardcoded-secret', name: secretCredentialName(secret.label, preview, fingerprint), provider: secret.provider, fingerprint, preview, evidence: context.evidence(line, rule) });
+  };
   for (const literal of model.strings) {
     if (literal.text.length < SHORTEST_SECRET) continue;
-    for (const { provider, pattern } of SECRET_SHAPES) {
-      for (const match of literal.text.matchAll(pattern)) {
-        const { fingerprint, last4 } = fingerprintSecret(match[0]);
-        add(`secret:${fingerprint}`, { kind: 'hardcoded-secret', name: `${provider} key …${last4}`, provider, fingerprint, last4, evidence: context.evidence(literal.line, rule) });
-      }
-    }
+    for (const secret of knownSecretsIn(literal.text)) record(secret, literal.line);
   }
+  model.lines.forEach((text, i) => {
+    if (!MIGHT_NAME_AWS_SECRET.test(text)) return;
+    for (const secret of secretsKnownByNameIn(text)) record(secret, i + 1);
+  });
   // api_key="…" with a value of no known shape is still a secret in the code.
   if (!rule.match.secretArgs) return;
   for (const named of model.namedValues) {
     if (!rule.match.secretArgs.test(named.name)) continue;
     const value = named.value.kind === 'string' && !named.value.interpolated ? named.value.text : null;
     if (value === null || value.length < 8 || /\s/.test(value) || PLACEHOLDER.test(value)) continue;
-    const { fingerprint, last4 } = fingerprintSecret(value);
-    add(`secret:${fingerprint}`, { kind: 'hardcoded-secret', name: `${named.name} …${last4}`, provider: null, fingerprint, last4, evidence: context.evidence(named.line, rule) });
+    const fingerprint = fingerprintSecret(value, fingerprintKey);
+    add(`secret:${fingerprint}`, { kind: 'hardcoded-secret', name: secretCredentialName(named.name, null, fingerprint), provider: null, fingerprint, preview: null, evidence: context.evidence(named.line, rule) });
   }
 }
 
 /**
  * The host names the credential; the password is fingerprinted so the same password elsewhere
- * matches, but its last four characters are not kept: of a short password they are most of it.
+ * matches, and nothing of it is shown: no characters, no length.
  */
 function findConnectionStrings(context: FindingContext, rule: CredentialRule, add: Add): void {
   for (const literal of context.model.strings) {
@@ -98,8 +103,8 @@ function findConnectionStrings(context: FindingContext, rule: CredentialRule, ad
     for (const match of literal.text.matchAll(CONNECTION_STRING)) {
       const [, scheme = '', , password = '', host = ''] = match;
       if (!rule.match.schemes?.test(scheme) || PLACEHOLDER.test(password)) continue;
-      const { fingerprint } = fingerprintSecret(password);
-      add(`connection:${fingerprint}:${host}`, { kind: 'connection-string', name: `${scheme.toLowerCase()}://${host.toLowerCase()}`, provider: scheme.toLowerCase(), fingerprint, last4: null, evidence: context.evidence(literal.line, rule) });
+      const fingerprint = fingerprintSecret(password, context.fingerprintKey);
+      add(`connection:${fingerprint}:${host}`, { kind: 'connection-string', name: `${scheme.toLowerCase()}://${host.toLowerCase()}`, provider: scheme.toLowerCase(), fingerprint, preview: null, evidence: context.evidence(literal.line, rule) });
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { Evidence } from '../../../shared/discovery';
 import { makeEvidence } from '../evidence';
+import type { FingerprintKey } from '../secret-fingerprint';
 import type { RuleBase } from '../rules/rule';
 import type { CallSite, CodeModel, Scope, Value } from './code-model';
 import type { GlobMatcher } from './glob';
@@ -9,14 +10,17 @@ import type { CodeRuleSet } from './rules';
 export interface FindingContext {
   model: CodeModel;
   rules: CodeRuleSet;
+  /** The workspace's key for secret fingerprints. */
+  fingerprintKey: FingerprintKey;
   /** Evidence for a source line; `factor` lowers the rule's confidence for weaker matches. */
   evidence(line: number, rule: RuleBase, factor?: number): Evidence;
 }
 
-export function createFindingContext(model: CodeModel, rules: CodeRuleSet): FindingContext {
+export function createFindingContext(model: CodeModel, rules: CodeRuleSet, fingerprintKey: FingerprintKey): FindingContext {
   return {
     model,
     rules,
+    fingerprintKey,
     evidence: (line, rule, factor = 1) => makeEvidence(model.path, line, model.lines[line - 1] ?? '', rule.id, rule.confidence * factor),
   };
 }

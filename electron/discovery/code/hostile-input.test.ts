@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FileWarning } from '../findings';
+import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 import { analyzeCode } from './analyze-code';
 import { loadCodeParsers } from './parser';
 import { MAX_SYNTAX_DEPTH } from './syntax-node';
@@ -23,7 +24,7 @@ describe('hostile input', () => {
     const warnings: FileWarning[] = [];
     const bundle = `import OpenAI from "openai";${'var a=1;'.repeat(640_000)}`;
     const started = performance.now();
-    expect(analyzeCode('dist/app.min.js', bundle, RULES, (warning) => warnings.push(warning))).toBeNull();
+    expect(analyzeCode('dist/app.min.js', bundle, RULES, TEST_FINGERPRINT_KEY, (warning) => warnings.push(warning))).toBeNull();
     expect(performance.now() - started).toBeLessThan(500);
     expect(warnings).toEqual([{ path: 'dist/app.min.js', message: expect.stringMatching(/^not parsed: 4\.9 MB, over the 2 MB limit/) }]);
   });
@@ -31,7 +32,7 @@ describe('hostile input', () => {
   it('a minified bundle under the size limit is reported as minified', async () => {
     await loadCodeParsers();
     const warnings: FileWarning[] = [];
-    expect(analyzeCode('vendor/sdk.js', `import OpenAI from "openai";${'x();'.repeat(10_000)}`, RULES, (warning) => warnings.push(warning))).toBeNull();
+    expect(analyzeCode('vendor/sdk.js', `import OpenAI from "openai";${'x();'.repeat(10_000)}`, RULES, TEST_FINGERPRINT_KEY, (warning) => warnings.push(warning))).toBeNull();
     expect(warnings[0]?.message).toMatch(/^not parsed: minified/);
   });
 

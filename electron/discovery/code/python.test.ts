@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { fingerprintSecret } from '../secret-fingerprint';
+import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 import { analyzed, fixture, toolSummary } from './test-helpers';
 
 describe('Python agent frameworks (fixtures)', () => {
@@ -396,28 +399,44 @@ GH = os.environ.get("GH_TOKEN")
     ]);
   });
 
-  it('a hard-coded sk-proj key is kept only as fingerprint and last 4, nowhere in clear', async () => {
+  it('a hard-coded sk-proj key is kept only as a keyed fingerprint and its public prefix and length, nothing of it in clear', async () => {
     const key = 'sk-proj-Zx9' + 'Q'.repeat(30) + 'a1B2';
     const findings = await analyzed('leaky.py', `from openai import OpenAI\nclient = OpenAI(api_key="${key}")\n`);
+    const fingerprint = fingerprintSecret(key, TEST_FINGERPRINT_KEY);
     expect(findings.credentials).toEqual([
-      expect.objectContaining({ kind: 'hardcoded-secret', name: 'openai key …a1B2', provider: 'openai', last4: 'a1B2', fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({ kind: 'hardcoded-secret', name: `openai key sk-proj-… (45 chars) #${fingerprint.slice(0, 6)}`, provider: 'openai', preview: 'sk-proj-… (45 chars)', fingerprint }),
     ]);
-    expect(JSON.stringify(findings)).not.toContain(key);
-    expect(JSON.stringify(findings)).not.toContain(key.slice(8, 30));
+    const json = JSON.stringify(findings);
+    expect(json).not.toContain(key.slice(8, 30));
+    expect(json).not.toContain('a1B2');
+    expect(json).not.toContain(createHash('sha256').update(key).digest('hex'));
   });
 
-  it('a literal api_key of no known shape is a secret too; placeholders are not', async () => {
+  it('a literal api_key of no known shape is a secret too, shown by its name only; placeholders are not', async () => {
     const findings = await analyzed('vendor.py', `import anthropic\na = anthropic.Anthropic(api_key="9f8e7d6c5b4a39281706")\nb = anthropic.Anthropic(api_key="your-api-key-here")\n`);
-    expect(findings.credentials).toEqual([expect.objectContaining({ kind: 'hardcoded-secret', name: 'api_key …1706', last4: '1706' })]);
-    expect(JSON.stringify(findings)).not.toContain('9f8e7d6c5b4a39281706');
+    expect(findings.credentials).toEqual([expect.objectContaining({ kind: 'hardcoded-secret', name: expect.stringMatching(/^api_key #[0-9a-f]{6}$/), preview: null })]);
+    expect(JSON.stringify(findings)).not.toContain('1706');
   });
 
   it('a connection string is named by its host; the password is fingerprinted, never kept', async () => {
     const findings = await analyzed('db.py', `import openai\nDSN = "postgresql://agent:Tr0ub4dor&3@orders-db.internal:5432/orders"\n`);
     expect(findings.credentials).toEqual([
-      expect.objectContaining({ kind: 'connection-string', name: 'postgresql://orders-db.internal', provider: 'postgresql', last4: null, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({ kind: 'connection-string', name: 'postgresql://orders-db.internal', provider: 'postgresql', preview: null, fingerprint: fingerprintSecret('Tr0ub4dor&3', TEST_FINGERPRINT_KEY) }),
     ]);
     expect(JSON.stringify(findings)).not.toContain('Tr0ub4dor');
+    expect(JSON.stringify(findings)).not.toContain('dor&3');
+  });
+
+  it('an AWS secret access key is recognised by the name beside it, however it is written', async () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ7zXkey01';
+    const findings = await analyzed(
+      'aws.py',
+      `import boto3\nimport openai\nAWS_SECRET_ACCESS_KEY = "${secret}"\ns3 = boto3.client("s3", aws_secret_access_key="${secret}")\nOTHER = "${secret.split('').reverse().join('')}"\n`,
+    );
+    expect(findings.credentials).toEqual([
+      expect.objectContaining({ kind: 'hardcoded-secret', provider: 'aws', name: expect.stringMatching(/^aws secret access key \(40 chars\) #[0-9a-f]{6}$/), fingerprint: fingerprintSecret(secret, TEST_FINGERPRINT_KEY) }),
+    ]);
+    expect(JSON.stringify(findings)).not.toContain('Q7zX');
   });
 
   it('base_url on an LLM client is an inference endpoint; on an HTTP client, an API', async () => {

@@ -8,6 +8,7 @@ import { globMatcher } from './glob';
 import { loadCodeParsers } from './parser';
 import { loadCodeRules } from './rules';
 import { FIXTURES, RULES, analyzed, fixture } from './test-helpers';
+import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 
 function allEvidence(findings: CodeFindings) {
   return [
@@ -35,7 +36,7 @@ describe('the code rule pack', () => {
     await loadCodeParsers();
     for (const folder of ['python', 'typescript']) {
       for (const name of readdirSync(join(FIXTURES, folder))) {
-        const findings = analyzeCode(name, fixture(`${folder}/${name}`), RULES);
+        const findings = analyzeCode(name, fixture(`${folder}/${name}`), RULES, TEST_FINGERPRINT_KEY);
         if (!findings) throw new Error(`${name}: no findings`);
         for (const evidence of allEvidence(findings)) expect(RULES.allRuleIds, `${name}: ${evidence.ruleId}`).toContain(evidence.ruleId);
       }
@@ -65,8 +66,8 @@ describe('the code rule pack', () => {
     const gating = codeRulePack.rules.filter((rule) => rule.languages.includes('python') && (rule.category === 'llm' || rule.category === 'framework')).map((rule) => rule.id);
     const rules = loadCodeRules(codeRulePack, new Set(gating));
     expect(rules.prefilterSource('python')).toBeNull();
-    expect(analyzeCode('agent.py', fixture('python/openai_agents_ops.py'), rules)).toBeNull();
-    expect(analyzeCode('route.ts', fixture('typescript/vercel_ai_ops_route.ts'), rules)).not.toBeNull();
+    expect(analyzeCode('agent.py', fixture('python/openai_agents_ops.py'), rules, TEST_FINGERPRINT_KEY)).toBeNull();
+    expect(analyzeCode('route.ts', fixture('typescript/vercel_ai_ops_route.ts'), rules, TEST_FINGERPRINT_KEY)).not.toBeNull();
   });
 });
 
@@ -88,7 +89,7 @@ describe('skipping the prefilter', () => {
   it('analyses a helper module without an SDK import when asked to', async () => {
     await loadCodeParsers();
     const helper = 'import subprocess\n\ndef restart(name):\n    subprocess.run(["systemctl", "restart", name])\n';
-    expect(analyzeCode('ops/helpers.py', helper, RULES)).toBeNull();
-    expect(analyzeCode('ops/helpers.py', helper, RULES, undefined, { skipPrefilter: true })?.capabilities).toMatchObject([{ kind: 'shell-exec', tool: null }]);
+    expect(analyzeCode('ops/helpers.py', helper, RULES, TEST_FINGERPRINT_KEY)).toBeNull();
+    expect(analyzeCode('ops/helpers.py', helper, RULES, TEST_FINGERPRINT_KEY, undefined, { skipPrefilter: true })?.capabilities).toMatchObject([{ kind: 'shell-exec', tool: null }]);
   });
 });

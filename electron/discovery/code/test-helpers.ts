@@ -5,6 +5,7 @@ import { analyzeCode } from './analyze-code';
 import { bundledCodeRules } from './bundled-code-rules';
 import { loadCodeParsers } from './parser';
 import type { CodeRules } from './rules';
+import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 
 /** Shared by the analyzer tests: the shipped rules, and a strict wrapper that fails on null. */
 export const RULES: CodeRules = bundledCodeRules();
@@ -17,7 +18,7 @@ export function fixture(relativePath: string): string {
 
 export async function analyzed(path: string, text: string, rules: CodeRules = RULES): Promise<CodeFindings> {
   await loadCodeParsers();
-  const findings = analyzeCode(path, text, rules);
+  const findings = analyzeCode(path, text, rules, TEST_FINGERPRINT_KEY);
   if (!findings) throw new Error(`${path}: no findings (prefilter or parse refused it)`);
   return findings;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCode, codeLanguageOf } from './analyze-code';
 import { loadCodeParsers, parseSource } from './parser';
 import { FIXTURES, RULES, fixture } from './test-helpers';
+import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 
 /**
  * Parse and analysis speed on the fixtures, repeated to a few hundred KB per language. Printed
@@ -39,7 +40,7 @@ describe('throughput', () => {
         for (const file of batch) parseSource(file.path, file.text, codeLanguageOf(file.path) ?? 'python');
       });
       const analyseSeconds = bestSeconds(() => {
-        for (const file of batch) analyzeCode(file.path, file.text, RULES);
+        for (const file of batch) analyzeCode(file.path, file.text, RULES, TEST_FINGERPRINT_KEY);
       });
       console.log(
         `${folder}: ${(megabytes * 1024).toFixed(0)} KB in ${batch.length} files; parse ${(megabytes / parseSeconds).toFixed(2)} MB/s, full analysis ${(megabytes / analyseSeconds).toFixed(2)} MB/s`,

@@ -1,9 +1,11 @@
+import type { FingerprintKey } from '../secret-fingerprint';
 import type { ConfigRulePack } from './rules';
 
-/** What every configuration analyzer needs besides the file: the rule pack and the rules a workspace turned off. */
+/** What every configuration analyzer needs besides the file: the rule pack, the rules a workspace turned off, and the workspace's key for secret fingerprints. */
 export interface ConfigScanOptions {
   rules: ConfigRulePack;
   disabledRuleIds: ReadonlySet<string>;
+  fingerprintKey: FingerprintKey;
 }
 
 export interface ConfigContext extends ConfigScanOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCrontab } from './crontab';
-import { fixture, lineWith, testContext } from './test-support';
+import { fixture, lineWith, secretName, testContext } from './test-support';
 
 const text = fixture('crontab/agents.cron');
 
@@ -19,7 +19,7 @@ describe('analyzeCrontab', () => {
   it('gives variables set in the file to its jobs, secrets only as fingerprints', () => {
     const findings = analyzeCrontab('ops/agents.cron', text, testContext())!;
     expect(findings.units[0]!.credentials.map((c) => [c.kind, c.name, c.evidence.line])).toEqual([
-      ['hardcoded-secret', 'openai key …Ce1U', lineWith(text, 'OPENAI_API_KEY=')],
+      ['hardcoded-secret', secretName('openai key sk-proj-… (40 chars)'), lineWith(text, 'OPENAI_API_KEY=')],
       ['env-var', 'OPENAI_API_KEY', lineWith(text, 'OPENAI_API_KEY=')],
     ]);
     expect(JSON.stringify(findings)).not.toContain('sk-proj-Zq3vXb8NwT5yRk2LmP9sDf4GhJ6aCe1U');

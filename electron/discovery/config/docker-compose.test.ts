@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDockerCompose } from './docker-compose';
-import { fixture, lineWith, testContext } from './test-support';
+import { fixture, lineWith, secretName, testContext } from './test-support';
 
 const text = fixture('docker-compose/docker-compose.yml');
 const analyze = () => analyzeDockerCompose('stack/docker-compose.yml', text, testContext())!;
@@ -27,12 +27,12 @@ describe('analyzeDockerCompose', () => {
     const [agent, api] = findings.units;
     expect(agent!.credentials.map((c) => [c.kind, c.name])).toEqual([
       ['env-var', 'OPENAI_API_KEY'],
-      ['hardcoded-secret', 'postgresql key …ter2'],
+      // The password is fingerprinted under the connection it opens, never named by any of its characters.
       ['connection-string', 'postgresql://agent@db:5432/agent'],
       ['env-var', 'env_file .env.agent'],
     ]);
     expect(api!.credentials.map((c) => [c.kind, c.name, c.evidence.line])).toEqual([
-      ['hardcoded-secret', 'anthropic key …6789', lineWith(text, 'ANTHROPIC_API_KEY=')],
+      ['hardcoded-secret', secretName('anthropic key sk-ant-api03-… (49 chars)'), lineWith(text, 'ANTHROPIC_API_KEY=')],
       ['env-var', 'ANTHROPIC_API_KEY', lineWith(text, 'ANTHROPIC_API_KEY=')],
     ]);
     // The database runs no code of ours, but its password in clear is still reported.

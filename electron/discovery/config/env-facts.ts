@@ -1,5 +1,4 @@
-import { redactUrlPasswords } from '../evidence';
-import { isConnectionName, isCredentialName, isReference, literalSecretIn, providerOfName, recordLiteralSecret, upperSnake } from './secrets';
+import { isConnectionName, isCredentialName, isReference, literalSecretIn, providerOfName, recordLiteralSecret, redactedConnection, upperSnake } from './secrets';
 import type { ConfigSource } from './source';
 import { addCredential, addEndpoint, addLlm, type UnitFacts } from './units';
 
@@ -89,9 +88,4 @@ export function recordEnvEntry(src: ConfigSource, facts: UnitFacts, entry: EnvEn
   } else if (isCredentialName(name)) {
     addCredential(facts, 'env-var', name, llmProvider ?? providerOfName(name), src.evidence('config.credential.env-var', line));
   }
-}
-
-/** A connection string without its password: enough to match it to a data source. */
-function redactedConnection(value: string): string {
-  return redactUrlPasswords(value).replace(/:\*\*\*\*@/, '@').replace(/\?.*$/, '');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGithubActions } from './github-actions';
-import { fixture, lineWith, testContext } from './test-support';
+import { fixture, lineWith, secretName, testContext } from './test-support';
 
 const nightly = fixture('github-actions/nightly-triage.yml');
 
@@ -73,8 +73,9 @@ describe('analyzeGithubActions', () => {
     expect(unit!.trigger).toMatchObject({ kind: 'chained', schedule: 'Deploy', description: 'After workflow "Deploy" runs' });
     expect(unit!.llm).toMatchObject([{ provider: 'github-models', models: ['openai/gpt-4.1'] }]);
     const secret = unit!.credentials.find((c) => c.kind === 'hardcoded-secret')!;
-    expect(secret).toMatchObject({ provider: 'github', last4: '1234', name: 'github key …1234' });
+    expect(secret).toMatchObject({ provider: 'github', preview: 'ghp_… (40 chars)', name: secretName('github token ghp_… (40 chars)') });
     expect(secret.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(findings)).not.toContain('ef1234');
     expect(JSON.stringify(findings)).not.toContain('ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef1234');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGitlabCi } from './gitlab-ci';
-import { fixture, lineWith, testContext } from './test-support';
+import { fixture, lineWith, secretName, testContext } from './test-support';
 
 const text = fixture('gitlab-ci/.gitlab-ci.yml');
 const analyze = () => analyzeGitlabCi('billing/.gitlab-ci.yml', text, testContext())!;
@@ -36,7 +36,7 @@ describe('analyzeGitlabCi', () => {
   it('names CI/CD variables used as secrets, job secrets, and keeps a literal password only as a fingerprint', () => {
     const nightly = unit('nightly-reconciliation');
     expect(nightly.credentials.map((c) => [c.kind, c.name])).toEqual([
-      ['hardcoded-secret', 'LEDGER_DB_PASSWORD …8wRt'],
+      ['hardcoded-secret', secretName('LEDGER_DB_PASSWORD')],
       ['env-var', 'LEDGER_DB_PASSWORD'],
       ['ci-secret', 'SLACK_BOT_TOKEN'],
     ]);

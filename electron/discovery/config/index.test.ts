@@ -2,10 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 import { analyzeConfigFile, analyzeTerraformModule, MAX_CONFIG_CHARS, mightBeConfigFile, readBundledConfigRules } from './index';
 import { fixture } from './test-support';
 
-const options = (disabled: string[] = []) => ({ rules: readBundledConfigRules(), disabledRuleIds: new Set(disabled) });
+const options = (disabled: string[] = []) => ({ rules: readBundledConfigRules(), disabledRuleIds: new Set(disabled), fingerprintKey: TEST_FINGERPRINT_KEY });
 const fixturesDir = join(import.meta.dirname, 'fixtures');
 const fixtureFiles = (dir = fixturesDir): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? fixtureFiles(join(dir, e.name)) : [relative(fixturesDir, join(dir, e.name))]));
 

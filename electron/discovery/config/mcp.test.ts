@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigSyntaxError } from './context';
 import { analyzeMcp } from './mcp';
-import { fixture, lineWith, testContext } from './test-support';
+import { fixture, lineWith, secretName, testContext } from './test-support';
 
 const desktop = fixture('mcp/claude_desktop_config.json');
 const analyzeDesktop = () => analyzeMcp('laptop/claude_desktop_config.json', desktop, testContext())!;
@@ -44,13 +44,13 @@ describe('analyzeMcp', () => {
     const findings = analyzeDesktop();
     const [unit] = findings.units;
     expect(unit!.credentials.map((c) => [c.kind, c.name])).toEqual([
-      ['hardcoded-secret', 'postgresql key …w0rd'],
       ['connection-string', 'postgresql://admin@db.prod.internal:5432/ledger'],
-      ['hardcoded-secret', 'openai key …r678'],
+      ['hardcoded-secret', secretName('openai key sk-proj-… (44 chars)')],
       ['env-var', 'OPENAI_API_KEY'],
-      ['hardcoded-secret', 'Authorization header …1d0c'],
+      ['hardcoded-secret', secretName('Authorization header')],
     ]);
-    expect(unit!.credentials[4]!.evidence.line).toBe(lineWith(desktop, '"Authorization"'));
+    expect(unit!.credentials[0]!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(unit!.credentials[3]!.evidence.line).toBe(lineWith(desktop, '"Authorization"'));
     expect(unit!.endpoints).toMatchObject([{ host: 'mcp.linear.app', purpose: 'mcp' }]);
     const json = JSON.stringify(findings);
     for (const secret of ['Pr0dPassw0rd', 'sk-proj-Abc123Def456Ghi789Jkl012Mno345Pqr678', 'lin_api_9f8e7d6c5b4a3f2e1d0c']) expect(json).not.toContain(secret);
@@ -78,7 +78,7 @@ describe('analyzeMcp', () => {
     expect(unit!.capabilities.map((c) => [c.tool, c.kind])).toEqual([['stripe', 'payment']]);
     expect(unit!.credentials.map((c) => [c.kind, c.name])).toEqual([
       ['env-var', 'STRIPE_SECRET_KEY'],
-      ['hardcoded-secret', 'URL parameter token …MDB9'],
+      ['hardcoded-secret', secretName('URL parameter token')],
     ]);
     expect(JSON.stringify(findings)).not.toContain('sntrys_eyJpYXQiOjE3MDAwMDAwMDB9');
   });
@@ -105,7 +105,7 @@ describe('analyzeMcp', () => {
     ]);
     expect(unit!.capabilities.map((c) => [c.tool, c.kind, c.evidence.line])).toEqual([['shell', 'shell-exec', lineWith(text, 'command = "npx"')]]);
     expect(unit!.credentials.map((c) => [c.kind, c.name, c.evidence.line])).toEqual([
-      ['hardcoded-secret', 'slack key …ijkl', lineWith(text, 'SLACK_BOT_TOKEN')],
+      ['hardcoded-secret', secretName('slack token xoxb-… (28 chars)'), lineWith(text, 'SLACK_BOT_TOKEN')],
       ['env-var', 'SLACK_BOT_TOKEN', lineWith(text, 'SLACK_BOT_TOKEN')],
       ['env-var', 'DOCS_MCP_TOKEN', lineWith(text, 'bearer_token_env_var')],
     ]);

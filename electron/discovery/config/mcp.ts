@@ -6,7 +6,7 @@ import { ConfigSyntaxError, type ConfigContext } from './context';
 import { literalHost, recordEnvEntry } from './env-facts';
 import { parseJsonDocument } from './json-document';
 import { serverCapabilities } from './mcp-server-capabilities';
-import { isReference, literalSecretIn, recordLiteralSecret } from './secrets';
+import { isReference, literalSecretIn, opaqueSecret, recordLiteralSecret } from './secrets';
 import { ConfigSource } from './source';
 import { escapeRegExp } from './text-scan';
 import { addCapability, addCredential, addEndpoint, addUnique, newFindings, newUnit, trigger, TRIGGER_RULE_OFF } from './units';
@@ -180,7 +180,7 @@ function recordRemote(src: ConfigSource, unit: UnitFinding, url: string, line: n
   const host = literalHost(url);
   if (host) addEndpoint(unit, host, 'mcp', src.evidence('mcp.endpoint.remote', line));
   const token = url.match(SECRET_QUERY);
-  const secret = literalSecretIn(null, url) ?? (token && !isReference(token[2]!) ? { value: token[2]!, provider: null } : null);
+  const secret = literalSecretIn(null, url) ?? (token && !isReference(token[2]!) ? opaqueSecret(token[2]!, null) : null);
   if (secret) recordLiteralSecret(src, unit, secret, line, `URL parameter ${token?.[1] ?? 'key'}`);
 }
 
@@ -194,7 +194,7 @@ function recordHeader(src: ConfigSource, unit: UnitFinding, header: string, valu
     }
     return;
   }
-  const secret = literalSecretIn(null, token) ?? (token.length >= 8 ? { value: token, provider: null } : null);
+  const secret = literalSecretIn(null, token) ?? (token.length >= 8 ? opaqueSecret(token, null) : null);
   if (secret) recordLiteralSecret(src, unit, secret, line, `${header} header`);
 }
 

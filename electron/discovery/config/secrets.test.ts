@@ -13,13 +13,25 @@ describe('isCredentialName', () => {
 
 describe('literalSecretIn', () => {
   it('finds known key shapes under any name, or none', () => {
-    expect(literalSecretIn(null, 'Bearer sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWx')).toEqual({ value: 'sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWx', provider: 'anthropic' });
-    expect(literalSecretIn('NOTES', 'AKIAIOSFODNN7EXAMPLE')).toMatchObject({ provider: 'aws' });
+    expect(literalSecretIn(null, 'Bearer sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWx')).toMatchObject({
+      value: 'sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWx',
+      provider: 'anthropic',
+      label: 'anthropic key',
+      preview: 'sk-ant-api03-… (37 chars)',
+    });
+    expect(literalSecretIn('NOTES', 'AKIAIOSFODNN7EXAMPLE')).toMatchObject({ provider: 'aws', preview: 'AKIA… (20 chars)' });
+  });
+
+  it('finds an AWS secret access key only under its name', () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ7zXkey01';
+    expect(literalSecretIn('AWS_SECRET_ACCESS_KEY', secret)).toMatchObject({ value: secret, provider: 'aws', label: 'aws secret access key', preview: '(40 chars)' });
+    expect(literalSecretIn('secretAccessKey', secret)).toMatchObject({ provider: 'aws' });
+    expect(literalSecretIn('CHECKSUM', secret)).toBeNull();
   });
 
   it('finds opaque values under credential names, and the password of a connection string', () => {
-    expect(literalSecretIn('DB_PASSWORD', 'hunter2hunter2')).toEqual({ value: 'hunter2hunter2', provider: null });
-    expect(literalSecretIn('DATABASE_URL', 'postgres://app:s3cret@db/app')).toEqual({ value: 's3cret', provider: 'postgres' });
+    expect(literalSecretIn('DB_PASSWORD', 'hunter2hunter2')).toMatchObject({ value: 'hunter2hunter2', provider: null, preview: null, connection: null });
+    expect(literalSecretIn('DATABASE_URL', 'postgres://app:s3cret@db/app?sslmode=require')).toMatchObject({ value: 's3cret', provider: 'postgres', preview: null, connection: 'postgres://app@db/app' });
     expect(literalSecretIn('SSH_KEY', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmU')).not.toBeNull();
   });
 

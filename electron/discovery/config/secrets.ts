@@ -1,9 +1,8 @@
-import { fingerprintSecret, SECRET_PATTERNS } from '../evidence';
+import { redactUrlPasswords } from '../evidence';
+import { secretCredentialName } from '../secret-fingerprint';
+import { awsSecretUnderName, knownSecretsIn, secretPreview, type KnownSecret } from '../secret-shapes';
 import type { ConfigSource } from './source';
 import { addCredential, type UnitFacts } from './units';
-
-/** Non-global copies: a /g pattern's lastIndex would make `test` skip matches between calls. */
-const KNOWN_SECRETS = SECRET_PATTERNS.map(({ provider, pattern }) => ({ provider, pattern: new RegExp(pattern.source) }));
 
 /**
  * Names that hold credentials: API_KEY, DB_PASSWORD, SLACK_BOT_TOKEN, apiKey... but not
@@ -70,21 +69,49 @@ export function providerOfName(name: string): string | null {
 }
 
 export interface LiteralSecret {
+  /** The value to fingerprint. */
   value: string;
+  /** The text as written, masked in every snippet of the file. */
+  raw: string;
   provider: string | null;
+  /** What it is ("openai key"), for a known shape; else the caller names it after where it was written. */
+  label: string | null;
+  /** Public prefix and length of a known shape; null for passwords and opaque values. */
+  preview: string | null;
+  /** For a connection string's password: the connection without it, which names the credential. */
+  connection: string | null;
+}
+
+/** A key of a known shape, as a literal to record. */
+export function knownLiteral(secret: KnownSecret): LiteralSecret {
+  return { value: secret.value, raw: secret.raw, provider: secret.provider, label: secret.label, preview: secretPreview(secret), connection: null };
+}
+
+/** An opaque value known to be a secret by where it is written; nothing of it is shown. */
+export function opaqueSecret(value: string, provider: string | null): LiteralSecret {
+  return { value, raw: value, provider, label: null, preview: null, connection: null };
+}
+
+/** A connection string without its password (and without its query, which may carry tokens): enough to match it to a data source. */
+export function redactedConnection(value: string): string {
+  return redactUrlPasswords(value).replace(/:\*\*\*\*@/, '@').replace(/\?.*$/, '');
 }
 
 /**
- * A secret written as a literal: a known key shape anywhere in the value, or an opaque value
- * under a credential name. References (`${VAR}`, `{{ secrets.X }}`) and placeholders are not.
+ * A secret written as a literal: a known key shape anywhere in the value, an AWS secret access
+ * key under its name, the password of a connection string, or an opaque value under a
+ * credential name. References (`${VAR}`, `{{ secrets.X }}`) and placeholders are not.
  */
 export function literalSecretIn(name: string | null, value: string): LiteralSecret | null {
-  for (const { provider, pattern } of KNOWN_SECRETS) {
-    const match = value.match(pattern);
-    if (match) return { value: match[0], provider };
+  const shaped = knownSecretsIn(value)[0];
+  if (shaped) return knownLiteral(shaped);
+  const aws = name ? awsSecretUnderName(name, value) : null;
+  if (aws) return knownLiteral(aws);
+  const url = value.trim();
+  const password = url.match(/^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:([^@\s/]{3,})@/i)?.[1];
+  if (password && !isReference(password) && !PLACEHOLDER.test(password)) {
+    return { value: password, raw: password, provider: url.split(':')[0]!.toLowerCase(), label: null, preview: null, connection: redactedConnection(url) };
   }
-  const password = value.match(/^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:([^@\s/]{3,})@/i)?.[1];
-  if (password && !isReference(password) && !PLACEHOLDER.test(password)) return { value: password, provider: value.split(':')[0]!.toLowerCase() };
   const trimmed = value.trim();
   if (!name || !isCredentialName(name) || isConnectionName(name)) return null;
   const opaque = trimmed.length >= 8 && !/\s/.test(trimmed) && !/^\d+(\.\d+)?$/.test(trimmed);
@@ -92,13 +119,21 @@ export function literalSecretIn(name: string | null, value: string): LiteralSecr
   // Under a vague name only a random-looking value is a secret: CACHE_KEY=user-profile-v2 is not.
   const vague = !CREDENTIAL_NAME.test(upperSnake(name));
   if (vague && !(trimmed.length >= 16 && /[A-Za-z]/.test(trimmed) && /\d/.test(trimmed))) return null;
-  return { value: trimmed, provider: providerOfName(name) };
+  return opaqueSecret(trimmed, providerOfName(name));
 }
 
-/** Records a literal secret as fingerprint + last 4 and masks it in every snippet of the file. */
+/**
+ * Records a literal secret as its fingerprint under the workspace key (and, for a known shape,
+ * its preview), and masks it in every snippet of the file. A connection string's password is
+ * recorded under the connection it opens, with nothing of the password but its fingerprint.
+ */
 export function recordLiteralSecret(src: ConfigSource, facts: Pick<UnitFacts, 'credentials'>, secret: LiteralSecret, line: number, label: string): void {
-  src.noteSecret(secret.value);
-  const print = fingerprintSecret(secret.value);
-  const name = secret.provider ? `${secret.provider} key …${print.last4}` : `${label} …${print.last4}`;
-  addCredential(facts, 'hardcoded-secret', name, secret.provider, src.evidence('config.credential.hardcoded-secret', line), print);
+  src.noteSecret(secret.raw);
+  const fingerprint = src.fingerprint(secret.value);
+  if (secret.connection !== null) {
+    addCredential(facts, 'connection-string', secret.connection, secret.provider, src.evidence('config.credential.connection-string', line), { fingerprint, preview: null });
+    return;
+  }
+  const name = secretCredentialName(secret.label ?? label, secret.preview, fingerprint);
+  addCredential(facts, 'hardcoded-secret', name, secret.provider, src.evidence('config.credential.hardcoded-secret', line), { fingerprint, preview: secret.preview });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeServerless } from './serverless';
-import { fixture, lineWith, testContext } from './test-support';
+import { fixture, lineWith, secretName, testContext } from './test-support';
 
 const text = fixture('serverless/serverless.yml');
 const analyze = () => analyzeServerless('support/serverless.yml', text, testContext())!;
@@ -32,7 +32,7 @@ describe('analyzeServerless', () => {
       ['data-write', 'IAM allows dynamodb:PutItem on TicketsTable.Arn'],
     ]);
     expect(escalations!.credentials.map((c) => [c.kind, c.name])).toEqual([
-      ['hardcoded-secret', 'PAGERDUTY_TOKEN …CdEf'],
+      ['hardcoded-secret', secretName('PAGERDUTY_TOKEN')],
       ['env-var', 'PAGERDUTY_TOKEN'],
       ['iam-role', 'arn:aws:iam::123456789012:role/escalations'],
       ['env-var', 'ANTHROPIC_API_KEY'],

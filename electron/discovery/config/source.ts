@@ -1,6 +1,8 @@
 import type { Evidence } from '../../../shared/discovery';
-import { makeEvidence, maskSecret, redactSecrets, snippetOf } from '../evidence';
+import { makeEvidence, redactSecrets, snippetOf } from '../evidence';
 import type { ConfigFindings } from '../findings';
+import { fingerprintSecret } from '../secret-fingerprint';
+import { maskSecret } from '../secret-shapes';
 import type { ConfigContext } from './context';
 
 /**
@@ -66,6 +68,11 @@ export class ConfigSource {
     const evidence = makeEvidence(this.path, line, this.masked(text), ruleId, rule.confidence);
     this.issued.push({ evidence, text });
     return evidence;
+  }
+
+  /** A secret value's fingerprint under the workspace key: the only form in which it leaves the analyzer. */
+  fingerprint(value: string): string {
+    return fingerprintSecret(value, this.ctx.fingerprintKey);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigSyntaxError } from './context';
 import { analyzeTerraform, analyzeTerraformModule } from './terraform';
-import { fixture, lineWith, testContext } from './test-support';
+import { fixture, lineWith, secretName, testContext } from './test-support';
 
 const lambdaTf = fixture('terraform/triage-lambda/lambda.tf');
 const eventsTf = fixture('terraform/triage-lambda/events.tf');
@@ -14,7 +14,7 @@ describe('analyzeTerraform', () => {
     expect(unit!.evidence.line).toBe(lineWith(lambdaTf, 'resource "aws_lambda_function"'));
     expect(unit!.credentials.map((c) => [c.kind, c.name])).toEqual([
       ['env-var', 'OPENAI_API_KEY'],
-      ['hardcoded-secret', 'ZENDESK_PASSWORD …024!'],
+      ['hardcoded-secret', secretName('ZENDESK_PASSWORD')],
       ['env-var', 'ZENDESK_PASSWORD'],
       ['iam-role', 'ticket-triage-lambda'],
     ]);
@@ -85,7 +85,7 @@ describe('analyzeTerraform', () => {
     expect(summariser).toMatchObject({ name: 'call-summariser', runs: ['summarise'] });
     expect(summariser!.trigger).toMatchObject({ kind: 'cron', schedule: '0 2 * * *', description: 'Every day at 02:00 (Europe/Berlin); also on HTTP requests' });
     expect(summariser!.credentials.map((c) => [c.kind, c.name])).toEqual([
-      ['hardcoded-secret', 'google key …stuv'],
+      ['hardcoded-secret', secretName('google api key AIza… (39 chars)')],
       ['env-var', 'GEMINI_API_KEY'],
       ['service-account', 'summariser@acme-prod.iam.gserviceaccount.com'],
     ]);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { FileWarning } from '../findings';
+import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 import type { ConfigContext } from './context';
 import { readBundledConfigRules } from './rules';
 
@@ -10,6 +12,7 @@ export function testContext(disabledRuleIds: string[] = []): ConfigContext & { w
   return {
     rules: readBundledConfigRules(),
     disabledRuleIds: new Set(disabledRuleIds),
+    fingerprintKey: TEST_FINGERPRINT_KEY,
     warnings,
     warn: (message, line) => warnings.push({ path: '', message: line ? `line ${line}: ${message}` : message }),
   };
@@ -25,4 +28,9 @@ export function lineWith(text: string, needle: string): number {
   const index = text.split('\n').findIndex((line) => line.includes(needle));
   if (index < 0) throw new Error(`no line contains ${needle}`);
   return index + 1;
+}
+
+/** A found secret's credential name: what it is (with its preview), then the start of its fingerprint under the test key. */
+export function secretName(described: string): string {
+  return expect.stringMatching(new RegExp(`^${described.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} #[0-9a-f]{6}$`)) as unknown as string;
 }

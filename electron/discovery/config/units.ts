@@ -56,10 +56,10 @@ export function addCredential(
   name: string,
   provider: string | null,
   evidence: Evidence | null,
-  secret: { fingerprint: string; last4: string } | null = null,
+  secret: { fingerprint: string; preview: string | null } | null = null,
 ): void {
   if (!evidence || facts.credentials.some((c) => c.kind === kind && c.name === name)) return;
-  facts.credentials.push({ kind, name, provider, fingerprint: secret?.fingerprint ?? null, last4: secret?.last4 ?? null, evidence });
+  facts.credentials.push({ kind, name, provider, fingerprint: secret?.fingerprint ?? null, preview: secret?.preview ?? null, evidence });
 }
 
 export function addCapability(facts: Pick<UnitFacts, 'capabilities'>, kind: CapabilityKind, detail: string, evidence: Evidence | null, tool: string | null = null): void {
@@ -91,7 +91,7 @@ export function mergeFacts(into: UnitFacts, from: Partial<UnitFacts>): void {
 }
 
 export function copyCredentials(into: Pick<UnitFacts, 'credentials'>, credentials: CredentialReference[]): void {
-  for (const c of credentials) addCredential(into, c.kind, c.name, c.provider, c.evidence, c.fingerprint && c.last4 ? { fingerprint: c.fingerprint, last4: c.last4 } : null);
+  for (const c of credentials) addCredential(into, c.kind, c.name, c.provider, c.evidence, c.fingerprint ? { fingerprint: c.fingerprint, preview: c.preview } : null);
 }
 
 export function addUnique(list: string[], ...items: string[]): void {

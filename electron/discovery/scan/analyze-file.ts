@@ -2,18 +2,20 @@ import { analyzeCode, bundledCodeRules, type CodeRules } from '../code';
 import { analyzeConfigFile, mightBeConfigFile, readBundledConfigRules, type ConfigRulePack } from '../config';
 import type { FileFindings, FileWarning } from '../findings';
 import { analyzeLockfile, lockfileRuleId } from '../lockfiles';
+import type { FingerprintKey } from '../secret-fingerprint';
 import type { FileKind } from '../walk';
 import { codeStub } from './code-stub';
 
-/** The rule packs of one scan, with the rules the workspace turned off already applied. */
+/** The rule packs of one scan, with the rules the workspace turned off already applied, and the workspace's key for secret fingerprints. */
 export interface AnalyzerRules {
   code: CodeRules;
   config: ConfigRulePack;
   disabledRuleIds: ReadonlySet<string>;
+  fingerprintKey: FingerprintKey;
 }
 
-export function loadAnalyzerRules(disabledRuleIds: ReadonlySet<string>): AnalyzerRules {
-  return { code: bundledCodeRules(disabledRuleIds), config: readBundledConfigRules(), disabledRuleIds };
+export function loadAnalyzerRules(disabledRuleIds: ReadonlySet<string>, fingerprintKey: FingerprintKey): AnalyzerRules {
+  return { code: bundledCodeRules(disabledRuleIds), config: readBundledConfigRules(), disabledRuleIds, fingerprintKey };
 }
 
 export interface FileAnalysis {
@@ -43,14 +45,14 @@ export async function analyzeFile(relPath: string, kind: FileKind, bytes: Uint8A
     return analysis;
   }
   if (kind === 'code') {
-    const code = analyzeCode(relPath, text, rules.code, (w) => analysis.warnings.push(w), { skipPrefilter: full });
+    const code = analyzeCode(relPath, text, rules.code, rules.fingerprintKey, (w) => analysis.warnings.push(w), { skipPrefilter: full });
     const stub = code ? null : codeStub(relPath, text);
     if (code ?? stub) analysis.findings.push((code ?? stub)!);
     analysis.stubbed = stub !== null;
   }
   if (full) return analysis;
   if (mightBeConfigFile(relPath)) {
-    const config = await analyzeConfigFile(relPath, text, { rules: rules.config, disabledRuleIds: rules.disabledRuleIds });
+    const config = await analyzeConfigFile(relPath, text, { rules: rules.config, disabledRuleIds: rules.disabledRuleIds, fingerprintKey: rules.fingerprintKey });
     // A file may declare no unit yet hold facts units in other files use (a ServiceAccount's role ARN).
     if (config.findings && (config.findings.units.length > 0 || config.findings.credentials.length > 0)) analysis.findings.push(config.findings);
     analysis.warnings.push(...config.warnings);

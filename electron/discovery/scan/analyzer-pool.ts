@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { startEngineWorker } from '../../jobs/engine-worker';
-import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply } from './analyzer-protocol';
+import type { FingerprintKey } from '../secret-fingerprint';
+import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply, AnalyzerWorkerInput } from './analyzer-protocol';
 
 interface PoolWorker {
   worker: Worker;
@@ -24,10 +25,10 @@ export class AnalyzerPool {
 
   private closing = false;
 
-  constructor(disabledRuleIds: ReadonlySet<string>, size = Math.max(1, availableParallelism())) {
+  constructor(disabledRuleIds: ReadonlySet<string>, fingerprintKey: FingerprintKey, size = Math.max(1, availableParallelism())) {
     const sourceDir = dirname(fileURLToPath(import.meta.url));
     try {
-      for (let i = 0; i < size; i++) this.startWorker(disabledRuleIds, sourceDir);
+      for (let i = 0; i < size; i++) this.startWorker({ disabledRuleIds: [...disabledRuleIds], fingerprintKey }, sourceDir);
     } catch (err) {
       // Threads already started would keep the job alive: stop them before reporting.
       void this.close();
@@ -35,8 +36,8 @@ export class AnalyzerPool {
     }
   }
 
-  private startWorker(disabledRuleIds: ReadonlySet<string>, sourceDir: string): void {
-    const worker = startEngineWorker('analyzer-worker', { disabledRuleIds: [...disabledRuleIds] }, sourceDir);
+  private startWorker(input: AnalyzerWorkerInput, sourceDir: string): void {
+    const worker = startEngineWorker('analyzer-worker', input, sourceDir);
     let markReady: () => void = () => {};
     let markFailed: (e: Error) => void = () => {};
     const entry: PoolWorker = { worker, inFlight: 0, ready: new Promise((res, rej) => ((markReady = res), (markFailed = rej))) };

@@ -4,6 +4,8 @@ import type { FileAnalysis } from './analyze-file';
 
 export interface AnalyzerWorkerInput {
   disabledRuleIds: string[];
+  /** The workspace's key for secret fingerprints: an input like the rules, never read from a store here. */
+  fingerprintKey: Uint8Array;
 }
 
 /** A file to read and analyse; the analyzer thread reads it, so reading is spread over threads too. */

@@ -6,7 +6,7 @@ import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply, AnalyzerWorkerInput, Fi
 
 /** One analyzer thread: loads the rule packs and tree-sitter once, then reads and analyzes batches of files. */
 async function start(input: AnalyzerWorkerInput): Promise<void> {
-  const rules = loadAnalyzerRules(new Set(input.disabledRuleIds));
+  const rules = loadAnalyzerRules(new Set(input.disabledRuleIds), input.fingerprintKey);
   await loadCodeParsers();
   const post = (reply: AnalyzerReply) => parentPort!.postMessage(reply);
   parentPort!.on('message', async (batch: AnalyzeBatch) => {

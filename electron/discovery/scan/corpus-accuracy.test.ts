@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscoveredAgent } from '../../../shared/discovery';
 import { loadCorpus } from '../corpus/corpus-expectation';
 import { scoreCorpus, type CorpusScore } from '../corpus/score';
+import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 import { AnalyzerPool } from './analyzer-pool';
 import { scanFolder } from './scan-folder';
 
@@ -15,9 +16,9 @@ let score: CorpusScore;
 let pool: AnalyzerPool;
 
 beforeAll(async () => {
-  pool = new AnalyzerPool(new Set(), 2);
+  pool = new AnalyzerPool(new Set(), TEST_FINGERPRINT_KEY, 2);
   const predicted: Record<string, DiscoveredAgent[]> = {};
-  for (const repo of corpus) predicted[repo.name] = (await scanFolder(repo.root, { pool, label: repo.name })).agents;
+  for (const repo of corpus) predicted[repo.name] = (await scanFolder(repo.root, { pool, label: repo.name, fingerprintKey: TEST_FINGERPRINT_KEY })).agents;
   score = scoreCorpus(Object.fromEntries(corpus.map((r) => [r.name, r.expected])), predicted);
 }, 120_000);
 afterAll(() => pool?.close());

@@ -2,13 +2,14 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../store/test-workspace';
+import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 import { AnalyzerPool } from './analyzer-pool';
 import { scanFolder } from './scan-folder';
 
 let pool: AnalyzerPool;
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => {
-  pool = new AnalyzerPool(new Set(), 2);
+  pool = new AnalyzerPool(new Set(), TEST_FINGERPRINT_KEY, 2);
 });
 afterAll(() => pool.close());
 beforeEach(() => {
@@ -27,7 +28,7 @@ describe('scanFolder', () => {
     write('infra/lambda.tf', 'resource "aws_lambda_function" "digest" {\n  function_name = "nightly-digest"\n  handler = "digest.handler"\n  runtime = "python3.12"\n  filename = "../src/digest.zip"\n}\n');
     write('infra/events.tf', 'resource "aws_cloudwatch_event_rule" "nightly" {\n  schedule_expression = "cron(0 3 * * ? *)"\n}\nresource "aws_cloudwatch_event_target" "t" {\n  rule = aws_cloudwatch_event_rule.nightly.name\n  arn = aws_lambda_function.digest.arn\n}\n');
     write('src/digest.py', 'from anthropic import Anthropic\nclient = Anthropic()\ndef handler(event, context):\n    return client.messages.create(model="claude-sonnet-4-5", max_tokens=500, messages=[])\n');
-    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool });
+    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     expect(agents).toHaveLength(1);
     expect(agents[0]).toMatchObject({ name: 'nightly-digest', unit: { kind: 'serverless-function' }, trigger: { kind: 'cron', schedule: 'cron(0 3 * * ? *)' }, codeFiles: ['src/digest.py'] });
   });
@@ -38,7 +39,7 @@ describe('scanFolder', () => {
       write(`${service}/agent/main.py`, `from openai import OpenAI\nfrom agent.tools import run\nclient = OpenAI()\nif __name__ == "__main__":\n    run(client)\n`);
       write(`${service}/agent/tools.py`, service === 'billing' ? 'import subprocess\ndef run(c):\n    subprocess.run(["ls"])\n' : 'def run(c):\n    return c\n');
     }
-    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool });
+    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     const byName = Object.fromEntries(agents.map((a) => [a.name, a]));
     expect(Object.keys(byName).sort()).toEqual(['billing-agent', 'support-agent']);
     expect(byName['billing-agent']!.codeFiles.sort()).toEqual(['billing/agent/main.py', 'billing/agent/tools.py']);
@@ -51,7 +52,7 @@ describe('scanFolder', () => {
     write('requirements.txt', 'langchain==0.0.200\n');
     write('app.py', 'from langchain.agents import initialize_agent\nfrom langchain_openai import ChatOpenAI\nif __name__ == "__main__":\n    initialize_agent([], ChatOpenAI())\n');
     write('.cursor/mcp.json', JSON.stringify({ mcpServers: { fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '.'] } } }));
-    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool });
+    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     expect(agents.find((a) => a.unit.kind === 'mcp-config')?.packages).toEqual([]);
     expect(agents.find((a) => a.unit.kind === 'code-entry-point')?.packages.map((p) => p.name)).toEqual(['langchain']);
   });
@@ -67,7 +68,7 @@ describe('scanFolder', () => {
     writeFileSync(join(tmp.dir, 'outside', 'secret.py'), 'from openai import OpenAI\nOpenAI()\n');
     symlinkSync(join(tmp.dir, 'outside'), join(tmp.dir, 'repo', 'linked-out'));
     symlinkSync(join(tmp.dir, 'repo'), join(tmp.dir, 'repo', 'loop'));
-    const scan = await scanFolder(join(tmp.dir, 'repo'), { pool });
+    const scan = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     expect(scan.agents.map((a) => a.unit.path)).toEqual(['agent.py']);
     expect(scan.counters.skippedLinks).toBeGreaterThanOrEqual(2);
     expect(scan.counters.skippedBinary).toBeGreaterThanOrEqual(1);
@@ -83,7 +84,7 @@ describe('secrets never leave the scan in clear', () => {
       `services:\n  agent:\n    image: registry.example/agent:1\n    command: python worker.py\n    environment:\n      REDIS_URL: redis://:${passwords[0]}@cache:6379/0\n      DATABASE_URL: postgres://app:${passwords[1]}@db:5432/x\n      BROKER_URL: amqp://svc:${passwords[2]}@mq:5672\n`,
     );
     write('worker.py', 'from openai import OpenAI\nclient = OpenAI()\nif __name__ == "__main__":\n    client.chat.completions.create(model="gpt-4o", messages=[])\n');
-    const scan = await scanFolder(join(tmp.dir, 'repo'), { pool });
+    const scan = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     expect(scan.agents).toHaveLength(1);
     const everything = JSON.stringify(scan);
     for (const password of passwords) expect(everything).not.toContain(password);

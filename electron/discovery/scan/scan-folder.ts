@@ -4,6 +4,7 @@ import type { DiscoveredAgent, ScanCounters, ScanSummary } from '../../../shared
 import type { FileFindings } from '../findings';
 import { redactDeep } from '../evidence';
 import { linkUnits } from '../link/link-units';
+import type { FingerprintKey } from '../secret-fingerprint';
 import { emptyWalkCounters, readCandidate, tallyRead, walkTree, type WalkCounters } from '../walk';
 import type { AnalyzerPool } from './analyzer-pool';
 import type { FileToAnalyze } from './analyzer-protocol';
@@ -24,6 +25,8 @@ export interface ScanFolderOptions {
   throwIfCancelled?: () => void;
   /** Rules the workspace turned off (the pool's threads got the same set). */
   disabledRuleIds?: ReadonlySet<string>;
+  /** The workspace's key for secret fingerprints (the pool's threads got the same key): Terraform modules are analysed here. */
+  fingerprintKey: FingerprintKey;
 }
 
 const TERRAFORM_FILE = /\.tf(\.json)?$/;
@@ -114,7 +117,7 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   await Promise.all(inFlight);
   options.throwIfCancelled?.();
   if (terraformModules.size > 0) {
-    const configOptions = { rules: readBundledConfigRules(), disabledRuleIds: options.disabledRuleIds ?? new Set<string>() };
+    const configOptions = { rules: readBundledConfigRules(), disabledRuleIds: options.disabledRuleIds ?? new Set<string>(), fingerprintKey: options.fingerprintKey };
     for (const files of terraformModules.values()) {
       if (!files.some((f) => TERRAFORM_UNIT_RESOURCES.test(f.text))) continue;
       const module = await analyzeTerraformModule(files, configOptions);

@@ -168,12 +168,18 @@ function evidenceByName(found: ReadonlyArray<readonly [string, EvidenceData]>): 
   return [...byName];
 }
 
-/** A hard-coded secret is known only by its last four characters and the start of its hash: the engine never sends the value. */
+/**
+ * A secret found in a file is known only by its fingerprint (keyed to this workspace) and, for a
+ * known key format, its public prefix and length: the engine never has the value, nor any of its
+ * characters, to send.
+ */
 function SecretFingerprint({ credential }: { credential: CredentialReference }) {
-  if (!credential.last4 && !credential.fingerprint) return null;
+  // Facts stored before previews existed have none.
+  const preview = credential.preview ?? null;
+  if (!preview && !credential.fingerprint) return null;
   return (
-    <span className="secret" title="The value is not stored; only its last 4 characters and a SHA-256 fingerprint are">
-      {credential.last4 && !credential.name.endsWith(credential.last4) && <code>…{credential.last4}</code>}
+    <span className="secret" title="The value is not stored: only a fingerprint keyed to this workspace, and for known key formats the public prefix and length">
+      {preview && !credential.name.includes(preview) && <code>{preview}</code>}
       {credential.fingerprint && (
         <span className="muted">
           fingerprint <code>{credential.fingerprint.slice(0, 12)}</code>

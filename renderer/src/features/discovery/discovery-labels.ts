@@ -122,6 +122,7 @@ const PROVIDER_NAMES: Record<string, string> = {
   litellm: 'LiteLLM',
   groq: 'Groq',
   vertex: 'Vertex AI',
+  'private-key': 'Private key',
 };
 
 /** Provider ids as people write them; ids this build does not know are shown as the engine wrote them. */

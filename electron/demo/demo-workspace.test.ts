@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DiscoveredAgent } from '../../shared/discovery';
+import { fingerprintSecret } from '../discovery/secret-fingerprint';
+import { resourcesDir } from '../resources-dir';
+import { fingerprintKeyOf } from '../store/fingerprint-key';
+import { tempDir } from '../store/test-workspace';
+import { openWorkspaceFile } from '../store/workspace-file';
+import { buildDemoWorkspace } from './demo-workspace';
+
+/** The demo's one key-shaped string (resources/demo/source/dev-workstations/claude/claude_desktop_config.json). */
+const DEMO_KEY = `sk-proj-${'x'.repeat(36)}DEMO`;
+
+let tmp = tempDir('atw-demo-');
+afterEach(() => {
+  tmp.cleanup();
+  tmp = tempDir('atw-demo-');
+});
+
+describe('the demo workspace', () => {
+  it('is scanned like any workspace: its hard-coded key is a fingerprint under the demo workspace key, with a preview and nothing of the key', async () => {
+    const path = tmp.file('demo.atw');
+    await buildDemoWorkspace(path, resourcesDir());
+    const ws = openWorkspaceFile(path);
+    try {
+      const details = (ws.db.prepare('SELECT detail FROM discovered_agents').all() as Array<{ detail: string }>).map((r) => JSON.parse(r.detail) as DiscoveredAgent);
+      const secrets = details.flatMap((d) => d.credentials).filter((c) => c.kind === 'hardcoded-secret');
+      const fingerprint = fingerprintSecret(DEMO_KEY, fingerprintKeyOf(ws.db));
+      expect(secrets.find((c) => c.fingerprint === fingerprint)).toMatchObject({ provider: 'openai', preview: 'sk-proj-… (48 chars)', name: `openai key sk-proj-… (48 chars) #${fingerprint.slice(0, 6)}` });
+      expect(readFileSync(path).toString('latin1')).not.toContain('xxxxDEMO');
+    } finally {
+      ws.close();
+    }
+  }, 60_000);
+});
