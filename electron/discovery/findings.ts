@@ -65,6 +65,11 @@ export interface ConfigFindings {
   units: UnitFinding[];
   /** Credentials and endpoints named at file level (e.g. workflow-level env). Also merged into units. */
   credentials: CredentialReference[];
+  /**
+   * A file no unit declares but the units of its folder read: a .env, terraform.tfvars, a key
+   * file. Its credentials go to the candidates at or below its folder (see linkUnits).
+   */
+  appliesToFolder?: boolean;
 }
 
 export interface LockfileFindings {

@@ -6,20 +6,24 @@
  */
 import { posix } from 'node:path';
 import type { ConfigFindings, FileWarning } from '../findings';
+import { secretFileFormat } from '../secret-files';
 import { analyzeAirflow } from './airflow';
 import { analyzeCeleryBeat } from './celery-beat';
 import { analyzeCircleci } from './circleci';
 import { ConfigSyntaxError, describeProblem, type ConfigContext, type ConfigScanOptions } from './context';
 import { analyzeCrontab } from './crontab';
 import { analyzeDockerCompose } from './docker-compose';
+import { analyzeDotenv } from './dotenv';
 import { analyzeGithubActions } from './github-actions';
 import { analyzeGitlabCi } from './gitlab-ci';
 import { analyzeJenkinsfile, isJenkinsfileText } from './jenkinsfile';
+import { analyzeKeyFile, analyzeServiceAccountKey, isServiceAccountKeyText } from './key-files';
 import { analyzeKubernetes } from './kubernetes';
 import { analyzeMcp } from './mcp';
 import { analyzeProcfile } from './procfile';
 import { analyzeServerless } from './serverless';
 import { analyzeTerraform } from './terraform';
+import { analyzeTfvars } from './tfvars';
 
 export { describeCron } from './cron-words';
 export { ConfigSyntaxError, type ConfigContext, type ConfigScanOptions } from './context';
@@ -60,6 +64,11 @@ const CRONTAB: Route = { reading: 'a crontab', analyze: analyzeCrontab };
 const CELERY_BEAT: Route = { reading: 'a Celery beat schedule', analyze: analyzeCeleryBeat };
 const AIRFLOW: Route = { reading: 'an Airflow DAG', analyze: analyzeAirflow };
 const MCP: Route = { reading: 'an MCP client config', analyze: analyzeMcp };
+const DOTENV: Route = { reading: 'a .env file', analyze: analyzeDotenv };
+const TFVARS: Route = { reading: 'a Terraform variables file', analyze: analyzeTfvars };
+const KEY_FILE: Route = { reading: 'a key file', analyze: analyzeKeyFile };
+const SERVICE_ACCOUNT_KEY: Route = { reading: 'a Google service-account key', analyze: analyzeServiceAccountKey };
+const SECRET_FILE_ROUTES = { dotenv: DOTENV, tfvars: TFVARS, 'key-file': KEY_FILE } as const;
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -69,12 +78,19 @@ const YAML_FILE = /\.ya?ml$/i;
  */
 export function mightBeConfigFile(path: string): boolean {
   const name = posix.basename(path);
-  return /\.(ya?ml|json|jsonc|toml|tf|py|groovy|cron|crontab|jenkinsfile)$/i.test(name) || /^(jenkinsfile|procfile|crontab)(\.[\w-]+)?$/i.test(name) || /(^|\/)cron\.d\//.test(path);
+  return (
+    /\.(ya?ml|json|jsonc|toml|tf|py|groovy|cron|crontab|jenkinsfile)$/i.test(name) ||
+    /^(jenkinsfile|procfile|crontab)(\.[\w-]+)?$/i.test(name) ||
+    /(^|\/)cron\.d\//.test(path) ||
+    secretFileFormat(path) !== null
+  );
 }
 
 /** The analyzers a file should go through: by name where the name is decisive, else by content. */
 function routesFor(path: string, text: string): Route[] {
   const name = posix.basename(path);
+  const secretFile = secretFileFormat(path);
+  if (secretFile) return [SECRET_FILE_ROUTES[secretFile]];
   if (YAML_FILE.test(name)) {
     if (/(^|\/)\.github\/workflows\/[^/]+$/.test(path)) return [GITHUB_ACTIONS];
     if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name) || /(^|\/)\.gitlab\/ci\//.test(path)) return [GITLAB_CI];
@@ -84,7 +100,10 @@ function routesFor(path: string, text: string): Route[] {
     return yamlRoutesByContent(text);
   }
   if (/\.tf(\.json)?$/.test(name)) return [TERRAFORM];
-  if (/\.jsonc?$/i.test(name)) return /"(mcpServers|servers|context_servers|mcp)"\s*:/.test(text) ? [MCP] : [];
+  if (/\.jsonc?$/i.test(name)) {
+    if (isServiceAccountKeyText(text)) return [SERVICE_ACCOUNT_KEY];
+    return /"(mcpServers|servers|context_servers|mcp)"\s*:/.test(text) ? [MCP] : [];
+  }
   if (/\.toml$/i.test(name)) return /\bmcp_servers\b/.test(text) ? [MCP] : [];
   if (/^jenkinsfile(\.[\w-]+)?$|\.jenkinsfile$/i.test(name) || (/\.groovy$/.test(name) && isJenkinsfileText(text))) return [JENKINSFILE];
   if (/^procfile(\.[\w-]+)?$/i.test(name)) return [PROCFILE];
@@ -145,5 +164,6 @@ function mergeFindings(found: ConfigFindings[]): ConfigFindings | null {
     format: found.map((f) => f.format).join('+'),
     units: found.flatMap((f) => f.units),
     credentials: found.flatMap((f) => f.credentials),
+    ...(found.some((f) => f.appliesToFolder) ? { appliesToFolder: true } : {}),
   };
 }

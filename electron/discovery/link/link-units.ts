@@ -20,6 +20,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   const lockfiles = findings.filter((f): f is LockfileFindings => f.type === 'lockfile');
   const index = new CodeIndex(code);
   const packagesNear = packagesByFolder(lockfiles);
+  const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();
   const agents: DiscoveredAgent[] = [];
 
@@ -30,7 +31,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
       const entries = entryFilesOf(unit, index);
       const closure = importClosure(entries, index);
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
-      const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, packagesNear);
+      const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
       for (const path of closure) covered.add(path);
       agents.push(agent);
@@ -44,7 +45,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   for (const entry of entryFiles) {
     const closure = importClosure([entry.path], index).filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
-    const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, [entry.path], triggerOfEntryPoint(entry), files, null, packagesNear);
+    const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
     if (!agent) continue;
     for (const path of closure) claimed.add(path);
     agents.push(agent);
@@ -56,7 +57,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     if (importedByAnother.has(file.path)) continue;
     const closure = importClosure([file.path], index).filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
-    const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, packagesNear, 0.6);
+    const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
     if (agent) agents.push(agent);
   }
   return dedupeByIdentity(agents);
@@ -138,7 +139,7 @@ function candidateOf(
   trigger: TriggerFinding,
   files: CodeFindings[],
   unit: UnitFinding | null,
-  packagesNear: Map<string, PackageVersion[]>,
+  near: { packagesNear: Map<string, PackageVersion[]>; secretsNear: Map<string, CredentialReference[]> },
   confidenceFactor = 1,
 ): DiscoveredAgent | null {
   const llm: LlmUse[] = [...(unit?.llm ?? []), ...files.flatMap((f) => f.llm)];
@@ -161,11 +162,12 @@ function candidateOf(
     frameworks,
     tools: files.flatMap((f) => f.tools),
     capabilities,
-    credentials: [...(unit?.credentials ?? []), ...files.flatMap((f) => f.credentials)],
+    // An MCP config runs servers from elsewhere (npx, uvx, remote URLs), not the code beside it:
+    // neither the lockfiles nor the .env files of its folder are its own.
+    credentials: [...(unit?.credentials ?? []), ...files.flatMap((f) => f.credentials), ...(isMcp ? [] : nearest([path, ...files.map((f) => f.path)], near.secretsNear))],
     endpoints: [...(unit?.endpoints ?? []), ...files.flatMap((f) => f.endpoints)],
     guardrails: files.flatMap((f) => f.guardrails),
-    // An MCP config runs servers from elsewhere (npx, uvx, remote URLs), not the code beside it.
-    packages: isMcp ? [] : packagesFor([path, ...files.map((f) => f.path)], packagesNear),
+    packages: isMcp ? [] : packagesFor([path, ...files.map((f) => f.path)], near.packagesNear),
   };
 }
 
@@ -188,13 +190,28 @@ function packagesByFolder(lockfiles: LockfileFindings[]): Map<string, PackageVer
   return map;
 }
 
-/** Packages of the nearest lockfiles above each of the unit's files (the root's count for all). */
-function packagesFor(paths: string[], near: Map<string, PackageVersion[]>): PackageVersion[] {
+/**
+ * The credentials of files that apply to their folder (.env, terraform.tfvars, key files), by
+ * folder. Like a lockfile's packages, they reach the units whose config or code sits at or
+ * below that folder, the nearest such folder winning: a service's own .env, else the repository's.
+ */
+function folderCredentials(configs: ConfigFindings[]): Map<string, CredentialReference[]> {
+  const map = new Map<string, CredentialReference[]>();
+  for (const config of configs) {
+    if (!config.appliesToFolder) continue;
+    const dir = posix.dirname(config.path);
+    map.set(dir, [...(map.get(dir) ?? []), ...config.credentials]);
+  }
+  return map;
+}
+
+/** What the nearest folders above each path hold (the root's counts for all), each item once. */
+function nearest<T>(paths: string[], byFolder: Map<string, T[]>): T[] {
   const dirs = new Set<string>();
   for (const path of paths) {
     let dir = posix.dirname(path);
     for (;;) {
-      if (near.has(dir)) {
+      if (byFolder.has(dir)) {
         dirs.add(dir);
         break;
       }
@@ -202,18 +219,18 @@ function packagesFor(paths: string[], near: Map<string, PackageVersion[]>): Pack
       dir = posix.dirname(dir);
     }
   }
+  return [...new Set([...dirs].flatMap((dir) => byFolder.get(dir) ?? []))];
+}
+
+/** Packages of the nearest lockfiles above each of the unit's files, each name@version once. */
+function packagesFor(paths: string[], near: Map<string, PackageVersion[]>): PackageVersion[] {
   const seen = new Set<string>();
-  const packages: PackageVersion[] = [];
-  for (const dir of dirs) {
-    for (const pkg of near.get(dir) ?? []) {
-      const key = `${pkg.ecosystem}:${pkg.name}@${pkg.version}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        packages.push(pkg);
-      }
-    }
-  }
-  return packages;
+  return nearest(paths, near).filter((pkg) => {
+    const key = `${pkg.ecosystem}:${pkg.name}@${pkg.version}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function dedupeByIdentity(agents: DiscoveredAgent[]): DiscoveredAgent[] {

@@ -57,6 +57,30 @@ describe('scanFolder', () => {
     expect(agents.find((a) => a.unit.kind === 'code-entry-point')?.packages.map((p) => p.name)).toEqual(['langchain']);
   });
 
+  it('gives the credentials of a .env or terraform.tfvars to the units at or below its folder, the nearest file winning', async () => {
+    write('.gitignore', '.env\n');
+    write('.env', `OPENAI_API_KEY=sk-proj-${'Rt4y'.repeat(12)}Q7zX\n`);
+    write('app.py', 'from openai import OpenAI\nif __name__ == "__main__":\n    OpenAI().responses.create(model="gpt-4.1", input="hi")\n');
+    write('services/billing/.env', 'BILLING_DB_PASSWORD=Gannet-Reef-Swell-19\n');
+    write('services/billing/main.py', 'from anthropic import Anthropic\nif __name__ == "__main__":\n    Anthropic().messages.create(model="claude-sonnet-4-5", max_tokens=9, messages=[])\n');
+    write('infra/terraform.tfvars', 'digest_api_token = "Kestrel-Moor-Dune-58"\n');
+    write('infra/lambda.tf', 'resource "aws_lambda_function" "digest" {\n  function_name = "nightly-digest"\n  handler = "digest.handler"\n  runtime = "python3.12"\n  filename = "../src/digest.zip"\n}\n');
+    write('src/digest.py', 'from anthropic import Anthropic\nclient = Anthropic()\ndef handler(event, context):\n    return client.messages.create(model="claude-sonnet-4-5", max_tokens=500, messages=[])\n');
+    write('.cursor/mcp.json', JSON.stringify({ mcpServers: { fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '.'] } } }));
+    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const credentialsOf = (name: string) => agents.find((a) => a.name === name)!.credentials.map((c) => `${c.kind} ${c.name.replace(/ #[0-9a-f]{6}$/, '')} ${c.evidence.path}`);
+    expect(credentialsOf('app')).toEqual(['hardcoded-secret openai key sk-proj-… (60 chars) .env', 'env-var OPENAI_API_KEY .env']);
+    expect(credentialsOf('services/billing')).toEqual(['hardcoded-secret BILLING_DB_PASSWORD services/billing/.env', 'env-var BILLING_DB_PASSWORD services/billing/.env']);
+    // The Lambda's config is in infra/, beside its tfvars; its code is under src/, below the root's .env.
+    expect(credentialsOf('nightly-digest')).toEqual([
+      'hardcoded-secret digest_api_token infra/terraform.tfvars',
+      'env-var digest_api_token infra/terraform.tfvars',
+      'hardcoded-secret openai key sk-proj-… (60 chars) .env',
+      'env-var OPENAI_API_KEY .env',
+    ]);
+    expect(agents.find((a) => a.unit.kind === 'mcp-config')!.credentials).toEqual([]);
+  });
+
   it('survives hostile trees: links out of the root, binaries, invalid UTF-8, malformed and deeply nested configs', async () => {
     write('agent.py', 'from openai import OpenAI\nclient = OpenAI()\nif __name__ == "__main__":\n    client.chat.completions.create(model="gpt-4o", messages=[])\n');
     write('blob.py', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));

@@ -38,6 +38,19 @@ describe('classifyFile', () => {
     ['notes.txt', 'other'],
     ['Dockerfile', 'other'],
     ['assets/logo.png', 'other'],
+    ['.env', 'config'],
+    ['services/api/.env.production', 'config'],
+    ['.env.local', 'config'],
+    ['.env.example', 'other'],
+    ['.env.sample', 'other'],
+    ['.env.template', 'other'],
+    ['.env.dist', 'other'],
+    ['infra/terraform.tfvars', 'config'],
+    ['infra/prod.auto.tfvars', 'config'],
+    ['infra/terraform.tfvars.json', 'config'],
+    ['deploy/tls/server.key', 'config'],
+    ['certs/ca.pem', 'config'],
+    ['home/.ssh/id_ed25519', 'config'],
   ])('%s is %s', (path, kind) => {
     expect(classifyFile(path)).toBe(kind);
   });

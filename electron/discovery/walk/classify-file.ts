@@ -1,3 +1,5 @@
+import { secretFileFormat } from '../secret-files';
+
 /** What the scan does with a file, decided from its name alone so irrelevant files are never opened. */
 export type FileKind = 'code' | 'config' | 'lockfile' | 'other';
 
@@ -37,7 +39,7 @@ export function classifyFile(relPath: string): FileKind {
   if (LOCKFILE_NAMES.has(name) || REQUIREMENTS_FILE.test(name) || (folder === 'requirements' && extension === 'txt')) return 'lockfile';
   // Type declarations describe code that runs elsewhere; they never call anything.
   if (CODE_EXTENSIONS.has(extension)) return /\.d\.[mc]?ts$/.test(name) ? 'other' : 'code';
-  if (CONFIG_EXTENSIONS.has(extension) || CONFIG_FILE_NAME.test(name) || CONFIG_FOLDERS.has(folder)) return 'config';
+  if (CONFIG_EXTENSIONS.has(extension) || CONFIG_FILE_NAME.test(name) || CONFIG_FOLDERS.has(folder) || secretFileFormat(relPath) !== null) return 'config';
   return 'other';
 }
 

@@ -78,6 +78,23 @@ describe('walkTree', () => {
     expect(counters.skippedIgnored).toBe(6);
   });
 
+  it('reads .env, tfvars and key files even when ignored, but not inside an ignored or skipped folder', async () => {
+    const root = makeTree({
+      '.gitignore': '.env*\n*.tfvars\n*.pem\nsecrets/\n',
+      '.env': '',
+      '.env.production': '',
+      '.env.example': '',
+      'infra/terraform.tfvars': '',
+      'deploy/server.pem': '',
+      'secrets/.env': '',
+      'node_modules/some-sdk/.env': '',
+    });
+    const { paths, counters } = await walk(root);
+    expect(paths.sort()).toEqual(['.env', '.env.production', 'deploy/server.pem', 'infra/terraform.tfvars']);
+    // .env.example (ignored, and a template anyway), secrets/ and node_modules/
+    expect(counters.skippedIgnored).toBe(3);
+  });
+
   it('applies .git/info/exclude, never walks .git, and starts afresh inside a nested repository', async () => {
     const root = makeTree({
       '.git/info/exclude': 'notes.py\n',

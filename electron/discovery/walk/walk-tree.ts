@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { ScanCounters } from '../../../shared/discovery';
+import { secretFileFormat } from '../secret-files';
 import { classifyFile, hasBinaryExtension } from './classify-file';
 import type { FileKind } from './classify-file';
 import { decodeFileName } from './display-name';
@@ -68,8 +69,9 @@ const GITIGNORE_MAX_BYTES = 1024 * 1024;
  * calls `onFile` for every code, config or lockfile to analyze, in a stable order. Nothing is
  * ever executed, and only ignore rules are read here (the caller reads files with
  * readCandidate). What is skipped and why:
- * - ignored: .gitignore at every level and .git/info/exclude; always-skipped folders
- *   (dependencies, vendor/, virtualenvs, caches). A skipped folder counts once.
+ * - ignored: .gitignore at every level and .git/info/exclude (except secret files such as
+ *   .env, see readDespiteIgnore); always-skipped folders (dependencies, vendor/, virtualenvs,
+ *   caches). A skipped folder counts once.
  * - links: a symlink is followed only when it resolves to a regular file inside the root. Links to
  *   folders are never followed (their contents inside the root are walked at their real path),
  *   so a link loop cannot hang the walk; links leaving the root, dangling or looping are skipped.
@@ -165,7 +167,7 @@ export async function walkTree(root: string, options: WalkOptions, onFile: (file
       options.signal?.throwIfAborted();
       const { dirent } = entry;
       const isFolder = dirent.isDirectory();
-      if ((isFolder && isAlwaysSkippedFolder(entry.name.text)) || isIgnored(ignoreStack, entry.matchPath, isFolder)) {
+      if ((isFolder && isAlwaysSkippedFolder(entry.name.text)) || (isIgnored(ignoreStack, entry.matchPath, isFolder) && !readDespiteIgnore(entry.relPath, isFolder))) {
         counters.skippedIgnored += 1;
       } else if (dirent.isSymbolicLink()) {
         await followLink(entry);
@@ -184,6 +186,17 @@ export async function walkTree(root: string, options: WalkOptions, onFile: (file
   }
   progress.report();
   return counters;
+}
+
+/**
+ * .env, terraform.tfvars and key files are read even when .gitignore lists them: they are
+ * ignored precisely because they hold the live secrets, a consultant scanning a deployed folder
+ * or a checkout with its local config must see those, and a secret on disk is a finding whether
+ * git tracks it or not. Only the file itself is exempt: ignored or always-skipped folders are
+ * still not entered (a dependency's .env is not this project's).
+ */
+function readDespiteIgnore(relPath: string, isFolder: boolean): boolean {
+  return !isFolder && secretFileFormat(relPath) !== null;
 }
 
 function resolveRoot(fs: WalkFileSystem, root: string): string {
