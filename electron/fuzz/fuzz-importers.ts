@@ -2,10 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { BackendError } from '../../shared/errors';
-import { parseOsvFile } from '../advisories/osv-record';
+import { runAdvisoryImport } from '../jobs/advisory-import-job';
 import { runRegistryImport } from '../jobs/registry-import-job';
 import type { JobContext } from '../jobs/job-context';
-import { storeImportedAdvisories } from '../store/discovery-repository';
 import type { Workspace } from '../store/workspace-file';
 import { hostileJson, mutateBytes, mutateTextBytes, mutateZipEntries, pick, seededRandom, type FuzzSize, type Mutated, type Random } from './mutations';
 import { workspaceDigest } from './workspace-snapshot';
@@ -178,8 +177,7 @@ export function osvTarget(advisoryDir: string): FuzzTarget {
       return { ...mutateOsvJson(random, seed.bytes, size), fileName: seed.fileName };
     },
     importFile: async (workspace, input) => {
-      const records = parseOsvFile(input.fileName, input.bytes);
-      storeImportedAdvisories(workspace.db, records.map((r) => ({ id: r.id, modified: r.modified ?? '', json: JSON.stringify(r) })), input.fileName, { actor: 'fuzz', via: 'test' });
+      runAdvisoryImport(inlineJobContext(workspace), { fileName: input.fileName, contentBase64: Buffer.from(input.bytes).toString('base64') });
     },
   };
 }
