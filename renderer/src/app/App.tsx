@@ -12,6 +12,8 @@ import { useAppStore } from '../store/store-context';
 import { Button } from '../ui/Button';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { Toasts } from '../ui/Toasts';
+import { confirmLeave, installLeaveGuard } from './leave-guard';
+import { LeaveDialog } from './LeaveDialog';
 import { useRoute, type Route } from './routes';
 import { Sidebar } from './Sidebar';
 import './app.css';
@@ -26,7 +28,14 @@ export function App({ runWorkspaceCommand }: { runWorkspaceCommand?: ((command: 
   const toasts = useAppStore((s) => s.toasts);
   const dismissToast = useAppStore((s) => s.dismissToast);
   const [pathDialog, setPathDialog] = useState<WorkspacePathAction | null>(null);
-  const askPath = (action: WorkspacePathAction) => (runWorkspaceCommand ? void runWorkspaceCommand(NATIVE_COMMAND[action]) : setPathDialog(action));
+  // Another workspace replaces everything on screen: unsaved edits are settled first.
+  const askPath = async (action: WorkspacePathAction) => {
+    if (!(await confirmLeave())) return;
+    if (runWorkspaceCommand) await runWorkspaceCommand(NATIVE_COMMAND[action]);
+    else setPathDialog(action);
+  };
+
+  useEffect(() => installLeaveGuard(), []);
 
   useEffect(() => {
     void loadAppInfo();
@@ -35,14 +44,15 @@ export function App({ runWorkspaceCommand }: { runWorkspaceCommand?: ((command: 
 
   return (
     <div className="app">
-      <TopBar onAskPath={askPath} />
+      <TopBar onAskPath={(action) => void askPath(action)} />
       <div className="app__body">
         <Sidebar route={route} />
         <main className="app__main">
-          <PageFor route={route} onAskPath={askPath} />
+          <PageFor route={route} onAskPath={(action) => void askPath(action)} />
         </main>
       </div>
       {pathDialog && <WorkspacePathDialog action={pathDialog} onClose={() => setPathDialog(null)} />}
+      <LeaveDialog />
       <Toasts toasts={toasts} onDismiss={dismissToast} />
     </div>
   );

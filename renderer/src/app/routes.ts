@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { committedLocationHash, requestNavigation, subscribeCommittedHash } from './leave-guard';
 
 /** Sections whose imports are not built yet; each still has its own address so a reload keeps the page. */
 export const UPCOMING_SECTIONS = ['blast-radius', 'usage', 'triage', 'plan', 'reports'] as const;
@@ -54,23 +55,16 @@ export function hrefOf(route: Route): string {
   }
 }
 
-/** replace: for redirects (e.g. after creating an agent) that should not leave a Back step. */
-export function navigate(route: Route, { replace = false } = {}): void {
-  const href = hrefOf(route);
-  if (replace) {
-    window.history.replaceState(window.history.state, '', href);
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  } else {
-    window.location.hash = href;
-  }
+/**
+ * replace: for redirects (e.g. after creating an agent) that should not leave a Back step.
+ * A page with unsaved edits is asked first (leave-guard.ts); the promise resolves once decided.
+ */
+export function navigate(route: Route, { replace = false } = {}): Promise<void> {
+  return requestNavigation(hrefOf(route), { replace });
 }
 
-const subscribe = (onChange: () => void) => {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-};
-
+/** The page to show: the address once the leave guard let it through (see leave-guard.ts). */
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const hash = useSyncExternalStore(subscribeCommittedHash, committedLocationHash);
   return parseRoute(hash);
 }

@@ -265,6 +265,24 @@ describe('discovery slice', () => {
     expect(store.getState().candidateError).toEqual({ identityKey: 'gone', message: 'That candidate is not in the latest scan any more; scan the folder again to refresh the list.' });
   });
 
+  it('keeps the registry matches of the candidate, and treats a failed match query as none', async () => {
+    const match = { agentId: 'a9', agentName: 'Support Ticket Triage', status: 'confirmed' as const, ownerName: null, score: 0.9, reasons: [{ kind: 'name' as const, detail: 'similar name (100%)' }] };
+    let fail = false;
+    const store = createAppStore(
+      fakeBackend({
+        candidateMatches: async () => {
+          if (fail) throw new BackendError('internal', 'boom');
+          return [match];
+        },
+      }),
+    );
+    expect(await store.getState().loadCandidateMatches(KEY)).toEqual([match]);
+    expect(store.getState().candidateMatches).toEqual({ identityKey: KEY, matches: [match] });
+    fail = true;
+    expect(await store.getState().loadCandidateMatches(KEY)).toEqual([]);
+    expect(store.getState().candidateMatches).toEqual({ identityKey: KEY, matches: [] });
+  });
+
   it('switches a rule with the engine’s answer and keeps the others', async () => {
     const store = createAppStore(
       fakeBackend({

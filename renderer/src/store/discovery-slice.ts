@@ -1,4 +1,5 @@
 import type { AgentDetail, AgentSummary, CandidateList } from '../../../shared/contract';
+import type { CandidateMatch } from '../../../shared/candidate-match';
 import type { CandidateDecision, CandidateDetail, RuleInfo, ScanSummary } from '../../../shared/discovery';
 import { messageOf, type SliceCreator } from './app-state';
 import { SEARCH_DEBOUNCE_MS } from './agents-slice';
@@ -57,6 +58,11 @@ export interface DiscoverySlice {
   reopenCandidate: (identityKey: string) => Promise<boolean>;
   clearCandidateActionError: () => void;
 
+  /** Registry agents the open candidate probably already is, most likely first; proposed before confirming it as new. */
+  candidateMatches: { identityKey: string; matches: CandidateMatch[] } | null;
+  /** Asks the engine again (the registry may have changed) and resolves to the matches; [] when the engine could not say. */
+  loadCandidateMatches: (identityKey: string) => Promise<CandidateMatch[]>;
+
   /** Registry agents a candidate can be merged into, for the merge dialog's search. */
   mergeTargets: AgentSummary[] | null;
   mergeTargetsError: string | null;
@@ -112,6 +118,7 @@ type ResettableState = Pick<
   | 'candidateError'
   | 'candidateActing'
   | 'candidateActionError'
+  | 'candidateMatches'
   | 'mergeTargets'
   | 'mergeTargetsError'
   | 'rules'
@@ -138,6 +145,7 @@ const INITIAL: ResettableState = {
   candidateError: null,
   candidateActing: null,
   candidateActionError: null,
+  candidateMatches: null,
   mergeTargets: null,
   mergeTargetsError: null,
   rules: null,
@@ -155,6 +163,7 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = (backend) => (
   let latestList = 0;
   let latestCandidate = 0;
   let latestTargets = 0;
+  let latestMatches = 0;
   let generation = 0;
 
   const loadCandidates = async () => {
@@ -277,6 +286,18 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = (backend) => (
     reopenCandidate: async (identityKey) => (await decide('reopen', identityKey, () => backend.reopenCandidate({ identityKey }))) !== null,
     clearCandidateActionError: () => set({ candidateActionError: null }),
 
+    loadCandidateMatches: async (identityKey) => {
+      const request = ++latestMatches;
+      let matches: CandidateMatch[] = [];
+      try {
+        matches = await backend.candidateMatches({ identityKey });
+      } catch {
+        // Matching only advises; the person can still merge by hand, so a failure must not block the decision.
+      }
+      if (request === latestMatches) set({ candidateMatches: { identityKey, matches } });
+      return matches;
+    },
+
     searchMergeTargets: async (text) => {
       const request = ++latestTargets;
       try {
@@ -354,6 +375,7 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = (backend) => (
       latestList++;
       latestCandidate++;
       latestTargets++;
+      latestMatches++;
       clearTimeout(searchTimer);
       set({ ...INITIAL });
     },

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { AGENT_STATUSES, TRIGGER_KINDS } from '../../../../shared/agent';
 import type { AgentDetail } from '../../../../shared/contract';
 import { completenessOf, flagsOf, registrySnapshotOf, todayIso } from '../../../../shared/registry';
+import { setLeaveGuard } from '../../app/leave-guard';
 import { navigate } from '../../app/routes';
 import { STATUS_LABELS, STATUS_TONES, TRIGGER_LABELS } from '../../domain/agent-labels';
 import { useAppStore } from '../../store/store-context';
@@ -20,6 +21,11 @@ const TRIGGER_OPTIONS = TRIGGER_KINDS.map((value) => ({ value, label: TRIGGER_LA
 const FORM_PATH =
   /^(name|status|vendor|environment|description|trigger\.(kind|schedule)|dataAccess\.\d+\.(source|access)|credentials\.\d+|owner\.(name|email)|lastReviewed|rollback\.(procedure|lastRehearsed))$/;
 
+const SAVE_SHORTCUT = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘S' : 'Ctrl+S';
+
+/** A new agent's form counts as edited once anything differs from the empty form. */
+const hasEdits = (values: AgentFormValues) => JSON.stringify(values) !== JSON.stringify(emptyFormValues());
+
 export function AgentEditor({ agent }: { agent: AgentDetail | null }) {
   const [values, setValues] = useState<AgentFormValues>(() => (agent ? formValuesOf(agent) : emptyFormValues()));
   const [today] = useState(todayIso);
@@ -32,7 +38,7 @@ export function AgentEditor({ agent }: { agent: AgentDetail | null }) {
   const formId = useId();
 
   const patch = agent ? patchOf(agent, values) : null;
-  const dirty = patch === null || Object.keys(patch).length > 0;
+  const dirty = agent ? Object.keys(patch ?? {}).length > 0 : hasEdits(values);
   const fieldErrors = fieldErrorsOf(saveError);
   const unplacedErrors = Object.entries(fieldErrors).filter(([path]) => !FORM_PATH.test(path));
   const snapshot = registrySnapshotOf(fieldsOf(values));
@@ -42,18 +48,40 @@ export function AgentEditor({ agent }: { agent: AgentDetail | null }) {
     (value: AgentFormValues[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (agent && patch) {
-      const saved = await saveAgent({ id: agent.id, patch });
-      if (saved) notify('success', `Saved ${saved.name}`);
-    } else {
-      const created = await saveAgent({ draft: draftOf(values) });
-      if (created) {
-        notify('success', `Created ${created.name}`);
-        navigate({ page: 'agent', agentId: created.id }, { replace: true });
-      }
+  /** Saves what the form holds; resolves to the saved agent or null (the errors are then on the form). */
+  const persist = async (): Promise<AgentDetail | null> => {
+    if (agent) {
+      const changes = patchOf(agent, valuesRef.current);
+      if (Object.keys(changes).length === 0) return agent;
+      const updated = await saveAgent({ id: agent.id, patch: changes });
+      if (updated) notify('success', `Saved ${updated.name}`);
+      return updated;
     }
+    const created = await saveAgent({ draft: draftOf(valuesRef.current) });
+    if (created) notify('success', `Created ${created.name}`);
+    return created;
+  };
+
+  /** Set once the edits are saved or discarded on the way out, until the form shows the next version. */
+  const saved = useRef(false);
+  const valuesRef = useRef(values);
+  const persistRef = useRef(persist);
+  useEffect(() => {
+    valuesRef.current = values;
+    persistRef.current = persist;
+  });
+  // Any edit after a save or discard is a new unsaved change.
+  useEffect(() => {
+    saved.current = false;
+  }, [values]);
+
+  const save = async () => {
+    if (saving) return;
+    const result = await persistRef.current();
+    if (!result) return;
+    // The form stays mounted until the saved version arrives; nothing in it is unsaved any more.
+    saved.current = true;
+    if (!agent) void navigate({ page: 'agent', agentId: result.id }, { replace: true });
   };
 
   const discard = () => {
@@ -61,23 +89,60 @@ export function AgentEditor({ agent }: { agent: AgentDetail | null }) {
     clearSaveError();
   };
 
+  const cancel = () => {
+    discard();
+    if (!agent) {
+      saved.current = true; // Cancel on a new agent is the person's own "discard and leave".
+      void navigate({ page: 'inventory' });
+    }
+  };
+
+  // Leaving with unsaved edits asks first (links, Back, workspace switch, closing the window).
+  useEffect(
+    () =>
+      setLeaveGuard({
+        hasUnsavedChanges: () => !saved.current && (agent ? Object.keys(patchOf(agent, valuesRef.current)).length > 0 : hasEdits(valuesRef.current)),
+        save: async () => {
+          const result = await persistRef.current();
+          if (result) saved.current = true;
+          return result !== null;
+        },
+        discard: () => {
+          // Settled until the form renders again: the page is being left right after this.
+          saved.current = true;
+          setValues(agent ? formValuesOf(agent) : emptyFormValues());
+          clearSaveError();
+        },
+      }),
+    [agent, clearSaveError],
+  );
+
+  // Ctrl+S / Cmd+S saves, as in every editor; the browser's "save page" is never what is meant here.
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        if (document.querySelector('dialog[open]')) return;
+        void saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
   return (
     <div className="page agent-page">
       <Breadcrumb current={agent?.name ?? 'New agent'} />
       <header className="agent-page__header">
         <h1>{agent?.name ?? 'New agent'}</h1>
         {agent && <Badge tone={STATUS_TONES[agent.status]}>{STATUS_LABELS[agent.status]}</Badge>}
-        <div className="agent-page__actions">
-          {agent && dirty && <span className="muted">Unsaved changes</span>}
-          {agent && (
-            <Button onClick={discard} disabled={!dirty || saving}>
-              Discard changes
-            </Button>
-          )}
-          <Button type="submit" form={formId} variant="primary" disabled={!dirty || saving}>
-            {saving ? 'Saving…' : agent ? 'Save' : 'Create agent'}
-          </Button>
-        </div>
+        {agent && dirty && (
+          <Badge tone="warning">Unsaved changes</Badge>
+        )}
       </header>
 
       {saveError && (
@@ -92,7 +157,15 @@ export function AgentEditor({ agent }: { agent: AgentDetail | null }) {
       )}
 
       <div className="agent-page__layout">
-        <form id={formId} className="agent-form" onSubmit={(e) => void save(e)} noValidate>
+        <form
+          id={formId}
+          className="agent-form"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void save();
+          }}
+          noValidate
+        >
           <FormSection title="Agent">
             <div className="agent-form__grid">
               <TextField label="Name" value={values.name} onChange={set('name')} error={fieldErrors.name} required autoFocus={!agent} />
@@ -170,6 +243,22 @@ export function AgentEditor({ agent }: { agent: AgentDetail | null }) {
               </dl>
             </FormSection>
           )}
+
+          {/* Last in the form, so Tab from the last field reaches it; sticky, so it is in view however long the form. */}
+          <div className="agent-form__actions" role="group" aria-label="Save or cancel">
+            <span className={dirty ? 'agent-form__state agent-form__state--dirty' : 'agent-form__state'} aria-live="polite">
+              {saving ? 'Saving…' : dirty ? 'Unsaved changes' : agent ? 'All changes saved' : 'Fill in at least a name'}
+            </span>
+            <kbd className="agent-form__shortcut" title="Saves from anywhere on the page">
+              {SAVE_SHORTCUT}
+            </kbd>
+            <Button onClick={cancel} disabled={saving || (!!agent && !dirty)} title={agent ? 'Discard the changes and show what is saved' : 'Back to the inventory without creating an agent'}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="primary" disabled={!dirty || saving}>
+              {saving ? 'Saving…' : agent ? 'Save' : 'Create agent'}
+            </Button>
+          </div>
         </form>
 
         <aside className="agent-side" aria-label="Registry status">

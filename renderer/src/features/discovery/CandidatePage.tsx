@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { CandidateFacts } from './CandidateFacts';
+import { ConfirmMatchDialog, PossibleDuplicateNote } from './CandidateMatches';
 import { DismissDialog, MergeDialog } from './DecisionDialogs';
 import {
   CAPABILITY_EXPLANATIONS,
@@ -74,15 +75,42 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
   const acting = useAppStore((s) => s.candidateActing);
   const actionError = useAppStore((s) => s.candidateActionError);
   const confirmCandidate = useAppStore((s) => s.confirmCandidate);
+  const mergeCandidate = useAppStore((s) => s.mergeCandidate);
   const reopenCandidate = useAppStore((s) => s.reopenCandidate);
   const clearActionError = useAppStore((s) => s.clearCandidateActionError);
+  const loadMatches = useAppStore((s) => s.loadCandidateMatches);
+  const matches = useAppStore((s) => (s.candidateMatches?.identityKey === c.identityKey ? s.candidateMatches.matches : []));
   const notify = useAppStore((s) => s.notify);
-  const [dialog, setDialog] = useState<'dismiss' | 'merge' | null>(null);
-  const busy = acting !== null;
+  const [dialog, setDialog] = useState<'dismiss' | 'merge' | 'matches' | null>(null);
+  const [checking, setChecking] = useState(false);
+  const busy = acting !== null || checking;
+  const pending = c.decision === 'pending';
 
-  const confirm = async () => {
+  useEffect(() => {
+    if (pending) void loadMatches(c.identityKey);
+  }, [pending, c.identityKey, loadMatches]);
+
+  const confirmAsNew = async () => {
     const agent = await confirmCandidate(c.identityKey);
-    if (agent) notify('success', `Confirmed ${c.name}: it is now in the registry`);
+    if (agent) {
+      setDialog(null);
+      notify('success', `Confirmed ${c.name}: it is now in the registry`);
+    }
+  };
+  // Asked again at the moment of confirming: the registry may have grown since the page opened.
+  const confirm = async () => {
+    setChecking(true);
+    const found = await loadMatches(c.identityKey);
+    setChecking(false);
+    if (found.length > 0) setDialog('matches');
+    else await confirmAsNew();
+  };
+  const mergeInto = async (agentId: string) => {
+    const agent = await mergeCandidate(c.identityKey, agentId);
+    if (agent) {
+      setDialog(null);
+      notify('success', `Merged ${c.name} into ${agent.name}`);
+    }
   };
 
   return (
@@ -111,7 +139,7 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
                 Dismiss…
               </Button>
               <Button variant="primary" onClick={() => void confirm()} disabled={busy}>
-                {acting === 'confirm' ? 'Confirming…' : 'Confirm'}
+                {acting === 'confirm' || checking ? 'Confirming…' : 'Confirm'}
               </Button>
             </>
           ) : (
@@ -140,6 +168,7 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
         </ErrorBanner>
       )}
       <DecisionNote candidate={c} />
+      {pending && !dialog && <PossibleDuplicateNote matches={matches} busy={busy} onMerge={() => setDialog('matches')} />}
 
       <div className="candidate-page__layout">
         <CandidateFacts candidate={c} />
@@ -147,14 +176,27 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
       </div>
 
       {dialog === 'dismiss' && <DismissDialog identityKey={c.identityKey} name={c.name} onClose={() => setDialog(null)} />}
+      {dialog === 'matches' && (
+        <ConfirmMatchDialog
+          name={c.name}
+          matches={matches}
+          onMerge={(agentId) => void mergeInto(agentId)}
+          onConfirmAsNew={() => void confirmAsNew()}
+          onClose={() => {
+            clearActionError();
+            setDialog(null);
+          }}
+        />
+      )}
       {dialog === 'merge' && (
         <MergeDialog
           identityKey={c.identityKey}
           name={c.name}
+          suggestions={matches}
           onClose={() => setDialog(null)}
-          onMerged={() => {
+          onMerged={(agentName) => {
             setDialog(null);
-            notify('success', `Merged ${c.name} into an existing agent`);
+            notify('success', `Merged ${c.name} into ${agentName}`);
           }}
         />
       )}

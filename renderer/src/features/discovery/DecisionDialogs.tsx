@@ -1,10 +1,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { CandidateMatch } from '../../../../shared/candidate-match';
 import { STATUS_LABELS } from '../../domain/agent-labels';
 import { useAppStore } from '../../store/store-context';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { TextArea, TextField } from '../../ui/fields';
+import { MatchReasons } from './CandidateMatches';
 
 /** Dismissing needs a reason: the next reviewer (and the audit log) must see why it is not an agent. */
 export function DismissDialog({ identityKey, name, onClose }: { identityKey: string; name: string; onClose: () => void }) {
@@ -66,8 +68,23 @@ export function DismissDialog({ identityKey, name, onClose }: { identityKey: str
   );
 }
 
-/** Merging says: this unit is one more deployment of an agent the registry already has. */
-export function MergeDialog({ identityKey, name, onClose, onMerged }: { identityKey: string; name: string; onClose: () => void; onMerged: (agentId: string) => void }) {
+/**
+ * Merging says: this unit is one more deployment of an agent the registry already has. The
+ * engine's likely matches are listed first, with why; nothing is chosen until the person chooses.
+ */
+export function MergeDialog({
+  identityKey,
+  name,
+  suggestions,
+  onClose,
+  onMerged,
+}: {
+  identityKey: string;
+  name: string;
+  suggestions: readonly CandidateMatch[];
+  onClose: () => void;
+  onMerged: (agentName: string) => void;
+}) {
   const acting = useAppStore((s) => s.candidateActing);
   const error = useAppStore((s) => s.candidateActionError);
   const targets = useAppStore((s) => s.mergeTargets);
@@ -87,7 +104,13 @@ export function MergeDialog({ identityKey, name, onClose, onMerged }: { identity
     return () => clearTimeout(timer);
   }, [text, searchTargets]);
 
-  const chosenAgent = targets?.find((a) => a.id === chosen) ?? null;
+  const suggestedIds = new Set(suggestions.map((m) => m.agentId));
+  const others = targets?.filter((a) => !suggestedIds.has(a.id)) ?? null;
+  const chosenName = suggestions.find((m) => m.agentId === chosen)?.agentName ?? targets?.find((a) => a.id === chosen)?.name ?? null;
+  const choose = (agentId: string) => {
+    setChosen(agentId);
+    setMissing(false);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -96,7 +119,7 @@ export function MergeDialog({ identityKey, name, onClose, onMerged }: { identity
       return;
     }
     const agent = await mergeCandidate(identityKey, chosen);
-    if (agent) onMerged(agent.id);
+    if (agent) onMerged(agent.name);
   };
   const close = () => {
     clearError();
@@ -113,8 +136,8 @@ export function MergeDialog({ identityKey, name, onClose, onMerged }: { identity
           <Button onClick={close} disabled={busy}>
             Cancel
           </Button>
-          <Button type="submit" form={formId} variant="primary" disabled={busy}>
-            {busy ? 'Merging…' : chosenAgent ? `Merge into ${chosenAgent.name}` : 'Merge'}
+          <Button type="submit" form={formId} variant="primary" disabled={busy || chosen === null} title={chosen === null ? 'Choose the agent to merge into first' : undefined}>
+            {busy ? 'Merging…' : chosenName ? `Merge into ${chosenName}` : 'Merge'}
           </Button>
         </>
       }
@@ -126,15 +149,29 @@ export function MergeDialog({ identityKey, name, onClose, onMerged }: { identity
             Registry agent
           </legend>
           {targets === null && !targetsError && <p className="muted">Loading the registry…</p>}
-          {targets?.length === 0 && <p className="muted">{text.trim() ? `No agent matches “${text.trim()}”.` : 'The registry has no agents yet; confirm the candidate instead.'}</p>}
-          {targets && targets.length > 0 && (
+          {targets !== null && suggestions.length === 0 && others?.length === 0 && (
+            <p className="muted">{text.trim() ? `No agent matches “${text.trim()}”.` : 'The registry has no agents yet; confirm the candidate instead.'}</p>
+          )}
+          {(suggestions.length > 0 || (others && others.length > 0)) && (
             <div className="merge-targets__list">
-              {targets.map((a) => (
+              {suggestions.length > 0 && <div className="merge-targets__group">Likely matches</div>}
+              {suggestions.map((m) => (
+                <label key={m.agentId} className="merge-target merge-target--suggested">
+                  <input type="radio" name={`${formId}-agent`} value={m.agentId} checked={chosen === m.agentId} onChange={() => choose(m.agentId)} />
+                  <span className="merge-target__about">
+                    <span className="merge-target__name">{m.agentName}</span>
+                    <MatchReasons match={m} />
+                  </span>
+                  <span className="muted merge-target__meta">
+                    {STATUS_LABELS[m.status]}
+                    {m.ownerName ? ` · ${m.ownerName}` : ''}
+                  </span>
+                </label>
+              ))}
+              {suggestions.length > 0 && others && others.length > 0 && <div className="merge-targets__group">{text.trim() ? 'Other matches' : 'All agents'}</div>}
+              {others?.map((a) => (
                 <label key={a.id} className="merge-target">
-                  <input type="radio" name={`${formId}-agent`} value={a.id} checked={chosen === a.id} onChange={() => {
-                      setChosen(a.id);
-                      setMissing(false);
-                    }} />
+                  <input type="radio" name={`${formId}-agent`} value={a.id} checked={chosen === a.id} onChange={() => choose(a.id)} />
                   <span className="merge-target__name">{a.name}</span>
                   <span className="muted merge-target__meta">
                     {STATUS_LABELS[a.status]}

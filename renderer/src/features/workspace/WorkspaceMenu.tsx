@@ -1,4 +1,5 @@
 import type { RecentWorkspace } from '../../../../shared/contract';
+import { confirmLeave } from '../../app/leave-guard';
 import { navigate } from '../../app/routes';
 import { messageOf } from '../../store/app-state';
 import { useAppStore } from '../../store/store-context';
@@ -13,10 +14,11 @@ export function WorkspaceMenu({ onAskPath }: { onAskPath: (action: WorkspacePath
   const notify = useAppStore((s) => s.notify);
 
   const switchTo = async (opening: () => Promise<{ name: string }>) => {
+    if (!(await confirmLeave())) return;
     try {
       const opened = await opening();
       notify('success', `Opened workspace ${opened.name}`);
-      navigate({ page: 'inventory' });
+      await navigate({ page: 'inventory' });
     } catch (error) {
       notify('error', messageOf(error));
     }
