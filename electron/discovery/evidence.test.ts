@@ -35,6 +35,7 @@ describe('redaction', () => {
     expect(snippetOf(`OPENAI_API_KEY = "${key}"`)).toBe('OPENAI_API_KEY = "sk-proj-…"');
     expect(redactSecrets(`token: "${'x'.repeat(12)}"`)).toBe('token: "…"');
     expect(redactSecrets('password = "hunter2hunter2"')).toBe('password = "…"');
+    expect(redactSecrets('connect(password="hunt")')).toBe('connect(password="…")');
   });
 
   it('masks every kind of key it recognises, and an AWS secret access key only next to its name', () => {

@@ -3,8 +3,8 @@ import { maskKnownSecrets, maskSecret } from './secret-shapes';
 
 const MAX_SNIPPET = 200;
 
-/** password=..., token: "...", secret = '...' with a literal value. */
-const ASSIGNED_SECRET = /((?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key)["']?\s*[:=]\s*["'])([^"'\s]{8,})(["'])/gi;
+/** password=..., token: "...", secret = '...' with a literal value, even a short one: a weak password is the one most worth hiding. */
+const ASSIGNED_SECRET = /((?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key)["']?\s*[:=]\s*["'])([^"'\s]{4,})(["'])/gi;
 /** A URL up to the next space or quote: its userinfo may hold a password ("redis://:pw@host"). */
 const URL_TOKEN = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s"'`<>]+)/gi;
 

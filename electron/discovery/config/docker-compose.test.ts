@@ -41,6 +41,13 @@ describe('analyzeDockerCompose', () => {
     for (const secret of ['hunter2hunter2', 'sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', 'example-db-pass']) expect(json).not.toContain(secret);
   });
 
+  it('keeps a weak password under a credential name out of every snippet, though it is too short to count as a secret', () => {
+    const weak = 'services:\n  app:\n    build: .\n    command: python app.py\n    environment:\n      DB_PASSWORD: hunt3r\n';
+    const findings = analyzeDockerCompose('compose.yaml', weak, testContext())!;
+    expect(findings.units[0]!.credentials).toMatchObject([{ kind: 'env-var', name: 'DB_PASSWORD', fingerprint: null, evidence: { snippet: 'DB_PASSWORD: …' } }]);
+    expect(JSON.stringify(findings)).not.toContain('hunt3r');
+  });
+
   it('returns null for YAML with no services', () => {
     expect(analyzeDockerCompose('compose.yaml', 'version: "3"\nvolumes: {}\n', testContext())).toBeNull();
   });

@@ -82,6 +82,9 @@ export function recordEnvEntry(src: ConfigSource, facts: UnitFacts, entry: EnvEn
 
   const secret = value !== null ? literalSecretIn(name, value) : null;
   if (secret) recordLiteralSecret(src, facts, secret, line, name);
+  // Too short or plain to be recorded as a secret, a value under a credential name may still be a
+  // weak password: it stays out of every snippet of the file all the same.
+  else if (literal && literal.length >= 3 && isCredentialName(name) && !isConnectionName(name)) src.noteSecret(literal);
 
   if (isConnectionName(name)) {
     addCredential(facts, 'connection-string', literal ? redactedConnection(literal) : name, providerOfName(name), src.evidence('config.credential.connection-string', line));
