@@ -54,7 +54,8 @@ describe('a workspace open in two processes', () => {
       const concurrent = await env.call('startRegistryImport', csvFile('first-concurrent'));
       const third = runSecondProcess(path, 'third');
       expect((await env.finished(concurrent.jobId)).state).toBe('succeeded');
-      expect(third.after - third.before).toBe(2);
+      // The first process's job may commit while the third counts: at least the third's own two rows.
+      expect(third.after - third.before).toBeGreaterThanOrEqual(2);
     } finally {
       await env.engine.close();
     }
