@@ -14,6 +14,27 @@ export const DATA_ACCESS_LEVELS = ['read', 'write'] as const;
 export const DataAccessLevel = z.enum(DATA_ACCESS_LEVELS);
 export type DataAccessLevel = z.infer<typeof DataAccessLevel>;
 
+/**
+ * Access that is neither plainly read nor write ("send", "publish", "delete", "admin"), kept in the
+ * client's own word so nothing they wrote is lost or guessed into read/write.
+ */
+export type OtherDataAccess = `other: ${string}`;
+export const OTHER_ACCESS_PREFIX = 'other: ';
+export const MAX_OTHER_ACCESS_WORD = 80;
+const OTHER_ACCESS = new RegExp(`^other: \\S[^\\n]{0,${MAX_OTHER_ACCESS_WORD - 1}}$`);
+export const isOtherDataAccess = (access: string): access is OtherDataAccess => OTHER_ACCESS.test(access) && access.trim() === access;
+/** "Send " -> "other: send"; the word is trimmed, lower-cased and kept on one line. */
+export const otherDataAccess = (word: string): OtherDataAccess => `${OTHER_ACCESS_PREFIX}${word.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+/** The word of an "other: <word>" access, or null for read/write. */
+export const otherAccessWord = (access: DataAccessKind): string | null => (isOtherDataAccess(access) ? access.slice(OTHER_ACCESS_PREFIX.length) : null);
+
+/** read, write, or "other: <what it does>". */
+export type DataAccessKind = DataAccessLevel | OtherDataAccess;
+// One check with one message: a union would answer a blank "other" word with "Invalid input".
+export const DataAccessKind = z.custom<DataAccessKind>((v) => v === 'read' || v === 'write' || (typeof v === 'string' && isOtherDataAccess(v)), {
+  message: `say what the access is: read, write, or other with a word for it (e.g. send, publish, delete; at most ${MAX_OTHER_ACCESS_WORD} characters)`,
+});
+
 /** A calendar date as people write it in a registry: YYYY-MM-DD. */
 export const IsoDate = z
   .string()
@@ -41,7 +62,7 @@ export type Owner = z.infer<typeof Owner>;
 
 export const DataAccess = z.object({
   source: text(300).min(1, 'data source name is empty'),
-  access: DataAccessLevel,
+  access: DataAccessKind,
 });
 export type DataAccess = z.infer<typeof DataAccess>;
 

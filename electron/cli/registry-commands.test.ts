@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../api/engine';
 import { tempDir } from '../store/test-workspace';
 import { runCli } from './run-cli';
 import { captureIo, type CliJsonDocument } from './test-io';
 
+const CONSULTANT_CSV = join(import.meta.dirname, '..', 'registry', 'fixtures', 'registry-consultant.csv');
 const HEADER = 'Agent Name,Status,Trigger Type,Data Access Scope,Credentials Held,Owner,Owner E-mail,Last Reviewed,Rollback Procedure,Cost Center';
 const GOOD_CSV = [
   HEADER,
@@ -63,7 +65,7 @@ describe('registry import and export against a real workspace', () => {
     expect(again.code).toBe(0);
     expect(again.json()).toEqual({
       ok: true,
-      value: { file: tmp.file('good.csv'), workspace: tmp.file('client.atw'), created: 0, updated: 0, unchanged: 3 },
+      value: { file: tmp.file('good.csv'), workspace: tmp.file('client.atw'), created: 0, updated: 0, unchanged: 3, skipped: [], warnings: [] },
     });
   });
 
@@ -74,7 +76,7 @@ describe('registry import and export against a real workspace', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/ {2}row 2, column "Last Reviewed": .+\n/);
     expect(run.stderr).toMatch(/ {2}row 3, column "Owner E-mail": .+\n/);
-    expect(run.stderr).toMatch(/\nagent-triage: bad\.csv has 2 errors; nothing was imported\.\n$/);
+    expect(run.stderr).toMatch(/\nagent-triage: bad\.csv has 2 errors; nothing was imported\. Fix them, or add --skip-invalid to import the other rows and leave out rows 2, 3\.\n$/);
     expect(await agentNamesIn(tmp.file('client.atw'))).toEqual(['Invoice Summariser', 'Nightly Ledger Reconciler', 'Refund Triage Bot']);
   });
 
@@ -85,7 +87,7 @@ describe('registry import and export against a real workspace', () => {
       ok: false,
       error: {
         code: 'import-invalid',
-        message: 'bad.csv has 2 errors; nothing was imported.',
+        message: 'bad.csv has 2 errors; nothing was imported. Fix them, or add --skip-invalid to import the other rows and leave out rows 2, 3.',
         details: [
           { row: 2, column: 'Last Reviewed', message: expect.any(String) },
           { row: 3, column: 'Owner E-mail', message: expect.any(String) },
@@ -141,5 +143,55 @@ describe('registry import and export against a real workspace', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`agent-triage: There is no workspace at ${tmp.file('typo.atw')}. Check the path; this command reads a workspace and never creates one.\n`);
     expect(existsSync(tmp.file('typo.atw'))).toBe(false);
+  });
+
+  it('imports a consultant\u2019s sheet with --skip-invalid: names the skipped row and lists the warnings', async () => {
+    writeFileSync(tmp.file('consultant.csv'), readFileSync(CONSULTANT_CSV));
+    const refused = await cli(['registry', 'import', 'consultant.csv', '--workspace', 'client.atw']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/ {2}row 8, column "Agent": name is empty\.\n/);
+    expect(refused.stderr).toMatch(/agent-triage: consultant\.csv has 1 error; nothing was imported\. Fix them, or add --skip-invalid to import the other rows and leave out row 8\.\n$/);
+    expect(existsSync(tmp.file('client.atw'))).toBe(false);
+
+    const run = await cli(['registry', 'import', 'consultant.csv', '--workspace', 'client.atw', '--skip-invalid']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('Imported consultant.csv into client: 7 created, 0 updated, 0 unchanged.');
+    expect(lines[1]).toBe('Skipped row 8 (--skip-invalid); they have errors and were not imported:');
+    expect(lines[2]).toBe('  row 8, column "Agent": name is empty.');
+    expect(lines[3]).toBe('6 warnings (imported as written):');
+    expect(run.stdout).toContain('  row 2, column "Data access": "sendgrid: send": "send" is neither read nor write; kept as access "other: send".');
+    expect(run.stdout).toContain('  row 2, column "Owner": "Payments Team" looks like a team, not a person');
+    expect(await agentNamesIn(tmp.file('client.atw'))).toHaveLength(7);
+  });
+
+  it('--skip-invalid with --json gives the skipped rows and the warnings; --dry-run shows each row\u2019s action', async () => {
+    writeFileSync(tmp.file('consultant.csv'), readFileSync(CONSULTANT_CSV));
+    await cli(['registry', 'import', 'good.csv', '--workspace', 'client.atw']);
+    const dry = await cli(['registry', 'import', 'consultant.csv', '--workspace', 'client.atw', '--dry-run', '--skip-invalid']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('consultant.csv (csv): 8 rows; would create 7, update 0, leave 0 unchanged, skip 1. Nothing was written.');
+    expect(dry.stdout).toContain('  row 2  create     Refund Notifier  [new agent]');
+    expect(dry.stdout).toContain('  row 8  skip       (no name)  [new agent]\n      error in "Agent": name is empty.');
+    expect(dry.stdout).toContain('      warning in "Data access": "orders-topic:publish": "publish" is neither read nor write');
+    expect(await agentNamesIn(tmp.file('client.atw'))).toHaveLength(3);
+
+    const run = await cli(['registry', 'import', 'consultant.csv', '--workspace', 'client.atw', '--skip-invalid', '--json']);
+    expect(run.json()).toMatchObject({ ok: true, value: { created: 7, updated: 0, skipped: [8], warnings: expect.arrayContaining([expect.objectContaining({ row: 4, column: 'Data access' })]) } });
+  });
+
+  it('an export from one workspace imports into another: new agents created, existing names updated', async () => {
+    await cli(['registry', 'import', 'good.csv', '--workspace', 'a.atw']);
+    await cli(['registry', 'export', '--workspace', 'a.atw', '--format', 'xlsx', '--out', 'a.xlsx']);
+    writeFileSync(tmp.file('b.csv'), `${HEADER}\nrefund  triage BOT,candidate,,,,,,,,\nLocal Only Bot,candidate,,,,,,,,`);
+    await cli(['registry', 'import', 'b.csv', '--workspace', 'b.atw']);
+    const dry = await cli(['registry', 'import', 'a.xlsx', '--workspace', 'b.atw', '--dry-run']);
+    expect(dry.stdout).toMatch(/row \d+ {2}update {5}Refund Triage Bot \(.*status.*\) {2}\[id from another workspace; matched by name\]/);
+    expect(dry.stdout).toMatch(/row \d+ {2}create {5}Invoice Summariser {2}\[id from another workspace; new agent\]/);
+    const run = await cli(['registry', 'import', 'a.xlsx', '--workspace', 'b.atw']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('Imported a.xlsx into b: 2 created, 1 updated, 0 unchanged.\n');
+    expect(await agentNamesIn(tmp.file('b.atw'))).toEqual(['Invoice Summariser', 'Local Only Bot', 'Nightly Ledger Reconciler', 'Refund Triage Bot']);
   });
 });

@@ -51,19 +51,57 @@ describe('parseTrigger', () => {
 });
 
 describe('parseDataAccess', () => {
+  const accessOf = (text: string) => {
+    const parsed = parseDataAccess(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.value;
+  };
+
   it('accepts source:access, source (access) and access: source, separated by ; or new lines', () => {
-    expect(value(parseDataAccess('crm.customers:read; s3://exports:rw\nledger (Write)\nread: postgres://db:5432/app;;'))).toEqual([
-      { source: 'crm.customers', access: 'read' },
-      { source: 's3://exports', access: 'write' },
-      { source: 'ledger', access: 'write' },
-      { source: 'postgres://db:5432/app', access: 'read' },
-    ]);
-    expect(value(parseDataAccess(''))).toEqual([]);
+    expect(accessOf('crm.customers:read; s3://exports:rw\nledger (Write)\nread: postgres://db:5432/app;;')).toEqual({
+      value: [
+        { source: 'crm.customers', access: 'read' },
+        { source: 's3://exports', access: 'write' },
+        { source: 'ledger', access: 'write' },
+        { source: 'postgres://db:5432/app', access: 'read' },
+      ],
+      warnings: [],
+    });
   });
 
-  it('names the item that does not say read or write', () => {
-    expect(value(parseDataAccess('crm:read; s3://exports; ledger:admin'))).toMatch(/^error: "s3:\/\/exports" does not say read or write; write each source as "source:read"/);
-    expect(value(parseDataAccess('ledger (admin)'))).toMatch(/^error: "ledger \(admin\)" does not say read or write/);
+  it.each(['', 'none', 'None', 'n/a', 'N/A', 'na', '-', '—', 'no access', 'none; n/a'])('%j means no data access, without a warning', (text) => {
+    expect(accessOf(text)).toEqual({ value: [], warnings: [] });
+  });
+
+  it('keeps an access that is neither read nor write as "other: <word>", with a warning naming the item', () => {
+    const { value, warnings } = accessOf('sendgrid: send; orders-topic:publish\ncrm (Delete); export: s3://reports; ledger:admin; jobs:execute; crm:read');
+    expect(value).toEqual([
+      { source: 'sendgrid', access: 'other: send' },
+      { source: 'orders-topic', access: 'other: publish' },
+      { source: 'crm', access: 'other: delete' },
+      { source: 's3://reports', access: 'other: export' },
+      { source: 'ledger', access: 'other: admin' },
+      { source: 'jobs', access: 'other: execute' },
+      { source: 'crm', access: 'read' },
+    ]);
+    expect(warnings).toHaveLength(6);
+    expect(warnings[0]).toBe('"sendgrid: send": "send" is neither read nor write; kept as access "other: send".');
+  });
+
+  it('keeps a source that names no access as "other: not stated", and reads back what an export writes', () => {
+    const { value, warnings } = accessOf('crm; s3://exports');
+    expect(value).toEqual([
+      { source: 'crm', access: 'other: not stated' },
+      { source: 's3://exports', access: 'other: not stated' },
+    ]);
+    expect(warnings[0]).toMatch(/^"crm" does not say read or write; kept as access "other: not stated"/);
+    expect(accessOf('sendgrid:other: send; ledger (other: full access)')).toEqual({
+      value: [
+        { source: 'sendgrid', access: 'other: send' },
+        { source: 'ledger', access: 'other: full access' },
+      ],
+      warnings: [],
+    });
   });
 });
 

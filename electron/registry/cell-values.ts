@@ -1,4 +1,4 @@
-import { Owner, type AgentStatus, type DataAccess, type DataAccessLevel, type TriggerKind } from '../../shared/agent';
+import { Owner, otherAccessWord, otherDataAccess, type AgentStatus, type DataAccess, type DataAccessKind, type DataAccessLevel, type TriggerKind } from '../../shared/agent';
 
 /**
  * Cell text -> typed registry values. Each parser either returns a value or says what was wrong
@@ -86,45 +86,107 @@ export function parseTrigger(text: string): Parsed<ParsedTrigger> {
 }
 
 const ACCESS_WORDS = lookup<DataAccessLevel>({
-  read: ['read', 'r', 'ro', 'read only', 'readonly', 'select', 'reader'],
+  read: ['read', 'r', 'ro', 'read only', 'readonly', 'select', 'reader', 'view', 'viewer', 'query'],
   // Write implies read in the registry: a source is listed once, with the stronger access.
-  write: ['write', 'w', 'rw', 'read write', 'readwrite', 'writer', 'write access', 'edit'],
+  write: ['write', 'w', 'rw', 'r w', 'read write', 'readwrite', 'read and write', 'writer', 'write access', 'edit', 'editor', 'insert', 'update', 'modify'],
 });
+/** Cells that say the agent touches no data at all. */
+const NO_DATA_ACCESS = new Set(['none', 'no', 'n a', 'na', 'nil', 'null', 'nothing', 'no access', 'no data', 'no data access', 'not applicable']);
+const ONLY_DASHES = /^[-‐-―−]+$/;
+/** Access words that are neither read nor write but clearly verbs of access, taken from either end of an item. */
+const OTHER_ACCESS_WORDS = new Set([
+  'send', 'sends', 'publish', 'publishes', 'post', 'notify', 'email', 'message', 'delete', 'deletes', 'remove', 'purge', 'drop', 'truncate',
+  'export', 'exports', 'upload', 'download', 'sync', 'admin', 'administer', 'owner', 'own', 'manage', 'full', 'full access', 'all',
+  'execute', 'exec', 'run', 'invoke', 'call', 'trigger', 'create', 'append', 'subscribe', 'consume', 'list', 'pay', 'transfer', 'refund',
+  'approve', 'grant', 'impersonate', 'send email', 'send mail',
+]);
+/** A word a person writes for an access: letters and spaces, short. Sources (db.table, s3://x) never look like this. */
+const ACCESS_WORD_SHAPE = /^[a-z][a-z &/]{0,39}$/i;
 const ACCESS_IN_PARENS = /^(.+?)\s*\(\s*([^()]+)\)$/;
 const LIST_ITEM_SEPARATOR = /[;\n]/;
+const NOT_STATED = 'not stated';
+const EXPLICIT_OTHER = /[:(]\s*other\s*:/i;
 
-/** "crm.customers:read; s3://exports (write)\nwrite: ledger" -> one entry per source. */
-export function parseDataAccess(text: string): Parsed<DataAccess[]> {
-  const entries: DataAccess[] = [];
+/** A parse that succeeded but kept something the person should look at. */
+export interface WithWarnings<T> {
+  value: T;
+  warnings: string[];
+}
+
+/**
+ * "crm.customers:read; s3://exports (write)\nwrite: ledger; sendgrid: send" -> one entry per
+ * source. "none", "n/a", "-" or a blank cell mean no data access. An access that is neither read
+ * nor write is kept as "other: <word>" with a warning; so is a source that names no access.
+ */
+export function parseDataAccess(text: string): Parsed<WithWarnings<DataAccess[]>> {
+  const value: DataAccess[] = [];
+  const warnings: string[] = [];
+  if (isNoDataAccess(text)) return ok({ value, warnings });
   for (const raw of text.split(LIST_ITEM_SEPARATOR)) {
     const item = raw.trim();
-    if (item === '') continue;
+    if (item === '' || isNoDataAccess(item)) continue;
     const entry = parseDataAccessItem(item);
-    if (!entry) {
-      return fail(
-        `"${item}" does not say read or write; write each source as "source:read" or "source:write" ` +
-          '(also "source (read)" or "read: source"), separated by ";" or new lines.',
-      );
+    if (entry) {
+      value.push(entry);
+      const word = otherAccessWord(entry.access);
+      // "sendgrid:other: send" is how an export writes it: already looked at, nothing to warn about.
+      if (word !== null && !EXPLICIT_OTHER.test(item)) {
+        warnings.push(
+          word === NOT_STATED
+            ? `"${item}" does not say read or write; kept as access "${entry.access}". Write "${item}:read" or "${item}:write" if it is one of those.`
+            : `"${item}": "${word}" is neither read nor write; kept as access "${entry.access}".`,
+        );
+      }
+      continue;
     }
-    entries.push(entry);
+    value.push({ source: item, access: otherDataAccess(NOT_STATED) });
+    warnings.push(`"${item}" does not say read or write; kept as access "other: ${NOT_STATED}". Write "${item}:read" or "${item}:write" if it is one of those.`);
   }
-  return ok(entries);
+  return ok({ value, warnings });
+}
+
+function isNoDataAccess(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed === '' || ONLY_DASHES.test(trimmed) || NO_DATA_ACCESS.has(normaliseWord(trimmed));
+}
+
+/** read/write from a word, an explicit "other: <word>", or null when the text is no access word. */
+function accessOf(text: string, allowAnyWord: boolean): DataAccessKind | null {
+  const word = text.trim();
+  const level = ACCESS_WORDS.get(word);
+  if (level) return level;
+  const explicit = /^other\s*:\s*(.+)$/i.exec(word);
+  if (explicit) return otherDataAccess(explicit[1]!);
+  if (!ACCESS_WORD_SHAPE.test(word)) return null;
+  return allowAnyWord || OTHER_ACCESS_WORDS.has(normaliseWord(word)) ? otherDataAccess(word) : null;
 }
 
 function parseDataAccessItem(item: string): DataAccess | null {
   const parens = ACCESS_IN_PARENS.exec(item);
   if (parens) {
-    const access = ACCESS_WORDS.get(parens[2]!.trim());
-    return access ? { source: parens[1]!.trim(), access } : null;
+    const access = accessOf(parens[2]!, true);
+    if (access) return { source: parens[1]!.trim(), access };
   }
+  // "sendgrid:other: send" (what an export writes for other access).
+  const otherAt = item.search(/:\s*other\s*:/i);
+  if (otherAt > 0) return { source: item.slice(0, otherAt).trim(), access: accessOf(item.slice(otherAt + 1), true)! };
   // The access goes last ("db:read") or first ("read: db"); sources may contain colons (s3://x).
   const last = item.lastIndexOf(':');
   if (last < 0) return null;
-  const trailing = ACCESS_WORDS.get(item.slice(last + 1).trim());
-  if (trailing) return { source: item.slice(0, last).trim(), access: trailing };
   const first = item.indexOf(':');
-  const leading = ACCESS_WORDS.get(item.slice(0, first).trim());
-  return leading ? { source: item.slice(first + 1).trim(), access: leading } : null;
+  const trailing = item.slice(last + 1);
+  const leading = item.slice(0, first);
+  const levelLast = ACCESS_WORDS.get(trailing.trim());
+  if (levelLast) return { source: item.slice(0, last).trim(), access: levelLast };
+  const levelFirst = ACCESS_WORDS.get(leading.trim());
+  if (levelFirst) return { source: item.slice(first + 1).trim(), access: levelFirst };
+  // A known verb at either end ("publish: orders-topic"), else any short word at the end ("crm: sync").
+  const knownLast = accessOf(trailing, false);
+  if (knownLast) return { source: item.slice(0, last).trim(), access: knownLast };
+  const knownFirst = accessOf(leading, false);
+  if (knownFirst) return { source: item.slice(first + 1).trim(), access: knownFirst };
+  const anyLast = accessOf(trailing, true);
+  return anyLast ? { source: item.slice(0, last).trim(), access: anyLast } : null;
 }
 
 const CREDENTIAL_SEPARATOR = /[;,\n]/;

@@ -56,14 +56,25 @@ describe('registry export', () => {
   });
 
   it.each(['csv', 'xlsx'] as const)('round trip through %s: export, parse, plan against the same agents gives no change', async (format) => {
-    const agents = sampleAgents();
+    const [first, ...rest] = sampleAgents();
+    // Access that is neither read nor write survives the round trip as written.
+    const agents = [{ ...first!, dataAccess: [...first!.dataAccess, { source: 'sendgrid', access: 'other: send' as const }, { source: 'crm', access: 'other: full access' as const }] }, ...rest];
     const file = await exportRegistryFile(agents, format, '2025-03-31');
     const parsed = await parseRegistryFile(file.fileName, Buffer.from(file.contentBase64, 'base64'));
     const { preview, operations } = planRegistryImport(parsed, asExisting(agents));
     expect(preview.errors).toEqual([]);
     expect(operations).toEqual([]);
-    expect(preview.totals).toEqual({ rows: 4, valid: 4, invalid: 0, create: 0, update: 0, unchanged: 4 });
-    expect(preview.rows.every((r) => r.action === 'update' && r.changedFields.length === 0)).toBe(true);
+    expect(preview.totals).toEqual({ rows: 4, valid: 4, invalid: 0, create: 0, update: 0, unchanged: 4, warnings: 0 });
+    expect(preview.rows.every((r) => r.action === 'unchanged' && r.match === 'id' && r.changedFields.length === 0)).toBe(true);
+  });
+
+  it('an export from another workspace creates its agents in an empty one, ids treated as foreign', async () => {
+    const agents = sampleAgents();
+    const parsed = await parseRegistryFile('registry.csv', new TextEncoder().encode(registryToCsv(agents)));
+    const { preview, operations } = planRegistryImport(parsed, []);
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows.map((r) => [r.action, r.match])).toEqual(agents.map(() => ['create', 'foreign-id-new']));
+    expect(operations.map((op) => (op.kind === 'create' ? op.draft : null))).toEqual(asExisting(agents).map((a) => a.fields));
   });
 
   it('round trip into an empty workspace recreates the same agents', async () => {

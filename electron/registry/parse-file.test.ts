@@ -47,14 +47,18 @@ describe('registry fixtures', () => {
     const bad = planRegistryImport(await parseRegistryFile('registry-two-bad-rows.csv', fixture('registry-two-bad-rows.csv')), []);
     expect(bad.preview.errors).toEqual([
       { row: 3, column: 'Last Reviewed', message: '"11/02/2025" is ambiguous; write dates as YYYY-MM-DD (2025-02-11 if it is day/month, 2025-11-02 if month/day).' },
+      { row: 5, column: 'Owner E-mail', message: '"rafael.souza(at)kestrelpay.example" is not an email address; expected e.g. jane.doe@example.com, or leave it blank.' },
+    ]);
+    // A source without an access is kept (as "other: not stated") and only warned about.
+    expect(bad.preview.warnings).toEqual([
       {
         row: 5,
         column: 'Data Access Scope',
-        message:
-          '"warehouse.transactions" does not say read or write; write each source as "source:read" or "source:write" (also "source (read)" or "read: source"), separated by ";" or new lines.',
+        message: '"warehouse.transactions" does not say read or write; kept as access "other: not stated". Write "warehouse.transactions:read" or "warehouse.transactions:write" if it is one of those.',
       },
     ]);
-    expect(bad.preview.totals).toEqual({ rows: 6, valid: 4, invalid: 2, create: 4, update: 0, unchanged: 0 });
+    expect(bad.preview.invalidRows).toEqual([3, 5]);
+    expect(bad.preview.totals).toEqual({ rows: 6, valid: 4, invalid: 2, create: 4, update: 0, unchanged: 0, warnings: 1 });
 
     const fixed = planRegistryImport(await parseRegistryFile('registry-fixed.csv', fixture('registry-fixed.csv')), []);
     expect(fixed.preview.errors).toEqual([]);
@@ -96,7 +100,7 @@ describe('registry fixtures', () => {
 
   it('a header-only file plans nothing; an empty file is refused', async () => {
     const headerOnly = planRegistryImport(await parseRegistryFile('h.csv', new TextEncoder().encode('Agent Name,Owner\r\n')), []);
-    expect(headerOnly.preview.totals).toEqual({ rows: 0, valid: 0, invalid: 0, create: 0, update: 0, unchanged: 0 });
+    expect(headerOnly.preview.totals).toEqual({ rows: 0, valid: 0, invalid: 0, create: 0, update: 0, unchanged: 0, warnings: 0 });
     expect(headerOnly.operations).toEqual([]);
     const empty = await rejection(parseRegistryFile('empty.csv', new Uint8Array()));
     expect(empty.message).toMatch(/^empty\.csv is empty/);

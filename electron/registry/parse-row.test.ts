@@ -46,6 +46,7 @@ describe('parseRegistryRow', () => {
       },
       notes: { 'Cost Center': 'CC-4410' },
       errors: [],
+      warnings: [],
     });
   });
 
@@ -78,12 +79,22 @@ describe('parseRegistryRow', () => {
     expect(row.errors.map((e) => [e.row, e.column])).toEqual([
       [7, 'Status'],
       [7, 'Trigger Type'],
-      [7, 'Data Access Scope'],
       [7, 'Owner E-mail'],
       [7, 'Last Reviewed'],
     ]);
-    expect(row.errors[2]!.message).toMatch(/^"crm" does not say read or write/);
-    expect(row.fields).toEqual({ name: 'Bot' });
+    expect(row.fields).toEqual({ name: 'Bot', dataAccess: [{ source: 'crm', access: 'other: not stated' }] });
+    expect(row.warnings).toEqual([{ row: 7, column: 'Data Access Scope', message: expect.stringMatching(/^"crm" does not say read or write; kept as access "other: not stated"/) }]);
+  });
+
+  it('warns, without an error, about access that is neither read nor write and about a team as owner', () => {
+    const row = parse(['Name', 'Data Access', 'Owner'], ['Mailer', 'sendgrid: send; crm:read', 'Payments Team'], 4);
+    expect(row.errors).toEqual([]);
+    expect(row.fields).toMatchObject({ dataAccess: [{ source: 'sendgrid', access: 'other: send' }, { source: 'crm', access: 'read' }], owner: { name: 'Payments Team' } });
+    expect(row.warnings).toEqual([
+      { row: 4, column: 'Data Access', message: '"sendgrid: send": "send" is neither read nor write; kept as access "other: send".' },
+      { row: 4, column: 'Owner', message: '"Payments Team" looks like a team, not a person; imported as it is, and flagged until a person owns the agent.' },
+    ]);
+    expect(parse(['Name', 'Data Access', 'Owner'], ['Quiet', 'none', '']).warnings).toEqual([]);
   });
 
   it('maps schema issues to the column they came from', () => {

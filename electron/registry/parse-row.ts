@@ -1,4 +1,5 @@
 import { AgentDraft } from '../../shared/agent';
+import { isTeamOwner } from '../../shared/registry';
 import type { RegistryRowError } from '../../shared/contract';
 import { cleanCell } from './cell-text';
 import {
@@ -23,6 +24,8 @@ export interface ParsedRegistryRow {
   /** Every note column of the file, '' where the cell is blank (a blank removes the note). */
   notes: Record<string, string>;
   errors: RegistryRowError[];
+  /** What was understood but should be looked at (an access that is neither read nor write, a team as owner). */
+  warnings: RegistryRowError[];
 }
 
 /** One row being read; passed to module-level helpers so no closures are made per row. */
@@ -32,6 +35,7 @@ interface RowContext {
   cells: string[];
   map: RegistryColumnMap;
   errors: RegistryRowError[];
+  warnings: RegistryRowError[];
 }
 
 /** The cleaned cell of a field, or undefined when the file has no such column. */
@@ -49,7 +53,7 @@ function take<T>(ctx: RowContext, field: RegistryColumnField, parsed: Parsed<T>)
 
 /** Reads one row: typed values for the columns the file has, and an error per bad cell. */
 export function parseRegistryRow(row: RegistryTableRow, map: RegistryColumnMap): ParsedRegistryRow {
-  const ctx: RowContext = { rowNumber: row.rowNumber, cells: row.cells.map(cleanCell), map, errors: [] };
+  const ctx: RowContext = { rowNumber: row.rowNumber, cells: row.cells.map(cleanCell), map, errors: [], warnings: [] };
   const fields: RegistryRowFields = {};
 
   const name = cellOf(ctx, 'name');
@@ -62,11 +66,18 @@ export function parseRegistryRow(row: RegistryTableRow, map: RegistryColumnMap):
   if (trigger) fields.trigger = trigger;
   const dataAccessText = cellOf(ctx, 'dataAccess');
   const dataAccess = dataAccessText === undefined ? undefined : take(ctx, 'dataAccess', parseDataAccess(dataAccessText));
-  if (dataAccess) fields.dataAccess = dataAccess;
+  if (dataAccess) {
+    fields.dataAccess = dataAccess.value;
+    for (const message of dataAccess.warnings) warn(ctx, 'dataAccess', message);
+  }
   const credentials = cellOf(ctx, 'credentials');
   if (credentials !== undefined) fields.credentials = parseCredentials(credentials);
   const owner = readOwner(ctx);
   if (owner !== undefined) fields.owner = owner;
+  const ownerShown = owner ? (owner.name ?? owner.email ?? '') : '';
+  if (owner && ownerShown !== '' && isTeamOwner({ name: ownerShown, email: owner.email ?? '' })) {
+    warn(ctx, map.byField.owner ? 'owner' : 'ownerEmail', `"${ownerShown}" looks like a team, not a person; imported as it is, and flagged until a person owns the agent.`);
+  }
 
   const reviewedText = cellOf(ctx, 'lastReviewed');
   const lastReviewed = reviewedText === undefined ? undefined : take(ctx, 'lastReviewed', parseRegistryDate(reviewedText));
@@ -87,7 +98,11 @@ export function parseRegistryRow(row: RegistryTableRow, map: RegistryColumnMap):
     Object.defineProperty(notes, column.header, { value: ctx.cells[column.index], enumerable: true, writable: true, configurable: true });
   }
   if (ctx.errors.length === 0) ctx.errors.push(...schemaErrors(row.rowNumber, fields, notes, map));
-  return { rowNumber: row.rowNumber, id: cellOf(ctx, 'id') || null, fields, notes, errors: ctx.errors };
+  return { rowNumber: row.rowNumber, id: cellOf(ctx, 'id') || null, fields, notes, errors: ctx.errors, warnings: ctx.warnings };
+}
+
+function warn(ctx: RowContext, field: RegistryColumnField, message: string): void {
+  ctx.warnings.push({ row: ctx.rowNumber, column: ctx.map.byField[field]?.header ?? '', message });
 }
 
 /** Kind from the trigger cell; schedule from a filled schedule column, else from the trigger cell. */

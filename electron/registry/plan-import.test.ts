@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { asExisting, sampleAgents } from './fixtures/sample-agents';
 import { parseRegistryFile } from './parse-file';
-import { planRegistryImport } from './plan-import';
+import { planRegistryImport, type PlanOptions } from './plan-import';
 
 const existing = asExisting(sampleAgents());
-const plan = async (csv: string, agents = existing) => planRegistryImport(await parseRegistryFile('registry.csv', new TextEncoder().encode(csv)), agents);
+const plan = async (csv: string, agents = existing, options: PlanOptions = {}) =>
+  planRegistryImport(await parseRegistryFile('registry.csv', new TextEncoder().encode(csv)), agents, options);
 
 describe('planRegistryImport', () => {
   it('creates new agents, updates only what differs, and counts the rest as unchanged', async () => {
@@ -18,12 +19,13 @@ describe('planRegistryImport', () => {
       ].join('\n'),
     );
     expect(preview.errors).toEqual([]);
-    expect(preview.totals).toEqual({ rows: 4, valid: 4, invalid: 0, create: 1, update: 2, unchanged: 1 });
+    expect(preview.totals).toEqual({ rows: 4, valid: 4, invalid: 0, create: 1, update: 2, unchanged: 1, warnings: 0 });
+    const none = { warnings: [], errors: [] };
     expect(preview.rows).toEqual([
-      { row: 2, name: 'Refund Triage Bot', action: 'update', agentId: 'agt_refund', changedFields: [] },
-      { row: 3, name: 'KYC Document Reviewer', action: 'update', agentId: 'agt_kyc', changedFields: ['status', 'owner'] },
-      { row: 4, name: 'Chargeback Evidence Collector', action: 'create', agentId: null, changedFields: ['name', 'owner'] },
-      { row: 5, name: 'support reply drafter', action: 'update', agentId: 'agt_support', changedFields: ['name'] },
+      { row: 2, name: 'Refund Triage Bot', action: 'unchanged', match: 'name', agentId: 'agt_refund', changedFields: [], ...none },
+      { row: 3, name: 'KYC Document Reviewer', action: 'update', match: 'name', agentId: 'agt_kyc', changedFields: ['status', 'owner'], ...none },
+      { row: 4, name: 'Chargeback Evidence Collector', action: 'create', match: 'new', agentId: null, changedFields: ['name', 'owner'], ...none },
+      { row: 5, name: 'support reply drafter', action: 'update', match: 'name', agentId: 'agt_support', changedFields: ['name'], ...none },
     ]);
     expect(operations).toEqual([
       { kind: 'update', rowNumber: 3, id: 'agt_kyc', patch: { status: 'confirmed', owner: { name: 'Tomás Álvarez', email: 'tomas@kestrelpay.example' } } },
@@ -38,16 +40,22 @@ describe('planRegistryImport', () => {
     expect(operations).toEqual([{ kind: 'update', rowNumber: 2, id: 'agt_refund', patch: { trigger: { kind: 'event', schedule: 'POST /hooks/refund-request' } } }]);
   });
 
-  it('matches by id when the file has one, which also renames, and refuses an unknown id', async () => {
-    const { preview, operations } = await plan('ID,Name\nagt_recon,Ledger Reconciler v2\nagt_gone,Ghost\n,New Agent');
+  it('matches by id when the file has one, which also renames; an id from another workspace matches by name or is new', async () => {
+    const { preview, operations } = await plan('ID,Name\nagt_recon,Ledger Reconciler v2\nagt_gone,Ghost\n,New Agent\nagt_elsewhere,  kyc   DOCUMENT reviewer ');
     expect(operations.map((op) => [op.kind, op.rowNumber])).toEqual([
       ['update', 2],
+      ['create', 3],
       ['create', 4],
+      ['update', 5],
     ]);
-    expect(preview.errors).toEqual([
-      { row: 3, column: 'ID', message: 'no agent in this workspace has the id "agt_gone"; clear the id cell to add it as a new agent.' },
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows.map((r) => [r.row, r.action, r.match, r.agentId])).toEqual([
+      [2, 'update', 'id', 'agt_recon'],
+      [3, 'create', 'foreign-id-new', null],
+      [4, 'create', 'new', null],
+      [5, 'update', 'foreign-id-name', 'agt_kyc'],
     ]);
-    expect(preview.totals).toMatchObject({ rows: 3, valid: 2, invalid: 1 });
+    expect(preview.totals).toMatchObject({ rows: 4, valid: 4, invalid: 0, create: 2, update: 2 });
   });
 
   it('refuses a name two existing agents share', async () => {
@@ -100,6 +108,39 @@ describe('planRegistryImport', () => {
     ]);
     expect(preview.columns.map((c) => c.field)).toEqual(['name', 'owner', null, 'lastReviewed']);
     expect(operations.map((op) => op.rowNumber)).toEqual([2, 5]);
-    expect(preview.totals).toEqual({ rows: 4, valid: 2, invalid: 2, create: 2, update: 0, unchanged: 0 });
+    expect(preview.totals).toEqual({ rows: 4, valid: 2, invalid: 2, create: 2, update: 0, unchanged: 0, warnings: 0 });
+    // The header row's error is in no data row: skipping rows cannot fix it.
+    expect(preview.invalidRows).toEqual([3, 4]);
+    expect(preview.rows.map((r) => [r.row, r.action, r.errors.map((e) => e.column)])).toEqual([
+      [2, 'create', []],
+      [3, 'invalid', ['Last Reviewed']],
+      [4, 'invalid', ['Last Reviewed']],
+      [5, 'create', []],
+    ]);
+  });
+
+  it('leaves out the rows it is asked to skip, as if the file did not have them', async () => {
+    const csv = 'Name,Last Reviewed\nA,2025-01-01\nB,31/01/2025\nC,\na ,';
+    const first = await plan(csv);
+    expect(first.preview.invalidRows).toEqual([3, 5]);
+    const skipped = await plan(csv, existing, { skipRows: first.preview.invalidRows });
+    expect(skipped.preview.errors).toEqual([]);
+    expect(skipped.skipped).toEqual([3, 5]);
+    expect(skipped.operations.map((op) => op.rowNumber)).toEqual([2, 4]);
+    expect(skipped.preview.totals).toMatchObject({ rows: 2, valid: 2, invalid: 0, create: 2 });
+    // Skipping the first of two rows for one agent leaves the second valid.
+    expect((await plan(csv, existing, { skipRows: [2, 3] })).operations.map((op) => op.rowNumber)).toEqual([4, 5]);
+  });
+
+  it('gathers each row\u2019s warnings with the row, and warnings never make a row invalid', async () => {
+    const { preview, operations } = await plan('Name,Data Access,Owner\nMailer,sendgrid: send,Payments Team\nRefund Triage Bot,none,Priya Raman');
+    expect(preview.errors).toEqual([]);
+    expect(preview.totals).toMatchObject({ valid: 2, invalid: 0, create: 1, update: 1, warnings: 2 });
+    expect(preview.rows[0]).toMatchObject({ row: 2, action: 'create', warnings: [{ column: 'Data Access' }, { column: 'Owner' }] });
+    expect(preview.warnings.map((w) => [w.row, w.column])).toEqual([
+      [2, 'Data Access'],
+      [2, 'Owner'],
+    ]);
+    expect(operations[1]).toEqual({ kind: 'update', rowNumber: 3, id: 'agt_refund', patch: { dataAccess: [] } });
   });
 });

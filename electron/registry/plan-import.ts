@@ -1,5 +1,5 @@
 import { DEFAULT_AGENT_FIELDS, type AgentDraft, type AgentFields, type AgentPatch } from '../../shared/agent';
-import type { RegistryImportPreview, RegistryPreviewRow, RegistryRowError } from '../../shared/contract';
+import type { RegistryImportPreview, RegistryPreviewRow, RegistryRowError, RegistryRowMatch, RegistryRowWarning } from '../../shared/contract';
 import { columnMappings } from './columns';
 import { applyRegistryRow, NEW_AGENT_BASE } from './merge-row';
 import type { ParsedRegistryFile } from './parse-file';
@@ -16,16 +16,28 @@ export type RegistryImportOperation =
 
 export interface RegistryImportPlan {
   preview: RegistryImportPreview;
-  /** Creates and updates of the valid rows, in file order. Apply them only when preview.errors is empty: an import is all or nothing. */
+  /**
+   * Creates and updates of the valid rows, in file order. Apply them only when every error is in
+   * a skipped row (preview.errors is empty once skipRows is applied): an import is all or nothing.
+   */
   operations: RegistryImportOperation[];
+  /** Rows left out because the caller asked to skip them. */
+  skipped: number[];
+}
+
+export interface PlanOptions {
+  /** Row numbers to leave out, as if the file did not have them (an explicit "skip the bad rows"). */
+  skipRows?: readonly number[];
 }
 
 /**
- * Compares a parsed file with the agents in the workspace. Rows match by id when the file has
- * one, else by name ignoring case; each row becomes a create, an update of only the fields whose
- * value differs, or nothing. Columns the file does not have leave the agent as it is.
+ * Compares a parsed file with the agents in the workspace. Rows match by id when the workspace
+ * knows the id; an id it does not know came from another workspace's export, so the row matches
+ * by name (ignoring case and surrounding spaces) like a row without id, or is a new agent. Each
+ * row becomes a create, an update of only the fields whose value differs, or nothing. Columns the
+ * file does not have leave the agent as it is.
  */
-export function planRegistryImport(parsed: ParsedRegistryFile, existing: ExistingAgent[]): RegistryImportPlan {
+export function planRegistryImport(parsed: ParsedRegistryFile, existing: ExistingAgent[], options: PlanOptions = {}): RegistryImportPlan {
   const byId = new Map(existing.map((a) => [a.id, a]));
   const byName = new Map<string, ExistingAgent[]>();
   for (const agent of existing) {
@@ -36,24 +48,38 @@ export function planRegistryImport(parsed: ParsedRegistryFile, existing: Existin
   }
   const idHeader = parsed.columns.byField.id?.header ?? '';
   const nameHeader = parsed.columns.byField.name!.header;
+  const skip = new Set(options.skipRows ?? []);
 
   const errors: RegistryRowError[] = [...parsed.columns.errors];
+  const warnings: RegistryRowWarning[] = [];
   const rows: RegistryPreviewRow[] = [];
+  const invalidRows: number[] = [];
+  const skipped: number[] = [];
   const operations: RegistryImportOperation[] = [];
   const firstRowFor = new Map<string, number>();
-  const totals = { rows: parsed.rows.length, valid: 0, invalid: 0, create: 0, update: 0, unchanged: 0 };
+  const totals = { rows: 0, valid: 0, invalid: 0, create: 0, update: 0, unchanged: 0, warnings: 0 };
 
   for (const row of parsed.rows) {
-    const match = matchAgent(row, byId, byName, idHeader, nameHeader);
+    if (skip.has(row.rowNumber)) {
+      skipped.push(row.rowNumber);
+      continue;
+    }
+    totals.rows++;
+    const match = matchAgent(row, byId, byName, nameHeader);
     const rowErrors = match.error ? [...row.errors, match.error] : [...row.errors];
     const agentKey = match.agent ? `id:${match.agent.id}` : `name:${nameKey(row.fields.name ?? '')}`;
     const earlier = firstRowFor.get(agentKey);
     if (rowErrors.length === 0 && earlier !== undefined) {
-      rowErrors.push({ row: row.rowNumber, column: match.agent && row.id ? idHeader : nameHeader, message: `this agent is already in row ${earlier}; keep one row per agent.` });
+      rowErrors.push({ row: row.rowNumber, column: match.kind === 'id' ? idHeader : nameHeader, message: `this agent is already in row ${earlier}; keep one row per agent.` });
     }
+    warnings.push(...row.warnings);
+    if (row.warnings.length > 0) totals.warnings += row.warnings.length;
+    const entry = { row: row.rowNumber, name: row.fields.name ?? '', match: match.kind, agentId: match.agent?.id ?? null, warnings: row.warnings, errors: rowErrors };
     if (rowErrors.length > 0) {
       errors.push(...rowErrors);
+      invalidRows.push(row.rowNumber);
       totals.invalid++;
+      rows.push({ ...entry, action: 'invalid', changedFields: [] });
       continue;
     }
     firstRowFor.set(agentKey, row.rowNumber);
@@ -61,46 +87,47 @@ export function planRegistryImport(parsed: ParsedRegistryFile, existing: Existin
 
     const base = match.agent?.fields ?? NEW_AGENT_BASE;
     const next = applyRegistryRow(base, row.fields, row.notes);
+    const changed = changedFields(base, next);
     if (!match.agent) {
       totals.create++;
       operations.push({ kind: 'create', rowNumber: row.rowNumber, draft: next });
-      rows.push({ row: row.rowNumber, name: next.name, action: 'create', agentId: null, changedFields: changedFields(base, next) });
+      rows.push({ ...entry, name: next.name, action: 'create', changedFields: changed });
       continue;
     }
-    const changed = changedFields(base, next);
     if (changed.length === 0) totals.unchanged++;
     else {
       totals.update++;
       operations.push({ kind: 'update', rowNumber: row.rowNumber, id: match.agent.id, patch: Object.fromEntries(changed.map((k) => [k, next[k]])) });
     }
-    rows.push({ row: row.rowNumber, name: next.name, action: 'update', agentId: match.agent.id, changedFields: changed });
+    rows.push({ ...entry, name: next.name, action: changed.length === 0 ? 'unchanged' : 'update', changedFields: changed });
   }
 
   errors.sort((a, b) => a.row - b.row);
   return {
-    preview: { format: parsed.format, fileName: parsed.fileName, columns: columnMappings(parsed.columns), rows, errors, totals },
+    preview: { format: parsed.format, fileName: parsed.fileName, columns: columnMappings(parsed.columns), rows, errors, warnings, invalidRows, totals },
     operations,
+    skipped,
   };
 }
 
-const nameKey = (name: string) => name.trim().toLowerCase();
+const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
-function matchAgent(
-  row: ParsedRegistryRow,
-  byId: Map<string, ExistingAgent>,
-  byName: Map<string, ExistingAgent[]>,
-  idHeader: string,
-  nameHeader: string,
-): { agent?: ExistingAgent; error?: RegistryRowError } {
+interface RowMatch {
+  kind: RegistryRowMatch;
+  agent?: ExistingAgent;
+  error?: RegistryRowError;
+}
+
+function matchAgent(row: ParsedRegistryRow, byId: Map<string, ExistingAgent>, byName: Map<string, ExistingAgent[]>, nameHeader: string): RowMatch {
   if (row.id !== null) {
     const agent = byId.get(row.id);
-    return agent
-      ? { agent }
-      : { error: { row: row.rowNumber, column: idHeader, message: `no agent in this workspace has the id "${row.id}"; clear the id cell to add it as a new agent.` } };
+    if (agent) return { kind: 'id', agent };
   }
+  const foreignId = row.id !== null;
   const named = byName.get(nameKey(row.fields.name ?? '')) ?? [];
   if (named.length > 1) {
     return {
+      kind: foreignId ? 'foreign-id-name' : 'name',
       error: {
         row: row.rowNumber,
         column: nameHeader,
@@ -108,7 +135,8 @@ function matchAgent(
       },
     };
   }
-  return named[0] ? { agent: named[0] } : {};
+  if (named[0]) return { kind: foreignId ? 'foreign-id-name' : 'name', agent: named[0] };
+  return { kind: foreignId ? 'foreign-id-new' : 'new' };
 }
 
 const COMPARED_KEYS = ['name', ...Object.keys(DEFAULT_AGENT_FIELDS)] as Array<keyof AgentFields>;

@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path';
 import type { InputOf, RegistryImportPreview, RegistryImportResult, RegistryRowError } from '../../../shared/contract';
 import { ERROR_CODES } from '../../../shared/errors';
+import { describeRowMatch } from '../../../shared/registry-import';
 import type { Engine } from '../../api/engine-types';
 import { CliError, type CliCommand, type CommandContext } from '../command';
 import { callEngine, withWorkspaceArg } from '../engine-session';
@@ -17,25 +18,34 @@ export const registryImportCommand: CliCommand = {
   options: [
     { name: 'workspace', type: 'string', valueName: 'W', required: true, description: 'Workspace file to import into (created when missing)' },
     { name: 'dry-run', type: 'boolean', description: 'Only check the file and show what would change; write nothing' },
+    { name: 'skip-invalid', type: 'boolean', description: 'Import the rows without errors and leave out the rows with errors (listed in the output)' },
   ],
-  notes: ['A file with any error is not imported at all: each error is listed with its row and column, and the exit code is 1.'],
+  notes: [
+    'A file with any error is not imported at all: each error is listed with its row and column, and the exit code is 1.',
+    'With --skip-invalid the rows with errors are left out and named; the rest is imported in one transaction. Errors in the header row still refuse the file.',
+    'Warnings (an access that is neither read nor write, a team as owner) never block an import; they are listed with their row and column.',
+  ],
   async run(ctx) {
     const filePath = resolve(ctx.cwd, ctx.positionals[0] ?? '');
     const upload = { fileName: basename(filePath), contentBase64: (await readFileArg(filePath)).toString('base64') };
     const dryRun = ctx.flag('dry-run');
+    const skipInvalid = ctx.flag('skip-invalid');
     // A dry run must not write anything, not even a new workspace file.
     await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: !dryRun }, async (engine, workspace) => {
       const preview = await callEngine(engine, 'previewRegistryImport', upload);
-      if (preview.errors.length > 0) throw importRefused(preview);
+      const skipRows = preview.errors.length > 0 && skipInvalid && canSkipEveryError(preview) ? preview.invalidRows : [];
+      if (preview.errors.length > 0 && skipRows.length === 0) throw importRefused(preview, skipInvalid);
       if (dryRun) {
-        ctx.printResult(preview, describePreview(preview));
+        ctx.printResult({ ...preview, skipRows }, describePreview(preview, skipRows));
         return;
       }
-      const result = await runImportJob(engine, upload, ctx);
-      ctx.printResult(
-        { file: filePath, workspace: workspace.path, ...result },
+      const result = await runImportJob(engine, { ...upload, skipRows }, ctx);
+      const lines = [
         `Imported ${upload.fileName} into ${workspace.name}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`,
-      );
+        ...skippedLines(preview, result.skipped),
+        ...warningLines(preview, result.skipped),
+      ];
+      ctx.printResult({ file: filePath, workspace: workspace.path, ...result, warnings: preview.warnings.filter((w) => !result.skipped.includes(w.row)) }, lines.join('\n'));
     });
   },
 };
@@ -50,12 +60,28 @@ async function runImportJob(engine: Engine, upload: InputOf<'startRegistryImport
   throw new CliError(code, job.error?.message ?? `The import of ${upload.fileName} ended without a result.`);
 }
 
-function importRefused(preview: RegistryImportPreview): CliError {
+/** Errors in the header row (a duplicate column) are in no data row: skipping rows cannot fix them. */
+function canSkipEveryError(preview: RegistryImportPreview): boolean {
+  const invalid = new Set(preview.invalidRows);
+  return preview.errors.every((e) => invalid.has(e.row));
+}
+
+function importRefused(preview: RegistryImportPreview, skipInvalid: boolean): CliError {
   const { errors } = preview;
   const shown = errors.slice(0, MAX_ERRORS_SHOWN).map(describeRowError);
   if (errors.length > shown.length) shown.push(`  … and ${errors.length - shown.length} more (--json lists them all)`);
   const count = errors.length === 1 ? '1 error' : `${errors.length} errors`;
-  return new CliError('import-invalid', `${preview.fileName} has ${count}; nothing was imported.`, { details: errors, detailLines: shown });
+  const hint = skipInvalid
+    ? ' The header row has errors, which skipping rows cannot fix.'
+    : preview.invalidRows.length > 0 && canSkipEveryError(preview)
+      ? ` Fix them, or add --skip-invalid to import the other rows and leave out ${rowList(preview.invalidRows)}.`
+      : '';
+  return new CliError('import-invalid', `${preview.fileName} has ${count}; nothing was imported.${hint}`, { details: errors, detailLines: shown });
+}
+
+function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, 20).join(', ');
+  return `${rows.length === 1 ? 'row' : 'rows'} ${shown}${rows.length > 20 ? ` and ${rows.length - 20} more` : ''}`;
 }
 
 function describeRowError(error: RegistryRowError): string {
@@ -63,13 +89,32 @@ function describeRowError(error: RegistryRowError): string {
   return `  row ${error.row}${column}: ${error.message}`;
 }
 
-function describePreview(preview: RegistryImportPreview): string {
+function skippedLines(preview: RegistryImportPreview, skipped: readonly number[]): string[] {
+  if (skipped.length === 0) return [];
+  const skippedSet = new Set(skipped);
+  const reasons = preview.errors.filter((e) => skippedSet.has(e.row)).slice(0, MAX_ERRORS_SHOWN).map(describeRowError);
+  return [`Skipped ${rowList(skipped)} (--skip-invalid); they have errors and were not imported:`, ...reasons];
+}
+
+function warningLines(preview: RegistryImportPreview, skipped: readonly number[]): string[] {
+  const warnings = preview.warnings.filter((w) => !skipped.includes(w.row));
+  if (warnings.length === 0) return [];
+  const shown = warnings.slice(0, MAX_ERRORS_SHOWN).map(describeRowError);
+  if (warnings.length > shown.length) shown.push(`  … and ${warnings.length - shown.length} more (--json lists them all)`);
+  return [`${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} (imported as written):`, ...shown];
+}
+
+function describePreview(preview: RegistryImportPreview, skipRows: readonly number[]): string {
   const { totals } = preview;
-  const header = `${preview.fileName} (${preview.format}): ${totals.rows} rows; would create ${totals.create}, update ${totals.update}, leave ${totals.unchanged} unchanged. Nothing was written.`;
+  const skipped = new Set(skipRows);
+  const header = `${preview.fileName} (${preview.format}): ${totals.rows} rows; would create ${totals.create}, update ${totals.update}, leave ${totals.unchanged} unchanged${skipRows.length > 0 ? `, skip ${skipRows.length}` : ''}. Nothing was written.`;
   const rows = preview.rows.map((row) => {
-    const action = row.action === 'update' && row.changedFields.length === 0 ? 'unchanged' : row.action;
-    const fields = row.changedFields.length > 0 && row.action === 'update' ? ` (${row.changedFields.join(', ')})` : '';
-    return `  row ${row.row}  ${action.padEnd(9)}  ${row.name}${fields}`;
+    const action = skipped.has(row.row) ? 'skip' : row.action;
+    const fields = row.action === 'update' ? ` (${row.changedFields.join(', ')})` : '';
+    const lines = [`  row ${row.row}  ${action.padEnd(9)}  ${row.name || '(no name)'}${fields}  [${describeRowMatch(row.match)}]`];
+    for (const e of row.errors) lines.push(`      error${e.column ? ` in "${e.column}"` : ''}: ${e.message}`);
+    for (const w of row.warnings) lines.push(`      warning${w.column ? ` in "${w.column}"` : ''}: ${w.message}`);
+    return lines.join('\n');
   });
   return [header, ...rows].join('\n');
 }

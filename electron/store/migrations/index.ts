@@ -3,6 +3,7 @@ import type { Db } from '../workspace-file';
 import registry from './001_registry';
 import discovery from './002_discovery';
 import keyedSecretFingerprints, { keySecretFingerprints } from './003_keyed_secret_fingerprints';
+import otherDataAccess from './004_other_data_access';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ const sources: Array<[number, string, string, Pick<Migration, 'rewrite' | 'scrub
   [1, 'registry', registry],
   [2, 'discovery', discovery],
   [3, 'keyed secret fingerprints', keyedSecretFingerprints, { rewrite: keySecretFingerprints, scrubsOldValues: true }],
+  [4, 'other data access', otherDataAccess],
 ];
 
 export const MIGRATIONS: Migration[] = sources.map(([version, name, sql, code]) => ({

@@ -16,7 +16,7 @@ describe('jobs slice', () => {
     const answers: JobStatus[] = [
       jobStatus({ progress: { done: 2, total: 10, message: '' } }),
       jobStatus({ progress: { done: 7, total: 10, message: '' } }),
-      jobStatus({ state: 'succeeded', progress: { done: 10, total: 10, message: '' }, result: { kind: 'registry-import', value: { created: 3, updated: 1, unchanged: 6 } } }),
+      jobStatus({ state: 'succeeded', progress: { done: 10, total: 10, message: '' }, result: { kind: 'registry-import', value: { created: 3, updated: 1, unchanged: 6, skipped: [] } } }),
     ];
     let polls = 0;
     const store = createAppStore(fakeBackend({ getJob: async () => answers[polls++] ?? jobStatus() }));

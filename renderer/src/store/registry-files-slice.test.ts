@@ -3,6 +3,7 @@ import type { RegistryImportPreview } from '../../../shared/contract';
 import { BackendError } from '../../../shared/errors';
 import { fakeBackend, jobStatus, workspaceInfo } from '../testing/fake-backend';
 import { createAppStore } from './index';
+import { canSkipInvalidRows, rowsToSkip } from './registry-files-slice';
 
 const file = { fileName: 'registry.csv', contentBase64: 'bmFtZQ==' };
 const preview: RegistryImportPreview = {
@@ -11,7 +12,9 @@ const preview: RegistryImportPreview = {
   columns: [{ header: 'name', field: 'name' }],
   rows: [],
   errors: [],
-  totals: { rows: 4, valid: 4, invalid: 0, create: 3, update: 1, unchanged: 0 },
+  warnings: [],
+  invalidRows: [],
+  totals: { rows: 4, valid: 4, invalid: 0, create: 3, update: 1, unchanged: 0, warnings: 0 },
 };
 
 describe('registry files slice', () => {
@@ -29,7 +32,7 @@ describe('registry files slice', () => {
       fakeBackend({
         previewRegistryImport: async () => preview,
         startRegistryImport: async (input) => (started.push(input), { jobId: 'job-9' }),
-        getJob: async () => jobStatus({ id: 'job-9', state: 'succeeded', result: { kind: 'registry-import', value: { created: 3, updated: 1, unchanged: 0 } } }),
+        getJob: async () => jobStatus({ id: 'job-9', state: 'succeeded', result: { kind: 'registry-import', value: { created: 3, updated: 1, unchanged: 0, skipped: [] } } }),
         listAgents: async () => (listed++, { rows: [], total: 0, workspaceTotal: 4, owners: [] }),
         currentWorkspace: async () => workspaceInfo({ agentCount: 4 }),
         recentWorkspaces: async () => [],
@@ -39,8 +42,8 @@ describe('registry files slice', () => {
     expect(store.getState()).toMatchObject({ importPhase: 'previewed', importPreview: { totals: { create: 3 } } });
     const result = store.getState().runRegistryImport();
     await vi.runAllTimersAsync();
-    await expect(result).resolves.toEqual({ created: 3, updated: 1, unchanged: 0 });
-    expect(started).toEqual([file]);
+    await expect(result).resolves.toEqual({ created: 3, updated: 1, unchanged: 0, skipped: [] });
+    expect(started).toEqual([{ ...file, skipRows: [] }]);
     expect(store.getState().importPhase).toBe('idle');
     expect(store.getState().toasts.map((t) => t.text)).toEqual(['Imported: 3 created, 1 updated']);
     expect(listed).toBe(1);
@@ -76,5 +79,43 @@ describe('registry files slice', () => {
     await expect(result).resolves.toBeNull();
     expect(store.getState().importPhase).toBe('cancelled');
     expect(store.getState().toasts).toEqual([]);
+  });
+
+  it('skips the invalid rows only once the person chose to, and says which rows were skipped', async () => {
+    const withErrors: RegistryImportPreview = {
+      ...preview,
+      errors: [{ row: 8, column: 'Agent', message: 'name is empty.' }],
+      invalidRows: [8],
+      totals: { ...preview.totals, invalid: 1 },
+    };
+    const started: unknown[] = [];
+    const store = createAppStore(
+      fakeBackend({
+        previewRegistryImport: async () => withErrors,
+        startRegistryImport: async (input) => (started.push(input), { jobId: 'job-3' }),
+        getJob: async () => jobStatus({ id: 'job-3', state: 'succeeded', result: { kind: 'registry-import', value: { created: 3, updated: 1, unchanged: 0, skipped: [8] } } }),
+        listAgents: async () => ({ rows: [], total: 0, workspaceTotal: 4, owners: [] }),
+        currentWorkspace: async () => workspaceInfo({ agentCount: 4 }),
+        recentWorkspaces: async () => [],
+      }),
+    );
+    await store.getState().previewRegistryImport(file);
+    expect(store.getState().importSkipInvalid).toBe(false);
+    expect(rowsToSkip(withErrors, false)).toEqual([]);
+    store.getState().setImportSkipInvalid(true);
+    const result = store.getState().runRegistryImport();
+    await vi.runAllTimersAsync();
+    await expect(result).resolves.toMatchObject({ skipped: [8] });
+    expect(started).toEqual([{ ...file, skipRows: [8] }]);
+    expect(store.getState().toasts.map((t) => t.text)).toEqual(['Imported: 3 created, 1 updated; skipped row 8']);
+    // A new preview starts without the choice.
+    await store.getState().previewRegistryImport(file);
+    expect(store.getState().importSkipInvalid).toBe(false);
+  });
+
+  it('never skips rows when an error is in the header row', () => {
+    const headerError: RegistryImportPreview = { ...preview, errors: [{ row: 1, column: 'Owner', message: 'duplicate' }, { row: 5, column: 'Agent', message: 'name is empty.' }], invalidRows: [5] };
+    expect(canSkipInvalidRows(headerError)).toBe(false);
+    expect(rowsToSkip(headerError, true)).toEqual([]);
   });
 });

@@ -18,17 +18,31 @@ export interface RegistryFilesSlice {
   /** Row errors the backend sent with a refusal (a malformed file), shown like preview errors. */
   importErrorRows: RegistryRowError[];
   importJobId: string | null;
+  /** The person chose to import the good rows and leave out the preview's invalid rows. */
+  importSkipInvalid: boolean;
   registryExporting: RegistryFormat | null;
   previewRegistryImport: (file: UploadedFile) => Promise<void>;
   /** Resolves to the counts when the import finished, null when it failed or was cancelled. */
   runRegistryImport: () => Promise<RegistryImportResult | null>;
   cancelRegistryImport: () => Promise<void>;
   resetRegistryImport: () => void;
+  setImportSkipInvalid: (skip: boolean) => void;
   exportRegistry: (format: RegistryFormat) => Promise<ExportedFile | null>;
 }
 
-type ImportState = Pick<RegistryFilesSlice, 'importPhase' | 'importFile' | 'importPreview' | 'importError' | 'importErrorRows' | 'importJobId'>;
-const IDLE: ImportState = { importPhase: 'idle', importFile: null, importPreview: null, importError: null, importErrorRows: [], importJobId: null };
+type ImportState = Pick<RegistryFilesSlice, 'importPhase' | 'importFile' | 'importPreview' | 'importError' | 'importErrorRows' | 'importJobId' | 'importSkipInvalid'>;
+const IDLE: ImportState = { importPhase: 'idle', importFile: null, importPreview: null, importError: null, importErrorRows: [], importJobId: null, importSkipInvalid: false };
+
+/** Errors outside the data rows (the header row) cannot be skipped: the file must be fixed. */
+export function canSkipInvalidRows(preview: RegistryImportPreview): boolean {
+  const invalid = new Set(preview.invalidRows);
+  return preview.invalidRows.length > 0 && preview.errors.every((e) => invalid.has(e.row));
+}
+
+/** What the import request skips: the preview's invalid rows, only once the person chose to. */
+export function rowsToSkip(preview: RegistryImportPreview | null, skipInvalid: boolean): number[] {
+  return preview && skipInvalid && canSkipInvalidRows(preview) ? preview.invalidRows : [];
+}
 
 function rowErrorsOf(error: unknown): RegistryRowError[] {
   if (!(error instanceof BackendError) || !Array.isArray(error.details)) return [];
@@ -50,17 +64,18 @@ export const createRegistryFilesSlice: SliceCreator<RegistryFilesSlice> = (backe
     }
   },
   runRegistryImport: async () => {
-    const file = get().importFile;
+    const { importFile: file, importPreview, importSkipInvalid } = get();
     if (!file) return null;
     set({ importPhase: 'importing', importError: null, importErrorRows: [] });
     try {
-      const { jobId } = await backend.startRegistryImport(file);
+      const { jobId } = await backend.startRegistryImport({ ...file, skipRows: rowsToSkip(importPreview, importSkipInvalid) });
       set({ importJobId: jobId });
       const status = await get().trackJob(jobId);
       if (status.state === 'succeeded' && status.result?.kind === 'registry-import') {
         const counts = status.result.value;
         set({ ...IDLE });
-        get().notify('success', `Imported: ${counts.created} created, ${counts.updated} updated`);
+        const skipped = counts.skipped.length === 0 ? '' : `; skipped ${counts.skipped.length === 1 ? 'row' : 'rows'} ${counts.skipped.join(', ')}`;
+        get().notify('success', `Imported: ${counts.created} created, ${counts.updated} updated${skipped}`);
         void get().loadAgents();
         void get().loadWorkspace();
         return counts;
@@ -85,6 +100,7 @@ export const createRegistryFilesSlice: SliceCreator<RegistryFilesSlice> = (backe
     }
   },
   resetRegistryImport: () => set({ ...IDLE }),
+  setImportSkipInvalid: (skip) => set({ importSkipInvalid: skip }),
   exportRegistry: async (format) => {
     set({ registryExporting: format });
     try {

@@ -1,9 +1,13 @@
-import { DATA_ACCESS_LEVELS, type DataAccessLevel } from '../../../../shared/agent';
+import { DATA_ACCESS_LEVELS } from '../../../../shared/agent';
 import { Button } from '../../ui/Button';
 import { Select, TextField } from '../../ui/fields';
 import type { CredentialRow, DataAccessRow } from './agent-form-model';
 
-const ACCESS_OPTIONS = DATA_ACCESS_LEVELS.map((value) => ({ value, label: value === 'read' ? 'Read' : 'Write' }));
+type AccessChoice = DataAccessRow['access'];
+const ACCESS_OPTIONS: Array<{ value: AccessChoice; label: string }> = [
+  ...DATA_ACCESS_LEVELS.map((value) => ({ value, label: value === 'read' ? 'Read' : 'Write' })),
+  { value: 'other', label: 'Other…' },
+];
 // Rows added in this session focus themselves; rows loaded with the agent do not steal focus.
 const newRowKey = () => `new-${crypto.randomUUID()}`;
 
@@ -37,14 +41,25 @@ export function DataAccessEditor({
                   error={errors[`dataAccess.${i}.source`]}
                   autoFocus={row.key.startsWith('new-')}
                 />
-                <Select<DataAccessLevel>
+                <Select<AccessChoice>
                   label={`Access to ${name}`}
                   hideLabel
                   value={row.access}
                   options={ACCESS_OPTIONS}
                   onChange={(access) => update(row.key, { access })}
-                  error={errors[`dataAccess.${i}.access`]}
+                  error={row.access === 'other' ? undefined : errors[`dataAccess.${i}.access`]}
                 />
+                {row.access === 'other' && (
+                  <TextField
+                    className="list-editor__other"
+                    label={`Other access to ${name}`}
+                    hideLabel
+                    placeholder="e.g. send, publish, delete"
+                    value={row.otherAccess}
+                    onChange={(otherAccess) => update(row.key, { otherAccess })}
+                    error={errors[`dataAccess.${i}.access`]}
+                  />
+                )}
                 <Button variant="ghost" size="sm" aria-label={`Remove ${name}`} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
                   Remove
                 </Button>
@@ -54,7 +69,7 @@ export function DataAccessEditor({
         </ul>
       )}
       <div>
-        <Button size="sm" onClick={() => onChange([...rows, { key: newRowKey(), source: '', access: 'read' }])}>
+        <Button size="sm" onClick={() => onChange([...rows, { key: newRowKey(), source: '', access: 'read', otherAccess: '' }])}>
           Add data source
         </Button>
       </div>

@@ -25,11 +25,26 @@ describe('agent form model', () => {
 
   it('sends a list whole when one row changes', () => {
     const values = formValuesOf(saved);
-    values.dataAccess = [...values.dataAccess, { key: 'new-1', source: 'ledger', access: 'read' }];
+    values.dataAccess = [...values.dataAccess, { key: 'new-1', source: 'ledger', access: 'read', otherAccess: '' }];
     expect(patchOf(saved, values)).toEqual({
       dataAccess: [
         { source: 'payments-db', access: 'write' },
         { source: 'ledger', access: 'read' },
+      ],
+    });
+  });
+
+  it('edits access that is neither read nor write as "other" plus its word, and saves it back as "other: <word>"', () => {
+    const withOther: AgentFields = { ...saved, dataAccess: [...saved.dataAccess, { source: 'sendgrid', access: 'other: send' }] };
+    const values = formValuesOf(withOther);
+    expect(values.dataAccess[1]).toMatchObject({ source: 'sendgrid', access: 'other', otherAccess: 'send' });
+    expect(patchOf(withOther, values)).toEqual({});
+    values.dataAccess[1] = { ...values.dataAccess[1]!, otherAccess: ' publish ' };
+    values.dataAccess[0] = { ...values.dataAccess[0]!, access: 'other', otherAccess: 'delete' };
+    expect(patchOf(withOther, values)).toEqual({
+      dataAccess: [
+        { source: 'payments-db', access: 'other: delete' },
+        { source: 'sendgrid', access: 'other: publish' },
       ],
     });
   });

@@ -1,4 +1,14 @@
-import { DEFAULT_AGENT_FIELDS, type AgentDraft, type AgentFields, type AgentPatch, type AgentStatus, type DataAccessLevel, type TriggerKind } from '../../../../shared/agent';
+import {
+  DEFAULT_AGENT_FIELDS,
+  OTHER_ACCESS_PREFIX,
+  otherAccessWord,
+  type AgentDraft,
+  type AgentFields,
+  type AgentPatch,
+  type AgentStatus,
+  type DataAccessLevel,
+  type TriggerKind,
+} from '../../../../shared/agent';
 import type { ApiErrorData } from '../../../../shared/errors';
 
 /**
@@ -10,7 +20,9 @@ export interface DataAccessRow {
   /** Stable React key, so removing a row in the middle keeps focus and input state on the right rows. */
   key: string;
   source: string;
-  access: DataAccessLevel;
+  /** 'other': access that is neither read nor write, described by `otherAccess` ("send", "publish"). */
+  access: DataAccessLevel | 'other';
+  otherAccess: string;
 }
 
 export interface CredentialRow {
@@ -44,7 +56,10 @@ export function formValuesOf(fields: EditableFields): AgentFormValues {
     status: fields.status,
     triggerKind: fields.trigger.kind,
     schedule: fields.trigger.schedule ?? '',
-    dataAccess: fields.dataAccess.map((d, i) => ({ key: `saved-${i}`, source: d.source, access: d.access })),
+    dataAccess: fields.dataAccess.map((d, i) => {
+      const word = otherAccessWord(d.access);
+      return { key: `saved-${i}`, source: d.source, access: word === null ? (d.access as DataAccessLevel) : 'other', otherAccess: word ?? '' };
+    }),
     credentials: fields.credentials.map((name, i) => ({ key: `saved-${i}`, name })),
     ownerName: fields.owner?.name ?? '',
     ownerEmail: fields.owner?.email ?? '',
@@ -67,7 +82,8 @@ export function fieldsOf(values: AgentFormValues): EditableFields {
     name: values.name,
     status: values.status,
     trigger: { kind: values.triggerKind, schedule: orNull(values.schedule) },
-    dataAccess: values.dataAccess.map(({ source, access }) => ({ source, access })),
+    // An empty word gives "other: ", which the engine refuses with an error on this row's access.
+    dataAccess: values.dataAccess.map(({ source, access, otherAccess }) => ({ source, access: access === 'other' ? `${OTHER_ACCESS_PREFIX}${otherAccess.trim()}` : access })),
     credentials: values.credentials.map((c) => c.name),
     // Half an owner is sent as is, so the engine can say which half is missing.
     owner: hasOwner ? { name: values.ownerName, email: values.ownerEmail } : null,
