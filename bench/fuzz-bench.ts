@@ -7,7 +7,7 @@ import { createWorkspaceFile } from '../electron/store/workspace-file';
 import { row } from './stats';
 
 /** Per importer at full size (huge cells, deep JSON, many entries); `npm test` runs 1,000 small ones. */
-const INPUTS = 3_000;
+const INPUTS = 1_000;
 
 /**
  * `npm run bench fuzz`: every importer against generated bad input at full size, on a real
