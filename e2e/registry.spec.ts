@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AgentPage } from './page-models/agent-page';
+import { ImportDialog } from './page-models/import-dialog';
 import { RegistryPage } from './page-models/registry-page';
 import { expect, FIXTURES, test } from './support/web-app';
 
@@ -45,24 +46,83 @@ test('an edited owner is saved, survives a reload and is in the audit log', asyn
 test('a registry file with bad rows shows the errors and writes nothing; the fixed file imports', async ({ app, page }) => {
   const registry = new RegistryPage(page);
   await registry.goto(app.url);
-  await page.getByRole('button', { name: 'Import…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import registry' });
-  await dialog.getByLabel('Registry file (CSV or XLSX)').setInputFiles(join(FIXTURES, 'registry-two-bad-rows.csv'));
-  await expect(dialog.getByText('nothing has been written')).toBeVisible();
-  const errors = dialog.getByRole('table').or(dialog.getByRole('grid')).filter({ hasText: 'Row' }).first();
-  await expect(errors).toContainText('Last Reviewed');
-  await expect(errors).toContainText('Data Access Scope');
-  await expect(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
+  const dialog = new ImportDialog(page);
+  await dialog.open();
+  await dialog.choose(join(FIXTURES, 'registry-two-bad-rows.csv'));
+  await expect(dialog.dialog.getByText('nothing has been written')).toBeVisible();
+  await expect(dialog.row(3)).toContainText('Error');
+  await expect(dialog.row(3)).toContainText('Last Reviewed');
+  await expect(dialog.row(5)).toContainText('Owner E-mail');
+  // A source without read/write is a warning on its row, not an error.
+  await expect(dialog.row(5)).toContainText('Warning in “Data Access Scope”');
+  await expect(dialog.importButton()).toBeDisabled();
   await page.keyboard.press('Escape');
   await expect(registry.agentCount()).toHaveText('15 agents');
 
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await dialog.getByLabel('Registry file (CSV or XLSX)').setInputFiles(join(FIXTURES, 'registry-fixed.csv'));
-  await dialog.getByRole('button', { name: 'Import 6 agents' }).click();
+  await dialog.open();
+  await dialog.choose(join(FIXTURES, 'registry-fixed.csv'));
+  await dialog.dialog.getByRole('button', { name: 'Import 6 agents' }).click();
   // Two rows name agents the demo already has: they update those agents instead of duplicating them.
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('4 created, 2 updated');
   await expect(registry.agentCount()).toHaveText('19 agents');
   await expect(registry.row('Fraud Alert Enricher')).toBeVisible();
+});
+
+test('a consultant’s messy sheet: warnings shown, each row’s action, the bad row skipped only when chosen', async ({ app, page }) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const registry = new RegistryPage(page);
+  await registry.goto(app.url);
+  const dialog = new ImportDialog(page);
+  await dialog.open();
+  // Beside the messy rows: one that says exactly what the demo has (unchanged) and one that changes a demo agent (update).
+  const sheet = readFileSync(join(FIXTURES, 'registry-consultant.csv'), 'utf8').trimEnd();
+  const extra = [
+    'Chargeback Evidence Collector,,payments-prod.transactions:read; s3://nw-dispute-evidence:write,chained: Called by Dispute Resolution Assistant,,,Sub-agent that gathers receipts and delivery proof for a dispute.,',
+    'Release Notes Writer,Platform Team <platform@northwindpay.example>,github.northwindpay/*:read; confluence.RELEASES:write; slack #releases:publish,cron: 0 9 * * 1,,Confluence page history restores the previous version.,GitHub Actions workflow that summarises merged PRs into weekly release notes.,',
+  ];
+  await dialog.choose({ name: 'consultant.csv', mimeType: 'text/csv', buffer: Buffer.from([sheet, ...extra].join('\n')) });
+
+  await expect(dialog.row(2)).toContainText('Create');
+  await expect(dialog.row(2)).toContainText('new agent');
+  await expect(dialog.row(2)).toContainText('"send" is neither read nor write; kept as access "other: send"');
+  await expect(dialog.row(2)).toContainText('"Payments Team" looks like a team');
+  await expect(dialog.row(8)).toContainText('Error');
+  await expect(dialog.row(8)).toContainText('name is empty');
+  await expect(dialog.row(11)).toContainText('Update');
+  await expect(dialog.row(11)).toContainText('matched by name');
+  await expect(dialog.row(11)).toContainText('Changes: Data access scope, Last reviewed');
+  await expect(dialog.total('Warnings')).toHaveText('8');
+  await expect(dialog.total('With errors')).toHaveText('1');
+
+  // Without the explicit choice nothing can be imported.
+  await expect(dialog.importButton()).toBeDisabled();
+  await expect(dialog.skipChoice).toHaveAccessibleName(/\(row 8\) and import the other 8 agents/);
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(dialog.importButton()).toBeInViewport();
+    await expect(dialog.skipChoice).toBeInViewport();
+    await page.screenshot({ path: `/tmp/import-preview-${width}x${height}.png` });
+  }
+  await dialog.skipChoice.check();
+  await expect(dialog.row(8)).toContainText('Skipped');
+  await dialog.row(10).scrollIntoViewIfNeeded();
+  await expect(dialog.row(10)).toContainText('Unchanged');
+  await page.screenshot({ path: '/tmp/import-preview-skip-1024x700.png' });
+  await dialog.dialog.getByRole('button', { name: 'Import 8 agents' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('7 created, 1 updated; skipped row 8');
+  await expect(registry.agentCount()).toHaveText('22 agents');
+  await expect(registry.row('Refund Notifier')).toContainText('Team owner');
+  await registry.openAgent('Refund Notifier');
+  await expect(page.getByRole('textbox', { name: /^Other access to sendgrid/ })).toHaveValue('send');
+  expect(consoleErrors).toEqual([]);
 });
 
 test('the registry exports as CSV with formula-like cells neutralised', async ({ app, page }) => {

@@ -1,29 +1,37 @@
-import { useId, useState, type ChangeEvent } from 'react';
-import type { RegistryImportPreview, RegistryRowError } from '../../../../shared/contract';
-import { importColumnLabel } from '../../domain/agent-labels';
+import { useId, useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
+import type { RegistryImportPreview, RegistryPreviewRow, RegistryRowAction, RegistryRowError } from '../../../../shared/contract';
+import { describeRowMatch } from '../../../../shared/registry-import';
+import { agentFieldLabel, importColumnLabel } from '../../domain/agent-labels';
 import { messageOf } from '../../store/app-state';
+import { canSkipInvalidRows } from '../../store/registry-files-slice';
 import { useAppStore } from '../../store/store-context';
+import { Badge, type BadgeTone } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { Select } from '../../ui/fields';
 import { readFileAsBase64 } from './file-transfer';
 import './import-dialog.css';
 
 const ACCEPTED = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Enough to fix a file by; a spreadsheet with thousands of bad rows usually has one bad column. */
 const ERRORS_SHOWN = 500;
+/** Rows drawn at once; the filter narrows a big file to what needs a look. */
+const ROWS_SHOWN = 500;
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const phase = useAppStore((s) => s.importPhase);
   const preview = useAppStore((s) => s.importPreview);
   const error = useAppStore((s) => s.importError);
   const errorRows = useAppStore((s) => s.importErrorRows);
+  const skipInvalid = useAppStore((s) => s.importSkipInvalid);
   const job = useAppStore((s) => (s.importJobId ? s.jobs[s.importJobId] : undefined));
   const previewImport = useAppStore((s) => s.previewRegistryImport);
   const runImport = useAppStore((s) => s.runRegistryImport);
   const cancelImport = useAppStore((s) => s.cancelRegistryImport);
   const resetImport = useAppStore((s) => s.resetRegistryImport);
+  const setSkipInvalid = useAppStore((s) => s.setImportSkipInvalid);
   const [readError, setReadError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const fileInputId = useId();
@@ -54,8 +62,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     if (await runImport()) onClose();
   };
 
+  const hasErrors = (preview?.errors.length ?? 0) > 0;
+  const skippable = preview !== null && canSkipInvalidRows(preview);
   const toWrite = preview ? preview.totals.create + preview.totals.update : 0;
-  const blocked = !preview || preview.errors.length > 0 || toWrite === 0;
+  const blocked = !preview || (hasErrors && !(skippable && skipInvalid)) || toWrite === 0;
 
   return (
     <Dialog
@@ -86,12 +96,21 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       {(reading || phase === 'previewing') && <p className="muted">Reading and checking the file…</p>}
       {readError && <ErrorBanner>{readError}</ErrorBanner>}
       {error && <ErrorBanner title={phase === 'failed' && preview ? 'The import failed; nothing was written' : undefined}>{error}</ErrorBanner>}
-      {errorRows.length > 0 && <RowErrors errors={errorRows} />}
+      {errorRows.length > 0 && <RowErrors title="Problems" errors={errorRows} />}
 
-      {preview && <ImportPreview preview={preview} />}
-
-      {preview && preview.errors.length > 0 && <p className="import-dialog__blocked">Fix the rows above and choose the file again; nothing has been written.</p>}
-      {preview && preview.errors.length === 0 && toWrite === 0 && <p className="muted">Every row already matches the workspace; there is nothing to import.</p>}
+      {preview && (
+        <ImportPreview
+          preview={preview}
+          skipInvalid={skippable && skipInvalid}
+          // Right under the totals, so the choice is in view on a small screen without scrolling past the rows.
+          choice={
+            hasErrors ? (
+              <SkipChoice preview={preview} skippable={skippable} checked={skipInvalid} disabled={importing} onChange={setSkipInvalid} toWrite={toWrite} />
+            ) : null
+          }
+        />
+      )}
+      {preview && !hasErrors && toWrite === 0 && <p className="muted">Every row already matches the workspace; there is nothing to import.</p>}
       {phase === 'cancelled' && <p className="muted">Import cancelled; nothing was written.</p>}
 
       {importing && (
@@ -109,8 +128,62 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-function ImportPreview({ preview }: { preview: RegistryImportPreview }) {
+/** Rows with errors are never left out silently: the person ticks this, and the request names them. */
+function SkipChoice({
+  preview,
+  skippable,
+  checked,
+  disabled,
+  onChange,
+  toWrite,
+}: {
+  preview: RegistryImportPreview;
+  skippable: boolean;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (skip: boolean) => void;
+  toWrite: number;
+}) {
+  const rows = preview.invalidRows;
+  if (!skippable) {
+    return (
+      <p className="import-dialog__blocked" role="alert">
+        The header row has problems that skipping rows cannot fix. Fix the file and choose it again; nothing has been written.
+      </p>
+    );
+  }
+  const listed = rows.length <= 12 ? rows.join(', ') : `${rows.slice(0, 12).join(', ')} and ${rows.length - 12} more`;
+  return (
+    <div className="import-dialog__skip">
+      <label className="import-dialog__skip-choice">
+        <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+        <span>
+          Skip the {rows.length === 1 ? 'row' : `${rows.length} rows`} with errors ({rows.length === 1 ? 'row' : 'rows'} {listed}) and import the other{' '}
+          {toWrite === 1 ? 'agent' : `${toWrite} agents`}
+        </span>
+      </label>
+      {!checked && <p className="import-dialog__blocked">Fix the rows with errors and choose the file again, or skip them; nothing has been written.</p>}
+    </div>
+  );
+}
+
+type RowFilter = 'all' | 'problems' | 'create' | 'update' | 'unchanged';
+const FILTER_OPTIONS: Array<{ value: RowFilter; label: string }> = [
+  { value: 'all', label: 'All rows' },
+  { value: 'problems', label: 'Rows with errors or warnings' },
+  { value: 'create', label: 'Rows that create an agent' },
+  { value: 'update', label: 'Rows that update an agent' },
+  { value: 'unchanged', label: 'Unchanged rows' },
+];
+const matchesFilter = (row: RegistryPreviewRow, filter: RowFilter) =>
+  filter === 'all' || (filter === 'problems' ? row.errors.length > 0 || row.warnings.length > 0 : row.action === filter);
+
+function ImportPreview({ preview, skipInvalid, choice }: { preview: RegistryImportPreview; skipInvalid: boolean; choice: ReactNode }) {
   const { totals } = preview;
+  const [filter, setFilter] = useState<RowFilter>('all');
+  const shown = useMemo(() => preview.rows.filter((r) => matchesFilter(r, filter)), [preview.rows, filter]);
+  const invalid = new Set(preview.invalidRows);
+  const headerErrors = preview.errors.filter((e) => !invalid.has(e.row));
   return (
     <>
       <section className="import-dialog__section" aria-label="Summary">
@@ -121,11 +194,51 @@ function ImportPreview({ preview }: { preview: RegistryImportPreview }) {
           <Total label="To create" value={totals.create} />
           <Total label="To update" value={totals.update} />
           <Total label="Unchanged" value={totals.unchanged} />
-          <Total label="Invalid" value={totals.invalid} tone={totals.invalid > 0 ? 'danger' : undefined} />
+          <Total label="Warnings" value={totals.warnings} tone={totals.warnings > 0 ? 'warning' : undefined} />
+          <Total label={skipInvalid ? 'Skipped' : 'With errors'} value={totals.invalid} tone={totals.invalid > 0 && !skipInvalid ? 'danger' : undefined} />
         </dl>
       </section>
-      <section className="import-dialog__section">
-        <h3>Column mapping</h3>
+      {headerErrors.length > 0 && <RowErrors title="Header row problems" errors={headerErrors} />}
+      {choice}
+      <section className="import-dialog__section" aria-labelledby="import-rows-title">
+        <div className="import-dialog__rows-head">
+          <h3 id="import-rows-title">
+            Rows <span className="muted">({preview.rows.length})</span>
+          </h3>
+          <Select<RowFilter> label="Show" hideLabel value={filter} options={FILTER_OPTIONS} onChange={setFilter} />
+        </div>
+        <div className="import-dialog__rows">
+          <table className="simple-table" aria-label="What each row does">
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">Agent</th>
+                <th scope="col">Action</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.slice(0, ROWS_SHOWN).map((row) => (
+                <PreviewRow key={row.row} row={row} skipped={skipInvalid && row.action === 'invalid'} />
+              ))}
+              {shown.length === 0 && (
+                <tr>
+                  <td colSpan={4} className="muted">
+                    No rows to show.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+        {shown.length > ROWS_SHOWN && (
+          <p className="muted">
+            Showing the first {ROWS_SHOWN} of {shown.length} rows; choose a filter to narrow them.
+          </p>
+        )}
+      </section>
+      <details className="import-dialog__section import-dialog__columns">
+        <summary>Column mapping ({preview.columns.length} columns)</summary>
         <table className="simple-table">
           <thead>
             <tr>
@@ -134,21 +247,61 @@ function ImportPreview({ preview }: { preview: RegistryImportPreview }) {
             </tr>
           </thead>
           <tbody>
-            {preview.columns.map((c) => (
-              <tr key={c.header}>
+            {preview.columns.map((c, i) => (
+              <tr key={`${i}:${c.header}`}>
                 <td>{c.header}</td>
                 <td>{c.field === null ? <span className="muted">kept as note</span> : importColumnLabel(c.field)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </section>
-      {preview.errors.length > 0 && <RowErrors errors={preview.errors} />}
+      </details>
     </>
   );
 }
 
-function Total({ label, value, tone }: { label: string; value: number; tone?: 'danger' }) {
+const ACTION_BADGES: Record<RegistryRowAction, { label: string; tone: BadgeTone }> = {
+  create: { label: 'Create', tone: 'success' },
+  update: { label: 'Update', tone: 'accent' },
+  unchanged: { label: 'Unchanged', tone: 'muted' },
+  invalid: { label: 'Error', tone: 'danger' },
+};
+
+function PreviewRow({ row, skipped }: { row: RegistryPreviewRow; skipped: boolean }) {
+  const badge = skipped ? { label: 'Skipped', tone: 'neutral' as const } : ACTION_BADGES[row.action];
+  return (
+    <tr className={`import-row import-row--${row.action}`}>
+      <td className="mono">{row.row}</td>
+      <td>{row.name || <span className="muted">(no name)</span>}</td>
+      <td>
+        <Badge tone={badge.tone}>{badge.label}</Badge>
+      </td>
+      <td>
+        <div className="import-row__details">
+          <span className="muted">{describeRowMatch(row.match)}</span>
+          {row.action === 'update' && <span>Changes: {row.changedFields.map(agentFieldLabel).join(', ')}</span>}
+          {row.errors.map((e, i) => (
+            <RowProblem key={`e${i}`} kind="error" problem={e} />
+          ))}
+          {row.warnings.map((w, i) => (
+            <RowProblem key={`w${i}`} kind="warning" problem={w} />
+          ))}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function RowProblem({ kind, problem }: { kind: 'error' | 'warning'; problem: RegistryRowError }) {
+  return (
+    <span className={`import-row__problem import-row__problem--${kind}`}>
+      <strong>{kind === 'error' ? 'Error' : 'Warning'}</strong>
+      {problem.column ? <> in “{problem.column}”</> : null}: {problem.message}
+    </span>
+  );
+}
+
+function Total({ label, value, tone }: { label: string; value: number; tone?: 'danger' | 'warning' }) {
   return (
     <div className={tone ? `import-totals__item import-totals__item--${tone}` : 'import-totals__item'}>
       <dt>{label}</dt>
@@ -157,12 +310,12 @@ function Total({ label, value, tone }: { label: string; value: number; tone?: 'd
   );
 }
 
-function RowErrors({ errors }: { errors: readonly RegistryRowError[] }) {
+function RowErrors({ title, errors }: { title: string; errors: readonly RegistryRowError[] }) {
   const shown = errors.slice(0, ERRORS_SHOWN);
   return (
     <section className="import-dialog__section">
       <h3>
-        Problems <span className="muted">({errors.length})</span>
+        {title} <span className="muted">({errors.length})</span>
       </h3>
       <div className="import-dialog__errors">
         <table className="simple-table">
