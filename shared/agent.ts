@@ -28,6 +28,11 @@ export const otherDataAccess = (word: string): OtherDataAccess => `${OTHER_ACCES
 /** The word of an "other: <word>" access, or null for read/write. */
 export const otherAccessWord = (access: DataAccessKind): string | null => (isOtherDataAccess(access) ? access.slice(OTHER_ACCESS_PREFIX.length) : null);
 
+/** A source listed without saying how it is accessed: kept, but the registry field is not complete until someone says. */
+export const DATA_ACCESS_NOT_STATED: OtherDataAccess = 'other: not stated';
+/** Sources whose access is known (read, write or a named other access): what the Step 0 data access field needs. */
+export const countStatedDataAccess = (entries: ReadonlyArray<{ access: string }>): number => entries.filter((d) => d.access !== DATA_ACCESS_NOT_STATED).length;
+
 /** read, write, or "other: <what it does>". */
 export type DataAccessKind = DataAccessLevel | OtherDataAccess;
 // One check with one message: a union would answer a blank "other" word with "Invalid input".

@@ -1,4 +1,4 @@
-import type { AgentFields, Owner } from './agent';
+import { countStatedDataAccess, type AgentFields, type Owner } from './agent';
 
 /** The seven Step 0 registry fields (DESIGN.md), in the order the method asks for them. */
 export const REGISTRY_FIELDS = [
@@ -46,7 +46,7 @@ export function registrySnapshotOf(agent: Pick<AgentFields, 'name' | 'trigger' |
   return {
     name: agent.name,
     triggerKind: agent.trigger.kind,
-    dataAccessCount: agent.dataAccess.length,
+    dataAccessCount: countStatedDataAccess(agent.dataAccess),
     credentialCount: agent.credentials.length,
     owner: agent.owner,
     lastReviewed: agent.lastReviewed,

@@ -148,3 +148,18 @@ describe('an export from one workspace imports into another', () => {
     expect(again.totals).toMatchObject({ create: 0, update: 0, unchanged: 7 });
   });
 });
+
+describe('access that is neither read nor write in the registry checks', () => {
+  it('a named other access fills the data access field; a source whose access is not stated does not', async () => {
+    await engineWithWorkspace();
+    const named = await env.call('createAgent', { draft: { name: 'Mailer', dataAccess: [{ source: 'sendgrid', access: 'other: send' }] } });
+    const unstated = await env.call('createAgent', { draft: { name: 'Mystery', dataAccess: [{ source: 'crm', access: 'other: not stated' }] } });
+    expect(named.completeness.missing).not.toContain('dataAccess');
+    expect(unstated.completeness.missing).toContain('dataAccess');
+    const rows = (await env.call('listAgents', {})).rows;
+    expect(rows.find((r) => r.name === 'Mailer')!.completeness).toEqual(named.completeness);
+    expect(rows.find((r) => r.name === 'Mystery')!.completeness).toEqual(unstated.completeness);
+    const refused = await env.call('createAgent', { draft: { name: 'Blank', dataAccess: [{ source: 'crm', access: 'other: ' as never }] } }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/say what the access is/) });
+  });
+});

@@ -1,4 +1,4 @@
-import { Owner, otherAccessWord, otherDataAccess, type AgentStatus, type DataAccess, type DataAccessKind, type DataAccessLevel, type TriggerKind } from '../../shared/agent';
+import { DATA_ACCESS_NOT_STATED, Owner, otherAccessWord, otherDataAccess, type AgentStatus, type DataAccess, type DataAccessKind, type DataAccessLevel, type TriggerKind } from '../../shared/agent';
 
 /**
  * Cell text -> typed registry values. Each parser either returns a value or says what was wrong
@@ -104,7 +104,6 @@ const OTHER_ACCESS_WORDS = new Set([
 const ACCESS_WORD_SHAPE = /^[a-z][a-z &/]{0,39}$/i;
 const ACCESS_IN_PARENS = /^(.+?)\s*\(\s*([^()]+)\)$/;
 const LIST_ITEM_SEPARATOR = /[;\n]/;
-const NOT_STATED = 'not stated';
 const EXPLICIT_OTHER = /[:(]\s*other\s*:/i;
 
 /** A parse that succeeded but kept something the person should look at. */
@@ -132,18 +131,21 @@ export function parseDataAccess(text: string): Parsed<WithWarnings<DataAccess[]>
       // "sendgrid:other: send" is how an export writes it: already looked at, nothing to warn about.
       if (word !== null && !EXPLICIT_OTHER.test(item)) {
         warnings.push(
-          word === NOT_STATED
-            ? `"${item}" does not say read or write; kept as access "${entry.access}". Write "${item}:read" or "${item}:write" if it is one of those.`
+          entry.access === DATA_ACCESS_NOT_STATED
+            ? notStatedWarning(item)
             : `"${item}": "${word}" is neither read nor write; kept as access "${entry.access}".`,
         );
       }
       continue;
     }
-    value.push({ source: item, access: otherDataAccess(NOT_STATED) });
-    warnings.push(`"${item}" does not say read or write; kept as access "other: ${NOT_STATED}". Write "${item}:read" or "${item}:write" if it is one of those.`);
+    value.push({ source: item, access: DATA_ACCESS_NOT_STATED });
+    warnings.push(notStatedWarning(item));
   }
   return ok({ value, warnings });
 }
+
+const notStatedWarning = (item: string) =>
+  `"${item}" does not say read or write; kept as access "${DATA_ACCESS_NOT_STATED}". Write "${item}:read" or "${item}:write" if it is one of those.`;
 
 function isNoDataAccess(text: string): boolean {
   const trimmed = text.trim();

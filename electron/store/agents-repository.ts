@@ -1,5 +1,6 @@
 import {
   AGENT_STATUSES,
+  DATA_ACCESS_NOT_STATED,
   DEFAULT_AGENT_FIELDS,
   type AgentDraft,
   type AgentFields,
@@ -311,7 +312,7 @@ export function listAgents(db: Db, query: ParsedInputOf<'listAgents'>, today = t
   const order = query.sort === 'completeness' ? 'a.name COLLATE NOCASE' : `${SQL_ORDER[query.sort].split(', ').map(orderPart).join(', ')}, a.name COLLATE NOCASE`;
   const sql = `SELECT a.id, a.name, a.status, a.trigger_kind, a.schedule, a.owner_name, a.owner_email, a.last_reviewed,
       a.rollback_procedure, a.environment, a.vendor, a.updated_at,
-      (SELECT count(*) FROM agent_data_access d WHERE d.agent_id = a.id) AS access_count,
+      (SELECT count(*) FROM agent_data_access d WHERE d.agent_id = a.id AND d.access <> '${DATA_ACCESS_NOT_STATED}') AS access_count,
       (SELECT count(*) FROM agent_credentials c WHERE c.agent_id = a.id) AS credential_count
     FROM agents a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
   const rows = statement(db, sql).all(...params) as SummaryRow[];
