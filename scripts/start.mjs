@@ -52,7 +52,7 @@ if (electronBinary === null) {
   runForwardingSignals(electronBinary, [projectRoot, ...forwardedArgs], { env });
 }
 
-/** The Electron executable, or null where its download was skipped (ELECTRON_SKIP_BINARY_DOWNLOAD). */
+/** The Electron executable, or null where npm install could not fetch the runtime (or was told not to). */
 function findElectronBinary() {
   try {
     // Under plain Node the electron package exports the path of its binary, and throws if it has none.
