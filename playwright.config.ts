@@ -2,8 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Browser e2e runs against the local web host in Debian's Chromium (Playwright's own browser
- * download is not possible here). Electron-only specs live in e2e/electron and skip themselves
- * where the Electron runtime is not installed.
+ * download is not possible here). Electron-only specs live in e2e/electron and skip themselves,
+ * with the reason printed after the summary, where the Electron runtime is not installed.
  */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -14,7 +14,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  // The list reporter shows a skipped test as a bare dash; the second one prints why.
+  reporter: [['list'], ['./e2e/support/skip-reasons-reporter.ts']],
   outputDir: 'test-results',
   projects: [
     {

@@ -8,7 +8,7 @@ import { _electron, type ElectronApplication, type Page } from '@playwright/test
 
 const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
-/** The Electron binary, or null where its download was skipped (ELECTRON_SKIP_BINARY_DOWNLOAD). */
+/** The Electron binary, or null where npm install could not fetch the runtime (or was told not to). */
 export function electronExecutable(): string | null {
   try {
     // Under plain Node the electron package exports its binary's path, and throws when it has none.

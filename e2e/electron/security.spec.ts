@@ -4,7 +4,7 @@ import type { ApiResult } from '../../shared/errors';
 import type { ElectronBridge } from '../../shared/wire';
 import { electronRuntimeAvailable, launchApp, type LaunchedApp } from './electron-app';
 
-test.skip(!electronRuntimeAvailable(), 'Electron runtime not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); these run where it is');
+test.skip(!electronRuntimeAvailable(), 'Electron runtime not installed on this machine (npm install could not download it); these run where it is');
 
 // One app for the file: launching Electron costs seconds, and no test here changes the workspace
 // in a way another depends on.
