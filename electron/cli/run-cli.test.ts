@@ -28,7 +28,7 @@ describe('runCli without an engine', () => {
   it('prints help for one command', async () => {
     const out = captureIo();
     expect(await runCli(['registry', 'import', '--help'], out.io)).toBe(0);
-    expect(out.stdout()).toContain('Usage: agent-triage registry import FILE --workspace W [--dry-run] [--json]');
+    expect(out.stdout()).toContain('Usage: agent-triage registry import FILE --workspace W [--dry-run] [--skip-invalid] [--json]');
   });
 
   it('lists the subcommands of a group with --help', async () => {
