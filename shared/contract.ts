@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AgentDraft, AgentPatch, AgentStatus, TriggerKind, type AgentRecord } from './agent';
-import type { AgentFlag, Completeness } from './registry';
+import { AGENT_FLAG_KEYS, type AgentFlag, type Completeness } from './registry';
 import { CANDIDATE_DECISIONS, type CandidateDetail, type CandidateSummary, type RuleInfo, type ScanCounters, type ScanSummary } from './discovery';
 import type { ApiResult } from './errors';
 import type { CandidateMatch } from './candidate-match';
@@ -49,7 +49,7 @@ export const AgentListQuery = z.object({
   triggers: z.array(TriggerKind).optional(),
   /** 'none' lists agents without an owner; any other value matches owner name or email. */
   owner: z.string().max(320).optional(),
-  flags: z.array(z.enum(['owner-is-team', 'review-stale', 'no-rollback'])).optional(),
+  flags: z.array(z.enum(AGENT_FLAG_KEYS)).optional(),
   sort: z.enum(AGENT_SORT_KEYS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   limit: z.number().int().min(1).max(50_000).default(50_000),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completenessOf, flagsOf, isTeamOwner, registrySnapshotOf } from './registry';
+import { AGENT_FLAGS, completenessOf, flagsOf, isTeamOwner, registrySnapshotOf } from './registry';
 import { DEFAULT_AGENT_FIELDS } from './agent';
 
 describe('isTeamOwner', () => {
@@ -39,5 +39,12 @@ describe('Step 0 completeness and flags', () => {
     const agent = registrySnapshotOf({ ...base, owner: { name: 'Data Platform', email: 'data@x.example' }, lastReviewed: '2026-01-01' });
     expect(flagsOf(agent, '2026-04-01')).toEqual(['owner-is-team', 'no-rollback']); // 90 days
     expect(flagsOf(agent, '2026-04-02')).toEqual(['owner-is-team', 'review-stale', 'no-rollback']);
+  });
+  it('flags a missing owner first, as the most severe owner flag, and never together with the team flag', () => {
+    expect(flagsOf(registrySnapshotOf({ ...base, lastReviewed: '2026-01-01' }), '2026-06-01')).toEqual(['no-owner', 'review-stale', 'no-rollback']);
+    expect(flagsOf(registrySnapshotOf({ ...base, owner: { name: ' ', email: '' } }), '2026-06-01')[0]).toBe('no-owner');
+    const person = registrySnapshotOf({ ...base, owner: { name: 'Maya Okafor', email: 'maya@x.example' }, rollback: { procedure: 'Scale to 0', lastRehearsed: null } });
+    expect(flagsOf(person, '2026-06-01')).toEqual([]);
+    expect(Object.keys(AGENT_FLAGS)[0]).toBe('no-owner');
   });
 });

@@ -12,12 +12,15 @@ export const REGISTRY_FIELDS = [
 ] as const;
 export type RegistryFieldKey = (typeof REGISTRY_FIELDS)[number]['key'];
 
+/** Most severe first: the order flags are listed and shown in. Nobody accountable is worse than a team. */
 export const AGENT_FLAGS = {
+  'no-owner': 'No owner: nobody is accountable for it',
   'owner-is-team': 'Owner is a team, not a person',
   'review-stale': 'Last review older than 90 days',
   'no-rollback': 'No rollback procedure',
 } as const;
 export type AgentFlag = keyof typeof AGENT_FLAGS;
+export const AGENT_FLAG_KEYS = Object.keys(AGENT_FLAGS) as [AgentFlag, ...AgentFlag[]];
 
 export const REVIEW_STALE_AFTER_DAYS = 90;
 
@@ -54,6 +57,7 @@ export function registrySnapshotOf(agent: Pick<AgentFields, 'name' | 'trigger' |
   };
 }
 
+const hasNoOwner = (a: RegistrySnapshot): boolean => a.owner === null || (a.owner.name.trim() === '' && a.owner.email.trim() === '');
 const ownerIsTeamIn = (a: RegistrySnapshot): boolean => a.ownerIsTeam ?? (a.owner !== null && isTeamOwner(a.owner));
 const hasRollback = (a: RegistrySnapshot): boolean => (a.rollbackProcedure ?? '').trim() !== '';
 
@@ -105,7 +109,8 @@ export function todayIso(now: Date = new Date()): string {
 
 export function flagsOf(agent: RegistrySnapshot, today: string): AgentFlag[] {
   const flags: AgentFlag[] = [];
-  if (ownerIsTeamIn(agent)) flags.push('owner-is-team');
+  if (hasNoOwner(agent)) flags.push('no-owner');
+  else if (ownerIsTeamIn(agent)) flags.push('owner-is-team');
   if (agent.lastReviewed && daysBetween(agent.lastReviewed, today) > REVIEW_STALE_AFTER_DAYS) flags.push('review-stale');
   if (!hasRollback(agent)) flags.push('no-rollback');
   return flags;

@@ -10,6 +10,7 @@ import {
   isTrustedSenderUrl,
   type RendererLocation,
 } from './security-policy';
+import { META_CONTENT_SECURITY_POLICY } from '../../shared/security';
 
 const APP_URL = 'file:///opt/Agent%20Triage/resources/app.asar/out/renderer/index.html';
 const built: RendererLocation = { appUrl: APP_URL };
@@ -47,10 +48,12 @@ describe('content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|\*|https?:/);
   });
 
-  it('is the same policy the renderer declares in its page', () => {
+  it('is the same policy the renderer declares in its page, less frame-ancestors (ignored in a meta tag, with a console warning)', () => {
     const page = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(page);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).not.toContain('frame-ancestors');
+    expect(CONTENT_SECURITY_POLICY).toBe(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 });
 

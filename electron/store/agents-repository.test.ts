@@ -24,7 +24,7 @@ describe('agent registry store', () => {
     const a = getAgentDetail(ws.db, id, '2026-06-01');
     expect(a.status).toBe('candidate');
     expect(a.completeness).toEqual({ filled: 1, total: 7, missing: ['trigger', 'dataAccess', 'credentials', 'owner', 'lastReviewed', 'rollback'] });
-    expect(a.flags).toEqual(['no-rollback']);
+    expect(a.flags).toEqual(['no-owner', 'no-rollback']);
   });
 
   it('a complete record with a person owner scores 7/7; a team owner and an old review are flagged', () => {
@@ -83,6 +83,9 @@ describe('agent registry store', () => {
     expect(list({ owner: 'none' }).rows.map((r) => r.name)).toEqual(['alpha', 'Gamma']);
     expect(list({ owner: 'ana@x.example' }).rows.map((r) => r.name)).toEqual(['Beta']);
     expect(list({ flags: ['no-rollback'] }).rows.map((r) => r.name)).toEqual(['alpha', 'Beta']);
+    expect(list({ flags: ['no-owner'] }).rows.map((r) => r.name)).toEqual(['alpha', 'Gamma']);
+    expect(list({ flags: ['no-owner', 'no-rollback'] }).rows.map((r) => r.name)).toEqual(['alpha']);
+    expect(list({ flags: ['no-owner'] }).rows.every((r) => r.flags[0] === 'no-owner')).toBe(true);
     // Agents without an owner stay last, also when sorting owners Z to A.
     expect(list({ sort: 'owner', direction: 'desc' }).rows.map((r) => r.ownerName)).toEqual(['Ana', null, null]);
     const r = list({ limit: 1, offset: 1 });

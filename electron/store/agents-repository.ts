@@ -301,6 +301,7 @@ export function listAgents(db: Db, query: ParsedInputOf<'listAgents'>, today = t
     }
   }
   const flags = query.flags ?? [];
+  if (flags.includes('no-owner')) where.push(`(a.owner_name IS NULL OR (trim(a.owner_name) = '' AND trim(coalesce(a.owner_email, '')) = ''))`);
   if (flags.includes('no-rollback')) where.push(`(a.rollback_procedure IS NULL OR trim(a.rollback_procedure) = '')`);
   if (flags.includes('review-stale')) {
     where.push('a.last_reviewed < ?');

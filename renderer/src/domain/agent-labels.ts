@@ -27,9 +27,18 @@ export const TRIGGER_LABELS: Record<TriggerKind, string> = {
 
 /** Short names for the table's flag badges; AGENT_FLAGS holds the full explanation. */
 export const FLAG_SHORT_LABELS: Record<AgentFlag, string> = {
+  'no-owner': 'No owner',
   'owner-is-team': 'Team owner',
   'review-stale': 'Review stale',
   'no-rollback': 'No rollback',
+};
+
+/** Nobody accountable is the one flag in red; the others are things to fix. */
+export const FLAG_TONES: Record<AgentFlag, BadgeTone> = {
+  'no-owner': 'danger',
+  'owner-is-team': 'warning',
+  'review-stale': 'warning',
+  'no-rollback': 'warning',
 };
 
 export const flagExplanation = (flag: AgentFlag): string => AGENT_FLAGS[flag];

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { AuditEntry } from '../../../../shared/contract';
 import type { AgentFlag, Completeness } from '../../../../shared/registry';
-import { agentFieldLabel, FLAG_SHORT_LABELS, flagExplanation, registryFieldLabel } from '../../domain/agent-labels';
+import { agentFieldLabel, FLAG_SHORT_LABELS, FLAG_TONES, flagExplanation, registryFieldLabel } from '../../domain/agent-labels';
+import { formatDateTime } from '../../ui/format-date';
 import { Badge } from '../../ui/Badge';
 import { CompletenessMeter } from '../../ui/CompletenessMeter';
 
@@ -47,7 +48,7 @@ export function FlagsCard({ flags }: { flags: readonly AgentFlag[] }) {
         <ul className="side-card__flags">
           {flags.map((flag) => (
             <li key={flag}>
-              <Badge tone="warning">{FLAG_SHORT_LABELS[flag]}</Badge>
+              <Badge tone={FLAG_TONES[flag]}>{FLAG_SHORT_LABELS[flag]}</Badge>
               <span>{flagExplanation(flag)}</span>
             </li>
           ))}
@@ -55,13 +56,6 @@ export function FlagsCard({ flags }: { flags: readonly AgentFlag[] }) {
       )}
     </section>
   );
-}
-
-const auditTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function formatAuditTime(at: string): string {
-  const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? at : auditTime.format(date);
 }
 
 /** Values come from people and imported files: rendered as text, never as markup. */
@@ -87,7 +81,7 @@ export function AuditLog({ entries, isNew }: { entries: readonly AuditEntry[]; i
             <li key={entry.id} className="audit__entry">
               <div className="audit__meta">
                 <time dateTime={entry.at} title={entry.at}>
-                  {formatAuditTime(entry.at)}
+                  {formatDateTime(entry.at)}
                 </time>
                 <span>{entry.actor}</span>
                 <span className="audit__via">via {entry.via}</span>

@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react';
+import type { CandidateMatch } from '../../../../shared/candidate-match';
 import type { CandidateDetail } from '../../../../shared/discovery';
 import { hrefOf } from '../../app/routes';
 import { useAppStore } from '../../store/store-context';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { ChipList } from '../../ui/ChipList';
 import { ErrorBanner } from '../../ui/ErrorBanner';
+import { formatDateTime } from '../../ui/format-date';
+import { capabilityChips } from './capability-chips';
 import { CandidateFacts } from './CandidateFacts';
 import { ConfirmMatchDialog, PossibleDuplicateNote } from './CandidateMatches';
 import { DismissDialog, MergeDialog } from './DecisionDialogs';
 import {
-  CAPABILITY_EXPLANATIONS,
-  CAPABILITY_LABELS,
-  CAPABILITY_TONES,
   CLASSIFICATION_EXPLANATIONS,
   CLASSIFICATION_LABELS,
   DECISION_LABELS,
@@ -71,6 +72,9 @@ export function CandidatePage({ identityKey }: { identityKey: string }) {
   return <CandidateView candidate={candidate} />;
 }
 
+// One empty list, so the store selector's answer is stable between renders.
+const NO_MATCHES: readonly CandidateMatch[] = [];
+
 function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
   const acting = useAppStore((s) => s.candidateActing);
   const actionError = useAppStore((s) => s.candidateActionError);
@@ -79,7 +83,7 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
   const reopenCandidate = useAppStore((s) => s.reopenCandidate);
   const clearActionError = useAppStore((s) => s.clearCandidateActionError);
   const loadMatches = useAppStore((s) => s.loadCandidateMatches);
-  const matches = useAppStore((s) => (s.candidateMatches?.identityKey === c.identityKey ? s.candidateMatches.matches : []));
+  const matches = useAppStore((s) => (s.candidateMatches?.identityKey === c.identityKey ? s.candidateMatches.matches : NO_MATCHES));
   const notify = useAppStore((s) => s.notify);
   const [dialog, setDialog] = useState<'dismiss' | 'merge' | 'matches' | null>(null);
   const [checking, setChecking] = useState(false);
@@ -206,7 +210,7 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
 
 function DecisionNote({ candidate: c }: { candidate: CandidateDetail }) {
   if (c.decision === 'pending') return null;
-  const who = [c.decidedBy, c.decidedAt ? new Date(c.decidedAt).toLocaleString() : null].filter(Boolean).join(', ');
+  const who = [c.decidedBy, c.decidedAt ? formatDateTime(c.decidedAt) : null].filter(Boolean).join(', ');
   const text = {
     confirmed: 'Confirmed: this candidate is an agent in the registry.',
     merged: 'Merged into an agent the registry already had.',
@@ -226,7 +230,7 @@ function DecisionNote({ candidate: c }: { candidate: CandidateDetail }) {
 }
 
 function CandidateSummaryCard({ candidate: c }: { candidate: CandidateDetail }) {
-  const capabilities = [...new Set(c.capabilities.map((x) => x.kind))];
+  const capabilities = capabilityChips(c.capabilities.map((x) => x.kind));
   const providers = [...new Set(c.llm.map((l) => providerName(l.provider)))];
   const models = [...new Set(c.llm.flatMap((l) => l.models))];
   return (
@@ -243,17 +247,7 @@ function CandidateSummaryCard({ candidate: c }: { candidate: CandidateDetail }) 
           <dt>Models</dt>
           <dd className="mono">{models.length ? models.join(', ') : <span className="muted">None written</span>}</dd>
           <dt>Capabilities</dt>
-          <dd className="tags tags--wrap">
-            {capabilities.length ? (
-              capabilities.map((k) => (
-                <Badge key={k} tone={CAPABILITY_TONES[k]} title={CAPABILITY_EXPLANATIONS[k]}>
-                  {CAPABILITY_LABELS[k]}
-                </Badge>
-              ))
-            ) : (
-              <span className="muted">None seen</span>
-            )}
-          </dd>
+          <dd>{capabilities.length ? <ChipList label="Capabilities" chips={capabilities} wrap /> : <span className="muted">None seen</span>}</dd>
           <dt>Credentials</dt>
           <dd>{new Set(c.credentials.map((x) => x.name)).size}</dd>
           <dt>Advisories</dt>

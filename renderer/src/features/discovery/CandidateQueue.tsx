@@ -7,12 +7,10 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/EmptyState';
+import { ChipList } from '../../ui/ChipList';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { TextField } from '../../ui/fields';
 import {
-  CAPABILITY_EXPLANATIONS,
-  CAPABILITY_LABELS,
-  CAPABILITY_TONES,
   CLASSIFICATION_EXPLANATIONS,
   CLASSIFICATION_LABELS,
   DECISION_LABELS,
@@ -23,6 +21,7 @@ import {
   triggerText,
   UNIT_KIND_HEADINGS,
 } from './discovery-labels';
+import { capabilityChips } from './capability-chips';
 import { ChoiceChips } from './ChoiceChips';
 import { plural } from './scan-progress';
 
@@ -130,13 +129,7 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
       c.capabilities.length === 0 ? (
         <span className="muted">None seen</span>
       ) : (
-        <span className="tags" title={c.capabilities.map((k) => CAPABILITY_EXPLANATIONS[k]).join('\n')}>
-          {c.capabilities.map((k) => (
-            <Badge key={k} tone={CAPABILITY_TONES[k]}>
-              {CAPABILITY_LABELS[k]}
-            </Badge>
-          ))}
-        </span>
+        <ChipList label="Capabilities" chips={capabilityChips(c.capabilities)} />
       ),
   },
   {

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { TextField } from '../../ui/fields';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { CAPABILITY_LABELS } from './discovery-labels';
+import { formatDateTime } from '../../ui/format-date';
 import { liveScanCounters, plural, skippedBreakdown, skippedTotal } from './scan-progress';
 
 /** Folders to scan, the Scan button, the running scan's progress and what the scan found. */
@@ -115,7 +116,7 @@ function LatestScans() {
       <details className="scan-history__details">
         <summary>
           Latest scans: {plural(scans.length, 'folder')}
-          {latest && <span className="muted">, the last on {new Date(latest.finishedAt).toLocaleString()}</span>}
+          {latest && <span className="muted">, the last on {formatDateTime(latest.finishedAt)}</span>}
         </summary>
         <ScanResults scans={scans} title="Latest scans" hideTitle />
       </details>
@@ -253,7 +254,7 @@ export function ScanResults({ scans, title = 'Scan finished', hideTitle = false 
               <td className="num">{scan.counters.candidates.toLocaleString()}</td>
               <td>{scan.previousScanAt === null ? 'first scan' : `${scan.changes.added.length} new, ${scan.changes.removed.length} removed, ${scan.changes.changed.length} changed`}</td>
               <td className="muted">
-                <time dateTime={scan.finishedAt}>{new Date(scan.finishedAt).toLocaleString()}</time>
+                <time dateTime={scan.finishedAt}>{formatDateTime(scan.finishedAt)}</time>
               </td>
             </tr>
           ))}

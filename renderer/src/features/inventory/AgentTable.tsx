@@ -1,6 +1,8 @@
 import type { AgentSummary } from '../../../../shared/contract';
 import { navigate } from '../../app/routes';
-import { FLAG_SHORT_LABELS, flagExplanation, registryFieldLabel, STATUS_LABELS, STATUS_TONES, TRIGGER_LABELS } from '../../domain/agent-labels';
+import { FLAG_SHORT_LABELS, FLAG_TONES, flagExplanation, registryFieldLabel, STATUS_LABELS, STATUS_TONES, TRIGGER_LABELS } from '../../domain/agent-labels';
+import { ChipList } from '../../ui/ChipList';
+import { formatDate } from '../../ui/format-date';
 import type { AgentSortKey } from '../../store/agents-slice';
 import { useAppStore } from '../../store/store-context';
 import { Badge } from '../../ui/Badge';
@@ -44,7 +46,14 @@ const COLUMNS: readonly Column<AgentSummary, AgentSortKey>[] = [
     header: 'Last reviewed',
     minWidth: 106,
     sortKey: 'lastReviewed',
-    render: (a) => (a.lastReviewed ? <span className="mono">{a.lastReviewed}</span> : <span className="muted">Never</span>),
+    render: (a) =>
+      a.lastReviewed ? (
+        <time className="cell-text" dateTime={a.lastReviewed}>
+          {formatDate(a.lastReviewed)}
+        </time>
+      ) : (
+        <span className="muted">Never</span>
+      ),
   },
   {
     key: 'completeness',
@@ -63,12 +72,7 @@ const COLUMNS: readonly Column<AgentSummary, AgentSortKey>[] = [
     key: 'flags',
     header: 'Flags',
     minWidth: 250,
-    render: (a) =>
-      a.flags.map((flag) => (
-        <Badge key={flag} tone="warning" title={flagExplanation(flag)}>
-          {FLAG_SHORT_LABELS[flag]}
-        </Badge>
-      )),
+    render: (a) => <ChipList label="Flags" chips={a.flags.map((flag) => ({ key: flag, label: FLAG_SHORT_LABELS[flag], tone: FLAG_TONES[flag], title: flagExplanation(flag) }))} />,
   },
   { key: 'environment', header: 'Environment', minWidth: 104, render: (a) => <span className="cell-text">{a.environment}</span> },
 ];
