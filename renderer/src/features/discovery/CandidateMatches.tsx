@@ -10,7 +10,9 @@ export function MatchReasons({ match }: { match: CandidateMatch }) {
   return (
     <ul className="match-reasons" aria-label={`Why it looks like ${match.agentName}`}>
       {match.reasons.map((r) => (
-        <li key={`${r.kind}:${r.detail}`}>{r.detail}</li>
+        <li key={`${r.kind}:${r.detail}`} title={r.detail}>
+          {r.detail}
+        </li>
       ))}
     </ul>
   );

@@ -44,7 +44,8 @@ const COLUMNS: readonly Column<AgentSummary, AgentSortKey>[] = [
   {
     key: 'lastReviewed',
     header: 'Last reviewed',
-    minWidth: 106,
+    // Wide enough for a medium date in any common locale ("Sep 28, 2026", "28 sept. 2026").
+    minWidth: 124,
     sortKey: 'lastReviewed',
     render: (a) =>
       a.lastReviewed ? (
