@@ -23,6 +23,12 @@ export const BRIDGE_GLOBAL_NAME = 'agentTriage';
 /** Main -> renderer: the open workspace changed outside the page (File menu, a file opened from the OS). */
 export const WORKSPACE_CHANGED_CHANNEL = 'agent-triage:workspace-changed';
 
+/**
+ * Main -> renderer: the person chose Save in the native "unsaved changes" question asked when the
+ * window was closing; the page saves, then closes the window itself (its beforeunload then passes).
+ */
+export const SAVE_THEN_CLOSE_CHANNEL = 'agent-triage:save-then-close';
+
 /** Renderer -> main: run a File-menu workspace command (native dialog, then the engine call). */
 export const WORKSPACE_COMMAND_CHANNEL = 'agent-triage:workspace-command';
 export const WORKSPACE_COMMANDS = ['new', 'open', 'save-as'] as const;
@@ -40,4 +46,6 @@ export interface ElectronBridge extends ContractBridge {
   onWorkspaceChanged(listener: () => void): () => void;
   /** Shows the native New / Open / Save As dialog and switches workspace; resolves when done or dismissed. */
   runWorkspaceCommand(command: WorkspaceCommand): Promise<void>;
+  /** Calls `listener` when the window should save unsaved edits and then close; returns an unsubscribe function. */
+  onSaveThenClose(listener: () => void): () => void;
 }

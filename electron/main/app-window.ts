@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
+import { SAVE_THEN_CLOSE_CHANNEL } from '../../shared/wire';
 import { resourcesDir } from '../resources-dir';
 import { HARDENED_WEB_PREFERENCES, type RendererLocation } from './security-policy';
 
@@ -30,6 +31,7 @@ export function createAppWindow(location: RendererLocation): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  askBeforeLosingEdits(window);
   void window.loadURL(location.appUrl);
   return window;
 }
@@ -43,4 +45,26 @@ function windowIcon(): { icon?: string } {
   } catch {
     return {};
   }
+}
+
+/**
+ * The page refuses to unload (beforeunload) while an agent has unsaved edits. Electron would then
+ * just not close, without a word; ask here instead: Save (the page saves, then closes the
+ * window), Discard (close anyway) or Stay.
+ */
+function askBeforeLosingEdits(window: BrowserWindow): void {
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: PRODUCT_NAME,
+      message: 'Save your changes?',
+      detail: 'This agent has changes that are not saved yet. Save them before closing, discard them, or stay.',
+      buttons: ['Save', 'Discard', 'Stay'],
+      defaultId: 0,
+      cancelId: 2,
+      noLink: true,
+    });
+    if (choice === 1) event.preventDefault(); // preventDefault lets the unload go ahead
+    else if (choice === 0) window.webContents.send(SAVE_THEN_CLOSE_CHANNEL);
+  });
 }

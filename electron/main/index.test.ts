@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { Dispatch } from '../api/dispatcher';
 import type { Engine, EngineOptions } from '../api/engine-types';
-import { WORKSPACE_CHANGED_CHANNEL } from '../../shared/wire';
+import { SAVE_THEN_CLOSE_CHANNEL, WORKSPACE_CHANGED_CHANNEL } from '../../shared/wire';
 import { IPC_CHANNEL } from '../../shared/wire';
 
 /**
@@ -28,7 +28,9 @@ const runtime = vi.hoisted(() => {
   const state = {
     hasLock: true,
     ready: null as null | (() => void),
-    windows: [] as Array<{ options: Record<string, unknown>; loadedUrl: string; sent: string[] }>,
+    windows: [] as Array<{ options: Record<string, unknown>; loadedUrl: string; sent: string[]; contentsListeners: Map<string, Listener> }>,
+    /** The button index the next native message box answers with. */
+    messageBoxChoice: 2,
     ipcHandlers: new Map<string, Listener>(),
     menus: [] as unknown[],
     errorBoxes: [] as Array<[string, string]>,
@@ -54,13 +56,18 @@ const runtime = vi.hoisted(() => {
   });
   let readyPromise = new Promise<void>((resolve) => (state.ready = resolve));
   class BrowserWindow extends FakeEmitter {
-    readonly record: { options: Record<string, unknown>; loadedUrl: string; sent: string[] };
-    readonly webContents: { mainFrame: object; send: (channel: string) => void; isDestroyed: () => boolean };
+    readonly record: { options: Record<string, unknown>; loadedUrl: string; sent: string[]; contentsListeners: Map<string, Listener> };
+    readonly webContents: { mainFrame: object; send: (channel: string) => void; isDestroyed: () => boolean; on: (event: string, listener: Listener) => void };
     constructor(options: Record<string, unknown>) {
       super();
-      const record = { options, loadedUrl: '', sent: [] as string[] };
+      const record = { options, loadedUrl: '', sent: [] as string[], contentsListeners: new Map<string, Listener>() };
       this.record = record;
-      this.webContents = { mainFrame: {}, send: (channel) => record.sent.push(channel), isDestroyed: () => false };
+      this.webContents = {
+        mainFrame: {},
+        send: (channel) => record.sent.push(channel),
+        isDestroyed: () => false,
+        on: (event, listener) => record.contentsListeners.set(event, listener),
+      };
       state.windows.push(record);
     }
     loadURL(url: string) {
@@ -78,7 +85,7 @@ const runtime = vi.hoisted(() => {
     BrowserWindow,
     ipcMain: { handle: (channel: string, handler: Listener) => state.ipcHandlers.set(channel, handler), removeHandler: () => {} },
     Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: (menu: unknown) => state.menus.push(menu) },
-    dialog: { showErrorBox: (title: string, message: string) => state.errorBoxes.push([title, message]) },
+    dialog: { showErrorBox: (title: string, message: string) => state.errorBoxes.push([title, message]), showMessageBoxSync: () => state.messageBoxChoice },
     session: {
       defaultSession: {
         setPermissionRequestHandler: () => {},
@@ -89,7 +96,7 @@ const runtime = vi.hoisted(() => {
     shell: { openExternal: async () => {} },
   };
   const reset = () => {
-    Object.assign(state, { hasLock: true, windows: [], menus: [], errorBoxes: [], exitCode: null, quitCalls: 0, userDataPath: '/home/dana/.config/agent-triage-workstation' });
+    Object.assign(state, { hasLock: true, messageBoxChoice: 2, windows: [], menus: [], errorBoxes: [], exitCode: null, quitCalls: 0, userDataPath: '/home/dana/.config/agent-triage-workstation' });
     state.ipcHandlers.clear();
     app.listeners.clear();
     readyPromise = new Promise<void>((resolve) => (state.ready = resolve));
@@ -176,6 +183,27 @@ describe('Electron shell start-up', () => {
     expect(String((window?.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
     expect(runtime.state.menus).toHaveLength(1);
     expect(runtime.state.ipcHandlers.has(IPC_CHANNEL)).toBe(true);
+  });
+
+  it('asks Save, Discard or Stay when the page holds unsaved edits at close: Save has the page save and close, Discard closes', async () => {
+    await startShell();
+    await becomeReady();
+    const [window] = runtime.state.windows;
+    const refuseUnload = window?.contentsListeners.get('will-prevent-unload');
+    expect(refuseUnload).toBeDefined();
+    const closeAttempt = () => {
+      const event = { preventDefault: vi.fn() };
+      refuseUnload?.(event);
+      return event.preventDefault;
+    };
+    runtime.state.messageBoxChoice = 2; // Stay
+    expect(closeAttempt()).not.toHaveBeenCalled();
+    expect(window?.sent).toEqual([]);
+    runtime.state.messageBoxChoice = 0; // Save
+    expect(closeAttempt()).not.toHaveBeenCalled();
+    expect(window?.sent).toEqual([SAVE_THEN_CLOSE_CHANNEL]);
+    runtime.state.messageBoxChoice = 1; // Discard
+    expect(closeAttempt()).toHaveBeenCalledOnce();
   });
 
   it('keeps its home where AGENT_TRIAGE_HOME says (tests, side-by-side installs)', async () => {

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { InputOf, MethodName, WireResult } from '../../shared/contract';
-import { BRIDGE_GLOBAL_NAME, IPC_CHANNEL, WORKSPACE_CHANGED_CHANNEL, WORKSPACE_COMMAND_CHANNEL, type ElectronBridge } from '../../shared/wire';
+import { BRIDGE_GLOBAL_NAME, IPC_CHANNEL, SAVE_THEN_CLOSE_CHANNEL, WORKSPACE_CHANGED_CHANNEL, WORKSPACE_COMMAND_CHANNEL, type ElectronBridge } from '../../shared/wire';
 
 /**
  * The page's only way into the app: one typed function per contract method, all on the single
@@ -59,6 +59,13 @@ const agentTriage = {
     ipcRenderer.on(WORKSPACE_CHANGED_CHANNEL, notify);
     return () => {
       ipcRenderer.removeListener(WORKSPACE_CHANGED_CHANNEL, notify);
+    };
+  },
+  onSaveThenClose: (listener) => {
+    const notify = () => listener();
+    ipcRenderer.on(SAVE_THEN_CLOSE_CHANNEL, notify);
+    return () => {
+      ipcRenderer.removeListener(SAVE_THEN_CLOSE_CHANNEL, notify);
     };
   },
 } satisfies ElectronBridge;

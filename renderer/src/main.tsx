@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { saveUnsavedChanges } from './app/leave-guard';
 import { navigate } from './app/routes';
 import { connectHost } from './backend';
 import { createAppStore } from './store';
@@ -17,6 +18,12 @@ host.onWorkspaceChanged(() => {
   // Whatever page was open belonged to the previous workspace.
   navigate({ page: 'inventory' });
   void store.getState().reloadWorkspace();
+});
+
+host.onSaveThenClose(() => {
+  void saveUnsavedChanges().then((saved) => {
+    if (saved) window.close();
+  });
 });
 
 createRoot(root).render(

@@ -34,6 +34,12 @@ export function setLeaveGuard(next: LeaveGuard): () => void {
 
 export const hasUnsavedChanges = (): boolean => guard?.hasUnsavedChanges() ?? false;
 
+/** Saves the guarded page's edits, if any; false when the save was refused (the page shows why). */
+export async function saveUnsavedChanges(): Promise<boolean> {
+  if (!guard?.hasUnsavedChanges()) return true;
+  return guard.save();
+}
+
 export function subscribeLeaveQuestion(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -11,6 +11,8 @@ export interface HostConnection {
   onWorkspaceChanged: (listener: () => void) => () => void;
   /** Where the host has native file dialogs (Electron): New / Open / Save As through them. */
   runWorkspaceCommand?: (command: WorkspaceCommand) => Promise<void>;
+  /** Electron: the window's close question was answered Save; save the edits, then close. */
+  onSaveThenClose: (listener: () => void) => () => void;
 }
 
 /** Electron injects the bridge before any page script runs; anywhere else we are served by the local web host. */
@@ -21,6 +23,7 @@ export function connectHost(): HostConnection {
       backend: createPreloadBackend(bridge),
       onWorkspaceChanged: (listener) => bridge.onWorkspaceChanged(listener),
       runWorkspaceCommand: (command) => bridge.runWorkspaceCommand(command),
+      onSaveThenClose: (listener) => bridge.onSaveThenClose(listener),
     };
   }
   return {
@@ -31,5 +34,7 @@ export function connectHost(): HostConnection {
     }),
     // The web host has no menu of its own: only this page switches workspaces.
     onWorkspaceChanged: () => () => {},
+    // A browser asks with its own beforeunload prompt, which has no Save button.
+    onSaveThenClose: () => () => {},
   };
 }
