@@ -79,3 +79,22 @@ test('reloading with unsaved changes asks the browser to confirm; the edit stays
   await dialog.dismiss();
   await expect(agent.field('Owner name')).toHaveValue('Hana Kobayashi');
 });
+
+test('a new agent: Create goes to its page without asking; a half-typed one is asked about when leaving', async ({ app, page }) => {
+  const registry = new RegistryPage(page);
+  await registry.goto(app.url);
+  const agent = new AgentPage(page);
+  await page.getByRole('button', { name: 'New agent' }).click();
+  await agent.field('Name').fill('Refund Copilot');
+  await agent.actionBar().getByRole('button', { name: 'Create agent' }).click();
+  await expect(page.getByRole('heading', { name: 'Refund Copilot', level: 1 })).toBeVisible();
+  await expect(agent.leaveDialog()).toHaveCount(0);
+
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Inventory' }).click();
+  await page.getByRole('button', { name: 'New agent' }).click();
+  await agent.field('Name').fill('Payout Checker');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Inventory' }).click();
+  await agent.leaveDialog().getByRole('button', { name: 'Save' }).click();
+  await expect(registry.row('Payout Checker')).toBeVisible();
+  await expect(registry.agentCount()).toHaveText('17 agents');
+});
