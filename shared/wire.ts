@@ -29,6 +29,14 @@ export const WORKSPACE_CHANGED_CHANNEL = 'agent-triage:workspace-changed';
  */
 export const SAVE_THEN_CLOSE_CHANNEL = 'agent-triage:save-then-close';
 
+/**
+ * Main -> renderer, before the File menu (or the OS) switches workspace: "may the page be left?",
+ * with a question id. The page asks the person about unsaved edits and answers on
+ * LEAVE_ANSWER_CHANNEL with (id, true to go on | false to stay).
+ */
+export const LEAVE_QUESTION_CHANNEL = 'agent-triage:may-leave';
+export const LEAVE_ANSWER_CHANNEL = 'agent-triage:leave-answer';
+
 /** Renderer -> main: run a File-menu workspace command (native dialog, then the engine call). */
 export const WORKSPACE_COMMAND_CHANNEL = 'agent-triage:workspace-command';
 export const WORKSPACE_COMMANDS = ['new', 'open', 'save-as'] as const;
@@ -46,6 +54,8 @@ export interface ElectronBridge extends ContractBridge {
   onWorkspaceChanged(listener: () => void): () => void;
   /** Shows the native New / Open / Save As dialog and switches workspace; resolves when done or dismissed. */
   runWorkspaceCommand(command: WorkspaceCommand): Promise<void>;
+  /** Answers the shell's "may the page be left?" with `ask()` (true: go on); returns an unsubscribe function. */
+  onLeaveQuestion(ask: () => Promise<boolean>): () => void;
   /** Calls `listener` when the window should save unsaved edits and then close; returns an unsubscribe function. */
   onSaveThenClose(listener: () => void): () => void;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { Dispatch } from '../api/dispatcher';
 import type { Engine, EngineOptions } from '../api/engine-types';
-import { SAVE_THEN_CLOSE_CHANNEL, WORKSPACE_CHANGED_CHANNEL } from '../../shared/wire';
+import { LEAVE_ANSWER_CHANNEL, LEAVE_QUESTION_CHANNEL, SAVE_THEN_CLOSE_CHANNEL, WORKSPACE_CHANGED_CHANNEL } from '../../shared/wire';
 import { IPC_CHANNEL } from '../../shared/wire';
 
 /**
@@ -28,7 +28,7 @@ const runtime = vi.hoisted(() => {
   const state = {
     hasLock: true,
     ready: null as null | (() => void),
-    windows: [] as Array<{ options: Record<string, unknown>; loadedUrl: string; sent: string[]; contentsListeners: Map<string, Listener> }>,
+    windows: [] as Array<{ options: Record<string, unknown>; loadedUrl: string; sent: string[]; contentsListeners: Map<string, Listener>; contents: unknown }>,
     /** The button index the next native message box answers with. */
     messageBoxChoice: 2,
     ipcHandlers: new Map<string, Listener>(),
@@ -56,11 +56,11 @@ const runtime = vi.hoisted(() => {
   });
   let readyPromise = new Promise<void>((resolve) => (state.ready = resolve));
   class BrowserWindow extends FakeEmitter {
-    readonly record: { options: Record<string, unknown>; loadedUrl: string; sent: string[]; contentsListeners: Map<string, Listener> };
+    readonly record: { options: Record<string, unknown>; loadedUrl: string; sent: string[]; contentsListeners: Map<string, Listener>; contents: unknown };
     readonly webContents: { mainFrame: object; send: (channel: string) => void; isDestroyed: () => boolean; on: (event: string, listener: Listener) => void };
     constructor(options: Record<string, unknown>) {
       super();
-      const record = { options, loadedUrl: '', sent: [] as string[], contentsListeners: new Map<string, Listener>() };
+      const record = { options, loadedUrl: '', sent: [] as string[], contentsListeners: new Map<string, Listener>(), contents: null as unknown };
       this.record = record;
       this.webContents = {
         mainFrame: {},
@@ -68,6 +68,7 @@ const runtime = vi.hoisted(() => {
         isDestroyed: () => false,
         on: (event, listener) => record.contentsListeners.set(event, listener),
       };
+      record.contents = this.webContents;
       state.windows.push(record);
     }
     loadURL(url: string) {
@@ -222,11 +223,31 @@ describe('Electron shell start-up', () => {
     expect(runtime.state.windows[0]?.sent).toEqual([]);
   });
 
+  /** The page's answer to the shell's "may the page be left?", sent from the app window's own frame. */
+  const answerLeaveQuestion = (id: number, leave: boolean) => {
+    const window = runtime.state.windows[0]!;
+    const event = { sender: window.contents, senderFrame: { url: window.loadedUrl } };
+    return runtime.state.ipcHandlers.get(LEAVE_ANSWER_CHANNEL)?.(event, id, leave);
+  };
+
+  it('asks the page before a workspace from the OS replaces it, and stays when the page says so', async () => {
+    await startShell();
+    await becomeReady();
+    runtime.electron.app.emit('second-instance', {}, ['/opt/agent-triage/agent-triage', '/home/dana/globex.atw'], '/');
+    await vi.waitFor(() => expect(runtime.state.windows[0]?.sent).toEqual([LEAVE_QUESTION_CHANNEL]));
+    answerLeaveQuestion(1, false);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(engineStub.dispatch).not.toHaveBeenCalledWith('openWorkspace', expect.anything(), expect.anything());
+    expect(runtime.state.windows[0]?.sent).toEqual([LEAVE_QUESTION_CHANNEL]);
+  });
+
   it('tells the page when a workspace file arrives from a second launch', async () => {
     await startShell();
     await becomeReady();
     runtime.electron.app.emit('second-instance', {}, ['/opt/agent-triage/agent-triage', '/home/dana/globex.atw'], '/');
-    await vi.waitFor(() => expect(runtime.state.windows[0]?.sent).toEqual([WORKSPACE_CHANGED_CHANNEL]));
+    await vi.waitFor(() => expect(runtime.state.windows[0]?.sent).toEqual([LEAVE_QUESTION_CHANNEL]));
+    answerLeaveQuestion(1, true);
+    await vi.waitFor(() => expect(runtime.state.windows[0]?.sent).toEqual([LEAVE_QUESTION_CHANNEL, WORKSPACE_CHANGED_CHANNEL]));
     expect(engineStub.dispatch).toHaveBeenCalledWith('openWorkspace', { path: '/home/dana/globex.atw' }, { actor: '', via: 'ui' });
   });
 

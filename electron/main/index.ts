@@ -3,7 +3,7 @@ import { app, dialog, ipcMain, Menu, type BrowserWindow } from 'electron';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract';
 import type { CallContext } from '../api/dispatcher';
 import { createEngine, type Engine } from '../api/engine';
-import { WORKSPACE_CHANGED_CHANNEL, WORKSPACE_COMMAND_CHANNEL } from '../../shared/wire';
+import { LEAVE_ANSWER_CHANNEL, LEAVE_QUESTION_CHANNEL, WORKSPACE_CHANGED_CHANNEL, WORKSPACE_COMMAND_CHANNEL } from '../../shared/wire';
 import { appMenuTemplate } from './app-menu';
 import { createAppWindow, rendererLocation } from './app-window';
 import { isFromAppWindow, registerEngineBridge } from './engine-bridge';
@@ -64,8 +64,27 @@ function startShell(): void {
     appWindow = createAppWindow(location);
     appWindow.on('closed', () => {
       appWindow = null;
+      answerAllLeaveQuestions();
     });
   }
+
+  // "May the page be left?" questions waiting for the page's answer, by id.
+  const leaveQuestions = new Map<number, (leave: boolean) => void>();
+  let lastLeaveQuestion = 0;
+  function pageMayLeave(): Promise<boolean> {
+    const contents = appWindow?.webContents;
+    if (!contents || contents.isDestroyed()) return Promise.resolve(true);
+    const id = ++lastLeaveQuestion;
+    return new Promise<boolean>((resolve) => {
+      leaveQuestions.set(id, resolve);
+      contents.send(LEAVE_QUESTION_CHANNEL, id);
+    });
+  }
+  // A window that goes away cannot hold unsaved edits any more.
+  const answerAllLeaveQuestions = () => {
+    for (const resolve of leaveQuestions.values()) resolve(true);
+    leaveQuestions.clear();
+  };
 
   async function refreshMenu(engine: Engine): Promise<void> {
     if (!commands) return;
@@ -110,6 +129,12 @@ function startShell(): void {
         appWindow?.webContents.send(WORKSPACE_CHANGED_CHANNEL);
         void refreshMenu(engine);
       },
+      pageMayLeave,
+    });
+    ipcMain.handle(LEAVE_ANSWER_CHANNEL, (event, id: unknown, leave: unknown) => {
+      if (!isFromAppWindow(event, appWindow?.webContents ?? null, location) || typeof id !== 'number') return;
+      leaveQuestions.get(id)?.(leave === true);
+      leaveQuestions.delete(id);
     });
     // The page's Workspace menu uses the same native dialogs as the File menu.
     ipcMain.handle(WORKSPACE_COMMAND_CHANNEL, async (event, command: unknown) => {

@@ -12,6 +12,8 @@ export interface WorkspaceCommandsOptions {
   callContext: CallContext;
   /** After the open workspace changed: refresh the page and the menu. */
   onWorkspaceSwitched: () => void;
+  /** Asks the page before another workspace replaces it (unsaved edits: Save, Discard or Stay); false: stay. */
+  pageMayLeave: () => Promise<boolean>;
 }
 
 export interface WorkspaceCommands extends WorkspaceMenuCommands {
@@ -29,6 +31,7 @@ export function createWorkspaceCommands(options: WorkspaceCommandsOptions): Work
     method: M,
     input: InputOf<M>,
   ): Promise<void> {
+    if (!(await options.pageMayLeave())) return;
     const result = await options.engine.dispatch(method, input, options.callContext);
     if (!result.ok) {
       dialog.showErrorBox(failureTitle, result.error.message);

@@ -26,7 +26,7 @@ beforeAll(async () => {
 describe('preload bridge', () => {
   it('exposes one global with one function per contract method plus the two host functions, nothing else', () => {
     expect([...electron.exposed.keys()]).toEqual([BRIDGE_GLOBAL_NAME]);
-    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'onSaveThenClose', 'onWorkspaceChanged', 'runWorkspaceCommand'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'onLeaveQuestion', 'onSaveThenClose', 'onWorkspaceChanged', 'runWorkspaceCommand'].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 

@@ -1,6 +1,15 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { InputOf, MethodName, WireResult } from '../../shared/contract';
-import { BRIDGE_GLOBAL_NAME, IPC_CHANNEL, SAVE_THEN_CLOSE_CHANNEL, WORKSPACE_CHANGED_CHANNEL, WORKSPACE_COMMAND_CHANNEL, type ElectronBridge } from '../../shared/wire';
+import {
+  BRIDGE_GLOBAL_NAME,
+  IPC_CHANNEL,
+  LEAVE_ANSWER_CHANNEL,
+  LEAVE_QUESTION_CHANNEL,
+  SAVE_THEN_CLOSE_CHANNEL,
+  WORKSPACE_CHANGED_CHANNEL,
+  WORKSPACE_COMMAND_CHANNEL,
+  type ElectronBridge,
+} from '../../shared/wire';
 
 /**
  * The page's only way into the app: one typed function per contract method, all on the single
@@ -59,6 +68,18 @@ const agentTriage = {
     ipcRenderer.on(WORKSPACE_CHANGED_CHANNEL, notify);
     return () => {
       ipcRenderer.removeListener(WORKSPACE_CHANGED_CHANNEL, notify);
+    };
+  },
+  onLeaveQuestion: (ask) => {
+    const answer = (_event: unknown, id: unknown) => {
+      void ask().then(
+        (leave) => ipcRenderer.invoke(LEAVE_ANSWER_CHANNEL, id, leave),
+        () => ipcRenderer.invoke(LEAVE_ANSWER_CHANNEL, id, false),
+      );
+    };
+    ipcRenderer.on(LEAVE_QUESTION_CHANNEL, answer);
+    return () => {
+      ipcRenderer.removeListener(LEAVE_QUESTION_CHANNEL, answer);
     };
   },
   onSaveThenClose: (listener) => {

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { saveUnsavedChanges } from './app/leave-guard';
+import { confirmLeave, saveUnsavedChanges } from './app/leave-guard';
 import { navigate } from './app/routes';
 import { connectHost } from './backend';
 import { createAppStore } from './store';
@@ -20,6 +20,8 @@ host.onWorkspaceChanged(() => {
   void store.getState().reloadWorkspace();
 });
 
+// The File menu switches workspace from the main process; it asks here first.
+host.onLeaveQuestion(confirmLeave);
 host.onSaveThenClose(() => {
   void saveUnsavedChanges().then((saved) => {
     if (saved) window.close();

@@ -11,6 +11,8 @@ export interface HostConnection {
   onWorkspaceChanged: (listener: () => void) => () => void;
   /** Where the host has native file dialogs (Electron): New / Open / Save As through them. */
   runWorkspaceCommand?: (command: WorkspaceCommand) => Promise<void>;
+  /** Electron: the File menu asks before switching workspace; `ask` settles unsaved edits and says whether to go on. */
+  onLeaveQuestion: (ask: () => Promise<boolean>) => () => void;
   /** Electron: the window's close question was answered Save; save the edits, then close. */
   onSaveThenClose: (listener: () => void) => () => void;
 }
@@ -24,6 +26,7 @@ export function connectHost(): HostConnection {
       onWorkspaceChanged: (listener) => bridge.onWorkspaceChanged(listener),
       runWorkspaceCommand: (command) => bridge.runWorkspaceCommand(command),
       onSaveThenClose: (listener) => bridge.onSaveThenClose(listener),
+      onLeaveQuestion: (ask) => bridge.onLeaveQuestion(ask),
     };
   }
   return {
@@ -36,5 +39,6 @@ export function connectHost(): HostConnection {
     onWorkspaceChanged: () => () => {},
     // A browser asks with its own beforeunload prompt, which has no Save button.
     onSaveThenClose: () => () => {},
+    onLeaveQuestion: () => () => {},
   };
 }
