@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { BackendError } from '../../shared/errors';
 import { runAdvisoryImport } from '../jobs/advisory-import-job';
 import { runRegistryImport } from '../jobs/registry-import-job';
 import type { JobContext } from '../jobs/job-context';
-import type { Workspace } from '../store/workspace-file';
+import { createWorkspaceFile, type Workspace } from '../store/workspace-file';
 import { hostileJson, mutateBytes, mutateTextBytes, mutateZipEntries, pick, seededRandom, type FuzzSize, type Mutated, type Random } from './mutations';
 import { workspaceDigest } from './workspace-snapshot';
 
@@ -43,6 +43,8 @@ export interface FuzzReport {
   crashes: number;
   partialWrites: number;
   unhelpfulRefusals: number;
+  /** Workspace files that failed SQLite's quick_check when the run left them. */
+  damagedWorkspaces: number;
   failures: FuzzFailure[];
   milliseconds: number;
 }
@@ -52,36 +54,60 @@ export function allFuzzTargets(paths: { registryFixtures: string; curatedAdvisor
   return [registryCsvTarget(paths.registryFixtures), registryXlsxTarget(paths.registryFixtures), osvTarget(paths.curatedAdvisories)];
 }
 
-/** Runs `count` generated inputs through one importer against `workspace`. */
-export async function fuzzImporter(target: FuzzTarget, workspace: Workspace, options: { count: number; seed: number; size: FuzzSize }): Promise<FuzzReport> {
+/**
+ * A workspace that accepted inputs grows (a 30,000-row sheet is 30,000 agents), and the digest
+ * taken around every input would grow with it: past this size the run starts over on a new file.
+ */
+const MAX_WORKSPACE_BYTES = 4 * 1024 * 1024;
+
+/** Runs `count` generated inputs through one importer against real workspace files in `folder`. */
+export async function fuzzImporter(target: FuzzTarget, folder: string, options: { count: number; seed: number; size: FuzzSize }): Promise<FuzzReport> {
   const random = seededRandom(options.seed);
   const seeds = await target.seeds();
-  const report: FuzzReport = { target: target.name, inputs: 0, accepted: 0, refused: 0, crashes: 0, partialWrites: 0, unhelpfulRefusals: 0, failures: [], milliseconds: 0 };
+  const report: FuzzReport = { target: target.name, inputs: 0, accepted: 0, refused: 0, crashes: 0, partialWrites: 0, unhelpfulRefusals: 0, damagedWorkspaces: 0, failures: [], milliseconds: 0 };
+  let files = 0;
+  const freshWorkspace = () => createWorkspaceFile(join(folder, `${target.name.replace(/\W+/g, '-')}-${files++}.atw`));
+  const retire = (workspace: Workspace) => {
+    if (workspace.db.pragma('quick_check', { simple: true }) !== 'ok') report.damagedWorkspaces++;
+    workspace.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${workspace.path}${suffix}`, { force: true });
+  };
+  let workspace = freshWorkspace();
   const started = performance.now();
-  for (let i = 0; i < options.count; i++) {
-    const input = target.mutate(random, pick(random, seeds), options.size);
-    report.inputs++;
-    const before = workspaceDigest(workspace.db);
-    try {
-      await target.importFile(workspace, input);
-      report.accepted++;
-    } catch (error) {
-      if (!(error instanceof BackendError) || error.code === 'internal') {
-        report.crashes++;
-        report.failures.push({ input: i, how: input.how, kind: 'crash', detail: error instanceof Error ? (error.stack ?? error.message).slice(0, 600) : String(error) });
-        continue;
-      }
-      report.refused++;
-      if (workspaceDigest(workspace.db) !== before) {
-        report.partialWrites++;
-        report.failures.push({ input: i, how: input.how, kind: 'partial write', detail: error.message });
-      }
-      // A refusal must say which file and what was wrong; a bare "invalid" helps nobody.
-      if (!error.message.includes(input.fileName) || error.message.length < 40) {
-        report.unhelpfulRefusals++;
-        report.failures.push({ input: i, how: input.how, kind: 'unhelpful refusal', detail: error.message.slice(0, 300) });
+  try {
+    for (let i = 0; i < options.count; i++) {
+      const input = target.mutate(random, pick(random, seeds), options.size);
+      report.inputs++;
+      const before = workspaceDigest(workspace.db);
+      try {
+        await target.importFile(workspace, input);
+        report.accepted++;
+        const pages = workspace.db.pragma('page_count', { simple: true }) as number;
+        const pageSize = workspace.db.pragma('page_size', { simple: true }) as number;
+        if (pages * pageSize > MAX_WORKSPACE_BYTES) {
+          retire(workspace);
+          workspace = freshWorkspace();
+        }
+      } catch (error) {
+        if (!(error instanceof BackendError) || error.code === 'internal') {
+          report.crashes++;
+          report.failures.push({ input: i, how: input.how, kind: 'crash', detail: error instanceof Error ? (error.stack ?? error.message).slice(0, 600) : String(error) });
+          continue;
+        }
+        report.refused++;
+        if (workspaceDigest(workspace.db) !== before) {
+          report.partialWrites++;
+          report.failures.push({ input: i, how: input.how, kind: 'partial write', detail: error.message });
+        }
+        // A refusal must say which file and what was wrong; a bare "invalid" helps nobody.
+        if (!error.message.includes(input.fileName) || error.message.length < 40) {
+          report.unhelpfulRefusals++;
+          report.failures.push({ input: i, how: input.how, kind: 'unhelpful refusal', detail: error.message.slice(0, 300) });
+        }
       }
     }
+  } finally {
+    retire(workspace);
   }
   report.milliseconds = performance.now() - started;
   return report;
