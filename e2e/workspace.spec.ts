@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AgentPage } from './page-models/agent-page';
 import { RegistryPage } from './page-models/registry-page';
 import { WorkspaceMenu } from './page-models/workspace-menu';
 import { expect, test } from './support/web-app';
@@ -31,4 +32,27 @@ test('a new workspace starts empty, Save As copies it, and the recent list reope
   await page.getByRole('button', { name: 'Workspace' }).click();
   await page.getByRole('menuitem', { name: /Northwind Pay \(demo\)/ }).click();
   await expect(registry.agentCount()).toHaveText('15 agents');
+});
+
+test('Reset demo asks first, then rebuilds the demo as shipped', async ({ app, page }) => {
+  const registry = new RegistryPage(page);
+  await registry.goto(app.url);
+  await page.getByRole('button', { name: 'New agent' }).click();
+  const agent = new AgentPage(page);
+  await agent.field('Name').fill('Scratch agent');
+  await agent.actionBar().getByRole('button', { name: 'Create agent' }).click();
+  await expect(page.getByRole('heading', { name: 'Scratch agent', level: 1 })).toBeVisible();
+
+  const menu = new WorkspaceMenu(page);
+  await menu.choose('Reset demo…');
+  const dialog = page.getByRole('dialog', { name: 'Reset the demo?' });
+  await expect(dialog).toContainText('Every change made in it');
+  await page.screenshot({ path: test.info().outputPath('reset-demo.png') });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await menu.choose('Reset demo…');
+  await page.getByRole('dialog', { name: 'Reset the demo?' }).getByRole('button', { name: 'Reset demo' }).click();
+  await expect(registry.agentCount()).toHaveText('15 agents');
+  await expect(registry.row('Scratch agent')).toHaveCount(0);
 });

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
 
-/** The workspace menu in the top bar: New, Open, Save As, Recent, Open demo. */
+/** The workspace menu in the top bar: New, Open, Save As, Recent, Open demo, Reset demo. */
 export class WorkspaceMenu {
   constructor(readonly page: Page) {}
 
-  async choose(item: 'New…' | 'Open…' | 'Save As…' | 'Open demo'): Promise<void> {
+  async choose(item: 'New…' | 'Open…' | 'Save As…' | 'Open demo' | 'Reset demo…'): Promise<void> {
     await this.page.getByRole('button', { name: 'Workspace' }).click();
     await this.page.getByRole('menuitem', { name: item }).click();
   }

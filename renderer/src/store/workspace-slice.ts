@@ -16,6 +16,8 @@ export interface WorkspaceSlice {
   openWorkspace: (path: string) => Promise<WorkspaceInfo>;
   saveWorkspaceAs: (path: string) => Promise<WorkspaceInfo>;
   openDemoWorkspace: () => Promise<WorkspaceInfo>;
+  /** Rebuilds the demo from the bundled inputs, throwing away whatever was done in it. */
+  resetDemoWorkspace: () => Promise<WorkspaceInfo>;
 }
 
 export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (backend) => (set, get) => {
@@ -62,5 +64,6 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (backend) => (
     openWorkspace: (path) => switchTo(backend.openWorkspace({ path })),
     saveWorkspaceAs: (path) => switchTo(backend.saveWorkspaceAs({ path })),
     openDemoWorkspace: () => switchTo(backend.openDemoWorkspace({})),
+    resetDemoWorkspace: () => switchTo(backend.openDemoWorkspace({ reset: true })),
   };
 };
