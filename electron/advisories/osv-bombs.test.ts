@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BackendError } from '../../shared/errors';
 import { runMemoryProbe } from '../archives/memory-probe';
 import { tempDir } from '../store/test-workspace';
 import { OSV_BOMBS, type OsvBomb } from './osv-bombs';
 import { readOsvRecords } from './osv-record';
+import { backendErrorOf as refusal } from '../testing/backend-errors';
 
 const ADVICE = "Import an ecosystem's zip as osv.dev publishes it (e.g. PyPI/all.zip), or split the records into smaller files.";
 const REFUSALS: Record<OsvBomb, string> = {
@@ -16,16 +16,6 @@ const REFUSALS: Record<OsvBomb, string> = {
 };
 const BOMBS = Object.keys(REFUSALS) as OsvBomb[];
 const MEMORY_BUDGET_KB = 256 * 1024;
-
-function refusal(run: () => void): BackendError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BackendError) return error;
-    throw error;
-  }
-  throw new Error('expected a BackendError');
-}
 
 describe('hostile OSV zips', () => {
   it.each(BOMBS)('%s is refused by the archive limits, naming the file, the limit and what to do', (bomb) => {

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { BackendError } from '../../shared/errors';
 import { parseOsvFile, readOsvRecords } from './osv-record';
+import { backendErrorOf as thrown } from '../testing/backend-errors';
 
 const record = (id: string, extra: Record<string, unknown> = {}) => ({
   schema_version: '1.6.0',
@@ -13,16 +13,6 @@ const record = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const json = (value: unknown) => strToU8(JSON.stringify(value));
-
-function thrown(run: () => unknown): BackendError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BackendError) return error;
-    throw error;
-  }
-  throw new Error('expected a BackendError');
-}
 
 describe('parseOsvFile: JSON', () => {
   it('reads a single record and keeps the fields matching needs', () => {

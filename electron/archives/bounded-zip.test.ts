@@ -1,8 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { BackendError } from '../../shared/errors';
 import { inflatedZipEntries, listZipEntryNames, readZipEntries, type ZipProfile } from './bounded-zip';
 import { bombEntry, claimEntryCount, deflatedEntry, storedEntry, writeZip } from './zip-test-files';
+import { backendErrorOf as refusal } from '../testing/backend-errors';
 
 const MB = 1024 * 1024;
 const profile: ZipProfile = {
@@ -13,16 +13,6 @@ const profile: ZipProfile = {
   advice: 'Split it.',
   damagedMessage: (fileName, detail) => `${fileName} is damaged (${detail}).`,
 };
-
-function refusal(run: () => unknown): BackendError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BackendError) return error;
-    throw error;
-  }
-  throw new Error('expected a BackendError');
-}
 
 /** Text that deflates about 10:1, like real XML or JSON. */
 function ordinaryText(bytes: number): Uint8Array {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BackendError } from '../../shared/errors';
 import { detectRegistryFormat, sniffDelimiter } from './detect-format';
 import { registryToXlsx } from './export';
 import { sampleAgents } from './fixtures/sample-agents';
+import { backendErrorOf as errorOf } from '../testing/backend-errors';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-
-function errorOf(run: () => unknown): BackendError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof BackendError) return err;
-    throw err;
-  }
-  throw new Error('expected a BackendError');
-}
 
 /** A zip with uncompressed entries: enough to stand for "a zip that is not a workbook". */
 function storedZip(entries: Record<string, string>): Uint8Array {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BackendError } from '../../shared/errors';
 import { readRegistryCsv } from './read-csv';
-
-function errorOf(run: () => unknown): BackendError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof BackendError) return err;
-    throw err;
-  }
-  throw new Error('expected a BackendError');
-}
+import { backendErrorOf as errorOf } from '../testing/backend-errors';
 
 describe('readRegistryCsv', () => {
   it('reads quoted cells with delimiters, doubled quotes and line breaks', () => {

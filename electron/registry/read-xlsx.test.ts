@@ -1,22 +1,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { BackendError } from '../../shared/errors';
 import { readRegistryXlsx } from './read-xlsx';
+import { backendRejectionOf as errorOf } from '../testing/backend-errors';
 
 async function workbookBytes(build: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   build(workbook);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-async function errorOf(run: () => Promise<unknown>): Promise<BackendError> {
-  try {
-    await run();
-  } catch (err) {
-    if (err instanceof BackendError) return err;
-    throw err;
-  }
-  throw new Error('expected a BackendError');
 }
 
 describe('readRegistryXlsx', () => {

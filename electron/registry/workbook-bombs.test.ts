@@ -2,13 +2,13 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BackendError } from '../../shared/errors';
 import { runMemoryProbe } from '../archives/memory-probe';
 import { tempDir } from '../store/test-workspace';
 import { registryToXlsx } from './export';
 import { sampleAgents } from './fixtures/sample-agents';
 import { parseRegistryFile } from './parse-file';
 import { WORKBOOK_BOMBS, type WorkbookBomb } from './workbook-bombs';
+import { backendRejectionOf as refusal } from '../testing/backend-errors';
 
 const ADVICE = 'A registry of 10,000 agents unpacks to about 9 MB: save the sheet as CSV UTF-8 and import that (up to 100,000 rows), or split the workbook.';
 const REFUSALS: Record<WorkbookBomb, string> = {
@@ -21,16 +21,6 @@ const REFUSALS: Record<WorkbookBomb, string> = {
 };
 const BOMBS = Object.keys(REFUSALS) as WorkbookBomb[];
 const MEMORY_BUDGET_KB = 256 * 1024;
-
-async function refusal(run: Promise<unknown>): Promise<BackendError> {
-  try {
-    await run;
-  } catch (error) {
-    if (error instanceof BackendError) return error;
-    throw error;
-  }
-  throw new Error('expected a BackendError');
-}
 
 describe('hostile workbooks', () => {
   it.each(BOMBS)('%s is refused by the archive limits, naming the file, the limit and what to do', async (bomb) => {
