@@ -129,6 +129,19 @@ describe('owner cells', () => {
   });
 });
 
+describe('owner cells written to hang a parser', () => {
+  // Each of these made the old regular expressions backtrack quadratically (minutes for a cell
+  // of a million characters); the test's time limit is what fails if that comes back.
+  it.each([
+    ['quotes before a name', `${'"'.repeat(1_000_000)}x`],
+    ['spaces before an address', `a${' '.repeat(1_000_000)}x <a@b.example`],
+    ['many angle brackets', `${'<'.repeat(500_000)}a@b.example>`],
+  ])('%s', (_label, cell) => {
+    const parsed = parseOwnerCell(cell);
+    expect(parsed.ok ? Object.keys(parsed.value).length : parsed.error.length).toBeGreaterThan(0);
+  });
+});
+
 describe('parseRegistryDate', () => {
   it.each([
     ['2025-03-09', '2025-03-09'],

@@ -200,9 +200,7 @@ export function parseCredentials(text: string): string[] {
     .filter((c) => c !== '');
 }
 
-const NAME_AND_EMAIL = /^(.*?)\s*<\s*([^<>\s]*)\s*>$/;
 const LOOKS_LIKE_EMAIL = /^[^\s<>@]+@[^\s<>@]+$/;
-const SURROUNDING_QUOTES = /^["']+|["']+$/g;
 const isEmail = (text: string) => Owner.shape.email.safeParse(text).success;
 
 export interface ParsedOwnerCell {
@@ -213,14 +211,39 @@ export interface ParsedOwnerCell {
 /** "Jane Doe <jane@x.com>", "jane@x.com" or "Jane Doe"; blank gives {}. */
 export function parseOwnerCell(text: string): Parsed<ParsedOwnerCell> {
   if (text === '') return ok({});
-  const angle = NAME_AND_EMAIL.exec(text);
-  const email = angle ? angle[2]! : LOOKS_LIKE_EMAIL.test(text) ? text : undefined;
+  const angle = nameAndAddress(text);
+  const email = angle ? angle.address : LOOKS_LIKE_EMAIL.test(text) ? text : undefined;
   if (email !== undefined && !isEmail(email)) return fail(`"${email}" is not an email address; write the owner as "Jane Doe <jane.doe@example.com>", an email, or a name.`);
-  const name = angle ? angle[1]!.replace(SURROUNDING_QUOTES, '').trim() : email === undefined ? text : '';
+  const name = angle ? withoutSurroundingQuotes(angle.name.trim()).trim() : email === undefined ? text : '';
   const owner: ParsedOwnerCell = {};
   if (name !== '') owner.name = name;
   if (email !== undefined) owner.email = email;
   return ok(owner);
+}
+
+/**
+ * `Name <address>` split at its last '<'. Written as a scan, not a regular expression: patterns
+ * like /^(.*?)\s*<\s*(…)\s*>$/ backtrack quadratically on a long cell of spaces or quotes,
+ * and a hostile sheet has such cells.
+ */
+function nameAndAddress(text: string): { name: string; address: string } | null {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith('>')) return null;
+  const open = trimmed.lastIndexOf('<');
+  if (open < 0) return null;
+  const address = trimmed.slice(open + 1, -1).trim();
+  if (/[<>\s]/.test(address)) return null;
+  return { name: trimmed.slice(0, open), address };
+}
+
+/** '"Jane Doe"' -> 'Jane Doe': the quotes mail clients put around display names. */
+function withoutSurroundingQuotes(text: string): string {
+  const isQuote = (c: string | undefined) => c === '"' || c === "'";
+  let from = 0;
+  let to = text.length;
+  while (from < to && isQuote(text[from])) from++;
+  while (to > from && isQuote(text[to - 1])) to--;
+  return text.slice(from, to);
 }
 
 export function parseOwnerEmail(text: string): Parsed<string> {
