@@ -37,6 +37,7 @@ const ROW_HEIGHT = 32;
 /** A group taller than this scrolls inside its own table, so one big group does not bury the others. */
 const MAX_GROUP_ROWS = 14;
 
+/** What a reviewer decides on comes first (capabilities, trigger, advisories, decision); at 1024 px confidence, LLM stack and unit scroll into view sideways. */
 const COLUMNS: readonly Column<CandidateSummary, never>[] = [
   {
     key: 'name',
@@ -59,15 +60,16 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
     ),
   },
   {
-    key: 'unit',
-    header: 'Unit',
-    minWidth: 120,
-    grow: 1,
-    render: (c) => (
-      <span className="cell-text mono muted" title={`${c.unit.path} (${c.unit.name})\nin ${c.sourceRoot}`}>
-        {c.unit.path}
-      </span>
-    ),
+    key: 'capabilities',
+    header: 'Capabilities',
+    minWidth: 170,
+    grow: 1.5,
+    render: (c) =>
+      c.capabilities.length === 0 ? (
+        <span className="muted">None seen</span>
+      ) : (
+        <ChipList label="Capabilities" chips={capabilityChips(c.capabilities)} />
+      ),
   },
   {
     key: 'trigger',
@@ -87,6 +89,29 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
     render: (c) => (
       <Badge tone={c.classification === 'agent' ? 'accent' : 'neutral'} title={CLASSIFICATION_EXPLANATIONS[c.classification]}>
         {CLASSIFICATION_LABELS[c.classification]}
+      </Badge>
+    ),
+  },
+  {
+    key: 'advisories',
+    header: 'Advisories',
+    minWidth: 96,
+    render: (c) =>
+      c.advisoryCount > 0 ? (
+        <Badge tone="danger" title={`${plural(c.advisoryCount, 'known advisory', 'known advisories')} for its locked package versions`}>
+          {plural(c.advisoryCount, 'advisory', 'advisories')}
+        </Badge>
+      ) : (
+        <span className="muted">0</span>
+      ),
+  },
+  {
+    key: 'decision',
+    header: 'Decision',
+    minWidth: 88,
+    render: (c) => (
+      <Badge tone={DECISION_TONES[c.decision]} title={c.reason || undefined}>
+        {DECISION_LABELS[c.decision]}
       </Badge>
     ),
   },
@@ -121,38 +146,14 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
     },
   },
   {
-    key: 'capabilities',
-    header: 'Capabilities',
-    minWidth: 170,
-    grow: 1.5,
-    render: (c) =>
-      c.capabilities.length === 0 ? (
-        <span className="muted">None seen</span>
-      ) : (
-        <ChipList label="Capabilities" chips={capabilityChips(c.capabilities)} />
-      ),
-  },
-  {
-    key: 'advisories',
-    header: 'Advisories',
-    minWidth: 96,
-    render: (c) =>
-      c.advisoryCount > 0 ? (
-        <Badge tone="danger" title={`${plural(c.advisoryCount, 'known advisory', 'known advisories')} for its locked package versions`}>
-          {plural(c.advisoryCount, 'advisory', 'advisories')}
-        </Badge>
-      ) : (
-        <span className="muted">0</span>
-      ),
-  },
-  {
-    key: 'decision',
-    header: 'Decision',
-    minWidth: 88,
+    key: 'unit',
+    header: 'Unit',
+    minWidth: 120,
+    grow: 1,
     render: (c) => (
-      <Badge tone={DECISION_TONES[c.decision]} title={c.reason || undefined}>
-        {DECISION_LABELS[c.decision]}
-      </Badge>
+      <span className="cell-text mono muted" title={`${c.unit.path} (${c.unit.name})\nin ${c.sourceRoot}`}>
+        {c.unit.path}
+      </span>
     ),
   },
 ];
