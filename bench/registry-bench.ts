@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AGENT_STATUSES, TRIGGER_KINDS, type AgentDraft } from '../shared/agent';
 import { AgentListQuery } from '../shared/contract';
-import { runRegistryImport } from '../electron/jobs/registry-import-job';
+import { runRegistryImport } from '../electron/registry/registry-import-job';
 import { appendAudit } from '../electron/store/audit-log';
-import { createAgent, listAgents } from '../electron/store/agents-repository';
+import { createAgent, listAgents } from '../electron/agents/agents-repository';
 import { createWorkspaceFile, openWorkspaceFile } from '../electron/store/workspace-file';
 import { fmt, medianMs, row } from './stats';
 

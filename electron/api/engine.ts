@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import type { CallContext, Handlers } from './dispatcher';
 import { createDispatcher } from './dispatcher';
 import type { Engine, EngineOptions } from './engine-types';
-import { agentHandlers } from './handlers/agent-handlers';
+import { agentHandlers } from '../agents/agent-handlers';
 import { appHandlers } from './handlers/app-handlers';
-import { discoveryHandlers } from './handlers/discovery-handlers';
+import { discoveryHandlers } from '../discovery/discovery-handlers';
 import { jobHandlers } from './handlers/job-handlers';
-import { registryHandlers } from './handlers/registry-handlers';
+import { registryHandlers } from '../registry/registry-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { Session } from './session';
 

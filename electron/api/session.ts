@@ -1,21 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { JobResult, JobStatus, WorkspaceInfo } from '../../shared/contract';
+import type { JobStatus, WorkspaceInfo } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import { buildDemoWorkspace } from '../demo/demo-workspace';
 import { JobRunner } from '../jobs/job-runner';
 import { resourcesDir } from '../resources-dir';
-import { countAgents } from '../store/agents-repository';
+import { countAgents } from '../agents/agents-repository';
 import { copyWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type OpenOptions, type Workspace } from '../store/workspace-file';
 import { refuseIfOpenElsewhere } from '../store/workspace-in-use';
+import { readWorkspaceMeta } from '../store/workspace-meta';
 import { advisoryLookupFrom } from '../advisories/advisory-lookup';
 import { readCuratedAdvisories } from '../advisories/curated-advisories';
 import { OsvRecordSchema } from '../advisories/osv-record';
-import { importedAdvisoryRecords, type AdvisoryLookup } from '../store/discovery-repository';
+import { importedAdvisoryRecords, type AdvisoryLookup } from '../discovery/discovery-repository';
 import type { ChangeAuthor } from '../store/audit-log';
 import { AppState } from './app-state';
 import type { EngineOptions } from './engine-types';
+import type { JobPayloadOf, KnownJobKind } from '../jobs/all-job-kinds';
 
 export const DEMO_FILE_NAME = 'Northwind Pay (demo).atw';
 
@@ -55,15 +57,8 @@ export class Session {
   info(): WorkspaceInfo | null {
     if (!this.current) return null;
     const { db, path, name } = this.current;
-    const created = db.prepare(`SELECT value FROM workspace_meta WHERE key = 'created_at'`).get() as { value: string } | undefined;
-    return {
-      path,
-      name,
-      isDemo: db.prepare(`SELECT 1 FROM workspace_meta WHERE key = 'demo'`).get() !== undefined,
-      schemaVersion: db.pragma('user_version', { simple: true }) as number,
-      agentCount: countAgents(db),
-      createdAt: created?.value ?? '',
-    };
+    const { createdAt, isDemo, schemaVersion } = readWorkspaceMeta(db);
+    return { path, name, isDemo, schemaVersion, agentCount: countAgents(db), createdAt };
   }
 
   async open(path: string): Promise<WorkspaceInfo> {
@@ -147,7 +142,7 @@ export class Session {
   }
 
   /** Starts a background job on the open workspace, unless a workspace switch is under way. */
-  startJob(kind: JobResult['kind'], title: string, payload: unknown, author: ChangeAuthor): JobStatus {
+  startJob<K extends KnownJobKind>(kind: K, title: string, payload: JobPayloadOf<K>, author: ChangeAuthor): JobStatus {
     const workspace = this.workspace();
     if (this.switchInProgress) throw new BackendError('conflict', 'The workspace is being switched; start this again in a moment.');
     const job = this.jobs.start(kind, title, payload, workspace.path, author);

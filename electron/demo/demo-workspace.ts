@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { AgentDraft } from '../../shared/agent';
 import { AnalyzerPool } from '../discovery/scan/analyzer-pool';
 import { scanFolder, type FolderScan } from '../discovery/scan/scan-folder';
-import { createAgent } from '../store/agents-repository';
-import { replaceScanFacts, scanLabelFor, scanSourceFor } from '../store/discovery-repository';
+import { createAgent } from '../agents/agents-repository';
+import { replaceScanFacts, scanLabelFor, scanSourceFor } from '../discovery/discovery-repository';
 import { fingerprintKeyOf } from '../store/fingerprint-key';
 import { createWorkspaceFile, type Db, type OpenOptions } from '../store/workspace-file';
 import { writeTransaction } from '../store/write-transaction';
+import { checkpointWal, markAsDemo } from '../store/workspace-meta';
 
 const DAY_MS = 86_400_000;
 
@@ -37,7 +38,7 @@ export async function buildDemoWorkspace(path: string, resources: string, option
   try {
     seed(ws.db, demo, author, now);
     await scanDemoSources(ws.db, join(resources, 'demo', 'source'), author);
-    ws.db.pragma('wal_checkpoint(TRUNCATE)');
+    checkpointWal(ws.db);
     ws.close();
     renameSync(temp, path);
   } catch (err) {
@@ -71,7 +72,7 @@ async function scanDemoSources(db: Db, sourceDir: string, author: { actor: strin
 
 function seed(db: Db, demo: z.infer<typeof DemoFile>, author: { actor: string; via: string }, now: Date): void {
   writeTransaction(db, () => {
-    db.prepare(`INSERT INTO workspace_meta (key, value) VALUES ('demo', ?)`).run(demo.engagement);
+    markAsDemo(db, demo.engagement);
     for (const { reviewedDaysAgo, rollback, ...agent } of demo.agents) {
       createAgent(
         db,

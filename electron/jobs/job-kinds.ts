@@ -1,17 +1,16 @@
 import type { JobResult } from '../../shared/contract';
 import type { JobContext } from './job-context';
 
-/** Every kind of background job, by name. Each one runs inside a job worker thread. */
-export type JobImplementation = (ctx: JobContext, payload: unknown) => JobResult | Promise<JobResult>;
+export type JobKindName = JobResult['kind'];
+export type ResultOf<K extends JobKindName> = Extract<JobResult, { kind: K }>;
 
-const implementations = new Map<JobResult['kind'], JobImplementation>();
-
-export function registerJobKind(kind: JobResult['kind'], implementation: JobImplementation): void {
-  implementations.set(kind, implementation);
+/** One kind of background job: what it takes, and the work it does inside a job worker thread. */
+export interface JobKind<K extends JobKindName, P> {
+  kind: K;
+  run(ctx: JobContext, payload: P): ResultOf<K> | Promise<ResultOf<K>>;
 }
 
-export function jobImplementation(kind: JobResult['kind']): JobImplementation {
-  const implementation = implementations.get(kind);
-  if (!implementation) throw new Error(`No job implementation for ${kind}`);
-  return implementation;
+/** Declares a job kind; the capability's folder exports it and all-job-kinds.ts lists it. */
+export function defineJobKind<K extends JobKindName, P>(kind: K, run: (ctx: JobContext, payload: P) => ResultOf<K> | Promise<ResultOf<K>>): JobKind<K, P> {
+  return { kind, run };
 }

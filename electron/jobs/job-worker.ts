@@ -2,16 +2,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BackendError } from '../../shared/errors';
 import { openWorkspaceFile } from '../store/workspace-file';
 import { makeCancelCheck, makeProgressReporter } from './job-context';
-import { jobImplementation } from './job-kinds';
+import { jobKindNamed } from './all-job-kinds';
 import type { JobWorkerInput, JobWorkerMessage } from './job-protocol';
-import './all-job-kinds';
 
 /** Entry of a job worker thread: runs one job against its own connection to the workspace. */
 async function run(input: JobWorkerInput): Promise<JobWorkerMessage> {
   const workspace = openWorkspaceFile(input.workspacePath, { verify: false, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
   try {
     const post = (message: JobWorkerMessage) => parentPort!.postMessage(message);
-    const result = await jobImplementation(input.kind)(
+    const result = await jobKindNamed(input.kind).run(
       {
         workspace,
         author: input.author,

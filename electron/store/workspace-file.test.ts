@@ -5,7 +5,7 @@ import { BackendError } from '../../shared/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import { tempDir } from './test-workspace';
 import { copyWorkspaceFile, createWorkspaceFile, openWorkspaceFile, WORKSPACE_APPLICATION_ID } from './workspace-file';
-import { createAgent, countAgents } from './agents-repository';
+import { createAgent, countAgents } from '../agents/agents-repository';
 
 const author = { actor: 'tester', via: 'test' };
 let tmp = tempDir();

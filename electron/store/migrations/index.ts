@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../workspace-file';
-import registry from './001_registry';
-import discovery from './002_discovery';
-import keyedSecretFingerprints, { keySecretFingerprints } from './003_keyed_secret_fingerprints';
-import otherDataAccess from './004_other_data_access';
+import registry from '../../agents/migrations/001_registry';
+import discovery from '../../discovery/migrations/002_discovery';
+import keyedSecretFingerprints, { keySecretFingerprints } from '../../discovery/migrations/003_keyed_secret_fingerprints';
+import otherDataAccess from '../../agents/migrations/004_other_data_access';
 
 export interface Migration {
   version: number;

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allAgentRecords, createAgent, getAgentRecord } from '../agents-repository';
-import { tempDir } from '../test-workspace';
-import { createWorkspaceFile, openWorkspaceFile, WORKSPACE_APPLICATION_ID } from '../workspace-file';
-import { MIGRATIONS } from './index';
+import { tempDir } from '../../store/test-workspace';
+import { createWorkspaceFile, openWorkspaceFile, WORKSPACE_APPLICATION_ID } from '../../store/workspace-file';
+import { MIGRATIONS } from '../../store/migrations/index';
 
 let tmp = tempDir('atw-migrate-');
 afterEach(() => {

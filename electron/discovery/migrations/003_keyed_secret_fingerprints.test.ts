@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fingerprintSecret } from '../../discovery/secret-fingerprint';
-import { fingerprintKeyOf } from '../fingerprint-key';
-import { tempDir } from '../test-workspace';
-import { copyWorkspaceFile, createWorkspaceFile, openWorkspaceFile, WORKSPACE_APPLICATION_ID } from '../workspace-file';
-import { MIGRATIONS } from './index';
+import { fingerprintSecret } from '../secret-fingerprint';
+import { fingerprintKeyOf } from '../../store/fingerprint-key';
+import { tempDir } from '../../store/test-workspace';
+import { copyWorkspaceFile, createWorkspaceFile, openWorkspaceFile, WORKSPACE_APPLICATION_ID } from '../../store/workspace-file';
+import { MIGRATIONS } from '../../store/migrations/index';
 
 const OPENAI_KEY = `sk-proj-${'Ha3k'.repeat(10)}Q7zX`;
 const PASSWORD = 'Zq8!Vx3#Lm9$Pw2K';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AgentListQuery } from '../../shared/contract';
-import { auditOf } from './audit-log';
+import { auditOf } from '../store/audit-log';
 import { createAgent, getAgentDetail, listAgents, updateAgent } from './agents-repository';
-import { tempDir } from './test-workspace';
-import { createWorkspaceFile, type Workspace } from './workspace-file';
+import { tempDir } from '../store/test-workspace';
+import { createWorkspaceFile, type Workspace } from '../store/workspace-file';
 
 const alice = { actor: 'alice', via: 'ui' };
 let tmp: ReturnType<typeof tempDir>;

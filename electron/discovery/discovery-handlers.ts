@@ -1,6 +1,6 @@
-import type { RuleInfo } from '../../../shared/discovery';
-import { BackendError } from '../../../shared/errors';
-import { ruleCatalog } from '../../discovery/rules/rule-catalog';
+import type { RuleInfo } from '../../shared/discovery';
+import { BackendError } from '../../shared/errors';
+import { ruleCatalog } from './rules/rule-catalog';
 import {
   allCandidates,
   confirmCandidate,
@@ -13,11 +13,11 @@ import {
   registryForMatching,
   reopenCandidate,
   setRuleEnabled,
-} from '../../store/discovery-repository';
-import { candidateMatches } from '../../discovery/match/candidate-matches';
-import { allAgentRecords, getAgentDetail } from '../../store/agents-repository';
-import type { Handlers } from '../dispatcher';
-import type { Session } from '../session';
+} from './discovery-repository';
+import { candidateMatches } from './match/candidate-matches';
+import { allAgentRecords, getAgentDetail } from '../agents/agents-repository';
+import type { Handlers } from '../api/dispatcher';
+import type { Session } from '../api/session';
 
 export function discoveryHandlers(session: Session) {
   const db = () => session.workspace().db;

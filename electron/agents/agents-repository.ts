@@ -12,11 +12,11 @@ import {
 import type { AgentDetail, AgentList, AgentSummary, ParsedInputOf } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import { completenessOf, flagsOf, isTeamOwner, registrySnapshotOf, REVIEW_STALE_AFTER_DAYS, todayIso, type RegistrySnapshot } from '../../shared/registry';
-import { appendAudit, type ChangeAuthor } from './audit-log';
-import { newId } from './ids';
-import { statement } from './statements';
-import type { Db } from './workspace-file';
-import { writeTransaction } from './write-transaction';
+import { appendAudit, type ChangeAuthor } from '../store/audit-log';
+import { newId } from '../store/ids';
+import { statement } from '../store/statements';
+import type { Db } from '../store/workspace-file';
+import { writeTransaction } from '../store/write-transaction';
 
 /** The agent registry's store: the only place agent rows are read or written with SQL. */
 

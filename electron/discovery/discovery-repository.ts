@@ -13,12 +13,12 @@ import type {
 } from '../../shared/discovery';
 import { BackendError } from '../../shared/errors';
 import { rfc3339Instant } from '../advisories/rfc3339';
-import { appendAudit, type ChangeAuthor } from './audit-log';
-import { allAgentRecords, createAgent } from './agents-repository';
-import { statement } from './statements';
-import type { Db } from './workspace-file';
-import { writeTransaction } from './write-transaction';
-import type { MatchableAgent } from '../discovery/match/candidate-matches';
+import { appendAudit, type ChangeAuthor } from '../store/audit-log';
+import { allAgentRecords, createAgent } from '../agents/agents-repository';
+import { statement } from '../store/statements';
+import type { Db } from '../store/workspace-file';
+import { writeTransaction } from '../store/write-transaction';
+import type { MatchableAgent } from './match/candidate-matches';
 
 /** Discovery facts per scanned folder and the decisions people took about candidates. */
 

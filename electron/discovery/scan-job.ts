@@ -1,13 +1,12 @@
 import { realpathSync, statSync } from 'node:fs';
-import type { JobResult } from '../../shared/contract';
 import type { ScanCounters } from '../../shared/discovery';
 import { BackendError } from '../../shared/errors';
-import { AnalyzerPool } from '../discovery/scan/analyzer-pool';
-import { scanFolder, type FolderScan } from '../discovery/scan/scan-folder';
-import { disabledRuleIds, replaceScanFacts, scanLabelFor, scanSourceFor } from '../store/discovery-repository';
+import { AnalyzerPool } from './scan/analyzer-pool';
+import { scanFolder, type FolderScan } from './scan/scan-folder';
+import { disabledRuleIds, replaceScanFacts, scanLabelFor, scanSourceFor } from './discovery-repository';
 import { fingerprintKeyOf } from '../store/fingerprint-key';
-import type { JobContext } from './job-context';
-import { registerJobKind } from './job-kinds';
+import type { JobContext } from '../jobs/job-context';
+import { defineJobKind, type ResultOf } from '../jobs/job-kinds';
 import { writeTransaction } from '../store/write-transaction';
 
 export interface ScanPayload {
@@ -35,7 +34,7 @@ export function describeCounters(c: ScanCounters): string {
  * replaces each folder's facts in one transaction at the end: a cancelled or failed scan
  * writes nothing, and decisions about candidates are never touched.
  */
-export async function runScan(ctx: JobContext, payload: ScanPayload): Promise<JobResult> {
+export async function runScan(ctx: JobContext, payload: ScanPayload): Promise<ResultOf<'scan'>> {
   const roots = [...new Set(payload.roots.map(existingFolder))];
   const { db } = ctx.workspace;
   const disabled = disabledRuleIds(db);
@@ -69,4 +68,4 @@ export async function runScan(ctx: JobContext, payload: ScanPayload): Promise<Jo
   }
 }
 
-registerJobKind('scan', (ctx, payload) => runScan(ctx, payload as ScanPayload));
+export const scanJob = defineJobKind('scan', runScan);

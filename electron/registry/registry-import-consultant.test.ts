@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RegistryImportPreview } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import { testEngine } from '../api/test-engine';
-import { readRegistryCsv } from '../registry/read-csv';
+import { readRegistryCsv } from './read-csv';
 
 /**
  * A registry sheet as consultants receive them: "none" and "n/a" for data access, verbs other

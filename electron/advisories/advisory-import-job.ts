@@ -1,8 +1,7 @@
-import type { JobResult } from '../../shared/contract';
-import { readOsvRecords } from '../advisories/osv-record';
-import { storeImportedAdvisories, type ImportedAdvisory } from '../store/discovery-repository';
-import type { JobContext } from './job-context';
-import { registerJobKind } from './job-kinds';
+import { readOsvRecords } from './osv-record';
+import { storeImportedAdvisories, type ImportedAdvisory } from '../discovery/discovery-repository';
+import type { JobContext } from '../jobs/job-context';
+import { defineJobKind, type ResultOf } from '../jobs/job-kinds';
 
 export interface AdvisoryImportPayload {
   fileName: string;
@@ -14,7 +13,7 @@ export interface AdvisoryImportPayload {
  * the main thread and stores it in one transaction, record by record as it is read: an invalid
  * record, a file over the archive limits or a cancel leaves the workspace as it was.
  */
-export function runAdvisoryImport(ctx: JobContext, payload: AdvisoryImportPayload): JobResult {
+export function runAdvisoryImport(ctx: JobContext, payload: AdvisoryImportPayload): ResultOf<'advisory-import'> {
   const { fileName } = payload;
   ctx.progress(0, 0, `Reading ${fileName}…`);
   const bytes = Buffer.from(payload.contentBase64, 'base64');
@@ -29,4 +28,4 @@ export function runAdvisoryImport(ctx: JobContext, payload: AdvisoryImportPayloa
   return { kind: 'advisory-import', value: storeImportedAdvisories(ctx.workspace.db, records(), fileName, ctx.author) };
 }
 
-registerJobKind('advisory-import', (ctx, payload) => runAdvisoryImport(ctx, payload as AdvisoryImportPayload));
+export const advisoryImportJob = defineJobKind('advisory-import', runAdvisoryImport);

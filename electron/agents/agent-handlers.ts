@@ -1,7 +1,7 @@
-import { auditOf } from '../../store/audit-log';
-import { createAgent, getAgentDetail, listAgents, updateAgent } from '../../store/agents-repository';
-import type { Handlers } from '../dispatcher';
-import type { Session } from '../session';
+import { auditOf } from '../store/audit-log';
+import { createAgent, getAgentDetail, listAgents, updateAgent } from './agents-repository';
+import type { Handlers } from '../api/dispatcher';
+import type { Session } from '../api/session';
 
 export function agentHandlers(session: Session) {
   const db = () => session.workspace().db;

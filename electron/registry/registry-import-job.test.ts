@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackendError } from '../../shared/errors';
 import { testEngine } from '../api/test-engine';
-import { registryToXlsx } from '../registry/export';
-import { sampleAgents } from '../registry/fixtures/sample-agents';
+import { registryToXlsx } from './export';
+import { sampleAgents } from './fixtures/sample-agents';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'registry', 'fixtures', name)).toString('base64');
 

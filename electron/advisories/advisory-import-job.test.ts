@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testEngine } from '../api/test-engine';
-import { OSV_BOMBS } from '../advisories/osv-bombs';
+import { OSV_BOMBS } from './osv-bombs';
 import { auditOf } from '../store/audit-log';
 import { openWorkspaceFile, type Workspace } from '../store/workspace-file';
 

@@ -1,9 +1,9 @@
-import { todayIso } from '../../../shared/registry';
-import { BackendError, ERROR_CODES, type ApiErrorData } from '../../../shared/errors';
-import { exportRegistryFile } from '../../registry';
-import { allAgentRecords } from '../../store/agents-repository';
-import type { Handlers } from '../dispatcher';
-import type { Session } from '../session';
+import { todayIso } from '../../shared/registry';
+import { BackendError, ERROR_CODES, type ApiErrorData } from '../../shared/errors';
+import { exportRegistryFile } from '.';
+import { allAgentRecords } from '../agents/agents-repository';
+import type { Handlers } from '../api/dispatcher';
+import type { Session } from '../api/session';
 
 export function registryHandlers(session: Session) {
   return {

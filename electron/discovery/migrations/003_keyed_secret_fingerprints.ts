@@ -1,7 +1,7 @@
-import { fingerprintOfDigest, secretCredentialName, type FingerprintKey } from '../../discovery/secret-fingerprint';
-import { appendAudit } from '../audit-log';
-import { createFingerprintKey } from '../fingerprint-key';
-import type { Db } from '../workspace-file';
+import { fingerprintOfDigest, secretCredentialName, type FingerprintKey } from '../secret-fingerprint';
+import { appendAudit } from '../../store/audit-log';
+import { createFingerprintKey } from '../../store/fingerprint-key';
+import type { Db } from '../../store/workspace-file';
 
 /**
  * Secrets leave no guessable trace. Until now a secret seen in a scanned file was stored as the

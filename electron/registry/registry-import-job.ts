@@ -1,10 +1,9 @@
-import type { JobResult } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
-import { parseRegistryFile, planRegistryImport, type PlanOptions, type RegistryImportPlan } from '../registry';
-import { allAgentRecords, createAgent, updateAgent } from '../store/agents-repository';
+import { parseRegistryFile, planRegistryImport, type PlanOptions, type RegistryImportPlan } from '.';
+import { allAgentRecords, createAgent, updateAgent } from '../agents/agents-repository';
 import type { Db } from '../store/workspace-file';
-import type { JobContext } from './job-context';
-import { registerJobKind } from './job-kinds';
+import type { JobContext } from '../jobs/job-context';
+import { defineJobKind, type ResultOf } from '../jobs/job-kinds';
 import { writeTransaction } from '../store/write-transaction';
 
 export interface RegistryImportPayload {
@@ -28,7 +27,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * with errors is never left out silently: unless the request names it in skipRows, the whole
  * file is refused with every error.
  */
-export async function runRegistryImport(ctx: JobContext, payload: RegistryImportPayload): Promise<JobResult> {
+export async function runRegistryImport(ctx: JobContext, payload: RegistryImportPayload): Promise<ResultOf<'registry-import'>> {
   const { db } = ctx.workspace;
   ctx.progress(0, 1, `Reading ${payload.fileName}…`);
   const plan = await planRegistryFileImport(db, payload.fileName, payload.contentBase64, { skipRows: payload.skipRows ?? [] });
@@ -52,9 +51,8 @@ export async function runRegistryImport(ctx: JobContext, payload: RegistryImport
   return { kind: 'registry-import', value: { created: totals.create, updated: totals.update, unchanged: totals.unchanged, skipped: plan.skipped } };
 }
 
-registerJobKind('registry-import', (ctx, payload) => runRegistryImport(ctx, payload as RegistryImportPayload));
-registerJobKind('registry-preview', async (ctx, payload) => {
-  const { fileName, contentBase64 } = payload as RegistryImportPayload;
+export const registryImportJob = defineJobKind('registry-import', runRegistryImport);
+export const registryPreviewJob = defineJobKind('registry-preview', async (ctx, { fileName, contentBase64 }: Omit<RegistryImportPayload, 'skipRows'>) => {
   ctx.progress(0, 0, `Reading ${fileName}…`);
   return { kind: 'registry-preview', value: (await planRegistryFileImport(ctx.workspace.db, fileName, contentBase64)).preview };
 });
