@@ -16,14 +16,17 @@ const RulePackFile = z.object({
   ),
 });
 
+/** Rule files in resources/rules that are not discovery packs (another shape, another engine). */
+const NOT_DISCOVERY_PACKS = new Set(['data-sources.json']);
+
 let cached: RuleBase[] | null = null;
 
-/** Every rule of every shipped pack (resources/rules/*.json), for people to read and toggle. */
+/** Every rule of every shipped discovery pack (resources/rules/*.json), for people to read and toggle. */
 export function ruleCatalog(): RuleBase[] {
   if (cached) return cached;
   const dir = join(resourcesDir(), 'rules');
   cached = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && !NOT_DISCOVERY_PACKS.has(f))
     .sort()
     .flatMap((file) =>
       RulePackFile.parse(JSON.parse(readFileSync(join(dir, file), 'utf8'))).rules.map(({ id, description, languages, confidence, category }) => ({
