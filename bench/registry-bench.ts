@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AGENT_STATUSES, TRIGGER_KINDS, type AgentDraft } from '../shared/agent';
 import { AgentListQuery } from '../shared/contract';
-import { runRegistryImport } from '../electron/registry/registry-import-job';
+import { runImport } from '../electron/imports/run-import';
+import { inlineJobContext } from '../electron/jobs/job-context';
 import { appendAudit } from '../electron/store/audit-log';
 import { createAgent, listAgents } from '../electron/agents/agents-repository';
 import { createWorkspaceFile, openWorkspaceFile } from '../electron/store/workspace-file';
@@ -89,11 +90,8 @@ export async function registryBench(): Promise<void> {
     const ours = await medianMs(RUNS, async () => {
       const target = join(dir, `import-${n++}.atw`);
       const t = createWorkspaceFile(target);
-      const result = await runRegistryImport(
-        { workspace: t, author: { actor: 'bench', via: 'bench' }, progress: () => {}, throwIfCancelled: () => {} },
-        { fileName: 'registry-10k.csv', contentBase64 },
-      );
-      if (result.kind !== 'registry-import' || result.value.created !== AGENTS) throw new Error('the import did not create every row');
+      const result = await runImport(inlineJobContext(t, { actor: 'bench', via: 'bench' }), { files: [{ fileName: 'registry-10k.csv', contentBase64 }], mode: 'apply', skipRows: {} });
+      if (result.value[0]?.counts.created !== AGENTS) throw new Error('the import did not create every row');
       t.close();
     });
     row('our registry import of 10,000 CSV rows (parse, validate, plan, write, audit)', fmt(ours));

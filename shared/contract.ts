@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { combineContracts, type MethodSpec } from './contracts/method';
 import { agentsContract } from './contracts/agents';
+import { blastRadiusContract } from './contracts/blast-radius';
+import { dossierContract } from './contracts/dossier';
+import { importsContract } from './contracts/imports';
 import { appContract } from './contracts/app';
 import { discoveryContract } from './contracts/discovery';
 import { jobsContract } from './contracts/jobs';
@@ -9,6 +12,9 @@ import { workspaceContract } from './contracts/workspace';
 import type { ApiResult } from './errors';
 
 export * from './contracts/agents';
+export * from './contracts/blast-radius';
+export * from './contracts/dossier';
+export * from './contracts/imports';
 export * from './contracts/app';
 export * from './contracts/discovery';
 export * from './contracts/jobs';
@@ -22,7 +28,7 @@ export * from './contracts/workspace';
  * and its output type. The preload bridge, the HTTP client, the CLI and the handlers are all
  * typed from this object, so a renamed method or a changed shape fails the type check everywhere.
  */
-export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, jobsContract);
+export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, jobsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

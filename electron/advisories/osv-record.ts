@@ -139,7 +139,7 @@ export function parseOsvFile(fileName: string, bytes: Uint8Array): OsvRecord[] {
   return Array.from(readOsvRecords(fileName, bytes), (read) => read.record);
 }
 
-function looksLikeOsv(value: unknown): boolean {
+export function looksLikeOsv(value: unknown): boolean {
   return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && Array.isArray((value as { affected?: unknown }).affected);
 }
 

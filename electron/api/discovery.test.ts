@@ -134,11 +134,11 @@ describe('repository discovery through the engine', () => {
     // Listed once before the import: the host's cached advisory lookup must not hide what the job imported.
     const [candidate] = (await env.call('listCandidates', {})).candidates;
     expect((await env.call('getCandidate', { identityKey: candidate!.identityKey })).advisories.map((a) => a.id)).not.toContain('OSV-TEST-0001');
-    const job = await finished((await env.call('startAdvisoryImport', upload(record))).jobId);
-    expect(job).toMatchObject({ state: 'succeeded', result: { kind: 'advisory-import', value: { imported: 1, total: 1 } } });
+    const job = await finished((await env.call('startImport', { files: [upload(record)] })).jobId);
+    expect(job).toMatchObject({ state: 'succeeded', result: { kind: 'import', value: [{ counts: { advisories: 1, stored: 1 } }] } });
     const detail = await env.call('getCandidate', { identityKey: candidate!.identityKey });
     expect(detail.advisories.find((a) => a.id === 'OSV-TEST-0001')).toMatchObject({ package: { name: 'fastapi', version: '0.115.6' }, fixed: '0.116.0' });
-    const refused = await finished((await env.call('startAdvisoryImport', upload({ rows: [] }, 'export.json'))).jobId);
+    const refused = await finished((await env.call('startImport', { files: [upload({ rows: [] }, 'export.json')] })).jobId);
     expect(refused).toMatchObject({ state: 'failed', error: { code: 'unsupported-format', message: expect.stringMatching(/OSV/) } });
   });
 

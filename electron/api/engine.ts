@@ -9,6 +9,9 @@ import { jobHandlers } from './handlers/job-handlers';
 import { registryHandlers } from '../registry/registry-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { Session } from './session';
+import { importHandlers } from '../imports/import-handlers';
+import { blastRadiusHandlers } from '../blast-radius/blast-radius-handlers';
+import { dossierHandlers } from '../dossier/dossier-handlers';
 
 export type { Engine, EngineOptions } from './engine-types';
 
@@ -24,6 +27,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...agentHandlers(session),
     ...registryHandlers(session),
     ...discoveryHandlers(session),
+    ...importHandlers(session),
+    ...blastRadiusHandlers(session),
+    ...dossierHandlers(session),
     ...jobHandlers(session),
   };
   const dispatch = createDispatcher(handlers, (err, method) => logInternalError(method, err));

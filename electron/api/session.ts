@@ -142,12 +142,12 @@ export class Session {
   }
 
   /** Starts a background job on the open workspace, unless a workspace switch is under way. */
-  startJob<K extends KnownJobKind>(kind: K, title: string, payload: JobPayloadOf<K>, author: ChangeAuthor): JobStatus {
+  startJob<K extends KnownJobKind>(kind: K, title: string, payload: JobPayloadOf<K>, author: ChangeAuthor, offerKey: string | null = null): JobStatus {
     const workspace = this.workspace();
     if (this.switchInProgress) throw new BackendError('conflict', 'The workspace is being switched; start this again in a moment.');
-    const job = this.jobs.start(kind, title, payload, workspace.path, author);
+    const job = this.jobs.start(kind, title, payload, workspace.path, author, offerKey);
     // The advisory lookup caches what the workspace had imported; an import that landed makes it stale.
-    if (kind === 'advisory-import') {
+    if (kind === 'import') {
       void this.jobs.waitFor(job.id).then(
         (done) => {
           if (done.state === 'succeeded') this.forgetAdvisories();

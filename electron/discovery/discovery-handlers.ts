@@ -53,9 +53,5 @@ export function discoveryHandlers(session: Session) {
       setRuleEnabled(db(), ruleId, enabled, ctx);
       return ruleInfo(disabledRuleIds(db()))(rule);
     },
-    startAdvisoryImport: ({ fileName, contentBase64 }, ctx) => {
-      const job = session.startJob('advisory-import', `Import advisories from ${fileName}`, { fileName, contentBase64 }, { actor: ctx.actor, via: ctx.via });
-      return { jobId: job.id };
-    },
   } satisfies Partial<Handlers>;
 }

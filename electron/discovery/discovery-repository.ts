@@ -225,6 +225,31 @@ export function allCandidates(db: Db, advisories: AdvisoryLookup): CandidateDeta
   return keys.map((k) => getCandidate(db, k.identity_key, advisories));
 }
 
+/** The discovered units confirmed as, or merged into, `agentId`: where its code and config were seen. */
+export function candidatesJoinedTo(db: Db, agentId: string, advisories: AdvisoryLookup): CandidateDetail[] {
+  const keys = statement(db, `SELECT identity_key FROM discovery_decisions WHERE agent_id = ? AND decision IN ('confirmed', 'merged') ORDER BY identity_key`).all(agentId) as Array<{ identity_key: string }>;
+  const present = keys.filter((k) => statement(db, 'SELECT 1 FROM discovered_agents WHERE identity_key = ?').get(k.identity_key));
+  return present.map((k) => getCandidate(db, k.identity_key, advisories));
+}
+
+/** Every registry agent's joined discovered units (confirmed or merged), in one read. */
+export function candidatesJoinedToAll(db: Db): Map<string, DiscoveredAgent[]> {
+  const rows = statement(
+    db,
+    `SELECT x.agent_id, d.detail FROM discovered_agents d JOIN discovery_decisions x ON x.identity_key = d.identity_key
+     WHERE x.agent_id IS NOT NULL AND x.decision IN ('confirmed', 'merged')`,
+  ).all() as Array<{ agent_id: string; detail: string }>;
+  const joined = new Map<string, DiscoveredAgent[]>();
+  for (const row of rows) joined.set(row.agent_id, [...(joined.get(row.agent_id) ?? []), JSON.parse(row.detail) as DiscoveredAgent]);
+  return joined;
+}
+
+/** Candidates a person said are not agents: the non-agent systems that may share an agent's credential. */
+export function dismissedCandidates(db: Db): DiscoveredAgent[] {
+  const rows = statement(db, `SELECT d.detail FROM discovered_agents d JOIN discovery_decisions x ON x.identity_key = d.identity_key WHERE x.decision = 'dismissed'`).all() as Array<{ detail: string }>;
+  return rows.map((r) => JSON.parse(r.detail) as DiscoveredAgent);
+}
+
 /** Every registry agent with the candidates already joined to it: what a new candidate is matched against. */
 export function registryForMatching(db: Db, advisories: AdvisoryLookup): MatchableAgent[] {
   const linked = new Map<string, CandidateDetail[]>();

@@ -2,9 +2,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { BackendError } from '../../shared/errors';
-import { runAdvisoryImport } from '../advisories/advisory-import-job';
-import { runRegistryImport } from '../registry/registry-import-job';
-import type { JobContext } from '../jobs/job-context';
+import { inlineJobContext } from '../jobs/job-context';
+import { runImport } from '../imports/run-import';
 import { createWorkspaceFile, type Workspace } from '../store/workspace-file';
 import { hostileJson, mutateBytes, mutateTextBytes, mutateZipEntries, pick, seededRandom, type FuzzSize, type Mutated, type Random } from './mutations';
 import { workspaceDigest } from './workspace-snapshot';
@@ -113,9 +112,13 @@ export async function fuzzImporter(target: FuzzTarget, folder: string, options: 
   return report;
 }
 
-/** A job context for running a job's implementation in this thread, as the fuzz run does. */
-export function inlineJobContext(workspace: Workspace): JobContext {
-  return { workspace, author: { actor: 'fuzz', via: 'test' }, progress: () => undefined, throwIfCancelled: () => undefined };
+/** Imports one file through the whole pipeline (detect, read, plan, apply), in this thread. */
+export async function importInline(workspace: Workspace, input: FuzzInput): Promise<void> {
+  await runImport(inlineJobContext(workspace, { actor: 'fuzz', via: 'test' }), {
+    files: [{ fileName: input.fileName, contentBase64: Buffer.from(input.bytes).toString('base64') }],
+    mode: 'apply',
+    skipRows: {},
+  });
 }
 
 const text = new TextEncoder();
@@ -137,7 +140,7 @@ export function registryCsvTarget(seedDir: string): FuzzTarget {
       return { ...mutated, fileName: seed.fileName };
     },
     importFile: async (workspace, input) => {
-      await runRegistryImport(inlineJobContext(workspace), { fileName: input.fileName, contentBase64: Buffer.from(input.bytes).toString('base64') });
+      await importInline(workspace, input);
     },
   };
 }
@@ -167,7 +170,7 @@ export function registryXlsxTarget(seedDir: string): FuzzTarget {
       return { ...mutated, fileName: seed.fileName };
     },
     importFile: async (workspace, input) => {
-      await runRegistryImport(inlineJobContext(workspace), { fileName: input.fileName, contentBase64: Buffer.from(input.bytes).toString('base64') });
+      await importInline(workspace, input);
     },
   };
 }
@@ -203,7 +206,7 @@ export function osvTarget(advisoryDir: string): FuzzTarget {
       return { ...mutateOsvJson(random, seed.bytes, size), fileName: seed.fileName };
     },
     importFile: async (workspace, input) => {
-      runAdvisoryImport(inlineJobContext(workspace), { fileName: input.fileName, contentBase64: Buffer.from(input.bytes).toString('base64') });
+      await importInline(workspace, input);
     },
   };
 }

@@ -1,6 +1,5 @@
-import { advisoryImportJob } from '../advisories/advisory-import-job';
 import { scanJob } from '../discovery/scan-job';
-import { registryImportJob, registryPreviewJob } from '../registry/registry-import-job';
+import { importJob } from '../imports/run-import';
 import type { JobKind, JobKindName } from './job-kinds';
 
 /**
@@ -8,7 +7,7 @@ import type { JobKind, JobKindName } from './job-kinds';
  * the payload each kind takes is typed from it (see JobPayloadOf), so starting a job with the
  * wrong payload fails the type check instead of a cast inside the worker.
  */
-export const JOB_KINDS = [registryImportJob, registryPreviewJob, scanJob, advisoryImportJob] as const;
+export const JOB_KINDS = [importJob, scanJob] as const;
 
 type AnyJobKind = (typeof JOB_KINDS)[number];
 export type KnownJobKind = AnyJobKind['kind'];

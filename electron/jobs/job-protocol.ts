@@ -15,5 +15,10 @@ export interface JobWorkerInput {
 
 export type JobWorkerMessage =
   | { type: 'progress'; progress: JobProgress }
+  /** The job has a result to show (a preview) and waits for 'go' before it writes anything. */
+  | { type: 'offer'; offer: unknown }
   | { type: 'done'; result: JobResult }
   | { type: 'failed'; error: ApiErrorData };
+
+/** What the main thread sends a running job: go ahead with what it offered, given these choices. */
+export type JobControlMessage = { type: 'go'; choices: unknown };

@@ -6,13 +6,17 @@ import type { JobResult, JobStatus } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import type { ChangeAuthor } from '../store/audit-log';
 import { startEngineWorker } from './engine-worker';
-import type { JobWorkerInput, JobWorkerMessage } from './job-protocol';
+import type { JobControlMessage, JobWorkerInput, JobWorkerMessage } from './job-protocol';
 
 interface RunningJob {
   status: JobStatus;
   worker: Worker | null;
   cancelFlag: Int32Array;
   finished: Promise<void>;
+  /** What the job offered (a preview) while it waits for 'go', and what identifies it (the files' hashes). */
+  offer: { value: unknown; key: string } | null;
+  offerKey: string | null;
+  offered: Promise<unknown>;
 }
 
 const KEEP_FINISHED = 50;
@@ -27,7 +31,8 @@ export class JobRunner {
 
   constructor(private readonly nativeBinding?: string) {}
 
-  start(kind: JobResult['kind'], title: string, payload: unknown, workspacePath: string, author: ChangeAuthor): JobStatus {
+  /** `offerKey` names what the job will offer (e.g. the hashes of the files it previews), so `takeOffer` can find it. */
+  start(kind: JobResult['kind'], title: string, payload: unknown, workspacePath: string, author: ChangeAuthor, offerKey: string | null = null): JobStatus {
     const id = randomUUID();
     const sharedFlag = new SharedArrayBuffer(4);
     const status: JobStatus = {
@@ -43,16 +48,24 @@ export class JobRunner {
     };
     const input: JobWorkerInput = { kind, payload, workspacePath, author, cancelFlag: sharedFlag, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) };
     const worker = startEngineWorker('job-worker', input, dirname(fileURLToPath(import.meta.url)));
-    const job: RunningJob = { status, worker, cancelFlag: new Int32Array(sharedFlag), finished: Promise.resolve() };
+    const job: RunningJob = { status, worker, cancelFlag: new Int32Array(sharedFlag), finished: Promise.resolve(), offer: null, offerKey, offered: Promise.resolve() };
+    let offered: (value: unknown) => void = () => {};
+    job.offered = new Promise((resolve) => (offered = resolve));
     job.finished = new Promise<void>((resolve) => {
       const finish = (patch: Partial<JobStatus>) => {
         if (job.status.state !== 'running') return;
         Object.assign(job.status, patch, { endedAt: new Date().toISOString() });
         job.worker = null;
+        job.offer = null;
         resolve();
+        offered(undefined);
       };
       worker.on('message', (message: JobWorkerMessage) => {
         if (message.type === 'progress') job.status.progress = message.progress;
+        else if (message.type === 'offer') {
+          job.offer = { value: message.offer, key: job.offerKey ?? '' };
+          offered(message.offer);
+        }
         else if (message.type === 'done') finish({ state: 'succeeded', result: message.result });
         else if (message.error.code === 'cancelled') finish({ state: 'cancelled', error: message.error });
         else finish({ state: 'failed', error: message.error });
@@ -90,6 +103,33 @@ export class JobRunner {
       clearTimeout(timer);
     }
     return this.get(id);
+  }
+
+  /** Resolves with what the job offers, or with its final status when it ends without offering. */
+  async waitForOffer(id: string): Promise<{ offer: unknown } | { ended: JobStatus }> {
+    const job = this.jobs.get(id);
+    if (!job) throw new BackendError('not-found', `No job ${id}.`);
+    await job.offered;
+    return job.offer ? { offer: job.offer.value } : { ended: this.get(id) };
+  }
+
+  /**
+   * A running job of `kind` waiting with an offer under `key`: told to go with `choices`, and
+   * returned; null when there is none (it expired, or the files differ from the ones previewed).
+   */
+  takeOffer(kind: JobResult['kind'], key: string, choices: unknown, title: string): JobStatus | null {
+    const job = [...this.jobs.values()].find((j) => j.status.kind === kind && j.status.state === 'running' && j.offer?.key === key);
+    if (!job || !job.worker) return null;
+    job.offer = null;
+    job.offerKey = null;
+    job.status.title = title;
+    job.worker.postMessage({ type: 'go', choices } satisfies JobControlMessage);
+    return this.get(job.status.id);
+  }
+
+  /** Cancels the jobs of `kind` that wait with an offer nobody took (a preview the person moved on from). */
+  dropOffers(kind: JobResult['kind']): void {
+    for (const job of this.jobs.values()) if (job.status.kind === kind && job.offer) void this.cancel(job.status.id);
   }
 
   async waitFor(id: string): Promise<JobStatus> {

@@ -77,7 +77,7 @@ describe('a consultant’s registry sheet', () => {
     expect((await env.call('listAgents', {})).workspaceTotal).toBe(0);
 
     const done = await env.finished((await env.call('startRegistryImport', { ...upload, skipRows: [8] })).jobId);
-    expect(done).toMatchObject({ state: 'succeeded', result: { kind: 'registry-import', value: { created: 7, updated: 0, unchanged: 0, skipped: [8] } } });
+    expect(done).toMatchObject({ state: 'succeeded', result: { kind: 'import', value: [{ counts: { created: 7, updated: 0, unchanged: 0, skipped: 1 } }] } });
 
     const inventory = await env.call('inventory', {});
     const agent = (name: string) => inventory.agents.find((a) => a.name === name)!;
@@ -137,7 +137,7 @@ describe('an export from one workspace imports into another', () => {
     expect(preview.totals).toMatchObject({ rows: 7, create: 6, update: 1, invalid: 0 });
 
     const done = await env.finished((await env.call('startRegistryImport', { fileName: exported.fileName, contentBase64: exported.contentBase64 })).jobId);
-    expect(done).toMatchObject({ state: 'succeeded', result: { value: { created: 6, updated: 1, skipped: [] } } });
+    expect(done).toMatchObject({ state: 'succeeded', result: { value: [{ counts: { created: 6, updated: 1, skipped: 0 } }] } });
     const names = (await env.call('listAgents', {})).rows.map((r) => r.name);
     expect(names).toHaveLength(8);
     expect(names).toContain('Only In B');

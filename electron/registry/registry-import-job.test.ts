@@ -21,7 +21,7 @@ describe('registry import job (worker thread)', () => {
     await env.call('setActor', { actor: 'Dana Consultant' });
     const { jobId } = await env.call('startRegistryImport', { fileName: 'registry-fixed.csv', contentBase64: fixture('registry-fixed.csv') });
     const job = await finished(jobId);
-    expect(job).toMatchObject({ state: 'succeeded', result: { kind: 'registry-import', value: { created: 6, updated: 0 } } });
+    expect(job).toMatchObject({ state: 'succeeded', result: { kind: 'import', value: [{ format: 'registry-csv', counts: { created: 6, updated: 0 } }] } });
     expect(job.progress).toMatchObject({ done: 6, total: 6 });
     const list = await env.call('listAgents', {});
     expect(list.rows.map((r) => r.name)).toContain('Fraud Alert Enricher');

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { method, Empty } from './method';
-import { UploadedFile } from './uploaded-file';
 import { CANDIDATE_DECISIONS, type CandidateDetail, type CandidateSummary, type RuleInfo, type ScanSummary } from '../discovery';
 import type { CandidateMatch } from '../candidate-match';
 import type { AgentRecord } from '../agent';
@@ -19,12 +18,6 @@ export interface Inventory {
 }
 const IdentityKey = z.string().min(1).max(2000);
 
-export interface AdvisoryImportResult {
-  /** Records stored: new ids, or newer versions of stored ones. */
-  imported: number;
-  /** Records the file held. */
-  total: number;
-}
 
 export const discoveryContract = {
   startScan: method<{ jobId: string }>()(z.object({ roots: z.array(z.string().trim().min(1).max(4096)).min(1, 'choose at least one folder').max(50) })),
@@ -39,6 +32,4 @@ export const discoveryContract = {
   inventory: method<Inventory>()(Empty),
   listRules: method<RuleInfo[]>()(Empty),
   setRuleEnabled: method<RuleInfo>()(z.object({ ruleId: z.string().min(1).max(200), enabled: z.boolean() })),
-  /** Reads an OSV file (JSON or ecosystem zip) in a background job; the job's result is an AdvisoryImportResult. */
-  startAdvisoryImport: method<{ jobId: string }>()(UploadedFile),
 } as const;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { method } from './method';
 import type { ScanCounters, ScanSummary } from '../discovery';
-import type { RegistryImportPreview, RegistryImportResult } from './registry';
-import type { AdvisoryImportResult } from './discovery';
+import type { ImportRecord } from './imports';
 
 /** Background jobs: progress, result, cancel. */
 
@@ -16,11 +15,9 @@ export interface JobProgress {
   counters?: ScanCounters;
 }
 export type JobResult =
-  | { kind: 'registry-import'; value: RegistryImportResult }
-  /** What previewRegistryImport answers, read in a worker so the host's thread never parses a workbook. */
-  | { kind: 'registry-preview'; value: RegistryImportPreview }
   | { kind: 'scan'; value: ScanSummary[] }
-  | { kind: 'advisory-import'; value: AdvisoryImportResult };
+  /** Every file format goes through the one import pipeline: the provenance records of the files imported, in the order given. */
+  | { kind: 'import'; value: ImportRecord[] };
 export interface JobStatus {
   id: string;
   kind: JobResult['kind'];

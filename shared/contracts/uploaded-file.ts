@@ -6,3 +6,4 @@ export const UploadedFile = z.object({
   /** The file's bytes, base64: the renderer never hands the engine a path it chose. */
   contentBase64: z.string().max(140_000_000, 'the file is larger than 100 MB; split it and import the parts'),
 });
+export type UploadedFile = z.infer<typeof UploadedFile>;

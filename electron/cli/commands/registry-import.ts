@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import type { InputOf, RegistryImportPreview, RegistryImportResult, RegistryRowError } from '../../../shared/contract';
+import type { InputOf, RegistryImportPreview, RegistryRowError } from '../../../shared/contract';
 import { ERROR_CODES } from '../../../shared/errors';
 import { describeRowMatch } from '../../../shared/registry-import';
 import type { Engine } from '../../api/engine-types';
@@ -39,7 +39,8 @@ export const registryImportCommand: CliCommand = {
         ctx.printResult({ ...preview, skipRows }, describePreview(preview, skipRows));
         return;
       }
-      const result = await runImportJob(engine, { ...upload, skipRows }, ctx);
+      const counts = await runImportJob(engine, { ...upload, skipRows }, ctx);
+      const result = { created: counts.created ?? 0, updated: counts.updated ?? 0, unchanged: counts.unchanged ?? 0, skipped: skipRows };
       const lines = [
         `Imported ${upload.fileName} into ${workspace.name}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`,
         ...skippedLines(preview, result.skipped),
@@ -50,11 +51,11 @@ export const registryImportCommand: CliCommand = {
   },
 };
 
-async function runImportJob(engine: Engine, upload: InputOf<'startRegistryImport'>, ctx: CommandContext): Promise<RegistryImportResult> {
+async function runImportJob(engine: Engine, upload: InputOf<'startRegistryImport'>, ctx: CommandContext): Promise<Record<string, number>> {
   const { jobId } = await callEngine(engine, 'startRegistryImport', upload);
   const job = await waitForJob(engine, jobId, ctx);
   if (job.state === 'cancelled') throw new CliError('cancelled', `The import of ${upload.fileName} was cancelled; the workspace was not changed.`);
-  if (job.state === 'succeeded' && job.result?.kind === 'registry-import') return job.result.value;
+  if (job.state === 'succeeded' && job.result?.kind === 'import' && job.result.value[0]) return job.result.value[0].counts;
   // Job errors carry the contract's codes, typed loosely as strings in JobStatus.
   const code = ERROR_CODES.find((c) => c === job.error?.code) ?? 'internal';
   throw new CliError(code, job.error?.message ?? `The import of ${upload.fileName} ended without a result.`);

@@ -4,6 +4,8 @@ import registry from '../../agents/migrations/001_registry';
 import discovery from '../../discovery/migrations/002_discovery';
 import keyedSecretFingerprints, { keySecretFingerprints } from '../../discovery/migrations/003_keyed_secret_fingerprints';
 import otherDataAccess from '../../agents/migrations/004_other_data_access';
+import imports from '../../imports/migrations/005_imports';
+import identityGraph from '../../iam/migrations/006_identity_graph';
 
 export interface Migration {
   version: number;
@@ -34,6 +36,8 @@ const sources: Array<[number, string, string, Pick<Migration, 'rewrite' | 'scrub
   [2, 'discovery', discovery],
   [3, 'keyed secret fingerprints', keyedSecretFingerprints, { rewrite: keySecretFingerprints, scrubsOldValues: true }],
   [4, 'other data access', otherDataAccess],
+  [5, 'imports', imports],
+  [6, 'identity graph', identityGraph],
 ];
 
 export const MIGRATIONS: Migration[] = sources.map(([version, name, sql, code]) => ({

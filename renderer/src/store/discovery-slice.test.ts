@@ -3,7 +3,7 @@ import { DEFAULT_AGENT_FIELDS } from '../../../shared/agent';
 import type { AgentDetail, CandidateList, InputOf } from '../../../shared/contract';
 import type { CandidateDetail, CandidateSummary, RuleInfo, ScanSummary } from '../../../shared/discovery';
 import { BackendError } from '../../../shared/errors';
-import { fakeBackend, jobStatus, workspaceInfo } from '../testing/fake-backend';
+import { fakeBackend, importRecord, jobStatus, workspaceInfo } from '../testing/fake-backend';
 import { SEARCH_DEBOUNCE_MS } from './agents-slice';
 import { createAppStore } from './index';
 import { JOB_POLL_MS } from './jobs-slice';
@@ -319,14 +319,14 @@ describe('discovery slice', () => {
   it('imports advisories as a job, shows its progress, says how many and refreshes the advisory counts', async () => {
     let listed = 0;
     const answers = [
-      jobStatus({ id: 'adv-1', kind: 'advisory-import', progress: { done: 400, total: 1000, message: 'Importing PyPI.zip: 400 of 1,000' } }),
-      jobStatus({ id: 'adv-1', kind: 'advisory-import', state: 'succeeded', progress: { done: 1000, total: 1000, message: '' }, result: { kind: 'advisory-import', value: { imported: 12, total: 14 } } }),
+      jobStatus({ id: 'adv-1', kind: 'import', progress: { done: 400, total: 1000, message: 'Importing PyPI.zip: 400 of 1,000' } }),
+      jobStatus({ id: 'adv-1', kind: 'import', state: 'succeeded', progress: { done: 1000, total: 1000, message: '' }, result: { kind: 'import', value: [importRecord({ format: 'osv', counts: { advisories: 14, stored: 12 } })] } }),
     ];
     let polls = 0;
     const store = createAppStore(
       fakeBackend({
-        startAdvisoryImport: async ({ fileName }) => {
-          expect(fileName).toBe('PyPI.zip');
+        startImport: async ({ files }) => {
+          expect(files.map((f) => f.fileName)).toEqual(['PyPI.zip']);
           return { jobId: 'adv-1' };
         },
         getJob: async () => answers[Math.min(polls++, answers.length - 1)]!,
@@ -348,8 +348,8 @@ describe('discovery slice', () => {
     const message = 'advisories.json is not a valid OSV record (record "GHSA-1"): modified: must be an RFC 3339 date-time; nothing was imported.';
     const store = createAppStore(
       fakeBackend({
-        startAdvisoryImport: async () => ({ jobId: 'adv-2' }),
-        getJob: async () => jobStatus({ id: 'adv-2', kind: 'advisory-import', state: 'failed', error: { code: 'import-invalid', message } }),
+        startImport: async () => ({ jobId: 'adv-2' }),
+        getJob: async () => jobStatus({ id: 'adv-2', kind: 'import', state: 'failed', error: { code: 'import-invalid', message } }),
       }),
     );
     expect(await store.getState().importAdvisories({ fileName: 'advisories.json', contentBase64: 'e30=' })).toBe(false);
@@ -360,7 +360,7 @@ describe('discovery slice', () => {
   it('keeps a refusal to start the advisory import (no workspace) for the dialog', async () => {
     const store = createAppStore(
       fakeBackend({
-        startAdvisoryImport: async () => {
+        startImport: async () => {
           throw new BackendError('no-workspace', 'No workspace is open.');
         },
       }),
@@ -374,12 +374,12 @@ describe('discovery slice', () => {
     const cancelled: string[] = [];
     const store = createAppStore(
       fakeBackend({
-        startAdvisoryImport: async () => ({ jobId: 'adv-3' }),
-        getJob: async () => jobStatus({ id: 'adv-3', kind: 'advisory-import', state }),
+        startImport: async () => ({ jobId: 'adv-3' }),
+        getJob: async () => jobStatus({ id: 'adv-3', kind: 'import', state }),
         cancelJob: async ({ jobId }) => {
           cancelled.push(jobId);
           state = 'cancelled';
-          return jobStatus({ id: jobId, kind: 'advisory-import', state });
+          return jobStatus({ id: jobId, kind: 'import', state });
         },
       }),
     );

@@ -336,13 +336,14 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = (backend) => (
       const started = generation;
       set({ advisoriesImporting: true, advisoriesJobId: null, advisoriesCancelled: false, advisoriesError: null });
       try {
-        const { jobId } = await backend.startAdvisoryImport(file);
+        const { jobId } = await backend.startImport({ files: [file] });
         if (started !== generation) return false;
         set({ advisoriesJobId: jobId });
         const status = await get().trackJob(jobId);
         if (started !== generation) return false;
-        if (status.state === 'succeeded' && status.result?.kind === 'advisory-import') {
-          const { imported } = status.result.value;
+        const record = status.state === 'succeeded' && status.result?.kind === 'import' ? status.result.value[0] : undefined;
+        if (record) {
+          const imported = record.counts.stored ?? 0;
           set({ advisoriesImporting: false, advisoriesJobId: null });
           get().notify('success', `Imported ${imported} ${imported === 1 ? 'advisory' : 'advisories'}`);
           // Advisory counts on candidates depend on the advisories the workspace knows.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobStatus } from '../../../shared/contract';
-import { fakeBackend, jobStatus } from '../testing/fake-backend';
+import { fakeBackend, importRecord, jobStatus } from '../testing/fake-backend';
 import { createAppStore } from './index';
 import { JOB_POLL_MS } from './jobs-slice';
 
@@ -16,7 +16,7 @@ describe('jobs slice', () => {
     const answers: JobStatus[] = [
       jobStatus({ progress: { done: 2, total: 10, message: '' } }),
       jobStatus({ progress: { done: 7, total: 10, message: '' } }),
-      jobStatus({ state: 'succeeded', progress: { done: 10, total: 10, message: '' }, result: { kind: 'registry-import', value: { created: 3, updated: 1, unchanged: 6, skipped: [] } } }),
+      jobStatus({ state: 'succeeded', progress: { done: 10, total: 10, message: '' }, result: { kind: 'import', value: [importRecord({ counts: { created: 3, updated: 1, unchanged: 6 } })] } }),
     ];
     let polls = 0;
     const store = createAppStore(fakeBackend({ getJob: async () => answers[polls++] ?? jobStatus() }));

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RegistryImportPreview } from '../../../shared/contract';
 import { BackendError } from '../../../shared/errors';
-import { fakeBackend, jobStatus, workspaceInfo } from '../testing/fake-backend';
+import { fakeBackend, importRecord, jobStatus, workspaceInfo } from '../testing/fake-backend';
 import { createAppStore } from './index';
 import { canSkipInvalidRows, rowsToSkip } from './registry-files-slice';
 
@@ -32,7 +32,7 @@ describe('registry files slice', () => {
       fakeBackend({
         previewRegistryImport: async () => preview,
         startRegistryImport: async (input) => (started.push(input), { jobId: 'job-9' }),
-        getJob: async () => jobStatus({ id: 'job-9', state: 'succeeded', result: { kind: 'registry-import', value: { created: 3, updated: 1, unchanged: 0, skipped: [] } } }),
+        getJob: async () => jobStatus({ id: 'job-9', state: 'succeeded', result: { kind: 'import', value: [importRecord({ counts: { created: 3, updated: 1, unchanged: 0 } })] } }),
         listAgents: async () => (listed++, { rows: [], total: 0, workspaceTotal: 4, owners: [] }),
         currentWorkspace: async () => workspaceInfo({ agentCount: 4 }),
         recentWorkspaces: async () => [],
@@ -93,7 +93,7 @@ describe('registry files slice', () => {
       fakeBackend({
         previewRegistryImport: async () => withErrors,
         startRegistryImport: async (input) => (started.push(input), { jobId: 'job-3' }),
-        getJob: async () => jobStatus({ id: 'job-3', state: 'succeeded', result: { kind: 'registry-import', value: { created: 3, updated: 1, unchanged: 0, skipped: [8] } } }),
+        getJob: async () => jobStatus({ id: 'job-3', state: 'succeeded', result: { kind: 'import', value: [importRecord({ counts: { created: 3, updated: 1, unchanged: 0, skipped: 1 } })] } }),
         listAgents: async () => ({ rows: [], total: 0, workspaceTotal: 4, owners: [] }),
         currentWorkspace: async () => workspaceInfo({ agentCount: 4 }),
         recentWorkspaces: async () => [],

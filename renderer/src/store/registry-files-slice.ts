@@ -68,11 +68,13 @@ export const createRegistryFilesSlice: SliceCreator<RegistryFilesSlice> = (backe
     if (!file) return null;
     set({ importPhase: 'importing', importError: null, importErrorRows: [] });
     try {
-      const { jobId } = await backend.startRegistryImport({ ...file, skipRows: rowsToSkip(importPreview, importSkipInvalid) });
+      const skipRows = rowsToSkip(importPreview, importSkipInvalid);
+      const { jobId } = await backend.startRegistryImport({ ...file, skipRows });
       set({ importJobId: jobId });
       const status = await get().trackJob(jobId);
-      if (status.state === 'succeeded' && status.result?.kind === 'registry-import') {
-        const counts = status.result.value;
+      const record = status.state === 'succeeded' && status.result?.kind === 'import' ? status.result.value[0] : undefined;
+      if (record) {
+        const counts: RegistryImportResult = { created: record.counts.created ?? 0, updated: record.counts.updated ?? 0, unchanged: record.counts.unchanged ?? 0, skipped: skipRows };
         set({ ...IDLE });
         const skipped = counts.skipped.length === 0 ? '' : `; skipped ${counts.skipped.length === 1 ? 'row' : 'rows'} ${counts.skipped.join(', ')}`;
         get().notify('success', `Imported: ${counts.created} created, ${counts.updated} updated${skipped}`);

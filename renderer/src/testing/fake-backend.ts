@@ -1,5 +1,5 @@
 import type { Backend, MethodName } from '../../../shared/contract';
-import type { AgentSummary, JobStatus, WorkspaceInfo } from '../../../shared/contract';
+import type { AgentSummary, ImportRecord, JobStatus, WorkspaceInfo } from '../../../shared/contract';
 import { backendFromCall } from '../backend/backend-from-call';
 
 /**
@@ -44,7 +44,7 @@ export const agentSummary = (over: Partial<AgentSummary> = {}): AgentSummary => 
 
 export const jobStatus = (over: Partial<JobStatus> = {}): JobStatus => ({
   id: 'job-1',
-  kind: 'registry-import',
+  kind: 'import',
   title: 'Import registry',
   state: 'running',
   progress: { done: 0, total: 10, message: '' },
@@ -52,5 +52,21 @@ export const jobStatus = (over: Partial<JobStatus> = {}): JobStatus => ({
   endedAt: null,
   result: null,
   error: null,
+  ...over,
+});
+
+export const importRecord = (over: Partial<ImportRecord> = {}): ImportRecord => ({
+  id: 1,
+  fileName: 'agents.csv',
+  sha256: 'a'.repeat(64),
+  format: 'registry-csv',
+  formatLabel: 'Agent registry (CSV)',
+  provider: null,
+  scope: '',
+  importedAt: '2025-01-01T00:00:00.000Z',
+  actor: 'ana',
+  via: 'ui',
+  counts: {},
+  warnings: 0,
   ...over,
 });

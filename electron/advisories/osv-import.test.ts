@@ -33,7 +33,7 @@ function ecosystemZip(count: number): Uint8Array {
 }
 
 async function importAdvisories(fileName: string, bytes: Uint8Array) {
-  return env.finished((await env.call('startAdvisoryImport', upload(fileName, bytes))).jobId);
+  return env.finished((await env.call('startImport', { files: [upload(fileName, bytes)] })).jobId);
 }
 
 /** Reads the workspace through a second connection, as another process would. */
@@ -56,7 +56,7 @@ describe('advisory import job (worker thread)', () => {
     env = await testEngine();
     await env.call('createWorkspace', { path: env.tmp.file('w.atw') });
     const job = await importAdvisories('PyPI.zip', ecosystemZip(3_000));
-    expect(job).toMatchObject({ state: 'succeeded', kind: 'advisory-import', result: { kind: 'advisory-import', value: { imported: 3_000, total: 3_000 } } });
+    expect(job).toMatchObject({ state: 'succeeded', kind: 'import', result: { kind: 'import', value: [{ format: 'osv', counts: { advisories: 3_000, stored: 3_000 } }] } });
     expect(job.progress).toMatchObject({ done: 3_000, total: 3_000 });
     expect(storedAdvisories()).toHaveLength(3_000);
     expect(inWorkspace(({ db }) => auditOf(db, 'workspace', 'advisories'))).toMatchObject([{ actor: 'tester', via: 'test', after: '3000 of 3000 OSV records from PyPI.zip' }]);
@@ -84,9 +84,9 @@ describe('advisory import job (worker thread)', () => {
       .prepare('INSERT INTO advisories (id, modified, record, imported_at, source_file) VALUES (?, ?, ?, ?, ?)')
       .run('GHSA-1111-2222-3333', 'zzz', JSON.stringify(record('GHSA-1111-2222-3333', 'zzz', 'forged')), '2025-01-01T00:00:00Z', 'old.json');
     workspace.close();
-    expect((await importAdvisories('genuine.json', jsonFile(record('GHSA-1111-2222-3333', '2025-02-01T00:00:00Z', 'genuine')))).result).toEqual({
-      kind: 'advisory-import',
-      value: { imported: 1, total: 1 },
+    expect((await importAdvisories('genuine.json', jsonFile(record('GHSA-1111-2222-3333', '2025-02-01T00:00:00Z', 'genuine')))).result).toMatchObject({
+      kind: 'import',
+      value: [{ format: 'osv', counts: { advisories: 1, stored: 1 } }],
     });
     expect(storedAdvisories()).toEqual([{ id: 'GHSA-1111-2222-3333', modified: '2025-02-01T00:00:00Z', summary: 'genuine' }]);
   });
@@ -97,7 +97,7 @@ describe('advisory import job (worker thread)', () => {
     // 09:00 at UTC-5 is 14:00Z: later than 12:00Z, though it sorts first as text.
     await importAdvisories('newer.json', jsonFile(record('GHSA-1111-2222-3333', '2025-05-01T09:00:00-05:00', 'newer')));
     const older = await importAdvisories('older.json', jsonFile(record('GHSA-1111-2222-3333', '2025-05-01T12:00:00Z', 'older')));
-    expect(older.result).toEqual({ kind: 'advisory-import', value: { imported: 0, total: 1 } });
+    expect(older.result).toMatchObject({ kind: 'import', value: [{ counts: { advisories: 1, stored: 0 } }] });
     expect(storedAdvisories().map((a) => a.summary)).toEqual(['newer']);
   });
 
@@ -114,7 +114,7 @@ describe('advisory import job (worker thread)', () => {
     env = await testEngine();
     await env.call('createWorkspace', { path: env.tmp.file('w.atw') });
     await importAdvisories('first.json', jsonFile(record('GHSA-0001-test-zzzz', '2020-01-01T00:00:00Z', 'before')));
-    const { jobId } = await env.call('startAdvisoryImport', upload('npm.zip', ecosystemZip(30_000)));
+    const { jobId } = await env.call('startImport', { files: [upload('npm.zip', ecosystemZip(30_000))] });
     for (let job = await env.call('getJob', { jobId }); job.progress.done === 0 && job.state === 'running'; job = await env.call('getJob', { jobId })) {
       await new Promise((r) => setTimeout(r, 5));
     }

@@ -1,0 +1,375 @@
+import type { BlastPath, BlastRadius, GraphEdge, GraphNode } from '../../shared/blast-radius';
+import type { BlastRadiusSummary, CredentialLink } from '../../shared/contract';
+import { BackendError } from '../../shared/errors';
+import { accessRank, highestAccess, type AccessLevel, type GrantFact, type PrincipalFact, type RiskClass, type StatementRef } from '../../shared/iam';
+import { assumableBy, grantsOfPrincipal, grantsOnDataSource, groupsOf, membersOf, trustsOf } from '../iam/iam-repository';
+import type { Db } from '../store/workspace-file';
+import { identitySnapshot, type ClassifiedDataSource, type IdentitySnapshot } from './identity-snapshot';
+
+/**
+ * Blast radius: what an agent can reach through the cloud identities it holds, and the reverse,
+ * who can reach a data source. Principals are walked through group membership and the roles
+ * they may assume (chains included, up to MAX_HOPS), then joined to their grants; a grant on a
+ * wildcard ("every S3 bucket in the account", "arn:aws:s3:::nw-*") reaches every imported data
+ * source it covers. Computed from facts and decisions on every call, never stored.
+ */
+
+const MAX_HOPS = 6;
+const MAX_VIA = 10;
+
+/** How a principal was reached from the one a credential authenticates as. */
+interface Hop {
+  key: string;
+  /** Principal keys from the start to this one. */
+  chain: string[];
+  conditional: boolean;
+  via: StatementRef[];
+}
+
+type Step = { to: string; kind: 'member-of' | 'can-assume'; conditional: boolean; via: StatementRef | null };
+
+function forwardSteps(db: Db, key: string): Step[] {
+  return [
+    ...groupsOf(db, key).map((to): Step => ({ to, kind: 'member-of', conditional: false, via: null })),
+    ...assumableBy(db, key).map((t): Step => ({ to: t.principalKey, kind: 'can-assume', conditional: t.conditional, via: t.via })),
+  ];
+}
+
+/** Breadth first, shortest chain to each principal; `steps` says where one can go from a principal. */
+function walk(start: string, steps: (key: string) => Step[], onEdge: (from: string, step: Step) => void): Hop[] {
+  const reached = new Map<string, Hop>([[start, { key: start, chain: [start], conditional: false, via: [] }]]);
+  let frontier = [reached.get(start)!];
+  for (let hop = 0; hop < MAX_HOPS && frontier.length > 0; hop++) {
+    const next: Hop[] = [];
+    for (const from of frontier) {
+      for (const step of steps(from.key)) {
+        onEdge(from.key, step);
+        if (reached.has(step.to)) continue;
+        const hopTo: Hop = { key: step.to, chain: [...from.chain, step.to], conditional: from.conditional || step.conditional, via: step.via ? [...from.via, step.via] : from.via };
+        reached.set(step.to, hopTo);
+        next.push(hopTo);
+      }
+    }
+    frontier = next;
+  }
+  return [...reached.values()];
+}
+
+const SENSITIVITY_RANK = { restricted: 4, confidential: 3, internal: 2, public: 1, unknown: 2.5 } as const;
+const ENVIRONMENT_RANK = { prod: 3, unknown: 2, staging: 1, dev: 0 } as const;
+
+/** Worst first: restricted production data with write access at the top. */
+export function compareWorstFirst(a: BlastPath, b: BlastPath): number {
+  return (
+    SENSITIVITY_RANK[b.sensitivity] - SENSITIVITY_RANK[a.sensitivity] ||
+    ENVIRONMENT_RANK[b.environment] - ENVIRONMENT_RANK[a.environment] ||
+    accessRank(b.access) - accessRank(a.access) ||
+    Number(a.conditional) - Number(b.conditional) ||
+    a.dataSourceName.localeCompare(b.dataSourceName) ||
+    a.agentName.localeCompare(b.agentName)
+  );
+}
+
+/** Accumulates nodes, edges and paths, merging repeats (the same grant edge from two statements). */
+class GraphBuilder {
+  readonly nodes = new Map<string, GraphNode>();
+  readonly edges = new Map<string, GraphEdge>();
+  readonly paths = new Map<string, BlastPath>();
+
+  private readonly trusts = new Map<string, ReturnType<typeof trustsOf>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly snapshot: IdentitySnapshot,
+  ) {}
+
+  private trustsOf(key: string): ReturnType<typeof trustsOf> {
+    let trusts = this.trusts.get(key);
+    if (!trusts) this.trusts.set(key, (trusts = trustsOf(this.db, key)));
+    return trusts;
+  }
+
+  agent(agentId: string): string {
+    const agent = this.snapshot.agents.get(agentId)!;
+    const id = `agent:${agentId}`;
+    if (!this.nodes.has(id)) {
+      this.nodes.set(id, { id, kind: 'agent', label: agent.name, detail: [agent.environment, agent.owner?.name].filter(Boolean).join(' · ') || 'agent', provider: null, scope: '', group: 'agents', flags: [] });
+    }
+    return id;
+  }
+
+  credential(agentId: string, link: CredentialLink): string {
+    const id = `credential:${agentId}:${link.credential}`;
+    if (!this.nodes.has(id)) {
+      const shared = link.sharedWith.length > 0;
+      this.nodes.set(id, {
+        id,
+        kind: 'credential',
+        label: link.credential.length > 80 ? `${link.credential.slice(0, 79)}…` : link.credential,
+        detail: `${link.how === 'person' ? 'linked by a person' : `named by ${link.how}`}${shared ? ` · shared with ${link.sharedWith.map((s) => s.name).join(', ')}` : ''}`,
+        provider: link.provider,
+        scope: link.scope,
+        group: 'credentials',
+        flags: shared ? ['shared-credential'] : [],
+      });
+    }
+    this.edge(this.agent(agentId), id, 'holds', { reason: link.reason });
+    return id;
+  }
+
+  principal(key: string): string {
+    const id = `principal:${key}`;
+    if (!this.nodes.has(id)) {
+      const p: PrincipalFact | undefined = this.snapshot.principals.byKey.get(key);
+      const flags = new Set<string>();
+      for (const t of this.trustsOf(key)) {
+        if (t.openToAnyone && !t.conditional) flags.add('public-trust');
+        if (t.foreignAccount) flags.add('foreign-trust');
+      }
+      this.nodes.set(id, {
+        id,
+        kind: 'principal',
+        label: p?.name ?? key,
+        detail: p ? `${p.provider.toUpperCase()} ${p.kind}${p.scope ? ` · ${p.scope}` : ''}` : 'not in the imported exports',
+        provider: p?.provider ?? null,
+        scope: p?.scope ?? '',
+        group: p?.kind ?? 'principal',
+        ...(p ? { principalKind: p.kind } : {}),
+        flags: [...flags],
+      });
+    }
+    return id;
+  }
+
+  dataSource(ds: ClassifiedDataSource): string {
+    const id = `data-source:${ds.key}`;
+    if (!this.nodes.has(id)) {
+      const flags = ds.wildcard ? ['wildcard'] : [];
+      this.nodes.set(id, {
+        id,
+        kind: 'data-source',
+        label: ds.name,
+        detail: `${ds.service} ${ds.kind} · ${ds.environment} · ${ds.sensitivity}`,
+        provider: ds.provider,
+        scope: ds.scope,
+        group: ds.service,
+        dataSourceKind: ds.kind,
+        environment: ds.environment,
+        sensitivity: ds.sensitivity,
+        flags,
+      });
+    }
+    return id;
+  }
+
+  edge(source: string, target: string, kind: GraphEdge['kind'], extra: { access?: AccessLevel; conditional?: boolean; riskClasses?: RiskClass[]; via?: StatementRef[]; reason?: string } = {}): void {
+    const id = `${kind}:${source}->${target}`;
+    const seen = this.edges.get(id);
+    if (!seen) {
+      this.edges.set(id, {
+        id,
+        source,
+        target,
+        kind,
+        access: extra.access ?? null,
+        conditional: extra.conditional ?? false,
+        riskClasses: [...new Set(extra.riskClasses ?? [])],
+        via: (extra.via ?? []).slice(0, MAX_VIA),
+        reason: extra.reason ?? '',
+      });
+      return;
+    }
+    if (extra.access && (seen.access === null || accessRank(extra.access) > accessRank(seen.access))) seen.access = extra.access;
+    // An edge is conditional only while every statement behind it is.
+    seen.conditional = seen.conditional && (extra.conditional ?? false);
+    seen.riskClasses = [...new Set([...seen.riskClasses, ...(extra.riskClasses ?? [])])];
+    for (const v of extra.via ?? []) if (seen.via.length < MAX_VIA && !seen.via.some((s) => s.policyKey === v.policyKey && s.statement === v.statement)) seen.via.push(v);
+  }
+
+  path(agentId: string, link: CredentialLink, hop: Hop, grant: GrantFact, ds: ClassifiedDataSource): void {
+    const agent = this.snapshot.agents.get(agentId)!;
+    const key = `${agentId}\0${link.credential}\0${ds.key}`;
+    const conditional = grant.conditional || hop.conditional;
+    const via = [grant.via, ...hop.via];
+    const seen = this.paths.get(key);
+    const principals = hop.chain.map((k) => this.snapshot.principals.byKey.get(k)?.name ?? k);
+    if (!seen || accessRank(grant.access) > accessRank(seen.access) || (seen.conditional && !conditional)) {
+      this.paths.set(key, {
+        agentId,
+        agentName: agent.name,
+        credential: link.credential,
+        principals,
+        dataSourceKey: ds.key,
+        dataSourceName: ds.name,
+        environment: ds.environment,
+        sensitivity: ds.sensitivity,
+        access: grant.access,
+        conditional,
+        riskClasses: [...new Set([...(seen?.riskClasses ?? []), ...grant.riskClasses])],
+        via: [...via, ...(seen?.via ?? [])].slice(0, MAX_VIA),
+      });
+    } else {
+      seen.riskClasses = [...new Set([...seen.riskClasses, ...grant.riskClasses])];
+      if (seen.via.length < MAX_VIA) seen.via.push(grant.via);
+    }
+  }
+}
+
+/** Every data source a grant reaches: its own, and the imported ones its wildcard covers. */
+function reachedBy(snapshot: IdentitySnapshot, grant: GrantFact): ClassifiedDataSource[] {
+  const ds = snapshot.dataSources.get(grant.dataSourceKey);
+  if (!ds) return [];
+  return ds.wildcard ? [ds, ...snapshot.coveredBy(ds)] : [ds];
+}
+
+function summaryOf(paths: BlastPath[]): BlastRadius['summary'] {
+  const best = new Map<string, BlastPath>();
+  for (const p of paths) {
+    const seen = best.get(p.dataSourceKey);
+    if (!seen || accessRank(p.access) > accessRank(seen.access)) best.set(p.dataSourceKey, p);
+  }
+  const counts = new Map<string, BlastRadius['summary'][number]>();
+  for (const p of best.values()) {
+    const key = `${p.sensitivity}/${p.access}`;
+    const row = counts.get(key) ?? { sensitivity: p.sensitivity, access: p.access, count: 0 };
+    row.count++;
+    counts.set(key, row);
+  }
+  return [...counts.values()].sort((a, b) => SENSITIVITY_RANK[b.sensitivity] - SENSITIVITY_RANK[a.sensitivity] || accessRank(b.access) - accessRank(a.access));
+}
+
+function finish(builder: GraphBuilder, focus: BlastRadius['focus'], gaps: string[]): BlastRadius {
+  const paths = [...builder.paths.values()].sort(compareWorstFirst);
+  return { focus, nodes: [...builder.nodes.values()], edges: [...builder.edges.values()], paths, summary: summaryOf(paths), gaps };
+}
+
+/** Adds one agent's reach (credentials -> principals -> data sources) to the graph. */
+function addAgentReach(db: Db, snapshot: IdentitySnapshot, builder: GraphBuilder, agentId: string, onlyDataSource: string | null = null): void {
+  for (const link of snapshot.links.get(agentId) ?? []) {
+    const credentialNode = builder.credential(agentId, link);
+    builder.edge(credentialNode, builder.principal(link.principalKey), 'authenticates-as', { reason: link.reason });
+    const hops = walk(
+      link.principalKey,
+      (key) => forwardSteps(db, key),
+      (from, step) => {
+        if (onlyDataSource !== null) return;
+        builder.edge(builder.principal(from), builder.principal(step.to), step.kind, { conditional: step.conditional, via: step.via ? [step.via] : [] });
+      },
+    );
+    for (const hop of hops) {
+      for (const grant of grantsOfPrincipal(db, hop.key)) {
+        for (const ds of reachedBy(snapshot, grant)) {
+          if (onlyDataSource !== null && ds.key !== onlyDataSource) continue;
+          builder.edge(builder.principal(hop.key), builder.dataSource(ds), 'grants', { access: grant.access, conditional: grant.conditional, riskClasses: grant.riskClasses, via: [grant.via] });
+          builder.path(agentId, link, hop, grant, ds);
+        }
+      }
+    }
+  }
+}
+
+export function agentGaps(snapshot: IdentitySnapshot, agentId: string, paths: number): string[] {
+  const agent = snapshot.agents.get(agentId)!;
+  const links = snapshot.links.get(agentId) ?? [];
+  if (snapshot.importCount === 0) return ['No cloud IAM export has been imported yet: import the AWS, GCP, Azure or Kubernetes exports of the accounts the agents run in (Import…).'];
+  if (links.length === 0) {
+    return [`No cloud identity is linked to ${agent.name}: neither its registry credentials nor its discovered code name an imported principal. Link one on the agent page, or import the export of the account it runs in.`];
+  }
+  if (paths === 0) return links.map((l) => `${l.principalName} has no grant on a data source in the imported exports: its policies may name only services, or resources of accounts not imported.`);
+  return [];
+}
+
+export function blastRadiusOf(db: Db, agentId: string): BlastRadius {
+  const snapshot = identitySnapshot(db);
+  const agent = snapshot.agents.get(agentId);
+  if (!agent) throw new BackendError('not-found', `No agent with id ${agentId}; it may have been deleted. Pick an agent from the list.`);
+  const builder = new GraphBuilder(db, snapshot);
+  builder.agent(agentId);
+  addAgentReach(db, snapshot, builder, agentId);
+  return finish(builder, { kind: 'agent', agentId, name: agent.name }, agentGaps(snapshot, agentId, builder.paths.size));
+}
+
+/** The agent page's card: the same paths, summarised. */
+export function blastRadiusSummaryOf(db: Db, agentId: string): BlastRadiusSummary {
+  const radius = blastRadiusOf(db, agentId);
+  return {
+    dataSources: new Set(radius.paths.map((p) => p.dataSourceKey)).size,
+    bySensitivity: radius.summary,
+    worstPaths: radius.paths.slice(0, 5),
+    riskClasses: [...new Set(radius.paths.flatMap((p) => p.riskClasses))],
+    gaps: radius.gaps,
+  };
+}
+
+/** Every principal that can act on `key`: holders of a grant on it or on a wildcard covering it. */
+function holdersOf(db: Db, snapshot: IdentitySnapshot, ds: ClassifiedDataSource): GrantFact[] {
+  const grants = [...grantsOnDataSource(db, ds.key)];
+  if (!ds.wildcard) {
+    for (const wildcard of snapshot.dataSources.values()) {
+      if (wildcard.wildcard && snapshot.coveredBy(wildcard).includes(ds)) grants.push(...grantsOnDataSource(db, wildcard.key));
+    }
+  }
+  return grants;
+}
+
+function reverseSteps(db: Db, key: string): Step[] {
+  return [
+    ...membersOf(db, key).map((to): Step => ({ to, kind: 'member-of', conditional: false, via: null })),
+    ...trustsOf(db, key).map((t): Step => ({ to: t.trustedKey, kind: 'can-assume', conditional: t.conditional, via: t.via })),
+  ];
+}
+
+/** The reverse view: every agent that can reach a data source, and how; principals with no agent are shown too. */
+export function whoCanReach(db: Db, dataSourceKey: string): BlastRadius {
+  const snapshot = identitySnapshot(db);
+  const ds = snapshot.dataSources.get(dataSourceKey);
+  if (!ds) throw new BackendError('not-found', `No data source ${dataSourceKey} in the imported exports; it may have gone with a re-import. Pick one from the list.`);
+  const builder = new GraphBuilder(db, snapshot);
+  const target = builder.dataSource(ds);
+  const agents = new Set<string>();
+  for (const grant of holdersOf(db, snapshot, ds)) {
+    const holder = builder.principal(grant.principalKey);
+    builder.edge(holder, target, 'grants', { access: grant.access, conditional: grant.conditional, riskClasses: grant.riskClasses, via: [grant.via] });
+    walk(
+      grant.principalKey,
+      (key) => reverseSteps(db, key),
+      (from, step) => {
+        // Drawn in the direction access flows: the member or assumer towards the holder.
+        builder.edge(builder.principal(step.to), builder.principal(from), step.kind, { conditional: step.conditional, via: step.via ? [step.via] : [] });
+        for (const { agentId } of snapshot.agentsByPrincipal.get(step.to) ?? []) agents.add(agentId);
+      },
+    );
+    for (const { agentId } of snapshot.agentsByPrincipal.get(grant.principalKey) ?? []) agents.add(agentId);
+  }
+  // Each agent's own paths to this data source, computed the forward way so both views agree.
+  for (const agentId of agents) addAgentReach(db, snapshot, builder, agentId, dataSourceKey);
+  const gaps =
+    builder.edges.size === 0
+      ? [`No imported principal has a grant on ${ds.name}.`]
+      : agents.size === 0
+        ? [`Principals can reach ${ds.name}, but none is linked to an agent: link agents to their cloud identities on the agent pages.`]
+        : [];
+  return finish(builder, { kind: 'data-source', key: ds.key, name: ds.name }, gaps);
+}
+
+/** Agents and principals that reach each data source, with the highest access: the data source list. */
+export function reachByDataSource(db: Db): Map<string, { agents: Set<string>; principals: Set<string>; highest: AccessLevel | null }> {
+  const snapshot = identitySnapshot(db);
+  const reach = new Map<string, { agents: Set<string>; principals: Set<string>; highest: AccessLevel | null }>();
+  const entry = (key: string) => {
+    let e = reach.get(key);
+    if (!e) reach.set(key, (e = { agents: new Set(), principals: new Set(), highest: null }));
+    return e;
+  };
+  for (const agentId of snapshot.agents.keys()) {
+    if ((snapshot.links.get(agentId) ?? []).length === 0) continue;
+    const radius = blastRadiusOf(db, agentId);
+    for (const p of radius.paths) {
+      const e = entry(p.dataSourceKey);
+      e.agents.add(agentId);
+      e.highest = highestAccess([...(e.highest ? [e.highest] : []), p.access]);
+    }
+    for (const edge of radius.edges) if (edge.kind === 'grants') entry(edge.target.slice('data-source:'.length)).principals.add(edge.source);
+  }
+  return reach;
+}

@@ -1,0 +1,125 @@
+import type { AgentRecord } from '../../shared/agent';
+import type { CredentialLink, DataSourceSummary } from '../../shared/contract';
+import type { DataSourceFact, Environment, PrincipalFact, Sensitivity } from '../../shared/iam';
+import { allAgentRecords } from '../agents/agents-repository';
+import { candidatesJoinedToAll, dismissedCandidates } from '../discovery/discovery-repository';
+import { classifyDataSource, readBundledDataSourceRules, type DataSourceRule } from '../iam/classify-data-source';
+import { indexPrincipals, linksOf, nonAgentHoldersOf, withSharing, type PrincipalIndex } from '../iam/credential-links';
+import { allDataSources, allPrincipals, credentialLinkDecisions, dataSourceDecisions, identityGraphVersion } from '../iam/iam-repository';
+import { statement } from '../store/statements';
+import type { Db } from '../store/workspace-file';
+
+/**
+ * What every blast-radius question needs at hand: principals indexed for matching, data sources
+ * classified, every agent's links. Loaded once per version of the graph, the registry and the
+ * decisions (the benchmark's 5,000-role organisation takes ~100 ms to load; a query then takes a
+ * few), and rebuilt as soon as any of them changes.
+ */
+export interface IdentitySnapshot {
+  principals: PrincipalIndex;
+  dataSources: Map<string, ClassifiedDataSource>;
+  /** Concrete (non-wildcard) data sources, for matching wildcard grants against. */
+  concrete: ClassifiedDataSource[];
+  agents: Map<string, AgentRecord>;
+  links: Map<string, CredentialLink[]>;
+  /** Principal key -> agents linked to it. */
+  agentsByPrincipal: Map<string, Array<{ agentId: string; link: CredentialLink }>>;
+  /** Data sources a wildcard data source covers, computed on first use. */
+  coveredBy(wildcard: ClassifiedDataSource): ClassifiedDataSource[];
+  importCount: number;
+}
+
+export interface ClassifiedDataSource extends DataSourceFact {
+  environment: Environment;
+  sensitivity: Sensitivity;
+  classifiedBy: DataSourceSummary['classifiedBy'];
+  because: string;
+}
+
+let rulesCache: DataSourceRule[] | null = null;
+function dataSourceRules(): DataSourceRule[] {
+  rulesCache ??= readBundledDataSourceRules();
+  return rulesCache;
+}
+
+const snapshots = new WeakMap<Db, { version: string; snapshot: IdentitySnapshot }>();
+
+function versionOf(db: Db): string {
+  const registry = statement(db, `SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), '') AS v FROM agents`).get() as { v: string };
+  const discovery = statement(db, `SELECT COUNT(*) || ':' || COALESCE(MAX(decided_at), '') || ':' || (SELECT COALESCE(MAX(id), 0) FROM scans) AS v FROM discovery_decisions`).get() as { v: string };
+  return `${identityGraphVersion(db)}|${registry.v}|${discovery.v}`;
+}
+
+export function identitySnapshot(db: Db): IdentitySnapshot {
+  const version = versionOf(db);
+  const cached = snapshots.get(db);
+  if (cached?.version === version) return cached.snapshot;
+  const snapshot = loadSnapshot(db);
+  snapshots.set(db, { version, snapshot });
+  return snapshot;
+}
+
+function globToRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${escaped}$`);
+}
+
+function classify(facts: DataSourceFact[], db: Db): ClassifiedDataSource[] {
+  const decisions = dataSourceDecisions(db);
+  const rules = dataSourceRules();
+  return facts.map((fact) => {
+    const byRule = classifyDataSource(fact, rules);
+    const decided = decisions.get(fact.key);
+    const environment = decided?.environment ?? byRule.environment;
+    const sensitivity = decided?.sensitivity ?? byRule.sensitivity;
+    const byPerson = decided !== undefined && (decided.environment !== null || decided.sensitivity !== null);
+    const because = byPerson
+      ? `classified by ${decided!.decidedBy} on ${decided!.decidedAt.slice(0, 10)}`
+      : [byRule.because.sensitivity, byRule.because.environment].filter(Boolean).join('; ');
+    return { ...fact, environment, sensitivity, classifiedBy: byPerson ? 'person' : because ? 'rule' : 'none', because };
+  });
+}
+
+function loadSnapshot(db: Db): IdentitySnapshot {
+  const principalList: PrincipalFact[] = allPrincipals(db);
+  const principals = indexPrincipals(principalList);
+  const classified = classify(allDataSources(db), db);
+  const dataSources = new Map(classified.map((d) => [d.key, d]));
+  const concrete = classified.filter((d) => !d.wildcard);
+  const agents = new Map(allAgentRecords(db).map((a) => [a.id, a]));
+  const joined = candidatesJoinedToAll(db);
+  const decisions = credentialLinkDecisions(db);
+  const rawLinks = new Map(
+    [...agents.values()].map((agent) => [
+      agent.id,
+      linksOf(
+        { agent, discovered: joined.get(agent.id) ?? [] },
+        principals,
+        decisions.filter((d) => d.agentId === agent.id),
+      ),
+    ]),
+  );
+  const holders = new Map<string, Array<{ agentId: string; name: string }>>();
+  for (const [agentId, links] of rawLinks) for (const link of links) holders.set(link.principalKey, [...(holders.get(link.principalKey) ?? []), { agentId, name: agents.get(agentId)!.name }]);
+  const nonAgents = nonAgentHoldersOf(dismissedCandidates(db), principals);
+  const links = new Map([...rawLinks].map(([agentId, l]) => [agentId, withSharing(agentId, l, holders, nonAgents, principals.byKey)]));
+  const agentsByPrincipal = new Map<string, Array<{ agentId: string; link: CredentialLink }>>();
+  for (const [agentId, list] of links) for (const link of list) agentsByPrincipal.set(link.principalKey, [...(agentsByPrincipal.get(link.principalKey) ?? []), { agentId, link }]);
+
+  const covered = new Map<string, ClassifiedDataSource[]>();
+  const coveredBy = (wildcard: ClassifiedDataSource): ClassifiedDataSource[] => {
+    let found = covered.get(wildcard.key);
+    if (!found) {
+      if (wildcard.kind === 'service-wide') {
+        found = concrete.filter((d) => d.provider === wildcard.provider && d.service === wildcard.service && (wildcard.scope === '' || d.scope === wildcard.scope));
+      } else {
+        const pattern = globToRegExp(wildcard.key);
+        found = concrete.filter((d) => d.provider === wildcard.provider && pattern.test(d.key));
+      }
+      covered.set(wildcard.key, found);
+    }
+    return found;
+  };
+  const importCount = (statement(db, 'SELECT COUNT(*) AS n FROM imports WHERE provider IS NOT NULL').get() as { n: number }).n;
+  return { principals, dataSources, concrete, agents, links, agentsByPrincipal, coveredBy, importCount };
+}

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { ImportPreview, UploadedFile } from '../../shared/contract';
+import { BackendError, ERROR_CODES, type ApiErrorData } from '../../shared/errors';
+import type { CallContext, Handlers } from '../api/dispatcher';
+import type { Session } from '../api/session';
+import { listImports } from './imports-repository';
+import type { ImportChoices } from './run-import';
+
+/** Identifies a set of files by content, so an import finds the preview job that already read them. */
+function offerKeyOf(files: UploadedFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file.fileName}\0${file.contentBase64.length}\0`).update(file.contentBase64);
+  return hash.digest('hex');
+}
+
+const titleOf = (verb: string, files: UploadedFile[]) => `${verb} ${files.length === 1 ? files[0]!.fileName : `${files.length} files`}`;
+
+/** A job's error as the contract carries it; the worker sends BackendError data (row errors in `details`) through as it was. */
+export function jobErrorData(error: { code: string; message: string; details?: unknown } | null): ApiErrorData {
+  if (!error) return { code: 'internal', message: 'The import stopped without saying why.' };
+  const code = ERROR_CODES.find((c) => c === error.code) ?? 'internal';
+  return error.details === undefined ? { code, message: error.message } : { code, message: error.message, details: error.details };
+}
+
+/**
+ * Reads the files in a job worker (the host's thread never parses an export) and answers their
+ * previews. The job keeps what it read and waits: importing the same files goes on from there
+ * instead of reading them again.
+ */
+export async function previewFiles(session: Session, files: UploadedFile[], ctx: CallContext): Promise<ImportPreview[]> {
+  session.jobs.dropOffers('import');
+  const job = session.startJob('import', titleOf('Check', files), { files, mode: 'preview', skipRows: {} }, { actor: ctx.actor, via: ctx.via }, offerKeyOf(files));
+  const answer = await session.jobs.waitForOffer(job.id);
+  if ('offer' in answer) return answer.offer as ImportPreview[];
+  throw BackendError.fromData(jobErrorData(answer.ended.error));
+}
+
+/** Imports the files: the waiting preview of the same files goes ahead, or a new job reads and imports them. */
+export function importFiles(session: Session, files: UploadedFile[], skipRows: Record<string, number[]>, ctx: CallContext): { jobId: string } {
+  const title = titleOf('Import', files);
+  const taken = session.jobs.takeOffer('import', offerKeyOf(files), { skipRows } satisfies ImportChoices, title);
+  if (taken) return { jobId: taken.id };
+  return { jobId: session.startJob('import', title, { files, mode: 'apply', skipRows }, { actor: ctx.actor, via: ctx.via }).id };
+}
+
+export function importHandlers(session: Session) {
+  return {
+    previewImport: ({ files }, ctx) => previewFiles(session, files, ctx),
+    startImport: ({ files, skipRows }, ctx) => importFiles(session, files, skipRows, ctx),
+    listImports: () => listImports(session.workspace().db),
+  } satisfies Partial<Handlers>;
+}

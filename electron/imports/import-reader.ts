@@ -1,0 +1,56 @@
+import type { ImportFormat, ImportIssue, RegistryImportPreview } from '../../shared/contract';
+import type { CloudProvider } from '../../shared/iam';
+import type { ChangeAuthor } from '../store/audit-log';
+import type { Db } from '../store/workspace-file';
+import type { ImportSource } from './import-source';
+
+/** What a reader made of one file: pure facts, nothing written yet. */
+export interface ParsedImport<D = unknown> {
+  format: ImportFormat;
+  provider: CloudProvider | null;
+  /** The account, project, tenant or cluster the file describes ('' when it does not say). */
+  scope: string;
+  counts: Record<string, number>;
+  warnings: ImportIssue[];
+  data: D;
+}
+
+export interface ReadContext {
+  progress(done: number, total: number, message: string): void;
+  throwIfCancelled(): void;
+}
+
+/** What applying would do in this workspace as it is now (registry rows: create, update, errors). */
+export interface ImportPlan {
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  counts: Record<string, number>;
+  registry: RegistryImportPreview | null;
+}
+
+export interface ApplyContext extends ReadContext {
+  author: ChangeAuthor;
+  /** Registry rows the person chose to leave out. */
+  skipRows: number[];
+}
+
+/**
+ * One format family of the import pipeline: detect -> read -> plan -> apply. Readers are pure up
+ * to `apply`, which runs inside the pipeline's single write transaction for all files.
+ */
+export interface ImportReader<D = unknown> {
+  /** For the "expected one of" message: "an AWS IAM export (authorization details, credential report)". */
+  describes: string;
+  /** The format of this file, from its content, or null when it is not this reader's. */
+  detect(source: ImportSource): ImportFormat | null;
+  read(source: ImportSource, format: ImportFormat, ctx: ReadContext): ParsedImport<D> | Promise<ParsedImport<D>>;
+  /**
+   * Which earlier import this one replaces: the same format describing the same account, project,
+   * tenant or cluster; a file that names none is its own source (its hash).
+   */
+  sourceKey(parsed: ParsedImport<D>, source: ImportSource): string;
+  /** Read-only check against the workspace; readers without workspace-dependent errors omit it. */
+  plan?(db: Db, parsed: ParsedImport<D>, source: ImportSource, skipRows: number[]): ImportPlan;
+  /** Writes the facts under `importId`; returns what was written, per kind, for the provenance record. */
+  apply(db: Db, parsed: ParsedImport<D>, importId: number, source: ImportSource, ctx: ApplyContext): Record<string, number>;
+}

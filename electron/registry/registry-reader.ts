@@ -1,0 +1,70 @@
+import type { ImportIssue, RegistryRowError } from '../../shared/contract';
+import { listZipEntryNames } from '../archives/bounded-zip';
+import { allAgentRecords, createAgent, updateAgent } from '../agents/agents-repository';
+import type { ImportReader, ImportPlan } from '../imports/import-reader';
+import type { Db } from '../store/workspace-file';
+import { parseRegistryFile, planRegistryImport, type ParsedRegistryFile, type RegistryImportPlan } from '.';
+import { WORKBOOK_ARCHIVE } from './workbook-archive';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+/** "row 5, column Owner": where a registry problem is, as the spreadsheet shows it. */
+export function registryIssue(error: RegistryRowError): ImportIssue {
+  const position = error.row <= 1 ? 'header row' : `row ${error.row}`;
+  return { position: error.column ? `${position}, column ${error.column}` : position, message: error.message };
+}
+
+function planAgainst(db: Db, parsed: ParsedRegistryFile, skipRows: number[]): RegistryImportPlan {
+  const existing = allAgentRecords(db).map(({ id, createdAt: _c, updatedAt: _u, ...fields }) => ({ id, fields }));
+  return planRegistryImport(parsed, existing, { skipRows });
+}
+
+/**
+ * Agent registry spreadsheets (CSV, XLSX). Rows are people's statements about agents, not facts
+ * of a source: an import creates and updates agents (audited per field) and is recorded for
+ * provenance; it never deletes an agent a later sheet leaves out.
+ */
+export const registryReader: ImportReader<ParsedRegistryFile> = {
+  describes: 'an agent registry spreadsheet (CSV, or XLSX from Excel 2007+)',
+  detect(source) {
+    if (source.startsWith(ZIP)) {
+      try {
+        return listZipEntryNames(source.fileName, source.bytes, WORKBOOK_ARCHIVE).includes('xl/workbook.xml') ? 'registry-xlsx' : null;
+      } catch {
+        // A damaged workbook is still most likely a workbook: the reader says what is wrong with it.
+        return /\.xlsx$/i.test(source.fileName) ? 'registry-xlsx' : null;
+      }
+    }
+    if (source.looksLikeJson) return null;
+    const firstLine = source.text.slice(0, 4096).split(/\r?\n/, 1)[0] ?? '';
+    return /[,;\t]/.test(firstLine) || /\.(csv|tsv|txt)$/i.test(source.fileName) ? 'registry-csv' : null;
+  },
+  async read(source, format, ctx) {
+    ctx.progress(0, 0, `Reading ${source.fileName}…`);
+    const parsed = await parseRegistryFile(source.fileName, source.bytes);
+    return { format, provider: null, scope: '', counts: { rows: parsed.rows.length }, warnings: [], data: parsed };
+  },
+  sourceKey: (parsed, source) => `${parsed.format}:${source.sha256}`,
+  plan(db, parsed, _source, skipRows): ImportPlan {
+    const { preview } = planAgainst(db, parsed.data, skipRows);
+    const { totals } = preview;
+    return {
+      errors: preview.errors.map(registryIssue),
+      warnings: preview.warnings.map(registryIssue),
+      counts: { rows: totals.rows, create: totals.create, update: totals.update, unchanged: totals.unchanged, invalid: totals.invalid },
+      registry: preview,
+    };
+  },
+  apply(db, parsed, _importId, source, ctx) {
+    const plan = planAgainst(db, parsed.data, ctx.skipRows);
+    const total = plan.operations.length;
+    plan.operations.forEach((op, i) => {
+      ctx.throwIfCancelled();
+      if (op.kind === 'create') createAgent(db, op.draft, ctx.author);
+      else updateAgent(db, op.id, op.patch, ctx.author);
+      ctx.progress(i + 1, total, `Importing row ${op.rowNumber} of ${source.fileName}`);
+    });
+    const { totals } = plan.preview;
+    return { rows: totals.rows, created: totals.create, updated: totals.update, unchanged: totals.unchanged, skipped: plan.skipped.length };
+  },
+};

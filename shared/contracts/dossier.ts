@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { AdvisoryMatch, CapabilityFinding, DeployableUnit, EndpointReference, FrameworkUse, GuardrailFinding, LlmUse, PackageVersion, CandidateDecision } from '../discovery';
+import type { AgentDetail } from './agents';
+import type { AgentCredentialLinks, BlastRadiusSummary } from './blast-radius';
+import { method } from './method';
+
+/**
+ * The agent dossier: everything known about one agent, read once from the facts and decisions.
+ * The agent page, the blast radius, triage, the report and the CLI all read this; none of them
+ * computes the same fact again.
+ */
+export interface AgentDossier {
+  agent: AgentDetail;
+  /** The discovered candidates confirmed as, or merged into, this agent: where its code and config were seen. */
+  sources: Array<{ identityKey: string; name: string; unit: DeployableUnit; sourceRoot: string; decision: CandidateDecision }>;
+  llm: LlmUse[];
+  frameworks: FrameworkUse[];
+  capabilities: CapabilityFinding[];
+  endpoints: EndpointReference[];
+  guardrails: GuardrailFinding[];
+  packages: PackageVersion[];
+  advisories: AdvisoryMatch[];
+  credentials: AgentCredentialLinks;
+  blastRadius: BlastRadiusSummary;
+}
+
+export const dossierContract = {
+  agentDossier: method<AgentDossier>()(z.object({ id: z.string().min(1).max(100) })),
+} as const;
