@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { AgentPage } from '../features/agent/AgentPage';
+import { BlastRadiusPage } from '../features/blast-radius/BlastRadiusPage';
+import { FileImportDialog } from '../features/imports/FileImportDialog';
 import { CandidatePage } from '../features/discovery/CandidatePage';
 import { DiscoveryPage } from '../features/discovery/DiscoveryPage';
 import { InventoryPage } from '../features/inventory/InventoryPage';
@@ -27,6 +29,7 @@ export function App({ runWorkspaceCommand }: { runWorkspaceCommand?: ((command: 
   const loadWorkspace = useAppStore((s) => s.loadWorkspace);
   const toasts = useAppStore((s) => s.toasts);
   const dismissToast = useAppStore((s) => s.dismissToast);
+  const fileImportOpen = useAppStore((s) => s.fileImportOpen);
   const [pathDialog, setPathDialog] = useState<WorkspacePathAction | null>(null);
   // Another workspace replaces everything on screen: unsaved edits are settled first.
   const askPath = async (action: WorkspacePathAction) => {
@@ -52,6 +55,7 @@ export function App({ runWorkspaceCommand }: { runWorkspaceCommand?: ((command: 
         </main>
       </div>
       {pathDialog && <WorkspacePathDialog action={pathDialog} onClose={() => setPathDialog(null)} />}
+      {fileImportOpen && <FileImportDialog />}
       <LeaveDialog />
       <Toasts toasts={toasts} onDismiss={dismissToast} />
     </div>
@@ -89,5 +93,7 @@ function PageFor({ route, onAskPath }: { route: Route; onAskPath: (action: Works
       return <DiscoveryPage />;
     case 'candidate':
       return <CandidatePage key={route.identityKey} identityKey={route.identityKey} />;
+    case 'blast-radius':
+      return <BlastRadiusPage tab={route.tab} subject={route.subject} />;
   }
 }

@@ -14,7 +14,7 @@ const upcoming = (label: string, section: UpcomingSection): NavEntry => ({ label
 const NAV: readonly NavEntry[] = [
   { label: 'Inventory', route: { page: 'inventory' } },
   { label: 'Discovery', route: { page: 'discovery' } },
-  upcoming('Blast radius', 'blast-radius'),
+  { label: 'Blast radius', route: { page: 'blast-radius', tab: 'agents', subject: null } },
   upcoming('Usage & cost', 'usage'),
   upcoming('Triage', 'triage'),
   upcoming('Plan', 'plan'),
@@ -25,11 +25,14 @@ const NAV: readonly NavEntry[] = [
 function isCurrent(entry: NavEntry, route: Route): boolean {
   if (entry.route.page === 'inventory') return route.page === 'inventory' || route.page === 'agent' || route.page === 'new-agent';
   if (entry.route.page === 'discovery') return route.page === 'discovery' || route.page === 'candidate';
+  if (entry.route.page === 'blast-radius') return route.page === 'blast-radius';
   return entry.route.page === 'upcoming' && route.page === 'upcoming' && entry.route.section === route.section;
 }
 
 export function Sidebar({ route }: { route: Route }) {
   const appInfo = useAppStore((s) => s.appInfo);
+  const hasWorkspace = useAppStore((s) => s.workspace !== null);
+  const openFileImport = useAppStore((s) => s.openFileImport);
   return (
     <aside className="sidebar">
       <nav aria-label="Sections">
@@ -52,11 +55,18 @@ export function Sidebar({ route }: { route: Route }) {
           ))}
         </ul>
       </nav>
-      {appInfo && (
+      <div className="sidebar__bottom">
+        {hasWorkspace && (
+          <button type="button" className="sidebar__import" onClick={openFileImport}>
+            Import files…
+          </button>
+        )}
+        {appInfo && (
         <p className="sidebar__version">
           v{appInfo.version} · {appInfo.host === 'electron' ? 'desktop' : appInfo.host}
-        </p>
-      )}
+          </p>
+        )}
+      </div>
     </aside>
   );
 }

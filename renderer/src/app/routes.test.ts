@@ -7,7 +7,17 @@ describe('hash routes', () => {
     ['#/inventory', { page: 'inventory' }],
     ['#/agents/new', { page: 'new-agent' }],
     ['#/agents/a%2F1', { page: 'agent', agentId: 'a/1' }],
-    ['#/blast-radius', { page: 'upcoming', section: 'blast-radius' }],
+    ['#/blast-radius', { page: 'blast-radius', tab: 'agents', subject: null }],
+    ['#/blast-radius/agent', { page: 'blast-radius', tab: 'agents', subject: null }],
+    ['#/blast-radius/agent/a%2F1', { page: 'blast-radius', tab: 'agents', subject: { kind: 'agent', agentId: 'a/1' } }],
+    ['#/blast-radius/data', { page: 'blast-radius', tab: 'data-sources', subject: null }],
+    [
+      '#/blast-radius/data/arn%3Aaws%3As3%3A%3A%3Apayments-prod',
+      { page: 'blast-radius', tab: 'data-sources', subject: { kind: 'data-source', key: 'arn:aws:s3:::payments-prod' } },
+    ],
+    ['#/blast-radius/data/%E0%A4%A', { page: 'blast-radius', tab: 'data-sources', subject: null }],
+    ['#/blast-radius/elsewhere/x', { page: 'blast-radius', tab: 'agents', subject: null }],
+    ['#/usage', { page: 'upcoming', section: 'usage' }],
     ['#/discovery', { page: 'discovery' }],
     ['#/discovery/repo%3Ak8s-cronjob%3Ak8s%2Fcronjob.yaml', { page: 'candidate', identityKey: 'repo:k8s-cronjob:k8s/cronjob.yaml' }],
     ['#/discovery/%E0%A4%A', { page: 'discovery' }],
@@ -18,7 +28,12 @@ describe('hash routes', () => {
   });
 
   it('round-trips every route through its href', () => {
-    const routes: Route[] = [{ page: 'inventory' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'upcoming', section: 'usage' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' }];
+    const routes: Route[] = [{ page: 'inventory' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'upcoming', section: 'usage' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' },
+      { page: 'blast-radius', tab: 'agents', subject: null },
+      { page: 'blast-radius', tab: 'data-sources', subject: null },
+      { page: 'blast-radius', tab: 'agents', subject: { kind: 'agent', agentId: 'agent 7/x' } },
+      { page: 'blast-radius', tab: 'data-sources', subject: { kind: 'data-source', key: 'projects/p/datasets/x#y?z/ü' } },
+    ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
   });
 });

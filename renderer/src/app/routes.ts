@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { committedLocationHash, requestNavigation, subscribeCommittedHash } from './leave-guard';
 
 /** Sections whose imports are not built yet; each still has its own address so a reload keeps the page. */
-export const UPCOMING_SECTIONS = ['blast-radius', 'usage', 'triage', 'plan', 'reports'] as const;
+export const UPCOMING_SECTIONS = ['usage', 'triage', 'plan', 'reports'] as const;
 export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 
 export type Route =
@@ -12,7 +12,26 @@ export type Route =
   | { page: 'discovery' }
   /** identityKey: the candidate's stable key (source + unit + entry point), not a row id. */
   | { page: 'candidate'; identityKey: string }
-  | { page: 'upcoming'; section: UpcomingSection };
+  | { page: 'upcoming'; section: UpcomingSection }
+  /** Forward (an agent's reach) or reverse (who reaches a data source); subject null: pick one from the tab's list. */
+  | { page: 'blast-radius'; tab: BlastRadiusTab; subject: BlastRadiusSubject | null };
+
+export type BlastRadiusTab = 'agents' | 'data-sources';
+export type BlastRadiusSubject = { kind: 'agent'; agentId: string } | { kind: 'data-source'; key: string };
+
+function parseBlastRadius(rest: string[]): Route {
+  const [kind, encoded, ...extra] = rest;
+  if (kind === undefined) return { page: 'blast-radius', tab: 'agents', subject: null };
+  if (extra.length > 0 || (kind !== 'agent' && kind !== 'data')) return { page: 'blast-radius', tab: 'agents', subject: null };
+  const tab: BlastRadiusTab = kind === 'agent' ? 'agents' : 'data-sources';
+  if (encoded === undefined) return { page: 'blast-radius', tab, subject: null };
+  try {
+    const id = decodeURIComponent(encoded);
+    return { page: 'blast-radius', tab, subject: kind === 'agent' ? { kind: 'agent', agentId: id } : { kind: 'data-source', key: id } };
+  } catch {
+    return { page: 'blast-radius', tab, subject: null };
+  }
+}
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -33,6 +52,7 @@ export function parseRoute(hash: string): Route {
       return { page: 'discovery' };
     }
   }
+  if (first === 'blast-radius') return parseBlastRadius(parts.slice(1));
   const section = UPCOMING_SECTIONS.find((s) => s === first);
   if (section && parts.length === 1) return { page: 'upcoming', section };
   return { page: 'inventory' };
@@ -52,6 +72,10 @@ export function hrefOf(route: Route): string {
       return `#/discovery/${encodeURIComponent(route.identityKey)}`;
     case 'upcoming':
       return `#/${route.section}`;
+    case 'blast-radius':
+      if (route.subject?.kind === 'agent') return `#/blast-radius/agent/${encodeURIComponent(route.subject.agentId)}`;
+      if (route.subject?.kind === 'data-source') return `#/blast-radius/data/${encodeURIComponent(route.subject.key)}`;
+      return route.tab === 'data-sources' ? '#/blast-radius/data' : '#/blast-radius';
   }
 }
 

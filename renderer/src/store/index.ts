@@ -3,7 +3,10 @@ import type { Backend } from '../../../shared/contract';
 import { createAgentDetailSlice } from './agent-detail-slice';
 import { createAgentsSlice } from './agents-slice';
 import { createAppSlice } from './app-slice';
+import { createBlastRadiusSlice } from './blast-radius-slice';
+import { createCloudIdentitySlice } from './cloud-identity-slice';
 import { createDiscoverySlice } from './discovery-slice';
+import { createFileImportsSlice } from './file-imports-slice';
 import type { AppState } from './app-state';
 import { createJobsSlice } from './jobs-slice';
 import { createRegistryFilesSlice } from './registry-files-slice';
@@ -22,6 +25,9 @@ export function createAppStore(backend: Backend) {
     ...createJobsSlice(backend)(...a),
     ...createRegistryFilesSlice(backend)(...a),
     ...createDiscoverySlice(backend)(...a),
+    ...createFileImportsSlice(backend)(...a),
+    ...createBlastRadiusSlice(backend)(...a),
+    ...createCloudIdentitySlice(backend)(...a),
     ...createToastsSlice(backend)(...a),
   }));
 }

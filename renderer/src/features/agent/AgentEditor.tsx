@@ -12,6 +12,8 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { DateField, Select, TextArea, TextField } from '../../ui/fields';
 import { Breadcrumb } from './Breadcrumb';
 import { AuditLog, CompletenessCard, FlagsCard } from './AgentSidePanel';
+import { BlastRadiusCard } from './BlastRadiusCard';
+import { CloudIdentitiesPanel } from './CloudIdentitiesPanel';
 import { draftOf, emptyFormValues, fieldErrorsOf, fieldsOf, formValuesOf, patchOf, type AgentFormValues } from './agent-form-model';
 import { CredentialsEditor, DataAccessEditor } from './ListEditors';
 
@@ -157,111 +159,115 @@ export function AgentEditor({ agent }: { agent: AgentDetail | null }) {
       )}
 
       <div className="agent-page__layout">
-        <form
-          id={formId}
-          className="agent-form"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            void save();
-          }}
-          noValidate
-        >
-          <FormSection title="Agent">
-            <div className="agent-form__grid">
-              <TextField label="Name" value={values.name} onChange={set('name')} error={fieldErrors.name} required autoFocus={!agent} />
-              <Select label="Status" value={values.status} options={STATUS_OPTIONS} onChange={set('status')} error={fieldErrors.status} />
-              <TextField label="Vendor" value={values.vendor} onChange={set('vendor')} error={fieldErrors.vendor} hint="“internal”, or who supplies it" />
-              <TextField
-                label="Environment"
-                value={values.environment}
-                onChange={set('environment')}
-                error={fieldErrors.environment}
-                hint="e.g. prod, staging"
-              />
-            </div>
-            <TextArea label="Description" value={values.description} onChange={set('description')} error={fieldErrors.description} rows={3} />
-          </FormSection>
-
-          <FormSection title="Trigger" hint="What starts a run: a schedule, a webhook, a person, an event, or another agent.">
-            <div className="agent-form__grid">
-              <Select label="Trigger kind" value={values.triggerKind} options={TRIGGER_OPTIONS} onChange={set('triggerKind')} error={fieldErrors['trigger.kind']} />
-              <TextField
-                label="Schedule"
-                value={values.schedule}
-                onChange={set('schedule')}
-                error={fieldErrors['trigger.schedule']}
-                placeholder="e.g. 0 2 * * * or /hooks/invoice"
-                spellCheck={false}
-              />
-            </div>
-          </FormSection>
-
-          <FormSection title="Data access scope" hint="Every data store the agent touches, and whether it only reads or also writes.">
-            <DataAccessEditor rows={values.dataAccess} onChange={set('dataAccess')} errors={fieldErrors} />
-          </FormSection>
-
-          <FormSection title="Credentials" hint="Name each credential the agent uses (role, service account, API key name); never paste the secret itself.">
-            <CredentialsEditor rows={values.credentials} onChange={set('credentials')} errors={fieldErrors} />
-          </FormSection>
-
-          <FormSection title="Owner" hint="One accountable person who can be reached, not a team or a channel.">
-            <div className="agent-form__grid">
-              <TextField label="Owner name" value={values.ownerName} onChange={set('ownerName')} error={fieldErrors['owner.name']} autoComplete="off" />
-              <TextField label="Owner email" type="email" value={values.ownerEmail} onChange={set('ownerEmail')} error={fieldErrors['owner.email']} autoComplete="off" />
-            </div>
-          </FormSection>
-
-          <FormSection title="Review and rollback">
-            <div className="agent-form__grid">
-              <DateField label="Last reviewed" value={values.lastReviewed} onChange={set('lastReviewed')} error={fieldErrors.lastReviewed} />
-              <DateField
-                label="Rollback last rehearsed"
-                value={values.rollbackLastRehearsed}
-                onChange={set('rollbackLastRehearsed')}
-                error={fieldErrors['rollback.lastRehearsed']}
-              />
-            </div>
-            <TextArea
-              label="Rollback procedure"
-              value={values.rollbackProcedure}
-              onChange={set('rollbackProcedure')}
-              error={fieldErrors['rollback.procedure']}
-              hint="How to stop the agent and undo what it did, step by step."
-              rows={4}
-            />
-          </FormSection>
-
-          {agent && Object.keys(agent.notes).length > 0 && (
-            <FormSection title="Notes" hint="Columns from an imported spreadsheet that the registry has no field for, kept as written.">
-              <dl className="agent-notes">
-                {Object.entries(agent.notes).map(([key, value]) => (
-                  <div key={key} className="agent-notes__item">
-                    <dt>{key}</dt>
-                    <dd>{value}</dd>
-                  </div>
-                ))}
-              </dl>
+        <div className="agent-page__main">
+          <form
+            id={formId}
+            className="agent-form"
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              void save();
+            }}
+            noValidate
+          >
+            <FormSection title="Agent">
+              <div className="agent-form__grid">
+                <TextField label="Name" value={values.name} onChange={set('name')} error={fieldErrors.name} required autoFocus={!agent} />
+                <Select label="Status" value={values.status} options={STATUS_OPTIONS} onChange={set('status')} error={fieldErrors.status} />
+                <TextField label="Vendor" value={values.vendor} onChange={set('vendor')} error={fieldErrors.vendor} hint="“internal”, or who supplies it" />
+                <TextField
+                  label="Environment"
+                  value={values.environment}
+                  onChange={set('environment')}
+                  error={fieldErrors.environment}
+                  hint="e.g. prod, staging"
+                />
+              </div>
+              <TextArea label="Description" value={values.description} onChange={set('description')} error={fieldErrors.description} rows={3} />
             </FormSection>
-          )}
 
-          {/* Last in the form, so Tab from the last field reaches it; sticky, so it is in view however long the form. */}
-          <div className="agent-form__actions" role="group" aria-label="Save or cancel">
-            <span className={dirty ? 'agent-form__state agent-form__state--dirty' : 'agent-form__state'} aria-live="polite">
-              {saving ? 'Saving…' : dirty ? 'Unsaved changes' : agent ? 'All changes saved' : 'Fill in at least a name'}
-            </span>
-            <kbd className="agent-form__shortcut" title="Saves from anywhere on the page">
-              {SAVE_SHORTCUT}
-            </kbd>
-            <Button onClick={cancel} disabled={saving || (!!agent && !dirty)} title={agent ? 'Discard the changes and show what is saved' : 'Back to the inventory without creating an agent'}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" disabled={!dirty || saving}>
-              {saving ? 'Saving…' : agent ? 'Save' : 'Create agent'}
-            </Button>
-          </div>
-        </form>
+            <FormSection title="Trigger" hint="What starts a run: a schedule, a webhook, a person, an event, or another agent.">
+              <div className="agent-form__grid">
+                <Select label="Trigger kind" value={values.triggerKind} options={TRIGGER_OPTIONS} onChange={set('triggerKind')} error={fieldErrors['trigger.kind']} />
+                <TextField
+                  label="Schedule"
+                  value={values.schedule}
+                  onChange={set('schedule')}
+                  error={fieldErrors['trigger.schedule']}
+                  placeholder="e.g. 0 2 * * * or /hooks/invoice"
+                  spellCheck={false}
+                />
+              </div>
+            </FormSection>
+
+            <FormSection title="Data access scope" hint="Every data store the agent touches, and whether it only reads or also writes.">
+              <DataAccessEditor rows={values.dataAccess} onChange={set('dataAccess')} errors={fieldErrors} />
+            </FormSection>
+
+            <FormSection title="Credentials" hint="Name each credential the agent uses (role, service account, API key name); never paste the secret itself.">
+              <CredentialsEditor rows={values.credentials} onChange={set('credentials')} errors={fieldErrors} />
+            </FormSection>
+
+            <FormSection title="Owner" hint="One accountable person who can be reached, not a team or a channel.">
+              <div className="agent-form__grid">
+                <TextField label="Owner name" value={values.ownerName} onChange={set('ownerName')} error={fieldErrors['owner.name']} autoComplete="off" />
+                <TextField label="Owner email" type="email" value={values.ownerEmail} onChange={set('ownerEmail')} error={fieldErrors['owner.email']} autoComplete="off" />
+              </div>
+            </FormSection>
+
+            <FormSection title="Review and rollback">
+              <div className="agent-form__grid">
+                <DateField label="Last reviewed" value={values.lastReviewed} onChange={set('lastReviewed')} error={fieldErrors.lastReviewed} />
+                <DateField
+                  label="Rollback last rehearsed"
+                  value={values.rollbackLastRehearsed}
+                  onChange={set('rollbackLastRehearsed')}
+                  error={fieldErrors['rollback.lastRehearsed']}
+                />
+              </div>
+              <TextArea
+                label="Rollback procedure"
+                value={values.rollbackProcedure}
+                onChange={set('rollbackProcedure')}
+                error={fieldErrors['rollback.procedure']}
+                hint="How to stop the agent and undo what it did, step by step."
+                rows={4}
+              />
+            </FormSection>
+
+            {agent && Object.keys(agent.notes).length > 0 && (
+              <FormSection title="Notes" hint="Columns from an imported spreadsheet that the registry has no field for, kept as written.">
+                <dl className="agent-notes">
+                  {Object.entries(agent.notes).map(([key, value]) => (
+                    <div key={key} className="agent-notes__item">
+                      <dt>{key}</dt>
+                      <dd>{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </FormSection>
+            )}
+
+            {/* Last in the form, so Tab from the last field reaches it; sticky, so it is in view however long the form. */}
+            <div className="agent-form__actions" role="group" aria-label="Save or cancel">
+              <span className={dirty ? 'agent-form__state agent-form__state--dirty' : 'agent-form__state'} aria-live="polite">
+                {saving ? 'Saving…' : dirty ? 'Unsaved changes' : agent ? 'All changes saved' : 'Fill in at least a name'}
+              </span>
+              <kbd className="agent-form__shortcut" title="Saves from anywhere on the page">
+                {SAVE_SHORTCUT}
+              </kbd>
+              <Button onClick={cancel} disabled={saving || (!!agent && !dirty)} title={agent ? 'Discard the changes and show what is saved' : 'Back to the inventory without creating an agent'}>
+                Cancel
+              </Button>
+              <Button type="submit" variant="primary" disabled={!dirty || saving}>
+                {saving ? 'Saving…' : agent ? 'Save' : 'Create agent'}
+              </Button>
+            </div>
+          </form>
+          {agent && <CloudIdentitiesPanel agentId={agent.id} />}
+        </div>
 
         <aside className="agent-side" aria-label="Registry status">
+          {agent && <BlastRadiusCard agentId={agent.id} />}
           <CompletenessCard completeness={completenessOf(snapshot)} />
           <FlagsCard flags={flagsOf(snapshot, today)} />
           <AuditLog entries={agent ? audit : []} isNew={!agent} />

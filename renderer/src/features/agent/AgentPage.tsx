@@ -12,11 +12,17 @@ export function AgentPage({ agentId }: { agentId: string | null }) {
   const error = useAppStore((s) => (s.agentError?.agentId === agentId ? s.agentError.message : null));
   const loadAgent = useAppStore((s) => s.loadAgent);
   const clearAgent = useAppStore((s) => s.clearAgent);
+  const loadAgentCloud = useAppStore((s) => s.loadAgentCloud);
 
   useEffect(() => {
     if (agentId) void loadAgent(agentId);
     else clearAgent();
   }, [agentId, loadAgent, clearAgent]);
+
+  // The blast radius and linked identities change with imports made elsewhere: read them on every visit.
+  useEffect(() => {
+    if (agentId) void loadAgentCloud(agentId);
+  }, [agentId, loadAgentCloud]);
 
   if (agentId === null) return <AgentEditor agent={null} />;
   if (error) {

@@ -8,12 +8,6 @@ interface UpcomingSectionCopy {
 }
 
 export const UPCOMING_SECTION_COPY: Record<UpcomingSection, UpcomingSectionCopy> = {
-  'blast-radius': {
-    title: 'Blast radius',
-    whatFillsIt:
-      'Import cloud IAM exports (AWS authorization details, GCP IAM policy, Azure role assignments, Kubernetes RBAC) to see which data stores each agent’s credentials reach, with read versus write.',
-    arrivesWith: 'cloud IAM import',
-  },
   usage: {
     title: 'Usage & cost',
     whatFillsIt: 'Import LLM provider usage (OpenAI, Anthropic, LiteLLM, OpenTelemetry GenAI) to attribute tokens and cost to each agent and set daily budgets.',

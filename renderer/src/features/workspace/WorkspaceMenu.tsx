@@ -17,6 +17,7 @@ export function WorkspaceMenu({ onAskPath }: { onAskPath: (action: WorkspacePath
   const resetDemoWorkspace = useAppStore((s) => s.resetDemoWorkspace);
   const [confirmingReset, setConfirmingReset] = useState(false);
   const notify = useAppStore((s) => s.notify);
+  const openFileImport = useAppStore((s) => s.openFileImport);
 
   const switchTo = async (opening: () => Promise<{ name: string }>) => {
     if (!(await confirmLeave())) return;
@@ -52,6 +53,10 @@ export function WorkspaceMenu({ onAskPath }: { onAskPath: (action: WorkspacePath
               { key: 'open', label: 'Open…', onSelect: () => onAskPath('open') },
               { key: 'save-as', label: 'Save As…', disabled: !workspace, onSelect: () => onAskPath('save-as') },
             ],
+          },
+          {
+            key: 'import',
+            items: [{ key: 'import-files', label: 'Import files…', detail: 'Cloud IAM exports, registry, advisories', disabled: !workspace, onSelect: openFileImport }],
           },
           { key: 'recent', label: 'Recent', items: recent.map(recentItem), emptyText: 'No recent workspaces' },
           {

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ImportPreview, ImportRecord, JobStatus } from '../../../shared/contract';
+import { fakeBackend, jobStatus, workspaceInfo } from '../testing/fake-backend';
+import { canImport } from './file-imports-slice';
+import { createAppStore } from './index';
+import { JOB_POLL_MS } from './jobs-slice';
+
+const preview = (over: Partial<ImportPreview> = {}): ImportPreview => ({
+  fileName: 'auth.json',
+  sha256: 'ab',
+  format: 'aws-authorization-details',
+  formatLabel: 'AWS IAM authorization details',
+  provider: 'aws',
+  scope: '111122223333',
+  counts: { roles: 3, users: 2 },
+  errors: [],
+  warnings: [],
+  replaces: null,
+  registry: null,
+  refusal: null,
+  ...over,
+});
+
+const record = (over: Partial<ImportRecord> = {}): ImportRecord => ({
+  id: 1,
+  fileName: 'auth.json',
+  sha256: 'ab',
+  format: 'aws-authorization-details',
+  formatLabel: 'AWS IAM authorization details',
+  provider: 'aws',
+  scope: '111122223333',
+  importedAt: '2026-12-01T10:00:00.000Z',
+  actor: 'ana',
+  via: 'ui',
+  counts: { roles: 3 },
+  warnings: 0,
+  ...over,
+});
+
+const files = [{ fileName: 'auth.json', contentBase64: 'e30=' }];
+
+describe('file imports slice', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('blocks the import while any file has errors', () => {
+    expect(canImport(null)).toBe(false);
+    expect(canImport([])).toBe(false);
+    expect(canImport([preview(), preview({ errors: [{ position: 'line 3', message: 'expected an object' }] })])).toBe(false);
+    expect(canImport([preview(), preview({ warnings: [{ position: 'Roles[2]', message: 'unknown key' }] })])).toBe(true);
+  });
+
+  it('previews the chosen files, then imports exactly those bytes and lists the records', async () => {
+    const started: unknown[] = [];
+    const answers: JobStatus[] = [jobStatus({ kind: 'import' }), jobStatus({ kind: 'import', state: 'succeeded', result: { kind: 'import', value: [record()] } })];
+    const store = createAppStore(
+      fakeBackend({
+        previewImport: async () => [preview()],
+        startImport: async (input) => (started.push(input), { jobId: 'job-1' }),
+        getJob: async () => answers.shift() ?? jobStatus(),
+        listImports: async () => [record()],
+        currentWorkspace: async () => workspaceInfo(),
+        recentWorkspaces: async () => [],
+      }),
+    );
+    store.getState().openFileImport();
+    await store.getState().previewFileImport(files);
+    expect(store.getState().fileImportPhase).toBe('previewed');
+    const done = store.getState().runFileImport();
+    await vi.advanceTimersByTimeAsync(JOB_POLL_MS * 2);
+    await expect(done).resolves.toEqual([record()]);
+    expect(started).toEqual([{ files }]);
+    expect(store.getState()).toMatchObject({ fileImportPhase: 'succeeded', fileImportRecords: [record()], imports: [record()], fileImportOpen: true });
+  });
+
+  it('shows the failure message naming the file and position, and keeps the previews', async () => {
+    const store = createAppStore(
+      fakeBackend({
+        previewImport: async () => [preview()],
+        startImport: async () => ({ jobId: 'job-1' }),
+        getJob: async () => jobStatus({ kind: 'import', state: 'failed', error: { code: 'invalid-file', message: 'auth.json, RoleDetailList[4]: expected an array' } }),
+      }),
+    );
+    await store.getState().previewFileImport(files);
+    await store.getState().runFileImport();
+    expect(store.getState()).toMatchObject({ fileImportPhase: 'failed', fileImportError: 'auth.json, RoleDetailList[4]: expected an array' });
+    expect(store.getState().fileImportPreviews).toHaveLength(1);
+  });
+
+  it('cancel asks the engine; the dialog cannot be closed while importing', async () => {
+    let state: JobStatus['state'] = 'running';
+    const store = createAppStore(
+      fakeBackend({
+        previewImport: async () => [preview()],
+        startImport: async () => ({ jobId: 'job-1' }),
+        getJob: async () => jobStatus({ kind: 'import', state }),
+        cancelJob: async () => ((state = 'cancelled'), jobStatus({ kind: 'import', state })),
+      }),
+    );
+    store.getState().openFileImport();
+    await store.getState().previewFileImport(files);
+    const done = store.getState().runFileImport();
+    await vi.advanceTimersByTimeAsync(0);
+    store.getState().closeFileImport();
+    expect(store.getState().fileImportOpen).toBe(true);
+    await store.getState().cancelFileImport();
+    await vi.advanceTimersByTimeAsync(JOB_POLL_MS);
+    await expect(done).resolves.toBeNull();
+    expect(store.getState().fileImportPhase).toBe('cancelled');
+    store.getState().closeFileImport();
+    expect(store.getState()).toMatchObject({ fileImportOpen: false, fileImportPhase: 'idle', fileImportPreviews: null });
+  });
+
+  it('a preview that fails says why', async () => {
+    const store = createAppStore(fakeBackend({ previewImport: async () => Promise.reject(new Error('notes.txt: not a format this app reads (accepted: …)')) }));
+    await store.getState().previewFileImport([{ fileName: 'notes.txt', contentBase64: 'eA==' }]);
+    expect(store.getState()).toMatchObject({ fileImportPhase: 'failed', fileImportError: expect.stringContaining('notes.txt') });
+  });
+});
