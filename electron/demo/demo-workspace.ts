@@ -8,7 +8,9 @@ import { scanFolder, type FolderScan } from '../discovery/scan/scan-folder';
 import { createAgent } from '../agents/agents-repository';
 import { replaceScanFacts, scanLabelFor, scanSourceFor } from '../discovery/discovery-repository';
 import { fingerprintKeyOf } from '../store/fingerprint-key';
-import { createWorkspaceFile, type Db, type OpenOptions } from '../store/workspace-file';
+import { createWorkspaceFile, type Db, type OpenOptions, type Workspace } from '../store/workspace-file';
+import { runImport } from '../imports/run-import';
+import { inlineJobContext } from '../jobs/job-context';
 import { writeTransaction } from '../store/write-transaction';
 import { checkpointWal, markAsDemo } from '../store/workspace-meta';
 
@@ -38,6 +40,7 @@ export async function buildDemoWorkspace(path: string, resources: string, option
   try {
     seed(ws.db, demo, author, now);
     await scanDemoSources(ws.db, join(resources, 'demo', 'source'), author);
+    await importDemoExports(ws, join(resources, 'demo', 'iam'), author);
     checkpointWal(ws.db);
     ws.close();
     renameSync(temp, path);
@@ -46,6 +49,16 @@ export async function buildDemoWorkspace(path: string, resources: string, option
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
     throw err;
   }
+}
+
+/** The client's IAM exports, imported through the same pipeline (detect, read, apply) a person's files take. */
+async function importDemoExports(ws: Workspace, iamDir: string, author: { actor: string; via: string }): Promise<void> {
+  if (!existsSync(iamDir)) return;
+  const files = readdirSync(iamDir)
+    .filter((name) => /\.(json|csv)$/.test(name))
+    .sort()
+    .map((name) => ({ fileName: name, path: join(iamDir, name) }));
+  await runImport(inlineJobContext(ws, author), { files, mode: 'apply', skipRows: {} });
 }
 
 /**
