@@ -1,19 +1,35 @@
 import { createHash } from 'node:crypto';
-import type { ImportPreview, UploadedFile } from '../../shared/contract';
+import { statSync } from 'node:fs';
+import type { ImportPreview, LocalFile, UploadedFile } from '../../shared/contract';
 import { BackendError, ERROR_CODES, type ApiErrorData } from '../../shared/errors';
 import type { CallContext, Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
 import { listImports } from './imports-repository';
 import type { ImportChoices } from './run-import';
 
-/** Identifies a set of files by content, so an import finds the preview job that already read them. */
-function offerKeyOf(files: UploadedFile[]): string {
+type ImportFile = UploadedFile | LocalFile;
+
+/** Identifies a set of files by content (uploads) or by path, size and time (local files), so an import finds the preview job that already read them. */
+function offerKeyOf(files: ImportFile[]): string {
   const hash = createHash('sha256');
-  for (const file of files) hash.update(`${file.fileName}\0${file.contentBase64.length}\0`).update(file.contentBase64);
+  for (const file of files) {
+    if ('contentBase64' in file) hash.update(`${file.fileName}\0${file.contentBase64.length}\0`).update(file.contentBase64);
+    else {
+      const stat = statSync(file.path, { throwIfNoEntry: false });
+      hash.update(`${file.fileName}\0${file.path}\0${stat?.size ?? -1}\0${stat?.mtimeMs ?? -1}\0`);
+    }
+  }
   return hash.digest('hex');
 }
 
-const titleOf = (verb: string, files: UploadedFile[]) => `${verb} ${files.length === 1 ? files[0]!.fileName : `${files.length} files`}`;
+/** Paths come only from the command line: a renderer naming a file for the engine to read is refused. */
+function checkPathsAllowed(files: ImportFile[], ctx: CallContext): void {
+  if (ctx.via !== 'cli' && ctx.via !== 'test' && files.some((f) => 'path' in f)) {
+    throw new BackendError('access-denied', 'Files are imported from the app by choosing them (their content is sent); only the command line may name a path.');
+  }
+}
+
+const titleOf = (verb: string, files: ImportFile[]) => `${verb} ${files.length === 1 ? files[0]!.fileName : `${files.length} files`}`;
 
 /** A job's error as the contract carries it; the worker sends BackendError data (row errors in `details`) through as it was. */
 export function jobErrorData(error: { code: string; message: string; details?: unknown } | null): ApiErrorData {
@@ -27,7 +43,8 @@ export function jobErrorData(error: { code: string; message: string; details?: u
  * previews. The job keeps what it read and waits: importing the same files goes on from there
  * instead of reading them again.
  */
-export async function previewFiles(session: Session, files: UploadedFile[], ctx: CallContext): Promise<ImportPreview[]> {
+export async function previewFiles(session: Session, files: ImportFile[], ctx: CallContext): Promise<ImportPreview[]> {
+  checkPathsAllowed(files, ctx);
   session.jobs.dropOffers('import');
   const job = session.startJob('import', titleOf('Check', files), { files, mode: 'preview', skipRows: {} }, { actor: ctx.actor, via: ctx.via }, offerKeyOf(files));
   const answer = await session.jobs.waitForOffer(job.id);
@@ -36,7 +53,8 @@ export async function previewFiles(session: Session, files: UploadedFile[], ctx:
 }
 
 /** Imports the files: the waiting preview of the same files goes ahead, or a new job reads and imports them. */
-export function importFiles(session: Session, files: UploadedFile[], skipRows: Record<string, number[]>, ctx: CallContext): { jobId: string } {
+export function importFiles(session: Session, files: ImportFile[], skipRows: Record<string, number[]>, ctx: CallContext): { jobId: string } {
+  checkPathsAllowed(files, ctx);
   const title = titleOf('Import', files);
   const taken = session.jobs.takeOffer('import', offerKeyOf(files), { skipRows } satisfies ImportChoices, title);
   if (taken) return { jobId: taken.id };

@@ -73,7 +73,15 @@ export interface ImportPreview {
   refusal: ApiErrorData | null;
 }
 
-const Files = z.array(UploadedFile).min(1, 'choose at least one file').max(50, 'import at most 50 files at a time');
+/**
+ * A file on this machine, by path: only the command line may name one (the engine refuses paths
+ * from a renderer, which must never choose what the engine reads). Lets a 200 MB export be read
+ * in a job, in chunks, instead of crossing the contract as base64.
+ */
+export const LocalFile = z.object({ fileName: z.string().min(1).max(1024), path: z.string().min(1).max(4096) });
+export type LocalFile = z.infer<typeof LocalFile>;
+
+const Files = z.array(z.union([UploadedFile, LocalFile])).min(1, 'choose at least one file').max(50, 'import at most 50 files at a time');
 
 export const importsContract = {
   /** Reads each file in a background job and says what importing it would do; nothing is written. */

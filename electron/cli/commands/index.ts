@@ -1,9 +1,21 @@
 import type { CliCommand } from '../command';
 import { agentsCommand } from './agents';
+import { blastRadiusCommand, principalsCommand, whoCanReachCommand } from './blast-radius';
+import { importCommand } from './import';
 import { registryExportCommand } from './registry-export';
 import { registryImportCommand } from './registry-import';
 import { scanCommand } from './scan';
 import { serveCommand } from './serve';
 
 /** Every command, in the order help lists them. A new command is one file here plus one line below. */
-export const COMMANDS: readonly CliCommand[] = [serveCommand, registryImportCommand, registryExportCommand, scanCommand, agentsCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  serveCommand,
+  importCommand,
+  registryImportCommand,
+  registryExportCommand,
+  scanCommand,
+  agentsCommand,
+  blastRadiusCommand,
+  whoCanReachCommand,
+  principalsCommand,
+];

@@ -3,6 +3,7 @@ import type { ScanSummary } from '../../../shared/discovery';
 import { ERROR_CODES } from '../../../shared/errors';
 import { CliError, usageError, type CliCommand } from '../command';
 import { callEngine, withWorkspaceArg } from '../engine-session';
+import { textTable } from '../text-table';
 import { waitForJob } from '../wait-for-job';
 
 export const scanCommand: CliCommand = {
@@ -43,9 +44,7 @@ function describeScans(scans: ScanSummary[], candidates: Array<{ name: string; u
     if (rows.length === 0) continue;
     const table = rows.map((x) => [x.name, x.unit.kind, x.unit.path, x.classification, x.confidence.toFixed(2), x.change ?? '', x.decision]);
     const header = ['CANDIDATE', 'UNIT', 'PATH', 'KIND', 'CONF', 'CHANGE', 'DECISION'];
-    const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...table.map((r) => r[i]!.length))));
-    const format = (r: string[]) => `  ${r.map((v, i) => (v.length > widths[i]! ? `${v.slice(0, widths[i]! - 1)}…` : v.padEnd(widths[i]!))).join('  ')}`.trimEnd();
-    lines.push(format(header), ...table.map(format));
+    lines.push(...textTable(header, table));
   }
   return lines.join('\n');
 }
