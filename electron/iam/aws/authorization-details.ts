@@ -2,9 +2,8 @@ import { BackendError } from '../../../shared/errors';
 import type { DataSourceFact, GrantFact, IamFacts, MembershipFact, PrincipalFact, PrincipalRiskFact, TrustFact } from '../../../shared/iam';
 import { accountOfArn } from './aws-resources';
 import { PermissionEvaluator, type PermissionEntry, type PolicySource } from './evaluate-permissions';
-import { grantsOf } from './grants';
 import { describe, isPlainObject, readPolicyDocument, type PolicyDocument } from './policy-document';
-import { principalRisks } from './risk-classes';
+import { PrincipalFactsBuilder } from './principal-facts';
 import { readTrustPolicy, resolveAccountTrusts, type AccountTrust } from './trust-policy';
 
 export interface ImportProgress {
@@ -218,21 +217,22 @@ export function readAwsAuthorizationDetails(fileName: string, json: unknown, opt
   const evaluator = new PermissionEvaluator(account);
   const dataSources = new Map<string, DataSourceFact>();
   const grants: GrantFact[] = [];
-  const assumers: { principal: PrincipalFact; entries: readonly PermissionEntry[] }[] = [];
+  const facts = new PrincipalFactsBuilder(account, { grants, risks, dataSources });
+  const assumers: { principal: PrincipalFact; statements: readonly (readonly PermissionEntry[])[] }[] = [];
   const total = evaluations.length;
   evaluations.forEach(({ principal, policies: sources, boundary }, index) => {
     if (index % 100 === 0) {
       opts.throwIfCancelled?.();
       opts.onProgress?.(index, total);
     }
-    const entries = evaluator.evaluate(sources, boundary);
-    for (const grant of grantsOf(principal.key, entries, account, dataSources)) grants.push(grant);
-    for (const risk of principalRisks(principal.key, entries)) risks.push(risk);
-    if (principal.kind !== 'group') assumers.push({ principal, entries });
+    const statements = evaluator.evaluateByStatement(sources, boundary);
+    facts.add(principal.key, statements);
+    if (principal.kind !== 'group') assumers.push({ principal, statements });
   });
   opts.onProgress?.(total, total);
 
-  trusts.push(...resolveAccountTrusts(accountTrusts, assumers));
+  // Pushed one by one: an organisation's account trusts run to a million, too many to spread.
+  for (const trust of resolveAccountTrusts(accountTrusts, assumers)) trusts.push(trust);
   for (const trusted of namedInTrusts) if (!principals.has(trusted.key)) principals.set(trusted.key, trusted);
 
   counts.dataSources = dataSources.size;

@@ -64,15 +64,22 @@ export function serviceWideDataSource(service: string, account: string): DataSou
   };
 }
 
-const cache = new Map<string, ResourceTarget>();
+/** Per export account, per resource: no key string to build on every look-up. */
+const cache = new Map<string, Map<string, ResourceTarget>>();
+let cached = 0;
 
 export function describeResource(resource: string, account: string): ResourceTarget {
-  const cacheKey = `${account}\u0000${resource}`;
-  let target = cache.get(cacheKey);
+  let byResource = cache.get(account);
+  if (!byResource) cache.set(account, (byResource = new Map()));
+  let target = byResource.get(resource);
   if (!target) {
     target = parseResource(resource, account);
-    if (cache.size > 100_000) cache.clear();
-    cache.set(cacheKey, target);
+    if (++cached > 100_000) {
+      cache.clear();
+      cache.set(account, (byResource = new Map()));
+      cached = 1;
+    }
+    byResource.set(resource, target);
   }
   return target;
 }

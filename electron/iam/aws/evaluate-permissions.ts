@@ -2,7 +2,7 @@ import type { StatementRef } from '../../../shared/iam';
 import { expandActions, type ActionExpansion, type CatalogAction } from './action-catalogue';
 import { arnServicesOf, describeResource, type ResourceTarget } from './aws-resources';
 import type { PolicyDocument, PolicyStatement } from './policy-document';
-import { actionPattern, resourceCovers } from './wildcard';
+import { actionPattern, hasWildcard, resourceCovers } from './wildcard';
 
 /** A policy as it applies to a principal: attached managed, inline, a group's, or a boundary. */
 export interface PolicySource {
@@ -31,6 +31,12 @@ interface StatementInfo {
   matchesAction(action: CatalogAction): boolean;
   /** Allow statements: what they allow before any Deny or boundary. */
   baseEntries: PermissionEntry[] | null;
+  /**
+   * The services (lower case) of the actions it names, or null when a pattern may name any
+   * service ("*", "*:Get*", NotAction). A Deny and an Allow without a common service cannot
+   * meet, which rules out most pairs without matching a single action.
+   */
+  services: ReadonlySet<string> | null;
 }
 
 /**
@@ -40,14 +46,24 @@ interface StatementInfo {
  * Deny set), which is what makes an organisation of thousands of roles cheap.
  */
 export class PermissionEvaluator {
-  private readonly infos = new WeakMap<PolicyStatement, StatementInfo>();
-  private readonly filtered = new Map<string, PermissionEntry[]>();
+  private readonly infos = new Map<PolicyStatement, StatementInfo>();
+  /** Allow id -> (boundary, the Deny statements that changed it) -> its entries. */
+  private readonly filtered = new Map<number, Map<string, PermissionEntry[]>>();
   private readonly applicable = new WeakMap<ActionExpansion, Map<string, CatalogAction[]>>();
   private nextId = 1;
 
   constructor(private readonly account: string) {}
 
   evaluate(policies: readonly PolicySource[], boundary: PolicySource | null): PermissionEntry[] {
+    return this.evaluateByStatement(policies, boundary).flat();
+  }
+
+  /**
+   * The same entries, one list per Allow statement in policy order (empty ones left out). Each
+   * list is cached and returned to every principal whose Deny set and boundary are the same, so
+   * callers can summarise it once and reuse the summary: never mutate the lists or the entries.
+   */
+  evaluateByStatement(policies: readonly PolicySource[], boundary: PolicySource | null): readonly (readonly PermissionEntry[])[] {
     const allows: StatementInfo[] = [];
     const denies: StatementInfo[] = [];
     for (const policy of policies) {
@@ -64,26 +80,50 @@ export class PermissionEvaluator {
         (statement.effect === 'Allow' ? boundaryAllows : denies).push(info);
       }
     }
-    const denyKey = denies.map((d) => d.id).join(',');
-    const boundaryKey = boundary ? boundary.policyKey : '';
-    const entries: PermissionEntry[] = [];
+    const chunks: (readonly PermissionEntry[])[] = [];
     for (const allow of allows) {
-      const base = allow.baseEntries!;
-      if (denies.length === 0 && !boundaryAllows) {
-        entries.push(...base);
-        continue;
-      }
-      const key = `${allow.id}|${boundaryKey}|${denyKey}`;
-      let result = this.filtered.get(key);
-      if (!result) {
-        result = base;
-        for (const deny of denies) result = result.flatMap((entry) => this.applyDeny(entry, deny));
-        if (boundaryAllows) result = this.applyBoundary(result, boundaryAllows);
-        this.filtered.set(key, result);
-      }
-      entries.push(...result);
+      const result = denies.length === 0 && !boundaryAllows ? allow.baseEntries! : this.filteredEntries(allow, boundary, denies, boundaryAllows);
+      if (result.length > 0) chunks.push(result);
     }
-    return entries;
+    return chunks;
+  }
+
+  /**
+   * An Allow's entries after the Deny statements and boundary. Most Deny statements leave most
+   * Allows as they are; the result is then the Allow's own list, and otherwise one list per
+   * (boundary, Deny statements that changed it), so principals share lists whatever their other
+   * Deny statements (callers cache summaries per list).
+   */
+  private filteredEntries(allow: StatementInfo, boundary: PolicySource | null, denies: readonly StatementInfo[], boundaryAllows: StatementInfo[] | null): PermissionEntry[] {
+    let result = allow.baseEntries!;
+    let changedBy = '';
+    for (const deny of denies) {
+      if (!mayMeet(allow, deny)) continue;
+      const next = this.applyDenyToAll(result, deny);
+      if (next === result) continue;
+      result = next;
+      changedBy += `,${deny.id}`;
+    }
+    if (!boundaryAllows && !changedBy) return result;
+    let byLimits = this.filtered.get(allow.id);
+    if (!byLimits) this.filtered.set(allow.id, (byLimits = new Map()));
+    const key = `${boundary ? boundary.policyKey : ''}|${changedBy}`;
+    const known = byLimits.get(key);
+    if (known) return known;
+    if (boundaryAllows) result = this.applyBoundary(result, boundaryAllows);
+    byLimits.set(key, result);
+    return result;
+  }
+
+  /** `entries` itself when the Deny changes none of them. */
+  private applyDenyToAll(entries: PermissionEntry[], deny: StatementInfo): PermissionEntry[] {
+    let out: PermissionEntry[] | null = null;
+    entries.forEach((entry, i) => {
+      const replaced = this.applyDeny(entry, deny);
+      if (replaced === null) out?.push(entry);
+      else (out ??= entries.slice(0, i)).push(...replaced);
+    });
+    return out ?? entries;
   }
 
   private infoOf(policy: PolicySource, statement: PolicyStatement): StatementInfo {
@@ -97,14 +137,15 @@ export class PermissionEvaluator {
     };
     const patterns = (statement.actions ?? statement.notActions ?? []).map(actionPattern);
     const negated = statement.actions === null && statement.notActions !== null;
-    const verdicts = new Map<CatalogAction, boolean>();
+    // Only Deny and boundary statements match actions one by one: most statements never need the map.
+    let verdicts: Map<CatalogAction, boolean> | null = null;
     const info: StatementInfo = {
       id: this.nextId++,
       statement,
       via,
       conditional: statement.condition !== null,
       matchesAction(action) {
-        let verdict = verdicts.get(action);
+        let verdict = (verdicts ??= new Map()).get(action);
         if (verdict === undefined) {
           const hit = patterns.some((p) => p.test(action.name));
           verdict = negated ? !hit : hit;
@@ -113,8 +154,14 @@ export class PermissionEvaluator {
         return verdict;
       },
       baseEntries: null,
+      services: null,
     };
-    if (statement.effect === 'Allow') info.baseEntries = this.baseEntries(info);
+    if (statement.effect === 'Allow') {
+      info.baseEntries = this.baseEntries(info);
+      info.services = allowedServices(statement);
+    } else {
+      info.services = namedServices(statement);
+    }
     this.infos.set(statement, info);
     return info;
   }
@@ -136,11 +183,16 @@ export class PermissionEvaluator {
     return entries;
   }
 
-  /** The actions of an expansion that can act on a resource: its service's, of a resource type it names. */
+  /**
+   * The actions of an expansion that can act on a resource: its service's, of a resource type it
+   * names. Kept per kind of resource rather than per resource, so every statement with the same
+   * Action list on a bucket's objects (whichever bucket) shares one list, and so do its summaries.
+   */
   private applicableActions(expansion: ActionExpansion, target: ResourceTarget): CatalogAction[] {
-    let byResource = this.applicable.get(expansion);
-    if (!byResource) this.applicable.set(expansion, (byResource = new Map()));
-    let actions = byResource.get(target.resource);
+    let byShape = this.applicable.get(expansion);
+    if (!byShape) this.applicable.set(expansion, (byShape = new Map()));
+    const shape = shapeOf(target);
+    let actions = byShape.get(shape);
     if (actions) return actions;
     actions = [];
     for (const [service, list] of expansion.byService) {
@@ -157,7 +209,7 @@ export class PermissionEvaluator {
     for (const action of expansion.unmatched) {
       if (target.everything || (target.service && (action.service === '*' || arnServicesOf(action.service).includes(target.service)))) actions.push(action);
     }
-    byResource.set(target.resource, actions);
+    byShape.set(shape, actions);
     return actions;
   }
 
@@ -168,22 +220,24 @@ export class PermissionEvaluator {
     return narrowed.length ? { via: entry.via, conditional, target, actions: narrowed, admin: false } : null;
   }
 
-  private applyDeny(entry: PermissionEntry, deny: StatementInfo): PermissionEntry[] {
-    const hit = entry.actions.filter((action) => deny.matchesAction(action));
-    if (hit.length === 0) return [entry];
+  /** What a Deny leaves of an entry; null when it leaves the entry as it is. */
+  private applyDeny(entry: PermissionEntry, deny: StatementInfo): PermissionEntry[] | null {
+    // Resources first: they are one test, while matching the actions of an entry on "*" is thousands.
     const { resources, notResources } = deny.statement;
     const resource = entry.target.resource;
     let stillAllowedOn: string[];
     if (resources) {
       // A Deny on part of what the entry reaches (Allow "*", Deny one bucket) leaves the entry as it is.
-      if (!resources.some((pattern) => resourceCovers(pattern, resource))) return [entry];
+      if (!resources.some((pattern) => resourceCovers(pattern, resource))) return null;
       stillAllowedOn = [];
     } else if (notResources) {
-      if (notResources.some((pattern) => resourceCovers(pattern, resource))) return [entry];
+      if (notResources.some((pattern) => resourceCovers(pattern, resource))) return null;
       stillAllowedOn = notResources.filter((pattern) => resourceCovers(resource, pattern));
     } else {
-      return [entry];
+      return null;
     }
+    const hit = entry.actions.filter((action) => deny.matchesAction(action));
+    if (hit.length === 0) return null;
     const kept = entry.actions.filter((action) => !hit.includes(action));
     const out: PermissionEntry[] = [];
     if (kept.length) out.push({ ...entry, actions: kept, admin: false });
@@ -224,4 +278,54 @@ export class PermissionEvaluator {
     }
     return out;
   }
+}
+
+/** Whether a Deny may take anything from an Allow: false when they name no common service. */
+function mayMeet(allow: StatementInfo, deny: StatementInfo): boolean {
+  if (!allow.services || !deny.services) return true;
+  for (const service of deny.services) if (allow.services.has(service)) return true;
+  return false;
+}
+
+const servicesOfExpansion = new WeakMap<ActionExpansion, ReadonlySet<string>>();
+
+/** The services of the actions an Allow's Action / NotAction list expands to (once per distinct list). */
+function allowedServices(statement: PolicyStatement): ReadonlySet<string> | null {
+  if (!statement.actions && !statement.notActions) return null;
+  const expansion = statement.actions ? expandActions(statement.actions, false) : expandActions(statement.notActions!, true);
+  let services = servicesOfExpansion.get(expansion);
+  if (!services) {
+    services = new Set([...expansion.byService.keys(), ...expansion.unmatched.map((action) => action.service)]);
+    servicesOfExpansion.set(expansion, services);
+  }
+  return services;
+}
+
+/**
+ * The services a Deny's Action patterns can match: the part before ":" when it has no wildcard
+ * (actions are named "<service>:<verb>", compared case-insensitively); null for NotAction or a
+ * pattern that may match any service.
+ */
+function namedServices(statement: PolicyStatement): ReadonlySet<string> | null {
+  if (!statement.actions) return statement.notActions ? null : new Set();
+  const services = new Set<string>();
+  for (const pattern of statement.actions) {
+    const colon = pattern.indexOf(':');
+    const service = colon > 0 ? pattern.slice(0, colon) : '';
+    if (!service || hasWildcard(service)) return null;
+    services.add(service.toLowerCase());
+  }
+  return services;
+}
+
+const shapes = new WeakMap<ResourceTarget, string>();
+
+/** What applicableActions depends on: everything, or the service and resource types. */
+function shapeOf(target: ResourceTarget): string {
+  let shape = shapes.get(target);
+  if (shape === undefined) {
+    shape = target.everything ? '*' : `${target.service ?? ''}\u0000${target.resourceTypes === null ? '\u0001' : target.resourceTypes.join(',')}`;
+    shapes.set(target, shape);
+  }
+  return shape;
 }

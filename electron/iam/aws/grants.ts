@@ -7,13 +7,11 @@ import { bySeverity, grantRiskClasses } from './risk-classes';
 const MAX_GRANT_ACTIONS = 50;
 
 interface GrantPart {
-  id: number;
   dataSource: DataSourceFact;
   actions: readonly CatalogAction[];
   /** (data source, statement): what grants merge on. */
   mergeKey: string;
 }
-let nextPartId = 1;
 
 interface Summary {
   access: AccessLevel;
@@ -44,17 +42,30 @@ export function grantsOf(principalKey: string, entries: readonly PermissionEntry
 }
 
 const summaries = new WeakMap<GrantPart, Summary>();
+/**
+ * Action lists are shared by every statement with the same Action list and Resource (and every
+ * NotAction statement on "*" splits into the same per-service lists), so a summary, which sorts
+ * up to a thousand actions, is kept per list and what else it depends on.
+ */
+const summariesOfActions = new WeakMap<readonly CatalogAction[], Summary[]>();
 
 function partSummary(part: GrantPart, conditional: boolean, admin: boolean): Summary {
   let summary = summaries.get(part);
-  if (!summary) summaries.set(part, (summary = summarise(part.actions, part.dataSource, conditional, admin)));
+  if (!summary) {
+    let byFlags = summariesOfActions.get(part.actions);
+    if (!byFlags) summariesOfActions.set(part.actions, (byFlags = []));
+    const flags = (part.dataSource.wildcard ? 4 : 0) + (conditional ? 2 : 0) + (admin ? 1 : 0);
+    summary = byFlags[flags] ??= summarise(part.actions, part.dataSource, conditional, admin);
+    summaries.set(part, summary);
+  }
   return summary;
 }
 
 const mergedSummaries = new Map<string, Summary>();
 
+/** A merged grant's summary depends on its parts' action lists (shared, see applicableActions), not on the parts. */
 function mergedSummary(parts: readonly GrantPart[], conditional: boolean, admin: boolean): Summary {
-  const key = `${parts.map((p) => p.id).join(',')}|${conditional}|${admin}`;
+  const key = `${parts.map((p) => actionListId(p.actions)).join(',')}|${parts[0]!.dataSource.wildcard}|${conditional}|${admin}`;
   let summary = mergedSummaries.get(key);
   if (!summary) {
     summary = summarise(parts.flatMap((p) => p.actions), parts[0]!.dataSource, conditional, admin);
@@ -73,6 +84,15 @@ function summarise(actions: readonly CatalogAction[], dataSource: DataSourceFact
   };
 }
 
+const actionListIds = new WeakMap<readonly CatalogAction[], number>();
+let nextActionListId = 1;
+
+function actionListId(actions: readonly CatalogAction[]): number {
+  let id = actionListIds.get(actions);
+  if (id === undefined) actionListIds.set(actions, (id = nextActionListId++));
+  return id;
+}
+
 const partsCache = new WeakMap<PermissionEntry, GrantPart[]>();
 
 function partsOf(entry: PermissionEntry, account: string): GrantPart[] {
@@ -80,15 +100,7 @@ function partsOf(entry: PermissionEntry, account: string): GrantPart[] {
   if (parts) return parts;
   parts = [];
   if (entry.target.everything) {
-    const byService = new Map<string, CatalogAction[]>();
-    for (const action of entry.actions) {
-      const service = dataServiceOf(action.service);
-      if (!service) continue;
-      let list = byService.get(service);
-      if (!list) byService.set(service, (list = []));
-      list.push(action);
-    }
-    for (const [service, actions] of byService) parts.push(part(serviceWideDataSource(service, account), actions, entry));
+    for (const [service, actions] of byDataService(entry.actions)) parts.push(part(serviceWideDataSource(service, account), actions, entry));
   } else if (entry.target.dataSource) {
     parts.push(part(entry.target.dataSource, entry.actions, entry));
   }
@@ -97,5 +109,23 @@ function partsOf(entry: PermissionEntry, account: string): GrantPart[] {
 }
 
 function part(dataSource: DataSourceFact, actions: readonly CatalogAction[], entry: PermissionEntry): GrantPart {
-  return { id: nextPartId++, dataSource, actions, mergeKey: `${dataSource.key}\u0000${entry.via.policyKey}\u0000${entry.via.statement}` };
+  return { dataSource, actions, mergeKey: `${dataSource.key}\u0000${entry.via.policyKey}\u0000${entry.via.statement}` };
+}
+
+const dataServiceSplits = new WeakMap<readonly CatalogAction[], Map<string, CatalogAction[]>>();
+
+/** The actions on data services, per data service; once per shared action list (the same lists come back, so their summaries can be shared too). */
+function byDataService(actions: readonly CatalogAction[]): Map<string, CatalogAction[]> {
+  let byService = dataServiceSplits.get(actions);
+  if (byService) return byService;
+  byService = new Map();
+  for (const action of actions) {
+    const service = dataServiceOf(action.service);
+    if (!service) continue;
+    let list = byService.get(service);
+    if (!list) byService.set(service, (list = []));
+    list.push(action);
+  }
+  dataServiceSplits.set(actions, byService);
+  return byService;
 }

@@ -80,9 +80,9 @@ function stringList(value: unknown, path: string, fail: (what: string, path?: st
   if (value === undefined) return null;
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      if (typeof item !== 'string') fail(`is ${describe(item)}, expected a string`, `${path}[${i}]`);
-    });
+    for (let i = 0; i < value.length; i++) {
+      if (typeof value[i] !== 'string') fail(`is ${describe(value[i])}, expected a string`, `${path}[${i}]`);
+    }
     return value as string[];
   }
   return fail(`is ${describe(value)}, expected a string or a list of strings`, path);

@@ -69,33 +69,22 @@ interface EntryRisks {
   comboNames: string[];
 }
 
+/** What a list of actions is risky for, given where it applies. */
+interface ActionRisks {
+  byClass: [RiskClass, CatalogAction[]][];
+  comboNames: string[];
+}
+
 const risksOfEntry = new WeakMap<PermissionEntry, EntryRisks>();
 
 /** What one entry contributes, computed once: entries are shared by every principal with the same policy. */
 function entryRisks(entry: PermissionEntry): EntryRisks {
   let risks = risksOfEntry.get(entry);
   if (risks) return risks;
-  const byClass = new Map<RiskClass, CatalogAction[]>();
-  const add = (riskClass: RiskClass, action: CatalogAction) => {
-    let list = byClass.get(riskClass);
-    if (!list) byClass.set(riskClass, (list = []));
-    list.push(action);
-  };
-  const everything = entry.target.everything;
-  const broad = everything || entry.target.dataSource?.wildcard === true;
-  const comboNames: string[] = [];
-  for (const action of entry.actions) {
-    const name = action.lower;
-    if (IN_COMBINATIONS.has(name)) comboNames.push(name);
-    if (SINGLE_ESCALATION.has(name)) add('privilege-escalation', action);
-    if (broad && EXFILTRATION.has(name)) add('data-exfiltration', action);
-    if (EXPOSURE.has(name) || (everything && action.access === 'permissions-management')) add('resource-exposure', action);
-    if (CREDENTIALS.has(name)) add('credentials-exposure', action);
-    if (everything && !entry.conditional && modifiesInfrastructure(action)) add('infrastructure-modification', action);
-  }
+  const { byClass, comboNames } = actionRisks(entry);
   risks = {
     viaKey: `${entry.via.policyKey}\u0000${entry.via.statement}`,
-    groups: [...byClass].map(([riskClass, actions]) => ({ riskClass, actions, detail: null })),
+    groups: byClass.map(([riskClass, actions]) => ({ riskClass, actions, detail: null })),
     comboNames,
   };
   risksOfEntry.set(entry, risks);
@@ -103,15 +92,62 @@ function entryRisks(entry: PermissionEntry): EntryRisks {
 }
 
 /**
+ * Kept per action list: the same lists (every NotAction statement on "*", thousands of actions)
+ * come back for many statements, and classifying them is the costly part of an entry's risks.
+ */
+const risksOfActions = new WeakMap<readonly CatalogAction[], ActionRisks[]>();
+
+function actionRisks(entry: PermissionEntry): ActionRisks {
+  const everything = entry.target.everything;
+  const broad = everything || entry.target.dataSource?.wildcard === true;
+  const conditional = entry.conditional;
+  let byFlags = risksOfActions.get(entry.actions);
+  if (!byFlags) risksOfActions.set(entry.actions, (byFlags = []));
+  return (byFlags[(everything ? 4 : 0) + (broad ? 2 : 0) + (conditional ? 1 : 0)] ??= classify(entry.actions, everything, broad, conditional));
+}
+
+function classify(actions: readonly CatalogAction[], everything: boolean, broad: boolean, conditional: boolean): ActionRisks {
+  const byClass = new Map<RiskClass, CatalogAction[]>();
+  const add = (riskClass: RiskClass, action: CatalogAction) => {
+    let list = byClass.get(riskClass);
+    if (!list) byClass.set(riskClass, (list = []));
+    list.push(action);
+  };
+  const comboNames: string[] = [];
+  for (const action of actions) {
+    const name = action.lower;
+    if (IN_COMBINATIONS.has(name)) comboNames.push(name);
+    if (SINGLE_ESCALATION.has(name)) add('privilege-escalation', action);
+    if (broad && EXFILTRATION.has(name)) add('data-exfiltration', action);
+    if (EXPOSURE.has(name) || (everything && action.access === 'permissions-management')) add('resource-exposure', action);
+    if (CREDENTIALS.has(name)) add('credentials-exposure', action);
+    if (everything && !conditional && modifiesInfrastructure(action)) add('infrastructure-modification', action);
+  }
+  return { byClass: [...byClass], comboNames };
+}
+
+/**
  * What a reviewer flags on a principal, one fact per (risk class, statement), plus the privilege
  * escalation paths that need actions from several statements (iam:PassRole with a compute service).
  */
 export function principalRisks(principalKey: string, entries: readonly PermissionEntry[]): PrincipalRiskFact[] {
+  const risks = statementRisks(principalKey, entries);
+  const comboActions = new Map<string, PermissionEntry>();
+  for (const entry of entries) addComboActions(entry, comboActions);
+  pushComboRisks(principalKey, comboActions, risks);
+  return risks;
+}
+
+/**
+ * The per-statement part of principalRisks: every admin statement's facts first, then one fact per
+ * (risk class, statement) that is not an admin one. Called with the entries of one statement it
+ * gives that statement's facts, which do not depend on the principal's other statements.
+ */
+export function statementRisks(principalKey: string, entries: readonly PermissionEntry[]): PrincipalRiskFact[] {
   const risks: PrincipalRiskFact[] = [];
   type Group = { riskClass: RiskClass; via: StatementRef; parts: { entry: PermissionEntry; group: EntryRisks['groups'][number] }[] };
   const grouped = new Map<string, Group>();
   const seenAdmin = new Set<string>();
-  const comboActions = new Map<string, PermissionEntry>();
   for (const entry of entries) {
     const contribution = entryRisks(entry);
     if (entry.admin) {
@@ -122,7 +158,6 @@ export function principalRisks(principalKey: string, entries: readonly Permissio
       }
       continue;
     }
-    for (const name of contribution.comboNames) if (!comboActions.has(name) || comboActions.get(name)!.conditional) comboActions.set(name, entry);
     for (const group of contribution.groups) {
       const key = `${group.riskClass}\u0000${contribution.viaKey}`;
       let merged = grouped.get(key);
@@ -135,12 +170,32 @@ export function principalRisks(principalKey: string, entries: readonly Permissio
     let detail: string;
     if (merged.parts.length === 1) {
       const only = merged.parts[0]!.group;
-      detail = only.detail ??= detailOf(new Set(only.actions), new Set([merged.parts[0]!.entry.target.resource]));
+      detail = only.detail ??= singleDetail(only.actions, merged.parts[0]!.entry.target.resource);
     } else {
       detail = detailOf(new Set(merged.parts.flatMap((p) => p.group.actions)), new Set(merged.parts.map((p) => p.entry.target.resource)));
     }
     risks.push({ principalKey, riskClass: merged.riskClass, detail, conditional: merged.parts.every((p) => p.entry.conditional), via: merged.via });
   }
+  return risks;
+}
+
+/** Whether an entry names any action of a multi-action escalation path (most do not). */
+export function hasComboActions(entry: PermissionEntry): boolean {
+  return !entry.admin && entryRisks(entry).comboNames.length > 0;
+}
+
+/**
+ * Notes which entry gives each escalation action, in entry order: the first unconditional one,
+ * else the last conditional one. Admin entries are flagged as admin instead.
+ */
+export function addComboActions(entry: PermissionEntry, comboActions: Map<string, PermissionEntry>): void {
+  if (entry.admin) return;
+  for (const name of entryRisks(entry).comboNames) if (!comboActions.has(name) || comboActions.get(name)!.conditional) comboActions.set(name, entry);
+}
+
+/** The escalation paths whose every action some entry gives. */
+export function pushComboRisks(principalKey: string, comboActions: ReadonlyMap<string, PermissionEntry>, risks: PrincipalRiskFact[]): void {
+  if (comboActions.size === 0) return;
   for (const method of COMBINATIONS) {
     const involved = method.actions.map((a) => comboActions.get(a));
     if (involved.some((e) => !e)) continue;
@@ -156,7 +211,17 @@ export function principalRisks(principalKey: string, entries: readonly Permissio
       via: first!.via,
     });
   }
-  return risks;
+}
+
+const detailsOfActions = new WeakMap<readonly CatalogAction[], Map<string, string>>();
+
+/** One statement's detail for a risk class: kept per (shared action list, resource). */
+function singleDetail(actions: readonly CatalogAction[], resource: string): string {
+  let byResource = detailsOfActions.get(actions);
+  if (!byResource) detailsOfActions.set(actions, (byResource = new Map()));
+  let detail = byResource.get(resource);
+  if (detail === undefined) byResource.set(resource, (detail = detailOf(new Set(actions), new Set([resource]))));
+  return detail;
 }
 
 const details = new Map<string, string>();

@@ -105,38 +105,97 @@ function accountPrincipal(account: string, accounts: ReadonlySet<string>): Princ
   return accounts.has(account) ? named(key, 'root', `root of ${account}`, account) : named(key, 'foreign-account', `account ${account}`, account);
 }
 
+/** A principal that may call sts:AssumeRole: its grants of it, in entry order. */
+interface AssumeProfile {
+  id: number;
+  grants: { resourceId: number; conditional: boolean }[];
+}
+
 /**
  * A trust naming its own account delegates to identity policies: every user or role whose
- * effective permissions allow sts:AssumeRole on the role can assume it.
+ * effective permissions allow sts:AssumeRole on the role can assume it. `statements` are the
+ * entries PermissionEvaluator.evaluateByStatement gives each principal.
+ *
+ * An organisation has hundreds of such trusts and hundreds of principals allowed to assume roles
+ * (admins, NotAction statements), so the pairs run to a million: per pair this only reads an
+ * array. Principals with the same sts:AssumeRole grants share a profile, and whether a grant's
+ * resource covers a role is tested once per (distinct resource, trust).
  */
 export function resolveAccountTrusts(
   accountTrusts: readonly AccountTrust[],
-  assumers: readonly { principal: PrincipalFact; entries: readonly PermissionEntry[] }[],
+  assumers: readonly { principal: PrincipalFact; statements: readonly (readonly PermissionEntry[])[] }[],
 ): TrustFact[] {
   if (accountTrusts.length === 0) return [];
-  const grants: { principal: PrincipalFact; resource: string; conditional: boolean }[] = [];
-  for (const { principal, entries } of assumers) {
-    for (const entry of entries) {
-      if (entry.actions.some((a) => a.name === 'sts:AssumeRole')) grants.push({ principal, resource: entry.target.resource, conditional: entry.conditional });
+  const resources = new Interner<string>();
+  const profiles = new Map<string, AssumeProfile>();
+  const candidates: { principal: PrincipalFact; profile: AssumeProfile; repeated: boolean }[] = [];
+  const keyCount = new Map<string, number>();
+  for (const { principal, statements } of assumers) {
+    const grants: AssumeProfile['grants'] = [];
+    for (const entries of statements) {
+      for (const entry of assumeEntries(entries)) grants.push({ resourceId: resources.id(entry.target.resource), conditional: entry.conditional });
     }
+    if (grants.length === 0) continue;
+    const signature = grants.map((g) => `${g.resourceId}${g.conditional ? 'c' : ''}`).join(',');
+    let profile = profiles.get(signature);
+    if (!profile) profiles.set(signature, (profile = { id: profiles.size, grants }));
+    candidates.push({ principal, profile, repeated: false });
+    keyCount.set(principal.key, (keyCount.get(principal.key) ?? 0) + 1);
   }
+  for (const candidate of candidates) candidate.repeated = keyCount.get(candidate.principal.key)! > 1;
+  const resourceList = resources.values();
+  const covers = new Int8Array(resourceList.length);
+  /** Per profile: -1 no grant covers the role, 0 an unconditional one does first, 1 a conditional one. */
+  const verdicts = new Int8Array(profiles.size);
+  const profileList = [...profiles.values()];
   const trusts: TrustFact[] = [];
   for (const trust of accountTrusts) {
+    resourceList.forEach((resource, i) => (covers[i] = resourceCovers(resource, trust.roleArn) ? 1 : 0));
+    for (const profile of profileList) {
+      const first = profile.grants.find((g) => covers[g.resourceId] === 1);
+      verdicts[profile.id] = first ? (first.conditional ? 1 : 0) : -1;
+    }
+    // A principal listed twice in the export is trusted once: the first time a grant covers the role.
     const seen = new Set<string>();
-    for (const grant of grants) {
-      if (grant.principal.key === trust.roleArn || grant.principal.scope !== trust.account || seen.has(grant.principal.key)) continue;
-      if (!resourceCovers(grant.resource, trust.roleArn)) continue;
-      seen.add(grant.principal.key);
+    for (const { principal, profile, repeated } of candidates) {
+      const verdict = verdicts[profile.id]!;
+      if (verdict < 0 || principal.key === trust.roleArn || principal.scope !== trust.account) continue;
+      if (repeated) {
+        if (seen.has(principal.key)) continue;
+        seen.add(principal.key);
+      }
       trusts.push({
         principalKey: trust.roleArn,
-        trustedKey: grant.principal.key,
-        trustedKind: grant.principal.kind,
+        trustedKey: principal.key,
+        trustedKind: principal.kind,
         openToAnyone: false,
         foreignAccount: false,
-        conditional: trust.conditional || grant.conditional,
+        conditional: trust.conditional || verdict === 1,
         via: trust.via,
       });
     }
   }
   return trusts;
+}
+
+const assumeEntriesOf = new WeakMap<readonly PermissionEntry[], readonly PermissionEntry[]>();
+
+/** The entries that allow sts:AssumeRole, once per shared list (an admin entry has thousands of actions). */
+function assumeEntries(entries: readonly PermissionEntry[]): readonly PermissionEntry[] {
+  let found = assumeEntriesOf.get(entries);
+  if (!found) assumeEntriesOf.set(entries, (found = entries.filter((entry) => entry.actions.some((a) => a.name === 'sts:AssumeRole'))));
+  return found;
+}
+
+/** Small ids for repeated values, so per-pair work reads arrays instead of hashing strings. */
+class Interner<T> {
+  private readonly ids = new Map<T, number>();
+  id(value: T): number {
+    let id = this.ids.get(value);
+    if (id === undefined) this.ids.set(value, (id = this.ids.size));
+    return id;
+  }
+  values(): T[] {
+    return [...this.ids.keys()];
+  }
 }

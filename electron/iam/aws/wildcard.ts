@@ -42,5 +42,7 @@ function compile(pattern: string, cache: Map<string, RegExp>, flags: string): Re
  */
 export function resourceCovers(pattern: string, target: string): boolean {
   if (pattern === '*') return true;
+  // A pattern without wildcards matches only itself (no regex to look up and run).
+  if (!hasWildcard(pattern)) return pattern === target;
   return resourcePattern(pattern).test(target);
 }
