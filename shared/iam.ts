@@ -184,6 +184,20 @@ export interface GrantFact {
   via: StatementRef;
 }
 
+/**
+ * `principalKey` may call sts:AssumeRole (or the provider's like) on roles matching `resource`:
+ * with a role whose trust names the principal's own account, that is a way in. Kept as the
+ * pattern and joined at query time: an organisation's admins times its account-trusting roles
+ * would otherwise be a million pairs.
+ */
+export interface AssumeGrantFact {
+  principalKey: string;
+  /** A role ARN or pattern ("arn:aws:iam::123:role/deploy-*", "*"). */
+  resource: string;
+  conditional: boolean;
+  via: StatementRef;
+}
+
 /** A risk a cloud reviewer flags on a principal, whatever data it reaches. */
 export interface PrincipalRiskFact {
   principalKey: string;
@@ -207,6 +221,8 @@ export interface IamFacts {
   dataSources: DataSourceFact[];
   grants: GrantFact[];
   risks: PrincipalRiskFact[];
+  /** AWS: who may assume roles that trust their account, by pattern (other providers state trusts directly). */
+  assumeGrants?: AssumeGrantFact[];
   /** What a person checks against the console: users, groups, roles, policies, bindings, data sources, ... */
   counts: Record<string, number>;
   /** Things read but not understood (an unknown role, a statement with no resource); the import goes on. */

@@ -26,12 +26,15 @@ interface Hop {
   via: StatementRef[];
 }
 
-type Step = { to: string; kind: 'member-of' | 'can-assume'; conditional: boolean; via: StatementRef | null };
+type Step = { to: string; kind: 'member-of' | 'can-assume'; conditional: boolean; via: StatementRef[] };
 
-function forwardSteps(db: Db, key: string): Step[] {
+function forwardSteps(db: Db, snapshot: IdentitySnapshot, key: string): Step[] {
   return [
-    ...groupsOf(db, key).map((to): Step => ({ to, kind: 'member-of', conditional: false, via: null })),
-    ...assumableBy(db, key).map((t): Step => ({ to: t.principalKey, kind: 'can-assume', conditional: t.conditional, via: t.via })),
+    ...groupsOf(db, key).map((to): Step => ({ to, kind: 'member-of', conditional: false, via: [] })),
+    ...assumableBy(db, key)
+      .filter((t) => t.trustedKind !== 'root')
+      .map((t): Step => ({ to: t.principalKey, kind: 'can-assume', conditional: t.conditional, via: [t.via] })),
+    ...snapshot.assumableThroughAccount(key).map((a): Step => ({ to: a.roleKey, kind: 'can-assume', conditional: a.conditional, via: a.via })),
   ];
 }
 
@@ -45,7 +48,7 @@ function walk(start: string, steps: (key: string) => Step[], onEdge: (from: stri
       for (const step of steps(from.key)) {
         onEdge(from.key, step);
         if (reached.has(step.to)) continue;
-        const hopTo: Hop = { key: step.to, chain: [...from.chain, step.to], conditional: from.conditional || step.conditional, via: step.via ? [...from.via, step.via] : from.via };
+        const hopTo: Hop = { key: step.to, chain: [...from.chain, step.to], conditional: from.conditional || step.conditional, via: [...from.via, ...step.via] };
         reached.set(step.to, hopTo);
         next.push(hopTo);
       }
@@ -250,10 +253,10 @@ function addAgentReach(db: Db, snapshot: IdentitySnapshot, builder: GraphBuilder
     builder.edge(credentialNode, builder.principal(link.principalKey), 'authenticates-as', { reason: link.reason });
     const hops = walk(
       link.principalKey,
-      (key) => forwardSteps(db, key),
+      (key) => forwardSteps(db, snapshot, key),
       (from, step) => {
         if (onlyDataSource !== null) return;
-        builder.edge(builder.principal(from), builder.principal(step.to), step.kind, { conditional: step.conditional, via: step.via ? [step.via] : [] });
+        builder.edge(builder.principal(from), builder.principal(step.to), step.kind, { conditional: step.conditional, via: step.via });
       },
     );
     for (const hop of hops) {
@@ -312,10 +315,13 @@ function holdersOf(db: Db, snapshot: IdentitySnapshot, ds: ClassifiedDataSource)
   return grants;
 }
 
-function reverseSteps(db: Db, key: string): Step[] {
+function reverseSteps(db: Db, snapshot: IdentitySnapshot, key: string): Step[] {
   return [
-    ...membersOf(db, key).map((to): Step => ({ to, kind: 'member-of', conditional: false, via: null })),
-    ...trustsOf(db, key).map((t): Step => ({ to: t.trustedKey, kind: 'can-assume', conditional: t.conditional, via: t.via })),
+    ...membersOf(db, key).map((to): Step => ({ to, kind: 'member-of', conditional: false, via: [] })),
+    ...trustsOf(db, key)
+      .filter((t) => t.trustedKind !== 'root')
+      .map((t): Step => ({ to: t.trustedKey, kind: 'can-assume', conditional: t.conditional, via: [t.via] })),
+    ...snapshot.assumersThroughAccount(key).map((a): Step => ({ to: a.principalKey, kind: 'can-assume', conditional: a.conditional, via: a.via })),
   ];
 }
 
@@ -332,10 +338,10 @@ export function whoCanReach(db: Db, dataSourceKey: string): BlastRadius {
     builder.edge(holder, target, 'grants', { access: grant.access, conditional: grant.conditional, riskClasses: grant.riskClasses, via: [grant.via] });
     walk(
       grant.principalKey,
-      (key) => reverseSteps(db, key),
+      (key) => reverseSteps(db, snapshot, key),
       (from, step) => {
         // Drawn in the direction access flows: the member or assumer towards the holder.
-        builder.edge(builder.principal(step.to), builder.principal(from), step.kind, { conditional: step.conditional, via: step.via ? [step.via] : [] });
+        builder.edge(builder.principal(step.to), builder.principal(from), step.kind, { conditional: step.conditional, via: step.via });
         for (const { agentId } of snapshot.agentsByPrincipal.get(step.to) ?? []) agents.add(agentId);
       },
     );

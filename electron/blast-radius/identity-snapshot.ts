@@ -1,11 +1,11 @@
 import type { AgentRecord } from '../../shared/agent';
 import type { CredentialLink, DataSourceSummary } from '../../shared/contract';
-import type { DataSourceFact, Environment, PrincipalFact, Sensitivity } from '../../shared/iam';
+import type { AssumeGrantFact, DataSourceFact, Environment, PrincipalFact, Sensitivity, StatementRef, TrustFact } from '../../shared/iam';
 import { allAgentRecords } from '../agents/agents-repository';
 import { candidatesJoinedToAll, dismissedCandidates } from '../discovery/discovery-repository';
 import { classifyDataSource, readBundledDataSourceRules, type DataSourceRule } from '../iam/classify-data-source';
 import { indexPrincipals, linksOf, nonAgentHoldersOf, withSharing, type PrincipalIndex } from '../iam/credential-links';
-import { allDataSources, allPrincipals, credentialLinkDecisions, dataSourceDecisions, identityGraphVersion } from '../iam/iam-repository';
+import { allAssumeGrants, allDataSources, allPrincipals, credentialLinkDecisions, dataSourceDecisions, identityGraphVersion, rolesTrustingAccountRoots } from '../iam/iam-repository';
 import { statement } from '../store/statements';
 import type { Db } from '../store/workspace-file';
 
@@ -26,7 +26,19 @@ export interface IdentitySnapshot {
   agentsByPrincipal: Map<string, Array<{ agentId: string; link: CredentialLink }>>;
   /** Data sources a wildcard data source covers, computed on first use. */
   coveredBy(wildcard: ClassifiedDataSource): ClassifiedDataSource[];
+  /** Roles `principalKey` may assume because they trust its account's root and it is allowed sts:AssumeRole on them. */
+  assumableThroughAccount(principalKey: string): AccountAssumption[];
+  /** Principals that may assume `roleKey` that way. */
+  assumersThroughAccount(roleKey: string): AccountAssumption[];
   importCount: number;
+}
+
+/** One principal may assume one role through the role's trust in the account: both statements say so. */
+export interface AccountAssumption {
+  principalKey: string;
+  roleKey: string;
+  conditional: boolean;
+  via: StatementRef[];
 }
 
 export interface ClassifiedDataSource extends DataSourceFact {
@@ -121,5 +133,70 @@ function loadSnapshot(db: Db): IdentitySnapshot {
     return found;
   };
   const importCount = (statement(db, 'SELECT COUNT(*) AS n FROM imports WHERE provider IS NOT NULL').get() as { n: number }).n;
-  return { principals, dataSources, concrete, agents, links, agentsByPrincipal, coveredBy, importCount };
+  const { assumableThroughAccount, assumersThroughAccount } = accountAssumptions(allAssumeGrants(db), rolesTrustingAccountRoots(db), principals);
+  return { principals, dataSources, concrete, agents, links, agentsByPrincipal, coveredBy, assumableThroughAccount, assumersThroughAccount, importCount };
+}
+
+const ACCOUNT_ROOT = /^arn:aws[\w-]*:iam::(\d{12}):root$/;
+
+/**
+ * Joins sts:AssumeRole allowances with roles trusting an account's root, on demand and cached:
+ * a principal of account A may assume role R when R's trust names A's root and one of the
+ * principal's allowances covers R's ARN.
+ */
+function accountAssumptions(grants: AssumeGrantFact[], rootTrusts: TrustFact[], principals: PrincipalIndex) {
+  const grantsByPrincipal = new Map<string, AssumeGrantFact[]>();
+  for (const g of grants) grantsByPrincipal.set(g.principalKey, [...(grantsByPrincipal.get(g.principalKey) ?? []), g]);
+  const rolesByAccount = new Map<string, TrustFact[]>();
+  for (const t of rootTrusts) {
+    const account = ACCOUNT_ROOT.exec(t.trustedKey)?.[1];
+    if (account) rolesByAccount.set(account, [...(rolesByAccount.get(account) ?? []), t]);
+  }
+  const patterns = new Map<string, RegExp>();
+  const covers = (pattern: string, arn: string) => {
+    let re = patterns.get(pattern);
+    if (!re) patterns.set(pattern, (re = globToRegExp(pattern)));
+    return re.test(arn);
+  };
+  const accountOf = (key: string) => principals.byKey.get(key)?.scope || /^arn:aws[\w-]*:iam::(\d{12}):/.exec(key)?.[1] || '';
+  const assumption = (grant: AssumeGrantFact, trust: TrustFact): AccountAssumption => ({
+    principalKey: grant.principalKey,
+    roleKey: trust.principalKey,
+    conditional: grant.conditional || trust.conditional,
+    via: [trust.via, grant.via],
+  });
+  const forward = new Map<string, AccountAssumption[]>();
+  const assumableThroughAccount = (principalKey: string): AccountAssumption[] => {
+    let found = forward.get(principalKey);
+    if (!found) {
+      found = [];
+      const own = grantsByPrincipal.get(principalKey) ?? [];
+      for (const trust of own.length ? (rolesByAccount.get(accountOf(principalKey)) ?? []) : []) {
+        if (trust.principalKey === principalKey) continue;
+        const grant = own.find((g) => covers(g.resource, trust.principalKey));
+        if (grant) found.push(assumption(grant, trust));
+      }
+      forward.set(principalKey, found);
+    }
+    return found;
+  };
+  const reverse = new Map<string, AccountAssumption[]>();
+  const assumersThroughAccount = (roleKey: string): AccountAssumption[] => {
+    let found = reverse.get(roleKey);
+    if (!found) {
+      found = [];
+      const account = accountOf(roleKey);
+      const trust = (rolesByAccount.get(account) ?? []).find((t) => t.principalKey === roleKey);
+      if (trust) {
+        for (const [principalKey, own] of grantsByPrincipal) {
+          if (principalKey === roleKey || accountOf(principalKey) !== account) continue;
+          const grant = own.find((g) => covers(g.resource, roleKey));
+          if (grant) found.push(assumption(grant, trust));
+        }
+      }
+      reverse.set(roleKey, found);
+    }
+    return found;
+  };
+  return { assumableThroughAccount, assumersThroughAccount };
 }

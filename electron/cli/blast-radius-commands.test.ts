@@ -33,7 +33,7 @@ describe('agent-triage import, blast-radius, who-can-reach and principals', () =
 
     const again = await cli(['import', 'iam/aws-prod-authorization-details.json', '--workspace', 'w.atw', '--dry-run', '--json']);
     expect(again.code).toBe(0);
-    const preview = (again.json() as { value: { files: Array<{ format: string; replaces: { fileName: string } | null }> } }).value.files[0]!;
+    const preview = (again.json() as unknown as { value: { files: Array<{ format: string; replaces: { fileName: string } | null }> } }).value.files[0]!;
     expect(preview).toMatchObject({ format: 'aws-authorization-details', replaces: { fileName: 'aws-prod-authorization-details.json' } });
   });
 
@@ -55,7 +55,7 @@ describe('agent-triage import, blast-radius, who-can-reach and principals', () =
     expect(radius.stdout).toMatch(/What KYC Document Reviewer can reach: \d+ paths/);
     expect(radius.stdout).toMatch(/IAM role kyc-reviewer-lambda\s+kyc-reviewer-lambda\s+nw-kyc-documents\s+\S+\s+restricted\s+Read/);
 
-    const json = (await cli(['blast-radius', 'KYC Document Reviewer', '--workspace', 'w.atw', '--json'])).json() as {
+    const json = (await cli(['blast-radius', 'KYC Document Reviewer', '--workspace', 'w.atw', '--json'])).json() as unknown as {
       value: { paths: Array<{ dataSourceName: string; sensitivity: string; access: string; via: Array<{ policy: string }> }>; nodes: Array<{ kind: string; label: string }> };
     };
     expect(json.value.nodes.map((n) => n.kind)).toEqual(expect.arrayContaining(['agent', 'credential', 'principal', 'data-source']));

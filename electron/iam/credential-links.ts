@@ -147,14 +147,19 @@ export function suggestionsFor(sources: AgentCredentialSources, index: Principal
     if (shared.length === 0) continue;
     const score = shared.length / words.length;
     if (score < 0.5) continue;
-    const source = agentWords.get([...agentWords.keys()].find((a) => tokensMatch(a, shared[0]!))!)!;
+    const bySource = new Map<string, string[]>();
+    for (const word of shared) {
+      const source = agentWords.get([...agentWords.keys()].find((a) => tokensMatch(a, word))!)!;
+      bySource.set(source, [...(bySource.get(source) ?? []), word]);
+    }
+    const because = [...bySource].map(([source, words]) => `"${words.join('", "')}" with ${source}`).join(' and ');
     suggestions.push({
       principalKey: principal.key,
       principalName: principal.name,
       provider: principal.provider,
       principalKind: principal.kind,
       scope: principal.scope,
-      reason: `${principal.kind} ${principal.name} shares "${shared.join('", "')}" with ${source}`,
+      reason: `${principal.kind} ${principal.name} shares ${because}`,
       score: Math.round(score * 100) / 100,
     });
   }

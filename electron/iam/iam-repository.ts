@@ -1,5 +1,6 @@
 import type {
   AccessLevel,
+  AssumeGrantFact,
   CloudCredentialFact,
   CloudProvider,
   DataSourceFact,
@@ -57,6 +58,7 @@ export function storeIamFacts(db: Db, importId: number, facts: IamFacts, throwIf
     `INSERT INTO iam_grants (import_id, principal_key, data_source_key, access, actions, risk_classes, conditional, via)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const assume = statement(db, 'INSERT INTO iam_assume_grants (import_id, principal_key, resource, conditional, via) VALUES (?, ?, ?, ?, ?)');
   const risk = statement(db, 'INSERT INTO iam_principal_risks (import_id, principal_key, risk_class, detail, conditional, via) VALUES (?, ?, ?, ?, ?, ?)');
   writeTransaction(db, () => {
     for (const p of facts.principals) principal.run(importId, p.key, p.provider, p.kind, p.name, p.scope, p.createdAt, p.lastUsedAt, json(p.tags), json(p.attributes));
@@ -70,6 +72,7 @@ export function storeIamFacts(db: Db, importId: number, facts: IamFacts, throwIf
       grant.run(importId, g.principalKey, g.dataSourceKey, g.access, json(g.actions), json(g.riskClasses), flag(g.conditional), json(g.via));
       if (i % 5000 === 0) throwIfCancelled();
     });
+    for (const a of facts.assumeGrants ?? []) assume.run(importId, a.principalKey, a.resource, flag(a.conditional), json(a.via));
     for (const r of facts.risks) risk.run(importId, r.principalKey, r.riskClass, r.detail, flag(r.conditional), json(r.via));
   });
   return { principals: facts.principals.length, grants: facts.grants.length, risks: facts.risks.length };
@@ -210,6 +213,17 @@ export function cloudCredentialsOf(db: Db, principalKey: string): CloudCredentia
     lastUsedAt: r.last_used_at,
     attributes: JSON.parse(r.attributes) as Record<string, string>,
   }));
+}
+
+/** Every sts:AssumeRole allowance, by principal: few enough (one per statement) to hold for a walk. */
+export function allAssumeGrants(db: Db): AssumeGrantFact[] {
+  const rows = statement(db, 'SELECT principal_key, resource, conditional, via FROM iam_assume_grants').all() as Array<{ principal_key: string; resource: string; conditional: number; via: string }>;
+  return rows.map((r) => ({ principalKey: r.principal_key, resource: r.resource, conditional: r.conditional === 1, via: JSON.parse(r.via) as StatementRef }));
+}
+
+/** Roles whose trust policy names an account's root: any principal of that account allowed sts:AssumeRole on them may assume them. */
+export function rolesTrustingAccountRoots(db: Db): TrustFact[] {
+  return (statement(db, `SELECT ${TRUST_COLUMNS} FROM iam_trusts WHERE trusted_kind = 'root'`).all() as TrustRow[]).map(toTrust);
 }
 
 // ---- grants and risks --------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { accountOfArn } from './aws-resources';
 import { PermissionEvaluator, type PermissionEntry, type PolicySource } from './evaluate-permissions';
 import { describe, isPlainObject, readPolicyDocument, type PolicyDocument } from './policy-document';
 import { PrincipalFactsBuilder } from './principal-facts';
-import { readTrustPolicy, resolveAccountTrusts, type AccountTrust } from './trust-policy';
+import { assumeGrantsOf, readTrustPolicy } from './trust-policy';
 
 export interface ImportProgress {
   onProgress?(done: number, total: number): void;
@@ -175,7 +175,6 @@ export function readAwsAuthorizationDetails(fileName: string, json: unknown, opt
 
   const trusts: TrustFact[] = [];
   const risks: PrincipalRiskFact[] = [];
-  const accountTrusts: AccountTrust[] = [];
   const namedInTrusts: PrincipalFact[] = [];
   roles.forEach((x, i) => {
     const path = `RoleDetailList[${i}]`;
@@ -198,7 +197,6 @@ export function readAwsAuthorizationDetails(fileName: string, json: unknown, opt
       const trust = readTrustPolicy(arn, name, readPolicyDocument(fileName, `${path}.AssumeRolePolicyDocument`, x.AssumeRolePolicyDocument), accounts);
       trusts.push(...trust.trusts);
       risks.push(...trust.risks);
-      accountTrusts.push(...trust.accountTrusts);
       namedInTrusts.push(...trust.named);
     }
     const policiesOfRole = [...inlineSources(x, 'RolePolicyList', path, arn, `role ${name}`), ...managedSources(r.attachedPolicyArns(x, path))];
@@ -231,8 +229,7 @@ export function readAwsAuthorizationDetails(fileName: string, json: unknown, opt
   });
   opts.onProgress?.(total, total);
 
-  // Pushed one by one: an organisation's account trusts run to a million, too many to spread.
-  for (const trust of resolveAccountTrusts(accountTrusts, assumers)) trusts.push(trust);
+  const assumeGrants = assumeGrantsOf(assumers);
   for (const trusted of namedInTrusts) if (!principals.has(trusted.key)) principals.set(trusted.key, trusted);
 
   counts.dataSources = dataSources.size;
@@ -248,6 +245,7 @@ export function readAwsAuthorizationDetails(fileName: string, json: unknown, opt
     credentials: [],
     dataSources: [...dataSources.values()],
     grants,
+    assumeGrants,
     risks,
     counts,
     warnings,

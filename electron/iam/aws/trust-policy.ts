@@ -1,31 +1,23 @@
-import type { PrincipalFact, PrincipalKind, PrincipalRiskFact, StatementRef, TrustFact } from '../../../shared/iam';
+import type { AssumeGrantFact, PrincipalFact, PrincipalKind, PrincipalRiskFact, StatementRef, TrustFact } from '../../../shared/iam';
 import type { PolicyDocument, PolicyStatement } from './policy-document';
-import { actionPattern, resourceCovers } from './wildcard';
+import { actionPattern } from './wildcard';
 import type { PermissionEntry } from './evaluate-permissions';
 
 export const ANYONE_KEY = 'aws:*';
 
 /** A role whose trust names its own account: who may assume it depends on their identity policies. */
-export interface AccountTrust {
-  roleArn: string;
-  account: string;
-  conditional: boolean;
-  via: StatementRef;
-}
-
 export interface TrustReading {
   trusts: TrustFact[];
   risks: PrincipalRiskFact[];
   /** Principals named in the trust, as graph nodes (the pipeline keeps those it already has). */
   named: PrincipalFact[];
-  accountTrusts: AccountTrust[];
 }
 
 const ASSUME = actionPattern('sts:AssumeRole*');
 
 /** Reads a role's AssumeRolePolicyDocument: who can become this role, and whether that is anyone. */
 export function readTrustPolicy(roleArn: string, roleName: string, document: PolicyDocument, accounts: ReadonlySet<string>): TrustReading {
-  const reading: TrustReading = { trusts: [], risks: [], named: [], accountTrusts: [] };
+  const reading: TrustReading = { trusts: [], risks: [], named: [] };
   const policy = `trust policy of role ${roleName}`;
   for (const statement of document.statements) {
     if (statement.effect !== 'Allow' || !grantsAssume(statement)) continue;
@@ -59,7 +51,6 @@ export function readTrustPolicy(roleArn: string, roleName: string, document: Pol
           const trusted = awsPrincipal(name, accounts);
           const foreign = trusted.kind === 'foreign-account';
           add(trusted, false, foreign);
-          if (trusted.kind === 'root') reading.accountTrusts.push({ roleArn, account: trusted.scope, conditional, via });
         } else if (type === 'Service' || type === 'Federated' || type === 'CanonicalUser') {
           add(named(name, 'service', type === 'CanonicalUser' ? `canonical user ${name}` : name, ''), false, false);
         }
@@ -105,77 +96,27 @@ function accountPrincipal(account: string, accounts: ReadonlySet<string>): Princ
   return accounts.has(account) ? named(key, 'root', `root of ${account}`, account) : named(key, 'foreign-account', `account ${account}`, account);
 }
 
-/** A principal that may call sts:AssumeRole: its grants of it, in entry order. */
-interface AssumeProfile {
-  id: number;
-  grants: { resourceId: number; conditional: boolean }[];
-}
-
 /**
- * A trust naming its own account delegates to identity policies: every user or role whose
- * effective permissions allow sts:AssumeRole on the role can assume it. `statements` are the
- * entries PermissionEvaluator.evaluateByStatement gives each principal.
- *
- * An organisation has hundreds of such trusts and hundreds of principals allowed to assume roles
- * (admins, NotAction statements), so the pairs run to a million: per pair this only reads an
- * array. Principals with the same sts:AssumeRole grants share a profile, and whether a grant's
- * resource covers a role is tested once per (distinct resource, trust).
+ * Who may assume roles that trust their own account: each principal's sts:AssumeRole allowances,
+ * by resource pattern. A role trusting `arn:aws:iam::A:root` can be assumed by any principal of A
+ * whose allowance covers the role's ARN; the blast radius joins the two when it walks, instead of
+ * the import writing every (role, principal) pair: admins times account-trusting roles run to a
+ * million in an organisation, almost all of them never asked about.
  */
-export function resolveAccountTrusts(
-  accountTrusts: readonly AccountTrust[],
-  assumers: readonly { principal: PrincipalFact; statements: readonly (readonly PermissionEntry[])[] }[],
-): TrustFact[] {
-  if (accountTrusts.length === 0) return [];
-  const resources = new Interner<string>();
-  const profiles = new Map<string, AssumeProfile>();
-  const candidates: { principal: PrincipalFact; profile: AssumeProfile; repeated: boolean }[] = [];
-  const keyCount = new Map<string, number>();
+export function assumeGrantsOf(assumers: readonly { principal: PrincipalFact; statements: readonly (readonly PermissionEntry[])[] }[]): AssumeGrantFact[] {
+  const grants: AssumeGrantFact[] = [];
   for (const { principal, statements } of assumers) {
-    const grants: AssumeProfile['grants'] = [];
-    for (const entries of statements) {
-      for (const entry of assumeEntries(entries)) grants.push({ resourceId: resources.id(entry.target.resource), conditional: entry.conditional });
-    }
-    if (grants.length === 0) continue;
-    const signature = grants.map((g) => `${g.resourceId}${g.conditional ? 'c' : ''}`).join(',');
-    let profile = profiles.get(signature);
-    if (!profile) profiles.set(signature, (profile = { id: profiles.size, grants }));
-    candidates.push({ principal, profile, repeated: false });
-    keyCount.set(principal.key, (keyCount.get(principal.key) ?? 0) + 1);
-  }
-  for (const candidate of candidates) candidate.repeated = keyCount.get(candidate.principal.key)! > 1;
-  const resourceList = resources.values();
-  const covers = new Int8Array(resourceList.length);
-  /** Per profile: -1 no grant covers the role, 0 an unconditional one does first, 1 a conditional one. */
-  const verdicts = new Int8Array(profiles.size);
-  const profileList = [...profiles.values()];
-  const trusts: TrustFact[] = [];
-  for (const trust of accountTrusts) {
-    resourceList.forEach((resource, i) => (covers[i] = resourceCovers(resource, trust.roleArn) ? 1 : 0));
-    for (const profile of profileList) {
-      const first = profile.grants.find((g) => covers[g.resourceId] === 1);
-      verdicts[profile.id] = first ? (first.conditional ? 1 : 0) : -1;
-    }
-    // A principal listed twice in the export is trusted once: the first time a grant covers the role.
     const seen = new Set<string>();
-    for (const { principal, profile, repeated } of candidates) {
-      const verdict = verdicts[profile.id]!;
-      if (verdict < 0 || principal.key === trust.roleArn || principal.scope !== trust.account) continue;
-      if (repeated) {
-        if (seen.has(principal.key)) continue;
-        seen.add(principal.key);
+    for (const entries of statements) {
+      for (const entry of assumeEntries(entries)) {
+        const key = `${entry.target.resource}\0${entry.conditional}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        grants.push({ principalKey: principal.key, resource: entry.target.resource, conditional: entry.conditional, via: entry.via });
       }
-      trusts.push({
-        principalKey: trust.roleArn,
-        trustedKey: principal.key,
-        trustedKind: principal.kind,
-        openToAnyone: false,
-        foreignAccount: false,
-        conditional: trust.conditional || verdict === 1,
-        via: trust.via,
-      });
     }
   }
-  return trusts;
+  return grants;
 }
 
 const assumeEntriesOf = new WeakMap<readonly PermissionEntry[], readonly PermissionEntry[]>();
@@ -187,15 +128,3 @@ function assumeEntries(entries: readonly PermissionEntry[]): readonly Permission
   return found;
 }
 
-/** Small ids for repeated values, so per-pair work reads arrays instead of hashing strings. */
-class Interner<T> {
-  private readonly ids = new Map<T, number>();
-  id(value: T): number {
-    let id = this.ids.get(value);
-    if (id === undefined) this.ids.set(value, (id = this.ids.size));
-    return id;
-  }
-  values(): T[] {
-    return [...this.ids.keys()];
-  }
-}

@@ -43,6 +43,17 @@ CREATE INDEX iam_trusts_by_trusted ON iam_trusts (trusted_key);
 CREATE INDEX iam_trusts_by_principal ON iam_trusts (principal_key);
 CREATE INDEX iam_trusts_by_import ON iam_trusts (import_id);
 
+-- Who may call sts:AssumeRole on which role patterns: joined with roles trusting the account's
+-- root when the graph is walked (stored as pairs, an organisation's would run to a million).
+CREATE TABLE iam_assume_grants (
+  import_id      INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+  principal_key  TEXT NOT NULL,
+  resource       TEXT NOT NULL,
+  conditional    INTEGER NOT NULL,
+  via            TEXT NOT NULL
+) STRICT;
+CREATE INDEX iam_assume_grants_by_import ON iam_assume_grants (import_id);
+
 CREATE TABLE cloud_credentials (
   import_id        INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
   key              TEXT NOT NULL,
