@@ -18,6 +18,22 @@ describe('readAwsAuthorizationDetails', () => {
     expect(facts.counts.dataSources).toBe(facts.dataSources.length);
   });
 
+  // Found by bench/large-import-bench.ts: the benchmark's 5,000-role account (910,559 trusts) threw a RangeError.
+  it('resolves hundreds of thousands of account trusts without overflowing the stack', () => {
+    const trustAccount = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] };
+    const assume = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] };
+    const roles = Array.from({ length: 600 }, (_, i) => ({
+      RoleName: `r${i}`,
+      Arn: role(`r${i}`),
+      AssumeRolePolicyDocument: trustAccount,
+      RolePolicyList: [{ PolicyName: 'assume', PolicyDocument: assume }],
+    }));
+    const big = readAwsAuthorizationDetails('auth.json', { RoleDetailList: roles });
+    expect(big.counts.roles).toBe(600);
+    expect(big.trusts.length).toBeGreaterThan(300_000);
+    expect(big.counts.trusts).toBe(big.trusts.length);
+  });
+
   it('reads both timestamp forms as ISO', () => {
     const byKey = new Map(facts.principals.map((p) => [p.key, p]));
     expect(byKey.get(`arn:aws:iam::${ACCOUNT}:user/deploy-bot`)?.createdAt).toBe('2023-03-09T10:41:45.000Z');

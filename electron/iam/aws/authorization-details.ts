@@ -232,7 +232,10 @@ export function readAwsAuthorizationDetails(fileName: string, json: unknown, opt
   });
   opts.onProgress?.(total, total);
 
-  trusts.push(...resolveAccountTrusts(accountTrusts, assumers));
+  // A loop, not push(...list): roles trusting their own account resolve to one trust per principal
+  // allowed sts:AssumeRole, and the benchmark's 5,000-role account made a list long enough for
+  // spreading it into arguments to overflow the stack (RangeError) after every policy was evaluated.
+  for (const trust of resolveAccountTrusts(accountTrusts, assumers)) trusts.push(trust);
   for (const trusted of namedInTrusts) if (!principals.has(trusted.key)) principals.set(trusted.key, trusted);
 
   counts.dataSources = dataSources.size;
