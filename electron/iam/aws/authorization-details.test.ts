@@ -34,6 +34,13 @@ describe('readAwsAuthorizationDetails', () => {
     expect(big.counts.trusts).toBe(big.trusts.length);
   });
 
+  it('reads a trust policy naming 200,000 principals without overflowing the stack', () => {
+    const principals = Array.from({ length: 200_000 }, (_, i) => `arn:aws:iam::${String(100_000_000_000 + i)}:root`);
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principals }, Action: 'sts:AssumeRole' }] };
+    const wide = readAwsAuthorizationDetails('auth.json', { RoleDetailList: [{ RoleName: 'open', Arn: role('open'), AssumeRolePolicyDocument: trust }] });
+    expect(wide.trusts.length).toBe(200_000);
+  });
+
   it('reads both timestamp forms as ISO', () => {
     const byKey = new Map(facts.principals.map((p) => [p.key, p]));
     expect(byKey.get(`arn:aws:iam::${ACCOUNT}:user/deploy-bot`)?.createdAt).toBe('2023-03-09T10:41:45.000Z');

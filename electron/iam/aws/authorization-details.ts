@@ -1,5 +1,6 @@
 import { BackendError } from '../../../shared/errors';
 import type { DataSourceFact, GrantFact, IamFacts, MembershipFact, PrincipalFact, PrincipalRiskFact, TrustFact } from '../../../shared/iam';
+import { appendAll } from '../iam-json-input';
 import { accountOfArn } from './aws-resources';
 import { PermissionEvaluator, type PermissionEntry, type PolicySource } from './evaluate-permissions';
 import { grantsOf } from './grants';
@@ -167,7 +168,7 @@ export function readAwsAuthorizationDetails(fileName: string, json: unknown, opt
         continue;
       }
       memberships.push({ memberKey: arn, groupKey: group.key });
-      policiesOfUser.push(...group.policies);
+      appendAll(policiesOfUser, group.policies);
     }
     principals.set(arn, principal);
     evaluations.push({ principal, policies: policiesOfUser, boundary });
@@ -197,10 +198,10 @@ export function readAwsAuthorizationDetails(fileName: string, json: unknown, opt
     const principal = principalFact(arn, 'role', name, account, r.date(x, 'CreateDate', path), lastUsedAt, r.tags(x, path), attributes);
     if (x.AssumeRolePolicyDocument !== undefined && x.AssumeRolePolicyDocument !== null) {
       const trust = readTrustPolicy(arn, name, readPolicyDocument(fileName, `${path}.AssumeRolePolicyDocument`, x.AssumeRolePolicyDocument), accounts);
-      trusts.push(...trust.trusts);
-      risks.push(...trust.risks);
-      accountTrusts.push(...trust.accountTrusts);
-      namedInTrusts.push(...trust.named);
+      appendAll(trusts, trust.trusts);
+      appendAll(risks, trust.risks);
+      appendAll(accountTrusts, trust.accountTrusts);
+      appendAll(namedInTrusts, trust.named);
     }
     const policiesOfRole = [...inlineSources(x, 'RolePolicyList', path, arn, `role ${name}`), ...managedSources(r.attachedPolicyArns(x, path))];
     principals.set(arn, principal);
@@ -232,10 +233,9 @@ export function readAwsAuthorizationDetails(fileName: string, json: unknown, opt
   });
   opts.onProgress?.(total, total);
 
-  // A loop, not push(...list): roles trusting their own account resolve to one trust per principal
-  // allowed sts:AssumeRole, and the benchmark's 5,000-role account made a list long enough for
-  // spreading it into arguments to overflow the stack (RangeError) after every policy was evaluated.
-  for (const trust of resolveAccountTrusts(accountTrusts, assumers)) trusts.push(trust);
+  // Not push(...list): roles trusting their own account resolve to one trust per principal allowed
+  // sts:AssumeRole, and the benchmark's 5,000-role account (910,559 trusts) overflowed the stack.
+  appendAll(trusts, resolveAccountTrusts(accountTrusts, assumers));
   for (const trusted of namedInTrusts) if (!principals.has(trusted.key)) principals.set(trusted.key, trusted);
 
   counts.dataSources = dataSources.size;

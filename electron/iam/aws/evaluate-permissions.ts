@@ -3,6 +3,7 @@ import { expandActions, type ActionExpansion, type CatalogAction } from './actio
 import { arnServicesOf, describeResource, type ResourceTarget } from './aws-resources';
 import type { PolicyDocument, PolicyStatement } from './policy-document';
 import { actionPattern, resourceCovers } from './wildcard';
+import { appendAll } from '../iam-json-input';
 
 /** A policy as it applies to a principal: attached managed, inline, a group's, or a boundary. */
 export interface PolicySource {
@@ -70,7 +71,7 @@ export class PermissionEvaluator {
     for (const allow of allows) {
       const base = allow.baseEntries!;
       if (denies.length === 0 && !boundaryAllows) {
-        entries.push(...base);
+        appendAll(entries, base);
         continue;
       }
       const key = `${allow.id}|${boundaryKey}|${denyKey}`;
@@ -81,7 +82,7 @@ export class PermissionEvaluator {
         if (boundaryAllows) result = this.applyBoundary(result, boundaryAllows);
         this.filtered.set(key, result);
       }
-      entries.push(...result);
+      appendAll(entries, result);
     }
     return entries;
   }
