@@ -8,10 +8,13 @@ import { SMALL_FUZZ } from './mutations';
 const registryFixtures = fileURLToPath(new URL('../registry/fixtures', import.meta.url));
 const curatedAdvisories = fileURLToPath(new URL('../../resources/advisories/curated', import.meta.url));
 
-/** `npm run bench fuzz` runs the same targets at full size; here each gets 1,000 small inputs. */
+/** `npm run bench fuzz` runs the same targets at full size; here each gets 1,000 small inputs, or its `testInputs`. */
 const INPUTS_PER_IMPORTER = 1_000;
 
-const targets = allFuzzTargets({ registryFixtures, curatedAdvisories });
+const iamFixtures = fileURLToPath(new URL('../iam', import.meta.url));
+const demoIam = fileURLToPath(new URL('../../resources/demo/iam', import.meta.url));
+
+const targets = allFuzzTargets({ registryFixtures, curatedAdvisories, iamFixtures, demoIam });
 
 function summary(report: FuzzReport): string {
   return `${report.target}: ${report.inputs} inputs, ${report.accepted} accepted, ${report.refused} refused, ${report.crashes} crashes, ${report.partialWrites} partial writes\n${report.failures
@@ -25,10 +28,11 @@ describe('fuzzing every importer with generated bad input', () => {
   afterAll(() => tmp.cleanup());
 
   it.each(targets.map((t) => [t.name, t] as const))('%s: no crash, no partial write, every refusal names the file', async (_name, target) => {
-    const report = await fuzzImporter(target, tmp.dir, { count: INPUTS_PER_IMPORTER, seed: 20261206, size: SMALL_FUZZ });
-    expect(report.inputs).toBe(INPUTS_PER_IMPORTER);
+    const count = target.testInputs ?? INPUTS_PER_IMPORTER;
+    const report = await fuzzImporter(target, tmp.dir, { count, seed: 20261206, size: SMALL_FUZZ });
+    expect(report.inputs).toBe(count);
     // Most generated inputs must really be bad: a fuzzer that only makes valid files tests nothing.
-    expect(report.refused).toBeGreaterThan(INPUTS_PER_IMPORTER / 4);
+    expect(report.refused).toBeGreaterThan(count / 4);
     expect(report.crashes, summary(report)).toBe(0);
     expect(report.partialWrites, summary(report)).toBe(0);
     expect(report.unhelpfulRefusals, summary(report)).toBe(0);

@@ -5,6 +5,7 @@ import { BackendError } from '../../shared/errors';
 import { inlineJobContext } from '../jobs/job-context';
 import { runImport } from '../imports/run-import';
 import { createWorkspaceFile, type Workspace } from '../store/workspace-file';
+import { iamFuzzTargets, type IamFixturePaths } from './iam-fuzz-targets';
 import { hostileJson, mutateBytes, mutateTextBytes, mutateZipEntries, pick, seededRandom, type FuzzSize, type Mutated, type Random } from './mutations';
 import { workspaceDigest } from './workspace-snapshot';
 
@@ -25,6 +26,8 @@ export interface FuzzTarget {
   seeds(): Promise<FuzzInput[]>;
   mutate(random: Random, seed: FuzzInput, size: FuzzSize): Mutated & { fileName: string };
   importFile(workspace: Workspace, input: FuzzInput): Promise<void>;
+  /** Its share of `npm test` (1,000 small inputs when unset); `npm run bench fuzz` runs 1,000 full-size ones of every target. */
+  testInputs?: number;
 }
 
 export interface FuzzFailure {
@@ -49,15 +52,18 @@ export interface FuzzReport {
 }
 
 /** The targets of `npm test` and `npm run bench fuzz`: every importer the app has. */
-export function allFuzzTargets(paths: { registryFixtures: string; curatedAdvisories: string }): FuzzTarget[] {
-  return [registryCsvTarget(paths.registryFixtures), registryXlsxTarget(paths.registryFixtures), osvTarget(paths.curatedAdvisories)];
+export function allFuzzTargets(paths: { registryFixtures: string; curatedAdvisories: string } & IamFixturePaths): FuzzTarget[] {
+  return [registryCsvTarget(paths.registryFixtures), registryXlsxTarget(paths.registryFixtures), osvTarget(paths.curatedAdvisories), ...iamFuzzTargets(paths)];
 }
 
 /**
  * A workspace that accepted inputs grows (a 30,000-row sheet is 30,000 agents), and the digest
  * taken around every input would grow with it: past this size the run starts over on a new file.
  */
-const MAX_WORKSPACE_BYTES = 4 * 1024 * 1024;
+const MAX_WORKSPACE_BYTES = 1024 * 1024;
+
+/** A refusal longer than this echoes the input back instead of saying what is wrong with it. */
+const MAX_REFUSAL_CHARS = 10_000;
 
 /** Runs `count` generated inputs through one importer against real workspace files in `folder`. */
 export async function fuzzImporter(target: FuzzTarget, folder: string, options: { count: number; seed: number; size: FuzzSize }): Promise<FuzzReport> {
@@ -99,7 +105,8 @@ export async function fuzzImporter(target: FuzzTarget, folder: string, options: 
           report.failures.push({ input: i, how: input.how, kind: 'partial write', detail: error.message });
         }
         // A refusal must say which file and what was wrong; a bare "invalid" helps nobody.
-        if (!error.message.includes(input.fileName) || error.message.length < 40) {
+        // And says it in a message a person can read: not the megabytes of a hostile cell echoed back.
+        if (!error.message.includes(input.fileName) || error.message.length < 40 || error.message.length > MAX_REFUSAL_CHARS) {
           report.unhelpfulRefusals++;
           report.failures.push({ input: i, how: input.how, kind: 'unhelpful refusal', detail: error.message.slice(0, 300) });
         }

@@ -148,7 +148,9 @@ export function mutateText(random: Random, text: string, size: FuzzSize): { text
     }
     case 1: {
       const at = between(random, 0, lines.length - 1);
-      const times = between(random, 2, size.manyItems);
+      // At most about four huge strings' worth: a compact JSON export is one 50 KB line, and
+      // 30,000 copies of it made a string longer than V8 allows.
+      const times = between(random, 2, Math.min(size.manyItems, Math.max(2, Math.floor((size.hugeChars * 4) / Math.max(1, lines[at]!.length)))));
       lines.splice(at, 0, ...Array.from({ length: times }, () => lines[at]!));
       return { text: lines.join('\n'), how: `line ${at + 1} repeated ${times} times` };
     }

@@ -16,6 +16,15 @@ export function ownField(record: JsonRecord, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
+/**
+ * `target.push(...items)` without the spread: a spread passes every item as an argument, and a
+ * list of a few hundred thousand (a ClusterRole of 300,000 rules, a trust policy naming as many
+ * principals, a large account's resolved trusts) overflowed the stack with a RangeError.
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 /** Shortens a value that may be megabytes long before it goes into a message or a name. */
 export function clipText(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;

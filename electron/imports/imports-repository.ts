@@ -67,12 +67,19 @@ export interface NewImport {
 export function beginImport(db: Db, file: NewImport, author: ChangeAuthor, at: string): { id: number; replaced: ImportRecord | null } {
   const replaced = importOfSource(db, file.sourceKey);
   if (replaced) statement(db, 'DELETE FROM imports WHERE id = ?').run(replaced.id);
-  const { lastInsertRowid } = statement(
+  // An id is never given twice: the audit log names imports by id ("replaced #3"), and SQLite
+  // (no AUTOINCREMENT) would give the replacing import the id of the one just deleted, so the
+  // history would say #3 replaced #3. The next id is past every id the audit log has named.
+  const { next } = statement(
     db,
-    `INSERT INTO imports (source_key, file_name, sha256, format, provider, scope, imported_at, actor, via, counts, warnings)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)`,
-  ).run(file.sourceKey, file.fileName, file.sha256, file.format, file.provider, file.scope, at, author.actor, author.via, JSON.stringify(file.warnings.slice(0, 1000)));
-  const id = Number(lastInsertRowid);
+    `SELECT MAX(COALESCE((SELECT MAX(id) FROM imports), 0), COALESCE((SELECT MAX(CAST(entity_id AS INTEGER)) FROM audit_log WHERE entity = 'import'), 0)) + 1 AS next`,
+  ).get() as { next: number };
+  statement(
+    db,
+    `INSERT INTO imports (id, source_key, file_name, sha256, format, provider, scope, imported_at, actor, via, counts, warnings)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)`,
+  ).run(next, file.sourceKey, file.fileName, file.sha256, file.format, file.provider, file.scope, at, author.actor, author.via, JSON.stringify(file.warnings.slice(0, 1000)));
+  const id = next;
   const what = `${IMPORT_FORMAT_LABELS[file.format]} ${file.fileName}${file.scope ? ` (${file.scope})` : ''}, sha256 ${file.sha256.slice(0, 12)}`;
   const before = replaced ? `${replaced.fileName} imported ${replaced.importedAt} by ${replaced.actor} (#${replaced.id})` : null;
   appendAudit(db, author, [{ entity: 'import', entityId: String(id), field: 'imported', before, after: what }], at);

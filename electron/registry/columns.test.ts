@@ -69,6 +69,21 @@ describe('mapRegistryColumns', () => {
     );
   });
 
+  // Found by the IAM fuzz targets: a credential report with a 4 MB header cell was echoed whole.
+  it('names at most ten headers, each cut to 60 characters, when there is no name column', () => {
+    const headers = ['user', 'A'.repeat(4_000_000), ...Array.from({ length: 20 }, (_, i) => `extra ${i}`)];
+    let error: unknown;
+    try {
+      mapRegistryColumns('report.csv', headers);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(BackendError);
+    expect((error as BackendError).message).toBe(
+      `report.csv has no agent name column: expected a header such as "Name" or "Agent Name" in the header row (found "user", "${'A'.repeat(59)}…", "extra 0", "extra 1", "extra 2", "extra 3", "extra 4", "extra 5", "extra 6", "extra 7", and 12 more).`,
+    );
+  });
+
   it('undoes export neutralisation and strips control characters in headers', () => {
     const map = mapRegistryColumns('r.csv', ['name', "'=cmd|' /C calc'!A0", 'Cost\u0007 Center']);
     expect(map.noteColumns.map((c) => c.header)).toEqual(["=cmd|' /C calc'!A0", 'Cost Center']);

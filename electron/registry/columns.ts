@@ -80,7 +80,9 @@ export function mapRegistryColumns(fileName: string, headers: string[], headerRo
     columns.push(column);
   });
   if (!byField.name) {
-    const found = columns.map((c) => `"${c.header}"`).join(', ');
+    // At most 10 headers of 60 characters: a header row of one 4 MB cell was echoed whole into the refusal.
+    const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+    const found = `${columns.slice(0, 10).map((c) => `"${clip(c.header)}"`).join(', ')}${columns.length > 10 ? `, and ${columns.length - 10} more` : ''}`;
     throw new BackendError(
       'import-invalid',
       `${fileName} has no agent name column: expected a header such as "Name" or "Agent Name" in the header row (found ${found}).`,

@@ -18,6 +18,32 @@ describe('readAwsAuthorizationDetails', () => {
     expect(facts.counts.dataSources).toBe(facts.dataSources.length);
   });
 
+  // Found by bench/large-import-bench.ts: the benchmark's 5,000-role account (910,559 trusts) threw a RangeError.
+  it('keeps 600 roles trusting their account and 600 allowed to assume them as 1,200 facts, not 360,000 pairs', () => {
+    const trustAccount = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] };
+    const assume = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] };
+    const roles = Array.from({ length: 600 }, (_, i) => ({
+      RoleName: `r${i}`,
+      Arn: role(`r${i}`),
+      AssumeRolePolicyDocument: trustAccount,
+      RolePolicyList: [{ PolicyName: 'assume', PolicyDocument: assume }],
+    }));
+    const big = readAwsAuthorizationDetails('auth.json', { RoleDetailList: roles });
+    expect(big.counts.roles).toBe(600);
+    // One account trust per role and one sts:AssumeRole allowance per role: the walk joins them.
+    expect(big.trusts).toHaveLength(600);
+    expect(big.trusts.every((t) => t.trustedKey === `arn:aws:iam::${ACCOUNT}:root` && t.trustedKind === 'root')).toBe(true);
+    expect(big.assumeGrants).toHaveLength(600);
+    expect(big.assumeGrants!.every((g) => g.resource === '*')).toBe(true);
+  });
+
+  it('reads a trust policy naming 200,000 principals without overflowing the stack', () => {
+    const principals = Array.from({ length: 200_000 }, (_, i) => `arn:aws:iam::${String(100_000_000_000 + i)}:root`);
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principals }, Action: 'sts:AssumeRole' }] };
+    const wide = readAwsAuthorizationDetails('auth.json', { RoleDetailList: [{ RoleName: 'open', Arn: role('open'), AssumeRolePolicyDocument: trust }] });
+    expect(wide.trusts.length).toBe(200_000);
+  });
+
   it('reads both timestamp forms as ISO', () => {
     const byKey = new Map(facts.principals.map((p) => [p.key, p]));
     expect(byKey.get(`arn:aws:iam::${ACCOUNT}:user/deploy-bot`)?.createdAt).toBe('2023-03-09T10:41:45.000Z');

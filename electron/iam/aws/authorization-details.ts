@@ -1,5 +1,6 @@
 import { BackendError } from '../../../shared/errors';
 import type { DataSourceFact, GrantFact, IamFacts, MembershipFact, PrincipalFact, PrincipalRiskFact, TrustFact } from '../../../shared/iam';
+import { appendAll } from '../iam-json-input';
 import { accountOfArn } from './aws-resources';
 import { PermissionEvaluator, type PermissionEntry, type PolicySource } from './evaluate-permissions';
 import { describe, isPlainObject, readPolicyDocument, type PolicyDocument } from './policy-document';
@@ -166,7 +167,7 @@ export function readAwsAuthorizationDetails(fileName: string, json: unknown, opt
         continue;
       }
       memberships.push({ memberKey: arn, groupKey: group.key });
-      policiesOfUser.push(...group.policies);
+      appendAll(policiesOfUser, group.policies);
     }
     principals.set(arn, principal);
     evaluations.push({ principal, policies: policiesOfUser, boundary });
@@ -195,9 +196,9 @@ export function readAwsAuthorizationDetails(fileName: string, json: unknown, opt
     const principal = principalFact(arn, 'role', name, account, r.date(x, 'CreateDate', path), lastUsedAt, r.tags(x, path), attributes);
     if (x.AssumeRolePolicyDocument !== undefined && x.AssumeRolePolicyDocument !== null) {
       const trust = readTrustPolicy(arn, name, readPolicyDocument(fileName, `${path}.AssumeRolePolicyDocument`, x.AssumeRolePolicyDocument), accounts);
-      trusts.push(...trust.trusts);
-      risks.push(...trust.risks);
-      namedInTrusts.push(...trust.named);
+      appendAll(trusts, trust.trusts);
+      appendAll(risks, trust.risks);
+      appendAll(namedInTrusts, trust.named);
     }
     const policiesOfRole = [...inlineSources(x, 'RolePolicyList', path, arn, `role ${name}`), ...managedSources(r.attachedPolicyArns(x, path))];
     principals.set(arn, principal);

@@ -61,4 +61,23 @@ describe('readAwsCredentialReport', () => {
     expect(looksLikeAwsCredentialReport('name,owner\n')).toBe(false);
     expect(looksLikeAwsCredentialReport('{"bindings":[]}')).toBe(false);
   });
+
+  // Found by the IAM fuzz targets (electron/fuzz/iam-fuzz-targets.ts) at full size.
+  it('refuses a second, hostile ReportFormat after the one detection reads, naming the file', () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    for (const second of [deep, JSON.stringify('R'.repeat(4_000_000))]) {
+      const text = raw.replace(/}$/, `,"ReportFormat":${second}}`);
+      expect(looksLikeAwsCredentialReport(text)).toBe(true);
+      const error = backendErrorOf(() => readAwsCredentialReport('report.json', text));
+      expect(error.code).toBe('import-invalid');
+      expect(error.message).toMatch(/^report\.json: ReportFormat is /);
+      expect(error.message.length).toBeLessThan(300);
+    }
+  });
+
+  it('shows at most 80 characters of a cell it refuses', () => {
+    const text = csv.replace('2023-03-09T10:41:45+00:00', 'X'.repeat(4_000_000));
+    const error = backendErrorOf(() => readAwsCredentialReport('report.csv', text));
+    expect(error.message).toMatch(/^report\.csv: row 3, column user_creation_time: "X{79}…" is not a date\./);
+  });
 });

@@ -2,6 +2,7 @@ import { Buffer } from 'node:buffer';
 import { BackendError } from '../../../shared/errors';
 import type { CloudCredentialFact, IamFacts, PrincipalFact } from '../../../shared/iam';
 import { readRegistryCsv } from '../../registry/read-csv';
+import { boundedJson, clipText } from '../iam-json-input';
 import { accountOfArn } from './aws-resources';
 
 const HEADER_START = 'user,arn,user_creation_time';
@@ -27,7 +28,7 @@ export function readAwsCredentialReport(fileName: string, text: string): IamFact
   if (!['user', 'arn', 'user_creation_time'].every((h) => column.has(h)) || table.headers[0]?.trim().toLowerCase() !== 'user') {
     throw invalid(
       fileName,
-      `is not an AWS credential report: its header starts ${JSON.stringify(table.headers.slice(0, 3).join(','))}, expected "${HEADER_START},..."`,
+      `is not an AWS credential report: its header starts ${shown(table.headers.slice(0, 3).join(','))}, expected "${HEADER_START},..."`,
       'Export it with "aws iam generate-credential-report" then "aws iam get-credential-report"',
     );
   }
@@ -44,14 +45,14 @@ export function readAwsCredentialReport(fileName: string, text: string): IamFact
       const value = cell(name);
       if (value === null) return null;
       const time = Date.parse(value.replace(' ', 'T'));
-      if (Number.isNaN(time)) throw invalid(fileName, `row ${row.rowNumber}, column ${name}: ${JSON.stringify(value)} is not a date`, 'Expected a date like 2023-03-09T10:41:45+00:00, N/A or no_information');
+      if (Number.isNaN(time)) throw invalid(fileName, `row ${row.rowNumber}, column ${name}: ${shown(value)} is not a date`, 'Expected a date like 2023-03-09T10:41:45+00:00, N/A or no_information');
       return new Date(time).toISOString();
     };
     const flag = (name: string): boolean | null => {
       const value = cell(name);
       if (value === null) return null;
       if (value === 'true' || value === 'false') return value === 'true';
-      throw invalid(fileName, `row ${row.rowNumber}, column ${name}: ${JSON.stringify(value)}`, 'Expected true, false, N/A or not_supported');
+      throw invalid(fileName, `row ${row.rowNumber}, column ${name}: ${shown(value)}`, 'Expected true, false, N/A or not_supported');
     };
     const user = cell('user');
     const arn = cell('arn');
@@ -165,7 +166,7 @@ function reportCsv(fileName: string, text: string): string {
   const content = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).Content : undefined;
   if (typeof content !== 'string') throw invalid(fileName, 'has no Content text', 'Expected the JSON of "aws iam get-credential-report" ({"Content": "<base64>", "ReportFormat": "text/csv"})');
   const format = (json as Record<string, unknown>).ReportFormat;
-  if (format !== undefined && format !== 'text/csv') throw invalid(fileName, `ReportFormat is ${JSON.stringify(format)}`, 'Expected "text/csv"');
+  if (format !== undefined && format !== 'text/csv') throw invalid(fileName, `ReportFormat is ${shown(format)}`, 'Expected "text/csv"');
   return Buffer.from(content, 'base64').toString('utf8');
 }
 
@@ -179,6 +180,15 @@ function withoutNulls(record: Record<string, string | null>): Record<string, str
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(record)) if (v !== null) out[k] = v;
   return out;
+}
+
+/**
+ * A value from the file as a message shows it: at most 80 characters. JSON.stringify of the value
+ * itself echoed a 4 MB cell back into the refusal, and threw a RangeError (stack overflow) on a
+ * ReportFormat nested 200,000 deep (a second "ReportFormat" key after the one detection reads).
+ */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(clipText(value, 80)) : boundedJson(value, 80);
 }
 
 function invalid(fileName: string, what: string, toDo: string): BackendError {

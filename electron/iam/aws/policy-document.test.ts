@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backendErrorOf } from '../../testing/backend-errors';
-import { readPolicyDocument } from './policy-document';
+import { MAX_POLICY_ELEMENT_CHARS, MAX_STATEMENT_TEXT, readPolicyDocument } from './policy-document';
 
 const doc = { Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::b/*'] }] };
 
@@ -52,5 +52,24 @@ describe('readPolicyDocument', () => {
     const error = backendErrorOf(() => readPolicyDocument('f.json', 'P', raw));
     expect(error.code).toBe('import-invalid');
     expect(error.message).toContain(`f.json: ${message}`);
+  });
+
+  // Found by the IAM fuzz targets (electron/fuzz/iam-fuzz-targets.ts) at full size.
+  it('reads a statement nested 200,000 deep without overflowing the stack, its text bounded', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 200_000; i++) deep = { a: deep };
+    const { statements } = readPolicyDocument('f.json', 'P', { Statement: { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: deep }, Extra: [deep] } });
+    expect(statements[0]!.text.length).toBeLessThanOrEqual(MAX_STATEMENT_TEXT);
+    expect(statements[0]!.text).toMatch(/^\{"Effect":"Allow","Action":"s3:GetObject"/);
+  });
+
+  it('refuses an action or resource longer than any IAM policy, instead of failing to compile it', () => {
+    const huge = `s3:${'é'.repeat(3_500_000)}*`;
+    for (const statement of [{ Effect: 'Allow', Action: huge, Resource: '*' }, { Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::b', huge] }]) {
+      const error = backendErrorOf(() => readPolicyDocument('f.json', 'P', { Statement: [statement] }));
+      expect(error.code).toBe('import-invalid');
+      expect(error.message).toMatch(/^f\.json: P\.Statement\[0\]\.(Action|Resource\[1\]): is 3,500,004 characters long; no IAM policy is longer than 10,240\./);
+    }
+    expect(readPolicyDocument('f.json', 'P', { Statement: [{ Effect: 'Allow', Action: 'a'.repeat(MAX_POLICY_ELEMENT_CHARS), Resource: '*' }] }).statements).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import { BackendError } from '../../../shared/errors';
+import { boundedJson } from '../iam-json-input';
 
 export type Effect = 'Allow' | 'Deny';
 
@@ -76,12 +77,23 @@ function readStatement(raw: unknown, position: number, path: string, fail: (what
   return statement;
 }
 
+/**
+ * AWS accepts no policy longer than 10,240 characters, so no action, resource or principal of a
+ * real one is longer. A longer one is refused here: wildcard matching compiles each pattern to a
+ * RegExp, and a 3.5-million-character "Action" made `new RegExp` throw a SyntaxError (regular
+ * expression too large) in the middle of the import.
+ */
+export const MAX_POLICY_ELEMENT_CHARS = 10_240;
+
 function stringList(value: unknown, path: string, fail: (what: string, path?: string) => never): string[] | null {
   if (value === undefined) return null;
-  if (typeof value === 'string') return [value];
+  const checked = (item: string, at: string): string =>
+    item.length > MAX_POLICY_ELEMENT_CHARS ? fail(`is ${item.length.toLocaleString('en-US')} characters long; no IAM policy is longer than ${MAX_POLICY_ELEMENT_CHARS.toLocaleString('en-US')}`, at) : item;
+  if (typeof value === 'string') return [checked(value, path)];
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       if (typeof value[i] !== 'string') fail(`is ${describe(value[i])}, expected a string`, `${path}[${i}]`);
+      checked(value[i] as string, `${path}[${i}]`);
     }
     return value as string[];
   }
@@ -121,9 +133,14 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * The statement's JSON for a reviewer, cut to MAX_STATEMENT_TEXT. Not JSON.stringify: a hostile
+ * statement nested 200,000 deep (a Condition value, a stray field) overflowed the stack with a
+ * RangeError, and a multi-megabyte one was stringified whole only to be cut; boundedJson stops
+ * at a fixed depth and at the length limit.
+ */
 function statementText(raw: Record<string, unknown>): string {
-  const text = JSON.stringify(raw);
-  return text.length <= MAX_STATEMENT_TEXT ? text : `${text.slice(0, MAX_STATEMENT_TEXT - 1)}…`;
+  return boundedJson(raw, MAX_STATEMENT_TEXT);
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -133,4 +133,19 @@ describe('looksLikeKubernetesRbac', () => {
     expect(looksLikeKubernetesRbac(JSON.parse(readFileSync(join(__dirname, '../gcp/fixtures/project-iam-policy.json'), 'utf8')))).toBe(false);
     expect(looksLikeKubernetesRbac(JSON.parse(readFileSync(join(__dirname, '../azure/fixtures/role-assignments.json'), 'utf8')))).toBe(false);
   });
+
+  // A rule list long enough that push(...rules) overflowed the stack when another ClusterRole aggregated it.
+  it('aggregates a ClusterRole of 200,000 rules without overflowing the stack', () => {
+    const rules = Array.from({ length: 200_000 }, () => ({ apiGroups: [''], resources: ['secrets'], verbs: ['get'], resourceNames: ['token'] }));
+    const big = readKubernetesRbac('rbac.json', {
+      kind: 'List',
+      items: [
+        { kind: 'ClusterRole', metadata: { name: 'big', labels: { aggregate: 'yes' } }, rules },
+        { kind: 'ClusterRole', metadata: { name: 'aggregated' }, aggregationRule: { clusterRoleSelectors: [{ matchLabels: { aggregate: 'yes' } }] } },
+        binding('ClusterRoleBinding', 'b', { kind: 'ClusterRole', name: 'aggregated' }, [{ kind: 'ServiceAccount', name: 'agent', namespace: 'agents' }]),
+      ],
+    });
+    expect(big.counts).toMatchObject({ clusterRoles: 2, clusterRoleBindings: 1 });
+    expect(big.grants.length).toBeGreaterThan(0);
+  });
 });

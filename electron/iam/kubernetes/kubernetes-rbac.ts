@@ -3,7 +3,7 @@ import { RISK_CLASSES } from '../../../shared/iam';
 import type { RatedAction } from '../iam-facts-collector';
 import { IamFactsCollector, statementRef } from '../iam-facts-collector';
 import type { JsonRecord } from '../iam-json-input';
-import { clipText, IamJsonInput, isJsonRecord, jsonPath, ownField } from '../iam-json-input';
+import { appendAll, clipText, IamJsonInput, isJsonRecord, jsonPath, ownField } from '../iam-json-input';
 import type { PolicyRule } from './kubernetes-rules';
 import { allows, coversCore, DATA_RESOURCES, DEFAULT_CLUSTER_ROLES, isClusterAdminRule, RBAC_RESOURCES, verbAccess, WORKLOAD_RESOURCES } from './kubernetes-rules';
 
@@ -133,7 +133,7 @@ function aggregatedRules(role: RoleObject, clusterRoles: RoleObject[]): PolicyRu
   for (const other of clusterRoles) {
     if (other === role || !other.rules) continue;
     const matches = role.selectors.some((selector) => selector.size > 0 && [...selector].every(([key, value]) => other.labels.get(key) === value));
-    if (matches) rules.push(...other.rules);
+    if (matches) appendAll(rules, other.rules);
   }
   return rules;
 }
