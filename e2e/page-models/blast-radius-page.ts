@@ -173,7 +173,8 @@ export class BlastRadiusPage {
   /** Opens a path's details: the chain and the policy statements (each in an expander). */
   async openPath(index: number): Promise<Locator> {
     await this.pathRows().nth(index).click();
-    return this.page.getByRole('region').filter({ has: this.page.getByRole('heading', { level: 3, name: /→/ }) });
+    // Named by its heading "<agent> → <data source>"; a filter on the heading would also match every region around it.
+    return this.page.getByRole('region', { name: /→/ });
   }
 
   /** The explanatory empty state when nothing links the agent to an imported identity. */

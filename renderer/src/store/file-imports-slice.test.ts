@@ -73,6 +73,28 @@ describe('file imports slice', () => {
     expect(store.getState()).toMatchObject({ fileImportPhase: 'succeeded', fileImportRecords: [record()], imports: [record()], fileImportOpen: true });
   });
 
+  it('reads the agents again after a registry sheet is imported, so the inventory shows them without a reload', async () => {
+    let agentLoads = 0;
+    const sheet = record({ fileName: 'agents.csv', format: 'registry-csv', formatLabel: 'Agent registry (CSV)', provider: null, scope: '', counts: { created: 1 } });
+    const answers: JobStatus[] = [jobStatus({ kind: 'import', state: 'succeeded', result: { kind: 'import', value: [sheet] } })];
+    const store = createAppStore(
+      fakeBackend({
+        previewImport: async () => [preview({ fileName: 'agents.csv', format: 'registry-csv' })],
+        startImport: async () => ({ jobId: 'job-1' }),
+        getJob: async () => answers.shift() ?? jobStatus(),
+        listImports: async () => [sheet],
+        listAgents: async () => (agentLoads++, { rows: [], total: 0, workspaceTotal: 0, owners: [] }),
+        currentWorkspace: async () => workspaceInfo(),
+        recentWorkspaces: async () => [],
+      }),
+    );
+    await store.getState().previewFileImport([{ fileName: 'agents.csv', contentBase64: 'YQ==' }]);
+    const done = store.getState().runFileImport();
+    await vi.advanceTimersByTimeAsync(JOB_POLL_MS * 2);
+    await expect(done).resolves.toEqual([sheet]);
+    expect(agentLoads).toBe(1);
+  });
+
   it('shows the failure message naming the file and position, and keeps the previews', async () => {
     const store = createAppStore(
       fakeBackend({

@@ -67,6 +67,8 @@ export const createFileImportsSlice: SliceCreator<FileImportsSlice> = (backend) 
         get().notify('success', `Imported ${records.length} ${records.length === 1 ? 'file' : 'files'}`);
         void get().loadImports();
         void get().loadWorkspace();
+        // A registry sheet adds or changes agents: the inventory must show them without a reload.
+        if (records.some((r) => r.format === 'registry-csv' || r.format === 'registry-xlsx')) void get().loadAgents();
         return records;
       }
       if (status.state === 'cancelled') set({ fileImportPhase: 'cancelled', fileImportJobId: null });

@@ -144,6 +144,11 @@ export function FileImportDialog() {
   );
 }
 
+/** The engine's count keys are identifiers ("inlinePolicies", "dataSources"); a person reads "inline policies". */
+function countKindLabel(kind: string): string {
+  return kind.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 function scopeLabel(p: Pick<ImportPreview, 'provider' | 'scope'>): string {
   if (!p.scope) return 'Scope not stated in the file';
   switch (p.provider) {
@@ -190,7 +195,7 @@ function FilePreview({ preview }: { preview: ImportPreview }) {
           <tbody>
             {counts.map(([kind, count]) => (
               <tr key={kind}>
-                <td>{kind}</td>
+                <td>{countKindLabel(kind)}</td>
                 <td className="file-preview__count">{count.toLocaleString()}</td>
               </tr>
             ))}
@@ -286,7 +291,7 @@ function RecordsTable({ records, label }: { records: readonly ImportRecord[]; la
             <td className="mono">{r.scope || '—'}</td>
             <td>
               {Object.entries(r.counts)
-                .map(([k, v]) => `${v} ${k}`)
+                .map(([k, v]) => `${v} ${countKindLabel(k)}`)
                 .join(', ')}
               {r.warnings > 0 && <span className="muted"> · {r.warnings} warnings</span>}
             </td>

@@ -40,7 +40,8 @@ export async function layoutGraph(nodes: readonly LayoutNode[], edges: readonly 
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.partitioning.activate': 'true',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '120',
+      // Room for an edge label between two columns: at its edge's midpoint, "Permissions management (conditional)" is about 200 px wide.
+      'elk.layered.spacing.nodeNodeBetweenLayers': '220',
       'elk.spacing.nodeNode': '20',
       'elk.spacing.componentComponent': '32',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
