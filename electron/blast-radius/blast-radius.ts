@@ -2,7 +2,7 @@ import type { BlastPath, BlastRadius, GraphEdge, GraphNode } from '../../shared/
 import type { BlastRadiusSummary, CredentialLink } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import { accessRank, highestAccess, type AccessLevel, type GrantFact, type PrincipalFact, type RiskClass, type StatementRef } from '../../shared/iam';
-import { assumableBy, grantsOfPrincipal, grantsOnDataSource, groupsOf, membersOf, trustsOf } from '../iam/iam-repository';
+import { assumableBy, grantsOnDataSource, groupsOf, membersOf, trustsOf } from '../iam/iam-repository';
 import type { Db } from '../store/workspace-file';
 import { identitySnapshot, type ClassifiedDataSource, type IdentitySnapshot } from './identity-snapshot';
 
@@ -22,6 +22,8 @@ interface Hop {
   key: string;
   /** Principal keys from the start to this one. */
   chain: string[];
+  /** The step into each principal of the chain after the first. */
+  steps: Array<{ from: string; step: Step }>;
   conditional: boolean;
   via: StatementRef[];
 }
@@ -38,17 +40,22 @@ function forwardSteps(db: Db, snapshot: IdentitySnapshot, key: string): Step[] {
   ];
 }
 
-/** Breadth first, shortest chain to each principal; `steps` says where one can go from a principal. */
-function walk(start: string, steps: (key: string) => Step[], onEdge: (from: string, step: Step) => void): Hop[] {
-  const reached = new Map<string, Hop>([[start, { key: start, chain: [start], conditional: false, via: [] }]]);
-  let frontier = [reached.get(start)!];
+/**
+ * Breadth first, shortest chain to each principal; `steps` says where one can go from a principal.
+ * `onEdge` hears only the step that first reaches a principal: in an organisation where every admin
+ * may assume every role trusting the account, drawing every step was 600,000 edges for 3,000 nodes.
+ */
+function walk(start: string | string[], steps: (key: string) => Step[], onEdge: (from: string, step: Step) => void): Hop[] {
+  const starts = typeof start === 'string' ? [start] : start;
+  const reached = new Map<string, Hop>(starts.map((key) => [key, { key, chain: [key], steps: [], conditional: false, via: [] }]));
+  let frontier = [...reached.values()];
   for (let hop = 0; hop < MAX_HOPS && frontier.length > 0; hop++) {
     const next: Hop[] = [];
     for (const from of frontier) {
       for (const step of steps(from.key)) {
-        onEdge(from.key, step);
         if (reached.has(step.to)) continue;
-        const hopTo: Hop = { key: step.to, chain: [...from.chain, step.to], conditional: from.conditional || step.conditional, via: [...from.via, ...step.via] };
+        onEdge(from.key, step);
+        const hopTo: Hop = { key: step.to, chain: [...from.chain, step.to], steps: [...from.steps, { from: from.key, step }], conditional: from.conditional || step.conditional, via: [...from.via, ...step.via] };
         reached.set(step.to, hopTo);
         next.push(hopTo);
       }
@@ -78,6 +85,8 @@ class GraphBuilder {
   readonly nodes = new Map<string, GraphNode>();
   readonly edges = new Map<string, GraphEdge>();
   readonly paths = new Map<string, BlastPath>();
+  /** How each kept path runs: the chain of principals and the grants at its end; drawn by `drawPaths`. */
+  private readonly routes = new Map<string, { hop: Hop; ds: ClassifiedDataSource; grants: GrantFact[] }>();
 
   private readonly trusts = new Map<string, ReturnType<typeof trustsOf>>();
 
@@ -190,13 +199,15 @@ class GraphBuilder {
   }
 
   path(agentId: string, link: CredentialLink, hop: Hop, grant: GrantFact, ds: ClassifiedDataSource): void {
-    const agent = this.snapshot.agents.get(agentId)!;
     const key = `${agentId}\0${link.credential}\0${ds.key}`;
     const conditional = grant.conditional || hop.conditional;
-    const via = [grant.via, ...hop.via];
     const seen = this.paths.get(key);
-    const principals = hop.chain.map((k) => this.snapshot.principals.byKey.get(k)?.name ?? k);
     if (!seen || accessRank(grant.access) > accessRank(seen.access) || (seen.conditional && !conditional)) {
+      // Built only for a better way: an admin's walk offers thousands that are not.
+      const agent = this.snapshot.agents.get(agentId)!;
+      const via = [grant.via, ...hop.via];
+      const principals = hop.chain.map((k) => this.snapshot.principals.byKey.get(k)?.name ?? k);
+      this.routes.set(key, { hop, ds, grants: [grant] });
       this.paths.set(key, {
         agentId,
         agentName: agent.name,
@@ -212,8 +223,25 @@ class GraphBuilder {
         via: [...via, ...(seen?.via ?? [])].slice(0, MAX_VIA),
       });
     } else {
-      seen.riskClasses = [...new Set([...seen.riskClasses, ...grant.riskClasses])];
-      if (seen.via.length < MAX_VIA) seen.via.push(grant.via);
+      if (grant.riskClasses.some((r) => !seen.riskClasses.includes(r))) seen.riskClasses = [...new Set([...seen.riskClasses, ...grant.riskClasses])];
+      if (seen.via.length < MAX_VIA && !seen.via.includes(grant.via)) seen.via.push(grant.via);
+      const route = this.routes.get(key)!;
+      if (route.hop === hop) route.grants.push(grant);
+    }
+  }
+
+  /**
+   * Draws the kept paths: the chain of principals of each and the grant at its end. Only the best
+   * way to each data source is drawn; an organisation where hundreds of admins reach every
+   * bucket would otherwise draw every one of those grants (480,000 edges measured), which no
+   * one can read and no window can hold.
+   */
+  drawPaths(): void {
+    for (const { hop, ds, grants } of this.routes.values()) {
+      for (const { from, step } of hop.steps) this.edge(this.principal(from), this.principal(step.to), step.kind, { conditional: step.conditional, via: step.via });
+      const holder = this.principal(hop.key);
+      const target = this.dataSource(ds);
+      for (const grant of grants) this.edge(holder, target, 'grants', { access: grant.access, conditional: grant.conditional, riskClasses: grant.riskClasses, via: [grant.via] });
     }
   }
 }
@@ -242,6 +270,7 @@ function summaryOf(paths: BlastPath[]): BlastRadius['summary'] {
 }
 
 function finish(builder: GraphBuilder, focus: BlastRadius['focus'], gaps: string[]): BlastRadius {
+  builder.drawPaths();
   const paths = [...builder.paths.values()].sort(compareWorstFirst);
   return { focus, nodes: [...builder.nodes.values()], edges: [...builder.edges.values()], paths, summary: summaryOf(paths), gaps };
 }
@@ -251,19 +280,16 @@ function addAgentReach(db: Db, snapshot: IdentitySnapshot, builder: GraphBuilder
   for (const link of snapshot.links.get(agentId) ?? []) {
     const credentialNode = builder.credential(agentId, link);
     builder.edge(credentialNode, builder.principal(link.principalKey), 'authenticates-as', { reason: link.reason });
-    const hops = walk(
-      link.principalKey,
-      (key) => forwardSteps(db, snapshot, key),
-      (from, step) => {
-        if (onlyDataSource !== null) return;
-        builder.edge(builder.principal(from), builder.principal(step.to), step.kind, { conditional: step.conditional, via: step.via });
-      },
-    );
+    const hops = walk(link.principalKey, (key) => forwardSteps(db, snapshot, key), () => undefined);
+    const joined = new Set<number>();
     for (const hop of hops) {
-      for (const grant of grantsOfPrincipal(db, hop.key)) {
+      // Hops come nearest first: a later principal with the same grants adds only a longer way.
+      const grantSet = snapshot.grantSetOf(hop.key);
+      if (joined.has(grantSet)) continue;
+      joined.add(grantSet);
+      for (const grant of snapshot.grantsOf(hop.key)) {
         for (const ds of reachedBy(snapshot, grant)) {
           if (onlyDataSource !== null && ds.key !== onlyDataSource) continue;
-          builder.edge(builder.principal(hop.key), builder.dataSource(ds), 'grants', { access: grant.access, conditional: grant.conditional, riskClasses: grant.riskClasses, via: [grant.via] });
           builder.path(agentId, link, hop, grant, ds);
         }
       }
@@ -333,22 +359,23 @@ export function whoCanReach(db: Db, dataSourceKey: string): BlastRadius {
   const builder = new GraphBuilder(db, snapshot);
   const target = builder.dataSource(ds);
   const agents = new Set<string>();
+  const best = new Map<string, GrantFact>();
   for (const grant of holdersOf(db, snapshot, ds)) {
-    const holder = builder.principal(grant.principalKey);
-    builder.edge(holder, target, 'grants', { access: grant.access, conditional: grant.conditional, riskClasses: grant.riskClasses, via: [grant.via] });
-    walk(
-      grant.principalKey,
-      (key) => reverseSteps(db, snapshot, key),
-      (from, step) => {
-        // Drawn in the direction access flows: the member or assumer towards the holder.
-        builder.edge(builder.principal(step.to), builder.principal(from), step.kind, { conditional: step.conditional, via: step.via });
-        for (const { agentId } of snapshot.agentsByPrincipal.get(step.to) ?? []) agents.add(agentId);
-      },
-    );
-    for (const { agentId } of snapshot.agentsByPrincipal.get(grant.principalKey) ?? []) agents.add(agentId);
+    builder.edge(builder.principal(grant.principalKey), target, 'grants', { access: grant.access, conditional: grant.conditional, riskClasses: grant.riskClasses, via: [grant.via] });
+    const seen = best.get(grant.principalKey);
+    if (!seen || accessRank(grant.access) > accessRank(seen.access) || (seen.conditional && !grant.conditional)) best.set(grant.principalKey, grant);
   }
-  // Each agent's own paths to this data source, computed the forward way so both views agree.
-  for (const agentId of agents) addAgentReach(db, snapshot, builder, agentId, dataSourceKey);
+  // Who can become a holder: members and the principals that may assume it, transitively; one
+  // walk from every holder at once (strongest first), so each principal is reached once.
+  const holders = [...best.values()].sort((a, b) => accessRank(b.access) - accessRank(a.access) || Number(a.conditional) - Number(b.conditional)).map((g) => g.principalKey);
+  for (const reverse of walk(holders, (key) => reverseSteps(db, snapshot, key), () => undefined)) {
+    for (const { agentId, link } of snapshot.agentsByPrincipal.get(reverse.key) ?? []) {
+      agents.add(agentId);
+      builder.credential(agentId, link);
+      builder.edge(`credential:${agentId}:${link.credential}`, builder.principal(link.principalKey), 'authenticates-as', { reason: link.reason });
+      builder.path(agentId, link, forwardHopOf(reverse), best.get(reverse.chain[0]!)!, ds);
+    }
+  }
   const gaps =
     builder.edges.size === 0
       ? [`No imported principal has a grant on ${ds.name}.`]
@@ -356,6 +383,14 @@ export function whoCanReach(db: Db, dataSourceKey: string): BlastRadius {
         ? [`Principals can reach ${ds.name}, but none is linked to an agent: link agents to their cloud identities on the agent pages.`]
         : [];
   return finish(builder, { kind: 'data-source', key: ds.key, name: ds.name }, gaps);
+}
+
+/** A walk from a holder back to one who can become it, turned round: the way access flows. */
+function forwardHopOf(reverse: Hop): Hop {
+  const chain = [...reverse.chain].reverse();
+  // The reverse step from X reached Y: Y is a member of, or may assume, X.
+  const steps = [...reverse.steps].reverse().map(({ from, step }) => ({ from: step.to, step: { ...step, to: from } }));
+  return { key: reverse.chain[0]!, chain, steps, conditional: reverse.conditional, via: reverse.via };
 }
 
 /** Agents and principals that reach each data source, with the highest access: the data source list. */

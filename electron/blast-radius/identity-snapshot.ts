@@ -1,11 +1,11 @@
 import type { AgentRecord } from '../../shared/agent';
 import type { CredentialLink, DataSourceSummary } from '../../shared/contract';
-import type { AssumeGrantFact, DataSourceFact, Environment, PrincipalFact, Sensitivity, StatementRef, TrustFact } from '../../shared/iam';
+import type { AssumeGrantFact, DataSourceFact, Environment, GrantFact, PrincipalFact, Sensitivity, StatementRef, TrustFact } from '../../shared/iam';
 import { allAgentRecords } from '../agents/agents-repository';
 import { candidatesJoinedToAll, dismissedCandidates } from '../discovery/discovery-repository';
 import { classifyDataSource, readBundledDataSourceRules, type DataSourceRule } from '../iam/classify-data-source';
 import { indexPrincipals, linksOf, nonAgentHoldersOf, withSharing, type PrincipalIndex } from '../iam/credential-links';
-import { allAssumeGrants, allDataSources, allPrincipals, credentialLinkDecisions, dataSourceDecisions, identityGraphVersion, rolesTrustingAccountRoots } from '../iam/iam-repository';
+import { allAssumeGrants, allDataSources, allPrincipals, credentialLinkDecisions, dataSourceDecisions, grantsOfPrincipal, identityGraphVersion, rolesTrustingAccountRoots } from '../iam/iam-repository';
 import { statement } from '../store/statements';
 import type { Db } from '../store/workspace-file';
 
@@ -30,6 +30,14 @@ export interface IdentitySnapshot {
   assumableThroughAccount(principalKey: string): AccountAssumption[];
   /** Principals that may assume `roleKey` that way. */
   assumersThroughAccount(roleKey: string): AccountAssumption[];
+  /** A principal's grants, read once per snapshot. */
+  grantsOf(principalKey: string): GrantFact[];
+  /**
+   * A small number naming the principal's set of grants: principals with the same number reach
+   * the same data the same way (hundreds of admins holding one AdministratorAccess), so a walk
+   * that already joined one of them gains nothing from the others.
+   */
+  grantSetOf(principalKey: string): number;
   importCount: number;
 }
 
@@ -134,7 +142,28 @@ function loadSnapshot(db: Db): IdentitySnapshot {
   };
   const importCount = (statement(db, 'SELECT COUNT(*) AS n FROM imports WHERE provider IS NOT NULL').get() as { n: number }).n;
   const { assumableThroughAccount, assumersThroughAccount } = accountAssumptions(allAssumeGrants(db), rolesTrustingAccountRoots(db), principals);
-  return { principals, dataSources, concrete, agents, links, agentsByPrincipal, coveredBy, assumableThroughAccount, assumersThroughAccount, importCount };
+  const grants = new Map<string, GrantFact[]>();
+  const grantsOf = (principalKey: string): GrantFact[] => {
+    let found = grants.get(principalKey);
+    if (!found) grants.set(principalKey, (found = grantsOfPrincipal(db, principalKey)));
+    return found;
+  };
+  const grantSets = new Map<string, number>();
+  const setIds = new Map<string, number>();
+  const grantSetOf = (principalKey: string): number => {
+    let id = grantSets.get(principalKey);
+    if (id === undefined) {
+      const signature = grantsOf(principalKey)
+        .map((g) => `${g.via.policyKey}#${g.via.statement}|${g.dataSourceKey}|${g.access}|${g.conditional ? 1 : 0}`)
+        .sort()
+        .join('\n');
+      id = setIds.get(signature);
+      if (id === undefined) setIds.set(signature, (id = setIds.size));
+      grantSets.set(principalKey, id);
+    }
+    return id;
+  };
+  return { principals, dataSources, concrete, agents, links, agentsByPrincipal, coveredBy, assumableThroughAccount, assumersThroughAccount, grantsOf, grantSetOf, importCount };
 }
 
 const ACCOUNT_ROOT = /^arn:aws[\w-]*:iam::(\d{12}):root$/;

@@ -28,6 +28,27 @@ import { writeTransaction } from '../store/write-transaction';
  */
 
 const json = (value: unknown) => JSON.stringify(value);
+
+/**
+ * Stores each shared JSON text once per import and answers its id. Importers hand the same
+ * objects to many facts (one statement's `via` and `actions` in every principal's grant): those
+ * are found by identity, without stringifying again; equal texts from distinct objects by text.
+ */
+function textStore(db: Db, importId: number): (value: object) => number {
+  const insert = statement(db, 'INSERT INTO iam_texts (import_id, text) VALUES (?, ?)');
+  const byObject = new WeakMap<object, number>();
+  const byText = new Map<string, number>();
+  return (value) => {
+    let id = byObject.get(value);
+    if (id === undefined) {
+      const text = JSON.stringify(value);
+      id = byText.get(text);
+      if (id === undefined) byText.set(text, (id = Number(insert.run(importId, text).lastInsertRowid)));
+      byObject.set(value, id);
+    }
+    return id;
+  };
+}
 const flag = (value: boolean) => (value ? 1 : 0);
 
 /** Writes one import's facts; duplicates within the file (the same ARN twice) are kept once. */
@@ -55,12 +76,13 @@ export function storeIamFacts(db: Db, importId: number, facts: IamFacts, throwIf
   );
   const grant = statement(
     db,
-    `INSERT INTO iam_grants (import_id, principal_key, data_source_key, access, actions, risk_classes, conditional, via)
+    `INSERT INTO iam_grants (import_id, principal_key, data_source_key, access, actions_id, risk_classes, conditional, via_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const assume = statement(db, 'INSERT INTO iam_assume_grants (import_id, principal_key, resource, conditional, via) VALUES (?, ?, ?, ?, ?)');
-  const risk = statement(db, 'INSERT INTO iam_principal_risks (import_id, principal_key, risk_class, detail, conditional, via) VALUES (?, ?, ?, ?, ?, ?)');
+  const risk = statement(db, 'INSERT INTO iam_principal_risks (import_id, principal_key, risk_class, detail, conditional, via_id) VALUES (?, ?, ?, ?, ?, ?)');
   writeTransaction(db, () => {
+    const shared = textStore(db, importId);
     for (const p of facts.principals) principal.run(importId, p.key, p.provider, p.kind, p.name, p.scope, p.createdAt, p.lastUsedAt, json(p.tags), json(p.attributes));
     throwIfCancelled();
     for (const m of facts.memberships) membership.run(importId, m.memberKey, m.groupKey);
@@ -69,11 +91,11 @@ export function storeIamFacts(db: Db, importId: number, facts: IamFacts, throwIf
     for (const d of facts.dataSources) dataSource.run(importId, d.key, d.provider, d.service, d.kind, d.name, d.scope, flag(d.wildcard), json(d.tags));
     throwIfCancelled();
     facts.grants.forEach((g, i) => {
-      grant.run(importId, g.principalKey, g.dataSourceKey, g.access, json(g.actions), json(g.riskClasses), flag(g.conditional), json(g.via));
+      grant.run(importId, g.principalKey, g.dataSourceKey, g.access, shared(g.actions), json(g.riskClasses), flag(g.conditional), shared(g.via));
       if (i % 5000 === 0) throwIfCancelled();
     });
     for (const a of facts.assumeGrants ?? []) assume.run(importId, a.principalKey, a.resource, flag(a.conditional), json(a.via));
-    for (const r of facts.risks) risk.run(importId, r.principalKey, r.riskClass, r.detail, flag(r.conditional), json(r.via));
+    for (const r of facts.risks) risk.run(importId, r.principalKey, r.riskClass, r.detail, flag(r.conditional), shared(r.via));
   });
   return { principals: facts.principals.length, grants: facts.grants.length, risks: facts.risks.length };
 }
@@ -250,14 +272,15 @@ function toGrant(row: GrantRow): GrantFact {
   };
 }
 
-const GRANT_COLUMNS = 'principal_key, data_source_key, access, actions, risk_classes, conditional, via';
+const SELECT_GRANTS = `SELECT g.principal_key, g.data_source_key, g.access, a.text AS actions, g.risk_classes, g.conditional, v.text AS via
+  FROM iam_grants g JOIN iam_texts a ON a.id = g.actions_id JOIN iam_texts v ON v.id = g.via_id`;
 
 export function grantsOfPrincipal(db: Db, principalKey: string): GrantFact[] {
-  return (statement(db, `SELECT ${GRANT_COLUMNS} FROM iam_grants WHERE principal_key = ?`).all(principalKey) as GrantRow[]).map(toGrant);
+  return (statement(db, `${SELECT_GRANTS} WHERE g.principal_key = ?`).all(principalKey) as GrantRow[]).map(toGrant);
 }
 
 export function grantsOnDataSource(db: Db, dataSourceKey: string): GrantFact[] {
-  return (statement(db, `SELECT ${GRANT_COLUMNS} FROM iam_grants WHERE data_source_key = ?`).all(dataSourceKey) as GrantRow[]).map(toGrant);
+  return (statement(db, `${SELECT_GRANTS} WHERE g.data_source_key = ?`).all(dataSourceKey) as GrantRow[]).map(toGrant);
 }
 
 interface RiskRow {
@@ -272,12 +295,14 @@ function toRisk(row: RiskRow): PrincipalRiskFact {
   return { principalKey: row.principal_key, riskClass: row.risk_class as RiskClass, detail: row.detail, conditional: row.conditional === 1, via: JSON.parse(row.via) as StatementRef };
 }
 
+const SELECT_RISKS = 'SELECT r.principal_key, r.risk_class, r.detail, r.conditional, v.text AS via FROM iam_principal_risks r JOIN iam_texts v ON v.id = r.via_id';
+
 export function risksOf(db: Db, principalKey: string): PrincipalRiskFact[] {
-  return (statement(db, 'SELECT principal_key, risk_class, detail, conditional, via FROM iam_principal_risks WHERE principal_key = ?').all(principalKey) as RiskRow[]).map(toRisk);
+  return (statement(db, `${SELECT_RISKS} WHERE r.principal_key = ?`).all(principalKey) as RiskRow[]).map(toRisk);
 }
 
 export function allRisks(db: Db): PrincipalRiskFact[] {
-  return (statement(db, 'SELECT principal_key, risk_class, detail, conditional, via FROM iam_principal_risks ORDER BY principal_key, risk_class').all() as RiskRow[]).map(toRisk);
+  return (statement(db, `${SELECT_RISKS} ORDER BY r.principal_key, r.risk_class`).all() as RiskRow[]).map(toRisk);
 }
 
 /** Distinct data sources each principal has a grant on, for the principal list. */

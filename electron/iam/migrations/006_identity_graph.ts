@@ -5,6 +5,15 @@
  * decisions below, keyed the same way, survive every re-import.
  */
 export default /* sql */ `
+-- JSON texts many facts share (a statement as written, an action list): stored once per import.
+-- An organisation's 300,000 grants come from 20,000 statements; inline, their text was 600 MB.
+CREATE TABLE iam_texts (
+  id         INTEGER PRIMARY KEY,
+  import_id  INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+  text       TEXT NOT NULL
+) STRICT;
+CREATE INDEX iam_texts_by_import ON iam_texts (import_id);
+
 CREATE TABLE iam_principals (
   import_id     INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
   key           TEXT NOT NULL,
@@ -88,10 +97,10 @@ CREATE TABLE iam_grants (
   principal_key    TEXT NOT NULL,
   data_source_key  TEXT NOT NULL,
   access           TEXT NOT NULL,
-  actions          TEXT NOT NULL,
+  actions_id       INTEGER NOT NULL REFERENCES iam_texts (id),
   risk_classes     TEXT NOT NULL,
   conditional      INTEGER NOT NULL,
-  via              TEXT NOT NULL
+  via_id           INTEGER NOT NULL REFERENCES iam_texts (id)
 ) STRICT;
 CREATE INDEX iam_grants_by_principal ON iam_grants (principal_key);
 CREATE INDEX iam_grants_by_data_source ON iam_grants (data_source_key);
@@ -103,7 +112,7 @@ CREATE TABLE iam_principal_risks (
   risk_class     TEXT NOT NULL,
   detail         TEXT NOT NULL,
   conditional    INTEGER NOT NULL,
-  via            TEXT NOT NULL
+  via_id         INTEGER NOT NULL REFERENCES iam_texts (id)
 ) STRICT;
 CREATE INDEX iam_principal_risks_by_principal ON iam_principal_risks (principal_key);
 CREATE INDEX iam_principal_risks_by_import ON iam_principal_risks (import_id);
