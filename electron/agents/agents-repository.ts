@@ -380,3 +380,8 @@ function summaryOf(r: SummaryRow, today: string, teamOwner: (owner: Owner) => bo
 export function countAgents(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM agents').get() as { n: number }).n;
 }
+
+/** Changes whenever an agent is added, removed or edited: what caches of derived facts key on. */
+export function registryVersion(db: Db): string {
+  return (statement(db, `SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), '') AS v FROM agents`).get() as { v: string }).v;
+}

@@ -6,7 +6,9 @@ import { candidatesJoinedToAll, dismissedCandidates } from '../discovery/discove
 import { classifyDataSource, readBundledDataSourceRules, type DataSourceRule } from '../iam/classify-data-source';
 import { indexPrincipals, linksOf, nonAgentHoldersOf, withSharing, type PrincipalIndex } from '../iam/credential-links';
 import { allAssumeGrants, allDataSources, allPrincipals, credentialLinkDecisions, dataSourceDecisions, grantsOfPrincipal, identityGraphVersion, rolesTrustingAccountRoots } from '../iam/iam-repository';
-import { statement } from '../store/statements';
+import { registryVersion } from '../agents/agents-repository';
+import { discoveryVersion } from '../discovery/discovery-repository';
+import { countCloudImports } from '../imports/imports-repository';
 import type { Db } from '../store/workspace-file';
 
 /**
@@ -65,9 +67,7 @@ function dataSourceRules(): DataSourceRule[] {
 const snapshots = new WeakMap<Db, { version: string; snapshot: IdentitySnapshot }>();
 
 function versionOf(db: Db): string {
-  const registry = statement(db, `SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), '') AS v FROM agents`).get() as { v: string };
-  const discovery = statement(db, `SELECT COUNT(*) || ':' || COALESCE(MAX(decided_at), '') || ':' || (SELECT COALESCE(MAX(id), 0) FROM scans) AS v FROM discovery_decisions`).get() as { v: string };
-  return `${identityGraphVersion(db)}|${registry.v}|${discovery.v}`;
+  return `${identityGraphVersion(db)}|${registryVersion(db)}|${discoveryVersion(db)}`;
 }
 
 export function identitySnapshot(db: Db): IdentitySnapshot {
@@ -140,7 +140,7 @@ function loadSnapshot(db: Db): IdentitySnapshot {
     }
     return found;
   };
-  const importCount = (statement(db, 'SELECT COUNT(*) AS n FROM imports WHERE provider IS NOT NULL').get() as { n: number }).n;
+  const importCount = countCloudImports(db);
   const { assumableThroughAccount, assumersThroughAccount } = accountAssumptions(allAssumeGrants(db), rolesTrustingAccountRoots(db), principals);
   const grants = new Map<string, GrantFact[]>();
   const grantsOf = (principalKey: string): GrantFact[] => {

@@ -397,3 +397,9 @@ function instantOf(modified: string): number {
 export function importedAdvisoryRecords(db: Db): string[] {
   return (statement(db, 'SELECT record FROM advisories').all() as Array<{ record: string }>).map((r) => r.record);
 }
+
+/** Changes with every decision on a candidate and every scan: what caches of derived facts key on. */
+export function discoveryVersion(db: Db): string {
+  const row = statement(db, `SELECT COUNT(*) || ':' || COALESCE(MAX(decided_at), '') || ':' || (SELECT COALESCE(MAX(id), 0) FROM scans) AS v FROM discovery_decisions`).get() as { v: string };
+  return row.v;
+}

@@ -90,3 +90,8 @@ export function finishImport(db: Db, id: number, counts: Record<string, number>)
   statement(db, 'UPDATE imports SET counts = ? WHERE id = ?').run(JSON.stringify(counts), id);
   return toRecord(statement(db, `SELECT ${COLUMNS} FROM imports WHERE id = ?`).get(id) as ImportRow);
 }
+
+/** Imports of cloud IAM exports (those with a provider): none means no blast radius can be drawn yet. */
+export function countCloudImports(db: Db): number {
+  return (statement(db, 'SELECT COUNT(*) AS n FROM imports WHERE provider IS NOT NULL').get() as { n: number }).n;
+}
