@@ -1,7 +1,7 @@
 import type { BlastPath, BlastRadius, GraphEdge, GraphNode } from '../../shared/blast-radius';
 import type { BlastRadiusSummary, CredentialLink } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
-import { accessRank, highestAccess, type AccessLevel, type GrantFact, type PrincipalFact, type RiskClass, type StatementRef } from '../../shared/iam';
+import { ACCESS_LEVELS, accessRank, highestAccess, type AccessLevel, type GrantFact, type PrincipalFact, type RiskClass, type StatementRef } from '../../shared/iam';
 import { assumableBy, grantsOnDataSource, groupsOf, membersOf, trustsOf } from '../iam/iam-repository';
 import type { Db } from '../store/workspace-file';
 import { identitySnapshot, type ClassifiedDataSource, type IdentitySnapshot } from './identity-snapshot';
@@ -27,6 +27,16 @@ interface Hop {
   conditional: boolean;
   via: StatementRef[];
 }
+
+interface Route {
+  hop: Hop;
+  ds: ClassifiedDataSource;
+  grants: GrantFact[];
+  path: BlastPath;
+}
+
+/** accessRank as a table: the hot loop compares millions of accesses. */
+const RANK = Object.fromEntries(ACCESS_LEVELS.map((level, i) => [level, i])) as Record<AccessLevel, number>;
 
 type Step = { to: string; kind: 'member-of' | 'can-assume'; conditional: boolean; via: StatementRef[] };
 
@@ -84,9 +94,12 @@ export function compareWorstFirst(a: BlastPath, b: BlastPath): number {
 class GraphBuilder {
   readonly nodes = new Map<string, GraphNode>();
   readonly edges = new Map<string, GraphEdge>();
-  readonly paths = new Map<string, BlastPath>();
-  /** How each kept path runs: the chain of principals and the grants at its end; drawn by `drawPaths`. */
-  private readonly routes = new Map<string, { hop: Hop; ds: ClassifiedDataSource; grants: GrantFact[] }>();
+  /**
+   * The best path per (agent, credential) and data source, with how it runs (the chain of
+   * principals and the grants at its end, drawn by `drawPaths`). Keyed in two levels so the hot
+   * loop looks a data source up without building a key: an admin's walk offers millions of ways.
+   */
+  private readonly routes = new Map<string, Map<string, Route>>();
 
   private readonly trusts = new Map<string, ReturnType<typeof trustsOf>>();
 
@@ -198,17 +211,28 @@ class GraphBuilder {
     for (const v of extra.via ?? []) if (seen.via.length < MAX_VIA && !seen.via.some((s) => s.policyKey === v.policyKey && s.statement === v.statement)) seen.via.push(v);
   }
 
-  path(agentId: string, link: CredentialLink, hop: Hop, grant: GrantFact, ds: ClassifiedDataSource): void {
-    const key = `${agentId}\0${link.credential}\0${ds.key}`;
+  /** The routes of one agent's credential; `path` records into it. */
+  routesOf(agentId: string, link: CredentialLink): Map<string, Route> {
+    const key = `${agentId}\0${link.credential}`;
+    let routes = this.routes.get(key);
+    if (!routes) this.routes.set(key, (routes = new Map()));
+    return routes;
+  }
+
+  get paths(): BlastPath[] {
+    return [...this.routes.values()].flatMap((routes) => [...routes.values()].map((r) => r.path));
+  }
+
+  path(routes: Map<string, Route>, agentId: string, link: CredentialLink, hop: Hop, grant: GrantFact, ds: ClassifiedDataSource): void {
     const conditional = grant.conditional || hop.conditional;
-    const seen = this.paths.get(key);
-    if (!seen || accessRank(grant.access) > accessRank(seen.access) || (seen.conditional && !conditional)) {
+    const route = routes.get(ds.key);
+    const seen = route?.path;
+    if (!seen || RANK[grant.access] > RANK[seen.access] || (seen.conditional && !conditional)) {
       // Built only for a better way: an admin's walk offers thousands that are not.
       const agent = this.snapshot.agents.get(agentId)!;
       const via = [grant.via, ...hop.via];
       const principals = hop.chain.map((k) => this.snapshot.principals.byKey.get(k)?.name ?? k);
-      this.routes.set(key, { hop, ds, grants: [grant] });
-      this.paths.set(key, {
+      routes.set(ds.key, { hop, ds, grants: [grant], path: {
         agentId,
         agentName: agent.name,
         credential: link.credential,
@@ -221,12 +245,12 @@ class GraphBuilder {
         conditional,
         riskClasses: [...new Set([...(seen?.riskClasses ?? []), ...grant.riskClasses])],
         via: [...via, ...(seen?.via ?? [])].slice(0, MAX_VIA),
-      });
-    } else {
+      } });
+    } else if (route!.hop === hop) {
+      // Another statement of the same principal to the same data: part of the drawn way.
       if (grant.riskClasses.some((r) => !seen.riskClasses.includes(r))) seen.riskClasses = [...new Set([...seen.riskClasses, ...grant.riskClasses])];
       if (seen.via.length < MAX_VIA && !seen.via.includes(grant.via)) seen.via.push(grant.via);
-      const route = this.routes.get(key)!;
-      if (route.hop === hop) route.grants.push(grant);
+      route!.grants.push(grant);
     }
   }
 
@@ -237,7 +261,7 @@ class GraphBuilder {
    * one can read and no window can hold.
    */
   drawPaths(): void {
-    for (const { hop, ds, grants } of this.routes.values()) {
+    for (const { hop, ds, grants } of [...this.routes.values()].flatMap((routes) => [...routes.values()])) {
       for (const { from, step } of hop.steps) this.edge(this.principal(from), this.principal(step.to), step.kind, { conditional: step.conditional, via: step.via });
       const holder = this.principal(hop.key);
       const target = this.dataSource(ds);
@@ -271,7 +295,7 @@ function summaryOf(paths: BlastPath[]): BlastRadius['summary'] {
 
 function finish(builder: GraphBuilder, focus: BlastRadius['focus'], gaps: string[]): BlastRadius {
   builder.drawPaths();
-  const paths = [...builder.paths.values()].sort(compareWorstFirst);
+  const paths = builder.paths.sort(compareWorstFirst);
   return { focus, nodes: [...builder.nodes.values()], edges: [...builder.edges.values()], paths, summary: summaryOf(paths), gaps };
 }
 
@@ -281,16 +305,23 @@ function addAgentReach(db: Db, snapshot: IdentitySnapshot, builder: GraphBuilder
     const credentialNode = builder.credential(agentId, link);
     builder.edge(credentialNode, builder.principal(link.principalKey), 'authenticates-as', { reason: link.reason });
     const hops = walk(link.principalKey, (key) => forwardSteps(db, snapshot, key), () => undefined);
+    const routes = builder.routesOf(agentId, link);
     const joined = new Set<number>();
+    // A managed policy attached to hundreds of roles grants the same thing through each: the
+    // nearest holder's way is the one kept, so each statement's grant is joined once per walk.
+    const joinedGrants = new Set<string>();
     for (const hop of hops) {
       // Hops come nearest first: a later principal with the same grants adds only a longer way.
       const grantSet = snapshot.grantSetOf(hop.key);
       if (joined.has(grantSet)) continue;
       joined.add(grantSet);
       for (const grant of snapshot.grantsOf(hop.key)) {
+        const grantKey = `${grant.via.policyKey}#${grant.via.statement}|${grant.dataSourceKey}|${grant.access}|${grant.conditional ? 1 : 0}`;
+        if (joinedGrants.has(grantKey)) continue;
+        joinedGrants.add(grantKey);
         for (const ds of reachedBy(snapshot, grant)) {
           if (onlyDataSource !== null && ds.key !== onlyDataSource) continue;
-          builder.path(agentId, link, hop, grant, ds);
+          builder.path(routes, agentId, link, hop, grant, ds);
         }
       }
     }
@@ -315,7 +346,7 @@ export function blastRadiusOf(db: Db, agentId: string): BlastRadius {
   const builder = new GraphBuilder(db, snapshot);
   builder.agent(agentId);
   addAgentReach(db, snapshot, builder, agentId);
-  return finish(builder, { kind: 'agent', agentId, name: agent.name }, agentGaps(snapshot, agentId, builder.paths.size));
+  return finish(builder, { kind: 'agent', agentId, name: agent.name }, agentGaps(snapshot, agentId, builder.paths.length));
 }
 
 /** The agent page's card: the same paths, summarised. */
@@ -373,7 +404,7 @@ export function whoCanReach(db: Db, dataSourceKey: string): BlastRadius {
       agents.add(agentId);
       builder.credential(agentId, link);
       builder.edge(`credential:${agentId}:${link.credential}`, builder.principal(link.principalKey), 'authenticates-as', { reason: link.reason });
-      builder.path(agentId, link, forwardHopOf(reverse), best.get(reverse.chain[0]!)!, ds);
+      builder.path(builder.routesOf(agentId, link), agentId, link, forwardHopOf(reverse), best.get(reverse.chain[0]!)!, ds);
     }
   }
   const gaps =
