@@ -108,8 +108,8 @@ test('import AWS IAM exports into a new workspace, then read an agent’s blast 
   const bucket = blast.node('Data source', 'nw-kyc-documents');
   await expect(bucket).toBeVisible();
   await expect(bucket).toHaveAccessibleName(/Restricted/);
-  await expect(blast.graph.locator('.react-flow__edge-text', { hasText: /^Read$/ }).first()).toBeAttached();
-  await expect(blast.graph.locator('.react-flow__edge-text', { hasText: /^Write$/ }).first()).toBeAttached();
+  await expect(blast.graph.locator('.br-edge-label', { hasText: /^Read$/ }).first()).toBeAttached();
+  await expect(blast.graph.locator('.br-edge-label', { hasText: /^Write$/ }).first()).toBeAttached();
   await expect(page.getByRole('list', { name: 'Data sources by sensitivity and access' })).toContainText('Restricted');
 
   // 5. Export PNG: a real file, named after the agent.

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import { navigate, type BlastRadiusSubject, type BlastRadiusTab } from '../../app/routes';
 import { useAppStore } from '../../store/store-context';
 import { Button } from '../../ui/Button';
+import { Tabs } from '../../ui/Tabs';
 import { BlastResult } from './BlastResult';
 import { AgentList, DataSourceList } from './SubjectLists';
 import { DataSourcesTable } from './DataSourcesTable';
@@ -23,8 +24,6 @@ export function BlastRadiusPage({ tab, subject }: { tab: BlastRadiusTab; subject
   const loadBlastRadius = useAppStore((s) => s.loadBlastRadius);
   const workspacePath = useAppStore((s) => s.workspace?.path);
   const importsDone = useAppStore((s) => s.fileImportRecords);
-  const idPrefix = useId();
-  const tabRefs = useRef<Partial<Record<BlastRadiusTab, HTMLButtonElement | null>>>({});
 
   // Lists and graph are read again when the workspace changes or an import lands.
   useEffect(() => {
@@ -41,17 +40,6 @@ export function BlastRadiusPage({ tab, subject }: { tab: BlastRadiusTab; subject
   }, [workspacePath, importsDone, subjectKind, subjectId, loadBlastRadius]);
 
   const selectTab = (next: BlastRadiusTab) => void navigate({ page: 'blast-radius', tab: next, subject: null });
-  const moveBetweenTabs = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const index = TABS.findIndex((t) => t.key === tab);
-    const next = TABS[(index + step + TABS.length) % TABS.length];
-    if (!next) return;
-    selectTab(next.key);
-    tabRefs.current[next.key]?.focus();
-  };
-
   return (
     <div className="page blast">
       <header className="blast__header">
@@ -62,27 +50,7 @@ export function BlastRadiusPage({ tab, subject }: { tab: BlastRadiusTab; subject
         <Button onClick={openFileImport}>Import files…</Button>
       </header>
 
-      <div className="blast__tabs" role="tablist" aria-label="Blast radius views" onKeyDown={moveBetweenTabs}>
-        {TABS.map((t) => (
-          <button
-            key={t.key}
-            ref={(el) => {
-              tabRefs.current[t.key] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${idPrefix}-tab-${t.key}`}
-            aria-selected={tab === t.key}
-            aria-controls={`${idPrefix}-panel`}
-            tabIndex={tab === t.key ? 0 : -1}
-            className="blast__tab"
-            onClick={() => selectTab(t.key)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div id={`${idPrefix}-panel`} role="tabpanel" aria-labelledby={`${idPrefix}-tab-${tab}`} className="blast__panel">
+      <Tabs label="Blast radius views" tabs={TABS} selected={tab} onSelect={selectTab} panelClassName="blast__panel">
         {tab === 'data-sources' && !subject ? (
           <DataSourcesTable />
         ) : (
@@ -91,7 +59,7 @@ export function BlastRadiusPage({ tab, subject }: { tab: BlastRadiusTab; subject
             <BlastResult subject={subject} />
           </div>
         )}
-      </div>
+      </Tabs>
     </div>
   );
 }

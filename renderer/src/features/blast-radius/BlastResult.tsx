@@ -1,4 +1,4 @@
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useId } from 'react';
 import type { BlastRadius } from '../../../../shared/blast-radius';
 import { ACCESS_LEVEL_LABELS } from '../../../../shared/iam';
 import { hrefOf, type BlastRadiusSubject } from '../../app/routes';
@@ -13,6 +13,7 @@ import { BlastGraph } from './graph/BlastGraph';
 import { CanvasStoreProvider, useCanvas, type ResultView } from './graph/canvas-store';
 import { PathTable } from './PathTable';
 import { Spinner } from '../../ui/Spinner';
+import { Tabs } from '../../ui/Tabs';
 
 export function BlastResult({ subject }: { subject: BlastRadiusSubject | null }) {
   const blast = useAppStore((s) => s.blast);
@@ -138,40 +139,10 @@ function ResultViews({ name }: { name: string }) {
   const view = useCanvas((s) => s.resultView);
   const setView = useCanvas((s) => s.setResultView);
   const paths = useCanvas((s) => s.radius.paths);
-  const idPrefix = useId();
-  const refs = useRef<Partial<Record<ResultView, HTMLButtonElement | null>>>({});
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    event.preventDefault();
-    const next: ResultView = view === 'graph' ? 'table' : 'graph';
-    setView(next);
-    refs.current[next]?.focus();
-  };
+  const tabs = VIEWS.map((v) => ({ key: v.key, label: v.key === 'table' ? `${v.label} (${paths.length})` : v.label }));
   return (
-    <>
-      <div className="blast__tabs blast__tabs--small" role="tablist" aria-label="Show the paths as" onKeyDown={onKeyDown}>
-        {VIEWS.map((v) => (
-          <button
-            key={v.key}
-            ref={(el) => {
-              refs.current[v.key] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${idPrefix}-${v.key}`}
-            aria-selected={view === v.key}
-            aria-controls={`${idPrefix}-panel`}
-            tabIndex={view === v.key ? 0 : -1}
-            className="blast__tab"
-            onClick={() => setView(v.key)}
-          >
-            {v.key === 'table' ? `${v.label} (${paths.length})` : v.label}
-          </button>
-        ))}
-      </div>
-      <div id={`${idPrefix}-panel`} role="tabpanel" aria-labelledby={`${idPrefix}-${view}`} className="blast-result__view">
-        {view === 'graph' ? <BlastGraph subjectName={name} /> : <PathTable />}
-      </div>
-    </>
+    <Tabs label="Show the paths as" size="sm" tabs={tabs} selected={view} onSelect={setView} panelClassName="blast-result__view">
+      {view === 'graph' ? <BlastGraph subjectName={name} /> : <PathTable />}
+    </Tabs>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { DiscoveryTab } from '../../store/discovery-slice';
 import { useAppStore } from '../../store/store-context';
 import { Button } from '../../ui/Button';
+import { Tabs } from '../../ui/Tabs';
 import { AdvisoryImportDialog } from './AdvisoryImportDialog';
 import { CandidateQueue } from './CandidateQueue';
 import { RulesPanel } from './RulesPanel';
@@ -19,25 +20,12 @@ export function DiscoveryPage() {
   const tab = useAppStore((s) => s.discoveryTab);
   const setTab = useAppStore((s) => s.setDiscoveryTab);
   const [importingAdvisories, setImportingAdvisories] = useState(false);
-  const idPrefix = useId();
-  const tabRefs = useRef<Partial<Record<DiscoveryTab, HTMLButtonElement | null>>>({});
 
   // Decisions may have been taken on a candidate page, or in another window, since the last
   // visit; and another workspace may have been opened while this page was showing.
   useEffect(() => {
     if (workspacePath) void loadCandidates();
   }, [loadCandidates, workspacePath]);
-
-  const moveBetweenTabs = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = TABS.findIndex((t) => t.key === tab);
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = TABS[(index + step + TABS.length) % TABS.length];
-    if (!next) return;
-    setTab(next.key);
-    tabRefs.current[next.key]?.focus();
-  };
 
   return (
     <div className="page discovery">
@@ -53,29 +41,9 @@ export function DiscoveryPage() {
 
       <ScanPanel />
 
-      <div className="discovery__tabs" role="tablist" aria-label="Discovery views" onKeyDown={moveBetweenTabs}>
-        {TABS.map((t) => (
-          <button
-            key={t.key}
-            ref={(el) => {
-              tabRefs.current[t.key] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${idPrefix}-tab-${t.key}`}
-            aria-selected={tab === t.key}
-            aria-controls={`${idPrefix}-panel`}
-            tabIndex={tab === t.key ? 0 : -1}
-            className="discovery__tab"
-            onClick={() => setTab(t.key)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div id={`${idPrefix}-panel`} role="tabpanel" aria-labelledby={`${idPrefix}-tab-${tab}`} className="discovery__panel">
+      <Tabs label="Discovery views" tabs={TABS} selected={tab} onSelect={setTab} className="discovery__tabs" panelClassName="discovery__panel">
         {tab === 'queue' ? <CandidateQueue /> : <RulesPanel />}
-      </div>
+      </Tabs>
 
       {importingAdvisories && <AdvisoryImportDialog onClose={() => setImportingAdvisories(false)} />}
     </div>

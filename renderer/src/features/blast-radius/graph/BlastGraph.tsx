@@ -1,4 +1,4 @@
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node, type NodeTypes } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type EdgeTypes, type Node, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { messageOf } from '../../../store/app-state';
@@ -7,14 +7,16 @@ import { Button } from '../../../ui/Button';
 import { ErrorBanner } from '../../../ui/ErrorBanner';
 import { Select } from '../../../ui/fields';
 import { useCanvas } from './canvas-store';
+import { AccessEdge } from './AccessEdge';
 import { EntityNode } from './EntityNode';
 import { downloadBlob, exportFileName, renderGraphImage, type ImageFormat } from './export-image';
-import { layoutInputOf, matchingNodes, pathsThrough, toFlowEdges, toFlowNodes, type CollapseMode, type EntityFlowNode, type Highlight } from './graph-model';
+import { layoutInputOf, matchingNodes, pathsThrough, toFlowEdges, toFlowNodes, type AccessFlowEdge, type CollapseMode, type EntityFlowNode, type Highlight } from './graph-model';
 import { layoutInWorker } from './layout-client';
 import { Spinner } from '../../../ui/Spinner';
 
 /** Declared once, outside any component: a new object per render would remount every node. */
 const NODE_TYPES: NodeTypes = { entity: EntityNode };
+const EDGE_TYPES: EdgeTypes = { access: AccessEdge };
 const PRO_OPTIONS = { hideAttribution: true };
 const COLLAPSE_OPTIONS: ReadonlyArray<{ value: CollapseMode; label: string }> = [
   { value: 'none', label: 'Nothing' },
@@ -161,10 +163,11 @@ function GraphCanvas({ subjectName }: { subjectName: string }) {
             <Spinner /> Laying out {view.nodes.length} nodes…
           </div>
         )}
-        <ReactFlow<EntityFlowNode>
+        <ReactFlow<EntityFlowNode, AccessFlowEdge>
           nodes={nodes}
           edges={edges}
           nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
           nodesDraggable={false}
           nodesConnectable={false}
           nodesFocusable={false}
@@ -184,7 +187,7 @@ function GraphCanvas({ subjectName }: { subjectName: string }) {
         </ReactFlow>
       </div>
       <p className="br-graph__legend">
-        Columns: agent → credentials → principals (assumed roles to the right) → data sources. Edge labels give the highest access; a dashed edge applies only under a condition. Data sources in production or
+        Columns: agent → credentials → principals (assumed roles to the right) → data sources. Edge labels, beside the less crowded end of their edge, give the highest access (red: write or permissions management); a dashed edge applies only under a condition. Data sources in production or
         holding confidential or restricted data have a red frame and say so in a badge.
       </p>
     </div>

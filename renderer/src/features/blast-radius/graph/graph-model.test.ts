@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleBlastRadius, wideBlastRadius } from '../../../testing/blast-radius-samples';
-import { collapseGraph, defaultCollapse, edgeLabelOf, groupIdOf, layoutKeyOf, matchingNodes, pathsThrough, toFlowEdges, toFlowNodes } from './graph-model';
+import { collapseGraph, defaultCollapse, edgeLabelOf, groupIdOf, labelEndsOf, layoutKeyOf, matchingNodes, pathsThrough, toFlowEdges, toFlowNodes } from './graph-model';
 
 const none = new Set<string>();
 
@@ -100,5 +100,17 @@ describe('graph to xyflow', () => {
     const b = collapseGraph(sampleBlastRadius(), 'none', none);
     expect(layoutKeyOf(a)).toBe(layoutKeyOf(b));
     expect(layoutKeyOf(collapseGraph(sampleBlastRadius(), 'service', none))).not.toBe(layoutKeyOf(a));
+  });
+});
+
+describe('labelEndsOf', () => {
+  it('puts a label beside the end fewer labelled edges share: the sources when many converge, the targets when one fans out', () => {
+    const converge = ['p1', 'p2', 'p3'].map((p) => ({ id: `${p}->b`, source: p, target: 'b' }));
+    const fanOut = ['d1', 'd2'].map((d) => ({ id: `r->${d}`, source: 'r', target: d }));
+    const unlabelled = { id: 'c->r', source: 'c', target: 'r' };
+    const ends = labelEndsOf([...converge, ...fanOut, unlabelled], (id) => id !== 'c->r');
+    expect(converge.map((e) => ends.get(e.id))).toEqual(['source', 'source', 'source']);
+    expect(fanOut.map((e) => ends.get(e.id))).toEqual(['target', 'target']);
+    expect(ends.has('c->r')).toBe(false);
   });
 });

@@ -235,11 +235,46 @@ export function toFlowNodes(view: ViewGraph, positions: Positions, highlight: Hi
   }));
 }
 
+/** Where an edge's label sits: next to the end it shares with the fewest other labels. */
+export type LabelEnd = 'source' | 'target';
+
+export interface AccessEdgeData extends Record<string, unknown> {
+  /** The label's lines: the access, then "(conditional)" on a line of its own. */
+  lines: string[];
+  labelAt: LabelEnd;
+  severe: boolean;
+  dimmed: boolean;
+}
+
+export type AccessFlowEdge = Edge<AccessEdgeData, 'access'>;
+
+/**
+ * Labels drawn at an edge's midpoint pile up where many edges meet (ten principals reaching one
+ * bucket) and land in the next column when the edge skips one. Each label sits instead at the end
+ * of its edge that fewer labelled edges share: by the target when one principal fans out to many
+ * data sources, by the source when many principals converge on one. Nodes in a column are apart,
+ * so labels at distinct ends never meet, and both ends lie in a gap between columns.
+ */
+export function labelEndsOf(edges: readonly Pick<ViewEdge, 'id' | 'source' | 'target'>[], labelled: (id: string) => boolean): Map<string, LabelEnd> {
+  const out = new Map<string, number>();
+  const into = new Map<string, number>();
+  for (const e of edges) {
+    if (!labelled(e.id)) continue;
+    out.set(e.source, (out.get(e.source) ?? 0) + 1);
+    into.set(e.target, (into.get(e.target) ?? 0) + 1);
+  }
+  const ends = new Map<string, LabelEnd>();
+  for (const e of edges) if (labelled(e.id)) ends.set(e.id, (out.get(e.source) ?? 0) <= (into.get(e.target) ?? 0) ? 'source' : 'target');
+  return ends;
+}
+
 /**
  * Edges carry their look as inline style (CSS variables, so both themes work): html-to-image
  * copies inline style into the exported image, but not the class rules of SVG children.
  */
-export function toFlowEdges(view: ViewGraph, highlight: Highlight): Edge[] {
+export function toFlowEdges(view: ViewGraph, highlight: Highlight): AccessFlowEdge[] {
+  const labels = new Map(view.edges.map((e) => [e.id, edgeLabelOf(e)]));
+  const ends = labelEndsOf(view.edges, (id) => labels.get(id) !== undefined);
   return view.edges.map((e) => {
     const dimmed = highlight.focus !== null && !highlight.focus.edges.has(e.id);
     const severe = e.access === 'write' || e.access === 'permissions-management';
@@ -247,30 +282,24 @@ export function toFlowEdges(view: ViewGraph, highlight: Highlight): Edge[] {
     if (e.conditional) classes.push('br-edge--conditional');
     if (severe) classes.push('br-edge--severe');
     if (dimmed) classes.push('br-edge--dimmed');
-    const label = edgeLabelOf(e);
-    const opacity = dimmed ? 0.15 : 1;
+    const label = labels.get(e.id);
+    const base = edgeLabelOf({ ...e, conditional: false });
+    const lines = label === undefined ? [] : e.conditional && base ? [base, '(conditional)'] : [label];
     return {
       id: e.id,
       source: e.source,
       target: e.target,
-      type: 'default',
+      type: 'access',
       className: classes.join(' '),
       focusable: false,
+      ...(label ? { label, ariaLabel: label } : {}),
       style: {
         stroke: severe ? 'var(--danger)' : 'var(--text-faint)',
         strokeWidth: severe ? 1.8 : 1.2,
         ...(e.conditional ? { strokeDasharray: '6 4' } : {}),
-        opacity,
+        opacity: dimmed ? 0.15 : 1,
       },
-      ...(label
-        ? {
-            label,
-            labelStyle: { fill: severe ? 'var(--danger)' : 'var(--text-muted)', fontSize: 11, fontWeight: severe ? 600 : 400, opacity },
-            labelBgStyle: { fill: 'var(--bg-surface)', opacity },
-            labelBgPadding: [4, 2] as [number, number],
-            labelBgBorderRadius: 3,
-          }
-        : {}),
+      data: { lines, labelAt: ends.get(e.id) ?? 'source', severe, dimmed },
     };
   });
 }
