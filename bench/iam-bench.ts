@@ -98,7 +98,8 @@ async function layoutInWorker(nodeCount: number, edgeCount: number): Promise<voi
     const { parentPort, workerData } = require('node:worker_threads');
     import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })
       .then(({ layoutGraph }) => parentPort.on('message', async (g) => parentPort.postMessage(await layoutGraph(g.nodes, g.edges))));`;
-  const worker = new Worker(code, { eval: true });
+  // A browser gives a worker gigabytes of heap; a Node worker's default is far smaller.
+  const worker = new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
   const times: number[] = [];
   const stalls: number[] = [];
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleBlastRadius } from '../../../testing/blast-radius-samples';
 import { collapseGraph, layoutInputOf, NODE_WIDTH } from './graph-model';
-import { layoutGraph } from './layout-graph';
+import { columnLayout, layoutGraph } from './layout-graph';
 
 describe('layoutGraph (elkjs, in Node)', () => {
   it('places columns left to right: agent, credential, principals (assumed roles further right), data sources', async () => {
@@ -22,5 +22,30 @@ describe('layoutGraph (elkjs, in Node)', () => {
     await expect(layoutGraph([], [])).resolves.toEqual({});
     const p = await layoutGraph([{ id: 'a', width: 10, height: 10, partition: 0 }], [{ id: 'e', source: 'a', target: 'gone' }]);
     expect(Object.keys(p)).toEqual(['a']);
+  });
+
+  it('lays out a graph too big for ELK (3,000 nodes, 10,000 edges) in columns, neighbours side by side, nothing overlapping', async () => {
+    const nodes = Array.from({ length: 3_000 }, (_, i) => ({ id: `n${i}`, width: 200, height: 50, partition: i % 4 }));
+    const edges = Array.from({ length: 10_000 }, (_, i) => ({ id: `e${i}`, source: `n${(i * 4) % 3_000}`, target: `n${((i * 4) % 3_000) + 1}` }));
+    const p = await layoutGraph(nodes, edges);
+    expect(Object.keys(p)).toHaveLength(3_000);
+    for (const n of nodes.slice(0, 8)) expect(p[n.id]!.x).toBe(n.partition * 420);
+    const ys = nodes.filter((n) => n.partition === 1).map((n) => p[n.id]!.y).sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(50);
+    // A pair joined by an edge lands on the same row of its two columns.
+    const small = columnLayout(
+      [
+        { id: 'a', width: 10, height: 10, partition: 0 },
+        { id: 'b', width: 10, height: 10, partition: 0 },
+        { id: 'y', width: 10, height: 10, partition: 1 },
+        { id: 'x', width: 10, height: 10, partition: 1 },
+      ],
+      [
+        { id: '1', source: 'a', target: 'x' },
+        { id: '2', source: 'b', target: 'y' },
+      ],
+    );
+    expect(small.x!.y).toBe(small.a!.y);
+    expect(small.y!.y).toBe(small.b!.y);
   });
 });
