@@ -1,8 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { DiscoveryTab } from '../../store/discovery-slice';
 import { useAppStore } from '../../store/store-context';
 import { Button } from '../../ui/Button';
-import { AdvisoryImportDialog } from './AdvisoryImportDialog';
 import { CandidateQueue } from './CandidateQueue';
 import { RulesPanel } from './RulesPanel';
 import { ScanPanel } from './ScanPanel';
@@ -18,7 +17,8 @@ export function DiscoveryPage() {
   const workspacePath = useAppStore((s) => s.workspace?.path);
   const tab = useAppStore((s) => s.discoveryTab);
   const setTab = useAppStore((s) => s.setDiscoveryTab);
-  const [importingAdvisories, setImportingAdvisories] = useState(false);
+  // OSV files go through the one Import dialog, like every other format.
+  const openFileImport = useAppStore((s) => s.openFileImport);
   const idPrefix = useId();
   const tabRefs = useRef<Partial<Record<DiscoveryTab, HTMLButtonElement | null>>>({});
 
@@ -47,7 +47,7 @@ export function DiscoveryPage() {
           <p className="page__subtitle">Find the agents in repositories, CI, IaC and MCP configs; confirm or dismiss each one.</p>
         </div>
         <div className="discovery__actions">
-          <Button onClick={() => setImportingAdvisories(true)}>Import advisories…</Button>
+          <Button onClick={openFileImport}>Import advisories…</Button>
         </div>
       </header>
 
@@ -77,7 +77,6 @@ export function DiscoveryPage() {
         {tab === 'queue' ? <CandidateQueue /> : <RulesPanel />}
       </div>
 
-      {importingAdvisories && <AdvisoryImportDialog onClose={() => setImportingAdvisories(false)} />}
     </div>
   );
 }
