@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { BlastRadiusPage, FileImportDialog } from './page-models/blast-radius-page';
+import { BlastRadiusPage } from './page-models/blast-radius-page';
+import { FileImportDialog } from './page-models/import-dialog';
 import { RegistryPage } from './page-models/registry-page';
 import { WorkspaceMenu } from './page-models/workspace-menu';
 import { expect, test } from './support/web-app';
@@ -57,7 +58,7 @@ test('import AWS IAM exports into a new workspace, then read an agent’s blast 
   await dialog.openFromSidebar();
   await dialog.choose(sheet);
   await expect(dialog.preview('kyc-registry.csv')).toContainText('Agent registry (CSV)');
-  await expect(dialog.preview('kyc-registry.csv')).toContainText('1 to create');
+  await expect(dialog.total('kyc-registry.csv', 'To create')).toHaveText('1');
   await dialog.import();
   await expect(dialog.importedFiles).toContainText('kyc-registry.csv');
   await dialog.close();

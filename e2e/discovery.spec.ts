@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DiscoveryPage } from './page-models/discovery-page';
+import { FileImportDialog } from './page-models/import-dialog';
 import { RegistryPage } from './page-models/registry-page';
 import { WorkspaceMenu } from './page-models/workspace-menu';
 import { expect, test } from './support/web-app';
@@ -236,13 +237,19 @@ test('an OSV file a user brings adds advisories to the candidates whose locked v
   await discovery.scan();
   await expect(discovery.row('support-ticket-triage')).toContainText('1 advisory');
 
+  // The discovery page's button opens the one Import dialog.
   await page.getByRole('button', { name: 'Import advisories…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import advisories' });
-  await dialog.getByLabel('OSV advisory file (JSON or zip)').setInputFiles(broken);
-  await expect(dialog.getByRole('alert')).toContainText('broken.json');
-  await dialog.getByLabel('OSV advisory file (JSON or zip)').setInputFiles(osv);
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(/Imported 1 advisory/);
-  await expect(dialog).toBeHidden();
+  const dialog = new FileImportDialog(page);
+  await dialog.dialog.waitFor();
+  await dialog.choose(broken);
+  await expect(dialog.errors('broken.json')).toBeVisible();
+  await expect(dialog.importButton).toBeDisabled();
+  await dialog.choose(osv);
+  await expect(dialog.preview('test-advisory.json')).toContainText('OSV advisories');
+  await dialog.import();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 advisory' })).toBeVisible();
+  await dialog.close();
+  await expect(dialog.dialog).toBeHidden();
   await expect(discovery.row('support-ticket-triage')).toContainText('2 advisories');
   const candidate = await discovery.openCandidate('support-ticket-triage');
   await expect(candidate.section('Advisories')).toContainText('TEST-E2E-0001');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AgentPage } from './page-models/agent-page';
-import { ImportDialog } from './page-models/import-dialog';
+import { FileImportDialog } from './page-models/import-dialog';
 import { RegistryPage } from './page-models/registry-page';
 import { expect, FIXTURES, test } from './support/web-app';
 
@@ -46,24 +46,30 @@ test('an edited owner is saved, survives a reload and is in the audit log', asyn
 test('a registry file with bad rows shows the errors and writes nothing; the fixed file imports', async ({ app, page }) => {
   const registry = new RegistryPage(page);
   await registry.goto(app.url);
-  const dialog = new ImportDialog(page);
-  await dialog.open();
-  await dialog.choose(join(FIXTURES, 'registry-two-bad-rows.csv'));
-  await expect(dialog.dialog.getByText('nothing has been written')).toBeVisible();
-  await expect(dialog.row(3)).toContainText('Error');
-  await expect(dialog.row(3)).toContainText('Last Reviewed');
-  await expect(dialog.row(5)).toContainText('Owner E-mail');
+  const dialog = new FileImportDialog(page);
+  await dialog.openFromInventory();
+  const bad = 'registry-two-bad-rows.csv';
+  await dialog.choose(join(FIXTURES, bad));
+  await expect(dialog.preview(bad).getByText('nothing has been written')).toBeVisible();
+  await expect(dialog.row(bad, 3)).toContainText('Error');
+  await expect(dialog.row(bad, 3)).toContainText('Last Reviewed');
+  await expect(dialog.row(bad, 5)).toContainText('Owner E-mail');
   // A source without read/write is a warning on its row, not an error.
-  await expect(dialog.row(5)).toContainText('Warning in “Data Access Scope”');
-  await expect(dialog.importButton()).toBeDisabled();
+  await expect(dialog.row(bad, 5)).toContainText('Warning in “Data Access Scope”');
+  await expect(dialog.importButton).toBeDisabled();
   await page.keyboard.press('Escape');
+  await expect(dialog.dialog).toBeHidden();
   await expect(registry.agentCount()).toHaveText('15 agents');
 
-  await dialog.open();
+  await dialog.openFromInventory();
   await dialog.choose(join(FIXTURES, 'registry-fixed.csv'));
-  await dialog.dialog.getByRole('button', { name: 'Import 6 agents' }).click();
+  await expect(dialog.total('registry-fixed.csv', 'To create')).toHaveText('4');
+  await expect(dialog.total('registry-fixed.csv', 'To update')).toHaveText('2');
+  await dialog.import();
   // Two rows name agents the demo already has: they update those agents instead of duplicating them.
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('4 created, 2 updated');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported registry-fixed.csv' })).toContainText('4 created, 2 updated');
+  await expect(dialog.importedFiles).toContainText('registry-fixed.csv');
+  await dialog.close();
   await expect(registry.agentCount()).toHaveText('19 agents');
   await expect(registry.row('Fraud Alert Enricher')).toBeVisible();
 });
@@ -76,8 +82,9 @@ test('a consultant’s messy sheet: warnings shown, each row’s action, the bad
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   const registry = new RegistryPage(page);
   await registry.goto(app.url);
-  const dialog = new ImportDialog(page);
-  await dialog.open();
+  const dialog = new FileImportDialog(page);
+  await dialog.openFromInventory();
+  const file = 'consultant.csv';
   // Beside the messy rows: one that says exactly what the demo has (unchanged) and one that changes a demo agent (update).
   const sheet = readFileSync(join(FIXTURES, 'registry-consultant.csv'), 'utf8').trimEnd();
   const extra = [
@@ -86,38 +93,40 @@ test('a consultant’s messy sheet: warnings shown, each row’s action, the bad
   ];
   await dialog.choose({ name: 'consultant.csv', mimeType: 'text/csv', buffer: Buffer.from([sheet, ...extra].join('\n')) });
 
-  await expect(dialog.row(2)).toContainText('Create');
-  await expect(dialog.row(2)).toContainText('new agent');
-  await expect(dialog.row(2)).toContainText('"send" is neither read nor write; kept as access "other: send"');
-  await expect(dialog.row(2)).toContainText('"Payments Team" looks like a team');
-  await expect(dialog.row(8)).toContainText('Error');
-  await expect(dialog.row(8)).toContainText('name is empty');
-  await expect(dialog.row(11)).toContainText('Update');
-  await expect(dialog.row(11)).toContainText('matched by name');
-  await expect(dialog.row(11)).toContainText('Changes: Data access scope, Last reviewed');
-  await expect(dialog.total('Warnings')).toHaveText('8');
-  await expect(dialog.total('With errors')).toHaveText('1');
+  await expect(dialog.row(file, 2)).toContainText('Create');
+  await expect(dialog.row(file, 2)).toContainText('new agent');
+  await expect(dialog.row(file, 2)).toContainText('"send" is neither read nor write; kept as access "other: send"');
+  await expect(dialog.row(file, 2)).toContainText('"Payments Team" looks like a team');
+  await expect(dialog.row(file, 8)).toContainText('Error');
+  await expect(dialog.row(file, 8)).toContainText('name is empty');
+  await expect(dialog.row(file, 11)).toContainText('Update');
+  await expect(dialog.row(file, 11)).toContainText('matched by name');
+  await expect(dialog.row(file, 11)).toContainText('Changes: Data access scope, Last reviewed');
+  await expect(dialog.total(file, 'Warnings')).toHaveText('8');
+  await expect(dialog.total(file, 'With errors')).toHaveText('1');
 
   // Without the explicit choice nothing can be imported.
-  await expect(dialog.importButton()).toBeDisabled();
-  await expect(dialog.skipChoice).toHaveAccessibleName(/\(row 8\) and import the other 8 agents/);
+  await expect(dialog.importButton).toBeDisabled();
+  await expect(dialog.skipChoice(file)).toHaveAccessibleName(/\(row 8\) and import the other 8 agents/);
   for (const [width, height] of [
     [1440, 900],
     [1024, 700],
   ] as const) {
     await page.setViewportSize({ width, height });
-    await expect(dialog.importButton()).toBeInViewport();
-    await expect(dialog.skipChoice).toBeInViewport();
-    await page.screenshot({ path: `/tmp/import-preview-${width}x${height}.png` });
+    await expect(dialog.importButton).toBeInViewport();
+    await expect(dialog.skipChoice(file)).toBeInViewport();
+    await page.screenshot({ path: `/tmp/one-dialog-registry-${width}x${height}.png` });
   }
-  await dialog.skipChoice.check();
-  await expect(dialog.row(8)).toContainText('Skipped');
-  await dialog.row(10).scrollIntoViewIfNeeded();
-  await expect(dialog.row(10)).toContainText('Unchanged');
-  await page.screenshot({ path: '/tmp/import-preview-skip-1024x700.png' });
-  await dialog.dialog.getByRole('button', { name: 'Import 8 agents' }).click();
+  await dialog.skipChoice(file).check();
+  await expect(dialog.row(file, 8)).toContainText('Skipped');
+  await dialog.row(file, 10).scrollIntoViewIfNeeded();
+  await expect(dialog.row(file, 10)).toContainText('Unchanged');
+  await page.screenshot({ path: '/tmp/one-dialog-registry-skip-1024x700.png' });
+  await expect(dialog.importButton).toBeEnabled();
+  await dialog.import();
 
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('7 created, 1 updated; skipped row 8');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported consultant.csv' })).toContainText('7 created, 1 updated; skipped row 8');
+  await dialog.close();
   await expect(registry.agentCount()).toHaveText('22 agents');
   await expect(registry.row('Refund Notifier')).toContainText('Team owner');
   await registry.openAgent('Refund Notifier');
@@ -145,11 +154,13 @@ test('the registry exports as CSV with formula-like cells neutralised', async ({
 test('imported hostile text is shown as text, never as markup', async ({ app, page }) => {
   const registry = new RegistryPage(page);
   await registry.goto(app.url);
-  await page.getByRole('button', { name: 'Import…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import registry' });
+  const dialog = new FileImportDialog(page);
+  await dialog.openFromInventory();
   const hostile = 'name,description\n"<img src=x onerror=""window.__pwned=1"">",<script>window.__pwned=2</script>\n';
-  await dialog.getByLabel('Registry file (CSV or XLSX)').setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(hostile) });
-  await dialog.getByRole('button', { name: 'Import 1 agent' }).click();
+  await dialog.choose({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(hostile) });
+  await expect(dialog.row('hostile.csv', 2)).toContainText('<img src=x onerror="window.__pwned=1">');
+  await dialog.import();
+  await dialog.close();
   await expect(registry.row('<img src=x onerror="window.__pwned=1">')).toBeVisible();
   await registry.openAgent('<img src=x onerror="window.__pwned=1">');
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -61,7 +61,7 @@ describe('engine dispatch', () => {
     await env.call('createWorkspace', { path: env.tmp.file('good.atw') });
     const rows = Array.from({ length: 3000 }, (_, i) => `agent-${i},confirmed,user`);
     const csv = Buffer.from(['name,status,trigger', ...rows].join('\n')).toString('base64');
-    const { jobId } = await env.call('startRegistryImport', { fileName: 'many.csv', contentBase64: csv });
+    const { jobId } = await env.startFileImport({ fileName: 'many.csv', contentBase64: csv });
     writeFileSync(env.tmp.file('bad.atw'), 'not a database at all, only text');
     await expect(env.call('openWorkspace', { path: env.tmp.file('bad.atw') })).rejects.toMatchObject({ code: 'workspace-corrupt' });
     expect((await env.finished(jobId)).state).toBe('succeeded');

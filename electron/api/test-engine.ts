@@ -27,10 +27,23 @@ export async function testEngine(options: { openLastWorkspace?: boolean } = {}) 
       await new Promise((r) => setTimeout(r, 20));
     }
   }
+  /** One registry file through the one import pipeline: its row-by-row plan, or the refusal it would fail with. */
+  async function previewRegistry(file: { fileName: string; contentBase64: string }) {
+    const [preview] = await call('previewImport', { files: [file] });
+    if (preview?.refusal) throw BackendError.fromData(preview.refusal);
+    if (!preview?.registry) throw new Error(`${file.fileName} was read as ${preview?.formatLabel ?? 'nothing'}, not a registry file`);
+    return preview.registry;
+  }
+  /** Starts importing one file, leaving out `skipRows` of it (the registry's explicit skip). */
+  function startFileImport(file: { fileName: string; contentBase64: string }, skipRows: number[] = []) {
+    return call('startImport', { files: [file], skipRows: { [file.fileName]: skipRows } });
+  }
   return {
     engine,
     call,
     finished,
+    previewRegistry,
+    startFileImport,
     tmp,
     close: async () => {
       await engine.close();

@@ -154,7 +154,7 @@ describe('startWebHost', () => {
       try {
         const res = await rawRequest(defaultHost.port, {
           method: 'POST',
-          path: '/api/previewRegistryImport',
+          path: '/api/previewImport',
           headers: {
             Host: `127.0.0.1:${defaultHost.port}`,
             Authorization: `Bearer ${TOKEN}`,
@@ -170,7 +170,7 @@ describe('startWebHost', () => {
     });
 
     it('refuses a streamed body that grows past the limit with 413', async () => {
-      const res = await api('previewRegistryImport', JSON.stringify({ fileName: 'big.csv', contentBase64: 'A'.repeat(200 * 1024) }));
+      const res = await api('previewImport', JSON.stringify({ files: [{ fileName: 'big.csv', contentBase64: 'A'.repeat(200 * 1024) }] }));
       expect(res.status).toBe(413);
     });
 

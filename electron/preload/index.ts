@@ -40,8 +40,6 @@ const agentTriage = {
   updateAgent: (input) => call('updateAgent', input),
   agentAudit: (input) => call('agentAudit', input),
 
-  previewRegistryImport: (input) => call('previewRegistryImport', input),
-  startRegistryImport: (input) => call('startRegistryImport', input),
   exportRegistry: (input) => call('exportRegistry', input),
 
   getJob: (input) => call('getJob', input),

@@ -69,14 +69,14 @@ describe('a consultant’s registry sheet', () => {
   ] as const)('%s: previews with warnings, is refused without a choice, and imports the good rows when told to skip the bad one', async (format, bytes) => {
     await engineWithWorkspace();
     const upload = { fileName: `registry-consultant.${format}`, contentBase64: (await bytes()).toString('base64') };
-    expectConsultantPreview(await env.call('previewRegistryImport', upload));
+    expectConsultantPreview(await env.previewRegistry(upload));
 
     // Without an explicit choice the file is refused whole, with the row and column of the error.
-    const refused = await env.finished((await env.call('startRegistryImport', upload)).jobId);
+    const refused = await env.finished((await env.startFileImport(upload)).jobId);
     expect(refused).toMatchObject({ state: 'failed', error: { code: 'import-invalid', message: expect.stringMatching(/has 1 problem in 1 row; nothing was imported/) } });
     expect((await env.call('listAgents', {})).workspaceTotal).toBe(0);
 
-    const done = await env.finished((await env.call('startRegistryImport', { ...upload, skipRows: [8] })).jobId);
+    const done = await env.finished((await env.startFileImport(upload, [8])).jobId);
     expect(done).toMatchObject({ state: 'succeeded', result: { kind: 'import', value: [{ counts: { created: 7, updated: 0, unchanged: 0, skipped: 1 } }] } });
 
     const inventory = await env.call('inventory', {});
@@ -106,10 +106,10 @@ describe('a consultant’s registry sheet', () => {
   it('skipping rows is still all or nothing: a skip list that misses a bad row imports nothing', async () => {
     await engineWithWorkspace();
     const upload = { fileName: 'registry-consultant.csv', contentBase64: CONSULTANT_CSV.toString('base64') };
-    const job = await env.finished((await env.call('startRegistryImport', { ...upload, skipRows: [2] })).jobId);
+    const job = await env.finished((await env.startFileImport(upload, [2])).jobId);
     expect(job.state).toBe('failed');
     expect((await env.call('listAgents', {})).workspaceTotal).toBe(0);
-    const error = await env.call('startRegistryImport', { ...upload, skipRows: [0] }).catch((e: unknown) => e);
+    const error = await env.startFileImport(upload, [0]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackendError);
     expect(error).toMatchObject({ code: 'invalid-input' });
   });
@@ -119,14 +119,14 @@ describe('an export from one workspace imports into another', () => {
   it.each(['csv', 'xlsx'] as const)('%s: new agents are created, an agent of the same name is updated, ids never collide', async (format) => {
     await engineWithWorkspace('a.atw');
     const upload = { fileName: 'registry-consultant.csv', contentBase64: CONSULTANT_CSV.toString('base64') };
-    await env.finished((await env.call('startRegistryImport', { ...upload, skipRows: [8] })).jobId);
+    await env.finished((await env.startFileImport(upload, [8])).jobId);
     const exported = await env.call('exportRegistry', { format });
 
     await env.call('createWorkspace', { path: env.tmp.file('b.atw') });
     const local = await env.call('createAgent', { draft: { name: '  static faq BOT ', vendor: 'internal' } });
     await env.call('createAgent', { draft: { name: 'Only In B' } });
 
-    const preview = await env.call('previewRegistryImport', { fileName: exported.fileName, contentBase64: exported.contentBase64 });
+    const preview = await env.previewRegistry({ fileName: exported.fileName, contentBase64: exported.contentBase64 });
     expect(preview.errors).toEqual([]);
     // Access kept as "other: <word>" reads back as written: no warnings about it again.
     expect(preview.warnings.map((w) => w.column)).toEqual(['owner_name', 'owner_name']);
@@ -136,7 +136,7 @@ describe('an export from one workspace imports into another', () => {
     expect(preview.rows.filter((r) => r.match === 'foreign-id-new').map((r) => r.action)).toEqual(Array(6).fill('create'));
     expect(preview.totals).toMatchObject({ rows: 7, create: 6, update: 1, invalid: 0 });
 
-    const done = await env.finished((await env.call('startRegistryImport', { fileName: exported.fileName, contentBase64: exported.contentBase64 })).jobId);
+    const done = await env.finished((await env.startFileImport({ fileName: exported.fileName, contentBase64: exported.contentBase64 })).jobId);
     expect(done).toMatchObject({ state: 'succeeded', result: { value: [{ counts: { created: 6, updated: 1, skipped: 0 } }] } });
     const names = (await env.call('listAgents', {})).rows.map((r) => r.name);
     expect(names).toHaveLength(8);
@@ -144,7 +144,7 @@ describe('an export from one workspace imports into another', () => {
     expect((await env.call('getAgent', { id: local.id })).name).toBe('Static FAQ Bot');
 
     // Importing the same export again changes nothing: the rows now match by name.
-    const again = await env.call('previewRegistryImport', { fileName: exported.fileName, contentBase64: exported.contentBase64 });
+    const again = await env.previewRegistry({ fileName: exported.fileName, contentBase64: exported.contentBase64 });
     expect(again.totals).toMatchObject({ create: 0, update: 0, unchanged: 7 });
   });
 });

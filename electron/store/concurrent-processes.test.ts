@@ -40,7 +40,7 @@ describe('a workspace open in two processes', () => {
       await env.call('createAgent', { draft: { name: 'first-direct' } });
       // Any job opens the workspace in a worker thread of this process: that must not cost the
       // process its SQLite locks, or the next process to close the file deletes our WAL.
-      const job = await env.call('startRegistryImport', csvFile('first-job'));
+      const job = await env.startFileImport(csvFile('first-job'));
       expect((await env.finished(job.jobId)).state).toBe('succeeded');
 
       // Any program reading the file once (sqlite3, a viewer) and closing it: with our locks gone
@@ -51,7 +51,7 @@ describe('a workspace open in two processes', () => {
 
       // Written by the first process after the second closed: must land in the live file.
       await env.call('createAgent', { draft: { name: 'first-after' } });
-      const concurrent = await env.call('startRegistryImport', csvFile('first-concurrent'));
+      const concurrent = await env.startFileImport(csvFile('first-concurrent'));
       const third = runSecondProcess(path, 'third');
       expect((await env.finished(concurrent.jobId)).state).toBe('succeeded');
       // The first process's job may commit while the third counts: at least the third's own two rows.

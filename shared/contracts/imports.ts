@@ -67,7 +67,7 @@ export interface ImportPreview {
   warnings: ImportIssue[];
   /** The earlier import of the same source this one replaces (its facts go; decisions stay). */
   replaces: ImportRecord | null;
-  /** Registry files only: the row-by-row plan the registry dialog shows. */
+  /** Registry files only: the row-by-row plan the Import dialog shows (and the CLI's `registry import`). */
   registry: RegistryImportPreview | null;
   /** Why the file cannot be imported at all (unknown format, malformed, over a limit), as the error it would fail with; also in `errors`. */
   refusal: ApiErrorData | null;

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { method } from './method';
-import { UploadedFile } from './uploaded-file';
 
-/** Registry spreadsheets in and out (CSV, XLSX). */
+/**
+ * Registry spreadsheets out (CSV, XLSX), and the row-by-row plan a registry file's import preview
+ * carries (`ImportPreview.registry`); registry files come in through the one import pipeline
+ * (previewImport/startImport).
+ */
 
 export const REGISTRY_FORMATS = ['csv', 'xlsx'] as const;
 export type RegistryFormat = (typeof REGISTRY_FORMATS)[number];
@@ -54,13 +57,6 @@ export interface RegistryImportPreview {
   invalidRows: number[];
   totals: { rows: number; valid: number; invalid: number; create: number; update: number; unchanged: number; warnings: number };
 }
-export interface RegistryImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Row numbers left out because the request asked to skip them. */
-  skipped: number[];
-}
 export interface ExportedFile {
   fileName: string;
   mimeType: string;
@@ -68,10 +64,5 @@ export interface ExportedFile {
 }
 
 export const registryContract = {
-  previewRegistryImport: method<RegistryImportPreview>()(UploadedFile),
-  /** All or nothing for the rows imported; `skipRows` names rows (e.g. the preview's invalidRows) to leave out explicitly. */
-  startRegistryImport: method<{ jobId: string }>()(
-    UploadedFile.extend({ skipRows: z.array(z.number().int().min(1).max(10_000_000)).max(100_000).default([]) }),
-  ),
   exportRegistry: method<ExportedFile>()(z.object({ format: z.enum(REGISTRY_FORMATS) })),
 } as const;

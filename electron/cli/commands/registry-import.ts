@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import type { InputOf, RegistryImportPreview, RegistryRowError } from '../../../shared/contract';
+import type { RegistryImportPreview, RegistryRowError, UploadedFile } from '../../../shared/contract';
 import { ERROR_CODES } from '../../../shared/errors';
 import { describeRowMatch } from '../../../shared/registry-import';
 import type { Engine } from '../../api/engine-types';
@@ -32,14 +32,14 @@ export const registryImportCommand: CliCommand = {
     const skipInvalid = ctx.flag('skip-invalid');
     // A dry run must not write anything, not even a new workspace file.
     await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: !dryRun }, async (engine, workspace) => {
-      const preview = await callEngine(engine, 'previewRegistryImport', upload);
+      const preview = await previewRegistryFile(engine, upload);
       const skipRows = preview.errors.length > 0 && skipInvalid && canSkipEveryError(preview) ? preview.invalidRows : [];
       if (preview.errors.length > 0 && skipRows.length === 0) throw importRefused(preview, skipInvalid);
       if (dryRun) {
         ctx.printResult({ ...preview, skipRows }, describePreview(preview, skipRows));
         return;
       }
-      const counts = await runImportJob(engine, { ...upload, skipRows }, ctx);
+      const counts = await runImportJob(engine, upload, skipRows, ctx);
       const result = { created: counts.created ?? 0, updated: counts.updated ?? 0, unchanged: counts.unchanged ?? 0, skipped: skipRows };
       const lines = [
         `Imported ${upload.fileName} into ${workspace.name}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`,
@@ -51,8 +51,16 @@ export const registryImportCommand: CliCommand = {
   },
 };
 
-async function runImportJob(engine: Engine, upload: InputOf<'startRegistryImport'>, ctx: CommandContext): Promise<Record<string, number>> {
-  const { jobId } = await callEngine(engine, 'startRegistryImport', upload);
+/** The one import pipeline's preview of one file, which must be a registry spreadsheet: its row-by-row plan. */
+async function previewRegistryFile(engine: Engine, upload: UploadedFile): Promise<RegistryImportPreview> {
+  const [preview] = await callEngine(engine, 'previewImport', { files: [upload] });
+  if (preview?.registry) return preview.registry;
+  if (preview?.refusal) throw new CliError(preview.refusal.code, preview.refusal.message, { details: preview.refusal.details });
+  throw new CliError('unsupported-format', `${upload.fileName} is ${preview?.formatLabel ?? 'another format'}, not a registry spreadsheet: import it with \`agent-triage import\` instead.`);
+}
+
+async function runImportJob(engine: Engine, upload: UploadedFile, skipRows: number[], ctx: CommandContext): Promise<Record<string, number>> {
+  const { jobId } = await callEngine(engine, 'startImport', { files: [upload], skipRows: { [upload.fileName]: skipRows } });
   const job = await waitForJob(engine, jobId, ctx);
   if (job.state === 'cancelled') throw new CliError('cancelled', `The import of ${upload.fileName} was cancelled; the workspace was not changed.`);
   if (job.state === 'succeeded' && job.result?.kind === 'import' && job.result.value[0]) return job.result.value[0].counts;

@@ -3,7 +3,7 @@ import { DEFAULT_AGENT_FIELDS } from '../../../shared/agent';
 import type { AgentDetail, CandidateList, InputOf } from '../../../shared/contract';
 import type { CandidateDetail, CandidateSummary, RuleInfo, ScanSummary } from '../../../shared/discovery';
 import { BackendError } from '../../../shared/errors';
-import { fakeBackend, importRecord, jobStatus, workspaceInfo } from '../testing/fake-backend';
+import { fakeBackend, jobStatus, workspaceInfo } from '../testing/fake-backend';
 import { SEARCH_DEBOUNCE_MS } from './agents-slice';
 import { createAppStore } from './index';
 import { JOB_POLL_MS } from './jobs-slice';
@@ -314,83 +314,6 @@ describe('discovery slice', () => {
     await store.getState().loadRules();
     await store.getState().setRuleEnabled('py.llm.openai-client', false);
     expect(store.getState()).toMatchObject({ rules: [{ enabled: true }], rulesError: 'Open a workspace first.', rulesSaving: [] });
-  });
-
-  it('imports advisories as a job, shows its progress, says how many and refreshes the advisory counts', async () => {
-    let listed = 0;
-    const answers = [
-      jobStatus({ id: 'adv-1', kind: 'import', progress: { done: 400, total: 1000, message: 'Importing PyPI.zip: 400 of 1,000' } }),
-      jobStatus({ id: 'adv-1', kind: 'import', state: 'succeeded', progress: { done: 1000, total: 1000, message: '' }, result: { kind: 'import', value: [importRecord({ format: 'osv', counts: { advisories: 14, stored: 12 } })] } }),
-    ];
-    let polls = 0;
-    const store = createAppStore(
-      fakeBackend({
-        startImport: async ({ files }) => {
-          expect(files.map((f) => f.fileName)).toEqual(['PyPI.zip']);
-          return { jobId: 'adv-1' };
-        },
-        getJob: async () => answers[Math.min(polls++, answers.length - 1)]!,
-        listCandidates: async () => (listed++, list([])),
-      }),
-    );
-    const finished = store.getState().importAdvisories({ fileName: 'PyPI.zip', contentBase64: 'UEsDBA==' });
-    await vi.advanceTimersByTimeAsync(0);
-    expect(store.getState()).toMatchObject({ advisoriesImporting: true, advisoriesJobId: 'adv-1' });
-    expect(store.getState().jobs['adv-1']?.progress.done).toBe(400);
-    await vi.advanceTimersByTimeAsync(JOB_POLL_MS);
-    await expect(finished).resolves.toBe(true);
-    expect(store.getState()).toMatchObject({ advisoriesImporting: false, advisoriesJobId: null, advisoriesError: null });
-    expect(store.getState().toasts.map((t) => t.text)).toEqual(['Imported 12 advisories']);
-    expect(listed).toBe(1);
-  });
-
-  it('keeps a refused advisory file’s message for the dialog', async () => {
-    const message = 'advisories.json is not a valid OSV record (record "GHSA-1"): modified: must be an RFC 3339 date-time; nothing was imported.';
-    const store = createAppStore(
-      fakeBackend({
-        startImport: async () => ({ jobId: 'adv-2' }),
-        getJob: async () => jobStatus({ id: 'adv-2', kind: 'import', state: 'failed', error: { code: 'import-invalid', message } }),
-      }),
-    );
-    expect(await store.getState().importAdvisories({ fileName: 'advisories.json', contentBase64: 'e30=' })).toBe(false);
-    expect(store.getState()).toMatchObject({ advisoriesImporting: false, advisoriesError: message });
-    expect(store.getState().toasts).toEqual([]);
-  });
-
-  it('keeps a refusal to start the advisory import (no workspace) for the dialog', async () => {
-    const store = createAppStore(
-      fakeBackend({
-        startImport: async () => {
-          throw new BackendError('no-workspace', 'No workspace is open.');
-        },
-      }),
-    );
-    expect(await store.getState().importAdvisories({ fileName: 'a.json', contentBase64: 'e30=' })).toBe(false);
-    expect(store.getState()).toMatchObject({ advisoriesImporting: false, advisoriesError: 'No workspace is open.' });
-  });
-
-  it('cancelling the advisory import ends it as cancelled, with nothing imported and no toast', async () => {
-    let state: 'running' | 'cancelled' = 'running';
-    const cancelled: string[] = [];
-    const store = createAppStore(
-      fakeBackend({
-        startImport: async () => ({ jobId: 'adv-3' }),
-        getJob: async () => jobStatus({ id: 'adv-3', kind: 'import', state }),
-        cancelJob: async ({ jobId }) => {
-          cancelled.push(jobId);
-          state = 'cancelled';
-          return jobStatus({ id: jobId, kind: 'import', state });
-        },
-      }),
-    );
-    const finished = store.getState().importAdvisories({ fileName: 'npm.zip', contentBase64: 'UEsDBA==' });
-    await vi.advanceTimersByTimeAsync(JOB_POLL_MS);
-    await store.getState().cancelAdvisoryImport();
-    await vi.advanceTimersByTimeAsync(JOB_POLL_MS);
-    await expect(finished).resolves.toBe(false);
-    expect(cancelled).toEqual(['adv-3']);
-    expect(store.getState()).toMatchObject({ advisoriesImporting: false, advisoriesJobId: null, advisoriesCancelled: true, advisoriesError: null });
-    expect(store.getState().toasts).toEqual([]);
   });
 
   it('a scan that ends after the workspace was switched does not land in the new one', async () => {

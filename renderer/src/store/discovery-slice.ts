@@ -3,7 +3,6 @@ import type { CandidateMatch } from '../../../shared/candidate-match';
 import type { CandidateDecision, CandidateDetail, RuleInfo, ScanSummary } from '../../../shared/discovery';
 import { messageOf, type SliceCreator } from './app-state';
 import { SEARCH_DEBOUNCE_MS } from './agents-slice';
-import type { UploadedFile } from './registry-files-slice';
 
 export type ScanPhase = 'idle' | 'scanning' | 'succeeded' | 'cancelled' | 'failed';
 export type CandidateDecisionFilter = CandidateDecision | 'all';
@@ -75,16 +74,8 @@ export interface DiscoverySlice {
   loadRules: () => Promise<void>;
   setRuleEnabled: (ruleId: string, enabled: boolean) => Promise<void>;
 
-  advisoriesImporting: boolean;
-  /** The background job reading the advisory file, while it runs. */
-  advisoriesJobId: string | null;
-  advisoriesCancelled: boolean;
-  /** The backend's refusal of the last advisory file, verbatim. */
-  advisoriesError: string | null;
-  /** Resolves to true when the file was imported (and a toast says how many advisories). */
-  importAdvisories: (file: UploadedFile) => Promise<boolean>;
-  cancelAdvisoryImport: () => Promise<void>;
-  clearAdvisoriesError: () => void;
+  /** Advisory counts on candidates depend on the advisories the workspace knows: read them again after an OSV import (in the one Import dialog). */
+  refreshAdvisoryCounts: () => void;
 
   /** Forgets everything about the previous workspace. */
   resetDiscovery: () => void;
@@ -124,10 +115,6 @@ type ResettableState = Pick<
   | 'rules'
   | 'rulesError'
   | 'rulesSaving'
-  | 'advisoriesImporting'
-  | 'advisoriesJobId'
-  | 'advisoriesCancelled'
-  | 'advisoriesError'
 >;
 
 const INITIAL: ResettableState = {
@@ -151,10 +138,6 @@ const INITIAL: ResettableState = {
   rules: null,
   rulesError: null,
   rulesSaving: [],
-  advisoriesImporting: false,
-  advisoriesJobId: null,
-  advisoriesCancelled: false,
-  advisoriesError: null,
 };
 
 export const createDiscoverySlice: SliceCreator<DiscoverySlice> = (backend) => (set, get) => {
@@ -331,45 +314,11 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = (backend) => (
       }
     },
 
-    importAdvisories: async (file) => {
-      if (get().advisoriesImporting) return false;
-      const started = generation;
-      set({ advisoriesImporting: true, advisoriesJobId: null, advisoriesCancelled: false, advisoriesError: null });
-      try {
-        const { jobId } = await backend.startImport({ files: [file] });
-        if (started !== generation) return false;
-        set({ advisoriesJobId: jobId });
-        const status = await get().trackJob(jobId);
-        if (started !== generation) return false;
-        const record = status.state === 'succeeded' && status.result?.kind === 'import' ? status.result.value[0] : undefined;
-        if (record) {
-          const imported = record.counts.stored ?? 0;
-          set({ advisoriesImporting: false, advisoriesJobId: null });
-          get().notify('success', `Imported ${imported} ${imported === 1 ? 'advisory' : 'advisories'}`);
-          // Advisory counts on candidates depend on the advisories the workspace knows.
-          void loadCandidates();
-          const open = get().candidate;
-          if (open) void refreshCandidate(open.identityKey).catch(() => undefined);
-          return true;
-        }
-        if (status.state === 'cancelled') set({ advisoriesImporting: false, advisoriesJobId: null, advisoriesCancelled: true });
-        else set({ advisoriesImporting: false, advisoriesJobId: null, advisoriesError: status.error?.message ?? 'The import stopped without saying why; nothing was imported.' });
-      } catch (error) {
-        if (started === generation) set({ advisoriesImporting: false, advisoriesJobId: null, advisoriesError: messageOf(error) });
-      }
-      return false;
+    refreshAdvisoryCounts: () => {
+      void loadCandidates();
+      const open = get().candidate;
+      if (open) void refreshCandidate(open.identityKey).catch(() => undefined);
     },
-    cancelAdvisoryImport: async () => {
-      const jobId = get().advisoriesJobId;
-      if (!jobId) return;
-      try {
-        await get().cancelJob(jobId);
-      } catch (error) {
-        get().notify('error', `Could not cancel the advisory import: ${messageOf(error)}`);
-      }
-    },
-
-    clearAdvisoriesError: () => set({ advisoriesError: null, advisoriesCancelled: false }),
 
     resetDiscovery: () => {
       generation++;

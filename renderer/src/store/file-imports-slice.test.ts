@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ImportPreview, ImportRecord, JobStatus } from '../../../shared/contract';
+import type { ImportPreview, ImportRecord, JobStatus, RegistryImportPreview } from '../../../shared/contract';
 import { fakeBackend, jobStatus, workspaceInfo } from '../testing/fake-backend';
-import { canImport } from './file-imports-slice';
+import { canImport, canSkipInvalidRows, rowsToSkip } from './file-imports-slice';
 import { createAppStore } from './index';
 import { JOB_POLL_MS } from './jobs-slice';
 
@@ -69,7 +69,7 @@ describe('file imports slice', () => {
     const done = store.getState().runFileImport();
     await vi.advanceTimersByTimeAsync(JOB_POLL_MS * 2);
     await expect(done).resolves.toEqual([record()]);
-    expect(started).toEqual([{ files }]);
+    expect(started).toEqual([{ files, skipRows: {} }]);
     expect(store.getState()).toMatchObject({ fileImportPhase: 'succeeded', fileImportRecords: [record()], imports: [record()], fileImportOpen: true });
   });
 
@@ -137,5 +137,90 @@ describe('file imports slice', () => {
     const store = createAppStore(fakeBackend({ previewImport: async () => Promise.reject(new Error('notes.txt: not a format this app reads (accepted: …)')) }));
     await store.getState().previewFileImport([{ fileName: 'notes.txt', contentBase64: 'eA==' }]);
     expect(store.getState()).toMatchObject({ fileImportPhase: 'failed', fileImportError: expect.stringContaining('notes.txt') });
+  });
+
+  describe('a registry file with rows with errors', () => {
+    const registry: RegistryImportPreview = {
+      format: 'csv',
+      fileName: 'registry.csv',
+      columns: [{ header: 'name', field: 'name' }],
+      rows: [],
+      errors: [{ row: 8, column: 'Agent', message: 'name is empty.' }],
+      warnings: [],
+      invalidRows: [8],
+      totals: { rows: 5, valid: 4, invalid: 1, create: 3, update: 1, unchanged: 0, warnings: 0 },
+    };
+    const sheet = preview({
+      fileName: 'registry.csv',
+      format: 'registry-csv',
+      formatLabel: 'Agent registry (CSV)',
+      provider: null,
+      scope: '',
+      errors: [{ position: 'row 8, column Agent', message: 'name is empty.' }],
+      registry,
+    });
+    const sheetFiles = [{ fileName: 'registry.csv', contentBase64: 'bmFtZQ==' }];
+
+    it('skips the invalid rows only once the person chose to, and says which rows were skipped', async () => {
+      const started: unknown[] = [];
+      const imported = record({ fileName: 'registry.csv', format: 'registry-csv', provider: null, scope: '', counts: { created: 3, updated: 1, unchanged: 0, skipped: 1 } });
+      const store = createAppStore(
+        fakeBackend({
+          previewImport: async () => [sheet],
+          startImport: async (input) => (started.push(input), { jobId: 'job-3' }),
+          getJob: async () => jobStatus({ id: 'job-3', kind: 'import', state: 'succeeded', result: { kind: 'import', value: [imported] } }),
+          listImports: async () => [imported],
+          listAgents: async () => ({ rows: [], total: 0, workspaceTotal: 4, owners: [] }),
+          currentWorkspace: async () => workspaceInfo({ agentCount: 4 }),
+          recentWorkspaces: async () => [],
+        }),
+      );
+      await store.getState().previewFileImport(sheetFiles);
+      expect(canImport(store.getState().fileImportPreviews, store.getState().fileImportSkipInvalid)).toBe(false);
+      // Without the choice nothing is sent.
+      await expect(store.getState().runFileImport()).resolves.toBeNull();
+      expect(started).toEqual([]);
+      store.getState().setFileImportSkipInvalid('registry.csv', true);
+      const done = store.getState().runFileImport();
+      await vi.runAllTimersAsync();
+      await expect(done).resolves.toEqual([imported]);
+      expect(started).toEqual([{ files: sheetFiles, skipRows: { 'registry.csv': [8] } }]);
+      expect(store.getState().toasts.map((t) => t.text)).toEqual(['Imported registry.csv: 3 created, 1 updated; skipped row 8']);
+      // A new preview starts without the choice.
+      await store.getState().previewFileImport(sheetFiles);
+      expect(store.getState().fileImportSkipInvalid).toEqual({});
+    });
+
+    it('never skips rows when an error is in the header row', () => {
+      const headerError: RegistryImportPreview = { ...registry, errors: [{ row: 1, column: 'Owner', message: 'duplicate' }, { row: 5, column: 'Agent', message: 'name is empty.' }], invalidRows: [5] };
+      const withHeaderError = preview({ ...sheet, registry: headerError, errors: [{ position: 'row 1', message: 'duplicate' }, { position: 'row 5', message: 'name is empty.' }] });
+      expect(canSkipInvalidRows(headerError)).toBe(false);
+      expect(rowsToSkip([withHeaderError], { 'registry.csv': true })).toEqual({});
+      expect(canImport([withHeaderError], { 'registry.csv': true })).toBe(false);
+      expect(canImport([sheet], { 'registry.csv': true })).toBe(true);
+      expect(rowsToSkip([sheet], { 'registry.csv': false })).toEqual({});
+    });
+  });
+
+  it('an OSV file says how many advisories it stored and refreshes the advisory counts of the candidates', async () => {
+    let listed = 0;
+    const osv = record({ fileName: 'PyPI.zip', format: 'osv', formatLabel: 'OSV advisories', provider: null, scope: '', counts: { advisories: 14, stored: 12 } });
+    const store = createAppStore(
+      fakeBackend({
+        previewImport: async () => [preview({ fileName: 'PyPI.zip', format: 'osv', formatLabel: 'OSV advisories', provider: null, scope: '', counts: { advisories: 14 } })],
+        startImport: async () => ({ jobId: 'adv-1' }),
+        getJob: async () => jobStatus({ id: 'adv-1', kind: 'import', state: 'succeeded', result: { kind: 'import', value: [osv] } }),
+        listImports: async () => [osv],
+        listCandidates: async () => (listed++, { rows: [], total: 0, workspaceTotal: 0, counts: {} } as never),
+        currentWorkspace: async () => workspaceInfo(),
+        recentWorkspaces: async () => [],
+      }),
+    );
+    await store.getState().previewFileImport([{ fileName: 'PyPI.zip', contentBase64: 'UEsDBA==' }]);
+    const done = store.getState().runFileImport();
+    await vi.runAllTimersAsync();
+    await expect(done).resolves.toEqual([osv]);
+    expect(store.getState().toasts.map((t) => t.text)).toEqual(['Imported 12 advisories']);
+    expect(listed).toBe(1);
   });
 });

@@ -59,8 +59,8 @@ describe('workspace slice', () => {
         listAgents: async () => emptyList,
       }),
     );
-    store.setState({ workspace: workspaceInfo({ name: 'before' }), importPhase: 'failed', importError: 'old file' });
+    store.setState({ workspace: workspaceInfo({ name: 'before' }), fileImportPhase: 'failed', fileImportError: 'old file' });
     await store.getState().reloadWorkspace();
-    expect(store.getState()).toMatchObject({ workspace: { name: 'from-menu' }, importPhase: 'idle', importError: null, agentList: emptyList });
+    expect(store.getState()).toMatchObject({ workspace: { name: 'from-menu' }, fileImportPhase: 'idle', fileImportError: null, agentList: emptyList });
   });
 });

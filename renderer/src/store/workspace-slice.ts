@@ -24,7 +24,7 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (backend) => (
   // Everything on screen belonged to the previous file.
   const forgetPreviousWorkspace = () => {
     get().clearAgent();
-    get().resetRegistryImport();
+    get().resetFileImport();
     get().resetDiscovery();
   };
 

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { DiscoveryTab } from '../../store/discovery-slice';
 import { useAppStore } from '../../store/store-context';
 import { Button } from '../../ui/Button';
 import { Tabs } from '../../ui/Tabs';
-import { AdvisoryImportDialog } from './AdvisoryImportDialog';
 import { CandidateQueue } from './CandidateQueue';
 import { RulesPanel } from './RulesPanel';
 import { ScanPanel } from './ScanPanel';
@@ -19,7 +18,8 @@ export function DiscoveryPage() {
   const workspacePath = useAppStore((s) => s.workspace?.path);
   const tab = useAppStore((s) => s.discoveryTab);
   const setTab = useAppStore((s) => s.setDiscoveryTab);
-  const [importingAdvisories, setImportingAdvisories] = useState(false);
+  // OSV files go through the one Import dialog, like every other format.
+  const openFileImport = useAppStore((s) => s.openFileImport);
 
   // Decisions may have been taken on a candidate page, or in another window, since the last
   // visit; and another workspace may have been opened while this page was showing.
@@ -35,7 +35,7 @@ export function DiscoveryPage() {
           <p className="page__subtitle">Find the agents in repositories, CI, IaC and MCP configs; confirm or dismiss each one.</p>
         </div>
         <div className="discovery__actions">
-          <Button onClick={() => setImportingAdvisories(true)}>Import advisories…</Button>
+          <Button onClick={openFileImport}>Import advisories…</Button>
         </div>
       </header>
 
@@ -44,8 +44,6 @@ export function DiscoveryPage() {
       <Tabs label="Discovery views" tabs={TABS} selected={tab} onSelect={setTab} className="discovery__tabs" panelClassName="discovery__panel">
         {tab === 'queue' ? <CandidateQueue /> : <RulesPanel />}
       </Tabs>
-
-      {importingAdvisories && <AdvisoryImportDialog onClose={() => setImportingAdvisories(false)} />}
     </div>
   );
 }

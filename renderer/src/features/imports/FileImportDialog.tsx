@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { ImportIssue, ImportPreview, ImportRecord } from '../../../../shared/contract';
 import { navigate } from '../../app/routes';
 import { messageOf } from '../../store/app-state';
-import { canImport } from '../../store/file-imports-slice';
+import { blockingErrors, canImport, canSkipInvalidRows } from '../../store/file-imports-slice';
 import { useAppStore } from '../../store/store-context';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
@@ -11,8 +11,9 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { formatDateTime } from '../../ui/format-date';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { readFileAsBase64 } from '../inventory/file-transfer';
-import './file-import.css';
 import { Spinner } from '../../ui/Spinner';
+import './file-import.css';
+import { RegistryPreview } from './RegistryPreview';
 
 /** Warnings beyond this are folded away so the counts stay in view. */
 const WARNINGS_OPEN = 5;
@@ -20,8 +21,9 @@ const ISSUES_SHOWN = 500;
 
 /**
  * The one Import dialog for every format the pipeline reads (cloud IAM exports, the registry,
- * advisories): choose files, check what each says against the console, import all of them in one
- * transaction as a cancellable job.
+ * advisories): choose files, check what each says against the console (a registry file row by
+ * row, with the explicit choice to leave out its rows with errors), import all of them in one
+ * transaction as a cancellable job. Every Import button and menu item opens this dialog.
  */
 export function FileImportDialog() {
   const phase = useAppStore((s) => s.fileImportPhase);
@@ -29,6 +31,8 @@ export function FileImportDialog() {
   const error = useAppStore((s) => s.fileImportError);
   const records = useAppStore((s) => s.fileImportRecords);
   const chosen = useAppStore((s) => s.fileImportFiles);
+  const skipInvalid = useAppStore((s) => s.fileImportSkipInvalid);
+  const setSkipInvalid = useAppStore((s) => s.setFileImportSkipInvalid);
   const job = useAppStore((s) => (s.fileImportJobId ? s.jobs[s.fileImportJobId] : undefined));
   const preview = useAppStore((s) => s.previewFileImport);
   const run = useAppStore((s) => s.runFileImport);
@@ -61,8 +65,9 @@ export function FileImportDialog() {
     }
   };
 
-  const withErrors = previews?.filter((p) => p.errors.length > 0).length ?? 0;
-  const ready = canImport(previews);
+  // A registry file whose bad rows can be skipped says so beside its own choice.
+  const withErrors = previews?.filter((p) => blockingErrors(p, skipInvalid) > 0 && !(p.registry && canSkipInvalidRows(p.registry))).length ?? 0;
+  const ready = canImport(previews, skipInvalid);
   const openBlastRadius = () => {
     close();
     void navigate({ page: 'blast-radius', tab: 'agents', subject: null });
@@ -132,12 +137,17 @@ export function FileImportDialog() {
               </p>
             )}
             {previews.map((p, i) => (
-              <FilePreview key={`${p.fileName}#${i}`} preview={p} />
+              <FilePreview
+                key={`${p.fileName}#${i}`}
+                preview={p}
+                skipInvalid={skipInvalid[p.fileName] === true}
+                disabled={importing}
+                onSkipInvalidChange={(skip) => setSkipInvalid(p.fileName, skip)}
+              />
             ))}
           </>
         )
       )}
-
 
       <ImportHistory />
     </Dialog>
@@ -165,19 +175,39 @@ function scopeLabel(p: Pick<ImportPreview, 'provider' | 'scope'>): string {
   }
 }
 
-function FilePreview({ preview }: { preview: ImportPreview }) {
+function FilePreview({
+  preview,
+  skipInvalid,
+  disabled,
+  onSkipInvalidChange,
+}: {
+  preview: ImportPreview;
+  skipInvalid: boolean;
+  disabled: boolean;
+  onSkipInvalidChange: (skip: boolean) => void;
+}) {
   const titleId = useId();
-  const counts = Object.entries(preview.counts);
+  const { registry } = preview;
+  // A registry file's counts, errors and warnings are in its rows.
+  const counts = registry ? [] : Object.entries(preview.counts);
   const hasErrors = preview.errors.length > 0;
+  const skipping = hasErrors && blockingErrors(preview, { [preview.fileName]: skipInvalid }) === 0;
+  const skipped = registry?.invalidRows.length ?? 0;
   return (
-    <section className={hasErrors ? 'file-preview file-preview--errors' : 'file-preview'} aria-labelledby={titleId}>
+    <section className={hasErrors && !skipping ? 'file-preview file-preview--errors' : 'file-preview'} aria-labelledby={titleId}>
       <header className="file-preview__head">
         <h3 id={titleId} className="file-preview__name">
           {preview.fileName}
         </h3>
         <Badge tone="accent">{preview.formatLabel}</Badge>
         <span className="muted">{scopeLabel(preview)}</span>
-        {hasErrors ? <Badge tone="danger">{`${preview.errors.length} ${preview.errors.length === 1 ? 'error' : 'errors'}`}</Badge> : <Badge tone="success">Ready</Badge>}
+        {skipping ? (
+          <Badge tone="neutral">{`Skipping ${skipped} ${skipped === 1 ? 'row' : 'rows'}`}</Badge>
+        ) : hasErrors ? (
+          <Badge tone="danger">{`${preview.errors.length} ${preview.errors.length === 1 ? 'error' : 'errors'}`}</Badge>
+        ) : (
+          <Badge tone="success">Ready</Badge>
+        )}
       </header>
       {preview.replaces && (
         <p className="file-preview__replaces">
@@ -202,13 +232,10 @@ function FilePreview({ preview }: { preview: ImportPreview }) {
           </tbody>
         </table>
       )}
-      {preview.registry && (
-        <p className="muted">
-          Registry: {preview.registry.totals.create} to create, {preview.registry.totals.update} to update, {preview.registry.totals.unchanged} unchanged.
-        </p>
-      )}
-      {hasErrors && <Issues title="Errors" issues={preview.errors} fileName={preview.fileName} />}
-      {preview.warnings.length > 0 &&
+      {registry && <RegistryPreview preview={registry} skipInvalid={skipInvalid} disabled={disabled} onSkipInvalidChange={onSkipInvalidChange} />}
+      {!registry && hasErrors && <Issues title="Errors" issues={preview.errors} fileName={preview.fileName} />}
+      {!registry &&
+        preview.warnings.length > 0 &&
         (preview.warnings.length > WARNINGS_OPEN ? (
           <details className="file-preview__warnings">
             <summary>{preview.warnings.length} warnings (the import goes on; these were read but not understood)</summary>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { RegistryFormat } from '../../../../shared/contract';
 import { navigate } from '../../app/routes';
 import { useAppStore } from '../../store/store-context';
@@ -7,7 +7,6 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { AgentTable } from './AgentTable';
 import { downloadFile } from './file-transfer';
-import { ImportDialog } from './ImportDialog';
 import { InventoryFilters } from './InventoryFilters';
 import './inventory.css';
 
@@ -17,7 +16,8 @@ export function InventoryPage() {
   const loadAgents = useAppStore((s) => s.loadAgents);
   const exportRegistry = useAppStore((s) => s.exportRegistry);
   const exporting = useAppStore((s) => s.registryExporting);
-  const [importing, setImporting] = useState(false);
+  // The one Import dialog (every format; a registry sheet previewed row by row).
+  const openFileImport = useAppStore((s) => s.openFileImport);
 
   // Agents may have been edited or imported since the list was last fetched.
   useEffect(() => {
@@ -41,7 +41,7 @@ export function InventoryPage() {
         </div>
         {!isEmpty && (
           <div className="inventory__actions">
-            <Button onClick={() => setImporting(true)}>Import…</Button>
+            <Button onClick={openFileImport}>Import…</Button>
             <Button onClick={() => void exportAs('csv')} disabled={exporting !== null}>
               {exporting === 'csv' ? 'Exporting…' : 'Export CSV'}
             </Button>
@@ -69,7 +69,7 @@ export function InventoryPage() {
           title="No agents yet: import a registry spreadsheet or add one"
           actions={
             <>
-              <Button variant="primary" onClick={() => setImporting(true)}>
+              <Button variant="primary" onClick={openFileImport}>
                 Import…
               </Button>
               <Button onClick={newAgent}>New agent</Button>
@@ -89,7 +89,6 @@ export function InventoryPage() {
         )
       )}
 
-      {importing && <ImportDialog onClose={() => setImporting(false)} />}
     </div>
   );
 }

@@ -1,130 +1,46 @@
-import { useId, useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { RegistryImportPreview, RegistryPreviewRow, RegistryRowAction, RegistryRowError } from '../../../../shared/contract';
 import { describeRowMatch } from '../../../../shared/registry-import';
 import { agentFieldLabel, importColumnLabel } from '../../domain/agent-labels';
-import { messageOf } from '../../store/app-state';
-import { canSkipInvalidRows } from '../../store/registry-files-slice';
-import { useAppStore } from '../../store/store-context';
+import { canSkipInvalidRows } from '../../store/file-imports-slice';
 import { Badge, type BadgeTone } from '../../ui/Badge';
-import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
-import { ErrorBanner } from '../../ui/ErrorBanner';
-import { ProgressBar } from '../../ui/ProgressBar';
 import { Select } from '../../ui/fields';
-import { readFileAsBase64 } from './file-transfer';
-import './import-dialog.css';
+import './registry-preview.css';
 
-const ACCEPTED = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Enough to fix a file by; a spreadsheet with thousands of bad rows usually has one bad column. */
 const ERRORS_SHOWN = 500;
-/** Rows drawn at once; the filter narrows a big file to what needs a look. */
+/** Rows drawn at once (a 10,000-row sheet stays quick); the filter narrows a big file to what needs a look. */
 const ROWS_SHOWN = 500;
 
-export function ImportDialog({ onClose }: { onClose: () => void }) {
-  const phase = useAppStore((s) => s.importPhase);
-  const preview = useAppStore((s) => s.importPreview);
-  const error = useAppStore((s) => s.importError);
-  const errorRows = useAppStore((s) => s.importErrorRows);
-  const skipInvalid = useAppStore((s) => s.importSkipInvalid);
-  const job = useAppStore((s) => (s.importJobId ? s.jobs[s.importJobId] : undefined));
-  const previewImport = useAppStore((s) => s.previewRegistryImport);
-  const runImport = useAppStore((s) => s.runRegistryImport);
-  const cancelImport = useAppStore((s) => s.cancelRegistryImport);
-  const resetImport = useAppStore((s) => s.resetRegistryImport);
-  const setSkipInvalid = useAppStore((s) => s.setImportSkipInvalid);
-  const [readError, setReadError] = useState<string | null>(null);
-  const [reading, setReading] = useState(false);
-  const fileInputId = useId();
-
-  const importing = phase === 'importing';
-  const close = () => {
-    resetImport();
-    onClose();
-  };
-
-  const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    // Cleared so that choosing the same, corrected file again still fires a change.
-    event.target.value = '';
-    if (!file) return;
-    setReadError(null);
-    setReading(true);
-    try {
-      await previewImport({ fileName: file.name, contentBase64: await readFileAsBase64(file) });
-    } catch (err) {
-      setReadError(messageOf(err));
-    } finally {
-      setReading(false);
-    }
-  };
-
-  const startImport = async () => {
-    if (await runImport()) onClose();
-  };
-
-  const hasErrors = (preview?.errors.length ?? 0) > 0;
-  const skippable = preview !== null && canSkipInvalidRows(preview);
-  const toWrite = preview ? preview.totals.create + preview.totals.update : 0;
-  const blocked = !preview || (hasErrors && !(skippable && skipInvalid)) || toWrite === 0;
-
+/**
+ * A registry file's part of the Import dialog: what each row does (create, update, unchanged or
+ * error), its match, changed fields, warnings and errors by row and column, and the explicit
+ * choice to leave out the rows with errors.
+ */
+export function RegistryPreview({
+  preview,
+  skipInvalid,
+  disabled,
+  onSkipInvalidChange,
+}: {
+  preview: RegistryImportPreview;
+  skipInvalid: boolean;
+  disabled: boolean;
+  onSkipInvalidChange: (skip: boolean) => void;
+}) {
+  const hasErrors = preview.errors.length > 0;
+  const skippable = canSkipInvalidRows(preview);
+  const toWrite = preview.totals.create + preview.totals.update;
   return (
-    <Dialog
-      title="Import registry"
-      size="lg"
-      onClose={importing ? undefined : close}
-      footer={
-        importing ? (
-          <Button onClick={() => void cancelImport()}>Cancel import</Button>
-        ) : (
-          <>
-            <Button onClick={close}>Close</Button>
-            <Button variant="primary" disabled={blocked || phase === 'previewing'} onClick={() => void startImport()}>
-              {toWrite > 0 ? `Import ${toWrite} ${toWrite === 1 ? 'agent' : 'agents'}` : 'Import'}
-            </Button>
-          </>
-        )
-      }
-    >
-      <div className="import-dialog__file">
-        <label htmlFor={fileInputId} className="field__label">
-          Registry file (CSV or XLSX)
-        </label>
-        <input id={fileInputId} type="file" accept={ACCEPTED} onChange={(e) => void chooseFile(e)} disabled={importing || reading} />
-        <p className="field__hint">The first row holds the column names. Columns the registry does not know are kept as notes on each agent.</p>
-      </div>
-
-      {(reading || phase === 'previewing') && <p className="muted">Reading and checking the file…</p>}
-      {readError && <ErrorBanner>{readError}</ErrorBanner>}
-      {error && <ErrorBanner title={phase === 'failed' && preview ? 'The import failed; nothing was written' : undefined}>{error}</ErrorBanner>}
-      {errorRows.length > 0 && <RowErrors title="Problems" errors={errorRows} />}
-
-      {preview && (
-        <ImportPreview
-          preview={preview}
-          skipInvalid={skippable && skipInvalid}
-          // Right under the totals, so the choice is in view on a small screen without scrolling past the rows.
-          choice={
-            hasErrors ? (
-              <SkipChoice preview={preview} skippable={skippable} checked={skipInvalid} disabled={importing} onChange={setSkipInvalid} toWrite={toWrite} />
-            ) : null
-          }
-        />
-      )}
-      {preview && !hasErrors && toWrite === 0 && <p className="muted">Every row already matches the workspace; there is nothing to import.</p>}
-      {phase === 'cancelled' && <p className="muted">Import cancelled; nothing was written.</p>}
-
-      {importing && (
-        <div className="import-dialog__progress">
-          <ProgressBar
-            label="Import progress"
-            value={job?.progress.done ?? 0}
-            max={job?.progress.total ?? 0}
-            valueText={job ? `${job.progress.done} of ${job.progress.total}` : 'Starting'}
-          />
-          <p className="muted">{job?.progress.message || 'Starting the import…'}</p>
-        </div>
-      )}
-    </Dialog>
+    <>
+      <RegistryRows
+        preview={preview}
+        skipInvalid={skippable && skipInvalid}
+        // Right under the totals, so the choice is in view on a small screen without scrolling past the rows.
+        choice={hasErrors ? <SkipChoice preview={preview} skippable={skippable} checked={skipInvalid} disabled={disabled} onChange={onSkipInvalidChange} toWrite={toWrite} /> : null}
+      />
+      {!hasErrors && toWrite === 0 && <p className="muted">Every row already matches the workspace; importing changes no agent.</p>}
+    </>
   );
 }
 
@@ -147,22 +63,22 @@ function SkipChoice({
   const rows = preview.invalidRows;
   if (!skippable) {
     return (
-      <p className="import-dialog__blocked" role="alert">
+      <p className="registry-preview__blocked" role="alert">
         The header row has problems that skipping rows cannot fix. Fix the file and choose it again; nothing has been written.
       </p>
     );
   }
   const listed = rows.length <= 12 ? rows.join(', ') : `${rows.slice(0, 12).join(', ')} and ${rows.length - 12} more`;
   return (
-    <div className="import-dialog__skip">
-      <label className="import-dialog__skip-choice">
+    <div className="registry-preview__skip">
+      <label className="registry-preview__skip-choice">
         <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
         <span>
           Skip the {rows.length === 1 ? 'row' : `${rows.length} rows`} with errors ({rows.length === 1 ? 'row' : 'rows'} {listed}) and import the other{' '}
           {toWrite === 1 ? 'agent' : `${toWrite} agents`}
         </span>
       </label>
-      {!checked && <p className="import-dialog__blocked">Fix the rows with errors and choose the file again, or skip them; nothing has been written.</p>}
+      {!checked && <p className="registry-preview__blocked">Fix the rows with errors and choose the file again, or skip them; nothing has been written.</p>}
     </div>
   );
 }
@@ -178,19 +94,18 @@ const FILTER_OPTIONS: Array<{ value: RowFilter; label: string }> = [
 const matchesFilter = (row: RegistryPreviewRow, filter: RowFilter) =>
   filter === 'all' || (filter === 'problems' ? row.errors.length > 0 || row.warnings.length > 0 : row.action === filter);
 
-function ImportPreview({ preview, skipInvalid, choice }: { preview: RegistryImportPreview; skipInvalid: boolean; choice: ReactNode }) {
+function RegistryRows({ preview, skipInvalid, choice }: { preview: RegistryImportPreview; skipInvalid: boolean; choice: ReactNode }) {
   const { totals } = preview;
   const [filter, setFilter] = useState<RowFilter>('all');
   const shown = useMemo(() => preview.rows.filter((r) => matchesFilter(r, filter)), [preview.rows, filter]);
   const invalid = new Set(preview.invalidRows);
   const headerErrors = preview.errors.filter((e) => !invalid.has(e.row));
+  const rowsTitleId = useId();
   return (
     <>
-      <section className="import-dialog__section" aria-label="Summary">
-        <p>
-          <strong>{preview.fileName}</strong> <span className="muted">· {preview.format.toUpperCase()} · {totals.rows} rows</span>
-        </p>
+      <section className="registry-preview__section" aria-label={`Summary of ${preview.fileName}`}>
         <dl className="import-totals">
+          <Total label="Rows" value={totals.rows} />
           <Total label="To create" value={totals.create} />
           <Total label="To update" value={totals.update} />
           <Total label="Unchanged" value={totals.unchanged} />
@@ -200,14 +115,14 @@ function ImportPreview({ preview, skipInvalid, choice }: { preview: RegistryImpo
       </section>
       {headerErrors.length > 0 && <RowErrors title="Header row problems" errors={headerErrors} />}
       {choice}
-      <section className="import-dialog__section" aria-labelledby="import-rows-title">
-        <div className="import-dialog__rows-head">
-          <h3 id="import-rows-title">
+      <section className="registry-preview__section" aria-labelledby={rowsTitleId}>
+        <div className="registry-preview__rows-head">
+          <h3 id={rowsTitleId}>
             Rows <span className="muted">({preview.rows.length})</span>
           </h3>
           <Select<RowFilter> label="Show" hideLabel value={filter} options={FILTER_OPTIONS} onChange={setFilter} />
         </div>
-        <div className="import-dialog__rows">
+        <div className="registry-preview__rows">
           <table className="simple-table" aria-label="What each row does">
             <thead>
               <tr>
@@ -237,7 +152,7 @@ function ImportPreview({ preview, skipInvalid, choice }: { preview: RegistryImpo
           </p>
         )}
       </section>
-      <details className="import-dialog__section import-dialog__columns">
+      <details className="registry-preview__section registry-preview__columns">
         <summary>Column mapping ({preview.columns.length} columns)</summary>
         <table className="simple-table">
           <thead>
@@ -313,11 +228,11 @@ function Total({ label, value, tone }: { label: string; value: number; tone?: 'd
 function RowErrors({ title, errors }: { title: string; errors: readonly RegistryRowError[] }) {
   const shown = errors.slice(0, ERRORS_SHOWN);
   return (
-    <section className="import-dialog__section">
+    <section className="registry-preview__section">
       <h3>
         {title} <span className="muted">({errors.length})</span>
       </h3>
-      <div className="import-dialog__errors">
+      <div className="registry-preview__errors">
         <table className="simple-table">
           <thead>
             <tr>
