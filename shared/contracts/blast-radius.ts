@@ -20,7 +20,7 @@ export interface DataSourceSummary {
   classifiedBy: 'rule' | 'person' | 'none';
   because: string;
   tags: Record<string, string>;
-  /** Agents and principals that can reach it (through any path), and the highest access among them. */
+  /** Agents that can reach it, the principals holding the grants on their paths, and the highest access an agent has. */
   agentCount: number;
   principalCount: number;
   highestAccess: AccessLevel | null;
