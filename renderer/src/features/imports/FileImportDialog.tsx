@@ -159,8 +159,10 @@ function countKindLabel(kind: string): string {
   return kind.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function scopeLabel(p: Pick<ImportPreview, 'provider' | 'scope'>): string {
-  if (!p.scope) return 'Scope not stated in the file';
+/** What a cloud export describes; null for files that describe no account (registry sheets, advisories, unknown files). */
+function scopeLabel(p: Pick<ImportPreview, 'provider' | 'scope'>): string | null {
+  if (p.provider === null) return null;
+  if (!p.scope) return 'Account, project or cluster not stated in the file';
   switch (p.provider) {
     case 'aws':
       return `AWS account ${p.scope}`;
@@ -200,7 +202,7 @@ function FilePreview({
           {preview.fileName}
         </h3>
         <Badge tone="accent">{preview.formatLabel}</Badge>
-        <span className="muted">{scopeLabel(preview)}</span>
+        {scopeLabel(preview) !== null && <span className="muted">{scopeLabel(preview)}</span>}
         {skipping ? (
           <Badge tone="neutral">{`Skipping ${skipped} ${skipped === 1 ? 'row' : 'rows'}`}</Badge>
         ) : hasErrors ? (
