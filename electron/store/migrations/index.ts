@@ -6,6 +6,7 @@ import keyedSecretFingerprints, { keySecretFingerprints } from '../../discovery/
 import otherDataAccess from '../../agents/migrations/004_other_data_access';
 import imports from '../../imports/migrations/005_imports';
 import identityGraph from '../../iam/migrations/006_identity_graph';
+import usage from '../../usage/migrations/007_usage';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ const sources: Array<[number, string, string, Pick<Migration, 'rewrite' | 'scrub
   [4, 'other data access', otherDataAccess],
   [5, 'imports', imports],
   [6, 'identity graph', identityGraph],
+  [7, 'usage', usage],
 ];
 
 export const MIGRATIONS: Migration[] = sources.map(([version, name, sql, code]) => ({
