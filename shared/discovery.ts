@@ -31,6 +31,7 @@ export const UNIT_KINDS = [
   'container-service', // docker-compose service, Procfile process
   'code-entry-point', // a worker/service/script found in code with no deployment config seen
   'mcp-config', // an MCP client configuration (Claude Desktop, Cursor, VS Code, .mcp.json)
+  'llm-usage', // an LLM key, or an agent tag, spending tokens in imported usage logs that no agent or application accounts for
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
@@ -170,6 +171,26 @@ export interface DiscoveredAgent {
   endpoints: EndpointReference[];
   guardrails: GuardrailFinding[];
   packages: PackageVersion[];
+  /** Candidates found in usage logs ('llm-usage' units): what the key or tag spent, the evidence a person decides on. */
+  usage?: UsageEvidence;
+}
+
+/** What imported usage says of a key or an agent tag nobody accounts for. */
+export interface UsageEvidence {
+  provider: string;
+  /** The API key id or hashed key; null for a candidate found by its agent tag. */
+  keyId: string | null;
+  agentTag: string | null;
+  requests: number;
+  tokens: number;
+  /** Known cost in USD; `unpricedTokens` of it had no price. */
+  costUsd: number;
+  unpricedTokens: number;
+  models: string[];
+  firstDay: string;
+  lastDay: string;
+  /** The usage files it was seen in. */
+  files: string[];
 }
 
 export interface ScanCounters {

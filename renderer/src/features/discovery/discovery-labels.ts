@@ -12,6 +12,7 @@ export const UNIT_KIND_HEADINGS: Record<UnitKind, string> = {
   'container-service': 'Container services',
   'code-entry-point': 'Code entry points',
   'mcp-config': 'MCP client configs',
+  'llm-usage': 'Keys and agents seen only in usage logs',
 };
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
@@ -23,6 +24,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   'container-service': 'Container service',
   'code-entry-point': 'Code entry point',
   'mcp-config': 'MCP client config',
+  'llm-usage': 'Seen in usage logs',
 };
 
 export const CAPABILITY_LABELS: Record<CapabilityKind, string> = {
