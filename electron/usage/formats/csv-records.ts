@@ -122,6 +122,7 @@ export class CsvRecordReader {
   private scan(text: string): void {
     const n = text.length;
     const sep = this.sep;
+    const top = sep > CR ? sep : CR; // no character above this ends an unquoted cell
     let i = 0;
     if (this.atFileStart) {
       this.atFileStart = false;
@@ -168,6 +169,7 @@ export class CsvRecordReader {
         let c = 0;
         for (; j < n; j++) {
           c = text.charCodeAt(j);
+          if (c > top) continue;
           if (c === sep || c === LF || c === CR) break;
         }
         if (j === n) {
