@@ -301,16 +301,15 @@ class BucketPageReader implements UsageParser {
   private position(): string {
     if (!this.page) return this.pageCount === 0 ? 'start of file' : 'end of file';
     const pageDepth = this.frames.findIndex((frame) => frame.role === Role.Page);
+    const frames = pageDepth < 0 ? [] : this.frames.slice(pageDepth);
     let path = '';
-    for (const frame of pageDepth < 0 ? [] : this.frames.slice(pageDepth)) {
-      if (frame.isObject) {
-        if (frame.expect === Expect.KeyOrClose) break;
-        path += path === '' ? frame.key : `.${frame.key}`;
-      } else {
-        if (frame.index < 0) break;
-        path += `[${frame.index}]`;
-      }
-    }
+    frames.forEach((frame, depth) => {
+      // Enclosing containers are always inside one of their members; the innermost only while it reads a key's value.
+      const inMember = depth < frames.length - 1 || (frame.isObject && (frame.expect === Expect.Colon || frame.expect === Expect.Value));
+      if (!inMember) return;
+      if (frame.isObject) path += path === '' ? frame.key : `.${frame.key}`;
+      else path += `[${frame.index}]`;
+    });
     return path === '' ? pageName(this.page) : `${this.page.prefix}${path}`;
   }
 }
