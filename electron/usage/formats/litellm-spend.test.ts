@@ -77,6 +77,11 @@ describe('LiteLLM spend logs as CSV', () => {
     expect(rows[0]).toMatchObject({ eventId: 'r1', startMs: 1762165267000, endMs: 1762165267000, outputTokens: 5, provider: 'unknown', reportedCostUsd: null });
   });
 
+  it('reads spend written with an exponent, as Python and Postgres write small floats', () => {
+    const { rows } = csv('request_id,startTime,prompt_tokens,spend\nr1,2026-11-03T10:00:00Z,1,1.5e-05\nr2,2026-11-03T10:00:00Z,1,.25\n');
+    expect(rows.map((r) => r.reportedCostUsd)).toEqual([0.000015, 0.25]);
+  });
+
   it('accepts epoch milliseconds and offsets, and emits duplicate request_ids (dedupe is later)', () => {
     const { rows } = csv('request_id,startTime,endTime,prompt_tokens\nr1,1762165267123,2026-11-03T10:21:08+01:00,1\nr1,2026-11-03T09:21:07.5-00:30,2026-11-03 10:30:00+0000,2\n');
     expect(rows.map((r) => [r.eventId, r.startMs, r.endMs])).toEqual([
@@ -108,7 +113,7 @@ describe('LiteLLM spend logs as CSV', () => {
       ['negative tokens', `${HEADER}\nr1,k,0,-5,1,2,2026-11-03T10:00:00Z,,openai,{}\n`, 'line 2', /prompt_tokens should be zero or more tokens, found "-5"/],
       ['non-numeric tokens', `${HEADER}\nr1,k,0,lots,1,2,2026-11-03T10:00:00Z,,openai,{}\n`, 'line 2', /prompt_tokens should be a whole number of tokens, found "lots"/],
       ['negative spend', `${HEADER}\nr1,k,-0.5,1,1,2,2026-11-03T10:00:00Z,,openai,{}\n`, 'line 2', /spend should be zero or more USD, found "-0.5"/],
-      ['non-numeric spend', `${HEADER}\nr1,k,$0.50,1,1,2,2026-11-03T10:00:00Z,,openai,{}\n`, 'line 2', /spend should be an amount such as 1.25, found "\$0.50"/],
+      ['non-numeric spend', `${HEADER}\nr1,k,$0.50,1,1,2,2026-11-03T10:00:00Z,,openai,{}\n`, 'line 2', /spend should be an amount in USD such as 0.0125, found "\$0.50"/],
       ['a missing request_id', `${HEADER}\n,k,0,1,1,2,2026-11-03T10:00:00Z,,openai,{}\n`, 'line 2', /no request_id/],
       ['a missing startTime', `${HEADER}\nr1,k,0,1,1,2,,,openai,{}\n`, 'line 2', /no startTime/],
       ['a timestamp of another form', `${HEADER}\nr1,k,0,1,1,2,03/11/2026 10:00,,openai,{}\n`, 'line 2', /startTime should be an ISO 8601 time .* found "03\/11\/2026 10:00"/],
