@@ -307,7 +307,7 @@ class BucketPageReader implements UsageParser {
       // Enclosing containers are always inside one of their members; the innermost only while it reads a key's value.
       const inMember = depth < frames.length - 1 || (frame.isObject && (frame.expect === Expect.Colon || frame.expect === Expect.Value));
       if (!inMember) return;
-      if (frame.isObject) path += path === '' ? frame.key : `.${frame.key}`;
+      if (frame.isObject) path += path === '' ? cutForMessage(frame.key) : `.${cutForMessage(frame.key)}`;
       else path += `[${frame.index}]`;
     });
     return path === '' ? pageName(this.page) : `${this.page.prefix}${path}`;
