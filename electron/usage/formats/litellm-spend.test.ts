@@ -217,3 +217,36 @@ describe('detection', () => {
     expect(detectLiteLlmSpendJson('{"resourceSpans": [{"request_id": "x", "spend": 1}]}')).toBe(false);
   });
 });
+
+describe('LiteLLM JSON size limits', () => {
+  const huge = (open: string, parser = liteLlmSpendJsonFormat.createParser({ row: () => undefined, cost: () => undefined, warn: () => undefined })) =>
+    inputErrorOf(() => {
+      parser.write(Buffer.from(open));
+      const chunk = Buffer.alloc(1024 * 1024, 'x');
+      for (let i = 0; i < 50; i++) parser.write(chunk);
+      parser.end();
+    });
+
+  it('refuses a 50 MB value in a document at the limit', () => {
+    const err = huge('{"data": [{"request_id": "r0", "startTime": 1762164000, "prompt_tokens": 1}, {"request_id": "r1", "messages": "');
+    expect(err.position).toBe('data[1]');
+    expect(err.message).toMatch(/one value at data\[1\] runs past 16 Mi characters/);
+  });
+
+  it('refuses a 50 MB line at the limit', () => {
+    const err = huge('{"request_id": "r0", "startTime": 1762164000, "prompt_tokens": 1}\n{"request_id": "r1", "messages": "');
+    expect(err.position).toBe('line 2');
+    expect(err.message).toMatch(/the line runs past 16 Mi characters/);
+  });
+});
+
+describe('detection against every other usage fixture', () => {
+  it('claims only LiteLLM files', async () => {
+    const { readdirSync } = await import('node:fs');
+    for (const name of readdirSync(join(__dirname, 'fixtures'))) {
+      const head = fixture(name).subarray(0, 64 * 1024).toString('utf8');
+      expect(detectLiteLlmSpendCsv(head), name).toBe(name === 'litellm-spend.csv');
+      expect(detectLiteLlmSpendJson(head), name).toBe(name === 'litellm-spend.json' || name === 'litellm-spend.jsonl');
+    }
+  });
+});

@@ -1,10 +1,10 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { UsageRow } from '../../../shared/usage';
-import { CsvRecordReader } from './csv-records';
+import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS } from './csv-records';
 import { JsonDocumentReader, JsonLinesReader, JsonShapeSniffer } from './json-input';
 import { readCallTimeMs } from './time-values';
 import { UsageInputError, type UsageFormatSpec, type UsageParser, type UsageSink } from './usage-format';
-import { cutForMessage, describeValue, readOptionalCount } from './usage-values';
+import { cutForMessage, describeValue, MAX_TOKENS, readOptionalCount } from './usage-values';
 import { UsageWarnings } from './usage-warnings';
 
 /**
@@ -49,6 +49,9 @@ interface RowSource {
   get(field: Field): unknown;
 }
 
+/** The largest row held, as for CSV records: LiteLLM truncates stored prompts, so real rows are far smaller. */
+const MAX_ROW_CHARS = DEFAULT_MAX_RECORD_CHARS;
+
 const TOKEN_FIELDS: readonly Field[] = ['prompt_tokens', 'completion_tokens', 'total_tokens'];
 
 const EXPECTED_COLUMNS =
@@ -89,6 +92,26 @@ function spendOf(value: unknown, position: string): number {
   }
   if (spend < 0) throw new UsageInputError(position, `spend should be zero or more USD, found ${describeValue(value)}: a call never earns money; check the column`);
   return spend;
+}
+
+/** A count: plain digits read by position (a million rows repeat them), anything else by readOptionalCount. */
+function countOf(value: unknown, field: string, position: string): number {
+  if (typeof value === 'string') {
+    const n = value.length;
+    if (n > 0 && n < 16) {
+      let count = 0;
+      let i = 0;
+      for (; i < n; i++) {
+        const d = value.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        count = count * 10 + d;
+      }
+      if (i === n) return count;
+    }
+  } else if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_TOKENS) {
+    return value;
+  }
+  return readOptionalCount(value, field, position);
 }
 
 /** A whole non-negative count from metadata, or undefined: metadata is a hint and never refuses a row. */
@@ -141,9 +164,9 @@ class SpendRowReader {
     if (source.get('prompt_tokens') === undefined && source.get('completion_tokens') === undefined && source.get('total_tokens') === undefined) {
       throw new UsageInputError(position, `the row has none of prompt_tokens, completion_tokens, total_tokens; expected ${EXPECTED_COLUMNS}`);
     }
-    const completion = readOptionalCount(source.get('completion_tokens'), 'completion_tokens', position);
-    const total = readOptionalCount(source.get('total_tokens'), 'total_tokens', position);
-    let prompt = readOptionalCount(source.get('prompt_tokens'), 'prompt_tokens', position);
+    const completion = countOf(source.get('completion_tokens'), 'completion_tokens', position);
+    const total = countOf(source.get('total_tokens'), 'total_tokens', position);
+    let prompt = countOf(source.get('prompt_tokens'), 'prompt_tokens', position);
     // A total with no split (older rows, trimmed exports): what is not completion was prompt.
     if (isEmpty(source.get('prompt_tokens')) && total > completion) prompt = total - completion;
 
@@ -376,7 +399,7 @@ class LiteLlmJsonParser implements UsageParser {
 
   private start(shape: 'lines' | 'document', text: string): void {
     if (shape === 'lines') {
-      this.reader = new JsonLinesReader((value, line) => this.row(value, `line ${line}`));
+      this.reader = new JsonLinesReader((value, line) => this.row(value, `line ${line}`), MAX_ROW_CHARS);
     } else {
       const list = text.charCodeAt(0) === 0x5b; // [
       this.prefix = list ? '' : 'data';
@@ -387,6 +410,7 @@ class LiteLlmJsonParser implements UsageParser {
           this.row(value, `${this.prefix}[${this.lastIndex}]`);
         },
         () => `${this.prefix}[${this.lastIndex + 1}]`,
+        { maxValueChars: MAX_ROW_CHARS },
       );
     }
     this.reader.write(text);

@@ -183,3 +183,25 @@ describe('OpenTelemetry GenAI traces', () => {
     expect(detectOtelGenAi('{"object": "page", "data": []}')).toBe(false);
   });
 });
+
+describe('OTel detection against every other usage fixture', () => {
+  it('claims only OTLP trace files', async () => {
+    const { readdirSync } = await import('node:fs');
+    for (const name of readdirSync(join(__dirname, 'fixtures'))) {
+      const head = fixture(name).subarray(0, 64 * 1024).toString('utf8');
+      expect(detectOtelGenAi(head), name).toBe(name.startsWith('otel-genai-'));
+    }
+  });
+
+  it('refuses a 100 MB attribute value in a streamed document at the limit', () => {
+    const parser = otelGenAiFormat.createParser({ row: () => undefined, cost: () => undefined, warn: () => undefined });
+    const err = inputErrorOf(() => {
+      parser.write(Buffer.from('{\n"resourceSpans": [{"scopeSpans": [{"spans": [{"traceId": "t", "spanId": "s", "name": "'));
+      const chunk = Buffer.alloc(1024 * 1024, 'x');
+      for (let i = 0; i < 100; i++) parser.write(chunk);
+      parser.end();
+    });
+    expect(err.position).toBe('resourceSpans[0]');
+    expect(err.message).toMatch(/runs past 64 Mi characters/);
+  });
+});

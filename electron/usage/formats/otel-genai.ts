@@ -222,7 +222,7 @@ class OtelGenAiParser implements UsageParser {
         ['$.resourceSpans.*.resource', '$.resourceSpans.*.scopeSpans.*.spans.*', '$.resourceSpans.*.instrumentationLibrarySpans.*.spans.*'],
         (info) => this.streamed(info),
         () => this.lastPosition,
-        true,
+        { multipleDocuments: true },
       );
     }
     this.reader.write(text);
