@@ -170,6 +170,8 @@ class OtelGenAiParser implements UsageParser {
   private reader: { write(text: string): void; end(): void } | null = null;
   private readonly traces = new Map<string, Trace>();
   private readonly resolved = new Set<string>();
+  /** Traces whose root span has arrived, in the order it did. */
+  private ready: string[] = [];
   private buffered = 0;
   private spanCount = 0;
 
@@ -337,7 +339,10 @@ class OtelGenAiParser implements UsageParser {
       this.traces.set(span.traceId, trace);
     }
     trace.spans.push(span);
-    if (span.parentId === null) trace.hasRoot = true;
+    if (span.parentId === null && !trace.hasRoot) {
+      trace.hasRoot = true;
+      this.ready.push(span.traceId);
+    }
     if (trace.spans.length > MAX_TRACE_SPANS) {
       throw new UsageInputError(
         span.position,
@@ -352,15 +357,25 @@ class OtelGenAiParser implements UsageParser {
     }
   }
 
-  /** Resolves traces whose root has arrived (all of them at the end of the file). */
+  /**
+   * Resolves the traces whose root has arrived (all of them at the end of the file). Only those are
+   * visited: traces waiting for a root may be many, and this runs after every line.
+   */
   private resolve(all: boolean): void {
-    for (const [traceId, trace] of this.traces) {
-      if (!all && !trace.hasRoot) continue;
+    const ready = this.ready;
+    this.ready = [];
+    for (const traceId of ready) {
+      const trace = this.traces.get(traceId);
+      if (!trace) continue;
       this.traces.delete(traceId);
       this.buffered -= trace.spans.length;
       if (!all) this.resolved.add(traceId);
       this.emitTrace(trace.spans);
     }
+    if (!all) return;
+    for (const trace of this.traces.values()) this.emitTrace(trace.spans);
+    this.traces.clear();
+    this.buffered = 0;
   }
 
   private emitTrace(spans: SpanFacts[]): void {
