@@ -97,6 +97,19 @@ describe('OpenTelemetry GenAI traces', () => {
     ]);
   });
 
+  it('names old az.ai.* providers as today, and takes cache reads out of Azure OpenAI input', () => {
+    const { rows } = parse(
+      doc(
+        span('t', 's', undefined, { 'gen_ai.system': { stringValue: 'az.ai.openai' }, ...usage(100), 'gen_ai.usage.cache_read.input_tokens': { intValue: 60 } }),
+        span('u', 's', undefined, usage(7)),
+      ),
+    );
+    expect(rows.map((r) => [r.provider, r.inputTokens, r.cachedInputTokens])).toEqual([
+      ['azure.ai.openai', 40, 60],
+      ['unknown', 7, 0],
+    ]);
+  });
+
   it('counts a parent with usage when no descendant has any, and each innermost span in nested agents', () => {
     const { rows } = parse(
       doc(

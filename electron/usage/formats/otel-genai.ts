@@ -159,6 +159,14 @@ function nanosToMs(value: unknown, field: string, position: string): number {
   return ms;
 }
 
+/** Older gen_ai.system values, before the az.ai.* names became azure.ai.* (semantic conventions 1.37). */
+const RENAMED_PROVIDERS: Record<string, string> = { 'az.ai.openai': 'azure.ai.openai', 'az.ai.inference': 'azure.ai.inference' };
+
+function providerOf(attrs: Attributes): string | null {
+  const name = (textOf(attrs, ATTR.provider) ?? textOf(attrs, ATTR.system))?.toLowerCase();
+  return name === undefined ? null : (RENAMED_PROVIDERS[name] ?? name);
+}
+
 function idOf(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
@@ -313,7 +321,7 @@ class OtelGenAiParser implements UsageParser {
       resource,
       startMs,
       endMs,
-      provider: (textOf(attrs, ATTR.provider) ?? textOf(attrs, ATTR.system))?.toLowerCase() ?? null,
+      provider: providerOf(attrs),
       model: textOf(attrs, ATTR.responseModel) ?? textOf(attrs, ATTR.requestModel),
       agent: textOf(attrs, ATTR.agentId) ?? textOf(attrs, ATTR.agentName),
       session: textOf(attrs, ATTR.conversation) ?? textOf(attrs, ATTR.session),
