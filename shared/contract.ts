@@ -8,12 +8,14 @@ import { appContract } from './contracts/app';
 import { discoveryContract } from './contracts/discovery';
 import { jobsContract } from './contracts/jobs';
 import { registryContract } from './contracts/registry';
+import { usageContract } from './contracts/usage';
 import { workspaceContract } from './contracts/workspace';
 import type { ApiResult } from './errors';
 
 export * from './contracts/agents';
 export * from './contracts/blast-radius';
 export * from './contracts/dossier';
+export * from './contracts/usage';
 export * from './contracts/imports';
 export * from './contracts/app';
 export * from './contracts/discovery';
@@ -28,7 +30,7 @@ export * from './contracts/workspace';
  * and its output type. The preload bridge, the HTTP client, the CLI and the handlers are all
  * typed from this object, so a renamed method or a changed shape fails the type check everywhere.
  */
-export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, jobsContract);
+export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, jobsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
