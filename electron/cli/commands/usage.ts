@@ -53,7 +53,7 @@ export function describeUsageTotals(totals: UsageTotals): string {
   const firstDay = totals.groups.reduce((min, g) => (g.firstDay < min ? g.firstDay : min), totals.groups[0]!.firstDay);
   const lastDay = totals.groups.reduce((max, g) => (g.lastDay > max ? g.lastDay : max), totals.groups[0]!.lastDay);
   const [header, rows] = alignRight(
-    [totals.by.toUpperCase(), 'REQUESTS', 'INPUT', 'CACHED', 'OUTPUT', 'COST (USD)', 'FIRST DAY', 'LAST DAY'],
+    [totals.by.toUpperCase(), 'REQUESTS', 'INPUT', 'CACHED', 'OUTPUT', 'COST', 'FIRST DAY', 'LAST DAY'],
     [...totals.groups.map((g) => row(g.key === null ? UNATTRIBUTED : g.label, g, g.firstDay, g.lastDay)), row('Total', totals.total, firstDay, lastDay)],
   );
   const lines = [`Usage by ${totals.by}, ${period}:`, ...textTable(header, rows, 48)];
