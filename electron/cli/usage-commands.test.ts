@@ -34,7 +34,7 @@ describe('usage as text', () => {
 
   it('prints one row per group, "(unattributed)" for the null key, numbers right-aligned, and a total line', () => {
     const lines = describeUsageTotals(TOTALS).split('\n');
-    expect(lines[0]).toBe('Usage by agent, 2025-05-01 to the last day:');
+    expect(lines[0]).toBe('Usage by agent, from 2025-05-01 to the last day:');
     expect(lines[1]).toMatch(/^ {2}AGENT +REQUESTS +INPUT +CACHED +OUTPUT +COST +FIRST DAY +LAST DAY$/);
     expect(lines[2]).toMatch(/^ {2}Refund Bot +1,200 +3,400,000 +120,000 +560,000 +\$42\.50 +2025-05-02 +2025-05-30$/);
     expect(lines[3]).toMatch(/^ {2}Ledger +3 +100 +0 +20 +price unknown +2025-05-01 +2025-05-03$/);
@@ -48,7 +48,8 @@ describe('usage as text', () => {
   });
 
   it('says so when there is no usage', () => {
-    expect(describeUsageTotals({ ...TOTALS, from: null, groups: [] })).toBe('No usage in every imported day.');
+    expect(describeUsageTotals({ ...TOTALS, from: null, groups: [] })).toBe('No usage imported.');
+    expect(describeUsageTotals({ ...TOTALS, to: '2025-05-31', groups: [] })).toBe('No usage from 2025-05-01 to 2025-05-31.');
   });
 });
 
@@ -117,7 +118,7 @@ describe('usage and budgets export against a real workspace', () => {
     const text = await cli(['usage', '--workspace', 'w.atw', '--by', 'agent']);
     expect(text.stderr).toBe('');
     expect(text.code).toBe(0);
-    expect(text.stdout).toBe('No usage in every imported day.\n');
+    expect(text.stdout).toBe('No usage imported.\n');
     const json = await cli(['usage', '--workspace', 'w.atw', '--by', 'model', '--from', '2025-01-01', '--to', '2025-01-31', '--json']);
     expect(json.code).toBe(0);
     expect(json.json()).toMatchObject({ ok: true, value: { by: 'model', from: '2025-01-01', to: '2025-01-31', groups: [] } });

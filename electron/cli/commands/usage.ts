@@ -48,8 +48,9 @@ function alignRight(header: string[], rows: string[][]): [string[], string[][]] 
 }
 
 export function describeUsageTotals(totals: UsageTotals): string {
-  const period = totals.from || totals.to ? `${totals.from ?? 'the first day'} to ${totals.to ?? 'the last day'}` : 'every imported day';
-  if (totals.groups.length === 0) return `No usage in ${period}.`;
+  const bounded = totals.from !== null || totals.to !== null;
+  const period = bounded ? `from ${totals.from ?? 'the first day'} to ${totals.to ?? 'the last day'}` : 'every imported day';
+  if (totals.groups.length === 0) return bounded ? `No usage ${period}.` : 'No usage imported.';
   const firstDay = totals.groups.reduce((min, g) => (g.firstDay < min ? g.firstDay : min), totals.groups[0]!.firstDay);
   const lastDay = totals.groups.reduce((max, g) => (g.lastDay > max ? g.lastDay : max), totals.groups[0]!.lastDay);
   const [header, rows] = alignRight(
