@@ -132,6 +132,13 @@ describe('exportBudgetsAsLiteLlm', () => {
     expect(text).toContain('# tpm_limit: 4 would keep');
   });
 
+  it('gives agents that share a name distinct key aliases (LiteLLM refuses a duplicate alias)', () => {
+    const doc = parsed(exportBudgetsAsLiteLlm(input([agent('agt_b', 'Twin', { usd: 1 }), agent('agt_a', 'Twin', { usd: 2 }), agent('agt_c', 'Solo', { usd: 3 })])));
+    const aliases = doc.agents.map((a) => a.requests.find((r) => r.path === '/key/generate')!.body.key_alias);
+    expect(aliases).toEqual(['Solo', 'Twin (agt_a)', 'Twin (agt_b)']);
+    expect(doc.agents.map((a) => a.name)).toEqual(['Solo', 'Twin', 'Twin']);
+  });
+
   it('lists provider keys as ones the proxy cannot cap', () => {
     expect(exportBudgetsAsLiteLlm(input())).toContain('# Provider keys the proxy cannot cap (route these calls through the proxy instead): openai key_provider1.');
   });

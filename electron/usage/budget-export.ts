@@ -52,6 +52,11 @@ import { Document, type Node } from 'yaml';
  *   those teams (their models and budgets), so each key gets the cap itself (POST /key/update with
  *   `max_budget` and `budget_duration`); several keys then each get the whole cap, which the entry
  *   says. With no LiteLLM key known, a new key with the cap (in the team when there is one).
+ * A new key's `key_alias` is the agent's name (with its id when two agents share a name): LiteLLM
+ *   refuses an alias another key already has (litellm/proxy/management_endpoints/
+ *   key_management_endpoints.py, `_enforce_unique_key_alias`), and with the opt-in
+ *   `enable_key_alias_format_validation` also one outside [a-zA-Z0-9_-/.@] (config_settings.md);
+ *   such a request fails with LiteLLM's reason and changes nothing.
  * Provider keys (OpenAI, Anthropic…) are not the proxy's to cap; an entry lists them, as calls to
  *   route through the proxy's key instead. Agents with only a token cap get an entry with no
  *   requests and the reason; agents with no cap are left out and listed in the header.
@@ -114,7 +119,7 @@ const hasCap = (a: BudgetExportAgent) => a.dailyCostCapUsd !== null || a.dailyTo
 const quoted = (text: string) => JSON.stringify(text);
 
 /** The management API requests that enforce one agent's daily cost cap (none for a token-only cap). */
-export function litellmRequestsFor(agent: BudgetExportAgent): LiteLlmRequest[] {
+export function litellmRequestsFor(agent: BudgetExportAgent, keyAlias = agent.name): LiteLlmRequest[] {
   const cap = agent.dailyCostCapUsd;
   if (cap === null) return [];
   const virtualKeys = virtualKeyIds(agent);
@@ -126,12 +131,12 @@ export function litellmRequestsFor(agent: BudgetExportAgent): LiteLlmRequest[] {
       { method: 'POST', path: '/team/new', body: { team_id: teamId, team_alias: agent.name, metadata: metadata(), max_budget: cap, budget_duration: LITELLM_DAILY } },
     ];
     for (const key of virtualKeys) requests.push({ method: 'POST', path: '/key/update', body: { key, team_id: teamId } });
-    if (virtualKeys.length === 0) requests.push({ method: 'POST', path: '/key/generate', body: { team_id: teamId, key_alias: agent.name, metadata: metadata() } });
+    if (virtualKeys.length === 0) requests.push({ method: 'POST', path: '/key/generate', body: { team_id: teamId, key_alias: keyAlias, metadata: metadata() } });
     return requests;
   }
 
   if (virtualKeys.length > 0) return virtualKeys.map((key) => ({ method: 'POST', path: '/key/update', body: { key, max_budget: cap, budget_duration: LITELLM_DAILY } }));
-  const body: Record<string, unknown> = { key_alias: agent.name, metadata: metadata(), max_budget: cap, budget_duration: LITELLM_DAILY };
+  const body: Record<string, unknown> = { key_alias: keyAlias, metadata: metadata(), max_budget: cap, budget_duration: LITELLM_DAILY };
   if (agent.teams.length === 1) body.team_id = agent.teams[0];
   return [{ method: 'POST', path: '/key/generate', body }];
 }
@@ -165,6 +170,8 @@ export function exportBudgetsAsLiteLlm(input: BudgetExportInput): string {
   const agents = sortedAgents(input.agents);
   const capped = agents.filter(hasCap);
   const uncapped = agents.filter((a) => !hasCap(a));
+  // LiteLLM refuses a key_alias another key has: agents sharing a name get their id in it.
+  const sharedNames = new Set(capped.map((a) => a.name).filter((name, i, all) => all.indexOf(name) !== i));
 
   const value = {
     litellm_config: {
@@ -176,7 +183,7 @@ export function exportBudgetsAsLiteLlm(input: BudgetExportInput): string {
       name: a.name,
       daily_cost_cap_usd: a.dailyCostCapUsd,
       daily_token_cap: a.dailyTokenCap,
-      requests: litellmRequestsFor(a),
+      requests: litellmRequestsFor(a, sharedNames.has(a.name) ? `${a.name} (${a.agentId})` : a.name),
     })),
   };
 
