@@ -8,7 +8,8 @@ import { Document, type Node } from 'yaml';
  * BerriAI/litellm repository):
  *
  * - config.yaml cannot declare virtual keys or teams. Its sections (docs/my-website/docs/proxy/
- *   config_settings.md, "All settings") hold proxy-wide settings; budgets per key and per team are
+ *   config_settings.md, "All settings") hold proxy-wide settings (the nearest, `litellm_settings.
+ *   default_team_settings`, only gives teams created from JWTs a default: team_budgets.md); budgets per key and per team are
  *   rows in the proxy's database, created through the management API: POST /team/new,
  *   /team/update, /key/generate, /key/update (docs/my-website/docs/proxy/users.md, "Budgets, Rate
  *   Limits"). So the export is one YAML document with two parts: `litellm_config`, exactly the
