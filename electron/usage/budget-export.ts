@@ -35,7 +35,8 @@ import { Document, type Node } from 'yaml';
  *   (users.md, "Set Rate Limits"; _types.py BudgetNewRequest: "Max tokens per minute"). A daily
  *   token cap N could only be approximated by `tpm_limit: ceil(N / 1440)`, which also blocks every
  *   burst above a 1440th of the day's allowance: not the same cap, so it is not exported; each
- *   agent's entry says so in a comment, with that number, and keeps the cap in the team's metadata.
+ *   agent's entry says so in a comment, with that number, and the team or key it creates keeps the cap
+ *   in `metadata.daily_token_cap`.
  * - Not used: tag budgets (docs/my-website/docs/proxy/tag_budgets.md) are enforced only on requests
  *   that carry the tag, so an agent that leaves it out is not capped; the Agent Gateway's agents
  *   (/v1/agents, users.md "Agents") are A2A servers the proxy calls, with per-minute and
@@ -52,7 +53,7 @@ import { Document, type Node } from 'yaml';
  * - The agent's calls already went through LiteLLM teams: moving its keys would take them out of
  *   those teams (their models and budgets), so each key gets the cap itself (POST /key/update with
  *   `max_budget` and `budget_duration`); several keys then each get the whole cap, which the entry
- *   says. With no LiteLLM key known, a new key with the cap (in the team when there is one).
+ *   says. With no LiteLLM key known, a new key with the cap (in its team when it used exactly one).
  * A new key's `key_alias` is the agent's name (with its id when two agents share a name): LiteLLM
  *   refuses an alias another key already has (litellm/proxy/management_endpoints/
  *   key_management_endpoints.py, `_enforce_unique_key_alias`), and with the opt-in
