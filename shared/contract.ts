@@ -3,6 +3,7 @@ import { combineContracts, type MethodSpec } from './contracts/method';
 import { agentsContract } from './contracts/agents';
 import { blastRadiusContract } from './contracts/blast-radius';
 import { dossierContract } from './contracts/dossier';
+import { usageContract } from './contracts/usage';
 import { importsContract } from './contracts/imports';
 import { appContract } from './contracts/app';
 import { discoveryContract } from './contracts/discovery';
