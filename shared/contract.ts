@@ -9,7 +9,6 @@ import { appContract } from './contracts/app';
 import { discoveryContract } from './contracts/discovery';
 import { jobsContract } from './contracts/jobs';
 import { registryContract } from './contracts/registry';
-import { usageContract } from './contracts/usage';
 import { workspaceContract } from './contracts/workspace';
 import type { ApiResult } from './errors';
 
