@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { UsageTotals } from '../../shared/contract';
@@ -28,6 +29,8 @@ describe('usage as text', () => {
   it('never shows an unknown cost as $0.00', () => {
     expect(costText({ costUsd: 1234.5, unpricedTokens: 0 })).toBe('$1,234.50');
     expect(costText({ costUsd: 0, unpricedTokens: 0 })).toBe('$0.00');
+    expect(costText({ costUsd: 0.002, unpricedTokens: 0 })).toBe('< $0.01');
+    expect(costText({ costUsd: 0.002, unpricedTokens: 5 })).toBe('≥ $0.00 (+ unpriced)');
     expect(costText({ costUsd: 0, unpricedTokens: 10 })).toBe('price unknown');
     expect(costText({ costUsd: 2.345, unpricedTokens: 10 })).toBe('≥ $2.35 (+ unpriced)');
   });
@@ -122,6 +125,30 @@ describe('usage and budgets export against a real workspace', () => {
     const json = await cli(['usage', '--workspace', 'w.atw', '--by', 'model', '--from', '2025-01-01', '--to', '2025-01-31', '--json']);
     expect(json.code).toBe(0);
     expect(json.json()).toMatchObject({ ok: true, value: { by: 'model', from: '2025-01-01', to: '2025-01-31', groups: [] } });
+  });
+
+  it('prints the usage a LiteLLM spend log brought, with the unattributed row and a total', async () => {
+    const fixture = join(import.meta.dirname, '..', 'usage', 'formats', 'fixtures', 'litellm-spend.json');
+    const imported = await cli(['import', fixture, '--workspace', 'w.atw']);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+
+    const byModel = await cli(['usage', '--workspace', 'w.atw', '--by', 'model', '--json']);
+    const totals = byModel.json().value as unknown as UsageTotals;
+    expect(totals.groups.length).toBeGreaterThan(0);
+    expect(totals.total.requests).toBe(totals.groups.reduce((sum, g) => sum + g.requests, 0));
+
+    const text = await cli(['usage', '--workspace', 'w.atw', '--by', 'model']);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('Usage by model, every imported day:');
+    expect(lines[1]).toMatch(/^ {2}MODEL +REQUESTS +INPUT +CACHED +OUTPUT +COST +FIRST DAY +LAST DAY$/);
+    expect(lines.some((l) => l.startsWith('  gpt-4o-mini '))).toBe(true);
+    expect(lines.find((l) => l.startsWith('  Total '))).toContain(totals.total.requests.toLocaleString('en-US'));
+
+    // No registry agent is tagged in the log: all of it is the unattributed row.
+    const byAgent = await cli(['usage', '--workspace', 'w.atw', '--by', 'agent']);
+    expect(byAgent.stdout.split('\n')[2]).toMatch(new RegExp(`^ {2}\\(unattributed\\) +${totals.total.requests} `));
   });
 
   it('refuses a missing workspace without creating it', async () => {

@@ -23,12 +23,14 @@ function parseDimension(given: string | undefined): UsageDimension {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
-const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const dollars = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** A known cost that rounds to $0.00 without being zero says so rather than read as free. */
+const usd = (n: number) => (n > 0 && n < 0.005 ? '< $0.01' : dollars(n));
 
 /** A cost is never shown as $0.00 when it is unknown: tokens of models with no price have no cost. */
 export function costText(t: { costUsd: number; unpricedTokens: number }): string {
   if (t.unpricedTokens > 0 && t.costUsd === 0) return 'price unknown';
-  if (t.unpricedTokens > 0) return `≥ ${usd(t.costUsd)} (+ unpriced)`;
+  if (t.unpricedTokens > 0) return `≥ ${dollars(t.costUsd)} (+ unpriced)`;
   return usd(t.costUsd);
 }
 
