@@ -17,7 +17,7 @@ export async function fuzzBench(): Promise<void> {
   console.log(`\nFuzzing importers (${INPUTS.toLocaleString('en-US')} generated inputs each, full size)`);
   const dir = mkdtempSync(join(tmpdir(), 'atw-fuzz-bench-'));
   try {
-    const targets = allFuzzTargets({ registryFixtures: 'electron/registry/fixtures', curatedAdvisories: 'resources/advisories/curated', iamFixtures: 'electron/iam', demoIam: 'resources/demo/iam' });
+    const targets = allFuzzTargets({ registryFixtures: 'electron/registry/fixtures', curatedAdvisories: 'resources/advisories/curated', iamFixtures: 'electron/iam', demoIam: 'resources/demo/iam', usageFixtures: 'electron/usage/formats/fixtures' });
     for (const target of targets) {
       const report = await fuzzImporter(target, dir, { count: INPUTS, seed: 7, size: FULL_FUZZ });
       row(`${target.name}: inputs / accepted / refused`, `${report.inputs} / ${report.accepted} / ${report.refused}`);

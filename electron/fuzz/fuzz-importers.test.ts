@@ -14,7 +14,9 @@ const INPUTS_PER_IMPORTER = 1_000;
 const iamFixtures = fileURLToPath(new URL('../iam', import.meta.url));
 const demoIam = fileURLToPath(new URL('../../resources/demo/iam', import.meta.url));
 
-const targets = allFuzzTargets({ registryFixtures, curatedAdvisories, iamFixtures, demoIam });
+const usageFixtures = fileURLToPath(new URL('../usage/formats/fixtures', import.meta.url));
+
+const targets = allFuzzTargets({ registryFixtures, curatedAdvisories, iamFixtures, demoIam, usageFixtures });
 
 function summary(report: FuzzReport): string {
   return `${report.target}: ${report.inputs} inputs, ${report.accepted} accepted, ${report.refused} refused, ${report.crashes} crashes, ${report.partialWrites} partial writes\n${report.failures

@@ -6,6 +6,7 @@ import { inlineJobContext } from '../jobs/job-context';
 import { runImport } from '../imports/run-import';
 import { createWorkspaceFile, type Workspace } from '../store/workspace-file';
 import { iamFuzzTargets, type IamFixturePaths } from './iam-fuzz-targets';
+import { usageFuzzTargets } from './usage-fuzz-targets';
 import { hostileJson, mutateBytes, mutateTextBytes, mutateZipEntries, pick, seededRandom, type FuzzSize, type Mutated, type Random } from './mutations';
 import { workspaceDigest } from './workspace-snapshot';
 
@@ -52,8 +53,8 @@ export interface FuzzReport {
 }
 
 /** The targets of `npm test` and `npm run bench fuzz`: every importer the app has. */
-export function allFuzzTargets(paths: { registryFixtures: string; curatedAdvisories: string } & IamFixturePaths): FuzzTarget[] {
-  return [registryCsvTarget(paths.registryFixtures), registryXlsxTarget(paths.registryFixtures), osvTarget(paths.curatedAdvisories), ...iamFuzzTargets(paths)];
+export function allFuzzTargets(paths: { registryFixtures: string; curatedAdvisories: string; usageFixtures: string } & IamFixturePaths): FuzzTarget[] {
+  return [registryCsvTarget(paths.registryFixtures), registryXlsxTarget(paths.registryFixtures), osvTarget(paths.curatedAdvisories), ...iamFuzzTargets(paths), ...usageFuzzTargets(paths.usageFixtures)];
 }
 
 /**
