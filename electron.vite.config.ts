@@ -14,6 +14,7 @@ export default defineConfig({
           cli: resolve('electron/cli/main.ts'),
           'job-worker': resolve('electron/jobs/job-worker.ts'),
           'analyzer-worker': resolve('electron/discovery/scan/analyzer-worker.ts'),
+          'usage-parse-worker': resolve('electron/usage/usage-parse-worker.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

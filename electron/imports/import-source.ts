@@ -38,6 +38,11 @@ export class ImportSource {
     return this.whole === null;
   }
 
+  /** Where a streamed file is (for a reader that parses it on another thread); null for bytes in memory. */
+  get onDiskPath(): string | null {
+    return this.path;
+  }
+
   get bytes(): Buffer {
     if (this.whole === null) throw new Error(`${this.fileName} is read as a stream; its reader must use chunks().`);
     return this.whole;

@@ -10,6 +10,7 @@ import { UsageInputError, type UsageSink } from './formats/usage-format';
 import { priceLookup, pricesInForce } from './model-prices';
 import { applyBills } from './usage-costing';
 import { UsageWriter } from './usage-writer';
+import { PARSE_IN_WORKER_BYTES, parseInWorker } from './parse-in-worker';
 
 const DAY_MS = 86_400_000;
 const MAX_WARNINGS = 200;
@@ -55,10 +56,13 @@ function warningsSink(warnings: ImportIssue[]): UsageSink['warn'] {
 
 /** Feeds the file to its format's parser, chunk by chunk, with progress and cancel; a problem refuses the file. */
 function parseStream(source: ImportSource, format: UsageFormat, sink: UsageSink, ctx: ReadContext, verb: string): void {
-  const spec = USAGE_FORMAT_SPECS.find((s) => s.format === format)!;
-  const parser = spec.createParser(sink);
-  let done = 0;
   try {
+    if (source.streamed && source.size >= PARSE_IN_WORKER_BYTES) {
+      parseInWorker(source.onDiskPath!, source.size, format, sink, ctx, `${verb} ${source.fileName}`);
+      return;
+    }
+    const parser = USAGE_FORMAT_SPECS.find((s) => s.format === format)!.createParser(sink);
+    let done = 0;
     for (const chunk of source.chunks()) {
       ctx.throwIfCancelled();
       parser.write(chunk);
