@@ -1,5 +1,5 @@
-import type { AgentUsage, CandidateSummary } from '../../../shared/contract';
-import type { CandidateDetail, UsageEvidence } from '../../../shared/discovery';
+import type { AgentUsage } from '../../../shared/contract';
+import type { CandidateDetail, CandidateSummary, UsageEvidence } from '../../../shared/discovery';
 
 /**
  * Realistic answers of agentActivity, agentUsage and the usage-log candidates, for the
