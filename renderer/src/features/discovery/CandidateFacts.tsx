@@ -1,5 +1,5 @@
 import type { AdvisoryMatch, CandidateDetail, CredentialReference, Evidence as EvidenceData, PackageVersion, UsageEvidence } from '../../../../shared/discovery';
-import { costText, formatCount, formatDay, formatPeriod } from '../../domain/agent-activity';
+import { costText, formatCount, formatDay } from '../../domain/agent-activity';
 import { TRIGGER_LABELS } from '../../domain/agent-labels';
 import { Badge } from '../../ui/Badge';
 import {
@@ -280,14 +280,10 @@ function UsageFacts({ usage: u }: { usage: UsageEvidence }) {
             <dd title={u.tokens.toLocaleString()}>{formatCount(u.tokens)}</dd>
             <dt>Requests</dt>
             <dd>{u.requests.toLocaleString()}</dd>
-            <dt>Period</dt>
-            <dd>
-              {formatPeriod(u.firstDay, u.lastDay)}
-              <span className="muted">
-                {' '}
-                · first {formatDay(u.firstDay)}, last {formatDay(u.lastDay)}
-              </span>
-            </dd>
+            <dt>First seen</dt>
+            <dd>{formatDay(u.firstDay, true)}</dd>
+            <dt>Last seen</dt>
+            <dd>{formatDay(u.lastDay, true)}</dd>
           </dl>
         </li>
       </FactSection>

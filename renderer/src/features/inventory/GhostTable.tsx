@@ -17,7 +17,7 @@ const COLUMNS: readonly Column<CandidateDetail, never>[] = [
     minWidth: 200,
     grow: 2,
     render: (c) => (
-      <span className="cell-text mono" title={c.usage?.keyId ? `API key ${c.usage.keyId}` : c.usage?.agentTag ? `Agent tag ${c.usage.agentTag}` : c.name}>
+      <span className="cell-text agent-name" title={c.usage?.keyId ? `API key ${c.usage.keyId}` : c.usage?.agentTag ? `Agent tag ${c.usage.agentTag}` : c.name}>
         {c.name}
       </span>
     ),
@@ -56,7 +56,7 @@ const COLUMNS: readonly Column<CandidateDetail, never>[] = [
   {
     key: 'period',
     header: 'Seen',
-    minWidth: 150,
+    minWidth: 176,
     render: (c) => (c.usage ? <span className="cell-text">{formatPeriod(c.usage.firstDay, c.usage.lastDay)}</span> : null),
   },
 ];

@@ -123,6 +123,7 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
             <InventoryFilters />
             {ghostsShown && <GhostTable ghosts={activity.ghosts} />}
             {/* Registry agents are rarely ghosts (only one confirmed from usage alone): their table is shown only when there are some. */}
+            {ghostsShown && rows.length > 0 && <h2 className="ghosts__heading">Registry agents marked Ghost</h2>}
             {!(ghostsShown && rows.length === 0) && (
               <div className="inventory__table">
                 <AgentTable rows={rows} />
