@@ -67,7 +67,7 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
       <header className="inventory__header">
         <div className="page__header">
           <h1>Inventory</h1>
-          {list && <Counts shown={activityFilter === null ? list.total : rows.length} total={list.workspaceTotal} />}
+          {list && <Counts shown={activityFilter === null ? list.total : rows.length} total={list.workspaceTotal} ghosts={ghostsShown ? activity.ghosts.length : null} />}
         </div>
         {!isEmpty && (
           <div className="inventory__actions">
@@ -137,11 +137,18 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
   );
 }
 
-function Counts({ shown, total }: { shown: number; total: number }) {
+/** ghosts: with the Ghost filter, the candidates listed besides the registry's agents. */
+function Counts({ shown, total, ghosts = null }: { shown: number; total: number; ghosts?: number | null }) {
   return (
     <p className="inventory__counts" aria-live="polite">
       {total.toLocaleString()} {total === 1 ? 'agent' : 'agents'}
-      {shown !== total && (
+      {ghosts !== null && (
+        <span className="muted">
+          {' '}
+          · {ghosts.toLocaleString()} {ghosts === 1 ? 'ghost' : 'ghosts'} outside the registry
+        </span>
+      )}
+      {shown !== total && !(ghosts !== null && shown === 0) && (
         <span className="muted">
           {' '}
           · {shown.toLocaleString()} of {total.toLocaleString()} shown
