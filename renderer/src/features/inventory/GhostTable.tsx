@@ -41,7 +41,8 @@ const COLUMNS: readonly Column<CandidateDetail, never>[] = [
   {
     key: 'models',
     header: 'Models',
-    minWidth: 160,
+    // Narrow enough that every column fits the 1024 px window (800 px of table); the models scroll into view on hover.
+    minWidth: 120,
     grow: 1,
     render: (c) => (
       <span className="tags" title={c.usage?.models.join(', ')}>
