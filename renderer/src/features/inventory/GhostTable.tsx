@@ -41,7 +41,7 @@ const COLUMNS: readonly Column<CandidateDetail, never>[] = [
   {
     key: 'models',
     header: 'Models',
-    // Narrow enough that every column fits the 1024 px window (800 px of table); the models scroll into view on hover.
+    // Narrow enough that every column fits the 1024 px window (800 px of table); the whole list is in the cell’s tooltip.
     minWidth: 120,
     grow: 1,
     render: (c) => (
