@@ -84,7 +84,7 @@ function PageFor({ route, onAskPath }: { route: Route; onAskPath: (action: Works
   if (!hasWorkspace) return <NoWorkspacePage onAskPath={onAskPath} />;
   switch (route.page) {
     case 'inventory':
-      return <InventoryPage />;
+      return <InventoryPage activity={route.activity} />;
     case 'new-agent':
       return <AgentPage agentId={null} />;
     case 'agent':

@@ -5,6 +5,12 @@ describe('hash routes', () => {
   it.each<[string, Route]>([
     ['', { page: 'inventory' }],
     ['#/inventory', { page: 'inventory' }],
+    ['#/?activity=ghost', { page: 'inventory', activity: 'ghost' }],
+    ['#/inventory?activity=not-observed', { page: 'inventory', activity: 'not-observed' }],
+    ['#/inventory?x=1&activity=dormant', { page: 'inventory', activity: 'dormant' }],
+    ['#/?activity=haunted', { page: 'inventory' }],
+    ['#/?activity=', { page: 'inventory' }],
+    ['#/agents/a1?activity=ghost', { page: 'agent', agentId: 'a1' }],
     ['#/agents/new', { page: 'new-agent' }],
     ['#/agents/a%2F1', { page: 'agent', agentId: 'a/1' }],
     ['#/blast-radius', { page: 'blast-radius', tab: 'agents', subject: null }],
@@ -28,7 +34,7 @@ describe('hash routes', () => {
   });
 
   it('round-trips every route through its href', () => {
-    const routes: Route[] = [{ page: 'inventory' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'upcoming', section: 'usage' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' },
+    const routes: Route[] = [{ page: 'inventory' }, { page: 'inventory', activity: 'ghost' }, { page: 'inventory', activity: 'not-observed' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'upcoming', section: 'usage' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' },
       { page: 'blast-radius', tab: 'agents', subject: null },
       { page: 'blast-radius', tab: 'data-sources', subject: null },
       { page: 'blast-radius', tab: 'agents', subject: { kind: 'agent', agentId: 'agent 7/x' } },

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { ACTIVITY_STATES, type ActivityState } from '../../../shared/usage';
 import { committedLocationHash, requestNavigation, subscribeCommittedHash } from './leave-guard';
 
 /** Sections whose imports are not built yet; each still has its own address so a reload keeps the page. */
@@ -6,7 +7,8 @@ export const UPCOMING_SECTIONS = ['usage', 'triage', 'plan', 'reports'] as const
 export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 
 export type Route =
-  | { page: 'inventory' }
+  /** activity: the inventory filtered by activity (`#/?activity=ghost`, linked from the Usage page). */
+  | { page: 'inventory'; activity?: ActivityState }
   | { page: 'agent'; agentId: string }
   | { page: 'new-agent' }
   | { page: 'discovery' }
@@ -33,8 +35,15 @@ function parseBlastRadius(rest: string[]): Route {
   }
 }
 
+/** `?activity=ghost` after the path: only the inventory reads it, and only a known state. */
+function activityOf(query: string): ActivityState | undefined {
+  const value = new URLSearchParams(query).get('activity');
+  return ACTIVITY_STATES.find((state) => state === value);
+}
+
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean);
   const [first, second] = parts;
   if (first === 'agents' && second === 'new' && parts.length === 2) return { page: 'new-agent' };
   if (first === 'agents' && second !== undefined && parts.length === 2) {
@@ -55,13 +64,14 @@ export function parseRoute(hash: string): Route {
   if (first === 'blast-radius') return parseBlastRadius(parts.slice(1));
   const section = UPCOMING_SECTIONS.find((s) => s === first);
   if (section && parts.length === 1) return { page: 'upcoming', section };
-  return { page: 'inventory' };
+  const activity = parts.length === 0 || (first === 'inventory' && parts.length === 1) ? activityOf(query) : undefined;
+  return activity ? { page: 'inventory', activity } : { page: 'inventory' };
 }
 
 export function hrefOf(route: Route): string {
   switch (route.page) {
     case 'inventory':
-      return '#/inventory';
+      return route.activity ? `#/inventory?activity=${route.activity}` : '#/inventory';
     case 'new-agent':
       return '#/agents/new';
     case 'agent':

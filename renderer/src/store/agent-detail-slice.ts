@@ -1,5 +1,5 @@
 import type { AgentDraft, AgentPatch } from '../../../shared/agent';
-import type { AgentDetail, AuditEntry } from '../../../shared/contract';
+import type { AgentDetail, AgentUsage, AuditEntry } from '../../../shared/contract';
 import { BackendError, type ApiErrorData } from '../../../shared/errors';
 import { messageOf, type SliceCreator } from './app-state';
 
@@ -19,6 +19,8 @@ export interface AgentDetailSlice {
   saveAgent: (save: AgentSave) => Promise<AgentDetail | null>;
   clearAgentSaveError: () => void;
   clearAgent: () => void;
+  /** The agent's LLM usage and cost, read with its detail; its failure never stops the page. */
+  agentUsage: { agentId: string; value: AgentUsage | null; error: string | null } | null;
 }
 
 function errorDataOf(error: unknown): ApiErrorData {
@@ -27,6 +29,16 @@ function errorDataOf(error: unknown): ApiErrorData {
 
 export const createAgentDetailSlice: SliceCreator<AgentDetailSlice> = (backend) => (set, get) => {
   let latestLoad = 0;
+
+  const loadUsage = async (agentId: string) => {
+    set({ agentUsage: { agentId, value: null, error: null } });
+    try {
+      const value = await backend.agentUsage({ agentId });
+      if (get().agentUsage?.agentId === agentId) set({ agentUsage: { agentId, value, error: null } });
+    } catch (error) {
+      if (get().agentUsage?.agentId === agentId) set({ agentUsage: { agentId, value: null, error: messageOf(error) } });
+    }
+  };
 
   const refreshAudit = async (id: string) => {
     try {
@@ -44,15 +56,18 @@ export const createAgentDetailSlice: SliceCreator<AgentDetailSlice> = (backend) 
     agentError: null,
     agentSaving: false,
     agentSaveError: null,
+    agentUsage: null,
     loadAgent: async (id) => {
       const load = ++latestLoad;
       set({ agentLoading: true, agentError: null, agentSaveError: null });
+      const usage = loadUsage(id);
       try {
         const [agent, agentAudit] = await Promise.all([backend.getAgent({ id }), backend.agentAudit({ id })]);
         if (load === latestLoad) set({ agent, agentAudit, agentLoading: false });
       } catch (error) {
         if (load === latestLoad) set({ agent: null, agentAudit: [], agentLoading: false, agentError: { agentId: id, message: messageOf(error) } });
       }
+      await usage;
     },
     saveAgent: async (save) => {
       set({ agentSaving: true, agentSaveError: null });
@@ -70,7 +85,7 @@ export const createAgentDetailSlice: SliceCreator<AgentDetailSlice> = (backend) 
     clearAgentSaveError: () => set({ agentSaveError: null }),
     clearAgent: () => {
       latestLoad++;
-      set({ agent: null, agentAudit: [], agentLoading: false, agentError: null, agentSaving: false, agentSaveError: null });
+      set({ agent: null, agentAudit: [], agentLoading: false, agentError: null, agentSaving: false, agentSaveError: null, agentUsage: null });
     },
   };
 };

@@ -1,6 +1,8 @@
 import type { AgentStatus, TriggerKind } from '../../../shared/agent';
 import type { AgentList, AgentListQuery, AGENT_SORT_KEYS } from '../../../shared/contract';
+import type { CandidateDetail } from '../../../shared/discovery';
 import type { AgentFlag } from '../../../shared/registry';
+import type { ActivityState } from '../../../shared/usage';
 import { messageOf, type SliceCreator } from './app-state';
 
 export type AgentSortKey = (typeof AGENT_SORT_KEYS)[number];
@@ -12,8 +14,20 @@ export interface AgentFilters {
   /** null: any owner; 'none': agents without one; otherwise an owner name or email. */
   owner: string | null;
   flags: AgentFlag[];
+  /** Filtered here, not by the engine: the list query has no activity, and the activity map is already loaded. */
+  activity: ActivityState | null;
   sort: AgentSortKey;
   direction: 'asc' | 'desc';
+}
+
+/** Code against runtime: each agent's activity in the imported usage, and the spenders nobody accounts for. */
+export interface AgentActivity {
+  /** Agent id to state; an agent missing from it is not observed. */
+  byAgent: Record<string, ActivityState>;
+  /** First and last day of imported usage; null when none was imported (every agent is then "not observed" by default, not by evidence). */
+  period: { from: string; to: string } | null;
+  /** Ghosts: pending discovery candidates of unit kind 'llm-usage' (a key or agent tag spending with no code or registry entry), with their usage evidence. */
+  ghosts: CandidateDetail[];
 }
 
 export interface AgentsSlice {
@@ -27,11 +41,20 @@ export interface AgentsSlice {
   setAgentSearchText: (text: string) => void;
   sortAgentsBy: (key: AgentSortKey) => void;
   clearAgentFilters: () => void;
+
+  agentActivity: AgentActivity | null;
+  agentActivityError: string | null;
+  loadAgentActivity: () => Promise<void>;
+  /** Client-side: no new list query. */
+  setAgentActivityFilter: (activity: ActivityState | null) => void;
 }
+
+/** What an agent counts as when the activity map does not name it. */
+export const activityOf = (activity: AgentActivity, agentId: string): ActivityState => activity.byAgent[agentId] ?? 'not-observed';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 
-export const DEFAULT_AGENT_FILTERS: AgentFilters = { text: '', statuses: [], triggers: [], owner: null, flags: [], sort: 'name', direction: 'asc' };
+export const DEFAULT_AGENT_FILTERS: AgentFilters = { text: '', statuses: [], triggers: [], owner: null, flags: [], activity: null, sort: 'name', direction: 'asc' };
 
 export function listQueryOf(filters: AgentFilters): AgentListQuery {
   const text = filters.text.trim();
@@ -63,7 +86,27 @@ export const createAgentsSlice: SliceCreator<AgentsSlice> = (backend) => (set, g
     }
   };
 
+  let latestActivity = 0;
+  /** The llm-usage candidates still waiting for a decision, each read whole for its usage evidence. */
+  const loadGhosts = async (): Promise<CandidateDetail[]> => {
+    const pending = await backend.listCandidates({ decision: 'pending' });
+    const keys = pending.candidates.filter((c) => c.unit.kind === 'llm-usage').map((c) => c.identityKey);
+    return Promise.all(keys.map((identityKey) => backend.getCandidate({ identityKey })));
+  };
+
   return {
+    agentActivity: null,
+    agentActivityError: null,
+    loadAgentActivity: async () => {
+      const request = ++latestActivity;
+      try {
+        const [byAgent, overview, ghosts] = await Promise.all([backend.agentActivity({}), backend.usageOverview({}), loadGhosts()]);
+        if (request === latestActivity) set({ agentActivity: { byAgent, period: overview.period, ghosts }, agentActivityError: null });
+      } catch (error) {
+        if (request === latestActivity) set({ agentActivity: null, agentActivityError: messageOf(error) });
+      }
+    },
+    setAgentActivityFilter: (activity) => set((s) => ({ agentFilters: { ...s.agentFilters, activity } })),
     agentFilters: DEFAULT_AGENT_FILTERS,
     agentList: null,
     agentsLoading: false,

@@ -7,6 +7,8 @@ export type SortDirection = 'asc' | 'desc';
 export interface Column<Row, SortKey extends string> {
   key: string;
   header: string;
+  /** A tooltip on the header: what the column means, or why it says little. */
+  headerTitle?: string;
   /** Narrowest the column gets, in px; the table scrolls sideways below the sum of these. */
   minWidth: number;
   /** Share of the spare width (CSS fr); 0 keeps the column at minWidth. */
@@ -167,14 +169,14 @@ function HeaderCell<Row, SortKey extends string>({
   const { sortKey } = column;
   if (sortKey === undefined || !onSort) {
     return (
-      <div role="columnheader" className="table__cell table__cell--head">
+      <div role="columnheader" className="table__cell table__cell--head" title={column.headerTitle}>
         {column.header}
       </div>
     );
   }
   const direction = sort?.key === sortKey ? sort.direction : null;
   return (
-    <div role="columnheader" className="table__cell table__cell--head" aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}>
+    <div role="columnheader" className="table__cell table__cell--head" title={column.headerTitle} aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}>
       <button type="button" className="table__sort" onClick={() => onSort(sortKey)}>
         {column.header}
         <span className="table__sort-mark" aria-hidden="true">

@@ -14,6 +14,7 @@ import { Breadcrumb } from './Breadcrumb';
 import { AuditLog, CompletenessCard, FlagsCard } from './AgentSidePanel';
 import { BlastRadiusCard } from './BlastRadiusCard';
 import { CloudIdentitiesPanel } from './CloudIdentitiesPanel';
+import { UsageCard } from './UsageCard';
 import { draftOf, emptyFormValues, fieldErrorsOf, fieldsOf, formValuesOf, patchOf, type AgentFormValues } from './agent-form-model';
 import { CredentialsEditor, DataAccessEditor } from './ListEditors';
 
@@ -268,6 +269,7 @@ export function AgentEditor({ agent }: { agent: AgentDetail | null }) {
 
         <aside className="agent-side" aria-label="Registry status">
           {agent && <BlastRadiusCard agentId={agent.id} />}
+          {agent && <UsageCard agentId={agent.id} />}
           <CompletenessCard completeness={completenessOf(snapshot)} />
           <FlagsCard flags={flagsOf(snapshot, today)} />
           <AuditLog entries={agent ? audit : []} isNew={!agent} />

@@ -1,4 +1,5 @@
-import type { AdvisoryMatch, CandidateDetail, CredentialReference, Evidence as EvidenceData, PackageVersion } from '../../../../shared/discovery';
+import type { AdvisoryMatch, CandidateDetail, CredentialReference, Evidence as EvidenceData, PackageVersion, UsageEvidence } from '../../../../shared/discovery';
+import { costText, formatCount, formatDay } from '../../domain/agent-activity';
 import { TRIGGER_LABELS } from '../../domain/agent-labels';
 import { Badge } from '../../ui/Badge';
 import {
@@ -14,6 +15,8 @@ import { Evidence, Fact, FactSection } from './Evidence';
 
 /** Every finding of one candidate, each with the evidence a reviewer needs to trust it. */
 export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail }) {
+  // Found in usage logs, not in code: its evidence is what it spent, and the code sections would all be empty.
+  if (c.usage) return <UsageFacts usage={c.usage} />;
   const extraEntryPoints = c.entryPoints.filter((p) => !c.codeFiles.includes(p));
   // One framework is often imported in several files: one finding, each place as evidence.
   const frameworks = evidenceByName(c.frameworks.map((f) => [f.framework, f.evidence]));
@@ -240,5 +243,74 @@ function AdvisoryFact({ advisory: a }: { advisory: AdvisoryMatch }) {
         )}
       </p>
     </li>
+  );
+}
+
+/** A key or an agent tag seen in imported usage that nobody accounts for: what it spent, on what, when, and in which files. */
+function UsageFacts({ usage: u }: { usage: UsageEvidence }) {
+  return (
+    <div className="candidate-facts">
+      <FactSection title="Seen in usage" emptyText="">
+        <li className="fact">
+          <dl className="usage-evidence">
+            <dt>Provider</dt>
+            <dd>{providerName(u.provider)}</dd>
+            {u.keyId !== null && (
+              <>
+                <dt>API key</dt>
+                <dd>
+                  <code className="fact__code fact__code--strong">{u.keyId}</code>
+                </dd>
+              </>
+            )}
+            {u.agentTag !== null && (
+              <>
+                <dt>Agent tag</dt>
+                <dd>
+                  <code className="fact__code fact__code--strong">{u.agentTag}</code>
+                </dd>
+              </>
+            )}
+            <dt>Cost</dt>
+            <dd>
+              <strong className={u.unpricedTokens > 0 && u.costUsd === 0 ? 'muted' : 'usage-evidence__cost'}>{costText(u)}</strong>
+              {u.unpricedTokens > 0 && <span className="muted"> · no price for {formatCount(u.unpricedTokens)} of its tokens</span>}
+            </dd>
+            <dt>Tokens</dt>
+            <dd title={u.tokens.toLocaleString()}>{formatCount(u.tokens)}</dd>
+            <dt>Requests</dt>
+            <dd>{u.requests.toLocaleString()}</dd>
+            <dt>First seen</dt>
+            <dd>{formatDay(u.firstDay, true)}</dd>
+            <dt>Last seen</dt>
+            <dd>{formatDay(u.lastDay, true)}</dd>
+          </dl>
+        </li>
+      </FactSection>
+
+      <FactSection title="Models" count={u.models.length} emptyText="The usage names no model.">
+        <li className="fact">
+          <span className="tags tags--wrap">
+            {u.models.map((m) => (
+              <span key={m} className="tag mono">
+                {m}
+              </span>
+            ))}
+          </span>
+        </li>
+      </FactSection>
+
+      <FactSection title="Usage files" count={u.files.length} emptyText="The import that showed it has been deleted.">
+        <li className="fact">
+          <ul className="code-files">
+            {u.files.map((f) => (
+              <li key={f} className="mono">
+                {f}
+              </li>
+            ))}
+          </ul>
+        </li>
+      </FactSection>
+    </div>
   );
 }

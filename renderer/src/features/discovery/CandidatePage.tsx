@@ -160,11 +160,19 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
           )}
         </div>
       </header>
-      <p className="candidate-page__unit">
-        {UNIT_KIND_LABELS[c.unit.kind]} <span className="mono">{c.unit.name}</span> in <span className="mono">{c.unit.path}</span>
-        <span className="muted"> · scanned from </span>
-        <span className="mono muted">{c.sourceRoot}</span>
-      </p>
+      {c.usage ? (
+        <p className="candidate-page__unit">
+          {UNIT_KIND_LABELS[c.unit.kind]}: {providerName(c.usage.provider)} {c.usage.keyId !== null ? 'key' : 'agent tag'}{' '}
+          <span className="mono">{c.usage.keyId ?? c.usage.agentTag ?? c.unit.name}</span>
+          <span className="muted"> · spending with no code, registry entry or application accounting for it</span>
+        </p>
+      ) : (
+        <p className="candidate-page__unit">
+          {UNIT_KIND_LABELS[c.unit.kind]} <span className="mono">{c.unit.name}</span> in <span className="mono">{c.unit.path}</span>
+          <span className="muted"> · scanned from </span>
+          <span className="mono muted">{c.sourceRoot}</span>
+        </p>
+      )}
 
       {actionError && !dialog && (
         <ErrorBanner title="The decision was not recorded" onDismiss={clearActionError}>
@@ -176,10 +184,10 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
 
       <div className="candidate-page__layout">
         <CandidateFacts candidate={c} />
-        <CandidateSummaryCard candidate={c} />
+        {c.usage ? <UsageDecisionsCard keyed={c.usage.keyId !== null} /> : <CandidateSummaryCard candidate={c} />}
       </div>
 
-      {dialog === 'dismiss' && <DismissDialog identityKey={c.identityKey} name={c.name} onClose={() => setDialog(null)} />}
+      {dialog === 'dismiss' && <DismissDialog identityKey={c.identityKey} name={c.name} fromUsage={c.usage !== undefined} onClose={() => setDialog(null)} />}
       {dialog === 'matches' && (
         <ConfirmMatchDialog
           name={c.name}
@@ -214,7 +222,7 @@ function DecisionNote({ candidate: c }: { candidate: CandidateDetail }) {
   const text = {
     confirmed: 'Confirmed: this candidate is an agent in the registry.',
     merged: 'Merged into an agent the registry already had.',
-    dismissed: 'Dismissed: not an agent to track.',
+    dismissed: c.usage ? 'Dismissed: these calls are the application layer’s, not an agent’s.' : 'Dismissed: not an agent to track.',
   }[c.decision];
   return (
     <div className={`decision-note decision-note--${c.decision}`} role="status">
@@ -226,6 +234,32 @@ function DecisionNote({ candidate: c }: { candidate: CandidateDetail }) {
       )}
       {who && <span className="muted">{who}</span>}
     </div>
+  );
+}
+
+/** A usage candidate is decided like any other; what each decision does to the key's usage is said before it is made. */
+function UsageDecisionsCard({ keyed }: { keyed: boolean }) {
+  const what = keyed ? 'the key' : 'the tag';
+  return (
+    <aside className="candidate-side" aria-label="What the decisions do">
+      <section className="side-card">
+        <h2 className="side-card__title">What the decisions do</h2>
+        <ul className="usage-decisions">
+          <li>
+            <strong>Confirm</strong>
+            <span className="muted">A new registry agent, and {what}’s usage is counted as its own.</span>
+          </li>
+          <li>
+            <strong>Merge</strong>
+            <span className="muted">{keyed ? 'The key is mapped' : 'The tag is mapped'} to an agent the registry already has: its usage joins that agent’s.</span>
+          </li>
+          <li>
+            <strong>Dismiss</strong>
+            <span className="muted">Not an agent: the application layer (a feature calling the model on a person’s request). Its usage is counted as the application’s, no longer as unaccounted.</span>
+          </li>
+        </ul>
+      </section>
+    </aside>
   );
 }
 

@@ -8,8 +8,11 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { TextArea, TextField } from '../../ui/fields';
 import { MatchReasons } from './CandidateMatches';
 
-/** Dismissing needs a reason: the next reviewer (and the audit log) must see why it is not an agent. */
-export function DismissDialog({ identityKey, name, onClose }: { identityKey: string; name: string; onClose: () => void }) {
+/**
+ * Dismissing needs a reason: the next reviewer (and the audit log) must see why it is not an agent.
+ * fromUsage: a key or tag found in usage logs, where dismissing says its calls are the application layer's.
+ */
+export function DismissDialog({ identityKey, name, fromUsage = false, onClose }: { identityKey: string; name: string; fromUsage?: boolean; onClose: () => void }) {
   const acting = useAppStore((s) => s.candidateActing);
   const error = useAppStore((s) => s.candidateActionError);
   const dismissCandidate = useAppStore((s) => s.dismissCandidate);
@@ -56,8 +59,12 @@ export function DismissDialog({ identityKey, name, onClose }: { identityKey: str
             setReason(value);
             if (missing) setMissing(false);
           }}
-          error={missing ? 'Say why it is not an agent to track.' : null}
-          hint="e.g. a test fixture, example code, or already tracked as another agent. Kept with the decision and in the audit log; a re-scan keeps it dismissed."
+          error={missing ? (fromUsage ? 'Say whose calls these are.' : 'Say why it is not an agent to track.') : null}
+          hint={
+            fromUsage
+              ? 'Dismissing says these calls are the application layer’s, not an agent’s: e.g. the web app’s chat feature, or a person’s own scripts. Its usage is then counted as the application’s. Kept with the decision and in the audit log; a new import keeps it dismissed.'
+              : 'e.g. a test fixture, example code, or already tracked as another agent. Kept with the decision and in the audit log; a re-scan keeps it dismissed.'
+          }
           rows={3}
           required
           autoFocus

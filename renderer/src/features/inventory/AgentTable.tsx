@@ -1,14 +1,44 @@
+import { useMemo } from 'react';
 import type { AgentSummary } from '../../../../shared/contract';
+import { ACTIVITY_STATES } from '../../../../shared/usage';
 import { navigate } from '../../app/routes';
+import { ACTIVITY_EXPLANATIONS, ACTIVITY_LABELS, ACTIVITY_TONES } from '../../domain/agent-activity';
 import { FLAG_SHORT_LABELS, FLAG_TONES, flagExplanation, registryFieldLabel, STATUS_LABELS, STATUS_TONES, TRIGGER_LABELS } from '../../domain/agent-labels';
 import { ChipList } from '../../ui/ChipList';
 import { formatDate } from '../../ui/format-date';
-import type { AgentSortKey } from '../../store/agents-slice';
+import { activityOf, type AgentActivity, type AgentSortKey } from '../../store/agents-slice';
 import { useAppStore } from '../../store/store-context';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { CompletenessMeter } from '../../ui/CompletenessMeter';
+
+const ACTIVITY_HELP = ACTIVITY_STATES.map((state) => `${ACTIVITY_LABELS[state]}: ${ACTIVITY_EXPLANATIONS[state].toLowerCase()}`).join('\n');
+const NO_USAGE_HELP = 'No usage data: no LLM usage has been imported yet. Import provider usage, gateway spend logs or traces to see which agents spend.';
+
+/**
+ * Code against runtime, from the imported usage. Before any usage is imported every agent would be
+ * "not observed": the header says so once instead of every row saying it.
+ */
+function activityColumn(activity: AgentActivity | null): Column<AgentSummary, AgentSortKey> {
+  const noUsage = activity !== null && activity.period === null;
+  return {
+    key: 'activity',
+    header: 'Activity',
+    headerTitle: noUsage ? NO_USAGE_HELP : ACTIVITY_HELP,
+    minWidth: 104,
+    render: (a) => {
+      if (activity === null) return null;
+      if (noUsage) return <span className="muted" aria-label="No usage data">—</span>;
+      const state = activityOf(activity, a.id);
+      return (
+        <Badge tone={ACTIVITY_TONES[state]} title={ACTIVITY_EXPLANATIONS[state]}>
+          {ACTIVITY_LABELS[state]}
+        </Badge>
+      );
+    },
+  };
+}
 
 const COLUMNS: readonly Column<AgentSummary, AgentSortKey>[] = [
   { key: 'name', header: 'Name', minWidth: 200, grow: 2, sortKey: 'name', render: (a) => <span className="cell-text agent-name">{a.name}</span> },
@@ -86,11 +116,14 @@ export function AgentTable({ rows }: { rows: readonly AgentSummary[] }) {
   const loading = useAppStore((s) => s.agentsLoading);
   const sortBy = useAppStore((s) => s.sortAgentsBy);
   const clearFilters = useAppStore((s) => s.clearAgentFilters);
+  const activity = useAppStore((s) => s.agentActivity);
+  // After Status: at 1024 px the table scrolls sideways from Last reviewed on, and activity must stay in view.
+  const columns = useMemo(() => [...COLUMNS.slice(0, 2), activityColumn(activity), ...COLUMNS.slice(2)], [activity]);
   return (
     <DataTable
       label="Agents"
       rows={rows}
-      columns={COLUMNS}
+      columns={columns}
       rowKey={agentId}
       onOpen={openAgent}
       sort={{ key: filters.sort, direction: filters.direction }}

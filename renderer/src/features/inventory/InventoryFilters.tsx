@@ -1,5 +1,7 @@
 import { AGENT_STATUSES, TRIGGER_KINDS, type TriggerKind } from '../../../../shared/agent';
 import type { AgentFlag } from '../../../../shared/registry';
+import { ACTIVITY_STATES, type ActivityState } from '../../../../shared/usage';
+import { ACTIVITY_LABELS } from '../../domain/agent-activity';
 import { FLAG_SHORT_LABELS, STATUS_LABELS, TRIGGER_LABELS } from '../../domain/agent-labels';
 import { DEFAULT_AGENT_FILTERS } from '../../store/agents-slice';
 import { useAppStore } from '../../store/store-context';
@@ -9,6 +11,7 @@ import { CheckboxChips, Select, TextField, type SelectOption } from '../../ui/fi
 const STATUS_OPTIONS = AGENT_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
 const TRIGGER_OPTIONS: SelectOption<TriggerKind | ''>[] = [{ value: '', label: 'Any trigger' }, ...TRIGGER_KINDS.map((value) => ({ value, label: TRIGGER_LABELS[value] }))];
 const FLAG_OPTIONS = (Object.keys(FLAG_SHORT_LABELS) as AgentFlag[]).map((value) => ({ value, label: FLAG_SHORT_LABELS[value] }));
+const ACTIVITY_OPTIONS: SelectOption<ActivityState | ''>[] = [{ value: '', label: 'Any activity' }, ...ACTIVITY_STATES.map((value) => ({ value, label: ACTIVITY_LABELS[value] }))];
 const ANY_OWNER = '';
 const NO_OWNER = 'none';
 
@@ -17,6 +20,7 @@ export function InventoryFilters() {
   const owners = useAppStore((s) => s.agentList?.owners);
   const setFilters = useAppStore((s) => s.setAgentFilters);
   const setSearchText = useAppStore((s) => s.setAgentSearchText);
+  const setActivity = useAppStore((s) => s.setAgentActivityFilter);
   const clearFilters = useAppStore((s) => s.clearAgentFilters);
 
   const ownerOptions: SelectOption<string>[] = [
@@ -25,7 +29,7 @@ export function InventoryFilters() {
     ...(owners ?? []).map((owner) => ({ value: owner, label: owner })),
   ];
   const filtering =
-    filters.text !== DEFAULT_AGENT_FILTERS.text || filters.statuses.length > 0 || filters.triggers.length > 0 || filters.owner !== null || filters.flags.length > 0;
+    filters.text !== DEFAULT_AGENT_FILTERS.text || filters.statuses.length > 0 || filters.triggers.length > 0 || filters.owner !== null || filters.flags.length > 0 || filters.activity !== null;
 
   return (
     <div className="inventory-filters" role="search" aria-label="Filter agents">
@@ -54,6 +58,14 @@ export function InventoryFilters() {
         value={filters.owner ?? ANY_OWNER}
         options={ownerOptions}
         onChange={(owner) => setFilters({ owner: owner === ANY_OWNER ? null : owner })}
+      />
+      <Select
+        label="Activity"
+        hideLabel
+        value={filters.activity ?? ''}
+        options={ACTIVITY_OPTIONS}
+        onChange={(activity) => setActivity(activity === '' ? null : activity)}
+        title="Activity in the imported LLM usage"
       />
       <CheckboxChips legend="Flags" options={FLAG_OPTIONS} selected={filters.flags} onChange={(flags) => setFilters({ flags })} />
       {filtering && (

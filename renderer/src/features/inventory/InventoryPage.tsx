@@ -1,16 +1,20 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { RegistryFormat } from '../../../../shared/contract';
+import type { ActivityState } from '../../../../shared/usage';
 import { navigate } from '../../app/routes';
+import { activityOf } from '../../store/agents-slice';
 import { useAppStore } from '../../store/store-context';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { AgentTable } from './AgentTable';
 import { downloadFile } from './file-transfer';
+import { GhostTable } from './GhostTable';
 import { InventoryFilters } from './InventoryFilters';
 import './inventory.css';
 
-export function InventoryPage() {
+/** activity: from the address (`#/?activity=ghost`, the Usage page's link): applied once, then the filter is the page's like any other. */
+export function InventoryPage({ activity: linkedActivity }: { activity?: ActivityState | undefined } = {}) {
   const list = useAppStore((s) => s.agentList);
   const error = useAppStore((s) => s.agentsError);
   const loadAgents = useAppStore((s) => s.loadAgents);
@@ -19,10 +23,36 @@ export function InventoryPage() {
   // The one Import dialog (every format; a registry sheet previewed row by row).
   const openFileImport = useAppStore((s) => s.openFileImport);
 
+  const activity = useAppStore((s) => s.agentActivity);
+  const activityError = useAppStore((s) => s.agentActivityError);
+  const activityFilter = useAppStore((s) => s.agentFilters.activity);
+  const loadAgentActivity = useAppStore((s) => s.loadAgentActivity);
+  const setActivityFilter = useAppStore((s) => s.setAgentActivityFilter);
+  const workspacePath = useAppStore((s) => s.workspace?.path);
+
   // Agents may have been edited or imported since the list was last fetched.
   useEffect(() => {
     void loadAgents();
   }, [loadAgents]);
+
+  // Usage may have been imported, or keys mapped, since: read again on every visit and for every workspace.
+  useEffect(() => {
+    void loadAgentActivity();
+  }, [loadAgentActivity, workspacePath]);
+
+  // A linked filter is applied, then dropped from the address: Back from an agent must not re-apply it over the person's own choice.
+  useEffect(() => {
+    if (!linkedActivity) return;
+    setActivityFilter(linkedActivity);
+    void navigate({ page: 'inventory' }, { replace: true });
+  }, [linkedActivity, setActivityFilter]);
+
+  const rows = useMemo(() => {
+    if (!list || activityFilter === null) return list?.rows ?? [];
+    // Until activity is read, no row is claimed to be in any state.
+    return activity ? list.rows.filter((a) => activityOf(activity, a.id) === activityFilter) : [];
+  }, [list, activity, activityFilter]);
+  const ghostsShown = activityFilter === 'ghost' && activity !== null;
 
   const exportAs = async (format: RegistryFormat) => {
     const file = await exportRegistry(format);
@@ -37,7 +67,7 @@ export function InventoryPage() {
       <header className="inventory__header">
         <div className="page__header">
           <h1>Inventory</h1>
-          {list && <Counts shown={list.total} total={list.workspaceTotal} />}
+          {list && <Counts shown={activityFilter === null ? list.total : rows.length} total={list.workspaceTotal} ghosts={ghostsShown ? activity.ghosts.length : null} />}
         </div>
         {!isEmpty && (
           <div className="inventory__actions">
@@ -64,6 +94,15 @@ export function InventoryPage() {
         </ErrorBanner>
       )}
 
+      {activityError && (
+        <ErrorBanner title="Could not read the agents’ LLM activity">
+          {activityError}{' '}
+          <Button size="sm" onClick={() => void loadAgentActivity()}>
+            Try again
+          </Button>
+        </ErrorBanner>
+      )}
+
       {isEmpty ? (
         <EmptyState
           title="No agents yet: import a registry spreadsheet or add one"
@@ -82,9 +121,14 @@ export function InventoryPage() {
         list && (
           <>
             <InventoryFilters />
-            <div className="inventory__table">
-              <AgentTable rows={list.rows} />
-            </div>
+            {ghostsShown && <GhostTable ghosts={activity.ghosts} />}
+            {/* Registry agents are rarely ghosts (only one confirmed from usage alone): their table is shown only when there are some. */}
+            {ghostsShown && rows.length > 0 && <h2 className="ghosts__heading">Registry agents marked Ghost</h2>}
+            {!(ghostsShown && rows.length === 0) && (
+              <div className="inventory__table">
+                <AgentTable rows={rows} />
+              </div>
+            )}
           </>
         )
       )}
@@ -93,11 +137,18 @@ export function InventoryPage() {
   );
 }
 
-function Counts({ shown, total }: { shown: number; total: number }) {
+/** ghosts: with the Ghost filter, the candidates listed besides the registry's agents. */
+function Counts({ shown, total, ghosts = null }: { shown: number; total: number; ghosts?: number | null }) {
   return (
     <p className="inventory__counts" aria-live="polite">
       {total.toLocaleString()} {total === 1 ? 'agent' : 'agents'}
-      {shown !== total && (
+      {ghosts !== null && (
+        <span className="muted">
+          {' '}
+          · {ghosts.toLocaleString()} {ghosts === 1 ? 'ghost' : 'ghosts'} outside the registry
+        </span>
+      )}
+      {shown !== total && !(ghosts !== null && shown === 0) && (
         <span className="muted">
           {' '}
           · {shown.toLocaleString()} of {total.toLocaleString()} shown
