@@ -173,7 +173,7 @@ test('a file in no format the app reads is named with what was expected, and not
   await expect(dialog.dialog.getByRole('alert')).toContainText('One file has errors');
   // The message names the file and says what the app expected instead.
   await expect(dialog.errors('not-iam.json')).toContainText('not-iam.json is not a file this app imports');
-  await expect(dialog.errors('not-iam.json')).toContainText('Expected one of: a cloud IAM export (AWS authorization details');
+  await expect(dialog.errors('not-iam.json')).toContainText('a cloud IAM export (AWS authorization details');
   await expect(dialog.importButton).toBeDisabled();
   await page.screenshot({ path: `${SHOTS}/wrong-json.png` });
 
