@@ -1,3 +1,5 @@
+import { ensureAttribution } from '../usage/attribution';
+import { agentUsage } from '../usage/usage-agents';
 import type { AgentCredentialLinks, AgentDossier } from '../../shared/contract';
 import type { AdvisoryMatch } from '../../shared/discovery';
 import { getAgentDetail } from '../agents/agents-repository';
@@ -34,6 +36,7 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
  */
 export function agentDossier(db: Db, agentId: string, advisories: AdvisoryLookup): AgentDossier {
   const agent = getAgentDetail(db, agentId);
+  ensureAttribution(db);
   const units = candidatesJoinedTo(db, agentId, advisories);
   return {
     agent,
@@ -50,5 +53,6 @@ export function agentDossier(db: Db, agentId: string, advisories: AdvisoryLookup
     ),
     credentials: credentialLinksOf(db, agentId),
     blastRadius: blastRadiusSummaryOf(db, agentId),
+    usage: agentUsage(db, agentId),
   };
 }

@@ -7,6 +7,7 @@ import type { Db } from '../store/workspace-file';
 import { writeTransaction } from '../store/write-transaction';
 import { dayNumber, dayText, periodFilter, type Period } from './usage-days';
 import { totalsWhere, usagePeriod } from './usage-queries';
+import { usageKeys } from './usage-keys';
 
 const TOKENS = '(input_tokens + cached_input_tokens + cache_write_tokens + output_tokens)';
 
@@ -181,6 +182,9 @@ export function agentUsage(db: Db, agentId: string): AgentUsage {
     daily: days.map((d) => ({ day: dayText(d), costUsd: daily.get(d)?.cost ?? 0, tokens: daily.get(d)?.tokens ?? 0 })),
     trend,
     keys,
+    keysSharedWithApplication: usageKeys(db)
+      .filter((k) => k.sharedWithApplication && k.agents.some((a) => a.id === agentId))
+      .map((k) => `${k.provider}:${k.keyId}`),
     models,
     budget,
     units: productiveUnitsOf(db, agentId),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackendError } from '../../shared/errors';
 import { createAgent } from '../agents/agents-repository';
+import { agentDossier } from '../dossier/agent-dossier';
 import { confirmCandidate, dismissCandidate, getCandidate, listCandidates, reopenCandidate } from '../discovery/discovery-repository';
 import { workspaceDigest } from '../fuzz/workspace-snapshot';
 import { cancelledError, inlineJobContext } from '../jobs/job-context';
@@ -140,6 +141,9 @@ describe('usage imports on a real workspace', () => {
     const shared = usageKeys(ws.db).find((k) => k.keyId === sharedKey)!;
     expect(shared.sharedWithApplication).toBe(true);
     expect(shared.agents.map((a) => a.id)).toEqual([bot]);
+    // The dossier carries it for the 48-hour checklist: the bot's key is also the application's.
+    expect(agentDossier(ws.db, bot, noAdvisories).usage.keysSharedWithApplication).toEqual([`openai:${sharedKey}`]);
+    expect(agentDossier(ws.db, drafter, noAdvisories).usage.keysSharedWithApplication).toEqual([]);
 
     // Deleting the agent leaves its usage visible as unattributed, never folded elsewhere.
     ws.db.prepare('DELETE FROM agents WHERE id = ?').run(disputes);

@@ -3,6 +3,7 @@ import type { AdvisoryMatch, CapabilityFinding, DeployableUnit, EndpointReferenc
 import type { AgentDetail } from './agents';
 import type { AgentCredentialLinks, BlastRadiusSummary } from './blast-radius';
 import { method } from './method';
+import type { AgentUsage } from './usage';
 
 /**
  * The agent dossier: everything known about one agent, read once from the facts and decisions.
@@ -22,6 +23,8 @@ export interface AgentDossier {
   advisories: AdvisoryMatch[];
   credentials: AgentCredentialLinks;
   blastRadius: BlastRadiusSummary;
+  /** What it spent, when, on which keys and models; its activity state, budget and productive units. */
+  usage: AgentUsage;
 }
 
 export const dossierContract = {
