@@ -3,6 +3,7 @@ import { combineContracts, type MethodSpec } from './contracts/method';
 import { agentsContract } from './contracts/agents';
 import { blastRadiusContract } from './contracts/blast-radius';
 import { dossierContract } from './contracts/dossier';
+import { usageContract } from './contracts/usage';
 import { importsContract } from './contracts/imports';
 import { appContract } from './contracts/app';
 import { discoveryContract } from './contracts/discovery';
@@ -14,6 +15,7 @@ import type { ApiResult } from './errors';
 export * from './contracts/agents';
 export * from './contracts/blast-radius';
 export * from './contracts/dossier';
+export * from './contracts/usage';
 export * from './contracts/imports';
 export * from './contracts/app';
 export * from './contracts/discovery';
@@ -28,7 +30,7 @@ export * from './contracts/workspace';
  * and its output type. The preload bridge, the HTTP client, the CLI and the handlers are all
  * typed from this object, so a renamed method or a changed shape fails the type check everywhere.
  */
-export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, jobsContract);
+export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, jobsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
