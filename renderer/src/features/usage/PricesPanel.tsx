@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'react';
+import type { ModelPrice } from '../../../../shared/contract';
+import { useAppStore } from '../../store/store-context';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { formatDate } from '../../ui/format-date';
+import { Spinner } from '../../ui/Spinner';
+import { PriceDialog } from './PriceDialog';
+import { formatUsdFine } from './usage-format';
+
+type Editing = { price: ModelPrice | null; model: string | null };
+
+/** The price table costs are estimated from: bundled prices, a person's own, and the models in use that have none. */
+export function PricesPanel() {
+  const prices = useAppStore((s) => s.modelPrices);
+  const loadPrices = useAppStore((s) => s.loadModelPrices);
+  const resetPrice = useAppStore((s) => s.resetModelPrice);
+  const acting = useAppStore((s) => s.usageActing);
+  const workspacePath = useAppStore((s) => s.workspace?.path);
+  const importsDone = useAppStore((s) => s.fileImportRecords);
+  const [editing, setEditing] = useState<Editing | null>(null);
+
+  useEffect(() => {
+    if (workspacePath) void loadPrices();
+  }, [workspacePath, importsDone, loadPrices]);
+
+  if (!prices.data) {
+    if (prices.error) return <PricesError error={prices.error} onRetry={() => void loadPrices()} />;
+    return (
+      <p className="usage-loading" role="status">
+        <Spinner /> Reading the prices…
+      </p>
+    );
+  }
+  const { prices: rows, unpricedModels } = prices.data;
+
+  return (
+    <div className="usage-prices" aria-busy={prices.loading || undefined}>
+      {prices.error && <PricesError error={prices.error} onRetry={() => void loadPrices()} />}
+      <div className="usage-tab-head">
+        <p className="muted">Costs the source does not report are estimated from these prices, in USD per million tokens. A price you enter replaces the bundled one and is kept in the audit log.</p>
+        <Button onClick={() => setEditing({ price: null, model: null })}>Add a price…</Button>
+      </div>
+      <div className="usage-table-scroll">
+        <table className="simple-table usage-prices__table" aria-label="Model prices">
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col" className="usage-num">Input</th>
+              <th scope="col" className="usage-num">Cached</th>
+              <th scope="col" className="usage-num">Cache write</th>
+              <th scope="col" className="usage-num">Output</th>
+              <th scope="col">Taken on</th>
+              <th scope="col">Source</th>
+              <th scope="col">Used by</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {unpricedModels.map((model) => (
+              <tr key={`unpriced ${model}`} className="usage-row--warning">
+                <td>
+                  <span className="mono">{model}</span> <Badge tone="warning">Price unknown</Badge>
+                </td>
+                <td colSpan={7} className="muted">
+                  Used in the imported usage with no price: its cost is unknown, not zero.
+                </td>
+                <td>
+                  <Button size="sm" variant="primary" onClick={() => setEditing({ price: null, model })}>
+                    Add price
+                  </Button>
+                </td>
+              </tr>
+            ))}
+            {rows.map((p) => (
+              <tr key={p.model}>
+                <td>
+                  <span className="mono">{p.model}</span> {p.origin === 'person' ? <Badge tone="accent">Yours</Badge> : <Badge tone="muted">Bundled</Badge>}
+                </td>
+                <td className="usage-num">{formatUsdFine(p.inputPerMTok)}</td>
+                <td className="usage-num">{formatUsdFine(p.cachedInputPerMTok)}</td>
+                <td className="usage-num">{formatUsdFine(p.cacheWritePerMTok)}</td>
+                <td className="usage-num">{formatUsdFine(p.outputPerMTok)}</td>
+                <td className="usage-nowrap">{formatDate(p.takenOn)}</td>
+                <td className="usage-source">{sourceOf(p.source)}</td>
+                <td>{p.usedBy.length > 0 ? p.usedBy.join(', ') : <span className="muted">Not in the usage</span>}</td>
+                <td>
+                  <div className="usage-row-actions">
+                    <Button size="sm" onClick={() => setEditing({ price: p, model: null })} aria-label={`Edit the price of ${p.model}`}>
+                      Edit
+                    </Button>
+                    {p.origin === 'person' && (
+                      <Button size="sm" variant="ghost" onClick={() => void resetPrice(p.model)} disabled={acting === `price-reset:${p.model}`} aria-label={`Reset the price of ${p.model}`} title="Drop your price: the bundled one, if there is one, applies again">
+                        Reset
+                      </Button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {editing && <PriceDialog price={editing.price} model={editing.model} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}
+
+/** A source that is a web address is a link (opened outside the app); anything else is shown as written. */
+function sourceOf(source: string) {
+  if (source === '') return <span className="muted">Not said</span>;
+  if (/^https:\/\/[^\s]+$/.test(source)) {
+    return (
+      <a href={source} target="_blank" rel="noreferrer noopener">
+        {source.replace(/^https:\/\//, '')}
+      </a>
+    );
+  }
+  return source;
+}
+
+function PricesError({ error, onRetry }: { error: string; onRetry: () => void }) {
+  return (
+    <ErrorBanner title="Could not list the prices">
+      {error}{' '}
+      <Button size="sm" onClick={onRetry}>
+        Try again
+      </Button>
+    </ErrorBanner>
+  );
+}
