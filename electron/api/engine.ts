@@ -12,6 +12,7 @@ import { Session } from './session';
 import { importHandlers } from '../imports/import-handlers';
 import { blastRadiusHandlers } from '../blast-radius/blast-radius-handlers';
 import { dossierHandlers } from '../dossier/dossier-handlers';
+import { usageHandlers } from '../usage/usage-handlers';
 
 export type { Engine, EngineOptions } from './engine-types';
 
@@ -30,6 +31,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...importHandlers(session),
     ...blastRadiusHandlers(session),
     ...dossierHandlers(session),
+    ...usageHandlers(session),
     ...jobHandlers(session),
   };
   const dispatch = createDispatcher(handlers, (err, method) => logInternalError(method, err));

@@ -7,11 +7,14 @@ import type {
   CandidateDetail,
   CandidateSummary,
   DiscoveredAgent,
+  UsageEvidence,
   ScanChanges,
   ScanCounters,
   ScanSummary,
 } from '../../shared/discovery';
 import { BackendError } from '../../shared/errors';
+import { usageCandidates } from '../usage/usage-keys';
+import { applyUsageCandidateDecision, isUsageCandidate } from '../usage/usage-decisions';
 import { rfc3339Instant } from '../advisories/rfc3339';
 import { appendAudit, type ChangeAuthor } from '../store/audit-log';
 import { allAgentRecords, createAgent } from '../agents/agents-repository';
@@ -166,6 +169,34 @@ const SELECT_CANDIDATES = `SELECT d.identity_key, d.detail, s.root, c.changes, x
 
 export type AdvisoryLookup = (agent: DiscoveredAgent) => AdvisoryMatch[];
 
+/** Where usage-log candidates say they come from, in place of a scanned folder. */
+export const USAGE_LOGS_SOURCE = 'Imported usage logs';
+const NO_CHANGES = JSON.stringify({ addedKeys: [], changedKeys: [] });
+
+/** Keys and agent tags from usage logs, as rows of the same queue, with their decisions. */
+function usageCandidateRows(db: Db): CandidateRow[] {
+  const candidates = usageCandidates(db);
+  if (candidates.length === 0) return [];
+  const decisions = statement(db, `SELECT identity_key, decision, agent_id, reason, decided_by, decided_at FROM discovery_decisions WHERE identity_key LIKE 'usage-%'`).all() as Array<
+    Omit<CandidateRow, 'detail' | 'root' | 'changes'>
+  >;
+  const byKey = new Map(decisions.map((d) => [d.identity_key, d]));
+  return candidates.map((c) => {
+    const d = byKey.get(c.identityKey);
+    return {
+      identity_key: c.identityKey,
+      detail: JSON.stringify(c),
+      root: USAGE_LOGS_SOURCE,
+      changes: NO_CHANGES,
+      decision: d?.decision ?? null,
+      agent_id: d?.agent_id ?? null,
+      reason: d?.reason ?? null,
+      decided_by: d?.decided_by ?? null,
+      decided_at: d?.decided_at ?? null,
+    };
+  });
+}
+
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
@@ -196,7 +227,7 @@ function summaryOf(row: CandidateRow, advisories: AdvisoryLookup): CandidateSumm
 }
 
 export function listCandidates(db: Db, filter: { decision: CandidateDecision | 'all'; text?: string | undefined }, advisories: AdvisoryLookup): CandidateSummary[] {
-  const rows = statement(db, `${SELECT_CANDIDATES} ORDER BY d.unit_kind, d.name COLLATE NOCASE`).all() as CandidateRow[];
+  const rows = [...(statement(db, `${SELECT_CANDIDATES} ORDER BY d.unit_kind, d.name COLLATE NOCASE`).all() as CandidateRow[]), ...usageCandidateRows(db)];
   const text = filter.text?.trim().toLowerCase() ?? '';
   return rows
     .map((r) => summaryOf(r, advisories))
@@ -205,8 +236,15 @@ export function listCandidates(db: Db, filter: { decision: CandidateDecision | '
 }
 
 export function getCandidate(db: Db, identityKey: string, advisories: AdvisoryLookup): CandidateDetail {
-  const row = statement(db, `${SELECT_CANDIDATES} WHERE d.identity_key = ?`).get(identityKey) as CandidateRow | undefined;
+  const row = isUsageCandidate(identityKey)
+    ? usageCandidateRows(db).find((r) => r.identity_key === identityKey)
+    : (statement(db, `${SELECT_CANDIDATES} WHERE d.identity_key = ?`).get(identityKey) as CandidateRow | undefined);
+  if (!row && isUsageCandidate(identityKey)) throw new BackendError('not-found', 'That key or agent tag is no longer in the imported usage, or something now accounts for it; see the Usage page.');
   if (!row) throw new BackendError('not-found', 'That candidate is not in the latest scan any more; scan the folder again to refresh the list.');
+  return detailOf(row, advisories);
+}
+
+function detailOf(row: CandidateRow, advisories: AdvisoryLookup): CandidateDetail {
   const agent = JSON.parse(row.detail) as DiscoveredAgent;
   return {
     ...agent,
@@ -222,7 +260,8 @@ export function getCandidate(db: Db, identityKey: string, advisories: AdvisoryLo
 
 export function allCandidates(db: Db, advisories: AdvisoryLookup): CandidateDetail[] {
   const keys = statement(db, 'SELECT identity_key FROM discovered_agents ORDER BY name COLLATE NOCASE').all() as Array<{ identity_key: string }>;
-  return keys.map((k) => getCandidate(db, k.identity_key, advisories));
+  const usage = usageCandidateRows(db).map((row) => detailOf(row, advisories));
+  return [...keys.map((k) => getCandidate(db, k.identity_key, advisories)), ...usage];
 }
 
 /** The discovered units confirmed as, or merged into, `agentId`: where its code and config were seen. */
@@ -277,6 +316,7 @@ function recordDecision(db: Db, identityKey: string, decision: CandidateDecision
          decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
     ).run(identityKey, decision, agentId, reason, author.actor, now);
   }
+  if (isUsageCandidate(identityKey)) applyUsageCandidateDecision(db, identityKey, decision, agentId, author);
   const target = agentId ? ` (agent ${agentId})` : '';
   appendAudit(db, author, [{ entity: 'candidate', entityId: identityKey, field: 'decision', before: before?.decision ?? 'pending', after: reason ? `${decision}${target}: ${reason}` : `${decision}${target}` }], now);
 }
@@ -288,6 +328,7 @@ function auditOnAgent(db: Db, agentId: string, candidate: CandidateDetail, what:
 
 /** What a confirmed candidate brings into the registry: the facts a person would otherwise type. */
 function draftFromCandidate(candidate: CandidateDetail): AgentDraft {
+  if (candidate.usage) return draftFromUsage(candidate, candidate.usage);
   const stack = unique([...candidate.frameworks.map((f) => f.framework), ...candidate.llm.map((l) => l.provider)]).join(', ');
   return {
     name: candidate.name,
@@ -295,6 +336,18 @@ function draftFromCandidate(candidate: CandidateDetail): AgentDraft {
     trigger: { kind: candidate.trigger.kind, schedule: candidate.trigger.schedule },
     credentials: unique(candidate.credentials.map((c) => c.name)).slice(0, 500),
     description: `Discovered in ${candidate.unit.path} (${candidate.unit.kind}${stack ? `; ${stack}` : ''}).`,
+  };
+}
+
+/** An agent known only from what its key or tag spent: the key is its credential. */
+function draftFromUsage(candidate: CandidateDetail, usage: UsageEvidence): AgentDraft {
+  const spent = usage.costUsd > 0 ? `$${usage.costUsd.toFixed(2)}` : 'an unknown amount';
+  return {
+    name: candidate.name,
+    status: 'confirmed',
+    trigger: { kind: 'unknown', schedule: null },
+    credentials: usage.keyId ? [`${usage.provider} API key ${usage.keyId}`] : [],
+    description: `Found in usage logs (${usage.files.join(', ')}): ${usage.keyId ? `key ${usage.keyId}` : `agent tag ${usage.agentTag}`} spent ${spent} on ${usage.models.join(', ') || 'unnamed models'} from ${usage.firstDay} to ${usage.lastDay}. No code or deployment seen yet.`,
   };
 }
 

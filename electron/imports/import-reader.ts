@@ -18,6 +18,11 @@ export interface ParsedImport<D = unknown> {
 export interface ReadContext {
   progress(done: number, total: number, message: string): void;
   throwIfCancelled(): void;
+  /**
+   * Why the file is read: a preview reads everything to count and check it; an import straight
+   * away lets a streamed reader check while it writes (one pass over millions of rows, not two).
+   */
+  purpose: 'preview' | 'apply';
 }
 
 /** What applying would do in this workspace as it is now (registry rows: create, update, errors). */
@@ -41,6 +46,11 @@ export interface ApplyContext extends ReadContext {
 export interface ImportReader<D = unknown> {
   /** For the "expected one of" message: "an AWS IAM export (authorization details, credential report)". */
   describes: string;
+  /**
+   * Files of this reader are streamed from disk, never loaded whole: `detect` sees only
+   * `source.head` and `read`/`apply` use `source.chunks()`.
+   */
+  streamed?: boolean;
   /** The format of this file, from its content, or null when it is not this reader's. */
   detect(source: ImportSource): ImportFormat | null;
   read(source: ImportSource, format: ImportFormat, ctx: ReadContext): ParsedImport<D> | Promise<ParsedImport<D>>;

@@ -86,8 +86,10 @@ export function beginImport(db: Db, file: NewImport, author: ChangeAuthor, at: s
   return { id, replaced };
 }
 
-export function finishImport(db: Db, id: number, counts: Record<string, number>): ImportRecord {
+/** Records what was written; a streamed import also records the warnings it met while writing. */
+export function finishImport(db: Db, id: number, counts: Record<string, number>, warnings?: ImportIssue[]): ImportRecord {
   statement(db, 'UPDATE imports SET counts = ? WHERE id = ?').run(JSON.stringify(counts), id);
+  if (warnings) statement(db, 'UPDATE imports SET warnings = ? WHERE id = ?').run(JSON.stringify(warnings.slice(0, 1000)), id);
   return toRecord(statement(db, `SELECT ${COLUMNS} FROM imports WHERE id = ?`).get(id) as ImportRow);
 }
 

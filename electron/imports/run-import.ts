@@ -1,4 +1,5 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import type { ImportFormat, ImportPreview, ImportRecord } from '../../shared/contract';
 import { IMPORT_FORMAT_LABELS } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
@@ -8,7 +9,7 @@ import { writeTransaction } from '../store/write-transaction';
 import type { Db } from '../store/workspace-file';
 import type { ApplyContext, ImportPlan, ImportReader, ParsedImport, ReadContext } from './import-reader';
 import { IMPORT_READERS } from './import-readers';
-import { ImportSource } from './import-source';
+import { HEAD_BYTES, ImportSource } from './import-source';
 import { beginImport, finishImport, importOfSource } from './imports-repository';
 
 /** A file to import: uploaded bytes (UI, web host) or a path on this machine (CLI, native dialogs). */
@@ -37,31 +38,62 @@ interface ReadFile {
 }
 
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** Streamed formats never sit in memory whole; this only stops a wrong pick (a disk image) early. */
+const MAX_STREAMED_BYTES = 64 * 1024 * 1024 * 1024;
+const mb = (bytes: number) => (bytes / 1_048_576).toFixed(0);
+
+function readHead(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    return head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A streamed file is hashed in one chunked pass (progress, cancel) and otherwise left on disk. */
+async function hashOnDisk(file: { fileName: string; path: string }, size: number, head: Buffer, ctx: ReadContext): Promise<ImportSource> {
+  if (size > MAX_STREAMED_BYTES) throw new BackendError('import-invalid', `${file.fileName} is ${mb(size)} MB, over the ${mb(MAX_STREAMED_BYTES)} MB a usage import reads; export a shorter period and import the parts.`);
+  const hash = createHash('sha256');
+  let done = 0;
+  for await (const chunk of createReadStream(file.path, { highWaterMark: 8 * 1024 * 1024 })) {
+    ctx.throwIfCancelled();
+    hash.update(chunk as Buffer);
+    done += (chunk as Buffer).length;
+    ctx.progress(done, size, `Checking ${file.fileName}: ${mb(done)} of ${mb(size)} MB`);
+  }
+  return ImportSource.onDisk(file.fileName, file.path, size, hash.digest('hex'), head);
+}
 
 /** Reads a file given by path in chunks, with progress and cancel: a 200 MB export is not one silent read. */
 async function loadFile(file: ImportFileInput, ctx: ReadContext): Promise<ImportSource> {
-  if ('contentBase64' in file) return new ImportSource(file.fileName, Buffer.from(file.contentBase64, 'base64'));
+  if ('contentBase64' in file) return ImportSource.fromBytes(file.fileName, Buffer.from(file.contentBase64, 'base64'));
   let size: number;
+  let head: Buffer;
   try {
     size = statSync(file.path).size;
+    head = readHead(file.path);
   } catch {
     throw new BackendError('not-found', `${file.path} does not exist or cannot be read. Check the path and import again.`);
   }
-  if (size > MAX_FILE_BYTES) throw new BackendError('import-invalid', `${file.fileName} is ${(size / 1_048_576).toFixed(0)} MB, over the 512 MB an import reads; split the export (per account or project) and import the parts.`);
+  const probe = ImportSource.onDisk(file.fileName, file.path, size, '', head);
+  if (IMPORT_READERS.some((reader) => reader.streamed && reader.detect(probe))) return hashOnDisk(file, size, head, ctx);
+  if (size > MAX_FILE_BYTES) throw new BackendError('import-invalid', `${file.fileName} is ${mb(size)} MB, over the 512 MB an import reads; split the export (per account or project) and import the parts.`);
   const chunks: Buffer[] = [];
   let done = 0;
   for await (const chunk of createReadStream(file.path, { highWaterMark: 8 * 1024 * 1024 })) {
     ctx.throwIfCancelled();
     chunks.push(chunk as Buffer);
     done += (chunk as Buffer).length;
-    ctx.progress(done, size, `Reading ${file.fileName}: ${(done / 1_048_576).toFixed(0)} of ${(size / 1_048_576).toFixed(0)} MB`);
+    ctx.progress(done, size, `Reading ${file.fileName}: ${mb(done)} of ${mb(size)} MB`);
   }
-  return new ImportSource(file.fileName, Buffer.concat(chunks, done));
+  return ImportSource.fromBytes(file.fileName, Buffer.concat(chunks, done));
 }
 
 function unknownFormat(source: ImportSource): BackendError {
   const expected = IMPORT_READERS.map((r) => r.describes).join('; ');
-  const what = source.bytes.length === 0 ? 'it is empty (0 bytes)' : describeContent(source);
+  const what = source.size === 0 ? 'it is empty (0 bytes)' : describeContent(source);
   return new BackendError('unsupported-format', `${source.fileName} is not a file this app imports (${what}). Expected one of: ${expected}.`);
 }
 
@@ -148,11 +180,12 @@ function refusalOf(db: Db, file: ReadFile, skipRows: number[]): BackendError | n
 export async function runImport(ctx: JobContext, payload: ImportPayload): Promise<ResultOf<'import'>> {
   const { db } = ctx.workspace;
   const files: ReadFile[] = [];
+  const readContext: ReadContext = { progress: ctx.progress, throwIfCancelled: ctx.throwIfCancelled, purpose: payload.mode };
   for (const [index, input] of payload.files.entries()) {
     ctx.throwIfCancelled();
     ctx.progress(0, 0, `Reading ${input.fileName} (${index + 1} of ${payload.files.length})…`);
-    const source = await loadFile(input, ctx);
-    files.push(await readFile(source, ctx));
+    const source = await loadFile(input, readContext);
+    files.push(await readFile(source, readContext));
   }
   let skipRows = payload.skipRows;
   if (payload.mode === 'preview') {
@@ -169,10 +202,11 @@ export async function runImport(ctx: JobContext, payload: ImportPayload): Promis
       if (refusal) throw refusal;
       const { source, reader, parsed } = file as Required<{ [K in keyof ReadFile]: NonNullable<ReadFile[K]> }>;
       const { id } = beginImport(db, { sourceKey: reader.sourceKey(parsed, source), fileName: source.fileName, sha256: source.sha256, format: parsed.format, provider: parsed.provider, scope: parsed.scope, warnings: parsed.warnings }, author, at);
-      const applyContext: ApplyContext = { author, skipRows: skip, progress: ctx.progress, throwIfCancelled: ctx.throwIfCancelled };
+      const applyContext: ApplyContext = { author, skipRows: skip, progress: ctx.progress, throwIfCancelled: ctx.throwIfCancelled, purpose: 'apply' };
       const written = reader.apply(db, parsed, id, source, applyContext);
       ctx.throwIfCancelled();
-      return finishImport(db, id, { ...parsed.counts, ...written });
+      // A streamed reader adds the warnings it meets while writing to parsed.warnings.
+      return finishImport(db, id, { ...parsed.counts, ...written }, parsed.warnings);
     });
   });
   return { kind: 'import', value: records };

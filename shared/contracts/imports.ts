@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiErrorData } from '../errors';
 import type { CloudProvider } from '../iam';
 import { IAM_FORMATS } from '../iam';
+import { USAGE_FORMATS } from '../usage';
 import { Empty, method } from './method';
 import type { RegistryImportPreview } from './registry';
 import { UploadedFile } from './uploaded-file';
@@ -14,7 +15,7 @@ import { UploadedFile } from './uploaded-file';
  * decision a person made.
  */
 
-export const IMPORT_FORMATS = ['registry-csv', 'registry-xlsx', 'osv', ...IAM_FORMATS] as const;
+export const IMPORT_FORMATS = ['registry-csv', 'registry-xlsx', 'osv', ...IAM_FORMATS, ...USAGE_FORMATS] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -29,6 +30,14 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   'gcp-service-account-keys': 'GCP service account keys',
   'azure-role-assignments': 'Azure role assignments',
   'kubernetes-rbac': 'Kubernetes RBAC',
+  'openai-usage': 'OpenAI usage (API JSON)',
+  'openai-costs': 'OpenAI costs (API JSON)',
+  'openai-usage-csv': 'OpenAI usage (dashboard CSV)',
+  'anthropic-usage': 'Anthropic usage report',
+  'anthropic-cost': 'Anthropic cost report',
+  'litellm-spend-csv': 'LiteLLM spend logs (CSV)',
+  'litellm-spend-json': 'LiteLLM spend logs (JSON)',
+  'otel-genai': 'OpenTelemetry GenAI traces',
 };
 
 /** A problem found in one file, with where: "line 12", "RoleDetailList[4].RolePolicyList[0]", "row 7, column Owner". */

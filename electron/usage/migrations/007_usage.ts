@@ -38,8 +38,11 @@ CREATE TABLE usage_rows (
   cost_usd            REAL,
   cost_basis          TEXT NOT NULL DEFAULT 'unknown'
 ) STRICT;
--- Series and totals by agent scan this instead of the table: day, agent and the summed columns.
-CREATE INDEX usage_rows_by_agent_day ON usage_rows (agent_id, day, cost_usd, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, requests);
+-- Series and totals by agent read this instead of the table: agent, day and the summed columns.
+CREATE INDEX usage_rows_by_agent_day ON usage_rows (agent_id, attribution, day, cost_usd, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, requests);
+-- Provider buckets by period: a newer export supersedes the older's overlapping buckets, and a bill
+-- is spread over its day's buckets. Calls (gateway, telemetry) are never looked up by period.
+CREATE INDEX usage_rows_buckets ON usage_rows (provider, start_ms) WHERE layer = 'provider';
 
 CREATE TABLE usage_costs (
   id          INTEGER PRIMARY KEY,

@@ -1,0 +1,188 @@
+import type { AgentUsage, BudgetStatus, ProductiveUnits } from '../../shared/contracts/usage';
+import { BackendError } from '../../shared/errors';
+import { DORMANT_AFTER_DAYS, type ActivityState } from '../../shared/usage';
+import { appendAudit, type ChangeAuthor } from '../store/audit-log';
+import { statement } from '../store/statements';
+import type { Db } from '../store/workspace-file';
+import { writeTransaction } from '../store/write-transaction';
+import { dayNumber, dayText, periodFilter, type Period } from './usage-days';
+import { totalsWhere, usagePeriod } from './usage-queries';
+
+const TOKENS = '(input_tokens + cached_input_tokens + cache_write_tokens + output_tokens)';
+
+/**
+ * Code against runtime, per registry agent: active (spent in the last 7 days of the imported
+ * period), dormant (spent before, not since), not observed (no usage at all). Ghosts are not
+ * registry agents: they are the usage candidates nobody has decided on yet.
+ */
+export function agentActivity(db: Db): Record<string, ActivityState> {
+  const period = usagePeriod(db);
+  const last = new Map(
+    (statement(db, 'SELECT agent_id, MAX(day) AS last FROM usage_rows INDEXED BY usage_rows_by_agent_day WHERE agent_id IS NOT NULL GROUP BY agent_id').all() as Array<{ agent_id: string; last: number }>).map((r) => [r.agent_id, r.last]),
+  );
+  const states: Record<string, ActivityState> = {};
+  for (const { id } of statement(db, 'SELECT id FROM agents').all() as Array<{ id: string }>) {
+    const lastDay = last.get(id);
+    states[id] = lastDay === undefined || !period ? 'not-observed' : lastDay > period.last - DORMANT_AFTER_DAYS ? 'active' : 'dormant';
+  }
+  return states;
+}
+
+interface BudgetRow {
+  agent_id: string;
+  name: string;
+  daily_token_cap: number | null;
+  daily_cost_cap: number | null;
+}
+
+function dailyOf(db: Db, agentId: string, period: Period): Array<{ day: number; cost: number; tokens: number }> {
+  const filter = periodFilter(period);
+  return statement(
+    db,
+    `SELECT day, TOTAL(cost_usd) AS cost, SUM(${TOKENS}) AS tokens FROM usage_rows INDEXED BY usage_rows_by_agent_day WHERE agent_id = ? AND ${filter.sql} GROUP BY day ORDER BY day`,
+  ).all(agentId, ...filter.args) as Array<{ day: number; cost: number; tokens: number }>;
+}
+
+function daysInMonth(day: number): { first: number; last: number; month: string } {
+  const date = new Date(day * 86_400_000);
+  const first = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / 86_400_000;
+  const last = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0) / 86_400_000;
+  return { first, last, month: dayText(day).slice(0, 7) };
+}
+
+/**
+ * An agent's caps against what it spent: days over a cap, and the month of the last imported day
+ * projected to its end at the agent's average daily rate over the last 7 days of that period.
+ */
+function budgetOf(db: Db, agent: BudgetRow, period: Period, periodLast: number | null): BudgetStatus {
+  const daily = dailyOf(db, agent.agent_id, period);
+  const daysOverCap = daily
+    .filter((d) => (agent.daily_token_cap !== null && d.tokens > agent.daily_token_cap) || (agent.daily_cost_cap !== null && d.cost > agent.daily_cost_cap))
+    .map((d) => ({ day: dayText(d.day), tokens: d.tokens, costUsd: d.cost }));
+  let month: BudgetStatus['month'] = null;
+  if (periodLast !== null) {
+    const { first, last, month: name } = daysInMonth(periodLast);
+    const all = dailyOf(db, agent.agent_id, {});
+    const inMonth = all.filter((d) => d.day >= first && d.day <= periodLast);
+    const recent = all.filter((d) => d.day > periodLast - 7 && d.day <= periodLast);
+    const spentUsd = inMonth.reduce((n, d) => n + d.cost, 0);
+    const tokens = inMonth.reduce((n, d) => n + d.tokens, 0);
+    const remaining = last - periodLast;
+    const rateUsd = recent.reduce((n, d) => n + d.cost, 0) / 7;
+    const rateTokens = recent.reduce((n, d) => n + d.tokens, 0) / 7;
+    month = { month: name, spentUsd, projectedUsd: spentUsd + rateUsd * remaining, tokens, projectedTokens: Math.round(tokens + rateTokens * remaining) };
+  }
+  return { agentId: agent.agent_id, agentName: agent.name, dailyTokenCap: agent.daily_token_cap, dailyCostCapUsd: agent.daily_cost_cap, daysOverCap, month };
+}
+
+const BUDGET_ROWS = `SELECT a.id AS agent_id, a.name, b.daily_token_cap, b.daily_cost_cap FROM agents a LEFT JOIN agent_budgets b ON b.agent_id = a.id`;
+
+/** Every registry agent's caps and how it did against them (agents without caps included: a budget to set). */
+export function budgets(db: Db, period: Period): BudgetStatus[] {
+  const last = usagePeriod(db)?.last ?? null;
+  return (statement(db, `${BUDGET_ROWS} ORDER BY a.name COLLATE NOCASE`).all() as BudgetRow[]).map((row) => budgetOf(db, row, period, last));
+}
+
+export function budgetOfAgent(db: Db, agentId: string, period: Period = {}): BudgetStatus {
+  const row = statement(db, `${BUDGET_ROWS} WHERE a.id = ?`).get(agentId) as BudgetRow | undefined;
+  if (!row) throw new BackendError('not-found', `No agent with id ${agentId}.`);
+  return budgetOf(db, row, period, usagePeriod(db)?.last ?? null);
+}
+
+const describeCaps = (tokens: number | null, cost: number | null) =>
+  tokens === null && cost === null ? 'no cap' : [tokens !== null ? `${tokens.toLocaleString('en-US')} tokens/day` : '', cost !== null ? `$${cost}/day` : ''].filter(Boolean).join(', ');
+
+export function setBudget(db: Db, agentId: string, caps: { dailyTokenCap: number | null; dailyCostCapUsd: number | null }, author: ChangeAuthor): void {
+  writeTransaction(db, () => {
+    const before = statement(db, `${BUDGET_ROWS} WHERE a.id = ?`).get(agentId) as BudgetRow | undefined;
+    if (!before) throw new BackendError('not-found', `No agent with id ${agentId}.`);
+    const at = new Date().toISOString();
+    if (caps.dailyTokenCap === null && caps.dailyCostCapUsd === null) statement(db, 'DELETE FROM agent_budgets WHERE agent_id = ?').run(agentId);
+    else {
+      statement(
+        db,
+        `INSERT INTO agent_budgets (agent_id, daily_token_cap, daily_cost_cap, set_by, set_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (agent_id) DO UPDATE SET daily_token_cap = excluded.daily_token_cap, daily_cost_cap = excluded.daily_cost_cap, set_by = excluded.set_by, set_at = excluded.set_at`,
+      ).run(agentId, caps.dailyTokenCap, caps.dailyCostCapUsd, author.actor, at);
+    }
+    appendAudit(db, author, [{ entity: 'agent', entityId: agentId, field: 'daily budget', before: describeCaps(before.daily_token_cap, before.daily_cost_cap), after: describeCaps(caps.dailyTokenCap, caps.dailyCostCapUsd) }], at);
+  });
+}
+
+interface UnitsRow {
+  id: number;
+  agent_id: string;
+  unit: string;
+  from_day: string;
+  to_day: string;
+  count: number;
+  entered_by: string;
+  entered_at: string;
+}
+
+function unitsOf(db: Db, row: UnitsRow): ProductiveUnits {
+  const cost = totalsWhere(db, 'agent_id = ? AND day >= ? AND day <= ?', [row.agent_id, dayNumber(row.from_day), dayNumber(row.to_day)]);
+  const known = cost.unpricedTokens === 0 || cost.costUsd > 0;
+  return { id: row.id, agentId: row.agent_id, unit: row.unit, from: row.from_day, to: row.to_day, count: row.count, enteredBy: row.entered_by, enteredAt: row.entered_at, costPerUnitUsd: known && cost.unpricedTokens === 0 ? cost.costUsd / row.count : null };
+}
+
+export function productiveUnitsOf(db: Db, agentId: string): ProductiveUnits[] {
+  return (statement(db, 'SELECT * FROM productive_units WHERE agent_id = ? ORDER BY from_day, unit').all(agentId) as UnitsRow[]).map((r) => unitsOf(db, r));
+}
+
+export function addProductiveUnits(db: Db, input: { agentId: string; unit: string; from: string; to: string; count: number }, author: ChangeAuthor): ProductiveUnits {
+  return writeTransaction(db, () => {
+    if (!statement(db, 'SELECT 1 FROM agents WHERE id = ?').get(input.agentId)) throw new BackendError('not-found', `No agent with id ${input.agentId}.`);
+    periodFilter({ from: input.from, to: input.to });
+    const at = new Date().toISOString();
+    const { lastInsertRowid } = statement(db, 'INSERT INTO productive_units (agent_id, unit, from_day, to_day, count, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      input.agentId,
+      input.unit,
+      input.from,
+      input.to,
+      input.count,
+      author.actor,
+      at,
+    );
+    appendAudit(db, author, [{ entity: 'agent', entityId: input.agentId, field: 'productive units', before: null, after: `${input.count.toLocaleString('en-US')} ${input.unit}, ${input.from} to ${input.to}` }], at);
+    return unitsOf(db, statement(db, 'SELECT * FROM productive_units WHERE id = ?').get(Number(lastInsertRowid)) as UnitsRow);
+  });
+}
+
+export function deleteProductiveUnits(db: Db, id: number, author: ChangeAuthor): void {
+  writeTransaction(db, () => {
+    const row = statement(db, 'SELECT * FROM productive_units WHERE id = ?').get(id) as UnitsRow | undefined;
+    if (!row) throw new BackendError('not-found', 'Those unit counts were already deleted; refresh the page.');
+    statement(db, 'DELETE FROM productive_units WHERE id = ?').run(id);
+    appendAudit(db, author, [{ entity: 'agent', entityId: row.agent_id, field: 'productive units', before: `${row.count} ${row.unit}, ${row.from_day} to ${row.to_day}`, after: null }]);
+  });
+}
+
+/** One agent's usage for its page and dossier: totals, every day of the period, trend, keys, models, budget, units. */
+export function agentUsage(db: Db, agentId: string): AgentUsage {
+  const budget = budgetOfAgent(db, agentId);
+  const period = usagePeriod(db);
+  const totals = totalsWhere(db, 'agent_id = ?', [agentId]);
+  const daily = new Map(dailyOf(db, agentId, {}).map((d) => [d.day, d]));
+  const days = period ? Array.from({ length: period.last - period.first + 1 }, (_, i) => period.first + i) : [];
+  const sumCost = (from: number, to: number) => days.filter((d) => d > from && d <= to).reduce((n, d) => n + (daily.get(d)?.cost ?? 0), 0);
+  let trend: number | null = null;
+  if (period && daily.size > 0) {
+    const recent = sumCost(period.last - 7, period.last);
+    const before = sumCost(period.last - 14, period.last - 7);
+    trend = before > 0 ? (recent - before) / before : null;
+  }
+  const keys = (statement(db, `SELECT DISTINCT provider || ':' || key_id AS k FROM usage_rows WHERE agent_id = ? AND key_id IS NOT NULL ORDER BY k`).all(agentId) as Array<{ k: string }>).map((r) => r.k);
+  const models = (statement(db, 'SELECT DISTINCT model FROM usage_rows WHERE agent_id = ? AND model IS NOT NULL ORDER BY model').all(agentId) as Array<{ model: string }>).map((r) => r.model);
+  return {
+    agentId,
+    activity: agentActivity(db)[agentId] ?? 'not-observed',
+    totals,
+    daily: days.map((d) => ({ day: dayText(d), costUsd: daily.get(d)?.cost ?? 0, tokens: daily.get(d)?.tokens ?? 0 })),
+    trend,
+    keys,
+    models,
+    budget,
+    units: productiveUnitsOf(db, agentId),
+  };
+}

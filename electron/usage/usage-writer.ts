@@ -1,0 +1,141 @@
+import type { CostRow, UsageRow } from '../../shared/usage';
+import { statement } from '../store/statements';
+import type { Db } from '../store/workspace-file';
+import type { Attribute } from './attribution';
+import { estimateCost, priceLookup, pricesInForce } from './model-prices';
+import { attributionOf } from './attribution';
+import { costRowIdentity, usageRowIdentity } from './row-identity';
+
+const DAY_MS = 86_400_000;
+
+export interface UsageWriteCounts {
+  /** Rows this import holds after writing (duplicates inside the file counted once). */
+  usageRows: number;
+  costRows: number;
+  /** Rows given twice in the file (the same bucket, or the same call id). */
+  duplicates: number;
+  /** Rows other imports held that this one took over (the same calls or buckets) or superseded (overlapping buckets). */
+  takenOver: number;
+  superseded: number;
+}
+
+interface Interval {
+  provider: string;
+  start: number;
+  end: number;
+}
+
+/** Joins overlapping or touching periods per provider, so superseding is one delete per stretch. */
+function mergeIntervals(intervals: Iterable<Interval>): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a.provider.localeCompare(b.provider) || a.start - b.start);
+  const merged: Interval[] = [];
+  for (const next of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && last.provider === next.provider && next.start <= last.end) last.end = Math.max(last.end, next.end);
+    else merged.push({ ...next });
+  }
+  return merged;
+}
+
+const INSERT_USAGE = `INSERT INTO usage_rows (import_id, dedupe, provider, layer, day, start_ms, end_ms, key_id, project_id, model, requests,
+    input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reported_cost, agent_tag, feature_tag, user_tag, session_tag,
+    service_tag, grouping, agent_id, attribution, cost_usd, cost_basis)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (dedupe) DO UPDATE SET import_id = excluded.import_id, day = excluded.day, start_ms = excluded.start_ms, end_ms = excluded.end_ms,
+    key_id = excluded.key_id, project_id = excluded.project_id, model = excluded.model, requests = excluded.requests,
+    input_tokens = excluded.input_tokens, cached_input_tokens = excluded.cached_input_tokens, cache_write_tokens = excluded.cache_write_tokens,
+    output_tokens = excluded.output_tokens, reported_cost = excluded.reported_cost, agent_tag = excluded.agent_tag, feature_tag = excluded.feature_tag,
+    user_tag = excluded.user_tag, session_tag = excluded.session_tag, service_tag = excluded.service_tag, grouping = excluded.grouping,
+    agent_id = excluded.agent_id, attribution = excluded.attribution, cost_usd = excluded.cost_usd, cost_basis = excluded.cost_basis`;
+
+const INSERT_COST = `INSERT INTO usage_costs (import_id, dedupe, provider, day, start_ms, end_ms, amount, currency, project_id, model, line_item)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (dedupe) DO UPDATE SET import_id = excluded.import_id`;
+
+function rowsPerImport(db: Db, table: 'usage_rows' | 'usage_costs'): Map<number, number> {
+  const rows = statement(db, `SELECT import_id, COUNT(*) AS n FROM ${table} GROUP BY import_id`).all() as Array<{ import_id: number; n: number }>;
+  return new Map(rows.map((r) => [r.import_id, r.n]));
+}
+
+function lostByOthers(before: Map<number, number>, after: Map<number, number>, importId: number): number {
+  let lost = 0;
+  for (const [id, n] of before) if (id !== importId) lost += n - (after.get(id) ?? 0);
+  return lost;
+}
+
+/**
+ * Writes one usage import's rows as the parser hands them over, inside the import's transaction:
+ * each row attributed and costed on the way in (no second pass over a million rows), identical
+ * rows stored once, and, at the end, the buckets of older provider exports that overlap this
+ * file's periods superseded (a newer export of the same days replaces them, so they never count twice).
+ */
+export class UsageWriter {
+  private readonly attribute: Attribute;
+  private readonly priceOf: ReturnType<typeof priceLookup>;
+  private readonly insertUsage;
+  private readonly insertCost;
+  private readonly seen = new Set<number>();
+  private readonly seenCosts = new Set<number>();
+  private readonly buckets = new Map<string, Interval>();
+  private readonly costPeriods = new Map<string, Interval>();
+  private readonly before: Map<number, number>;
+  private readonly costsBefore: Map<number, number>;
+  private emitted = 0;
+  private emittedCosts = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly importId: number,
+  ) {
+    this.attribute = attributionOf(db);
+    this.priceOf = priceLookup(pricesInForce(db));
+    this.insertUsage = statement(db, INSERT_USAGE);
+    this.insertCost = statement(db, INSERT_COST);
+    this.before = rowsPerImport(db, 'usage_rows');
+    this.costsBefore = rowsPerImport(db, 'usage_costs');
+  }
+
+  row(r: UsageRow): void {
+    const dedupe = usageRowIdentity(r);
+    this.emitted++;
+    this.seen.add(dedupe);
+    if (r.layer === 'provider') {
+      const key = `${r.provider}\u0000${r.startMs}\u0000${r.endMs}`;
+      if (!this.buckets.has(key)) this.buckets.set(key, { provider: r.provider, start: r.startMs, end: r.endMs });
+    }
+    const who = this.attribute(r);
+    const estimate = r.reportedCostUsd === null ? estimateCost(this.priceOf(r.model), r) : null;
+    const cost = r.reportedCostUsd ?? estimate;
+    const basis = r.reportedCostUsd !== null ? 'reported' : estimate !== null ? 'price-table' : 'unknown';
+    this.insertUsage.run(
+      this.importId, dedupe, r.provider, r.layer, Math.floor(r.startMs / DAY_MS), r.startMs, r.endMs, r.keyId, r.projectId, r.model, r.requests,
+      r.inputTokens, r.cachedInputTokens, r.cacheWriteTokens, r.outputTokens, r.reportedCostUsd, r.agentTag, r.featureTag, r.userTag, r.sessionTag,
+      r.serviceTag, r.grouping, who.agentId, who.attribution, cost, basis,
+    );
+  }
+
+  cost(c: CostRow): void {
+    const dedupe = costRowIdentity(c);
+    this.emittedCosts++;
+    this.seenCosts.add(dedupe);
+    const key = `${c.provider}\u0000${c.startMs}\u0000${c.endMs}`;
+    if (!this.costPeriods.has(key)) this.costPeriods.set(key, { provider: c.provider, start: c.startMs, end: c.endMs });
+    this.insertCost.run(this.importId, dedupe, c.provider, Math.floor(c.startMs / DAY_MS), c.startMs, c.endMs, c.amount, c.currency.toLowerCase(), c.projectId, c.model, c.lineItem);
+  }
+
+  finish(): UsageWriteCounts {
+    let superseded = 0;
+    const deleteBuckets = statement(this.db, `DELETE FROM usage_rows WHERE layer = 'provider' AND provider = ? AND start_ms < ? AND end_ms > ? AND import_id != ?`);
+    for (const span of mergeIntervals(this.buckets.values())) superseded += deleteBuckets.run(span.provider, span.end, span.start, this.importId).changes;
+    const deleteCosts = statement(this.db, 'DELETE FROM usage_costs WHERE provider = ? AND start_ms < ? AND end_ms > ? AND import_id != ?');
+    for (const span of mergeIntervals(this.costPeriods.values())) superseded += deleteCosts.run(span.provider, span.end, span.start, this.importId).changes;
+    const lost = lostByOthers(this.before, rowsPerImport(this.db, 'usage_rows'), this.importId) + lostByOthers(this.costsBefore, rowsPerImport(this.db, 'usage_costs'), this.importId);
+    return {
+      usageRows: this.seen.size,
+      costRows: this.seenCosts.size,
+      duplicates: this.emitted - this.seen.size + (this.emittedCosts - this.seenCosts.size),
+      takenOver: lost - superseded,
+      superseded,
+    };
+  }
+}
