@@ -1,6 +1,5 @@
 import type { UsageOverview } from '../../../../shared/contract';
-import { formatDate } from '../../ui/format-date';
-import { costText, dayRangeText, formatMoney } from './usage-format';
+import { costText, dayRangeText, formatMoney, providerName } from './usage-format';
 
 /**
  * What the providers billed beside what the usage rows add up to. They differ when a bill covers
@@ -28,8 +27,8 @@ export function BilledVsRecorded({ overview }: { overview: UsageOverview }) {
         <tbody>
           {overview.billed.map((b) => (
             <tr key={`${b.provider} ${b.currency} ${b.from}`}>
-              <td>{b.provider}</td>
-              <td>{dayRangeText(b.from, b.to, formatDate)}</td>
+              <td>{providerName(b.provider)}</td>
+              <td>{dayRangeText(b.from, b.to)}</td>
               <td className="usage-num">{formatMoney(b.amount, b.currency)}</td>
             </tr>
           ))}

@@ -9,10 +9,10 @@ export function HeadlineFigures({ overview }: { overview: UsageOverview }) {
   const keysHref = hrefOf({ page: 'usage', tab: 'keys' });
   return (
     <section className="usage-figures" aria-label="Headline figures">
-      <Figure label="Total spend" value={costText(total)} title={costBasisText(total)} tone={total.unpricedTokens > 0 ? 'warning' : undefined}>
+      <Figure label="Total spend" value={total.costUsd === 0 && total.unpricedTokens > 0 ? 'Price unknown' : formatUsd(total.costUsd)} title={costBasisText(total)} tone={total.unpricedTokens > 0 ? 'warning' : undefined}>
         {total.unpricedTokens > 0 ? (
           <>
-            Price unknown for {formatTokensCompact(total.unpricedTokens)} tokens ({total.unpricedModels.join(', ')}): <a href={hrefOf({ page: 'usage', tab: 'prices' })}>add a price</a>
+            <span className="usage-unknown">+ price unknown</span> for {formatTokensCompact(total.unpricedTokens)} tokens of {total.unpricedModels.join(', ')}: <a href={hrefOf({ page: 'usage', tab: 'prices' })}>add a price</a>
           </>
         ) : (
           costSourcesText(total.costByBasis)

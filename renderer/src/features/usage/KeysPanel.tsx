@@ -6,10 +6,9 @@ import { keyIdOf } from '../../store/usage-slice';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { formatDate } from '../../ui/format-date';
 import { Spinner } from '../../ui/Spinner';
 import { NoUsageYet } from './NoUsageYet';
-import { ATTRIBUTION_LABELS, dayRangeText, formatTokensCompact, formatCount, formatUsd } from './usage-format';
+import { ATTRIBUTION_LABELS, dayRangeText, formatCount, formatTokensCompact, formatUsd, providerName } from './usage-format';
 import { WhoseKeyControl } from './WhoseKeyControl';
 
 /** No agent, no person's mapping and no application: the key's calls are nobody's. */
@@ -54,12 +53,10 @@ export function KeysPanel() {
           <thead>
             <tr>
               <th scope="col">Key</th>
-              <th scope="col">Agents</th>
+              <th scope="col">Agents · whose key?</th>
               <th scope="col" className="usage-num">Tokens</th>
               <th scope="col" className="usage-num">Spend</th>
               <th scope="col">Models</th>
-              <th scope="col">Period</th>
-              <th scope="col">Whose key?</th>
             </tr>
           </thead>
           <tbody>
@@ -78,7 +75,7 @@ function KeyRow({ usageKey: k }: { usageKey: UsageKey }) {
   return (
     <tr className={unaccounted ? 'usage-row--alarm' : undefined}>
       <td>
-        <span className="usage-key__provider">{k.provider}</span> <span className="mono">{k.keyId}</span>
+        <span className="usage-key__provider">{providerName(k.provider)}</span> <span className="mono usage-key__id">{k.keyId}</span>
         <div className="usage-key__badges">
           {unaccounted && <Badge tone="danger">Nobody accounts for it</Badge>}
           {k.sharedWithApplication && (
@@ -88,6 +85,7 @@ function KeyRow({ usageKey: k }: { usageKey: UsageKey }) {
           )}
           {k.mapping?.application && <Badge tone="accent">Application</Badge>}
         </div>
+        <div className="muted usage-key__period">{dayRangeText(k.firstDay, k.lastDay)}</div>
         {k.candidateKey && (
           <a className="usage-key__candidate" href={hrefOf({ page: 'candidate', identityKey: k.candidateKey })}>
             Review as a discovery candidate
@@ -96,7 +94,7 @@ function KeyRow({ usageKey: k }: { usageKey: UsageKey }) {
       </td>
       <td>
         {k.agents.length === 0 ? (
-          <span className="muted">None</span>
+          <span className="muted">No agent</span>
         ) : (
           <ul className="usage-plain-list">
             {k.agents.map((a) => (
@@ -106,6 +104,7 @@ function KeyRow({ usageKey: k }: { usageKey: UsageKey }) {
             ))}
           </ul>
         )}
+        <WhoseKeyControl usageKey={k} />
       </td>
       <td className="usage-num">
         <span title={`${formatCount(k.tokens)} tokens`}>{formatTokensCompact(k.tokens)}</span>
@@ -114,10 +113,18 @@ function KeyRow({ usageKey: k }: { usageKey: UsageKey }) {
       </td>
       {/* A key's cost carries no unpriced count: tokens with no cost at all can only be a price unknown. */}
       <td className="usage-num">{k.costUsd === 0 && k.tokens > 0 ? <span className="usage-unknown">Price unknown</span> : formatUsd(k.costUsd)}</td>
-      <td>{k.models.length > 0 ? k.models.join(', ') : <span className="muted">None named</span>}</td>
-      <td className="usage-nowrap">{dayRangeText(k.firstDay, k.lastDay, formatDate)}</td>
       <td>
-        <WhoseKeyControl usageKey={k} />
+        {k.models.length > 0 ? (
+          <ul className="usage-plain-list">
+            {k.models.map((m) => (
+              <li key={m} className="mono">
+                {m}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">None named</span>
+        )}
       </td>
     </tr>
   );

@@ -88,7 +88,7 @@ export function PriceDialog({ price, model, onClose }: { price: ModelPrice | nul
       }
     >
       <form id={formId} className="dialog-form" onSubmit={(e) => void submit(e)} noValidate>
-        <TextField label="Model" value={name} onChange={setName} readOnly={fixedModel} error={checked ? nameError : null} autoFocus={!fixedModel} />
+        {!fixedModel && <TextField label="Model" value={name} onChange={setName} error={checked ? nameError : null} hint="As the usage names it, e.g. gpt-4o-2024-08-06" autoFocus />}
         <fieldset className="usage-rates">
           <legend className="field__label">USD per million tokens</legend>
           {RATES.map((r, i) => (

@@ -51,8 +51,7 @@ export function PricesPanel() {
               <th scope="col" className="usage-num">Cached</th>
               <th scope="col" className="usage-num">Cache write</th>
               <th scope="col" className="usage-num">Output</th>
-              <th scope="col">Taken on</th>
-              <th scope="col">Source</th>
+              <th scope="col">Taken on · source</th>
               <th scope="col">Used by</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -65,7 +64,7 @@ export function PricesPanel() {
                 <td>
                   <span className="mono">{model}</span> <Badge tone="warning">Price unknown</Badge>
                 </td>
-                <td colSpan={7} className="muted">
+                <td colSpan={6} className="muted">
                   Used in the imported usage with no price: its cost is unknown, not zero.
                 </td>
                 <td>
@@ -78,15 +77,38 @@ export function PricesPanel() {
             {rows.map((p) => (
               <tr key={p.model}>
                 <td>
-                  <span className="mono">{p.model}</span> {p.origin === 'person' ? <Badge tone="accent">Yours</Badge> : <Badge tone="muted">Bundled</Badge>}
+                  <span className="mono">{p.model}</span>{' '}
+                  {p.origin === 'person' ? (
+                    <Badge tone="accent" title="Entered in this workspace; kept in the audit log">
+                      Yours
+                    </Badge>
+                  ) : (
+                    <Badge tone="muted" title="Ships with the app">
+                      Bundled
+                    </Badge>
+                  )}
                 </td>
                 <td className="usage-num">{formatUsdFine(p.inputPerMTok)}</td>
                 <td className="usage-num">{formatUsdFine(p.cachedInputPerMTok)}</td>
                 <td className="usage-num">{formatUsdFine(p.cacheWritePerMTok)}</td>
                 <td className="usage-num">{formatUsdFine(p.outputPerMTok)}</td>
-                <td className="usage-nowrap">{formatDate(p.takenOn)}</td>
-                <td className="usage-source">{sourceOf(p.source)}</td>
-                <td>{p.usedBy.length > 0 ? p.usedBy.join(', ') : <span className="muted">Not in the usage</span>}</td>
+                <td className="usage-source">
+                  <span className="usage-nowrap">{formatDate(p.takenOn)}</span>
+                  <div>{sourceOf(p.source)}</div>
+                </td>
+                <td>
+                  {p.usedBy.length > 0 ? (
+                    <ul className="usage-plain-list">
+                      {p.usedBy.map((m) => (
+                        <li key={m} className="mono">
+                          {m}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="muted">Not in the usage</span>
+                  )}
+                </td>
                 <td>
                   <div className="usage-row-actions">
                     <Button size="sm" onClick={() => setEditing({ price: p, model: null })} aria-label={`Edit the price of ${p.model}`}>

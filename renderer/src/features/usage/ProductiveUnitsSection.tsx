@@ -4,7 +4,7 @@ import type { AgentChoice } from '../../store/usage-slice';
 import { Button } from '../../ui/Button';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { DateField, Select, TextField } from '../../ui/fields';
-import { formatDate, formatDateTime } from '../../ui/format-date';
+import { formatDateTime } from '../../ui/format-date';
 import { Spinner } from '../../ui/Spinner';
 import { dayRangeText, formatCount, formatUsdFine } from './usage-format';
 
@@ -32,8 +32,9 @@ export function ProductiveUnitsSection({ agents }: { agents: readonly AgentChoic
         <h2 id="usage-units-title" className="usage-section-title">
           Cost per unit of work
         </h2>
-        <Select label="Agent" value={agentId} options={agents.map((a) => ({ value: a.id, label: a.name }))} onChange={(id) => void loadUnits(id)} className="usage-units__agent" />
+        <Select label="of agent" hideLabel value={agentId} options={agents.map((a) => ({ value: a.id, label: a.name }))} onChange={(id) => void loadUnits(id)} className="usage-units__agent" />
       </div>
+      <p className="muted">What the agent produced over a period (files reviewed, tickets answered): its cost over the same days is divided by it.</p>
       <UnitsForm key={agentId} agentId={agentId} />
       {units.error && <ErrorBanner title={`Could not read the units of ${agentName}`}>{units.error}</ErrorBanner>}
       {units.loading && !units.data ? (
@@ -59,14 +60,14 @@ export function ProductiveUnitsSection({ agents }: { agents: readonly AgentChoic
               {units.data.map((u) => (
                 <tr key={u.id}>
                   <td>{u.unit}</td>
-                  <td className="usage-nowrap">{dayRangeText(u.from, u.to, formatDate)}</td>
+                  <td className="usage-nowrap">{dayRangeText(u.from, u.to)}</td>
                   <td className="usage-num">{formatCount(u.count)}</td>
                   <td className="usage-num">{u.costPerUnitUsd === null ? <span className="usage-unknown">Cost unknown</span> : formatUsdFine(u.costPerUnitUsd)}</td>
                   <td>
                     {u.enteredBy} <span className="muted">{formatDateTime(u.enteredAt)}</span>
                   </td>
                   <td>
-                    <Button size="sm" variant="ghost" onClick={() => void deleteUnits(u.id)} disabled={acting === `units-delete:${u.id}`} aria-label={`Delete ${u.unit} of ${dayRangeText(u.from, u.to, formatDate)}`}>
+                    <Button size="sm" variant="ghost" onClick={() => void deleteUnits(u.id)} disabled={acting === `units-delete:${u.id}`} aria-label={`Delete ${u.unit} of ${dayRangeText(u.from, u.to)}`}>
                       Delete
                     </Button>
                   </td>
@@ -89,8 +90,11 @@ function UnitsForm({ agentId }: { agentId: string }) {
   const period = useAppStore((s) => s.usageOverview.data?.period ?? null);
   const formId = useId();
   const [unit, setUnit] = useState('');
-  const [from, setFrom] = useState<string | null>(period?.from ?? null);
-  const [to, setTo] = useState<string | null>(period?.to ?? null);
+  // Untouched dates follow the imported period, which may land after the form is first drawn.
+  const [fromTyped, setFrom] = useState<string | null | undefined>(undefined);
+  const [toTyped, setTo] = useState<string | null | undefined>(undefined);
+  const from = fromTyped === undefined ? (period?.from ?? null) : fromTyped;
+  const to = toTyped === undefined ? (period?.to ?? null) : toTyped;
   const [count, setCount] = useState('');
   const [checked, setChecked] = useState(false);
   const busy = acting === 'units';

@@ -72,7 +72,8 @@ export function SpendBreakdown({ unpricedTokens }: { unpricedTokens: number }) {
             </Button>
           </ErrorBanner>
         )}
-        <div className="usage-spenders">
+        {/* As tall as its rows, up to about ten; more scroll inside the table. */}
+        <div className="usage-spenders" style={{ height: Math.min(362, 34 + 32 * Math.max(totals.data?.groups.length ?? 0, 3)) }}>
           <TopSpendersTable by={by} groups={totals.data?.by === by ? totals.data.groups : []} busy={totals.loading} />
         </div>
       </Tabs>

@@ -4,7 +4,6 @@ import type { UsageDimension } from '../../../../shared/usage';
 import { hrefOf, navigate } from '../../app/routes';
 import { Badge } from '../../ui/Badge';
 import { DataTable, type Column, type SortDirection } from '../../ui/DataTable';
-import { formatDate } from '../../ui/format-date';
 import { ATTRIBUTION_LABELS, costBasisText, costText, dayRangeText, DIMENSION_LABELS, formatCount } from './usage-format';
 
 type SortKey = 'label' | 'requests' | 'inputTokens' | 'cachedInputTokens' | 'outputTokens' | 'costUsd';
@@ -16,7 +15,7 @@ function columnsFor(by: UsageDimension): Column<UsageGroupTotals, SortKey>[] {
     {
       key: 'label',
       header: DIMENSION_LABELS[by],
-      minWidth: 200,
+      minWidth: 160,
       grow: 3,
       sortKey: 'label',
       render: (g) =>
@@ -42,14 +41,14 @@ function columnsFor(by: UsageDimension): Column<UsageGroupTotals, SortKey>[] {
           </>
         ),
     },
-    { key: 'requests', header: 'Requests', minWidth: 88, sortKey: 'requests', render: (g) => tokens(g.requests) },
-    { key: 'input', header: 'Input', minWidth: 100, sortKey: 'inputTokens', render: (g) => tokens(g.inputTokens) },
-    { key: 'cached', header: 'Cached', minWidth: 100, sortKey: 'cachedInputTokens', render: (g) => tokens(g.cachedInputTokens) },
-    { key: 'output', header: 'Output', minWidth: 100, sortKey: 'outputTokens', render: (g) => tokens(g.outputTokens) },
+    { key: 'requests', header: 'Requests', minWidth: 74, sortKey: 'requests', render: (g) => tokens(g.requests) },
+    { key: 'input', header: 'Input', minWidth: 92, sortKey: 'inputTokens', render: (g) => tokens(g.inputTokens) },
+    { key: 'cached', header: 'Cached', minWidth: 92, sortKey: 'cachedInputTokens', render: (g) => tokens(g.cachedInputTokens) },
+    { key: 'output', header: 'Output', minWidth: 92, sortKey: 'outputTokens', render: (g) => tokens(g.outputTokens) },
     {
       key: 'cost',
       header: 'Cost',
-      minWidth: 150,
+      minWidth: 124,
       grow: 1,
       sortKey: 'costUsd',
       render: (g) => (
@@ -58,7 +57,7 @@ function columnsFor(by: UsageDimension): Column<UsageGroupTotals, SortKey>[] {
         </span>
       ),
     },
-    { key: 'days', header: 'First – last day', minWidth: 190, render: (g) => <span className="cell-text">{dayRangeText(g.firstDay, g.lastDay, formatDate)}</span> },
+    { key: 'days', header: 'Days', minWidth: 140, render: (g) => <span className="cell-text">{dayRangeText(g.firstDay, g.lastDay)}</span> },
   ];
 }
 

@@ -90,7 +90,18 @@ export const ACTIVITY_MEANINGS: Record<ActivityState, string> = {
   dormant: `Had usage, but none in the last ${DORMANT_AFTER_DAYS} days of the imported period`,
 };
 
-/** "1 Mar 2025 – 14 Mar 2025", one date when both ends are the same day. */
-export function dayRangeText(from: string, to: string, format: (iso: string) => string): string {
-  return from === to ? format(from) : `${format(from)} – ${format(to)}`;
+const RANGE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const dayOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Two calendar days as one short range ("Mar 1 – 14, 2025"), one date when both are the same day. */
+export function dayRangeText(from: string, to: string): string {
+  const start = dayOf(from);
+  const end = dayOf(to);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return `${from} – ${to}`;
+  return from === to ? RANGE.format(start) : RANGE.formatRange(start, end);
 }
+
+const PROVIDER_NAMES: Record<string, string> = { openai: 'OpenAI', anthropic: 'Anthropic', azure: 'Azure OpenAI', bedrock: 'AWS Bedrock', vertex: 'Google Vertex AI', gemini: 'Google Gemini', mistral: 'Mistral', cohere: 'Cohere', litellm: 'LiteLLM' };
+
+/** "openai" as people write it; a provider the app does not know is shown as the source names it. */
+export const providerName = (provider: string): string => PROVIDER_NAMES[provider] ?? provider;
