@@ -13,6 +13,7 @@ import { runImport } from '../imports/run-import';
 import { inlineJobContext } from '../jobs/job-context';
 import { writeTransaction } from '../store/write-transaction';
 import { checkpointWal, markAsDemo } from '../store/workspace-meta';
+import { setBudget } from '../usage/usage-agents';
 
 const DAY_MS = 86_400_000;
 
@@ -41,6 +42,8 @@ export async function buildDemoWorkspace(path: string, resources: string, option
     seed(ws.db, demo, author, now);
     await scanDemoSources(ws.db, join(resources, 'demo', 'source'), author);
     await importDemoExports(ws, join(resources, 'demo', 'iam'), author);
+    await importDemoExports(ws, join(resources, 'demo', 'usage'), author);
+    setDemoBudgets(ws.db, author);
     checkpointWal(ws.db);
     ws.close();
     renameSync(temp, path);
@@ -51,13 +54,13 @@ export async function buildDemoWorkspace(path: string, resources: string, option
   }
 }
 
-/** The client's IAM exports, imported through the same pipeline (detect, read, apply) a person's files take. */
-async function importDemoExports(ws: Workspace, iamDir: string, author: { actor: string; via: string }): Promise<void> {
-  if (!existsSync(iamDir)) return;
-  const files = readdirSync(iamDir)
+/** The client's IAM and usage exports, imported through the same pipeline (detect, read, apply) a person's files take. */
+async function importDemoExports(ws: Workspace, dir: string, author: { actor: string; via: string }): Promise<void> {
+  if (!existsSync(dir)) return;
+  const files = readdirSync(dir)
     .filter((name) => /\.(json|csv)$/.test(name))
     .sort()
-    .map((name) => ({ fileName: name, path: join(iamDir, name) }));
+    .map((name) => ({ fileName: name, path: join(dir, name) }));
   await runImport(inlineJobContext(ws, author), { files, mode: 'apply', skipRows: {} });
 }
 
@@ -81,6 +84,12 @@ async function scanDemoSources(db: Db, sourceDir: string, author: { actor: strin
   } finally {
     await pool.close();
   }
+}
+
+/** One daily cap the consultant agreed with the disputes team, so the budget view has something over it. */
+function setDemoBudgets(db: Db, author: { actor: string; via: string }): void {
+  const agent = db.prepare(`SELECT id FROM agents WHERE identity_key = 'demo:Dispute Resolution Assistant'`).get() as { id: string } | undefined;
+  if (agent) setBudget(db, agent.id, { dailyTokenCap: 4_000_000, dailyCostCapUsd: 12 }, author);
 }
 
 function seed(db: Db, demo: z.infer<typeof DemoFile>, author: { actor: string; via: string }, now: Date): void {
