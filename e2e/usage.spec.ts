@@ -39,7 +39,8 @@ test('the demo’s usage: figures and chart, the key nobody accounts for, a budg
   await expect(usage.figure('Tokens')).toHaveText(/\d/);
   await expect(usage.figure('Requests')).toHaveText(/^[1-9][\d,.\s]*$/);
   await expect(usage.figure('Unattributed')).toHaveText(/%$/);
-  await expect(usage.figures).toContainText(/1 nobody accounts for/);
+  // The demo: key_7HqZv3unkn2P (OpenAI) and the Anthropic "...9f2c" key nobody accounts for; one LiteLLM key shared with the application.
+  await expect(usage.figures).toContainText(/[1-9]\d* nobody accounts for/);
   await expect(usage.figures).toContainText(/1 shared with the application/);
   await expect(usage.chart).toBeVisible();
   await expect(usage.chart.locator('.recharts-bar-rectangle').first()).toBeAttached();
@@ -58,19 +59,22 @@ test('the demo’s usage: figures and chart, the key nobody accounts for, a budg
 
   // 2. Keys: the one nobody accounts for links to its discovery candidate; the shared one is flagged.
   await usage.tab('Keys');
-  const unaccounted = usage.keyRows().filter({ hasText: 'Nobody accounts for it' });
-  await expect(unaccounted).toHaveCount(1);
+  const unaccounted = usage.keyRows().filter({ hasText: 'key_7HqZv3unkn2P' });
+  await expect(unaccounted).toContainText('Nobody accounts for it');
   await expect(unaccounted.getByRole('link', { name: 'Review as a discovery candidate' })).toHaveAttribute('href', /^#\/discovery\/.+/);
+  // Nobody's keys are listed first.
+  await expect(usage.keyRows().first()).toContainText('Nobody accounts for it');
   await expect(usage.keyRows().filter({ hasText: 'Shared with the application' })).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/keys.png`, fullPage: true });
 
   // 3. Budgets: a cap below what the agent spends a day shows its days over cap, listed in red.
   await usage.tab('Budgets');
-  const firstAgent = usage.budgetsTable.locator('tbody tr').first().getByRole('link').first();
-  const agentName = (await firstAgent.textContent())!.trim();
+  const agentName = 'KYC Document Reviewer';
+  await expect(usage.budgetRow(agentName)).toBeVisible();
+  await expect(usage.budgetRow(agentName).getByRole('button', { name: /over cap/ })).toHaveCount(0);
   await usage.setBudget(agentName, { tokens: '1', costUsd: '0.01' });
   const row = usage.budgetRow(agentName);
-  await expect(row).toContainText('0.01');
+  await expect(row).toContainText('$0.01');
   const overCap = row.getByRole('button', { name: /days? over cap/ });
   await expect(overCap).toBeVisible();
   await overCap.click();
