@@ -5,6 +5,7 @@ import { fuzzBench } from './fuzz-bench';
 import { iamBench } from './iam-bench';
 import { largeImportBench } from './large-import-bench';
 import { registryBench } from './registry-bench';
+import { usageBench } from './usage-bench';
 
 /** `npm run bench`: prints figures; targets are shown beside them, never asserted. */
 const suites: Record<string, () => Promise<void>> = {
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<void>> = {
   'blast-layout': blastLayoutBench,
   iam: iamBench,
   'large-import': largeImportBench,
+  usage: usageBench,
 };
 const wanted = process.argv.slice(2);
 for (const [name, suite] of Object.entries(suites)) {

@@ -1,4 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { CliError } from './command';
 
 /** Reads a file named on the command line; a missing or unreadable file is a one-line error naming it. */
@@ -15,6 +17,22 @@ export async function writeFileArg(path: string, bytes: Uint8Array): Promise<voi
   try {
     await writeFile(path, bytes);
   } catch (err) {
+    throw new CliError('invalid-input', `Cannot write ${path}: ${reasonOf(err)}.`);
+  }
+}
+
+/**
+ * Writes a file named on the command line (--out) all at once: into a temporary file beside it,
+ * then renamed over it, so a reader (a proxy reloading its config) never sees half a file and a
+ * failed run leaves the old file as it was.
+ */
+export async function writeFileAtomicallyArg(path: string, bytes: Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, bytes, { flag: 'wx' });
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true }).catch(() => undefined);
     throw new CliError('invalid-input', `Cannot write ${path}: ${reasonOf(err)}.`);
   }
 }

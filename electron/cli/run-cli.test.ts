@@ -41,7 +41,7 @@ describe('runCli without an engine', () => {
     const out = captureIo();
     expect(await runCli(['scna'], out.io)).toBe(2);
     expect(out.stdout()).toBe('');
-    expect(out.stderr()).toMatch(/^agent-triage: Unknown command "scna"\. Commands: serve, import, registry import, registry export, scan, agents, blast-radius, who-can-reach, principals\. .*\n$/);
+    expect(out.stderr()).toMatch(/^agent-triage: Unknown command "scna"\. Commands: serve, import, registry import, registry export, scan, agents, blast-radius, who-can-reach, principals, usage, budgets export\. .*\n$/);
     expect(out.stderr().trim().split('\n')).toHaveLength(1);
   });
 
@@ -78,6 +78,15 @@ describe('runCli without an engine', () => {
       [['serve', '--port', 'eighty'], '--port must be a number from 0 to 65535'],
       [['serve', '--port', '70000'], '--port must be a number from 0 to 65535'],
       [['serve', 'extra'], 'serve takes no arguments'],
+      [['usage', '--workspace', 'w.atw'], 'needs --by agent|feature|user|session|model|key|provider'],
+      [['usage', '--workspace', 'w.atw', '--by', 'team'], '--by must be one of agent, feature, user, session, model, key, provider, not "team"'],
+      [['usage', '--workspace', 'w.atw', '--by', 'agent', '--from', '2025-02-30'], '--from must be a day as YYYY-MM-DD, not "2025-02-30"'],
+      [['usage', '--workspace', 'w.atw', '--by', 'agent', '--to', '31/01/2025'], '--to must be a day as YYYY-MM-DD, not "31/01/2025"'],
+      [['usage', '--workspace', 'w.atw', '--by', 'agent', '--from', '2025-03-02', '--to', '2025-03-01'], '--from 2025-03-02 is after --to 2025-03-01'],
+      [['usage', 'agents', '--workspace', 'w.atw', '--by', 'agent'], 'usage takes no arguments'],
+      [['budgets', 'export', '--workspace', 'w.atw'], 'needs --format litellm|json'],
+      [['budgets', 'export', '--workspace', 'w.atw', '--format', 'yaml'], '--format must be one of litellm, json, not "yaml"'],
+      [['budgets'], 'agent-triage budgets needs a subcommand: export'],
     ];
     for (const [argv, message] of cases) {
       const out = captureIo();

@@ -122,8 +122,13 @@ export const usageReader: ImportReader<UsageSummary | null> = {
     const writer = new UsageWriter(db, importId);
     // After a preview its warnings are already in parsed.warnings: the second pass meets them again.
     const warn = warningsSink(parsed.data ? [] : parsed.warnings);
-    parseStream(source, parsed.format as UsageFormat, { row: (r) => writer.row(r), cost: (c) => writer.cost(c), warn }, ctx, 'Importing');
-    const counts = writer.finish();
+    let counts;
+    try {
+      parseStream(source, parsed.format as UsageFormat, { row: (r) => writer.row(r), cost: (c) => writer.cost(c), warn }, ctx, 'Importing');
+      counts = writer.finish();
+    } finally {
+      writer.release();
+    }
     applyBills(db);
     if (!parsed.data) {
       const models = (statement(db, `SELECT DISTINCT model FROM usage_rows WHERE import_id = ? AND cost_basis = 'unknown' AND model IS NOT NULL`).all(importId) as Array<{ model: string }>).map((r) => r.model);

@@ -1,11 +1,13 @@
 import type { CliCommand } from '../command';
 import { agentsCommand } from './agents';
 import { blastRadiusCommand, principalsCommand, whoCanReachCommand } from './blast-radius';
+import { budgetsExportCommand } from './budgets-export';
 import { importCommand } from './import';
 import { registryExportCommand } from './registry-export';
 import { registryImportCommand } from './registry-import';
 import { scanCommand } from './scan';
 import { serveCommand } from './serve';
+import { usageCommand } from './usage';
 
 /** Every command, in the order help lists them. A new command is one file here plus one line below. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -18,4 +20,6 @@ export const COMMANDS: readonly CliCommand[] = [
   blastRadiusCommand,
   whoCanReachCommand,
   principalsCommand,
+  usageCommand,
+  budgetsExportCommand,
 ];

@@ -131,7 +131,7 @@ class BucketPageReader implements UsageParser {
   }
 
   private refuseTruncated(): never {
-    const where = this.frames.length > 0 ? this.position() : 'a value';
+    const where = this.page ? this.position() : this.frames.length > 0 ? 'the list of pages' : 'a value';
     throw new UsageInputError(this.position(), `the file ends in the middle of ${where}; it may be truncated: export it again`);
   }
 
@@ -299,7 +299,7 @@ class BucketPageReader implements UsageParser {
 
   /** Where the reader is: "page 2, data[3].results[0].input_tokens". */
   private position(): string {
-    if (!this.page) return this.pageCount === 0 ? 'start of file' : 'end of file';
+    if (!this.page) return this.pageCount === 0 ? 'start of file' : `after page ${this.pageCount}`;
     const pageDepth = this.frames.findIndex((frame) => frame.role === Role.Page);
     const frames = pageDepth < 0 ? [] : this.frames.slice(pageDepth);
     let path = '';
@@ -307,7 +307,7 @@ class BucketPageReader implements UsageParser {
       // Enclosing containers are always inside one of their members; the innermost only while it reads a key's value.
       const inMember = depth < frames.length - 1 || (frame.isObject && (frame.expect === Expect.Colon || frame.expect === Expect.Value));
       if (!inMember) return;
-      if (frame.isObject) path += path === '' ? frame.key : `.${frame.key}`;
+      if (frame.isObject) path += path === '' ? cutForMessage(frame.key) : `.${cutForMessage(frame.key)}`;
       else path += `[${frame.index}]`;
     });
     return path === '' ? pageName(this.page) : `${this.page.prefix}${path}`;

@@ -135,16 +135,24 @@ export class JsonLinesReader {
 export class JsonDocumentReader {
   private readonly parser: JSONParser;
   private wrote = false;
+  /** Characters read since the last value was emitted: what the parser is holding. */
+  private sinceValue = 0;
 
   constructor(
     paths: string[],
     onValue: (info: ParsedElementInfo) => void,
     private readonly where: () => string,
-    multipleDocuments = false,
+    options: { multipleDocuments?: boolean; maxValueChars?: number } = {},
   ) {
-    this.parser = new JSONParser({ paths, keepStack: false, separator: multipleDocuments ? '' : undefined });
-    this.parser.onValue = onValue;
+    this.parser = new JSONParser({ paths, keepStack: false, separator: options.multipleDocuments ? '' : undefined });
+    this.parser.onValue = (info) => {
+      this.sinceValue = 0;
+      onValue(info);
+    };
+    this.maxValueChars = options.maxValueChars ?? MAX_JSON_LINE_CHARS;
   }
+
+  private readonly maxValueChars: number;
 
   write(text: string): void {
     if (text.length === 0) return;
@@ -153,6 +161,15 @@ export class JsonDocumentReader {
       this.parser.write(text);
     } catch (err) {
       throw this.convert(err, false);
+    }
+    // A single value (a 50 MB string, a row that never closes) is refused, not held.
+    this.sinceValue += text.length;
+    if (this.sinceValue > this.maxValueChars) {
+      const where = this.where();
+      throw new UsageInputError(
+        where,
+        `one value at ${where} runs past ${Math.round(this.maxValueChars / (1024 * 1024))} Mi characters; expected rows under that size: export without large text fields (prompts, responses)`,
+      );
     }
   }
 

@@ -77,6 +77,11 @@ describe('LiteLLM spend logs as CSV', () => {
     expect(rows[0]).toMatchObject({ eventId: 'r1', startMs: 1762165267000, endMs: 1762165267000, outputTokens: 5, provider: 'unknown', reportedCostUsd: null });
   });
 
+  it('reads spend written with an exponent, as Python and Postgres write small floats', () => {
+    const { rows } = csv('request_id,startTime,prompt_tokens,spend\nr1,2026-11-03T10:00:00Z,1,1.5e-05\nr2,2026-11-03T10:00:00Z,1,.25\n');
+    expect(rows.map((r) => r.reportedCostUsd)).toEqual([0.000015, 0.25]);
+  });
+
   it('accepts epoch milliseconds and offsets, and emits duplicate request_ids (dedupe is later)', () => {
     const { rows } = csv('request_id,startTime,endTime,prompt_tokens\nr1,1762165267123,2026-11-03T10:21:08+01:00,1\nr1,2026-11-03T09:21:07.5-00:30,2026-11-03 10:30:00+0000,2\n');
     expect(rows.map((r) => [r.eventId, r.startMs, r.endMs])).toEqual([
@@ -108,7 +113,7 @@ describe('LiteLLM spend logs as CSV', () => {
       ['negative tokens', `${HEADER}\nr1,k,0,-5,1,2,2026-11-03T10:00:00Z,,openai,{}\n`, 'line 2', /prompt_tokens should be zero or more tokens, found "-5"/],
       ['non-numeric tokens', `${HEADER}\nr1,k,0,lots,1,2,2026-11-03T10:00:00Z,,openai,{}\n`, 'line 2', /prompt_tokens should be a whole number of tokens, found "lots"/],
       ['negative spend', `${HEADER}\nr1,k,-0.5,1,1,2,2026-11-03T10:00:00Z,,openai,{}\n`, 'line 2', /spend should be zero or more USD, found "-0.5"/],
-      ['non-numeric spend', `${HEADER}\nr1,k,$0.50,1,1,2,2026-11-03T10:00:00Z,,openai,{}\n`, 'line 2', /spend should be an amount such as 1.25, found "\$0.50"/],
+      ['non-numeric spend', `${HEADER}\nr1,k,$0.50,1,1,2,2026-11-03T10:00:00Z,,openai,{}\n`, 'line 2', /spend should be an amount in USD such as 0.0125, found "\$0.50"/],
       ['a missing request_id', `${HEADER}\n,k,0,1,1,2,2026-11-03T10:00:00Z,,openai,{}\n`, 'line 2', /no request_id/],
       ['a missing startTime', `${HEADER}\nr1,k,0,1,1,2,,,openai,{}\n`, 'line 2', /no startTime/],
       ['a timestamp of another form', `${HEADER}\nr1,k,0,1,1,2,03/11/2026 10:00,,openai,{}\n`, 'line 2', /startTime should be an ISO 8601 time .* found "03\/11\/2026 10:00"/],
@@ -210,5 +215,38 @@ describe('detection', () => {
     expect(detectLiteLlmSpendJson('{"object": "page", "data": [{"object": "bucket", "results": [{"request_id": 1, "spend": 2}]}]}')).toBe(false);
     expect(detectLiteLlmSpendJson('{"data": [{"starting_at": "x", "results": [{"uncached_input_tokens": 1}]}]}')).toBe(false);
     expect(detectLiteLlmSpendJson('{"resourceSpans": [{"request_id": "x", "spend": 1}]}')).toBe(false);
+  });
+});
+
+describe('LiteLLM JSON size limits', () => {
+  const huge = (open: string, parser = liteLlmSpendJsonFormat.createParser({ row: () => undefined, cost: () => undefined, warn: () => undefined })) =>
+    inputErrorOf(() => {
+      parser.write(Buffer.from(open));
+      const chunk = Buffer.alloc(1024 * 1024, 'x');
+      for (let i = 0; i < 50; i++) parser.write(chunk);
+      parser.end();
+    });
+
+  it('refuses a 50 MB value in a document at the limit', () => {
+    const err = huge('{"data": [{"request_id": "r0", "startTime": 1762164000, "prompt_tokens": 1}, {"request_id": "r1", "messages": "');
+    expect(err.position).toBe('data[1]');
+    expect(err.message).toMatch(/one value at data\[1\] runs past 16 Mi characters/);
+  });
+
+  it('refuses a 50 MB line at the limit', () => {
+    const err = huge('{"request_id": "r0", "startTime": 1762164000, "prompt_tokens": 1}\n{"request_id": "r1", "messages": "');
+    expect(err.position).toBe('line 2');
+    expect(err.message).toMatch(/the line runs past 16 Mi characters/);
+  });
+});
+
+describe('detection against every other usage fixture', () => {
+  it('claims only LiteLLM files', async () => {
+    const { readdirSync } = await import('node:fs');
+    for (const name of readdirSync(join(__dirname, 'fixtures'))) {
+      const head = fixture(name).subarray(0, 64 * 1024).toString('utf8');
+      expect(detectLiteLlmSpendCsv(head), name).toBe(name === 'litellm-spend.csv');
+      expect(detectLiteLlmSpendJson(head), name).toBe(name === 'litellm-spend.json' || name === 'litellm-spend.jsonl');
+    }
   });
 });

@@ -1,10 +1,10 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { UsageRow } from '../../../shared/usage';
-import { CsvRecordReader } from './csv-records';
+import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS } from './csv-records';
 import { JsonDocumentReader, JsonLinesReader, JsonShapeSniffer } from './json-input';
 import { readCallTimeMs } from './time-values';
 import { UsageInputError, type UsageFormatSpec, type UsageParser, type UsageSink } from './usage-format';
-import { cutForMessage, describeValue, readAmount, readOptionalCount } from './usage-values';
+import { cutForMessage, describeValue, MAX_TOKENS, readOptionalCount } from './usage-values';
 import { UsageWarnings } from './usage-warnings';
 
 /**
@@ -44,7 +44,13 @@ const FIELDS = [
   'agent_id',
 ] as const;
 type Field = (typeof FIELDS)[number];
-type Get = (field: Field) => unknown;
+/** One row's values by column name: CSV cells (text) or a JSON row's properties. */
+interface RowSource {
+  get(field: Field): unknown;
+}
+
+/** The largest row held, as for CSV records: LiteLLM truncates stored prompts, so real rows are far smaller. */
+const MAX_ROW_CHARS = DEFAULT_MAX_RECORD_CHARS;
 
 const TOKEN_FIELDS: readonly Field[] = ['prompt_tokens', 'completion_tokens', 'total_tokens'];
 
@@ -69,6 +75,43 @@ function textOf(value: unknown): string | null {
 
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim().length === 0);
+}
+
+/** Python and Postgres write small floats with an exponent ("1.5e-05"): a spend cell is any decimal. */
+const SPEND_TEXT = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** Money amounts above this are corrupt, not one call. */
+const MAX_CALL_SPEND_USD = 1e9;
+
+function spendOf(value: unknown, position: string): number {
+  let spend = NaN;
+  if (typeof value === 'number') spend = value;
+  else if (typeof value === 'string' && SPEND_TEXT.test(value.trim())) spend = Number(value.trim());
+  if (!Number.isFinite(spend) || spend > MAX_CALL_SPEND_USD) {
+    throw new UsageInputError(position, `spend should be an amount in USD such as 0.0125, found ${describeValue(value)}: check the column`);
+  }
+  if (spend < 0) throw new UsageInputError(position, `spend should be zero or more USD, found ${describeValue(value)}: a call never earns money; check the column`);
+  return spend;
+}
+
+/** A count: plain digits read by position (a million rows repeat them), anything else by readOptionalCount. */
+function countOf(value: unknown, field: string, position: string): number {
+  if (typeof value === 'string') {
+    const n = value.length;
+    if (n > 0 && n < 16) {
+      let count = 0;
+      let i = 0;
+      for (; i < n; i++) {
+        const d = value.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        count = count * 10 + d;
+      }
+      if (i === n) return count;
+    }
+  } else if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_TOKENS) {
+    return value;
+  }
+  return readOptionalCount(value, field, position);
 }
 
 /** A whole non-negative count from metadata, or undefined: metadata is a hint and never refuses a row. */
@@ -96,20 +139,20 @@ class SpendRowReader {
     private readonly warnings: UsageWarnings,
   ) {}
 
-  read(get: Get, position: string): void {
-    const requestId = textOf(get('request_id'));
+  read(source: RowSource, position: string): void {
+    const requestId = textOf(source.get('request_id'));
     if (requestId === null) {
       throw new UsageInputError(
         position,
-        `the row has no request_id (found ${describeValue(get('request_id'))}); every LiteLLM spend log row has one: export the LiteLLM_SpendLogs table with its request_id column`,
+        `the row has no request_id (found ${describeValue(source.get('request_id'))}); every LiteLLM spend log row has one: export the LiteLLM_SpendLogs table with its request_id column`,
       );
     }
-    const start = get('startTime');
+    const start = source.get('startTime');
     if (isEmpty(start)) {
       throw new UsageInputError(position, `the row has no startTime; every LiteLLM spend log row has the call's start: export the table with its startTime column`);
     }
     const startMs = readCallTimeMs(start, 'startTime', position);
-    const end = get('endTime');
+    const end = source.get('endTime');
     const endMs = isEmpty(end) ? startMs : readCallTimeMs(end, 'endTime', position);
     if (endMs < startMs) {
       throw new UsageInputError(
@@ -118,26 +161,21 @@ class SpendRowReader {
       );
     }
 
-    if (TOKEN_FIELDS.every((field) => get(field) === undefined)) {
+    if (source.get('prompt_tokens') === undefined && source.get('completion_tokens') === undefined && source.get('total_tokens') === undefined) {
       throw new UsageInputError(position, `the row has none of prompt_tokens, completion_tokens, total_tokens; expected ${EXPECTED_COLUMNS}`);
     }
-    const completion = readOptionalCount(get('completion_tokens'), 'completion_tokens', position);
-    const total = readOptionalCount(get('total_tokens'), 'total_tokens', position);
-    let prompt = readOptionalCount(get('prompt_tokens'), 'prompt_tokens', position);
+    const completion = countOf(source.get('completion_tokens'), 'completion_tokens', position);
+    const total = countOf(source.get('total_tokens'), 'total_tokens', position);
+    let prompt = countOf(source.get('prompt_tokens'), 'prompt_tokens', position);
     // A total with no split (older rows, trimmed exports): what is not completion was prompt.
-    if (isEmpty(get('prompt_tokens')) && total > completion) prompt = total - completion;
+    if (isEmpty(source.get('prompt_tokens')) && total > completion) prompt = total - completion;
 
-    let spend: number | null = null;
-    const rawSpend = get('spend');
-    if (!isEmpty(rawSpend)) {
-      spend = readAmount(rawSpend, 'spend', position);
-      if (spend < 0) throw new UsageInputError(position, `spend should be zero or more USD, found ${describeValue(rawSpend)}: a call never earns money; check the column`);
-    }
+    const rawSpend = source.get('spend');
+    const spend = isEmpty(rawSpend) ? null : spendOf(rawSpend, position);
 
-    const metadata = this.metadataOf(get('metadata'), position);
+    const metadata = this.metadataOf(source.get('metadata'), position);
     const caller = isObject(metadata?.spend_logs_metadata) ? metadata.spend_logs_metadata : undefined;
-    const fromMetadata = (key: string): string | null => textOf(metadata?.[key]) ?? textOf(caller?.[key]);
-    const tags = this.tagsOf(get('request_tags'), position);
+    const tags = this.tagsOf(source.get('request_tags'), position);
     const metadataTags = Array.isArray(metadata?.tags) ? metadata.tags : [];
 
     // Cache reads and writes: usage_object (current LiteLLM) or additional_usage_values (older).
@@ -158,15 +196,15 @@ class SpendRowReader {
       input = 0;
     }
 
-    const provider = textOf(get('custom_llm_provider'))?.toLowerCase() ?? 'unknown';
+    const provider = textOf(source.get('custom_llm_provider'))?.toLowerCase() ?? 'unknown';
     const row: UsageRow = {
       provider,
       layer: 'gateway',
       startMs,
       endMs,
-      keyId: textOf(get('api_key')),
-      projectId: textOf(get('team_id')) ?? textOf(metadata?.user_api_key_team_id),
-      model: textOf(get('model')) ?? textOf(get('model_group')),
+      keyId: textOf(source.get('api_key')),
+      projectId: textOf(source.get('team_id')) ?? textOf(metadata?.user_api_key_team_id),
+      model: textOf(source.get('model')) ?? textOf(source.get('model_group')),
       requests: 1, // a failed call (status "failure") is still a request, with whatever tokens it used
       inputTokens: input,
       cachedInputTokens: cached,
@@ -174,13 +212,13 @@ class SpendRowReader {
       outputTokens: completion,
       reportedCostUsd: spend,
       agentTag:
-        textOf(get('agent_id')) ??
-        fromMetadata('agent_id') ??
+        textOf(source.get('agent_id')) ??
+        (textOf(metadata?.agent_id) ?? textOf(caller?.agent_id)) ??
         taggedValue(tags, ['agent:', 'agent_id:']) ??
         taggedValue(metadataTags, ['agent:', 'agent_id:']),
-      featureTag: fromMetadata('feature_id') ?? taggedValue(tags, ['feature:', 'feature_id:']) ?? taggedValue(metadataTags, ['feature:', 'feature_id:']),
-      userTag: textOf(get('end_user')) ?? textOf(get('user')) ?? fromMetadata('user_id'),
-      sessionTag: textOf(get('session_id')) ?? fromMetadata('session_id'),
+      featureTag: (textOf(metadata?.feature_id) ?? textOf(caller?.feature_id)) ?? taggedValue(tags, ['feature:', 'feature_id:']) ?? taggedValue(metadataTags, ['feature:', 'feature_id:']),
+      userTag: textOf(source.get('end_user')) ?? textOf(source.get('user')) ?? (textOf(metadata?.user_id) ?? textOf(caller?.user_id)),
+      sessionTag: textOf(source.get('session_id')) ?? (textOf(metadata?.session_id) ?? textOf(caller?.session_id)),
       serviceTag: textOf(metadata?.user_api_key_alias),
       eventId: requestId,
       grouping: '',
@@ -233,12 +271,24 @@ class SpendRowReader {
 
 // ---------------------------------------------------------------------------------------------- CSV
 
+/** Reused for every record: no allocation per row. */
+class CsvRowSource implements RowSource {
+  cells: string[] = [];
+  index = {} as Record<Field, number>;
+
+  get(field: Field): unknown {
+    const i = this.index[field];
+    return i < 0 ? undefined : this.cells[i];
+  }
+}
+
 class LiteLlmCsvParser implements UsageParser {
   private readonly csv = new CsvRecordReader((cells, line) => this.record(cells, line));
   private readonly warnings: UsageWarnings;
   private readonly rows: SpendRowReader;
   private index: Record<Field, number> | null = null;
   private columns = 0;
+  private readonly source = new CsvRowSource();
 
   constructor(sink: UsageSink) {
     this.warnings = new UsageWarnings(sink);
@@ -259,6 +309,7 @@ class LiteLlmCsvParser implements UsageParser {
     const index = this.index;
     if (index === null) {
       this.index = this.header(cells, line);
+      this.source.index = this.index;
       this.columns = cells.length;
       return;
     }
@@ -270,10 +321,8 @@ class LiteLlmCsvParser implements UsageParser {
         `the row has ${cells.length} cells but the header has ${this.columns} columns; expected one cell per column (a cell holding a comma, quote or line break must be quoted): export the file again`,
       );
     }
-    this.rows.read((field) => {
-      const i = index[field];
-      return i < 0 ? undefined : cells[i];
-    }, `line ${line}`);
+    this.source.cells = cells;
+    this.rows.read(this.source, `line ${line}`);
   }
 
   private header(cells: string[], line: number): Record<Field, number> {
@@ -298,6 +347,14 @@ class LiteLlmCsvParser implements UsageParser {
 
 // --------------------------------------------------------------------------------------------- JSON
 
+class JsonRowSource implements RowSource {
+  row: Json = {};
+
+  get(field: Field): unknown {
+    return this.row[field];
+  }
+}
+
 class LiteLlmJsonParser implements UsageParser {
   private readonly decoder = new StringDecoder('utf8');
   private readonly sniffer = new JsonShapeSniffer((first) => !Array.isArray(first.data));
@@ -305,6 +362,7 @@ class LiteLlmJsonParser implements UsageParser {
   private readonly rows: SpendRowReader;
   private reader: { write(text: string): void; end(): void } | null = null;
   private count = 0;
+  private readonly source = new JsonRowSource();
   private lastIndex = -1;
   private prefix = '';
 
@@ -341,7 +399,7 @@ class LiteLlmJsonParser implements UsageParser {
 
   private start(shape: 'lines' | 'document', text: string): void {
     if (shape === 'lines') {
-      this.reader = new JsonLinesReader((value, line) => this.row(value, `line ${line}`));
+      this.reader = new JsonLinesReader((value, line) => this.row(value, `line ${line}`), MAX_ROW_CHARS);
     } else {
       const list = text.charCodeAt(0) === 0x5b; // [
       this.prefix = list ? '' : 'data';
@@ -352,6 +410,7 @@ class LiteLlmJsonParser implements UsageParser {
           this.row(value, `${this.prefix}[${this.lastIndex}]`);
         },
         () => `${this.prefix}[${this.lastIndex + 1}]`,
+        { maxValueChars: MAX_ROW_CHARS },
       );
     }
     this.reader.write(text);
@@ -362,7 +421,8 @@ class LiteLlmJsonParser implements UsageParser {
       throw new UsageInputError(position, `expected a spend log row (a JSON object with request_id, startTime, tokens), found ${describeValue(value)}`);
     }
     this.count++;
-    this.rows.read((field) => value[field], position);
+    this.source.row = value;
+    this.rows.read(this.source, position);
   }
 }
 

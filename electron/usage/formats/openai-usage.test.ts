@@ -169,6 +169,13 @@ describe('OpenAI completions usage', () => {
       }
     });
 
+    it('a truncated list of pages, or a page cut before its end', () => {
+      const first = JSON.stringify(page([bucket([result()])], { has_more: true, next_page: 'page_b' }));
+      expect(errorOf(`[${first},`)).toMatchObject({ position: 'after page 1', message: 'the file ends in the middle of the list of pages; it may be truncated: export it again' });
+      expect(errorOf(`${first}\n{"object":"page","data":[]`)).toMatchObject({ position: 'page 2', message: 'the file ends in the middle of page 2; it may be truncated: export it again' });
+      expect(errorOf('{"object":"page","data":[],"has_more":tr').message).toBe('the file ends in the middle of has_more; it may be truncated: export it again');
+    });
+
     it('a page that says more pages follow but gives no cursor', () => {
       for (const cursor of [null, undefined, '']) {
         const error = errorOf(JSON.stringify(page([bucket([result()])], { has_more: true, next_page: cursor })));

@@ -97,6 +97,19 @@ describe('OpenTelemetry GenAI traces', () => {
     ]);
   });
 
+  it('names old az.ai.* providers as today, and takes cache reads out of Azure OpenAI input', () => {
+    const { rows } = parse(
+      doc(
+        span('t', 's', undefined, { 'gen_ai.system': { stringValue: 'az.ai.openai' }, ...usage(100), 'gen_ai.usage.cache_read.input_tokens': { intValue: 60 } }),
+        span('u', 's', undefined, usage(7)),
+      ),
+    );
+    expect(rows.map((r) => [r.provider, r.inputTokens, r.cachedInputTokens])).toEqual([
+      ['azure.ai.openai', 40, 60],
+      ['unknown', 7, 0],
+    ]);
+  });
+
   it('counts a parent with usage when no descendant has any, and each innermost span in nested agents', () => {
     const { rows } = parse(
       doc(
@@ -181,5 +194,27 @@ describe('OpenTelemetry GenAI traces', () => {
     expect([detectLiteLlmSpendJson(json), detectLiteLlmSpendCsv(json), detectLiteLlmSpendJson(lines)]).toEqual([false, false, false]);
     expect(detectOtelGenAi(fixture('litellm-spend.json').toString('utf8'))).toBe(false);
     expect(detectOtelGenAi('{"object": "page", "data": []}')).toBe(false);
+  });
+});
+
+describe('OTel detection against every other usage fixture', () => {
+  it('claims only OTLP trace files', async () => {
+    const { readdirSync } = await import('node:fs');
+    for (const name of readdirSync(join(__dirname, 'fixtures'))) {
+      const head = fixture(name).subarray(0, 64 * 1024).toString('utf8');
+      expect(detectOtelGenAi(head), name).toBe(name.startsWith('otel-genai-'));
+    }
+  });
+
+  it('refuses a 100 MB attribute value in a streamed document at the limit', () => {
+    const parser = otelGenAiFormat.createParser({ row: () => undefined, cost: () => undefined, warn: () => undefined });
+    const err = inputErrorOf(() => {
+      parser.write(Buffer.from('{\n"resourceSpans": [{"scopeSpans": [{"spans": [{"traceId": "t", "spanId": "s", "name": "'));
+      const chunk = Buffer.alloc(1024 * 1024, 'x');
+      for (let i = 0; i < 100; i++) parser.write(chunk);
+      parser.end();
+    });
+    expect(err.position).toBe('resourceSpans[0]');
+    expect(err.message).toMatch(/runs past 64 Mi characters/);
   });
 });

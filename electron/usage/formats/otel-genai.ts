@@ -159,6 +159,14 @@ function nanosToMs(value: unknown, field: string, position: string): number {
   return ms;
 }
 
+/** Older gen_ai.system values, before the az.ai.* names became azure.ai.* (semantic conventions 1.37). */
+const RENAMED_PROVIDERS: Record<string, string> = { 'az.ai.openai': 'azure.ai.openai', 'az.ai.inference': 'azure.ai.inference' };
+
+function providerOf(attrs: Attributes): string | null {
+  const name = (textOf(attrs, ATTR.provider) ?? textOf(attrs, ATTR.system))?.toLowerCase();
+  return name === undefined ? null : (RENAMED_PROVIDERS[name] ?? name);
+}
+
 function idOf(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
@@ -170,6 +178,8 @@ class OtelGenAiParser implements UsageParser {
   private reader: { write(text: string): void; end(): void } | null = null;
   private readonly traces = new Map<string, Trace>();
   private readonly resolved = new Set<string>();
+  /** Traces whose root span has arrived, in the order it did. */
+  private ready: string[] = [];
   private buffered = 0;
   private spanCount = 0;
 
@@ -222,7 +232,7 @@ class OtelGenAiParser implements UsageParser {
         ['$.resourceSpans.*.resource', '$.resourceSpans.*.scopeSpans.*.spans.*', '$.resourceSpans.*.instrumentationLibrarySpans.*.spans.*'],
         (info) => this.streamed(info),
         () => this.lastPosition,
-        true,
+        { multipleDocuments: true },
       );
     }
     this.reader.write(text);
@@ -311,7 +321,7 @@ class OtelGenAiParser implements UsageParser {
       resource,
       startMs,
       endMs,
-      provider: (textOf(attrs, ATTR.provider) ?? textOf(attrs, ATTR.system))?.toLowerCase() ?? null,
+      provider: providerOf(attrs),
       model: textOf(attrs, ATTR.responseModel) ?? textOf(attrs, ATTR.requestModel),
       agent: textOf(attrs, ATTR.agentId) ?? textOf(attrs, ATTR.agentName),
       session: textOf(attrs, ATTR.conversation) ?? textOf(attrs, ATTR.session),
@@ -337,7 +347,10 @@ class OtelGenAiParser implements UsageParser {
       this.traces.set(span.traceId, trace);
     }
     trace.spans.push(span);
-    if (span.parentId === null) trace.hasRoot = true;
+    if (span.parentId === null && !trace.hasRoot) {
+      trace.hasRoot = true;
+      this.ready.push(span.traceId);
+    }
     if (trace.spans.length > MAX_TRACE_SPANS) {
       throw new UsageInputError(
         span.position,
@@ -352,15 +365,25 @@ class OtelGenAiParser implements UsageParser {
     }
   }
 
-  /** Resolves traces whose root has arrived (all of them at the end of the file). */
+  /**
+   * Resolves the traces whose root has arrived (all of them at the end of the file). Only those are
+   * visited: traces waiting for a root may be many, and this runs after every line.
+   */
   private resolve(all: boolean): void {
-    for (const [traceId, trace] of this.traces) {
-      if (!all && !trace.hasRoot) continue;
+    const ready = this.ready;
+    this.ready = [];
+    for (const traceId of ready) {
+      const trace = this.traces.get(traceId);
+      if (!trace) continue;
       this.traces.delete(traceId);
       this.buffered -= trace.spans.length;
       if (!all) this.resolved.add(traceId);
       this.emitTrace(trace.spans);
     }
+    if (!all) return;
+    for (const trace of this.traces.values()) this.emitTrace(trace.spans);
+    this.traces.clear();
+    this.buffered = 0;
   }
 
   private emitTrace(spans: SpanFacts[]): void {

@@ -89,7 +89,7 @@ export function readTimestampMs(value: unknown, field: string, position: string)
   if (ms === null) return refuse(position, field, expected, value);
   if (ms < EARLIEST_MS || ms >= LATEST_MS) {
     // Milliseconds where seconds belong is the usual cause: say so.
-    const hint = typeof value !== 'string' || UNIX_SECONDS_TEXT.test(value.trim()) ? ' (unix seconds, not milliseconds)' : '';
+    const hint = ms >= LATEST_MS && (typeof value !== 'string' || UNIX_SECONDS_TEXT.test(value.trim())) ? ' (unix seconds, not milliseconds)' : '';
     return refuse(position, field, `a time between 2000 and 2200${hint}`, value);
   }
   return Math.round(ms);
