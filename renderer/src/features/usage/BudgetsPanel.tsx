@@ -19,6 +19,12 @@ export function projectedOverCap(b: BudgetStatus): boolean {
   return (b.dailyCostCapUsd !== null && b.month.projectedUsd > 30 * b.dailyCostCapUsd) || (b.dailyTokenCap !== null && b.month.projectedTokens > 30 * b.dailyTokenCap);
 }
 
+/** Agents over cap first, then those with a cap, then by what the month cost; the rest by name. */
+export function budgetOrder(a: BudgetStatus, b: BudgetStatus): number {
+  const capped = (x: BudgetStatus) => Number(x.dailyTokenCap !== null || x.dailyCostCapUsd !== null);
+  return b.daysOverCap.length - a.daysOverCap.length || capped(b) - capped(a) || (b.month?.spentUsd ?? 0) - (a.month?.spentUsd ?? 0) || a.agentName.localeCompare(b.agentName);
+}
+
 const MONTH = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const monthName = (month: string) => MONTH.format(new Date(`${month}-01T00:00:00Z`));
 
@@ -94,7 +100,7 @@ export function BudgetsPanel() {
               </tr>
             </thead>
             <tbody>
-              {budgets.data.map((b) => (
+              {[...budgets.data].sort(budgetOrder).map((b) => (
                 <Fragment key={b.agentId}>
                   <BudgetRow budget={b} expanded={expanded.has(b.agentId)} onToggle={() => toggle(b.agentId)} onEdit={() => setEditing(b)} />
                   {expanded.has(b.agentId) && <OverCapDays budget={b} />}

@@ -33,7 +33,9 @@ export function PricesPanel() {
       </p>
     );
   }
-  const { prices: rows, unpricedModels } = prices.data;
+  const { unpricedModels } = prices.data;
+  // The prices the usage is costed with come first; the rest of the bundled table follows.
+  const rows = [...prices.data.prices].sort((a, b) => Number(b.usedBy.length > 0) - Number(a.usedBy.length > 0) || a.model.localeCompare(b.model));
 
   return (
     <div className="usage-prices" aria-busy={prices.loading || undefined}>
@@ -131,13 +133,19 @@ export function PricesPanel() {
   );
 }
 
-/** A source that is a web address is a link (opened outside the app); anything else is shown as written. */
+/** A source that is a web address is a link (opened outside the app) named by its site; anything else is shown as written. */
 function sourceOf(source: string) {
   if (source === '') return <span className="muted">Not said</span>;
   if (/^https:\/\/[^\s]+$/.test(source)) {
+    let site = source;
+    try {
+      site = new URL(source).hostname.replace(/^www\./, '');
+    } catch {
+      // Shown as written.
+    }
     return (
-      <a href={source} target="_blank" rel="noreferrer noopener">
-        {source.replace(/^https:\/\//, '')}
+      <a href={source} target="_blank" rel="noreferrer noopener" title={source}>
+        {site}
       </a>
     );
   }

@@ -4,11 +4,16 @@ import type { UsageDimension } from '../../../../shared/usage';
 import { hrefOf, navigate } from '../../app/routes';
 import { Badge } from '../../ui/Badge';
 import { DataTable, type Column, type SortDirection } from '../../ui/DataTable';
-import { ATTRIBUTION_LABELS, costBasisText, costText, dayRangeText, DIMENSION_LABELS, formatCount } from './usage-format';
+import { ATTRIBUTION_LABELS, costBasisText, costText, dayRangeText, DIMENSION_LABELS, formatCount, formatTokensCompact } from './usage-format';
 
 type SortKey = 'label' | 'requests' | 'inputTokens' | 'cachedInputTokens' | 'outputTokens' | 'costUsd';
 
-const tokens = (n: number) => <span className="cell-text usage-num">{formatCount(n)}</span>;
+/** Token counts run to ten digits: shown short ("62.2M"), exact in the title. */
+const tokens = (n: number) => (
+  <span className="cell-text usage-num" title={`${formatCount(n)} tokens`}>
+    {formatTokensCompact(n)}
+  </span>
+);
 
 function columnsFor(by: UsageDimension): Column<UsageGroupTotals, SortKey>[] {
   return [
@@ -41,10 +46,10 @@ function columnsFor(by: UsageDimension): Column<UsageGroupTotals, SortKey>[] {
           </>
         ),
     },
-    { key: 'requests', header: 'Requests', minWidth: 74, sortKey: 'requests', render: (g) => tokens(g.requests) },
-    { key: 'input', header: 'Input', minWidth: 92, sortKey: 'inputTokens', render: (g) => tokens(g.inputTokens) },
-    { key: 'cached', header: 'Cached', minWidth: 92, sortKey: 'cachedInputTokens', render: (g) => tokens(g.cachedInputTokens) },
-    { key: 'output', header: 'Output', minWidth: 92, sortKey: 'outputTokens', render: (g) => tokens(g.outputTokens) },
+    { key: 'requests', header: 'Requests', minWidth: 84, sortKey: 'requests', render: (g) => <span className="cell-text usage-num">{formatCount(g.requests)}</span> },
+    { key: 'input', header: 'Input', minWidth: 80, sortKey: 'inputTokens', render: (g) => tokens(g.inputTokens) },
+    { key: 'cached', header: 'Cached', minWidth: 80, sortKey: 'cachedInputTokens', render: (g) => tokens(g.cachedInputTokens) },
+    { key: 'output', header: 'Output', minWidth: 80, sortKey: 'outputTokens', render: (g) => tokens(g.outputTokens) },
     {
       key: 'cost',
       header: 'Cost',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetStatus, costTotals, usageSeries } from '../../testing/usage-samples';
-import { projectedOverCap } from './BudgetsPanel';
+import { budgetOrder, projectedOverCap } from './BudgetsPanel';
 import { costCapError, tokenCapError } from './BudgetDialog';
 import { rateError } from './PriceDialog';
 import { UNATTRIBUTED_HATCH_ID } from './series-colours';
@@ -37,6 +37,16 @@ describe('usage formatting', () => {
     expect(projectedOverCap(budgetStatus({ dailyCostCapUsd: null, dailyTokenCap: 100_000 }))).toBe(true);
     expect(projectedOverCap(budgetStatus({ dailyCostCapUsd: null, dailyTokenCap: null }))).toBe(false);
     expect(projectedOverCap(budgetStatus({ month: null }))).toBe(false);
+  });
+
+  it('lists agents over cap first, then capped ones, then by the month’s spend', () => {
+    const rows = [
+      budgetStatus({ agentName: 'idle', dailyCostCapUsd: null, daysOverCap: [], month: null }),
+      budgetStatus({ agentName: 'spender', dailyCostCapUsd: null, daysOverCap: [] }),
+      budgetStatus({ agentName: 'capped', daysOverCap: [] }),
+      budgetStatus({ agentName: 'over' }),
+    ];
+    expect([...rows].sort(budgetOrder).map((b) => b.agentName)).toEqual(['over', 'capped', 'spender', 'idle']);
   });
 
   it('checks caps and rates as typed: empty caps are no cap, rates need a number', () => {
