@@ -83,7 +83,9 @@ export function BudgetsPanel() {
           </p>
         )
       ) : budgets.data.length === 0 ? (
-        <p className="muted">No agent has usage or a budget yet. Import usage, or open an agent from the Overview to set its caps.</p>
+        <p className="muted">
+          No agents yet: caps are set per agent. Add agents in the <a href={hrefOf({ page: 'inventory' })}>Inventory</a> or import usage.
+        </p>
       ) : (
         <div className="usage-table-scroll usage-budgets__scroll" aria-busy={budgets.loading || undefined}>
           <table className="simple-table usage-budgets__table" aria-label="Budgets per agent">
