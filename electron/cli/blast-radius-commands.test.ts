@@ -41,7 +41,7 @@ describe('agent-triage import, blast-radius, who-can-reach and principals', () =
     writeFileSync(tmp.file('export.json'), JSON.stringify({ foo: 1, bar: [] }));
     const run = await cli(['import', 'iam/kubernetes-rbac.json', 'export.json', '--workspace', 'w.atw']);
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toMatch(/export\.json is not a file this app imports \(it is JSON with the fields "foo", "bar"\)\. Expected one of: a cloud IAM export/);
+    expect(run.stderr).toMatch(/export\.json is not a file this app imports \(it is JSON with the fields "foo", "bar"\)\. Expected one of: LLM usage \(.*\); a cloud IAM export/);
     const listed = await cli(['principals', '--workspace', 'w.atw']);
     // A failed first import leaves no workspace behind (the CLI removes the file it created).
     expect(listed.stderr).toMatch(/There is no workspace at .*w\.atw/);
