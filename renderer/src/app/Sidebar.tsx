@@ -15,7 +15,7 @@ const NAV: readonly NavEntry[] = [
   { label: 'Inventory', route: { page: 'inventory' } },
   { label: 'Discovery', route: { page: 'discovery' } },
   { label: 'Blast radius', route: { page: 'blast-radius', tab: 'agents', subject: null } },
-  upcoming('Usage & cost', 'usage'),
+  { label: 'Usage & cost', route: { page: 'usage', tab: 'overview' } },
   upcoming('Triage', 'triage'),
   upcoming('Plan', 'plan'),
   upcoming('Reports', 'reports'),
@@ -26,6 +26,7 @@ function isCurrent(entry: NavEntry, route: Route): boolean {
   if (entry.route.page === 'inventory') return route.page === 'inventory' || route.page === 'agent' || route.page === 'new-agent';
   if (entry.route.page === 'discovery') return route.page === 'discovery' || route.page === 'candidate';
   if (entry.route.page === 'blast-radius') return route.page === 'blast-radius';
+  if (entry.route.page === 'usage') return route.page === 'usage';
   return entry.route.page === 'upcoming' && route.page === 'upcoming' && entry.route.section === route.section;
 }
 

@@ -3,7 +3,7 @@ import { ACTIVITY_STATES, type ActivityState } from '../../../shared/usage';
 import { committedLocationHash, requestNavigation, subscribeCommittedHash } from './leave-guard';
 
 /** Sections whose imports are not built yet; each still has its own address so a reload keeps the page. */
-export const UPCOMING_SECTIONS = ['usage', 'triage', 'plan', 'reports'] as const;
+export const UPCOMING_SECTIONS = ['triage', 'plan', 'reports'] as const;
 export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 
 export type Route =
@@ -15,10 +15,15 @@ export type Route =
   /** identityKey: the candidate's stable key (source + unit + entry point), not a row id. */
   | { page: 'candidate'; identityKey: string }
   | { page: 'upcoming'; section: UpcomingSection }
+  | { page: 'usage'; tab: UsageTab }
   /** Forward (an agent's reach) or reverse (who reaches a data source); subject null: pick one from the tab's list. */
   | { page: 'blast-radius'; tab: BlastRadiusTab; subject: BlastRadiusSubject | null };
 
 export type BlastRadiusTab = 'agents' | 'data-sources';
+
+/** The Usage page's views; the overview is the page's own address (#/usage). */
+export const USAGE_TABS = ['overview', 'keys', 'prices', 'budgets'] as const;
+export type UsageTab = (typeof USAGE_TABS)[number];
 export type BlastRadiusSubject = { kind: 'agent'; agentId: string } | { kind: 'data-source'; key: string };
 
 function parseBlastRadius(rest: string[]): Route {
@@ -62,6 +67,10 @@ export function parseRoute(hash: string): Route {
     }
   }
   if (first === 'blast-radius') return parseBlastRadius(parts.slice(1));
+  if (first === 'usage') {
+    const tab = USAGE_TABS.find((t) => t !== 'overview' && t === second);
+    return { page: 'usage', tab: tab && parts.length === 2 ? tab : 'overview' };
+  }
   const section = UPCOMING_SECTIONS.find((s) => s === first);
   if (section && parts.length === 1) return { page: 'upcoming', section };
   const activity = parts.length === 0 || (first === 'inventory' && parts.length === 1) ? activityOf(query) : undefined;
@@ -82,6 +91,8 @@ export function hrefOf(route: Route): string {
       return `#/discovery/${encodeURIComponent(route.identityKey)}`;
     case 'upcoming':
       return `#/${route.section}`;
+    case 'usage':
+      return route.tab === 'overview' ? '#/usage' : `#/usage/${route.tab}`;
     case 'blast-radius':
       if (route.subject?.kind === 'agent') return `#/blast-radius/agent/${encodeURIComponent(route.subject.agentId)}`;
       if (route.subject?.kind === 'data-source') return `#/blast-radius/data/${encodeURIComponent(route.subject.key)}`;

@@ -10,9 +10,10 @@ import type { FileImportsSlice } from './file-imports-slice';
 import type { JobsSlice } from './jobs-slice';
 import type { RegistryFilesSlice } from './registry-files-slice';
 import type { ToastsSlice } from './toasts-slice';
+import type { UsageSlice } from './usage-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
-export type AppState = AppSlice & WorkspaceSlice & AgentsSlice & AgentDetailSlice & JobsSlice & RegistryFilesSlice & DiscoverySlice & FileImportsSlice & BlastRadiusSlice & CloudIdentitySlice & ToastsSlice;
+export type AppState = AppSlice & WorkspaceSlice & AgentsSlice & AgentDetailSlice & JobsSlice & RegistryFilesSlice & DiscoverySlice & FileImportsSlice & BlastRadiusSlice & CloudIdentitySlice & UsageSlice & ToastsSlice;
 
 /** Each slice sees the whole store (slices call each other's actions) and the backend it was built with. */
 export type SliceCreator<Slice> = (backend: Backend) => StateCreator<AppState, [], [], Slice>;

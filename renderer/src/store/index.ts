@@ -11,6 +11,7 @@ import type { AppState } from './app-state';
 import { createJobsSlice } from './jobs-slice';
 import { createRegistryFilesSlice } from './registry-files-slice';
 import { createToastsSlice } from './toasts-slice';
+import { createUsageSlice } from './usage-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 
 export type { AppState } from './app-state';
@@ -28,6 +29,7 @@ export function createAppStore(backend: Backend) {
     ...createFileImportsSlice(backend)(...a),
     ...createBlastRadiusSlice(backend)(...a),
     ...createCloudIdentitySlice(backend)(...a),
+    ...createUsageSlice(backend)(...a),
     ...createToastsSlice(backend)(...a),
   }));
 }

@@ -28,6 +28,8 @@ interface DataTableProps<Row, SortKey extends string> {
   busy?: boolean;
   /** Shown in place of the rows when there are none. */
   emptyText?: ReactNode;
+  /** A class for rows that must stand apart (e.g. the "unattributed" row of a totals table). */
+  rowClassName?: (row: Row) => string | undefined;
 }
 
 const ROW_HEIGHT = 32;
@@ -39,7 +41,7 @@ const PAGE_ROWS = 15;
  * as 10. Focus stays on the grid and aria-activedescendant names the active row, which is the
  * pattern that survives rows being recycled under the cursor.
  */
-export function DataTable<Row, SortKey extends string>({ label, rows, columns, rowKey, onOpen, sort, onSort, busy, emptyText }: DataTableProps<Row, SortKey>) {
+export function DataTable<Row, SortKey extends string>({ label, rows, columns, rowKey, onOpen, sort, onSort, busy, emptyText, rowClassName }: DataTableProps<Row, SortKey>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -135,7 +137,7 @@ export function DataTable<Row, SortKey extends string>({ label, rows, columns, r
                   role="row"
                   aria-rowindex={virtualRow.index + 2}
                   aria-selected={active}
-                  className={active ? 'table__row table__row--active' : 'table__row'}
+                  className={['table__row', active ? 'table__row--active' : null, rowClassName?.(row)].filter(Boolean).join(' ')}
                   style={{ transform: `translateY(${virtualRow.start - HEADER_HEIGHT}px)` }}
                   onClick={() => {
                     setActiveKey(rowKey(row));

@@ -8,11 +8,6 @@ interface UpcomingSectionCopy {
 }
 
 export const UPCOMING_SECTION_COPY: Record<UpcomingSection, UpcomingSectionCopy> = {
-  usage: {
-    title: 'Usage & cost',
-    whatFillsIt: 'Import LLM provider usage (OpenAI, Anthropic, LiteLLM, OpenTelemetry GenAI) to attribute tokens and cost to each agent and set daily budgets.',
-    arrivesWith: 'LLM usage import',
-  },
   triage: {
     title: 'Triage',
     whatFillsIt:
