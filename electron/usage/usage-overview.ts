@@ -55,6 +55,8 @@ export function usageOverview(db: Db, period: Period): UsageOverview {
   ).map((b) => ({ provider: b.provider, currency: b.currency.toUpperCase(), amount: b.amount, from: dayText(b.first), to: dayText(b.last) }));
   const layers = (statement(db, 'SELECT DISTINCT layer FROM usage_rows ORDER BY layer').all() as Array<{ layer: UsageLayer }>).map((r) => r.layer);
   const notes = overlapNotes(db, filter);
+  const uncounted = statement(db, `SELECT provider FROM usage_rows WHERE layer = 'provider' AND ${filter.sql} GROUP BY provider HAVING SUM(requests) = 0 ORDER BY provider`).all(...filter.args) as Array<{ provider: string }>;
+  if (uncounted.length > 0) notes.push(`${uncounted.map((u) => u.provider).join(', ')} usage reports do not count requests: request totals leave those calls out.`);
   const foreign = billed.filter((b) => b.currency !== 'USD');
   if (foreign.length > 0) notes.push(`Bills in ${[...new Set(foreign.map((b) => b.currency))].join(', ')} are shown as billed but not added to the USD totals.`);
   if (total.unpricedTokens > 0) notes.push(`${total.unpricedTokens.toLocaleString('en-US')} tokens are on models with no price (${total.unpricedModels.slice(0, 6).join(', ')}): their cost is unknown and not in the totals. Add prices on the Prices tab.`);

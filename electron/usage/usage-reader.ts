@@ -42,7 +42,9 @@ class UsageSummary {
   }
 
   counts(): Record<string, number> {
-    const counts: Record<string, number> = { 'usage rows': this.usageRows, requests: this.requests, tokens: this.tokens, keys: this.keys.size, models: this.models.size, days: this.days.size };
+    const counts: Record<string, number> = { 'usage rows': this.usageRows, tokens: this.tokens, keys: this.keys.size, models: this.models.size, days: this.days.size };
+    // Anthropic's usage report counts no requests: a 0 would read as "no calls".
+    if (this.requests > 0) counts.requests = this.requests;
     if (this.costRows > 0) counts['cost lines'] = this.costRows;
     return counts;
   }
