@@ -38,6 +38,8 @@ export interface UsageRow {
   inputTokens: number;
   cachedInputTokens: number;
   cacheWriteTokens: number;
+  /** Of `cacheWriteTokens`, those written to Anthropic's 1-hour cache, which costs more than the 5-minute one; 0 when not known. */
+  cacheWrite1hTokens: number;
   outputTokens: number;
   /** Cost the source itself reports for these calls (LiteLLM `spend`), in USD; null when it does not say. */
   reportedCostUsd: number | null;

@@ -14,6 +14,7 @@ interface BundledPrice {
   input: number;
   cachedInput: number;
   cacheWrite: number;
+  cacheWrite1h?: number;
   output: number;
   takenOn: string;
   source: string;
@@ -30,6 +31,7 @@ export function bundledPrices(): Price[] {
       inputPerMTok: p.input,
       cachedInputPerMTok: p.cachedInput,
       cacheWritePerMTok: p.cacheWrite,
+      cacheWrite1hPerMTok: p.cacheWrite1h ?? p.cacheWrite,
       outputPerMTok: p.output,
       takenOn: p.takenOn,
       source: p.source,
@@ -60,6 +62,7 @@ interface PriceRow {
   input_per_mtok: number;
   cached_input_per_mtok: number;
   cache_write_per_mtok: number;
+  cache_write_1h_per_mtok: number;
   output_per_mtok: number;
   taken_on: string;
   source: string;
@@ -71,6 +74,7 @@ function personPrices(db: Db): Price[] {
     inputPerMTok: r.input_per_mtok,
     cachedInputPerMTok: r.cached_input_per_mtok,
     cacheWritePerMTok: r.cache_write_per_mtok,
+    cacheWrite1hPerMTok: r.cache_write_1h_per_mtok,
     outputPerMTok: r.output_per_mtok,
     takenOn: r.taken_on,
     source: r.source,
@@ -116,9 +120,9 @@ export function setPersonPrice(db: Db, price: Omit<Price, 'origin'>, author: Cha
   statement(db, 'DELETE FROM model_prices WHERE model = ?').run(price.model);
   statement(
     db,
-    `INSERT INTO model_prices (model, input_per_mtok, cached_input_per_mtok, cache_write_per_mtok, output_per_mtok, taken_on, source, set_by, set_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(price.model, price.inputPerMTok, price.cachedInputPerMTok, price.cacheWritePerMTok, price.outputPerMTok, price.takenOn, price.source, author.actor, at);
+    `INSERT INTO model_prices (model, input_per_mtok, cached_input_per_mtok, cache_write_per_mtok, cache_write_1h_per_mtok, output_per_mtok, taken_on, source, set_by, set_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(price.model, price.inputPerMTok, price.cachedInputPerMTok, price.cacheWritePerMTok, price.cacheWrite1hPerMTok, price.outputPerMTok, price.takenOn, price.source, author.actor, at);
   appendAudit(db, author, [{ entity: 'model-price', entityId: price.model, field: 'price', before: before ? describePrice(before) : null, after: describePrice(price) }], at);
 }
 
@@ -134,15 +138,35 @@ export function resetPersonPrice(db: Db, model: string, author: ChangeAuthor): b
 }
 
 function rowPrice(r: PriceRow): Omit<Price, 'origin'> {
-  return { model: r.model, inputPerMTok: r.input_per_mtok, cachedInputPerMTok: r.cached_input_per_mtok, cacheWritePerMTok: r.cache_write_per_mtok, outputPerMTok: r.output_per_mtok, takenOn: r.taken_on, source: r.source };
+  return {
+    model: r.model,
+    inputPerMTok: r.input_per_mtok,
+    cachedInputPerMTok: r.cached_input_per_mtok,
+    cacheWritePerMTok: r.cache_write_per_mtok,
+    cacheWrite1hPerMTok: r.cache_write_1h_per_mtok,
+    outputPerMTok: r.output_per_mtok,
+    takenOn: r.taken_on,
+    source: r.source,
+  };
 }
 
 function describePrice(p: Omit<Price, 'origin'>): string {
-  return `input $${p.inputPerMTok}, cached $${p.cachedInputPerMTok}, cache write $${p.cacheWritePerMTok}, output $${p.outputPerMTok} per 1M tokens (taken ${p.takenOn})`;
+  return `input $${p.inputPerMTok}, cached $${p.cachedInputPerMTok}, cache write $${p.cacheWritePerMTok} (1 h: $${p.cacheWrite1hPerMTok}), output $${p.outputPerMTok} per 1M tokens (taken ${p.takenOn})`;
 }
 
 /** USD for the tokens at the price; null when the model has no price (unknown, never zero). */
-export function estimateCost(price: Price | null, t: { inputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; outputTokens: number }): number | null {
+export function estimateCost(
+  price: Price | null,
+  t: { inputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; cacheWrite1hTokens: number; outputTokens: number },
+): number | null {
   if (!price) return null;
-  return (t.inputTokens * price.inputPerMTok + t.cachedInputTokens * price.cachedInputPerMTok + t.cacheWriteTokens * price.cacheWritePerMTok + t.outputTokens * price.outputPerMTok) / 1_000_000;
+  const fiveMinuteWrites = t.cacheWriteTokens - t.cacheWrite1hTokens;
+  return (
+    (t.inputTokens * price.inputPerMTok +
+      t.cachedInputTokens * price.cachedInputPerMTok +
+      fiveMinuteWrites * price.cacheWritePerMTok +
+      t.cacheWrite1hTokens * price.cacheWrite1hPerMTok +
+      t.outputTokens * price.outputPerMTok) /
+    1_000_000
+  );
 }

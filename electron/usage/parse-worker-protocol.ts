@@ -29,12 +29,12 @@ export const BATCHES_AHEAD = 8;
 export const POSTED = 0;
 export const TAKEN = 1;
 
-const FIELDS = 20;
+const FIELDS = 21;
 
 export function pushRow(values: unknown[], r: UsageRow): void {
   values.push(
     r.provider, r.layer, r.startMs, r.endMs, r.keyId, r.projectId, r.model, r.requests, r.inputTokens, r.cachedInputTokens,
-    r.cacheWriteTokens, r.outputTokens, r.reportedCostUsd, r.agentTag, r.featureTag, r.userTag, r.sessionTag, r.serviceTag, r.eventId, r.grouping,
+    r.cacheWriteTokens, r.outputTokens, r.reportedCostUsd, r.agentTag, r.featureTag, r.userTag, r.sessionTag, r.serviceTag, r.eventId, r.grouping, r.cacheWrite1hTokens,
   );
 }
 
@@ -62,6 +62,7 @@ export function* rowsOf(values: unknown[]): Generator<UsageRow> {
       serviceTag: values[i + 17] as string | null,
       eventId: values[i + 18] as string | null,
       grouping: values[i + 19] as string,
+      cacheWrite1hTokens: values[i + 20] as number,
       position: '',
     };
   }

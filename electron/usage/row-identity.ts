@@ -49,6 +49,7 @@ export function usageRowIdentity(row: UsageRow): number {
       row.inputTokens,
       row.cachedInputTokens,
       row.cacheWriteTokens,
+      row.cacheWrite1hTokens,
       row.outputTokens,
       row.reportedCostUsd,
     ].join(SEP),

@@ -6,8 +6,8 @@ const DAY_MS = 86_400_000;
 
 function estimateSql(price: Price): { sql: string; args: number[] } {
   return {
-    sql: '(input_tokens * ? + cached_input_tokens * ? + cache_write_tokens * ? + output_tokens * ?) / 1000000.0',
-    args: [price.inputPerMTok, price.cachedInputPerMTok, price.cacheWritePerMTok, price.outputPerMTok],
+    sql: '(input_tokens * ? + cached_input_tokens * ? + (cache_write_tokens - cache_write_1h_tokens) * ? + cache_write_1h_tokens * ? + output_tokens * ?) / 1000000.0',
+    args: [price.inputPerMTok, price.cachedInputPerMTok, price.cacheWritePerMTok, price.cacheWrite1hPerMTok, price.outputPerMTok],
   };
 }
 

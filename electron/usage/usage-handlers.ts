@@ -80,7 +80,7 @@ export function usageHandlers(session: Session) {
     setModelPrice: (input, ctx) => {
       const workspaceDb = db();
       writeTransaction(workspaceDb, () => {
-        setPersonPrice(workspaceDb, input, ctx);
+        setPersonPrice(workspaceDb, { ...input, cacheWrite1hPerMTok: input.cacheWrite1hPerMTok ?? input.cacheWritePerMTok }, ctx);
         recostAll(workspaceDb);
       });
       return modelPrices(workspaceDb).find((p) => priceKeyOf(p.model) === priceKeyOf(input.model))!;

@@ -17,6 +17,7 @@ import { budgetOfAgent, setBudget } from './usage-agents';
 import { recostAll } from './usage-costing';
 import { mapUsageKey } from './usage-decisions';
 import { usageKeys } from './usage-keys';
+import { usageOverview } from './usage-overview';
 import { usageTotals } from './usage-queries';
 
 const alice = { actor: 'alice', via: 'test' };
@@ -111,6 +112,11 @@ describe('usage imports on a real workspace', () => {
     expect(stored['gateway:openai']!.tokens).toBe(expected.litellm.tokens);
     expect(stored['gateway:openai']!.cost).toBeCloseTo(expected.litellm.cost, 6);
     expect(stored['gateway:openai']!.n).toBe(expected.litellm.rows);
+    // The bill beside the same rows at list prices: the demo's bill is 8% under list.
+    const [bill] = usageOverview(ws.db, {}).billed;
+    expect(bill).toMatchObject({ provider: 'anthropic', currency: 'USD', from: '2026-11-02', to: '2026-11-30', unpricedModels: [] });
+    expect(bill!.amount).toBeCloseTo(expected.anthropic.cost, 6);
+    expect(bill!.listPriceUsd).toBeCloseTo(bill!.amount / 0.92, 1);
     // Every row is in exactly one group of the agent view: totals by agent add up to the total.
     const byAgent = usageTotals(ws.db, 'agent', {});
     expect(sum(byAgent.groups.map((g) => g.totalTokens))).toBe(byAgent.total.totalTokens);
@@ -248,7 +254,7 @@ describe('usage imports on a real workspace', () => {
     expect(unknown.costUsd).toBe(0);
     expect(unknown.unpricedTokens).toBe(unknown.totalTokens);
     expect(byModel.total.unpricedModels).toEqual(['gpt-9-preview']);
-    setPersonPrice(ws.db, { model: 'gpt-9-preview', inputPerMTok: 10, cachedInputPerMTok: 5, cacheWritePerMTok: 0, outputPerMTok: 40, takenOn: '2026-12-01', source: 'vendor quote' }, alice);
+    setPersonPrice(ws.db, { model: 'gpt-9-preview', inputPerMTok: 10, cachedInputPerMTok: 5, cacheWritePerMTok: 0, cacheWrite1hPerMTok: 0, outputPerMTok: 40, takenOn: '2026-12-01', source: 'vendor quote' }, alice);
     recostAll(ws.db);
     const priced = usageTotals(ws.db, 'model', {}).groups.find((g) => g.key === 'gpt-9-preview')!;
     expect(priced.unpricedTokens).toBe(0);

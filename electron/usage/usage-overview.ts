@@ -3,6 +3,7 @@ import { ACTIVITY_STATES, type ActivityState, type UsageLayer } from '../../shar
 import { statement } from '../store/statements';
 import type { Db } from '../store/workspace-file';
 import { agentActivity } from './usage-agents';
+import { estimateCost, priceLookup, pricesInForce } from './model-prices';
 import { dayText, periodFilter, type Period } from './usage-days';
 import { usageCandidates, usageKeys } from './usage-keys';
 import { totalsWhere, usagePeriod } from './usage-queries';
@@ -32,6 +33,24 @@ function overlapNotes(db: Db, filter: { sql: string; args: number[] }): string[]
   return notes;
 }
 
+/** What the provider's own usage rows over those days cost at list prices: the bill's counterpart. */
+function listPriceOf(db: Db, provider: string, first: number, last: number): { listPriceUsd: number; unpricedModels: string[] } {
+  const priceOf = priceLookup(pricesInForce(db));
+  const byModel = statement(
+    db,
+    `SELECT model, SUM(input_tokens) AS inputTokens, SUM(cached_input_tokens) AS cachedInputTokens, SUM(cache_write_tokens) AS cacheWriteTokens, SUM(cache_write_1h_tokens) AS cacheWrite1hTokens, SUM(output_tokens) AS outputTokens
+     FROM usage_rows WHERE layer = 'provider' AND provider = ? AND day >= ? AND day <= ? GROUP BY model`,
+  ).all(provider, first, last) as Array<{ model: string | null; inputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; cacheWrite1hTokens: number; outputTokens: number }>;
+  let listPriceUsd = 0;
+  const unpricedModels: string[] = [];
+  for (const m of byModel) {
+    const cost = estimateCost(priceOf(m.model), m);
+    if (cost === null) unpricedModels.push(m.model ?? '(no model named)');
+    else listPriceUsd += cost;
+  }
+  return { listPriceUsd, unpricedModels };
+}
+
 export function usageOverview(db: Db, period: Period): UsageOverview {
   const filter = periodFilter(period);
   const whole = usagePeriod(db);
@@ -52,7 +71,7 @@ export function usageOverview(db: Db, period: Period): UsageOverview {
       first: number;
       last: number;
     }>
-  ).map((b) => ({ provider: b.provider, currency: b.currency.toUpperCase(), amount: b.amount, from: dayText(b.first), to: dayText(b.last) }));
+  ).map((b) => ({ provider: b.provider, currency: b.currency.toUpperCase(), amount: b.amount, from: dayText(b.first), to: dayText(b.last), ...listPriceOf(db, b.provider, b.first, b.last) }));
   const layers = (statement(db, 'SELECT DISTINCT layer FROM usage_rows ORDER BY layer').all() as Array<{ layer: UsageLayer }>).map((r) => r.layer);
   const notes = overlapNotes(db, filter);
   const uncounted = statement(db, `SELECT provider FROM usage_rows WHERE layer = 'provider' AND ${filter.sql} GROUP BY provider HAVING SUM(requests) = 0 ORDER BY provider`).all(...filter.args) as Array<{ provider: string }>;

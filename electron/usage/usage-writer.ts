@@ -55,12 +55,12 @@ function memoised(attribute: Attribute): Attribute {
 }
 
 const INSERT_USAGE = `INSERT INTO usage_rows (import_id, dedupe, provider, layer, day, start_ms, end_ms, key_id, project_id, model, requests,
-    input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reported_cost, agent_tag, feature_tag, user_tag, session_tag,
+    input_tokens, cached_input_tokens, cache_write_tokens, cache_write_1h_tokens, output_tokens, reported_cost, agent_tag, feature_tag, user_tag, session_tag,
     service_tag, grouping, agent_id, attribution, cost_usd, cost_basis)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (dedupe) DO UPDATE SET import_id = excluded.import_id, day = excluded.day, start_ms = excluded.start_ms, end_ms = excluded.end_ms,
     key_id = excluded.key_id, project_id = excluded.project_id, model = excluded.model, requests = excluded.requests,
-    input_tokens = excluded.input_tokens, cached_input_tokens = excluded.cached_input_tokens, cache_write_tokens = excluded.cache_write_tokens,
+    input_tokens = excluded.input_tokens, cached_input_tokens = excluded.cached_input_tokens, cache_write_tokens = excluded.cache_write_tokens, cache_write_1h_tokens = excluded.cache_write_1h_tokens,
     output_tokens = excluded.output_tokens, reported_cost = excluded.reported_cost, agent_tag = excluded.agent_tag, feature_tag = excluded.feature_tag,
     user_tag = excluded.user_tag, session_tag = excluded.session_tag, service_tag = excluded.service_tag, grouping = excluded.grouping,
     agent_id = excluded.agent_id, attribution = excluded.attribution, cost_usd = excluded.cost_usd, cost_basis = excluded.cost_basis`;
@@ -132,7 +132,7 @@ export class UsageWriter {
     const basis = r.reportedCostUsd !== null ? 'reported' : estimate !== null ? 'price-table' : 'unknown';
     this.insertUsage.run(
       this.importId, dedupe, r.provider, r.layer, Math.floor(r.startMs / DAY_MS), r.startMs, r.endMs, r.keyId, r.projectId, r.model, r.requests,
-      r.inputTokens, r.cachedInputTokens, r.cacheWriteTokens, r.outputTokens, r.reportedCostUsd, r.agentTag, r.featureTag, r.userTag, r.sessionTag,
+      r.inputTokens, r.cachedInputTokens, r.cacheWriteTokens, r.cacheWrite1hTokens, r.outputTokens, r.reportedCostUsd, r.agentTag, r.featureTag, r.userTag, r.sessionTag,
       r.serviceTag, r.grouping, who.agentId, who.attribution, cost, basis,
     );
   }

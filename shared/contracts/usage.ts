@@ -90,7 +90,16 @@ export interface UsageOverview {
   unattributed: TokenTotals & CostTotals;
   activity: Record<ActivityState, number>;
   /** Provider bills (OpenAI costs, Anthropic cost report) over the period, per provider and currency. */
-  billed: Array<{ provider: string; currency: string; amount: number; from: string; to: string }>;
+  billed: Array<{
+    provider: string;
+    currency: string;
+    amount: number;
+    from: string;
+    to: string;
+    /** The same provider's usage rows over those days at the price table's list prices, and the models it has no price for. */
+    listPriceUsd: number;
+    unpricedModels: string[];
+  }>;
   layers: UsageLayer[];
   /** Things a person must know to read the numbers: overlapping gateway and provider data, non-USD bills. */
   notes: string[];
@@ -102,7 +111,9 @@ export interface ModelPrice {
   /** USD per million tokens. */
   inputPerMTok: number;
   cachedInputPerMTok: number;
+  /** 5-minute cache writes (Anthropic); 1-hour writes have their own price. */
   cacheWritePerMTok: number;
+  cacheWrite1hPerMTok: number;
   outputPerMTok: number;
   /** When the price was taken (YYYY-MM-DD) and from where. */
   takenOn: string;
@@ -169,6 +180,8 @@ export const usageContract = {
       inputPerMTok: z.number().min(0).max(100_000),
       cachedInputPerMTok: z.number().min(0).max(100_000),
       cacheWritePerMTok: z.number().min(0).max(100_000),
+      /** Defaults to the 5-minute write price (providers without a 1-hour cache). */
+      cacheWrite1hPerMTok: z.number().min(0).max(100_000).optional(),
       outputPerMTok: z.number().min(0).max(100_000),
       takenOn: Day,
       source: z.string().trim().max(500).default(''),

@@ -51,6 +51,8 @@ describe('Anthropic usage report', () => {
       inputTokens: 12_000,
       cachedInputTokens: 88_000,
       cacheWriteTokens: 4000 + 1500,
+      // The 1-hour part, priced above the 5-minute writes.
+      cacheWrite1hTokens: 1500,
       outputTokens: 3100,
       reportedCostUsd: null,
       agentTag: null,

@@ -39,24 +39,21 @@ function grouping(results: readonly JsonObject[]): string {
  * some exports flatten them (`cache_creation_5m_input_tokens`), older ones give one total
  * (`cache_creation_input_tokens`). Exactly one form is read so that none is counted twice.
  */
-function cacheWrites(result: JsonObject, position: string): number {
+function cacheWrites(result: JsonObject, position: string): { all: number; oneHour: number } {
   const nested = result.cache_creation;
   if (nested !== undefined && nested !== null) {
     if (typeof nested !== 'object' || Array.isArray(nested)) {
       throw new UsageInputError(position, `cache_creation should be an object {"ephemeral_5m_input_tokens": ..., "ephemeral_1h_input_tokens": ...}, found ${describeValue(nested)}`);
     }
-    return (
-      readOptionalCount(nested.ephemeral_5m_input_tokens, 'cache_creation.ephemeral_5m_input_tokens', position) +
-      readOptionalCount(nested.ephemeral_1h_input_tokens, 'cache_creation.ephemeral_1h_input_tokens', position)
-    );
+    const oneHour = readOptionalCount(nested.ephemeral_1h_input_tokens, 'cache_creation.ephemeral_1h_input_tokens', position);
+    return { all: readOptionalCount(nested.ephemeral_5m_input_tokens, 'cache_creation.ephemeral_5m_input_tokens', position) + oneHour, oneHour };
   }
   if (isPresent(result.cache_creation_5m_input_tokens) || isPresent(result.cache_creation_1h_input_tokens)) {
-    return (
-      readOptionalCount(result.cache_creation_5m_input_tokens, 'cache_creation_5m_input_tokens', position) +
-      readOptionalCount(result.cache_creation_1h_input_tokens, 'cache_creation_1h_input_tokens', position)
-    );
+    const oneHour = readOptionalCount(result.cache_creation_1h_input_tokens, 'cache_creation_1h_input_tokens', position);
+    return { all: readOptionalCount(result.cache_creation_5m_input_tokens, 'cache_creation_5m_input_tokens', position) + oneHour, oneHour };
   }
-  return readOptionalCount(result.cache_creation_input_tokens, 'cache_creation_input_tokens', position);
+  // The older single total does not say which cache: priced as 5-minute writes.
+  return { all: readOptionalCount(result.cache_creation_input_tokens, 'cache_creation_input_tokens', position), oneHour: 0 };
 }
 
 function requiredCount(result: JsonObject, field: string, position: string): number {
@@ -69,6 +66,7 @@ function requiredCount(result: JsonObject, field: string, position: string): num
 }
 
 function usageRow(result: JsonObject, span: TimeSpan, groupedBy: string, position: string): UsageRow {
+  const writes = cacheWrites(result, position);
   return {
     provider: 'anthropic',
     layer: 'provider',
@@ -80,7 +78,8 @@ function usageRow(result: JsonObject, span: TimeSpan, groupedBy: string, positio
     requests: 0,
     inputTokens: requiredCount(result, 'uncached_input_tokens', position),
     cachedInputTokens: readOptionalCount(result.cache_read_input_tokens, 'cache_read_input_tokens', position),
-    cacheWriteTokens: cacheWrites(result, position),
+    cacheWriteTokens: writes.all,
+    cacheWrite1hTokens: writes.oneHour,
     outputTokens: requiredCount(result, 'output_tokens', position),
     reportedCostUsd: null,
     agentTag: null,

@@ -209,6 +209,7 @@ class SpendRowReader {
       inputTokens: input,
       cachedInputTokens: cached,
       cacheWriteTokens: cacheWrite,
+      cacheWrite1hTokens: 0,
       outputTokens: completion,
       reportedCostUsd: spend,
       agentTag:

@@ -31,6 +31,7 @@ describe('OpenAI usage CSV export', () => {
       inputTokens: 4212 - 1280,
       cachedInputTokens: 1280,
       cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
       outputTokens: 1673,
       reportedCostUsd: null,
       agentTag: null,

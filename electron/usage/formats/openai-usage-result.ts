@@ -98,6 +98,7 @@ export function openAiUsageRow(
     inputTokens: inputIncludingCache - cachedInputTokens - cacheWriteTokens,
     cachedInputTokens,
     cacheWriteTokens,
+    cacheWrite1hTokens: 0,
     outputTokens,
     reportedCostUsd: null,
     agentTag: null,

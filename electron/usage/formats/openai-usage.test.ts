@@ -60,6 +60,7 @@ describe('OpenAI completions usage', () => {
       inputTokens: 182_340 - 120_064,
       cachedInputTokens: 120_064,
       cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
       outputTokens: 41_210,
       reportedCostUsd: null,
       agentTag: null,

@@ -40,6 +40,7 @@ describe('OpenTelemetry GenAI traces', () => {
         inputTokens: 200, // OpenAI's input includes the 1,000 cache reads
         cachedInputTokens: 1000,
         cacheWriteTokens: 0,
+        cacheWrite1hTokens: 0,
         outputTokens: 150,
         reportedCostUsd: null,
         agentTag: 'asst_triage',
@@ -57,6 +58,7 @@ describe('OpenTelemetry GenAI traces', () => {
         inputTokens: 300, // Anthropic's input excludes cache reads and writes
         cachedInputTokens: 5000,
         cacheWriteTokens: 800,
+        cacheWrite1hTokens: 0,
         outputTokens: 420,
         agentTag: 'asst_triage',
         eventId: `${T1}/a1b2c3d4e5f60703`,

@@ -449,6 +449,7 @@ class OtelGenAiParser implements UsageParser {
       inputTokens: input,
       cachedInputTokens: usage.cacheRead,
       cacheWriteTokens: usage.cacheWrite,
+      cacheWrite1hTokens: 0,
       outputTokens: usage.output,
       reportedCostUsd: null,
       agentTag: tags.agent,

@@ -25,6 +25,8 @@ CREATE TABLE usage_rows (
   input_tokens        INTEGER NOT NULL,
   cached_input_tokens INTEGER NOT NULL,
   cache_write_tokens  INTEGER NOT NULL,
+  -- Of cache_write_tokens, Anthropic's 1-hour cache writes (priced above the 5-minute ones).
+  cache_write_1h_tokens INTEGER NOT NULL,
   output_tokens       INTEGER NOT NULL,
   reported_cost       REAL,
   agent_tag           TEXT,
@@ -85,6 +87,7 @@ CREATE TABLE model_prices (
   input_per_mtok         REAL NOT NULL,
   cached_input_per_mtok  REAL NOT NULL,
   cache_write_per_mtok   REAL NOT NULL,
+  cache_write_1h_per_mtok REAL NOT NULL,
   output_per_mtok        REAL NOT NULL,
   taken_on               TEXT NOT NULL,
   source                 TEXT NOT NULL,

@@ -56,8 +56,8 @@ export const usageOverview = (over: Partial<UsageOverview> = {}): UsageOverview 
   unattributed: { ...tokenTotals({ requests: 1_702 }), ...costTotals({ costUsd: 57.49, costByBasis: basis({ 'price-table': 57.49 }) }) },
   activity: { active: 6, ghost: 1, 'not-observed': 7, dormant: 1 },
   billed: [
-    { provider: 'openai', currency: 'USD', amount: 171.02, from: '2025-03-01', to: '2025-03-14' },
-    { provider: 'anthropic', currency: 'USD', amount: 129.5, from: '2025-03-01', to: '2025-03-14' },
+    { provider: 'openai', currency: 'USD', amount: 171.02, from: '2025-03-01', to: '2025-03-14', listPriceUsd: 180.4, unpricedModels: [] },
+    { provider: 'anthropic', currency: 'USD', amount: 129.5, from: '2025-03-01', to: '2025-03-14', listPriceUsd: 140.75, unpricedModels: ['claude-next-preview'] },
   ],
   layers: ['provider', 'gateway', 'telemetry'],
   notes: ['LiteLLM spend logs and the OpenAI usage export cover the same calls on 2025-03-03..2025-03-14: the provider rows are counted, the gateway rows only attribute them.'],
@@ -152,6 +152,7 @@ export const modelPrice = (over: Partial<ModelPrice> = {}): ModelPrice => ({
   inputPerMTok: 2.5,
   cachedInputPerMTok: 1.25,
   cacheWritePerMTok: 0,
+  cacheWrite1hPerMTok: 0,
   outputPerMTok: 10,
   takenOn: '2025-01-15',
   source: 'https://openai.com/api/pricing',
@@ -264,7 +265,7 @@ export function fakeUsageMethods(): UsageMethods {
     agentUsage: async ({ agentId }) => agentUsage({ agentId, units: units.filter((u) => u.agentId === agentId) }),
     listModelPrices: async () => prices,
     setModelPrice: async (input) => {
-      const price: ModelPrice = { ...input, source: input.source ?? '', origin: 'person', usedBy: prices.find((p) => p.model === input.model)?.usedBy ?? [] };
+      const price: ModelPrice = { ...input, cacheWrite1hPerMTok: input.cacheWrite1hPerMTok ?? input.cacheWritePerMTok, source: input.source ?? '', origin: 'person', usedBy: prices.find((p) => p.model === input.model)?.usedBy ?? [] };
       prices = [...prices.filter((p) => p.model !== input.model), price];
       return price;
     },

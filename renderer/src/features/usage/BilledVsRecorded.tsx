@@ -2,13 +2,13 @@ import type { UsageOverview } from '../../../../shared/contract';
 import { costText, dayRangeText, formatMoney, providerName } from './usage-format';
 
 /**
- * What the providers billed beside what the usage rows add up to. They differ when a bill covers
- * calls no usage export was imported for, or when the price table is out of date.
+ * What each provider billed beside what its own usage rows over the same days cost at the price
+ * table's list prices. They differ by a negotiated discount, an out-of-date price, or calls the
+ * bill covers that no imported usage export holds. Where a bill names the model, the usage rows'
+ * cost is the bill (spread over them); elsewhere it is the list-price estimate.
  */
 export function BilledVsRecorded({ overview }: { overview: UsageOverview }) {
   if (overview.billed.length === 0) return null;
-  const billedUsd = overview.billed.filter((b) => b.currency === 'USD').reduce((sum, b) => sum + b.amount, 0);
-  const allUsd = overview.billed.every((b) => b.currency === 'USD');
   return (
     <section className="usage-billed" aria-labelledby="usage-billed-title">
       <h2 id="usage-billed-title" className="usage-section-title">
@@ -22,6 +22,9 @@ export function BilledVsRecorded({ overview }: { overview: UsageOverview }) {
             <th scope="col" className="usage-num">
               Billed
             </th>
+            <th scope="col" className="usage-num">
+              At list prices
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -30,18 +33,16 @@ export function BilledVsRecorded({ overview }: { overview: UsageOverview }) {
               <td>{providerName(b.provider)}</td>
               <td>{dayRangeText(b.from, b.to)}</td>
               <td className="usage-num">{formatMoney(b.amount, b.currency)}</td>
+              <td className="usage-num" title={b.unpricedModels.length ? `No price for ${b.unpricedModels.join(', ')}` : undefined}>
+                {formatMoney(b.listPriceUsd, 'USD')}
+                {b.unpricedModels.length ? ' + price unknown' : ''}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="usage-billed__compare">
-        {allUsd ? (
-          <>
-            Bills: <strong>{formatMoney(billedUsd, 'USD')}</strong> · usage rows (reported and estimated): <strong>{costText(overview.total)}</strong>
-          </>
-        ) : (
-          <>Some bills are not in USD: they are shown as billed and not added to the usage rows’ {costText(overview.total)}.</>
-        )}
+        Where a bill names the model, its usage rows cost what was billed; other currencies than USD are shown here and not added to the totals of {costText(overview.total)}.
       </p>
     </section>
   );

@@ -6,11 +6,12 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { DateField, TextField } from '../../ui/fields';
 
-type RateField = 'inputPerMTok' | 'cachedInputPerMTok' | 'cacheWritePerMTok' | 'outputPerMTok';
+type RateField = 'inputPerMTok' | 'cachedInputPerMTok' | 'cacheWritePerMTok' | 'cacheWrite1hPerMTok' | 'outputPerMTok';
 const RATES: ReadonlyArray<{ field: RateField; label: string }> = [
   { field: 'inputPerMTok', label: 'Input' },
   { field: 'cachedInputPerMTok', label: 'Cached input' },
-  { field: 'cacheWritePerMTok', label: 'Cache write' },
+  { field: 'cacheWritePerMTok', label: 'Cache write (5 min)' },
+  { field: 'cacheWrite1hPerMTok', label: 'Cache write (1 hour)' },
   { field: 'outputPerMTok', label: 'Output' },
 ];
 
@@ -40,6 +41,7 @@ export function PriceDialog({ price, model, onClose }: { price: ModelPrice | nul
     inputPerMTok: price ? String(price.inputPerMTok) : '',
     cachedInputPerMTok: price ? String(price.cachedInputPerMTok) : '',
     cacheWritePerMTok: price ? String(price.cacheWritePerMTok) : '0',
+    cacheWrite1hPerMTok: price ? String(price.cacheWrite1hPerMTok) : '0',
     outputPerMTok: price ? String(price.outputPerMTok) : '',
   });
   const [takenOn, setTakenOn] = useState<string | null>(price?.origin === 'person' ? price.takenOn : today());
@@ -61,6 +63,7 @@ export function PriceDialog({ price, model, onClose }: { price: ModelPrice | nul
       inputPerMTok: Number(rates.inputPerMTok),
       cachedInputPerMTok: Number(rates.cachedInputPerMTok),
       cacheWritePerMTok: Number(rates.cacheWritePerMTok),
+      cacheWrite1hPerMTok: Number(rates.cacheWrite1hPerMTok),
       outputPerMTok: Number(rates.outputPerMTok),
       takenOn,
       source: source.trim(),

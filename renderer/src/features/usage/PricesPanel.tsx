@@ -92,7 +92,10 @@ export function PricesPanel() {
                 </td>
                 <td className="usage-num">{formatUsdFine(p.inputPerMTok)}</td>
                 <td className="usage-num">{formatUsdFine(p.cachedInputPerMTok)}</td>
-                <td className="usage-num">{formatUsdFine(p.cacheWritePerMTok)}</td>
+                <td className="usage-num" title="5-minute writes; 1-hour writes after the dot">
+                  {formatUsdFine(p.cacheWritePerMTok)}
+                  {p.cacheWrite1hPerMTok !== p.cacheWritePerMTok ? <span className="usage-nowrap"> · 1 h {formatUsdFine(p.cacheWrite1hPerMTok)}</span> : null}
+                </td>
                 <td className="usage-num">{formatUsdFine(p.outputPerMTok)}</td>
                 <td className="usage-source">
                   <span className="usage-nowrap">{formatDate(p.takenOn)}</span>
