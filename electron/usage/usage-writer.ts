@@ -57,34 +57,18 @@ function memoised(attribute: Attribute): Attribute {
 const INSERT_USAGE = `INSERT INTO usage_rows (import_id, dedupe, provider, layer, day, start_ms, end_ms, key_id, project_id, model, requests,
     input_tokens, cached_input_tokens, cache_write_tokens, cache_write_1h_tokens, output_tokens, reported_cost, agent_tag, feature_tag, user_tag, session_tag,
     service_tag, grouping, agent_id, attribution, cost_usd, cost_basis)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (dedupe) DO UPDATE SET import_id = excluded.import_id, day = excluded.day, start_ms = excluded.start_ms, end_ms = excluded.end_ms,
-    key_id = excluded.key_id, project_id = excluded.project_id, model = excluded.model, requests = excluded.requests,
-    input_tokens = excluded.input_tokens, cached_input_tokens = excluded.cached_input_tokens, cache_write_tokens = excluded.cache_write_tokens, cache_write_1h_tokens = excluded.cache_write_1h_tokens,
-    output_tokens = excluded.output_tokens, reported_cost = excluded.reported_cost, agent_tag = excluded.agent_tag, feature_tag = excluded.feature_tag,
-    user_tag = excluded.user_tag, session_tag = excluded.session_tag, service_tag = excluded.service_tag, grouping = excluded.grouping,
-    agent_id = excluded.agent_id, attribution = excluded.attribution, cost_usd = excluded.cost_usd, cost_basis = excluded.cost_basis`;
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 const INSERT_COST = `INSERT INTO usage_costs (import_id, dedupe, provider, day, start_ms, end_ms, amount, currency, project_id, model, line_item)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (dedupe) DO UPDATE SET import_id = excluded.import_id`;
 
-function rowsPerImport(db: Db, table: 'usage_rows' | 'usage_costs'): Map<number, number> {
-  const rows = statement(db, `SELECT import_id, COUNT(*) AS n FROM ${table} GROUP BY import_id`).all() as Array<{ import_id: number; n: number }>;
-  return new Map(rows.map((r) => [r.import_id, r.n]));
-}
-
-function lostByOthers(before: Map<number, number>, after: Map<number, number>, importId: number): number {
-  let lost = 0;
-  for (const [id, n] of before) if (id !== importId) lost += n - (after.get(id) ?? 0);
-  return lost;
-}
-
 /**
  * Writes one usage import's rows as the parser hands them over, inside the import's transaction:
- * each row attributed and costed on the way in (no second pass over a million rows), identical
- * rows stored once, and, at the end, the buckets of older provider exports that overlap this
- * file's periods superseded (a newer export of the same days replaces them, so they never count twice).
+ * each row attributed and costed on the way in (no second pass over a million rows), a row the
+ * file repeats written once, and, at the end, where this import's period overlaps earlier ones:
+ * their copies of its rows deleted (the newer import holds them) and the buckets of older provider
+ * exports over the same days superseded, so nothing counts twice.
  */
 export class UsageWriter {
   private readonly attribute: Attribute;
@@ -95,8 +79,8 @@ export class UsageWriter {
   private readonly seenCosts = new Set<number>();
   private readonly buckets = new Map<string, Interval>();
   private readonly costPeriods = new Map<string, Interval>();
-  private readonly before: Map<number, number>;
-  private readonly costsBefore: Map<number, number>;
+  /** Per layer and provider: the first and last start this import holds. */
+  private readonly spans = new Map<string, { layer: string; provider: string; first: number; last: number }>();
   private emitted = 0;
   private emittedCosts = 0;
 
@@ -114,14 +98,18 @@ export class UsageWriter {
     this.priceOf = priceLookup(pricesInForce(db));
     this.insertUsage = statement(db, INSERT_USAGE);
     this.insertCost = statement(db, INSERT_COST);
-    this.before = rowsPerImport(db, 'usage_rows');
-    this.costsBefore = rowsPerImport(db, 'usage_costs');
   }
 
   row(r: UsageRow): void {
     const dedupe = usageRowIdentity(r);
     this.emitted++;
+    if (this.seen.has(dedupe)) return;
     this.seen.add(dedupe);
+    const spanKey = `${r.layer}\u0000${r.provider}`;
+    const span = this.spans.get(spanKey);
+    if (!span) this.spans.set(spanKey, { layer: r.layer, provider: r.provider, first: r.startMs, last: r.startMs });
+    else if (r.startMs < span.first) span.first = r.startMs;
+    else if (r.startMs > span.last) span.last = r.startMs;
     if (r.layer === 'provider') {
       const key = `${r.provider}\u0000${r.startMs}\u0000${r.endMs}`;
       if (!this.buckets.has(key)) this.buckets.set(key, { provider: r.provider, start: r.startMs, end: r.endMs });
@@ -152,18 +140,45 @@ export class UsageWriter {
   }
 
   finish(): UsageWriteCounts {
+    const takenOver = this.takeOverEarlierCopies();
     let superseded = 0;
     const deleteBuckets = statement(this.db, `DELETE FROM usage_rows WHERE layer = 'provider' AND provider = ? AND start_ms < ? AND end_ms > ? AND import_id != ?`);
     for (const span of mergeIntervals(this.buckets.values())) superseded += deleteBuckets.run(span.provider, span.end, span.start, this.importId).changes;
+    const costsBefore = (statement(this.db, 'SELECT COUNT(*) AS n FROM usage_costs WHERE import_id != ?').get(this.importId) as { n: number }).n;
     const deleteCosts = statement(this.db, 'DELETE FROM usage_costs WHERE provider = ? AND start_ms < ? AND end_ms > ? AND import_id != ?');
     for (const span of mergeIntervals(this.costPeriods.values())) superseded += deleteCosts.run(span.provider, span.end, span.start, this.importId).changes;
-    const lost = lostByOthers(this.before, rowsPerImport(this.db, 'usage_rows'), this.importId) + lostByOthers(this.costsBefore, rowsPerImport(this.db, 'usage_costs'), this.importId);
+    // Cost lines are few: the unique index on them settles repeats; those taken from other imports count here.
+    const costsTaken = costsBefore - superseded - (statement(this.db, 'SELECT COUNT(*) AS n FROM usage_costs WHERE import_id != ?').get(this.importId) as { n: number }).n;
+    const recordSpan = statement(this.db, 'INSERT INTO usage_import_spans (import_id, layer, provider, first_ms, last_ms) VALUES (?, ?, ?, ?, ?)');
+    for (const span of this.spans.values()) recordSpan.run(this.importId, span.layer, span.provider, span.first, span.last);
     return {
       usageRows: this.seen.size,
       costRows: this.seenCosts.size,
       duplicates: this.emitted - this.seen.size + (this.emittedCosts - this.seenCosts.size),
-      takenOver: lost - superseded,
+      takenOver: takenOver + Math.max(0, costsTaken),
       superseded,
     };
+  }
+
+  /**
+   * Earlier imports' copies of this import's rows, deleted: only where an earlier import's period
+   * overlaps this one's (a new workspace, or a new month, costs nothing), in one pass over the
+   * rows of that period against this import's identities.
+   */
+  private takeOverEarlierCopies(): number {
+    const overlapping = statement(this.db, 'SELECT 1 FROM usage_import_spans WHERE import_id != ? AND layer = ? AND provider = ? AND first_ms <= ? AND last_ms >= ? LIMIT 1');
+    const spans = [...this.spans.values()].filter((s) => overlapping.get(this.importId, s.layer, s.provider, s.last, s.first));
+    if (spans.length === 0) return 0;
+    this.db.exec('CREATE TEMP TABLE IF NOT EXISTS usage_new_identities (dedupe INTEGER PRIMARY KEY) WITHOUT ROWID');
+    this.db.exec('DELETE FROM temp.usage_new_identities');
+    const add = this.db.prepare('INSERT INTO temp.usage_new_identities (dedupe) VALUES (?)');
+    for (const dedupe of this.seen) add.run(dedupe);
+    let taken = 0;
+    const remove = this.db.prepare(
+      `DELETE FROM usage_rows WHERE import_id != ? AND layer = ? AND provider = ? AND start_ms >= ? AND start_ms <= ? AND dedupe IN (SELECT dedupe FROM temp.usage_new_identities)`,
+    );
+    for (const span of spans) taken += remove.run(this.importId, span.layer, span.provider, span.first, span.last).changes;
+    this.db.exec('DELETE FROM temp.usage_new_identities');
+    return taken;
   }
 }

@@ -1,8 +1,10 @@
 /**
- * LLM usage and cost. Usage rows and provider bills are facts of one import (deleted with it);
- * a row's identity (`dedupe`, a 53-bit hash of provider, period and grouping fields, or of the
- * call's own id) is unique across imports, so the same usage imported twice, or in two files
- * whose periods overlap, is stored once: the newer import takes the row over.
+ * LLM usage and cost. Usage rows and provider bills are facts of one import (deleted with it).
+ * A row's identity (`dedupe`, a 53-bit hash of provider, period and grouping fields, or of the
+ * call's own id) is kept once across imports: an import whose period overlaps an earlier one's
+ * (usage_import_spans) deletes the earlier copies of its rows, so the same usage imported twice,
+ * or in two overlapping files, counts once. No unique index: it cost every one of a million
+ * inserts, where the overlap check costs one pass only when periods really overlap.
  * `agent_id`, `attribution`, `cost_usd` and `cost_basis` are derived (from tags, key mappings,
  * prices and bills) and recomputed by the engine whenever one of those changes.
  * Key and tag mappings, prices, budgets and productive units are decisions: never touched by imports.
@@ -11,7 +13,7 @@ export default /* sql */ `
 CREATE TABLE usage_rows (
   id                  INTEGER PRIMARY KEY,
   import_id           INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
-  dedupe              INTEGER NOT NULL UNIQUE,
+  dedupe              INTEGER NOT NULL,
   provider            TEXT NOT NULL,
   layer               TEXT NOT NULL CHECK (layer IN ('provider', 'gateway', 'telemetry')),
   -- UTC days since 1970-01-01 of start_ms: what every series groups by.
@@ -45,6 +47,16 @@ CREATE INDEX usage_rows_by_agent_day ON usage_rows (agent_id, attribution, day, 
 -- Provider buckets by period: a newer export supersedes the older's overlapping buckets, and a bill
 -- is spread over its day's buckets. Calls (gateway, telemetry) are never looked up by period.
 CREATE INDEX usage_rows_buckets ON usage_rows (provider, start_ms) WHERE layer = 'provider';
+
+-- The period each import's rows cover, per layer and provider: whether a new import overlaps any.
+CREATE TABLE usage_import_spans (
+  import_id  INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+  layer      TEXT NOT NULL,
+  provider   TEXT NOT NULL,
+  first_ms   INTEGER NOT NULL,
+  last_ms    INTEGER NOT NULL,
+  PRIMARY KEY (import_id, layer, provider)
+) STRICT;
 
 CREATE TABLE usage_costs (
   id          INTEGER PRIMARY KEY,
