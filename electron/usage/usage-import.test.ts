@@ -234,6 +234,10 @@ describe('usage imports on a real workspace', () => {
     ensureAttribution(ws.db);
     expect(ws.db.prepare(`SELECT DISTINCT agent_id, attribution FROM usage_rows WHERE key_id = 'key_7HqZv3unkn2P'`).all()).toEqual([{ agent_id: agentId, attribution: 'person' }]);
     expect(getCandidate(ws.db, candidate.identityKey, noAdvisories).decision).toBe('confirmed');
+    // Reopened, it is pending again and still in the queue, though the agent made from it names the key now.
+    reopenCandidate(ws.db, candidate.identityKey, alice, noAdvisories);
+    expect(getCandidate(ws.db, candidate.identityKey, noAdvisories).decision).toBe('pending');
+    confirmCandidate(ws.db, candidate.identityKey, alice, noAdvisories);
 
     dismissCandidate(ws.db, 'usage-key:anthropic:apikey_01Xq7Lmn84Zt9f2c', 'the data team notebook, not an agent', alice, noAdvisories);
     ensureAttribution(ws.db);
@@ -241,7 +245,7 @@ describe('usage imports on a real workspace', () => {
     reopenCandidate(ws.db, 'usage-key:anthropic:apikey_01Xq7Lmn84Zt9f2c', alice, noAdvisories);
     ensureAttribution(ws.db);
     expect(ws.db.prepare(`SELECT DISTINCT attribution FROM usage_rows WHERE key_id = 'apikey_01Xq7Lmn84Zt9f2c'`).all()).toEqual([{ attribution: 'unattributed' }]);
-    expect(ws.db.prepare(`SELECT field, before, after FROM audit_log WHERE entity = 'usage-key' ORDER BY id`).all()).toHaveLength(3);
+    expect(ws.db.prepare(`SELECT field, before, after FROM audit_log WHERE entity = 'usage-key' ORDER BY id`).all()).toHaveLength(5);
   });
 
   it('shows an unknown model as price unknown, never zero, until a person prices it', async () => {

@@ -69,7 +69,14 @@ function fileNames(db: Db, importIds: string[]): string[] {
 export function usageKeys(db: Db): UsageKey[] {
   const names = new Map((statement(db, 'SELECT id, name FROM agents').all() as Array<{ id: string; name: string }>).map((a) => [a.id, a.name]));
   const mappings = new Map((statement(db, 'SELECT * FROM usage_key_mappings').all() as MappingRow[]).map((m) => [`${m.provider}\u0000${m.key_id}`, m]));
-  const decided = new Set((statement(db, `SELECT identity_key FROM discovery_decisions WHERE identity_key LIKE 'usage-key:%'`).all() as Array<{ identity_key: string }>).map((r) => r.identity_key));
+  // A candidate decided on, or one an agent was created from, stays in the queue whatever now attributes its key.
+  const decided = new Set(
+    (
+      statement(db, `SELECT identity_key FROM discovery_decisions WHERE identity_key LIKE 'usage-key:%' UNION SELECT identity_key FROM agents WHERE identity_key LIKE 'usage-key:%'`).all() as Array<{
+        identity_key: string;
+      }>
+    ).map((r) => r.identity_key),
+  );
   return keyRows(db).map((r) => {
     const agents = new Map<string, Attribution>();
     for (const pair of split(r.agents)) {
@@ -79,7 +86,6 @@ export function usageKeys(db: Db): UsageKey[] {
     const mapping = mappings.get(`${r.provider}\u0000${r.key_id}`) ?? null;
     const candidateKey = `${USAGE_KEY_CANDIDATE}${r.provider}:${r.key_id}`;
     // A key whose every call names an (unknown) agent is that agent's candidate, not a second one.
-    // A decided candidate stays in the queue with its decision, whatever now attributes the key.
     const isCandidate = decided.has(candidateKey) || (r.automatic === 0 && r.untagged > 0 && mapping === null);
     return {
       provider: r.provider,
@@ -100,7 +106,8 @@ export function usageKeys(db: Db): UsageKey[] {
 }
 
 const PROVIDER_NAMES: Record<string, string> = { openai: 'OpenAI', anthropic: 'Anthropic', azure: 'Azure OpenAI', bedrock: 'Bedrock', vertex_ai: 'Vertex AI', gemini: 'Gemini' };
-const providerName = (p: string) => PROVIDER_NAMES[p] ?? p;
+/** How people write a provider's name, for messages. */
+export const providerName = (p: string) => PROVIDER_NAMES[p] ?? p;
 const shortKey = (keyId: string) => (keyId.length > 20 ? `${keyId.slice(0, 12)}…${keyId.slice(-4)}` : keyId);
 
 function candidateOf(identityKey: string, name: string, unitName: string, evidence: UsageEvidence): DiscoveredAgent {
@@ -164,7 +171,13 @@ function tagCandidates(db: Db): DiscoveredAgent[] {
        TOTAL(CASE WHEN attribution = 'tag' THEN 1 END) AS tagged
      FROM usage_rows WHERE agent_tag IS NOT NULL GROUP BY agent_tag`,
   ).all() as Array<{ tag: string; provider: string; requests: number; tokens: number; cost: number; unpriced: number; models: string | null; imports: string | null; first_day: number; last_day: number; tagged: number }>;
-  const decided = new Set((statement(db, `SELECT identity_key FROM discovery_decisions WHERE identity_key LIKE 'usage-agent:%'`).all() as Array<{ identity_key: string }>).map((r) => r.identity_key));
+  const decided = new Set(
+    (
+      statement(db, `SELECT identity_key FROM discovery_decisions WHERE identity_key LIKE 'usage-agent:%' UNION SELECT identity_key FROM agents WHERE identity_key LIKE 'usage-agent:%'`).all() as Array<{
+        identity_key: string;
+      }>
+    ).map((r) => r.identity_key),
+  );
   return rows
     .filter((r) => r.tagged === 0 || decided.has(`${USAGE_TAG_CANDIDATE}${r.tag}`))
     .map((r) =>
@@ -186,14 +199,15 @@ function tagCandidates(db: Db): DiscoveredAgent[] {
 
 const cache = new WeakMap<Db, { version: string; candidates: DiscoveredAgent[] }>();
 
-/** What the candidates depend on; usage changes only by imports and by attribution (both recorded). */
+/** What the candidates depend on: imports, attribution, decisions, key mappings and prices (a price changes their spend). */
 function usageVersion(db: Db): string {
   const row = statement(
     db,
     `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM imports) || ':' ||
        COALESCE((SELECT value FROM workspace_meta WHERE key = 'usage_attribution_inputs'), '') || ':' ||
        (SELECT COUNT(*) || ':' || COALESCE(MAX(decided_at), '') FROM discovery_decisions) || ':' ||
-       (SELECT COUNT(*) || ':' || COALESCE(MAX(decided_at), '') FROM usage_key_mappings) AS v`,
+       (SELECT COUNT(*) || ':' || COALESCE(MAX(decided_at), '') FROM usage_key_mappings) || ':' ||
+       (SELECT COUNT(*) || ':' || COALESCE(MAX(set_at), '') FROM model_prices) AS v`,
   ).get() as { v: string };
   return row.v;
 }

@@ -5,7 +5,7 @@ import type { Db } from '../store/workspace-file';
 import { agentActivity } from './usage-agents';
 import { estimateCost, priceLookup, pricesInForce } from './model-prices';
 import { dayText, periodFilter, type Period } from './usage-days';
-import { usageCandidates, usageKeys } from './usage-keys';
+import { providerName, usageCandidates, usageKeys } from './usage-keys';
 import { totalsWhere, usagePeriod } from './usage-queries';
 
 const LAYER_NAMES: Record<UsageLayer, string> = { provider: 'provider usage exports', gateway: 'gateway spend logs (LiteLLM)', telemetry: 'GenAI traces (OpenTelemetry)' };
@@ -26,7 +26,7 @@ function overlapNotes(db: Db, filter: { sql: string; args: number[] }): string[]
       const to = Math.min(a.last, b.last);
       if (from > to) continue;
       notes.push(
-        `Calls to ${a.provider} from ${dayText(from)} to ${dayText(to)} are in both ${LAYER_NAMES[a.layer]} and ${LAYER_NAMES[b.layer]}: where both saw the same calls, totals by provider or model count them in each. Attribution by agent is not affected when only one layer names the agent.`,
+        `Calls to ${providerName(a.provider)} from ${dayText(from)} to ${dayText(to)} are in both ${LAYER_NAMES[a.layer]} and ${LAYER_NAMES[b.layer]}: where both saw the same calls, totals by provider or model count them in each. Attribution by agent is not affected when only one layer names the agent.`,
       );
     }
   }
@@ -75,7 +75,7 @@ export function usageOverview(db: Db, period: Period): UsageOverview {
   const layers = (statement(db, 'SELECT DISTINCT layer FROM usage_rows ORDER BY layer').all() as Array<{ layer: UsageLayer }>).map((r) => r.layer);
   const notes = overlapNotes(db, filter);
   const uncounted = statement(db, `SELECT provider FROM usage_rows WHERE layer = 'provider' AND ${filter.sql} GROUP BY provider HAVING SUM(requests) = 0 ORDER BY provider`).all(...filter.args) as Array<{ provider: string }>;
-  if (uncounted.length > 0) notes.push(`${uncounted.map((u) => u.provider).join(', ')} usage reports do not count requests: request totals leave those calls out.`);
+  if (uncounted.length > 0) notes.push(`${uncounted.map((u) => providerName(u.provider)).join(', ')} usage reports do not count requests: request totals leave those calls out.`);
   const foreign = billed.filter((b) => b.currency !== 'USD');
   if (foreign.length > 0) notes.push(`Bills in ${[...new Set(foreign.map((b) => b.currency))].join(', ')} are shown as billed but not added to the USD totals.`);
   if (total.unpricedTokens > 0) notes.push(`${total.unpricedTokens.toLocaleString('en-US')} tokens are on models with no price (${total.unpricedModels.slice(0, 6).join(', ')}): their cost is unknown and not in the totals. Add prices on the Prices tab.`);

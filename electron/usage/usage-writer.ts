@@ -5,6 +5,7 @@ import type { Attribute } from './attribution';
 import { estimateCost, priceLookup, pricesInForce } from './model-prices';
 import { attributionOf } from './attribution';
 import { costRowIdentity, usageRowIdentity } from './row-identity';
+import { IdentitySet } from './identity-set';
 
 const DAY_MS = 86_400_000;
 
@@ -37,8 +38,8 @@ function mergeIntervals(intervals: Iterable<Interval>): Interval[] {
   return merged;
 }
 
-/** Negative: KiB. 128 MB holds the indexes of a few million rows; the table itself is appended to. */
-const IMPORT_CACHE_KIB = -131_072;
+/** Negative: KiB. The agent/day index takes rows at a few dozen places at a time; the table is appended to. */
+const IMPORT_CACHE_KIB = -65_536;
 
 /** Rows repeat the same few key and tag combinations: decide each combination once. */
 function memoised(attribute: Attribute): Attribute {
@@ -75,7 +76,7 @@ export class UsageWriter {
   private readonly priceOf: ReturnType<typeof priceLookup>;
   private readonly insertUsage;
   private readonly insertCost;
-  private readonly seen = new Set<number>();
+  private readonly seen = new IdentitySet();
   private readonly seenCosts = new Set<number>();
   private readonly buckets = new Map<string, Interval>();
   private readonly costPeriods = new Map<string, Interval>();
@@ -90,8 +91,8 @@ export class UsageWriter {
     private readonly db: Db,
     private readonly importId: number,
   ) {
-    // A million rows land at random places of the identity index: with SQLite's default 2 MB page
-    // cache every insert re-reads index pages, and a million-row import took 60 s instead of 10.
+    // With SQLite's default 2 MB page cache, a million inserts into the agent/day index kept
+    // re-reading its pages.
     this.cacheSizeBefore = db.pragma('cache_size', { simple: true }) as number;
     db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
     this.attribute = memoised(attributionOf(db));
@@ -103,8 +104,7 @@ export class UsageWriter {
   row(r: UsageRow): void {
     const dedupe = usageRowIdentity(r);
     this.emitted++;
-    if (this.seen.has(dedupe)) return;
-    this.seen.add(dedupe);
+    if (!this.seen.add(dedupe)) return;
     const spanKey = `${r.layer}\u0000${r.provider}`;
     const span = this.spans.get(spanKey);
     if (!span) this.spans.set(spanKey, { layer: r.layer, provider: r.provider, first: r.startMs, last: r.startMs });
@@ -172,7 +172,7 @@ export class UsageWriter {
     this.db.exec('CREATE TEMP TABLE IF NOT EXISTS usage_new_identities (dedupe INTEGER PRIMARY KEY) WITHOUT ROWID');
     this.db.exec('DELETE FROM temp.usage_new_identities');
     const add = this.db.prepare('INSERT INTO temp.usage_new_identities (dedupe) VALUES (?)');
-    for (const dedupe of this.seen) add.run(dedupe);
+    for (const dedupe of this.seen.values()) add.run(dedupe);
     let taken = 0;
     const remove = this.db.prepare(
       `DELETE FROM usage_rows WHERE import_id != ? AND layer = ? AND provider = ? AND start_ms >= ? AND start_ms <= ? AND dedupe IN (SELECT dedupe FROM temp.usage_new_identities)`,
