@@ -5,6 +5,7 @@ import { BlastRadiusPage } from './page-models/blast-radius-page';
 import { FileImportDialog } from './page-models/import-dialog';
 import { RegistryPage } from './page-models/registry-page';
 import { WorkspaceMenu } from './page-models/workspace-menu';
+import { collectErrors } from './support/console-errors';
 import { expect, test } from './support/web-app';
 
 const IAM = resolve(import.meta.dirname, '..', 'resources', 'demo', 'iam');
@@ -14,16 +15,6 @@ const SHOTS = '/tmp/atw-shots/blast-radius';
 const AGENT = 'KYC Document Reviewer';
 
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-
-/** Console errors and uncaught exceptions, collected for the whole test. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
 
 /** A fresh app on a NEW, empty workspace, so every import in the test is a real one. */
 async function emptyWorkspace(page: Page, url: string, scratch: string, name: string): Promise<RegistryPage> {

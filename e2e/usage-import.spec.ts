@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
 import { DiscoveryPage } from './page-models/discovery-page';
 import { FileImportDialog } from './page-models/import-dialog';
 import { RegistryPage } from './page-models/registry-page';
 import { UsagePage } from './page-models/usage-page';
 import { WorkspaceMenu } from './page-models/workspace-menu';
+import { collectErrors } from './support/console-errors';
 import { expect, test } from './support/web-app';
 
 const USAGE = resolve(import.meta.dirname, '..', 'resources', 'demo', 'usage');
@@ -16,15 +16,6 @@ const SHOTS = '/tmp/atw-shots/usage-import';
 const KEY_CANDIDATE = 'Unaccounted OpenAI key key_7HqZv3unkn2P';
 
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
 
 test('import provider usage and spend logs into a new workspace, see the spend, and review the key nobody accounts for', async ({ app, page }) => {
   test.setTimeout(180_000);

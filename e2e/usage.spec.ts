@@ -2,21 +2,12 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { UsagePage } from './page-models/usage-page';
+import { collectErrors } from './support/console-errors';
 import { expect, test } from './support/web-app';
 
 const SHOTS = '/tmp/atw-shots/usage';
 
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-
-/** Console errors and uncaught exceptions, collected for the whole test. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
 
 /** Page width beyond the viewport: a sideways scroll of the whole page. */
 async function horizontalOverflow(page: Page): Promise<number> {

@@ -13,14 +13,6 @@ export async function readFileArg(path: string): Promise<Buffer> {
 }
 
 /** Writes a file named on the command line (--out), replacing it when it exists, as shells do with `>`. */
-export async function writeFileArg(path: string, bytes: Uint8Array): Promise<void> {
-  try {
-    await writeFile(path, bytes);
-  } catch (err) {
-    throw new CliError('invalid-input', `Cannot write ${path}: ${reasonOf(err)}.`);
-  }
-}
-
 /**
  * Writes a file named on the command line (--out) all at once: into a temporary file beside it,
  * then renamed over it, so a reader (a proxy reloading its config) never sees half a file and a

@@ -69,17 +69,7 @@ interface PriceRow {
 }
 
 function personPrices(db: Db): Price[] {
-  return (statement(db, 'SELECT * FROM model_prices ORDER BY model').all() as PriceRow[]).map((r) => ({
-    model: r.model,
-    inputPerMTok: r.input_per_mtok,
-    cachedInputPerMTok: r.cached_input_per_mtok,
-    cacheWritePerMTok: r.cache_write_per_mtok,
-    cacheWrite1hPerMTok: r.cache_write_1h_per_mtok,
-    outputPerMTok: r.output_per_mtok,
-    takenOn: r.taken_on,
-    source: r.source,
-    origin: 'person' as const,
-  }));
+  return (statement(db, 'SELECT * FROM model_prices ORDER BY model').all() as PriceRow[]).map((r) => ({ ...rowPrice(r), origin: 'person' as const }));
 }
 
 /** Every price in force: a person's price replaces the bundled one of the same model. */

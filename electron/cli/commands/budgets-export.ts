@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
 import type { InputOf } from '../../../shared/contract';
 import { usageError, type CliCommand } from '../command';
 import { callEngine, withWorkspaceArg } from '../engine-session';
-import { writeFileAtomicallyArg } from '../local-files';
+import { deliverExportedFile } from '../exported-file';
 
 type BudgetFormat = InputOf<'exportBudgets'>['format'];
 const BUDGET_FORMATS = ['litellm', 'json'] as const satisfies readonly BudgetFormat[];
@@ -24,18 +23,7 @@ export const budgetsExportCommand: CliCommand = {
     const out = ctx.text('out');
     await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: false }, async (engine, workspace) => {
       const exported = await callEngine(engine, 'exportBudgets', { format });
-      const bytes = Buffer.from(exported.contentBase64, 'base64');
-      if (out === undefined) {
-        const content = bytes.toString('utf8');
-        ctx.printResult({ fileName: exported.fileName, mimeType: exported.mimeType, content }, content);
-        return;
-      }
-      const outPath = resolve(ctx.cwd, out);
-      await writeFileAtomicallyArg(outPath, bytes);
-      ctx.printResult(
-        { path: outPath, format, mimeType: exported.mimeType, bytes: bytes.length },
-        `Exported the budgets of ${workspace.name} to ${outPath} (${format}, ${bytes.length} bytes).`,
-      );
+      await deliverExportedFile(ctx, exported, out, { what: `the budgets of ${workspace.name}`, format });
     });
   },
 };

@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
 import { REGISTRY_FORMATS, type RegistryFormat } from '../../../shared/contract';
 import { usageError, type CliCommand } from '../command';
 import { callEngine, withWorkspaceArg } from '../engine-session';
-import { writeFileArg } from '../local-files';
+import { deliverExportedFile } from '../exported-file';
 
 export const registryExportCommand: CliCommand = {
   words: ['registry', 'export'],
@@ -20,18 +19,7 @@ export const registryExportCommand: CliCommand = {
 
     await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: false }, async (engine, workspace) => {
       const exported = await callEngine(engine, 'exportRegistry', { format });
-      const bytes = Buffer.from(exported.contentBase64, 'base64');
-      if (out === undefined) {
-        const content = bytes.toString('utf8');
-        ctx.printResult({ fileName: exported.fileName, mimeType: exported.mimeType, content }, content);
-        return;
-      }
-      const outPath = resolve(ctx.cwd, out);
-      await writeFileArg(outPath, bytes);
-      ctx.printResult(
-        { path: outPath, format, mimeType: exported.mimeType, bytes: bytes.length },
-        `Exported the registry of ${workspace.name} to ${outPath} (${format}, ${bytes.length} bytes).`,
-      );
+      await deliverExportedFile(ctx, exported, out, { what: `the registry of ${workspace.name}`, format });
     });
   },
 };
