@@ -195,4 +195,10 @@ describe('exportBudgetsAsJson', () => {
     });
     expect(doc.agents[3]).toMatchObject({ agentId: 'agt_tokens', dailyTokenCap: 5000, dailyCostCapUsd: null });
   });
+
+  it('says when no agent has a cap, instead of that every agent has one', () => {
+    const yaml = exportBudgetsAsLiteLlm({ workspaceName: 'w', exportedAt: '2026-12-06T00:00:00.000Z', agents: [{ agentId: 'a1', name: 'Uncapped', dailyTokenCap: null, dailyCostCapUsd: null, keys: [], teams: [] }] });
+    expect(yaml).toContain('No agent has a daily cap yet');
+    expect(yaml).not.toContain('Every agent has a cap');
+  });
 });

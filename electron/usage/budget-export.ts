@@ -203,7 +203,11 @@ export function exportBudgetsAsLiteLlm(input: BudgetExportInput): string {
     ` Caps are per UTC day: max_budget in USD with budget_duration "1d", reset at midnight in litellm_settings.timezone.`,
     ` Budgets need the proxy's database (database_url); master_key makes every call carry a key.`,
     ``,
-    uncapped.length > 0 ? ` Agents without a cap (not exported): ${uncapped.map((a) => quoted(a.name)).join(', ')}.` : ' Every agent has a cap.',
+    capped.length === 0
+      ? ' No agent has a daily cap yet: set caps on the Usage page (Budgets) and export again.'
+      : uncapped.length > 0
+        ? ` Agents without a cap (not exported): ${uncapped.map((a) => quoted(a.name)).join(', ')}.`
+        : ' Every agent has a cap.',
   ].join('\n');
 
   const comment = (path: Array<string | number>, text: string, where: 'before' | 'after' = 'before') => {

@@ -30,7 +30,8 @@ function modelPrices(db: Db): ModelPrice[] {
 
 /** Caps and the keys and LiteLLM teams each capped agent's calls came through: what a proxy needs to enforce them. */
 function budgetExportInput(db: Db, workspacePath: string): BudgetExportInput {
-  const caps = statement(db, 'SELECT a.id, a.name, b.daily_token_cap, b.daily_cost_cap FROM agents a JOIN agent_budgets b ON b.agent_id = a.id ORDER BY a.id').all() as Array<{
+  // Every agent: the export lists those without a cap too, so nobody reads a missing cap as "unlimited by choice".
+  const caps = statement(db, 'SELECT a.id, a.name, b.daily_token_cap, b.daily_cost_cap FROM agents a LEFT JOIN agent_budgets b ON b.agent_id = a.id ORDER BY a.id').all() as Array<{
     id: string;
     name: string;
     daily_token_cap: number | null;
