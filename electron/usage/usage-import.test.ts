@@ -186,6 +186,15 @@ describe('usage imports on a real workspace', () => {
     const [superseding] = await importFiles(ws, [upload('regrouped.json', JSON.stringify(regrouped))]);
     expect(superseding!.counts.superseded).toBeGreaterThan(0);
     expect(byLayer(ws)['provider:openai']!.tokens).toBe(once['provider:openai']!.tokens);
+
+    // Another organisation's export of the same days (other keys and projects) is kept beside it.
+    const otherOrganisation = (pages as Array<{ data: Array<{ results: Array<Record<string, unknown>> }> }>).map((p) => ({
+      ...p,
+      data: p.data.map((b) => ({ ...b, results: b.results.map((r) => ({ ...r, api_key_id: `other-${String(r.api_key_id)}`, project_id: `other-${String(r.project_id)}` })) })),
+    }));
+    const [other] = await importFiles(ws, [upload('other-organisation.json', JSON.stringify(otherOrganisation))]);
+    expect(other!.counts.superseded).toBe(0);
+    expect(byLayer(ws)['provider:openai']!.tokens).toBe(2 * once['provider:openai']!.tokens);
   });
 
   it('refuses a file whose last row is wrong, naming the file and line, and writes nothing (preview and import alike)', async () => {

@@ -121,7 +121,7 @@ export const usageReader: ImportReader<UsageSummary | null> = {
     let overlapping = 0;
     const overlap = statement(db, `SELECT COUNT(*) AS n FROM usage_rows WHERE layer = 'provider' AND provider = ? AND start_ms < ? AND end_ms > ?`);
     for (const p of summary.providerPeriods.values()) overlapping += (overlap.get(p.provider, p.end, p.start) as { n: number }).n;
-    if (overlapping > 0) warnings.push({ position: '', message: `${overlapping.toLocaleString('en-US')} usage rows already imported cover the same days; this newer export replaces them, so those days are counted once.` });
+    if (overlapping > 0) warnings.push({ position: '', message: `${overlapping.toLocaleString('en-US')} usage rows already imported cover the same days; those of the same organisation (a shared key or project) are replaced by this newer export, so those days are counted once.` });
     return { errors: [], warnings, counts: {}, registry: null };
   },
   apply(db, parsed, importId, source, ctx) {

@@ -79,6 +79,8 @@ export class UsageWriter {
   private readonly seen = new IdentitySet();
   private readonly seenCosts = new Set<number>();
   private readonly buckets = new Map<string, Interval>();
+  /** Per provider, the key and project ids of this import's buckets: which organisation it describes. */
+  private readonly bucketIds = new Map<string, Set<string>>();
   private readonly costPeriods = new Map<string, Interval>();
   /** Per layer and provider: the first and last start this import holds. */
   private readonly spans = new Map<string, { layer: string; provider: string; first: number; last: number }>();
@@ -113,6 +115,10 @@ export class UsageWriter {
     if (r.layer === 'provider') {
       const key = `${r.provider}\u0000${r.startMs}\u0000${r.endMs}`;
       if (!this.buckets.has(key)) this.buckets.set(key, { provider: r.provider, start: r.startMs, end: r.endMs });
+      let ids = this.bucketIds.get(r.provider);
+      if (!ids) this.bucketIds.set(r.provider, (ids = new Set()));
+      if (r.keyId !== null) ids.add(`k:${r.keyId}`);
+      if (r.projectId !== null) ids.add(`p:${r.projectId}`);
     }
     const who = this.attribute(r);
     const estimate = r.reportedCostUsd === null ? estimateCost(this.priceOf(r.model), r) : null;
@@ -142,8 +148,7 @@ export class UsageWriter {
   finish(): UsageWriteCounts {
     const takenOver = this.takeOverEarlierCopies();
     let superseded = 0;
-    const deleteBuckets = statement(this.db, `DELETE FROM usage_rows WHERE layer = 'provider' AND provider = ? AND start_ms < ? AND end_ms > ? AND import_id != ?`);
-    for (const span of mergeIntervals(this.buckets.values())) superseded += deleteBuckets.run(span.provider, span.end, span.start, this.importId).changes;
+    superseded += this.supersedeOverlappingBuckets();
     const costsBefore = (statement(this.db, 'SELECT COUNT(*) AS n FROM usage_costs WHERE import_id != ?').get(this.importId) as { n: number }).n;
     const deleteCosts = statement(this.db, 'DELETE FROM usage_costs WHERE provider = ? AND start_ms < ? AND end_ms > ? AND import_id != ?');
     for (const span of mergeIntervals(this.costPeriods.values())) superseded += deleteCosts.run(span.provider, span.end, span.start, this.importId).changes;
@@ -158,6 +163,37 @@ export class UsageWriter {
       takenOver: takenOver + Math.max(0, costsTaken),
       superseded,
     };
+  }
+
+  /**
+   * The buckets of earlier exports of the same organisation over this import's days, deleted: a
+   * re-export (more complete days, another grouping) replaces them instead of adding to them.
+   * Exports name no organisation, so two describe the same one when their buckets share a key or
+   * project id, or when either names none (ungrouped totals); another organisation's export of the
+   * same days (disjoint ids) is kept beside this one.
+   */
+  private supersedeOverlappingBuckets(): number {
+    const spans = mergeIntervals(this.buckets.values());
+    if (spans.length === 0) return 0;
+    const overlapping = statement(this.db, `SELECT DISTINCT import_id FROM usage_rows WHERE layer = 'provider' AND provider = ? AND start_ms < ? AND end_ms > ? AND import_id != ?`);
+    const idsOf = statement(this.db, `SELECT DISTINCT key_id, project_id FROM usage_rows WHERE import_id = ? AND layer = 'provider' AND provider = ?`);
+    const remove = statement(this.db, `DELETE FROM usage_rows WHERE layer = 'provider' AND provider = ? AND start_ms < ? AND end_ms > ? AND import_id = ?`);
+    const sameOrganisation = new Map<string, boolean>();
+    let superseded = 0;
+    for (const span of spans) {
+      const mine = this.bucketIds.get(span.provider) ?? new Set<string>();
+      for (const { import_id: other } of overlapping.all(span.provider, span.end, span.start, this.importId) as Array<{ import_id: number }>) {
+        const key = `${span.provider}\u0000${other}`;
+        let same = sameOrganisation.get(key);
+        if (same === undefined) {
+          const theirs = (idsOf.all(other, span.provider) as Array<{ key_id: string | null; project_id: string | null }>).flatMap((r) => [r.key_id === null ? [] : [`k:${r.key_id}`], r.project_id === null ? [] : [`p:${r.project_id}`]].flat());
+          same = mine.size === 0 || theirs.length === 0 || theirs.some((id) => mine.has(id));
+          sameOrganisation.set(key, same);
+        }
+        if (same) superseded += remove.run(span.provider, span.end, span.start, other).changes;
+      }
+    }
+    return superseded;
   }
 
   /**
