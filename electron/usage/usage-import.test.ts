@@ -195,6 +195,13 @@ describe('usage imports on a real workspace', () => {
     const [other] = await importFiles(ws, [upload('other-organisation.json', JSON.stringify(otherOrganisation))]);
     expect(other!.counts.superseded).toBe(0);
     expect(byLayer(ws)['provider:openai']!.tokens).toBe(2 * once['provider:openai']!.tokens);
+
+    // The same bill saved again (another file: other whitespace): its lines are held once, by the newest import.
+    const [bill] = await importFiles(ws, [demoFile(ANTHROPIC_COST)]);
+    const billLines = bill!.counts['cost lines']!;
+    const [billAgain] = await importFiles(ws, [upload('bill-copy.json', JSON.stringify(JSON.parse(readFileSync(join(DEMO, ANTHROPIC_COST), 'utf8'))))]);
+    expect(billAgain!.counts['taken over']).toBe(billLines);
+    expect(ws.db.prepare('SELECT COUNT(*) AS n FROM usage_costs').get()).toEqual({ n: billLines });
   });
 
   it('refuses a file whose last row is wrong, naming the file and line, and writes nothing (preview and import alike)', async () => {

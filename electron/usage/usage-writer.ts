@@ -82,6 +82,8 @@ export class UsageWriter {
   /** Per provider, the key and project ids of this import's buckets: which organisation it describes. */
   private readonly bucketIds = new Map<string, Set<string>>();
   private readonly costPeriods = new Map<string, Interval>();
+  private readonly costProjects = new Map<string, Set<string>>();
+  private readonly costsBefore: number;
   /** Per layer and provider: the first and last start this import holds. */
   private readonly spans = new Map<string, { layer: string; provider: string; first: number; last: number }>();
   private emitted = 0;
@@ -101,6 +103,7 @@ export class UsageWriter {
     this.priceOf = priceLookup(pricesInForce(db));
     this.insertUsage = statement(db, INSERT_USAGE);
     this.insertCost = statement(db, INSERT_COST);
+    this.costsBefore = (statement(db, 'SELECT COUNT(*) AS n FROM usage_costs').get() as { n: number }).n;
   }
 
   row(r: UsageRow): void {
@@ -137,6 +140,9 @@ export class UsageWriter {
     this.seenCosts.add(dedupe);
     const key = `${c.provider}\u0000${c.startMs}\u0000${c.endMs}`;
     if (!this.costPeriods.has(key)) this.costPeriods.set(key, { provider: c.provider, start: c.startMs, end: c.endMs });
+    let projects = this.costProjects.get(c.provider);
+    if (!projects) this.costProjects.set(c.provider, (projects = new Set()));
+    if (c.projectId !== null) projects.add(c.projectId);
     this.insertCost.run(this.importId, dedupe, c.provider, Math.floor(c.startMs / DAY_MS), c.startMs, c.endMs, c.amount, c.currency.toLowerCase(), c.projectId, c.model, c.lineItem);
   }
 
@@ -147,21 +153,18 @@ export class UsageWriter {
 
   finish(): UsageWriteCounts {
     const takenOver = this.takeOverEarlierCopies();
-    let superseded = 0;
-    superseded += this.supersedeOverlappingBuckets();
-    const costsBefore = (statement(this.db, 'SELECT COUNT(*) AS n FROM usage_costs WHERE import_id != ?').get(this.importId) as { n: number }).n;
-    const deleteCosts = statement(this.db, 'DELETE FROM usage_costs WHERE provider = ? AND start_ms < ? AND end_ms > ? AND import_id != ?');
-    for (const span of mergeIntervals(this.costPeriods.values())) superseded += deleteCosts.run(span.provider, span.end, span.start, this.importId).changes;
-    // Cost lines are few: the unique index on them settles repeats; those taken from other imports count here.
-    const costsTaken = costsBefore - superseded - (statement(this.db, 'SELECT COUNT(*) AS n FROM usage_costs WHERE import_id != ?').get(this.importId) as { n: number }).n;
+    const bucketsSuperseded = this.supersedeOverlappingBuckets();
+    const costsSuperseded = this.supersedeOverlappingBills();
+    // Cost lines are few: their unique index settles repeats, and what it moved here was taken over.
+    const costsTaken = this.costsBefore - costsSuperseded - (statement(this.db, 'SELECT COUNT(*) AS n FROM usage_costs WHERE import_id != ?').get(this.importId) as { n: number }).n;
     const recordSpan = statement(this.db, 'INSERT INTO usage_import_spans (import_id, layer, provider, first_ms, last_ms) VALUES (?, ?, ?, ?, ?)');
     for (const span of this.spans.values()) recordSpan.run(this.importId, span.layer, span.provider, span.first, span.last);
     return {
       usageRows: this.seen.size,
       costRows: this.seenCosts.size,
       duplicates: this.emitted - this.seen.size + (this.emittedCosts - this.seenCosts.size),
-      takenOver: takenOver + Math.max(0, costsTaken),
-      superseded,
+      takenOver: takenOver + costsTaken,
+      superseded: bucketsSuperseded + costsSuperseded,
     };
   }
 
@@ -191,6 +194,22 @@ export class UsageWriter {
           sameOrganisation.set(key, same);
         }
         if (same) superseded += remove.run(span.provider, span.end, span.start, other).changes;
+      }
+    }
+    return superseded;
+  }
+
+  /** The same for bills: an earlier bill of the same organisation (a shared project, or none named) over these days goes. */
+  private supersedeOverlappingBills(): number {
+    const overlapping = statement(this.db, 'SELECT DISTINCT import_id FROM usage_costs WHERE provider = ? AND start_ms < ? AND end_ms > ? AND import_id != ?');
+    const projectsOf = statement(this.db, 'SELECT DISTINCT project_id FROM usage_costs WHERE import_id = ? AND provider = ? AND project_id IS NOT NULL');
+    const remove = statement(this.db, 'DELETE FROM usage_costs WHERE provider = ? AND start_ms < ? AND end_ms > ? AND import_id = ?');
+    let superseded = 0;
+    for (const span of mergeIntervals(this.costPeriods.values())) {
+      const mine = this.costProjects.get(span.provider) ?? new Set<string>();
+      for (const { import_id: other } of overlapping.all(span.provider, span.end, span.start, this.importId) as Array<{ import_id: number }>) {
+        const theirs = (projectsOf.all(other, span.provider) as Array<{ project_id: string }>).map((r) => r.project_id);
+        if (mine.size === 0 || theirs.length === 0 || theirs.some((p) => mine.has(p))) superseded += remove.run(span.provider, span.end, span.start, other).changes;
       }
     }
     return superseded;
