@@ -55,7 +55,7 @@ describe('OpenTelemetry GenAI traces', () => {
       expect.objectContaining({
         provider: 'anthropic',
         model: 'claude-sonnet-4-5',
-        inputTokens: 300, // Anthropic's input excludes cache reads and writes
+        inputTokens: 300, // an older Anthropic instrumentation: its input (300) leaves the 5,800 cache tokens out
         cachedInputTokens: 5000,
         cacheWriteTokens: 800,
         cacheWrite1hTokens: 0,
@@ -97,6 +97,20 @@ describe('OpenTelemetry GenAI traces', () => {
       ['anthropic', 300, 420, 'asst_triage'],
       ['openai', 64, 0, null],
     ]);
+  });
+
+  it('takes cache reads and writes out of an Anthropic span that follows the conventions (input includes them)', () => {
+    const { rows } = parse(
+      doc(
+        span('t', 's', undefined, {
+          'gen_ai.provider.name': { stringValue: 'anthropic' },
+          ...usage(6100),
+          'gen_ai.usage.cache_read.input_tokens': { intValue: 5000 },
+          'gen_ai.usage.cache_creation.input_tokens': { intValue: 800 },
+        }),
+      ),
+    );
+    expect(rows.map((r) => [r.provider, r.inputTokens, r.cachedInputTokens, r.cacheWriteTokens])).toEqual([['anthropic', 300, 5000, 800]]);
   });
 
   it('names old az.ai.* providers as today, and takes cache reads out of Azure OpenAI input', () => {

@@ -27,11 +27,13 @@ export const MAX_TRACE_SPANS = 100_000;
 export const MAX_BUFFERED_SPANS = 1_000_000;
 
 /**
- * Providers whose gen_ai.usage.input_tokens leaves cache reads and writes out (Anthropic reports
- * input_tokens uncached). For every other provider input_tokens includes them (OpenAI's
- * prompt_tokens does, and the conventions say it SHOULD), so they are taken out.
+ * gen_ai.usage.input_tokens SHOULD include cache reads and writes, for every provider (the GenAI
+ * conventions; cache_read and cache_creation "SHOULD be included in gen_ai.usage.input_tokens"),
+ * so they are taken out of it. Older Anthropic instrumentations pass Anthropic's own input_tokens,
+ * which already leaves the cache out: for these providers a span whose input is smaller than its
+ * cache reads is read that way, instead of as a broken span.
  */
-const INPUT_EXCLUDES_CACHE = new Set(['anthropic']);
+const LEGACY_UNCACHED_INPUT = new Set(['anthropic', 'aws.bedrock']);
 
 const ATTR = {
   operation: 'gen_ai.operation.name',
@@ -422,20 +424,18 @@ class OtelGenAiParser implements UsageParser {
     tags: { agent: string | null; session: string | null; user: string | null; feature: string | null },
   ): void {
     const provider = span.provider ?? 'unknown';
-    let input = usage.input;
-    if (!INPUT_EXCLUDES_CACHE.has(provider)) {
-      input = usage.input - usage.cacheRead - usage.cacheWrite;
-      // Some instrumentations include cache reads but not writes.
-      if (input < 0) input = usage.input - usage.cacheRead;
-      if (input < 0) {
-        this.warnings.warn(
-          'cache-over-input',
-          span.position,
-          `the span says ${usage.cacheRead} cache-read tokens but only ${usage.input} input tokens in all; counted no uncached input for it`,
-          'say more cache-read tokens than input tokens (counted with no uncached input)',
-        );
-        input = 0;
-      }
+    let input = usage.input - usage.cacheRead - usage.cacheWrite;
+    // Some instrumentations include cache reads but not writes.
+    if (input < 0) input = usage.input - usage.cacheRead;
+    if (input < 0 && LEGACY_UNCACHED_INPUT.has(provider)) input = usage.input;
+    if (input < 0) {
+      this.warnings.warn(
+        'cache-over-input',
+        span.position,
+        `the span says ${usage.cacheRead} cache-read tokens but only ${usage.input} input tokens in all; counted no uncached input for it`,
+        'say more cache-read tokens than input tokens (counted with no uncached input)',
+      );
+      input = 0;
     }
     const row: UsageRow = {
       provider,
