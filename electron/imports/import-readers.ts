@@ -3,10 +3,12 @@ import { iamReader } from '../iam/iam-readers';
 import { registryReader } from '../registry/registry-reader';
 import type { ImportReader } from './import-reader';
 import { usageReader } from '../usage/usage-reader';
+import { productiveUnitsReader } from '../usage/productive-units-reader';
 
 /**
  * Every format the app imports, in detection order: LLM usage (streamed, recognised from the
- * first 64 KB), the IAM exports (recognised by their own fields), then registry spreadsheets, then
- * OSV advisories (any other zip). A format is added here and nowhere else.
+ * first 64 KB), the IAM exports (recognised by their own fields), productive unit counts (a CSV
+ * with their five columns), then registry spreadsheets (any other CSV or workbook), then OSV
+ * advisories (any other zip). A format is added here and nowhere else.
  */
-export const IMPORT_READERS: ReadonlyArray<ImportReader> = [usageReader, iamReader, registryReader, osvReader] as unknown as ReadonlyArray<ImportReader>;
+export const IMPORT_READERS: ReadonlyArray<ImportReader> = [usageReader, iamReader, productiveUnitsReader, registryReader, osvReader] as unknown as ReadonlyArray<ImportReader>;

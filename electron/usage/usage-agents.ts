@@ -131,22 +131,29 @@ export function productiveUnitsOf(db: Db, agentId: string): ProductiveUnits[] {
   return (statement(db, 'SELECT * FROM productive_units WHERE agent_id = ? ORDER BY from_day, unit').all(agentId) as UnitsRow[]).map((r) => unitsOf(db, r));
 }
 
-export function addProductiveUnits(db: Db, input: { agentId: string; unit: string; from: string; to: string; count: number }, author: ChangeAuthor): ProductiveUnits {
+/**
+ * Records how many units of work an agent produced in a period (documents, tickets), entered or
+ * imported: the same agent, unit and period again updates the count. Audited on the agent.
+ */
+export function upsertProductiveUnits(db: Db, input: { agentId: string; unit: string; from: string; to: string; count: number }, author: ChangeAuthor): ProductiveUnits {
   return writeTransaction(db, () => {
     if (!statement(db, 'SELECT 1 FROM agents WHERE id = ?').get(input.agentId)) throw new BackendError('not-found', `No agent with id ${input.agentId}.`);
     periodFilter({ from: input.from, to: input.to });
     const at = new Date().toISOString();
-    const { lastInsertRowid } = statement(db, 'INSERT INTO productive_units (agent_id, unit, from_day, to_day, count, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      input.agentId,
-      input.unit,
-      input.from,
-      input.to,
-      input.count,
-      author.actor,
-      at,
-    );
-    appendAudit(db, author, [{ entity: 'agent', entityId: input.agentId, field: 'productive units', before: null, after: `${input.count.toLocaleString('en-US')} ${input.unit}, ${input.from} to ${input.to}` }], at);
-    return unitsOf(db, statement(db, 'SELECT * FROM productive_units WHERE id = ?').get(Number(lastInsertRowid)) as UnitsRow);
+    const before = statement(db, 'SELECT count FROM productive_units WHERE agent_id = ? AND unit = ? AND from_day = ? AND to_day = ?').get(input.agentId, input.unit, input.from, input.to) as
+      | { count: number }
+      | undefined;
+    statement(
+      db,
+      `INSERT INTO productive_units (agent_id, unit, from_day, to_day, count, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (agent_id, unit, from_day, to_day) DO UPDATE SET count = excluded.count, entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
+    ).run(input.agentId, input.unit, input.from, input.to, input.count, author.actor, at);
+    const period = `${input.from} to ${input.to}`;
+    appendAudit(db, author, [
+      { entity: 'agent', entityId: input.agentId, field: 'productive units', before: before ? `${before.count.toLocaleString('en-US')} ${input.unit}, ${period}` : null, after: `${input.count.toLocaleString('en-US')} ${input.unit}, ${period}` },
+    ], at);
+    const row = statement(db, 'SELECT * FROM productive_units WHERE agent_id = ? AND unit = ? AND from_day = ? AND to_day = ?').get(input.agentId, input.unit, input.from, input.to) as UnitsRow;
+    return unitsOf(db, row);
   });
 }
 

@@ -8,7 +8,7 @@ import { writeTransaction } from '../store/write-transaction';
 import { ensureAttribution } from './attribution';
 import { exportBudgetsAsJson, exportBudgetsAsLiteLlm, type BudgetExportInput } from './budget-export';
 import { priceKeyOf, priceLookup, pricesInForce, resetPersonPrice, setPersonPrice } from './model-prices';
-import { addProductiveUnits, agentActivity, agentUsage, budgetOfAgent, budgets, deleteProductiveUnits, setBudget } from './usage-agents';
+import { upsertProductiveUnits, agentActivity, agentUsage, budgetOfAgent, budgets, deleteProductiveUnits, setBudget } from './usage-agents';
 import { recostAll } from './usage-costing';
 import { mapUsageKey } from './usage-decisions';
 import { usageKeys } from './usage-keys';
@@ -109,7 +109,7 @@ export function usageHandlers(session: Session) {
         contentBase64: Buffer.from(content, 'utf8').toString('base64'),
       };
     },
-    setProductiveUnits: (input, ctx) => addProductiveUnits(db(), input, ctx),
+    setProductiveUnits: (input, ctx) => upsertProductiveUnits(db(), input, ctx),
     deleteProductiveUnits: ({ id }, ctx) => {
       deleteProductiveUnits(db(), id, ctx);
       return { id };

@@ -15,7 +15,7 @@ import { UploadedFile } from './uploaded-file';
  * decision a person made.
  */
 
-export const IMPORT_FORMATS = ['registry-csv', 'registry-xlsx', 'osv', ...IAM_FORMATS, ...USAGE_FORMATS] as const;
+export const IMPORT_FORMATS = ['registry-csv', 'registry-xlsx', 'osv', ...IAM_FORMATS, ...USAGE_FORMATS, 'productive-units-csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -38,6 +38,7 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   'litellm-spend-csv': 'LiteLLM spend logs (CSV)',
   'litellm-spend-json': 'LiteLLM spend logs (JSON)',
   'otel-genai': 'OpenTelemetry GenAI traces',
+  'productive-units-csv': 'Productive units (CSV)',
 };
 
 /** A problem found in one file, with where: "line 12", "RoleDetailList[4].RolePolicyList[0]", "row 7, column Owner". */

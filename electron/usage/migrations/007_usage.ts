@@ -125,5 +125,6 @@ CREATE TABLE productive_units (
   entered_by  TEXT NOT NULL,
   entered_at  TEXT NOT NULL
 ) STRICT;
-CREATE INDEX productive_units_by_agent ON productive_units (agent_id);
+-- One count per agent, unit and period: entering or importing it again updates it.
+CREATE UNIQUE INDEX productive_units_by_agent ON productive_units (agent_id, unit, from_day, to_day);
 `;

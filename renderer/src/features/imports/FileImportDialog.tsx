@@ -112,7 +112,7 @@ export function FileImportDialog() {
           <input id={inputId} type="file" multiple onChange={(e) => void choose(e)} disabled={importing || reading || phase === 'previewing'} />
           <p className="field__hint">
             AWS authorization details and credential reports, GCP IAM policies, service accounts and keys, Azure role assignments, Kubernetes RBAC, LLM usage (OpenAI usage and costs, Anthropic usage and cost reports,
-            LiteLLM spend logs, OpenTelemetry GenAI traces), the agent registry (CSV/XLSX) and OSV advisories. The format is read from the content. Importing a file for the same account again replaces that import, and usage
+            LiteLLM spend logs, OpenTelemetry GenAI traces), productive units (CSV: Agent, Unit, From, To, Count), the agent registry (CSV/XLSX) and OSV advisories. The format is read from the content. Importing a file for the same account again replaces that import, and usage
             already imported is never counted twice; decisions people made stay.
           </p>
         </div>

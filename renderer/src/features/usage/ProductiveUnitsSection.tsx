@@ -34,7 +34,9 @@ export function ProductiveUnitsSection({ agents }: { agents: readonly AgentChoic
         </h2>
         <Select label="of agent" hideLabel value={agentId} options={agents.map((a) => ({ value: a.id, label: a.name }))} onChange={(id) => void loadUnits(id)} className="usage-units__agent" />
       </div>
-      <p className="muted">What the agent produced over a period (files reviewed, tickets answered): its cost over the same days is divided by it.</p>
+      <p className="muted">
+        What the agent produced over a period (files reviewed, tickets answered): its cost over the same days is divided by it. Many at once: import a CSV with the columns Agent, Unit, From, To and Count.
+      </p>
       <UnitsForm key={agentId} agentId={agentId} />
       {units.error && <ErrorBanner title={`Could not read the units of ${agentName}`}>{units.error}</ErrorBanner>}
       {units.loading && !units.data ? (
