@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { JSONParser } from '@streamparser/json';
 import type { ParsedElementInfo } from '@streamparser/json';
 import { UsageInputError } from './usage-format';
@@ -69,6 +70,61 @@ export class JsonShapeSniffer {
     }
     const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
     return { shape: isObject && this.isLine(parsed as Record<string, unknown>) ? 'lines' : 'document', text: head };
+  }
+}
+
+/** What reads the text once its shape is known: a JsonLinesReader or a JsonDocumentReader. */
+export interface JsonTextReader {
+  write(text: string): void;
+  end(): void;
+}
+
+/**
+ * A JSON input that may be one document or JSON lines: decodes the chunks, holds the first text
+ * until its shape is known, then opens the reader for that shape (given the text so far, which
+ * it then reads) and feeds it everything after.
+ */
+export class SniffedJsonInput {
+  private readonly decoder = new StringDecoder('utf8');
+  private readonly sniffer: JsonShapeSniffer;
+  private reader: JsonTextReader | null = null;
+
+  constructor(
+    isLine: (firstLine: Record<string, unknown>) => boolean,
+    private readonly open: (shape: JsonShape, head: string) => JsonTextReader,
+    /** What the file should have held, for a file with nothing but whitespace. */
+    private readonly emptyMessage: string,
+  ) {
+    this.sniffer = new JsonShapeSniffer(isLine);
+  }
+
+  write(chunk: Buffer): void {
+    this.feed(this.decoder.write(chunk));
+  }
+
+  end(): void {
+    const rest = this.decoder.end();
+    if (rest.length > 0) this.feed(rest);
+    if (this.reader === null) {
+      const decided = this.sniffer.finish();
+      if (decided === null) throw new UsageInputError('line 1', this.emptyMessage);
+      this.start(decided.shape, decided.text);
+    }
+    this.reader!.end();
+  }
+
+  private feed(text: string): void {
+    if (this.reader !== null) {
+      this.reader.write(text);
+      return;
+    }
+    const decided = this.sniffer.push(text);
+    if (decided !== null) this.start(decided.shape, decided.text);
+  }
+
+  private start(shape: JsonShape, text: string): void {
+    this.reader = this.open(shape, text);
+    this.reader.write(text);
   }
 }
 

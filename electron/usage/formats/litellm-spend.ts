@@ -1,7 +1,6 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { UsageRow } from '../../../shared/usage';
 import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS } from './csv-records';
-import { JsonDocumentReader, JsonLinesReader, JsonShapeSniffer } from './json-input';
+import { JsonDocumentReader, JsonLinesReader, SniffedJsonInput, type JsonShape, type JsonTextReader } from './json-input';
 import { readCallTimeMs } from './time-values';
 import { UsageInputError, type UsageFormatSpec, type UsageParser, type UsageSink } from './usage-format';
 import { cutForMessage, describeValue, MAX_TOKENS, readOptionalCount } from './usage-values';
@@ -357,11 +356,14 @@ class JsonRowSource implements RowSource {
 }
 
 class LiteLlmJsonParser implements UsageParser {
-  private readonly decoder = new StringDecoder('utf8');
-  private readonly sniffer = new JsonShapeSniffer((first) => !Array.isArray(first.data));
+  private readonly input = new SniffedJsonInput(
+    // A {"data": [...]} wrapper on one line is a document, not the first of many rows.
+    (first) => !Array.isArray(first.data),
+    (shape, head) => this.open(shape, head),
+    'the file is empty; expected LiteLLM spend log rows as JSON',
+  );
   private readonly warnings: UsageWarnings;
   private readonly rows: SpendRowReader;
-  private reader: { write(text: string): void; end(): void } | null = null;
   private count = 0;
   private readonly source = new JsonRowSource();
   private lastIndex = -1;
@@ -373,48 +375,28 @@ class LiteLlmJsonParser implements UsageParser {
   }
 
   write(chunk: Buffer): void {
-    this.feed(this.decoder.write(chunk));
+    this.input.write(chunk);
   }
 
   end(): void {
-    const rest = this.decoder.end();
-    if (rest.length > 0) this.feed(rest);
-    if (this.reader === null) {
-      const decided = this.sniffer.finish();
-      if (decided === null) throw new UsageInputError('line 1', 'the file is empty; expected LiteLLM spend log rows as JSON');
-      this.start(decided.shape, decided.text);
-    }
-    this.reader!.end();
+    this.input.end();
     if (this.count === 0) this.sink.warn('whole file', 'the file holds no spend log rows (expected a list of rows, {"data": [...]}, or one row per line)');
     this.warnings.flush();
   }
 
-  private feed(text: string): void {
-    if (this.reader !== null) {
-      this.reader.write(text);
-      return;
-    }
-    const decided = this.sniffer.push(text);
-    if (decided !== null) this.start(decided.shape, decided.text);
-  }
-
-  private start(shape: 'lines' | 'document', text: string): void {
-    if (shape === 'lines') {
-      this.reader = new JsonLinesReader((value, line) => this.row(value, `line ${line}`), MAX_ROW_CHARS);
-    } else {
-      const list = text.charCodeAt(0) === 0x5b; // [
-      this.prefix = list ? '' : 'data';
-      this.reader = new JsonDocumentReader(
-        [list ? '$.*' : '$.data.*'],
-        ({ value, key }) => {
-          this.lastIndex = typeof key === 'number' ? key : this.lastIndex + 1;
-          this.row(value, `${this.prefix}[${this.lastIndex}]`);
-        },
-        () => `${this.prefix}[${this.lastIndex + 1}]`,
-        { maxValueChars: MAX_ROW_CHARS },
-      );
-    }
-    this.reader.write(text);
+  private open(shape: JsonShape, head: string): JsonTextReader {
+    if (shape === 'lines') return new JsonLinesReader((value, line) => this.row(value, `line ${line}`), MAX_ROW_CHARS);
+    const list = head.charCodeAt(0) === 0x5b; // [
+    this.prefix = list ? '' : 'data';
+    return new JsonDocumentReader(
+      [list ? '$.*' : '$.data.*'],
+      ({ value, key }) => {
+        this.lastIndex = typeof key === 'number' ? key : this.lastIndex + 1;
+        this.row(value, `${this.prefix}[${this.lastIndex}]`);
+      },
+      () => `${this.prefix}[${this.lastIndex + 1}]`,
+      { maxValueChars: MAX_ROW_CHARS },
+    );
   }
 
   private row(value: unknown, position: string): void {

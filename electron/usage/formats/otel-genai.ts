@@ -1,7 +1,6 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { ParsedElementInfo, StackElement } from '@streamparser/json';
 import type { UsageRow } from '../../../shared/usage';
-import { JsonDocumentReader, JsonLinesReader, JsonShapeSniffer } from './json-input';
+import { JsonDocumentReader, JsonLinesReader, SniffedJsonInput, type JsonShape, type JsonTextReader } from './json-input';
 import { UsageInputError, type UsageFormatSpec, type UsageParser, type UsageSink } from './usage-format';
 import { cutForMessage, describeValue, MAX_TOKENS } from './usage-values';
 import { UsageWarnings } from './usage-warnings';
@@ -174,10 +173,12 @@ function idOf(value: unknown): string | null {
 }
 
 class OtelGenAiParser implements UsageParser {
-  private readonly decoder = new StringDecoder('utf8');
-  private readonly sniffer = new JsonShapeSniffer(() => true);
+  private readonly input = new SniffedJsonInput(
+    () => true,
+    (shape) => this.open(shape),
+    'the file is empty; expected OTLP JSON traces ({"resourceSpans": [...]})',
+  );
   private readonly warnings: UsageWarnings;
-  private reader: { write(text: string): void; end(): void } | null = null;
   private readonly traces = new Map<string, Trace>();
   private readonly resolved = new Set<string>();
   /** Traces whose root span has arrived, in the order it did. */
@@ -197,47 +198,29 @@ class OtelGenAiParser implements UsageParser {
   }
 
   write(chunk: Buffer): void {
-    this.feed(this.decoder.write(chunk));
+    this.input.write(chunk);
   }
 
   end(): void {
-    const rest = this.decoder.end();
-    if (rest.length > 0) this.feed(rest);
-    if (this.reader === null) {
-      const decided = this.sniffer.finish();
-      if (decided === null) throw new UsageInputError('line 1', 'the file is empty; expected OTLP JSON traces ({"resourceSpans": [...]})');
-      this.start(decided.shape, decided.text);
-    }
-    this.reader!.end();
+    this.input.end();
     this.resolve(true);
     if (this.spanCount === 0) this.sink.warn('whole file', 'the file holds no spans (expected {"resourceSpans": [{"scopeSpans": [{"spans": [...]}]}]})');
     this.warnings.flush();
   }
 
-  private feed(text: string): void {
-    if (this.reader !== null) {
-      this.reader.write(text);
-      return;
-    }
-    const decided = this.sniffer.push(text);
-    if (decided !== null) this.start(decided.shape, decided.text);
-  }
-
-  private start(shape: 'lines' | 'document', text: string): void {
+  private open(shape: JsonShape): JsonTextReader {
     if (shape === 'lines') {
-      this.reader = new JsonLinesReader((value, line) => {
+      return new JsonLinesReader((value, line) => {
         this.document(value, `line ${line}, `);
         this.resolve(false);
       });
-    } else {
-      this.reader = new JsonDocumentReader(
-        ['$.resourceSpans.*.resource', '$.resourceSpans.*.scopeSpans.*.spans.*', '$.resourceSpans.*.instrumentationLibrarySpans.*.spans.*'],
-        (info) => this.streamed(info),
-        () => this.lastPosition,
-        { multipleDocuments: true },
-      );
     }
-    this.reader.write(text);
+    return new JsonDocumentReader(
+      ['$.resourceSpans.*.resource', '$.resourceSpans.*.scopeSpans.*.spans.*', '$.resourceSpans.*.instrumentationLibrarySpans.*.spans.*'],
+      (info) => this.streamed(info),
+      () => this.lastPosition,
+      { multipleDocuments: true },
+    );
   }
 
   /** One whole ExportTraceServiceRequest (a line). */
