@@ -2,7 +2,7 @@ import type { UsageRow } from '../../../shared/usage';
 import { bucketResults, createBucketPageReader, type JsonObject } from './bucket-pages';
 import { isGatewayOrTelemetry, startsLikeJson } from './report-detection';
 import { UsageInputError, type UsageFormatSpec } from './usage-format';
-import { describeValue, readCount, readOptionalCount, readOptionalText, readTimeSpan, type TimeSpan } from './usage-values';
+import { describeValue, readCount, readOptionalCount, readOptionalText, readTimeSpan, type TimeSpan, BUCKET_WITHOUT_CALL_FIELDS } from './usage-values';
 
 /**
  * Anthropic's Admin API usage report (`/v1/organizations/usage_report/messages`): pages of
@@ -81,13 +81,7 @@ function usageRow(result: JsonObject, span: TimeSpan, groupedBy: string, positio
     cacheWriteTokens: writes.all,
     cacheWrite1hTokens: writes.oneHour,
     outputTokens: requiredCount(result, 'output_tokens', position),
-    reportedCostUsd: null,
-    agentTag: null,
-    featureTag: null,
-    userTag: null,
-    sessionTag: null,
-    serviceTag: null,
-    eventId: null,
+    ...BUCKET_WITHOUT_CALL_FIELDS,
     grouping: groupedBy,
     position,
   };

@@ -1,6 +1,6 @@
 import type { UsageRow } from '../../../shared/usage';
 import { UsageInputError } from './usage-format';
-import { describeValue, readCount, readOptionalCount, readOptionalText, type TimeSpan } from './usage-values';
+import { describeValue, readCount, readOptionalCount, readOptionalText, type TimeSpan, BUCKET_WITHOUT_CALL_FIELDS } from './usage-values';
 
 /**
  * One result of OpenAI's completions usage (`organization.usage.completions.result`), read the
@@ -100,13 +100,7 @@ export function openAiUsageRow(
     cacheWriteTokens,
     cacheWrite1hTokens: 0,
     outputTokens,
-    reportedCostUsd: null,
-    agentTag: null,
-    featureTag: null,
-    userTag: null,
-    sessionTag: null,
-    serviceTag: null,
-    eventId: null,
+    ...BUCKET_WITHOUT_CALL_FIELDS,
     grouping,
     position,
   };

@@ -154,3 +154,14 @@ export function readAmount(value: unknown, field: string, position: string, mino
   if (Math.abs(amount) > MAX_AMOUNT) return refuse(position, field, `an amount below ${MAX_AMOUNT.toExponential()} (larger amounts are corrupt)`, value);
   return amount;
 }
+
+/** A provider report's bucket: no cost of its own, no tags, no call id (tags and ids belong to calls, which buckets sum). */
+export const BUCKET_WITHOUT_CALL_FIELDS = {
+  reportedCostUsd: null,
+  agentTag: null,
+  featureTag: null,
+  userTag: null,
+  sessionTag: null,
+  serviceTag: null,
+  eventId: null,
+} as const;
