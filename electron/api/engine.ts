@@ -13,6 +13,7 @@ import { importHandlers } from '../imports/import-handlers';
 import { blastRadiusHandlers } from '../blast-radius/blast-radius-handlers';
 import { dossierHandlers } from '../dossier/dossier-handlers';
 import { usageHandlers } from '../usage/usage-handlers';
+import { triageHandlers } from '../triage/triage-handlers';
 
 export type { Engine, EngineOptions } from './engine-types';
 
@@ -32,6 +33,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...blastRadiusHandlers(session),
     ...dossierHandlers(session),
     ...usageHandlers(session),
+    ...triageHandlers(session),
     ...jobHandlers(session),
   };
   const dispatch = createDispatcher(handlers, (err, method) => logInternalError(method, err));

@@ -83,6 +83,7 @@ const agentTriage = {
   exportBudgets: (input) => call('exportBudgets', input),
   setProductiveUnits: (input) => call('setProductiveUnits', input),
   deleteProductiveUnits: (input) => call('deleteProductiveUnits', input),
+  agentChecklist: (input) => call('agentChecklist', input),
   runWorkspaceCommand: async (command) => {
     await ipcRenderer.invoke(WORKSPACE_COMMAND_CHANNEL, command);
   },

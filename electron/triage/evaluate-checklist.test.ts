@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { ChecklistItemKey, ItemVerdict } from '../../shared/checklist';
+import { CHECKLIST_ITEMS } from '../../shared/checklist';
+import type { AgentDossier, CredentialLink } from '../../shared/contract';
+import type { BlastPath } from '../../shared/blast-radius';
+import type { CapabilityFinding, CapabilityKind, GuardrailFinding } from '../../shared/discovery';
+import { DEFAULT_AGENT_FIELDS } from '../../shared/agent';
+import { evaluateChecklist } from './evaluate-checklist';
+
+const evidence = (path: string, line: number) => ({ path, line, snippet: '', ruleId: 'test', confidence: 1 });
+const capability = (kind: CapabilityKind, detail: string, line = 10): CapabilityFinding => ({ kind, detail, tool: null, evidence: evidence('agent/main.py', line) });
+const guardrail = (kind: GuardrailFinding['kind'], detail: string): GuardrailFinding => ({ kind, detail, evidence: evidence('agent/main.py', 3) });
+const codeSource = { identityKey: 'repo:code', name: 'worker', unit: { kind: 'code-entry-point' as const, name: 'worker', path: 'agent/main.py' }, sourceRoot: '/repo', decision: 'confirmed' as const };
+const link = (over: Partial<CredentialLink> = {}): CredentialLink => ({
+  principalKey: 'arn:aws:iam::1:role/agent',
+  principalName: 'agent-role',
+  provider: 'aws',
+  principalKind: 'role',
+  scope: '1',
+  how: 'registry',
+  credential: 'IAM role agent-role',
+  reason: '',
+  sharedWith: [],
+  ...over,
+});
+const path = (over: Partial<BlastPath> = {}): BlastPath => ({
+  agentId: 'a1',
+  agentName: 'Agent',
+  credential: 'IAM role agent-role',
+  principals: ['agent-role'],
+  dataSourceKey: 'arn:aws:s3:::orders',
+  dataSourceName: 'orders',
+  environment: 'prod',
+  sensitivity: 'confidential',
+  access: 'read',
+  conditional: false,
+  riskClasses: [],
+  via: [],
+  ...over,
+});
+
+/** An agent with every registry field filled, code scanned, nothing risky found, no identity and no usage. */
+function dossier(over: { agent?: Partial<AgentDossier['agent']> } & Partial<Omit<AgentDossier, 'agent'>> = {}): AgentDossier {
+  const { agent, ...rest } = over;
+  return {
+    agent: {
+      ...DEFAULT_AGENT_FIELDS,
+      id: 'a1',
+      name: 'Invoice Agent',
+      status: 'confirmed',
+      trigger: { kind: 'cron', schedule: '0 6 * * *' },
+      dataAccess: [{ source: 'orders', access: 'read' }],
+      credentials: ['IAM role agent-role'],
+      owner: { name: 'Maya Okafor', email: 'maya@example.com' },
+      lastReviewed: '2026-11-20',
+      rollback: { procedure: 'Disable the cron job; restore from the nightly snapshot.', lastRehearsed: null },
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+      completeness: { filled: 7, total: 7, missing: [] },
+      flags: [],
+      ...agent,
+    } as AgentDossier['agent'],
+    sources: [codeSource],
+    llm: [],
+    frameworks: [],
+    capabilities: [],
+    endpoints: [],
+    guardrails: [],
+    packages: [],
+    advisories: [],
+    credentials: { links: [], suggestions: [] },
+    blastRadius: { dataSources: 0, bySensitivity: [], worstPaths: [], riskClasses: [], gaps: [] },
+    usage: { keys: [], keysSharedWithApplication: [] } as unknown as AgentDossier['usage'],
+    ...rest,
+  };
+}
+
+const of = (verdicts: ItemVerdict[], key: ChecklistItemKey) => verdicts.find((v) => v.key === key)!;
+const check = (d: AgentDossier, key: ChecklistItemKey) => of(evaluateChecklist(d), key);
+
+describe('evaluateChecklist', () => {
+  it('gives every Step 0 and 48-hour item a verdict, in the checklist order', () => {
+    expect(evaluateChecklist(dossier()).map((v) => v.key)).toEqual(CHECKLIST_ITEMS.map((i) => i.key));
+  });
+
+  it.each([
+    ['registry.trigger', { agent: { trigger: { kind: 'unknown', schedule: null } } }, 'fail'],
+    ['registry.trigger', {}, 'pass'],
+    ['registry.owner', { agent: { owner: null, flags: ['no-owner'] } }, 'fail'],
+    ['registry.owner', { agent: { owner: { name: 'Platform Team', email: '' }, flags: ['owner-is-team'] } }, 'fail'],
+    ['registry.owner', {}, 'pass'],
+    ['registry.last-reviewed', { agent: { lastReviewed: null } }, 'fail'],
+    ['registry.last-reviewed', { agent: { lastReviewed: '2026-01-02', flags: ['review-stale'] } }, 'fail'],
+    ['registry.last-reviewed', {}, 'pass'],
+    ['registry.rollback', { agent: { rollback: { procedure: null, lastRehearsed: null }, flags: ['no-rollback'] } }, 'fail'],
+    ['registry.rollback', {}, 'pass'],
+    ['registry.credentials', { agent: { credentials: [] } }, 'fail'],
+    ['registry.data-access', { agent: { dataAccess: [] } }, 'unknown'],
+    ['registry.data-access', { agent: { dataAccess: [] }, capabilities: [capability('data-write', 'INSERT INTO orders')] }, 'fail'],
+  ] as Array<[ChecklistItemKey, Parameters<typeof dossier>[0], ItemVerdict['verdict']]>)('%s: %j -> %s', (key, over, expected) => {
+    expect(check(dossier(over), key).verdict).toBe(expected);
+  });
+
+  it('fails shell and runtime-chosen hosts with the file and line, passes code that has none, and says unknown without code', () => {
+    const shell = check(dossier({ capabilities: [capability('shell-exec', 'subprocess.run', 42)] }), 'h48.no-shell');
+    expect(shell).toMatchObject({ verdict: 'fail', evidence: [{ text: 'subprocess.run', path: 'agent/main.py', line: 42 }] });
+    expect(check(dossier(), 'h48.no-shell').verdict).toBe('pass');
+    expect(check(dossier({ sources: [] }), 'h48.no-shell').verdict).toBe('unknown');
+    expect(check(dossier({ capabilities: [capability('outbound-network', 'requests.get(url)')] }), 'h48.no-arbitrary-network').verdict).toBe('fail');
+    expect(check(dossier({ sources: [] }), 'h48.no-arbitrary-network').because).toMatch(/scan its repository/);
+  });
+
+  it('judges database credentials against what the code does, and says unknown without an identity', () => {
+    expect(check(dossier(), 'h48.db-credentials-scoped').verdict).toBe('unknown');
+    const linked = { credentials: { links: [link()], suggestions: [] } };
+    const reaching = (access: BlastPath['access']) => ({ ...linked, blastRadius: { dataSources: 1, bySensitivity: [], worstPaths: [path({ access })], riskClasses: [], gaps: [] } });
+    expect(check(dossier(reaching('write')), 'h48.db-credentials-scoped')).toMatchObject({ verdict: 'fail', evidence: [{ text: 'IAM role agent-role -> orders: write' }] });
+    expect(check(dossier({ ...reaching('write'), capabilities: [capability('data-write', 'INSERT INTO orders')] }), 'h48.db-credentials-scoped').verdict).toBe('pass');
+    expect(check(dossier(reaching('permissions-management')), 'h48.db-credentials-scoped').verdict).toBe('fail');
+    expect(check(dossier(reaching('read')), 'h48.db-credentials-scoped').verdict).toBe('pass');
+    expect(check(dossier({ ...reaching('write'), sources: [] }), 'h48.db-credentials-scoped').verdict).toBe('unknown');
+  });
+
+  it('fails a credential another agent or system holds, naming who', () => {
+    const shared = link({ sharedWith: [{ kind: 'non-agent', name: 'ci-deployer', agentId: null, evidence: 'access key used by CI' }] });
+    expect(check(dossier({ credentials: { links: [shared], suggestions: [] } }), 'h48.no-shared-credential')).toMatchObject({ verdict: 'fail', evidence: [{ text: expect.stringContaining('ci-deployer') }] });
+    expect(check(dossier({ credentials: { links: [link()], suggestions: [] } }), 'h48.no-shared-credential').verdict).toBe('pass');
+    expect(check(dossier(), 'h48.no-shared-credential').verdict).toBe('unknown');
+  });
+
+  it('passes logging only on evidence of it; absence in code is unknown, not fail', () => {
+    expect(check(dossier({ guardrails: [guardrail('tracing', 'opentelemetry tracer')] }), 'h48.execution-logging').verdict).toBe('pass');
+    expect(check(dossier(), 'h48.execution-logging').verdict).toBe('unknown');
+  });
+
+  it('fails an LLM key the application also uses, from imported usage', () => {
+    const usage = (keys: string[], shared: string[]) => ({ usage: { keys, keysSharedWithApplication: shared } as unknown as AgentDossier['usage'] });
+    expect(check(dossier(usage(['openai:key_1'], ['openai:key_1'])), 'h48.llm-keys-distinct')).toMatchObject({ verdict: 'fail', evidence: [{ text: 'openai:key_1' }] });
+    expect(check(dossier(usage(['openai:key_1'], [])), 'h48.llm-keys-distinct').verdict).toBe('pass');
+    expect(check(dossier(), 'h48.llm-keys-distinct').verdict).toBe('unknown');
+  });
+
+  it('fails irreversible actions with no human review, passes them with an approval step', () => {
+    const deletes = [capability('data-delete', 'DELETE FROM invoices', 77)];
+    expect(check(dossier({ capabilities: deletes }), 'h48.irreversible-reviewed')).toMatchObject({ verdict: 'fail', evidence: [{ text: 'DELETE FROM invoices', line: 77 }] });
+    expect(check(dossier({ capabilities: deletes, guardrails: [guardrail('human-approval', 'interrupt_before=["delete"]')] }), 'h48.irreversible-reviewed').verdict).toBe('pass');
+    expect(check(dossier(), 'h48.irreversible-reviewed').verdict).toBe('pass');
+    expect(check(dossier({ sources: [] }), 'h48.irreversible-reviewed').verdict).toBe('unknown');
+  });
+
+  it('passes production writes the registry records as intended, fails the others', () => {
+    const linked = { credentials: { links: [link()], suggestions: [] } };
+    const writes = (name: string) => ({ ...linked, blastRadius: { dataSources: 1, bySensitivity: [], worstPaths: [path({ dataSourceName: name, access: 'write' })], riskClasses: [], gaps: [] } });
+    expect(check(dossier(writes('billing-ledger')), 'h48.prod-write-intended')).toMatchObject({ verdict: 'fail', evidence: [{ text: expect.stringContaining('billing-ledger') }] });
+    expect(check(dossier({ ...writes('orders'), agent: { dataAccess: [{ source: 'orders', access: 'write' }] } }), 'h48.prod-write-intended').verdict).toBe('pass');
+    expect(check(dossier({ ...linked, blastRadius: { dataSources: 1, bySensitivity: [], worstPaths: [path({ environment: 'dev', access: 'write' })], riskClasses: [], gaps: [] } }), 'h48.prod-write-intended').verdict).toBe('pass');
+    expect(check(dossier(), 'h48.prod-write-intended').verdict).toBe('unknown');
+  });
+});

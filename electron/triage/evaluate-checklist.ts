@@ -1,0 +1,151 @@
+import type { ChecklistItemKey, ItemVerdict, VerdictEvidence } from '../../shared/checklist';
+import { CHECKLIST_ITEMS } from '../../shared/checklist';
+import type { AgentDossier } from '../../shared/contract';
+import type { CapabilityFinding, CapabilityKind } from '../../shared/discovery';
+
+/**
+ * Step 0 and the 48-hour checklist, evaluated over the agent dossier: pure, so the triage view,
+ * the CLI and the report give the same verdicts. A verdict is "unknown" whenever the fact that
+ * would decide it is missing (no code scanned, no cloud identity linked, no usage imported), and
+ * says which import or decision would settle it; it is never "pass" for want of evidence.
+ */
+
+const verdict = (key: ChecklistItemKey, v: ItemVerdict['verdict'], because: string, evidence: VerdictEvidence[] = []): ItemVerdict => ({ key, verdict: v, because, evidence });
+
+const fromCode = (c: CapabilityFinding): VerdictEvidence => ({ text: c.detail, path: c.evidence.path, line: c.evidence.line });
+const capabilitiesOf = (d: AgentDossier, kinds: readonly CapabilityKind[]) => d.capabilities.filter((c) => kinds.includes(c.kind));
+const codeSeen = (d: AgentDossier) => d.sources.some((s) => s.unit.kind !== 'llm-usage');
+const NO_CODE = 'No code or configuration of this agent has been scanned (or joined to it): scan its repository, or confirm a discovered candidate as this agent.';
+const NO_IDENTITY = 'No cloud identity is linked to it: import the IAM export of its account and link its credential.';
+
+const WRITE_ACCESS = new Set(['write', 'permissions-management']);
+/** Actions that cannot be undone within five minutes. */
+const IRREVERSIBLE: readonly CapabilityKind[] = ['data-delete', 'data-write', 'external-communication', 'data-export', 'payment'];
+const SHELL: readonly CapabilityKind[] = ['shell-exec', 'code-execution'];
+
+function step0(d: AgentDossier): ItemVerdict[] {
+  const a = d.agent;
+  const flags = new Set(a.flags);
+  const out: ItemVerdict[] = [verdict('registry.name', 'pass', `Named "${a.name}".`, [{ text: a.name }])];
+
+  out.push(
+    a.trigger.kind !== 'unknown'
+      ? verdict('registry.trigger', 'pass', `Starts on ${a.trigger.kind}${a.trigger.schedule ? `: ${a.trigger.schedule}` : ''}.`, [{ text: `${a.trigger.kind} ${a.trigger.schedule ?? ''}`.trim() }])
+      : verdict('registry.trigger', 'fail', 'What starts it is not recorded.'),
+  );
+
+  const touchesData = capabilitiesOf(d, ['data-read', 'data-write', 'data-delete']).length > 0 || d.blastRadius.dataSources > 0;
+  if (a.dataAccess.length > 0) out.push(verdict('registry.data-access', 'pass', `${a.dataAccess.length} data source(s) recorded with read or write.`, a.dataAccess.map((x) => ({ text: `${x.source}: ${x.access}` }))));
+  else if (touchesData) {
+    const seen = [...capabilitiesOf(d, ['data-read', 'data-write', 'data-delete']).slice(0, 5).map(fromCode), ...(d.blastRadius.dataSources > 0 ? [{ text: `its credentials reach ${d.blastRadius.dataSources} data source(s)` }] : [])];
+    out.push(verdict('registry.data-access', 'fail', 'No data access is recorded, but its code or credentials reach data.', seen));
+  } else out.push(verdict('registry.data-access', 'unknown', 'No data access is recorded and none was found; record it, or attest that it has none.'));
+
+  const heldInCode = d.credentials.links.length > 0 || d.sources.length > 0;
+  if (a.credentials.length > 0) out.push(verdict('registry.credentials', 'pass', `${a.credentials.length} credential(s) recorded.`, a.credentials.map((c) => ({ text: c }))));
+  else if (heldInCode && d.credentials.links.length > 0) out.push(verdict('registry.credentials', 'fail', 'No credential is recorded, but it is linked to cloud identities.', d.credentials.links.map((l) => ({ text: l.credential }))));
+  else out.push(verdict('registry.credentials', 'fail', 'No credential is recorded.'));
+
+  if (a.owner === null || flags.has('no-owner')) out.push(verdict('registry.owner', 'fail', 'Nobody is named as owner.'));
+  else if (flags.has('owner-is-team')) out.push(verdict('registry.owner', 'fail', `The owner "${a.owner.name}" is a team, not a person.`, [{ text: a.owner.name }]));
+  else out.push(verdict('registry.owner', 'pass', `Owned by ${a.owner.name}.`, [{ text: `${a.owner.name}${a.owner.email ? ` <${a.owner.email}>` : ''}` }]));
+
+  if (a.lastReviewed === null) out.push(verdict('registry.last-reviewed', 'fail', 'It has never been reviewed.'));
+  else if (flags.has('review-stale')) out.push(verdict('registry.last-reviewed', 'fail', `Last reviewed ${a.lastReviewed}, more than 90 days ago.`, [{ text: a.lastReviewed }]));
+  else out.push(verdict('registry.last-reviewed', 'pass', `Reviewed ${a.lastReviewed}.`, [{ text: a.lastReviewed }]));
+
+  out.push(
+    a.rollback.procedure
+      ? verdict('registry.rollback', 'pass', `A rollback procedure is written${a.rollback.lastRehearsed ? `, last rehearsed ${a.rollback.lastRehearsed}` : ' (never rehearsed)'}.`, [{ text: a.rollback.procedure.slice(0, 200) }])
+      : verdict('registry.rollback', 'fail', 'No rollback procedure is written.'),
+  );
+  return out;
+}
+
+function fromFindings(d: AgentDossier, key: ChecklistItemKey, kinds: readonly CapabilityKind[], failBecause: string, passBecause: string): ItemVerdict {
+  const found = capabilitiesOf(d, kinds);
+  if (found.length > 0) return verdict(key, 'fail', failBecause, found.map(fromCode));
+  return codeSeen(d) ? verdict(key, 'pass', passBecause) : verdict(key, 'unknown', NO_CODE);
+}
+
+function dbCredentialsScoped(d: AgentDossier): ItemVerdict {
+  const paths = d.blastRadius.worstPaths;
+  if (d.credentials.links.length === 0 || paths.length === 0) return verdict('h48.db-credentials-scoped', 'unknown', NO_IDENTITY);
+  const admin = paths.filter((p) => p.access === 'permissions-management');
+  if (admin.length > 0) return verdict('h48.db-credentials-scoped', 'fail', 'Its credentials can change permissions on data stores.', admin.map((p) => ({ text: `${p.credential} -> ${p.dataSourceName}: ${p.access}` })));
+  const writes = paths.filter((p) => WRITE_ACCESS.has(p.access));
+  const writesInCode = capabilitiesOf(d, ['data-write', 'data-delete', 'file-write']).length > 0;
+  if (writes.length > 0 && codeSeen(d) && !writesInCode) {
+    return verdict('h48.db-credentials-scoped', 'fail', 'Its credentials can write data its code only reads.', writes.map((p) => ({ text: `${p.credential} -> ${p.dataSourceName}: ${p.access}` })));
+  }
+  if (writes.length > 0 && !codeSeen(d)) return verdict('h48.db-credentials-scoped', 'unknown', `Its credentials can write; whether it needs to is not known. ${NO_CODE}`);
+  return verdict('h48.db-credentials-scoped', 'pass', 'What its credentials allow matches what its code does.', paths.slice(0, 5).map((p) => ({ text: `${p.credential} -> ${p.dataSourceName}: ${p.access}` })));
+}
+
+function noSharedCredential(d: AgentDossier): ItemVerdict {
+  const shared = d.credentials.links.filter((l) => l.sharedWith.length > 0);
+  if (shared.length > 0) {
+    return verdict(
+      'h48.no-shared-credential',
+      'fail',
+      'A credential it holds is used by other agents or systems.',
+      shared.flatMap((l) => l.sharedWith.map((s) => ({ text: `${l.credential} (${l.principalName}) also used by ${s.kind === 'agent' ? 'agent' : 'system'} ${s.name}: ${s.evidence}` }))),
+    );
+  }
+  if (d.credentials.links.length === 0) return verdict('h48.no-shared-credential', 'unknown', NO_IDENTITY);
+  return verdict('h48.no-shared-credential', 'pass', 'None of its linked identities is used by another agent or system.', d.credentials.links.map((l) => ({ text: `${l.credential} (${l.principalName})` })));
+}
+
+function executionLogging(d: AgentDossier): ItemVerdict {
+  const tracing = d.guardrails.filter((g) => g.kind === 'tracing');
+  if (tracing.length > 0) return verdict('h48.execution-logging', 'pass', 'Tracing or structured logging is set up in its code.', tracing.map((g) => ({ text: g.detail, path: g.evidence.path, line: g.evidence.line })));
+  return verdict('h48.execution-logging', 'unknown', codeSeen(d) ? 'No tracing or logging setup was found in its code; attest it if its logs are kept elsewhere.' : NO_CODE);
+}
+
+function llmKeysDistinct(d: AgentDossier): ItemVerdict {
+  const shared = d.usage.keysSharedWithApplication;
+  if (shared.length > 0) return verdict('h48.llm-keys-distinct', 'fail', 'Its LLM key is also used by the application layer (or by calls nobody accounts for).', shared.map((k) => ({ text: k })));
+  if (d.usage.keys.length === 0) return verdict('h48.llm-keys-distinct', 'unknown', 'No LLM usage of its keys was imported: import the provider usage or gateway spend logs.');
+  return verdict('h48.llm-keys-distinct', 'pass', 'Its LLM keys carry only its own calls.', d.usage.keys.map((k) => ({ text: k })));
+}
+
+function irreversibleReviewed(d: AgentDossier): ItemVerdict {
+  const actions = capabilitiesOf(d, IRREVERSIBLE);
+  if (actions.length === 0) return codeSeen(d) ? verdict('h48.irreversible-reviewed', 'pass', 'No action that cannot be undone was found in its code.') : verdict('h48.irreversible-reviewed', 'unknown', NO_CODE);
+  const review = d.guardrails.filter((g) => g.kind === 'human-approval');
+  if (review.length > 0) {
+    return verdict('h48.irreversible-reviewed', 'pass', 'Its irreversible actions have a human approval step in code.', [
+      ...review.map((g) => ({ text: `review: ${g.detail}`, path: g.evidence.path, line: g.evidence.line })),
+      ...actions.slice(0, 5).map(fromCode),
+    ]);
+  }
+  return verdict('h48.irreversible-reviewed', 'fail', 'It takes actions that cannot be undone within five minutes, with no human review step found.', actions.map(fromCode));
+}
+
+function prodWriteIntended(d: AgentDossier): ItemVerdict {
+  const paths = d.blastRadius.worstPaths;
+  if (d.credentials.links.length === 0 || paths.length === 0) return verdict('h48.prod-write-intended', 'unknown', NO_IDENTITY);
+  const prodWrites = paths.filter((p) => p.environment === 'prod' && WRITE_ACCESS.has(p.access));
+  if (prodWrites.length === 0) return verdict('h48.prod-write-intended', 'pass', 'It cannot write to production data stores.');
+  const intended = d.agent.dataAccess.filter((x) => x.access === 'write').map((x) => x.source.toLowerCase());
+  const unlisted = prodWrites.filter((p) => !intended.some((s) => s.includes(p.dataSourceName.toLowerCase()) || p.dataSourceName.toLowerCase().includes(s)));
+  if (unlisted.length === 0) return verdict('h48.prod-write-intended', 'pass', 'Every production store it can write is recorded as written on purpose.', prodWrites.map((p) => ({ text: `${p.dataSourceName}: ${p.access}` })));
+  return verdict('h48.prod-write-intended', 'fail', 'It can write to production data stores its registry entry does not list as written.', unlisted.map((p) => ({ text: `${p.credential} -> ${p.dataSourceName} (${p.sensitivity}): ${p.access}` })));
+}
+
+/** Every Step 0 and 48-hour item's verdict, in the checklist's order. */
+export function evaluateChecklist(d: AgentDossier): ItemVerdict[] {
+  const verdicts = [
+    ...step0(d),
+    fromFindings(d, 'h48.no-shell', SHELL, 'It runs shell commands or executes code.', 'No shell or code execution was found in its code.'),
+    fromFindings(d, 'h48.no-arbitrary-network', ['outbound-network'], 'It calls hosts chosen at run time.', 'It calls only hosts written in its code.'),
+    dbCredentialsScoped(d),
+    noSharedCredential(d),
+    executionLogging(d),
+    llmKeysDistinct(d),
+    irreversibleReviewed(d),
+    prodWriteIntended(d),
+  ];
+  const byKey = new Map(verdicts.map((v) => [v.key, v]));
+  return CHECKLIST_ITEMS.map((item) => byKey.get(item.key)!).filter(Boolean);
+}

@@ -1,0 +1,64 @@
+/**
+ * The checklists of DESIGN.md as data: every item has a stable key, its phase and what it asks.
+ * The engine evaluates each item over the agent dossier (pass, fail or unknown, with the evidence
+ * that decided it); a person's attestation sits beside a verdict and never hides a later fail.
+ */
+
+export const CHECKLIST_PHASES = ['step-0', 'days-1-30', 'days-31-60', 'days-61-90'] as const;
+export type ChecklistPhase = (typeof CHECKLIST_PHASES)[number];
+
+export const CHECKLIST_PHASE_LABELS: Record<ChecklistPhase, string> = {
+  'step-0': 'Step 0: inventory',
+  'days-1-30': 'Days 1-30: the 48-hour checklist',
+  'days-31-60': 'Days 31-60: guardrails as code',
+  'days-61-90': 'Days 61-90: observability and cost',
+};
+
+export interface ChecklistItemDefinition {
+  key: string;
+  phase: ChecklistPhase;
+  title: string;
+  /** What passing means, in a sentence a reviewer can check by hand. */
+  asks: string;
+}
+
+export const CHECKLIST_ITEMS = [
+  // Step 0: the seven registry fields.
+  { key: 'registry.name', phase: 'step-0', title: 'Named', asks: 'The agent has a name people recognise.' },
+  { key: 'registry.trigger', phase: 'step-0', title: 'Trigger known', asks: 'What starts it is known (schedule, event, webhook, user, upstream agent).' },
+  { key: 'registry.data-access', phase: 'step-0', title: 'Data access scope', asks: 'Every data source it touches is listed, read or write.' },
+  { key: 'registry.credentials', phase: 'step-0', title: 'Credentials listed', asks: 'The credentials it holds are listed.' },
+  { key: 'registry.owner', phase: 'step-0', title: 'Owner is a person', asks: 'A named person, not a team, owns it.' },
+  { key: 'registry.last-reviewed', phase: 'step-0', title: 'Reviewed in the last 90 days', asks: 'Someone reviewed it in the last 90 days.' },
+  { key: 'registry.rollback', phase: 'step-0', title: 'Rollback procedure', asks: 'How to undo what it did is written down.' },
+  // The 48-hour checklist.
+  { key: 'h48.no-shell', phase: 'days-1-30', title: 'No shell execution', asks: 'It runs no shell or subprocess, or the reason is documented.' },
+  { key: 'h48.no-arbitrary-network', phase: 'days-1-30', title: 'No arbitrary outbound network', asks: 'It calls only listed endpoints, never hosts chosen at run time.' },
+  { key: 'h48.db-credentials-scoped', phase: 'days-1-30', title: 'Database credentials scoped', asks: 'Its database credentials allow only the operations it performs.' },
+  { key: 'h48.no-shared-credential', phase: 'days-1-30', title: 'No shared credential', asks: 'No credential it holds is also used by another agent or system.' },
+  { key: 'h48.execution-logging', phase: 'days-1-30', title: 'Execution logging on', asks: 'File writes, shell, external calls and LLM calls are logged, tagged with agent id and session.' },
+  { key: 'h48.llm-keys-distinct', phase: 'days-1-30', title: 'LLM keys distinct from the application', asks: 'Its LLM provider keys are not the application layer’s.' },
+  { key: 'h48.irreversible-reviewed', phase: 'days-1-30', title: 'Irreversible actions reviewed', asks: 'Every action that cannot be undone within five minutes has a human review step.' },
+  { key: 'h48.prod-write-intended', phase: 'days-1-30', title: 'Production writes intended', asks: 'Write access to production data stores is intended and still needed.' },
+] as const satisfies readonly ChecklistItemDefinition[];
+
+export type ChecklistItemKey = (typeof CHECKLIST_ITEMS)[number]['key'];
+
+export const VERDICTS = ['pass', 'fail', 'unknown'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** What decided a verdict: a file and line, a grant, usage rows, a registry field. */
+export interface VerdictEvidence {
+  text: string;
+  /** For evidence in code or config: the file (relative to its scanned folder) and line. */
+  path?: string;
+  line?: number;
+}
+
+export interface ItemVerdict {
+  key: ChecklistItemKey;
+  verdict: Verdict;
+  /** One sentence: why pass, why fail, or which fact is missing and where it would come from. */
+  because: string;
+  evidence: VerdictEvidence[];
+}
