@@ -62,3 +62,51 @@ export interface ItemVerdict {
   because: string;
   evidence: VerdictEvidence[];
 }
+
+/** A person's word on one item of one agent: kept beside the automatic verdict, never instead of it. */
+export interface Attestation {
+  status: 'done' | 'not-done' | 'not-applicable';
+  note: string;
+  by: string;
+  at: string;
+}
+
+export interface ChecklistRow extends ItemVerdict {
+  attestation: Attestation | null;
+  /** The automatic verdict is a fail although a person attested it done: both are shown. */
+  conflict: boolean;
+}
+
+/** Priority tiers, P0 first. */
+export const RISK_TIERS = ['P0', 'P1', 'P2', 'P3'] as const;
+export type RiskTier = (typeof RISK_TIERS)[number];
+
+/**
+ * The risk score of DESIGN.md with its parts: data sensitivity reached (write above read) times the
+ * monitoring gap orders agents; irreversible actions without review, then volume, break ties.
+ */
+export interface RiskScore {
+  /** 0..1: the most sensitive data its credentials or registry entry reach, write weighted above read; null when nothing is known. */
+  sensitivity: number | null;
+  sensitivityBecause: string;
+  /** 0..1: the share of monitoring checks (logging, tagged LLM calls, daily budget, tracing) not passed. */
+  monitoringGap: number;
+  monitoringBecause: string;
+  /** Irreversible actions (delete, production write, external communication, export, payment) without a human review step. */
+  irreversibleUnreviewed: number;
+  /** LLM requests per day over the imported period; null without usage. */
+  volumePerDay: number | null;
+  /** sensitivity x monitoring gap (unknown sensitivity counts as middling, 0.5). */
+  score: number;
+  tier: RiskTier;
+}
+
+export interface TriageRow {
+  agentId: string;
+  name: string;
+  owner: string | null;
+  risk: RiskScore;
+  counts: Record<Verdict, number>;
+  /** Items failing (automatically) or attested not done. */
+  failing: ChecklistItemKey[];
+}

@@ -1,9 +1,25 @@
 import { z } from 'zod';
-import type { ItemVerdict } from '../checklist';
+import type { ChecklistRow, RiskScore, TriageRow } from '../checklist';
+import { CHECKLIST_ITEMS } from '../checklist';
 import { method } from './method';
 
-/** Triage: the checklists evaluated over each agent's dossier (attestations, risk and the plan come next). */
+/** Triage: the checklists evaluated over each agent's dossier, a person's attestations beside them, and the risk order. */
+const AgentId = z.string().min(1).max(100);
+const ItemKey = z.enum(CHECKLIST_ITEMS.map((i) => i.key) as [string, ...string[]]);
+
+export interface AgentTriage {
+  agentId: string;
+  checklist: ChecklistRow[];
+  risk: RiskScore;
+}
+
 export const triageContract = {
-  /** Step 0 and the 48-hour checklist for one agent: pass, fail or unknown, with the evidence that decided each. */
-  agentChecklist: method<ItemVerdict[]>()(z.object({ agentId: z.string().min(1).max(100) })),
+  /** Step 0 and the 48-hour checklist for one agent (pass, fail or unknown with evidence, and any attestation), and its risk score. */
+  agentChecklist: method<AgentTriage>()(z.object({ agentId: AgentId })),
+  /** Every agent, highest risk first: the priority list and the matrix read this. */
+  triageOverview: method<TriageRow[]>()(z.object({})),
+  /** A person's word on an item: done, not done or not applicable, with a note. Audited; null status withdraws it. */
+  attestChecklistItem: method<ChecklistRow>()(
+    z.object({ agentId: AgentId, key: ItemKey, status: z.enum(['done', 'not-done', 'not-applicable']).nullable(), note: z.string().trim().max(2000).default('') }),
+  ),
 } as const;
