@@ -1,5 +1,5 @@
 /**
- * The checklists of DESIGN.md as data: every item has a stable key, its phase and what it asks.
+ * The checklists of DESIGN.md as data (Step 0, the 48-hour checklist, Days 31-60 and 61-90): every item has a stable key, its phase and what it asks.
  * The engine evaluates each item over the agent dossier (pass, fail or unknown, with the evidence
  * that decided it); a person's attestation sits beside a verdict and never hides a later fail.
  */
@@ -40,6 +40,18 @@ export const CHECKLIST_ITEMS = [
   { key: 'h48.llm-keys-distinct', phase: 'days-1-30', title: 'LLM keys distinct from the application', asks: 'Its LLM provider keys are not the application layer’s.' },
   { key: 'h48.irreversible-reviewed', phase: 'days-1-30', title: 'Irreversible actions reviewed', asks: 'Every action that cannot be undone within five minutes has a human review step.' },
   { key: 'h48.prod-write-intended', phase: 'days-1-30', title: 'Production writes intended', asks: 'Write access to production data stores is intended and still needed.' },
+  // Days 31-60: guardrails as code.
+  { key: 'd60.input-schema', phase: 'days-31-60', title: 'Input schema validation', asks: 'What reaches the agent (and its tools) is validated against a schema.' },
+  { key: 'd60.output-classifier', phase: 'days-31-60', title: 'Output classifier on high-risk actions', asks: 'Deletes, production writes, external messages and exports pass an output check first.' },
+  { key: 'd60.irreversible-interrupt', phase: 'days-31-60', title: 'Human interrupt on irreversible actions', asks: 'Irreversible actions stop for a person’s approval, in code.' },
+  { key: 'd60.rollback-rehearsed', phase: 'days-31-60', title: 'Rollback rehearsed', asks: 'The rollback procedure is written and was rehearsed in the last 180 days.' },
+  { key: 'd60.adversarial-tests', phase: 'days-31-60', title: 'Adversarial tests of the guardrails', asks: 'Prompt injection and misuse tests were run against its guardrails.' },
+  // Days 61-90: observability and cost.
+  { key: 'd90.tagged-attribution', phase: 'days-61-90', title: 'LLM calls tagged', asks: 'Its LLM calls carry its agent id (and feature, user, session) as tags.' },
+  { key: 'd90.daily-budget', phase: 'days-61-90', title: 'Daily budget with a hard cap', asks: 'A daily token or cost cap is set for it.' },
+  { key: 'd90.tracing', phase: 'days-61-90', title: 'Traces across tool and external calls', asks: 'Its runs are traced across tool and external calls.' },
+  { key: 'd90.audit-trail', phase: 'days-61-90', title: 'Structured audit trail', asks: 'What it did is kept as a structured, tamper-evident audit trail.' },
+  { key: 'd90.cost-per-unit', phase: 'days-61-90', title: 'Cost per productive unit', asks: 'Its cost per unit of work (ticket, document) is known.' },
 ] as const satisfies readonly ChecklistItemDefinition[];
 
 export type ChecklistItemKey = (typeof CHECKLIST_ITEMS)[number]['key'];

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHECKLIST_ITEMS } from '../../shared/checklist';
 import { tempDir } from '../store/test-workspace';
 import { runCli } from './run-cli';
 import { captureIo, type CliJsonDocument } from './test-io';
@@ -43,7 +44,7 @@ describe('agent-triage triage', () => {
     expect(run.code).toBe(0);
     const doc = run.json() as { ok: true; value: { agents: Array<{ row: { name: string; risk: { tier: string } }; checklist: unknown[] }> } };
     expect(doc.value.agents.map((a) => a.row.name).sort()).toEqual(['Idle Helper', 'Refund Triage Bot']);
-    for (const a of doc.value.agents) expect(a.checklist).toHaveLength(15);
+    for (const a of doc.value.agents) expect(a.checklist).toHaveLength(CHECKLIST_ITEMS.length);
   });
 
   it('refuses a workspace that does not exist', async () => {

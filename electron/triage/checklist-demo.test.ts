@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChecklistRow, TriageRow } from '../../shared/checklist';
+import { CHECKLIST_ITEMS, type ChecklistRow, type TriageRow } from '../../shared/checklist';
 import type { AgentTriage } from '../../shared/contract';
 import { createEngine, type Engine } from '../api/engine';
 import { buildDemoWorkspace } from '../demo/demo-workspace';
@@ -62,7 +62,7 @@ describe('agentChecklist on the demo', () => {
     expect(rows).toHaveLength(Object.keys(ids).length);
     const scores = rows.map((r) => r.risk.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    for (const r of rows) expect(r.counts.pass + r.counts.fail + r.counts.unknown).toBe(15);
+    for (const r of rows) expect(r.counts.pass + r.counts.fail + r.counts.unknown).toBe(CHECKLIST_ITEMS.length);
     expect(rows[0]!.risk.tier).toBe('P0');
   });
 

@@ -70,7 +70,14 @@ function dossier(over: { agent?: Partial<AgentDossier['agent']> } & Partial<Omit
     advisories: [],
     credentials: { links: [], suggestions: [] },
     blastRadius: { dataSources: 0, bySensitivity: [], worstPaths: [], riskClasses: [], gaps: [] },
-    usage: { keys: [], keysSharedWithApplication: [] } as unknown as AgentDossier['usage'],
+    usage: {
+      keys: [],
+      keysSharedWithApplication: [],
+      taggedShare: null,
+      totals: { totalTokens: 0 },
+      budget: { dailyTokenCap: null, dailyCostCapUsd: null, daysOverCap: [] },
+      units: [],
+    } as unknown as AgentDossier['usage'],
     ...rest,
   };
 }
@@ -134,7 +141,7 @@ describe('evaluateChecklist', () => {
   });
 
   it('fails an LLM key the application also uses, from imported usage', () => {
-    const usage = (keys: string[], shared: string[]) => ({ usage: { keys, keysSharedWithApplication: shared } as unknown as AgentDossier['usage'] });
+    const usage = (keys: string[], shared: string[]) => ({ usage: { ...dossier().usage, keys, keysSharedWithApplication: shared } });
     expect(check(dossier(usage(['openai:key_1'], ['openai:key_1'])), 'h48.llm-keys-distinct')).toMatchObject({ verdict: 'fail', evidence: [{ text: 'openai:key_1' }] });
     expect(check(dossier(usage(['openai:key_1'], [])), 'h48.llm-keys-distinct').verdict).toBe('pass');
     expect(check(dossier(), 'h48.llm-keys-distinct').verdict).toBe('unknown');
@@ -155,5 +162,39 @@ describe('evaluateChecklist', () => {
     expect(check(dossier({ ...writes('orders'), agent: { dataAccess: [{ source: 'orders', access: 'write' }] } }), 'h48.prod-write-intended').verdict).toBe('pass');
     expect(check(dossier({ ...linked, blastRadius: { dataSources: 1, bySensitivity: [], worstPaths: [path({ environment: 'dev', access: 'write' })], riskClasses: [], gaps: [] } }), 'h48.prod-write-intended').verdict).toBe('pass');
     expect(check(dossier(), 'h48.prod-write-intended').verdict).toBe('unknown');
+  });
+
+  it('asks Days 31-60 guardrails of the code: found passes, not found in scanned code fails, no code is unknown', () => {
+    expect(check(dossier({ guardrails: [guardrail('input-schema', 'pydantic model on the tool input')] }), 'd60.input-schema').verdict).toBe('pass');
+    expect(check(dossier(), 'd60.input-schema').verdict).toBe('fail');
+    expect(check(dossier({ sources: [] }), 'd60.input-schema').verdict).toBe('unknown');
+    const sends = [capability('external-communication', 'smtplib.SMTP.send_message')];
+    expect(check(dossier({ capabilities: sends }), 'd60.output-classifier').verdict).toBe('fail');
+    expect(check(dossier({ capabilities: sends, guardrails: [guardrail('output-filter', 'moderation check')] }), 'd60.output-classifier').verdict).toBe('pass');
+    expect(check(dossier(), 'd60.output-classifier').verdict).toBe('pass');
+    expect(check(dossier({ capabilities: [capability('payment', 'stripe.Refund.create')] }), 'd60.irreversible-interrupt').verdict).toBe('fail');
+    expect(check(dossier(), 'd60.adversarial-tests').verdict).toBe('unknown');
+  });
+
+  it('wants a rollback rehearsed in the last 180 days', () => {
+    const rehearsed = (lastRehearsed: string | null) => dossier({ agent: { rollback: { procedure: 'Disable it.', lastRehearsed } } });
+    expect(evaluateChecklist(rehearsed('2026-10-01'), '2026-12-06').find((v) => v.key === 'd60.rollback-rehearsed')!.verdict).toBe('pass');
+    expect(evaluateChecklist(rehearsed('2026-01-01'), '2026-12-06').find((v) => v.key === 'd60.rollback-rehearsed')!.because).toMatch(/more than 180 days ago/);
+    expect(evaluateChecklist(rehearsed(null), '2026-12-06').find((v) => v.key === 'd60.rollback-rehearsed')!.because).toBe('The rollback procedure was never rehearsed.');
+  });
+
+  it('reads Days 61-90 from usage: tags, a cap, cost per unit', () => {
+    const usage = (over: Record<string, unknown>) => ({ usage: { ...dossier().usage, ...over } as AgentDossier['usage'] });
+    expect(check(dossier(usage({ taggedShare: 1 })), 'd90.tagged-attribution').verdict).toBe('pass');
+    expect(check(dossier(usage({ taggedShare: 0.4 })), 'd90.tagged-attribution')).toMatchObject({ verdict: 'fail', evidence: [{ text: '40% of its tokens came from calls tagged with it' }] });
+    expect(check(dossier(), 'd90.tagged-attribution').verdict).toBe('unknown');
+    expect(check(dossier(), 'd90.daily-budget').verdict).toBe('fail');
+    expect(check(dossier(usage({ budget: { dailyTokenCap: null, dailyCostCapUsd: 12, daysOverCap: [{}, {}] } })), 'd90.daily-budget').because).toBe('Capped at $12 a day; over the cap on 2 day(s).');
+    expect(check(dossier(usage({ totals: { totalTokens: 10 } })), 'd90.cost-per-unit').verdict).toBe('fail');
+    expect(check(dossier(usage({ totals: { totalTokens: 10 }, units: [{ unit: 'tickets', from: '2026-11-01', to: '2026-11-30', costPerUnitUsd: 0.0213 }] })), 'd90.cost-per-unit')).toMatchObject({
+      verdict: 'pass',
+      evidence: [{ text: '$0.0213 per tickets (2026-11-01 to 2026-11-30)' }],
+    });
+    expect(check(dossier(), 'd90.audit-trail').verdict).toBe('unknown');
   });
 });

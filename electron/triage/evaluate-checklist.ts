@@ -4,7 +4,7 @@ import type { AgentDossier } from '../../shared/contract';
 import type { CapabilityFinding, CapabilityKind } from '../../shared/discovery';
 
 /**
- * Step 0 and the 48-hour checklist, evaluated over the agent dossier: pure, so the triage view,
+ * The checklists (Step 0, the 48-hour checklist, Days 31-60 and 61-90), evaluated over the agent dossier: pure, so the triage view,
  * the CLI and the report give the same verdicts. A verdict is "unknown" whenever the fact that
  * would decide it is missing (no code scanned, no cloud identity linked, no usage imported), and
  * says which import or decision would settle it; it is never "pass" for want of evidence.
@@ -133,8 +133,62 @@ function prodWriteIntended(d: AgentDossier): ItemVerdict {
   return verdict('h48.prod-write-intended', 'fail', 'It can write to production data stores its registry entry does not list as written.', unlisted.map((p) => ({ text: `${p.credential} -> ${p.dataSourceName} (${p.sensitivity}): ${p.access}` })));
 }
 
-/** Every Step 0 and 48-hour item's verdict, in the checklist's order. */
-export function evaluateChecklist(d: AgentDossier): ItemVerdict[] {
+const fromGuardrail = (g: AgentDossier['guardrails'][number]): VerdictEvidence => ({ text: g.detail, path: g.evidence.path, line: g.evidence.line });
+const REHEARSAL_DAYS = 180;
+/** Actions a classifier should check before they run (DESIGN.md Days 31-60). */
+const HIGH_RISK: readonly CapabilityKind[] = ['data-delete', 'data-write', 'external-communication', 'data-export'];
+
+/** A guardrail the phase asks for in code: found, or not found in code that was scanned (fail), or no code (unknown). */
+function guardrailInCode(d: AgentDossier, key: ChecklistItemKey, kind: AgentDossier['guardrails'][number]['kind'], found: string, missing: string): ItemVerdict {
+  const guards = d.guardrails.filter((g) => g.kind === kind);
+  if (guards.length > 0) return verdict(key, 'pass', found, guards.map(fromGuardrail));
+  return codeSeen(d) ? verdict(key, 'fail', `${missing} Attest it if it lives outside the scanned code.`) : verdict(key, 'unknown', NO_CODE);
+}
+
+/** A guardrail needed only where certain actions exist: none of them (pass), guarded (pass), unguarded (fail). */
+function guardrailForActions(d: AgentDossier, key: ChecklistItemKey, actions: readonly CapabilityKind[], kind: AgentDossier['guardrails'][number]['kind'], what: string): ItemVerdict {
+  const found = capabilitiesOf(d, actions);
+  if (found.length === 0) return codeSeen(d) ? verdict(key, 'pass', `None of its actions needs ${what}.`) : verdict(key, 'unknown', NO_CODE);
+  const guards = d.guardrails.filter((g) => g.kind === kind);
+  if (guards.length > 0) return verdict(key, 'pass', `Its actions that need ${what} have it.`, [...guards.map(fromGuardrail), ...found.slice(0, 5).map(fromCode)]);
+  return verdict(key, 'fail', `It takes actions that need ${what}, and none was found in its code.`, found.map(fromCode));
+}
+
+function rollbackRehearsed(d: AgentDossier, today: string): ItemVerdict {
+  const { procedure, lastRehearsed } = d.agent.rollback;
+  if (!procedure) return verdict('d60.rollback-rehearsed', 'fail', 'No rollback procedure is written.');
+  if (!lastRehearsed) return verdict('d60.rollback-rehearsed', 'fail', 'The rollback procedure was never rehearsed.', [{ text: procedure.slice(0, 200) }]);
+  const age = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${lastRehearsed}T00:00:00Z`)) / 86_400_000;
+  if (age > REHEARSAL_DAYS) return verdict('d60.rollback-rehearsed', 'fail', `Last rehearsed ${lastRehearsed}, more than ${REHEARSAL_DAYS} days ago.`, [{ text: lastRehearsed }]);
+  return verdict('d60.rollback-rehearsed', 'pass', `Rehearsed ${lastRehearsed}.`, [{ text: lastRehearsed }]);
+}
+
+function taggedAttribution(d: AgentDossier): ItemVerdict {
+  const share = d.usage.taggedShare;
+  if (share === null) return verdict('d90.tagged-attribution', 'unknown', 'No LLM usage of it was imported: import the provider usage, gateway spend logs or traces.');
+  const text = `${Math.round(share * 100)}% of its tokens came from calls tagged with it`;
+  if (share >= 0.99) return verdict('d90.tagged-attribution', 'pass', 'Its LLM calls carry its agent tag.', [{ text }]);
+  return verdict('d90.tagged-attribution', 'fail', 'Some of its LLM calls are known only by their key, not by a tag naming it.', [{ text }]);
+}
+
+function dailyBudget(d: AgentDossier): ItemVerdict {
+  const b = d.usage.budget;
+  const caps = [b.dailyTokenCap !== null ? `${b.dailyTokenCap.toLocaleString('en-US')} tokens a day` : '', b.dailyCostCapUsd !== null ? `$${b.dailyCostCapUsd} a day` : ''].filter(Boolean);
+  if (caps.length === 0) return verdict('d90.daily-budget', 'fail', 'No daily token or cost cap is set (Usage, Budgets).');
+  return verdict('d90.daily-budget', 'pass', `Capped at ${caps.join(' and ')}${b.daysOverCap.length ? `; over the cap on ${b.daysOverCap.length} day(s)` : ''}.`, caps.map((text) => ({ text })));
+}
+
+function costPerUnit(d: AgentDossier): ItemVerdict {
+  const known = d.usage.units.filter((u) => u.costPerUnitUsd !== null);
+  if (known.length > 0) return verdict('d90.cost-per-unit', 'pass', 'Its cost per unit of work is known.', known.map((u) => ({ text: `$${u.costPerUnitUsd!.toFixed(4)} per ${u.unit} (${u.from} to ${u.to})` })));
+  if (d.usage.units.length > 0) return verdict('d90.cost-per-unit', 'unknown', 'Units are recorded, but the cost over their period is not known (a model without a price, or no usage then).');
+  return d.usage.totals.totalTokens > 0
+    ? verdict('d90.cost-per-unit', 'fail', 'No units of work are recorded for it: enter or import them (Usage, Budgets).')
+    : verdict('d90.cost-per-unit', 'unknown', 'No usage of it was imported, so its cost is not known.');
+}
+
+/** Every checklist item's verdict, in the checklist's order. `today` (YYYY-MM-DD) dates rehearsals. */
+export function evaluateChecklist(d: AgentDossier, today = new Date().toISOString().slice(0, 10)): ItemVerdict[] {
   const verdicts = [
     ...step0(d),
     fromFindings(d, 'h48.no-shell', SHELL, 'It runs shell commands or executes code.', 'No shell or code execution was found in its code.'),
@@ -145,6 +199,16 @@ export function evaluateChecklist(d: AgentDossier): ItemVerdict[] {
     llmKeysDistinct(d),
     irreversibleReviewed(d),
     prodWriteIntended(d),
+    guardrailInCode(d, 'd60.input-schema', 'input-schema', 'Its inputs are validated against a schema.', 'No input schema validation was found in its code.'),
+    guardrailForActions(d, 'd60.output-classifier', HIGH_RISK, 'output-filter', 'an output check'),
+    guardrailForActions(d, 'd60.irreversible-interrupt', IRREVERSIBLE, 'human-approval', 'a human interrupt'),
+    rollbackRehearsed(d, today),
+    verdict('d60.adversarial-tests', 'unknown', 'Adversarial tests cannot be seen in code or logs: attest them with their date and scope.'),
+    taggedAttribution(d),
+    dailyBudget(d),
+    guardrailInCode(d, 'd90.tracing', 'tracing', 'Its runs are traced.', 'No tracing was found in its code.'),
+    verdict('d90.audit-trail', 'unknown', 'An audit trail cannot be seen in code: attest where it is kept.'),
+    costPerUnit(d),
   ];
   const byKey = new Map(verdicts.map((v) => [v.key, v]));
   return CHECKLIST_ITEMS.map((item) => byKey.get(item.key)!).filter(Boolean);

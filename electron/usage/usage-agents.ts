@@ -189,6 +189,7 @@ export function agentUsage(db: Db, agentId: string): AgentUsage {
     daily: days.map((d) => ({ day: dayText(d), costUsd: daily.get(d)?.cost ?? 0, tokens: daily.get(d)?.tokens ?? 0 })),
     trend,
     keys,
+    taggedShare: totals.totalTokens > 0 ? totalsWhere(db, `agent_id = ? AND attribution = 'tag'`, [agentId]).totalTokens / totals.totalTokens : null,
     keysSharedWithApplication: usageKeys(db)
       .filter((k) => k.sharedWithApplication && k.agents.some((a) => a.id === agentId))
       .map((k) => `${k.provider}:${k.keyId}`),

@@ -150,6 +150,9 @@ describe('usage imports on a real workspace', () => {
     // The dossier carries it for the 48-hour checklist: the bot's key is also the application's.
     expect(agentDossier(ws.db, bot, noAdvisories).usage.keysSharedWithApplication).toEqual([`openai:${sharedKey}`]);
     expect(agentDossier(ws.db, drafter, noAdvisories).usage.keysSharedWithApplication).toEqual([]);
+    // Tagged calls: all of the bot's tokens; the key-mapped agent's: none.
+    expect(agentDossier(ws.db, bot, noAdvisories).usage.taggedShare).toBe(1);
+    expect(agentDossier(ws.db, disputes, noAdvisories).usage.taggedShare).toBe(0);
 
     // Deleting the agent leaves its usage visible as unattributed, never folded elsewhere.
     ws.db.prepare('DELETE FROM agents WHERE id = ?').run(disputes);

@@ -157,6 +157,8 @@ export interface AgentUsage {
   /** Cost of the last 7 days with usage against the 7 before, -1..; null when there is nothing to compare. */
   trend: number | null;
   keys: string[];
+  /** Share (0..1) of its tokens whose calls carried its agent tag; null without usage. */
+  taggedShare: number | null;
   /** Its keys whose calls also come from the application layer or from nothing accounted for (a 48-hour checklist finding). */
   keysSharedWithApplication: string[];
   models: string[];

@@ -34,6 +34,7 @@ export const agentUsageSample = (over: Partial<AgentUsage> = {}): AgentUsage => 
     daily,
     trend: 0.18,
     keys: ['openai key_9fQm2X (invoice-prod)', 'litellm sk-…a41f'],
+    taggedShare: 0.8,
     keysSharedWithApplication: [],
     models: ['gpt-4o-2024-08-06', 'gpt-4o-mini', 'claude-3-5-sonnet-20241022'],
     budget: {
