@@ -67,6 +67,18 @@ function fileNames(db: Db, importIds: string[]): string[] {
  * mapping other than the candidate's own decision).
  */
 export function usageKeys(db: Db): UsageKey[] {
+  const version = usageVersion(db);
+  const cached = keysCache.get(db);
+  if (cached?.version === version) return cached.keys;
+  const keys = readUsageKeys(db);
+  keysCache.set(db, { version, keys });
+  return keys;
+}
+
+/** Read once per usage version: every agent's dossier asks which of its keys the application shares. */
+const keysCache = new WeakMap<Db, { version: string; keys: UsageKey[] }>();
+
+function readUsageKeys(db: Db): UsageKey[] {
   const names = new Map((statement(db, 'SELECT id, name FROM agents').all() as Array<{ id: string; name: string }>).map((a) => [a.id, a.name]));
   const mappings = new Map((statement(db, 'SELECT * FROM usage_key_mappings').all() as MappingRow[]).map((m) => [`${m.provider}\u0000${m.key_id}`, m]));
   // A candidate decided on, or one an agent was created from, stays in the queue whatever now attributes its key.
