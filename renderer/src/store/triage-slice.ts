@@ -1,4 +1,5 @@
-import type { AgentTriage, ChecklistRow, InputOf, TriageRow } from '../../../shared/contract';
+import type { ChecklistRow, TriageRow } from '../../../shared/checklist';
+import type { AgentTriage, InputOf } from '../../../shared/contract';
 import { messageOf, type SliceCreator } from './app-state';
 import type { Loadable } from './usage-slice';
 

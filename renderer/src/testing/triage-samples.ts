@@ -1,4 +1,5 @@
-import type { AgentTriage, ChecklistRow, RiskScore, TriageRow } from '../../../shared/contract';
+import type { AgentTriage } from '../../../shared/contract';
+import type { ChecklistRow, RiskScore, TriageRow } from '../../../shared/checklist';
 import { CHECKLIST_ITEMS, type ChecklistItemKey } from '../../../shared/checklist';
 
 /** Realistic triage answers for slice and component tests (shapes as the engine returns them). */
