@@ -84,6 +84,8 @@ const agentTriage = {
   setProductiveUnits: (input) => call('setProductiveUnits', input),
   deleteProductiveUnits: (input) => call('deleteProductiveUnits', input),
   agentChecklist: (input) => call('agentChecklist', input),
+  triageOverview: (input) => call('triageOverview', input),
+  attestChecklistItem: (input) => call('attestChecklistItem', input),
   runWorkspaceCommand: async (command) => {
     await ipcRenderer.invoke(WORKSPACE_COMMAND_CHANNEL, command);
   },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ItemVerdict } from '../../shared/checklist';
+import type { ChecklistRow, TriageRow } from '../../shared/checklist';
+import type { AgentTriage } from '../../shared/contract';
 import { createEngine, type Engine } from '../api/engine';
 import { buildDemoWorkspace } from '../demo/demo-workspace';
 import { resourcesDir } from '../resources-dir';
@@ -25,21 +26,44 @@ describe('agentChecklist on the demo', () => {
     tmp.cleanup();
   });
 
-  async function checklistOf(name: string): Promise<Map<string, ItemVerdict>> {
-    const result = await engine.dispatch('agentChecklist', { agentId: ids[name]! }, ctx);
+  async function call<T>(method: Parameters<Engine['dispatch']>[0], input: unknown): Promise<T> {
+    const result = await engine.dispatch(method, input, ctx);
     if (!result.ok) throw new Error(result.error.message);
-    return new Map((result.value as ItemVerdict[]).map((v) => [v.key, v]));
+    return result.value as T;
+  }
+  async function checklistOf(name: string): Promise<Map<string, ChecklistRow>> {
+    const triage = await call<AgentTriage>('agentChecklist', { agentId: ids[name]! });
+    return new Map(triage.checklist.map((v) => [v.key, v]));
   }
 
   it('fails the Collections Reminder Bot on its LLM key, which the checkout assistant also uses (LiteLLM logs)', async () => {
     const verdicts = await checklistOf('Collections Reminder Bot');
-    expect(verdicts.get('h48.llm-keys-distinct')).toMatchObject({ verdict: 'fail', evidence: [{ text: expect.stringMatching(/^openai:[0-9a-f]{64}$/) }] });
+    expect(verdicts.get('h48.llm-keys-distinct')).toMatchObject({ verdict: 'fail', evidence: [{ text: expect.stringMatching(/^openai:[0-9a-f]{64}$/) }], attestation: null, conflict: false });
   });
 
   it('passes the Dispute Resolution Assistant on LLM keys (its OpenAI key carries only its calls) and on its named owner', async () => {
     const verdicts = await checklistOf('Dispute Resolution Assistant');
     expect(verdicts.get('h48.llm-keys-distinct')).toMatchObject({ verdict: 'pass', evidence: [{ text: 'openai:key_2mX9dRkD4qLw' }] });
     expect(verdicts.get('registry.owner')?.verdict).toBe('pass');
+  });
+
+  it('keeps a person\'s attestation beside the automatic verdict, and shows the conflict when the facts say otherwise', async () => {
+    const bot = ids['Collections Reminder Bot']!;
+    const row = await call<ChecklistRow>('attestChecklistItem', { agentId: bot, key: 'h48.llm-keys-distinct', status: 'done', note: 'moved to its own key last week' });
+    expect(row).toMatchObject({ verdict: 'fail', conflict: true, attestation: { status: 'done', note: 'moved to its own key last week', by: 'tester' } });
+    const logging = await call<ChecklistRow>('attestChecklistItem', { agentId: bot, key: 'h48.execution-logging', status: 'done', note: 'logs in Datadog' });
+    expect(logging).toMatchObject({ verdict: 'unknown', conflict: false, attestation: { status: 'done' } });
+    const withdrawn = await call<ChecklistRow>('attestChecklistItem', { agentId: bot, key: 'h48.llm-keys-distinct', status: null, note: '' });
+    expect(withdrawn.attestation).toBeNull();
+  });
+
+  it('orders the overview by risk, every agent with its tier and parts', async () => {
+    const rows = await call<TriageRow[]>('triageOverview', {});
+    expect(rows).toHaveLength(Object.keys(ids).length);
+    const scores = rows.map((r) => r.risk.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const r of rows) expect(r.counts.pass + r.counts.fail + r.counts.unknown).toBe(15);
+    expect(rows[0]!.risk.tier).toBe('P0');
   });
 
   it('refuses an agent that does not exist', async () => {

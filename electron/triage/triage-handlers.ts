@@ -1,10 +1,50 @@
+import type { ChecklistRow, TriageRow } from '../../shared/checklist';
+import type { AgentTriage } from '../../shared/contract';
 import type { Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
+import type { AdvisoryLookup } from '../discovery/discovery-repository';
 import { agentDossier } from '../dossier/agent-dossier';
+import { statement } from '../store/statements';
+import type { Db } from '../store/workspace-file';
+import { attest, attestationsOf } from './attestations';
 import { evaluateChecklist } from './evaluate-checklist';
+import { compareRisk, riskOf } from './risk-score';
+
+/** The automatic verdicts with a person's attestations beside them; an attested "done" never hides a fail. */
+export function agentTriage(db: Db, agentId: string, advisories: AdvisoryLookup): AgentTriage & { name: string; owner: string | null } {
+  const dossier = agentDossier(db, agentId, advisories);
+  const attestations = attestationsOf(db, agentId);
+  const checklist: ChecklistRow[] = evaluateChecklist(dossier).map((v) => {
+    const attestation = attestations.get(v.key) ?? null;
+    return { ...v, attestation, conflict: v.verdict === 'fail' && attestation?.status === 'done' };
+  });
+  return { agentId, name: dossier.agent.name, owner: dossier.agent.owner?.name ?? null, checklist, risk: riskOf(dossier, checklist) };
+}
+
+export function triageOverview(db: Db, advisories: AdvisoryLookup): TriageRow[] {
+  const ids = (statement(db, 'SELECT id FROM agents ORDER BY name COLLATE NOCASE').all() as Array<{ id: string }>).map((r) => r.id);
+  return ids
+    .map((id) => {
+      const t = agentTriage(db, id, advisories);
+      const counts = { pass: 0, fail: 0, unknown: 0 };
+      for (const row of t.checklist) counts[row.verdict]++;
+      const failing = t.checklist.filter((r) => r.verdict === 'fail' || r.attestation?.status === 'not-done').map((r) => r.key);
+      return { agentId: id, name: t.name, owner: t.owner, risk: t.risk, counts, failing };
+    })
+    .sort((a, b) => compareRisk(a.risk, b.risk) || a.name.localeCompare(b.name));
+}
 
 export function triageHandlers(session: Session) {
+  const db = () => session.workspace().db;
   return {
-    agentChecklist: ({ agentId }) => evaluateChecklist(agentDossier(session.workspace().db, agentId, session.advisoryLookup())),
+    agentChecklist: ({ agentId }) => {
+      const { checklist, risk } = agentTriage(db(), agentId, session.advisoryLookup());
+      return { agentId, checklist, risk };
+    },
+    triageOverview: () => triageOverview(db(), session.advisoryLookup()),
+    attestChecklistItem: ({ agentId, key, status, note }, ctx) => {
+      attest(db(), agentId, key as ChecklistRow['key'], status, note, ctx);
+      return agentTriage(db(), agentId, session.advisoryLookup()).checklist.find((r) => r.key === key)!;
+    },
   } satisfies Partial<Handlers>;
 }

@@ -7,6 +7,7 @@ import otherDataAccess from '../../agents/migrations/004_other_data_access';
 import imports from '../../imports/migrations/005_imports';
 import identityGraph from '../../iam/migrations/006_identity_graph';
 import usage from '../../usage/migrations/007_usage';
+import checklistAttestations from '../../triage/migrations/008_checklist_attestations';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ const sources: Array<[number, string, string, Pick<Migration, 'rewrite' | 'scrub
   [5, 'imports', imports],
   [6, 'identity graph', identityGraph],
   [7, 'usage', usage],
+  [8, 'checklist attestations', checklistAttestations],
 ];
 
 export const MIGRATIONS: Migration[] = sources.map(([version, name, sql, code]) => ({
