@@ -16,36 +16,27 @@ const text = (value: string, title?: string, className = 'cell-text') => (
 );
 
 const COLUMNS: readonly Column<TriageRow, never>[] = [
-  { key: 'tier', header: 'Tier', minWidth: 52, render: (r) => <TierBadge risk={r.risk} /> },
+  { key: 'tier', header: 'Tier', minWidth: 44, render: (r) => <TierBadge risk={r.risk} /> },
   {
     key: 'name',
     header: 'Agent',
-    minWidth: 180,
+    minWidth: 170,
     grow: 1,
     render: (r) => (
       <span className="cell-text triage-list__agent" title={r.owner ? `${r.name}, owned by ${r.owner}` : `${r.name}, no owner`}>
-        {r.name}
+        <span className="triage-list__name">{r.name}</span>
         <span className="triage-list__owner">{r.owner ?? 'no owner'}</span>
       </span>
     ),
   },
-  { key: 'score', header: 'Score', headerTitle: 'Sensitivity × monitoring gap (unknown sensitivity counts as 0.5)', minWidth: 60, render: (r) => text(scoreText(r.risk.score), undefined, 'cell-text triage-num') },
-  { key: 'sensitivity', header: 'Sensitivity', minWidth: 84, render: (r) => text(sensitivityText(r.risk), r.risk.sensitivityBecause, r.risk.sensitivity === null ? 'cell-text muted' : 'cell-text triage-num') },
-  { key: 'gap', header: 'Monitoring gap', minWidth: 104, render: (r) => text(monitoringGapText(r.risk.monitoringGap), r.risk.monitoringBecause, 'cell-text triage-num') },
+  { key: 'score', header: 'Score', headerTitle: 'Sensitivity × monitoring gap (unknown sensitivity counts as 0.5)', minWidth: 52, render: (r) => text(scoreText(r.risk.score), undefined, 'cell-text triage-num') },
+  { key: 'sensitivity', header: 'Sensitivity', minWidth: 80, render: (r) => text(sensitivityText(r.risk), r.risk.sensitivityBecause, r.risk.sensitivity === null ? 'cell-text muted' : 'cell-text triage-num') },
+  { key: 'gap', header: 'Monitoring gap', minWidth: 100, render: (r) => text(monitoringGapText(r.risk.monitoringGap), r.risk.monitoringBecause, 'cell-text triage-num') },
   { key: 'irreversible', header: 'Irreversible', headerTitle: irreversibleTitle, minWidth: 84, render: (r) => text(String(r.risk.irreversibleUnreviewed), irreversibleTitle, 'cell-text triage-num') },
-  { key: 'volume', header: 'Volume', headerTitle: 'LLM requests per day over the imported period', minWidth: 92, render: (r) => text(volumeText(r.risk), undefined, r.risk.volumePerDay === null ? 'cell-text muted' : 'cell-text triage-num') },
-  {
-    key: 'checks',
-    header: 'Checks',
-    headerTitle: 'Checklist items passing, failing and unknown',
-    minWidth: 150,
-    render: (r) => (
-      <span className="cell-text triage-counts" aria-label={`${r.counts.pass} pass, ${r.counts.fail} fail, ${r.counts.unknown} unknown`}>
-        <span className="triage-counts__pass">{r.counts.pass} pass</span> · <span className="triage-counts__fail">{r.counts.fail} fail</span> ·{' '}
-        <span className="triage-counts__unknown">{r.counts.unknown} unknown</span>
-      </span>
-    ),
-  },
+  { key: 'volume', header: 'Volume', headerTitle: 'LLM requests per day over the imported period', minWidth: 88, render: (r) => text(volumeText(r.risk), undefined, r.risk.volumePerDay === null ? 'cell-text muted' : 'cell-text triage-num') },
+  { key: 'pass', header: 'Pass', headerTitle: 'Checklist items the evidence passes', minWidth: 44, render: (r) => text(String(r.counts.pass), `${r.counts.pass} items pass`, 'cell-text triage-num triage-counts__pass') },
+  { key: 'fail', header: 'Fail', headerTitle: 'Checklist items the evidence fails', minWidth: 44, render: (r) => text(String(r.counts.fail), `${r.counts.fail} items fail`, 'cell-text triage-num triage-counts__fail') },
+  { key: 'unknown', header: 'Unknown', headerTitle: 'Checklist items no import settles yet', minWidth: 68, render: (r) => text(String(r.counts.unknown), `${r.counts.unknown} items unknown`, 'cell-text triage-num triage-counts__unknown') },
 ];
 
 const keyOf = (r: TriageRow) => r.agentId;

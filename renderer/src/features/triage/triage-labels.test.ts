@@ -6,7 +6,8 @@ describe('triage labels', () => {
     expect(sensitivityText({ sensitivity: null })).toBe('unknown');
     expect(sensitivityText({ sensitivity: 0.9 })).toBe('0.90');
     expect(volumeText({ volumePerDay: null })).toBe('no usage');
-    expect(volumeText({ volumePerDay: 1412.54 })).toBe('1,412.5/day');
+    expect(volumeText({ volumePerDay: 1412.54 })).toBe('1,413/day');
+    expect(volumeText({ volumePerDay: 10.14 })).toBe('10.1/day');
     expect(volumeText({ volumePerDay: 0 })).toBe('0/day');
   });
 

@@ -13,11 +13,12 @@ export const ATTESTATION_TONES: Record<AttestationStatus, BadgeTone> = { done: '
 
 const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const perDay = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const perDayWhole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export const scoreText = (score: number): string => twoDecimals.format(score);
 export const sensitivityText = (risk: Pick<RiskScore, 'sensitivity'>): string => (risk.sensitivity === null ? 'unknown' : twoDecimals.format(risk.sensitivity));
 export const monitoringGapText = (gap: number): string => `${Math.round(gap * 100)}%`;
-export const volumeText = (risk: Pick<RiskScore, 'volumePerDay'>): string => (risk.volumePerDay === null ? 'no usage' : `${perDay.format(risk.volumePerDay)}/day`);
+export const volumeText = (risk: Pick<RiskScore, 'volumePerDay'>): string => (risk.volumePerDay === null ? 'no usage' : `${(risk.volumePerDay >= 100 ? perDayWhole : perDay).format(risk.volumePerDay)}/day`);
 
 /** "collections/config.py:14", or the path alone, or null for evidence outside code. */
 export function locationText(evidence: { path?: string; line?: number }): string | null {
