@@ -56,6 +56,14 @@ test('the demo’s triage: agents in tier order, a failing item with its evidenc
   await page.screenshot({ path: `${SHOTS}/checklist-1440x900.png`, fullPage: true });
   expect(await horizontalOverflow(page), 'the checklist at 1440x900 scrolls sideways').toBeLessThanOrEqual(0);
 
+  // Attesting a failing item done is a conflict: both are shown, highlighted.
+  await triage.attest('LLM keys distinct from the application', 'Done', 'Rotated last week');
+  await expect(llmKeys.getByRole('note')).toContainText('Conflict');
+  await expect(llmKeys.locator('.badge').first()).toHaveText('Fail');
+  await expect(llmKeys.getByLabel('Attestation for LLM keys distinct from the application')).toContainText('Attested: Done');
+  await llmKeys.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/conflict-1440x900.png` });
+
   // It survives a reload (the engine stored it).
   await page.reload();
   await expect(triage.item('Execution logging on').getByLabel('Attestation for Execution logging on')).toContainText(note);
