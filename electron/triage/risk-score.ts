@@ -37,10 +37,11 @@ const MONITORING: Array<{ name: string; holds: (d: AgentDossier, rows: Map<strin
   { name: 'a named owner to alert', holds: (_d, rows) => passes(rows, 'registry.owner') },
 ];
 
+/** P0 needs known sensitive data: unknown sensitivity (0.5) with no monitoring at all is P1, not P0. */
 function tierOf(score: number): RiskTier {
-  if (score >= 0.5) return 'P0';
-  if (score >= 0.3) return 'P1';
-  if (score >= 0.1) return 'P2';
+  if (score >= 0.6) return 'P0';
+  if (score >= 0.35) return 'P1';
+  if (score >= 0.15) return 'P2';
   return 'P3';
 }
 

@@ -8,6 +8,7 @@ import { registryImportCommand } from './registry-import';
 import { scanCommand } from './scan';
 import { serveCommand } from './serve';
 import { usageCommand } from './usage';
+import { triageCommand } from './triage';
 
 /** Every command, in the order help lists them. A new command is one file here plus one line below. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -22,4 +23,5 @@ export const COMMANDS: readonly CliCommand[] = [
   principalsCommand,
   usageCommand,
   budgetsExportCommand,
+  triageCommand,
 ];
