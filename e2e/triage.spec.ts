@@ -45,6 +45,13 @@ test('the demo’s triage: agents in tier order, a failing item with its evidenc
   await expect(llmKeys.locator('.badge').first()).toHaveText('Fail');
   await expect(llmKeys.getByRole('list', { name: /^Evidence for/ }).getByRole('listitem').first()).toBeVisible();
 
+  // The dialog: four choices once there is something to withdraw, three before; Cancel leaves the item alone.
+  await triage.item('Execution logging on').getByRole('button', { name: 'Attest Execution logging on…' }).click();
+  await expect(triage.attestDialog.getByRole('radio')).toHaveCount(3);
+  await page.screenshot({ path: `${SHOTS}/attest-dialog-1440x900.png` });
+  await triage.attestDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(triage.attestDialog).toHaveCount(0);
+
   // 3. Attest execution logging as done with a note: the attestation shows beside the verdict.
   const note = 'CloudWatch log group collections-bot, tagged with agent id, checked by hand';
   await triage.attest('Execution logging on', 'Done', note);
