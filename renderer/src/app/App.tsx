@@ -6,6 +6,7 @@ import { CandidatePage } from '../features/discovery/CandidatePage';
 import { DiscoveryPage } from '../features/discovery/DiscoveryPage';
 import { InventoryPage } from '../features/inventory/InventoryPage';
 import { UpcomingSectionPage } from '../features/sections/UpcomingSectionPage';
+import { TriagePage } from '../features/triage/TriagePage';
 import { UsagePage } from '../features/usage/UsagePage';
 import { NoWorkspacePage } from '../features/workspace/NoWorkspacePage';
 import { TopBar } from '../features/workspace/TopBar';
@@ -98,5 +99,7 @@ function PageFor({ route, onAskPath }: { route: Route; onAskPath: (action: Works
       return <BlastRadiusPage tab={route.tab} subject={route.subject} />;
     case 'usage':
       return <UsagePage tab={route.tab} />;
+    case 'triage':
+      return <TriagePage agentId={route.agentId} />;
   }
 }

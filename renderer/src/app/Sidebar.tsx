@@ -16,7 +16,7 @@ const NAV: readonly NavEntry[] = [
   { label: 'Discovery', route: { page: 'discovery' } },
   { label: 'Blast radius', route: { page: 'blast-radius', tab: 'agents', subject: null } },
   { label: 'Usage & cost', route: { page: 'usage', tab: 'overview' } },
-  upcoming('Triage', 'triage'),
+  { label: 'Triage', route: { page: 'triage', agentId: null } },
   upcoming('Plan', 'plan'),
   upcoming('Reports', 'reports'),
 ];
@@ -27,6 +27,7 @@ function isCurrent(entry: NavEntry, route: Route): boolean {
   if (entry.route.page === 'discovery') return route.page === 'discovery' || route.page === 'candidate';
   if (entry.route.page === 'blast-radius') return route.page === 'blast-radius';
   if (entry.route.page === 'usage') return route.page === 'usage';
+  if (entry.route.page === 'triage') return route.page === 'triage';
   return entry.route.page === 'upcoming' && route.page === 'upcoming' && entry.route.section === route.section;
 }
 

@@ -3,7 +3,7 @@ import { ACTIVITY_STATES, type ActivityState } from '../../../shared/usage';
 import { committedLocationHash, requestNavigation, subscribeCommittedHash } from './leave-guard';
 
 /** Sections whose imports are not built yet; each still has its own address so a reload keeps the page. */
-export const UPCOMING_SECTIONS = ['triage', 'plan', 'reports'] as const;
+export const UPCOMING_SECTIONS = ['plan', 'reports'] as const;
 export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 
 export type Route =
@@ -16,6 +16,8 @@ export type Route =
   | { page: 'candidate'; identityKey: string }
   | { page: 'upcoming'; section: UpcomingSection }
   | { page: 'usage'; tab: UsageTab }
+  /** The priority list (agentId null) or one agent's checklist. */
+  | { page: 'triage'; agentId: string | null }
   /** Forward (an agent's reach) or reverse (who reaches a data source); subject null: pick one from the tab's list. */
   | { page: 'blast-radius'; tab: BlastRadiusTab; subject: BlastRadiusSubject | null };
 
@@ -71,6 +73,14 @@ export function parseRoute(hash: string): Route {
     const tab = USAGE_TABS.find((t) => t !== 'overview' && t === second);
     return { page: 'usage', tab: tab && parts.length === 2 ? tab : 'overview' };
   }
+  if (first === 'triage') {
+    if (second === undefined || parts.length > 2) return { page: 'triage', agentId: null };
+    try {
+      return { page: 'triage', agentId: decodeURIComponent(second) };
+    } catch {
+      return { page: 'triage', agentId: null };
+    }
+  }
   const section = UPCOMING_SECTIONS.find((s) => s === first);
   if (section && parts.length === 1) return { page: 'upcoming', section };
   const activity = parts.length === 0 || (first === 'inventory' && parts.length === 1) ? activityOf(query) : undefined;
@@ -93,6 +103,8 @@ export function hrefOf(route: Route): string {
       return `#/${route.section}`;
     case 'usage':
       return route.tab === 'overview' ? '#/usage' : `#/usage/${route.tab}`;
+    case 'triage':
+      return route.agentId === null ? '#/triage' : `#/triage/${encodeURIComponent(route.agentId)}`;
     case 'blast-radius':
       if (route.subject?.kind === 'agent') return `#/blast-radius/agent/${encodeURIComponent(route.subject.agentId)}`;
       if (route.subject?.kind === 'data-source') return `#/blast-radius/data/${encodeURIComponent(route.subject.key)}`;

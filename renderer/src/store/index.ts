@@ -11,6 +11,7 @@ import type { AppState } from './app-state';
 import { createJobsSlice } from './jobs-slice';
 import { createRegistryFilesSlice } from './registry-files-slice';
 import { createToastsSlice } from './toasts-slice';
+import { createTriageSlice } from './triage-slice';
 import { createUsageSlice } from './usage-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 
@@ -30,6 +31,7 @@ export function createAppStore(backend: Backend) {
     ...createBlastRadiusSlice(backend)(...a),
     ...createCloudIdentitySlice(backend)(...a),
     ...createUsageSlice(backend)(...a),
+    ...createTriageSlice(backend)(...a),
     ...createToastsSlice(backend)(...a),
   }));
 }

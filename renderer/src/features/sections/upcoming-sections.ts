@@ -8,12 +8,6 @@ interface UpcomingSectionCopy {
 }
 
 export const UPCOMING_SECTION_COPY: Record<UpcomingSection, UpcomingSectionCopy> = {
-  triage: {
-    title: 'Triage',
-    whatFillsIt:
-      'The 48-hour checklist per agent: shell execution, outbound network, credential scope and sharing, execution logging, separate LLM keys, human review of irreversible actions and production writes, evaluated from imported evidence and attested by a person.',
-    arrivesWith: 'security triage',
-  },
   plan: {
     title: 'Plan',
     whatFillsIt:
