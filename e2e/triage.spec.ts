@@ -33,8 +33,19 @@ test('the demo’s triage: agents in tier order, a failing item with its evidenc
   for (const tier of tiers) expect(TIER_ORDER).toContain(tier);
   expect([...tiers].sort((a, b) => TIER_ORDER.indexOf(a) - TIER_ORDER.indexOf(b))).toEqual(tiers);
   await expect(triage.priorityList.getByRole('columnheader', { name: 'Fail' })).toBeVisible();
+  // The risk matrix beside it: one point per agent.
+  await expect(triage.matrix).toBeVisible();
+  await expect(triage.matrixPoints()).toHaveCount(tiers.length);
   await page.screenshot({ path: `${SHOTS}/list-1440x900.png` });
   expect(await horizontalOverflow(page), 'the list at 1440x900 scrolls sideways').toBeLessThanOrEqual(0);
+  await triage.matrixPoints().first().hover({ force: true });
+  await page.screenshot({ path: `${SHOTS}/matrix-tooltip-1440x900.png` });
+  // A point opens that agent's checklist, as a row does.
+  await triage.matrixPoints().first().click({ force: true });
+  await expect(page).toHaveURL(/#\/triage\/.+/);
+  await expect(page.getByRole('link', { name: 'Open agent page' })).toBeVisible();
+  await page.getByRole('link', { name: '← Priority list' }).click();
+  await expect(triage.rows().first()).toBeVisible();
 
   // 2. One agent's checklist: the LLM key item fails, with the evidence that decided it.
   await triage.openAgent('Collections Reminder Bot');
@@ -82,8 +93,17 @@ test('the demo’s triage: agents in tier order, a failing item with its evidenc
   expect(await horizontalOverflow(page), 'the checklist at 1024x700 scrolls sideways').toBeLessThanOrEqual(0);
   await page.getByRole('link', { name: '← Priority list' }).click();
   await expect(triage.rows().first()).toBeVisible();
+  await expect(triage.matrixPoints()).toHaveCount(tiers.length);
   await page.screenshot({ path: `${SHOTS}/list-1024x700.png` });
   expect(await horizontalOverflow(page), 'the list at 1024x700 scrolls sideways').toBeLessThanOrEqual(0);
+
+  // The inventory shows each agent's tier in its Risk column.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Inventory' }).click();
+  const agents = page.getByRole('grid', { name: 'Agents' });
+  await expect(agents.getByRole('columnheader', { name: 'Risk' })).toBeVisible();
+  await expect(agents.getByRole('row').filter({ hasText: 'Collections Reminder Bot' }).locator('.badge', { hasText: /^P[0-3]$/ })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/inventory-1024x700.png` });
+  expect(await horizontalOverflow(page), 'the inventory at 1024x700 scrolls sideways').toBeLessThanOrEqual(0);
 
   expect(errors).toEqual([]);
 });

@@ -5,11 +5,13 @@ export class TriagePage {
   readonly heading: Locator;
   readonly priorityList: Locator;
   readonly attestDialog: Locator;
+  readonly matrix: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Triage', level: 1 });
     this.priorityList = page.getByRole('grid', { name: 'Priority list' });
     this.attestDialog = page.getByRole('dialog');
+    this.matrix = page.getByRole('figure', { name: 'Risk matrix' });
   }
 
   async open(): Promise<void> {
@@ -20,6 +22,11 @@ export class TriagePage {
   /** Data rows of the priority list (header excluded). */
   rows(): Locator {
     return this.priorityList.getByRole('row').filter({ has: this.page.getByRole('gridcell') });
+  }
+
+  /** The matrix's points, one per agent (recharts draws each as a .recharts-scatter-symbol). */
+  matrixPoints(): Locator {
+    return this.matrix.locator('.recharts-scatter-symbol');
   }
 
   async openAgent(name: string): Promise<void> {

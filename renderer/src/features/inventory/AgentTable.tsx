@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { RiskScore } from '../../../../shared/checklist';
 import type { AgentSummary } from '../../../../shared/contract';
 import { ACTIVITY_STATES } from '../../../../shared/usage';
 import { navigate } from '../../app/routes';
@@ -12,6 +13,7 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { CompletenessMeter } from '../../ui/CompletenessMeter';
+import { TierBadge } from '../triage/RiskParts';
 
 const ACTIVITY_HELP = ACTIVITY_STATES.map((state) => `${ACTIVITY_LABELS[state]}: ${ACTIVITY_EXPLANATIONS[state].toLowerCase()}`).join('\n');
 const NO_USAGE_HELP = 'No usage data: no LLM usage has been imported yet. Import provider usage, gateway spend logs or traces to see which agents spend.';
@@ -35,6 +37,31 @@ function activityColumn(activity: AgentActivity | null): Column<AgentSummary, Ag
         <Badge tone={ACTIVITY_TONES[state]} title={ACTIVITY_EXPLANATIONS[state]}>
           {ACTIVITY_LABELS[state]}
         </Badge>
+      );
+    },
+  };
+}
+
+const RISK_HELP = 'Priority tier from the Triage page: data sensitivity reached × monitoring gap, P0 first';
+
+/**
+ * The agent's triage tier, from the Triage page's overview. Nothing while it is first read; a dash
+ * when it could not be read or does not name the agent, so a failed risk read never hides the row.
+ */
+export function riskColumn(riskByAgent: ReadonlyMap<string, RiskScore> | null, failed: boolean): Column<AgentSummary, AgentSortKey> {
+  return {
+    key: 'risk',
+    header: 'Risk',
+    headerTitle: RISK_HELP,
+    minWidth: 52,
+    render: (a) => {
+      const risk = riskByAgent?.get(a.id);
+      if (risk) return <TierBadge risk={risk} />;
+      if (riskByAgent === null && !failed) return null;
+      return (
+        <span className="muted" aria-label="Risk unknown" title={failed ? 'The triage overview could not be read' : 'Not in the triage overview'}>
+          —
+        </span>
       );
     },
   };
@@ -117,8 +144,11 @@ export function AgentTable({ rows }: { rows: readonly AgentSummary[] }) {
   const sortBy = useAppStore((s) => s.sortAgentsBy);
   const clearFilters = useAppStore((s) => s.clearAgentFilters);
   const activity = useAppStore((s) => s.agentActivity);
-  // After Status: at 1024 px the table scrolls sideways from Last reviewed on, and activity must stay in view.
-  const columns = useMemo(() => [...COLUMNS.slice(0, 2), activityColumn(activity), ...COLUMNS.slice(2)], [activity]);
+  const triage = useAppStore((s) => s.triageOverview);
+  const riskByAgent = useMemo(() => (triage.data ? new Map(triage.data.map((r) => [r.agentId, r.risk])) : null), [triage.data]);
+  const riskFailed = triage.error !== null;
+  // After Status: at 1024 px the table scrolls sideways from Last reviewed on, and activity and risk must stay in view.
+  const columns = useMemo(() => [...COLUMNS.slice(0, 2), activityColumn(activity), riskColumn(riskByAgent, riskFailed), ...COLUMNS.slice(2)], [activity, riskByAgent, riskFailed]);
   return (
     <DataTable
       label="Agents"

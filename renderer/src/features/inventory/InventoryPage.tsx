@@ -29,6 +29,7 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
   const loadAgentActivity = useAppStore((s) => s.loadAgentActivity);
   const setActivityFilter = useAppStore((s) => s.setAgentActivityFilter);
   const workspacePath = useAppStore((s) => s.workspace?.path);
+  const loadTriageOverview = useAppStore((s) => s.loadTriageOverview);
 
   // Agents may have been edited or imported since the list was last fetched.
   useEffect(() => {
@@ -39,6 +40,11 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
   useEffect(() => {
     void loadAgentActivity();
   }, [loadAgentActivity, workspacePath]);
+
+  // The Risk column reads the Triage page's overview, again on every visit: imports and edits move the tiers.
+  useEffect(() => {
+    if (workspacePath) void loadTriageOverview();
+  }, [loadTriageOverview, workspacePath]);
 
   // A linked filter is applied, then dropped from the address: Back from an agent must not re-apply it over the person's own choice.
   useEffect(() => {

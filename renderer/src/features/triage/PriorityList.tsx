@@ -6,6 +6,7 @@ import { DataTable, type Column } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Spinner } from '../../ui/Spinner';
+import { RiskMatrix } from './RiskMatrix';
 import { irreversibleTitle, TierBadge } from './RiskParts';
 import { monitoringGapText, scoreText, sensitivityText, volumeText } from './triage-labels';
 
@@ -75,8 +76,11 @@ export function PriorityList() {
     <section className="triage-list" aria-label="Priority list">
       {error && <ErrorBanner title="Could not refresh the priority list">{error}</ErrorBanner>}
       <p className="muted triage-list__hint">Highest risk first: data sensitivity reached × monitoring gap; irreversible actions without review, then volume, break ties. Hover a figure for its reason.</p>
-      <div className="triage-list__table">
-        <DataTable label="Priority list" rows={data} columns={COLUMNS} rowKey={keyOf} onOpen={open} busy={loading} />
+      <div className="triage-list__body">
+        <RiskMatrix rows={data} />
+        <div className="triage-list__table">
+          <DataTable label="Priority list" rows={data} columns={COLUMNS} rowKey={keyOf} onOpen={open} busy={loading} />
+        </div>
       </div>
     </section>
   );

@@ -2,7 +2,7 @@ import type { RiskScore } from '../../../../shared/checklist';
 import { Badge } from '../../ui/Badge';
 import { monitoringGapText, scoreText, sensitivityText, TIER_TONES, volumeText } from './triage-labels';
 
-export function TierBadge({ risk }: { risk: RiskScore }) {
+export function TierBadge({ risk }: { risk: Pick<RiskScore, 'tier' | 'score'> }) {
   return (
     <Badge tone={TIER_TONES[risk.tier]} title={`Priority ${risk.tier}: score ${scoreText(risk.score)}`}>
       {risk.tier}
