@@ -3,7 +3,7 @@ import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChar
 import type { TriageRow } from '../../../../shared/checklist';
 import { navigate } from '../../app/routes';
 import { TierBadge } from './RiskParts';
-import { matrixPointsOf, sizeDomainMax, type MatrixPoint } from './risk-matrix';
+import { drawingOrderOf, matrixPointsOf, sizeDomainMax, type MatrixPoint } from './risk-matrix';
 import { monitoringGapText, scoreText, volumeText } from './triage-labels';
 
 const AXIS_TICK = { fill: 'var(--chart-axis)', fontSize: 11 };
@@ -64,6 +64,7 @@ function MatrixTooltip({ active, payload }: { active?: boolean; payload?: Readon
           </tr>
         </tbody>
       </table>
+      {point.samePlace.length > 0 && <p className="triage-matrix__tooltip-also">Also here: {point.samePlace.join(', ')}</p>}
       <p className="muted">Click to open its checklist</p>
     </div>
   );
@@ -74,7 +75,7 @@ function MatrixTooltip({ active, payload }: { active?: boolean; payload?: Readon
  * where to look first. Size is volume, red is an irreversible action nobody reviews.
  */
 export function RiskMatrix({ rows }: { rows: readonly TriageRow[] }) {
-  const points = useMemo(() => matrixPointsOf(rows), [rows]);
+  const points = useMemo(() => drawingOrderOf(matrixPointsOf(rows)), [rows]);
   const zMax = sizeDomainMax(points);
   return (
     <figure className="triage-matrix" aria-label="Risk matrix">
@@ -102,8 +103,8 @@ export function RiskMatrix({ rows }: { rows: readonly TriageRow[] }) {
               ticks={[0, 0.25, 0.5, 0.75, 1]}
               tick={AXIS_TICK}
               stroke="var(--chart-grid)"
-              width={40}
-              label={{ value: 'Sensitivity →', angle: -90, position: 'insideLeft', offset: 10, fill: 'var(--chart-axis)', fontSize: 11 }}
+              width={52}
+              label={{ value: 'Sensitivity →', angle: -90, position: 'insideLeft', offset: 4, fill: 'var(--chart-axis)', fontSize: 11 }}
             />
             <ZAxis type="number" dataKey="size" domain={[0, zMax]} range={SIZE_RANGE} name="Volume" />
             <ReferenceLine x={50} stroke="var(--border-strong)" strokeDasharray="4 4" />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { riskScore, sampleTriageOverview, triageRow } from '../../testing/triage-samples';
-import { MATRIX_DANGER, MATRIX_NEUTRAL, matrixPointsOf, sizeDomainMax, UNKNOWN_SENSITIVITY } from './risk-matrix';
+import { drawingOrderOf, MATRIX_DANGER, MATRIX_NEUTRAL, matrixPointsOf, sizeDomainMax, UNKNOWN_SENSITIVITY } from './risk-matrix';
 
 describe('risk matrix points', () => {
   it('places each agent by gap (%) and sensitivity, in the engine order', () => {
@@ -25,5 +25,15 @@ describe('risk matrix points', () => {
     expect(sizeDomainMax(points)).toBe(3);
     expect(sizeDomainMax(points.slice(2))).toBe(1);
     expect(sizeDomainMax([])).toBe(1);
+  });
+
+  it('names the other agents drawn at the same place, and draws small markers over large ones', () => {
+    const points = matrixPointsOf([
+      triageRow({ agentId: 'a', name: 'A', risk: riskScore({ volumePerDay: 9 }) }),
+      triageRow({ agentId: 'b', name: 'B', risk: riskScore({ volumePerDay: 999 }) }),
+      triageRow({ agentId: 'c', name: 'C', risk: riskScore({ sensitivity: null }) }),
+    ]);
+    expect(points.map((p) => p.samePlace)).toEqual([['B'], ['A'], []]);
+    expect(drawingOrderOf(points).map((p) => p.agentId)).toEqual(['b', 'c', 'a']);
   });
 });

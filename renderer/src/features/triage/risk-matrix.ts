@@ -22,6 +22,8 @@ export interface MatrixPoint {
   size: number;
   /** A token colour: danger with any irreversible action unreviewed, neutral otherwise. */
   colour: string;
+  /** The other agents drawn at the same place (same gap and sensitivity), named in the tooltip since their markers overlap. */
+  samePlace: string[];
 }
 
 export const MATRIX_NEUTRAL = 'var(--neutral-text)';
@@ -29,7 +31,7 @@ export const MATRIX_DANGER = 'var(--danger)';
 
 /** One point per agent, in the engine's order (so the first point is the highest risk). */
 export function matrixPointsOf(rows: readonly TriageRow[]): MatrixPoint[] {
-  return rows.map(({ agentId, name, risk }) => ({
+  const points = rows.map(({ agentId, name, risk }) => ({
     agentId,
     name,
     tier: risk.tier,
@@ -42,7 +44,14 @@ export function matrixPointsOf(rows: readonly TriageRow[]): MatrixPoint[] {
     size: risk.volumePerDay === null || risk.volumePerDay <= 0 ? 0 : Math.log10(1 + risk.volumePerDay),
     colour: risk.irreversibleUnreviewed > 0 ? MATRIX_DANGER : MATRIX_NEUTRAL,
   }));
+  const placeOf = (p: (typeof points)[number]) => `${p.gap}|${p.sensitivity}|${p.sensitivityKnown}`;
+  const byPlace = new Map<string, string[]>();
+  for (const p of points) byPlace.set(placeOf(p), [...(byPlace.get(placeOf(p)) ?? []), p.name]);
+  return points.map((p) => ({ ...p, samePlace: (byPlace.get(placeOf(p)) ?? []).filter((n) => n !== p.name) }));
 }
+
+/** Largest first, so a small marker is drawn over a large one at the same place and stays clickable. */
+export const drawingOrderOf = (points: readonly MatrixPoint[]): MatrixPoint[] => [...points].sort((a, b) => b.size - a.size);
 
 /** The top of the Z domain: never 0, so a workspace without usage still draws every marker at the smallest size. */
 export const sizeDomainMax = (points: readonly MatrixPoint[]): number => Math.max(1, ...points.map((p) => p.size));
