@@ -6,6 +6,7 @@ import { iamBench } from './iam-bench';
 import { largeImportBench } from './large-import-bench';
 import { registryBench } from './registry-bench';
 import { usageBench } from './usage-bench';
+import { triageBench } from './triage-bench';
 
 /** `npm run bench`: prints figures; targets are shown beside them, never asserted. */
 const suites: Record<string, () => Promise<void>> = {
@@ -17,6 +18,7 @@ const suites: Record<string, () => Promise<void>> = {
   iam: iamBench,
   'large-import': largeImportBench,
   usage: usageBench,
+  triage: triageBench,
 };
 const wanted = process.argv.slice(2);
 for (const [name, suite] of Object.entries(suites)) {

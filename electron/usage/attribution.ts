@@ -94,6 +94,8 @@ export function attributionOf(db: Db): Attribute {
 }
 
 const VERSION_KEY = 'usage_attribution_inputs';
+/** Per connection: the write counters at the last check that found attribution current. */
+const checkedAt = new WeakMap<Db, string>();
 
 /** What attribution depends on: agents' ids, names and credentials, mappings, and joined code (fingerprints). */
 function attributionInputs(db: Db): string {
@@ -114,9 +116,20 @@ function attributionInputs(db: Db): string {
  * million rows cost one pass and the writes of the rows that change.
  */
 export function ensureAttribution(db: Db): void {
+  // Nothing was written by this connection or any other since the last check: nothing to redo.
+  if (checkedAt.get(db) === writeCounters(db)) return;
   const inputs = attributionInputs(db);
   const stored = statement(db, 'SELECT value FROM workspace_meta WHERE key = ?').get(VERSION_KEY) as { value: string } | undefined;
-  if (stored?.value === inputs) return;
+  if (stored?.value !== inputs) reattribute(db, inputs);
+  checkedAt.set(db, writeCounters(db));
+}
+
+/** Commits by other connections (data_version) and changes made by this one (total_changes). */
+function writeCounters(db: Db): string {
+  return `${db.pragma('data_version', { simple: true }) as number}:${(statement(db, 'SELECT total_changes() AS n').get() as { n: number }).n}`;
+}
+
+function reattribute(db: Db, inputs: string): void {
   writeTransaction(db, () => {
     const attribute = attributionOf(db);
     const combos = statement(db, 'SELECT DISTINCT provider, key_id, agent_tag, service_tag FROM usage_rows').all() as Array<{ provider: string; key_id: string | null; agent_tag: string | null; service_tag: string | null }>;

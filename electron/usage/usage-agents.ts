@@ -18,15 +18,22 @@ const TOKENS = '(input_tokens + cached_input_tokens + cache_write_tokens + outpu
  */
 export function agentActivity(db: Db): Record<string, ActivityState> {
   const period = usagePeriod(db);
+  const states: Record<string, ActivityState> = {};
   const last = new Map(
     (statement(db, 'SELECT agent_id, MAX(day) AS last FROM usage_rows INDEXED BY usage_rows_by_agent_day WHERE agent_id IS NOT NULL GROUP BY agent_id').all() as Array<{ agent_id: string; last: number }>).map((r) => [r.agent_id, r.last]),
   );
-  const states: Record<string, ActivityState> = {};
-  for (const { id } of statement(db, 'SELECT id FROM agents').all() as Array<{ id: string }>) {
-    const lastDay = last.get(id);
-    states[id] = lastDay === undefined || !period ? 'not-observed' : lastDay > period.last - DORMANT_AFTER_DAYS ? 'active' : 'dormant';
-  }
+  for (const { id } of statement(db, 'SELECT id FROM agents').all() as Array<{ id: string }>) states[id] = activityFrom(last.get(id), period);
   return states;
+}
+
+function activityFrom(lastDay: number | undefined, period: { last: number } | null): ActivityState {
+  return lastDay === undefined || !period ? 'not-observed' : lastDay > period.last - DORMANT_AFTER_DAYS ? 'active' : 'dormant';
+}
+
+/** One agent's activity, without reading every agent's. */
+export function activityOfAgent(db: Db, agentId: string): ActivityState {
+  const row = statement(db, 'SELECT MAX(day) AS last FROM usage_rows INDEXED BY usage_rows_by_agent_day WHERE agent_id = ?').get(agentId) as { last: number | null };
+  return activityFrom(row.last ?? undefined, usagePeriod(db));
 }
 
 interface BudgetRow {
@@ -184,7 +191,7 @@ export function agentUsage(db: Db, agentId: string): AgentUsage {
   const models = (statement(db, 'SELECT DISTINCT model FROM usage_rows WHERE agent_id = ? AND model IS NOT NULL ORDER BY model').all(agentId) as Array<{ model: string }>).map((r) => r.model);
   return {
     agentId,
-    activity: agentActivity(db)[agentId] ?? 'not-observed',
+    activity: activityOfAgent(db, agentId),
     totals,
     daily: days.map((d) => ({ day: dayText(d), costUsd: daily.get(d)?.cost ?? 0, tokens: daily.get(d)?.tokens ?? 0 })),
     trend,

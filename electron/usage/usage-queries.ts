@@ -2,7 +2,7 @@ import type { CostTotals, TokenTotals, UsageGroupTotals, UsageSeries, UsageTotal
 import type { Attribution, CostBasis, UsageDimension } from '../../shared/usage';
 import { statement } from '../store/statements';
 import type { Db } from '../store/workspace-file';
-import { dayText, periodFilter, type Period } from './usage-days';
+import { DAY_MS, dayText, periodFilter, type Period } from './usage-days';
 
 /** The group key of usage a person said is the application layer's, not an agent's. */
 export const APPLICATION_KEY = '(application)';
@@ -168,6 +168,7 @@ export function usageSeries(db: Db, by: UsageDimension, metric: 'cost' | 'tokens
 
 /** First and last day with usage, or null when nothing is imported. */
 export function usagePeriod(db: Db): { first: number; last: number } | null {
-  const row = statement(db, 'SELECT MIN(day) AS first, MAX(day) AS last FROM usage_rows').get() as { first: number | null; last: number | null };
-  return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
+  // From each import's recorded span, not a scan of every row: every agent's dossier asks this.
+  const row = statement(db, 'SELECT MIN(first_ms) AS first, MAX(last_ms) AS last FROM usage_import_spans').get() as { first: number | null; last: number | null };
+  return row.first === null || row.last === null ? null : { first: Math.floor(row.first / DAY_MS), last: Math.floor(row.last / DAY_MS) };
 }
