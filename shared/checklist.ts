@@ -4,12 +4,14 @@
  * that decided it); a person's attestation sits beside a verdict and never hides a later fail.
  */
 
+import type { UntrustedInputKind } from './discovery';
+
 export const CHECKLIST_PHASES = ['step-0', 'days-1-30', 'days-31-60', 'days-61-90'] as const;
 export type ChecklistPhase = (typeof CHECKLIST_PHASES)[number];
 
 export const CHECKLIST_PHASE_LABELS: Record<ChecklistPhase, string> = {
   'step-0': 'Step 0: inventory',
-  'days-1-30': 'Days 1-30: the 48-hour checklist',
+  'days-1-30': 'Days 1-30: the 48-hour checklist and runtime hardening',
   'days-31-60': 'Days 31-60: guardrails as code',
   'days-61-90': 'Days 61-90: observability and cost',
 };
@@ -40,6 +42,10 @@ export const CHECKLIST_ITEMS = [
   { key: 'h48.llm-keys-distinct', phase: 'days-1-30', title: 'LLM keys distinct from the application', asks: 'Its LLM provider keys are not the application layer’s.' },
   { key: 'h48.irreversible-reviewed', phase: 'days-1-30', title: 'Irreversible actions reviewed', asks: 'Every action that cannot be undone within five minutes has a human review step.' },
   { key: 'h48.prod-write-intended', phase: 'days-1-30', title: 'Production writes intended', asks: 'Write access to production data stores is intended and still needed.' },
+  // Also in Days 1-30 (DESIGN.md): the runtime and what reaches the model.
+  { key: 'd30.patched-runtime', phase: 'days-1-30', title: 'Agent runtime patched', asks: 'No open advisory affects the locked versions of its agent runtime and SDKs.' },
+  { key: 'd30.sandbox', phase: 'days-1-30', title: 'Runtime sandboxed', asks: 'Its runtime is sandboxed, with file system access restricted to what it needs.' },
+  { key: 'd30.untrusted-content-scanned', phase: 'days-1-30', title: 'Outside content scanned', asks: 'Content from outside the organisation is scanned for injected instructions before it reaches the model.' },
   // Days 31-60: guardrails as code.
   { key: 'd60.input-schema', phase: 'days-31-60', title: 'Input schema validation', asks: 'What reaches the agent (and its tools) is validated against a schema.' },
   { key: 'd60.output-classifier', phase: 'days-31-60', title: 'Output classifier on high-risk actions', asks: 'Deletes, production writes, external messages and exports pass an output check first.' },
@@ -113,6 +119,23 @@ export interface RiskScore {
   tier: RiskTier;
 }
 
+/**
+ * Untrusted content exposure ("Comment and Control"): the outside content an agent reads, whether it
+ * is scanned for injected instructions first, and whether what it reads can drive an action that
+ * cannot be undone.
+ */
+export interface UntrustedExposure {
+  inputs: Array<{ kind: UntrustedInputKind; detail: string; evidence: VerdictEvidence }>;
+  /** How outside content is scanned before it reaches the model: found in code, attested, or neither (null). */
+  scan: { by: 'code' | 'attestation'; evidence: VerdictEvidence[] } | null;
+  /** Its actions that cannot be undone within five minutes. */
+  irreversibleActions: number;
+  /** A human review step on those actions: found in code or attested. */
+  humanReview: boolean;
+  /** Reads outside content, can act irreversibly, with no scan and no human review: the worst combination. */
+  worst: boolean;
+}
+
 export interface TriageRow {
   agentId: string;
   name: string;
@@ -121,4 +144,5 @@ export interface TriageRow {
   counts: Record<Verdict, number>;
   /** Items failing (automatically) or attested not done. */
   failing: ChecklistItemKey[];
+  exposure: { inputs: number; worst: boolean };
 }

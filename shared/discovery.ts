@@ -112,12 +112,29 @@ export interface EndpointReference {
   evidence: Evidence;
 }
 
-export const GUARDRAIL_KINDS = ['input-schema', 'human-approval', 'tracing', 'token-limit', 'output-filter'] as const;
+/** `injection-scan`: content is checked for injected instructions before it reaches the model (a prompt-injection classifier or scanner). */
+export const GUARDRAIL_KINDS = ['input-schema', 'human-approval', 'tracing', 'token-limit', 'output-filter', 'injection-scan'] as const;
 export type GuardrailKind = (typeof GUARDRAIL_KINDS)[number];
 
 export interface GuardrailFinding {
   kind: GuardrailKind;
   detail: string;
+  evidence: Evidence;
+}
+
+/**
+ * Content from outside the organisation that an agent reads (DESIGN.md "untrusted input"): the
+ * place an attacker writes instructions the model may follow ("Comment and Control").
+ */
+export const UNTRUSTED_INPUT_KINDS = ['ticket', 'email', 'document', 'web-page', 'code-comment', 'chat-message'] as const;
+export type UntrustedInputKind = (typeof UNTRUSTED_INPUT_KINDS)[number];
+
+export interface UntrustedInputFinding {
+  kind: UntrustedInputKind;
+  /** What exactly: "imaplib.IMAP4_SSL().fetch", "on: issue_comment", "WebBaseLoader". */
+  detail: string;
+  /** The tool function it sits in, when it is inside one (the model chose to read it). */
+  tool: string | null;
   evidence: Evidence;
 }
 
@@ -171,6 +188,8 @@ export interface DiscoveredAgent {
   endpoints: EndpointReference[];
   guardrails: GuardrailFinding[];
   packages: PackageVersion[];
+  /** Outside content it reads, from its code and its triggers; absent in candidates stored before it was detected. */
+  untrustedInputs?: UntrustedInputFinding[];
   /** Candidates found in usage logs ('llm-usage' units): what the key or tag spent, the evidence a person decides on. */
   usage?: UsageEvidence;
 }

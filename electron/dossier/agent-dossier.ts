@@ -46,6 +46,7 @@ export function agentDossier(db: Db, agentId: string, advisories: AdvisoryLookup
     capabilities: units.flatMap((u) => u.capabilities),
     endpoints: uniqueBy(units.flatMap((u) => u.endpoints), (e) => `${e.host}/${e.purpose}`),
     guardrails: units.flatMap((u) => u.guardrails),
+    untrustedInputs: uniqueBy(units.flatMap((u) => u.untrustedInputs ?? []), (i) => `${i.kind}|${i.detail}|${i.evidence.path}:${i.evidence.line}`),
     packages: uniqueBy(units.flatMap((u) => u.packages), (p) => `${p.ecosystem}/${p.name}@${p.version}`),
     advisories: uniqueBy(
       units.flatMap((u) => u.advisories),

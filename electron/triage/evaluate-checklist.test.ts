@@ -66,6 +66,7 @@ function dossier(over: { agent?: Partial<AgentDossier['agent']> } & Partial<Omit
     capabilities: [],
     endpoints: [],
     guardrails: [],
+    untrustedInputs: [],
     packages: [],
     advisories: [],
     credentials: { links: [], suggestions: [] },

@@ -2,6 +2,7 @@ import type { ChecklistItemKey, ItemVerdict, VerdictEvidence } from '../../share
 import { CHECKLIST_ITEMS } from '../../shared/checklist';
 import type { AgentDossier } from '../../shared/contract';
 import type { CapabilityFinding, CapabilityKind } from '../../shared/discovery';
+import { IRREVERSIBLE_KINDS } from './checklist-facts';
 
 /**
  * The checklists (Step 0, the 48-hour checklist, Days 31-60 and 61-90), evaluated over the agent dossier: pure, so the triage view,
@@ -19,8 +20,7 @@ const NO_CODE = 'No code or configuration of this agent has been scanned (or joi
 const NO_IDENTITY = 'No cloud identity is linked to it: import the IAM export of its account and link its credential.';
 
 const WRITE_ACCESS = new Set(['write', 'permissions-management']);
-/** Actions that cannot be undone within five minutes. */
-const IRREVERSIBLE: readonly CapabilityKind[] = ['data-delete', 'data-write', 'external-communication', 'data-export', 'payment'];
+const IRREVERSIBLE = IRREVERSIBLE_KINDS;
 const SHELL: readonly CapabilityKind[] = ['shell-exec', 'code-execution'];
 
 function step0(d: AgentDossier): ItemVerdict[] {
@@ -133,6 +133,31 @@ function prodWriteIntended(d: AgentDossier): ItemVerdict {
   return verdict('h48.prod-write-intended', 'fail', 'It can write to production data stores its registry entry does not list as written.', unlisted.map((p) => ({ text: `${p.credential} -> ${p.dataSourceName} (${p.sensitivity}): ${p.access}` })));
 }
 
+function patchedRuntime(d: AgentDossier): ItemVerdict {
+  if (d.advisories.length > 0) {
+    return verdict(
+      'd30.patched-runtime',
+      'fail',
+      'An advisory affects a version its lockfiles pin.',
+      d.advisories.map((a) => ({ text: `${a.id}${a.severity ? ` (${a.severity})` : ''}: ${a.package.name} ${a.package.version}${a.fixed ? `, fixed in ${a.fixed}` : ''}`, path: a.package.lockfile })),
+    );
+  }
+  if (d.packages.length > 0) {
+    const lockfiles = [...new Set(d.packages.map((p) => p.lockfile))];
+    return verdict('d30.patched-runtime', 'pass', `No known advisory affects the ${d.packages.length} locked package(s) (advisories bundled or imported).`, lockfiles.map((path) => ({ text: 'lockfile', path })));
+  }
+  return verdict('d30.patched-runtime', 'unknown', codeSeen(d) ? 'No lockfile was found with its code, so the versions it runs are not known.' : NO_CODE);
+}
+
+function untrustedContentScanned(d: AgentDossier): ItemVerdict {
+  const inputs = d.untrustedInputs;
+  if (inputs.length === 0) return codeSeen(d) ? verdict('d30.untrusted-content-scanned', 'pass', 'No content from outside the organisation was found among its inputs.') : verdict('d30.untrusted-content-scanned', 'unknown', NO_CODE);
+  const read = inputs.slice(0, 5).map((i) => ({ text: `reads ${i.kind}: ${i.detail}`, path: i.evidence.path, line: i.evidence.line }));
+  const scanners = d.guardrails.filter((g) => g.kind === 'injection-scan');
+  if (scanners.length > 0) return verdict('d30.untrusted-content-scanned', 'pass', 'Outside content it reads is scanned for injected instructions in its code.', [...scanners.map(fromGuardrail), ...read]);
+  return verdict('d30.untrusted-content-scanned', 'fail', 'It reads content from outside the organisation and no scan for injected instructions was found; attest it if the scan runs elsewhere.', read);
+}
+
 const fromGuardrail = (g: AgentDossier['guardrails'][number]): VerdictEvidence => ({ text: g.detail, path: g.evidence.path, line: g.evidence.line });
 const REHEARSAL_DAYS = 180;
 /** Actions a classifier should check before they run (DESIGN.md Days 31-60). */
@@ -199,6 +224,9 @@ export function evaluateChecklist(d: AgentDossier, today = new Date().toISOStrin
     llmKeysDistinct(d),
     irreversibleReviewed(d),
     prodWriteIntended(d),
+    patchedRuntime(d),
+    verdict('d30.sandbox', 'unknown', 'A sandbox or file system restriction cannot be seen in its code: attest how its runtime is confined.'),
+    untrustedContentScanned(d),
     guardrailInCode(d, 'd60.input-schema', 'input-schema', 'Its inputs are validated against a schema.', 'No input schema validation was found in its code.'),
     guardrailForActions(d, 'd60.output-classifier', HIGH_RISK, 'output-filter', 'an output check'),
     guardrailForActions(d, 'd60.irreversible-interrupt', IRREVERSIBLE, 'human-approval', 'a human interrupt'),

@@ -1,20 +1,11 @@
-import type { ChecklistItemKey, ChecklistRow, RiskScore, RiskTier } from '../../shared/checklist';
+import type { ChecklistRow, RiskScore, RiskTier } from '../../shared/checklist';
 import type { AgentDossier } from '../../shared/contract';
-import type { CapabilityKind } from '../../shared/discovery';
 import type { AccessLevel, Sensitivity } from '../../shared/iam';
+import { irreversibleActionsOf, itemPasses } from './checklist-facts';
 
 const SENSITIVITY_WEIGHT: Record<Sensitivity, number> = { restricted: 1, confidential: 0.75, internal: 0.5, unknown: 0.5, public: 0.2 };
 /** Write counts above read: what an agent can change is worse than what it can see. */
 const ACCESS_WEIGHT: Record<AccessLevel, number> = { 'permissions-management': 1, write: 1, tagging: 0.6, read: 0.6, list: 0.4 };
-const IRREVERSIBLE: readonly CapabilityKind[] = ['data-delete', 'data-write', 'external-communication', 'data-export', 'payment'];
-
-/** A check passes when its automatic verdict passes, or a person attested it done (or not applicable) and nothing fails it. */
-function passes(rows: Map<string, ChecklistRow>, key: ChecklistItemKey): boolean {
-  const row = rows.get(key);
-  if (!row) return false;
-  if (row.verdict === 'fail') return false;
-  return row.verdict === 'pass' || row.attestation?.status === 'done' || row.attestation?.status === 'not-applicable';
-}
 
 function sensitivityOf(d: AgentDossier): { value: number | null; because: string } {
   let best: { value: number; because: string } | null = null;
@@ -31,10 +22,10 @@ function sensitivityOf(d: AgentDossier): { value: number | null; because: string
 }
 
 const MONITORING: Array<{ name: string; holds: (d: AgentDossier, rows: Map<string, ChecklistRow>) => boolean }> = [
-  { name: 'execution logging', holds: (_d, rows) => passes(rows, 'h48.execution-logging') },
+  { name: 'execution logging', holds: (_d, rows) => itemPasses(rows, 'h48.execution-logging') },
   { name: 'LLM calls seen in usage', holds: (d) => d.usage.totals.totalTokens > 0 },
   { name: 'a daily budget cap', holds: (d) => d.usage.budget.dailyTokenCap !== null || d.usage.budget.dailyCostCapUsd !== null },
-  { name: 'a named owner to alert', holds: (_d, rows) => passes(rows, 'registry.owner') },
+  { name: 'a named owner to alert', holds: (_d, rows) => itemPasses(rows, 'registry.owner') },
 ];
 
 /** P0 needs known sensitive data: unknown sensitivity (0.5) with no monitoring at all is P1, not P0. */
@@ -55,7 +46,7 @@ export function riskOf(d: AgentDossier, checklist: ChecklistRow[]): RiskScore {
   const sensitivity = sensitivityOf(d);
   const missing = MONITORING.filter((m) => !m.holds(d, rows)).map((m) => m.name);
   const monitoringGap = missing.length / MONITORING.length;
-  const irreversibleUnreviewed = passes(rows, 'h48.irreversible-reviewed') ? 0 : d.capabilities.filter((c) => IRREVERSIBLE.includes(c.kind)).length;
+  const irreversibleUnreviewed = itemPasses(rows, 'h48.irreversible-reviewed') ? 0 : irreversibleActionsOf(d).length;
   const days = d.usage.daily.length;
   const volumePerDay = d.usage.totals.requests > 0 && days > 0 ? d.usage.totals.requests / days : null;
   const score = (sensitivity.value ?? 0.5) * monitoringGap;

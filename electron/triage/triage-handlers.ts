@@ -9,6 +9,7 @@ import type { Db } from '../store/workspace-file';
 import { attest, attestationsOf } from './attestations';
 import { evaluateChecklist } from './evaluate-checklist';
 import { compareRisk, riskOf } from './risk-score';
+import { untrustedExposureOf } from './untrusted-exposure';
 
 /** The automatic verdicts with a person's attestations beside them; an attested "done" never hides a fail. */
 export function agentTriage(db: Db, agentId: string, advisories: AdvisoryLookup): AgentTriage & { name: string; owner: string | null } {
@@ -18,7 +19,7 @@ export function agentTriage(db: Db, agentId: string, advisories: AdvisoryLookup)
     const attestation = attestations.get(v.key) ?? null;
     return { ...v, attestation, conflict: v.verdict === 'fail' && attestation?.status === 'done' };
   });
-  return { agentId, name: dossier.agent.name, owner: dossier.agent.owner?.name ?? null, checklist, risk: riskOf(dossier, checklist) };
+  return { agentId, name: dossier.agent.name, owner: dossier.agent.owner?.name ?? null, checklist, risk: riskOf(dossier, checklist), exposure: untrustedExposureOf(dossier, checklist) };
 }
 
 export function triageOverview(db: Db, advisories: AdvisoryLookup): TriageRow[] {
@@ -29,7 +30,7 @@ export function triageOverview(db: Db, advisories: AdvisoryLookup): TriageRow[] 
       const counts = { pass: 0, fail: 0, unknown: 0 };
       for (const row of t.checklist) counts[row.verdict]++;
       const failing = t.checklist.filter((r) => r.verdict === 'fail' || r.attestation?.status === 'not-done').map((r) => r.key);
-      return { agentId: id, name: t.name, owner: t.owner, risk: t.risk, counts, failing };
+      return { agentId: id, name: t.name, owner: t.owner, risk: t.risk, counts, failing, exposure: { inputs: t.exposure.inputs.length, worst: t.exposure.worst } };
     })
     .sort((a, b) => compareRisk(a.risk, b.risk) || a.name.localeCompare(b.name));
 }
@@ -38,8 +39,8 @@ export function triageHandlers(session: Session) {
   const db = () => session.workspace().db;
   return {
     agentChecklist: ({ agentId }) => {
-      const { checklist, risk } = agentTriage(db(), agentId, session.advisoryLookup());
-      return { agentId, checklist, risk };
+      const { checklist, risk, exposure } = agentTriage(db(), agentId, session.advisoryLookup());
+      return { agentId, checklist, risk, exposure };
     },
     triageOverview: () => triageOverview(db(), session.advisoryLookup()),
     attestChecklistItem: ({ agentId, key, status, note }, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AdvisoryMatch, CapabilityFinding, DeployableUnit, EndpointReference, FrameworkUse, GuardrailFinding, LlmUse, PackageVersion, CandidateDecision } from '../discovery';
+import type { AdvisoryMatch, CapabilityFinding, DeployableUnit, EndpointReference, FrameworkUse, GuardrailFinding, LlmUse, PackageVersion, CandidateDecision, UntrustedInputFinding } from '../discovery';
 import type { AgentDetail } from './agents';
 import type { AgentCredentialLinks, BlastRadiusSummary } from './blast-radius';
 import { method } from './method';
@@ -19,6 +19,8 @@ export interface AgentDossier {
   capabilities: CapabilityFinding[];
   endpoints: EndpointReference[];
   guardrails: GuardrailFinding[];
+  /** Content from outside the organisation it reads (tickets, emails, documents, web pages, comments, chat). */
+  untrustedInputs: UntrustedInputFinding[];
   packages: PackageVersion[];
   advisories: AdvisoryMatch[];
   credentials: AgentCredentialLinks;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChecklistRow, RiskScore, TriageRow } from '../checklist';
+import type { ChecklistRow, RiskScore, TriageRow, UntrustedExposure } from '../checklist';
 import { CHECKLIST_ITEMS } from '../checklist';
 import { method } from './method';
 
@@ -11,6 +11,7 @@ export interface AgentTriage {
   agentId: string;
   checklist: ChecklistRow[];
   risk: RiskScore;
+  exposure: UntrustedExposure;
 }
 
 export const triageContract = {

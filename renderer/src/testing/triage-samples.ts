@@ -23,6 +23,7 @@ export const triageRow = (over: Partial<TriageRow> = {}): TriageRow => ({
   risk: riskScore(),
   counts: { pass: 6, fail: 5, unknown: 4 },
   failing: ['h48.llm-keys-distinct', 'h48.execution-logging', 'h48.irreversible-reviewed'],
+  exposure: { inputs: 1, worst: true },
   ...over,
 });
 
@@ -59,6 +60,13 @@ export const checklistRow = (key: ChecklistItemKey, over: Partial<ChecklistRow> 
 export const sampleAgentTriage = (agentId = 'a-collections'): AgentTriage => ({
   agentId,
   risk: riskScore(),
+  exposure: {
+    inputs: [{ kind: 'email', detail: 'imaplib.IMAP4_SSL().fetch', evidence: { text: 'imaplib.IMAP4_SSL().fetch (in tool read_replies)', path: 'collections/inbox.py', line: 31 } }],
+    scan: null,
+    irreversibleActions: 2,
+    humanReview: false,
+    worst: true,
+  },
   checklist: CHECKLIST_ITEMS.map((item) => {
     if (item.key === 'h48.llm-keys-distinct')
       return checklistRow(item.key, {

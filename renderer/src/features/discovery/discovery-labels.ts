@@ -103,6 +103,7 @@ export const GUARDRAIL_KIND_LABELS: Record<GuardrailKind, string> = {
   tracing: 'Tracing',
   'token-limit': 'Token limit',
   'output-filter': 'Output filter',
+  'injection-scan': 'Injection scan',
 };
 
 export const ENDPOINT_PURPOSE_LABELS: Record<EndpointReference['purpose'], string> = {
