@@ -22,15 +22,19 @@ export function agentTriage(db: Db, agentId: string, advisories: AdvisoryLookup)
   return { agentId, name: dossier.agent.name, owner: dossier.agent.owner?.name ?? null, checklist, risk: riskOf(dossier, checklist), exposure: untrustedExposureOf(dossier, checklist) };
 }
 
-export function triageOverview(db: Db, advisories: AdvisoryLookup): TriageRow[] {
+/** Every agent's checklist, risk and exposure: the overview, the plan and the report read this, never a loop of their own. */
+export function everyAgentTriage(db: Db, advisories: AdvisoryLookup): Array<AgentTriage & { name: string; owner: string | null }> {
   const ids = (statement(db, 'SELECT id FROM agents ORDER BY name COLLATE NOCASE').all() as Array<{ id: string }>).map((r) => r.id);
-  return ids
-    .map((id) => {
-      const t = agentTriage(db, id, advisories);
+  return ids.map((id) => agentTriage(db, id, advisories));
+}
+
+export function triageOverview(db: Db, advisories: AdvisoryLookup): TriageRow[] {
+  return everyAgentTriage(db, advisories)
+    .map((t) => {
       const counts = { pass: 0, fail: 0, unknown: 0 };
       for (const row of t.checklist) counts[row.verdict]++;
       const failing = t.checklist.filter((r) => r.verdict === 'fail' || r.attestation?.status === 'not-done').map((r) => r.key);
-      return { agentId: id, name: t.name, owner: t.owner, risk: t.risk, counts, failing, exposure: { inputs: t.exposure.inputs.length, worst: t.exposure.worst } };
+      return { agentId: t.agentId, name: t.name, owner: t.owner, risk: t.risk, counts, failing, exposure: { inputs: t.exposure.inputs.length, worst: t.exposure.worst } };
     })
     .sort((a, b) => compareRisk(a.risk, b.risk) || a.name.localeCompare(b.name));
 }
