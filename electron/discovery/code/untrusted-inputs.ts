@@ -13,6 +13,13 @@ import type { ToolAnalysis } from './tools';
 type UntrustedInputRule = Compiled<UntrustedInputRuleJson>;
 
 const MAX_DETAIL = 100;
+/**
+ * A hand-written tool loop hands each tool call to one function (`runTool(name, args)`,
+ * `execute_tool`, `handle_tool_call`): what it fetches, the model chose, as in a declared tool.
+ */
+const TOOL_DISPATCHER = /^_*(?:run|call|exec(?:ute)?|dispatch|handle|invoke)_?tools?(?:_?calls?)?$/i;
+/** `String(args.url)`, `str(url)`: a conversion that leaves the value what it was. */
+const CONVERSIONS = new Set(['String', 'str']);
 /** Arguments that make an HTTP call a write: what it sends is the point, not what it reads back. */
 const BODY_ARGS = ['body', 'json', 'data', 'files', 'content'];
 
@@ -25,7 +32,7 @@ const BODY_ARGS = ['body', 'json', 'data', 'files', 'content'];
 export function findUntrustedInputs(context: FindingContext, tools: ToolAnalysis): UntrustedInputFinding[] {
   const { model } = context;
   const helpers = new Set([...helpersOfTools(model, tools).values()].flatMap((scopes) => [...scopes]));
-  const reachedByTool = (scope: Scope) => tools.toolOfScope(scope) !== null || [...helpers].some((helper) => isWithin(scope, helper));
+  const reachedByTool = (scope: Scope) => tools.toolOfScope(scope) !== null || [...helpers].some((helper) => isWithin(scope, helper)) || inDispatcher(scope);
   const found: Array<Scoped<UntrustedInputFinding>> = [];
   for (const rule of context.rules.untrustedInput) {
     const emit = (detail: string, scope: Scope, line: number, call?: CallSite) => {
@@ -58,6 +65,11 @@ export function findUntrustedInputs(context: FindingContext, tools: ToolAnalysis
     .sort((a, b) => a.evidence.line - b.evidence.line);
 }
 
+function inDispatcher(scope: Scope): boolean {
+  for (let current: Scope | null = scope; current; current = current.parent) if (current.kind === 'function' && TOOL_DISPATCHER.test(current.name)) return true;
+  return false;
+}
+
 function decoratedNameMatches(rule: UntrustedInputRule, decorated: Scope): boolean {
   return !rule.match.decoratedNames || rule.match.decoratedNames.test(decorated.name);
 }
@@ -70,7 +82,8 @@ function decoratedNameMatches(rule: UntrustedInputRule, decorated: Scope): boole
 function urlOf(context: FindingContext, rule: UntrustedInputRule, call: CallSite): { text: string; runtime: boolean } | null {
   const written = (rule.urlArgs ?? []).map((argument) => call.named.get(argument)).find((value) => value) ?? call.args[0];
   if (!written) return null;
-  const url = urlArgument(context, written);
+  let url = urlArgument(context, written);
+  if (url?.kind === 'call' && CONVERSIONS.has(url.call.callee) && url.call.args.length === 1) url = urlArgument(context, url.call.args[0]);
   if (url?.kind === 'string') return { text: url.text, runtime: url.interpolated && /^(?:\{\})+$/.test(url.text) };
   if (url?.kind === 'ref') return { text: url.name, runtime: true };
   // A URL some call builds (`build_url(id)`) or an expression is not known to be anyone's choice.
