@@ -4,7 +4,6 @@ import type { CallSite, Scope, Value } from './code-model';
 import { urlArgument } from './endpoints';
 import { callMatches, callName, isWithin, literalText, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
-import { importMatches } from './frameworks';
 import { helpersOfTools, inheritFromHelpers } from './helper-calls';
 import type { Scoped } from './helper-calls';
 import type { Compiled, UntrustedInputRuleJson } from './rules';
