@@ -6,7 +6,7 @@ import { AgentDraft } from '../../shared/agent';
 import { AnalyzerPool } from '../discovery/scan/analyzer-pool';
 import { scanFolder, type FolderScan } from '../discovery/scan/scan-folder';
 import { createAgent } from '../agents/agents-repository';
-import { replaceScanFacts, scanLabelFor, scanSourceFor } from '../discovery/discovery-repository';
+import { mergeCandidate, replaceScanFacts, scanLabelFor, scanSourceFor } from '../discovery/discovery-repository';
 import { fingerprintKeyOf } from '../store/fingerprint-key';
 import { createWorkspaceFile, type Db, type OpenOptions, type Workspace } from '../store/workspace-file';
 import { runImport } from '../imports/run-import';
@@ -21,7 +21,12 @@ const DemoAgent = AgentDraft.omit({ lastReviewed: true, rollback: true }).extend
   reviewedDaysAgo: z.number().int().min(0).nullable(),
   rollback: z.object({ procedure: z.string(), rehearsedDaysAgo: z.number().int().min(0).nullable() }),
 });
-const DemoFile = z.object({ engagement: z.string(), agents: z.array(DemoAgent) });
+const DemoFile = z.object({
+  engagement: z.string(),
+  agents: z.array(DemoAgent),
+  /** Candidates the consultant already joined to a registry agent (identity key -> agent name); the rest wait in the queue for the first hour. */
+  merged: z.record(z.string(), z.string()).default({}),
+});
 
 function daysAgo(days: number | null, now: Date): string | null {
   return days === null ? null : new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
@@ -41,6 +46,7 @@ export async function buildDemoWorkspace(path: string, resources: string, option
   try {
     seed(ws.db, demo, author, now);
     await scanDemoSources(ws.db, join(resources, 'demo', 'source'), author);
+    mergeDemoCandidates(ws.db, demo.merged, author);
     await importDemoExports(ws, join(resources, 'demo', 'iam'), author);
     await importDemoExports(ws, join(resources, 'demo', 'usage'), author);
     setDemoBudgets(ws.db, author);
@@ -84,6 +90,17 @@ async function scanDemoSources(db: Db, sourceDir: string, author: { actor: strin
   } finally {
     await pool.close();
   }
+}
+
+/** Joins the scanned units the consultant already matched to their registry agents, as a person's merge would. */
+function mergeDemoCandidates(db: Db, merged: Record<string, string>, author: { actor: string; via: string }): void {
+  writeTransaction(db, () => {
+    for (const [identityKey, agentName] of Object.entries(merged)) {
+      const agent = db.prepare('SELECT id FROM agents WHERE identity_key = ?').get(`demo:${agentName}`) as { id: string } | undefined;
+      if (!agent) throw new Error(`resources/demo/agents.json merges ${identityKey} into "${agentName}", which is not a demo agent.`);
+      mergeCandidate(db, identityKey, agent.id, author, () => []);
+    }
+  });
 }
 
 /** One daily cap the consultant agreed with the disputes team, so the budget view has something over it. */

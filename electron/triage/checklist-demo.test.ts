@@ -66,6 +66,28 @@ describe('agentChecklist on the demo', () => {
     expect(rows[0]!.risk.tier).toBe('P0');
   });
 
+  it('shows the outside content the Collections Reminder Bot reads (customer replies) and the scanner that screens it (Lakera Guard, found in its code)', async () => {
+    const triage = await call<AgentTriage>('agentChecklist', { agentId: ids['Collections Reminder Bot']! });
+    expect(triage.exposure.inputs.map((i) => i.kind)).toContain('email');
+    expect(triage.exposure.scan).toMatchObject({ by: 'code' });
+    expect(triage.exposure.worst).toBe(false);
+    expect(triage.checklist.find((r) => r.key === 'd30.untrusted-content-scanned')).toMatchObject({ verdict: 'pass' });
+  });
+
+  it('flags the worst combination once the disputes agent\'s code is joined: it reads ticket comments and can refund, unscreened and unreviewed', async () => {
+    const before = await call<AgentTriage>('agentChecklist', { agentId: ids['Dispute Resolution Assistant']! });
+    expect(before.exposure.inputs).toEqual([]);
+    const candidates = await call<{ candidates: Array<{ identityKey: string; name: string }> }>('listCandidates', { decision: 'pending' });
+    const disputes = candidates.candidates.find((c) => c.name === 'disputes-agent')!;
+    await call('mergeCandidate', { identityKey: disputes.identityKey, agentId: ids['Dispute Resolution Assistant']! });
+    const after = await call<AgentTriage>('agentChecklist', { agentId: ids['Dispute Resolution Assistant']! });
+    expect(after.exposure).toMatchObject({ scan: null, humanReview: false, worst: true });
+    expect(after.exposure.inputs.map((i) => i.kind)).toContain('ticket');
+    expect(after.checklist.find((r) => r.key === 'd30.untrusted-content-scanned')).toMatchObject({ verdict: 'fail' });
+    const overview = await call<TriageRow[]>('triageOverview', {});
+    expect(overview.find((r) => r.agentId === ids['Dispute Resolution Assistant'])!.exposure).toEqual({ inputs: after.exposure.inputs.length, worst: true });
+  });
+
   it('refuses an agent that does not exist', async () => {
     const result = await engine.dispatch('agentChecklist', { agentId: 'no-such-agent' }, ctx);
     expect(result.ok).toBe(false);

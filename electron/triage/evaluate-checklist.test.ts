@@ -198,4 +198,28 @@ describe('evaluateChecklist', () => {
     });
     expect(check(dossier(), 'd90.audit-trail').verdict).toBe('unknown');
   });
+
+  it('fails a runtime with an open advisory (naming the fixed version), passes locked packages with none, and is unknown with no lockfile', () => {
+    const pkg = { ecosystem: 'PyPI' as const, name: 'langchain-core', version: '0.1.10', lockfile: 'agent/requirements.txt' };
+    const advisory = { id: 'GHSA-xxxx-yyyy-zzzz', aliases: [], summary: 'Prompt template injection', severity: 'HIGH', package: pkg, fixed: '0.1.35' };
+    expect(check(dossier({ packages: [pkg], advisories: [advisory] }), 'd30.patched-runtime')).toMatchObject({
+      verdict: 'fail',
+      evidence: [{ text: 'GHSA-xxxx-yyyy-zzzz (HIGH): langchain-core 0.1.10, fixed in 0.1.35', path: 'agent/requirements.txt' }],
+    });
+    expect(check(dossier({ packages: [pkg] }), 'd30.patched-runtime').verdict).toBe('pass');
+    expect(check(dossier(), 'd30.patched-runtime').because).toMatch(/No lockfile/);
+    expect(check(dossier({ sources: [] }), 'd30.patched-runtime').verdict).toBe('unknown');
+    expect(check(dossier(), 'd30.sandbox').verdict).toBe('unknown');
+  });
+
+  it('fails outside content read with no injection scan, passes it scanned, passes code that reads none, and is unknown without code', () => {
+    const input = { kind: 'ticket' as const, detail: 'zenpy.Zenpy().tickets.comments', tool: 'ticket_thread', evidence: { path: 'agent/tools.py', line: 12, snippet: '', ruleId: 'untrusted.zendesk', confidence: 0.9 } };
+    expect(check(dossier({ untrustedInputs: [input] }), 'd30.untrusted-content-scanned')).toMatchObject({
+      verdict: 'fail',
+      evidence: [{ text: 'reads ticket: zenpy.Zenpy().tickets.comments', path: 'agent/tools.py', line: 12 }],
+    });
+    expect(check(dossier({ untrustedInputs: [input], guardrails: [guardrail('injection-scan', 'lakera guard')] }), 'd30.untrusted-content-scanned').verdict).toBe('pass');
+    expect(check(dossier(), 'd30.untrusted-content-scanned').verdict).toBe('pass');
+    expect(check(dossier({ sources: [] }), 'd30.untrusted-content-scanned').verdict).toBe('unknown');
+  });
 });
