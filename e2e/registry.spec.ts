@@ -129,6 +129,9 @@ test('a consultant’s messy sheet: warnings shown, each row’s action, the bad
   await dialog.close();
   await expect(registry.agentCount()).toHaveText('22 agents');
   await expect(registry.row('Refund Notifier')).toContainText('Team owner');
+  // Ranked by risk it sits below the fold, under the import's toast: find it as a reader would.
+  await registry.search.fill('Refund Notifier');
+  await expect(registry.dataRows()).toHaveCount(1);
   await registry.openAgent('Refund Notifier');
   await expect(page.getByRole('textbox', { name: /^Other access to sendgrid/ })).toHaveValue('send');
   expect(consoleErrors).toEqual([]);

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The Inventory (agent registry) page as a user sees it. */
 export class RegistryPage {
@@ -26,6 +26,8 @@ export class RegistryPage {
   }
 
   async openAgent(name: string): Promise<void> {
+    // A list still loading (re-read after an import, re-ranked by risk) may move the row under the click.
+    await expect(this.grid).not.toHaveAttribute('aria-busy', 'true');
     await this.row(name).click();
     await this.page.getByRole('heading', { name, level: 1 }).waitFor();
   }

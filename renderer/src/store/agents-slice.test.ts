@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentList, AgentListQuery } from '../../../shared/contract';
+import type { TriageRow } from '../../../shared/checklist';
 import { agentSummary, fakeBackend } from '../testing/fake-backend';
+import { triageRow } from '../testing/triage-samples';
 import { listQueryOf, DEFAULT_AGENT_FILTERS, SEARCH_DEBOUNCE_MS } from './agents-slice';
 import { createAppStore } from './index';
 
@@ -20,7 +22,10 @@ describe('agents slice', () => {
   });
 
   it('sends only the filters that are set', () => {
+    // By risk (the default): the engine lists by name and the page orders by the triage overview, whichever way.
     expect(listQueryOf(DEFAULT_AGENT_FILTERS)).toEqual({ sort: 'name', direction: 'asc' });
+    expect(listQueryOf({ ...DEFAULT_AGENT_FILTERS, direction: 'desc' })).toEqual({ sort: 'name', direction: 'asc' });
+    expect(listQueryOf({ ...DEFAULT_AGENT_FILTERS, sort: 'owner', direction: 'desc' })).toEqual({ sort: 'owner', direction: 'desc' });
     expect(listQueryOf({ ...DEFAULT_AGENT_FILTERS, text: '  pay ', owner: 'none', flags: ['no-rollback'] })).toEqual({
       sort: 'name',
       direction: 'asc',
@@ -28,6 +33,29 @@ describe('agents slice', () => {
       owner: 'none',
       flags: ['no-rollback'],
     });
+  });
+
+  it('sorted by risk (the default), sets the list and its ranking together, and keeps the list when the ranking fails', async () => {
+    let answer: (rows: TriageRow[]) => void = () => {};
+    const store = createAppStore(
+      fakeBackend({
+        listAgents: async () => list(['payments-bot', 'digest']),
+        triageOverview: () => new Promise<TriageRow[]>((resolve) => (answer = resolve)),
+      }),
+    );
+    const loading = store.getState().loadAgents();
+    await vi.advanceTimersByTimeAsync(0);
+    // The list alone would be shown in name order and re-ranked under the reader's click: it waits.
+    expect(store.getState().agentList).toBeNull();
+    answer([triageRow({ agentId: 'a1' }), triageRow({ agentId: 'a0' })]);
+    await loading;
+    expect(store.getState().agentList?.rows.map((r) => r.name)).toEqual(['payments-bot', 'digest']);
+    expect(store.getState().triageOverview.data?.map((r) => r.agentId)).toEqual(['a1', 'a0']);
+
+    const failing = createAppStore(fakeBackend({ listAgents: async () => list(['payments-bot']), triageOverview: async () => Promise.reject(new Error('The workspace is busy')) }));
+    await failing.getState().loadAgents();
+    expect(failing.getState().agentList?.rows).toHaveLength(1);
+    expect(failing.getState().triageOverview.error).toBe('The workspace is busy');
   });
 
   it('debounces search text into one query', async () => {

@@ -5,7 +5,8 @@ import type { AgentFlag } from '../../../shared/registry';
 import type { ActivityState } from '../../../shared/usage';
 import { messageOf, type SliceCreator } from './app-state';
 
-export type AgentSortKey = (typeof AGENT_SORT_KEYS)[number];
+/** The engine's sort keys, and 'risk': the Triage page's priority order, applied here (the list query knows nothing of risk). */
+export type AgentSortKey = (typeof AGENT_SORT_KEYS)[number] | 'risk';
 
 export interface AgentFilters {
   text: string;
@@ -54,13 +55,14 @@ export const activityOf = (activity: AgentActivity, agentId: string): ActivitySt
 
 export const SEARCH_DEBOUNCE_MS = 150;
 
-export const DEFAULT_AGENT_FILTERS: AgentFilters = { text: '', statuses: [], triggers: [], owner: null, flags: [], activity: null, sort: 'name', direction: 'asc' };
+export const DEFAULT_AGENT_FILTERS: AgentFilters = { text: '', statuses: [], triggers: [], owner: null, flags: [], activity: null, sort: 'risk', direction: 'asc' };
 
 export function listQueryOf(filters: AgentFilters): AgentListQuery {
   const text = filters.text.trim();
   return {
-    sort: filters.sort,
-    direction: filters.direction,
+    // By risk: the engine lists by name, and the page orders by the triage overview.
+    sort: filters.sort === 'risk' ? 'name' : filters.sort,
+    direction: filters.sort === 'risk' ? 'asc' : filters.direction,
     ...(text ? { text } : {}),
     ...(filters.statuses.length ? { statuses: filters.statuses } : {}),
     ...(filters.triggers.length ? { triggers: filters.triggers } : {}),
@@ -79,8 +81,16 @@ export const createAgentsSlice: SliceCreator<AgentsSlice> = (backend) => (set, g
     const request = ++latestRequest;
     set({ agentsLoading: true });
     try {
-      const agentList = await backend.listAgents(listQueryOf(get().agentFilters));
-      if (request === latestRequest) set({ agentList, agentsLoading: false, agentsError: null });
+      // By risk, the list and its ranking land together: rows shown in one order and re-ranked a
+      // moment later would jump under a click (a first visit, agents just imported or created).
+      const byRisk = get().agentFilters.sort === 'risk';
+      const [agentList, ranking] = await Promise.all([
+        backend.listAgents(listQueryOf(get().agentFilters)),
+        byRisk ? backend.triageOverview({}).then((data) => ({ data, error: null }), (error: unknown) => ({ data: null, error: messageOf(error) })) : null,
+      ]);
+      if (request !== latestRequest) return;
+      if (ranking === null) set({ agentList, agentsLoading: false, agentsError: null });
+      else set((s) => ({ agentList, agentsLoading: false, agentsError: null, triageOverview: { data: ranking.data ?? s.triageOverview.data, loading: false, error: ranking.error } }));
     } catch (error) {
       if (request === latestRequest) set({ agentsLoading: false, agentsError: messageOf(error) });
     }

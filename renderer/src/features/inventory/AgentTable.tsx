@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
-import type { RiskScore } from '../../../../shared/checklist';
+import { useMemo, type ReactNode } from 'react';
+import type { TriageRow } from '../../../../shared/checklist';
+import type { Sensitivity } from '../../../../shared/iam';
 import type { AgentSummary } from '../../../../shared/contract';
 import { ACTIVITY_STATES } from '../../../../shared/usage';
 import { navigate } from '../../app/routes';
@@ -9,7 +10,7 @@ import { ChipList } from '../../ui/ChipList';
 import { formatDate } from '../../ui/format-date';
 import { activityOf, type AgentActivity, type AgentSortKey } from '../../store/agents-slice';
 import { useAppStore } from '../../store/store-context';
-import { Badge } from '../../ui/Badge';
+import { Badge, type BadgeTone } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { CompletenessMeter } from '../../ui/CompletenessMeter';
@@ -48,22 +49,73 @@ const RISK_HELP = 'Priority tier from the Triage page: data sensitivity reached 
  * The agent's triage tier, from the Triage page's overview. Nothing while it is first read; a dash
  * when it could not be read or does not name the agent, so a failed risk read never hides the row.
  */
-export function riskColumn(riskByAgent: ReadonlyMap<string, RiskScore> | null, failed: boolean): Column<AgentSummary, AgentSortKey> {
+export function riskColumn(triageByAgent: ReadonlyMap<string, TriageRow> | null, failed: boolean): Column<AgentSummary, AgentSortKey> {
   return {
     key: 'risk',
     header: 'Risk',
     headerTitle: RISK_HELP,
-    minWidth: 52,
-    render: (a) => {
-      const risk = riskByAgent?.get(a.id);
-      if (risk) return <TierBadge risk={risk} />;
-      if (riskByAgent === null && !failed) return null;
-      return (
-        <span className="muted" aria-label="Risk unknown" title={failed ? 'The triage overview could not be read' : 'Not in the triage overview'}>
-          —
-        </span>
-      );
-    },
+    minWidth: 64,
+    sortKey: 'risk',
+    render: (a) => triageCell(triageByAgent, failed, a, 'Risk', (row) => <TierBadge risk={row.risk} />),
+  };
+}
+
+/** A cell read from the triage overview: nothing while it is first read; a dash when it failed or does not name the agent. */
+function triageCell(triageByAgent: ReadonlyMap<string, TriageRow> | null, failed: boolean, a: AgentSummary, what: string, render: (row: TriageRow) => ReactNode): ReactNode {
+  const row = triageByAgent?.get(a.id);
+  if (row) return render(row);
+  if (triageByAgent === null && !failed) return null;
+  return (
+    <span className="muted" aria-label={`${what} unknown`} title={failed ? 'The triage overview could not be read' : 'Not in the triage overview'}>
+      —
+    </span>
+  );
+}
+
+const SENSITIVITY_TONES: Record<Sensitivity, BadgeTone> = { restricted: 'danger', confidential: 'warning', internal: 'neutral', public: 'neutral', unknown: 'neutral' };
+
+/** What its credentials reach: data sources, how many writable, the most sensitive. Unknown (no identity linked) is not "none". */
+export function reachColumn(triageByAgent: ReadonlyMap<string, TriageRow> | null, failed: boolean): Column<AgentSummary, AgentSortKey> {
+  return {
+    key: 'reach',
+    header: 'Reachable data',
+    headerTitle: 'Data sources its cloud credentials reach (blast radius): how many, how many it can write, the most sensitive',
+    minWidth: 200,
+    render: (a) =>
+      triageCell(triageByAgent, failed, a, 'Reachable data', ({ reach }) =>
+        reach.dataSources === null ? (
+          <span className="muted" title="No cloud identity is linked to it: import its account's IAM export or link its credential">
+            Not linked
+          </span>
+        ) : (
+          <span className="cell-text" title={`${reach.dataSources} data source(s), ${reach.writable} writable${reach.sensitivity ? `, most sensitive: ${reach.sensitivity}` : ''}`}>
+            {reach.dataSources}
+            {reach.writable > 0 && <span className="inventory__writable"> · {reach.writable} write</span>}{' '}
+            {reach.sensitivity && reach.sensitivity !== 'unknown' && <Badge tone={SENSITIVITY_TONES[reach.sensitivity]}>{reach.sensitivity}</Badge>}
+          </span>
+        ),
+      ),
+  };
+}
+
+/** Advisories affecting its locked packages, with the worst severity any of them names. */
+export function advisoriesColumn(triageByAgent: ReadonlyMap<string, TriageRow> | null, failed: boolean): Column<AgentSummary, AgentSortKey> {
+  return {
+    key: 'advisories',
+    header: 'Advisories',
+    headerTitle: 'Open advisories (OSV) that affect the versions its lockfiles pin',
+    minWidth: 96,
+    render: (a) =>
+      triageCell(triageByAgent, failed, a, 'Advisories', ({ advisories }) =>
+        advisories.count === 0 ? (
+          <span className="muted">None</span>
+        ) : (
+          <Badge tone={/critical|high/i.test(advisories.worstSeverity ?? '') ? 'danger' : 'warning'} title={advisories.worstSeverity ? `Worst severity: ${advisories.worstSeverity}` : undefined}>
+            {advisories.count}
+            {advisories.worstSeverity ? ` ${advisories.worstSeverity.toLowerCase()}` : ''}
+          </Badge>
+        ),
+      ),
   };
 }
 
@@ -145,10 +197,22 @@ export function AgentTable({ rows }: { rows: readonly AgentSummary[] }) {
   const clearFilters = useAppStore((s) => s.clearAgentFilters);
   const activity = useAppStore((s) => s.agentActivity);
   const triage = useAppStore((s) => s.triageOverview);
-  const riskByAgent = useMemo(() => (triage.data ? new Map(triage.data.map((r) => [r.agentId, r.risk])) : null), [triage.data]);
-  const riskFailed = triage.error !== null;
-  // After Status: at 1024 px the table scrolls sideways from Last reviewed on, and activity and risk must stay in view.
-  const columns = useMemo(() => [...COLUMNS.slice(0, 2), activityColumn(activity), riskColumn(riskByAgent, riskFailed), ...COLUMNS.slice(2)], [activity, riskByAgent, riskFailed]);
+  const triageByAgent = useMemo(() => (triage.data ? new Map(triage.data.map((r) => [r.agentId, r])) : null), [triage.data]);
+  const triageFailed = triage.error !== null;
+  // Risk first after the name, then what it can reach: at 1024 px the table scrolls sideways from
+  // the trigger on, and the columns that decide what to fix first must stay in view.
+  const columns = useMemo(
+    () => [
+      COLUMNS[0]!,
+      riskColumn(triageByAgent, triageFailed),
+      COLUMNS[1]!,
+      activityColumn(activity),
+      reachColumn(triageByAgent, triageFailed),
+      advisoriesColumn(triageByAgent, triageFailed),
+      ...COLUMNS.slice(2),
+    ],
+    [activity, triageByAgent, triageFailed],
+  );
   return (
     <DataTable
       label="Agents"

@@ -11,6 +11,7 @@ import { AgentTable } from './AgentTable';
 import { downloadFile } from './file-transfer';
 import { GhostTable } from './GhostTable';
 import { InventoryFilters } from './InventoryFilters';
+import { orderByRisk } from './risk-order';
 import './inventory.css';
 
 /** activity: from the address (`#/?activity=ghost`, the Usage page's link): applied once, then the filter is the page's like any other. */
@@ -30,6 +31,9 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
   const setActivityFilter = useAppStore((s) => s.setAgentActivityFilter);
   const workspacePath = useAppStore((s) => s.workspace?.path);
   const loadTriageOverview = useAppStore((s) => s.loadTriageOverview);
+  const triageRows = useAppStore((s) => s.triageOverview.data);
+  const sort = useAppStore((s) => s.agentFilters.sort);
+  const direction = useAppStore((s) => s.agentFilters.direction);
 
   // Agents may have been edited or imported since the list was last fetched.
   useEffect(() => {
@@ -41,10 +45,11 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
     void loadAgentActivity();
   }, [loadAgentActivity, workspacePath]);
 
-  // The Risk column reads the Triage page's overview, again on every visit: imports and edits move the tiers.
+  // The Risk column reads the Triage page's overview, again on every visit: imports and edits move
+  // the tiers. Sorted by risk, the list's own load reads it with the rows.
   useEffect(() => {
-    if (workspacePath) void loadTriageOverview();
-  }, [loadTriageOverview, workspacePath]);
+    if (workspacePath && sort !== 'risk') void loadTriageOverview();
+  }, [loadTriageOverview, workspacePath, sort]);
 
   // A linked filter is applied, then dropped from the address: Back from an agent must not re-apply it over the person's own choice.
   useEffect(() => {
@@ -54,10 +59,9 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
   }, [linkedActivity, setActivityFilter]);
 
   const rows = useMemo(() => {
-    if (!list || activityFilter === null) return list?.rows ?? [];
-    // Until activity is read, no row is claimed to be in any state.
-    return activity ? list.rows.filter((a) => activityOf(activity, a.id) === activityFilter) : [];
-  }, [list, activity, activityFilter]);
+    const listed = !list ? [] : activityFilter === null ? list.rows : activity ? list.rows.filter((a) => activityOf(activity, a.id) === activityFilter) : []; // until activity is read, no row is claimed to be in any state
+    return sort === 'risk' ? orderByRisk(listed, triageRows, direction) : listed;
+  }, [list, activity, activityFilter, sort, direction, triageRows]);
   const ghostsShown = activityFilter === 'ghost' && activity !== null;
 
   const exportAs = async (format: RegistryFormat) => {
