@@ -51,7 +51,7 @@ describe('agent-triage plan', () => {
 
     // A later run reads the same plan; --json gives the object the app shows.
     const json = await cli(['plan', '--workspace', 'w.atw', '--json']);
-    const plan = (json.json() as { ok: true; value: WorkspacePlan }).value;
+    const plan = (json.json() as unknown as { ok: true; value: WorkspacePlan }).value;
     expect(plan.startDate).toBe(today);
     expect(plan.phases.map((p) => p.phase)).toEqual(['step-0', 'days-1-30', 'days-31-60', 'days-61-90']);
     expect(plan.tasks.find((t) => t.agentName === 'Refund Triage Bot' && t.itemKey === 'h48.execution-logging')).toMatchObject({ owner: 'Priya Raman', status: 'open', dueDate: addDays(today, 2) });
