@@ -5,6 +5,7 @@ import { usageError } from '../command';
 import { callEngine, withWorkspaceArg } from '../engine-session';
 import { textTable } from '../text-table';
 
+const agentsText = (n: number) => `${n} agent${n === 1 ? '' : 's'}`;
 const statusText = (t: PlanTask) => (t.status === 'done' ? 'done' : t.overdue ? 'OVERDUE' : 'open');
 const ownerText = (t: PlanTask) => (t.owner ?? 'no owner') + (t.ownerIsDefault && t.owner ? ' (agent owner)' : '');
 
@@ -13,11 +14,11 @@ export function describePlan(plan: WorkspacePlan, workspaceArg: string): string 
   if (plan.startDate === null) {
     const pending = plan.phases.reduce((n, p) => n + p.total, 0);
     return [
-      `No plan started in this workspace: ${pending} tasks would be created for ${plan.agentCount} agents.`,
+      `No plan started in this workspace: ${pending} tasks would be created for ${agentsText(plan.agentCount)}.`,
       `Start it in the app (Plan), or: agent-triage plan --workspace ${workspaceArg} --start ${plan.today}`,
     ].join('\n');
   }
-  const lines = [`Hardening plan: day 0 ${plan.startDate}, today ${plan.today}, ${plan.agentCount} agents.`];
+  const lines = [`Hardening plan: day 0 ${plan.startDate}, today ${plan.today}, ${agentsText(plan.agentCount)}.`];
   lines.push(
     ...textTable(
       ['PHASE', 'DONE', 'OVERDUE', 'DUE'],

@@ -44,10 +44,11 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (backend) => (set, get) 
     startPlan: async (startDate) => {
       set({ planSaving: 'start', planSaveError: null });
       try {
+        const wasStarted = get().plan.data?.startDate != null;
         const data = await backend.startPlan({ startDate });
         ++latest;
         set({ plan: { data, loading: false, error: null } });
-        get().notify('success', `Plan started: day 0 is ${startDate}`);
+        get().notify('success', wasStarted ? `Day 0 moved to ${startDate}` : `Plan started: day 0 is ${startDate}`);
         return true;
       } catch (error) {
         set({ planSaveError: { for: 'start', message: messageOf(error) } });
@@ -62,7 +63,7 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (backend) => (set, get) 
       try {
         const task = await backend.updatePlanTask(input);
         set((s) => (s.plan.data ? { plan: { ...s.plan, data: { ...s.plan.data, tasks: s.plan.data.tasks.map((t) => (planTaskKey(t) === key ? task : t)) } } } : {}));
-        get().notify('success', `Saved ${task.title} for ${task.agentName}`);
+        get().notify('success', `${input.owner !== undefined ? 'Owner' : 'Due date'} of ${task.title} for ${task.agentName} saved`);
         void loadPlan();
         return true;
       } catch (error) {

@@ -48,9 +48,9 @@ export function BurnUpChart({ startDate, today, points }: { startDate: string; t
             <XAxis dataKey="date" tickFormatter={shortDay} tick={AXIS_TICK} stroke="var(--chart-grid)" minTickGap={24} />
             <YAxis allowDecimals={false} tick={AXIS_TICK} stroke="var(--chart-grid)" width={40} />
             <Tooltip content={(props) => <BurnUpTooltip active={props.active} payload={props.payload} />} />
-            <ReferenceLine x={startDate} stroke="var(--chart-axis)" strokeDasharray="3 3" label={{ value: 'Day 0', position: 'insideTopLeft', fill: 'var(--chart-axis)', fontSize: 11 }} />
+            <ReferenceLine x={startDate} stroke="var(--chart-axis)" strokeDasharray="3 3" label={{ value: 'Day 0', position: 'top', fill: 'var(--chart-axis)', fontSize: 11 }} />
             {today > startDate && rows.some((r) => r.date === today) && (
-              <ReferenceLine x={today} stroke="var(--accent)" strokeDasharray="3 3" label={{ value: 'Today', position: 'insideTopRight', fill: 'var(--accent)', fontSize: 11 }} />
+              <ReferenceLine x={today} stroke="var(--accent)" strokeDasharray="3 3" label={{ value: 'Today', position: 'insideTopLeft', fill: 'var(--accent)', fontSize: 11 }} />
             )}
             <Area type="stepAfter" dataKey="done" name="Done" stroke="var(--chart-3)" fill="var(--chart-3)" fillOpacity={0.25} strokeWidth={2} dot={dot} connectNulls={false} isAnimationActive={false} />
             <Line type="stepAfter" dataKey="scope" name="Scope" stroke="var(--chart-1)" strokeWidth={2} dot={dot} connectNulls={false} isAnimationActive={false} />

@@ -3,6 +3,12 @@ import { formatDate } from '../../ui/format-date';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { percentText } from './plan-view';
 
+/** "Days 1-30: the 48-hour checklist…" as a short title and its theme, so a narrow card keeps both readable. */
+function phaseTitleOf(label: string): { title: string; theme: string } {
+  const colon = label.indexOf(': ');
+  return colon < 0 ? { title: label, theme: '' } : { title: label.slice(0, colon), theme: label.slice(colon + 2) };
+}
+
 /** One card per phase: done of total, overdue in red, and the day the phase ends. */
 export function PhaseProgress({ phases }: { phases: readonly PlanPhaseProgress[] }) {
   return (
@@ -10,7 +16,8 @@ export function PhaseProgress({ phases }: { phases: readonly PlanPhaseProgress[]
       {phases.map((p) => (
         <li key={p.phase} className="plan-phase" aria-label={p.label}>
           <h2 className="plan-phase__label" title={p.label}>
-            {p.label}
+            {phaseTitleOf(p.label).title}
+            <span className="plan-phase__theme">{phaseTitleOf(p.label).theme}</span>
           </h2>
           <p className="plan-phase__figures">
             <span className="plan-phase__done">

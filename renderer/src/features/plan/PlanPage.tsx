@@ -78,7 +78,7 @@ function NotStarted({ plan }: { plan: WorkspacePlan }) {
   return (
     <EmptyState title="The plan has not started" actions={<PlanStartControl plan={plan} />}>
       <p>
-        Day 0 is when the 30/60/90 days start counting. Starting creates {pending} tasks for {plan.agentCount} agents, one for every checklist item they do not pass yet: Step 0 is due on day 7, the 48-hour checklist on day 2, the rest
+        Day 0 is when the 30/60/90 days start counting. Starting creates {pending} tasks for {plan.agentCount === 1 ? '1 agent' : `${plan.agentCount} agents`}, one for every checklist item they do not pass yet: Step 0 is due on day 7, the 48-hour checklist on day 2, the rest
         of each phase on days 30, 60 and 90. Each task is owned by the agent’s owner until someone assigns it.
       </p>
     </EmptyState>
@@ -92,7 +92,7 @@ function StartedPlan({ plan, startDate }: { plan: WorkspacePlan; startDate: stri
   const overdue = plan.tasks.filter((t) => t.overdue).length;
   return (
     <>
-      <section className="plan-summary" aria-label="Day 0">
+      <section className="plan-summary" aria-label="Plan start">
         {moving ? (
           <PlanStartControl plan={plan} onDone={() => setMoving(false)} />
         ) : (
