@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PlanPage } from './page-models/plan-page';
 import { TriagePage } from './page-models/triage-page';
+import { WorkspaceMenu } from './page-models/workspace-menu';
 import { collectErrors } from './support/console-errors';
 import { expect, test } from './support/web-app';
 
@@ -99,5 +101,19 @@ test('the demo’s plan: start it, attest an item on Triage, see the phase progr
   await page.screenshot({ path: `${SHOTS}/moved-1024x700.png` });
   expect(await horizontalOverflow(page), 'the moved plan at 1024x700 scrolls sideways').toBeLessThanOrEqual(0);
 
+  expect(errors).toEqual([]);
+});
+
+test('a new workspace’s plan says there is no agent to plan for yet', async ({ app, page }) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(app.url);
+  await expect(page.getByText('Northwind Pay (demo)')).toBeVisible();
+  await new WorkspaceMenu(page).submitPath('New…', join(app.scratch, 'empty.atw'), 'Create');
+  await expect(page.getByText('Northwind Pay (demo)')).toHaveCount(0);
+  const plan = new PlanPage(page);
+  await plan.open();
+  await expect(page.getByRole('heading', { name: 'No agents to plan for yet' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/no-agents-1024x700.png` });
   expect(errors).toEqual([]);
 });
