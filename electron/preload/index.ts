@@ -86,6 +86,9 @@ const agentTriage = {
   agentChecklist: (input) => call('agentChecklist', input),
   triageOverview: (input) => call('triageOverview', input),
   attestChecklistItem: (input) => call('attestChecklistItem', input),
+  workspacePlan: (input) => call('workspacePlan', input),
+  startPlan: (input) => call('startPlan', input),
+  updatePlanTask: (input) => call('updatePlanTask', input),
   runWorkspaceCommand: async (command) => {
     await ipcRenderer.invoke(WORKSPACE_COMMAND_CHANNEL, command);
   },

@@ -55,7 +55,7 @@ export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
-  entity: 'agent' | 'workspace' | 'candidate' | 'rule' | 'import' | 'data-source' | 'usage-key' | 'model-price';
+  entity: 'agent' | 'workspace' | 'candidate' | 'rule' | 'import' | 'data-source' | 'usage-key' | 'model-price' | 'plan';
   entityId: string;
   field: string;
   before: string | null;

@@ -6,6 +6,7 @@ import { CandidatePage } from '../features/discovery/CandidatePage';
 import { DiscoveryPage } from '../features/discovery/DiscoveryPage';
 import { InventoryPage } from '../features/inventory/InventoryPage';
 import { UpcomingSectionPage } from '../features/sections/UpcomingSectionPage';
+import { PlanPage } from '../features/plan/PlanPage';
 import { TriagePage } from '../features/triage/TriagePage';
 import { UsagePage } from '../features/usage/UsagePage';
 import { NoWorkspacePage } from '../features/workspace/NoWorkspacePage';
@@ -101,5 +102,7 @@ function PageFor({ route, onAskPath }: { route: Route; onAskPath: (action: Works
       return <UsagePage tab={route.tab} />;
     case 'triage':
       return <TriagePage agentId={route.agentId} />;
+    case 'plan':
+      return <PlanPage />;
   }
 }

@@ -17,7 +17,7 @@ const NAV: readonly NavEntry[] = [
   { label: 'Blast radius', route: { page: 'blast-radius', tab: 'agents', subject: null } },
   { label: 'Usage & cost', route: { page: 'usage', tab: 'overview' } },
   { label: 'Triage', route: { page: 'triage', agentId: null } },
-  upcoming('Plan', 'plan'),
+  { label: 'Plan', route: { page: 'plan' } },
   upcoming('Reports', 'reports'),
 ];
 
@@ -28,6 +28,7 @@ function isCurrent(entry: NavEntry, route: Route): boolean {
   if (entry.route.page === 'blast-radius') return route.page === 'blast-radius';
   if (entry.route.page === 'usage') return route.page === 'usage';
   if (entry.route.page === 'triage') return route.page === 'triage';
+  if (entry.route.page === 'plan') return route.page === 'plan';
   return entry.route.page === 'upcoming' && route.page === 'upcoming' && entry.route.section === route.section;
 }
 

@@ -34,7 +34,8 @@ describe('hash routes', () => {
     ['#/triage/a%2F1', { page: 'triage', agentId: 'a/1' }],
     ['#/triage/%E0%A4%A', { page: 'triage', agentId: null }],
     ['#/triage/a/b', { page: 'triage', agentId: null }],
-    ['#/plan', { page: 'upcoming', section: 'plan' }],
+    ['#/plan', { page: 'plan' }],
+    ['#/reports', { page: 'upcoming', section: 'reports' }],
     ['#/discovery', { page: 'discovery' }],
     ['#/discovery/repo%3Ak8s-cronjob%3Ak8s%2Fcronjob.yaml', { page: 'candidate', identityKey: 'repo:k8s-cronjob:k8s/cronjob.yaml' }],
     ['#/discovery/%E0%A4%A', { page: 'discovery' }],
@@ -45,7 +46,7 @@ describe('hash routes', () => {
   });
 
   it('round-trips every route through its href', () => {
-    const routes: Route[] = [{ page: 'inventory' }, { page: 'inventory', activity: 'ghost' }, { page: 'inventory', activity: 'not-observed' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'upcoming', section: 'plan' }, { page: 'triage', agentId: null }, { page: 'triage', agentId: 'agent 7/x' }, { page: 'usage', tab: 'overview' }, { page: 'usage', tab: 'keys' }, { page: 'usage', tab: 'prices' }, { page: 'usage', tab: 'budgets' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' },
+    const routes: Route[] = [{ page: 'inventory' }, { page: 'inventory', activity: 'ghost' }, { page: 'inventory', activity: 'not-observed' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'plan' }, { page: 'upcoming', section: 'reports' }, { page: 'triage', agentId: null }, { page: 'triage', agentId: 'agent 7/x' }, { page: 'usage', tab: 'overview' }, { page: 'usage', tab: 'keys' }, { page: 'usage', tab: 'prices' }, { page: 'usage', tab: 'budgets' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' },
       { page: 'blast-radius', tab: 'agents', subject: null },
       { page: 'blast-radius', tab: 'data-sources', subject: null },
       { page: 'blast-radius', tab: 'agents', subject: { kind: 'agent', agentId: 'agent 7/x' } },

@@ -3,7 +3,7 @@ import { ACTIVITY_STATES, type ActivityState } from '../../../shared/usage';
 import { committedLocationHash, requestNavigation, subscribeCommittedHash } from './leave-guard';
 
 /** Sections whose imports are not built yet; each still has its own address so a reload keeps the page. */
-export const UPCOMING_SECTIONS = ['plan', 'reports'] as const;
+export const UPCOMING_SECTIONS = ['reports'] as const;
 export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 
 export type Route =
@@ -18,6 +18,8 @@ export type Route =
   | { page: 'usage'; tab: UsageTab }
   /** The priority list (agentId null) or one agent's checklist. */
   | { page: 'triage'; agentId: string | null }
+  /** The 30/60/90-day hardening plan. */
+  | { page: 'plan' }
   /** Forward (an agent's reach) or reverse (who reaches a data source); subject null: pick one from the tab's list. */
   | { page: 'blast-radius'; tab: BlastRadiusTab; subject: BlastRadiusSubject | null };
 
@@ -81,6 +83,7 @@ export function parseRoute(hash: string): Route {
       return { page: 'triage', agentId: null };
     }
   }
+  if (first === 'plan' && parts.length === 1) return { page: 'plan' };
   const section = UPCOMING_SECTIONS.find((s) => s === first);
   if (section && parts.length === 1) return { page: 'upcoming', section };
   const activity = parts.length === 0 || (first === 'inventory' && parts.length === 1) ? activityOf(query) : undefined;
@@ -105,6 +108,8 @@ export function hrefOf(route: Route): string {
       return route.tab === 'overview' ? '#/usage' : `#/usage/${route.tab}`;
     case 'triage':
       return route.agentId === null ? '#/triage' : `#/triage/${encodeURIComponent(route.agentId)}`;
+    case 'plan':
+      return '#/plan';
     case 'blast-radius':
       if (route.subject?.kind === 'agent') return `#/blast-radius/agent/${encodeURIComponent(route.subject.agentId)}`;
       if (route.subject?.kind === 'data-source') return `#/blast-radius/data/${encodeURIComponent(route.subject.key)}`;

@@ -9,6 +9,7 @@ import { createDiscoverySlice } from './discovery-slice';
 import { createFileImportsSlice } from './file-imports-slice';
 import type { AppState } from './app-state';
 import { createJobsSlice } from './jobs-slice';
+import { createPlanSlice } from './plan-slice';
 import { createRegistryFilesSlice } from './registry-files-slice';
 import { createToastsSlice } from './toasts-slice';
 import { createTriageSlice } from './triage-slice';
@@ -32,6 +33,7 @@ export function createAppStore(backend: Backend) {
     ...createCloudIdentitySlice(backend)(...a),
     ...createUsageSlice(backend)(...a),
     ...createTriageSlice(backend)(...a),
+    ...createPlanSlice(backend)(...a),
     ...createToastsSlice(backend)(...a),
   }));
 }

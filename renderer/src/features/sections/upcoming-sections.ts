@@ -8,12 +8,6 @@ interface UpcomingSectionCopy {
 }
 
 export const UPCOMING_SECTION_COPY: Record<UpcomingSection, UpcomingSectionCopy> = {
-  plan: {
-    title: 'Plan',
-    whatFillsIt:
-      '30/60/90-day hardening plan: security triage in days 1–30, guardrails as code in days 31–60, observability and cost controls in days 61–90, with an owner and due date per item.',
-    arrivesWith: 'the hardening plan',
-  },
   reports: {
     title: 'Reports',
     whatFillsIt:
