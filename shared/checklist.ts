@@ -145,4 +145,6 @@ export interface TriageRow {
   /** Items failing (automatically) or attested not done. */
   failing: ChecklistItemKey[];
   exposure: { inputs: number; worst: boolean };
+  /** How many of the four questions (access, prevented, owner, detect) are answered: 4 is "done". */
+  answered: number;
 }
