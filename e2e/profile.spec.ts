@@ -41,7 +41,12 @@ test('an agent opens on its profile: the answer card with its gaps, evidence one
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `/tmp/profile-shots/profile-${width}x${height}.png` });
     await agent.answerCard.screenshot({ path: `/tmp/profile-shots/answer-card-${width}x${height}.png` });
-    await page.screenshot({ path: `/tmp/profile-shots/profile-full-${width}x${height}.png`, fullPage: true });
+    // The page scrolls inside the app's frame: each part is brought into view for its picture.
+    for (const part of ['What to do next', 'What fails', 'Untrusted exposure', 'What it can reach']) {
+      await agent.section(part).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/profile-shots/profile-${part.toLowerCase().replaceAll(' ', '-')}-${width}x${height}.png` });
+    }
+    await agent.answerCard.scrollIntoViewIfNeeded();
   }
 
   // Edit, save, back to the profile: the owner is now answered.
@@ -50,6 +55,7 @@ test('an agent opens on its profile: the answer card with its gaps, evidence one
   await agent.field('Owner email').fill('hana.kobayashi@northwindpay.example');
   for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `/tmp/profile-shots/edit-${width}x${height}.png` });
   }
   await agent.save();

@@ -6,7 +6,8 @@ import { locationText } from '../triage/triage-labels';
 export function EvidenceToggle({ label, evidence }: { label: string; evidence: readonly VerdictEvidence[] }) {
   const [open, setOpen] = useState(false);
   const listId = useId();
-  if (evidence.length === 0) return <p className="evidence-toggle__none">No evidence recorded.</p>;
+  // Nothing to open: the reason beside it already says what is missing.
+  if (evidence.length === 0) return null;
   return (
     <div className="evidence-toggle">
       <button type="button" className="link-button evidence-toggle__button" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>

@@ -26,7 +26,7 @@ export function WhatItIs({ agent, dossier }: { agent: AgentDetail; dossier: Agen
           <dt>Trigger</dt>
           <dd>
             {TRIGGER_LABELS[agent.trigger.kind]}
-            {agent.trigger.schedule ? <code className="profile-facts__code">{agent.trigger.schedule}</code> : null}
+            {agent.trigger.schedule ? ` · ${agent.trigger.schedule}` : ''}
           </dd>
         </div>
         {frameworks.length > 0 && (

@@ -16,7 +16,11 @@ export function IrreversibleTable({ label, rows, withAgent = false }: { label: s
       <table className="irreversible-table" aria-label={label}>
         <thead>
           <tr>
-            {withAgent && <th scope="col">Agent</th>}
+            {withAgent && (
+              <th scope="col" className="irreversible-table__agent">
+                Agent
+              </th>
+            )}
             <th scope="col">Action</th>
             <th scope="col">Where</th>
             <th scope="col">Human review</th>
