@@ -26,6 +26,8 @@ export const triageRow = (over: Partial<TriageRow> = {}): TriageRow => ({
   failing: ['h48.llm-keys-distinct', 'h48.execution-logging', 'h48.irreversible-reviewed'],
   exposure: { inputs: 1, worst: true },
   answered: 1,
+  reach: { dataSources: 14, writable: 3, sensitivity: 'restricted' },
+  advisories: { count: 2, worstSeverity: 'HIGH' },
   ...over,
 });
 
