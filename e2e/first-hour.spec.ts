@@ -1,3 +1,4 @@
+import { AgentPage } from './page-models/agent-page';
 import { DiscoveryPage } from './page-models/discovery-page';
 import { RegistryPage } from './page-models/registry-page';
 import type { Page } from '@playwright/test';
@@ -105,6 +106,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await renderedContrast(page, '.button--primary'), 'New agent button').toBeGreaterThanOrEqual(4.5);
     expect(await renderedContrast(page, '.sidebar__later'), 'sidebar "later"').toBeGreaterThanOrEqual(4.5);
     await registry.openAgent('Chargeback Evidence Collector');
+    await new AgentPage(page).edit();
     expect(await renderedContrast(page, '.badge--danger'), 'No owner flag').toBeGreaterThanOrEqual(4.5);
     await page.getByLabel('Owner name', { exact: true }).fill('Hana Kobayashi');
     expect(await renderedContrast(page, '.form-section__hint'), 'section hint').toBeGreaterThanOrEqual(4.5);
@@ -123,6 +125,8 @@ test('screenshots of the agent and candidate pages at 1440x900 and 1024x700', as
     await registry.goto(app.url);
     await page.screenshot({ path: `/tmp/atw-shots/registry-${width}x${height}.png` });
     await registry.openAgent('Chargeback Evidence Collector');
+    await page.screenshot({ path: `/tmp/atw-shots/agent-profile-${width}x${height}.png` });
+    await new AgentPage(page).edit();
     await page.getByLabel('Owner name', { exact: true }).fill('Hana Kobayashi');
     await page.screenshot({ path: `/tmp/atw-shots/agent-${width}x${height}.png` });
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Discovery' }).click();

@@ -34,6 +34,7 @@ test('an edited owner is saved, survives a reload and is in the audit log', asyn
   await registry.goto(app.url);
   await registry.openAgent('Chargeback Evidence Collector');
   const agent = new AgentPage(page);
+  await agent.edit();
   await agent.field('Owner name').fill('Hana Kobayashi');
   await agent.field('Owner email').fill('hana.kobayashi@northwindpay.example');
   await agent.save();
@@ -133,6 +134,7 @@ test('a consultant’s messy sheet: warnings shown, each row’s action, the bad
   await registry.search.fill('Refund Notifier');
   await expect(registry.dataRows()).toHaveCount(1);
   await registry.openAgent('Refund Notifier');
+  await new AgentPage(page).edit();
   await expect(page.getByRole('textbox', { name: /^Other access to sendgrid/ })).toHaveValue('send');
   expect(consoleErrors).toEqual([]);
 });
@@ -167,5 +169,9 @@ test('imported hostile text is shown as text, never as markup', async ({ app, pa
   await expect(registry.row('<img src=x onerror="window.__pwned=1">')).toBeVisible();
   await registry.openAgent('<img src=x onerror="window.__pwned=1">');
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  await expect(new AgentPage(page).field('Description')).toHaveValue('<script>window.__pwned=2</script>');
+  const agent = new AgentPage(page);
+  await expect(agent.section('What it is')).toContainText('<script>window.__pwned=2</script>');
+  await agent.edit();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(agent.field('Description')).toHaveValue('<script>window.__pwned=2</script>');
 });

@@ -7,6 +7,7 @@ test('an owner typed and left behind is not lost: leaving asks, Save keeps it, S
   await registry.goto(app.url);
   await registry.openAgent('Chargeback Evidence Collector');
   const agent = new AgentPage(page);
+  await agent.edit();
   await agent.field('Owner name').fill('Hana Kobayashi');
   await agent.field('Owner email').fill('hana.kobayashi@northwindpay.example');
   await expect(agent.actionBar()).toContainText('Unsaved changes');
@@ -32,6 +33,7 @@ test('an owner typed and left behind is not lost: leaving asks, Save keeps it, S
 
   // Discard drops the edit and leaves.
   await registry.openAgent('Chargeback Evidence Collector');
+  await agent.edit();
   await agent.field('Owner name').fill('Someone Else');
   await sections.getByRole('link', { name: 'Inventory' }).click();
   await agent.leaveDialog().getByRole('button', { name: 'Discard' }).click();
@@ -44,6 +46,7 @@ test('Ctrl+S saves, the action bar is reached by Tab from the last field and sta
   await registry.goto(app.url);
   await registry.openAgent('Treasury Cash Forecaster');
   const agent = new AgentPage(page);
+  await agent.edit();
   await agent.field('Owner name').fill('Ana Lima');
   await agent.field('Owner email').fill('ana.lima@northwindpay.example');
   await page.keyboard.press('Control+s');
@@ -70,6 +73,7 @@ test('reloading with unsaved changes asks the browser to confirm; the edit stays
   await registry.goto(app.url);
   await registry.openAgent('Chargeback Evidence Collector');
   const agent = new AgentPage(page);
+  await agent.edit();
   await agent.field('Owner name').fill('Hana Kobayashi');
   // Chromium shows beforeunload only after a user gesture on the page, which fill() provided.
   const asked = page.waitForEvent('dialog');

@@ -146,6 +146,8 @@ export interface TriageRow {
   /** Items failing (automatically) or attested not done. */
   failing: ChecklistItemKey[];
   exposure: { inputs: number; worst: boolean };
+  /** How many of the four questions (access, prevented, owner, detect) are answered: 4 is "done". */
+  answered: number;
   /** What its credentials reach (the blast radius), for the inventory's Reachable data column. */
   reach: ReachSummary;
   /** Advisories that affect its locked packages; the worst severity named by any of them. */

@@ -85,6 +85,7 @@ const agentTriage = {
   deleteProductiveUnits: (input) => call('deleteProductiveUnits', input),
   agentChecklist: (input) => call('agentChecklist', input),
   triageOverview: (input) => call('triageOverview', input),
+  irreversibleRegister: (input) => call('irreversibleRegister', input),
   attestChecklistItem: (input) => call('attestChecklistItem', input),
   workspacePlan: (input) => call('workspacePlan', input),
   startPlan: (input) => call('startPlan', input),

@@ -6,8 +6,12 @@ import type { Session } from '../api/session';
 import type { AdvisoryLookup } from '../discovery/discovery-repository';
 import { agentDossier, everyAgentDossier } from '../dossier/agent-dossier';
 import type { Db } from '../store/workspace-file';
+import { answeredCount } from '../../shared/answer-card';
+import type { IrreversibleRegisterRow } from '../../shared/answer-card';
+import { answerCardOf } from './answer-card';
 import { allAttestations, attest, attestationsOf } from './attestations';
 import { evaluateChecklist } from './evaluate-checklist';
+import { compareRegisterRows, irreversibleActionsRegisterOf } from './irreversible-register';
 import { compareRisk, riskOf } from './risk-score';
 import { untrustedExposureOf } from './untrusted-exposure';
 
@@ -24,13 +28,16 @@ function triageOf(dossier: AgentDossier, attestations: ReadonlyMap<string, Attes
     const attestation = attestations.get(v.key) ?? null;
     return { ...v, attestation, conflict: v.verdict === 'fail' && attestation?.status === 'done' };
   });
+  const exposure = untrustedExposureOf(dossier, checklist);
   return {
     agentId,
     name: dossier.agent.name,
     owner: dossier.agent.owner?.name ?? null,
     checklist,
     risk: riskOf(dossier, checklist),
-    exposure: untrustedExposureOf(dossier, checklist),
+    exposure,
+    answers: answerCardOf(dossier, checklist, exposure),
+    irreversible: irreversibleActionsRegisterOf(dossier, checklist),
     reach: reachOf(dossier),
     advisories: { count: dossier.advisories.length, worstSeverity: worstSeverity(dossier.advisories.map((a) => a.severity)) },
   };
@@ -69,19 +76,38 @@ export function triageOverview(db: Db, advisories: AdvisoryLookup): TriageRow[] 
       const counts = { pass: 0, fail: 0, unknown: 0 };
       for (const row of t.checklist) counts[row.verdict]++;
       const failing = t.checklist.filter((r) => r.verdict === 'fail' || r.attestation?.status === 'not-done').map((r) => r.key);
-      return { agentId: t.agentId, name: t.name, owner: t.owner, risk: t.risk, counts, failing, exposure: { inputs: t.exposure.inputs.length, worst: t.exposure.worst }, reach: t.reach, advisories: t.advisories };
+      return {
+        agentId: t.agentId,
+        name: t.name,
+        owner: t.owner,
+        risk: t.risk,
+        counts,
+        failing,
+        exposure: { inputs: t.exposure.inputs.length, worst: t.exposure.worst },
+        reach: t.reach,
+        advisories: t.advisories,
+        answered: answeredCount(t.answers),
+      };
     })
     .sort((a, b) => compareRisk(a.risk, b.risk) || a.name.localeCompare(b.name));
+}
+
+/** Every agent's irreversible actions in one table, unreviewed first. */
+export function irreversibleRegister(db: Db, advisories: AdvisoryLookup): IrreversibleRegisterRow[] {
+  return everyAgentTriage(db, advisories)
+    .flatMap((t) => t.irreversible.map((a) => ({ ...a, agentId: t.agentId, agentName: t.name, owner: t.owner })))
+    .sort(compareRegisterRows);
 }
 
 export function triageHandlers(session: Session) {
   const db = () => session.workspace().db;
   return {
     agentChecklist: ({ agentId }) => {
-      const { checklist, risk, exposure } = agentTriage(db(), agentId, session.advisoryLookup());
-      return { agentId, checklist, risk, exposure };
+      const { checklist, risk, exposure, answers, irreversible } = agentTriage(db(), agentId, session.advisoryLookup());
+      return { agentId, checklist, risk, exposure, answers, irreversible };
     },
     triageOverview: () => triageOverview(db(), session.advisoryLookup()),
+    irreversibleRegister: () => irreversibleRegister(db(), session.advisoryLookup()),
     attestChecklistItem: ({ agentId, key, status, note }, ctx) => {
       attest(db(), agentId, key as ChecklistRow['key'], status, note, ctx);
       return agentTriage(db(), agentId, session.advisoryLookup()).checklist.find((r) => r.key === key)!;

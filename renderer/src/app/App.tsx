@@ -91,7 +91,7 @@ function PageFor({ route, onAskPath }: { route: Route; onAskPath: (action: Works
     case 'new-agent':
       return <AgentPage agentId={null} />;
     case 'agent':
-      return <AgentPage key={route.agentId} agentId={route.agentId} />;
+      return <AgentPage key={route.agentId} agentId={route.agentId} edit={route.edit === true} />;
     case 'discovery':
       return <DiscoveryPage />;
     case 'candidate':
@@ -101,7 +101,7 @@ function PageFor({ route, onAskPath }: { route: Route; onAskPath: (action: Works
     case 'usage':
       return <UsagePage tab={route.tab} />;
     case 'triage':
-      return <TriagePage agentId={route.agentId} />;
+      return <TriagePage agentId={route.agentId} view={route.view ?? 'priority'} />;
     case 'plan':
       return <PlanPage />;
   }

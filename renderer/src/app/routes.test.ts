@@ -13,6 +13,8 @@ describe('hash routes', () => {
     ['#/agents/a1?activity=ghost', { page: 'agent', agentId: 'a1' }],
     ['#/agents/new', { page: 'new-agent' }],
     ['#/agents/a%2F1', { page: 'agent', agentId: 'a/1' }],
+    ['#/agents/a%2F1/edit', { page: 'agent', agentId: 'a/1', edit: true }],
+    ['#/agents/a1/elsewhere', { page: 'inventory' }],
     ['#/blast-radius', { page: 'blast-radius', tab: 'agents', subject: null }],
     ['#/blast-radius/agent', { page: 'blast-radius', tab: 'agents', subject: null }],
     ['#/blast-radius/agent/a%2F1', { page: 'blast-radius', tab: 'agents', subject: { kind: 'agent', agentId: 'a/1' } }],
@@ -34,6 +36,8 @@ describe('hash routes', () => {
     ['#/triage/a%2F1', { page: 'triage', agentId: 'a/1' }],
     ['#/triage/%E0%A4%A', { page: 'triage', agentId: null }],
     ['#/triage/a/b', { page: 'triage', agentId: null }],
+    ['#/triage?view=irreversible', { page: 'triage', agentId: null, view: 'irreversible' }],
+    ['#/triage?view=elsewhere', { page: 'triage', agentId: null }],
     ['#/plan', { page: 'plan' }],
     ['#/reports', { page: 'upcoming', section: 'reports' }],
     ['#/discovery', { page: 'discovery' }],
@@ -46,7 +50,7 @@ describe('hash routes', () => {
   });
 
   it('round-trips every route through its href', () => {
-    const routes: Route[] = [{ page: 'inventory' }, { page: 'inventory', activity: 'ghost' }, { page: 'inventory', activity: 'not-observed' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'plan' }, { page: 'upcoming', section: 'reports' }, { page: 'triage', agentId: null }, { page: 'triage', agentId: 'agent 7/x' }, { page: 'usage', tab: 'overview' }, { page: 'usage', tab: 'keys' }, { page: 'usage', tab: 'prices' }, { page: 'usage', tab: 'budgets' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' },
+    const routes: Route[] = [{ page: 'inventory' }, { page: 'inventory', activity: 'ghost' }, { page: 'inventory', activity: 'not-observed' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'agent', agentId: 'agent 7/x', edit: true }, { page: 'triage', agentId: null, view: 'irreversible' }, { page: 'plan' }, { page: 'upcoming', section: 'reports' }, { page: 'triage', agentId: null }, { page: 'triage', agentId: 'agent 7/x' }, { page: 'usage', tab: 'overview' }, { page: 'usage', tab: 'keys' }, { page: 'usage', tab: 'prices' }, { page: 'usage', tab: 'budgets' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' },
       { page: 'blast-radius', tab: 'agents', subject: null },
       { page: 'blast-radius', tab: 'data-sources', subject: null },
       { page: 'blast-radius', tab: 'agents', subject: { kind: 'agent', agentId: 'agent 7/x' } },

@@ -9,15 +9,16 @@ export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 export type Route =
   /** activity: the inventory filtered by activity (`#/?activity=ghost`, linked from the Usage page). */
   | { page: 'inventory'; activity?: ActivityState }
-  | { page: 'agent'; agentId: string }
+  /** The agent's profile (read view); edit: the registry fields' form (`#/agents/<id>/edit`). */
+  | { page: 'agent'; agentId: string; edit?: true }
   | { page: 'new-agent' }
   | { page: 'discovery' }
   /** identityKey: the candidate's stable key (source + unit + entry point), not a row id. */
   | { page: 'candidate'; identityKey: string }
   | { page: 'upcoming'; section: UpcomingSection }
   | { page: 'usage'; tab: UsageTab }
-  /** The priority list (agentId null) or one agent's checklist. */
-  | { page: 'triage'; agentId: string | null }
+  /** The priority list (agentId null) or one agent's checklist; view 'irreversible': the irreversible actions register (`#/triage?view=irreversible`). */
+  | { page: 'triage'; agentId: string | null; view?: 'irreversible' }
   /** The 30/60/90-day hardening plan. */
   | { page: 'plan' }
   /** Forward (an agent's reach) or reverse (who reaches a data source); subject null: pick one from the tab's list. */
@@ -55,9 +56,10 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   const [first, second] = parts;
   if (first === 'agents' && second === 'new' && parts.length === 2) return { page: 'new-agent' };
-  if (first === 'agents' && second !== undefined && parts.length === 2) {
+  if (first === 'agents' && second !== undefined && (parts.length === 2 || (parts.length === 3 && parts[2] === 'edit'))) {
     try {
-      return { page: 'agent', agentId: decodeURIComponent(second) };
+      const agentId = decodeURIComponent(second);
+      return parts.length === 3 ? { page: 'agent', agentId, edit: true } : { page: 'agent', agentId };
     } catch {
       return { page: 'inventory' };
     }
@@ -76,6 +78,7 @@ export function parseRoute(hash: string): Route {
     return { page: 'usage', tab: tab && parts.length === 2 ? tab : 'overview' };
   }
   if (first === 'triage') {
+    if (second === undefined && new URLSearchParams(query).get('view') === 'irreversible') return { page: 'triage', agentId: null, view: 'irreversible' };
     if (second === undefined || parts.length > 2) return { page: 'triage', agentId: null };
     try {
       return { page: 'triage', agentId: decodeURIComponent(second) };
@@ -97,7 +100,7 @@ export function hrefOf(route: Route): string {
     case 'new-agent':
       return '#/agents/new';
     case 'agent':
-      return `#/agents/${encodeURIComponent(route.agentId)}`;
+      return `#/agents/${encodeURIComponent(route.agentId)}${route.edit ? '/edit' : ''}`;
     case 'discovery':
       return '#/discovery';
     case 'candidate':
@@ -107,7 +110,8 @@ export function hrefOf(route: Route): string {
     case 'usage':
       return route.tab === 'overview' ? '#/usage' : `#/usage/${route.tab}`;
     case 'triage':
-      return route.agentId === null ? '#/triage' : `#/triage/${encodeURIComponent(route.agentId)}`;
+      if (route.agentId === null) return route.view === 'irreversible' ? '#/triage?view=irreversible' : '#/triage';
+      return `#/triage/${encodeURIComponent(route.agentId)}`;
     case 'plan':
       return '#/plan';
     case 'blast-radius':

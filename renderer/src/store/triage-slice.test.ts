@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AgentTriage, InputOf } from '../../../shared/contract';
 import { fakeBackend } from '../testing/fake-backend';
-import { checklistRow, riskScore, sampleAgentTriage, sampleTriageOverview } from '../testing/triage-samples';
+import { checklistRow, registryRow, riskScore, sampleAgentTriage, sampleRegister, sampleTriageOverview } from '../testing/triage-samples';
 import { createAppStore } from './index';
 
 describe('triage slice', () => {
@@ -14,6 +14,30 @@ describe('triage slice', () => {
     const failing = createAppStore(fakeBackend({ triageOverview: async () => Promise.reject(new Error('no workspace')) }));
     await failing.getState().loadTriageOverview();
     expect(failing.getState().triageOverview).toEqual({ data: null, loading: false, error: 'no workspace' });
+  });
+
+  it('loads the irreversible actions register, keeps the rows shown when a refresh fails, and reads it again after an attestation', async () => {
+    let reads = 0;
+    const store = createAppStore(
+      fakeBackend({
+        irreversibleRegister: async () => {
+          reads++;
+          if (reads === 2) throw new Error('workspace closed');
+          return reads === 1 ? sampleRegister() : [registryRow({ reviewStatus: 'attested', reviewEvidence: [{ text: 'ana attested' }] })];
+        },
+        attestChecklistItem: async () => checklistRow('h48.irreversible-reviewed', { attestation: { status: 'done', note: '', by: 'ana', at: '2026-12-06T10:00:00.000Z' } }),
+        triageOverview: async () => sampleTriageOverview(),
+      }),
+    );
+    await store.getState().loadIrreversibleRegister();
+    expect(store.getState().irreversibleRegister.data?.map((r) => r.reviewStatus)).toEqual(['unreviewed', 'unreviewed', 'reviewed-in-code']);
+    await store.getState().loadIrreversibleRegister();
+    expect(store.getState().irreversibleRegister).toMatchObject({ loading: false, error: 'workspace closed' });
+    expect(store.getState().irreversibleRegister.data).toHaveLength(3);
+
+    await store.getState().attestChecklistItem({ agentId: 'a-collections', key: 'h48.irreversible-reviewed', status: 'done', note: '' });
+    await vi.waitFor(() => expect(store.getState().irreversibleRegister.data?.map((r) => r.reviewStatus)).toEqual(['attested']));
+    expect(store.getState().irreversibleRegister.error).toBeNull();
   });
 
   it('keeps only the checklist of the agent opened last', async () => {

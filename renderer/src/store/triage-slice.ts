@@ -1,3 +1,4 @@
+import type { IrreversibleRegisterRow } from '../../../shared/answer-card';
 import type { ChecklistRow, TriageRow } from '../../../shared/checklist';
 import type { AgentTriage, InputOf } from '../../../shared/contract';
 import { messageOf, type SliceCreator } from './app-state';
@@ -10,12 +11,15 @@ export interface TriageSlice {
   triageOverview: Loadable<TriageRow[]>;
   /** The checklist on screen: for which agent, the answer, or why there is none. */
   agentTriage: ({ agentId: string } & Loadable<AgentTriage>) | null;
+  /** Every agent's irreversible actions, unreviewed first, as the engine ordered them. */
+  irreversibleRegister: Loadable<IrreversibleRegisterRow[]>;
   /** The item key being attested, while the engine answers. */
   attesting: string | null;
   /** Why the last attestation was refused, in the engine's words; shown in the dialog. */
   attestError: string | null;
   loadTriageOverview: () => Promise<void>;
   loadAgentTriage: (agentId: string) => Promise<void>;
+  loadIrreversibleRegister: () => Promise<void>;
   /** Resolves true once saved; the row is replaced at once, then the risk and the overview are read again. */
   attestChecklistItem: (input: AttestInput) => Promise<boolean>;
   clearAttestError: () => void;
@@ -25,6 +29,7 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (backend) => (set, g
   // Only the latest answer of each query may land; an older, slower one would show stale rows.
   let latestOverview = 0;
   let latestAgent = 0;
+  let latestRegister = 0;
 
   const loadTriageOverview = async () => {
     const request = ++latestOverview;
@@ -49,6 +54,17 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (backend) => (set, g
     }
   };
 
+  const loadIrreversibleRegister = async () => {
+    const request = ++latestRegister;
+    set((s) => ({ irreversibleRegister: { ...s.irreversibleRegister, loading: true } }));
+    try {
+      const data = await backend.irreversibleRegister({});
+      if (request === latestRegister) set({ irreversibleRegister: { data, loading: false, error: null } });
+    } catch (error) {
+      if (request === latestRegister) set((s) => ({ irreversibleRegister: { data: s.irreversibleRegister.data, loading: false, error: messageOf(error) } }));
+    }
+  };
+
   const replaceRow = (agentId: string, row: ChecklistRow) =>
     set((s) => {
       const shown = s.agentTriage;
@@ -59,10 +75,12 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (backend) => (set, g
   return {
     triageOverview: { data: null, loading: false, error: null },
     agentTriage: null,
+    irreversibleRegister: { data: null, loading: false, error: null },
     attesting: null,
     attestError: null,
     loadTriageOverview,
     loadAgentTriage,
+    loadIrreversibleRegister,
     attestChecklistItem: async (input) => {
       set({ attesting: input.key, attestError: null });
       try {
@@ -72,6 +90,8 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (backend) => (set, g
         // The attestation moves the risk and the order: read both again.
         if (get().agentTriage?.agentId === input.agentId) void loadAgentTriage(input.agentId);
         void loadTriageOverview();
+        // An attested review moves actions in the register: read it again once it has been shown.
+        if (get().irreversibleRegister.data) void loadIrreversibleRegister();
         return true;
       } catch (error) {
         set({ attestError: messageOf(error) });

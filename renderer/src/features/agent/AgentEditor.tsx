@@ -3,7 +3,7 @@ import { AGENT_STATUSES, TRIGGER_KINDS } from '../../../../shared/agent';
 import type { AgentDetail } from '../../../../shared/contract';
 import { completenessOf, flagsOf, registrySnapshotOf, todayIso } from '../../../../shared/registry';
 import { setLeaveGuard } from '../../app/leave-guard';
-import { navigate } from '../../app/routes';
+import { hrefOf, navigate } from '../../app/routes';
 import { STATUS_LABELS, STATUS_TONES, TRIGGER_LABELS } from '../../domain/agent-labels';
 import { useAppStore } from '../../store/store-context';
 import { Badge } from '../../ui/Badge';
@@ -139,12 +139,20 @@ export function AgentEditor({ agent }: { agent: AgentDetail | null }) {
 
   return (
     <div className="page agent-page">
-      <Breadcrumb current={agent?.name ?? 'New agent'} />
+      {agent ? <Breadcrumb parent={{ label: agent.name, href: hrefOf({ page: 'agent', agentId: agent.id }) }} current="Edit" /> : <Breadcrumb current="New agent" />}
       <header className="agent-page__header">
         <h1>{agent?.name ?? 'New agent'}</h1>
         {agent && <Badge tone={STATUS_TONES[agent.status]}>{STATUS_LABELS[agent.status]}</Badge>}
         {agent && dirty && (
           <Badge tone="warning">Unsaved changes</Badge>
+        )}
+        {agent && (
+          <div className="agent-page__actions">
+            {/* A link, so unsaved edits are asked about like any other way out. */}
+            <a className="button button--secondary button--md" href={hrefOf({ page: 'agent', agentId: agent.id })}>
+              View profile
+            </a>
+          </div>
         )}
       </header>
 

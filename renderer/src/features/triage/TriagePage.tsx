@@ -1,7 +1,11 @@
 import { useEffect } from 'react';
+import { navigate } from '../../app/routes';
 import { useAppStore } from '../../store/store-context';
 import { Button } from '../../ui/Button';
+import { Tabs } from '../../ui/Tabs';
 import { AgentChecklist } from './AgentChecklist';
+import { DoneMeasure } from './DoneMeasure';
+import { IrreversibleRegister } from './IrreversibleRegister';
 import { PriorityList } from './PriorityList';
 import './triage.css';
 
@@ -10,7 +14,14 @@ import './triage.css';
  * item and a person's attestation beside it. The address holds the agent, so a reload or a link
  * opens the same checklist.
  */
-export function TriagePage({ agentId }: { agentId: string | null }) {
+export type TriageView = 'priority' | 'irreversible';
+const TABS: ReadonlyArray<{ key: TriageView; label: string }> = [
+  { key: 'priority', label: 'Priority list' },
+  { key: 'irreversible', label: 'Irreversible actions' },
+];
+const openView = (view: TriageView) => void navigate({ page: 'triage', agentId: null, ...(view === 'irreversible' ? { view } : {}) });
+
+export function TriagePage({ agentId, view = 'priority' }: { agentId: string | null; view?: TriageView }) {
   const openFileImport = useAppStore((s) => s.openFileImport);
   const loadOverview = useAppStore((s) => s.loadTriageOverview);
   const loadAgentTriage = useAppStore((s) => s.loadAgentTriage);
@@ -33,9 +44,16 @@ export function TriagePage({ agentId }: { agentId: string | null }) {
           <h1>Triage</h1>
           <p className="page__subtitle">Every agent by risk, and the checklist with the evidence behind each verdict.</p>
         </div>
+        <DoneMeasure />
         <Button onClick={openFileImport}>Import files…</Button>
       </header>
-      {agentId === null ? <PriorityList /> : <AgentChecklist agentId={agentId} />}
+      {agentId !== null ? (
+        <AgentChecklist agentId={agentId} />
+      ) : (
+        <Tabs label="Triage views" tabs={TABS} selected={view} onSelect={openView} className="triage__tabs" panelClassName="triage__panel">
+          {view === 'irreversible' ? <IrreversibleRegister /> : <PriorityList />}
+        </Tabs>
+      )}
     </div>
   );
 }
