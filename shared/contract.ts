@@ -5,6 +5,7 @@ import { blastRadiusContract } from './contracts/blast-radius';
 import { dossierContract } from './contracts/dossier';
 import { usageContract } from './contracts/usage';
 import { triageContract } from './contracts/triage';
+import { reviewContract } from './contracts/review';
 import { importsContract } from './contracts/imports';
 import { appContract } from './contracts/app';
 import { discoveryContract } from './contracts/discovery';
@@ -18,6 +19,7 @@ export * from './contracts/blast-radius';
 export * from './contracts/dossier';
 export * from './contracts/usage';
 export * from './contracts/triage';
+export * from './contracts/review';
 export * from './contracts/imports';
 export * from './contracts/app';
 export * from './contracts/discovery';
@@ -32,7 +34,7 @@ export * from './contracts/workspace';
  * and its output type. The preload bridge, the HTTP client, the CLI and the handlers are all
  * typed from this object, so a renamed method or a changed shape fails the type check everywhere.
  */
-export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, triageContract, jobsContract);
+export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, triageContract, reviewContract, jobsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -14,6 +14,7 @@ import { blastRadiusHandlers } from '../blast-radius/blast-radius-handlers';
 import { dossierHandlers } from '../dossier/dossier-handlers';
 import { usageHandlers } from '../usage/usage-handlers';
 import { triageHandlers } from '../triage/triage-handlers';
+import { reviewHandlers } from '../review/review-handlers';
 
 export type { Engine, EngineOptions } from './engine-types';
 
@@ -34,6 +35,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...dossierHandlers(session),
     ...usageHandlers(session),
     ...triageHandlers(session),
+    ...reviewHandlers(session),
     ...jobHandlers(session),
   };
   const dispatch = createDispatcher(handlers, (err, method) => logInternalError(method, err));

@@ -52,6 +52,7 @@ export function agentDossier(db: Db, agentId: string, advisories: AdvisoryLookup
       units.flatMap((u) => u.advisories),
       (a: AdvisoryMatch) => `${a.id}/${a.package.name}@${a.package.version}`,
     ),
+    codeCredentials: uniqueBy(units.flatMap((u) => u.credentials), (c) => `${c.kind}|${c.name}`),
     credentials: credentialLinksOf(db, agentId),
     blastRadius: blastRadiusSummaryOf(db, agentId),
     usage: agentUsage(db, agentId),

@@ -86,6 +86,8 @@ const agentTriage = {
   agentChecklist: (input) => call('agentChecklist', input),
   triageOverview: (input) => call('triageOverview', input),
   attestChecklistItem: (input) => call('attestChecklistItem', input),
+  markReviewed: (input) => call('markReviewed', input),
+  agentDrift: (input) => call('agentDrift', input),
   runWorkspaceCommand: async (command) => {
     await ipcRenderer.invoke(WORKSPACE_COMMAND_CHANNEL, command);
   },

@@ -8,6 +8,7 @@ import imports from '../../imports/migrations/005_imports';
 import identityGraph from '../../iam/migrations/006_identity_graph';
 import usage from '../../usage/migrations/007_usage';
 import checklistAttestations from '../../triage/migrations/008_checklist_attestations';
+import agentReviews from '../../review/migrations/010_agent_reviews';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ const sources: Array<[number, string, string, Pick<Migration, 'rewrite' | 'scrub
   [6, 'identity graph', identityGraph],
   [7, 'usage', usage],
   [8, 'checklist attestations', checklistAttestations],
+  [10, 'agent reviews', agentReviews],
 ];
 
 export const MIGRATIONS: Migration[] = sources.map(([version, name, sql, code]) => ({
