@@ -10,6 +10,7 @@ import { createFileImportsSlice } from './file-imports-slice';
 import type { AppState } from './app-state';
 import { createJobsSlice } from './jobs-slice';
 import { createRegistryFilesSlice } from './registry-files-slice';
+import { createReviewSlice } from './review-slice';
 import { createToastsSlice } from './toasts-slice';
 import { createTriageSlice } from './triage-slice';
 import { createUsageSlice } from './usage-slice';
@@ -32,6 +33,7 @@ export function createAppStore(backend: Backend) {
     ...createCloudIdentitySlice(backend)(...a),
     ...createUsageSlice(backend)(...a),
     ...createTriageSlice(backend)(...a),
+    ...createReviewSlice(backend)(...a),
     ...createToastsSlice(backend)(...a),
   }));
 }

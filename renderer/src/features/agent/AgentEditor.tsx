@@ -29,7 +29,8 @@ const SAVE_SHORTCUT = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test
 /** A new agent's form counts as edited once anything differs from the empty form. */
 const hasEdits = (values: AgentFormValues) => JSON.stringify(values) !== JSON.stringify(emptyFormValues());
 
-export function AgentEditor({ agent }: { agent: AgentDetail | null }) {
+/** `review`: the review panel and drift card, shown under the agent's name. */
+export function AgentEditor({ agent, review }: { agent: AgentDetail | null; review?: ReactNode }) {
   const [values, setValues] = useState<AgentFormValues>(() => (agent ? formValuesOf(agent) : emptyFormValues()));
   const [today] = useState(todayIso);
   const audit = useAppStore((s) => s.agentAudit);
@@ -147,6 +148,7 @@ export function AgentEditor({ agent }: { agent: AgentDetail | null }) {
           <Badge tone="warning">Unsaved changes</Badge>
         )}
       </header>
+      {review}
 
       {saveError && (
         <ErrorBanner title="Not saved" onDismiss={clearSaveError}>

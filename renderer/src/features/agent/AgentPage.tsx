@@ -4,6 +4,8 @@ import { useAppStore } from '../../store/store-context';
 import { EmptyState } from '../../ui/EmptyState';
 import { AgentEditor } from './AgentEditor';
 import { Breadcrumb } from './Breadcrumb';
+import { DriftCard } from './DriftCard';
+import { ReviewPanel } from './ReviewPanel';
 import './agent-page.css';
 
 /** agentId null: the form for a new agent. */
@@ -46,5 +48,11 @@ export function AgentPage({ agentId }: { agentId: string | null }) {
     );
   }
   // Remounting on a new version resets the form to what was saved (after a save or a reload).
-  return <AgentEditor key={`${agent.id}@${agent.updatedAt}`} agent={agent} />;
+  const review = (
+    <div className="review-strip">
+      <ReviewPanel agentId={agent.id} />
+      <DriftCard agentId={agent.id} />
+    </div>
+  );
+  return <AgentEditor key={`${agent.id}@${agent.updatedAt}`} agent={agent} review={review} />;
 }
