@@ -9,6 +9,7 @@ import { scanCommand } from './scan';
 import { serveCommand } from './serve';
 import { usageCommand } from './usage';
 import { triageCommand } from './triage';
+import { driftCommand, reviewCommand } from './review';
 
 /** Every command, in the order help lists them. A new command is one file here plus one line below. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -24,4 +25,6 @@ export const COMMANDS: readonly CliCommand[] = [
   usageCommand,
   budgetsExportCommand,
   triageCommand,
+  reviewCommand,
+  driftCommand,
 ];

@@ -9,12 +9,14 @@ import './review.css';
 export function DriftCard({ agentId }: { agentId: string }) {
   const drift = useAppStore((s) => (s.drift?.agentId === agentId ? s.drift : null));
   const loadDrift = useAppStore((s) => s.loadDrift);
+  // A finished import (made from this page through the Import dialog) can change any fact: read again.
+  const importFinished = useAppStore((s) => s.fileImportRecords);
   const titleId = useId();
 
   // Shares one read with the review panel when both are on the page.
   useEffect(() => {
     void loadDrift(agentId);
-  }, [agentId, loadDrift]);
+  }, [agentId, loadDrift, importFinished]);
 
   const value = drift?.value ?? null;
   const last = value?.lastReview ?? null;
@@ -59,11 +61,13 @@ export function DriftCard({ agentId }: { agentId: string }) {
             </div>
           )}
           {value.spend && (
-            <p className="drift-card__spend">
-              <span className="side-card__label">Spend ({value.spend.metric === 'cost' ? 'cost' : 'tokens'} per day)</span>{' '}
-              <span>{value.spend.summary}</span>
-              {value.spend.changePct !== null && value.spend.changePct >= 0.25 && <Badge tone="warning">Up {Math.round(value.spend.changePct * 100)}%</Badge>}
-            </p>
+            <div className="drift-card__group">
+              <h3 className="side-card__label">Spend ({value.spend.metric === 'cost' ? 'cost' : 'tokens'} per day)</h3>
+              <p className="drift-card__spend">
+                <span>{value.spend.summary}</span>
+                {value.spend.changePct !== null && value.spend.changePct >= 0.25 && <Badge tone="warning">Up {Math.round(value.spend.changePct * 100)}%</Badge>}
+              </p>
+            </div>
           )}
         </>
       )}
