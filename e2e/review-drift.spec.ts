@@ -56,7 +56,7 @@ test('mark an agent reviewed, re-import an IAM export that grants it write acces
   await expect(review.panel).toContainText('“Quarterly review with Daniel Brandt”');
   await expect(review.panel).toContainText(/Last reviewed .+ by \S+/);
   await expect(review.card).toContainText('No changes since the review.');
-  await expect(review.card.getByRole('heading')).toHaveText(/^Changes since last review .+/);
+  await expect(review.card.getByRole('heading', { level: 2 })).toHaveText(/^Changes since last review .+/);
   await expect(new AgentPage(page).field('Last reviewed')).toHaveValue(new Date().toISOString().slice(0, 10));
   await expect(new AgentPage(page).auditLog).toContainText('marked reviewed: Quarterly review with Daniel Brandt');
   await page.screenshot({ path: `${SHOTS}/reviewed-1440x900.png` });

@@ -44,7 +44,7 @@ describe('agent-triage review and drift', () => {
       '  ADDED    Write access: write on payments.ledger  [registry]',
       '  ADDED    Credentials: LEDGER_DB_PASSWORD  [registry]',
     ]);
-    const doc = (await cli(['drift', 'Refund', '--workspace', 'w.atw', '--json'])).json() as { ok: true; value: AgentDrift };
+    const doc = (await cli(['drift', 'Refund', '--workspace', 'w.atw', '--json'])).json() as unknown as { ok: true; value: AgentDrift };
     expect(doc.value.changes.map((c) => `${c.change} ${c.kind} ${c.severity}`)).toEqual(['added write-access high', 'added credential high']);
   });
 
