@@ -255,3 +255,41 @@ test('an OSV file a user brings adds advisories to the candidates whose locked v
   await expect(candidate.section('Advisories')).toContainText('TEST-E2E-0001');
   await expect(candidate.section('Advisories')).toContainText('fixed in 3.2.4');
 });
+
+test('a candidate shows the outside content it reads, with its evidence, and whether it is scanned for injected instructions', async ({ app, page }) => {
+  const repo = join(app.scratch, 'outside-content');
+  cpSync(join(CORPUS, 'outside-content-agents', 'repo'), repo, { recursive: true });
+  const registry = new RegistryPage(page);
+  await registry.goto(app.url);
+  await new WorkspaceMenu(page).submitPath('New…', join(app.scratch, 'outside.atw'), 'Create');
+  const discovery = new DiscoveryPage(page);
+  await discovery.open();
+  await discovery.addFolder(repo);
+  await discovery.scan();
+
+  const responder = await discovery.openCandidate('Issue responder/respond');
+  const inputs = responder.section('Untrusted inputs');
+  await expect(inputs).toContainText('Issues and comments');
+  await expect(inputs).toContainText('on: issue_comment (issue and pull request comments)');
+  await expect(inputs).toContainText('github.Github().get_repo().get_issue().get_comments');
+  await expect(inputs).toContainText('agents/issue_responder.py');
+  await expect(responder.section('Guardrails')).not.toContainText('Injection scan');
+  await expect(page.getByRole('complementary', { name: 'Summary' })).toContainText('no injection scan seen');
+  for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
+    await page.setViewportSize({ width, height });
+    await inputs.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/tmp/untrusted-shots/responder-${width}.png` });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `/tmp/untrusted-shots/responder-top-${width}.png` });
+  }
+
+  await page.goBack();
+  const triage = await discovery.openCandidate('helpdesk-triage');
+  await expect(triage.section('Untrusted inputs')).toContainText('Support tickets');
+  await expect(triage.section('Untrusted inputs')).toContainText('helpdesk/zendesk.py');
+  await expect(triage.section('Guardrails')).toContainText('Injection scan');
+  await expect(triage.section('Guardrails')).toContainText('llm_guard.input_scanners.PromptInjection');
+  await expect(page.getByRole('complementary', { name: 'Summary' })).toContainText('scanned for injected instructions');
+  await triage.section('Guardrails').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/untrusted-shots/helpdesk-1024.png' });
+});

@@ -5,6 +5,7 @@
  */
 
 import type { UntrustedInputKind } from './discovery';
+import type { Sensitivity } from './iam';
 
 export const CHECKLIST_PHASES = ['step-0', 'days-1-30', 'days-31-60', 'days-61-90'] as const;
 export type ChecklistPhase = (typeof CHECKLIST_PHASES)[number];
@@ -145,4 +146,17 @@ export interface TriageRow {
   /** Items failing (automatically) or attested not done. */
   failing: ChecklistItemKey[];
   exposure: { inputs: number; worst: boolean };
+  /** What its credentials reach (the blast radius), for the inventory's Reachable data column. */
+  reach: ReachSummary;
+  /** Advisories that affect its locked packages; the worst severity named by any of them. */
+  advisories: { count: number; worstSeverity: string | null };
+}
+
+export interface ReachSummary {
+  /** Data sources its credentials reach; null when no cloud identity is linked (unknown, not none). */
+  dataSources: number | null;
+  /** Of those, the ones it can write, delete or change permissions on. */
+  writable: number;
+  /** The most sensitive data reached. */
+  sensitivity: Sensitivity | null;
 }

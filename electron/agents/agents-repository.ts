@@ -73,7 +73,11 @@ export function getAgentRecord(db: Db, id: string): AgentRecord {
 }
 
 export function getAgentDetail(db: Db, id: string, today = todayIso()): AgentDetail {
-  const record = getAgentRecord(db, id);
+  return agentDetailOf(getAgentRecord(db, id), today);
+}
+
+/** A record's completeness and flags as of `today`. */
+export function agentDetailOf(record: AgentRecord, today = todayIso()): AgentDetail {
   const snapshot = registrySnapshotOf(record);
   return { ...record, completeness: completenessOf(snapshot), flags: flagsOf(snapshot, today) };
 }

@@ -270,11 +270,20 @@ class GraphBuilder {
   }
 }
 
-/** Every data source a grant reaches: its own, and the imported ones its wildcard covers. */
-function reachedBy(snapshot: IdentitySnapshot, grant: GrantFact): ClassifiedDataSource[] {
+/** Every data source a grant reaches: its own, and the imported ones its wildcard covers (not copied: `s3:*` on `*` covers every bucket, for every agent). */
+function* reachedBy(snapshot: IdentitySnapshot, grant: GrantFact): Iterable<ClassifiedDataSource> {
   const ds = snapshot.dataSources.get(grant.dataSourceKey);
-  if (!ds) return [];
-  return ds.wildcard ? [ds, ...snapshot.coveredBy(ds)] : [ds];
+  if (!ds) return;
+  yield ds;
+  if (ds.wildcard) yield* snapshot.coveredBy(ds);
+}
+
+/** One key per statement's grant, built once per grant object (the snapshot keeps them) rather than once per agent that walks to it. */
+const grantKeys = new WeakMap<GrantFact, string>();
+function grantKeyOf(grant: GrantFact): string {
+  let key = grantKeys.get(grant);
+  if (key === undefined) grantKeys.set(grant, (key = `${grant.via.policyKey}#${grant.via.statement}|${grant.dataSourceKey}|${grant.access}|${grant.conditional ? 1 : 0}`));
+  return key;
 }
 
 function summaryOf(paths: BlastPath[]): BlastRadius['summary'] {
@@ -316,7 +325,7 @@ function addAgentReach(db: Db, snapshot: IdentitySnapshot, builder: GraphBuilder
       if (joined.has(grantSet)) continue;
       joined.add(grantSet);
       for (const grant of snapshot.grantsOf(hop.key)) {
-        const grantKey = `${grant.via.policyKey}#${grant.via.statement}|${grant.dataSourceKey}|${grant.access}|${grant.conditional ? 1 : 0}`;
+        const grantKey = grantKeyOf(grant);
         if (joinedGrants.has(grantKey)) continue;
         joinedGrants.add(grantKey);
         for (const ds of reachedBy(snapshot, grant)) {
@@ -349,9 +358,24 @@ export function blastRadiusOf(db: Db, agentId: string): BlastRadius {
   return finish(builder, { kind: 'agent', agentId, name: agent.name }, agentGaps(snapshot, agentId, builder.paths.length));
 }
 
+/**
+ * Summaries kept per identity snapshot: the snapshot is rebuilt whenever the graph, the registry
+ * or a decision changes, so a summary kept with it is never stale, and the triage overview (every
+ * agent, on every visit) walks each agent's grants once per change instead of once per visit.
+ */
+const summaries = new WeakMap<IdentitySnapshot, Map<string, BlastRadiusSummary>>();
+
 /** The agent page's card: the same paths, summarised. */
 export function blastRadiusSummaryOf(db: Db, agentId: string): BlastRadiusSummary {
-  const radius = blastRadiusOf(db, agentId);
+  const snapshot = identitySnapshot(db);
+  let kept = summaries.get(snapshot);
+  if (!kept) summaries.set(snapshot, (kept = new Map()));
+  let summary = kept.get(agentId);
+  if (!summary) kept.set(agentId, (summary = summarise(blastRadiusOf(db, agentId))));
+  return structuredClone(summary);
+}
+
+function summarise(radius: BlastRadius): BlastRadiusSummary {
   return {
     dataSources: new Set(radius.paths.map((p) => p.dataSourceKey)).size,
     bySensitivity: radius.summary,

@@ -9,6 +9,7 @@ import { allAssumeGrants, allDataSources, allPrincipals, credentialLinkDecisions
 import { registryVersion } from '../agents/agents-repository';
 import { discoveryVersion } from '../discovery/discovery-repository';
 import { countCloudImports } from '../imports/imports-repository';
+import { scoped } from '../store/read-scope';
 import type { Db } from '../store/workspace-file';
 
 /**
@@ -71,6 +72,10 @@ function versionOf(db: Db): string {
 }
 
 export function identitySnapshot(db: Db): IdentitySnapshot {
+  return scoped(db, 'identity-snapshot', () => currentSnapshot(db));
+}
+
+function currentSnapshot(db: Db): IdentitySnapshot {
   const version = versionOf(db);
   const cached = snapshots.get(db);
   if (cached?.version === version) return cached.snapshot;

@@ -32,4 +32,25 @@ describe('the demo workspace', () => {
       ws.close();
     }
   }, 60_000);
+
+  it('shows agents that read outside content: the disputes agent reads cardholders unscreened and can refund; the collections bot screens replies', async () => {
+    const path = tmp.file('demo.atw');
+    await buildDemoWorkspace(path, resourcesDir());
+    const ws = openWorkspaceFile(path);
+    try {
+      const details = (ws.db.prepare('SELECT detail FROM discovered_agents').all() as Array<{ detail: string }>).map((r) => JSON.parse(r.detail) as DiscoveredAgent);
+      const reading = details.filter((d) => (d.untrustedInputs ?? []).length > 0);
+      expect(reading.map((d) => d.name).sort()).toEqual(['disputes-agent', 'worker']);
+      const disputes = reading.find((d) => d.name === 'disputes-agent')!;
+      expect(disputes.untrustedInputs!.map((i) => [i.kind, i.tool, i.evidence.path])).toEqual([['ticket', 'ticket_thread', 'disputes/tools.py']]);
+      // The worst combination: outside text, an irreversible action, and nothing screening what the model reads.
+      expect(disputes.capabilities.some((c) => c.kind === 'payment')).toBe(true);
+      expect(disputes.guardrails.some((g) => g.kind === 'injection-scan')).toBe(false);
+      const collections = reading.find((d) => d.name === 'worker')!;
+      expect(collections.untrustedInputs!.map((i) => [i.kind, i.tool])).toEqual([['email', 'customerReplies']]);
+      expect(collections.guardrails.filter((g) => g.kind === 'injection-scan').map((g) => g.detail)).toEqual(['"api.lakera.ai/v2/guard"']);
+    } finally {
+      ws.close();
+    }
+  }, 60_000);
 });

@@ -10,6 +10,7 @@ import type {
   ToolDefinition,
   TriggerFinding,
   UnitKind,
+  UntrustedInputFinding,
 } from '../../shared/discovery';
 
 /**
@@ -29,6 +30,8 @@ export interface CodeFindings {
   credentials: CredentialReference[];
   endpoints: EndpointReference[];
   guardrails: GuardrailFinding[];
+  /** Outside content the code reads (emails, tickets, issue comments, web pages, documents, chat messages). */
+  untrustedInputs: UntrustedInputFinding[];
   /** Local modules this file imports, as written ("app.tools", "./tools", "../lib/db"). */
   localImports: string[];
   /** A runnable entry: `if __name__ == "__main__"`, a CLI/worker main, a server start, a handler export. */
@@ -52,6 +55,8 @@ export interface UnitFinding {
   endpoints: EndpointReference[];
   /** Capabilities visible in the config itself (a CI step that runs a shell with secrets, an MCP server command). */
   capabilities: CapabilityFinding[];
+  /** Outside content its trigger hands it (a workflow on issue comments, a step given a comment's body). */
+  untrustedInputs: UntrustedInputFinding[];
   /** For MCP configs: the server entries. */
   mcpServers?: Array<{ name: string; command: string | null; args: string[]; url: string | null; evidence: Evidence }>;
   /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */

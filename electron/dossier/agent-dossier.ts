@@ -1,10 +1,11 @@
 import { ensureAttribution } from '../usage/attribution';
-import { agentUsage } from '../usage/usage-agents';
-import type { AgentCredentialLinks, AgentDossier } from '../../shared/contract';
-import type { AdvisoryMatch } from '../../shared/discovery';
-import { getAgentDetail } from '../agents/agents-repository';
+import { agentUsage, agentUsages } from '../usage/usage-agents';
+import type { AgentDetail, AgentCredentialLinks, AgentDossier, AgentUsage } from '../../shared/contract';
+import type { AdvisoryMatch, DiscoveredAgent } from '../../shared/discovery';
+import { agentDetailOf, allAgentRecords, getAgentDetail } from '../agents/agents-repository';
+import { inReadScope } from '../store/read-scope';
 import { blastRadiusSummaryOf } from '../blast-radius/blast-radius';
-import { identitySnapshot } from '../blast-radius/identity-snapshot';
+import { identitySnapshot, type IdentitySnapshot } from '../blast-radius/identity-snapshot';
 import { candidatesJoinedTo, type AdvisoryLookup } from '../discovery/discovery-repository';
 import { suggestionsFor } from '../iam/credential-links';
 import { credentialLinkDecisions } from '../iam/iam-repository';
@@ -13,11 +14,29 @@ import type { Db } from '../store/workspace-file';
 /** An agent's cloud identities: its links (automatic and decided) and, for the rest, suggestions with reasons. */
 export function credentialLinksOf(db: Db, agentId: string): AgentCredentialLinks {
   getAgentDetail(db, agentId);
+  return linksAndSuggestions(db, agentId, candidatesJoinedTo(db, agentId, () => []));
+}
+
+/**
+ * Kept per identity snapshot, which is rebuilt whenever the graph, the registry, discovery or a
+ * link decision changes: suggestions compare the agent with every principal (5,000 in the
+ * benchmark's organisation), and the triage overview asks for every agent on every visit.
+ */
+const linksKept = new WeakMap<IdentitySnapshot, Map<string, AgentCredentialLinks>>();
+
+function linksAndSuggestions(db: Db, agentId: string, discovered: DiscoveredAgent[]): AgentCredentialLinks {
   const snapshot = identitySnapshot(db);
+  let kept = linksKept.get(snapshot);
+  if (!kept) linksKept.set(snapshot, (kept = new Map()));
+  let links = kept.get(agentId);
+  if (!links) kept.set(agentId, (links = computeLinks(db, snapshot, agentId, discovered)));
+  return structuredClone(links);
+}
+
+function computeLinks(db: Db, snapshot: IdentitySnapshot, agentId: string, discovered: DiscoveredAgent[]): AgentCredentialLinks {
   const agent = snapshot.agents.get(agentId)!;
   const links = snapshot.links.get(agentId) ?? [];
   const unlinked = new Set(credentialLinkDecisions(db, agentId).filter((d) => d.decision === 'unlinked').map((d) => d.principalKey));
-  const discovered = candidatesJoinedTo(db, agentId, () => []);
   const suggestions = suggestionsFor({ agent, discovered }, snapshot.principals, new Set(links.map((l) => l.principalKey)), unlinked);
   return { links, suggestions };
 }
@@ -31,12 +50,32 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
 /**
  * Everything known about one agent, read once: the registry record, the discovered units joined
  * to it (code, capabilities, credentials, endpoints, guardrails, packages, advisories), its cloud
- * identities and its blast radius. The agent page, the CLI and (later) triage and the report read
+ * identities, its blast radius and its usage. The agent page, the CLI, triage and the report read
  * this instead of asking each store on their own.
  */
 export function agentDossier(db: Db, agentId: string, advisories: AdvisoryLookup): AgentDossier {
-  const agent = getAgentDetail(db, agentId);
-  ensureAttribution(db);
+  return inReadScope(db, () => {
+    const agent = getAgentDetail(db, agentId);
+    ensureAttribution(db);
+    return dossierOf(db, agent, advisories, agentUsage(db, agentId));
+  });
+}
+
+/**
+ * Every agent's dossier, in one read scope: the shared parts (the identity snapshot, usage keys,
+ * attribution) are checked once, and usage is read for all agents in grouped queries; each
+ * dossier is the same as `agentDossier` gives for that agent.
+ */
+export function everyAgentDossier(db: Db, advisories: AdvisoryLookup): AgentDossier[] {
+  return inReadScope(db, () => {
+    ensureAttribution(db);
+    const usages = agentUsages(db);
+    return allAgentRecords(db).map((record) => dossierOf(db, agentDetailOf(record), advisories, usages.get(record.id)!));
+  });
+}
+
+function dossierOf(db: Db, agent: AgentDetail, advisories: AdvisoryLookup, usage: AgentUsage): AgentDossier {
+  const agentId = agent.id;
   const units = candidatesJoinedTo(db, agentId, advisories);
   return {
     agent,
@@ -53,8 +92,8 @@ export function agentDossier(db: Db, agentId: string, advisories: AdvisoryLookup
       (a: AdvisoryMatch) => `${a.id}/${a.package.name}@${a.package.version}`,
     ),
     codeCredentials: uniqueBy(units.flatMap((u) => u.credentials), (c) => `${c.kind}|${c.name}`),
-    credentials: credentialLinksOf(db, agentId),
+    credentials: linksAndSuggestions(db, agentId, units),
     blastRadius: blastRadiusSummaryOf(db, agentId),
-    usage: agentUsage(db, agentId),
+    usage,
   };
 }

@@ -133,17 +133,26 @@ function tokensMatch(a: string, b: string): boolean {
   return a === b || (a.length >= 5 && b.length >= 5 && (a.startsWith(b) || b.startsWith(a)));
 }
 
+/** A principal's distinctive words, split once per principal fact: every agent's suggestions compare against all of them. */
+const wordsOfPrincipal = new WeakMap<PrincipalFact, string[]>();
+function principalWords(principal: PrincipalFact): string[] {
+  let words = wordsOfPrincipal.get(principal);
+  if (!words) wordsOfPrincipal.set(principal, (words = distinctive(principal.name)));
+  return words;
+}
+
 /** Principals whose names share distinctive words with the agent's name or credentials, best first. */
 export function suggestionsFor(sources: AgentCredentialSources, index: PrincipalIndex, linked: ReadonlySet<string>, unlinked: ReadonlySet<string>, limit = 5): CredentialSuggestion[] {
   const agentWords = new Map<string, string>();
   for (const word of distinctive(sources.agent.name)) agentWords.set(word, `the agent name "${sources.agent.name}"`);
   for (const text of sources.agent.credentials) for (const word of distinctive(text)) if (!agentWords.has(word)) agentWords.set(word, `the credential "${text}"`);
   const suggestions: CredentialSuggestion[] = [];
+  const agentKeys = [...agentWords.keys()];
   for (const principal of index.all) {
     if (!HOLDABLE.has(principal.kind) || linked.has(principal.key) || unlinked.has(principal.key)) continue;
-    const words = distinctive(principal.name);
+    const words = principalWords(principal);
     if (words.length === 0) continue;
-    const shared = words.filter((w) => [...agentWords.keys()].some((a) => tokensMatch(a, w)));
+    const shared = words.filter((w) => agentKeys.some((a) => tokensMatch(a, w)));
     if (shared.length === 0) continue;
     const score = shared.length / words.length;
     if (score < 0.5) continue;

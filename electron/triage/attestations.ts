@@ -21,6 +21,18 @@ export function attestationsOf(db: Db, agentId: string): Map<string, Attestation
   return new Map(rows.map((r) => [r.item_key, toAttestation(r)]));
 }
 
+/** Every agent's attestations, in one read (agent id -> item key -> attestation). */
+export function allAttestations(db: Db): Map<string, Map<string, Attestation>> {
+  const rows = statement(db, 'SELECT agent_id, item_key, status, note, by_actor, at FROM checklist_attestations').all() as Array<AttestationRow & { agent_id: string }>;
+  const out = new Map<string, Map<string, Attestation>>();
+  for (const r of rows) {
+    const forAgent = out.get(r.agent_id) ?? new Map<string, Attestation>();
+    forAgent.set(r.item_key, toAttestation(r));
+    out.set(r.agent_id, forAgent);
+  }
+  return out;
+}
+
 const describe = (a: Pick<Attestation, 'status' | 'note'> | undefined) => (a ? `${a.status}${a.note ? `: ${a.note}` : ''}` : null);
 
 /** Records (or, with a null status, withdraws) a person's word on an item; audited on the agent. */

@@ -1,31 +1,66 @@
-import type { ChecklistRow, TriageRow } from '../../shared/checklist';
-import type { AgentTriage } from '../../shared/contract';
+import type { Attestation, ChecklistRow, ReachSummary, TriageRow } from '../../shared/checklist';
+import type { Sensitivity } from '../../shared/iam';
+import type { AgentDossier, AgentTriage } from '../../shared/contract';
 import type { Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
 import type { AdvisoryLookup } from '../discovery/discovery-repository';
-import { agentDossier } from '../dossier/agent-dossier';
-import { statement } from '../store/statements';
+import { agentDossier, everyAgentDossier } from '../dossier/agent-dossier';
 import type { Db } from '../store/workspace-file';
-import { attest, attestationsOf } from './attestations';
+import { allAttestations, attest, attestationsOf } from './attestations';
 import { evaluateChecklist } from './evaluate-checklist';
 import { compareRisk, riskOf } from './risk-score';
 import { untrustedExposureOf } from './untrusted-exposure';
 
 /** The automatic verdicts with a person's attestations beside them; an attested "done" never hides a fail. */
-export function agentTriage(db: Db, agentId: string, advisories: AdvisoryLookup): AgentTriage & { name: string; owner: string | null } {
-  const dossier = agentDossier(db, agentId, advisories);
-  const attestations = attestationsOf(db, agentId);
+type TriageOfAgent = AgentTriage & { name: string; owner: string | null; reach: ReachSummary; advisories: TriageRow['advisories'] };
+
+export function agentTriage(db: Db, agentId: string, advisories: AdvisoryLookup): TriageOfAgent {
+  return triageOf(agentDossier(db, agentId, advisories), attestationsOf(db, agentId));
+}
+
+function triageOf(dossier: AgentDossier, attestations: ReadonlyMap<string, Attestation>): TriageOfAgent {
+  const agentId = dossier.agent.id;
   const checklist: ChecklistRow[] = evaluateChecklist(dossier).map((v) => {
     const attestation = attestations.get(v.key) ?? null;
     return { ...v, attestation, conflict: v.verdict === 'fail' && attestation?.status === 'done' };
   });
-  return { agentId, name: dossier.agent.name, owner: dossier.agent.owner?.name ?? null, checklist, risk: riskOf(dossier, checklist), exposure: untrustedExposureOf(dossier, checklist) };
+  return {
+    agentId,
+    name: dossier.agent.name,
+    owner: dossier.agent.owner?.name ?? null,
+    checklist,
+    risk: riskOf(dossier, checklist),
+    exposure: untrustedExposureOf(dossier, checklist),
+    reach: reachOf(dossier),
+    advisories: { count: dossier.advisories.length, worstSeverity: worstSeverity(dossier.advisories.map((a) => a.severity)) },
+  };
+}
+
+const SENSITIVITY_ORDER: readonly Sensitivity[] = ['public', 'unknown', 'internal', 'confidential', 'restricted'];
+const WRITES = new Set(['write', 'permissions-management']);
+
+function reachOf(d: AgentDossier): ReachSummary {
+  const summary = d.blastRadius.bySensitivity;
+  if (d.credentials.links.length === 0) return { dataSources: null, writable: 0, sensitivity: null };
+  const sensitivity = summary.reduce<Sensitivity | null>((worst, s) => (worst === null || SENSITIVITY_ORDER.indexOf(s.sensitivity) > SENSITIVITY_ORDER.indexOf(worst) ? s.sensitivity : worst), null);
+  return { dataSources: d.blastRadius.dataSources, writable: summary.filter((s) => WRITES.has(s.access)).reduce((n, s) => n + s.count, 0), sensitivity };
+}
+
+const SEVERITY_ORDER = ['low', 'moderate', 'medium', 'high', 'critical'];
+/** OSV severities are free text ("HIGH", "CVSS:3.1/…"); the named levels are ranked, anything else counts below them. */
+function worstSeverity(severities: Array<string | null>): string | null {
+  let worst: string | null = null;
+  for (const s of severities) {
+    if (s === null) continue;
+    if (worst === null || SEVERITY_ORDER.indexOf(s.toLowerCase()) > SEVERITY_ORDER.indexOf(worst.toLowerCase())) worst = s;
+  }
+  return worst;
 }
 
 /** Every agent's checklist, risk and exposure: the overview, the plan and the report read this, never a loop of their own. */
-export function everyAgentTriage(db: Db, advisories: AdvisoryLookup): Array<AgentTriage & { name: string; owner: string | null }> {
-  const ids = (statement(db, 'SELECT id FROM agents ORDER BY name COLLATE NOCASE').all() as Array<{ id: string }>).map((r) => r.id);
-  return ids.map((id) => agentTriage(db, id, advisories));
+export function everyAgentTriage(db: Db, advisories: AdvisoryLookup): TriageOfAgent[] {
+  const attestations = allAttestations(db);
+  return everyAgentDossier(db, advisories).map((d) => triageOf(d, attestations.get(d.agent.id) ?? new Map()));
 }
 
 export function triageOverview(db: Db, advisories: AdvisoryLookup): TriageRow[] {
@@ -34,7 +69,7 @@ export function triageOverview(db: Db, advisories: AdvisoryLookup): TriageRow[] 
       const counts = { pass: 0, fail: 0, unknown: 0 };
       for (const row of t.checklist) counts[row.verdict]++;
       const failing = t.checklist.filter((r) => r.verdict === 'fail' || r.attestation?.status === 'not-done').map((r) => r.key);
-      return { agentId: t.agentId, name: t.name, owner: t.owner, risk: t.risk, counts, failing, exposure: { inputs: t.exposure.inputs.length, worst: t.exposure.worst } };
+      return { agentId: t.agentId, name: t.name, owner: t.owner, risk: t.risk, counts, failing, exposure: { inputs: t.exposure.inputs.length, worst: t.exposure.worst }, reach: t.reach, advisories: t.advisories };
     })
     .sort((a, b) => compareRisk(a.risk, b.risk) || a.name.localeCompare(b.name));
 }

@@ -3,6 +3,7 @@ import { fingerprintOfDigest } from '../discovery/secret-fingerprint';
 import { candidatesJoinedToAll } from '../discovery/discovery-repository';
 import { fingerprintKeyOf } from '../store/fingerprint-key';
 import { statement } from '../store/statements';
+import { scoped } from '../store/read-scope';
 import type { Db } from '../store/workspace-file';
 import { writeTransaction } from '../store/write-transaction';
 import { hash53 } from './row-identity';
@@ -116,12 +117,17 @@ function attributionInputs(db: Db): string {
  * million rows cost one pass and the writes of the rows that change.
  */
 export function ensureAttribution(db: Db): void {
+  scoped(db, 'attribution-checked', () => checkAttribution(db));
+}
+
+function checkAttribution(db: Db): true {
   // Nothing was written by this connection or any other since the last check: nothing to redo.
-  if (checkedAt.get(db) === writeCounters(db)) return;
+  if (checkedAt.get(db) === writeCounters(db)) return true;
   const inputs = attributionInputs(db);
   const stored = statement(db, 'SELECT value FROM workspace_meta WHERE key = ?').get(VERSION_KEY) as { value: string } | undefined;
   if (stored?.value !== inputs) reattribute(db, inputs);
   checkedAt.set(db, writeCounters(db));
+  return true;
 }
 
 /** Commits by other connections (data_version) and changes made by this one (total_changes). */

@@ -6,8 +6,8 @@ import { statement } from '../store/statements';
 import type { Db } from '../store/workspace-file';
 import { writeTransaction } from '../store/write-transaction';
 import { dayNumber, dayText, periodFilter, type Period } from './usage-days';
-import { totalsWhere, usagePeriod } from './usage-queries';
-import { usageKeys } from './usage-keys';
+import { emptyTotals, totalsByAgent, totalsWhere, usagePeriod, type Totals } from './usage-queries';
+import { usageKeys, usageVersion } from './usage-keys';
 
 const TOKENS = '(input_tokens + cached_input_tokens + cache_write_tokens + output_tokens)';
 
@@ -30,12 +30,6 @@ function activityFrom(lastDay: number | undefined, period: { last: number } | nu
   return lastDay === undefined || !period ? 'not-observed' : lastDay > period.last - DORMANT_AFTER_DAYS ? 'active' : 'dormant';
 }
 
-/** One agent's activity, without reading every agent's. */
-export function activityOfAgent(db: Db, agentId: string): ActivityState {
-  const row = statement(db, 'SELECT MAX(day) AS last FROM usage_rows INDEXED BY usage_rows_by_agent_day WHERE agent_id = ?').get(agentId) as { last: number | null };
-  return activityFrom(row.last ?? undefined, usagePeriod(db));
-}
-
 interface BudgetRow {
   agent_id: string;
   name: string;
@@ -43,7 +37,7 @@ interface BudgetRow {
   daily_cost_cap: number | null;
 }
 
-function dailyOf(db: Db, agentId: string, period: Period): Array<{ day: number; cost: number; tokens: number }> {
+function dailyOf(db: Db, agentId: string, period: Period): DailyRow[] {
   const filter = periodFilter(period);
   return statement(
     db,
@@ -63,14 +57,17 @@ function daysInMonth(day: number): { first: number; last: number; month: string 
  * projected to its end at the agent's average daily rate over the last 7 days of that period.
  */
 function budgetOf(db: Db, agent: BudgetRow, period: Period, periodLast: number | null): BudgetStatus {
-  const daily = dailyOf(db, agent.agent_id, period);
+  return budgetFrom(agent, dailyOf(db, agent.agent_id, period), periodLast === null ? [] : dailyOf(db, agent.agent_id, {}), periodLast);
+}
+
+/** The same from the agent's days already read: `daily` in the period asked, `all` every day. */
+function budgetFrom(agent: BudgetRow, daily: DailyRow[], all: DailyRow[], periodLast: number | null): BudgetStatus {
   const daysOverCap = daily
     .filter((d) => (agent.daily_token_cap !== null && d.tokens > agent.daily_token_cap) || (agent.daily_cost_cap !== null && d.cost > agent.daily_cost_cap))
     .map((d) => ({ day: dayText(d.day), tokens: d.tokens, costUsd: d.cost }));
   let month: BudgetStatus['month'] = null;
   if (periodLast !== null) {
     const { first, last, month: name } = daysInMonth(periodLast);
-    const all = dailyOf(db, agent.agent_id, {});
     const inMonth = all.filter((d) => d.day >= first && d.day <= periodLast);
     const recent = all.filter((d) => d.day > periodLast - 7 && d.day <= periodLast);
     const spentUsd = inMonth.reduce((n, d) => n + d.cost, 0);
@@ -173,35 +170,126 @@ export function deleteProductiveUnits(db: Db, id: number, author: ChangeAuthor):
   });
 }
 
+type DailyRow = { day: number; cost: number; tokens: number };
+
+/** What usage rows say of agents, read in grouped queries: per day, in total, keys and models. */
+interface UsageFacts {
+  daily: Map<string, DailyRow[]>;
+  totals: Map<string, { totals: Totals; taggedTokens: number }>;
+  keys: Map<string, string[]>;
+  models: Map<string, string[]>;
+}
+
+/**
+ * Every agent's usage facts, kept until usage changes (an import, an attribution input, a
+ * decision, a key mapping, a price): the triage overview reads every agent's usage on every visit,
+ * and grouping 200,000 calls by agent and day takes longer than everything else it does.
+ */
+const factsCache = new WeakMap<Db, { version: string; facts: UsageFacts }>();
+
+function everyAgentsUsageFacts(db: Db): UsageFacts {
+  const version = usageVersion(db);
+  const cached = factsCache.get(db);
+  if (cached?.version === version) return cached.facts;
+  const facts = usageFacts(db);
+  factsCache.set(db, { version, facts });
+  return facts;
+}
+
+function usageFacts(db: Db, only?: string): UsageFacts {
+  const where = only === undefined ? 'agent_id IS NOT NULL' : 'agent_id = ?';
+  const args = only === undefined ? [] : [only];
+  // Grouped in the index's own order (agent, attribution, day), then summed over attribution here:
+  // grouping by agent and day directly makes SQLite sort every row first.
+  const daily = new Map<string, DailyRow[]>();
+  const parts = statement(db, `SELECT agent_id, day, TOTAL(cost_usd) AS cost, SUM(${TOKENS}) AS tokens FROM usage_rows INDEXED BY usage_rows_by_agent_day WHERE ${where} GROUP BY agent_id, attribution, day`).all(
+    ...args,
+  ) as Array<{ agent_id: string } & DailyRow>;
+  for (const [agentId, rows] of grouped(parts)) {
+    const byDay = new Map<number, DailyRow>();
+    for (const r of rows) {
+      const day = byDay.get(r.day);
+      if (day) {
+        day.cost += r.cost;
+        day.tokens += r.tokens;
+      } else byDay.set(r.day, { day: r.day, cost: r.cost, tokens: r.tokens });
+    }
+    daily.set(agentId, [...byDay.values()].sort((a, b) => a.day - b.day));
+  }
+  const names = grouped(
+    statement(db, `SELECT agent_id, CASE WHEN key_id IS NOT NULL THEN provider || ':' || key_id END AS k, model FROM usage_rows WHERE ${where} GROUP BY agent_id, provider, key_id, model`).all(...args) as Array<{
+      agent_id: string;
+      k: string | null;
+      model: string | null;
+    }>,
+  );
+  const distinct = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => v !== null))].sort();
+  return {
+    daily,
+    totals: totalsByAgent(db, only),
+    keys: new Map([...names].map(([id, rows]) => [id, distinct(rows.map((r) => r.k))])),
+    models: new Map([...names].map(([id, rows]) => [id, distinct(rows.map((r) => r.model))])),
+  };
+}
+
+/** Rows of (agent, value) grouped into a map of lists, in the order read. */
+function grouped<T>(rows: Array<{ agent_id: string } & T>): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.agent_id);
+    if (list) list.push(row);
+    else out.set(row.agent_id, [row]);
+  }
+  return out;
+}
+
 /** One agent's usage for its page and dossier: totals, every day of the period, trend, keys, models, budget, units. */
 export function agentUsage(db: Db, agentId: string): AgentUsage {
-  const budget = budgetOfAgent(db, agentId);
+  const usage = agentUsages(db, agentId).get(agentId);
+  if (!usage) throw new BackendError('not-found', `No agent with id ${agentId}.`);
+  return usage;
+}
+
+/**
+ * Every registry agent's usage (or, with `only`, one agent's), each fact read for all agents in one
+ * grouped query: one agent's page and the 2,000-agent triage overview run the same code.
+ */
+export function agentUsages(db: Db, only?: string): Map<string, AgentUsage> {
+  const budgetRows = (only === undefined ? statement(db, BUDGET_ROWS).all() : statement(db, `${BUDGET_ROWS} WHERE a.id = ?`).all(only)) as BudgetRow[];
   const period = usagePeriod(db);
-  const totals = totalsWhere(db, 'agent_id = ?', [agentId]);
-  const daily = new Map(dailyOf(db, agentId, {}).map((d) => [d.day, d]));
+  const { daily, totals, keys, models } = only === undefined ? everyAgentsUsageFacts(db) : usageFacts(db, only);
+  const units = grouped(
+    (only === undefined ? statement(db, 'SELECT * FROM productive_units ORDER BY agent_id, from_day, unit').all() : statement(db, 'SELECT * FROM productive_units WHERE agent_id = ? ORDER BY from_day, unit').all(only)) as UnitsRow[],
+  );
+  const sharedKeys = usageKeys(db).filter((k) => k.sharedWithApplication);
   const days = period ? Array.from({ length: period.last - period.first + 1 }, (_, i) => period.first + i) : [];
-  const sumCost = (from: number, to: number) => days.filter((d) => d > from && d <= to).reduce((n, d) => n + (daily.get(d)?.cost ?? 0), 0);
-  let trend: number | null = null;
-  if (period && daily.size > 0) {
-    const recent = sumCost(period.last - 7, period.last);
-    const before = sumCost(period.last - 14, period.last - 7);
-    trend = before > 0 ? (recent - before) / before : null;
+  const out = new Map<string, AgentUsage>();
+  for (const row of budgetRows) {
+    const id = row.agent_id;
+    const agentDaily = daily.get(id) ?? [];
+    const byDay = new Map(agentDaily.map((d) => [d.day, d]));
+    const sumCost = (from: number, to: number) => days.filter((d) => d > from && d <= to).reduce((n, d) => n + (byDay.get(d)?.cost ?? 0), 0);
+    let trend: number | null = null;
+    if (period && byDay.size > 0) {
+      const recent = sumCost(period.last - 7, period.last);
+      const before = sumCost(period.last - 14, period.last - 7);
+      trend = before > 0 ? (recent - before) / before : null;
+    }
+    const agentTotals = totals.get(id);
+    const tokens = agentTotals?.totals.totalTokens ?? 0;
+    out.set(id, {
+      agentId: id,
+      activity: activityFrom(agentDaily.at(-1)?.day, period),
+      totals: agentTotals?.totals ?? emptyTotals(),
+      daily: days.map((d) => ({ day: dayText(d), costUsd: byDay.get(d)?.cost ?? 0, tokens: byDay.get(d)?.tokens ?? 0 })),
+      trend,
+      keys: [...(keys.get(id) ?? [])],
+      taggedShare: tokens > 0 ? agentTotals!.taggedTokens / tokens : null,
+      keysSharedWithApplication: sharedKeys.filter((k) => k.agents.some((a) => a.id === id)).map((k) => `${k.provider}:${k.keyId}`),
+      models: [...(models.get(id) ?? [])],
+      budget: budgetFrom(row, agentDaily, agentDaily, period?.last ?? null),
+      units: (units.get(id) ?? []).map((r) => unitsOf(db, r)),
+    });
   }
-  const keys = (statement(db, `SELECT DISTINCT provider || ':' || key_id AS k FROM usage_rows WHERE agent_id = ? AND key_id IS NOT NULL ORDER BY k`).all(agentId) as Array<{ k: string }>).map((r) => r.k);
-  const models = (statement(db, 'SELECT DISTINCT model FROM usage_rows WHERE agent_id = ? AND model IS NOT NULL ORDER BY model').all(agentId) as Array<{ model: string }>).map((r) => r.model);
-  return {
-    agentId,
-    activity: activityOfAgent(db, agentId),
-    totals,
-    daily: days.map((d) => ({ day: dayText(d), costUsd: daily.get(d)?.cost ?? 0, tokens: daily.get(d)?.tokens ?? 0 })),
-    trend,
-    keys,
-    taggedShare: totals.totalTokens > 0 ? totalsWhere(db, `agent_id = ? AND attribution = 'tag'`, [agentId]).totalTokens / totals.totalTokens : null,
-    keysSharedWithApplication: usageKeys(db)
-      .filter((k) => k.sharedWithApplication && k.agents.some((a) => a.id === agentId))
-      .map((k) => `${k.provider}:${k.keyId}`),
-    models,
-    budget,
-    units: productiveUnitsOf(db, agentId),
-  };
+  return out;
 }

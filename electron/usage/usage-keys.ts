@@ -2,6 +2,7 @@ import type { UsageKey } from '../../shared/contracts/usage';
 import type { DiscoveredAgent, UsageEvidence } from '../../shared/discovery';
 import type { Attribution } from '../../shared/usage';
 import { statement } from '../store/statements';
+import { scoped } from '../store/read-scope';
 import type { Db } from '../store/workspace-file';
 import { ensureAttribution } from './attribution';
 import { dayText } from './usage-days';
@@ -67,6 +68,10 @@ function fileNames(db: Db, importIds: string[]): string[] {
  * mapping other than the candidate's own decision).
  */
 export function usageKeys(db: Db): UsageKey[] {
+  return scoped(db, 'usage-keys', () => currentUsageKeys(db));
+}
+
+function currentUsageKeys(db: Db): UsageKey[] {
   const version = usageVersion(db);
   const cached = keysCache.get(db);
   if (cached?.version === version) return cached.keys;
@@ -212,7 +217,8 @@ function tagCandidates(db: Db): DiscoveredAgent[] {
 const cache = new WeakMap<Db, { version: string; candidates: DiscoveredAgent[] }>();
 
 /** What the candidates depend on: imports, attribution, decisions, key mappings and prices (a price changes their spend). */
-function usageVersion(db: Db): string {
+/** Changes with every import, attribution input, decision, key mapping and price: what caches of usage facts key on. */
+export function usageVersion(db: Db): string {
   const row = statement(
     db,
     `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM imports) || ':' ||

@@ -1,6 +1,7 @@
 import type { CostTotals, TokenTotals, UsageGroupTotals, UsageSeries, UsageTotals } from '../../shared/contracts/usage';
 import type { Attribution, CostBasis, UsageDimension } from '../../shared/usage';
 import { statement } from '../store/statements';
+import { scoped } from '../store/read-scope';
 import type { Db } from '../store/workspace-file';
 import { DAY_MS, dayText, periodFilter, type Period } from './usage-days';
 
@@ -83,6 +84,19 @@ export function emptyTotals(): Totals {
 /** Everything in the period (or where `where` says), summed. */
 export function totalsWhere(db: Db, where: string, args: unknown[]): Totals {
   return totalsOf(statement(db, `SELECT ${TOTAL_COLUMNS} FROM usage_rows WHERE ${where}`).get(...args) as TotalsRow);
+}
+
+/**
+ * Every agent's totals (or one agent's), with the tokens of calls tagged with it, in one grouped
+ * read: the triage overview asks this of every agent at once.
+ */
+export function totalsByAgent(db: Db, only?: string): Map<string, { totals: Totals; taggedTokens: number }> {
+  const rows = statement(
+    db,
+    `SELECT agent_id, ${TOTAL_COLUMNS}, TOTAL(CASE WHEN attribution = 'tag' THEN ${TOKENS} END) AS tagged
+     FROM usage_rows WHERE ${only === undefined ? 'agent_id IS NOT NULL' : 'agent_id = ?'} GROUP BY agent_id`,
+  ).all(...(only === undefined ? [] : [only])) as Array<TotalsRow & { agent_id: string; tagged: number }>;
+  return new Map(rows.map((r) => [r.agent_id, { totals: totalsOf(r), taggedTokens: r.tagged }]));
 }
 
 function agentNames(db: Db): Map<string, string> {
@@ -168,6 +182,10 @@ export function usageSeries(db: Db, by: UsageDimension, metric: 'cost' | 'tokens
 
 /** First and last day with usage, or null when nothing is imported. */
 export function usagePeriod(db: Db): { first: number; last: number } | null {
+  return scoped(db, 'usage-period', () => readUsagePeriod(db));
+}
+
+function readUsagePeriod(db: Db): { first: number; last: number } | null {
   // From each import's recorded span, not a scan of every row: every agent's dossier asks this.
   const row = statement(db, 'SELECT MIN(first_ms) AS first, MAX(last_ms) AS last FROM usage_import_spans').get() as { first: number | null; last: number | null };
   return row.first === null || row.last === null ? null : { first: Math.floor(row.first / DAY_MS), last: Math.floor(row.last / DAY_MS) };

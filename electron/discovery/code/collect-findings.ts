@@ -15,6 +15,7 @@ import { findLlmUses } from './llm-uses';
 import { isPossiblyLocalPythonModule } from './python';
 import type { CodeRuleSet } from './rules';
 import { findTools } from './tools';
+import { findUntrustedInputs } from './untrusted-inputs';
 import { isPossiblyLocalTypeScriptModule } from './typescript';
 
 /** Applies the enabled rules to one file's code model. Pure: the model (and the workspace's fingerprint key) in, findings out. */
@@ -39,6 +40,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     credentials: findCredentials(context),
     endpoints: endpoints.list(),
     guardrails: findGuardrails(context),
+    untrustedInputs: findUntrustedInputs(context, tools),
     localImports: localImports(model, rules),
     entryPoint: findEntryPoint(context),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.

@@ -10,7 +10,7 @@ type GuardrailRule = Compiled<GuardrailRuleJson>;
 
 /**
  * Evidence that a guardrail exists: schema validation, human approval, tracing, token and step
- * limits. One finding per rule and detail (the first place it is seen), which is what a
+ * limits, a scan of content for injected instructions. One finding per rule and detail (the first place it is seen), which is what a
  * reviewer needs to confirm it and what the checklist evaluates.
  */
 export function findGuardrails(context: FindingContext): GuardrailFinding[] {
@@ -32,6 +32,13 @@ export function findGuardrails(context: FindingContext): GuardrailFinding[] {
         const value = literalText(resolved(model, named.value));
         if (rule.values && !rule.values.some((wanted) => wanted.toLowerCase() === value?.toLowerCase())) continue;
         add(value !== null && value.length <= 40 ? `${named.name}=${value}` : named.name, named.line);
+      }
+    }
+    if (rule.strings) {
+      const patterns = rule.strings.map((source) => new RegExp(source, 'i'));
+      for (const literal of model.strings) {
+        const match = patterns.map((pattern) => pattern.exec(literal.text)?.[0]).find((text) => text !== undefined);
+        if (match) add(`"${match}"`, literal.line);
       }
     }
     if (rule.match.envNames) {

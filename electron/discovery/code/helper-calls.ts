@@ -1,5 +1,3 @@
-import type { CapabilityFinding } from '../../../shared/discovery';
-import type { ScopedCapability } from './capabilities';
 import type { CodeModel, Scope } from './code-model';
 import { isWithin } from './finding-context';
 import type { ToolAnalysis } from './tools';
@@ -17,12 +15,35 @@ export const MAX_HELPER_DEPTH = 3;
  * two same-named functions in one file both count. Calls into other modules are not followed
  * here; the linker joins files through `localImports`.
  */
-export function inheritFromHelpers(model: CodeModel, tools: ToolAnalysis, capabilities: readonly ScopedCapability[]): CapabilityFinding[] {
+export function inheritFromHelpers<F extends ToolFinding>(model: CodeModel, tools: ToolAnalysis, findings: ReadonlyArray<Scoped<F>>): F[] {
+  const inherited: F[] = [];
+  for (const [tool, helpers] of helpersOfTools(model, tools)) {
+    for (const helper of helpers) {
+      for (const { finding, scope } of findings) {
+        if (finding.tool !== tool && isWithin(scope, helper)) inherited.push({ ...finding, detail: `${finding.detail} (via ${helper.name}())`, tool });
+      }
+    }
+  }
+  return inherited;
+}
+
+/** A finding tied to a tool (a capability, an untrusted input), with the scope it was seen in. */
+export interface ToolFinding {
+  detail: string;
+  tool: string | null;
+}
+export interface Scoped<F extends ToolFinding> {
+  finding: F;
+  scope: Scope;
+}
+
+/** Each tool's same-file helpers, followed MAX_HELPER_DEPTH calls deep. */
+export function helpersOfTools(model: CodeModel, tools: ToolAnalysis): Map<string, Set<Scope>> {
   const functionsByName = new Map<string, Scope[]>();
   for (const scope of model.scopes) {
     if (scope.kind === 'function' && scope.name) functionsByName.set(scope.name, [...(functionsByName.get(scope.name) ?? []), scope]);
   }
-  const inherited: CapabilityFinding[] = [];
+  const byTool = new Map<string, Set<Scope>>();
   for (const tool of tools.tools) {
     const reached = new Set<Scope>();
     let frontier = calledNames(model, (scope) => tools.toolOfScope(scope) === tool.name);
@@ -31,13 +52,9 @@ export function inheritFromHelpers(model: CodeModel, tools: ToolAnalysis, capabi
       for (const helper of helpers) reached.add(helper);
       frontier = calledNames(model, (scope) => helpers.some((helper) => isWithin(scope, helper)));
     }
-    for (const helper of reached) {
-      for (const { finding, scope } of capabilities) {
-        if (finding.tool !== tool.name && isWithin(scope, helper)) inherited.push({ ...finding, detail: `${finding.detail} (via ${helper.name}())`, tool: tool.name });
-      }
-    }
+    byTool.set(tool.name, new Set([...(byTool.get(tool.name) ?? []), ...reached]));
   }
-  return inherited;
+  return byTool;
 }
 
 function calledNames(model: CodeModel, inScope: (scope: Scope) => boolean): Set<string> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAPABILITY_KINDS, GUARDRAIL_KINDS } from '../../../shared/discovery';
+import { CAPABILITY_KINDS, GUARDRAIL_KINDS, UNTRUSTED_INPUT_KINDS } from '../../../shared/discovery';
 import type { RuleBase } from '../rules/rule';
 import type { CodeLanguage } from './code-model';
 import { globMatcher } from './glob';
@@ -139,6 +139,39 @@ const GuardrailRule = Base.extend({
   envNames: patterns.optional(),
   /** With calls: the first argument must match this (an approval prompt passed to input()). */
   promptPattern: z.string().optional(),
+  /** Regexes over the file's string literals: a scanner's API path or model name ("text:shieldPrompt", "Prompt-Guard-86M"). */
+  strings: patterns.optional(),
+}).strict();
+
+/**
+ * Content from outside the company that the code reads (an email, a ticket, an issue comment, a
+ * web page, an uploaded document, a chat message). Reading is the point: the SDK call that sends
+ * mail or posts a comment is a capability, never an untrusted input.
+ */
+const UntrustedInputRule = Base.extend({
+  category: z.literal('untrusted-input'),
+  kind: z.enum(UNTRUSTED_INPUT_KINDS),
+  /** Packages the calls come from: their imports are never taken for local modules. */
+  modules: patterns.optional(),
+  calls: patterns.optional(),
+  /** Handlers registered for outside messages (`@app.event("message")`, `@client.event`). */
+  decorators: patterns.optional(),
+  /** With decorators: the decorated function's name must match (`on_message`, not `on_ready`). */
+  decoratedNames: patterns.optional(),
+  /** Imported names that only exist to receive outside content (`fastapi.UploadFile`). */
+  imports: patterns.optional(),
+  /**
+   * With calls: a condition on the URL argument. `runtime-url`: the whole URL comes from elsewhere
+   * at run time (a tool's parameter), not a literal host or a base URL with a written path.
+   * `url-pattern`: the URL, literal or templated, matches one of `urlPatterns` (a helpdesk API).
+   */
+  argument: z.enum(['runtime-url', 'url-pattern']).optional(),
+  /** With argument "url-pattern": regexes over the URL text (interpolated parts read as `{}`). */
+  urlPatterns: patterns.optional(),
+  /** Argument names that carry the URL, besides the first positional argument. */
+  urlArgs: patterns.optional(),
+  /** Only inside a tool (or a helper a tool calls): the model chose what to read. */
+  inToolOnly: z.boolean().optional(),
 }).strict();
 
 const EntryPointRule = Base.extend({
@@ -155,7 +188,7 @@ const EntryPointRule = Base.extend({
   mainGuard: z.boolean().optional(),
 }).strict();
 
-const CodeRule = z.discriminatedUnion('category', [LlmRule, FrameworkRule, ToolRule, CapabilityRule, CredentialRule, EndpointRule, GuardrailRule, EntryPointRule]);
+const CodeRule = z.discriminatedUnion('category', [LlmRule, FrameworkRule, ToolRule, CapabilityRule, CredentialRule, EndpointRule, GuardrailRule, UntrustedInputRule, EntryPointRule]);
 
 const CodeRulePackJson = z
   .object({ rules: z.array(CodeRule).min(1) })
@@ -166,7 +199,7 @@ const CodeRulePackJson = z
       seen.add(rule.id);
       const problem = shapeProblem(rule);
       if (problem) issue.addIssue({ code: 'custom', message: `${rule.id}: ${problem}`, path: ['rules', index] });
-      for (const source of [rule.prefilter ?? [], rule.category === 'llm' ? Object.values(rule.modelNames ?? {}) : [], rule.category === 'guardrail' && rule.promptPattern ? [rule.promptPattern] : []].flat()) {
+      for (const source of regexSources(rule)) {
         try {
           new RegExp(source);
         } catch {
@@ -175,6 +208,15 @@ const CodeRulePackJson = z
       }
     });
   });
+
+/** Every field of a rule that holds regular expressions rather than globs. */
+function regexSources(rule: z.infer<typeof CodeRule>): string[] {
+  const sources = [...(rule.prefilter ?? [])];
+  if (rule.category === 'llm') sources.push(...Object.values(rule.modelNames ?? {}));
+  if (rule.category === 'guardrail') sources.push(...(rule.promptPattern ? [rule.promptPattern] : []), ...(rule.strings ?? []));
+  if (rule.category === 'untrusted-input') sources.push(...(rule.urlPatterns ?? []));
+  return sources;
+}
 
 /** Field combinations the engine would silently ignore. */
 function shapeProblem(rule: z.infer<typeof CodeRule>): string | null {
@@ -186,6 +228,11 @@ function shapeProblem(rule: z.infer<typeof CodeRule>): string | null {
     case 'capability':
       if (rule.argument === 'sql' && !rule.sqlKeywords) return 'argument "sql" needs sqlKeywords';
       return rule.calls || rule.namedArgs || rule.objectTypes ? null : 'a capability rule lists calls, namedArgs or objectTypes';
+    case 'untrusted-input':
+      if (!rule.calls && !rule.decorators && !rule.imports) return 'an untrusted-input rule lists calls, decorators or imports';
+      if ((rule.argument === 'url-pattern') !== (rule.urlPatterns !== undefined)) return 'argument "url-pattern" and urlPatterns go together';
+      if (rule.argument && !rule.calls) return 'argument needs calls';
+      return rule.decoratedNames && !rule.decorators ? 'decoratedNames needs decorators' : null;
     default:
       return null;
   }
@@ -199,13 +246,14 @@ export type CapabilityRuleJson = Json<z.infer<typeof CapabilityRule>>;
 export type CredentialRuleJson = Json<z.infer<typeof CredentialRule>>;
 export type EndpointRuleJson = Json<z.infer<typeof EndpointRule>>;
 export type GuardrailRuleJson = Json<z.infer<typeof GuardrailRule>>;
+export type UntrustedInputRuleJson = Json<z.infer<typeof UntrustedInputRule>>;
 export type EntryPointRuleJson = Json<z.infer<typeof EntryPointRule>>;
 export type CodeRuleJson = z.infer<typeof CodeRule>;
 
 /** A rule with its globs compiled; a field the rule does not list has no matcher. */
 export type Compiled<R> = R & { match: Partial<Record<MatcherField, GlobMatcher>> };
 type MatcherField = (typeof MATCHER_FIELDS)[number];
-const MATCHER_FIELDS = ['modules', 'calls', 'decorators', 'bases', 'namedArgs', 'objectTypes', 'containers', 'nameHints', 'secretArgs', 'schemes', 'hosts', 'urlHints', 'envNames', 'moduleCalls', 'exports', 'modelArgs', 'schemaKeys'] as const;
+const MATCHER_FIELDS = ['modules', 'calls', 'decorators', 'bases', 'namedArgs', 'objectTypes', 'containers', 'nameHints', 'secretArgs', 'schemes', 'hosts', 'urlHints', 'envNames', 'moduleCalls', 'exports', 'modelArgs', 'schemaKeys', 'decoratedNames', 'imports'] as const;
 /** Env var names and name parts are matched without regard to case. */
 const CASE_INSENSITIVE_FIELDS = new Set<MatcherField>(['nameHints', 'envNames', 'hosts', 'urlHints', 'schemes']);
 
@@ -218,6 +266,7 @@ export interface CodeRuleSet {
   credential: Array<Compiled<CredentialRuleJson>>;
   endpoint: Array<Compiled<EndpointRuleJson>>;
   guardrail: Array<Compiled<GuardrailRuleJson>>;
+  untrustedInput: Array<Compiled<UntrustedInputRuleJson>>;
   entryPoint: Array<Compiled<EntryPointRuleJson>>;
   /** A module a rule names as a package it matches: never taken for a file of the repository. */
   isKnownModule(module: string): boolean;
@@ -262,7 +311,7 @@ export function loadCodeRules(json: unknown, disabledRuleIds: ReadonlySet<string
 }
 
 function compileRuleSet(rules: CodeRuleJson[]): CodeRuleSet {
-  const set: Omit<CodeRuleSet, 'isKnownModule'> = { llm: [], framework: [], tool: [], capability: [], credential: [], endpoint: [], guardrail: [], entryPoint: [] };
+  const set: Omit<CodeRuleSet, 'isKnownModule'> = { llm: [], framework: [], tool: [], capability: [], credential: [], endpoint: [], guardrail: [], untrustedInput: [], entryPoint: [] };
   for (const rule of rules) {
     const compiled = compileRule(rule);
     switch (compiled.category) {
@@ -273,6 +322,7 @@ function compileRuleSet(rules: CodeRuleJson[]): CodeRuleSet {
       case 'credential': set.credential.push(compiled); break;
       case 'endpoint': set.endpoint.push(compiled); break;
       case 'guardrail': set.guardrail.push(compiled); break;
+      case 'untrusted-input': set.untrustedInput.push(compiled); break;
       case 'entry-point': set.entryPoint.push(compiled); break;
     }
   }

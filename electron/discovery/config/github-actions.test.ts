@@ -93,6 +93,31 @@ describe('analyzeGithubActions', () => {
     expect(analyzeGithubActions('.github/workflows/n.yml', nightly, testContext(['gha.unit.job']))!.units).toEqual([]);
   });
 
+  it('a workflow on issues and comments hands every job outsider-written text, and names the steps that paste it', () => {
+    const text = fixture('github-actions/issue-triage-agent.yml');
+    const [triage] = analyzeGithubActions('.github/workflows/issue-triage-agent.yml', text, testContext())!.units;
+    expect(triage!.untrustedInputs.map((input) => [input.kind, input.detail, input.evidence.line])).toEqual([
+      ['code-comment', 'on: issues (issue titles and bodies)', lineWith(text, '  issues:')],
+      ['code-comment', 'on: issue_comment (issue and pull request comments)', lineWith(text, '  issue_comment:')],
+      ['code-comment', 'github.event.issue.title', lineWith(text, 'ISSUE_TITLE:')],
+      ['code-comment', 'github.event.comment.body', lineWith(text, 'COMMENT_BODY:')],
+    ]);
+    expect(triage!.untrustedInputs[3]!.evidence.snippet).toContain('${{ github.event.comment.body }}');
+    // The issue number is not text anyone writes; a condition on a comment's body pastes nothing into a step.
+    expect(triage!.untrustedInputs.some((input) => input.detail.includes('number'))).toBe(false);
+    const claude = analyzeGithubActions('.github/workflows/claude.yml', fixture('github-actions/claude-review.yml'), testContext())!.units[0]!;
+    expect(claude.untrustedInputs.map((input) => input.detail)).toEqual(['on: issue_comment (issue and pull request comments)']);
+  });
+
+  it('a scheduled, pushed or hand-run workflow reads no outsider text, and a workspace can turn the rules off', () => {
+    for (const name of ['nightly-triage.yml', 'chained.yml', 'manual-report.yml']) {
+      for (const unit of analyzeGithubActions(`.github/workflows/${name}`, fixture(`github-actions/${name}`), testContext())!.units) expect(unit.untrustedInputs).toEqual([]);
+    }
+    const text = fixture('github-actions/issue-triage-agent.yml');
+    const [off] = analyzeGithubActions('.github/workflows/i.yml', text, testContext(['gha.untrusted-input.outsider-event', 'gha.untrusted-input.event-text']))!.units;
+    expect(off!.untrustedInputs).toEqual([]);
+  });
+
   it('returns null for YAML that is not a workflow', () => {
     expect(analyzeGithubActions('.github/workflows/labels.yml', 'labels:\n  - bug\n', testContext())).toBeNull();
     expect(analyzeGithubActions('.github/dependabot.yml', 'version: 2\nupdates: []\n', testContext())).toBeNull();

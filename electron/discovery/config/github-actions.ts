@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { TriggerFinding } from '../../../shared/discovery';
+import type { TriggerFinding, UntrustedInputFinding } from '../../../shared/discovery';
 import type { ConfigFindings, UnitFinding } from '../findings';
 import { codePathsInCommand, commandLines } from './commands';
 import type { ConfigContext } from './context';
@@ -19,6 +19,23 @@ const LLM_ACTIONS: Array<{ action: string; provider: string }> = [
   { action: 'actions/ai-inference', provider: 'github-models' },
 ];
 
+/**
+ * Events whose payload anyone who can open an issue or a pull request writes: a job started by one
+ * hands the agent text from outside the company (the "Comment and Control" attack).
+ */
+const OUTSIDER_EVENTS: Record<string, string> = {
+  issue_comment: 'issue and pull request comments',
+  issues: 'issue titles and bodies',
+  pull_request_review_comment: 'pull request review comments',
+  pull_request_review: 'pull request reviews',
+  pull_request_target: 'pull requests from forks',
+  discussion: 'discussion posts',
+  discussion_comment: 'discussion comments',
+};
+
+/** `${{ github.event.comment.body }}` and the like: outsider-written text pasted into a step. */
+const OUTSIDER_TEXT = /\$\{\{\s*github\.event\.(comment|issue|pull_request|review|review_comment|discussion)\.(body|title)\s*\}\}/g;
+
 /** `${{ secrets.NAME }}` and `${{ secrets['NAME'] }}`. */
 const SECRET_REF = /\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)|\bsecrets\[\s*['"]([^'"]+)['"]\s*\]/g;
 
@@ -33,6 +50,7 @@ export function analyzeGithubActions(path: string, text: string, ctx: ConfigCont
   const workflowName = asText(workflow.name) ?? posix.basename(path).replace(/\.ya?ml$/, '');
   const repoRoot = path.includes('.github/') ? path.slice(0, path.indexOf('.github/')).replace(/\/$/, '') : src.dir;
   const triggers = workflowTriggers(src, doc, workflow.on);
+  const outsiderTriggers = outsiderInputs(src, doc, workflow.on);
 
   const fileFacts: UnitFacts = { credentials: findings.credentials, capabilities: [], endpoints: [], llm: [] };
   recordEnv(src, doc, fileFacts, ['env'], workflow.env);
@@ -44,6 +62,7 @@ export function analyzeGithubActions(path: string, text: string, ctx: ConfigCont
     if (!job || !evidence) continue;
     const unit = newUnit('ci-job', `${workflowName}/${jobId}`, path, evidence, triggers);
     analyzeJob(src, doc, unit, jobId, job, workflow, repoRoot);
+    unit.untrustedInputs.push(...outsiderTriggers, ...outsiderTextIn(src, doc.linesOf(['jobs', jobId])));
     mergeFacts(unit, fileFacts);
     findings.units.push(unit);
   }
@@ -73,6 +92,31 @@ function workflowTriggers(src: ConfigSource, doc: YamlDocument, on: unknown): Tr
     }
   }
   return primaryTrigger(found, noTrigger('No trigger in the workflow'));
+}
+
+/** The workflow's events that carry outsider-written text, each as a `code-comment` input of every job. */
+function outsiderInputs(src: ConfigSource, doc: YamlDocument, on: unknown): UntrustedInputFinding[] {
+  const events: string[] = typeof on === 'string' ? [on] : Array.isArray(on) ? textList(on) : entriesOf(on).map(([event]) => event);
+  return events.flatMap((event, index) => {
+    const what = OUTSIDER_EVENTS[event];
+    const eventPath: PathSegment[] = typeof on === 'string' ? ['on'] : Array.isArray(on) ? ['on', index] : ['on', event];
+    const evidence = what ? src.evidence('gha.untrusted-input.outsider-event', doc.lineOf(eventPath)) : null;
+    return evidence ? [{ kind: 'code-comment' as const, detail: `on: ${event} (${what})`, tool: null, evidence }] : [];
+  });
+}
+
+/** Steps of a job that paste an issue's, comment's or pull request's text into a command or a prompt. */
+function outsiderTextIn(src: ConfigSource, lines: [number, number] | null): UntrustedInputFinding[] {
+  if (!lines) return [];
+  const found: UntrustedInputFinding[] = [];
+  for (let line = lines[0]; line <= lines[1]; line++) {
+    for (const match of src.lineText(line).matchAll(OUTSIDER_TEXT)) {
+      const evidence = src.evidence('gha.untrusted-input.event-text', line);
+      const detail = `github.event.${match[1]}.${match[2]}`;
+      if (evidence && !found.some((f) => f.detail === detail && f.evidence.line === line)) found.push({ kind: 'code-comment', detail, tool: null, evidence });
+    }
+  }
+  return found;
 }
 
 function eventSchedule(event: string, config: unknown): string {

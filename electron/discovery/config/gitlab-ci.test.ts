@@ -26,6 +26,13 @@ describe('analyzeGitlabCi', () => {
     expect(unit('unit-tests').trigger).toMatchObject({ kind: 'unknown', description: expect.stringContaining('each pipeline') });
   });
 
+  it('a job that pastes a merge request title into its command reads outsider-written text; other jobs do not', () => {
+    expect(unit('review-bot').untrustedInputs.map((input) => [input.kind, input.detail, input.evidence.line])).toEqual([
+      ['code-comment', '$CI_MERGE_REQUEST_TITLE', lineWith(text, 'review_mr.py')],
+    ]);
+    expect(unit('nightly-reconciliation').untrustedInputs).toEqual([]);
+  });
+
   it('follows extends for before_script and reads scripts into runs and code paths', () => {
     const nightly = unit('nightly-reconciliation');
     expect(nightly.runs).toEqual(['pip install -r requirements.txt', 'python agents/reconcile.py --report-to "$SLACK_BOT_TOKEN"', 'python -m agents.notify --channel finance']);

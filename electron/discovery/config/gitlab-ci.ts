@@ -1,4 +1,4 @@
-import type { TriggerFinding } from '../../../shared/discovery';
+import type { TriggerFinding, UntrustedInputFinding } from '../../../shared/discovery';
 import type { ConfigFindings, UnitFinding } from '../findings';
 import { codePathsInCommand, commandLines } from './commands';
 import type { ConfigContext } from './context';
@@ -19,7 +19,22 @@ const PREDEFINED = /^(CI|GITLAB|FF)_/;
 /** `only:` keywords and the pipeline source each stands for. */
 const ONLY_SOURCES: Record<string, string> = { schedules: 'schedule', web: 'web', triggers: 'trigger', pipelines: 'pipeline', api: 'api', merge_requests: 'merge_request_event', pushes: 'push' };
 
+/** Predefined variables holding text a merge request's author writes (anyone who can open one). */
+const OUTSIDER_TEXT = /\$\{?(CI_MERGE_REQUEST_(?:DESCRIPTION|TITLE))\b/g;
+
 const SCHEDULE_DESCRIPTION = 'On a pipeline schedule (the cron is set in GitLab under Build > Pipeline schedules, not in this file)';
+
+/** A script that pastes a merge request's description or title into a command or a prompt. */
+function recordOutsiderText(src: ConfigSource, unit: UnitFinding, lines: [number, number] | null): void {
+  if (!lines) return;
+  for (let line = lines[0]; line <= lines[1]; line++) {
+    for (const match of src.lineText(line).matchAll(OUTSIDER_TEXT)) {
+      const evidence = src.evidence('gitlab.untrusted-input.merge-request-text', line);
+      const input: UntrustedInputFinding | null = evidence ? { kind: 'code-comment', detail: `$${match[1]}`, tool: null, evidence } : null;
+      if (input && !unit.untrustedInputs.some((f) => f.detail === input.detail && f.evidence.line === line)) unit.untrustedInputs.push(input);
+    }
+  }
+}
 
 /** .gitlab-ci.yml: one unit per job; hidden jobs (`.name`) are templates, resolved through `extends`. */
 export function analyzeGitlabCi(path: string, text: string, ctx: ConfigContext): ConfigFindings | null {
@@ -48,6 +63,7 @@ export function analyzeGitlabCi(path: string, text: string, ctx: ConfigContext):
     for (const key of SCRIPT_KEYS) {
       const script = lookup(key) ?? (key === 'script' ? undefined : inheritedDefault(pipeline, key));
       if (script) recordScript(src, doc, unit, [script.owner, key], script.value, defined);
+      if (script) recordOutsiderText(src, unit, doc.linesOf([script.owner, key]));
     }
     for (const [secret] of entriesOf(lookup('secrets')?.value)) {
       addCredential(unit, 'ci-secret', secret, providerOfName(secret), src.evidence('gitlab.credential.ci-variable', doc.lineOf([name, 'secrets', secret])));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { resourcesDir } from '../../resources-dir';
 import type { RuleBase } from '../rules/rule';
 
-const RULE_CATEGORIES = ['llm', 'framework', 'tool', 'capability', 'credential', 'endpoint', 'guardrail', 'trigger', 'unit', 'package', 'entry-point'] as const;
+const RULE_CATEGORIES = ['llm', 'framework', 'tool', 'capability', 'credential', 'endpoint', 'guardrail', 'untrusted-input', 'trigger', 'unit', 'package', 'entry-point'] as const;
 
 const ConfigRule = z.object({
   id: z.string().regex(/^[a-z0-9-]+\.[a-z-]+\.[a-z0-9-]+$/, 'expected "<format>.<category>.<name>" in lower case'),

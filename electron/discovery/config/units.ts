@@ -7,7 +7,7 @@ import { describeCron } from './cron-words';
 export type UnitFacts = Pick<UnitFinding, 'credentials' | 'endpoints' | 'capabilities' | 'llm'>;
 
 export function newUnit(kind: UnitKind, name: string, path: string, evidence: Evidence, trigger: TriggerFinding): UnitFinding {
-  return { kind, name, path, evidence, trigger, runs: [], codePaths: [], credentials: [], endpoints: [], capabilities: [], llm: [] };
+  return { kind, name, path, evidence, trigger, runs: [], codePaths: [], credentials: [], endpoints: [], capabilities: [], untrustedInputs: [], llm: [] };
 }
 
 export function newFindings(path: string, format: string): ConfigFindings {

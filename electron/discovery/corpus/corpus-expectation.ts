@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { TRIGGER_KINDS } from '../../../shared/agent';
-import { CAPABILITY_KINDS, UNIT_KINDS } from '../../../shared/discovery';
+import { CAPABILITY_KINDS, UNIT_KINDS, UNTRUSTED_INPUT_KINDS } from '../../../shared/discovery';
 
 /** One labelled agent (or LLM call) of a corpus repo; see README.md for the labelling rules. */
 export const ExpectedAgent = z.strictObject({
@@ -18,6 +18,8 @@ export const ExpectedAgent = z.strictObject({
   providers: z.array(z.string().min(1)),
   /** The union over all code the unit runs. */
   capabilities: z.array(z.enum(CAPABILITY_KINDS)),
+  /** The kinds of outside content it reads, from its code and its trigger (README.md: "Untrusted inputs"); none when left out. */
+  untrustedInputs: z.array(z.enum(UNTRUSTED_INPUT_KINDS)).default([]),
 });
 export type ExpectedAgent = z.infer<typeof ExpectedAgent>;
 

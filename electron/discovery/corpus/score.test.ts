@@ -6,7 +6,7 @@ import { agentKey, scoreCorpus } from './score';
 const evidence = { path: 'x', line: 1, snippet: '', ruleId: 'test', confidence: 1 };
 
 function expectedAgent(unitKind: UnitKind, path: string, name: string, capabilities: CapabilityKind[], more: Partial<ExpectedAgent> = {}): ExpectedAgent {
-  return { unitKind, path, name, classification: 'agent', trigger: 'cron', frameworks: ['langgraph'], providers: ['openai'], capabilities, ...more };
+  return { unitKind, path, name, classification: 'agent', trigger: 'cron', frameworks: ['langgraph'], providers: ['openai'], capabilities, untrustedInputs: [], ...more };
 }
 
 /** A scanner result as the linker would produce it, reduced to what scoring reads. */
@@ -48,6 +48,21 @@ const summariser: CorpusExpectation = {
 const trap: CorpusExpectation = { description: 'LLM only in tests', agents: [], notAgents: ['tests/test_agent.py'] };
 
 describe('scoreCorpus', () => {
+  it('scores the outside content an agent reads as (agent, kind) pairs, a candidate with none counting its labels as missed', () => {
+    const reads: CorpusExpectation = {
+      description: 'an issue agent',
+      agents: [expectedAgent('ci-job', '.github/workflows/a.yml', 'A/a', [], { untrustedInputs: ['code-comment', 'ticket'] }), expectedAgent('ci-job', '.github/workflows/b.yml', 'B/b', [], { untrustedInputs: ['email'] })],
+      notAgents: [],
+    };
+    const input = (kind: 'code-comment' | 'web-page') => ({ kind, detail: kind, tool: null, evidence });
+    const score = scoreCorpus({ reads }, { reads: [prediction('ci-job', '.github/workflows/a.yml', 'A/a', [], { untrustedInputs: [input('code-comment'), input('code-comment'), input('web-page')] }), prediction('ci-job', '.github/workflows/b.yml', 'B/b', [])] });
+    expect(score.untrustedInputs).toMatchObject({ tp: 1, fp: 1, fn: 2 });
+    expect(score.perRepo[0]!.untrustedInputErrors).toEqual([
+      { agent: 'ci-job .github/workflows/a.yml "A/a"', missing: ['ticket'], extra: ['web-page'] },
+      { agent: 'ci-job .github/workflows/b.yml "B/b"', missing: ['email'], extra: [] },
+    ]);
+  });
+
   it('scores a perfect scan as 1.0 for agents and capabilities', () => {
     const score = scoreCorpus(
       { support, trap },

@@ -1,4 +1,4 @@
-import type { CapabilityKind, DiscoveredAgent } from '../../../shared/discovery';
+import type { CapabilityKind, DiscoveredAgent, UntrustedInputKind } from '../../../shared/discovery';
 import type { CorpusExpectation, ExpectedAgent } from './corpus-expectation';
 
 /** Candidates below this confidence are listed for review but not counted as predicted agents. */
@@ -18,6 +18,7 @@ export interface RepoScore {
   repo: string;
   agents: Tally;
   capabilities: Tally;
+  untrustedInputs: Tally;
   /** Agent keys (see `agentKey`) expected but not predicted. */
   missed: string[];
   /** Counted predictions that match no expected agent. */
@@ -25,6 +26,7 @@ export interface RepoScore {
   /** Found at the right unit but as agent instead of llm-call or the reverse: one fp and one fn. */
   wrongClassification: Array<{ agent: string; expected: string; predicted: string }>;
   capabilityErrors: Array<{ agent: string; missing: CapabilityKind[]; extra: CapabilityKind[] }>;
+  untrustedInputErrors: Array<{ agent: string; missing: UntrustedInputKind[]; extra: UntrustedInputKind[] }>;
   /** notAgents paths that a counted candidate came from. */
   trapsHit: string[];
   /** Informational (not in precision/recall): trigger, frameworks and providers of matched agents. */
@@ -34,6 +36,7 @@ export interface RepoScore {
 export interface CorpusScore {
   agents: Tally;
   capabilities: Tally;
+  untrustedInputs: Tally;
   perRepo: RepoScore[];
 }
 
@@ -69,10 +72,12 @@ function scoreRepo(repo: string, expected: CorpusExpectation, predictions: Disco
   const unmatched = new Set(counted);
   const agents = { tp: 0, fp: 0, fn: 0 };
   const capabilities = { tp: 0, fp: 0, fn: 0 };
-  const report: Omit<RepoScore, 'repo' | 'agents' | 'capabilities' | 'unexpected' | 'trapsHit'> = {
+  const untrustedInputs = { tp: 0, fp: 0, fn: 0 };
+  const report: Omit<RepoScore, 'repo' | 'agents' | 'capabilities' | 'untrustedInputs' | 'unexpected' | 'trapsHit'> = {
     missed: [],
     wrongClassification: [],
     capabilityErrors: [],
+    untrustedInputErrors: [],
     attributeMismatches: [],
   };
 
@@ -92,16 +97,12 @@ function scoreRepo(repo: string, expected: CorpusExpectation, predictions: Disco
       continue;
     }
     agents.tp += 1;
-    // Capabilities are scored as (agent, capability) pairs of matched agents only: a missed
-    // agent is already counted once above, not again for each of its capabilities.
-    const wanted = new Set(want.capabilities);
-    const got = new Set(found.capabilities.map((c) => c.kind));
-    const missing = [...wanted].filter((c) => !got.has(c));
-    const extra = [...got].filter((c) => !wanted.has(c));
-    capabilities.tp += wanted.size - missing.length;
-    capabilities.fn += missing.length;
-    capabilities.fp += extra.length;
-    if (missing.length || extra.length) report.capabilityErrors.push({ agent: key, missing, extra });
+    // Capabilities (and untrusted inputs) are scored as (agent, kind) pairs of matched agents
+    // only: a missed agent is already counted once above, not again for each of its kinds.
+    const capabilityDiff = comparePairs(want.capabilities, found.capabilities.map((c) => c.kind), capabilities);
+    if (capabilityDiff) report.capabilityErrors.push({ agent: key, ...capabilityDiff });
+    const inputDiff = comparePairs(want.untrustedInputs, (found.untrustedInputs ?? []).map((i) => i.kind), untrustedInputs);
+    if (inputDiff) report.untrustedInputErrors.push({ agent: key, ...inputDiff });
     report.attributeMismatches.push(...attributeMismatches(key, want, found));
   }
 
@@ -111,10 +112,23 @@ function scoreRepo(repo: string, expected: CorpusExpectation, predictions: Disco
     repo,
     agents: tally(agents.tp, agents.fp, agents.fn),
     capabilities: tally(capabilities.tp, capabilities.fp, capabilities.fn),
+    untrustedInputs: tally(untrustedInputs.tp, untrustedInputs.fp, untrustedInputs.fn),
     ...report,
     unexpected: [...unmatched].map((p) => agentKey(predictedUnit(p))),
     trapsHit: [...new Set(counted.map((p) => normalisePath(p.unit.path)).filter((path) => traps.has(path)))],
   };
+}
+
+/** Adds one agent's labelled and found kinds to the counts; what differs, or null. */
+function comparePairs<K extends string>(labelled: readonly K[], predicted: readonly K[], counts: { tp: number; fp: number; fn: number }): { missing: K[]; extra: K[] } | null {
+  const wanted = new Set(labelled);
+  const got = new Set(predicted);
+  const missing = [...wanted].filter((kind) => !got.has(kind));
+  const extra = [...got].filter((kind) => !wanted.has(kind));
+  counts.tp += wanted.size - missing.length;
+  counts.fn += missing.length;
+  counts.fp += extra.length;
+  return missing.length || extra.length ? { missing, extra } : null;
 }
 
 function attributeMismatches(key: string, want: ExpectedAgent, found: DiscoveredAgent): RepoScore['attributeMismatches'] {
@@ -127,7 +141,7 @@ function attributeMismatches(key: string, want: ExpectedAgent, found: Discovered
 }
 
 /**
- * Precision and recall of agents and of capabilities over the labelled corpus (README.md:
+ * Precision and recall of agents, of their capabilities and of the outside content they read over the labelled corpus (README.md:
  * "How the score is computed"). Pure: the caller scans each repo and passes what it found.
  */
 export function scoreCorpus(expected: Record<string, CorpusExpectation>, predicted: Record<string, DiscoveredAgent[]>): CorpusScore {
@@ -139,6 +153,7 @@ export function scoreCorpus(expected: Record<string, CorpusExpectation>, predict
   return {
     agents: sumTallies(perRepo.map((r) => r.agents)),
     capabilities: sumTallies(perRepo.map((r) => r.capabilities)),
+    untrustedInputs: sumTallies(perRepo.map((r) => r.untrustedInputs)),
     perRepo,
   };
 }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, PackageVersion, TriggerFinding, UnitKind } from '../../../shared/discovery';
+import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, PackageVersion, TriggerFinding, UnitKind, UntrustedInputFinding } from '../../../shared/discovery';
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 
@@ -167,8 +167,23 @@ function candidateOf(
     credentials: [...(unit?.credentials ?? []), ...files.flatMap((f) => f.credentials), ...(isMcp ? [] : nearest([path, ...files.map((f) => f.path)], near.secretsNear))],
     endpoints: [...(unit?.endpoints ?? []), ...files.flatMap((f) => f.endpoints)],
     guardrails: files.flatMap((f) => f.guardrails),
+    untrustedInputs: uniqueInputs([...(unit?.untrustedInputs ?? []), ...files.flatMap((f) => f.untrustedInputs)]),
     packages: isMcp ? [] : packagesFor([path, ...files.map((f) => f.path)], near.packagesNear),
   };
+}
+
+/**
+ * What the unit's trigger hands it and what its code reads, each seen once: two entry points that
+ * import the same tools module read the same tickets.
+ */
+function uniqueInputs(inputs: UntrustedInputFinding[]): UntrustedInputFinding[] {
+  const seen = new Set<string>();
+  return inputs.filter((input) => {
+    const key = `${input.kind}|${input.detail}|${input.tool}|${input.evidence.path}:${input.evidence.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** "src/mastra/index.ts" → "mastra", "app/api/chat/route.ts" → "api/chat", "bots/refund_bot.py" → "refund_bot". */

@@ -62,6 +62,7 @@ export function codeStub(path: string, text: string): CodeFindings | null {
     credentials: [],
     endpoints: [],
     guardrails: [],
+    untrustedInputs: [],
     localImports: [...imports],
     entryPoint: entryPointOf(path, text, language === 'python'),
     agentic: false,

@@ -9,7 +9,7 @@ import { scanFolder } from './scan-folder';
 /**
  * The accuracy bar of repository discovery: the real scanner over the labelled corpus
  * (electron/discovery/corpus/README.md) must reach 0.9 precision and recall for agents and
- * for their capabilities.
+ * for their capabilities, and 0.95 for the outside content they read.
  */
 const corpus = loadCorpus();
 let score: CorpusScore;
@@ -35,5 +35,10 @@ describe('discovery accuracy over the labelled corpus', () => {
   it('finds their capabilities with precision and recall of at least 0.9', () => {
     const errors = score.perRepo.flatMap((r) => r.capabilityErrors.map((e) => ({ repo: r.repo, ...e })));
     expect({ precision: score.capabilities.precision >= 0.9, recall: score.capabilities.recall >= 0.9, errors }).toMatchObject({ precision: true, recall: true });
+  });
+
+  it('finds the outside content they read with precision and recall of at least 0.95', () => {
+    const errors = score.perRepo.flatMap((r) => r.untrustedInputErrors.map((e) => ({ repo: r.repo, ...e })));
+    expect({ precision: score.untrustedInputs.precision >= 0.95, recall: score.untrustedInputs.recall >= 0.95, errors }).toMatchObject({ precision: true, recall: true });
   });
 });

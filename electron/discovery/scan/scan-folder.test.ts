@@ -33,6 +33,21 @@ describe('scanFolder', () => {
     expect(agents[0]).toMatchObject({ name: 'nightly-digest', unit: { kind: 'serverless-function' }, trigger: { kind: 'cron', schedule: 'cron(0 3 * * ? *)' }, codeFiles: ['src/digest.py'] });
   });
 
+  it('a workflow on issue comments running an agent script gives that agent the comments as untrusted input, with the issues its code reads, once each', async () => {
+    write('.github/workflows/issue-agent.yml', 'name: Issue agent\non:\n  issue_comment:\n    types: [created]\njobs:\n  answer:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: python agents/answer_issue.py\n      - run: python agents/answer_issue.py --dry-run\n');
+    write('agents/answer_issue.py', 'import os\nfrom anthropic import Anthropic\nfrom agents.github_reader import thread\nclient = Anthropic()\nif __name__ == "__main__":\n    client.messages.create(model="claude-sonnet-4-5", max_tokens=500, messages=[{"role": "user", "content": thread(int(os.environ["ISSUE"]))}])\n');
+    write('agents/github_reader.py', 'import os\nfrom github import Github\nrepo = Github(os.environ["GITHUB_TOKEN"]).get_repo("northwind/pay")\ndef thread(number):\n    return "\\n".join(c.body for c in repo.get_issue(number).get_comments())\n');
+    write('tools/nightly.py', 'from openai import OpenAI\nif __name__ == "__main__":\n    OpenAI().responses.create(model="gpt-4.1", input="summarise yesterday")\n');
+    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const agent = agents.find((a) => a.name === 'Issue agent/answer')!;
+    expect(agent.untrustedInputs!.map((input) => [input.kind, input.detail, input.evidence.path])).toEqual([
+      ['code-comment', 'on: issue_comment (issue and pull request comments)', '.github/workflows/issue-agent.yml'],
+      ['code-comment', 'github.Github().get_repo(northwind/pay).get_issue', 'agents/github_reader.py'],
+      ['code-comment', 'github.Github().get_repo(northwind/pay).get_issue().get_comments', 'agents/github_reader.py'],
+    ]);
+    expect(agents.find((a) => a.unit.path === 'tools/nightly.py')!.untrustedInputs).toEqual([]);
+  });
+
   it('in a folder of many repositories, each config links the code of its own repository', async () => {
     for (const service of ['billing', 'support']) {
       write(`${service}/k8s/cronjob.yaml`, `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: ${service}-agent\nspec:\n  schedule: "0 6 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: a\n              image: x\n              command: ["python", "-m", "agent.main"]\n`);

@@ -24,6 +24,8 @@ export const triageRow = (over: Partial<TriageRow> = {}): TriageRow => ({
   counts: { pass: 6, fail: 5, unknown: 4 },
   failing: ['h48.llm-keys-distinct', 'h48.execution-logging', 'h48.irreversible-reviewed'],
   exposure: { inputs: 1, worst: true },
+  reach: { dataSources: 14, writable: 3, sensitivity: 'restricted' },
+  advisories: { count: 2, worstSeverity: 'HIGH' },
   ...over,
 });
 

@@ -10,6 +10,8 @@ import {
   ENDPOINT_PURPOSE_LABELS,
   GUARDRAIL_KIND_LABELS,
   providerName,
+  UNTRUSTED_INPUT_EXPLANATIONS,
+  UNTRUSTED_INPUT_LABELS,
 } from './discovery-labels';
 import { Evidence, Fact, FactSection } from './Evidence';
 
@@ -99,6 +101,27 @@ export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail })
         ))}
       </FactSection>
 
+      {/* Candidates stored before untrusted inputs were detected have none recorded: say so rather than "none seen". */}
+      <FactSection
+        title="Untrusted inputs"
+        count={c.untrustedInputs?.length ?? 0}
+        emptyText={c.untrustedInputs ? 'No email, ticket, issue comment, chat message, web page or document from outside seen.' : 'Not checked in this scan: scan again to see what outside content it reads.'}
+      >
+        {(c.untrustedInputs ?? []).map((input, i) => (
+          <Fact key={i} evidence={input.evidence}>
+            <Badge tone="warning" title={UNTRUSTED_INPUT_EXPLANATIONS[input.kind]}>
+              {UNTRUSTED_INPUT_LABELS[input.kind]}
+            </Badge>
+            <code className="fact__code">{input.detail}</code>
+            {input.tool && (
+              <span className="muted">
+                in tool <code>{input.tool}</code>
+              </span>
+            )}
+          </Fact>
+        ))}
+      </FactSection>
+
       <FactSection title="Credentials" count={c.credentials.length} emptyText="No credential reference seen.">
         {c.credentials.map((cred, i) => (
           <Fact key={i} evidence={cred.evidence}>
@@ -119,7 +142,7 @@ export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail })
         ))}
       </FactSection>
 
-      <FactSection title="Guardrails" count={c.guardrails.length} emptyText="No input validation, human approval, tracing, token limit or output filter seen.">
+      <FactSection title="Guardrails" count={c.guardrails.length} emptyText="No input validation, human approval, tracing, token limit, output filter or injection scan seen.">
         {c.guardrails.map((g, i) => (
           <Fact key={i} evidence={g.evidence}>
             <strong>{GUARDRAIL_KIND_LABELS[g.kind]}</strong>

@@ -23,6 +23,8 @@ import {
   providerName,
   triggerText,
   UNIT_KIND_LABELS,
+  UNTRUSTED_INPUT_EXPLANATIONS,
+  UNTRUSTED_INPUT_LABELS,
 } from './discovery-labels';
 import '../agent/agent-page.css';
 import './discovery.css';
@@ -267,6 +269,8 @@ function CandidateSummaryCard({ candidate: c }: { candidate: CandidateDetail }) 
   const capabilities = capabilityChips(c.capabilities.map((x) => x.kind));
   const providers = [...new Set(c.llm.map((l) => providerName(l.provider)))];
   const models = [...new Set(c.llm.flatMap((l) => l.models))];
+  const reads = [...new Set((c.untrustedInputs ?? []).map((i) => i.kind))].map((k) => ({ key: k, label: UNTRUSTED_INPUT_LABELS[k], tone: 'warning' as const, title: UNTRUSTED_INPUT_EXPLANATIONS[k] }));
+  const scanned = c.guardrails.some((g) => g.kind === 'injection-scan');
   return (
     <aside className="candidate-side" aria-label="Summary">
       <section className="side-card">
@@ -282,6 +286,11 @@ function CandidateSummaryCard({ candidate: c }: { candidate: CandidateDetail }) 
           <dd className="mono">{models.length ? models.join(', ') : <span className="muted">None written</span>}</dd>
           <dt>Capabilities</dt>
           <dd>{capabilities.length ? <ChipList label="Capabilities" chips={capabilities} wrap /> : <span className="muted">None seen</span>}</dd>
+          <dt>Reads from outside</dt>
+          <dd>
+            {reads.length ? <ChipList label="Reads from outside" chips={reads} wrap /> : <span className="muted">{c.untrustedInputs ? 'None seen' : 'Not checked'}</span>}
+            {reads.length > 0 && <span className={scanned ? 'muted' : undefined}>{scanned ? 'scanned for injected instructions' : 'no injection scan seen'}</span>}
+          </dd>
           <dt>Credentials</dt>
           <dd>{new Set(c.credentials.map((x) => x.name)).size}</dd>
           <dt>Advisories</dt>

@@ -1,4 +1,4 @@
-import type { CandidateDecision, CapabilityKind, CredentialRefKind, EndpointReference, GuardrailKind, TriggerFinding, UnitKind } from '../../../../shared/discovery';
+import type { CandidateDecision, CapabilityKind, CredentialRefKind, EndpointReference, GuardrailKind, TriggerFinding, UnitKind, UntrustedInputKind } from '../../../../shared/discovery';
 import { TRIGGER_LABELS } from '../../domain/agent-labels';
 import type { BadgeTone } from '../../ui/Badge';
 
@@ -104,6 +104,25 @@ export const GUARDRAIL_KIND_LABELS: Record<GuardrailKind, string> = {
   'token-limit': 'Token limit',
   'output-filter': 'Output filter',
   'injection-scan': 'Injection scan',
+};
+
+export const UNTRUSTED_INPUT_LABELS: Record<UntrustedInputKind, string> = {
+  ticket: 'Support tickets',
+  email: 'Email',
+  document: 'Documents',
+  'web-page': 'Web pages',
+  'code-comment': 'Issues and comments',
+  'chat-message': 'Chat messages',
+};
+
+/** Who writes what the agent reads: the reason it matters, for a badge's tooltip. */
+export const UNTRUSTED_INPUT_EXPLANATIONS: Record<UntrustedInputKind, string> = {
+  ticket: 'Customers write the tickets it reads',
+  email: 'Anyone who can send the company an email writes what it reads',
+  document: 'Whoever wrote or uploaded the documents writes what it reads',
+  'web-page': 'Anyone who publishes a page writes what it reads',
+  'code-comment': 'Anyone who can open an issue or comment writes what it reads',
+  'chat-message': 'Anyone in the channel writes what it reads',
 };
 
 export const ENDPOINT_PURPOSE_LABELS: Record<EndpointReference['purpose'], string> = {

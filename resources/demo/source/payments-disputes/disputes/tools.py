@@ -55,6 +55,18 @@ def issue_refund(dispute_id: str, stripe_charge_id: str, amount_cents: int, reas
 
 
 @function_tool
+def ticket_thread(ticket_id: int) -> list[dict]:
+    """What the cardholder wrote on the Zendesk ticket: the dispute in their own words, and any reply since."""
+    response = httpx.get(
+        f"https://northwindpay.zendesk.example/api/v2/tickets/{ticket_id}/comments.json",
+        auth=("disputes-bot@northwindpay.example/token", os.environ["ZENDESK_API_TOKEN"]),
+        timeout=15,
+    )
+    response.raise_for_status()
+    return [{"author": c["author_id"], "public": c["public"], "body": c["body"]} for c in response.json()["comments"]]
+
+
+@function_tool
 def comment_on_ticket(ticket_id: int, body: str, public: bool = False) -> str:
     """Add a comment to the Zendesk ticket; public comments are emailed to the cardholder."""
     response = httpx.put(
