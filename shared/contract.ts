@@ -6,6 +6,7 @@ import { dossierContract } from './contracts/dossier';
 import { usageContract } from './contracts/usage';
 import { triageContract } from './contracts/triage';
 import { planContract } from './contracts/plan';
+import { reviewContract } from './contracts/review';
 import { importsContract } from './contracts/imports';
 import { appContract } from './contracts/app';
 import { discoveryContract } from './contracts/discovery';
@@ -20,6 +21,7 @@ export * from './contracts/dossier';
 export * from './contracts/usage';
 export * from './contracts/triage';
 export * from './contracts/plan';
+export * from './contracts/review';
 export * from './contracts/imports';
 export * from './contracts/app';
 export * from './contracts/discovery';
@@ -34,7 +36,7 @@ export * from './contracts/workspace';
  * and its output type. The preload bridge, the HTTP client, the CLI and the handlers are all
  * typed from this object, so a renamed method or a changed shape fails the type check everywhere.
  */
-export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, triageContract, planContract, jobsContract);
+export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, triageContract, planContract, reviewContract, jobsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -15,6 +15,7 @@ import { dossierHandlers } from '../dossier/dossier-handlers';
 import { usageHandlers } from '../usage/usage-handlers';
 import { triageHandlers } from '../triage/triage-handlers';
 import { planHandlers } from '../plan/plan-handlers';
+import { reviewHandlers } from '../review/review-handlers';
 
 export type { Engine, EngineOptions } from './engine-types';
 
@@ -36,6 +37,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...usageHandlers(session),
     ...triageHandlers(session),
     ...planHandlers(session),
+    ...reviewHandlers(session),
     ...jobHandlers(session),
   };
   const dispatch = createDispatcher(handlers, (err, method) => logInternalError(method, err));

@@ -91,6 +91,7 @@ function dossierOf(db: Db, agent: AgentDetail, advisories: AdvisoryLookup, usage
       units.flatMap((u) => u.advisories),
       (a: AdvisoryMatch) => `${a.id}/${a.package.name}@${a.package.version}`,
     ),
+    codeCredentials: uniqueBy(units.flatMap((u) => u.credentials), (c) => `${c.kind}|${c.name}`),
     credentials: linksAndSuggestions(db, agentId, units),
     blastRadius: blastRadiusSummaryOf(db, agentId),
     usage,

@@ -90,6 +90,8 @@ const agentTriage = {
   workspacePlan: (input) => call('workspacePlan', input),
   startPlan: (input) => call('startPlan', input),
   updatePlanTask: (input) => call('updatePlanTask', input),
+  markReviewed: (input) => call('markReviewed', input),
+  agentDrift: (input) => call('agentDrift', input),
   runWorkspaceCommand: async (command) => {
     await ipcRenderer.invoke(WORKSPACE_COMMAND_CHANNEL, command);
   },

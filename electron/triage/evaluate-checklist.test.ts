@@ -67,6 +67,7 @@ function dossier(over: { agent?: Partial<AgentDossier['agent']> } & Partial<Omit
     endpoints: [],
     guardrails: [],
     untrustedInputs: [],
+    codeCredentials: [],
     packages: [],
     advisories: [],
     credentials: { links: [], suggestions: [] },

@@ -72,6 +72,7 @@ export function testDossier(over: DossierChanges = {}): AgentDossier {
     endpoints: [],
     guardrails: [],
     untrustedInputs: [],
+    codeCredentials: [],
     packages: [],
     advisories: [],
     credentials: { links: [], suggestions: [] },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AdvisoryMatch, CapabilityFinding, DeployableUnit, EndpointReference, FrameworkUse, GuardrailFinding, LlmUse, PackageVersion, CandidateDecision, UntrustedInputFinding } from '../discovery';
+import type { AdvisoryMatch, CapabilityFinding, CredentialReference, DeployableUnit, EndpointReference, FrameworkUse, GuardrailFinding, LlmUse, PackageVersion, CandidateDecision, UntrustedInputFinding } from '../discovery';
 import type { AgentDetail } from './agents';
 import type { AgentCredentialLinks, BlastRadiusSummary } from './blast-radius';
 import { method } from './method';
@@ -23,6 +23,8 @@ export interface AgentDossier {
   untrustedInputs: UntrustedInputFinding[];
   packages: PackageVersion[];
   advisories: AdvisoryMatch[];
+  /** Credentials its code and config name (env vars, CI secrets, roles, service accounts; secrets only as fingerprints). */
+  codeCredentials: CredentialReference[];
   credentials: AgentCredentialLinks;
   blastRadius: BlastRadiusSummary;
   /** What it spent, when, on which keys and models; its activity state, budget and productive units. */

@@ -8,7 +8,7 @@ import { textTable } from '../text-table';
 const WORKSPACE_OPTION = { name: 'workspace', type: 'string', valueName: 'W', required: true, description: 'Workspace file to read (must exist)' } as const;
 
 /** An agent by id, by exact name (any case), or by a part of its name that only one agent has. */
-async function resolveAgent(engine: Engine, wanted: string): Promise<string> {
+export async function resolveAgent(engine: Engine, wanted: string): Promise<string> {
   const { rows } = await callEngine(engine, 'listAgents', {});
   const exact = rows.find((r) => r.id === wanted) ?? rows.find((r) => r.name.toLowerCase() === wanted.toLowerCase());
   if (exact) return exact.id;

@@ -10,6 +10,7 @@ import { serveCommand } from './serve';
 import { usageCommand } from './usage';
 import { triageCommand } from './triage';
 import { planCommand } from './plan';
+import { driftCommand, reviewCommand } from './review';
 
 /** Every command, in the order help lists them. A new command is one file here plus one line below. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -26,4 +27,6 @@ export const COMMANDS: readonly CliCommand[] = [
   budgetsExportCommand,
   triageCommand,
   planCommand,
+  reviewCommand,
+  driftCommand,
 ];

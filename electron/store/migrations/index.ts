@@ -9,6 +9,7 @@ import identityGraph from '../../iam/migrations/006_identity_graph';
 import usage from '../../usage/migrations/007_usage';
 import checklistAttestations from '../../triage/migrations/008_checklist_attestations';
 import plan from '../../plan/migrations/009_plan';
+import agentReviews from '../../review/migrations/010_agent_reviews';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ const sources: Array<[number, string, string, Pick<Migration, 'rewrite' | 'scrub
   [7, 'usage', usage],
   [8, 'checklist attestations', checklistAttestations],
   [9, 'hardening plan', plan],
+  [10, 'agent reviews', agentReviews],
 ];
 
 export const MIGRATIONS: Migration[] = sources.map(([version, name, sql, code]) => ({

@@ -60,6 +60,7 @@ const AGENT_FIELD_LABELS: Record<string, string> = {
   vendor: 'Vendor',
   environment: 'Environment',
   notes: 'Notes',
+  review: 'Review',
 };
 
 /** Audit entries name fields by key; unknown keys (from newer engines) are shown as written. */

@@ -11,6 +11,7 @@ import type { AppState } from './app-state';
 import { createJobsSlice } from './jobs-slice';
 import { createPlanSlice } from './plan-slice';
 import { createRegistryFilesSlice } from './registry-files-slice';
+import { createReviewSlice } from './review-slice';
 import { createToastsSlice } from './toasts-slice';
 import { createTriageSlice } from './triage-slice';
 import { createUsageSlice } from './usage-slice';
@@ -34,6 +35,7 @@ export function createAppStore(backend: Backend) {
     ...createUsageSlice(backend)(...a),
     ...createTriageSlice(backend)(...a),
     ...createPlanSlice(backend)(...a),
+    ...createReviewSlice(backend)(...a),
     ...createToastsSlice(backend)(...a),
   }));
 }

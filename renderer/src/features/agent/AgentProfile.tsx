@@ -14,8 +14,10 @@ import { AnswerCard } from './AnswerCard';
 import { BlastRadiusCard } from './BlastRadiusCard';
 import { Breadcrumb } from './Breadcrumb';
 import { CloudIdentitiesPanel } from './CloudIdentitiesPanel';
+import { DriftCard } from './DriftCard';
 import { ExposureCard } from './ExposureCard';
 import { ProfileSection } from './ProfileSection';
+import { ReviewPanel } from './ReviewPanel';
 import { UsageCard } from './UsageCard';
 import { WhatFails, WhatToDoNext } from './WhatFails';
 import { WhatItIs } from './WhatItIs';
@@ -79,7 +81,10 @@ export function AgentProfile({ agent }: { agent: AgentDetail }) {
           </div>
         </dl>
       </header>
-      {/* The review panel and the "changes since last review" card belong here, between the header and the profile. */}
+      <div className="review-strip">
+        <ReviewPanel agentId={agent.id} />
+        <DriftCard agentId={agent.id} />
+      </div>
 
       {triage?.error && (
         <ErrorBanner title="Could not evaluate this agent">
