@@ -60,12 +60,12 @@ test('the demo’s plan: start it, attest an item on Triage, see the phase progr
   await expect.poll(() => plan.burnUpDone()).toEqual({ done: burnBefore.done + 1, scope: burnBefore.scope });
 
   // 4. Assign another task and give it a due date already past: it turns overdue, in red.
-  const other = plan.task('No shell execution', AGENT);
-  await other.getByRole('textbox', { name: `Owner of No shell execution for ${AGENT}` }).fill('Sam Lee');
-  await other.getByRole('textbox', { name: `Owner of No shell execution for ${AGENT}` }).press('Enter');
-  await expect(page.getByText(`Owner of No shell execution for ${AGENT} saved`)).toBeVisible();
+  const other = plan.task('Runtime sandboxed', AGENT);
+  await other.getByRole('textbox', { name: `Owner of Runtime sandboxed for ${AGENT}` }).fill('Sam Lee');
+  await other.getByRole('textbox', { name: `Owner of Runtime sandboxed for ${AGENT}` }).press('Enter');
+  await expect(page.getByText(`Owner of Runtime sandboxed for ${AGENT} saved`)).toBeVisible();
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  const due = other.getByLabel(`Due date of No shell execution for ${AGENT}`);
+  const due = other.getByLabel(`Due date of Runtime sandboxed for ${AGENT}`);
   await due.fill(yesterday);
   await due.press('Enter');
   await expect(other.getByRole('cell').last()).toHaveText('Overdue');
@@ -77,7 +77,7 @@ test('the demo’s plan: start it, attest an item on Triage, see the phase progr
   await expect(page.getByRole('row').filter({ has: page.getByRole('cell') })).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/filtered-1440x900.png` });
   await page.reload();
-  await expect(other.getByRole('textbox', { name: `Owner of No shell execution for ${AGENT}` })).toHaveValue('Sam Lee');
+  await expect(other.getByRole('textbox', { name: `Owner of Runtime sandboxed for ${AGENT}` })).toHaveValue('Sam Lee');
   await expect(due).toHaveValue(yesterday);
 
   // 5. The smaller laptop: no sideways scroll.

@@ -6,7 +6,8 @@ export class AgentPage {
   readonly answerCard: Locator;
 
   constructor(readonly page: Page) {
-    this.auditLog = page.getByRole('complementary', { name: 'Registry status' });
+    // The same card in the profile's side column and beside the edit form.
+    this.auditLog = page.getByRole('region', { name: 'Audit log' });
     this.answerCard = page.getByRole('region', { name: 'Answer card' });
   }
 
