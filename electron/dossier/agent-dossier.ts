@@ -3,12 +3,12 @@ import { agentUsage, agentUsages } from '../usage/usage-agents';
 import type { AgentDetail, AgentCredentialLinks, AgentDossier, AgentUsage } from '../../shared/contract';
 import type { AdvisoryMatch, DiscoveredAgent } from '../../shared/discovery';
 import { agentDetailOf, allAgentRecords, getAgentDetail } from '../agents/agents-repository';
-import { inReadScope } from '../store/read-scope';
+import { inReadScope, scoped } from '../store/read-scope';
 import { blastRadiusSummaryOf } from '../blast-radius/blast-radius';
 import { identitySnapshot, type IdentitySnapshot } from '../blast-radius/identity-snapshot';
 import { candidatesJoinedTo, type AdvisoryLookup } from '../discovery/discovery-repository';
 import { suggestionsFor } from '../iam/credential-links';
-import { credentialLinkDecisions } from '../iam/iam-repository';
+import { credentialLinkDecisions, identityGraphVersion } from '../iam/iam-repository';
 import type { Db } from '../store/workspace-file';
 
 /** An agent's cloud identities: its links (automatic and decided) and, for the rest, suggestions with reasons. */
@@ -18,19 +18,23 @@ export function credentialLinksOf(db: Db, agentId: string): AgentCredentialLinks
 }
 
 /**
- * Kept per identity snapshot, which is rebuilt whenever the graph, the registry, discovery or a
- * link decision changes: suggestions compare the agent with every principal (5,000 in the
- * benchmark's organisation), and the triage overview asks for every agent on every visit.
+ * Kept per version of the identity graph and, within it, per agent while what the suggestions
+ * read of it stays the same (its name, credentials, joined code's credentials and links):
+ * suggestions compare the agent with every principal (5,000 in the benchmark's organisation), the
+ * triage overview asks for every agent on every visit, and editing one agent must not redo all.
  */
-const linksKept = new WeakMap<IdentitySnapshot, Map<string, AgentCredentialLinks>>();
+const linksKept = new WeakMap<Db, { graphVersion: string; byAgent: Map<string, { key: string; links: AgentCredentialLinks }> }>();
 
 function linksAndSuggestions(db: Db, agentId: string, discovered: DiscoveredAgent[]): AgentCredentialLinks {
   const snapshot = identitySnapshot(db);
-  let kept = linksKept.get(snapshot);
-  if (!kept) linksKept.set(snapshot, (kept = new Map()));
-  let links = kept.get(agentId);
-  if (!links) kept.set(agentId, (links = computeLinks(db, snapshot, agentId, discovered)));
-  return structuredClone(links);
+  const graphVersion = scoped(db, 'identity-graph-version', () => identityGraphVersion(db));
+  let kept = linksKept.get(db);
+  if (kept?.graphVersion !== graphVersion) linksKept.set(db, (kept = { graphVersion, byAgent: new Map() }));
+  const agent = snapshot.agents.get(agentId);
+  const key = JSON.stringify([agent?.name, agent?.credentials, discovered.map((d) => [d.name, d.credentials.map((c) => c.name)]), snapshot.links.get(agentId) ?? []]);
+  let entry = kept.byAgent.get(agentId);
+  if (entry?.key !== key) kept.byAgent.set(agentId, (entry = { key, links: computeLinks(db, snapshot, agentId, discovered) }));
+  return structuredClone(entry.links);
 }
 
 function computeLinks(db: Db, snapshot: IdentitySnapshot, agentId: string, discovered: DiscoveredAgent[]): AgentCredentialLinks {

@@ -1,6 +1,7 @@
 import type { TriageRow } from '../../../../shared/checklist';
 import { navigate } from '../../app/routes';
 import { useAppStore } from '../../store/store-context';
+import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/EmptyState';
@@ -21,7 +22,7 @@ const COLUMNS: readonly Column<TriageRow, never>[] = [
   {
     key: 'name',
     header: 'Agent',
-    minWidth: 170,
+    minWidth: 150,
     grow: 1,
     render: (r) => (
       <span className="cell-text triage-list__agent" title={r.owner ? `${r.name}, owned by ${r.owner}` : `${r.name}, no owner`}>
@@ -33,8 +34,24 @@ const COLUMNS: readonly Column<TriageRow, never>[] = [
   { key: 'score', header: 'Score', headerTitle: 'Sensitivity × monitoring gap (unknown sensitivity counts as 0.5)', minWidth: 52, render: (r) => text(scoreText(r.risk.score), undefined, 'cell-text triage-num') },
   { key: 'sensitivity', header: 'Sensitivity', minWidth: 80, render: (r) => text(sensitivityText(r.risk), r.risk.sensitivityBecause, r.risk.sensitivity === null ? 'cell-text muted' : 'cell-text triage-num') },
   { key: 'gap', header: 'Monitoring gap', minWidth: 100, render: (r) => text(monitoringGapText(r.risk.monitoringGap), r.risk.monitoringBecause, 'cell-text triage-num') },
-  { key: 'irreversible', header: 'Irreversible', headerTitle: irreversibleTitle, minWidth: 84, render: (r) => text(String(r.risk.irreversibleUnreviewed), irreversibleTitle, 'cell-text triage-num') },
-  { key: 'volume', header: 'Volume', headerTitle: 'LLM requests per day over the imported period', minWidth: 88, render: (r) => text(volumeText(r.risk), undefined, r.risk.volumePerDay === null ? 'cell-text muted' : 'cell-text triage-num') },
+  { key: 'irreversible', header: 'Irrev.', headerTitle: irreversibleTitle, minWidth: 56, render: (r) => text(String(r.risk.irreversibleUnreviewed), irreversibleTitle, 'cell-text triage-num') },
+  {
+    key: 'exposure',
+    header: 'Outside',
+    headerTitle: 'Content from outside the organisation it reads (tickets, emails, documents, web pages, comments, chat); "Unguarded" when it can also act irreversibly with no injection scan and no human review',
+    minWidth: 84,
+    render: (r) =>
+      r.exposure.worst ? (
+        <Badge tone="danger" title="Reads outside content and can act irreversibly, with no scan for injected instructions and no human review">
+          Unguarded
+        </Badge>
+      ) : r.exposure.inputs > 0 ? (
+        text(`${r.exposure.inputs} input${r.exposure.inputs === 1 ? '' : 's'}`, 'Reads outside content; scanned, reviewed, or unable to act irreversibly')
+      ) : (
+        text('—', 'No outside content found among its inputs', 'cell-text muted')
+      ),
+  },
+  { key: 'volume', header: 'Volume', headerTitle: 'LLM requests per day over the imported period', minWidth: 76, render: (r) => text(volumeText(r.risk), undefined, r.risk.volumePerDay === null ? 'cell-text muted' : 'cell-text triage-num') },
   { key: 'pass', header: 'Pass', headerTitle: 'Checklist items the evidence passes', minWidth: 44, render: (r) => text(String(r.counts.pass), `${r.counts.pass} items pass`, 'cell-text triage-num triage-counts__pass') },
   { key: 'fail', header: 'Fail', headerTitle: 'Checklist items the evidence fails', minWidth: 44, render: (r) => text(String(r.counts.fail), `${r.counts.fail} items fail`, 'cell-text triage-num triage-counts__fail') },
   { key: 'unknown', header: 'Unknown', headerTitle: 'Checklist items no import settles yet', minWidth: 68, render: (r) => text(String(r.counts.unknown), `${r.counts.unknown} items unknown`, 'cell-text triage-num triage-counts__unknown') },
