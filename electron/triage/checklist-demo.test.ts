@@ -1,36 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHECKLIST_ITEMS, type ChecklistRow, type TriageRow } from '../../shared/checklist';
 import type { AgentTriage } from '../../shared/contract';
-import { createEngine, type Engine } from '../api/engine';
-import { buildDemoWorkspace } from '../demo/demo-workspace';
-import { resourcesDir } from '../resources-dir';
-import { tempDir } from '../store/test-workspace';
+import { demoEngineForTests } from './demo-engine';
 
 /** The checklist through the engine, on the demo engagement: facts from scans, IAM and usage decide real items. */
 describe('agentChecklist on the demo', () => {
-  const tmp = tempDir('atw-checklist-demo-');
-  let engine: Engine;
-  const ctx = { actor: '', via: 'test' };
-  const ids: Record<string, string> = {};
-
-  beforeAll(async () => {
-    await buildDemoWorkspace(tmp.file('demo.atw'), resourcesDir());
-    engine = await createEngine({ homeDir: tmp.file('home'), host: 'test', version: '0.0.0-test', defaultActor: 'tester', openLastWorkspace: false });
-    expect((await engine.dispatch('openWorkspace', { path: tmp.file('demo.atw') }, ctx)).ok).toBe(true);
-    const list = await engine.dispatch('listAgents', {}, ctx);
-    if (!list.ok) throw new Error(list.error.message);
-    for (const row of (list.value as { rows: Array<{ id: string; name: string }> }).rows) ids[row.name] = row.id;
-  }, 120_000);
-  afterAll(async () => {
-    await engine.close();
-    tmp.cleanup();
-  });
-
-  async function call<T>(method: Parameters<Engine['dispatch']>[0], input: unknown): Promise<T> {
-    const result = await engine.dispatch(method, input, ctx);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  }
+  const { ids, call, dispatch } = demoEngineForTests('atw-checklist-demo-');
   async function checklistOf(name: string): Promise<Map<string, ChecklistRow>> {
     const triage = await call<AgentTriage>('agentChecklist', { agentId: ids[name]! });
     return new Map(triage.checklist.map((v) => [v.key, v]));
@@ -89,7 +64,7 @@ describe('agentChecklist on the demo', () => {
   });
 
   it('refuses an agent that does not exist', async () => {
-    const result = await engine.dispatch('agentChecklist', { agentId: 'no-such-agent' }, ctx);
+    const result = await dispatch('agentChecklist', { agentId: 'no-such-agent' });
     expect(result.ok).toBe(false);
   });
 });

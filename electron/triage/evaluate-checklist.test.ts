@@ -1,88 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistItemKey, ItemVerdict } from '../../shared/checklist';
 import { CHECKLIST_ITEMS } from '../../shared/checklist';
-import type { AgentDossier, CredentialLink } from '../../shared/contract';
+import type { AgentDossier } from '../../shared/contract';
 import type { BlastPath } from '../../shared/blast-radius';
-import type { CapabilityFinding, CapabilityKind, GuardrailFinding } from '../../shared/discovery';
-import { DEFAULT_AGENT_FIELDS } from '../../shared/agent';
 import { evaluateChecklist } from './evaluate-checklist';
+import { blastPath, capability, guardrail, link, testDossier } from './test-dossier';
 
-const evidence = (path: string, line: number) => ({ path, line, snippet: '', ruleId: 'test', confidence: 1 });
-const capability = (kind: CapabilityKind, detail: string, line = 10): CapabilityFinding => ({ kind, detail, tool: null, evidence: evidence('agent/main.py', line) });
-const guardrail = (kind: GuardrailFinding['kind'], detail: string): GuardrailFinding => ({ kind, detail, evidence: evidence('agent/main.py', 3) });
-const codeSource = { identityKey: 'repo:code', name: 'worker', unit: { kind: 'code-entry-point' as const, name: 'worker', path: 'agent/main.py' }, sourceRoot: '/repo', decision: 'confirmed' as const };
-const link = (over: Partial<CredentialLink> = {}): CredentialLink => ({
-  principalKey: 'arn:aws:iam::1:role/agent',
-  principalName: 'agent-role',
-  provider: 'aws',
-  principalKind: 'role',
-  scope: '1',
-  how: 'registry',
-  credential: 'IAM role agent-role',
-  reason: '',
-  sharedWith: [],
-  ...over,
-});
-const path = (over: Partial<BlastPath> = {}): BlastPath => ({
-  agentId: 'a1',
-  agentName: 'Agent',
-  credential: 'IAM role agent-role',
-  principals: ['agent-role'],
-  dataSourceKey: 'arn:aws:s3:::orders',
-  dataSourceName: 'orders',
-  environment: 'prod',
-  sensitivity: 'confidential',
-  access: 'read',
-  conditional: false,
-  riskClasses: [],
-  via: [],
-  ...over,
-});
-
-/** An agent with every registry field filled, code scanned, nothing risky found, no identity and no usage. */
-function dossier(over: { agent?: Partial<AgentDossier['agent']> } & Partial<Omit<AgentDossier, 'agent'>> = {}): AgentDossier {
-  const { agent, ...rest } = over;
-  return {
-    agent: {
-      ...DEFAULT_AGENT_FIELDS,
-      id: 'a1',
-      name: 'Invoice Agent',
-      status: 'confirmed',
-      trigger: { kind: 'cron', schedule: '0 6 * * *' },
-      dataAccess: [{ source: 'orders', access: 'read' }],
-      credentials: ['IAM role agent-role'],
-      owner: { name: 'Maya Okafor', email: 'maya@example.com' },
-      lastReviewed: '2026-11-20',
-      rollback: { procedure: 'Disable the cron job; restore from the nightly snapshot.', lastRehearsed: null },
-      createdAt: '2026-01-01T00:00:00Z',
-      updatedAt: '2026-01-01T00:00:00Z',
-      completeness: { filled: 7, total: 7, missing: [] },
-      flags: [],
-      ...agent,
-    } as AgentDossier['agent'],
-    sources: [codeSource],
-    llm: [],
-    frameworks: [],
-    capabilities: [],
-    endpoints: [],
-    guardrails: [],
-    untrustedInputs: [],
-    codeCredentials: [],
-    packages: [],
-    advisories: [],
-    credentials: { links: [], suggestions: [] },
-    blastRadius: { dataSources: 0, bySensitivity: [], worstPaths: [], riskClasses: [], gaps: [] },
-    usage: {
-      keys: [],
-      keysSharedWithApplication: [],
-      taggedShare: null,
-      totals: { totalTokens: 0 },
-      budget: { dailyTokenCap: null, dailyCostCapUsd: null, daysOverCap: [] },
-      units: [],
-    } as unknown as AgentDossier['usage'],
-    ...rest,
-  };
-}
+const path = blastPath;
+const dossier = testDossier;
 
 const of = (verdicts: ItemVerdict[], key: ChecklistItemKey) => verdicts.find((v) => v.key === key)!;
 const check = (d: AgentDossier, key: ChecklistItemKey) => of(evaluateChecklist(d), key);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ChecklistRow } from '../../shared/checklist';
+import type { Attestation } from '../../shared/checklist';
 import type { AgentDossier } from '../../shared/contract';
 import type { CapabilityFinding, GuardrailFinding, UntrustedInputFinding } from '../../shared/discovery';
-import { evaluateChecklist } from './evaluate-checklist';
+import { testChecklist, testDossier, type DossierChanges } from './test-dossier';
 import { untrustedExposureOf } from './untrusted-exposure';
 
 const evidence = (line: number) => ({ path: 'agent/tools.py', line, snippet: '', ruleId: 'rule', confidence: 0.9 });
@@ -11,29 +11,8 @@ const refund: CapabilityFinding = { kind: 'payment', detail: 'stripe.Refund.crea
 const scanner: GuardrailFinding = { kind: 'injection-scan', detail: 'lakera guard', evidence: evidence(8) };
 const approval: GuardrailFinding = { kind: 'human-approval', detail: 'interrupt()', evidence: evidence(40) };
 
-/** Only what the exposure reads: inputs, capabilities, guardrails, scanned code. */
-function dossier(over: Partial<AgentDossier>): AgentDossier {
-  return {
-    agent: { id: 'a1', name: 'Disputes', trigger: { kind: 'webhook', schedule: null }, dataAccess: [], credentials: [], owner: null, lastReviewed: null, rollback: { procedure: null, lastRehearsed: null }, flags: [] },
-    sources: [{ identityKey: 'k', name: 'disputes', unit: { kind: 'container-service', name: 'disputes', path: 'docker-compose.yml' }, sourceRoot: '/src', decision: 'merged' }],
-    llm: [],
-    frameworks: [],
-    capabilities: [],
-    endpoints: [],
-    guardrails: [],
-    untrustedInputs: [],
-    packages: [],
-    advisories: [],
-    credentials: { links: [], suggestions: [] },
-    blastRadius: { dataSources: 0, bySensitivity: [], worstPaths: [], riskClasses: [], gaps: [] },
-    usage: { keys: [], keysSharedWithApplication: [], taggedShare: null, totals: { totalTokens: 0 }, budget: { dailyTokenCap: null, dailyCostCapUsd: null, daysOverCap: [] }, units: [] },
-    ...over,
-  } as unknown as AgentDossier;
-}
-
-const rowsOf = (d: AgentDossier, attested: Partial<Record<string, ChecklistRow['attestation']>> = {}): ChecklistRow[] =>
-  evaluateChecklist(d, '2026-12-06').map((v) => ({ ...v, attestation: attested[v.key] ?? null, conflict: false }));
-const exposure = (d: AgentDossier, attested?: Partial<Record<string, ChecklistRow['attestation']>>) => untrustedExposureOf(d, rowsOf(d, attested));
+const dossier = (over: DossierChanges) => testDossier(over);
+const exposure = (d: AgentDossier, attested: Record<string, Attestation> = {}) => untrustedExposureOf(d, testChecklist(d, attested));
 
 describe('untrusted content exposure', () => {
   it('is the worst combination when outside content can drive an irreversible action with no scan and no review', () => {
