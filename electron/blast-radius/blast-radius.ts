@@ -41,7 +41,22 @@ const RANK = Object.fromEntries(ACCESS_LEVELS.map((level, i) => [level, i])) as 
 
 type Step = { to: string; kind: 'member-of' | 'can-assume'; conditional: boolean; via: StatementRef[] };
 
+/**
+ * Where one can go from each principal, kept per snapshot: the steps depend on the imported facts
+ * alone, and in an organisation where admins may assume every role each agent's walk asks for
+ * the same thousands of principals.
+ */
+const stepsCache = new WeakMap<IdentitySnapshot, Map<string, Step[]>>();
+
 function forwardSteps(db: Db, snapshot: IdentitySnapshot, key: string): Step[] {
+  let known = stepsCache.get(snapshot);
+  if (!known) stepsCache.set(snapshot, (known = new Map()));
+  let steps = known.get(key);
+  if (!steps) known.set(key, (steps = stepsFrom(db, snapshot, key)));
+  return steps;
+}
+
+function stepsFrom(db: Db, snapshot: IdentitySnapshot, key: string): Step[] {
   return [
     ...groupsOf(db, key).map((to): Step => ({ to, kind: 'member-of', conditional: false, via: [] })),
     ...assumableBy(db, key)
@@ -79,8 +94,11 @@ function walk(start: string | string[], steps: (key: string) => Step[], onEdge: 
 const SENSITIVITY_RANK = { restricted: 4, confidential: 3, internal: 2, public: 1, unknown: 2.5 } as const;
 const ENVIRONMENT_RANK = { prod: 3, unknown: 2, staging: 1, dev: 0 } as const;
 
+/** What the worst-first order reads of a path: the summary ranks its ways before building them. */
+type Ranked = Pick<BlastPath, 'sensitivity' | 'environment' | 'access' | 'conditional' | 'dataSourceName' | 'agentName'>;
+
 /** Worst first: restricted production data with write access at the top. */
-export function compareWorstFirst(a: BlastPath, b: BlastPath): number {
+export function compareWorstFirst(a: Ranked, b: Ranked): number {
   return (
     SENSITIVITY_RANK[b.sensitivity] - SENSITIVITY_RANK[a.sensitivity] ||
     ENVIRONMENT_RANK[b.environment] - ENVIRONMENT_RANK[a.environment] ||
@@ -224,7 +242,8 @@ class GraphBuilder {
     return [...this.routes.values()].flatMap((routes) => [...routes.values()].map((r) => r.path));
   }
 
-  path(routes: Map<string, Route>, agentId: string, link: CredentialLink, hop: Hop, grant: GrantFact, ds: ClassifiedDataSource): void {
+  /** Keeps the way if it is better than the one kept (or adds to it from the same principal); true when it changed what is kept. */
+  path(routes: Map<string, Route>, agentId: string, link: CredentialLink, hop: Hop, grant: GrantFact, ds: ClassifiedDataSource): boolean {
     const conditional = grant.conditional || hop.conditional;
     const route = routes.get(ds.key);
     const seen = route?.path;
@@ -247,12 +266,16 @@ class GraphBuilder {
         riskClasses: [...new Set([...(seen?.riskClasses ?? []), ...grant.riskClasses])],
         via: [...via, ...(seen?.via ?? [])].slice(0, MAX_VIA),
       } });
-    } else if (route!.hop === hop) {
+      return true;
+    }
+    if (route!.hop === hop) {
       // Another statement of the same principal to the same data: part of the drawn way.
       if (grant.riskClasses.some((r) => !seen.riskClasses.includes(r))) seen.riskClasses = [...new Set([...seen.riskClasses, ...grant.riskClasses])];
       if (seen.via.length < MAX_VIA && !seen.via.includes(grant.via)) seen.via.push(grant.via);
       route!.grants.push(grant);
+      return true;
     }
+    return false;
   }
 
   /**
@@ -271,14 +294,6 @@ class GraphBuilder {
   }
 }
 
-/** Every data source a grant reaches: its own, and the imported ones its wildcard covers (not copied: `s3:*` on `*` covers every bucket, for every agent). */
-function* reachedBy(snapshot: IdentitySnapshot, grant: GrantFact): Iterable<ClassifiedDataSource> {
-  const ds = snapshot.dataSources.get(grant.dataSourceKey);
-  if (!ds) return;
-  yield ds;
-  if (ds.wildcard) yield* snapshot.coveredBy(ds);
-}
-
 /** One key per statement's grant, built once per grant object (the snapshot keeps them) rather than once per agent that walks to it. */
 const grantKeys = new WeakMap<GrantFact, string>();
 function grantKeyOf(grant: GrantFact): string {
@@ -287,8 +302,8 @@ function grantKeyOf(grant: GrantFact): string {
   return key;
 }
 
-function summaryOf(paths: BlastPath[]): BlastRadius['summary'] {
-  const best = new Map<string, BlastPath>();
+function summaryOf(paths: Iterable<Pick<BlastPath, 'dataSourceKey' | 'sensitivity' | 'access'>>): BlastRadius['summary'] {
+  const best = new Map<string, Pick<BlastPath, 'sensitivity' | 'access'>>();
   for (const p of paths) {
     const seen = best.get(p.dataSourceKey);
     if (!seen || accessRank(p.access) > accessRank(seen.access)) best.set(p.dataSourceKey, p);
@@ -309,17 +324,33 @@ function finish(builder: GraphBuilder, focus: BlastRadius['focus'], gaps: string
   return { focus, nodes: [...builder.nodes.values()], edges: [...builder.edges.values()], paths, summary: summaryOf(paths), gaps };
 }
 
-/** Adds one agent's reach (credentials -> principals -> data sources) to the graph. */
-function addAgentReach(db: Db, snapshot: IdentitySnapshot, builder: GraphBuilder, agentId: string, onlyDataSource: string | null = null): void {
+/**
+ * Hears each way an agent's walk finds from a credential, through a principal's grant, to a data
+ * source; true when it changed what is kept. Every sink keeps by the rule of `GraphBuilder.path`:
+ * a way replaces the kept one with more access or without its condition, and one from the kept
+ * way's own principal adds its statement.
+ */
+type Offer = (hop: Hop, grant: GrantFact, ds: ClassifiedDataSource) => boolean;
+
+/**
+ * The one walk of an agent's reach (credentials -> principals -> grants -> data sources), told to
+ * a sink: the graph draws what it hears, the summary keeps only the best way to each data source.
+ * `credential` is asked once per credential, before its walk, for where that credential's ways go.
+ */
+function walkAgentReach(db: Db, snapshot: IdentitySnapshot, agentId: string, credential: (link: CredentialLink) => Offer): void {
   for (const link of snapshot.links.get(agentId) ?? []) {
-    const credentialNode = builder.credential(agentId, link);
-    builder.edge(credentialNode, builder.principal(link.principalKey), 'authenticates-as', { reason: link.reason });
+    const offer = credential(link);
     const hops = walk(link.principalKey, (key) => forwardSteps(db, snapshot, key), () => undefined);
-    const routes = builder.routesOf(agentId, link);
     const joined = new Set<number>();
     // A managed policy attached to hundreds of roles grants the same thing through each: the
     // nearest holder's way is the one kept, so each statement's grant is joined once per walk.
     const joinedGrants = new Set<string>();
+    // A wildcard offered again adds nothing when nothing kept has changed since it was last offered
+    // with at least this access and condition, from another principal: after that offer every data
+    // source it covers kept a way at least as good, none of them of this principal. An
+    // administrator's walk joins thousands of statements on the same few wildcards.
+    let changes = 0;
+    const offered = new Map<ClassifiedDataSource, { hop: Hop; rank: number; conditional: boolean; changes: number }>();
     for (const hop of hops) {
       // Hops come nearest first: a later principal with the same grants adds only a longer way.
       const grantSet = snapshot.grantSetOf(hop.key);
@@ -329,13 +360,34 @@ function addAgentReach(db: Db, snapshot: IdentitySnapshot, builder: GraphBuilder
         const grantKey = grantKeyOf(grant);
         if (joinedGrants.has(grantKey)) continue;
         joinedGrants.add(grantKey);
-        for (const ds of reachedBy(snapshot, grant)) {
-          if (onlyDataSource !== null && ds.key !== onlyDataSource) continue;
-          builder.path(routes, agentId, link, hop, grant, ds);
+        // A grant reaches its own data source and the imported ones its wildcard covers (not
+        // copied: `s3:*` on `*` covers every bucket, for every agent).
+        const ds = snapshot.dataSources.get(grant.dataSourceKey);
+        if (!ds) continue;
+        if (!ds.wildcard) {
+          if (offer(hop, grant, ds)) changes++;
+          continue;
         }
+        const rank = RANK[grant.access];
+        const conditional = grant.conditional || hop.conditional;
+        const last = offered.get(ds);
+        if (last && last.changes === changes && last.hop !== hop && rank <= last.rank && (conditional || !last.conditional)) continue;
+        if (offer(hop, grant, ds)) changes++;
+        for (const covered of snapshot.coveredBy(ds)) if (offer(hop, grant, covered)) changes++;
+        offered.set(ds, { hop, rank, conditional, changes });
       }
     }
   }
+}
+
+/** Adds one agent's reach to the graph: its credentials, the principals they become, and the best way to each data source. */
+function addAgentReach(db: Db, snapshot: IdentitySnapshot, builder: GraphBuilder, agentId: string): void {
+  walkAgentReach(db, snapshot, agentId, (link) => {
+    const credentialNode = builder.credential(agentId, link);
+    builder.edge(credentialNode, builder.principal(link.principalKey), 'authenticates-as', { reason: link.reason });
+    const routes = builder.routesOf(agentId, link);
+    return (hop, grant, ds) => builder.path(routes, agentId, link, hop, grant, ds);
+  });
 }
 
 export function agentGaps(snapshot: IdentitySnapshot, agentId: string, paths: number): string[] {
@@ -375,17 +427,114 @@ export function blastRadiusSummaryOf(db: Db, agentId: string): BlastRadiusSummar
   if (kept?.graphVersion !== graphVersion) summaries.set(db, (kept = { graphVersion, byAgent: new Map() }));
   const key = JSON.stringify([snapshot.agents.get(agentId)?.name ?? null, snapshot.links.get(agentId) ?? []]);
   let entry = kept.byAgent.get(agentId);
-  if (entry?.key !== key) kept.byAgent.set(agentId, (entry = { key, summary: summarise(blastRadiusOf(db, agentId)) }));
+  if (entry?.key !== key) kept.byAgent.set(agentId, (entry = { key, summary: summaryWalk(db, snapshot, agentId) }));
   return structuredClone(entry.summary);
 }
 
-function summarise(radius: BlastRadius): BlastRadiusSummary {
+/**
+ * The best way found so far from one credential to one data source, as `GraphBuilder.path` keeps
+ * it but without building the path: `grants` are the statements of its principal that reach the
+ * data (the first made it the best), `prev` the way it displaced, whose statements and risks the
+ * path carries on. Only the five worst ways are ever built into paths.
+ */
+interface Way {
+  hop: Hop;
+  ds: ClassifiedDataSource;
+  grants: GrantFact[];
+  access: AccessLevel;
+  conditional: boolean;
+  prev: Way | undefined;
+  /** The ways of an agent in the order the graph lists its paths before sorting: ties keep it. */
+  order: number;
+  agentName: string;
+  credential: string;
+}
+
+const rankedOf = (way: Way): Ranked => ({ sensitivity: way.ds.sensitivity, environment: way.ds.environment, access: way.access, conditional: way.conditional, dataSourceName: way.ds.name, agentName: way.agentName });
+
+/** The risks a way's path carries, in the order `GraphBuilder.path` gathers them. */
+function riskClassesOfWay(way: Way): RiskClass[] {
+  const risks = new Set(way.prev ? riskClassesOfWay(way.prev) : []);
+  for (const grant of way.grants) for (const risk of grant.riskClasses) risks.add(risk);
+  return [...risks];
+}
+
+/** The statements a way's path cites, as `GraphBuilder.path` gathers them. */
+function viaOfWay(way: Way): StatementRef[] {
+  const [first, ...more] = way.grants;
+  const via = [first!.via, ...way.hop.via, ...(way.prev ? viaOfWay(way.prev) : [])].slice(0, MAX_VIA);
+  for (const grant of more) if (via.length < MAX_VIA && !via.includes(grant.via)) via.push(grant.via);
+  return via;
+}
+
+/**
+ * The summary of an agent's blast radius from the same walk as `blastRadiusOf`, without the graph:
+ * the first triage overview after an import summarises every agent, and drawing each one's graph
+ * and sorting its thousands of paths was most of a minute on a 5,000-role organisation.
+ */
+function summaryWalk(db: Db, snapshot: IdentitySnapshot, agentId: string): BlastRadiusSummary {
+  const agent = snapshot.agents.get(agentId);
+  if (!agent) throw new BackendError('not-found', `No agent with id ${agentId}; it may have been deleted. Pick an agent from the list.`);
+  const byCredential: Array<Map<string, Way>> = [];
+  walkAgentReach(db, snapshot, agentId, (link) => {
+    const ways = new Map<string, Way>();
+    byCredential.push(ways);
+    return (hop, grant, ds) => {
+      // The rule of `GraphBuilder.path`: a way displaces another only with more access, or without its condition.
+      const conditional = grant.conditional || hop.conditional;
+      const seen = ways.get(ds.key);
+      if (!seen || RANK[grant.access] > RANK[seen.access] || (seen.conditional && !conditional)) {
+        ways.set(ds.key, { hop, ds, grants: [grant], access: grant.access, conditional, prev: seen, order: 0, agentName: agent.name, credential: link.credential });
+        return true;
+      }
+      if (seen.hop !== hop) return false;
+      seen.grants.push(grant);
+      return true;
+    };
+  });
+  const all = byCredential.flatMap((ways) => [...ways.values()]);
+  all.forEach((way, i) => (way.order = i));
+  // Worst first as `finish` sorts the paths; its sort is stable, so ties go to the earlier way.
+  const worse = (a: Way, b: Way) => compareWorstFirst(rankedOf(a), rankedOf(b)) || a.order - b.order;
+  const worst: Way[] = [];
+  for (const way of all) {
+    if (worst.length === 5 && worse(way, worst[4]!) >= 0) continue;
+    const at = worst.findIndex((w) => worse(way, w) < 0);
+    worst.splice(at === -1 ? worst.length : at, 0, way);
+    if (worst.length > 5) worst.pop();
+  }
+  // Risks in the order the sorted paths first name them: by the worst way naming each, then its order there.
+  const firstNamed = new Map<RiskClass, { way: Way; index: number }>();
+  for (const way of all) {
+    riskClassesOfWay(way).forEach((risk, index) => {
+      const seen = firstNamed.get(risk);
+      if (!seen || worse(way, seen.way) < 0) firstNamed.set(risk, { way, index });
+    });
+  }
+  const riskClasses = [...firstNamed].sort(([, a], [, b]) => worse(a.way, b.way) || a.index - b.index).map(([risk]) => risk);
   return {
-    dataSources: new Set(radius.paths.map((p) => p.dataSourceKey)).size,
-    bySensitivity: radius.summary,
-    worstPaths: radius.paths.slice(0, 5),
-    riskClasses: [...new Set(radius.paths.flatMap((p) => p.riskClasses))],
-    gaps: radius.gaps,
+    dataSources: new Set(all.map((way) => way.ds.key)).size,
+    bySensitivity: summaryOf(all.map((way) => ({ dataSourceKey: way.ds.key, sensitivity: way.ds.sensitivity, access: way.access }))),
+    worstPaths: worst.map((way) => pathOfWay(snapshot, agentId, way)),
+    riskClasses,
+    gaps: agentGaps(snapshot, agentId, all.length),
+  };
+}
+
+function pathOfWay(snapshot: IdentitySnapshot, agentId: string, way: Way): BlastPath {
+  return {
+    agentId,
+    agentName: way.agentName,
+    credential: way.credential,
+    principals: way.hop.chain.map((k) => snapshot.principals.byKey.get(k)?.name ?? k),
+    dataSourceKey: way.ds.key,
+    dataSourceName: way.ds.name,
+    environment: way.ds.environment,
+    sensitivity: way.ds.sensitivity,
+    access: way.access,
+    conditional: way.conditional,
+    riskClasses: riskClassesOfWay(way),
+    via: viaOfWay(way),
   };
 }
 
