@@ -271,6 +271,18 @@ export function candidatesJoinedTo(db: Db, agentId: string, advisories: Advisory
   return present.map((k) => getCandidate(db, k.identity_key, advisories));
 }
 
+/** What `candidatesJoinedTo` gives each agent, for every agent in one read (the triage overview reads them all). */
+export function candidatesJoinedToEvery(db: Db, advisories: AdvisoryLookup): Map<string, CandidateDetail[]> {
+  const rows = statement(db, `${SELECT_CANDIDATES} WHERE x.agent_id IS NOT NULL AND x.decision IN ('confirmed', 'merged') ORDER BY x.identity_key`).all() as CandidateRow[];
+  const joined = new Map<string, CandidateDetail[]>();
+  for (const row of rows) {
+    const list = joined.get(row.agent_id!) ?? [];
+    list.push(detailOf(row, advisories));
+    joined.set(row.agent_id!, list);
+  }
+  return joined;
+}
+
 /** Every registry agent's joined discovered units (confirmed or merged), in one read. */
 export function candidatesJoinedToAll(db: Db): Map<string, DiscoveredAgent[]> {
   const rows = statement(

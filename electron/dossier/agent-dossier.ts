@@ -1,12 +1,12 @@
 import { ensureAttribution } from '../usage/attribution';
 import { agentUsage, agentUsages } from '../usage/usage-agents';
 import type { AgentDetail, AgentCredentialLinks, AgentDossier, AgentUsage } from '../../shared/contract';
-import type { AdvisoryMatch, DiscoveredAgent } from '../../shared/discovery';
+import type { AdvisoryMatch, CandidateDetail, DiscoveredAgent } from '../../shared/discovery';
 import { agentDetailOf, allAgentRecords, getAgentDetail } from '../agents/agents-repository';
 import { inReadScope, scoped } from '../store/read-scope';
 import { blastRadiusSummaryOf } from '../blast-radius/blast-radius';
 import { identitySnapshot, type IdentitySnapshot } from '../blast-radius/identity-snapshot';
-import { candidatesJoinedTo, type AdvisoryLookup } from '../discovery/discovery-repository';
+import { candidatesJoinedTo, candidatesJoinedToEvery, type AdvisoryLookup } from '../discovery/discovery-repository';
 import { suggestionsFor } from '../iam/credential-links';
 import { credentialLinkDecisions, identityGraphVersion } from '../iam/iam-repository';
 import type { Db } from '../store/workspace-file';
@@ -61,7 +61,7 @@ export function agentDossier(db: Db, agentId: string, advisories: AdvisoryLookup
   return inReadScope(db, () => {
     const agent = getAgentDetail(db, agentId);
     ensureAttribution(db);
-    return dossierOf(db, agent, advisories, agentUsage(db, agentId));
+    return dossierOf(db, agent, agentUsage(db, agentId), candidatesJoinedTo(db, agentId, advisories));
   });
 }
 
@@ -74,13 +74,13 @@ export function everyAgentDossier(db: Db, advisories: AdvisoryLookup): AgentDoss
   return inReadScope(db, () => {
     ensureAttribution(db);
     const usages = agentUsages(db);
-    return allAgentRecords(db).map((record) => dossierOf(db, agentDetailOf(record), advisories, usages.get(record.id)!));
+    const joined = candidatesJoinedToEvery(db, advisories);
+    return allAgentRecords(db).map((record) => dossierOf(db, agentDetailOf(record), usages.get(record.id)!, joined.get(record.id) ?? []));
   });
 }
 
-function dossierOf(db: Db, agent: AgentDetail, advisories: AdvisoryLookup, usage: AgentUsage): AgentDossier {
+function dossierOf(db: Db, agent: AgentDetail, usage: AgentUsage, units: CandidateDetail[]): AgentDossier {
   const agentId = agent.id;
-  const units = candidatesJoinedTo(db, agentId, advisories);
   return {
     agent,
     sources: units.map((u) => ({ identityKey: u.identityKey, name: u.name, unit: u.unit, sourceRoot: u.sourceRoot, decision: u.decision })),
