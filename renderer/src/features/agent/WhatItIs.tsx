@@ -1,5 +1,4 @@
 import type { AgentDetail, AgentDossier } from '../../../../shared/contract';
-import { TRIGGER_LABELS } from '../../domain/agent-labels';
 import { UNIT_KIND_LABELS } from '../discovery/discovery-labels';
 import { EvidenceToggle } from './EvidenceToggle';
 import { ProfileSection } from './ProfileSection';
@@ -17,17 +16,6 @@ export function WhatItIs({ agent, dossier }: { agent: AgentDetail; dossier: Agen
         <div>
           <dt>Vendor</dt>
           <dd>{agent.vendor || <span className="muted">not recorded</span>}</dd>
-        </div>
-        <div>
-          <dt>Environment</dt>
-          <dd>{agent.environment || <span className="muted">not recorded</span>}</dd>
-        </div>
-        <div>
-          <dt>Trigger</dt>
-          <dd>
-            {TRIGGER_LABELS[agent.trigger.kind]}
-            {agent.trigger.schedule ? ` · ${agent.trigger.schedule}` : ''}
-          </dd>
         </div>
         {frameworks.length > 0 && (
           <div>
