@@ -1,32 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHECKLIST_ITEMS } from '../../shared/checklist';
-import { tempDir } from '../store/test-workspace';
-import { runCli } from './run-cli';
-import { captureIo, type CliJsonDocument } from './test-io';
+import { registryWorkspaceForCli } from './test-registry-workspace';
 
 describe('agent-triage triage', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let cli: (argv: string[]) => Promise<{ code: number; stdout: string; stderr: string; json: () => CliJsonDocument }>;
-
-  beforeEach(async () => {
-    tmp = tempDir('atw-cli-triage-');
-    writeFileSync(
-      tmp.file('agents.csv'),
-      [
-        'Agent Name,Status,Trigger Type,Data Access Scope,Credentials Held,Owner,Owner E-mail,Last Reviewed,Rollback Procedure',
-        'Refund Triage Bot,confirmed,webhook,payments.refunds:write,STRIPE_KEY,Priya Raman,priya.raman@example.com,2026-11-20,Disable the webhook.',
-        'Idle Helper,confirmed,,,,Platform Team,,,',
-      ].join('\n'),
-    );
-    cli = async (argv) => {
-      const out = captureIo({ env: { AGENT_TRIAGE_HOME: tmp.file('home') }, cwd: tmp.dir });
-      const code = await runCli(argv, out.io);
-      return { code, stdout: out.stdout(), stderr: out.stderr(), json: out.json };
-    };
-    expect((await cli(['registry', 'import', 'agents.csv', '--workspace', 'w.atw'])).code).toBe(0);
-  });
-  afterEach(() => tmp.cleanup());
+  const { cli } = registryWorkspaceForCli('atw-cli-triage-');
 
   it('prints agents by risk with tier and parts, then what fails and what is unknown with why', async () => {
     const run = await cli(['triage', '--workspace', 'w.atw']);
