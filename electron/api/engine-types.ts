@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/contract';
 import type { Dispatch } from './dispatcher';
+import type { ReportPrinter } from '../report/report-printer';
 
 export interface EngineOptions {
   /** Folder for app state: recent list, settings, the demo workspace. */
@@ -19,6 +20,12 @@ export interface EngineOptions {
   recordRecent?: boolean;
   /** SQLite native binding to load (Electron passes its own ABI build). */
   sqliteNativeBinding?: string;
+  /**
+   * The host's PDF printer for the executive report (Electron's printToPDF, or Chromium driving
+   * the local web host). Called when an export starts; throws, saying which browser to install,
+   * where there is none. Hosts without one (tests) refuse PDF exports.
+   */
+  reportPrinter?: () => ReportPrinter;
 }
 
 export interface Engine {

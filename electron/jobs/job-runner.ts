@@ -11,6 +11,8 @@ import type { JobControlMessage, JobWorkerInput, JobWorkerMessage } from './job-
 interface RunningJob {
   status: JobStatus;
   worker: Worker | null;
+  /** In-process jobs (startInProcess) are stopped through this instead of the shared flag. */
+  abort: AbortController | null;
   cancelFlag: Int32Array;
   finished: Promise<void>;
   /** What the job offered (a preview) while it waits for 'go', and what identifies it (the files' hashes). */
@@ -20,6 +22,13 @@ interface RunningJob {
 }
 
 const KEEP_FINISHED = 50;
+
+export interface InProcessJobControl {
+  signal: AbortSignal;
+  progress(done: number, total: number, message: string): void;
+}
+
+const cancelledPatch = (): Partial<JobStatus> => ({ state: 'cancelled', error: { code: 'cancelled', message: 'Cancelled; nothing was written.' } });
 
 /**
  * Runs long work off the main thread. Each job gets its own worker and its own connection to
@@ -48,7 +57,7 @@ export class JobRunner {
     };
     const input: JobWorkerInput = { kind, payload, workspacePath, author, cancelFlag: sharedFlag, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) };
     const worker = startEngineWorker('job-worker', input, dirname(fileURLToPath(import.meta.url)));
-    const job: RunningJob = { status, worker, cancelFlag: new Int32Array(sharedFlag), finished: Promise.resolve(), offer: null, offerKey, offered: Promise.resolve() };
+    const job: RunningJob = { status, worker, abort: null, cancelFlag: new Int32Array(sharedFlag), finished: Promise.resolve(), offer: null, offerKey, offered: Promise.resolve() };
     let offered: (value: unknown) => void = () => {};
     job.offered = new Promise((resolve) => (offered = resolve));
     job.finished = new Promise<void>((resolve) => {
@@ -85,6 +94,36 @@ export class JobRunner {
     return { ...status };
   }
 
+  /**
+   * A job whose heavy work already runs in another process (a browser printing a PDF), or in an
+   * object only this thread holds (Electron's webContents): it runs here, awaited, with the same
+   * status, progress and cancel as a worker job. `run` must stop and clean up when `signal` aborts.
+   */
+  startInProcess(kind: JobResult['kind'], title: string, run: (control: InProcessJobControl) => Promise<JobResult>): JobStatus {
+    const id = randomUUID();
+    const status: JobStatus = { id, kind, title, state: 'running', progress: { done: 0, total: 0, message: 'Starting…' }, startedAt: new Date().toISOString(), endedAt: null, result: null, error: null };
+    const abort = new AbortController();
+    const job: RunningJob = { status, worker: null, abort, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), finished: Promise.resolve(), offer: null, offerKey: null, offered: Promise.resolve() };
+    const finish = (patch: Partial<JobStatus>) => {
+      if (job.status.state === 'running') Object.assign(job.status, patch, { endedAt: new Date().toISOString() });
+    };
+    const progress = (done: number, total: number, message: string) => {
+      if (job.status.state === 'running') job.status.progress = { done, total, message };
+    };
+    job.finished = Promise.resolve()
+      .then(() => run({ signal: abort.signal, progress }))
+      .then(
+        (result) => finish(abort.signal.aborted ? cancelledPatch() : { state: 'succeeded', result }),
+        (err: unknown) => {
+          const error = err instanceof BackendError ? { code: err.code, message: err.message } : { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+          finish(abort.signal.aborted || error.code === 'cancelled' ? cancelledPatch() : { state: 'failed', error });
+        },
+      );
+    this.jobs.set(id, job);
+    this.forgetOldJobs();
+    return { ...status };
+  }
+
   get(id: string): JobStatus {
     const job = this.jobs.get(id);
     if (!job) throw new BackendError('not-found', `No job ${id}: it finished long ago or belongs to an earlier session.`);
@@ -95,7 +134,10 @@ export class JobRunner {
   async cancel(id: string): Promise<JobStatus> {
     const job = this.jobs.get(id);
     if (!job) throw new BackendError('not-found', `No job ${id} to cancel.`);
-    if (job.status.state === 'running') {
+    if (job.status.state === 'running' && job.abort) {
+      job.abort.abort();
+      await job.finished;
+    } else if (job.status.state === 'running') {
       Atomics.store(job.cancelFlag, 0, 1);
       // A job that never checks again (e.g. stuck in a parse) is terminated after a grace period.
       const timer = setTimeout(() => void job.worker?.terminate(), 2000);

@@ -92,6 +92,11 @@ const agentTriage = {
   updatePlanTask: (input) => call('updatePlanTask', input),
   markReviewed: (input) => call('markReviewed', input),
   agentDrift: (input) => call('agentDrift', input),
+  executiveReport: (input) => call('executiveReport', input),
+  reportSettings: (input) => call('reportSettings', input),
+  setReportSettings: (input) => call('setReportSettings', input),
+  startReportPdf: (input) => call('startReportPdf', input),
+  takeReportPdf: (input) => call('takeReportPdf', input),
   runWorkspaceCommand: async (command) => {
     await ipcRenderer.invoke(WORKSPACE_COMMAND_CHANNEL, command);
   },

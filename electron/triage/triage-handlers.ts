@@ -16,7 +16,7 @@ import { compareRisk, riskOf } from './risk-score';
 import { untrustedExposureOf } from './untrusted-exposure';
 
 /** The automatic verdicts with a person's attestations beside them; an attested "done" never hides a fail. */
-type TriageOfAgent = AgentTriage & { name: string; owner: string | null; reach: ReachSummary; advisories: TriageRow['advisories'] };
+export type TriageOfAgent = AgentTriage & { name: string; owner: string | null; reach: ReachSummary; advisories: TriageRow['advisories'] };
 
 export function agentTriage(db: Db, agentId: string, advisories: AdvisoryLookup): TriageOfAgent {
   return triageOf(agentDossier(db, agentId, advisories), attestationsOf(db, agentId));
@@ -66,30 +66,38 @@ function worstSeverity(severities: Array<string | null>): string | null {
 
 /** Every agent's checklist, risk and exposure: the overview, the plan and the report read this, never a loop of their own. */
 export function everyAgentTriage(db: Db, advisories: AdvisoryLookup): TriageOfAgent[] {
-  const attestations = allAttestations(db);
-  return everyAgentDossier(db, advisories).map((d) => triageOf(d, attestations.get(d.agent.id) ?? new Map()));
+  return everyAgentTriageWithDossier(db, advisories).map((a) => a.triage);
 }
 
+/** The same one pass, with each agent's dossier kept: the report needs both and must not read every dossier twice. */
+export function everyAgentTriageWithDossier(db: Db, advisories: AdvisoryLookup): Array<{ dossier: AgentDossier; triage: TriageOfAgent }> {
+  const attestations = allAttestations(db);
+  return everyAgentDossier(db, advisories).map((dossier) => ({ dossier, triage: triageOf(dossier, attestations.get(dossier.agent.id) ?? new Map()) }));
+}
+
+/** One agent's line of the priority list. */
+export function triageRowOf(t: TriageOfAgent): TriageRow {
+  const counts = { pass: 0, fail: 0, unknown: 0 };
+  for (const row of t.checklist) counts[row.verdict]++;
+  const failing = t.checklist.filter((r) => r.verdict === 'fail' || r.attestation?.status === 'not-done').map((r) => r.key);
+  return {
+    agentId: t.agentId,
+    name: t.name,
+    owner: t.owner,
+    risk: t.risk,
+    counts,
+    failing,
+    exposure: { inputs: t.exposure.inputs.length, worst: t.exposure.worst },
+    reach: t.reach,
+    advisories: t.advisories,
+    answered: answeredCount(t.answers),
+  };
+}
+
+export const compareTriageRows = (a: TriageRow, b: TriageRow): number => compareRisk(a.risk, b.risk) || a.name.localeCompare(b.name);
+
 export function triageOverview(db: Db, advisories: AdvisoryLookup): TriageRow[] {
-  return everyAgentTriage(db, advisories)
-    .map((t) => {
-      const counts = { pass: 0, fail: 0, unknown: 0 };
-      for (const row of t.checklist) counts[row.verdict]++;
-      const failing = t.checklist.filter((r) => r.verdict === 'fail' || r.attestation?.status === 'not-done').map((r) => r.key);
-      return {
-        agentId: t.agentId,
-        name: t.name,
-        owner: t.owner,
-        risk: t.risk,
-        counts,
-        failing,
-        exposure: { inputs: t.exposure.inputs.length, worst: t.exposure.worst },
-        reach: t.reach,
-        advisories: t.advisories,
-        answered: answeredCount(t.answers),
-      };
-    })
-    .sort((a, b) => compareRisk(a.risk, b.risk) || a.name.localeCompare(b.name));
+  return everyAgentTriage(db, advisories).map(triageRowOf).sort(compareTriageRows);
 }
 
 /** Every agent's irreversible actions in one table, unreviewed first. */

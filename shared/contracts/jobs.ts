@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './method';
 import type { ScanCounters, ScanSummary } from '../discovery';
 import type { ImportRecord } from './imports';
+import type { ReportPdf } from '../report';
 
 /** Background jobs: progress, result, cancel. */
 
@@ -17,7 +18,9 @@ export interface JobProgress {
 export type JobResult =
   | { kind: 'scan'; value: ScanSummary[] }
   /** Every file format goes through the one import pipeline: the provenance records of the files imported, in the order given. */
-  | { kind: 'import'; value: ImportRecord[] };
+  | { kind: 'import'; value: ImportRecord[] }
+  /** The executive report printed to PDF; takeReportPdf hands the file over. */
+  | { kind: 'report-pdf'; value: ReportPdf };
 export interface JobStatus {
   id: string;
   kind: JobResult['kind'];
