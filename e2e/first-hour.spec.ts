@@ -104,7 +104,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const registry = new RegistryPage(page);
     await registry.goto(app.url);
     expect(await renderedContrast(page, '.button--primary'), 'New agent button').toBeGreaterThanOrEqual(4.5);
-    expect(await renderedContrast(page, '.sidebar__later'), 'sidebar "later"').toBeGreaterThanOrEqual(4.5);
+    expect(await renderedContrast(page, '.sidebar__version'), 'sidebar version (faint text)').toBeGreaterThanOrEqual(4.5);
     await registry.openAgent('Chargeback Evidence Collector');
     await new AgentPage(page).edit();
     expect(await renderedContrast(page, '.badge--danger'), 'No owner flag').toBeGreaterThanOrEqual(4.5);

@@ -5,8 +5,9 @@ import { FileImportDialog } from '../features/imports/FileImportDialog';
 import { CandidatePage } from '../features/discovery/CandidatePage';
 import { DiscoveryPage } from '../features/discovery/DiscoveryPage';
 import { InventoryPage } from '../features/inventory/InventoryPage';
-import { UpcomingSectionPage } from '../features/sections/UpcomingSectionPage';
 import { PlanPage } from '../features/plan/PlanPage';
+import { ReportPrintPage } from '../features/reports/ReportPrintPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { TriagePage } from '../features/triage/TriagePage';
 import { UsagePage } from '../features/usage/UsagePage';
 import { NoWorkspacePage } from '../features/workspace/NoWorkspacePage';
@@ -48,6 +49,9 @@ export function App({ runWorkspaceCommand }: { runWorkspaceCommand?: ((command: 
     void loadWorkspace();
   }, [loadAppInfo, loadWorkspace]);
 
+  // The printers load the report alone: no bars around it, nothing else on the paper.
+  if (route.page === 'report-print') return <ReportPrintPage sections={route.sections} />;
+
   return (
     <div className="app">
       <TopBar onAskPath={(action) => void askPath(action)} />
@@ -71,8 +75,6 @@ function PageFor({ route, onAskPath }: { route: Route; onAskPath: (action: Works
   const hasWorkspace = useAppStore((s) => s.workspace !== null);
   const loadWorkspace = useAppStore((s) => s.loadWorkspace);
 
-  // These pages describe what is coming and need no data.
-  if (route.page === 'upcoming') return <UpcomingSectionPage section={route.section} />;
   if (!workspaceLoaded) return null;
   if (workspaceError) {
     return (
@@ -104,5 +106,9 @@ function PageFor({ route, onAskPath }: { route: Route; onAskPath: (action: Works
       return <TriagePage agentId={route.agentId} view={route.view ?? 'priority'} />;
     case 'plan':
       return <PlanPage />;
+    case 'reports':
+      return <ReportsPage />;
+    case 'report-print':
+      return null;
   }
 }

@@ -1,15 +1,11 @@
 import { useAppStore } from '../store/store-context';
-import { hrefOf, type Route, type UpcomingSection } from './routes';
+import { hrefOf, type Route } from './routes';
 import './sidebar.css';
 
 interface NavEntry {
   label: string;
   route: Route;
-  /** Sections not built yet are listed so the method's order is visible, and marked so nobody expects data there. */
-  upcoming?: boolean;
 }
-
-const upcoming = (label: string, section: UpcomingSection): NavEntry => ({ label, route: { page: 'upcoming', section }, upcoming: true });
 
 const NAV: readonly NavEntry[] = [
   { label: 'Inventory', route: { page: 'inventory' } },
@@ -18,7 +14,7 @@ const NAV: readonly NavEntry[] = [
   { label: 'Usage & cost', route: { page: 'usage', tab: 'overview' } },
   { label: 'Triage', route: { page: 'triage', agentId: null } },
   { label: 'Plan', route: { page: 'plan' } },
-  upcoming('Reports', 'reports'),
+  { label: 'Reports', route: { page: 'reports' } },
 ];
 
 /** The agent pages belong to Inventory, so it stays highlighted while one is open. */
@@ -29,7 +25,7 @@ function isCurrent(entry: NavEntry, route: Route): boolean {
   if (entry.route.page === 'usage') return route.page === 'usage';
   if (entry.route.page === 'triage') return route.page === 'triage';
   if (entry.route.page === 'plan') return route.page === 'plan';
-  return entry.route.page === 'upcoming' && route.page === 'upcoming' && entry.route.section === route.section;
+  return entry.route.page === route.page;
 }
 
 export function Sidebar({ route }: { route: Route }) {
@@ -42,17 +38,8 @@ export function Sidebar({ route }: { route: Route }) {
         <ul className="sidebar__list">
           {NAV.map((entry) => (
             <li key={entry.label}>
-              <a
-                href={hrefOf(entry.route)}
-                className={entry.upcoming ? 'sidebar__link sidebar__link--upcoming' : 'sidebar__link'}
-                aria-current={isCurrent(entry, route) ? 'page' : undefined}
-              >
+              <a href={hrefOf(entry.route)} className="sidebar__link" aria-current={isCurrent(entry, route) ? 'page' : undefined}>
                 {entry.label}
-                {entry.upcoming && (
-                  <span className="sidebar__later" aria-hidden="true">
-                    later
-                  </span>
-                )}
               </a>
             </li>
           ))}

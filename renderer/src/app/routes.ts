@@ -1,10 +1,7 @@
 import { useSyncExternalStore } from 'react';
+import { parseReportSections, REPORT_SECTIONS, type ReportSection } from '../../../shared/report';
 import { ACTIVITY_STATES, type ActivityState } from '../../../shared/usage';
 import { committedLocationHash, requestNavigation, subscribeCommittedHash } from './leave-guard';
-
-/** Sections whose imports are not built yet; each still has its own address so a reload keeps the page. */
-export const UPCOMING_SECTIONS = ['reports'] as const;
-export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 
 export type Route =
   /** activity: the inventory filtered by activity (`#/?activity=ghost`, linked from the Usage page). */
@@ -15,7 +12,10 @@ export type Route =
   | { page: 'discovery' }
   /** identityKey: the candidate's stable key (source + unit + entry point), not a row id. */
   | { page: 'candidate'; identityKey: string }
-  | { page: 'upcoming'; section: UpcomingSection }
+  /** Reports: choose sections, preview, export the executive PDF. */
+  | { page: 'reports' }
+  /** The executive report laid out for print, nothing around it: what both PDF printers load (`#/report/print?sections=cover,summary`). */
+  | { page: 'report-print'; sections: ReportSection[] }
   | { page: 'usage'; tab: UsageTab }
   /** The priority list (agentId null) or one agent's checklist; view 'irreversible': the irreversible actions register (`#/triage?view=irreversible`). */
   | { page: 'triage'; agentId: string | null; view?: 'irreversible' }
@@ -87,8 +87,8 @@ export function parseRoute(hash: string): Route {
     }
   }
   if (first === 'plan' && parts.length === 1) return { page: 'plan' };
-  const section = UPCOMING_SECTIONS.find((s) => s === first);
-  if (section && parts.length === 1) return { page: 'upcoming', section };
+  if (first === 'reports' && parts.length === 1) return { page: 'reports' };
+  if (first === 'report' && second === 'print' && parts.length === 2) return { page: 'report-print', sections: parseReportSections(new URLSearchParams(query).get('sections')) };
   const activity = parts.length === 0 || (first === 'inventory' && parts.length === 1) ? activityOf(query) : undefined;
   return activity ? { page: 'inventory', activity } : { page: 'inventory' };
 }
@@ -105,8 +105,10 @@ export function hrefOf(route: Route): string {
       return '#/discovery';
     case 'candidate':
       return `#/discovery/${encodeURIComponent(route.identityKey)}`;
-    case 'upcoming':
-      return `#/${route.section}`;
+    case 'reports':
+      return '#/reports';
+    case 'report-print':
+      return route.sections.length === REPORT_SECTIONS.length ? '#/report/print' : `#/report/print?sections=${route.sections.join(',')}`;
     case 'usage':
       return route.tab === 'overview' ? '#/usage' : `#/usage/${route.tab}`;
     case 'triage':

@@ -10,13 +10,14 @@ import type { FileImportsSlice } from './file-imports-slice';
 import type { JobsSlice } from './jobs-slice';
 import type { PlanSlice } from './plan-slice';
 import type { RegistryFilesSlice } from './registry-files-slice';
+import type { ReportSlice } from './report-slice';
 import type { ReviewSlice } from './review-slice';
 import type { ToastsSlice } from './toasts-slice';
 import type { TriageSlice } from './triage-slice';
 import type { UsageSlice } from './usage-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
-export type AppState = AppSlice & WorkspaceSlice & AgentsSlice & AgentDetailSlice & JobsSlice & RegistryFilesSlice & DiscoverySlice & FileImportsSlice & BlastRadiusSlice & CloudIdentitySlice & UsageSlice & TriageSlice & PlanSlice & ReviewSlice & ToastsSlice;
+export type AppState = AppSlice & WorkspaceSlice & AgentsSlice & AgentDetailSlice & JobsSlice & RegistryFilesSlice & DiscoverySlice & FileImportsSlice & BlastRadiusSlice & CloudIdentitySlice & UsageSlice & TriageSlice & PlanSlice & ReviewSlice & ReportSlice & ToastsSlice;
 
 /** Each slice sees the whole store (slices call each other's actions) and the backend it was built with. */
 export type SliceCreator<Slice> = (backend: Backend) => StateCreator<AppState, [], [], Slice>;

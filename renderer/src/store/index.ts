@@ -11,6 +11,7 @@ import type { AppState } from './app-state';
 import { createJobsSlice } from './jobs-slice';
 import { createPlanSlice } from './plan-slice';
 import { createRegistryFilesSlice } from './registry-files-slice';
+import { createReportSlice } from './report-slice';
 import { createReviewSlice } from './review-slice';
 import { createToastsSlice } from './toasts-slice';
 import { createTriageSlice } from './triage-slice';
@@ -36,6 +37,7 @@ export function createAppStore(backend: Backend) {
     ...createTriageSlice(backend)(...a),
     ...createPlanSlice(backend)(...a),
     ...createReviewSlice(backend)(...a),
+    ...createReportSlice(backend)(...a),
     ...createToastsSlice(backend)(...a),
   }));
 }

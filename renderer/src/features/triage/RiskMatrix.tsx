@@ -74,7 +74,7 @@ function MatrixTooltip({ active, payload }: { active?: boolean; payload?: Readon
  * The priority list as a picture: monitoring gap across, data sensitivity up, so the top right is
  * where to look first. Size is volume, red is an irreversible action nobody reviews.
  */
-export function RiskMatrix({ rows }: { rows: readonly TriageRow[] }) {
+export function RiskMatrix({ rows, forPrint = false }: { rows: readonly TriageRow[]; /** On paper: no tooltip, no click, no "click a point" hint. */ forPrint?: boolean }) {
   const points = useMemo(() => drawingOrderOf(matrixPointsOf(rows)), [rows]);
   const zMax = sizeDomainMax(points);
   return (
@@ -109,14 +109,18 @@ export function RiskMatrix({ rows }: { rows: readonly TriageRow[] }) {
             <ZAxis type="number" dataKey="size" domain={[0, zMax]} range={SIZE_RANGE} name="Volume" />
             <ReferenceLine x={50} stroke="var(--border-strong)" strokeDasharray="4 4" />
             <ReferenceLine y={0.5} stroke="var(--border-strong)" strokeDasharray="4 4" />
-            <Tooltip cursor={{ stroke: 'var(--border-strong)', strokeDasharray: '3 3' }} content={(props) => <MatrixTooltip active={props.active} payload={props.payload} />} isAnimationActive={false} />
-            <Scatter data={points} shape={(props: MarkerProps) => <Marker {...props} />} onClick={(_, index) => openPoint(points[index])} isAnimationActive={false} cursor="pointer" />
+            {!forPrint && <Tooltip cursor={{ stroke: 'var(--border-strong)', strokeDasharray: '3 3' }} content={(props) => <MatrixTooltip active={props.active} payload={props.payload} />} isAnimationActive={false} />}
+            {forPrint ? (
+              <Scatter data={points} shape={(props: MarkerProps) => <Marker {...props} />} isAnimationActive={false} />
+            ) : (
+              <Scatter data={points} shape={(props: MarkerProps) => <Marker {...props} />} onClick={(_, index) => openPoint(points[index])} isAnimationActive={false} cursor="pointer" />
+            )}
           </ScatterChart>
         </ResponsiveContainer>
       </div>
       <figcaption className="triage-matrix__caption muted">
         Across: monitoring gap. Up: data sensitivity; <span className="triage-matrix__key triage-matrix__key--unknown" aria-hidden="true" /> hollow, dashed: unknown, drawn at 0.5. Size: LLM requests per day (smallest: no usage). <span className="triage-matrix__key triage-matrix__key--danger" aria-hidden="true" /> Red: irreversible actions without review;{' '}
-        <span className="triage-matrix__key" aria-hidden="true" /> grey: none. Top right first; click a point for its checklist.
+        <span className="triage-matrix__key" aria-hidden="true" /> grey: none. Top right first{forPrint ? '.' : '; click a point for its checklist.'}
       </figcaption>
     </figure>
   );
