@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AppInfo, InputOf, MethodName, OutputOf, WorkspaceInfo } from '../../shared/contract';
-import type { Engine } from '../api/engine-types';
+import type { Engine, EngineOptions } from '../api/engine-types';
 import { CliError, type CliEnv, type CommandContext } from './command';
 import { refuseIfOpenElsewhere } from '../store/workspace-in-use';
 
@@ -10,6 +10,8 @@ export interface EngineSessionOptions {
   host: AppInfo['host'];
   /** Reopen the last workspace (the demo on first launch); commands given --workspace do not. */
   openLastWorkspace: boolean;
+  /** Where the engine prints the executive report to PDF (serve and report: Chromium over their web host). */
+  reportPrinter?: EngineOptions['reportPrinter'];
 }
 
 /** Runs `use` with a started engine and always closes it, so the workspace file is released even on failure. */
@@ -24,6 +26,7 @@ export async function withEngine<T>(ctx: CommandContext, options: EngineSessionO
     openLastWorkspace: options.openLastWorkspace,
     // Only the app (the web host here) counts as "the last workspace the person opened".
     recordRecent: options.host !== 'cli',
+    ...(options.reportPrinter ? { reportPrinter: options.reportPrinter } : {}),
   });
   try {
     return await use(engine);

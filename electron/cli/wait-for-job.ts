@@ -10,13 +10,19 @@ const POLL_INTERVAL_MS = 100;
  * Polls a job until it ends, drawing its progress on the terminal. Ctrl+C cancels the job rather
  * than killing the process, so the engine can leave the workspace as it was.
  */
-export async function waitForJob(engine: Pick<Engine, 'dispatch'>, jobId: string, ctx: CommandContext): Promise<JobStatus> {
+export async function waitForJob(engine: Pick<Engine, 'dispatch'>, jobId: string, ctx: CommandContext, options: { logSteps?: boolean } = {}): Promise<JobStatus> {
   let cancelSent = false;
+  let lastStep = '';
   try {
     for (;;) {
       const job = await callEngine(engine, 'getJob', { jobId });
       if (job.state !== 'running') return job;
       ctx.showProgress(progressLine(job));
+      // A job of a few named steps (a PDF export) says each one on stderr off a terminal too, so CI logs show where it stopped.
+      if (options.logSteps && !ctx.io.stderr.isTTY && job.progress.message !== lastStep) {
+        lastStep = job.progress.message;
+        ctx.io.stderr.write(`${progressLine(job)}\n`);
+      }
       if (ctx.io.stopSignal?.aborted && !cancelSent) {
         cancelSent = true;
         await callEngine(engine, 'cancelJob', { jobId });

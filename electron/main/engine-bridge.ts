@@ -10,6 +10,8 @@ export interface EngineBridgeOptions {
   engine: Promise<Engine>;
   /** The app window's web contents, or null while there is no window. */
   appWebContents: () => WebContents | null;
+  /** Hidden windows printing the report route (report-pdf-printer.ts): they read the report through the same route. */
+  printWebContents?: ReadonlySet<WebContents>;
   location: RendererLocation;
   callContext: CallContext;
   /** Runs after the page itself switched workspace, so the File menu's recent list follows. */
@@ -32,7 +34,8 @@ const REFUSED_CALLER: ApiResult<never> = {
  */
 export function registerEngineBridge(options: EngineBridgeOptions): () => void {
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
-    if (!isFromAppWindow(event, options.appWebContents(), options.location)) return REFUSED_CALLER;
+    const printing = options.printWebContents?.has(event.sender) === true;
+    if (!isFromAppWindow(event, printing ? event.sender : options.appWebContents(), options.location)) return REFUSED_CALLER;
     let engine: Engine;
     try {
       engine = await options.engine;

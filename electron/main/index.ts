@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { app, dialog, ipcMain, Menu, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, type BrowserWindow, type WebContents } from 'electron';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract';
 import type { CallContext } from '../api/dispatcher';
 import { createEngine, type Engine } from '../api/engine';
@@ -7,6 +7,7 @@ import { LEAVE_ANSWER_CHANNEL, LEAVE_QUESTION_CHANNEL, WORKSPACE_CHANGED_CHANNEL
 import { appMenuTemplate } from './app-menu';
 import { createAppWindow, rendererLocation } from './app-window';
 import { isFromAppWindow, registerEngineBridge } from './engine-bridge';
+import { electronReportPrinter } from './report-pdf-printer';
 import { enforceSecurityPolicy, enforceSessionPolicy } from './security';
 import { createWorkspaceCommands, type WorkspaceCommands } from './workspace-commands';
 import { workspacePathFromArgv } from './workspace-files';
@@ -35,6 +36,8 @@ function startShell(): void {
   // A file the OS asked us to open before the engine was ready (argv, or macOS open-file at launch).
   let workspaceFromOs = workspacePathFromArgv(process.argv);
 
+  // Hidden windows printing the executive report; the bridge trusts them while they print.
+  const printWindows = new Set<WebContents>();
   const engineReady: Promise<Engine> = app.whenReady().then(() =>
     createEngine({
       homeDir: app.getPath('userData'),
@@ -44,12 +47,14 @@ function startShell(): void {
       nativeDialogs: true,
       // Set by scripts/start.mjs to a build for Electron's ABI; the packaged app rebuilds its own.
       sqliteNativeBinding: process.env.AGENT_TRIAGE_SQLITE_BINDING,
+      reportPrinter: () => electronReportPrinter(location, printWindows),
     }),
   );
 
   registerEngineBridge({
     engine: engineReady,
     appWebContents: () => appWindow?.webContents ?? null,
+    printWebContents: printWindows,
     location,
     callContext: UI_CALL_CONTEXT,
     onWorkspaceSwitchedByPage: () => void engineReady.then(refreshMenu),

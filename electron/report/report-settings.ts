@@ -26,7 +26,7 @@ export function reportSettingsOf(db: Db, workspaceName: string): ReportSettings 
     return { engagement: stored.engagement, client: stored.client, confidentiality: marking, setBy: stored.set_by, setAt: stored.set_at };
   }
   const demo = statement(db, `SELECT value FROM workspace_meta WHERE key = 'demo'`).get() as { value: string } | undefined;
-  return { engagement: demo ? `${demo.value}: AI agent review` : workspaceName, client: demo?.value ?? '', confidentiality: DEFAULT_MARKING, setBy: null, setAt: null };
+  return { engagement: demo ? 'AI agent review' : workspaceName, client: demo?.value ?? '', confidentiality: DEFAULT_MARKING, setBy: null, setAt: null };
 }
 
 export function setReportSettings(db: Db, workspaceName: string, next: Pick<ReportSettings, 'engagement' | 'client' | 'confidentiality'>, author: ChangeAuthor, now = new Date()): ReportSettings {

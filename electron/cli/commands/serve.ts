@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { WorkspaceInfo } from '../../../shared/contract';
 import type { Engine } from '../../api/engine-types';
 import { startWebHost, type WebHost } from '../../hosts/web-host';
+import { chromiumReportPrinter, requireChromium } from '../../report/chromium-printer';
 import { CliError, usageError, type CliCommand, type CommandContext } from '../command';
 import { callEngine, withEngine, withWorkspaceArg } from '../engine-session';
 
@@ -21,10 +22,14 @@ export const serveCommand: CliCommand = {
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new CliError('not-found', `The UI is not built (${join(rendererDir, 'index.html')} is missing): run \`npm run build\` first.`);
     }
+    // The Reports page's PDF: the system Chromium prints the report route from this same host.
+    let served: WebHost | null = null;
+    const reportPrinter = () => chromiumReportPrinter(requireChromium(ctx.io.env), () => served!.urlWithToken);
     const serve = async (engine: Engine, workspace: WorkspaceInfo | null) => {
       const host = await startWebHost({ engine, rendererDir, port }).catch((err: unknown) => {
         throw explainListenFailure(err, port);
       });
+      served = host;
       try {
         announce(ctx, host, workspace);
         await untilAborted(ctx.io.stopSignal);
@@ -33,15 +38,15 @@ export const serveCommand: CliCommand = {
       }
     };
     if (ctx.text('workspace') !== undefined) {
-      await withWorkspaceArg(ctx, { host: 'web', openLastWorkspace: false }, { createIfMissing: true }, serve);
+      await withWorkspaceArg(ctx, { host: 'web', openLastWorkspace: false, reportPrinter }, { createIfMissing: true }, serve);
     } else {
-      await withEngine(ctx, { host: 'web', openLastWorkspace: true }, async (engine) => serve(engine, await callEngine(engine, 'currentWorkspace', {})));
+      await withEngine(ctx, { host: 'web', openLastWorkspace: true, reportPrinter }, async (engine) => serve(engine, await callEngine(engine, 'currentWorkspace', {})));
     }
   },
 };
 
 /** The bundle is out/main/cli.js and the built renderer out/renderer/. */
-function bundledRendererDir(): string {
+export function bundledRendererDir(): string {
   return fileURLToPath(new URL('../renderer/', import.meta.url));
 }
 

@@ -178,7 +178,7 @@ function TopRisks({ report, n }: { report: ExecutiveReport; n: number }) {
     <section className="report-doc__page" aria-label={REPORT_SECTION_LABELS['top-risks']}>
       <SectionTitle n={n} section="top-risks" />
       {report.topRisks.length > 0 && (
-        <table className="report-table">
+        <table className="report-table report-table--top-risks">
           <thead>
             <tr>
               <th>Tier</th>
@@ -191,7 +191,7 @@ function TopRisks({ report, n }: { report: ExecutiveReport; n: number }) {
           <tbody>
             {report.topRisks.map((r) => (
               <tr key={r.agentId}>
-                <td>
+                <td className="report-nowrap">
                   <span className={`report-tier report-tier--${r.tier}`}>{r.tier}</span>
                   <span className="report-muted"> {scoreText(r.score)}</span>
                 </td>
@@ -407,14 +407,14 @@ function Appendix({ report, n }: { report: ExecutiveReport; n: number }) {
               {report.registry.map((r) => (
                 <tr key={r.agentId}>
                   <td className="report-strong">{r.name}</td>
-                  <td>{r.status}</td>
+                  <td className="report-nowrap">{r.status}</td>
                   <td>{r.owner ?? <span className="report-alarm">none</span>}</td>
-                  <td>{r.trigger}</td>
+                  <td className="report-nowrap">{r.trigger}</td>
                   <td>{r.environment || '—'}</td>
-                  <td>{r.lastReviewed ? formatDate(r.lastReviewed) : <span className="report-alarm">never</span>}</td>
+                  <td className="report-nowrap">{r.lastReviewed ? formatDate(r.lastReviewed) : <span className="report-alarm">never</span>}</td>
                   <td>{r.rollback ? 'yes' : <span className="report-alarm">no</span>}</td>
                   <td className="report-num">{r.filled}/7</td>
-                  <td>
+                  <td className="report-nowrap">
                     <span className={`report-tier report-tier--${r.tier}`}>{r.tier}</span>
                   </td>
                   <td className="report-num">{r.answered}/4</td>
