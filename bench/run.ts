@@ -7,6 +7,7 @@ import { largeImportBench } from './large-import-bench';
 import { registryBench } from './registry-bench';
 import { usageBench } from './usage-bench';
 import { triageBench } from './triage-bench';
+import { reportBench } from './report-bench';
 
 /** `npm run bench`: prints figures; targets are shown beside them, never asserted. */
 const suites: Record<string, () => Promise<void>> = {
@@ -19,6 +20,7 @@ const suites: Record<string, () => Promise<void>> = {
   'large-import': largeImportBench,
   usage: usageBench,
   triage: triageBench,
+  report: reportBench,
 };
 const wanted = process.argv.slice(2);
 for (const [name, suite] of Object.entries(suites)) {

@@ -6,7 +6,7 @@ import { createAgent, updateAgent } from '../electron/agents/agents-repository';
 import { mergeCandidate, replaceScanFacts, scanSourceFor } from '../electron/discovery/discovery-repository';
 import { runImport } from '../electron/imports/run-import';
 import { inlineJobContext } from '../electron/jobs/job-context';
-import { createWorkspaceFile } from '../electron/store/workspace-file';
+import { createWorkspaceFile, type Workspace } from '../electron/store/workspace-file';
 import { writeTransaction } from '../electron/store/write-transaction';
 import { agentTriage, triageOverview } from '../electron/triage/triage-handlers';
 import { FULL_IAM_ORG, generateAwsOrganisation } from './generate-iam-org';
@@ -47,55 +47,64 @@ function scannedUnit(i: number): DiscoveredAgent {
 }
 
 /**
- * `npm run bench triage`: 2,000 registry agents (owners, credentials, data access, some reviewed),
- * each with a scanned unit joined to it and an IAM role of a 5,000-role organisation as its
- * credential, and 200,000 tagged LLM calls among them: every checklist and risk score evaluated
- * (the overview), and one agent's checklist and risk (its profile).
+ * A workspace as an engagement ends up: `agents` registry agents (owners, credentials, data
+ * access, some reviewed), each with a scanned unit joined to it and an IAM role of a generated
+ * organisation as its credential, and `calls` tagged LLM calls among them. The triage and report
+ * benches both measure this one.
+ */
+export async function buildTriagedWorkspace(dir: string, agents: number, calls: number): Promise<{ ws: Workspace; ids: string[] }> {
+  const ws = createWorkspaceFile(join(dir, 'w.atw'));
+  const org = generateAwsOrganisation(FULL_IAM_ORG);
+  writeFileSync(join(dir, 'org.json'), org.json);
+  await runImport(inlineJobContext(ws, { actor: 'bench', via: 'bench' }), { files: [{ fileName: 'org-authorization-details.json', path: join(dir, 'org.json') }], mode: 'apply', skipRows: {} });
+  const roleNames = org.roleArns.map((arn) => arn.split('/').at(-1)!);
+  const ids: string[] = [];
+  writeTransaction(ws.db, () => {
+    for (let i = 0; i < agents; i++) {
+      ids.push(
+        createAgent(
+          ws.db,
+          {
+            name: `agent-${i.toString().padStart(4, '0')}`,
+            status: 'confirmed',
+            trigger: { kind: i % 3 === 0 ? 'cron' : 'webhook', schedule: i % 3 === 0 ? '0 * * * *' : '/hook' },
+            owner: i % 4 === 0 ? null : { name: i % 5 === 0 ? 'Platform Team' : `Person ${i}`, email: '' },
+            credentials: [`OPENAI_API_KEY (key_${i.toString(36)})`, `IAM role ${roleNames[(i * 7) % roleNames.length]}`],
+            dataAccess: i % 2 === 0 ? [{ source: `db-${i % 50}`, access: i % 4 === 0 ? 'write' : 'read' }] : [],
+            lastReviewed: i % 3 === 0 ? '2026-11-01' : null,
+          },
+          { actor: 'bench', via: 'bench' },
+        ),
+      );
+    }
+  });
+  writeTransaction(ws.db, () => {
+    const author = { actor: 'bench', via: 'bench' };
+    const units = ids.map((_, i) => scannedUnit(i));
+    replaceScanFacts(ws.db, scanSourceFor(ws.db, '/bench/agents'), { startedAt: new Date().toISOString(), actor: 'bench', counters: {} as ScanCounters, warnings: [] }, units);
+    units.forEach((unit, i) => mergeCandidate(ws.db, unit.identityKey, ids[i]!, author, () => []));
+  });
+  const lines = [LITELLM_COLUMNS.join(',')];
+  const start = Date.UTC(2026, 10, 1);
+  for (let c = 0; c < calls; c++) {
+    const agent = `agent-${(c % agents).toString().padStart(4, '0')}`;
+    const at = new Date(start + Math.floor((c / calls) * 30 * 86_400_000)).toISOString();
+    lines.push(`req-${c},acompletion,k${c % 300},0.001,300,200,100,${at},${at},${at},gpt-4o-mini,gpt-4o-mini,gpt-4o-mini,openai,,u,"{""spend_logs_metadata"":{""agent_id"":""${agent}""}}",False,,[],team,,,s${c},success`);
+  }
+  writeFileSync(join(dir, 'spend.csv'), `${lines.join('\n')}\n`);
+  await runImport(inlineJobContext(ws, { actor: 'bench', via: 'bench' }), { files: [{ fileName: 'spend.csv', path: join(dir, 'spend.csv') }], mode: 'apply', skipRows: {} });
+  return { ws, ids };
+}
+
+/**
+ * `npm run bench triage`: 2,000 agents of buildTriagedWorkspace with 200,000 LLM calls among them:
+ * every checklist and risk score evaluated (the overview), and one agent's checklist and risk (its profile).
  */
 export async function triageBench(): Promise<void> {
   console.log(`\nTriage: ${AGENTS.toLocaleString('en-US')} agents with scanned code and IAM roles (${FULL_IAM_ORG.roles.toLocaleString('en-US')}-role organisation), ${CALLS.toLocaleString('en-US')} LLM calls`);
   const dir = mkdtempSync(join(tmpdir(), 'atw-triage-bench-'));
   try {
-    const ws = createWorkspaceFile(join(dir, 'w.atw'));
-    const org = generateAwsOrganisation(FULL_IAM_ORG);
-    writeFileSync(join(dir, 'org.json'), org.json);
-    await runImport(inlineJobContext(ws, { actor: 'bench', via: 'bench' }), { files: [{ fileName: 'org-authorization-details.json', path: join(dir, 'org.json') }], mode: 'apply', skipRows: {} });
-    const roleNames = org.roleArns.map((arn) => arn.split('/').at(-1)!);
-    const ids: string[] = [];
-    writeTransaction(ws.db, () => {
-      for (let i = 0; i < AGENTS; i++) {
-        ids.push(
-          createAgent(
-            ws.db,
-            {
-              name: `agent-${i.toString().padStart(4, '0')}`,
-              status: 'confirmed',
-              trigger: { kind: i % 3 === 0 ? 'cron' : 'webhook', schedule: i % 3 === 0 ? '0 * * * *' : '/hook' },
-              owner: i % 4 === 0 ? null : { name: i % 5 === 0 ? 'Platform Team' : `Person ${i}`, email: '' },
-              credentials: [`OPENAI_API_KEY (key_${i.toString(36)})`, `IAM role ${roleNames[(i * 7) % roleNames.length]}`],
-              dataAccess: i % 2 === 0 ? [{ source: `db-${i % 50}`, access: i % 4 === 0 ? 'write' : 'read' }] : [],
-              lastReviewed: i % 3 === 0 ? '2026-11-01' : null,
-            },
-            { actor: 'bench', via: 'bench' },
-          ),
-        );
-      }
-    });
-    writeTransaction(ws.db, () => {
-      const author = { actor: 'bench', via: 'bench' };
-      const units = ids.map((_, i) => scannedUnit(i));
-      replaceScanFacts(ws.db, scanSourceFor(ws.db, '/bench/agents'), { startedAt: new Date().toISOString(), actor: 'bench', counters: {} as ScanCounters, warnings: [] }, units);
-      units.forEach((unit, i) => mergeCandidate(ws.db, unit.identityKey, ids[i]!, author, () => []));
-    });
-    const lines = [LITELLM_COLUMNS.join(',')];
-    const start = Date.UTC(2026, 10, 1);
-    for (let c = 0; c < CALLS; c++) {
-      const agent = `agent-${(c % AGENTS).toString().padStart(4, '0')}`;
-      const at = new Date(start + Math.floor((c / CALLS) * 30 * 86_400_000)).toISOString();
-      lines.push(`req-${c},acompletion,k${c % 300},0.001,300,200,100,${at},${at},${at},gpt-4o-mini,gpt-4o-mini,gpt-4o-mini,openai,,u,"{""spend_logs_metadata"":{""agent_id"":""${agent}""}}",False,,[],team,,,s${c},success`);
-    }
-    writeFileSync(join(dir, 'spend.csv'), `${lines.join('\n')}\n`);
-    await runImport(inlineJobContext(ws, { actor: 'bench', via: 'bench' }), { files: [{ fileName: 'spend.csv', path: join(dir, 'spend.csv') }], mode: 'apply', skipRows: {} });
+    const { ws, ids } = await buildTriagedWorkspace(dir, AGENTS, CALLS);
     const none = () => [];
     const first = await medianMs(1, () => triageOverview(ws.db, none));
     row('overview, first call after the import (re-attributes usage, loads the identity graph)', fmt(first));
