@@ -133,11 +133,12 @@ describe('exports of the demo workspace', () => {
   });
 
   it('writes the workspace JSON byte for byte the same twice, but for the export time', async () => {
+    await call('markReviewed', { agentId: ids['Collections Reminder Bot']!, note: 'walked through with the owner' });
     const first = text(await call<ExportedFile>('exportWorkspaceFile', { format: 'json' }));
     const second = text(await call<ExportedFile>('exportWorkspaceFile', { format: ' JSON ' }));
     const withoutTime = (s: string) => s.replace(/"exportedAt": "[^"]+"/, '"exportedAt": ""');
     expect(withoutTime(second)).toBe(withoutTime(first));
-    const doc = JSON.parse(first) as { formatVersion: number; agents: Array<{ name: string; dossier: { agent: { name: string } }; triage: { checklist: unknown[]; failing: string[] }; review: { reviewCount: number } }>; plan: unknown; usage: { total: unknown } };
+    const doc = JSON.parse(first) as { formatVersion: number; agents: Array<{ name: string; dossier: { agent: { name: string } }; triage: { checklist: unknown[]; failing: string[] }; review: { reviewCount: number; lastReview: unknown } }>; plan: unknown; usage: { total: unknown } };
     expect(doc.formatVersion).toBe(1);
     const overview = await call<TriageRow[]>('triageOverview', {});
     const names = doc.agents.map((a) => a.name);
@@ -147,6 +148,7 @@ describe('exports of the demo workspace', () => {
       expect(agent.triage.checklist).toHaveLength(CHECKLIST_ITEMS.length);
       expect(agent.triage.failing).toEqual(overview.find((r) => r.name === agent.name)!.failing);
     }
+    expect(doc.agents.find((a) => a.name === 'Collections Reminder Bot')!.review).toMatchObject({ reviewCount: 1, lastReview: { note: 'walked through with the owner' } });
     expect(doc.plan).toBeDefined();
     expect(doc.usage.total).toBeDefined();
   });

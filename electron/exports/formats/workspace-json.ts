@@ -1,7 +1,7 @@
 import { CHECKLIST_ITEMS } from '../../../shared/checklist';
 import { answeredCount } from '../../../shared/answer-card';
 import { workspacePlan } from '../../plan/workspace-plan';
-import { agentDrift } from '../../review/agent-reviews';
+import { driftOfDossier } from '../../review/agent-reviews';
 import { everyAgentDossierAndTriage } from '../../triage/triage-handlers';
 import { usageOverview } from '../../usage/usage-overview';
 import { isFailing } from './sarif';
@@ -46,7 +46,7 @@ export function workspaceDocumentOf(source: ExportSource) {
         reach: triage.reach,
         advisories: triage.advisories,
       },
-      review: agentDrift(db, dossier.agent.id, advisories),
+      review: driftOfDossier(db, dossier),
     }));
   return {
     formatVersion: WORKSPACE_JSON_FORMAT_VERSION,
