@@ -159,4 +159,20 @@ describe('exports of the demo workspace', () => {
     const empty = await dispatch('exportWorkspaceFile', { format: '' });
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
+  it('leaves unknown verdicts out of SARIF, but not an item a person attested not done; an item marked not applicable stays, suppressed with the note', async () => {
+    const bot = ids['Collections Reminder Bot']!;
+    const resultsOf = async () => ((await exported('sarif')) as { runs: Array<{ results: Array<SarifRun['results'][number] & { suppressions?: unknown[] }> }> }).runs[0]!.results.filter((r) => r.properties.agentId === bot);
+    const before = await resultsOf();
+    const logging = (await call<{ checklist: Array<{ key: string; verdict: string }> }>('agentChecklist', { agentId: bot })).checklist.find((r) => r.key === 'h48.execution-logging')!;
+    expect(logging.verdict).toBe('unknown');
+    expect(before.map((r) => r.ruleId)).not.toContain('h48.execution-logging');
+
+    await call('attestChecklistItem', { agentId: bot, key: 'h48.execution-logging', status: 'not-done', note: 'no logs kept yet' });
+    await call('attestChecklistItem', { agentId: bot, key: 'd60.output-classifier', status: 'not-applicable', note: 'reminder emails are templated, never model-written' });
+    const after = await resultsOf();
+    expect(after.find((r) => r.ruleId === 'h48.execution-logging')?.message.text).toContain('A person attested it not done: no logs kept yet.');
+    expect(after.find((r) => r.ruleId === 'd60.output-classifier')?.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'reminder emails are templated, never model-written' }]);
+    expect(after).toHaveLength(before.length + 1);
+    expect(sarifSchemaValidator()(await exported('sarif')).errors).toEqual([]);
+  });
 });

@@ -191,7 +191,7 @@ function findingsOf(dossier: AgentDossier, triage: TriageOfAgent, roots: Scanned
     const item = CHECKLIST_ITEMS.find((i) => i.key === row.key)!;
     const placed = row.evidence.filter((e): e is VerdictEvidence & { path: string } => !!e.path).flatMap((e) => locationOf(dossier, roots, e.path, e.line, e.text) ?? []);
     const locations = placed.length > 0 ? [placed[0]!] : declaring ? [declaring] : [];
-    const attestation = row.attestation ? ` A person attested it ${row.attestation.status}${row.attestation.note ? `: ${row.attestation.note}` : ''}.` : '';
+    const attestation = row.attestation ? ` A person attested it ${row.attestation.status.replace('-', ' ')}${row.attestation.note ? `: ${row.attestation.note}` : ''}.` : '';
     findings.push({
       ruleId: item.key,
       level: PHASE_LEVEL[item.phase],
