@@ -8,6 +8,7 @@ import { runImport } from '../electron/imports/run-import';
 import { inlineJobContext } from '../electron/jobs/job-context';
 import { createWorkspaceFile, openWorkspaceFile } from '../electron/store/workspace-file';
 import { writeTransaction } from '../electron/store/write-transaction';
+import { EXPORT_FORMATS } from '../electron/exports/formats';
 import { agentTriage, triageOverview } from '../electron/triage/triage-handlers';
 import { FULL_IAM_ORG, generateAwsOrganisation } from './generate-iam-org';
 import { LITELLM_COLUMNS } from './generate-usage-logs';
@@ -119,6 +120,15 @@ export async function triageBench(): Promise<void> {
     });
     row('overview after editing one agent, median of 3', fmt(afterEdit), '< 1 s');
     row('one agent: checklist and risk, median of 20', fmt(await medianMs(20, () => agentTriage(ws.db, ids[Math.floor(ids.length / 2)]!, none))), '< 100 ms');
+    // The exports read the same dossiers and triage once per file; the plan (in JSON) reconciles its tasks first.
+    const source = { db: ws.db, advisories: none, workspaceName: 'bench', author: { actor: 'bench', via: 'bench' }, now: new Date(), toolVersion: '0.0.0-bench' };
+    for (const format of EXPORT_FORMATS) {
+      let bytes = 0;
+      const ms = await medianMs(1, () => {
+        bytes = Buffer.byteLength(format.render(source));
+      });
+      row(`export ${format.id} (${(bytes / 1e6).toFixed(1)} MB)`, fmt(ms), '< 10 s');
+    }
     ws.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

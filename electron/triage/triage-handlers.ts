@@ -16,7 +16,7 @@ import { compareRisk, riskOf } from './risk-score';
 import { untrustedExposureOf } from './untrusted-exposure';
 
 /** The automatic verdicts with a person's attestations beside them; an attested "done" never hides a fail. */
-type TriageOfAgent = AgentTriage & { name: string; owner: string | null; reach: ReachSummary; advisories: TriageRow['advisories'] };
+export type TriageOfAgent = AgentTriage & { name: string; owner: string | null; reach: ReachSummary; advisories: TriageRow['advisories'] };
 
 export function agentTriage(db: Db, agentId: string, advisories: AdvisoryLookup): TriageOfAgent {
   return triageOf(agentDossier(db, agentId, advisories), attestationsOf(db, agentId));
@@ -66,8 +66,13 @@ function worstSeverity(severities: Array<string | null>): string | null {
 
 /** Every agent's checklist, risk and exposure: the overview, the plan and the report read this, never a loop of their own. */
 export function everyAgentTriage(db: Db, advisories: AdvisoryLookup): TriageOfAgent[] {
+  return everyAgentDossierAndTriage(db, advisories).map((a) => a.triage);
+}
+
+/** Each agent's dossier with its triage, from one read: the exports need both and must not read the dossiers twice. */
+export function everyAgentDossierAndTriage(db: Db, advisories: AdvisoryLookup): Array<{ dossier: AgentDossier; triage: TriageOfAgent }> {
   const attestations = allAttestations(db);
-  return everyAgentDossier(db, advisories).map((d) => triageOf(d, attestations.get(d.agent.id) ?? new Map()));
+  return everyAgentDossier(db, advisories).map((dossier) => ({ dossier, triage: triageOf(dossier, attestations.get(dossier.agent.id) ?? new Map()) }));
 }
 
 export function triageOverview(db: Db, advisories: AdvisoryLookup): TriageRow[] {

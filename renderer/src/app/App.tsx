@@ -6,6 +6,7 @@ import { CandidatePage } from '../features/discovery/CandidatePage';
 import { DiscoveryPage } from '../features/discovery/DiscoveryPage';
 import { InventoryPage } from '../features/inventory/InventoryPage';
 import { UpcomingSectionPage } from '../features/sections/UpcomingSectionPage';
+import { ExportsPage } from '../features/exports/ExportsPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { TriagePage } from '../features/triage/TriagePage';
 import { UsagePage } from '../features/usage/UsagePage';
@@ -104,5 +105,7 @@ function PageFor({ route, onAskPath }: { route: Route; onAskPath: (action: Works
       return <TriagePage agentId={route.agentId} view={route.view ?? 'priority'} />;
     case 'plan':
       return <PlanPage />;
+    case 'exports':
+      return <ExportsPage />;
   }
 }

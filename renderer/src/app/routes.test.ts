@@ -39,6 +39,8 @@ describe('hash routes', () => {
     ['#/triage?view=irreversible', { page: 'triage', agentId: null, view: 'irreversible' }],
     ['#/triage?view=elsewhere', { page: 'triage', agentId: null }],
     ['#/plan', { page: 'plan' }],
+    ['#/exports', { page: 'exports' }],
+    ['#/exports/sarif', { page: 'inventory' }],
     ['#/reports', { page: 'upcoming', section: 'reports' }],
     ['#/discovery', { page: 'discovery' }],
     ['#/discovery/repo%3Ak8s-cronjob%3Ak8s%2Fcronjob.yaml', { page: 'candidate', identityKey: 'repo:k8s-cronjob:k8s/cronjob.yaml' }],
@@ -50,7 +52,7 @@ describe('hash routes', () => {
   });
 
   it('round-trips every route through its href', () => {
-    const routes: Route[] = [{ page: 'inventory' }, { page: 'inventory', activity: 'ghost' }, { page: 'inventory', activity: 'not-observed' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'agent', agentId: 'agent 7/x', edit: true }, { page: 'triage', agentId: null, view: 'irreversible' }, { page: 'plan' }, { page: 'upcoming', section: 'reports' }, { page: 'triage', agentId: null }, { page: 'triage', agentId: 'agent 7/x' }, { page: 'usage', tab: 'overview' }, { page: 'usage', tab: 'keys' }, { page: 'usage', tab: 'prices' }, { page: 'usage', tab: 'budgets' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' },
+    const routes: Route[] = [{ page: 'inventory' }, { page: 'inventory', activity: 'ghost' }, { page: 'inventory', activity: 'not-observed' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'agent', agentId: 'agent 7/x', edit: true }, { page: 'triage', agentId: null, view: 'irreversible' }, { page: 'plan' }, { page: 'exports' }, { page: 'upcoming', section: 'reports' }, { page: 'triage', agentId: null }, { page: 'triage', agentId: 'agent 7/x' }, { page: 'usage', tab: 'overview' }, { page: 'usage', tab: 'keys' }, { page: 'usage', tab: 'prices' }, { page: 'usage', tab: 'budgets' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' },
       { page: 'blast-radius', tab: 'agents', subject: null },
       { page: 'blast-radius', tab: 'data-sources', subject: null },
       { page: 'blast-radius', tab: 'agents', subject: { kind: 'agent', agentId: 'agent 7/x' } },
