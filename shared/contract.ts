@@ -13,6 +13,7 @@ import { appContract } from './contracts/app';
 import { discoveryContract } from './contracts/discovery';
 import { jobsContract } from './contracts/jobs';
 import { registryContract } from './contracts/registry';
+import { exportsContract } from './contracts/exports';
 import { workspaceContract } from './contracts/workspace';
 import type { ApiResult } from './errors';
 
@@ -29,6 +30,7 @@ export * from './contracts/app';
 export * from './contracts/discovery';
 export * from './contracts/jobs';
 export * from './contracts/registry';
+export * from './contracts/exports';
 export * from './contracts/uploaded-file';
 export * from './contracts/workspace';
 
@@ -38,7 +40,7 @@ export * from './contracts/workspace';
  * and its output type. The preload bridge, the HTTP client, the CLI and the handlers are all
  * typed from this object, so a renamed method or a changed shape fails the type check everywhere.
  */
-export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, triageContract, planContract, reviewContract, reportContract, jobsContract);
+export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, triageContract, planContract, reviewContract, exportsContract, reportContract, jobsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

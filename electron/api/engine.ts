@@ -16,6 +16,7 @@ import { usageHandlers } from '../usage/usage-handlers';
 import { triageHandlers } from '../triage/triage-handlers';
 import { planHandlers } from '../plan/plan-handlers';
 import { reviewHandlers } from '../review/review-handlers';
+import { exportHandlers } from '../exports/export-handlers';
 import { reportHandlers } from '../report/report-handlers';
 
 export type { Engine, EngineOptions } from './engine-types';
@@ -39,6 +40,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...triageHandlers(session),
     ...planHandlers(session),
     ...reviewHandlers(session),
+    ...exportHandlers(session),
     ...reportHandlers(session),
     ...jobHandlers(session),
   };

@@ -205,6 +205,12 @@ describe('secrets leave no guessable trace', () => {
     expect(await runCli(['agents', '--workspace', path, '--json'], out.io)).toBe(0);
     expect(out.stdout()).toContain('openai key sk-proj-…');
     expectNoTrace('agents --json', out.stdout());
+    // The exports for other tools (SARIF, CycloneDX, workspace JSON) carry evidence snippets and credential names too.
+    for (const format of ['sarif', 'cyclonedx', 'json']) {
+      const exported = Buffer.from((await env.call('exportWorkspaceFile', { format })).contentBase64, 'base64').toString('utf8');
+      expectNoTrace(`the ${format} export`, exported);
+    }
+    expect(Buffer.from((await env.call('exportWorkspaceFile', { format: 'json' })).contentBase64, 'base64').toString('utf8')).toContain('openai key sk-proj-… (60 chars) #');
 
     // Another engagement: the same secret has another fingerprint there, so workspaces cannot be joined on it.
     const other = await scanInto(env.tmp.file('second.atw'), repo);

@@ -41,6 +41,8 @@ const agentTriage = {
   agentAudit: (input) => call('agentAudit', input),
 
   exportRegistry: (input) => call('exportRegistry', input),
+  exportFormats: (input) => call('exportFormats', input),
+  exportWorkspaceFile: (input) => call('exportWorkspaceFile', input),
 
   getJob: (input) => call('getJob', input),
   cancelJob: (input) => call('cancelJob', input),

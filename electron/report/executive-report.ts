@@ -11,7 +11,7 @@ import { reconcilePlanTasks } from '../plan/reconcile-plan-tasks';
 import type { ChangeAuthor } from '../store/audit-log';
 import type { Db } from '../store/workspace-file';
 import { itemPasses } from '../triage/checklist-facts';
-import { compareTriageRows, everyAgentTriageWithDossier, triageRowOf, type TriageOfAgent } from '../triage/triage-handlers';
+import { compareTriageRows, everyAgentDossierAndTriage, triageRowOf, type TriageOfAgent } from '../triage/triage-handlers';
 import { ensureAttribution } from '../usage/attribution';
 import { usageOverview } from '../usage/usage-overview';
 import { usageTotals } from '../usage/usage-queries';
@@ -45,7 +45,7 @@ interface InScope {
  */
 export function executiveReport(db: Db, advisories: AdvisoryLookup, workspaceName: string, author: ChangeAuthor, now = new Date()): ExecutiveReport {
   ensureAttribution(db);
-  const agents: InScope[] = everyAgentTriageWithDossier(db, advisories)
+  const agents: InScope[] = everyAgentDossierAndTriage(db, advisories)
     .filter((a) => !OUT_OF_SCOPE.has(a.dossier.agent.status))
     .map((a) => ({ ...a, row: triageRowOf(a.triage), rows: new Map(a.triage.checklist.map((r) => [r.key, r])) }));
   agents.sort((a, b) => compareTriageRows(a.row, b.row));

@@ -63,7 +63,12 @@ export function markReviewed(db: Db, agentId: string, note: string, author: Chan
 
 /** What changed since the agent's last review; an agent never reviewed has no baseline and no changes. */
 export function agentDrift(db: Db, agentId: string, advisories: AdvisoryLookup): AgentDrift {
-  const dossier = agentDossier(db, agentId, advisories);
+  return driftOfDossier(db, agentDossier(db, agentId, advisories));
+}
+
+/** The same, over a dossier already read (the exports read every agent's in one pass). */
+export function driftOfDossier(db: Db, dossier: AgentDossier): AgentDrift {
+  const agentId = dossier.agent.id;
   const review = latestReview(db, agentId);
   if (!review) return { agentId, lastReview: null, changes: [], spend: null, reviewCount: 0 };
   const stored: unknown = JSON.parse(review.snapshot);

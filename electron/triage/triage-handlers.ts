@@ -66,11 +66,11 @@ function worstSeverity(severities: Array<string | null>): string | null {
 
 /** Every agent's checklist, risk and exposure: the overview, the plan and the report read this, never a loop of their own. */
 export function everyAgentTriage(db: Db, advisories: AdvisoryLookup): TriageOfAgent[] {
-  return everyAgentTriageWithDossier(db, advisories).map((a) => a.triage);
+  return everyAgentDossierAndTriage(db, advisories).map((a) => a.triage);
 }
 
-/** The same one pass, with each agent's dossier kept: the report needs both and must not read every dossier twice. */
-export function everyAgentTriageWithDossier(db: Db, advisories: AdvisoryLookup): Array<{ dossier: AgentDossier; triage: TriageOfAgent }> {
+/** Each agent's dossier with its triage, from one read: the exports need both and must not read the dossiers twice. */
+export function everyAgentDossierAndTriage(db: Db, advisories: AdvisoryLookup): Array<{ dossier: AgentDossier; triage: TriageOfAgent }> {
   const attestations = allAttestations(db);
   return everyAgentDossier(db, advisories).map((dossier) => ({ dossier, triage: triageOf(dossier, attestations.get(dossier.agent.id) ?? new Map()) }));
 }

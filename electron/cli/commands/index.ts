@@ -11,6 +11,7 @@ import { usageCommand } from './usage';
 import { triageCommand } from './triage';
 import { planCommand } from './plan';
 import { driftCommand, reviewCommand } from './review';
+import { exportCommand } from './export';
 import { reportCommand } from './report';
 
 /** Every command, in the order help lists them. A new command is one file here plus one line below. */
@@ -30,5 +31,6 @@ export const COMMANDS: readonly CliCommand[] = [
   planCommand,
   reviewCommand,
   driftCommand,
+  exportCommand,
   reportCommand,
 ];

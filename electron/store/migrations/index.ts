@@ -10,7 +10,8 @@ import usage from '../../usage/migrations/007_usage';
 import checklistAttestations from '../../triage/migrations/008_checklist_attestations';
 import plan from '../../plan/migrations/009_plan';
 import agentReviews from '../../review/migrations/010_agent_reviews';
-import reportSettings from '../../report/migrations/011_report_settings';
+import blastRadiusSummaries from '../../blast-radius/migrations/011_blast_radius_summaries';
+import reportSettings from '../../report/migrations/012_report_settings';
 
 export interface Migration {
   version: number;
@@ -47,7 +48,8 @@ const sources: Array<[number, string, string, Pick<Migration, 'rewrite' | 'scrub
   [8, 'checklist attestations', checklistAttestations],
   [9, 'hardening plan', plan],
   [10, 'agent reviews', agentReviews],
-  [11, 'report settings', reportSettings],
+  [11, 'blast radius summaries', blastRadiusSummaries],
+  [12, 'report settings', reportSettings],
 ];
 
 export const MIGRATIONS: Migration[] = sources.map(([version, name, sql, code]) => ({

@@ -5,6 +5,7 @@ import { FileImportDialog } from '../features/imports/FileImportDialog';
 import { CandidatePage } from '../features/discovery/CandidatePage';
 import { DiscoveryPage } from '../features/discovery/DiscoveryPage';
 import { InventoryPage } from '../features/inventory/InventoryPage';
+import { ExportsPage } from '../features/exports/ExportsPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { ReportPrintPage } from '../features/reports/ReportPrintPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
@@ -106,6 +107,8 @@ function PageFor({ route, onAskPath }: { route: Route; onAskPath: (action: Works
       return <TriagePage agentId={route.agentId} view={route.view ?? 'priority'} />;
     case 'plan':
       return <PlanPage />;
+    case 'exports':
+      return <ExportsPage />;
     case 'reports':
       return <ReportsPage />;
     case 'report-print':

@@ -14,6 +14,7 @@ const NAV: readonly NavEntry[] = [
   { label: 'Usage & cost', route: { page: 'usage', tab: 'overview' } },
   { label: 'Triage', route: { page: 'triage', agentId: null } },
   { label: 'Plan', route: { page: 'plan' } },
+  { label: 'Exports', route: { page: 'exports' } },
   { label: 'Reports', route: { page: 'reports' } },
 ];
 
@@ -25,6 +26,7 @@ function isCurrent(entry: NavEntry, route: Route): boolean {
   if (entry.route.page === 'usage') return route.page === 'usage';
   if (entry.route.page === 'triage') return route.page === 'triage';
   if (entry.route.page === 'plan') return route.page === 'plan';
+  if (entry.route.page === 'exports') return route.page === 'exports';
   return entry.route.page === route.page;
 }
 

@@ -39,6 +39,8 @@ describe('hash routes', () => {
     ['#/triage?view=irreversible', { page: 'triage', agentId: null, view: 'irreversible' }],
     ['#/triage?view=elsewhere', { page: 'triage', agentId: null }],
     ['#/plan', { page: 'plan' }],
+    ['#/exports', { page: 'exports' }],
+    ['#/exports/sarif', { page: 'inventory' }],
     ['#/reports', { page: 'reports' }],
     ['#/report/print', { page: 'report-print', sections: ['cover', 'summary', 'risk-matrix', 'top-risks', 'checklist', 'plan', 'cost', 'appendix'] }],
     ['#/report/print?sections=appendix,cover,nonsense', { page: 'report-print', sections: ['cover', 'appendix'] }],
@@ -53,7 +55,7 @@ describe('hash routes', () => {
   });
 
   it('round-trips every route through its href', () => {
-    const routes: Route[] = [{ page: 'inventory' }, { page: 'inventory', activity: 'ghost' }, { page: 'inventory', activity: 'not-observed' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'agent', agentId: 'agent 7/x', edit: true }, { page: 'triage', agentId: null, view: 'irreversible' }, { page: 'plan' }, { page: 'reports' }, { page: 'report-print', sections: ['summary', 'cost'] }, { page: 'triage', agentId: null }, { page: 'triage', agentId: 'agent 7/x' }, { page: 'usage', tab: 'overview' }, { page: 'usage', tab: 'keys' }, { page: 'usage', tab: 'prices' }, { page: 'usage', tab: 'budgets' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' },
+    const routes: Route[] = [{ page: 'inventory' }, { page: 'inventory', activity: 'ghost' }, { page: 'inventory', activity: 'not-observed' }, { page: 'new-agent' }, { page: 'agent', agentId: 'agent 7/x' }, { page: 'agent', agentId: 'agent 7/x', edit: true }, { page: 'triage', agentId: null, view: 'irreversible' }, { page: 'plan' }, { page: 'exports' }, { page: 'reports' }, { page: 'report-print', sections: ['summary', 'cost'] }, { page: 'triage', agentId: null }, { page: 'triage', agentId: 'agent 7/x' }, { page: 'usage', tab: 'overview' }, { page: 'usage', tab: 'keys' }, { page: 'usage', tab: 'prices' }, { page: 'usage', tab: 'budgets' }, { page: 'discovery' }, { page: 'candidate', identityKey: 'a b/c#d?e' },
       { page: 'blast-radius', tab: 'agents', subject: null },
       { page: 'blast-radius', tab: 'data-sources', subject: null },
       { page: 'blast-radius', tab: 'agents', subject: { kind: 'agent', agentId: 'agent 7/x' } },

@@ -21,6 +21,8 @@ export type Route =
   | { page: 'triage'; agentId: string | null; view?: 'irreversible' }
   /** The 30/60/90-day hardening plan. */
   | { page: 'plan' }
+  /** The workspace as files for other tools: SARIF, CycloneDX, JSON, the registry spreadsheet. */
+  | { page: 'exports' }
   /** Forward (an agent's reach) or reverse (who reaches a data source); subject null: pick one from the tab's list. */
   | { page: 'blast-radius'; tab: BlastRadiusTab; subject: BlastRadiusSubject | null };
 
@@ -87,6 +89,7 @@ export function parseRoute(hash: string): Route {
     }
   }
   if (first === 'plan' && parts.length === 1) return { page: 'plan' };
+  if (first === 'exports' && parts.length === 1) return { page: 'exports' };
   if (first === 'reports' && parts.length === 1) return { page: 'reports' };
   if (first === 'report' && second === 'print' && parts.length === 2) return { page: 'report-print', sections: parseReportSections(new URLSearchParams(query).get('sections')) };
   const activity = parts.length === 0 || (first === 'inventory' && parts.length === 1) ? activityOf(query) : undefined;
@@ -116,6 +119,8 @@ export function hrefOf(route: Route): string {
       return `#/triage/${encodeURIComponent(route.agentId)}`;
     case 'plan':
       return '#/plan';
+    case 'exports':
+      return '#/exports';
     case 'blast-radius':
       if (route.subject?.kind === 'agent') return `#/blast-radius/agent/${encodeURIComponent(route.subject.agentId)}`;
       if (route.subject?.kind === 'data-source') return `#/blast-radius/data/${encodeURIComponent(route.subject.key)}`;

@@ -6,6 +6,7 @@ import type { AppSlice } from './app-slice';
 import type { BlastRadiusSlice } from './blast-radius-slice';
 import type { CloudIdentitySlice } from './cloud-identity-slice';
 import type { DiscoverySlice } from './discovery-slice';
+import type { ExportsSlice } from './exports-slice';
 import type { FileImportsSlice } from './file-imports-slice';
 import type { JobsSlice } from './jobs-slice';
 import type { PlanSlice } from './plan-slice';
@@ -17,7 +18,7 @@ import type { TriageSlice } from './triage-slice';
 import type { UsageSlice } from './usage-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
-export type AppState = AppSlice & WorkspaceSlice & AgentsSlice & AgentDetailSlice & JobsSlice & RegistryFilesSlice & DiscoverySlice & FileImportsSlice & BlastRadiusSlice & CloudIdentitySlice & UsageSlice & TriageSlice & PlanSlice & ReviewSlice & ReportSlice & ToastsSlice;
+export type AppState = AppSlice & WorkspaceSlice & AgentsSlice & AgentDetailSlice & JobsSlice & RegistryFilesSlice & ExportsSlice & DiscoverySlice & FileImportsSlice & BlastRadiusSlice & CloudIdentitySlice & UsageSlice & TriageSlice & PlanSlice & ReviewSlice & ReportSlice & ToastsSlice;
 
 /** Each slice sees the whole store (slices call each other's actions) and the backend it was built with. */
 export type SliceCreator<Slice> = (backend: Backend) => StateCreator<AppState, [], [], Slice>;

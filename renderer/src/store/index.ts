@@ -6,6 +6,7 @@ import { createAppSlice } from './app-slice';
 import { createBlastRadiusSlice } from './blast-radius-slice';
 import { createCloudIdentitySlice } from './cloud-identity-slice';
 import { createDiscoverySlice } from './discovery-slice';
+import { createExportsSlice } from './exports-slice';
 import { createFileImportsSlice } from './file-imports-slice';
 import type { AppState } from './app-state';
 import { createJobsSlice } from './jobs-slice';
@@ -29,6 +30,7 @@ export function createAppStore(backend: Backend) {
     ...createAgentDetailSlice(backend)(...a),
     ...createJobsSlice(backend)(...a),
     ...createRegistryFilesSlice(backend)(...a),
+    ...createExportsSlice(backend)(...a),
     ...createDiscoverySlice(backend)(...a),
     ...createFileImportsSlice(backend)(...a),
     ...createBlastRadiusSlice(backend)(...a),

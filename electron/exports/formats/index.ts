@@ -1,0 +1,48 @@
+import type { AdvisoryLookup } from '../../discovery/discovery-repository';
+import type { ChangeAuthor } from '../../store/audit-log';
+import type { Db } from '../../store/workspace-file';
+import { cycloneDxFormat } from './cyclonedx';
+import { sarifFormat } from './sarif';
+import { workspaceJsonFormat } from './workspace-json';
+
+/** What every format reads: the open workspace and the facts around it, never a query of its own. */
+export interface ExportSource {
+  db: Db;
+  advisories: AdvisoryLookup;
+  /** The workspace file's name: the engagement the export describes. */
+  workspaceName: string;
+  /** Who asked for the export (the plan read model reconciles tasks under this name, as the Plan page does). */
+  author: ChangeAuthor;
+  /** When the export was made; the only part of an export allowed to differ between two runs over the same workspace. */
+  now: Date;
+  /** The workstation's version, written as the producing tool's version. */
+  toolVersion: string;
+}
+
+/**
+ * One export format. A new format is one file in this folder plus one line in EXPORT_FORMATS:
+ * the contract, the CLI's `--format` and the Exports page all list what is here.
+ */
+export interface ExportFormat {
+  /** What `--format` and the contract take: short, lower case, stable. */
+  id: string;
+  /** The format's own name, as the Exports page shows it. */
+  label: string;
+  /** One line: who uses the file and what for. */
+  audience: string;
+  /** The file name's ending without the dot, e.g. "sarif", "cdx.json". */
+  extension: string;
+  /** The word the file name starts with after the workspace name, e.g. "findings". */
+  fileStem: string;
+  mediaType: string;
+  /** The whole file as text (every format here is JSON or YAML). Reads only through the engine's read models. */
+  render: (source: ExportSource) => string;
+}
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = [sarifFormat, cycloneDxFormat, workspaceJsonFormat];
+
+export function exportFormatById(id: string): ExportFormat | undefined {
+  return EXPORT_FORMATS.find((f) => f.id === id.trim().toLowerCase());
+}
+
+export const EXPORT_FORMAT_IDS = (): string[] => EXPORT_FORMATS.map((f) => f.id);
