@@ -7,6 +7,7 @@ import { usageContract } from './contracts/usage';
 import { triageContract } from './contracts/triage';
 import { planContract } from './contracts/plan';
 import { reviewContract } from './contracts/review';
+import { manifestContract } from './contracts/manifest';
 import { importsContract } from './contracts/imports';
 import { appContract } from './contracts/app';
 import { discoveryContract } from './contracts/discovery';
@@ -22,6 +23,7 @@ export * from './contracts/usage';
 export * from './contracts/triage';
 export * from './contracts/plan';
 export * from './contracts/review';
+export * from './contracts/manifest';
 export * from './contracts/imports';
 export * from './contracts/app';
 export * from './contracts/discovery';
@@ -36,7 +38,7 @@ export * from './contracts/workspace';
  * and its output type. The preload bridge, the HTTP client, the CLI and the handlers are all
  * typed from this object, so a renamed method or a changed shape fails the type check everywhere.
  */
-export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, triageContract, planContract, reviewContract, jobsContract);
+export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, triageContract, planContract, reviewContract, manifestContract, jobsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -16,6 +16,7 @@ import { usageHandlers } from '../usage/usage-handlers';
 import { triageHandlers } from '../triage/triage-handlers';
 import { planHandlers } from '../plan/plan-handlers';
 import { reviewHandlers } from '../review/review-handlers';
+import { manifestHandlers } from '../manifest/manifest-handlers';
 
 export type { Engine, EngineOptions } from './engine-types';
 
@@ -38,6 +39,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...triageHandlers(session),
     ...planHandlers(session),
     ...reviewHandlers(session),
+    ...manifestHandlers(session),
     ...jobHandlers(session),
   };
   const dispatch = createDispatcher(handlers, (err, method) => logInternalError(method, err));

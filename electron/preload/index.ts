@@ -41,6 +41,8 @@ const agentTriage = {
   agentAudit: (input) => call('agentAudit', input),
 
   exportRegistry: (input) => call('exportRegistry', input),
+  exportManifest: (input) => call('exportManifest', input),
+  diffManifest: (input) => call('diffManifest', input),
 
   getJob: (input) => call('getJob', input),
   cancelJob: (input) => call('cancelJob', input),

@@ -16,7 +16,7 @@ import { compareRisk, riskOf } from './risk-score';
 import { untrustedExposureOf } from './untrusted-exposure';
 
 /** The automatic verdicts with a person's attestations beside them; an attested "done" never hides a fail. */
-type TriageOfAgent = AgentTriage & { name: string; owner: string | null; reach: ReachSummary; advisories: TriageRow['advisories'] };
+type TriageOfAgent = AgentTriage & { name: string; owner: string | null; reach: ReachSummary; advisories: TriageRow['advisories']; dossier: AgentDossier };
 
 export function agentTriage(db: Db, agentId: string, advisories: AdvisoryLookup): TriageOfAgent {
   return triageOf(agentDossier(db, agentId, advisories), attestationsOf(db, agentId));
@@ -40,6 +40,8 @@ function triageOf(dossier: AgentDossier, attestations: ReadonlyMap<string, Attes
     irreversible: irreversibleActionsRegisterOf(dossier, checklist),
     reach: reachOf(dossier),
     advisories: { count: dossier.advisories.length, worstSeverity: worstSeverity(dossier.advisories.map((a) => a.severity)) },
+    // Kept for readers that need the facts beside the verdicts (the agents manifest), so nothing reads the dossier twice.
+    dossier,
   };
 }
 

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import type { ManifestDiff } from '../manifest';
+import { Empty, method } from './method';
+import type { ExportedFile } from './registry';
+
+/** The agents manifest (access as code): written from the workspace, diffed against it; importing goes through the import pipeline. */
+export const manifestContract = {
+  /** The workspace as an agents manifest (YAML), to check in next to the agents' code. */
+  exportManifest: method<ExportedFile>()(Empty),
+  /** What differs between a manifest's text and the workspace, per agent; nothing is written. */
+  diffManifest: method<ManifestDiff>()(z.object({ text: z.string().max(32 * 1024 * 1024, 'a manifest is at most 32 MB') })),
+} as const;
