@@ -13,6 +13,6 @@ export function manifestHandlers(session: Session) {
       const base = workspaceNameOf(session.workspace().path).replace(/[^A-Za-z0-9._-]+/g, '-') || 'workspace';
       return { fileName: `${base}-agents.yaml`, mimeType: 'application/yaml', contentBase64: Buffer.from(writeManifest(db()), 'utf8').toString('base64') };
     },
-    diffManifest: ({ text }) => diffManifests(workspaceManifest(db()), parseManifestYaml('The manifest', text)),
+    diffManifest: ({ text, fileName }) => diffManifests(workspaceManifest(db()), parseManifestYaml(fileName, text)),
   } satisfies Partial<Handlers>;
 }

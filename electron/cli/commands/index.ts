@@ -11,6 +11,7 @@ import { usageCommand } from './usage';
 import { triageCommand } from './triage';
 import { planCommand } from './plan';
 import { driftCommand, reviewCommand } from './review';
+import { checkCommand } from './check';
 
 /** Every command, in the order help lists them. A new command is one file here plus one line below. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -29,4 +30,5 @@ export const COMMANDS: readonly CliCommand[] = [
   planCommand,
   reviewCommand,
   driftCommand,
+  checkCommand,
 ];
