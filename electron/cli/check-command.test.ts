@@ -119,7 +119,7 @@ describe('agent-triage check', () => {
       ['Agent Name,Status,Trigger Type,Data Access Scope,Credentials Held,Owner,Owner E-mail', 'Refund Triage Bot,confirmed,webhook,payments.refunds:write,STRIPE_KEY,Priya Raman,priya.raman@example.com', 'Idle Helper,confirmed,,,,Platform Team,'].join('\n'),
     );
     expect((await cli(['registry', 'import', 'agents.csv', '--workspace', 'w.atw'])).code).toBe(0);
-    const triage = (await cli(['triage', '--workspace', 'w.atw', '--json'])).json() as { value: { agents: Array<{ row: { name: string; risk: { tier: string } } }> } };
+    const triage = (await cli(['triage', '--workspace', 'w.atw', '--json'])).json() as { ok: true; value: { agents: Array<{ row: { name: string; risk: { tier: string } } }> } };
     const tiers = triage.value.agents.map((a) => a.row.risk.tier).sort();
     const worst = tiers[0]!;
     const failing = await cli(['check', '--workspace', 'w.atw', '--fail-on', worst]);

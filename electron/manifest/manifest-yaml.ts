@@ -76,7 +76,13 @@ function refuse(fileName: string, message: string): BackendError {
  */
 export function parseManifestYaml(fileName: string, text: string): AgentManifest {
   if (Buffer.byteLength(text, 'utf8') > MAX_MANIFEST_BYTES) throw refuse(fileName, `is over the ${MAX_MANIFEST_BYTES / 1_048_576} MB a manifest may be; it is not a manifest this app wrote.`);
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false, strict: true, stringKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false, strict: true, stringKeys: true });
+  } catch (err) {
+    // The parser's own limits (a nesting deeper than the stack) are a bad file, not a crash.
+    throw refuse(fileName, `cannot be read as YAML (${(err instanceof Error ? err.message : String(err)).slice(0, 200)}).`);
+  }
   const syntax = doc.errors[0];
   if (syntax) throw refuse(fileName, `is not valid YAML at ${lineOf(text, syntax.pos[0])}: ${syntax.message.split('\n')[0]!.slice(0, 300)}`);
   let value: unknown;
