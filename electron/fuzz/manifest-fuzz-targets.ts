@@ -112,7 +112,7 @@ function hostileYaml(random: Random, text: string, size: FuzzSize): Mutated {
     case 1:
       return encode(text.replace('agents:', `evil: !!js/function "function () { return process.exit(1) }"\nagents:`), 'a custom tag');
     case 2:
-      return encode(text.replace(/(  - id: .*\n)/, `$1    <<: *nothing\n`), 'a merge key to an undefined alias');
+      return encode(text.replace(/( {2}- id: .*\n)/, `$1    <<: *nothing\n`), 'a merge key to an undefined alias');
     case 3:
       return encode(text.replace('kind: AgentManifest', 'kind: AgentManifest\nkind: AgentManifest'), 'a duplicate key');
     case 4: {
