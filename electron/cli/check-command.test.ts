@@ -113,6 +113,20 @@ describe('agent-triage check', () => {
     expect(grown.stdout).toContain('Shadow Summariser: new agent, not in the manifest');
   });
 
+  it('import --dry-run of an edited manifest lists the one change; importing applies it', async () => {
+    writeFileSync(tmp.file('one.csv'), 'Agent Name,Status,Owner,Owner E-mail\nRefund Triage Bot,confirmed,Priya Raman,priya.raman@example.com\n');
+    expect((await cli(['registry', 'import', 'one.csv', '--workspace', 'w.atw'])).code).toBe(0);
+    await exportManifest();
+    writeFileSync(tmp.file('agents.yaml'), readFileSync(tmp.file('agents.yaml'), 'utf8').replace('name: Priya Raman', 'name: Dana Cole'));
+    const dry = await cli(['import', 'agents.yaml', '--workspace', 'w.atw', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('agents.yaml: Agents manifest (YAML)');
+    expect(dry.stdout).toContain('    Refund Triage Bot:\n      Owner: Priya Raman <priya.raman@example.com> in the workspace, Dana Cole <priya.raman@example.com> in the manifest (importing applies the manifest)\n');
+    expect((await cli(['import', 'agents.yaml', '--workspace', 'w.atw'])).code).toBe(0);
+    const list = (await withWorkspace((call) => call('listAgents', {}))) as { rows: Array<{ name: string; ownerName: string }> };
+    expect(list.rows).toMatchObject([{ name: 'Refund Triage Bot', ownerName: 'Dana Cole' }]);
+  });
+
   it('--fail-on fails when an agent is at that tier or worse, with the agents, tiers and top reasons; passes above the worst tier', async () => {
     writeFileSync(
       tmp.file('agents.csv'),
