@@ -65,3 +65,44 @@ test('the agents manifest: exported, one owner edited, imported back; the previe
   await expect(agent.auditLog).toContainText('Hana Kobayashi <hana.kobayashi@northwindpay.example>');
   expect(consoleErrors).toEqual([]);
 });
+
+test('observed fields in a manifest are shown, not applied; an agent the workspace lacks is named and not created', async ({ app, page }) => {
+  const registry = new RegistryPage(page);
+  await registry.goto(app.url);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export manifest' }).click()]);
+  const doc = parseDocument(readFileSync((await download.path())!, 'utf8'));
+  const agents = doc.toJS().agents as Array<{ name: string; endpoints: unknown[]; credentials: unknown[]; budget: Record<string, unknown> }>;
+  const index = agents.findIndex((a) => a.endpoints.length > 0 && a.credentials.length > 0);
+  const name = agents[index]!.name;
+  // What a stale manifest looks like: it lists an endpoint and a credential the agent no longer has, a lower budget, and a retired agent.
+  doc.setIn(['agents', index, 'endpoints'], doc.createNode([...agents[index]!.endpoints, { host: 'legacy-crm.northwindpay.example', purpose: 'api' }]));
+  doc.setIn(['agents', index, 'credentials'], doc.createNode([...agents[index]!.credentials, { kind: 'env-var', name: 'LEGACY_CRM_TOKEN' }]));
+  doc.setIn(['agents', index, 'budget'], doc.createNode({ dailyTokenCap: 250000, dailyCostCapUsd: 5 }));
+  (doc.get('agents') as { add(value: unknown): void }).add(doc.createNode({ id: 'retired-ledger', name: 'Old Ledger Bot', status: 'retired', trigger: { kind: 'cron' }, review: { status: 'unreviewed' }, budget: {} }));
+
+  const dialog = new FileImportDialog(page);
+  await dialog.openFromInventory();
+  await dialog.choose({ name: 'stale-agents.yaml', mimeType: 'application/yaml', buffer: Buffer.from(doc.toString({ lineWidth: 0 })) });
+  const preview = dialog.preview('stale-agents.yaml');
+  const changes = preview.getByRole('table', { name: 'Differences between stale-agents.yaml and the workspace' }).getByRole('row').filter({ has: page.getByRole('cell') });
+  await expect(changes).toHaveCount(3);
+  await expect(changes.filter({ hasText: 'LEGACY_CRM_TOKEN (env-var)' })).toContainText('not in the workspace');
+  await expect(changes.filter({ hasText: 'LEGACY_CRM_TOKEN (env-var)' })).toContainText('Shown only');
+  await expect(changes.filter({ hasText: 'legacy-crm.northwindpay.example (api)' })).toContainText('Shown only');
+  await expect(changes.filter({ hasText: 'Daily budget' })).toContainText('250,000 tokens/day, $5/day');
+  await expect(changes.filter({ hasText: 'Daily budget' })).toContainText('Applies');
+  await expect(preview.getByRole('region', { name: 'Only in the manifest (not created by importing)' })).toContainText('Old Ledger Bot');
+  await expect(dialog.warnings('stale-agents.yaml')).toContainText('Old Ledger Bot is not in this workspace');
+  await expect(preview).toContainText(name);
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await preview.getByRole('table', { name: 'Differences between stale-agents.yaml and the workspace' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/tmp/manifest-shots/manifest-stale-${width}x${height}.png` });
+  }
+  await dialog.import();
+  await dialog.close();
+  await expect(registry.agentCount()).toHaveText('15 agents');
+});

@@ -63,13 +63,14 @@ export function ManifestPreview({ fileName, diff }: { fileName: string; diff: Ma
                           <div className="manifest-preview__field-head">
                             {MANIFEST_FIELD_LABELS[c.field]} <OnImport change={c} />
                           </div>
-                          {c.item && <div className="mono manifest-preview__item">{c.item}</div>}
+                          {/* A credential or endpoint is its own value; a data source's value is its access level, so it is named here. */}
+                          {c.item && c.item !== c.workspace && c.item !== c.manifest && <div className="mono manifest-preview__item">{c.item}</div>}
                         </td>
                         <td>
-                          <Value value={c.workspace} absent="not in the workspace" />
+                          <Value value={c.workspace} absent={c.item === null ? 'none' : 'not in the workspace'} />
                         </td>
                         <td>
-                          <Value value={c.manifest} absent="not in the manifest" />
+                          <Value value={c.manifest} absent={c.item === null ? 'none' : 'not in the manifest'} />
                         </td>
                       </tr>
                     ))}
