@@ -18,7 +18,7 @@ const HEADER = [
   ' step, and its daily budget. Check it in next to the agents\' code.',
   '',
   ' Regenerate from the workspace:  agent-triage export --workspace W --format manifest --out agents.yaml',
-  '   (or the Agents page: Export > Agents manifest)',
+  '   (or in the app: Inventory > Export manifest)',
   ' Gate a pipeline on it:          agent-triage check --workspace W --manifest agents.yaml [--scan DIR]',
   ' Importing it back (Import files, or agent-triage import) shows the difference and applies owner,',
   ' trigger, budget and review attestations; the other fields are observed by the app and only diff.',
