@@ -10,7 +10,8 @@ import { resourcesDir } from '../resources-dir';
 import { tempDir } from '../store/test-workspace';
 import { createWorkspaceFile, openWorkspaceFile, type Workspace } from '../store/workspace-file';
 import { writeTransaction } from '../store/write-transaction';
-import { blastRadiusOf, blastRadiusSummaryOf } from './blast-radius';
+import { blastRadiusOf } from './blast-radius';
+import { blastRadiusSummaryOf } from './blast-radius-summaries';
 
 let tmp: ReturnType<typeof tempDir> | undefined;
 let ws: Workspace | undefined;

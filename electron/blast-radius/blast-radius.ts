@@ -2,8 +2,7 @@ import type { BlastPath, BlastRadius, GraphEdge, GraphNode } from '../../shared/
 import type { BlastRadiusSummary, CredentialLink } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import { ACCESS_LEVELS, accessRank, highestAccess, type AccessLevel, type GrantFact, type PrincipalFact, type RiskClass, type StatementRef } from '../../shared/iam';
-import { assumableBy, grantsOnDataSource, groupsOf, identityGraphVersion, membersOf, trustsOf } from '../iam/iam-repository';
-import { scoped } from '../store/read-scope';
+import { assumableBy, grantsOnDataSource, groupsOf, membersOf, trustsOf } from '../iam/iam-repository';
 import type { Db } from '../store/workspace-file';
 import { identitySnapshot, type ClassifiedDataSource, type IdentitySnapshot } from './identity-snapshot';
 
@@ -294,14 +293,6 @@ class GraphBuilder {
   }
 }
 
-/** One key per statement's grant, built once per grant object (the snapshot keeps them) rather than once per agent that walks to it. */
-const grantKeys = new WeakMap<GrantFact, string>();
-function grantKeyOf(grant: GrantFact): string {
-  let key = grantKeys.get(grant);
-  if (key === undefined) grantKeys.set(grant, (key = `${grant.via.policyKey}#${grant.via.statement}|${grant.dataSourceKey}|${grant.access}|${grant.conditional ? 1 : 0}`));
-  return key;
-}
-
 function summaryOf(paths: Iterable<Pick<BlastPath, 'dataSourceKey' | 'sensitivity' | 'access'>>): BlastRadius['summary'] {
   const best = new Map<string, Pick<BlastPath, 'sensitivity' | 'access'>>();
   for (const p of paths) {
@@ -344,40 +335,61 @@ function walkAgentReach(db: Db, snapshot: IdentitySnapshot, agentId: string, cre
     const joined = new Set<number>();
     // A managed policy attached to hundreds of roles grants the same thing through each: the
     // nearest holder's way is the one kept, so each statement's grant is joined once per walk.
-    const joinedGrants = new Set<string>();
-    // A wildcard offered again adds nothing when nothing kept has changed since it was last offered
-    // with at least this access and condition, from another principal: after that offer every data
-    // source it covers kept a way at least as good, none of them of this principal. An
-    // administrator's walk joins thousands of statements on the same few wildcards.
-    let changes = 0;
-    const offered = new Map<ClassifiedDataSource, { hop: Hop; rank: number; conditional: boolean; changes: number }>();
+    const joinedGrants = new Set<number>();
+    // A wildcard offered again adds nothing while none of the data sources it covers has changed
+    // what it keeps since it was last offered with at least this access and condition, from another
+    // principal: after that offer each of them kept a way at least as good, none of this principal.
+    // An administrator's walk joins thousands of statements on the same few wildcards, each
+    // covering hundreds of buckets and tables; `dirty` is told by every change to a covered one.
+    const offered = new Map<ClassifiedDataSource, WildcardOffer>();
+    const coverers = new Map<ClassifiedDataSource, WildcardOffer[]>();
+    const tell = (ds: ClassifiedDataSource, hop: Hop, grant: GrantFact): void => {
+      if (!offer(hop, grant, ds)) return;
+      const watching = coverers.get(ds);
+      if (watching) for (const w of watching) w.dirty = true;
+    };
     for (const hop of hops) {
       // Hops come nearest first: a later principal with the same grants adds only a longer way.
       const grantSet = snapshot.grantSetOf(hop.key);
       if (joined.has(grantSet)) continue;
       joined.add(grantSet);
-      for (const grant of snapshot.grantsOf(hop.key)) {
-        const grantKey = grantKeyOf(grant);
-        if (joinedGrants.has(grantKey)) continue;
-        joinedGrants.add(grantKey);
+      const grants = snapshot.grantsOf(hop.key);
+      const ids = snapshot.grantIdsOf(hop.key);
+      for (let g = 0; g < grants.length; g++) {
+        if (joinedGrants.has(ids[g]!)) continue;
+        joinedGrants.add(ids[g]!);
+        const grant = grants[g]!;
         // A grant reaches its own data source and the imported ones its wildcard covers (not
         // copied: `s3:*` on `*` covers every bucket, for every agent).
         const ds = snapshot.dataSources.get(grant.dataSourceKey);
         if (!ds) continue;
         if (!ds.wildcard) {
-          if (offer(hop, grant, ds)) changes++;
+          tell(ds, hop, grant);
           continue;
         }
         const rank = RANK[grant.access];
         const conditional = grant.conditional || hop.conditional;
-        const last = offered.get(ds);
-        if (last && last.changes === changes && last.hop !== hop && rank <= last.rank && (conditional || !last.conditional)) continue;
-        if (offer(hop, grant, ds)) changes++;
-        for (const covered of snapshot.coveredBy(ds)) if (offer(hop, grant, covered)) changes++;
-        offered.set(ds, { hop, rank, conditional, changes });
+        let last = offered.get(ds);
+        if (last && !last.dirty && last.hop !== hop && rank <= last.rank && (conditional || !last.conditional)) continue;
+        const covered = snapshot.coveredBy(ds);
+        if (!last) {
+          offered.set(ds, (last = { hop, rank, conditional, dirty: false }));
+          for (const c of [ds, ...covered]) coverers.set(c, [...(coverers.get(c) ?? []), last]);
+        }
+        tell(ds, hop, grant);
+        for (const c of covered) tell(c, hop, grant);
+        Object.assign(last, { hop, rank, conditional, dirty: false });
       }
     }
   }
+}
+
+/** The last offer of a wildcard in one walk, and whether a data source it covers changed since. */
+interface WildcardOffer {
+  hop: Hop;
+  rank: number;
+  conditional: boolean;
+  dirty: boolean;
 }
 
 /** Adds one agent's reach to the graph: its credentials, the principals they become, and the best way to each data source. */
@@ -409,26 +421,6 @@ export function blastRadiusOf(db: Db, agentId: string): BlastRadius {
   builder.agent(agentId);
   addAgentReach(db, snapshot, builder, agentId);
   return finish(builder, { kind: 'agent', agentId, name: agent.name }, agentGaps(snapshot, agentId, builder.paths.length));
-}
-
-/**
- * Summaries kept per version of the identity graph (imports and decisions) and, within it, per
- * agent for as long as its name and links stay the same: the triage overview reads every agent on
- * every visit, and a walk through a 5,000-role organisation costs tens of milliseconds per agent.
- * Editing one agent in the registry rebuilds the identity snapshot, but re-walks only that agent.
- */
-const summaries = new WeakMap<Db, { graphVersion: string; byAgent: Map<string, { key: string; summary: BlastRadiusSummary }> }>();
-
-/** The agent page's card: the same paths, summarised. */
-export function blastRadiusSummaryOf(db: Db, agentId: string): BlastRadiusSummary {
-  const snapshot = identitySnapshot(db);
-  const graphVersion = scoped(db, 'identity-graph-version', () => identityGraphVersion(db));
-  let kept = summaries.get(db);
-  if (kept?.graphVersion !== graphVersion) summaries.set(db, (kept = { graphVersion, byAgent: new Map() }));
-  const key = JSON.stringify([snapshot.agents.get(agentId)?.name ?? null, snapshot.links.get(agentId) ?? []]);
-  let entry = kept.byAgent.get(agentId);
-  if (entry?.key !== key) kept.byAgent.set(agentId, (entry = { key, summary: summaryWalk(db, snapshot, agentId) }));
-  return structuredClone(entry.summary);
 }
 
 /**
@@ -472,7 +464,7 @@ function viaOfWay(way: Way): StatementRef[] {
  * the first triage overview after an import summarises every agent, and drawing each one's graph
  * and sorting its thousands of paths was most of a minute on a 5,000-role organisation.
  */
-function summaryWalk(db: Db, snapshot: IdentitySnapshot, agentId: string): BlastRadiusSummary {
+export function summaryWalk(db: Db, snapshot: IdentitySnapshot, agentId: string): BlastRadiusSummary {
   const agent = snapshot.agents.get(agentId);
   if (!agent) throw new BackendError('not-found', `No agent with id ${agentId}; it may have been deleted. Pick an agent from the list.`);
   const byCredential: Array<Map<string, Way>> = [];

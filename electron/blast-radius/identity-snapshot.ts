@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AgentRecord } from '../../shared/agent';
 import type { CredentialLink, DataSourceSummary } from '../../shared/contract';
 import type { AssumeGrantFact, DataSourceFact, Environment, GrantFact, PrincipalFact, Sensitivity, StatementRef, TrustFact } from '../../shared/iam';
@@ -36,6 +37,12 @@ export interface IdentitySnapshot {
   /** A principal's grants, read once per snapshot. */
   grantsOf(principalKey: string): GrantFact[];
   /**
+   * A number per statement's grant, beside `grantsOf` (same order): the same statement reached
+   * through hundreds of principals (a shared managed policy) has one number, so a walk remembers
+   * what it joined in an array instead of hashing a key per grant.
+   */
+  grantIdsOf(principalKey: string): Int32Array;
+  /**
    * A small number naming the principal's set of grants: principals with the same number reach
    * the same data the same way (hundreds of admins holding one AdministratorAccess), so a walk
    * that already joined one of them gains nothing from the others.
@@ -63,6 +70,13 @@ let rulesCache: DataSourceRule[] | null = null;
 function dataSourceRules(): DataSourceRule[] {
   rulesCache ??= readBundledDataSourceRules();
   return rulesCache;
+}
+
+let rulesVersion: string | null = null;
+/** Names the bundled classification rules: what is kept between runs was classified by them, and a new release may change them. */
+export function dataSourceRulesVersion(): string {
+  rulesVersion ??= createHash('sha256').update(JSON.stringify(dataSourceRules())).digest('hex').slice(0, 16);
+  return rulesVersion;
 }
 
 const snapshots = new WeakMap<Db, { version: string; snapshot: IdentitySnapshot }>();
@@ -147,10 +161,20 @@ function loadSnapshot(db: Db): IdentitySnapshot {
   };
   const importCount = countCloudImports(db);
   const { assumableThroughAccount, assumersThroughAccount } = accountAssumptions(allAssumeGrants(db), rolesTrustingAccountRoots(db), principals);
-  const grants = new Map<string, GrantFact[]>();
-  const grantsOf = (principalKey: string): GrantFact[] => {
+  const grants = new Map<string, { facts: GrantFact[]; ids: Int32Array }>();
+  const grantIds = new Map<string, number>();
+  const grantsWithIds = (principalKey: string) => {
     let found = grants.get(principalKey);
-    if (!found) grants.set(principalKey, (found = grantsOfPrincipal(db, principalKey)));
+    if (!found) {
+      const facts = grantsOfPrincipal(db, principalKey);
+      const ids = Int32Array.from(facts, (g) => {
+        const key = `${g.via.policyKey}#${g.via.statement}|${g.dataSourceKey}|${g.access}|${g.conditional ? 1 : 0}`;
+        let id = grantIds.get(key);
+        if (id === undefined) grantIds.set(key, (id = grantIds.size));
+        return id;
+      });
+      grants.set(principalKey, (found = { facts, ids }));
+    }
     return found;
   };
   const grantSets = new Map<string, number>();
@@ -158,17 +182,28 @@ function loadSnapshot(db: Db): IdentitySnapshot {
   const grantSetOf = (principalKey: string): number => {
     let id = grantSets.get(principalKey);
     if (id === undefined) {
-      const signature = grantsOf(principalKey)
-        .map((g) => `${g.via.policyKey}#${g.via.statement}|${g.dataSourceKey}|${g.access}|${g.conditional ? 1 : 0}`)
-        .sort()
-        .join('\n');
+      const signature = [...grantsWithIds(principalKey).ids].sort((a, b) => a - b).join(',');
       id = setIds.get(signature);
       if (id === undefined) setIds.set(signature, (id = setIds.size));
       grantSets.set(principalKey, id);
     }
     return id;
   };
-  return { principals, dataSources, concrete, agents, links, agentsByPrincipal, coveredBy, assumableThroughAccount, assumersThroughAccount, grantsOf, grantSetOf, importCount };
+  return {
+    principals,
+    dataSources,
+    concrete,
+    agents,
+    links,
+    agentsByPrincipal,
+    coveredBy,
+    assumableThroughAccount,
+    assumersThroughAccount,
+    grantsOf: (principalKey) => grantsWithIds(principalKey).facts,
+    grantIdsOf: (principalKey) => grantsWithIds(principalKey).ids,
+    grantSetOf,
+    importCount,
+  };
 }
 
 const ACCOUNT_ROOT = /^arn:aws[\w-]*:iam::(\d{12}):root$/;

@@ -6,6 +6,7 @@ import { scanFolder, type FolderScan } from './scan/scan-folder';
 import { disabledRuleIds, replaceScanFacts, scanLabelFor, scanSourceFor } from './discovery-repository';
 import { fingerprintKeyOf } from '../store/fingerprint-key';
 import type { JobContext } from '../jobs/job-context';
+import { keepReachCurrent } from '../blast-radius/blast-radius-summaries';
 import { defineJobKind, type ResultOf } from '../jobs/job-kinds';
 import { writeTransaction } from '../store/write-transaction';
 
@@ -62,6 +63,7 @@ export async function runScan(ctx: JobContext, payload: ScanPayload): Promise<Re
         return replaceScanFacts(db, scanSourceFor(db, root), { startedAt, actor: ctx.author.actor, counters: scan.counters, warnings: scan.warnings }, scan.agents);
       }),
     );
+    keepReachCurrent(ctx);
     return { kind: 'scan', value: summaries };
   } finally {
     await pool.close();

@@ -4,7 +4,7 @@ import type { AgentDetail, AgentCredentialLinks, AgentDossier, AgentUsage } from
 import type { AdvisoryMatch, CandidateDetail, DiscoveredAgent } from '../../shared/discovery';
 import { agentDetailOf, allAgentRecords, getAgentDetail } from '../agents/agents-repository';
 import { inReadScope, scoped } from '../store/read-scope';
-import { blastRadiusSummaryOf } from '../blast-radius/blast-radius';
+import { blastRadiusSummaryOf } from '../blast-radius/blast-radius-summaries';
 import { identitySnapshot, type IdentitySnapshot } from '../blast-radius/identity-snapshot';
 import { candidatesJoinedTo, candidatesJoinedToEvery, type AdvisoryLookup } from '../discovery/discovery-repository';
 import { suggestionsFor } from '../iam/credential-links';

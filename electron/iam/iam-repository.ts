@@ -349,11 +349,15 @@ export function allDataSources(db: Db): DataSourceFact[] {
   return [...byKey.values()];
 }
 
-/** A number that changes whenever the identity graph or a decision about it changes: what caches key on. */
+/**
+ * A number that changes whenever the identity graph or a decision about it changes: what caches key
+ * on. Only cloud IAM imports (those with a provider) count: a usage or registry import changes no
+ * principal, grant or data source, and used to make every agent's reach be walked again.
+ */
 export function identityGraphVersion(db: Db): string {
   const row = statement(
     db,
-    `SELECT (SELECT COALESCE(MAX(id), 0) || ':' || COUNT(*) FROM imports) || '/' ||
+    `SELECT (SELECT COALESCE(MAX(id), 0) || ':' || COUNT(*) FROM imports WHERE provider IS NOT NULL) || '/' ||
             (SELECT COUNT(*) || ':' || COALESCE(MAX(decided_at), '') FROM data_source_decisions) || '/' ||
             (SELECT COUNT(*) || ':' || COALESCE(MAX(decided_at), '') FROM credential_link_decisions) AS v`,
   ).get() as { v: string };

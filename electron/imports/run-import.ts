@@ -4,6 +4,7 @@ import type { ImportFormat, ImportPreview, ImportRecord } from '../../shared/con
 import { IMPORT_FORMAT_LABELS } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import type { JobContext } from '../jobs/job-context';
+import { keepReachCurrent } from '../blast-radius/blast-radius-summaries';
 import { defineJobKind, type ResultOf } from '../jobs/job-kinds';
 import { writeTransaction } from '../store/write-transaction';
 import type { Db } from '../store/workspace-file';
@@ -210,7 +211,9 @@ export async function runImport(ctx: JobContext, payload: ImportPayload): Promis
       return finishImport(db, id, { ...parsed.counts, ...written }, parsed.warnings);
     });
   });
+  keepReachCurrent(ctx);
   return { kind: 'import', value: records };
 }
+
 
 export const importJob = defineJobKind('import', runImport);

@@ -10,6 +10,7 @@ import usage from '../../usage/migrations/007_usage';
 import checklistAttestations from '../../triage/migrations/008_checklist_attestations';
 import plan from '../../plan/migrations/009_plan';
 import agentReviews from '../../review/migrations/010_agent_reviews';
+import blastRadiusSummaries from '../../blast-radius/migrations/011_blast_radius_summaries';
 
 export interface Migration {
   version: number;
@@ -46,6 +47,7 @@ const sources: Array<[number, string, string, Pick<Migration, 'rewrite' | 'scrub
   [8, 'checklist attestations', checklistAttestations],
   [9, 'hardening plan', plan],
   [10, 'agent reviews', agentReviews],
+  [11, 'blast radius summaries', blastRadiusSummaries],
 ];
 
 export const MIGRATIONS: Migration[] = sources.map(([version, name, sql, code]) => ({
