@@ -4,6 +4,7 @@ import type { ImportPreview } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import { isEmptyManifestDiff, type AgentManifest } from '../../shared/manifest';
 import { createAgent } from '../agents/agents-repository';
+import { blastRadiusOf } from '../blast-radius/blast-radius';
 import { buildDemoWorkspace } from '../demo/demo-workspace';
 import { workspaceDigest } from '../fuzz/workspace-snapshot';
 import { runImport } from '../imports/run-import';
@@ -86,6 +87,21 @@ describe('the agents manifest of the demo engagement', () => {
     expect(manifest.agents.some((a) => a.credentials.some((c) => c.kind !== 'registry'))).toBe(true);
     expect(manifest.agents.some((a) => a.budget.dailyCostCapUsd !== null || a.budget.dailyTokenCap !== null)).toBe(true);
     expect(manifest.agents.some((a) => a.irreversibleActions.length > 0)).toBe(true);
+  });
+
+  it('lists every data source an agent reaches with the highest access of its blast radius', () => {
+    const manifest = workspaceManifest(ws.db);
+    let compared = 0;
+    for (const agent of manifest.agents) {
+      const highest = new Map<string, string>();
+      for (const p of blastRadiusOf(ws.db, agent.id).paths) {
+        const write = p.access === 'write' || p.access === 'permissions-management';
+        highest.set(p.dataSourceKey, write || highest.get(p.dataSourceKey) === 'write' ? 'write' : 'read');
+      }
+      expect(Object.fromEntries(agent.dataAccess.map((d) => [d.dataSource, d.access])), agent.name).toEqual(Object.fromEntries(highest));
+      compared += highest.size;
+    }
+    expect(compared).toBeGreaterThan(10);
   });
 
   it('never carries a secret value: hard-coded secrets appear only as their redacted preview', () => {
@@ -258,10 +274,10 @@ describe('a manifest that cannot be imported', () => {
     expect(await refused(bomb)).toContain('looks like an alias bomb');
   });
 
-  it('a file over 32 MB is refused before parsing', async () => {
-    const huge = `${good}\n# ${'x'.repeat(33 * 1024 * 1024)}\n`;
-    expect(await refused(huge)).toContain('over the 32 MB a manifest may be');
-  });
+  it('a file over 256 MB is refused before parsing', async () => {
+    const huge = `${good}\n# ${'x'.repeat(257 * 1024 * 1024)}\n`;
+    expect(await refused(huge)).toContain('over the 256 MB a manifest may be');
+  }, 60_000);
 
   it('YAML that is not a mapping, unknown fields and custom tags are refused', async () => {
     expect(await refused('apiVersion: agent-triage/v1\n---\n- kind\n')).toContain('agents.yaml');

@@ -3,8 +3,12 @@ import type { z } from 'zod';
 import { BackendError } from '../../shared/errors';
 import { AgentManifest, MANIFEST_API_VERSION, MANIFEST_KIND } from '../../shared/manifest';
 
-/** A manifest is a reviewed text file; one this big is not one (and would only be a way to stall the reader). */
-export const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
+/**
+ * A manifest is a reviewed text file, but one of 2,000 agents whose roles reach thousands of
+ * tables each is tens of megabytes; past this size it is not one the app wrote (and would only
+ * stall the reader).
+ */
+export const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 /**
  * The manifest writer never writes aliases; a hand-edited file may use a few. Far more is an alias
  * bomb ("billion laughs": each alias repeats the one before, a few lines expand to gigabytes).

@@ -1,6 +1,6 @@
 import type { ChecklistItemKey } from '../../shared/checklist';
 import { MANIFEST_API_VERSION, MANIFEST_KIND, type AgentManifest, type ManifestAgent } from '../../shared/manifest';
-import { blastRadiusOf } from '../blast-radius/blast-radius';
+import { dataSourcesReachedBy } from '../blast-radius/blast-radius';
 import { listCandidates, type AdvisoryLookup } from '../discovery/discovery-repository';
 import { inReadScope } from '../store/read-scope';
 import type { Db } from '../store/workspace-file';
@@ -37,10 +37,7 @@ export function workspaceManifest(db: Db, advisories: AdvisoryLookup = NO_ADVISO
       const reach = new Map<string, { name: string; write: boolean }>();
       // Only an agent holding a cloud identity reaches data; the others have no graph to draw.
       if (d.credentials.links.length > 0) {
-        for (const p of blastRadiusOf(db, d.agent.id).paths) {
-          const seen = reach.get(p.dataSourceKey);
-          reach.set(p.dataSourceKey, { name: p.dataSourceName, write: (seen?.write ?? false) || WRITES.has(p.access) });
-        }
+        for (const ds of dataSourcesReachedBy(db, d.agent.id)) reach.set(ds.key, { name: ds.name, write: WRITES.has(ds.access) });
       }
       return {
         id: d.agent.id,

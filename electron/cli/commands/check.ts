@@ -5,12 +5,13 @@ import { ERROR_CODES } from '../../../shared/errors';
 import type { ManifestDiff } from '../../../shared/manifest';
 import type { Engine } from '../../api/engine-types';
 import { manifestGate, type GateFinding, type ManifestGate } from '../../manifest/manifest-gate';
+import { MAX_MANIFEST_BYTES } from '../../manifest/manifest-yaml';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, usageError, type CliCommand, type CommandContext } from '../command';
 import { callEngine, withWorkspaceArg, workspaceArgPath } from '../engine-session';
 import { waitForJob } from '../wait-for-job';
 
 const titleOf = new Map<string, string>(CHECKLIST_ITEMS.map((i) => [i.key, i.title]));
-const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
+
 
 interface TierFailure {
   agentId: string;
@@ -46,7 +47,7 @@ function readManifestFile(ctx: CommandContext): { path: string; text: string } |
   if (given === undefined) return null;
   const path = resolve(ctx.cwd, given);
   if (!existsSync(path) || !statSync(path).isFile()) throw usageError(`There is no manifest at ${path}. Export one with: agent-triage export --workspace W --format manifest --out agents.yaml`);
-  if (statSync(path).size > MAX_MANIFEST_BYTES) throw usageError(`${path} is over the 32 MB a manifest may be; it is not a manifest this app wrote.`);
+  if (statSync(path).size > MAX_MANIFEST_BYTES) throw usageError(`${path} is over the ${MAX_MANIFEST_BYTES / 1_048_576} MB a manifest may be; it is not a manifest this app wrote.`);
   return { path, text: readFileSync(path, 'utf8') };
 }
 
