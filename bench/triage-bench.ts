@@ -9,6 +9,7 @@ import { inlineJobContext } from '../electron/jobs/job-context';
 import { createWorkspaceFile, openWorkspaceFile, type Workspace } from '../electron/store/workspace-file';
 import { writeTransaction } from '../electron/store/write-transaction';
 import { EXPORT_FORMATS } from '../electron/exports/formats';
+import { writeManifest } from '../electron/manifest/write-manifest';
 import { agentTriage, triageOverview } from '../electron/triage/triage-handlers';
 import { FULL_IAM_ORG, generateAwsOrganisation } from './generate-iam-org';
 import { LITELLM_COLUMNS } from './generate-usage-logs';
@@ -132,6 +133,11 @@ export async function triageBench(): Promise<void> {
       return triageOverview(ws.db, none);
     });
     row('overview after editing one agent, median of 3', fmt(afterEdit), '< 1 s');
+    // Every agent here holds a role of an organisation where most roles reach most tables: the worst case of the manifest's size.
+    let manifest = '';
+    const exportMs = await medianMs(1, () => (manifest = writeManifest(ws.db)));
+    row(`agents manifest of every agent (YAML export, ${(Buffer.byteLength(manifest) / 1_048_576).toFixed(1)} MB)`, fmt(exportMs), '< 10 s');
+    manifest = '';
     row('one agent: checklist and risk, median of 20', fmt(await medianMs(20, () => agentTriage(ws.db, ids[Math.floor(ids.length / 2)]!, none))), '< 100 ms');
     // The exports read the same dossiers and triage once per file; the plan (in JSON) reconciles its tasks first.
     const source = { db: ws.db, advisories: none, workspaceName: 'bench', author: { actor: 'bench', via: 'bench' }, now: new Date(), toolVersion: '0.0.0-bench' };

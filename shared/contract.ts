@@ -8,6 +8,7 @@ import { triageContract } from './contracts/triage';
 import { planContract } from './contracts/plan';
 import { reviewContract } from './contracts/review';
 import { reportContract } from './contracts/report';
+import { manifestContract } from './contracts/manifest';
 import { importsContract } from './contracts/imports';
 import { appContract } from './contracts/app';
 import { discoveryContract } from './contracts/discovery';
@@ -25,6 +26,7 @@ export * from './contracts/triage';
 export * from './contracts/plan';
 export * from './contracts/review';
 export * from './contracts/report';
+export * from './contracts/manifest';
 export * from './contracts/imports';
 export * from './contracts/app';
 export * from './contracts/discovery';
@@ -40,7 +42,7 @@ export * from './contracts/workspace';
  * and its output type. The preload bridge, the HTTP client, the CLI and the handlers are all
  * typed from this object, so a renamed method or a changed shape fails the type check everywhere.
  */
-export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, triageContract, planContract, reviewContract, exportsContract, reportContract, jobsContract);
+export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, triageContract, planContract, reviewContract, exportsContract, reportContract, manifestContract, jobsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -18,6 +18,7 @@ import { planHandlers } from '../plan/plan-handlers';
 import { reviewHandlers } from '../review/review-handlers';
 import { exportHandlers } from '../exports/export-handlers';
 import { reportHandlers } from '../report/report-handlers';
+import { manifestHandlers } from '../manifest/manifest-handlers';
 
 export type { Engine, EngineOptions } from './engine-types';
 
@@ -42,6 +43,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...reviewHandlers(session),
     ...exportHandlers(session),
     ...reportHandlers(session),
+    ...manifestHandlers(session),
     ...jobHandlers(session),
   };
   const dispatch = createDispatcher(handlers, (err, method) => logInternalError(method, err));

@@ -206,7 +206,7 @@ describe('secrets leave no guessable trace', () => {
     expect(out.stdout()).toContain('openai key sk-proj-…');
     expectNoTrace('agents --json', out.stdout());
     // The exports for other tools (SARIF, CycloneDX, workspace JSON) carry evidence snippets and credential names too.
-    for (const format of ['sarif', 'cyclonedx', 'json']) {
+    for (const format of ['sarif', 'cyclonedx', 'manifest', 'json']) {
       const exported = Buffer.from((await env.call('exportWorkspaceFile', { format })).contentBase64, 'base64').toString('utf8');
       expectNoTrace(`the ${format} export`, exported);
     }

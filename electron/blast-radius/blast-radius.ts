@@ -460,6 +460,38 @@ function viaOfWay(way: Way): StatementRef[] {
 }
 
 /**
+ * Every data source the agent can reach, with its access as the blast radius shows it (per
+ * credential the best way by the rule of `GraphBuilder.path`, then the highest across its
+ * credentials): the agents manifest's data access. The one walk, told to a sink that keeps only
+ * that, so listing 2,000 agents' reach draws no graph and sorts no paths.
+ */
+export function dataSourcesReachedBy(db: Db, agentId: string): Array<{ key: string; name: string; access: AccessLevel }> {
+  const snapshot = identitySnapshot(db);
+  const byCredential: Array<Map<string, { hop: Hop; name: string; access: AccessLevel; conditional: boolean }>> = [];
+  walkAgentReach(db, snapshot, agentId, () => {
+    const ways = new Map<string, { hop: Hop; name: string; access: AccessLevel; conditional: boolean }>();
+    byCredential.push(ways);
+    return (hop, grant, ds) => {
+      const conditional = grant.conditional || hop.conditional;
+      const seen = ways.get(ds.key);
+      if (!seen || RANK[grant.access] > RANK[seen.access] || (seen.conditional && !conditional)) {
+        ways.set(ds.key, { hop, name: ds.name, access: grant.access, conditional });
+        return true;
+      }
+      return seen.hop === hop;
+    };
+  });
+  const highest = new Map<string, { key: string; name: string; access: AccessLevel }>();
+  for (const ways of byCredential) {
+    for (const [key, way] of ways) {
+      const seen = highest.get(key);
+      if (!seen || RANK[way.access] > RANK[seen.access]) highest.set(key, { key, name: way.name, access: way.access });
+    }
+  }
+  return [...highest.values()];
+}
+
+/**
  * The summary of an agent's blast radius from the same walk as `blastRadiusOf`, without the graph:
  * the first triage overview after an import summarises every agent, and drawing each one's graph
  * and sorting its thousands of paths was most of a minute on a 5,000-role organisation.

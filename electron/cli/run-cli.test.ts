@@ -41,7 +41,7 @@ describe('runCli without an engine', () => {
     const out = captureIo();
     expect(await runCli(['scna'], out.io)).toBe(2);
     expect(out.stdout()).toBe('');
-    expect(out.stderr()).toMatch(/^agent-triage: Unknown command "scna"\. Commands: serve, import, registry import, registry export, scan, agents, blast-radius, who-can-reach, principals, usage, budgets export, triage, plan, review, drift, export, report\. .*\n$/);
+    expect(out.stderr()).toMatch(/^agent-triage: Unknown command "scna"\. Commands: serve, import, registry import, registry export, scan, agents, blast-radius, who-can-reach, principals, usage, budgets export, triage, plan, review, drift, export, report, check\. .*\n$/);
     expect(out.stderr().trim().split('\n')).toHaveLength(1);
   });
 

@@ -6,6 +6,7 @@ import { inlineJobContext } from '../jobs/job-context';
 import { runImport } from '../imports/run-import';
 import { createWorkspaceFile, type Workspace } from '../store/workspace-file';
 import { iamFuzzTargets, type IamFixturePaths } from './iam-fuzz-targets';
+import { manifestFuzzTarget } from './manifest-fuzz-targets';
 import { usageFuzzTargets } from './usage-fuzz-targets';
 import { hostileJson, mutateBytes, mutateTextBytes, mutateZipEntries, pick, seededRandom, type FuzzSize, type Mutated, type Random } from './mutations';
 import { workspaceDigest } from './workspace-snapshot';
@@ -27,6 +28,8 @@ export interface FuzzTarget {
   seeds(): Promise<FuzzInput[]>;
   mutate(random: Random, seed: FuzzInput, size: FuzzSize): Mutated & { fileName: string };
   importFile(workspace: Workspace, input: FuzzInput): Promise<void>;
+  /** What every fuzz workspace holds before its first input (the agents a manifest names); written before any digest is taken. */
+  prepare?(workspace: Workspace): void;
   /** Its share of `npm test` (1,000 small inputs when unset); `npm run bench fuzz` runs 1,000 full-size ones of every target. */
   testInputs?: number;
 }
@@ -54,7 +57,7 @@ export interface FuzzReport {
 
 /** The targets of `npm test` and `npm run bench fuzz`: every importer the app has. */
 export function allFuzzTargets(paths: { registryFixtures: string; curatedAdvisories: string; usageFixtures: string } & IamFixturePaths): FuzzTarget[] {
-  return [registryCsvTarget(paths.registryFixtures), registryXlsxTarget(paths.registryFixtures), osvTarget(paths.curatedAdvisories), ...iamFuzzTargets(paths), ...usageFuzzTargets(paths.usageFixtures)];
+  return [registryCsvTarget(paths.registryFixtures), registryXlsxTarget(paths.registryFixtures), osvTarget(paths.curatedAdvisories), ...iamFuzzTargets(paths), ...usageFuzzTargets(paths.usageFixtures), manifestFuzzTarget()];
 }
 
 /**
@@ -72,7 +75,11 @@ export async function fuzzImporter(target: FuzzTarget, folder: string, options: 
   const seeds = await target.seeds();
   const report: FuzzReport = { target: target.name, inputs: 0, accepted: 0, refused: 0, crashes: 0, partialWrites: 0, unhelpfulRefusals: 0, damagedWorkspaces: 0, failures: [], milliseconds: 0 };
   let files = 0;
-  const freshWorkspace = () => createWorkspaceFile(join(folder, `${target.name.replace(/\W+/g, '-')}-${files++}.atw`));
+  const freshWorkspace = () => {
+    const workspace = createWorkspaceFile(join(folder, `${target.name.replace(/\W+/g, '-')}-${files++}.atw`));
+    target.prepare?.(workspace);
+    return workspace;
+  };
   const retire = (workspace: Workspace) => {
     if (workspace.db.pragma('quick_check', { simple: true }) !== 'ok') report.damagedWorkspaces++;
     workspace.close();

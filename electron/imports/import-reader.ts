@@ -1,5 +1,6 @@
 import type { ImportFormat, ImportIssue, RegistryImportPreview } from '../../shared/contract';
 import type { CloudProvider } from '../../shared/iam';
+import type { ManifestDiff } from '../../shared/manifest';
 import type { ChangeAuthor } from '../store/audit-log';
 import type { Db } from '../store/workspace-file';
 import type { ImportSource } from './import-source';
@@ -31,6 +32,8 @@ export interface ImportPlan {
   warnings: ImportIssue[];
   counts: Record<string, number>;
   registry: RegistryImportPreview | null;
+  /** Agents manifests only: its difference from the workspace, per agent. */
+  manifest?: ManifestDiff;
 }
 
 export interface ApplyContext extends ReadContext {

@@ -150,6 +150,7 @@ function previewOf(db: Db, file: ReadFile, skipRows: number[]): ImportPreview {
     warnings: [...(parsed?.warnings ?? []), ...plan.warnings],
     replaces: parsed && reader ? importOfSource(db, reader.sourceKey(parsed, source)) : null,
     registry: plan.registry,
+    manifest: plan.manifest ?? null,
     refusal: file.failure ? file.failure.toData() : null,
   };
 }

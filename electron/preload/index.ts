@@ -43,6 +43,7 @@ const agentTriage = {
   exportRegistry: (input) => call('exportRegistry', input),
   exportFormats: (input) => call('exportFormats', input),
   exportWorkspaceFile: (input) => call('exportWorkspaceFile', input),
+  diffManifest: (input) => call('diffManifest', input),
 
   getJob: (input) => call('getJob', input),
   cancelJob: (input) => call('cancelJob', input),

@@ -17,13 +17,14 @@ import { irreversibleActionsOf } from './checklist-facts';
 const WRITE_ACCESS = new Set(['write', 'permissions-management']);
 const REVIEW_ITEMS = ['h48.irreversible-reviewed', 'd60.irreversible-interrupt'] as const;
 
-interface Review {
+export interface Review {
   status: ReviewStatus;
   evidence: VerdictEvidence[];
   conflict: boolean;
 }
 
-function reviewOf(d: AgentDossier, rows: ReadonlyMap<string, ChecklistRow>): Review {
+/** The agent-wide review step of its irreversible actions (also what the agents manifest records). */
+export function reviewOf(d: AgentDossier, rows: ReadonlyMap<string, ChecklistRow>): Review {
   const approvals = d.guardrails.filter((g) => g.kind === 'human-approval');
   if (approvals.length > 0) return { status: 'reviewed-in-code', evidence: approvals.map((g) => ({ text: `approval step: ${g.detail}`, path: g.evidence.path, line: g.evidence.line })), conflict: false };
   const attested = REVIEW_ITEMS.flatMap((key) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiErrorData } from '../errors';
 import type { CloudProvider } from '../iam';
 import { IAM_FORMATS } from '../iam';
+import type { ManifestDiff } from '../manifest';
 import { USAGE_FORMATS } from '../usage';
 import { Empty, method } from './method';
 import type { RegistryImportPreview } from './registry';
@@ -15,7 +16,7 @@ import { UploadedFile } from './uploaded-file';
  * decision a person made.
  */
 
-export const IMPORT_FORMATS = ['registry-csv', 'registry-xlsx', 'osv', ...IAM_FORMATS, ...USAGE_FORMATS, 'productive-units-csv'] as const;
+export const IMPORT_FORMATS = ['registry-csv', 'registry-xlsx', 'osv', ...IAM_FORMATS, ...USAGE_FORMATS, 'productive-units-csv', 'agent-manifest'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -39,6 +40,7 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   'litellm-spend-json': 'LiteLLM spend logs (JSON)',
   'otel-genai': 'OpenTelemetry GenAI traces',
   'productive-units-csv': 'Productive units (CSV)',
+  'agent-manifest': 'Agents manifest (YAML)',
 };
 
 /** A problem found in one file, with where: "line 12", "RoleDetailList[4].RolePolicyList[0]", "row 7, column Owner". */
@@ -79,6 +81,8 @@ export interface ImportPreview {
   replaces: ImportRecord | null;
   /** Registry files only: the row-by-row plan the Import dialog shows (and the CLI's `registry import`). */
   registry: RegistryImportPreview | null;
+  /** Agents manifests only: per agent, what differs from the workspace and what importing applies. */
+  manifest?: ManifestDiff | null;
   /** Why the file cannot be imported at all (unknown format, malformed, over a limit), as the error it would fail with; also in `errors`. */
   refusal: ApiErrorData | null;
 }

@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path';
 import type { ImportPreview, ImportRecord } from '../../../shared/contract';
 import { ERROR_CODES } from '../../../shared/errors';
+import { describeManifestDiff } from '../../manifest/describe-manifest-diff';
 import { CliError, usageError, type CliCommand } from '../command';
 import { callEngine, withWorkspaceArg } from '../engine-session';
 import { textTable } from '../text-table';
@@ -16,6 +17,7 @@ const countsText = (counts: Record<string, number>) =>
 function describePreview(p: ImportPreview): string[] {
   const lines = [`${p.fileName}: ${p.formatLabel}${p.scope ? ` for ${p.scope}` : ''}${p.replaces ? ` (replaces ${p.replaces.fileName}, imported ${p.replaces.importedAt.slice(0, 10)})` : ''}`];
   if (Object.keys(p.counts).length > 0) lines.push(`  ${countsText(p.counts)}`);
+  if (p.manifest) lines.push(...describeManifestDiff(p.manifest, '    '));
   for (const e of p.errors.slice(0, MAX_ISSUES_SHOWN)) lines.push(`  error${e.position ? ` at ${e.position}` : ''}: ${e.message}`);
   if (p.errors.length > MAX_ISSUES_SHOWN) lines.push(`  … and ${p.errors.length - MAX_ISSUES_SHOWN} more errors (--json lists them all)`);
   for (const w of p.warnings.slice(0, MAX_ISSUES_SHOWN)) lines.push(`  warning${w.position ? ` at ${w.position}` : ''}: ${w.message}`);
@@ -40,7 +42,7 @@ export const importCommand: CliCommand = {
     { name: 'dry-run', type: 'boolean', description: 'Only read the files and show what each holds (format, account, counts per kind, errors, warnings); write nothing' },
   ],
   notes: [
-    'Formats: AWS get-account-authorization-details JSON and the IAM credential report; GCP get-iam-policy, asset search-all-iam-policies, service account and key lists; Azure role assignment list; Kubernetes RBAC (kubectl get roles,clusterroles,rolebindings,clusterrolebindings -A -o json); agent registry CSV/XLSX; OSV advisories.',
+    'Formats: AWS get-account-authorization-details JSON and the IAM credential report; GCP get-iam-policy, asset search-all-iam-policies, service account and key lists; Azure role assignment list; Kubernetes RBAC (kubectl get roles,clusterroles,rolebindings,clusterrolebindings -A -o json); agent registry CSV/XLSX; OSV advisories; an agents manifest (YAML), whose --dry-run lists its difference from the workspace per agent.',
     'All files land or none does. Importing an export of the same account, project, tenant or cluster again replaces what the earlier one brought; links and classifications people made stay.',
     'The counts per kind (users, groups, roles, policies, bindings, data sources) are there to be checked against the console.',
   ],

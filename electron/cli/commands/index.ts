@@ -13,6 +13,7 @@ import { planCommand } from './plan';
 import { driftCommand, reviewCommand } from './review';
 import { exportCommand } from './export';
 import { reportCommand } from './report';
+import { checkCommand } from './check';
 
 /** Every command, in the order help lists them. A new command is one file here plus one line below. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -33,4 +34,5 @@ export const COMMANDS: readonly CliCommand[] = [
   driftCommand,
   exportCommand,
   reportCommand,
+  checkCommand,
 ];

@@ -2,6 +2,7 @@ import type { AdvisoryLookup } from '../../discovery/discovery-repository';
 import type { ChangeAuthor } from '../../store/audit-log';
 import type { Db } from '../../store/workspace-file';
 import { cycloneDxFormat } from './cyclonedx';
+import { manifestFormat } from './manifest';
 import { sarifFormat } from './sarif';
 import { workspaceJsonFormat } from './workspace-json';
 
@@ -39,7 +40,7 @@ export interface ExportFormat {
   render: (source: ExportSource) => string;
 }
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = [sarifFormat, cycloneDxFormat, workspaceJsonFormat];
+export const EXPORT_FORMATS: readonly ExportFormat[] = [sarifFormat, cycloneDxFormat, manifestFormat, workspaceJsonFormat];
 
 export function exportFormatById(id: string): ExportFormat | undefined {
   return EXPORT_FORMATS.find((f) => f.id === id.trim().toLowerCase());

@@ -1,23 +1,31 @@
 import type { ExportedFile, RegistryFormat } from '../../../shared/contract';
 import { messageOf, type SliceCreator } from './app-state';
 
-/** The registry as a spreadsheet (CSV, XLSX); registry files come in through the one Import dialog (file-imports-slice). */
+/**
+ * The registry as files: a spreadsheet (CSV, XLSX) or the agents manifest (YAML, access as code
+ * for the agents' repositories). Files come back in through the one Import dialog (file-imports-slice).
+ */
 export interface RegistryFilesSlice {
-  registryExporting: RegistryFormat | null;
+  registryExporting: RegistryFormat | 'manifest' | null;
   exportRegistry: (format: RegistryFormat) => Promise<ExportedFile | null>;
+  exportManifest: () => Promise<ExportedFile | null>;
 }
 
-export const createRegistryFilesSlice: SliceCreator<RegistryFilesSlice> = (backend) => (set, get) => ({
-  registryExporting: null,
-  exportRegistry: async (format) => {
-    set({ registryExporting: format });
+export const createRegistryFilesSlice: SliceCreator<RegistryFilesSlice> = (backend) => (set, get) => {
+  const exporting = async (what: RegistryFormat | 'manifest', read: () => Promise<ExportedFile>): Promise<ExportedFile | null> => {
+    set({ registryExporting: what });
     try {
-      return await backend.exportRegistry({ format });
+      return await read();
     } catch (error) {
       get().notify('error', `Export failed: ${messageOf(error)}`);
       return null;
     } finally {
       set({ registryExporting: null });
     }
-  },
-});
+  };
+  return {
+    registryExporting: null,
+    exportRegistry: (format) => exporting(format, () => backend.exportRegistry({ format })),
+    exportManifest: () => exporting('manifest', () => backend.exportWorkspaceFile({ format: 'manifest' })),
+  };
+};

@@ -13,6 +13,7 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { readFileAsBase64 } from '../inventory/file-transfer';
 import { Spinner } from '../../ui/Spinner';
 import './file-import.css';
+import { ManifestPreview } from './ManifestPreview';
 import { RegistryPreview } from './RegistryPreview';
 
 /** Warnings beyond this are folded away so the counts stay in view. */
@@ -112,7 +113,7 @@ export function FileImportDialog() {
           <input id={inputId} type="file" multiple onChange={(e) => void choose(e)} disabled={importing || reading || phase === 'previewing'} />
           <p className="field__hint">
             AWS authorization details and credential reports, GCP IAM policies, service accounts and keys, Azure role assignments, Kubernetes RBAC, LLM usage (OpenAI usage and costs, Anthropic usage and cost reports,
-            LiteLLM spend logs, OpenTelemetry GenAI traces), productive units (CSV: Agent, Unit, From, To, Count), the agent registry (CSV/XLSX) and OSV advisories. The format is read from the content. Importing a file for the same account again replaces that import, and usage
+            LiteLLM spend logs, OpenTelemetry GenAI traces), productive units (CSV: Agent, Unit, From, To, Count), the agent registry (CSV/XLSX), an agents manifest (YAML, shown as its difference from the workspace) and OSV advisories. The format is read from the content. Importing a file for the same account again replaces that import, and usage
             already imported is never counted twice; decisions people made stay.
           </p>
         </div>
@@ -190,9 +191,9 @@ function FilePreview({
   onSkipInvalidChange: (skip: boolean) => void;
 }) {
   const titleId = useId();
-  const { registry } = preview;
-  // A registry file's counts, errors and warnings are in its rows.
-  const counts = registry ? [] : Object.entries(preview.counts);
+  const { registry, manifest } = preview;
+  // A registry file's counts, errors and warnings are in its rows; a manifest's counts are its diff's totals.
+  const counts = registry || manifest ? [] : Object.entries(preview.counts);
   const hasErrors = preview.errors.length > 0;
   const skipping = hasErrors && blockingErrors(preview, { [preview.fileName]: skipInvalid }) === 0;
   const skipped = registry?.invalidRows.length ?? 0;
@@ -235,6 +236,7 @@ function FilePreview({
           </tbody>
         </table>
       )}
+      {manifest && <ManifestPreview fileName={preview.fileName} diff={manifest} />}
       {registry && <RegistryPreview preview={registry} skipInvalid={skipInvalid} disabled={disabled} onSkipInvalidChange={onSkipInvalidChange} />}
       {!registry && hasErrors && <Issues title="Errors" issues={preview.errors} fileName={preview.fileName} />}
       {!registry &&

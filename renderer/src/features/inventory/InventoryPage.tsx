@@ -20,6 +20,7 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
   const error = useAppStore((s) => s.agentsError);
   const loadAgents = useAppStore((s) => s.loadAgents);
   const exportRegistry = useAppStore((s) => s.exportRegistry);
+  const exportManifest = useAppStore((s) => s.exportManifest);
   const exporting = useAppStore((s) => s.registryExporting);
   // The one Import dialog (every format; a registry sheet previewed row by row).
   const openFileImport = useAppStore((s) => s.openFileImport);
@@ -64,8 +65,8 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
   }, [list, activity, activityFilter, sort, direction, triageRows]);
   const ghostsShown = activityFilter === 'ghost' && activity !== null;
 
-  const exportAs = async (format: RegistryFormat) => {
-    const file = await exportRegistry(format);
+  const exportAs = async (format: RegistryFormat | 'manifest') => {
+    const file = format === 'manifest' ? await exportManifest() : await exportRegistry(format);
     if (file) downloadFile(file);
   };
 
@@ -87,6 +88,9 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
             </Button>
             <Button onClick={() => void exportAs('xlsx')} disabled={exporting !== null}>
               {exporting === 'xlsx' ? 'Exporting…' : 'Export XLSX'}
+            </Button>
+            <Button onClick={() => void exportAs('manifest')} disabled={exporting !== null} title="Access as code: each agent's owner, trigger, credentials, data access, endpoints, irreversible actions and budget, as YAML to check in next to its code">
+              {exporting === 'manifest' ? 'Exporting…' : 'Export manifest'}
             </Button>
             <Button variant="primary" onClick={newAgent}>
               New agent

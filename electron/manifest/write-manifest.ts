@@ -1,0 +1,9 @@
+import type { AdvisoryLookup } from '../discovery/discovery-repository';
+import type { Db } from '../store/workspace-file';
+import { manifestToYaml } from './manifest-yaml';
+import { workspaceManifest } from './workspace-manifest';
+
+/** The workspace's agents manifest as YAML text: what `agent-triage export --format manifest` and the Exports page write. */
+export function writeManifest(db: Db, advisories?: AdvisoryLookup): string {
+  return manifestToYaml(workspaceManifest(db, advisories));
+}
