@@ -210,35 +210,46 @@ export function suggestionsFor(sources: AgentCredentialSources, index: Principal
   const agentWords = new Map<string, string>();
   for (const word of distinctive(sources.agent.name)) agentWords.set(word, `the agent name "${sources.agent.name}"`);
   for (const text of sources.agent.credentials) for (const word of distinctive(text)) if (!agentWords.has(word)) agentWords.set(word, `the credential "${text}"`);
-  const suggestions: CredentialSuggestion[] = [];
   const agentKeys = [...agentWords.keys()];
   const { matched, principals } = principalsSharingHalfTheirWords(index, agentKeys);
+  if (limit <= 0) return [];
+  // The best `limit` by score then name, chosen before any reason is written: an agent's common
+  // words can make hundreds of principals qualify, and only five are ever shown.
+  const best: Array<{ principal: PrincipalFact; shared: string[]; score: number }> = [];
+  const before = (a: (typeof best)[number], b: (typeof best)[number]) => b.score - a.score || byName.compare(a.principal.name, b.principal.name);
   for (const principal of principals) {
     if (!HOLDABLE.has(principal.kind) || linked.has(principal.key) || unlinked.has(principal.key)) continue;
     const words = principalWords(principal);
     if (words.length === 0) continue;
     const shared = words.filter((w) => matched.has(w));
-    if (shared.length === 0) continue;
-    const score = shared.length / words.length;
-    if (score < 0.5) continue;
+    if (shared.length === 0 || shared.length / words.length < 0.5) continue;
+    const candidate = { principal, shared, score: Math.round((shared.length / words.length) * 100) / 100 };
+    if (best.length === limit && before(candidate, best[limit - 1]!) >= 0) continue;
+    const at = best.findIndex((b) => before(candidate, b) < 0);
+    best.splice(at === -1 ? best.length : at, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  return best.map(({ principal, shared, score }) => {
     const bySource = new Map<string, string[]>();
     for (const word of shared) {
-      const source = agentWords.get([...agentWords.keys()].find((a) => tokensMatch(a, word))!)!;
+      const source = agentWords.get(agentKeys.find((a) => tokensMatch(a, word))!)!;
       bySource.set(source, [...(bySource.get(source) ?? []), word]);
     }
     const because = [...bySource].map(([source, words]) => `"${words.join('", "')}" with ${source}`).join(' and ');
-    suggestions.push({
+    return {
       principalKey: principal.key,
       principalName: principal.name,
       provider: principal.provider,
       principalKind: principal.kind,
       scope: principal.scope,
       reason: `${principal.kind} ${principal.name} shares ${because}`,
-      score: Math.round(score * 100) / 100,
-    });
-  }
-  return suggestions.sort((a, b) => b.score - a.score || a.principalName.localeCompare(b.principalName)).slice(0, limit);
+      score,
+    };
+  });
 }
+
+/** What `localeCompare` does, without setting up a comparison per call. */
+const byName = new Intl.Collator();
 
 /** Who else holds each principal: other agents, non-agent systems a person dismissed, people who sign in as it. */
 export function withSharing(
