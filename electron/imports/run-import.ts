@@ -5,6 +5,7 @@ import { IMPORT_FORMAT_LABELS } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import type { JobContext } from '../jobs/job-context';
 import { keepReachCurrent } from '../blast-radius/blast-radius-summaries';
+import { keepUsageFactsCurrent } from '../usage/usage-agents';
 import { defineJobKind, type ResultOf } from '../jobs/job-kinds';
 import { writeTransaction } from '../store/write-transaction';
 import type { Db } from '../store/workspace-file';
@@ -212,6 +213,7 @@ export async function runImport(ctx: JobContext, payload: ImportPayload): Promis
     });
   });
   keepReachCurrent(ctx);
+  keepUsageFactsCurrent(db, ctx.progress);
   return { kind: 'import', value: records };
 }
 

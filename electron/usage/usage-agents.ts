@@ -7,6 +7,8 @@ import type { Db } from '../store/workspace-file';
 import { writeTransaction } from '../store/write-transaction';
 import { dayNumber, dayText, periodFilter, type Period } from './usage-days';
 import { emptyTotals, totalsByAgent, totalsWhere, usagePeriod, type Totals } from './usage-queries';
+import { ensureAttribution } from './attribution';
+import { keptUsageFact } from './kept-usage-facts';
 import { usageKeys, usageVersion } from './usage-keys';
 
 const TOKENS = '(input_tokens + cached_input_tokens + cache_write_tokens + output_tokens)';
@@ -191,7 +193,13 @@ function everyAgentsUsageFacts(db: Db): UsageFacts {
   const version = usageVersion(db);
   const cached = factsCache.get(db);
   if (cached?.version === version) return cached.facts;
-  const facts = usageFacts(db);
+  const facts = keptUsageFact(db, 'agent-usage-facts', version, () => usageFacts(db), {
+    toJson: (f) => ({ daily: [...f.daily], totals: [...f.totals], keys: [...f.keys], models: [...f.models] }),
+    fromJson: (json) => {
+      const f = json as { [K in keyof UsageFacts]: Array<[string, UsageFacts[K] extends Map<string, infer V> ? V : never]> };
+      return { daily: new Map(f.daily), totals: new Map(f.totals), keys: new Map(f.keys), models: new Map(f.models) };
+    },
+  });
   factsCache.set(db, { version, facts });
   return facts;
 }
@@ -292,4 +300,17 @@ export function agentUsages(db: Db, only?: string): Map<string, AgentUsage> {
     });
   }
   return out;
+}
+
+/**
+ * Run by the import job after it committed: computes and keeps the usage facts every agent's
+ * dossier reads, so the first triage overview in the app or the CLI reads them instead of grouping
+ * every call again. Nothing to do, and nothing kept, while no usage is imported.
+ */
+export function keepUsageFactsCurrent(db: Db, progress: (done: number, total: number, message: string) => void): void {
+  if (!statement(db, 'SELECT 1 FROM usage_rows LIMIT 1').get()) return;
+  progress(0, 1, 'Summarising LLM usage per agent');
+  ensureAttribution(db);
+  agentUsages(db);
+  progress(1, 1, 'Summarising LLM usage per agent');
 }

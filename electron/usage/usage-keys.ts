@@ -5,6 +5,8 @@ import { statement } from '../store/statements';
 import { scoped } from '../store/read-scope';
 import type { Db } from '../store/workspace-file';
 import { ensureAttribution } from './attribution';
+import { keptUsageFact } from './kept-usage-facts';
+import { registryVersion } from '../agents/agents-repository';
 import { dayText } from './usage-days';
 
 export const USAGE_KEY_CANDIDATE = 'usage-key:';
@@ -75,7 +77,8 @@ function currentUsageKeys(db: Db): UsageKey[] {
   const version = usageVersion(db);
   const cached = keysCache.get(db);
   if (cached?.version === version) return cached.keys;
-  const keys = readUsageKeys(db);
+  // Agent names are part of each key's line, so a kept list is also for the registry as it was.
+  const keys = keptUsageFact(db, 'usage-keys', `${version}|${registryVersion(db)}`, () => readUsageKeys(db), { toJson: (k) => k, fromJson: (json) => json as UsageKey[] });
   keysCache.set(db, { version, keys });
   return keys;
 }

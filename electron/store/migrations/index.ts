@@ -10,6 +10,7 @@ import usage from '../../usage/migrations/007_usage';
 import checklistAttestations from '../../triage/migrations/008_checklist_attestations';
 import plan from '../../plan/migrations/009_plan';
 import agentReviews from '../../review/migrations/010_agent_reviews';
+import usageFactCache from '../../usage/migrations/013_usage_fact_cache';
 import blastRadiusSummaries from '../../blast-radius/migrations/011_blast_radius_summaries';
 import reportSettings from '../../report/migrations/012_report_settings';
 
@@ -50,6 +51,7 @@ const sources: Array<[number, string, string, Pick<Migration, 'rewrite' | 'scrub
   [10, 'agent reviews', agentReviews],
   [11, 'blast radius summaries', blastRadiusSummaries],
   [12, 'report settings', reportSettings],
+  [13, 'usage fact cache', usageFactCache],
 ];
 
 export const MIGRATIONS: Migration[] = sources.map(([version, name, sql, code]) => ({
