@@ -19,7 +19,7 @@ test('the agents manifest: exported, one owner edited, imported back; the previe
   await page.setViewportSize({ width: 1440, height: 900 });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export manifest' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/-agents\.yaml$/);
+  expect(download.suggestedFilename()).toMatch(/-agents-\d{4}-\d{2}-\d{2}\.yaml$/);
   const text = readFileSync((await download.path())!, 'utf8');
   expect(text).toMatch(/^# Agents manifest: access as code/);
   expect(text).toContain('kind: AgentManifest');
