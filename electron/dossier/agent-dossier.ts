@@ -25,8 +25,9 @@ export function credentialLinksOf(db: Db, agentId: string): AgentCredentialLinks
  */
 const linksKept = new WeakMap<Db, { graphVersion: string; byAgent: Map<string, { key: string; links: AgentCredentialLinks }> }>();
 
-function linksAndSuggestions(db: Db, agentId: string, discovered: DiscoveredAgent[]): AgentCredentialLinks {
+function linksAndSuggestions(db: Db, agentId: string, discovered: DiscoveredAgent[], withSuggestions = true): AgentCredentialLinks {
   const snapshot = identitySnapshot(db);
+  if (!withSuggestions) return { links: structuredClone(snapshot.links.get(agentId) ?? []), suggestions: [] };
   const graphVersion = scoped(db, 'identity-graph-version', () => identityGraphVersion(db));
   let kept = linksKept.get(db);
   if (kept?.graphVersion !== graphVersion) linksKept.set(db, (kept = { graphVersion, byAgent: new Map() }));
@@ -68,18 +69,20 @@ export function agentDossier(db: Db, agentId: string, advisories: AdvisoryLookup
 /**
  * Every agent's dossier, in one read scope: the shared parts (the identity snapshot, usage keys,
  * attribution) are checked once, and usage is read for all agents in grouped queries; each
- * dossier is the same as `agentDossier` gives for that agent.
+ * dossier is the same as `agentDossier` gives for that agent. `suggestions: false` leaves the
+ * identities a person might link out (empty): readers that show none of them (the triage overview,
+ * the plan, the report) skip comparing every agent with every principal in a new process.
  */
-export function everyAgentDossier(db: Db, advisories: AdvisoryLookup): AgentDossier[] {
+export function everyAgentDossier(db: Db, advisories: AdvisoryLookup, { suggestions = true }: { suggestions?: boolean } = {}): AgentDossier[] {
   return inReadScope(db, () => {
     ensureAttribution(db);
     const usages = agentUsages(db);
     const joined = candidatesJoinedToEvery(db, advisories);
-    return allAgentRecords(db).map((record) => dossierOf(db, agentDetailOf(record), usages.get(record.id)!, joined.get(record.id) ?? []));
+    return allAgentRecords(db).map((record) => dossierOf(db, agentDetailOf(record), usages.get(record.id)!, joined.get(record.id) ?? [], suggestions));
   });
 }
 
-function dossierOf(db: Db, agent: AgentDetail, usage: AgentUsage, units: CandidateDetail[]): AgentDossier {
+function dossierOf(db: Db, agent: AgentDetail, usage: AgentUsage, units: CandidateDetail[], withSuggestions = true): AgentDossier {
   const agentId = agent.id;
   return {
     agent,
@@ -96,7 +99,7 @@ function dossierOf(db: Db, agent: AgentDetail, usage: AgentUsage, units: Candida
       (a: AdvisoryMatch) => `${a.id}/${a.package.name}@${a.package.version}`,
     ),
     codeCredentials: uniqueBy(units.flatMap((u) => u.credentials), (c) => `${c.kind}|${c.name}`),
-    credentials: linksAndSuggestions(db, agentId, units),
+    credentials: linksAndSuggestions(db, agentId, units, withSuggestions),
     blastRadius: blastRadiusSummaryOf(db, agentId),
     usage,
   };

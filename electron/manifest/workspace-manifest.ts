@@ -30,7 +30,7 @@ function uniqueSorted<T>(items: T[], key: (item: T) => string): T[] {
  */
 export function workspaceManifest(db: Db, advisories: AdvisoryLookup = NO_ADVISORIES): AgentManifest {
   return inReadScope(db, () => {
-    const agents = everyAgentDossierAndTriage(db, advisories).map(({ dossier: d, triage: { checklist } }): ManifestAgent => {
+    const agents = everyAgentDossierAndTriage(db, advisories, { suggestions: false }).map(({ dossier: d, triage: { checklist } }): ManifestAgent => {
       const rows = new Map(checklist.map((r) => [r.key, r]));
       const review = reviewOf(d, rows);
       const attested = REVIEW_ITEMS.map((k) => rows.get(k)?.attestation).find((a) => a && (a.status === 'done' || a.status === 'not-applicable'));

@@ -45,7 +45,7 @@ interface InScope {
  */
 export function executiveReport(db: Db, advisories: AdvisoryLookup, workspaceName: string, author: ChangeAuthor, now = new Date()): ExecutiveReport {
   ensureAttribution(db);
-  const agents: InScope[] = everyAgentDossierAndTriage(db, advisories)
+  const agents: InScope[] = everyAgentDossierAndTriage(db, advisories, { suggestions: false })
     .filter((a) => !OUT_OF_SCOPE.has(a.dossier.agent.status))
     .map((a) => ({ ...a, row: triageRowOf(a.triage), rows: new Map(a.triage.checklist.map((r) => [r.key, r])) }));
   agents.sort((a, b) => compareTriageRows(a.row, b.row));

@@ -66,13 +66,14 @@ function worstSeverity(severities: Array<string | null>): string | null {
 
 /** Every agent's checklist, risk and exposure: the overview, the plan and the report read this, never a loop of their own. */
 export function everyAgentTriage(db: Db, advisories: AdvisoryLookup): TriageOfAgent[] {
-  return everyAgentDossierAndTriage(db, advisories).map((a) => a.triage);
+  // No verdict reads the identities a person might link, only the linked ones.
+  return everyAgentDossierAndTriage(db, advisories, { suggestions: false }).map((a) => a.triage);
 }
 
 /** Each agent's dossier with its triage, from one read: the exports need both and must not read the dossiers twice. */
-export function everyAgentDossierAndTriage(db: Db, advisories: AdvisoryLookup): Array<{ dossier: AgentDossier; triage: TriageOfAgent }> {
+export function everyAgentDossierAndTriage(db: Db, advisories: AdvisoryLookup, options?: { suggestions?: boolean }): Array<{ dossier: AgentDossier; triage: TriageOfAgent }> {
   const attestations = allAttestations(db);
-  return everyAgentDossier(db, advisories).map((dossier) => ({ dossier, triage: triageOf(dossier, attestations.get(dossier.agent.id) ?? new Map()) }));
+  return everyAgentDossier(db, advisories, options).map((dossier) => ({ dossier, triage: triageOf(dossier, attestations.get(dossier.agent.id) ?? new Map()) }));
 }
 
 /** One agent's line of the priority list. */
