@@ -35,6 +35,15 @@ export const UNIT_KINDS = [
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
+/** One server of an MCP client configuration: launched by a command (stdio) or reached at a URL. Arguments are redacted at the source. */
+export interface McpServerEntry {
+  name: string;
+  command: string | null;
+  args: string[];
+  url: string | null;
+  evidence: Evidence;
+}
+
 export interface Evidence {
   /** Path relative to the scanned root, with '/' separators. */
   path: string;
@@ -184,6 +193,8 @@ export interface DiscoveredAgent {
   frameworks: FrameworkUse[];
   tools: ToolDefinition[];
   capabilities: CapabilityFinding[];
+  /** For MCP client configurations: every server it launches or connects to, with or without a capability seen. Absent on units scanned before servers were kept. */
+  mcpServers?: McpServerEntry[];
   credentials: CredentialReference[];
   endpoints: EndpointReference[];
   guardrails: GuardrailFinding[];

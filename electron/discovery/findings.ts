@@ -6,6 +6,7 @@ import type {
   FrameworkUse,
   GuardrailFinding,
   LlmUse,
+  McpServerEntry,
   PackageVersion,
   ToolDefinition,
   TriggerFinding,
@@ -58,7 +59,7 @@ export interface UnitFinding {
   /** Outside content its trigger hands it (a workflow on issue comments, a step given a comment's body). */
   untrustedInputs: UntrustedInputFinding[];
   /** For MCP configs: the server entries. */
-  mcpServers?: Array<{ name: string; command: string | null; args: string[]; url: string | null; evidence: Evidence }>;
+  mcpServers?: McpServerEntry[];
   /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */
   llm: LlmUse[];
 }

@@ -90,6 +90,7 @@ function dossierOf(db: Db, agent: AgentDetail, usage: AgentUsage, units: Candida
     llm: units.flatMap((u) => u.llm),
     frameworks: uniqueBy(units.flatMap((u) => u.frameworks), (f) => f.framework),
     capabilities: units.flatMap((u) => u.capabilities),
+    mcpServers: uniqueBy(units.flatMap((u) => u.mcpServers ?? []), (s) => `${s.evidence.path}#${s.name}`),
     endpoints: uniqueBy(units.flatMap((u) => u.endpoints), (e) => `${e.host}/${e.purpose}`),
     guardrails: units.flatMap((u) => u.guardrails),
     untrustedInputs: uniqueBy(units.flatMap((u) => u.untrustedInputs ?? []), (i) => `${i.kind}|${i.detail}|${i.evidence.path}:${i.evidence.line}`),

@@ -122,7 +122,8 @@ describe('exports of the demo workspace', () => {
     expect(names('machine-learning-model')).toEqual(expect.arrayContaining(['gpt-4o-mini', 'claude-sonnet-4-5', 'gpt-4.1-mini']));
     expect(names('framework')).toEqual(expect.arrayContaining(['langgraph', 'vercel-ai', 'openai-agents']));
     expect(bom.components.find((c) => c.name === 'langgraph-checkpoint')?.purl).toBe('pkg:pypi/langgraph-checkpoint@2.0.9');
-    expect(bom.services.filter((s) => s.group === 'mcp-server').map((s) => s.name)).toContain('work-files');
+    // Every server of the Claude Desktop configuration, including the docs search no capability rule speaks of.
+    expect(bom.services.filter((s) => s.group === 'mcp-server').map((s) => s.name)).toEqual(expect.arrayContaining(['work-files', 'docs-search']));
     const vulnerability = bom.vulnerabilities.find((v) => v.id === 'GHSA-wwqv-p2pp-99h5');
     expect(vulnerability?.affects).toEqual([{ ref: 'pkg:pypi/langgraph-checkpoint@2.0.9' }]);
     expect(vulnerability?.references.map((r) => r.id)).toContain('CVE-2025-64439');

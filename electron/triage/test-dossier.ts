@@ -69,6 +69,7 @@ export function testDossier(over: DossierChanges = {}): AgentDossier {
     llm: [],
     frameworks: [],
     capabilities: [],
+    mcpServers: [],
     endpoints: [],
     guardrails: [],
     untrustedInputs: [],

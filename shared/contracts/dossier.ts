@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AdvisoryMatch, CapabilityFinding, CredentialReference, DeployableUnit, EndpointReference, FrameworkUse, GuardrailFinding, LlmUse, PackageVersion, CandidateDecision, UntrustedInputFinding } from '../discovery';
+import type { AdvisoryMatch, CapabilityFinding, CredentialReference, DeployableUnit, EndpointReference, FrameworkUse, GuardrailFinding, LlmUse, McpServerEntry, PackageVersion, CandidateDecision, UntrustedInputFinding } from '../discovery';
 import type { AgentDetail } from './agents';
 import type { AgentCredentialLinks, BlastRadiusSummary } from './blast-radius';
 import { method } from './method';
@@ -17,6 +17,8 @@ export interface AgentDossier {
   llm: LlmUse[];
   frameworks: FrameworkUse[];
   capabilities: CapabilityFinding[];
+  /** The servers its MCP client configurations launch or connect to, each once. */
+  mcpServers: McpServerEntry[];
   endpoints: EndpointReference[];
   guardrails: GuardrailFinding[];
   /** Content from outside the organisation it reads (tickets, emails, documents, web pages, comments, chat). */

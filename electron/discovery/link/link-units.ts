@@ -162,6 +162,7 @@ function candidateOf(
     frameworks,
     tools: files.flatMap((f) => f.tools),
     capabilities,
+    ...(isMcp && unit?.mcpServers?.length ? { mcpServers: unit.mcpServers } : {}),
     // An MCP config runs servers from elsewhere (npx, uvx, remote URLs), not the code beside it:
     // neither the lockfiles nor the .env files of its folder are its own.
     credentials: [...(unit?.credentials ?? []), ...files.flatMap((f) => f.credentials), ...(isMcp ? [] : nearest([path, ...files.map((f) => f.path)], near.secretsNear))],

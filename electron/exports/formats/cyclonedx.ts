@@ -167,13 +167,19 @@ function modelsOf(dossier: AgentDossier): Array<{ name: string; provider: string
 }
 
 /**
- * The MCP servers the dossier shows: the servers an MCP client configuration launches (their
- * capabilities carry the server's name as the tool), remote servers reached by URL (MCP
- * endpoints), and the agent itself where its code is an MCP server.
+ * The MCP servers the dossier shows: every server an MCP client configuration launches or
+ * connects to (with what its capabilities say, which carry the server's name as the tool), remote
+ * servers reached by URL (MCP endpoints), and the agent itself where its code is an MCP server.
  */
 export function mcpServersOf(dossier: AgentDossier): Array<{ key: string; name: string; endpoint: string | null; description: string }> {
   const servers = new Map<string, { key: string; name: string; endpoint: string | null; description: string }>();
   const configs = dossier.sources.filter((s) => s.unit.kind === 'mcp-config');
+  for (const server of dossier.mcpServers) {
+    const config = configs.find((s) => s.unit.path === server.evidence.path) ?? configs[0];
+    const key = `${config ? `${config.identityKey}#` : ''}${server.name}`;
+    const how = server.url ? `connects to ${server.url}` : `runs ${[server.command, ...server.args].filter(Boolean).join(' ')}`;
+    servers.set(key, { key, name: server.name, endpoint: server.url, description: `Launched by ${config?.unit.name ?? 'an MCP client'} (${server.evidence.path}): ${how}` });
+  }
   for (const c of dossier.capabilities) {
     if (!c.tool || !c.evidence.ruleId.startsWith('mcp.')) continue;
     const config = configs.find((s) => s.unit.path === c.evidence.path) ?? configs[0];
