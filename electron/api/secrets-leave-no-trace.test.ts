@@ -9,6 +9,7 @@ import { runCli } from '../cli/run-cli';
 import { captureIo } from '../cli/test-io';
 import { fingerprintSecret } from '../discovery/secret-fingerprint';
 import { knownSecretsIn } from '../discovery/secret-shapes';
+import { exportThroughJob } from '../exports/test-export';
 import { testEngine } from './test-engine';
 
 /**
@@ -206,11 +207,9 @@ describe('secrets leave no guessable trace', () => {
     expect(out.stdout()).toContain('openai key sk-proj-…');
     expectNoTrace('agents --json', out.stdout());
     // The exports for other tools (SARIF, CycloneDX, workspace JSON) carry evidence snippets and credential names too.
-    for (const format of ['sarif', 'cyclonedx', 'manifest', 'json']) {
-      const exported = Buffer.from((await env.call('exportWorkspaceFile', { format })).contentBase64, 'base64').toString('utf8');
-      expectNoTrace(`the ${format} export`, exported);
-    }
-    expect(Buffer.from((await env.call('exportWorkspaceFile', { format: 'json' })).contentBase64, 'base64').toString('utf8')).toContain('openai key sk-proj-… (60 chars) #');
+    const exportText = async (format: string) => Buffer.from((await exportThroughJob((method, input) => env.call(method, input as never), format)).contentBase64, 'base64').toString('utf8');
+    for (const format of ['sarif', 'cyclonedx', 'manifest', 'json']) expectNoTrace(`the ${format} export`, await exportText(format));
+    expect(await exportText('json')).toContain('openai key sk-proj-… (60 chars) #');
 
     // Another engagement: the same secret has another fingerprint there, so workspaces cannot be joined on it.
     const other = await scanInto(env.tmp.file('second.atw'), repo);

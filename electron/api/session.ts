@@ -10,10 +10,8 @@ import { countAgents } from '../agents/agents-repository';
 import { copyWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type OpenOptions, type Workspace } from '../store/workspace-file';
 import { refuseIfOpenElsewhere } from '../store/workspace-in-use';
 import { readWorkspaceMeta } from '../store/workspace-meta';
-import { advisoryLookupFrom } from '../advisories/advisory-lookup';
-import { readCuratedAdvisories } from '../advisories/curated-advisories';
-import { OsvRecordSchema } from '../advisories/osv-record';
-import { importedAdvisoryRecords, type AdvisoryLookup } from '../discovery/discovery-repository';
+import { workspaceAdvisoryLookup } from '../advisories/workspace-advisories';
+import type { AdvisoryLookup } from '../discovery/discovery-repository';
 import type { ChangeAuthor } from '../store/audit-log';
 import { AppState } from './app-state';
 import type { EngineOptions } from './engine-types';
@@ -182,14 +180,7 @@ export class Session {
   /** Curated advisories plus the ones imported into this workspace, indexed once per change. */
   advisoryLookup(): AdvisoryLookup {
     const { path, db } = this.workspace();
-    if (this.advisories?.path !== path) {
-      // Records stored before imports were checked as strictly (an id with a path, a `modified` that is no date) are left out.
-      const imported = importedAdvisoryRecords(db).flatMap((json) => {
-        const parsed = OsvRecordSchema.safeParse(JSON.parse(json));
-        return parsed.success ? [parsed.data] : [];
-      });
-      this.advisories = { path, lookup: advisoryLookupFrom([...readCuratedAdvisories(), ...imported]) };
-    }
+    if (this.advisories?.path !== path) this.advisories = { path, lookup: workspaceAdvisoryLookup(db) };
     return this.advisories.lookup;
   }
 

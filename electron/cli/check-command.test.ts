@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../api/engine';
 import { CORPUS_REPOS_DIR } from '../discovery/corpus/corpus-expectation';
+import { exportThroughJob } from '../exports/test-export';
 import { tempDir } from '../store/test-workspace';
 import { runCli } from './run-cli';
 import { captureIo, type CliJsonDocument } from './test-io';
@@ -35,7 +36,7 @@ describe('agent-triage check', () => {
 
   const exportManifest = () =>
     withWorkspace(async (call) => {
-      const file = (await call('exportWorkspaceFile', { format: 'manifest' })) as { contentBase64: string };
+      const file = await exportThroughJob(call, 'manifest');
       writeFileSync(tmp.file('agents.yaml'), Buffer.from(file.contentBase64, 'base64'));
     });
 

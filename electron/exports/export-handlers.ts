@@ -1,33 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BackendError } from '../../shared/errors';
-import type { ExportedFile } from '../../shared/contract';
-import { todayIso } from '../../shared/registry';
 import type { Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
-import { EXPORT_FORMATS, exportFormatById, type ExportFormat, type ExportSource } from './formats';
+import { unknownFormat } from './export-files';
+import { EXPORT_FORMATS, exportFormatById } from './formats';
 
-/** The workspace as a SARIF, CycloneDX or JSON file: what the Exports page and `agent-triage export` ask for. */
+/** The workspace as a SARIF, CycloneDX, manifest or JSON file: what the Exports page, the Inventory and `agent-triage export` ask for. */
 export function exportHandlers(session: Session) {
+  /** Files of export jobs, by job id, in a folder of this process's own until taken. */
+  const written = new Map<string, string>();
+  let outputDir: string | null = null;
+  const outputPath = () => join((outputDir ??= mkdtempSync(join(tmpdir(), 'agent-triage-exports-'))), randomUUID());
   return {
     exportFormats: () => EXPORT_FORMATS.map(({ id, label, audience, extension, mediaType }) => ({ id, label, audience, extension, mediaType })),
-    exportWorkspaceFile: ({ format }, ctx) => {
+    startWorkspaceExport: ({ format }, ctx) => {
       const chosen = exportFormatById(format);
+      // Refused now, not inside the job: a wrong format is an answer to the request, not a failed job.
       if (!chosen) throw unknownFormat(format);
       const workspace = session.workspace();
-      return exportedFileOf(chosen, { db: workspace.db, advisories: session.advisoryLookup(), workspaceName: workspace.name, author: { actor: ctx.actor, via: ctx.via }, now: new Date(), toolVersion: session.options.version });
+      const target = outputPath();
+      const job = session.startJob('export', `Export ${chosen.label}`, { format: chosen.id, workspaceName: workspace.name, toolVersion: session.options.version, target }, { actor: ctx.actor, via: ctx.via });
+      written.set(job.id, target);
+      return job;
+    },
+    takeWorkspaceExport: ({ jobId }) => {
+      const job = session.jobs.get(jobId);
+      const path = written.get(jobId);
+      if (job.kind !== 'export' || !path) throw new BackendError('not-found', `Job ${jobId} is not a workspace export.`);
+      if (job.state !== 'succeeded' || job.result?.kind !== 'export') throw new BackendError('conflict', job.state === 'running' ? 'The export is still being written.' : `The export ${job.state}: ${job.error?.message ?? ''}`.trim());
+      let content: Buffer;
+      try {
+        content = readFileSync(path);
+      } catch {
+        throw new BackendError('not-found', 'This export was already handed over; export it again.');
+      }
+      rmSync(path, { force: true });
+      written.delete(jobId);
+      return { fileName: job.result.value.fileName, mimeType: job.result.value.mediaType, contentBase64: content.toString('base64') };
     },
   } satisfies Partial<Handlers>;
-}
-
-export function unknownFormat(format: string): BackendError {
-  return new BackendError('unsupported-format', `There is no "${format}" export; the formats are ${EXPORT_FORMATS.map((f) => f.id).join(', ')}.`);
-}
-
-export function exportedFileOf(format: ExportFormat, source: ExportSource): ExportedFile {
-  const text = format.render(source);
-  return { fileName: `${fileWord(source.workspaceName)}-${format.fileStem}-${todayIso(source.now)}.${format.extension}`, mimeType: format.mediaType, contentBase64: Buffer.from(text, 'utf8').toString('base64') };
-}
-
-/** A file name part from the workspace name: letters, digits and dashes only, so every file system and browser keeps it. */
-function fileWord(name: string): string {
-  return name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'workspace';
 }

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHECKLIST_ITEMS, type TriageRow } from '../../shared/checklist';
 import type { ExportedFile, ExportFormatInfo } from '../../shared/contract';
 import { demoEngineForTests } from '../triage/demo-engine';
+import { exportThroughJob } from './test-export';
 import { cycloneDxSchemaValidator, sarifSchemaValidator } from './test-schema-validators';
 
 interface SarifRun {
@@ -18,7 +19,8 @@ interface SarifRun {
 describe('exports of the demo workspace', () => {
   const { ids, call, dispatch } = demoEngineForTests('atw-exports-demo-');
   const text = (file: ExportedFile) => Buffer.from(file.contentBase64, 'base64').toString('utf8');
-  const exported = async (format: string) => JSON.parse(text(await call<ExportedFile>('exportWorkspaceFile', { format }))) as Record<string, unknown>;
+  const exportFile = (format: string) => exportThroughJob((method, input) => call(method, input), format);
+  const exported = async (format: string) => JSON.parse(text(await exportFile(format))) as Record<string, unknown>;
 
   beforeAll(async () => {
     // Join the scanned code the consultant would join in the first hour: the forecaster's LangGraph
@@ -38,7 +40,7 @@ describe('exports of the demo workspace', () => {
   });
 
   it('writes SARIF that the 2.1.0 schema accepts, named after the workspace', async () => {
-    const file = await call<ExportedFile>('exportWorkspaceFile', { format: 'sarif' });
+    const file = await exportFile('sarif');
     expect(file.fileName).toMatch(/^demo-findings-\d{4}-\d{2}-\d{2}\.sarif$/);
     expect(file.mimeType).toBe('application/sarif+json');
     const check = sarifSchemaValidator()(JSON.parse(text(file)));
@@ -104,7 +106,7 @@ describe('exports of the demo workspace', () => {
   });
 
   it('writes a CycloneDX 1.6 bill of materials that the schema accepts', async () => {
-    const file = await call<ExportedFile>('exportWorkspaceFile', { format: 'cyclonedx' });
+    const file = await exportFile('cyclonedx');
     expect(file.fileName).toMatch(/^demo-aibom-\d{4}-\d{2}-\d{2}\.cdx\.json$/);
     const check = cycloneDxSchemaValidator()(JSON.parse(text(file)));
     expect(check.errors).toEqual([]);
@@ -135,8 +137,8 @@ describe('exports of the demo workspace', () => {
 
   it('writes the workspace JSON byte for byte the same twice, but for the export time', async () => {
     await call('markReviewed', { agentId: ids['Collections Reminder Bot']!, note: 'walked through with the owner' });
-    const first = text(await call<ExportedFile>('exportWorkspaceFile', { format: 'json' }));
-    const second = text(await call<ExportedFile>('exportWorkspaceFile', { format: ' JSON ' }));
+    const first = text(await exportFile('json'));
+    const second = text(await exportFile(' JSON '));
     const withoutTime = (s: string) => s.replace(/"exportedAt": "[^"]+"/, '"exportedAt": ""');
     expect(withoutTime(second)).toBe(withoutTime(first));
     const doc = JSON.parse(first) as { formatVersion: number; agents: Array<{ name: string; dossier: { agent: { name: string } }; triage: { checklist: unknown[]; failing: string[] }; review: { reviewCount: number; lastReview: unknown } }>; plan: unknown; usage: { total: unknown } };
@@ -155,9 +157,9 @@ describe('exports of the demo workspace', () => {
   });
 
   it('refuses a format it does not know, naming the ones it does', async () => {
-    const result = await dispatch('exportWorkspaceFile', { format: 'spdx' });
+    const result = await dispatch('startWorkspaceExport', { format: 'spdx' });
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported-format', message: 'There is no "spdx" export; the formats are sarif, cyclonedx, manifest, json.' } });
-    const empty = await dispatch('exportWorkspaceFile', { format: '' });
+    const empty = await dispatch('startWorkspaceExport', { format: '' });
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
   it('leaves unknown verdicts out of SARIF, but not an item a person attested not done; an item marked not applicable stays, suppressed with the note', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportedFile } from '../../shared/contract';
 import { createEngine, type Engine } from '../api/engine';
 import { tempDir } from '../store/test-workspace';
+import { exportThroughJob } from './test-export';
 import { cycloneDxSchemaValidator, sarifSchemaValidator } from './test-schema-validators';
 
 /** A workspace with nothing in it yet still exports valid, empty files: a pipeline can run before the first scan. */
@@ -19,9 +20,11 @@ describe('exports of an empty workspace', () => {
     tmp.cleanup();
   });
   async function exported(format: string): Promise<{ file: ExportedFile; doc: Record<string, unknown> }> {
-    const result = await engine.dispatch('exportWorkspaceFile', { format }, ctx);
-    if (!result.ok) throw new Error(result.error.message);
-    const file = result.value as ExportedFile;
+    const file = await exportThroughJob(async (method, input) => {
+      const result = await engine.dispatch(method, input, ctx);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    }, format);
     return { file, doc: JSON.parse(Buffer.from(file.contentBase64, 'base64').toString('utf8')) as Record<string, unknown> };
   }
 
@@ -48,7 +51,7 @@ describe('exports of an empty workspace', () => {
   it('says so when no workspace is open', async () => {
     const bare = await createEngine({ homeDir: tmp.file('home2'), host: 'test', version: '0.0.0-test', defaultActor: 'tester', openLastWorkspace: false });
     try {
-      expect(await bare.dispatch('exportWorkspaceFile', { format: 'sarif' }, ctx)).toMatchObject({ ok: false, error: { code: 'no-workspace' } });
+      expect(await bare.dispatch('startWorkspaceExport', { format: 'sarif' }, ctx)).toMatchObject({ ok: false, error: { code: 'no-workspace' } });
     } finally {
       await bare.close();
     }

@@ -1,4 +1,5 @@
 import { scanJob } from '../discovery/scan-job';
+import { workspaceExportJob } from '../exports/export-job';
 import { importJob } from '../imports/run-import';
 import type { JobKind, JobKindName } from './job-kinds';
 
@@ -7,7 +8,7 @@ import type { JobKind, JobKindName } from './job-kinds';
  * the payload each kind takes is typed from it (see JobPayloadOf), so starting a job with the
  * wrong payload fails the type check instead of a cast inside the worker.
  */
-export const JOB_KINDS = [importJob, scanJob] as const;
+export const JOB_KINDS = [importJob, scanJob, workspaceExportJob] as const;
 
 type AnyJobKind = (typeof JOB_KINDS)[number];
 export type KnownJobKind = AnyJobKind['kind'];

@@ -42,7 +42,8 @@ const agentTriage = {
 
   exportRegistry: (input) => call('exportRegistry', input),
   exportFormats: (input) => call('exportFormats', input),
-  exportWorkspaceFile: (input) => call('exportWorkspaceFile', input),
+  startWorkspaceExport: (input) => call('startWorkspaceExport', input),
+  takeWorkspaceExport: (input) => call('takeWorkspaceExport', input),
   diffManifest: (input) => call('diffManifest', input),
 
   getJob: (input) => call('getJob', input),

@@ -3,6 +3,7 @@ import { method } from './method';
 import type { ScanCounters, ScanSummary } from '../discovery';
 import type { ImportRecord } from './imports';
 import type { ReportPdf } from '../report';
+import type { WorkspaceExport } from './exports';
 
 /** Background jobs: progress, result, cancel. */
 
@@ -20,7 +21,9 @@ export type JobResult =
   /** Every file format goes through the one import pipeline: the provenance records of the files imported, in the order given. */
   | { kind: 'import'; value: ImportRecord[] }
   /** The executive report printed to PDF; takeReportPdf hands the file over. */
-  | { kind: 'report-pdf'; value: ReportPdf };
+  | { kind: 'report-pdf'; value: ReportPdf }
+  /** A workspace export (SARIF, CycloneDX, manifest, JSON) written off the main thread; takeWorkspaceExport hands the file over. */
+  | { kind: 'export'; value: WorkspaceExport };
 export interface JobStatus {
   id: string;
   kind: JobResult['kind'];

@@ -1,4 +1,6 @@
-import { usageError, type CliCommand } from '../command';
+import { ERROR_CODES } from '../../../shared/errors';
+import { CliError, usageError, type CliCommand } from '../command';
+import { waitForJob } from '../wait-for-job';
 import { callEngine, withWorkspaceArg } from '../engine-session';
 import { deliverExportedFile } from '../exported-file';
 import { EXPORT_FORMATS, exportFormatById } from '../../exports/formats';
@@ -20,7 +22,11 @@ export const exportCommand: CliCommand = {
     if (!format) throw usageError(`--format must be one of ${FORMAT_IDS.join(', ')}, not "${given}".`);
     const out = ctx.text('out');
     await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: false }, async (engine, workspace) => {
-      const exported = await callEngine(engine, 'exportWorkspaceFile', { format: format.id });
+      const { id } = await callEngine(engine, 'startWorkspaceExport', { format: format.id });
+      const job = await waitForJob(engine, id, ctx);
+      if (job.state === 'cancelled') throw new CliError('cancelled', 'The export was cancelled; no file was written.');
+      if (job.state !== 'succeeded') throw new CliError(ERROR_CODES.find((c) => c === job.error?.code) ?? 'internal', job.error?.message ?? 'The export ended without a file.');
+      const exported = await callEngine(engine, 'takeWorkspaceExport', { jobId: id });
       await deliverExportedFile(ctx, exported, out, { what: `${format.label} of ${workspace.name}`, format: format.id });
     });
   },

@@ -12,7 +12,7 @@ export interface RegistryFilesSlice {
 }
 
 export const createRegistryFilesSlice: SliceCreator<RegistryFilesSlice> = (backend) => (set, get) => {
-  const exporting = async (what: RegistryFormat | 'manifest', read: () => Promise<ExportedFile>): Promise<ExportedFile | null> => {
+  const exporting = async (what: RegistryFormat, read: () => Promise<ExportedFile>): Promise<ExportedFile | null> => {
     set({ registryExporting: what });
     try {
       return await read();
@@ -26,6 +26,14 @@ export const createRegistryFilesSlice: SliceCreator<RegistryFilesSlice> = (backe
   return {
     registryExporting: null,
     exportRegistry: (format) => exporting(format, () => backend.exportRegistry({ format })),
-    exportManifest: () => exporting('manifest', () => backend.exportWorkspaceFile({ format: 'manifest' })),
+    // The manifest is one of the workspace exports: the same job, its failures told the same way.
+    exportManifest: async () => {
+      set({ registryExporting: 'manifest' });
+      try {
+        return await get().exportWorkspaceFile('manifest');
+      } finally {
+        set({ registryExporting: null });
+      }
+    },
   };
 };

@@ -3,6 +3,7 @@ import type { ExportFormatInfo, RegistryFormat } from '../../../../shared/contra
 import { useAppStore } from '../../store/store-context';
 import { Button } from '../../ui/Button';
 import { ErrorBanner } from '../../ui/ErrorBanner';
+import { ProgressBar } from '../../ui/ProgressBar';
 import { Spinner } from '../../ui/Spinner';
 import { downloadFile } from '../inventory/file-transfer';
 import './exports.css';
@@ -52,7 +53,9 @@ export function ExportsPage() {
 
 function WorkspaceExportRow({ format }: { format: ExportFormatInfo }) {
   const exporting = useAppStore((s) => s.workspaceExporting);
+  const job = useAppStore((s) => (s.workspaceExporting === format.id && s.workspaceExportJob ? s.jobs[s.workspaceExportJob] : undefined));
   const exportWorkspaceFile = useAppStore((s) => s.exportWorkspaceFile);
+  const cancelWorkspaceExport = useAppStore((s) => s.cancelWorkspaceExport);
   const download = async () => {
     const file = await exportWorkspaceFile(format.id);
     if (file) downloadFile(file);
@@ -66,11 +69,21 @@ function WorkspaceExportRow({ format }: { format: ExportFormatInfo }) {
           <span>.{format.extension}</span>
           <code>agent-triage export --workspace W --format {format.id}</code>
         </p>
+        {exporting === format.id && (
+          <div className="exports__progress">
+            <ProgressBar label={`${format.label} export`} value={job?.progress.done ?? 0} max={job?.progress.total ?? 0} valueText={job?.progress.message} />
+            <span className="muted">{job?.progress.message || 'Starting…'}</span>
+          </div>
+        )}
       </div>
       <div className="exports__actions">
-        <Button variant="primary" onClick={() => void download()} disabled={exporting !== null}>
-          {exporting === format.id ? 'Exporting…' : `Download .${format.extension}`}
-        </Button>
+        {exporting === format.id ? (
+          <Button onClick={() => void cancelWorkspaceExport()}>Cancel</Button>
+        ) : (
+          <Button variant="primary" onClick={() => void download()} disabled={exporting !== null}>
+            Download .{format.extension}
+          </Button>
+        )}
       </div>
     </li>
   );
