@@ -8,7 +8,7 @@ import { createWorkspaceFile, type Workspace } from '../store/workspace-file';
 import { setBudget } from '../usage/usage-agents';
 import type { FuzzInput, FuzzTarget } from './fuzz-importers';
 import { importInline } from './fuzz-importers';
-import { between, hostileJson, mutateBytes, mutateTextBytes, pick, type FuzzSize, type Mutated, type Random } from './mutations';
+import { between, hostileJson, mutateBytes, mutateTextBytes, pick, slotsOf, type FuzzSize, type Mutated, type Random } from './mutations';
 
 /**
  * Fuzz target for the agents manifest (YAML). Seeds are manifests the app writes of a small
@@ -49,21 +49,6 @@ function seedManifests(): FuzzInput[] {
 }
 
 const WRONG_VALUES: unknown[] = [null, 0, -1, 1e300, 'text', '', true, [], {}, ['a'], { name: '' }, 'agent-triage/v2', 'AgentManifest', '2026-13-45', '\u0000', '../../etc/passwd', 'a'.repeat(5000)];
-
-type Container = Record<string, unknown> | unknown[];
-
-function slotsOf(root: unknown): Array<{ parent: Container; key: string | number }> {
-  const slots: Array<{ parent: Container; key: string | number }> = [];
-  const walk = (value: unknown) => {
-    if (!value || typeof value !== 'object') return;
-    for (const key of Array.isArray(value) ? value.keys() : Object.keys(value)) {
-      slots.push({ parent: value as Container, key });
-      walk((value as Record<string | number, unknown>)[key]);
-    }
-  };
-  walk(root);
-  return slots;
-}
 
 /** Valid YAML, wrong manifest: a field removed, retyped, duplicated or given a hostile value. */
 function mutateFields(random: Random, text: string): Mutated {

@@ -263,3 +263,23 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+type Container = Record<string, unknown> | unknown[];
+export interface Slot {
+  parent: Container;
+  key: string | number;
+}
+
+/** Every place in a parsed document a value sits (object fields and array items, depth first): where structured fuzzers retype, remove or replace a value. */
+export function slotsOf(root: unknown): Slot[] {
+  const slots: Slot[] = [];
+  const walk = (value: unknown) => {
+    if (!value || typeof value !== 'object') return;
+    for (const key of Array.isArray(value) ? value.keys() : Object.keys(value)) {
+      slots.push({ parent: value as Container, key });
+      walk((value as Record<string | number, unknown>)[key]);
+    }
+  };
+  walk(root);
+  return slots;
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inlineJobContext } from '../jobs/job-context';
 import { runImport } from '../imports/run-import';
 import type { FuzzInput, FuzzTarget } from './fuzz-importers';
-import { between, hostileJson, mutateBytes, mutateTextBytes, pick, type FuzzSize, type Mutated, type Random } from './mutations';
+import { between, hostileJson, mutateBytes, mutateTextBytes, pick, slotsOf, type FuzzSize, type Mutated, type Random } from './mutations';
 
 /**
  * Fuzz targets for the LLM usage formats. Seeds are the project's real-shaped fixtures; the
@@ -16,25 +16,6 @@ import { between, hostileJson, mutateBytes, mutateTextBytes, pick, type FuzzSize
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-type Container = Record<string, unknown> | unknown[];
-interface Slot {
-  parent: Container;
-  key: string | number;
-}
-
-function slotsOf(root: unknown): Slot[] {
-  const slots: Slot[] = [];
-  const walk = (value: unknown) => {
-    if (!value || typeof value !== 'object') return;
-    for (const key of Array.isArray(value) ? value.keys() : Object.keys(value)) {
-      slots.push({ parent: value as Container, key });
-      walk((value as Record<string | number, unknown>)[key]);
-    }
-  };
-  walk(root);
-  return slots;
-}
 
 /** Fields the usage readers interpret: counts, times, ids, money, paging. */
 const INTERPRETED = /tokens|requests|amount|value|spend|time|starting_at|ending_at|has_more|next_page|model|api_key|request_id|traceId|spanId|UnixNano|intValue|metadata|results|data|spans/i;
