@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadCorpus, type CorpusRepo } from '../electron/discovery/corpus/corpus-expectation';
+import { loadCorpus, type CorpusRepo, type ExpectedAgent } from '../electron/discovery/corpus/corpus-expectation';
 import { seededRandom } from '../electron/fuzz/mutations';
 
 /**
@@ -37,7 +37,7 @@ export interface PlantedAgent {
   unitKind: string;
   name: string;
   path: string;
-  classification: 'agent' | 'llm-call';
+  classification: ExpectedAgent['classification'];
   /** The copy's folder, relative to the tree root: code it runs should be under it. */
   prefix: string;
 }

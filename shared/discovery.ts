@@ -29,11 +29,69 @@ export const UNIT_KINDS = [
   'serverless-function', // Lambda (Terraform, serverless.yml), Cloud Functions
   'scheduled-task', // crontab, Celery beat, Airflow DAG
   'container-service', // docker-compose service, Procfile process
+  'github-action', // an action.yml (composite or node) that runs an agent wherever a workflow uses it
+  'langgraph-graph', // a graph declared in langgraph.json: deployed by LangGraph Platform under that name
   'code-entry-point', // a worker/service/script found in code with no deployment config seen
+  'browser-agent', // an agent definition a web page or client component runs in the browser
+  'sub-agent', // an agent defined in code and run by another agent (a supervisor's worker, a handoff target)
+  'claude-subagent', // a Claude Code subagent definition (.claude/agents/*.md)
   'mcp-config', // an MCP client configuration (Claude Desktop, Cursor, VS Code, .mcp.json)
+  'mcp-server', // code that serves tools over MCP: a tool provider, not an agent
   'llm-usage', // an LLM key, or an agent tag, spending tokens in imported usage logs that no agent or application accounts for
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/**
+ * What an item of the review queue is. Only 'agent' and 'llm-call' spend tokens of their own:
+ * an MCP server provides tools to agents, a remote caller only starts an agent deployed
+ * elsewhere, and an example (a workflow in docs/, a test copy) is not deployed.
+ */
+export const CANDIDATE_CLASSIFICATIONS = ['agent', 'llm-call', 'mcp-server', 'remote-caller', 'example'] as const;
+export type CandidateClassification = (typeof CANDIDATE_CLASSIFICATIONS)[number];
+
+/** True for items that are agents or LLM calls in their own right (what the registry counts). */
+export function spendsTokens(classification: CandidateClassification): boolean {
+  return classification === 'agent' || classification === 'llm-call';
+}
+
+/**
+ * How a linked item relates to the item that carries the link, read "the other item is my …":
+ * a supervisor carries { worker, 'sub-agent' } and the worker { supervisor, 'parent' }.
+ */
+export const AGENT_LINK_RELATIONS = ['parent', 'sub-agent', 'handoff-to', 'handoff-from', 'mcp-server', 'mcp-client', 'remote-agent', 'caller'] as const;
+export type AgentLinkRelation = (typeof AGENT_LINK_RELATIONS)[number];
+
+export interface AgentLink {
+  /** The other item's identity key (same scan). */
+  identityKey: string;
+  name: string;
+  relation: AgentLinkRelation;
+  /** Where the link was seen: the handoff list, the sub-agent call, the MCP config entry. */
+  evidence: Evidence | null;
+}
+
+/**
+ * An LLM call made inside a larger agent's run (an artifact handler's streamObject called from a
+ * chat route's tool): part of that agent, not an item of its own, but its model use is kept.
+ */
+export interface ChainedComponent {
+  /** The function, handler or tool that makes the call. */
+  name: string;
+  path: string;
+  llm: LlmUse[];
+  evidence: Evidence;
+}
+
+/** For a remote caller: the agent it starts, deployed somewhere else. */
+export interface RemoteAgentTarget {
+  /** langgraph-platform, openai-assistants, ... */
+  platform: string;
+  /** The graph, assistant or agent name when written as a literal. */
+  name: string | null;
+  /** The deployment URL when written as a literal. */
+  url: string | null;
+  evidence: Evidence;
+}
 
 /** One server of an MCP client configuration: launched by a command (stdio) or reached at a URL. Arguments are redacted at the source. */
 export interface McpServerEntry {
@@ -186,7 +244,7 @@ export interface DiscoveredAgent {
   entryPoints: string[];
   /** Every code file the unit runs: its entry points and the local modules they import. */
   codeFiles: string[];
-  classification: 'agent' | 'llm-call';
+  classification: CandidateClassification;
   confidence: number;
   trigger: TriggerFinding;
   llm: LlmUse[];
@@ -203,6 +261,12 @@ export interface DiscoveredAgent {
   untrustedInputs?: UntrustedInputFinding[];
   /** Candidates found in usage logs ('llm-usage' units): what the key or tag spent, the evidence a person decides on. */
   usage?: UsageEvidence;
+  /** Other items of the same scan this one is tied to: sub-agents, handoffs, MCP servers it uses, the remote agent it calls. */
+  links?: AgentLink[];
+  /** LLM calls made inside this agent's run by code that is not an agent of its own. */
+  chainedComponents?: ChainedComponent[];
+  /** For 'remote-caller' items: the deployed agent they start. */
+  remoteAgent?: RemoteAgentTarget;
 }
 
 /** What imported usage says of a key or an agent tag nobody accounts for. */

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { TRIGGER_KINDS } from '../../../shared/agent';
-import { CAPABILITY_KINDS, UNIT_KINDS, UNTRUSTED_INPUT_KINDS } from '../../../shared/discovery';
+import { AGENT_LINK_RELATIONS, CAPABILITY_KINDS, UNIT_KINDS, UNTRUSTED_INPUT_KINDS } from '../../../shared/discovery';
 
 /** One labelled agent (or LLM call) of a corpus repo; see README.md for the labelling rules. */
 export const ExpectedAgent = z.strictObject({
@@ -12,7 +12,8 @@ export const ExpectedAgent = z.strictObject({
   name: z.string().min(1),
   /** The config (or, for code-entry-point, code) file that declares the unit, relative to repo/. */
   path: z.string().min(1),
-  classification: z.enum(['agent', 'llm-call']),
+  /** 'example' is never labelled: examples are not counted, list their paths in notAgents. */
+  classification: z.enum(['agent', 'llm-call', 'mcp-server', 'remote-caller']),
   trigger: z.enum(TRIGGER_KINDS),
   frameworks: z.array(z.string().min(1)),
   providers: z.array(z.string().min(1)),
@@ -20,6 +21,8 @@ export const ExpectedAgent = z.strictObject({
   capabilities: z.array(z.enum(CAPABILITY_KINDS)),
   /** The kinds of outside content it reads, from its code and its trigger (README.md: "Untrusted inputs"); none when left out. */
   untrustedInputs: z.array(z.enum(UNTRUSTED_INPUT_KINDS)).default([]),
+  /** Other labelled items it is tied to, by their unit name, read "the other item is my …" (README.md: "Links"); none when left out. */
+  links: z.array(z.strictObject({ name: z.string().min(1), relation: z.enum(AGENT_LINK_RELATIONS) })).default([]),
 });
 export type ExpectedAgent = z.infer<typeof ExpectedAgent>;
 

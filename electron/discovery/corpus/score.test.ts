@@ -6,7 +6,7 @@ import { agentKey, scoreCorpus } from './score';
 const evidence = { path: 'x', line: 1, snippet: '', ruleId: 'test', confidence: 1 };
 
 function expectedAgent(unitKind: UnitKind, path: string, name: string, capabilities: CapabilityKind[], more: Partial<ExpectedAgent> = {}): ExpectedAgent {
-  return { unitKind, path, name, classification: 'agent', trigger: 'cron', frameworks: ['langgraph'], providers: ['openai'], capabilities, untrustedInputs: [], ...more };
+  return { unitKind, path, name, classification: 'agent', trigger: 'cron', frameworks: ['langgraph'], providers: ['openai'], capabilities, untrustedInputs: [], links: [], ...more };
 }
 
 /** A scanner result as the linker would produce it, reduced to what scoring reads. */

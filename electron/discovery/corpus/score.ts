@@ -19,6 +19,8 @@ export interface RepoScore {
   agents: Tally;
   capabilities: Tally;
   untrustedInputs: Tally;
+  /** (item, linked item's unit name, relation) triples of matched items. */
+  links: Tally;
   /** Agent keys (see `agentKey`) expected but not predicted. */
   missed: string[];
   /** Counted predictions that match no expected agent. */
@@ -27,6 +29,7 @@ export interface RepoScore {
   wrongClassification: Array<{ agent: string; expected: string; predicted: string }>;
   capabilityErrors: Array<{ agent: string; missing: CapabilityKind[]; extra: CapabilityKind[] }>;
   untrustedInputErrors: Array<{ agent: string; missing: UntrustedInputKind[]; extra: UntrustedInputKind[] }>;
+  linkErrors: Array<{ agent: string; missing: string[]; extra: string[] }>;
   /** notAgents paths that a counted candidate came from. */
   trapsHit: string[];
   /** Informational (not in precision/recall): trigger, frameworks and providers of matched agents. */
@@ -37,6 +40,7 @@ export interface CorpusScore {
   agents: Tally;
   capabilities: Tally;
   untrustedInputs: Tally;
+  links: Tally;
   perRepo: RepoScore[];
 }
 
@@ -68,16 +72,19 @@ function sumTallies(tallies: Tally[]): Tally {
 const setText = (values: Iterable<string>) => [...new Set(values)].sort().join(', ');
 
 function scoreRepo(repo: string, expected: CorpusExpectation, predictions: DiscoveredAgent[]): RepoScore {
-  const counted = predictions.filter((p) => p.confidence >= COUNTED_CONFIDENCE);
+  // Examples (a workflow in docs/, a test copy) are reported but claim to be nothing deployed.
+  const counted = predictions.filter((p) => p.confidence >= COUNTED_CONFIDENCE && p.classification !== 'example');
   const unmatched = new Set(counted);
   const agents = { tp: 0, fp: 0, fn: 0 };
   const capabilities = { tp: 0, fp: 0, fn: 0 };
   const untrustedInputs = { tp: 0, fp: 0, fn: 0 };
-  const report: Omit<RepoScore, 'repo' | 'agents' | 'capabilities' | 'untrustedInputs' | 'unexpected' | 'trapsHit'> = {
+  const links = { tp: 0, fp: 0, fn: 0 };
+  const report: Omit<RepoScore, 'repo' | 'agents' | 'capabilities' | 'untrustedInputs' | 'links' | 'unexpected' | 'trapsHit'> = {
     missed: [],
     wrongClassification: [],
     capabilityErrors: [],
     untrustedInputErrors: [],
+    linkErrors: [],
     attributeMismatches: [],
   };
 
@@ -103,6 +110,14 @@ function scoreRepo(repo: string, expected: CorpusExpectation, predictions: Disco
     if (capabilityDiff) report.capabilityErrors.push({ agent: key, ...capabilityDiff });
     const inputDiff = comparePairs(want.untrustedInputs, (found.untrustedInputs ?? []).map((i) => i.kind), untrustedInputs);
     if (inputDiff) report.untrustedInputErrors.push({ agent: key, ...inputDiff });
+    const linkText = (name: string, relation: string) => `${relation} ${name}`;
+    const byKey = new Map(counted.map((p) => [p.identityKey, p.unit.name]));
+    const linkDiff = comparePairs(
+      want.links.map((l) => linkText(l.name, l.relation)),
+      (found.links ?? []).filter((l) => byKey.has(l.identityKey)).map((l) => linkText(byKey.get(l.identityKey)!, l.relation)),
+      links,
+    );
+    if (linkDiff) report.linkErrors.push({ agent: key, ...linkDiff });
     report.attributeMismatches.push(...attributeMismatches(key, want, found));
   }
 
@@ -113,6 +128,7 @@ function scoreRepo(repo: string, expected: CorpusExpectation, predictions: Disco
     agents: tally(agents.tp, agents.fp, agents.fn),
     capabilities: tally(capabilities.tp, capabilities.fp, capabilities.fn),
     untrustedInputs: tally(untrustedInputs.tp, untrustedInputs.fp, untrustedInputs.fn),
+    links: tally(links.tp, links.fp, links.fn),
     ...report,
     unexpected: [...unmatched].map((p) => agentKey(predictedUnit(p))),
     trapsHit: [...new Set(counted.map((p) => normalisePath(p.unit.path)).filter((path) => traps.has(path)))],
@@ -154,6 +170,7 @@ export function scoreCorpus(expected: Record<string, CorpusExpectation>, predict
     agents: sumTallies(perRepo.map((r) => r.agents)),
     capabilities: sumTallies(perRepo.map((r) => r.capabilities)),
     untrustedInputs: sumTallies(perRepo.map((r) => r.untrustedInputs)),
+    links: sumTallies(perRepo.map((r) => r.links)),
     perRepo,
   };
 }

@@ -13,6 +13,7 @@ import agentReviews from '../../review/migrations/010_agent_reviews';
 import usageFactCache from '../../usage/migrations/013_usage_fact_cache';
 import blastRadiusSummaries from '../../blast-radius/migrations/011_blast_radius_summaries';
 import reportSettings from '../../report/migrations/012_report_settings';
+import candidateClassifications from '../../discovery/migrations/014_candidate_classifications';
 
 export interface Migration {
   version: number;
@@ -52,6 +53,7 @@ const sources: Array<[number, string, string, Pick<Migration, 'rewrite' | 'scrub
   [11, 'blast radius summaries', blastRadiusSummaries],
   [12, 'report settings', reportSettings],
   [13, 'usage fact cache', usageFactCache],
+  [14, 'candidate classifications', candidateClassifications],
 ];
 
 export const MIGRATIONS: Migration[] = sources.map(([version, name, sql, code]) => ({

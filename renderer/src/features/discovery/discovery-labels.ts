@@ -1,4 +1,4 @@
-import type { CandidateDecision, CapabilityKind, CredentialRefKind, EndpointReference, GuardrailKind, TriggerFinding, UnitKind, UntrustedInputKind } from '../../../../shared/discovery';
+import type { CandidateClassification, CandidateDecision, CapabilityKind, CredentialRefKind, EndpointReference, GuardrailKind, TriggerFinding, UnitKind, UntrustedInputKind } from '../../../../shared/discovery';
 import { TRIGGER_LABELS } from '../../domain/agent-labels';
 import type { BadgeTone } from '../../ui/Badge';
 
@@ -10,8 +10,14 @@ export const UNIT_KIND_HEADINGS: Record<UnitKind, string> = {
   'serverless-function': 'Serverless functions',
   'scheduled-task': 'Scheduled tasks',
   'container-service': 'Container services',
+  'github-action': 'GitHub Actions (action.yml)',
+  'langgraph-graph': 'LangGraph deployments (langgraph.json)',
   'code-entry-point': 'Code entry points',
+  'browser-agent': 'Agents that run in the browser',
+  'sub-agent': 'Sub-agents and handoff targets',
+  'claude-subagent': 'Claude Code subagents',
   'mcp-config': 'MCP client configs',
+  'mcp-server': 'MCP servers (tool providers)',
   'llm-usage': 'Keys and agents seen only in usage logs',
 };
 
@@ -22,8 +28,14 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   'serverless-function': 'Serverless function',
   'scheduled-task': 'Scheduled task',
   'container-service': 'Container service',
+  'github-action': 'GitHub Action',
+  'langgraph-graph': 'LangGraph deployment',
   'code-entry-point': 'Code entry point',
+  'browser-agent': 'Browser agent',
+  'sub-agent': 'Sub-agent',
+  'claude-subagent': 'Claude Code subagent',
   'mcp-config': 'MCP client config',
+  'mcp-server': 'MCP server',
   'llm-usage': 'Seen in usage logs',
 };
 
@@ -81,11 +93,20 @@ export const DECISION_TONES: Record<CandidateDecision, BadgeTone> = {
   merged: 'neutral',
 };
 
-export const CLASSIFICATION_LABELS = { agent: 'Agent', 'llm-call': 'LLM call' } as const;
-export const CLASSIFICATION_EXPLANATIONS = {
+export const CLASSIFICATION_LABELS: Record<CandidateClassification, string> = {
+  agent: 'Agent',
+  'llm-call': 'LLM call',
+  'mcp-server': 'MCP server',
+  'remote-caller': 'Remote caller',
+  example: 'Example',
+};
+export const CLASSIFICATION_EXPLANATIONS: Record<CandidateClassification, string> = {
   agent: 'An LLM that chooses actions or tools, or runs unattended on a trigger',
   'llm-call': 'A plain LLM call (e.g. a one-shot summariser in a request handler): it still spends tokens with a credential someone must own',
-} as const;
+  'mcp-server': 'A tool provider: it serves tools to the agents that use it and calls no model of its own',
+  'remote-caller': 'Code that starts an agent deployed elsewhere (a LangGraph deployment, an OpenAI assistant): a trigger of that agent, not an agent',
+  example: 'Not deployed: a workflow or agent in docs, examples, templates or tests',
+};
 
 export const CREDENTIAL_KIND_LABELS: Record<CredentialRefKind, string> = {
   'env-var': 'Environment variable',
