@@ -39,6 +39,23 @@ export interface CodeFindings {
   entryPoint: Evidence | null;
   /** True when an LLM chooses actions: an agent framework, tools handed to a model, a tool-call loop. */
   agentic: boolean;
+  /** The MCP server this file builds (FastMCP, McpServer, a low-level Server): a tool provider, not an agent. */
+  mcpServer?: McpServerFact | null;
+  /** MCP servers this code launches over stdio (`MCPServerStdio(params=…)`, `new StdioClientTransport({command, args})`). */
+  mcpLaunches?: McpLaunchFact[];
+}
+
+export interface McpServerFact {
+  /** The server's name as the code writes it (`FastMCP("weather")`, `new McpServer({ name: 'tickets' })`), or null. */
+  name: string | null;
+  evidence: Evidence;
+}
+
+/** A stdio MCP server started by code: the command and arguments as written (literals only). */
+export interface McpLaunchFact {
+  command: string;
+  args: string[];
+  evidence: Evidence;
 }
 
 /** One deployable unit a config file declares (a CI job, a CronJob, a Lambda, a compose service...). */
@@ -62,6 +79,8 @@ export interface UnitFinding {
   mcpServers?: McpServerEntry[];
   /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */
   llm: LlmUse[];
+  /** A compose service that builds an image: its build context and Dockerfile (relative to the scanned root), whose command it runs when it names none. */
+  build?: { context: string; dockerfile: string | null };
 }
 
 export interface ConfigFindings {
@@ -76,6 +95,8 @@ export interface ConfigFindings {
    * file. Its credentials go to the candidates at or below its folder (see linkUnits).
    */
   appliesToFolder?: boolean;
+  /** A Dockerfile: the command its image runs, with paths taken back to its build context (see config/dockerfile.ts). */
+  image?: { command: string; evidence: Evidence };
 }
 
 export interface LockfileFindings {

@@ -11,6 +11,7 @@ import { createFindingContext } from './finding-context';
 import { findFrameworks } from './frameworks';
 import { findGuardrails } from './guardrails';
 import { inheritFromHelpers } from './helper-calls';
+import { describeTools, findMcpLaunches, findMcpServer } from './mcp-facts';
 import { findLlmUses } from './llm-uses';
 import { isPossiblyLocalPythonModule } from './python';
 import type { CodeRuleSet } from './rules';
@@ -28,7 +29,11 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const scoped = findCapabilities(context, tools, endpoints);
   findEndpoints(context, llm.clientCalls, endpoints);
   const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
-  const toolDefinitions = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
+  const mcpServer = findMcpServer(model, rules);
+  const capableTools = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
+  // An MCP server's tools are what a connecting model reads to choose them: their descriptions are kept.
+  const toolDefinitions = mcpServer ? describeTools(model, capableTools) : capableTools;
+  const mcpLaunches = findMcpLaunches(model, rules);
   return {
     type: 'code',
     path: model.path,
@@ -45,6 +50,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     entryPoint: findEntryPoint(context),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel,
+    ...(mcpServer ? { mcpServer } : {}),
+    ...(mcpLaunches.length > 0 ? { mcpLaunches } : {}),
   };
 }
 
