@@ -40,6 +40,20 @@ export function isDeployedWorkflowPath(path: string): boolean {
   return !EXAMPLE_FOLDER.test(repoRoot) && !TEMPLATE_FOLDER.test(repoRoot) && !isTestPath(`${repoRoot}/`);
 }
 
+/** Test runners: a job that runs them exercises code, it does not deploy it. */
+const TEST_RUNNER = /(^|[\s;&|(])(pytest|py\.test|tox|nox|vitest|jest|mocha|ava|playwright\s+test|go\s+test|cargo\s+test|(npm|pnpm|yarn|bun)\s+(run\s+)?test(:[\w-]+)?|python\d?(\.\d+)?\s+-m\s+(pytest|unittest))(\s|$)/i;
+
+/**
+ * A CI job or service that only runs tests: its commands are test runners or name only test
+ * files. An LLM key in its environment serves the tests (evals), not a deployed agent.
+ */
+export function runsOnlyTests(unit: Pick<UnitFinding, 'runs' | 'llm'>, entries: string[]): boolean {
+  // An agent the config itself runs (a coding-agent action) is no test, whatever else the job does.
+  if (unit.llm.some((use) => !/^config\.llm\./.test(use.evidence.ruleId))) return false;
+  if (entries.length > 0 && entries.every(isTestPath)) return true;
+  return entries.length === 0 && unit.runs.length > 0 && unit.runs.some((run) => TEST_RUNNER.test(run));
+}
+
 /** Compose files and Procfiles that a developer runs by hand: docker-compose.dev.yml, compose.override.yaml, Procfile.dev. */
 const DEV_CONFIG_FILE = /(^|\/)((docker-)?compose[.-](dev|develop|development|local|debug|override)([.-][\w-]+)?\.ya?ml|procfile\.(dev|development|local))$/i;
 

@@ -3,7 +3,7 @@ import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, P
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { pruneLinks } from './agent-links';
 import { imageCommands, withImageCommand } from './container-images';
-import { isExampleUnit, isTestPath } from './deployment-scope';
+import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
@@ -39,7 +39,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
       const unit = withImageCommand(declared, images);
       attachServiceAccountIdentities(unit, fileLevelCredentials);
       // Test code is never what a deployed unit runs as its entry (a CI job running pytest is not an agent).
-      const entries = entryFilesOf(unit, index).filter((path) => !isTestPath(path));
+      const written = entryFilesOf(unit, index);
+      const entries = written.filter((path) => !isTestPath(path));
       // A deployment of an MCP server is that server's item (below), not an agent.
       if (unit.kind !== 'mcp-config' && entries.length > 0 && entries.every((path) => servers.has(path))) continue;
       const closure = importClosure(entries, index);
@@ -47,7 +48,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
       // An example (a workflow in docs/, a dev server) claims no code: what it runs may be deployed elsewhere.
-      if (isExampleUnit(unit, config.format)) agent.classification = 'example';
+      if (isExampleUnit(unit, config.format) || runsOnlyTests(unit, written)) agent.classification = 'example';
       else for (const path of closure) covered.add(path);
       signatures.set(agent.identityKey, unitSignature(unit, entries));
       agents.push(agent);
