@@ -2,6 +2,7 @@ import { CAPABILITY_KINDS } from '../../../shared/discovery';
 import type { CapabilityFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import type { FingerprintKey } from '../secret-fingerprint';
+import { findAgentDefinitions } from './agent-definitions';
 import { findCapabilities } from './capabilities';
 import type { CodeModel } from './code-model';
 import { findCredentials } from './credentials';
@@ -13,6 +14,7 @@ import { findGuardrails } from './guardrails';
 import { inheritFromHelpers } from './helper-calls';
 import { findLlmUses } from './llm-uses';
 import { isPossiblyLocalPythonModule } from './python';
+import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
 import type { CodeRuleSet } from './rules';
 import { findTools } from './tools';
 import { findUntrustedInputs } from './untrusted-inputs';
@@ -29,6 +31,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   findEndpoints(context, llm.clientCalls, endpoints);
   const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
   const toolDefinitions = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
+  const agentDefinitions = findAgentDefinitions(model);
+  const remoteAgents = findRemoteAgents(model);
   return {
     type: 'code',
     path: model.path,
@@ -45,6 +49,10 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     entryPoint: findEntryPoint(context),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel,
+    ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),
+    ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
+    ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
+    ...(frameworks.orchestrationOnly && llm.uses.length === 0 && toolDefinitions.length === 0 && !tools.handedToModel ? { modelFreeGraph: true } : {}),
   };
 }
 
@@ -62,8 +70,11 @@ function localImports(model: CodeModel, rules: CodeRuleSet): string[] {
   const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
   const modules = model.imports.flatMap((fact) => {
     if (!possiblyLocal(fact.module) || rules.isKnownModule(fact.module)) return [];
-    // `from . import tools` imports the module ".tools".
-    return /^\.+$/.test(fact.module) ? fact.names.map((name) => `${fact.module}${name}`) : [fact.module];
+    // `from . import tools` imports the module ".tools"; `from app import tools` may import the
+    // module app.tools rather than a name of app/__init__.py: both are listed, the linker keeps
+    // what is a file.
+    if (/^\.+$/.test(fact.module)) return fact.names.map((name) => `${fact.module}${name}`);
+    return [fact.module, ...(model.language === 'python' ? fact.names.filter((name) => name !== '*').map((name) => `${fact.module}.${name}`) : [])];
   });
   return [...new Set(modules)];
 }
