@@ -40,6 +40,8 @@ export interface CodeFindings {
   entryPoint: Evidence | null;
   /** True when an LLM chooses actions: an agent framework, tools handed to a model, a tool-call loop. */
   agentic: boolean;
+  /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */
+  toolAliases?: Record<string, string>;
   /** Agents and graphs the file creates, for sub-agent items (code/agent-definitions.ts); absent when none. */
   agentDefinitions?: AgentDefinitionFinding[];
   /** Agents deployed elsewhere that the file starts runs of (LangGraph Platform, OpenAI Assistants); absent when none. */

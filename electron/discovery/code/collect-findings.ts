@@ -16,7 +16,7 @@ import { findLlmUses } from './llm-uses';
 import { isPossiblyLocalPythonModule } from './python';
 import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
 import type { CodeRuleSet } from './rules';
-import { findTools } from './tools';
+import { findTools, type ToolAnalysis } from './tools';
 import { findUntrustedInputs } from './untrusted-inputs';
 import { isPossiblyLocalTypeScriptModule } from './typescript';
 
@@ -32,6 +32,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
   const toolDefinitions = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
   const agentDefinitions = findAgentDefinitions(model);
+  const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
   const remoteAgents = findRemoteAgents(model);
   return {
     type: 'code',
@@ -49,11 +50,27 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     entryPoint: findEntryPoint(context),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel,
+    ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),
     ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),
     ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
     ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
     ...(frameworks.orchestrationOnly && llm.uses.length === 0 && toolDefinitions.length === 0 && !tools.handedToModel ? { modelFreeGraph: true } : {}),
   };
+}
+
+/**
+ * The variable or function a tool is known by in code, when its own name differs: agents list
+ * their tools by variable (`tools: [ledgerBalance]`), capabilities carry the tool's name.
+ */
+function toolAliasesOf(model: CodeModel, tools: ToolAnalysis): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const [call, name] of tools.toolOfCall) if (call.boundTo && call.boundTo !== name) aliases[call.boundTo] = name;
+  for (const scope of model.scopes) {
+    if (scope.kind === 'module' || scope.parent !== model.module || !scope.name) continue;
+    const name = tools.toolOfScope(scope);
+    if (name !== null && name !== scope.name) aliases[scope.name] = name;
+  }
+  return aliases;
 }
 
 function capabilityKindsOf(capabilities: readonly CapabilityFinding[], tool: string): CapabilityFinding['kind'][] {

@@ -48,7 +48,10 @@ export function analyzeLanggraphJson(path: string, text: string, ctx: ConfigCont
     if (target.file) unit.codePaths.push(posix.normalize(posix.join(posix.dirname(path), target.file)));
     else unit.runs.push(`${target.module}:${target.variable}`);
     if (envFile) unit.envFiles = [envFile];
-    for (const [key, value] of entriesOf(inlineEnv)) recordEnvEntry(src, unit, { name: key, value: asText(value), line: doc.lineOf(['env', key]) });
+    // The variables are every graph's: they are credentials, but a key name (OPENAI_API_KEY) says
+    // nothing about which graph calls a model, so only the credentials and endpoints are kept.
+    const facts = { credentials: unit.credentials, endpoints: unit.endpoints, capabilities: unit.capabilities, llm: [] };
+    for (const [key, value] of entriesOf(inlineEnv)) recordEnvEntry(src, facts, { name: key, value: asText(value), line: doc.lineOf(['env', key]) });
     findings.units.push(unit);
   }
   return findings.units.length > 0 ? src.redactFindings(findings) : null;

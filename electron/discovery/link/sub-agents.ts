@@ -106,7 +106,8 @@ function subAgentKey(sourceLabel: string, definition: Definition): string {
 
 function subAgentItem(identityKey: string, definition: Definition, parent: DiscoveredAgent, index: CodeIndex): DiscoveredAgent {
   const file = index.get(definition.path);
-  const holds = new Set(definition.tools);
+  const aliases = Object.assign({}, ...parent.codeFiles.map((path) => index.get(path)?.toolAliases ?? {})) as Record<string, string>;
+  const holds = new Set(definition.tools.flatMap((tool) => [tool, ...(aliases[tool] ? [aliases[tool]] : [])]));
   const name = nameOf(definition);
   const evidence: Evidence = definition.evidence;
   return {
