@@ -42,6 +42,8 @@ export interface CodeFindings {
   agentic: boolean;
   /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */
   toolAliases?: Record<string, string>;
+  /** Names imported from modules that may be files of the repository (`from app.team import triage` → "triage"), for sub-agents; absent when none. */
+  importedNames?: string[];
   /** Agents and graphs the file creates, for sub-agent items (code/agent-definitions.ts); absent when none. */
   agentDefinitions?: AgentDefinitionFinding[];
   /** Agents deployed elsewhere that the file starts runs of (LangGraph Platform, OpenAI Assistants); absent when none. */

@@ -62,7 +62,8 @@ export function findAgentDefinitions(model: CodeModel): AgentDefinitionFinding[]
     if (value?.kind !== 'call') return null;
     const wrapped = value.call;
     if (HANDOFF_WRAPPER.test(wrapped.callee)) return memberOf(wrapped.args[0] ?? wrapped.named.get('agent'));
-    if (AS_TOOL.test(wrapped.callee)) return lastSegment(wrapped.callee.replace(AS_TOOL, ''));
+    // The callee is resolved through the variable (`agents.Agent().as_tool`): the variable is in the source.
+    if (AS_TOOL.test(wrapped.callee)) return /^\s*(?:[\w.]+\.)?([A-Za-z_$][\w$]*)\s*\.\s*as_tool\b/.exec(model.text.slice(wrapped.start, wrapped.end))?.[1] ?? null;
     const created = inline(wrapped);
     if (!created) return null;
     created.definition.variable ??= `@${created.call.line}:${created.call.start}`;

@@ -73,8 +73,24 @@ interface Plan {
   referencedBy: Map<string, Reference>;
 }
 
+/**
+ * The agents the unit runs: those its entry files create or import by name, and every agent those
+ * run in turn. A module of agents the unit imports for one of them (another graph's workers) does
+ * not make the others its sub-agents. When the entry names none (it reaches them through a module
+ * attribute), every agent of its code counts.
+ */
 function planOf(unit: DiscoveredAgent, index: CodeIndex): Plan {
-  const definitions = unit.codeFiles.flatMap((path) => (index.get(path)?.agentDefinitions ?? []).map((definition, i) => ({ ...definition, path, key: `${path}#${i}` })));
+  const all = unit.codeFiles.flatMap((path) => (index.get(path)?.agentDefinitions ?? []).map((definition, i) => ({ ...definition, path, key: `${path}#${i}` })));
+  const imported = new Set(unit.entryPoints.flatMap((path) => index.get(path)?.importedNames ?? []));
+  const seeds = all.filter((definition) => unit.entryPoints.includes(definition.path) || (definition.variable !== null && imported.has(definition.variable)));
+  const run = new Set(seeds.length > 0 ? seeds : all);
+  for (const definition of run) {
+    for (const member of definition.members) {
+      const target = resolveMember(member.variable, definition, all);
+      if (target) run.add(target);
+    }
+  }
+  const definitions = all.filter((definition) => run.has(definition));
   const referencedBy = new Map<string, Reference>();
   for (const from of definitions) {
     for (const member of from.members) {
