@@ -13,6 +13,7 @@ import { TextField } from '../../ui/fields';
 import {
   CLASSIFICATION_EXPLANATIONS,
   CLASSIFICATION_LABELS,
+  CLASSIFICATION_TONES,
   DECISION_LABELS,
   DECISION_TONES,
   formatConfidence,
@@ -87,7 +88,7 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
     header: 'Type',
     minWidth: 76,
     render: (c) => (
-      <Badge tone={c.classification === 'agent' ? 'accent' : 'neutral'} title={CLASSIFICATION_EXPLANATIONS[c.classification]}>
+      <Badge tone={CLASSIFICATION_TONES[c.classification]} title={CLASSIFICATION_EXPLANATIONS[c.classification]}>
         {CLASSIFICATION_LABELS[c.classification]}
       </Badge>
     ),
