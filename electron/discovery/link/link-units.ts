@@ -6,7 +6,11 @@ import { imageCommands, withImageCommand } from './container-images';
 import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
+import { attachEnvFiles } from './langgraph-deployments';
+import { isModelFreeGraph } from './model-free-graphs';
+import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
+import { addSubAgents } from './sub-agents';
 
 /**
  * Turns per-file findings into candidate agents: one per deployable unit (a CI job, a CronJob,
@@ -38,6 +42,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     for (const declared of config.units) {
       const unit = withImageCommand(declared, images);
       attachServiceAccountIdentities(unit, fileLevelCredentials);
+      attachEnvFiles(unit, configs);
       // Test code is never what a deployed unit runs as its entry (a CI job running pytest is not an agent).
       const written = entryFilesOf(unit, index);
       const entries = written.filter((path) => !isTestPath(path));
@@ -92,7 +97,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
     if (agent) agents.push(agent);
   }
-  const listed = dropDuplicateUnits(dedupeByIdentity(agents), signatures);
+  // Copies of a unit go before sub-agents are planned: a sub-agent's parent is the deployed unit.
+  const units = dropDuplicateUnits(agents, signatures);
+  addSubAgents(sourceLabel, units, index);
+  linkRemoteCallers(units, index);
+  const listed = dedupeByIdentity(units);
   linkMcpClients(listed, serverItems, index);
   pruneLinks(listed);
   return listed;
@@ -125,7 +134,7 @@ function importedFiles(code: CodeFindings[], index: CodeIndex): Set<string> {
 }
 
 function hasLlmSignal(file: CodeFindings): boolean {
-  return file.llm.length > 0 || file.frameworks.length > 0 || file.agentic;
+  return file.llm.length > 0 || file.frameworks.length > 0 || file.agentic || (file.remoteAgents?.length ?? 0) > 0;
 }
 
 function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
@@ -181,17 +190,21 @@ function candidateOf(
   const llm: LlmUse[] = [...(unit?.llm ?? []), ...files.flatMap((f) => f.llm)];
   const frameworks = files.flatMap((f) => f.frameworks);
   const isMcp = kind === 'mcp-config';
-  if (llm.length === 0 && frameworks.length === 0 && !isMcp) return null;
+  const remote = remoteAgentsOf(files);
+  const remoteCaller = !isMcp && isRemoteCaller(files, unit, remote);
+  if (llm.length === 0 && frameworks.length === 0 && !isMcp && !remoteCaller) return null;
+  if (!isMcp && !remoteCaller && isModelFreeGraph(files, llm)) return null;
   const capabilities: CapabilityFinding[] = [...(unit?.capabilities ?? []), ...files.flatMap((f) => f.capabilities)];
   const agentic = isMcp || files.some((f) => f.agentic) || (unit?.llm.length ?? 0) > 0 || ['cron', 'event', 'chained'].includes(trigger.kind);
-  const signal = Math.max(0, ...llm.map((l) => l.evidence.confidence), ...frameworks.map((f) => f.evidence.confidence), isMcp && unit ? unit.evidence.confidence : 0);
+  const signal = Math.max(0, ...llm.map((l) => l.evidence.confidence), ...frameworks.map((f) => f.evidence.confidence), isMcp && unit ? unit.evidence.confidence : 0, remoteCaller ? remoteSignal(remote) : 0);
+  const remoteAgent = remoteCaller ? primaryRemoteAgent(remote) : undefined;
   return {
     identityKey: `${sourceLabel}:${kind}:${path}#${name}`,
     name: kind === 'code-entry-point' ? nameOfEntryPoint(path) : name,
     unit: { kind, name, path },
     entryPoints: entries,
     codeFiles: files.map((f) => f.path),
-    classification: agentic ? 'agent' : 'llm-call',
+    classification: remoteCaller ? 'remote-caller' : agentic ? 'agent' : 'llm-call',
     confidence: Math.round(signal * confidenceFactor * 100) / 100,
     trigger,
     llm,
@@ -206,6 +219,7 @@ function candidateOf(
     guardrails: files.flatMap((f) => f.guardrails),
     untrustedInputs: uniqueInputs([...(unit?.untrustedInputs ?? []), ...files.flatMap((f) => f.untrustedInputs)]),
     packages: isMcp ? [] : packagesFor([path, ...files.map((f) => f.path)], near.packagesNear),
+    ...(remoteAgent ? { remoteAgent } : {}),
   };
 }
 
