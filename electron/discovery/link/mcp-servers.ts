@@ -116,11 +116,13 @@ function serverFilesLaunchedBy(launch: Launch, index: CodeIndex, serverPaths: st
     if (bySuffix) return [bySuffix];
   }
   if (scripts.length > 0) return [];
-  // `npx -y ./`, `node .`, `uv run --directory servers/weather server`: a package folder holding one server.
-  const folders = words.filter((w, i) => !NOT_A_TARGET.test(w) && (w.startsWith('.') || w.startsWith('/') || i === directory + 1));
+  // `npx -y ./`, `node .`, `uv --directory servers/weather run weather-server`: a package folder
+  // holding one server. Only the thing launched counts: `npx -y @pkg .` hands `.` to a package.
+  const launched = words.slice(1).find((w) => !NOT_A_TARGET.test(w));
+  const folders = [...(directory >= 0 && words[directory + 1] ? [words[directory + 1]!] : []), ...(launched && /^[./]/.test(launched) ? [launched] : [])];
   for (const folder of folders) {
     for (const base of launch.bases) {
-      const inside = serverPaths.filter((p) => (folder.startsWith('/') ? endsInFolder(p, posix.basename(folder)) : isShallowlyInside(p, cleanDir(posix.normalize(posix.join(base || '.', folder))))));
+      const inside = serverPaths.filter((p) => (folder.startsWith('/') ? endsInFolder(p, posix.basename(folder)) : isShallowlyInside(p, cleanDir(posix.join(base || '.', folder)))));
       if (inside.length === 1) return inside;
     }
   }
@@ -133,10 +135,11 @@ function endsInFolder(path: string, name: string): boolean {
   return [dir, posix.dirname(dir)].some((d) => d === name || d.endsWith(`/${name}`)) && isShallowlyInside(path, dir.endsWith(`/${name}`) || dir === name ? dir : posix.dirname(dir));
 }
 
-/** The server file in `dir` or one folder below it (src/index.ts of a package). */
+/** The server file in `dir` or in its source folder (src/index.ts of a package). */
 function isShallowlyInside(path: string, dir: string): boolean {
   const rel = dir === '' ? path : path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : null;
-  return rel !== null && rel.split('/').length <= 2;
+  const parts = rel?.split('/') ?? [];
+  return parts.length === 1 || (parts.length === 2 && /^(src|lib|app|server|build|dist)$/.test(parts[0]!));
 }
 
 /** The one server whose path ends with the longest tail of `written` that any server path ends with. */
