@@ -116,6 +116,17 @@ describe('compose services and their images', () => {
     ]);
   });
 
+  it('a Kubernetes Deployment running an image named like a folder with a Dockerfile runs that Dockerfile\'s command', async () => {
+    write('support-agent/app/__init__.py', '');
+    write('support-agent/app/graph.py', graph);
+    write('support-agent/app/server.py', server);
+    write('support-agent/Dockerfile', 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nCMD ["uvicorn", "app.server:app"]\n');
+    write('k8s/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: support-agent\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/northwind/support-agent:2.1.0\n          env:\n            - name: OPENAI_API_KEY\n              valueFrom: { secretKeyRef: { name: openai, key: key } }\n        - name: cache\n          image: redis:7\n');
+    const agents = await scan();
+    expect(items(agents)).toEqual(['agent k8s-deployment k8s/deployment.yaml support-agent']);
+    expect(agents[0]!.entryPoints).toEqual(['support-agent/app/server.py']);
+  });
+
   it('a build context without a Dockerfile, or a Dockerfile without a command, leaves the service as before', async () => {
     write('svc/main.py', AGENT_SCRIPT);
     write('other/Dockerfile', 'FROM python:3.12\nCOPY . .\n');
