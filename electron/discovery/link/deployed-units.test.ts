@@ -170,6 +170,13 @@ describe('MCP servers', () => {
     expect(items(await scan())).toEqual(['mcp-server mcp-server servers/ledger.py ledger']);
   });
 
+  it('a config that launches the repository\'s server as its published package is linked to it by name', async () => {
+    write('src/index.ts', "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 'weather', version: '1.0.0' });\nserver.tool('forecast', async () => ({ content: [] }));\n");
+    write('.mcp.json', '{"mcpServers": {"forecasts": {"command": "npx", "args": ["-y", "@northwind/weather-mcp@latest"]}, "github": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"]}}}');
+    const agents = await scan();
+    expect(linksOf(agents.find((a) => a.unit.kind === 'mcp-server'))).toEqual(['mcp-client Claude Code']);
+  });
+
   it('a launch of a public package or of a path that is no server of the tree links nothing', async () => {
     write('servers/ledger.py', fastmcp);
     write('.cursor/mcp.json', '{"mcpServers": {"fs": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "."]}, "x": {"command": "python", "args": ["missing.py"]}}}');
