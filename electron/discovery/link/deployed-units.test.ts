@@ -79,6 +79,12 @@ describe('test code is never an entry point', () => {
     expect(items(await scan())).toEqual(['example ci-job .github/workflows/ci.yml CI/test']);
   });
 
+  it('an agent module that only a test imports is reported at the module, not at the test', async () => {
+    write('src/support_agent.py', 'from langchain_openai import ChatOpenAI\nfrom langgraph.prebuilt import create_react_agent\nagent = create_react_agent(ChatOpenAI(model="gpt-4.1"), [])\n');
+    write('tests/test_support_agent.py', 'from src.support_agent import agent\n\ndef test_agent():\n    assert agent.invoke({"messages": []})\n\nif __name__ == "__main__":\n    test_agent()\n');
+    expect(items(await scan())).toEqual(['agent code-entry-point src/support_agent.py src/support_agent.py']);
+  });
+
   it('a job that runs a test file is not the agent that file exercises', async () => {
     write('agent/main.py', AGENT_SCRIPT);
     write('tests/test_main.py', 'from agent import main\n\ndef test_main():\n    assert main.client\n');
