@@ -2,16 +2,20 @@ import { CAPABILITY_KINDS } from '../../../shared/discovery';
 import type { CapabilityFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import type { FingerprintKey } from '../secret-fingerprint';
+import { findAgentGraph } from './agent-graph';
 import { findCapabilities } from './capabilities';
+import { clientEntryOf } from './client-entry';
 import type { CodeModel } from './code-model';
 import { findCredentials } from './credentials';
 import { EndpointCollector, findEndpoints } from './endpoints';
 import { findEntryPoint } from './entry-point';
 import { createFindingContext } from './finding-context';
 import { findFrameworks } from './frameworks';
+import { findGenerationSites } from './generation-sites';
 import { findGuardrails } from './guardrails';
 import { inheritFromHelpers } from './helper-calls';
 import { findLlmUses } from './llm-uses';
+import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
 import type { CodeRuleSet } from './rules';
 import { findTools } from './tools';
@@ -29,6 +33,10 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   findEndpoints(context, llm.clientCalls, endpoints);
   const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
   const toolDefinitions = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
+  const agentGraph = findAgentGraph(context, tools);
+  const proxyCalls = findProxyCalls(model);
+  const clientEntry = clientEntryOf(model.path, model.text);
+  const generationSites = findGenerationSites(context);
   return {
     type: 'code',
     path: model.path,
@@ -45,6 +53,10 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     entryPoint: findEntryPoint(context),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel,
+    ...(agentGraph ? { agentGraph } : {}),
+    ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
+    ...(clientEntry ? { clientEntry } : {}),
+    ...(generationSites.length > 0 ? { generationSites } : {}),
   };
 }
 

@@ -2,7 +2,12 @@ import { posix } from 'node:path';
 import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, PackageVersion, TriggerFinding, UnitKind, UntrustedInputFinding } from '../../../shared/discovery';
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { pruneLinks } from './agent-links';
+import { AgentGraph } from './agent-nodes';
+import { browserAgents, type MakeItem } from './browser-agents';
+import { attachChainedComponents } from './chained-components';
+import { joinProxyRoutes } from './proxy-routes';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
+import { splitSubAgents } from './sub-agents';
 
 /**
  * Turns per-file findings into candidate agents: one per deployable unit (a CI job, a CronJob,
@@ -39,6 +44,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     }
   }
 
+  // Agents a web page starts in the browser: one item per agent definition, not per page.
+  const graph = new AgentGraph(code, index);
+  const make: MakeItem = (kind, name, path, entries, trigger, files) => candidateOf(sourceLabel, kind, name, path, entries, trigger, files, null, { packagesNear, secretsNear });
+  agents.push(...browserAgents(code, index, graph, covered, make));
+
   // Code no config runs: its entry points (and what they import) are units of their own.
   const uncovered = code.filter((f) => !covered.has(f.path));
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
@@ -61,7 +71,9 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
     if (agent) agents.push(agent);
   }
-  const listed = dedupeByIdentity(agents);
+  agents.push(...splitSubAgents(agents, index, graph, make));
+  const listed = dedupeByIdentity(joinProxyRoutes(agents, code, index));
+  attachChainedComponents(listed, index);
   pruneLinks(listed);
   return listed;
 }
