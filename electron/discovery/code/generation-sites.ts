@@ -65,6 +65,10 @@ function ownerOf(model: CodeModel, call: CallSite): string {
     .sort((a, b) => a.start - b.start)[0];
   const inner = outer.name || null;
   if (wrapper?.boundTo && inner && wrapper.boundTo !== inner) return `${wrapper.boundTo}.${inner}`;
+  // A method of an exported object literal (`export const replyHandler = { async run() {...} }`).
+  const inObject = model.objects.some((object) => object.scope === model.module && object.entries.some((entry) => entry.value.kind === 'definition' && entry.value.scope === outer));
+  const holder = inObject ? model.exports.filter((exported) => exported.line < outer.line).sort((a, b) => b.line - a.line)[0] : undefined;
+  if (holder && inner) return `${holder.name}.${inner}`;
   return inner ?? wrapper?.boundTo ?? model.path.split('/').pop()!.replace(/\.[^.]+$/, '');
 }
 

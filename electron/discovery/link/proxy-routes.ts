@@ -32,11 +32,13 @@ export function joinProxyRoutes(agents: DiscoveredAgent[], code: readonly CodeFi
   return agents.filter((agent) => !(agent.unit.kind === 'code-entry-point' && joined.has(agent.unit.path)));
 }
 
-/** The route's model use, keys and endpoints become the caller's; its item (if one was made) knew the .env beside it. */
+/** The route's model use, keys, endpoints and capabilities become the caller's; its item (if one was made) knew the .env beside it. */
 function joinRoute(agent: DiscoveredAgent, routeFiles: CodeFindings[], routeItem: DiscoveredAgent | undefined): void {
   const llm = routeItem?.llm ?? routeFiles.flatMap((file) => file.llm);
   const credentials = routeItem?.credentials ?? routeFiles.flatMap((file) => file.credentials);
   const endpoints = routeItem?.endpoints ?? routeFiles.flatMap((file) => file.endpoints);
+  // The route runs on the server whenever the caller's tool asks: what it reads and writes is the caller's reach.
+  const capabilities = routeItem?.capabilities ?? routeFiles.flatMap((file) => file.capabilities);
   const at = (evidence: Evidence) => `${evidence.path}:${evidence.line}:${evidence.ruleId}`;
   const add = <T extends { evidence: Evidence }>(list: T[], more: T[]) => {
     const seen = new Set(list.map((entry) => at(entry.evidence)));
@@ -45,6 +47,7 @@ function joinRoute(agent: DiscoveredAgent, routeFiles: CodeFindings[], routeItem
   add(agent.llm, llm);
   add(agent.credentials, credentials);
   add(agent.endpoints, endpoints);
+  add(agent.capabilities, capabilities);
   for (const file of routeFiles) if (!agent.codeFiles.includes(file.path)) agent.codeFiles.push(file.path);
 }
 

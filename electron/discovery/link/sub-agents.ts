@@ -19,6 +19,8 @@ export function splitSubAgents(units: readonly DiscoveredAgent[], index: CodeInd
     const files = unit.codeFiles.flatMap((path) => index.get(path) ?? []);
     const roots = graph.rootsOf(files);
     if (roots.length === 0) continue;
+    // The file that defines the root agent starts it as much as the server file that runs it.
+    for (const root of roots) if (!unit.entryPoints.includes(root.path)) unit.entryPoints.push(root.path);
     const reached = graph.reachable(roots).filter((node) => !roots.includes(node));
     if (reached.length === 0) continue;
     const itemOf = new Map<AgentNode, DiscoveredAgent>(roots.map((root) => [root, unit]));
