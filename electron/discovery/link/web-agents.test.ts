@@ -107,16 +107,16 @@ describe('agent graphs run on a server', () => {
     'server/agents/kyc.ts': "import { Agent } from '@openai/agents';\nexport const kyc = new Agent({ name: 'KYC', instructions: 'check' });\n",
   };
 
-  it('the unit is the root agent run() starts; its handoff targets are sub-agents at their files, each with its own tools', async () => {
+  it('the unit is the root agent run() starts; its handoff targets are sub-agents at their files, each holding its own tools', async () => {
     const agents = await link(files);
     expect(summary(agents)).toEqual(['agent code-entry-point server/index.ts @ server/index.ts', 'agent sub-agent KYC @ server/agents/kyc.ts', 'agent sub-agent Refunds @ server/agents/refunds.ts']);
     const unit = byName(agents, 'server/index.ts');
     expect(unit.entryPoints).toEqual(['server/index.ts', 'server/agents/triage.ts']);
     expect(links(unit)).toEqual(['handoff-to KYC', 'handoff-to Refunds']);
-    expect(unit.tools.map((t) => t.name)).toEqual(['lookup']);
-    expect(unit.capabilities.map((c) => c.kind)).toEqual(['outbound-network']);
+    // The unit's process can do what every agent it runs can do.
+    expect(unit.capabilities.map((c) => c.kind).sort()).toEqual(['outbound-network', 'payment']);
     const refunds = byName(agents, 'Refunds');
-    expect(refunds.trigger).toMatchObject({ kind: 'chained', description: 'Called by Triage' });
+    expect(refunds.trigger).toMatchObject({ kind: 'chained', description: 'Run by Triage' });
     expect(refunds.tools.map((t) => t.name)).toEqual(['refund']);
     expect(refunds.capabilities.map((c) => c.kind)).toEqual(['payment']);
     expect(links(refunds)).toEqual(['handoff-from server']);
