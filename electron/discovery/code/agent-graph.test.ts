@@ -83,6 +83,11 @@ describe('model calls without an SDK', () => {
     expect(findings.credentials.map((credential) => credential.name)).toEqual(['OPENAI_API_KEY']);
   });
 
+  it('so is a Python requests or httpx post to one', async () => {
+    const findings = await analyzed('jobs/summarise.py', "import os\nimport requests\n\nURL = 'https://api.anthropic.com/v1/messages'\n\ndef summarise(text):\n    return requests.post(URL, json={'model': 'claude-3-5-haiku-20241022', 'messages': [text]}, headers={'x-api-key': os.environ['ANTHROPIC_API_KEY']})\n");
+    expect(findings.llm).toMatchObject([{ provider: 'anthropic', sdk: 'requests.post https://api.anthropic.com/v1/messages', models: ['claude-3-5-haiku-20241022'] }]);
+  });
+
   it('a fetch to another host, or to a URL built at run time, is not', async () => {
     const findings = await analyzed(
       'lib/weather.ts',

@@ -54,5 +54,7 @@ describe('imports that are not SDK use', () => {
     expect(stub?.localImports).toEqual(['@/lib/db']);
     expect(stub?.entryPoint).toBeNull();
     expect(stub?.proxyCalls).toBeUndefined();
+    const python = codeStub('jobs/export.py', '"""Nightly export.\nfrom app import tools\n"""\n# from app import agent\nfrom app import db\n');
+    expect(python?.localImports.sort()).toEqual(['app', 'app.db']);
   });
 });
