@@ -2,12 +2,17 @@ import { posix } from 'node:path';
 import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, PackageVersion, TriggerFinding, UnitKind, UntrustedInputFinding } from '../../../shared/discovery';
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { pruneLinks } from './agent-links';
+import { AgentGraph } from './agent-nodes';
+import { splitSubAgents } from './agents-sdk-js-sub-agents';
+import { browserAgents, type MakeItem } from './browser-agents';
+import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
 import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { attachEnvFiles } from './langgraph-deployments';
 import { isModelFreeGraph } from './model-free-graphs';
+import { joinProxyRoutes } from './proxy-routes';
 import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { addSubAgents } from './sub-agents';
@@ -74,6 +79,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     agents.push(server);
   }
 
+  // Agents a web page starts in the browser: one item per agent definition, not per page.
+  const graph = new AgentGraph(code, index);
+  const make: MakeItem = (kind, name, path, entries, trigger, files) => candidateOf(sourceLabel, kind, name, path, entries, trigger, files, null, { packagesNear, secretsNear });
+  agents.push(...browserAgents(code, index, graph, covered, make));
+
   // Code no config runs: its entry points (and what they import) are units of their own.
   // Test files and fixtures are never one: they exercise agents, they do not deploy them.
   const uncovered = code.filter((f) => !covered.has(f.path) && !isTestPath(f.path));
@@ -101,8 +111,10 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   // Copies of a unit go before sub-agents are planned: a sub-agent's parent is the deployed unit.
   const units = dropDuplicateUnits(agents, signatures);
   addSubAgents(sourceLabel, units, index);
+  units.push(...splitSubAgents(units, index, graph, make));
   linkRemoteCallers(units, index);
-  const listed = dedupeByIdentity(units);
+  const listed = dedupeByIdentity(joinProxyRoutes(units, code, index));
+  attachChainedComponents(listed, index);
   linkMcpClients(listed, serverItems, index);
   pruneLinks(listed);
   return listed;
