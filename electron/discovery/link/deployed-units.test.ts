@@ -85,6 +85,12 @@ describe('test code is never an entry point', () => {
     expect(items(await scan())).toEqual(['agent code-entry-point src/support_agent.py src/support_agent.py']);
   });
 
+  it('a test that renders a client component is not a page starting browser agents', async () => {
+    write('src/agents/triage.ts', "import { RealtimeAgent } from '@openai/agents/realtime';\nexport const triage = new RealtimeAgent({ name: 'triage', instructions: 'Route the caller.' });\n");
+    write('src/__tests__/Chat.test.tsx', "'use client';\nimport { RealtimeSession } from '@openai/agents/realtime';\nimport { triage } from '../agents/triage';\nexport default function Chat() {\n  void new RealtimeSession(triage).connect({ apiKey: 'ek_test' });\n  return null;\n}\n");
+    expect(items(await scan()).filter((item) => item.includes('browser-agent') || item.includes('__tests__'))).toEqual([]);
+  });
+
   it('a job that runs a test file is not the agent that file exercises', async () => {
     write('agent/main.py', AGENT_SCRIPT);
     write('tests/test_main.py', 'from agent import main\n\ndef test_main():\n    assert main.client\n');
