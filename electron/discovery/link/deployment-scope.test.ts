@@ -61,8 +61,10 @@ describe('isExampleUnit', () => {
     expect(isExampleUnit(unit('scheduled-task', 'tests/fixtures/crontab'), 'crontab')).toBe(true);
   });
 
-  it('an MCP client config is a person\'s own set-up wherever it sits', () => {
+  it('an MCP client config is a person\'s own set-up wherever it sits, except among test fixtures', () => {
     expect(isExampleUnit(unit('mcp-config', 'docs/claude_desktop_config.json'), 'mcp')).toBe(false);
+    expect(isExampleUnit(unit('mcp-config', '.cursor/mcp.json'), 'mcp')).toBe(false);
+    expect(isExampleUnit(unit('mcp-config', 'tests/fixtures/.mcp.json'), 'mcp')).toBe(true);
   });
 });
 

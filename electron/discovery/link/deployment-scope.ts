@@ -74,10 +74,11 @@ export function isDevOnlyUnit(unit: Pick<UnitFinding, 'kind' | 'path' | 'runs'>)
  * Whether a unit a config declares is deployed (an agent or LLM call when its code says so) or
  * an example of one: a CI workflow GitHub would not run or kept in docs/, examples/, templates/
  * or tests/; any other deployment config in docs/, examples/ or tests/; a dev-only service.
- * MCP client configs are a person's own set-up wherever they sit, so they are always deployed.
+ * MCP client configs are a person's own set-up wherever they sit, except among test fixtures.
  */
 export function isExampleUnit(unit: Pick<UnitFinding, 'kind' | 'path' | 'runs'>, format: string): boolean {
-  if (unit.kind === 'mcp-config') return false;
+  // A config kept with docs is still someone's set-up to copy; one among test fixtures is data.
+  if (unit.kind === 'mcp-config') return isTestPath(`${posix.dirname(unit.path)}/`);
   if (unit.kind === 'ci-job' && format.split('+').includes('github-actions')) return !isDeployedWorkflowPath(unit.path);
   const dir = `${posix.dirname(unit.path)}/`;
   if (EXAMPLE_FOLDER.test(dir) || isTestPath(dir)) return true;
