@@ -123,6 +123,8 @@ export interface UnitFinding {
   llm: LlmUse[];
   /** A compose service that builds an image: its build context and Dockerfile (relative to the scanned root), whose command it runs when it names none. */
   build?: { context: string; dockerfile: string | null };
+  /** Compose profiles the service belongs to (`profiles: [dev]`): it starts only when one is asked for. */
+  profiles?: string[];
   /** Env files the platform loads for the unit (langgraph.json `env`), as written, relative to the config's folder. */
   envFiles?: string[];
 }

@@ -94,6 +94,13 @@ describe('isDevOnlyUnit', () => {
     ['Procfile', ['web: gunicorn app:app']],
   ])('%s running %j is not', (path, runs) => expect(isDevOnlyUnit(unit('container-service', path, runs))).toBe(false));
 
+  it('a compose service only in dev profiles is a dev service; one also in a production profile is not', () => {
+    expect(isDevOnlyUnit({ ...unit('container-service', 'docker-compose.yml', ['python -m app']), profiles: ['dev'] })).toBe(true);
+    expect(isDevOnlyUnit({ ...unit('container-service', 'docker-compose.yml', ['python -m app']), profiles: ['debug', 'local'] })).toBe(true);
+    expect(isDevOnlyUnit({ ...unit('container-service', 'docker-compose.yml', ['python -m app']), profiles: ['dev', 'prod'] })).toBe(false);
+    expect(isDevOnlyUnit({ ...unit('container-service', 'docker-compose.yml', ['python -m app']), profiles: ['workers'] })).toBe(false);
+  });
+
   it('only services are dev servers: a CI job that runs `npm run dev` for a smoke test is judged as a job', () => {
     expect(isDevOnlyUnit(unit('ci-job', '.github/workflows/smoke.yml', ['npm run dev']))).toBe(false);
   });
