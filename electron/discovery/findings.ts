@@ -65,6 +65,8 @@ export interface AgentDefinitionFinding {
   name: string | null;
   /** The variable the agent (or its compiled graph) is bound to, or null. */
   variable: string | null;
+  /** The module-level function it is created in (a factory another file imports and calls), or null. */
+  factory: string | null;
   /** Agents it runs, by variable: a supervisor's or swarm's workers, graph nodes, handoff targets. */
   members: Array<{ variable: string; relation: 'sub-agent' | 'handoff-to' }>;
   /** Tools it holds, by the names they are defined or bound under. */

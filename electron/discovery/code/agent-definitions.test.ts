@@ -115,6 +115,25 @@ export const ledgerBalance = tool(async ({ id }) => (await pool.query("SELECT ba
     expect(findings.capabilities.map((c) => [c.kind, c.tool])).toEqual([['data-read', 'ledger_balance']]);
   });
 
+  it('reads typed Agents SDK agents and agents built by a factory function', async () => {
+    const findings = await analyzed(
+      'team/build.py',
+      `from agents import Agent
+from langgraph.prebuilt.chat_agent_executor import create_react_agent
+
+def make_researcher(model):
+    researcher = create_react_agent(model, tools=[], name="researcher")
+    return researcher
+
+support = Agent[SupportContext](name="Support", instructions="...")
+`,
+    );
+    expect(findings.agentDefinitions!.map((d) => [d.kind, d.name, d.variable, d.factory])).toEqual([
+      ['react-agent', 'researcher', 'researcher', 'make_researcher'],
+      ['openai-agent', 'Support', 'support', null],
+    ]);
+  });
+
   it('has none for a file that only imports an agent framework', async () => {
     const findings = await analyzed('run.py', 'from agents import Runner\nfrom app.agents import triage\nRunner.run_sync(triage, "hi")\n');
     expect(findings.agentDefinitions).toBeUndefined();

@@ -27,11 +27,11 @@ interface DefinitionShape {
 }
 
 const SHAPES: DefinitionShape[] = [
-  { kind: 'react-agent', languages: 'python', callee: /^langgraph\.prebuilt\.create_react_agent$|^langchain\.agents\.create_agent$/, nameArgs: ['name'], toolsArg: 'tools', toolsAt: 1 },
+  { kind: 'react-agent', languages: 'python', callee: /^langgraph\.prebuilt(\.chat_agent_executor)?\.create_react_agent$|^langchain\.agents\.create_agent$/, nameArgs: ['name'], toolsArg: 'tools', toolsAt: 1 },
   { kind: 'supervisor', languages: 'python', callee: /^langgraph_supervisor\.create_supervisor$/, nameArgs: ['supervisor_name'], membersArg: 'agents', membersAt: 0, relation: 'sub-agent', toolsArg: 'tools' },
   { kind: 'swarm', languages: 'python', callee: /^langgraph_swarm\.create_swarm$/, nameArgs: [], membersArg: 'agents', membersAt: 0, relation: 'sub-agent' },
-  // OpenAI Agents SDK: `Agent(name=..., tools=[...], handoffs=[...])`.
-  { kind: 'openai-agent', languages: 'python', callee: /^agents\.Agent$/, nameArgs: ['name'], membersArg: 'handoffs', relation: 'handoff-to', toolsArg: 'tools' },
+  // OpenAI Agents SDK: `Agent(name=..., tools=[...], handoffs=[...])`, also typed `Agent[Context](...)`.
+  { kind: 'openai-agent', languages: 'python', callee: /^agents\.Agent(\[\])?$/, nameArgs: ['name'], membersArg: 'handoffs', relation: 'handoff-to', toolsArg: 'tools' },
   { kind: 'graph', languages: 'python', callee: /^langgraph\.graph\.(StateGraph|MessageGraph)$/, nameArgs: [] },
   { kind: 'react-agent', languages: 'script', callee: /^@langchain\/langgraph\/prebuilt\.createReactAgent$|^langchain\.createAgent$/, nameArgs: ['name'], toolsArg: 'tools' },
   { kind: 'supervisor', languages: 'script', callee: /^@langchain\/langgraph-supervisor\.createSupervisor$/, nameArgs: ['supervisorName'], membersArg: 'agents', relation: 'sub-agent', toolsArg: 'tools' },
@@ -105,10 +105,18 @@ function definitionOf(model: CodeModel, call: CallSite, shape: DefinitionShape):
     kind: shape.kind,
     name,
     variable: call.boundTo ?? compile?.boundTo ?? null,
+    factory: factoryOf(call),
     members: [],
     tools: [],
     evidence: makeEvidence(model.path, call.line, model.lines[call.line - 1] ?? '', `code.agent-definition.${shape.kind}`, 0.9),
   };
+}
+
+/** The module-level function that builds and returns the agent (`def make_researcher(): return create_react_agent(...)`). */
+function factoryOf(call: CallSite): string | null {
+  let scope = call.scope;
+  while (scope.parent && scope.parent.kind !== 'module') scope = scope.parent;
+  return scope.kind === 'function' && scope.parent?.kind === 'module' && scope.name ? scope.name : null;
 }
 
 function argument(call: CallSite, name: string | undefined, position: number | undefined): Value | undefined {

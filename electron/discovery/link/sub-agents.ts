@@ -82,7 +82,9 @@ interface Plan {
 function planOf(unit: DiscoveredAgent, index: CodeIndex): Plan {
   const all = unit.codeFiles.flatMap((path) => (index.get(path)?.agentDefinitions ?? []).map((definition, i) => ({ ...definition, path, key: `${path}#${i}` })));
   const imported = new Set(unit.entryPoints.flatMap((path) => index.get(path)?.importedNames ?? []));
-  const seeds = all.filter((definition) => unit.entryPoints.includes(definition.path) || (definition.variable !== null && imported.has(definition.variable)));
+  const seeds = all.filter(
+    (definition) => unit.entryPoints.includes(definition.path) || (definition.variable !== null && imported.has(definition.variable)) || (definition.factory !== null && imported.has(definition.factory)),
+  );
   const run = new Set(seeds.length > 0 ? seeds : all);
   for (const definition of run) {
     for (const member of definition.members) {

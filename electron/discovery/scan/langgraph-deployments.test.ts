@@ -152,6 +152,29 @@ triage = Agent(name="Triage", instructions="...", handoffs=[billing])
     expect(agents.some((a) => a.unit.name === 'Triage')).toBe(false);
   });
 
+  it('an agent built by a factory the entry imports is a sub-agent of the unit that runs it', async () => {
+    write({
+      'langgraph.json': JSON.stringify({ graphs: { desk: './desk/graph.py:graph' } }),
+      'desk/__init__.py': '',
+      'desk/researcher.py': 'from langgraph.prebuilt import create_react_agent\n\ndef make_researcher(model):\n    return create_react_agent(model, tools=[], name="researcher")\n',
+      'desk/unused.py': 'from langgraph.prebuilt import create_react_agent\nstray = create_react_agent("openai:gpt-4.1", tools=[], name="stray")\n',
+      'desk/graph.py': `from langchain_openai import ChatOpenAI
+from langgraph_supervisor import create_supervisor
+from desk.researcher import make_researcher
+from desk import unused
+
+model = ChatOpenAI(model="gpt-4.1")
+graph = create_supervisor(model=model, agents=[make_researcher(model)]).compile()
+`,
+    });
+    const { agents } = await scan();
+    expect(agents.map((a) => [a.unit.kind, a.unit.name]).sort()).toEqual([
+      ['langgraph-graph', 'desk'],
+      ['sub-agent', 'researcher'],
+    ]);
+    expect(links(byName(agents, 'desk'))).toEqual(['sub-agent:researcher']);
+  });
+
   it('one worker module run by two deployments is one sub-agent item linked to both', async () => {
     write({
       'k8s/batch.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: "0 2 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: run\n              image: x\n              command: ["python", "-m", "desk.batch"]\n',
