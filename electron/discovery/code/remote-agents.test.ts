@@ -78,6 +78,20 @@ export const handler = async () => {
     expect(ts.llmOnlyStartsRemoteRuns).toBe(true);
   });
 
+  it('code that defines the assistant or answers its tool calls runs an agent of its own', async () => {
+    const findings = await analyzed(
+      'assistant.py',
+      `from openai import OpenAI
+client = OpenAI()
+run = client.beta.threads.runs.create_and_poll(thread_id="t", assistant_id="asst_123")
+if run.status == "requires_action":
+    client.beta.threads.runs.submit_tool_outputs_and_poll(thread_id="t", run_id=run.id, tool_outputs=[])
+`,
+    );
+    expect(targets(findings)).toEqual([['openai-assistants', 'asst_123', null, 3]]);
+    expect(findings.llmOnlyStartsRemoteRuns).toBeUndefined();
+  });
+
   it('a file that also calls the model itself is not only a trigger', async () => {
     const findings = await analyzed(
       'mixed.py',

@@ -35,8 +35,10 @@ const SHAPES: RemoteShape[] = [
   },
 ];
 
-/** Methods of an OpenAI client that belong to Assistants runs (threads, messages, runs, assistants). */
+/** Methods of an OpenAI client that belong to Assistants runs (threads, messages, runs, reading assistants). */
 const ASSISTANTS_API = /\.beta\.(threads|assistants)\./;
+/** ...except defining the assistant or answering its tool calls here: then the agent's tools run in this code. */
+const ASSISTANT_OF_ITS_OWN = /\.beta\.assistants\.(create|update)$|\.(submit_tool_outputs|submit_tool_outputs_and_poll|submit_tool_outputs_stream|submitToolOutputs|submitToolOutputsAndPoll|submitToolOutputsStream)$/;
 
 export function findRemoteAgents(model: CodeModel): RemoteAgentTarget[] {
   const found: RemoteAgentTarget[] = [];
@@ -64,7 +66,7 @@ export function findRemoteAgents(model: CodeModel): RemoteAgentTarget[] {
 export function onlyStartsRemoteRuns(modelCalls: readonly CallSite[], clientCalls: ReadonlySet<CallSite>, remote: readonly RemoteAgentTarget[]): boolean {
   if (remote.length === 0) return false;
   const onClients = modelCalls.filter((call) => !clientCalls.has(call));
-  return onClients.every((call) => ASSISTANTS_API.test(call.callee));
+  return onClients.every((call) => ASSISTANTS_API.test(call.callee) && !ASSISTANT_OF_ITS_OWN.test(call.callee));
 }
 
 /** A literal id, else the environment variable it is read from (`os.environ["ASSISTANT_ID"]`, `process.env.GRAPH_ID`). */

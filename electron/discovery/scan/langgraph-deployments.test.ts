@@ -223,6 +223,21 @@ if __name__ == "__main__":
     expect(links(byName(agents, 'helper'))).toEqual(['caller:api/chat', 'caller:bot']);
   });
 
+  it('with two deployments serving a graph of the same name, a caller is linked to the one of its own service', async () => {
+    const graph = 'from langgraph.prebuilt import create_react_agent\ngraph = create_react_agent("openai:gpt-4.1", tools=[])\n';
+    write({
+      'services/a/langgraph.json': JSON.stringify({ graphs: { agent: './graph.py:graph' } }),
+      'services/a/graph.py': graph,
+      'services/b/langgraph.json': JSON.stringify({ graphs: { agent: './graph.py:graph' } }),
+      'services/b/graph.py': graph,
+      'services/b/scripts/smoke.py': 'from langgraph_sdk import get_sync_client\nif __name__ == "__main__":\n    get_sync_client(url="http://localhost:2024").runs.wait(None, "agent", input={})\n',
+    });
+    const { agents } = await scan();
+    const caller = byName(agents, 'services/b/scripts/smoke.py');
+    expect(caller.classification).toBe('remote-caller');
+    expect(caller.links?.map((l) => l.identityKey)).toEqual(['repo:langgraph-graph:services/b/langgraph.json#agent']);
+  });
+
   it('an OpenAI Assistants runner on a schedule is a caller of the assistant, not an agent', async () => {
     write({
       '.github/workflows/digest.yml': 'name: Digest\non:\n  schedule:\n    - cron: "0 6 * * *"\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python digest.py\n',
