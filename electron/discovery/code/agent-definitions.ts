@@ -45,7 +45,11 @@ const ADD_NODE = /\.(add_node|addNode)$/;
 const HANDOFF_WRAPPER = /^agents\.handoff$/;
 const AS_TOOL = /\.as_tool$/;
 
+/** The packages whose constructors are read: a file importing none of them is not looked at. */
+const DEFINING_PACKAGES = /^(langgraph|langchain|agents$|agents\.|@langchain\/)/;
+
 export function findAgentDefinitions(model: CodeModel): AgentDefinitionFinding[] {
+  if (!model.imports.some((fact) => DEFINING_PACKAGES.test(fact.module))) return [];
   const languages = model.language === 'python' ? 'python' : 'script';
   const shapes = SHAPES.filter((shape) => shape.languages === languages);
   const found: Array<{ call: CallSite; definition: AgentDefinitionFinding }> = [];

@@ -40,7 +40,11 @@ const ASSISTANTS_API = /\.beta\.(threads|assistants)\./;
 /** ...except defining the assistant or answering its tool calls here: then the agent's tools run in this code. */
 const ASSISTANT_OF_ITS_OWN = /\.beta\.assistants\.(create|update)$|\.(submit_tool_outputs|submit_tool_outputs_and_poll|submit_tool_outputs_stream|submitToolOutputs|submitToolOutputsAndPoll|submitToolOutputsStream)$/;
 
+/** The packages whose clients start remote runs: a file importing none of them is not looked at. */
+const REMOTE_PACKAGES = /^(langgraph|openai$|openai\.|@langchain\/langgraph)/;
+
 export function findRemoteAgents(model: CodeModel): RemoteAgentTarget[] {
+  if (!model.imports.some((fact) => REMOTE_PACKAGES.test(fact.module))) return [];
   const found: RemoteAgentTarget[] = [];
   for (const call of model.calls) {
     const shape = SHAPES.find((candidate) => candidate.callee.test(call.callee));
