@@ -134,8 +134,9 @@ support = Agent[SupportContext](name="Support", instructions="...")
     ]);
   });
 
-  it('has none for a file that only imports an agent framework', async () => {
-    const findings = await analyzed('run.py', 'from agents import Runner\nfrom app.agents import triage\nRunner.run_sync(triage, "hi")\n');
+  it('has none for a file that only imports an agent framework, but knows which agents it starts', async () => {
+    const findings = await analyzed('run.py', 'from agents import Runner\nfrom app.agents import triage\nfrom app.graph import graph\nRunner.run_sync(triage, "hi")\nasync def go():\n    await graph.ainvoke({})\n    self.helper.invoke({})\n');
     expect(findings.agentDefinitions).toBeUndefined();
+    expect(findings.agentsRun).toEqual(['triage', 'graph', 'helper']);
   });
 });

@@ -44,6 +44,8 @@ const ADD_NODE = /\.(add_node|addNode)$/;
 /** `handoff(agent)` and `agent.as_tool(...)`: another agent reached through a wrapper. */
 const HANDOFF_WRAPPER = /^agents\.handoff$/;
 const AS_TOOL = /\.as_tool$/;
+/** A swarm agent's tool that hands the conversation to a peer by name: `create_handoff_tool(agent_name="bob")`. */
+const HANDOFF_TOOL = /^langgraph_swarm\.create_handoff_tool$|^@langchain\/langgraph-swarm\.createHandoffTool$/;
 
 /** The packages whose constructors are read: a file importing none of them is not looked at. */
 const DEFINING_PACKAGES = /^(langgraph|langchain|agents$|agents\.|@langchain\/)/;
@@ -81,9 +83,12 @@ export function findAgentDefinitions(model: CodeModel): AgentDefinitionFinding[]
         if (variable) definition.members.push({ variable, relation: shape.relation ?? 'sub-agent' });
       }
     }
-    // Agents handed over as tools (`agent.as_tool(...)`) are run by this one, not tools of their own.
+    // Agents handed over as tools (`agent.as_tool(...)`) are run by this one, not tools of their own;
+    // a swarm's handoff tool names the peer it hands over to.
     for (const item of listItems(model, argument(call, shape.toolsArg, shape.toolsAt))) {
-      if (item.kind === 'call' && AS_TOOL.test(item.call.callee)) {
+      const handoff = handoffTarget(model, item);
+      if (handoff) definition.members.push({ variable: `name:${handoff}`, relation: 'handoff-to' });
+      else if (item.kind === 'call' && AS_TOOL.test(item.call.callee)) {
         const variable = memberOf(item);
         if (variable) definition.members.push({ variable, relation: 'sub-agent' });
       } else if (item.kind === 'ref') definition.tools.push(lastSegment(item.name));
@@ -97,6 +102,30 @@ export function findAgentDefinitions(model: CodeModel): AgentDefinitionFinding[]
     }
   }
   return found.map((f) => f.definition);
+}
+
+/** `Runner.run(triage, ...)` (OpenAI Agents SDK), `run(agent, ...)` (JS SDK). */
+const RUNNER = /^agents\.Runner\.(run|run_sync|run_streamed)$|^@openai\/agents\.(run|Runner\(\)\.run)$/;
+/** `graph.invoke(...)`, `await app.astream(...)`: a compiled graph or agent started by this code. */
+const INVOKE = /\.(invoke|ainvoke|stream|astream|stream_events|astream_events|streamEvents|batch|abatch)$/;
+
+/**
+ * The variables of agents this file starts (`Runner.run_sync(triage, ...)`, `graph.invoke(...)`):
+ * the agent a unit runs is its root, whatever else its code defines.
+ */
+export function findAgentsRun(model: CodeModel): string[] {
+  if (!model.imports.some((fact) => DEFINING_PACKAGES.test(fact.module))) return [];
+  const run = new Set<string>();
+  for (const call of model.calls) {
+    if (RUNNER.test(call.callee)) {
+      const first = call.args[0] ?? call.named.get('starting_agent');
+      if (first?.kind === 'ref') run.add(lastSegment(first.name));
+    } else if (INVOKE.test(call.callee)) {
+      const receiver = /^\s*(?:await\s+)?(?:[\w$]+\.)*?([A-Za-z_$][\w$]*)\s*\.\s*\w+\s*\(/.exec(model.text.slice(call.start, call.end))?.[1];
+      if (receiver && !['self', 'this', 'cls'].includes(receiver)) run.add(receiver);
+    }
+  }
+  return [...run];
 }
 
 function definitionOf(model: CodeModel, call: CallSite, shape: DefinitionShape): AgentDefinitionFinding {
@@ -121,6 +150,13 @@ function factoryOf(call: CallSite): string | null {
   let scope = call.scope;
   while (scope.parent && scope.parent.kind !== 'module') scope = scope.parent;
   return scope.kind === 'function' && scope.parent?.kind === 'module' && scope.name ? scope.name : null;
+}
+
+/** The peer a swarm handoff tool (written inline or bound to a variable) names. */
+function handoffTarget(model: CodeModel, item: Value): string | null {
+  const value = resolved(model, item);
+  if (value?.kind !== 'call' || !HANDOFF_TOOL.test(value.call.callee)) return null;
+  return literal(model, value.call.named.get('agent_name') ?? value.call.named.get('agentName') ?? value.call.args[0]);
 }
 
 function argument(call: CallSite, name: string | undefined, position: number | undefined): Value | undefined {

@@ -2,7 +2,7 @@ import { CAPABILITY_KINDS } from '../../../shared/discovery';
 import type { CapabilityFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import type { FingerprintKey } from '../secret-fingerprint';
-import { findAgentDefinitions } from './agent-definitions';
+import { findAgentDefinitions, findAgentsRun } from './agent-definitions';
 import { findCapabilities } from './capabilities';
 import type { CodeModel } from './code-model';
 import { findCredentials } from './credentials';
@@ -33,6 +33,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const toolDefinitions = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
   const agentDefinitions = findAgentDefinitions(model);
   const importedNames = localImportedNames(model, rules);
+  const agentsRun = findAgentsRun(model);
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
   const remoteAgents = findRemoteAgents(model);
   return {
@@ -54,6 +55,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),
     ...(agentDefinitions.length > 0 || importedNames.length > 0 ? { importedNames } : {}),
     ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),
+    ...(agentsRun.length > 0 ? { agentsRun } : {}),
     ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
     ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
     ...(frameworks.orchestrationOnly && llm.uses.length === 0 && toolDefinitions.length === 0 && !tools.handedToModel ? { modelFreeGraph: true } : {}),

@@ -175,6 +175,42 @@ graph = create_supervisor(model=model, agents=[make_researcher(model)]).compile(
     expect(links(byName(agents, 'desk'))).toEqual(['sub-agent:researcher']);
   });
 
+  it('a swarm runs each of its agents, which hand over to each other by name; specialists handing back to triage leave it the root', async () => {
+    write({
+      'swarm.py': `from langchain_openai import ChatOpenAI
+from langgraph.prebuilt import create_react_agent
+from langgraph_swarm import create_handoff_tool, create_swarm
+
+model = ChatOpenAI(model="gpt-4.1")
+alice = create_react_agent(model, [create_handoff_tool(agent_name="Bob")], name="Alice")
+bob = create_react_agent(model, [create_handoff_tool(agent_name="Alice")], name="Bob")
+app = create_swarm([alice, bob], default_active_agent="Alice").compile()
+
+if __name__ == "__main__":
+    app.invoke({"messages": []})
+`,
+      'team.py': `from agents import Agent, Runner
+billing = Agent(name="Billing", instructions="...")
+triage = Agent(name="Triage", instructions="...", handoffs=[billing])
+billing.handoffs = [triage]
+refunds = Agent(name="Refunds", instructions="...", handoffs=[triage])
+triage.handoffs.append(refunds)
+
+if __name__ == "__main__":
+    Runner.run_sync(triage, "hello")
+`,
+    });
+    const { agents } = await scan();
+    const swarm = byName(agents, 'swarm.py');
+    expect(links(swarm)).toEqual(['sub-agent:Alice', 'sub-agent:Bob']);
+    expect(links(byName(agents, 'Alice'))).toEqual(['handoff-from:Bob', 'handoff-to:Bob', 'parent:swarm']);
+    // Triage is the agent the unit starts; Refunds hands back to it. Triage's late `append` is not
+    // read, so the unit is only known to run Refunds, as one of its agents.
+    expect(links(byName(agents, 'team.py'))).toEqual(['handoff-from:Refunds', 'handoff-to:Billing', 'sub-agent:Refunds']);
+    expect(links(byName(agents, 'Refunds'))).toEqual(['handoff-to:team', 'parent:team']);
+    expect(agents.some((a) => a.unit.name === 'Triage')).toBe(false);
+  });
+
   it('one worker module run by two deployments is one sub-agent item linked to both', async () => {
     write({
       'k8s/batch.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: "0 2 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: run\n              image: x\n              command: ["python", "-m", "desk.batch"]\n',
