@@ -14,6 +14,9 @@ import type {
   UnitKind,
   UntrustedInputFinding,
 } from '../../shared/discovery';
+import type { AgentGraphFacts } from './code/agent-graph';
+import type { GenerationSite } from './code/generation-sites';
+import type { ProxyCall } from './code/proxy-calls';
 
 /**
  * What one file tells the scanner, before files are linked into candidate agents. Analyzers are
@@ -40,6 +43,14 @@ export interface CodeFindings {
   entryPoint: Evidence | null;
   /** True when an LLM chooses actions: an agent framework, tools handed to a model, a tool-call loop. */
   agentic: boolean;
+  /** OpenAI Agents SDK (JS) agents defined, wired and run here (code/agent-graph.ts). */
+  agentGraph?: AgentGraphFacts;
+  /** Calls to the application's own routes, `fetch('/api/...')` (code/proxy-calls.ts). */
+  proxyCalls?: ProxyCall[];
+  /** Set when the file is where browser code starts: a page, layout, "use client" module or Vite entry (code/client-entry.ts). */
+  clientEntry?: Evidence;
+  /** Model calls made inside functions, by the function that makes them (code/generation-sites.ts). */
+  generationSites?: GenerationSite[];
   /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */
   toolAliases?: Record<string, string>;
   /** Names imported from modules that may be files of the repository (`from app.team import triage` → "triage"), for sub-agents; absent when none. */

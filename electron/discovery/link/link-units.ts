@@ -2,8 +2,13 @@ import { posix } from 'node:path';
 import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, PackageVersion, TriggerFinding, UnitKind, UntrustedInputFinding } from '../../../shared/discovery';
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { pruneLinks } from './agent-links';
+import { AgentGraph } from './agent-nodes';
+import { splitSubAgents } from './agents-sdk-js-sub-agents';
+import { browserAgents, type MakeItem } from './browser-agents';
+import { attachChainedComponents } from './chained-components';
 import { attachEnvFiles } from './langgraph-deployments';
 import { isModelFreeGraph } from './model-free-graphs';
+import { joinProxyRoutes } from './proxy-routes';
 import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { addSubAgents } from './sub-agents';
@@ -44,6 +49,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     }
   }
 
+  // Agents a web page starts in the browser: one item per agent definition, not per page.
+  const graph = new AgentGraph(code, index);
+  const make: MakeItem = (kind, name, path, entries, trigger, files) => candidateOf(sourceLabel, kind, name, path, entries, trigger, files, null, { packagesNear, secretsNear });
+  agents.push(...browserAgents(code, index, graph, covered, make));
+
   // Code no config runs: its entry points (and what they import) are units of their own.
   const uncovered = code.filter((f) => !covered.has(f.path));
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
@@ -67,8 +77,10 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     if (agent) agents.push(agent);
   }
   addSubAgents(sourceLabel, agents, index);
+  agents.push(...splitSubAgents(agents, index, graph, make));
   linkRemoteCallers(agents, index);
-  const listed = dedupeByIdentity(agents);
+  const listed = dedupeByIdentity(joinProxyRoutes(agents, code, index));
+  attachChainedComponents(listed, index);
   pruneLinks(listed);
   return listed;
 }
