@@ -26,6 +26,23 @@ async def replay(body):
     expect(findings.agentic).toBe(false);
   });
 
+  it('names the graph an assistant was made for when the run only has the assistant id', async () => {
+    const findings = await analyzed(
+      'web/lib/agent.ts',
+      `import { Client } from "@langchain/langgraph-sdk";
+const client = new Client({ apiUrl: process.env.LANGGRAPH_API_URL });
+export async function ask(input: string) {
+  const [assistant] = await client.assistants.search({ graphId: "researcher", limit: 1 });
+  const thread = await client.threads.create();
+  return client.runs.wait(thread.thread_id, assistant.assistant_id, { input: { messages: [input] } });
+}
+`,
+    );
+    expect(targets(findings)).toEqual([['langgraph-platform', 'researcher', null, 4]]);
+    const listsOnly = await analyzed('admin.py', 'from langgraph_sdk import get_client\nclient = get_client(url="http://localhost:2024")\nasync def names():\n    return await client.assistants.search(graph_id="agent")\n');
+    expect(listsOnly.remoteAgents).toBeUndefined();
+  });
+
   it('reads a RemoteGraph in Python and TypeScript', async () => {
     const python = await analyzed('bot.py', 'from langgraph.pregel.remote import RemoteGraph\nhelper = RemoteGraph("dispute_helper", url="https://disputes.example.com")\n');
     expect(targets(python)).toEqual([['langgraph-platform', 'dispute_helper', 'https://disputes.example.com', 2]]);
