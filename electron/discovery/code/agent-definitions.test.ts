@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentDefinitionFinding } from '../findings';
+import { bundledCodeRules } from './bundled-code-rules';
 import { analyzed } from './test-helpers';
 
 /** kind, name, variable, members, tools: compact to compare. */
@@ -132,6 +133,14 @@ support = Agent[SupportContext](name="Support", instructions="...")
       ['react-agent', 'researcher', 'researcher', 'make_researcher'],
       ['openai-agent', 'Support', 'support', null],
     ]);
+  });
+
+  it('carries the framework rule as evidence, and reads nothing when a workspace turned that rule off', async () => {
+    const text = 'from langgraph.prebuilt import create_react_agent\nfrom langgraph_supervisor import create_supervisor\nworker = create_react_agent("openai:gpt-4.1", tools=[], name="w")\n';
+    const on = await analyzed('a.py', text);
+    expect(on.agentDefinitions!.map((d) => [d.evidence.ruleId, d.evidence.confidence])).toEqual([['py.framework.langgraph', 0.9]]);
+    const off = await analyzed('a.py', text, bundledCodeRules(new Set(['py.framework.langgraph'])));
+    expect(off.agentDefinitions).toBeUndefined();
   });
 
   it('has none for a file that only imports an agent framework, but knows which agents it starts', async () => {

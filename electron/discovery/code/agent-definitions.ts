@@ -1,5 +1,6 @@
 import { makeEvidence } from '../evidence';
 import type { AgentDefinitionFinding } from '../findings';
+import type { RuleBase } from '../rules/rule';
 import type { CallSite, CodeModel, Value } from './code-model';
 import { lastSegment, resolved } from './finding-context';
 
@@ -9,11 +10,13 @@ import { lastSegment, resolved } from './finding-context';
  * linker knows which unit runs the file (link/sub-agents.ts); here only the call shapes are read.
  *
  * The vocabulary is the constructors' own signatures (which argument lists the workers, which
- * names the agent), not a detection rule: whether the file is an agent at all is still decided by
- * the framework rules of the pack.
+ * names the agent); each shape is evidence for the framework rule of the pack that detects the
+ * constructor, so a workspace that turns that rule off turns this reading off too.
  */
 interface DefinitionShape {
   kind: AgentDefinitionFinding['kind'];
+  /** The framework rule of the pack the definition is evidence for: turning it off turns this reading off. */
+  rule: string;
   callee: RegExp;
   languages: 'python' | 'script';
   /** Arguments that name the agent, tried in order. */
@@ -27,16 +30,16 @@ interface DefinitionShape {
 }
 
 const SHAPES: DefinitionShape[] = [
-  { kind: 'react-agent', languages: 'python', callee: /^langgraph\.prebuilt(\.chat_agent_executor)?\.create_react_agent$|^langchain\.agents\.create_agent$/, nameArgs: ['name'], toolsArg: 'tools', toolsAt: 1 },
-  { kind: 'supervisor', languages: 'python', callee: /^langgraph_supervisor\.create_supervisor$/, nameArgs: ['supervisor_name'], membersArg: 'agents', membersAt: 0, relation: 'sub-agent', toolsArg: 'tools' },
-  { kind: 'swarm', languages: 'python', callee: /^langgraph_swarm\.create_swarm$/, nameArgs: [], membersArg: 'agents', membersAt: 0, relation: 'sub-agent' },
+  { kind: 'react-agent', rule: 'py.framework.langgraph', languages: 'python', callee: /^langgraph\.prebuilt(\.chat_agent_executor)?\.create_react_agent$|^langchain\.agents\.create_agent$/, nameArgs: ['name'], toolsArg: 'tools', toolsAt: 1 },
+  { kind: 'supervisor', rule: 'py.framework.langgraph', languages: 'python', callee: /^langgraph_supervisor\.create_supervisor$/, nameArgs: ['supervisor_name'], membersArg: 'agents', membersAt: 0, relation: 'sub-agent', toolsArg: 'tools' },
+  { kind: 'swarm', rule: 'py.framework.langgraph', languages: 'python', callee: /^langgraph_swarm\.create_swarm$/, nameArgs: [], membersArg: 'agents', membersAt: 0, relation: 'sub-agent' },
   // OpenAI Agents SDK: `Agent(name=..., tools=[...], handoffs=[...])`, also typed `Agent[Context](...)`.
-  { kind: 'openai-agent', languages: 'python', callee: /^agents\.Agent(\[\])?$/, nameArgs: ['name'], membersArg: 'handoffs', relation: 'handoff-to', toolsArg: 'tools' },
-  { kind: 'graph', languages: 'python', callee: /^langgraph\.graph\.(StateGraph|MessageGraph)$/, nameArgs: [] },
-  { kind: 'react-agent', languages: 'script', callee: /^@langchain\/langgraph\/prebuilt\.createReactAgent$|^langchain\.createAgent$/, nameArgs: ['name'], toolsArg: 'tools' },
-  { kind: 'supervisor', languages: 'script', callee: /^@langchain\/langgraph-supervisor\.createSupervisor$/, nameArgs: ['supervisorName'], membersArg: 'agents', relation: 'sub-agent', toolsArg: 'tools' },
-  { kind: 'swarm', languages: 'script', callee: /^@langchain\/langgraph-swarm\.createSwarm$/, nameArgs: [], membersArg: 'agents', relation: 'sub-agent' },
-  { kind: 'graph', languages: 'script', callee: /^@langchain\/langgraph\.(StateGraph|MessageGraph)$/, nameArgs: [] },
+  { kind: 'openai-agent', rule: 'py.framework.openai-agents', languages: 'python', callee: /^agents\.Agent(\[\])?$/, nameArgs: ['name'], membersArg: 'handoffs', relation: 'handoff-to', toolsArg: 'tools' },
+  { kind: 'graph', rule: 'py.framework.langgraph-graph', languages: 'python', callee: /^langgraph\.graph\.(StateGraph|MessageGraph)$/, nameArgs: [] },
+  { kind: 'react-agent', rule: 'ts.framework.langgraph', languages: 'script', callee: /^@langchain\/langgraph\/prebuilt\.createReactAgent$|^langchain\.createAgent$/, nameArgs: ['name'], toolsArg: 'tools' },
+  { kind: 'supervisor', rule: 'ts.framework.langgraph', languages: 'script', callee: /^@langchain\/langgraph-supervisor\.createSupervisor$/, nameArgs: ['supervisorName'], membersArg: 'agents', relation: 'sub-agent', toolsArg: 'tools' },
+  { kind: 'swarm', rule: 'ts.framework.langgraph', languages: 'script', callee: /^@langchain\/langgraph-swarm\.createSwarm$/, nameArgs: [], membersArg: 'agents', relation: 'sub-agent' },
+  { kind: 'graph', rule: 'ts.framework.langgraph-graph', languages: 'script', callee: /^@langchain\/langgraph\.(StateGraph|MessageGraph)$/, nameArgs: [] },
 ];
 
 /** `builder.add_node("research", research_agent)`, `.addNode("research", researcher)`. */
@@ -50,15 +53,16 @@ const HANDOFF_TOOL = /^langgraph_swarm\.create_handoff_tool$|^@langchain\/langgr
 /** The packages whose constructors are read: a file importing none of them is not looked at. */
 const DEFINING_PACKAGES = /^(langgraph|langchain|agents$|agents\.|@langchain\/)/;
 
-export function findAgentDefinitions(model: CodeModel): AgentDefinitionFinding[] {
+export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly RuleBase[]): AgentDefinitionFinding[] {
   if (!model.imports.some((fact) => DEFINING_PACKAGES.test(fact.module))) return [];
   const languages = model.language === 'python' ? 'python' : 'script';
-  const shapes = SHAPES.filter((shape) => shape.languages === languages);
+  const enabled = new Map(frameworkRules.map((rule) => [rule.id, rule]));
+  const shapes = SHAPES.filter((shape) => shape.languages === languages && enabled.has(shape.rule));
   const found: Array<{ call: CallSite; definition: AgentDefinitionFinding }> = [];
   for (const call of model.calls) {
     const shape = shapes.find((candidate) => candidate.callee.test(call.callee));
     if (!shape) continue;
-    found.push({ call, definition: definitionOf(model, call, shape) });
+    found.push({ call, definition: definitionOf(model, call, shape, enabled.get(shape.rule)!) });
   }
   // An agent created inline as a graph node or a worker (`agents=[create_react_agent(...)]`) has no
   // variable: it is named by its position so the definition that lists it can point at it.
@@ -128,7 +132,7 @@ export function findAgentsRun(model: CodeModel): string[] {
   return [...run];
 }
 
-function definitionOf(model: CodeModel, call: CallSite, shape: DefinitionShape): AgentDefinitionFinding {
+function definitionOf(model: CodeModel, call: CallSite, shape: DefinitionShape, rule: RuleBase): AgentDefinitionFinding {
   // `graph = create_supervisor(...).compile(name="support")`: the compiled graph carries the variable and may carry the name.
   const compile = model.calls.find((site) => site.callee === `${call.symbol}.compile` && site.start <= call.start && site.end >= call.end);
   const name = [...shape.nameArgs.map((arg) => call.named.get(arg)), compile?.named.get('name'), shape.kind === 'openai-agent' ? call.args[0] : undefined]
@@ -141,7 +145,7 @@ function definitionOf(model: CodeModel, call: CallSite, shape: DefinitionShape):
     factory: factoryOf(call),
     members: [],
     tools: [],
-    evidence: makeEvidence(model.path, call.line, model.lines[call.line - 1] ?? '', `code.agent-definition.${shape.kind}`, 0.9),
+    evidence: makeEvidence(model.path, call.line, model.lines[call.line - 1] ?? '', rule.id, rule.confidence),
   };
 }
 

@@ -44,7 +44,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   // An MCP server's tools are what a connecting model reads to choose them: their descriptions are kept.
   const toolDefinitions = mcpServer ? describeTools(model, capableTools) : capableTools;
   const mcpLaunches = findMcpLaunches(model, rules);
-  const agentDefinitions = findAgentDefinitions(model);
+  const agentDefinitions = findAgentDefinitions(model, rules.framework);
   const importedNames = localImportedNames(model, rules);
   const agentsRun = findAgentsRun(model);
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
