@@ -3,7 +3,6 @@ import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { JobStatus, WorkspaceInfo } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
-import { buildDemoWorkspace } from '../demo/demo-workspace';
 import { JobRunner } from '../jobs/job-runner';
 import { resourcesDir } from '../resources-dir';
 import { countAgents } from '../agents/agents-repository';
@@ -91,6 +90,8 @@ export class Session {
     return this.serially(async () => {
       // Built beside the old demo under a name of its own; a failed build changes nothing.
       const next = `${path}.next-${randomBytes(4).toString('hex')}`;
+      // The demo builder runs every importer and the scanner: loaded only when a demo is built.
+      const { buildDemoWorkspace } = await import('../demo/demo-workspace');
       await buildDemoWorkspace(next, resourcesDir(), this.openOptions);
       await this.jobs.cancelAll();
       const wasOpen = this.isCurrent(path);

@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import type { AppInfo, InputOf, MethodName, OutputOf, WorkspaceInfo } from '../../shared/contract';
 import type { Engine, EngineOptions } from '../api/engine-types';
 import { CliError, type CliEnv, type CommandContext } from './command';
-import { refuseIfOpenElsewhere } from '../store/workspace-in-use';
 
 export interface EngineSessionOptions {
   host: AppInfo['host'];
@@ -85,7 +84,7 @@ export async function withWorkspaceArg<T>(
       return use(engine, workspace);
     });
   } catch (err) {
-    if (created) removeCreatedWorkspace(path);
+    if (created) await removeCreatedWorkspace(path);
     throw err;
   }
 }
@@ -97,7 +96,9 @@ export function workspaceArgPath(ctx: CommandContext): string {
 }
 
 /** Takes away a workspace file this run created, with SQLite's side files; only once the engine has closed it. */
-function removeCreatedWorkspace(path: string): void {
+async function removeCreatedWorkspace(path: string): Promise<void> {
+  // Loaded here, not at the top: it brings SQLite, which only a failed run that created a file needs.
+  const { refuseIfOpenElsewhere } = await import('../store/workspace-in-use');
   try {
     refuseIfOpenElsewhere(path);
   } catch {
