@@ -13,12 +13,14 @@ import { analyzeCircleci } from './circleci';
 import { ConfigSyntaxError, describeProblem, type ConfigContext, type ConfigScanOptions } from './context';
 import { analyzeCrontab } from './crontab';
 import { analyzeDockerCompose } from './docker-compose';
+import { analyzeDockerfile, DOCKERFILE_NAME } from './dockerfile';
 import { analyzeDotenv } from './dotenv';
 import { analyzeGithubActions } from './github-actions';
 import { analyzeGitlabCi } from './gitlab-ci';
 import { analyzeJenkinsfile, isJenkinsfileText } from './jenkinsfile';
 import { analyzeKeyFile, analyzeServiceAccountKey, isServiceAccountKeyText } from './key-files';
 import { analyzeKubernetes } from './kubernetes';
+import { analyzeLanggraphJson } from './langgraph-json';
 import { analyzeMcp } from './mcp';
 import { analyzeProcfile } from './procfile';
 import { analyzeServerless } from './serverless';
@@ -59,11 +61,13 @@ const KUBERNETES: Route = { reading: 'Kubernetes manifests', analyze: analyzeKub
 const TERRAFORM: Route = { reading: 'Terraform', analyze: analyzeTerraform };
 const SERVERLESS: Route = { reading: 'a serverless.yml', analyze: analyzeServerless };
 const DOCKER_COMPOSE: Route = { reading: 'a docker-compose file', analyze: analyzeDockerCompose };
+const DOCKERFILE: Route = { reading: 'a Dockerfile', analyze: analyzeDockerfile };
 const PROCFILE: Route = { reading: 'a Procfile', analyze: analyzeProcfile };
 const CRONTAB: Route = { reading: 'a crontab', analyze: analyzeCrontab };
 const CELERY_BEAT: Route = { reading: 'a Celery beat schedule', analyze: analyzeCeleryBeat };
 const AIRFLOW: Route = { reading: 'an Airflow DAG', analyze: analyzeAirflow };
 const MCP: Route = { reading: 'an MCP client config', analyze: analyzeMcp };
+const LANGGRAPH_JSON: Route = { reading: 'a langgraph.json', analyze: analyzeLanggraphJson };
 const DOTENV: Route = { reading: 'a .env file', analyze: analyzeDotenv };
 const TFVARS: Route = { reading: 'a Terraform variables file', analyze: analyzeTfvars };
 const KEY_FILE: Route = { reading: 'a key file', analyze: analyzeKeyFile };
@@ -81,6 +85,7 @@ export function mightBeConfigFile(path: string): boolean {
   return (
     /\.(ya?ml|json|jsonc|toml|tf|py|groovy|cron|crontab|jenkinsfile)$/i.test(name) ||
     /^(jenkinsfile|procfile|crontab)(\.[\w-]+)?$/i.test(name) ||
+    DOCKERFILE_NAME.test(name) ||
     /(^|\/)cron\.d\//.test(path) ||
     secretFileFormat(path) !== null
   );
@@ -102,11 +107,13 @@ function routesFor(path: string, text: string): Route[] {
   if (/\.tf(\.json)?$/.test(name)) return [TERRAFORM];
   if (/\.jsonc?$/i.test(name)) {
     if (isServiceAccountKeyText(text)) return [SERVICE_ACCOUNT_KEY];
+    if (name === 'langgraph.json') return [LANGGRAPH_JSON];
     return /"(mcpServers|servers|context_servers|mcp)"\s*:/.test(text) ? [MCP] : [];
   }
   if (/\.toml$/i.test(name)) return /\bmcp_servers\b/.test(text) ? [MCP] : [];
   if (/^jenkinsfile(\.[\w-]+)?$|\.jenkinsfile$/i.test(name) || (/\.groovy$/.test(name) && isJenkinsfileText(text))) return [JENKINSFILE];
   if (/^procfile(\.[\w-]+)?$/i.test(name)) return [PROCFILE];
+  if (DOCKERFILE_NAME.test(name)) return [DOCKERFILE];
   if (/^crontab$|\.(cron|crontab)$/i.test(name) || /(^|\/)cron\.d\/[^/]+$|(^|\/)etc\/crontab$/.test(path)) return [CRONTAB];
   if (/\.py$/.test(name)) {
     return [...(/beat_schedule|CELERYBEAT_SCHEDULE|add_periodic_task/.test(text) ? [CELERY_BEAT] : []), ...(/\bDAG\s*\(|@dag\b/.test(text) ? [AIRFLOW] : [])];
@@ -165,5 +172,6 @@ function mergeFindings(found: ConfigFindings[]): ConfigFindings | null {
     units: found.flatMap((f) => f.units),
     credentials: found.flatMap((f) => f.credentials),
     ...(found.some((f) => f.appliesToFolder) ? { appliesToFolder: true } : {}),
+    ...(found.find((f) => f.image) ? { image: found.find((f) => f.image)!.image } : {}),
   };
 }
