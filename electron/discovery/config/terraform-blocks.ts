@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import { parse as parseHcl } from '@cdktf/hcl2json';
 import { ConfigSyntaxError } from './context';
 import { parseJsonDocument } from './json-document';
 import type { ConfigSource } from './source';
@@ -51,6 +50,9 @@ export async function readTerraformFile(src: ConfigSource): Promise<TfBlock[]> {
 }
 
 async function parseHclText(src: ConfigSource): Promise<Json> {
+  // Imported on the first .tf file: loading the module unpacks and starts HashiCorp's parser
+  // (Go compiled to WASM), which every process and analyzer thread would otherwise pay at start-up.
+  const { parse: parseHcl } = await import('@cdktf/hcl2json');
   try {
     return asRecord(await parseHcl(src.path, src.text)) ?? {};
   } catch (error) {
