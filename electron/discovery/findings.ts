@@ -39,6 +39,18 @@ export interface CodeFindings {
   entryPoint: Evidence | null;
   /** True when an LLM chooses actions: an agent framework, tools handed to a model, a tool-call loop. */
   agentic: boolean;
+  /** Agents this file declares for another agent to run (Claude Agent SDK `agents: {name: AgentDefinition}`): items of their own, linked to the agent that runs the file. */
+  declaredSubAgents?: DeclaredSubAgent[];
+}
+
+/** A sub-agent declared in code: what the parent hands it (its own tools and model), with the declaration as evidence. */
+export interface DeclaredSubAgent {
+  name: string;
+  framework: string;
+  llm: LlmUse[];
+  capabilities: CapabilityFinding[];
+  untrustedInputs: UntrustedInputFinding[];
+  evidence: Evidence;
 }
 
 /** One deployable unit a config file declares (a CI job, a CronJob, a Lambda, a compose service...). */
@@ -62,6 +74,21 @@ export interface UnitFinding {
   mcpServers?: McpServerEntry[];
   /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */
   llm: LlmUse[];
+  /** For CI jobs: the folders of the repository's own actions their steps use (`uses: ./` → '.', relative to the scanned root). */
+  localActions?: string[];
+  /** For Claude Code configuration (.claude/agents/*.md, .claude/settings.json): the project it configures and the .mcp.json servers it may use. */
+  claudeCode?: ClaudeCodeFacts;
+}
+
+export interface ClaudeCodeFacts {
+  /** The folder holding `.claude/` ('' at the root): the project whose sessions read this file. */
+  project: string;
+  role: 'subagent' | 'settings';
+  /** Servers of the project's .mcp.json it may use, by name, or 'all' (enableAllProjectMcpServers, no tools list). */
+  mcpServers: string[] | 'all';
+  mcpEvidence: Evidence | null;
+  /** Subagents only: true when the front matter lists no tools, so it inherits every tool the session has. */
+  inheritsTools?: boolean;
 }
 
 export interface ConfigFindings {

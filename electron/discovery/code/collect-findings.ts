@@ -3,6 +3,7 @@ import type { CapabilityFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import type { FingerprintKey } from '../secret-fingerprint';
 import { findCapabilities } from './capabilities';
+import { findClaudeAgentOptions } from './claude-agent-options';
 import type { CodeModel } from './code-model';
 import { findCredentials } from './credentials';
 import { EndpointCollector, findEndpoints } from './endpoints';
@@ -29,6 +30,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   findEndpoints(context, llm.clientCalls, endpoints);
   const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
   const toolDefinitions = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
+  const claude = findClaudeAgentOptions(context);
   return {
     type: 'code',
     path: model.path,
@@ -36,15 +38,16 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     llm: llm.uses,
     frameworks: frameworks.uses,
     tools: toolDefinitions,
-    capabilities,
+    capabilities: [...capabilities, ...claude.capabilities],
     credentials: findCredentials(context),
     endpoints: endpoints.list(),
     guardrails: findGuardrails(context),
-    untrustedInputs: findUntrustedInputs(context, tools),
+    untrustedInputs: [...findUntrustedInputs(context, tools), ...claude.untrustedInputs],
     localImports: localImports(model, rules),
     entryPoint: findEntryPoint(context),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel,
+    ...(claude.subAgents.length > 0 ? { declaredSubAgents: claude.subAgents } : {}),
   };
 }
 

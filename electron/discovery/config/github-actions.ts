@@ -160,6 +160,8 @@ function analyzeJob(src: ConfigSource, doc: YamlDocument, unit: UnitFinding, job
     }
     const uses = asText(step.uses);
     if (uses) recordAction(src, doc, unit, stepPath, uses, asRecord(step.with));
+    // `uses: ./` or `./.github/actions/x`: an action of this repository, found by its folder.
+    if (uses?.startsWith('./')) addUnique((unit.localActions ??= []), posix.normalize(posix.join(repoRoot || '.', uses.split('@')[0]!)));
   });
 }
 

@@ -2,6 +2,9 @@ import { posix } from 'node:path';
 import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, PackageVersion, TriggerFinding, UnitKind, UntrustedInputFinding } from '../../../shared/discovery';
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { pruneLinks } from './agent-links';
+import { linkClaudeCodeProjects } from './claude-code-projects';
+import { declaredSubAgentItems } from './declared-sub-agents';
+import { applyActionCallers, githubActionEntries } from './github-action-units';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 
 /**
@@ -29,7 +32,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   for (const config of configs) {
     for (const unit of config.units) {
       attachServiceAccountIdentities(unit, fileLevelCredentials);
-      const entries = entryFilesOf(unit, index);
+      const entries = unit.kind === 'github-action' ? githubActionEntries(unit, index, (u) => entryFilesOf(u, index)) : entryFilesOf(unit, index);
       const closure = importClosure(entries, index);
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
@@ -61,7 +64,9 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
     if (agent) agents.push(agent);
   }
-  const listed = dedupeByIdentity(agents);
+  applyActionCallers(configs, agents);
+  agents.push(...declaredSubAgentItems(sourceLabel, agents, (path) => index.get(path)));
+  const listed = dedupeByIdentity(linkClaudeCodeProjects(configs, agents));
   pruneLinks(listed);
   return listed;
 }

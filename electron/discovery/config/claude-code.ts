@@ -1,0 +1,146 @@
+import { posix } from 'node:path';
+import type { Evidence } from '../../../shared/discovery';
+import { CLAUDE_DEFAULT_TOOLS, claudeMcpServerOf, claudeToolGrants, claudeToolInputs, claudeToolName, permissionModeNote, splitClaudeTools } from '../claude-code-tools';
+import type { ClaudeCodeFacts, ConfigFindings, UnitFinding } from '../findings';
+import type { ConfigContext } from './context';
+import { CLAUDE_SUBAGENT_FILE } from '../walk/classify-file';
+import { parseJsonDocument } from './json-document';
+import { ConfigSource } from './source';
+import { addCapability, addLlm, newFindings, newUnit, trigger, TRIGGER_RULE_OFF } from './units';
+import { asArray, asRecord, asText, textList } from './values';
+import { parseYamlDocuments } from './yaml-documents';
+
+export { CLAUDE_SUBAGENT_FILE };
+/** `.claude/settings.json` and the personal `.claude/settings.local.json` some teams commit. */
+export const CLAUDE_SETTINGS_FILE = /(^|\/)\.claude\/settings(\.local)?\.json$/;
+
+/** The folder whose `.claude/` holds the file: the project Claude Code sessions run in ('' at the root). */
+export function claudeProjectOf(path: string): string {
+  const at = path.lastIndexOf('.claude/');
+  return at <= 0 ? '' : path.slice(0, at - 1);
+}
+
+/**
+ * A Claude Code subagent (`.claude/agents/*.md`): front matter `name`, `description`, `tools`
+ * (usually a comma string "Read, Glob, Grep, Bash", sometimes a YAML list), `model`
+ * (sonnet|opus|haiku|inherit), `permissionMode`, `disallowedTools`; the body is its system
+ * prompt. One 'claude-subagent' unit: Claude Code delegates to it in a session of the project.
+ * A subagent without a tools list inherits every tool of the session, and is recorded so.
+ */
+export function analyzeClaudeSubagent(path: string, text: string, ctx: ConfigContext): ConfigFindings | null {
+  const src = new ConfigSource(path, text, ctx);
+  const frontMatter = frontMatterText(text);
+  if (!frontMatter) {
+    src.warn('not read as a Claude Code subagent: no front matter (--- name: … ---) at the top of the file');
+    return null;
+  }
+  const [doc] = parseYamlDocuments(src, { text: frontMatter });
+  const fields = asRecord(doc?.value);
+  if (!doc || !fields) {
+    src.warn('not read as a Claude Code subagent: its front matter is not a set of keys');
+    return null;
+  }
+  const findings = newFindings(path, 'claude-subagent');
+  const nameLine = 'name' in fields ? doc.lineOf(['name']) : 1;
+  const evidence = src.evidence('claude.unit.subagent', nameLine);
+  if (!evidence) return findings;
+  const name = asText(fields.name) ?? posix.basename(path).replace(/\.md$/i, '');
+  const session = trigger('user', null, 'Claude Code delegates to it in a session of this project', src.evidence('claude.trigger.session', nameLine)) ?? TRIGGER_RULE_OFF;
+  const unit = newUnit('claude-subagent', name, path, evidence, session);
+
+  const model = asText(fields.model);
+  const modelLine = 'model' in fields ? doc.lineOf(['model']) : nameLine;
+  addLlm(unit, 'anthropic', 'claude-code subagent', model && model !== 'inherit' ? [model] : [], src.evidence('claude.llm.subagent', modelLine));
+
+  const listed = splitClaudeTools(fields.tools);
+  const toolsLine = 'tools' in fields ? doc.lineOf(['tools']) : nameLine;
+  const disallowed = new Set((splitClaudeTools(fields.disallowedTools) ?? []).map(claudeToolName));
+  const mode = asText(fields.permissionMode);
+  const specs = listed ?? CLAUDE_DEFAULT_TOOLS;
+  const inherited = listed === null ? 'no tools list: inherits every tool of the session' : null;
+  for (const spec of specs) {
+    if (disallowed.has(claudeToolName(spec))) continue;
+    grantTool(src, unit, spec, src.evidence(listed ? 'claude.capability.subagent-tool' : 'claude.capability.inherited-tools', toolsLine), inherited, mode);
+  }
+  const servers = listed ? [...new Set(listed.flatMap((spec) => claudeMcpServerOf(spec) ?? []))] : 'all';
+  unit.claudeCode = claudeFacts(path, 'subagent', servers, src.evidence('claude.link.mcp-server', toolsLine), listed === null);
+  findings.units.push(unit);
+  return src.redactFindings(findings);
+}
+
+/**
+ * Claude Code project settings (`.claude/settings.json`, `settings.local.json`): `permissions.allow`
+ * rules ("Bash(npm:*)", "WebFetch", "mcp__github__create_issue") let tools run without asking,
+ * `defaultMode` may let everything through, `enabledMcpjsonServers` /
+ * `enableAllProjectMcpServers` approve the servers of the project's .mcp.json. A unit only when
+ * it grants something; the linker gives its grants to the project's subagents (README.md).
+ * `deny` and `ask` rules only take away, and hooks are commands of their own.
+ */
+export function analyzeClaudeSettings(path: string, text: string, ctx: ConfigContext): ConfigFindings | null {
+  const src = new ConfigSource(path, text, ctx);
+  const doc = parseJsonDocument(src);
+  const settings = asRecord(doc.value);
+  if (!settings) return null;
+  const findings = newFindings(path, 'claude-settings');
+  const permissions = asRecord(settings.permissions);
+  const evidence = src.evidence('claude.unit.settings', doc.lineOf(permissions ? ['permissions'] : []));
+  if (!evidence) return findings;
+  const session = trigger('user', null, 'Claude Code sessions of people working in this project', src.evidence('claude.trigger.session', evidence.line)) ?? TRIGGER_RULE_OFF;
+  const unit = newUnit('claude-subagent', 'Claude Code project settings', path, evidence, session);
+
+  const denied = new Set(textList(permissions?.deny).map((spec) => spec.trim()));
+  const mode = asText(permissions?.defaultMode);
+  const allowed = new Set<string>();
+  asArray(permissions?.allow).forEach((value, index) => {
+    const spec = asText(value);
+    if (!spec || denied.has(spec)) return;
+    allowed.add(claudeToolName(spec));
+    grantTool(src, unit, spec, src.evidence('claude.capability.permission-allow', doc.lineOf(['permissions', 'allow', index])), null, mode);
+  });
+  if (permissionModeNote(mode)) {
+    const modeLine = doc.lineOf(['permissions', 'defaultMode']);
+    const unasked = mode === 'bypassPermissions' ? CLAUDE_DEFAULT_TOOLS : ['Write', 'Edit'];
+    for (const spec of unasked) if (!denied.has(spec) && !allowed.has(spec)) grantTool(src, unit, spec, src.evidence('claude.capability.permission-mode', modeLine), null, mode);
+  }
+  const allowedServers = textList(permissions?.allow).flatMap((spec) => claudeMcpServerOf(spec) ?? []);
+  const enabled = textList(settings.enabledMcpjsonServers);
+  const all = settings.enableAllProjectMcpServers === true;
+  const serverKey = all ? 'enableAllProjectMcpServers' : enabled.length > 0 ? 'enabledMcpjsonServers' : null;
+  const servers: string[] | 'all' = all ? 'all' : [...new Set([...enabled, ...allowedServers])];
+  const model = asText(settings.model);
+  if (unit.capabilities.length === 0 && servers.length === 0) return findings;
+  addLlm(unit, 'anthropic', 'claude-code', model ? [model] : [], src.evidence('claude.llm.settings', model ? doc.lineOf(['model']) : evidence.line));
+  unit.claudeCode = claudeFacts(path, 'settings', servers, src.evidence('claude.link.mcp-server', serverKey ? doc.lineOf([serverKey]) : evidence.line), false);
+  findings.units.push(unit);
+  return src.redactFindings(findings);
+}
+
+function claudeFacts(path: string, role: ClaudeCodeFacts['role'], mcpServers: ClaudeCodeFacts['mcpServers'], mcpEvidence: Evidence | null, inheritsTools: boolean): ClaudeCodeFacts {
+  return { project: claudeProjectOf(path), role, mcpServers, mcpEvidence, ...(role === 'subagent' ? { inheritsTools } : {}) };
+}
+
+/** `mode` adds its note where it matters: bypassPermissions to every tool, acceptEdits to file edits only. */
+function grantTool(src: ConfigSource, unit: UnitFinding, spec: string, evidence: Evidence | null, extra: string | null, mode: string | null = null): void {
+  if (!evidence) return;
+  for (const found of claudeToolGrants(spec)) {
+    const modeNote = mode === 'bypassPermissions' || (mode === 'acceptEdits' && found.kind === 'file-write') ? permissionModeNote(mode) : null;
+    const note = [extra, modeNote].filter(Boolean).join('; ');
+    addCapability(unit, found.kind, note ? `${found.detail} (${note})` : found.detail, evidence);
+  }
+  for (const input of claudeToolInputs(spec)) {
+    if (!unit.untrustedInputs.some((i) => i.kind === input.kind && i.detail === input.detail)) unit.untrustedInputs.push({ kind: input.kind, detail: input.detail, tool: null, evidence });
+  }
+}
+
+/**
+ * The front matter of a Markdown file as YAML text of the same length as the file: every other
+ * character blanked (newlines kept), so the parser's offsets are the file's lines. Null when the
+ * file does not open with a `---` line closed by another.
+ */
+function frontMatterText(text: string): string | null {
+  const lines = text.split('\n');
+  if (lines[0]?.replace(/^\uFEFF/, '').trim() !== '---') return null;
+  const end = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  if (end < 0) return null;
+  return lines.map((line, i) => (i > 0 && i < end ? line : ' '.repeat(line.length))).join('\n');
+}
