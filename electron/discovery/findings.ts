@@ -89,6 +89,8 @@ export interface ClaudeCodeFacts {
   mcpEvidence: Evidence | null;
   /** Subagents only: true when the front matter lists no tools, so it inherits every tool the session has. */
   inheritsTools?: boolean;
+  /** Settings only: the commands its hooks run, `$CLAUDE_PROJECT_DIR` written as the project folder. */
+  hooks?: Array<{ event: string; command: string; evidence: Evidence }>;
 }
 
 export interface ConfigFindings {

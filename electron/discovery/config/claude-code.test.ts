@@ -76,9 +76,13 @@ describe('Claude Code settings (.claude/settings.json)', () => {
     expect(unit!.claudeCode!.mcpEvidence!.line).toBe(lineWith(settings, '"enabledMcpjsonServers"'));
   });
 
-  it('are no unit when they grant nothing (hooks and deny rules only), and a settings.local.json is read the same way', () => {
-    const hooksOnly = JSON.stringify({ permissions: { deny: ['Bash(curl:*)'] }, hooks: { Stop: [{ hooks: [{ type: 'command', command: 'say done' }] }] } });
-    expect(analyzeClaudeSettings('.claude/settings.json', hooksOnly, testContext())!.units).toEqual([]);
+  it('grant nothing with hooks and deny rules only: no model use, only the hook commands for the linker; a settings.local.json is read the same way', () => {
+    const denyOnly = JSON.stringify({ permissions: { deny: ['Bash(curl:*)'] } });
+    expect(analyzeClaudeSettings('.claude/settings.json', denyOnly, testContext())!.units).toEqual([]);
+    const hooksOnly = JSON.stringify({ permissions: { deny: ['Bash(curl:*)'] }, hooks: { Stop: [{ hooks: [{ type: 'command', command: 'python3 "$CLAUDE_PROJECT_DIR"/.claude/hooks/log.py' }] }] } });
+    const [hooked] = analyzeClaudeSettings('web/.claude/settings.json', hooksOnly, testContext())!.units;
+    expect(hooked!.llm).toEqual([]);
+    expect(hooked!.claudeCode!.hooks!.map((h) => [h.event, h.command])).toEqual([['Stop', 'python3 web/.claude/hooks/log.py']]);
     const local = JSON.stringify({ permissions: { allow: ['Bash(git commit:*)'] }, enableAllProjectMcpServers: true });
     const [unit] = analyzeClaudeSettings('app/.claude/settings.local.json', local, testContext())!.units;
     expect(unit!.claudeCode).toMatchObject({ project: 'app', mcpServers: 'all' });

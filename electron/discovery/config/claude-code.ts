@@ -3,14 +3,15 @@ import type { Evidence } from '../../../shared/discovery';
 import { CLAUDE_DEFAULT_TOOLS, claudeMcpServerOf, claudeToolGrants, claudeToolInputs, claudeToolName, permissionModeNote, splitClaudeTools } from '../claude-code-tools';
 import type { ClaudeCodeFacts, ConfigFindings, UnitFinding } from '../findings';
 import type { ConfigContext } from './context';
-import { CLAUDE_SUBAGENT_FILE } from '../walk/classify-file';
-import { parseJsonDocument } from './json-document';
+import { CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE } from '../walk/classify-file';
+import { claudeCliRunIn, recordClaudeCli, withProjectDir } from './claude-cli';
+import { parseJsonDocument, type JsonDocument } from './json-document';
 import { ConfigSource } from './source';
 import { addCapability, addLlm, newFindings, newUnit, trigger, TRIGGER_RULE_OFF } from './units';
 import { asArray, asRecord, asText, textList } from './values';
 import { parseYamlDocuments } from './yaml-documents';
 
-export { CLAUDE_SUBAGENT_FILE };
+export { CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE };
 /** `.claude/settings.json` and the personal `.claude/settings.local.json` some teams commit. */
 export const CLAUDE_SETTINGS_FILE = /(^|\/)\.claude\/settings(\.local)?\.json$/;
 
@@ -108,9 +109,62 @@ export function analyzeClaudeSettings(path: string, text: string, ctx: ConfigCon
   const serverKey = all ? 'enableAllProjectMcpServers' : enabled.length > 0 ? 'enabledMcpjsonServers' : null;
   const servers: string[] | 'all' = all ? 'all' : [...new Set([...enabled, ...allowedServers])];
   const model = asText(settings.model);
-  if (unit.capabilities.length === 0 && servers.length === 0) return findings;
-  addLlm(unit, 'anthropic', 'claude-code', model ? [model] : [], src.evidence('claude.llm.settings', model ? doc.lineOf(['model']) : evidence.line));
-  unit.claudeCode = claudeFacts(path, 'settings', servers, src.evidence('claude.link.mcp-server', serverKey ? doc.lineOf([serverKey]) : evidence.line), false);
+  const grants = unit.capabilities.length > 0 || servers.length > 0;
+  const hooks = hookCommands(src, doc, settings.hooks, unit);
+  if (!grants && hooks.length === 0) return findings;
+  // Hooks alone grant nothing: the unit then only tells the linker which scripts they start.
+  if (grants) addLlm(unit, 'anthropic', 'claude-code', model ? [model] : [], src.evidence('claude.llm.settings', model ? doc.lineOf(['model']) : evidence.line));
+  unit.claudeCode = { ...claudeFacts(path, 'settings', servers, src.evidence('claude.link.mcp-server', serverKey ? doc.lineOf([serverKey]) : evidence.line), false), hooks };
+  findings.units.push(unit);
+  return src.redactFindings(findings);
+}
+
+/**
+ * `hooks: {Stop: [{matcher, hooks: [{type: "command", command}]}]}`: the commands Claude Code runs
+ * on its events. A hook that runs `claude -p` itself drives a model, recorded on the settings.
+ */
+function hookCommands(src: ConfigSource, doc: JsonDocument, hooks: unknown, unit: UnitFinding): NonNullable<ClaudeCodeFacts['hooks']> {
+  const found: NonNullable<ClaudeCodeFacts['hooks']> = [];
+  const project = claudeProjectOf(src.path);
+  for (const [event, groups] of Object.entries(asRecord(hooks) ?? {})) {
+    asArray(groups).forEach((group, g) => {
+      asArray(asRecord(group)?.hooks).forEach((hook, h) => {
+        const command = asText(asRecord(hook)?.command);
+        const line = doc.lineOf(['hooks', event, g, 'hooks', h, 'command']);
+        const evidence = command ? src.evidence('claude.trigger.hook', line) : null;
+        if (!command || !evidence) return;
+        found.push({ event, command: withProjectDir(command, project), evidence });
+        recordClaudeCli(src, unit, command, line);
+      });
+    });
+  }
+  return found;
+}
+
+/**
+ * A shell script under `.claude/` (a hook, a command's helper): an agent only when it runs
+ * Claude Code headless (`claude -p`, `--print`); ordinary hooks (formatters, notifications) are
+ * not read any further. One 'code-entry-point' unit named by its path, like code no config runs.
+ */
+export function analyzeClaudeScript(path: string, text: string, ctx: ConfigContext): ConfigFindings | null {
+  if (!/\bclaude\b|claude-code/.test(text)) return null;
+  const src = new ConfigSource(path, text, ctx);
+  const findings = newFindings(path, 'claude-script');
+  const lines = src.lines;
+  let unit: UnitFinding | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const start = i;
+    let logical = lines[i]!;
+    while (/\\\s*$/.test(logical) && i + 1 < lines.length) logical = `${logical.replace(/\\\s*$/, ' ')}${lines[++i]!.trim()}`;
+    if (/^\s*#/.test(logical) || !claudeCliRunIn(logical)) continue;
+    if (!unit) {
+      const evidence = src.evidence('claude.unit.script', start + 1);
+      if (!evidence) return findings;
+      unit = newUnit('code-entry-point', path, path, evidence, { kind: 'user', schedule: null, description: 'Started by a person, a Claude Code hook or a scheduler we did not see', evidence: null });
+    }
+    recordClaudeCli(src, unit, logical, start + 1);
+  }
+  if (!unit) return findings;
   findings.units.push(unit);
   return src.redactFindings(findings);
 }

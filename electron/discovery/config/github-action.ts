@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { ConfigFindings } from '../findings';
+import { recordClaudeCliIn } from './claude-cli';
 import { codePathsInCommand, commandLines } from './commands';
 import type { ConfigContext } from './context';
 import { recordEnvEntry } from './env-facts';
@@ -55,6 +56,7 @@ export function analyzeGithubAction(path: string, text: string, ctx: ConfigConte
         addUnique(unit.runs, command);
         addUnique(unit.codePaths, ...codePathsInCommand(command, baseDir === '.' ? '' : baseDir));
       }
+      recordClaudeCliIn(src, unit, run, doc.linesOf(['runs', 'steps', index, 'run']));
     });
   } else if (NODE_RUNTIME.test(using)) {
     for (const key of ['pre', 'main', 'post']) {

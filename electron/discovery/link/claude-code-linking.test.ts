@@ -125,6 +125,18 @@ describe('Claude Code configuration', () => {
     expect(agents[0]!.capabilities.map((c) => c.kind)).toEqual(['shell-exec', 'outbound-network']);
   });
 
+  it('gives a hook script that drives a model the hook\'s event as its trigger; ordinary hooks stay out', async () => {
+    write('.claude/settings.json', JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: 'python3 "$CLAUDE_PROJECT_DIR"/.claude/hooks/summarise.py' }] }], PostToolUse: [{ matcher: 'Edit', hooks: [{ type: 'command', command: '"$CLAUDE_PROJECT_DIR"/.claude/hooks/lint.sh' }, { type: 'command', command: 'bash .claude/hooks/second-opinion.sh' }] }] } }, null, 2));
+    write('.claude/hooks/summarise.py', 'import asyncio\nfrom claude_agent_sdk import query\n\nasync def main():\n    async for m in query(prompt="summarise the session"):\n        print(m)\n\nif __name__ == "__main__":\n    asyncio.run(main())\n');
+    write('.claude/hooks/lint.sh', '#!/bin/sh\nnpx eslint --fix "$1"\n');
+    write('.claude/hooks/second-opinion.sh', '#!/bin/sh\ngit diff | claude -p "Anything risky here?" --allowedTools Read\n');
+    const { agents } = await scan();
+    expect(agents.map((a) => [a.unit.kind, a.unit.path, a.trigger.kind, a.trigger.description]).sort()).toEqual([
+      ['code-entry-point', '.claude/hooks/second-opinion.sh', 'event', 'Claude Code PostToolUse hook (.claude/settings.json)'],
+      ['code-entry-point', '.claude/hooks/summarise.py', 'event', 'Claude Code Stop hook (.claude/settings.json)'],
+    ]);
+  });
+
   it('warns about a malformed subagent and goes on with the rest of the scan', async () => {
     write('.claude/agents/broken.md', '---\nname: [broken\ntools: Bash\n---\n');
     write('.claude/agents/ok.md', subagent('ok', 'Bash'));

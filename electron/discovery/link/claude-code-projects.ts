@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { DiscoveredAgent } from '../../../shared/discovery';
 import type { ClaudeCodeFacts, ConfigFindings } from '../findings';
 import { linkAgents } from './agent-links';
@@ -18,6 +19,7 @@ interface ClaudeItem {
  * Returns the list without the settings items merged away.
  */
 export function linkClaudeCodeProjects(configs: ConfigFindings[], agents: DiscoveredAgent[]): DiscoveredAgent[] {
+  applyHookTriggers(configs, agents);
   const byPath = new Map(agents.filter((a) => a.unit.kind === 'claude-subagent').map((a) => [a.unit.path, a]));
   const items: ClaudeItem[] = [];
   for (const unit of configs.flatMap((config) => config.units)) {
@@ -65,4 +67,27 @@ function mergeGrants(into: DiscoveredAgent, from: DiscoveredAgent, asEntry: bool
   if (!asEntry) return;
   for (const use of from.llm) if (!into.llm.some((l) => l.sdk === use.sdk && l.provider === use.provider)) into.llm.push(use);
   if (!into.entryPoints.includes(from.unit.path)) into.entryPoints.push(from.unit.path);
+}
+
+const SCRIPT_TOKEN = /^[\w./-]+\.(py|js|mjs|cjs|ts|sh|bash)$/;
+
+/**
+ * A script a settings hook runs (`python3 "$CLAUDE_PROJECT_DIR"/.claude/hooks/summarise.py`) is
+ * started by that Claude Code event: an agent found in it (a hook that drives a model) gets the
+ * event as its trigger instead of "started by someone we did not see".
+ */
+function applyHookTriggers(configs: ConfigFindings[], agents: DiscoveredAgent[]): void {
+  for (const unit of configs.flatMap((config) => config.units)) {
+    for (const hook of unit.claudeCode?.hooks ?? []) {
+      const scripts = hook.command
+        .split(/\s+/)
+        .map((token) => token.replace(/^["']|["']$/g, ''))
+        .filter((token) => SCRIPT_TOKEN.test(token))
+        .map((token) => posix.normalize(token));
+      for (const agent of agents) {
+        if (agent.unit.path === unit.path || !scripts.some((script) => agent.unit.path === script || agent.entryPoints.includes(script))) continue;
+        agent.trigger = { kind: 'event', schedule: hook.event, description: `Claude Code ${hook.event} hook (${unit.path})`, evidence: hook.evidence };
+      }
+    }
+  }
 }
