@@ -8,6 +8,7 @@ import type {
   LlmUse,
   McpServerEntry,
   PackageVersion,
+  RemoteAgentTarget,
   ToolDefinition,
   TriggerFinding,
   UnitKind,
@@ -39,6 +40,18 @@ export interface CodeFindings {
   entryPoint: Evidence | null;
   /** True when an LLM chooses actions: an agent framework, tools handed to a model, a tool-call loop. */
   agentic: boolean;
+  /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */
+  toolAliases?: Record<string, string>;
+  /** Names imported from modules that may be files of the repository (`from app.team import triage` → "triage"), for sub-agents; absent when none. */
+  importedNames?: string[];
+  /** Agents and graphs the file creates, for sub-agent items (code/agent-definitions.ts); absent when none. */
+  agentDefinitions?: AgentDefinitionFinding[];
+  /** Agents deployed elsewhere that the file starts runs of (LangGraph Platform, OpenAI Assistants); absent when none. */
+  remoteAgents?: RemoteAgentTarget[];
+  /** Its LLM clients only start runs of a remote agent (an OpenAI client used for Assistants runs): no model call of its own. */
+  llmOnlyStartsRemoteRuns?: boolean;
+  /** It builds a graph or workflow (StateGraph) and nothing else agentic, with no model call in the file. */
+  modelFreeGraph?: boolean;
   /** Agents this file declares for another agent to run (Claude Agent SDK `agents: {name: AgentDefinition}`): items of their own, linked to the agent that runs the file. */
   declaredSubAgents?: DeclaredSubAgent[];
 }
@@ -50,6 +63,24 @@ export interface DeclaredSubAgent {
   llm: LlmUse[];
   capabilities: CapabilityFinding[];
   untrustedInputs: UntrustedInputFinding[];
+  evidence: Evidence;
+}
+
+/**
+ * An agent or graph the code creates: `create_react_agent(...)`, `create_supervisor(agents=[...])`,
+ * `Agent(name=..., handoffs=[...])`, a `StateGraph` and its nodes. Names refer to variables of the
+ * unit's code, resolved by the linker (link/sub-agents.ts).
+ */
+export interface AgentDefinitionFinding {
+  kind: 'react-agent' | 'supervisor' | 'swarm' | 'openai-agent' | 'graph';
+  /** The `name=` literal the framework routes on, or null. */
+  name: string | null;
+  /** The variable the agent (or its compiled graph) is bound to, or null. */
+  variable: string | null;
+  /** Agents it runs, by variable: a supervisor's or swarm's workers, graph nodes, handoff targets. */
+  members: Array<{ variable: string; relation: 'sub-agent' | 'handoff-to' }>;
+  /** Tools it holds, by the names they are defined or bound under. */
+  tools: string[];
   evidence: Evidence;
 }
 
@@ -74,6 +105,8 @@ export interface UnitFinding {
   mcpServers?: McpServerEntry[];
   /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */
   llm: LlmUse[];
+  /** Env files the platform loads for the unit (langgraph.json `env`), as written, relative to the config's folder. */
+  envFiles?: string[];
   /** For CI jobs: the folders of the repository's own actions their steps use (`uses: ./` → '.', relative to the scanned root). */
   localActions?: string[];
   /** For Claude Code configuration (.claude/agents/*.md, .claude/settings.json): the project it configures and the .mcp.json servers it may use. */

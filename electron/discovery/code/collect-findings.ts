@@ -2,6 +2,7 @@ import { CAPABILITY_KINDS } from '../../../shared/discovery';
 import type { CapabilityFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import type { FingerprintKey } from '../secret-fingerprint';
+import { findAgentDefinitions } from './agent-definitions';
 import { findCapabilities } from './capabilities';
 import { findClaudeAgentOptions } from './claude-agent-options';
 import type { CodeModel } from './code-model';
@@ -14,8 +15,9 @@ import { findGuardrails } from './guardrails';
 import { inheritFromHelpers } from './helper-calls';
 import { findLlmUses } from './llm-uses';
 import { isPossiblyLocalPythonModule } from './python';
+import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
 import type { CodeRuleSet } from './rules';
-import { findTools } from './tools';
+import { findTools, type ToolAnalysis } from './tools';
 import { findUntrustedInputs } from './untrusted-inputs';
 import { isPossiblyLocalTypeScriptModule } from './typescript';
 
@@ -31,6 +33,10 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
   const toolDefinitions = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
   const claude = findClaudeAgentOptions(context);
+  const agentDefinitions = findAgentDefinitions(model);
+  const importedNames = localImportedNames(model, rules);
+  const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
+  const remoteAgents = findRemoteAgents(model);
   return {
     type: 'code',
     path: model.path,
@@ -48,7 +54,35 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel,
     ...(claude.subAgents.length > 0 ? { declaredSubAgents: claude.subAgents } : {}),
+    ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),
+    ...(agentDefinitions.length > 0 || importedNames.length > 0 ? { importedNames } : {}),
+    ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),
+    ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
+    ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
+    ...(frameworks.orchestrationOnly && llm.uses.length === 0 && toolDefinitions.length === 0 && !tools.handedToModel ? { modelFreeGraph: true } : {}),
   };
+}
+
+/** Names this file imports from possibly-local modules: which agents of another file it runs. */
+function localImportedNames(model: CodeModel, rules: CodeRuleSet): string[] {
+  const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
+  const names = model.imports.flatMap((fact) => (possiblyLocal(fact.module) && !rules.isKnownModule(fact.module) ? fact.names.filter((name) => name !== '*' && name !== 'default') : []));
+  return [...new Set(names)];
+}
+
+/**
+ * The variable or function a tool is known by in code, when its own name differs: agents list
+ * their tools by variable (`tools: [ledgerBalance]`), capabilities carry the tool's name.
+ */
+function toolAliasesOf(model: CodeModel, tools: ToolAnalysis): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const [call, name] of tools.toolOfCall) if (call.boundTo && call.boundTo !== name) aliases[call.boundTo] = name;
+  for (const scope of model.scopes) {
+    if (scope.kind === 'module' || scope.parent !== model.module || !scope.name) continue;
+    const name = tools.toolOfScope(scope);
+    if (name !== null && name !== scope.name) aliases[scope.name] = name;
+  }
+  return aliases;
 }
 
 function capabilityKindsOf(capabilities: readonly CapabilityFinding[], tool: string): CapabilityFinding['kind'][] {
@@ -65,8 +99,11 @@ function localImports(model: CodeModel, rules: CodeRuleSet): string[] {
   const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
   const modules = model.imports.flatMap((fact) => {
     if (!possiblyLocal(fact.module) || rules.isKnownModule(fact.module)) return [];
-    // `from . import tools` imports the module ".tools".
-    return /^\.+$/.test(fact.module) ? fact.names.map((name) => `${fact.module}${name}`) : [fact.module];
+    // `from . import tools` imports the module ".tools"; `from app import tools` may import the
+    // module app.tools rather than a name of app/__init__.py: both are listed, the linker keeps
+    // what is a file.
+    if (/^\.+$/.test(fact.module)) return fact.names.map((name) => `${fact.module}${name}`);
+    return [fact.module, ...(model.language === 'python' ? fact.names.filter((name) => name !== '*').map((name) => `${fact.module}.${name}`) : [])];
   });
   return [...new Set(modules)];
 }

@@ -50,6 +50,13 @@ const FrameworkRule = Base.extend({
   decorators: patterns.optional(),
   /** Words (not globs): a loop that calls a model and mentions one (tool_calls, tool_use) feeds tool results back. */
   toolLoopMarkers: patterns.optional(),
+  /** Modules `modules` would match that are not the framework (a platform SDK that only calls a deployed graph). */
+  excludeModules: patterns.optional(),
+  /**
+   * A graph or workflow runner (LangGraph's StateGraph): an agent when its steps call a model,
+   * a plain workflow when nothing in the unit's code does (see link/model-free-graphs.ts).
+   */
+  orchestration: z.boolean().optional(),
 }).strict();
 
 const ToolRule = Base.extend({
@@ -253,7 +260,7 @@ export type CodeRuleJson = z.infer<typeof CodeRule>;
 /** A rule with its globs compiled; a field the rule does not list has no matcher. */
 export type Compiled<R> = R & { match: Partial<Record<MatcherField, GlobMatcher>> };
 type MatcherField = (typeof MATCHER_FIELDS)[number];
-const MATCHER_FIELDS = ['modules', 'calls', 'decorators', 'bases', 'namedArgs', 'objectTypes', 'containers', 'nameHints', 'secretArgs', 'schemes', 'hosts', 'urlHints', 'envNames', 'moduleCalls', 'exports', 'modelArgs', 'schemaKeys', 'decoratedNames', 'imports'] as const;
+const MATCHER_FIELDS = ['modules', 'calls', 'decorators', 'bases', 'namedArgs', 'objectTypes', 'containers', 'nameHints', 'secretArgs', 'schemes', 'hosts', 'urlHints', 'envNames', 'moduleCalls', 'exports', 'modelArgs', 'schemaKeys', 'decoratedNames', 'imports', 'excludeModules'] as const;
 /** Env var names and name parts are matched without regard to case. */
 const CASE_INSENSITIVE_FIELDS = new Set<MatcherField>(['nameHints', 'envNames', 'hosts', 'urlHints', 'schemes']);
 

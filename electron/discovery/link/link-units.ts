@@ -5,7 +5,11 @@ import { pruneLinks } from './agent-links';
 import { linkClaudeCodeProjects } from './claude-code-projects';
 import { declaredSubAgentItems } from './declared-sub-agents';
 import { applyActionCallers, githubActionEntries } from './github-action-units';
+import { attachEnvFiles } from './langgraph-deployments';
+import { isModelFreeGraph } from './model-free-graphs';
+import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
+import { addSubAgents } from './sub-agents';
 
 /**
  * Turns per-file findings into candidate agents: one per deployable unit (a CI job, a CronJob,
@@ -32,6 +36,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   for (const config of configs) {
     for (const unit of config.units) {
       attachServiceAccountIdentities(unit, fileLevelCredentials);
+      attachEnvFiles(unit, configs);
       const entries = unit.kind === 'github-action' ? githubActionEntries(unit, index, (u) => entryFilesOf(u, index)) : entryFilesOf(unit, index);
       const closure = importClosure(entries, index);
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
@@ -66,6 +71,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   }
   applyActionCallers(configs, agents);
   agents.push(...declaredSubAgentItems(sourceLabel, agents, (path) => index.get(path)));
+  addSubAgents(sourceLabel, agents, index);
+  linkRemoteCallers(agents, index);
   const listed = dedupeByIdentity(linkClaudeCodeProjects(configs, agents));
   pruneLinks(listed);
   return listed;
@@ -98,7 +105,7 @@ function importedFiles(code: CodeFindings[], index: CodeIndex): Set<string> {
 }
 
 function hasLlmSignal(file: CodeFindings): boolean {
-  return file.llm.length > 0 || file.frameworks.length > 0 || file.agentic;
+  return file.llm.length > 0 || file.frameworks.length > 0 || file.agentic || (file.remoteAgents?.length ?? 0) > 0;
 }
 
 function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
@@ -153,17 +160,21 @@ function candidateOf(
   const llm: LlmUse[] = [...(unit?.llm ?? []), ...files.flatMap((f) => f.llm)];
   const frameworks = files.flatMap((f) => f.frameworks);
   const isMcp = kind === 'mcp-config';
-  if (llm.length === 0 && frameworks.length === 0 && !isMcp) return null;
+  const remote = remoteAgentsOf(files);
+  const remoteCaller = !isMcp && isRemoteCaller(files, unit, remote);
+  if (llm.length === 0 && frameworks.length === 0 && !isMcp && !remoteCaller) return null;
+  if (!isMcp && !remoteCaller && isModelFreeGraph(files, llm)) return null;
   const capabilities: CapabilityFinding[] = [...(unit?.capabilities ?? []), ...files.flatMap((f) => f.capabilities)];
   const agentic = isMcp || files.some((f) => f.agentic) || (unit?.llm.length ?? 0) > 0 || ['cron', 'event', 'chained'].includes(trigger.kind);
-  const signal = Math.max(0, ...llm.map((l) => l.evidence.confidence), ...frameworks.map((f) => f.evidence.confidence), isMcp && unit ? unit.evidence.confidence : 0);
+  const signal = Math.max(0, ...llm.map((l) => l.evidence.confidence), ...frameworks.map((f) => f.evidence.confidence), isMcp && unit ? unit.evidence.confidence : 0, remoteCaller ? remoteSignal(remote) : 0);
+  const remoteAgent = remoteCaller ? primaryRemoteAgent(remote) : undefined;
   return {
     identityKey: `${sourceLabel}:${kind}:${path}#${name}`,
     name: kind === 'code-entry-point' ? nameOfEntryPoint(path) : name,
     unit: { kind, name, path },
     entryPoints: entries,
     codeFiles: files.map((f) => f.path),
-    classification: agentic ? 'agent' : 'llm-call',
+    classification: remoteCaller ? 'remote-caller' : agentic ? 'agent' : 'llm-call',
     confidence: Math.round(signal * confidenceFactor * 100) / 100,
     trigger,
     llm,
@@ -178,6 +189,7 @@ function candidateOf(
     guardrails: files.flatMap((f) => f.guardrails),
     untrustedInputs: uniqueInputs([...(unit?.untrustedInputs ?? []), ...files.flatMap((f) => f.untrustedInputs)]),
     packages: isMcp ? [] : packagesFor([path, ...files.map((f) => f.path)], near.packagesNear),
+    ...(remoteAgent ? { remoteAgent } : {}),
   };
 }
 
