@@ -47,7 +47,8 @@ describe('GitHub Action units', () => {
     const { agents } = await scan();
     expect(agents.map((a) => [a.unit.kind, a.name, a.classification])).toEqual([['github-action', 'Claude Review', 'agent']]);
     const [action] = agents;
-    expect(action!.entryPoints).toEqual(['base-action/src/index.ts']);
+    // The script the action runs, and the file that builds the agent with query().
+    expect(action!.entryPoints).toEqual(['base-action/src/index.ts', 'base-action/src/run-claude-sdk.ts']);
     expect(action!.codeFiles).toContain('base-action/src/run-claude-sdk.ts');
     expect(action!.trigger).toMatchObject({ kind: 'event', description: 'On issue comment created (workflow Claude/claude uses this action)' });
     expect(action!.untrustedInputs!.map((i) => i.kind)).toContain('code-comment');

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { DiscoveredAgent, TriggerFinding } from '../../../shared/discovery';
-import type { ConfigFindings, UnitFinding } from '../findings';
+import type { CodeFindings, ConfigFindings, UnitFinding } from '../findings';
 import type { CodeIndex } from './resolve-code';
 
 /** Where the sources of a built JavaScript action usually are, relative to the action's folder. */
@@ -26,15 +26,21 @@ export function githubActionEntries(unit: UnitFinding, index: CodeIndex, generic
 }
 
 /**
- * An action of the repository runs where its workflows use it (`uses: ./`): it takes their
+ * An action names the files that define its agent among its entry points. An action of the repository runs where its workflows use it (`uses: ./`): it takes their
  * trigger, the secrets they pass it, their token's write scopes and the outside text their
  * events hand it. With no such
  * workflow in the scan it keeps its own trigger: chained on whoever uses it.
  */
-export function applyActionCallers(configs: ConfigFindings[], agents: DiscoveredAgent[]): void {
+export function applyActionCallers(configs: ConfigFindings[], agents: DiscoveredAgent[], codeOf: (path: string) => CodeFindings | undefined): void {
   const jobs = configs.flatMap((config) => config.units).filter((unit) => unit.kind === 'ci-job' && unit.localActions?.length);
   for (const agent of agents) {
     if (agent.unit.kind !== 'github-action') continue;
+    // The action's scripts start the agent; the file that builds it (query() and its options) may be
+    // files away (action.yml -> src/index.ts -> run-claude.ts -> run-claude-sdk.ts): it defines the agent too.
+    for (const path of agent.codeFiles) {
+      const code = codeOf(path);
+      if (code?.agentic && (code.llm.length > 0 || code.frameworks.length > 0) && !agent.entryPoints.includes(path)) agent.entryPoints.push(path);
+    }
     const folder = folderKey(posix.dirname(agent.unit.path));
     const callers = jobs.filter((job) => job.localActions!.some((used) => folderKey(used) === folder));
     if (callers.length === 0) continue;

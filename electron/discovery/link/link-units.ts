@@ -69,7 +69,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
     if (agent) agents.push(agent);
   }
-  applyActionCallers(configs, agents);
+  applyActionCallers(configs, agents, (path) => index.get(path));
   agents.push(...declaredSubAgentItems(sourceLabel, agents, (path) => index.get(path)));
   addSubAgents(sourceLabel, agents, index);
   linkRemoteCallers(agents, index);
