@@ -68,6 +68,15 @@ describe('GitHub Action units', () => {
     ]);
   });
 
+  it('read the sources of a committed bundle too: the bundle inlines the SDK past what the analyzers see', async () => {
+    write('action.yml', "name: Pullfrog\nruns:\n  using: 'node20'\n  main: 'entry.cjs'\n");
+    write('entry.cjs', '"use strict";\nvar __defProp = Object.defineProperty;\nmodule.exports = {};\n');
+    write('entry.ts', "import { run } from './agents/claude';\nrun(process.env.PROMPT ?? '');\n");
+    write('agents/claude.ts', SDK_QUERY);
+    const { agents } = await scan();
+    expect(agents.map((a) => [a.name, a.entryPoints])).toEqual([['Pullfrog', ['entry.cjs', 'entry.ts', 'agents/claude.ts']]]);
+  });
+
   it('are no candidate without LLM code', async () => {
     write('.github/actions/setup/action.yml', 'name: Setup\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: node ${{ github.action_path }}/versions.js\n');
     write('.github/actions/setup/versions.js', "console.log(require('node:child_process').execFileSync('node', ['--version']).toString());\n");

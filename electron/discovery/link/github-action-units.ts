@@ -6,30 +6,34 @@ import type { CodeIndex } from './resolve-code';
 /** Where the sources of a built JavaScript action usually are, relative to the action's folder. */
 const SOURCE_ENTRIES = ['src/index', 'src/main', 'index', 'main', 'src/action', 'action'];
 const SOURCE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'];
+/** Where built action code is written: `dist/index.js`, `index.cjs`. */
+const BUNDLE = /(^|\/)(dist|build|out)\/|\.cjs$/;
 
 /**
  * The code a 'github-action' unit runs. A JavaScript action's `main` is usually a bundle
- * (`dist/index.js`, `index.cjs`) that is built, not committed, or too minified to read: then the
- * action's sources stand for it (the same name under src/, else src/index.ts, index.ts...).
+ * (`dist/index.js`, `index.cjs`) that is built, not committed, or too minified to read: the
+ * action's sources stand for it (the same name beside it or under src/, else src/index.ts,
+ * index.ts...).
  */
 export function githubActionEntries(unit: UnitFinding, index: CodeIndex, generic: (unit: UnitFinding) => string[]): string[] {
   const found = new Set(generic(unit));
   const actionDir = posix.dirname(unit.path);
   for (const written of unit.codePaths) {
-    if (index.get(written)) continue;
+    // A committed bundle inlines its imports, SDK calls included, past what the analyzers read: its sources count too.
+    if (index.get(written) && !BUNDLE.test(written)) continue;
     const stem = posix.basename(written).replace(/\.[^.]+$/, '');
-    const sources = [`src/${stem}`, ...SOURCE_ENTRIES].flatMap((entry) => SOURCE_EXTENSIONS.map((ext) => posix.join(actionDir, `${entry}${ext}`)));
-    const source = sources.find((path) => index.get(path));
+    const sources = [`src/${stem}`, stem, ...SOURCE_ENTRIES].flatMap((entry) => SOURCE_EXTENSIONS.map((ext) => posix.join(actionDir, `${entry}${ext}`)));
+    const source = sources.find((path) => path !== written && index.get(path));
     if (source) found.add(source);
   }
   return [...found];
 }
 
 /**
- * An action names the files that define its agent among its entry points. An action of the repository runs where its workflows use it (`uses: ./`): it takes their
- * trigger, the secrets they pass it, their token's write scopes and the outside text their
- * events hand it. With no such
- * workflow in the scan it keeps its own trigger: chained on whoever uses it.
+ * An action names the files that define its agent among its entry points. An action of the
+ * repository runs where its workflows use it (`uses: ./`): it takes their trigger, the secrets
+ * they pass it, their token's write scopes and the outside text their events hand it. With no
+ * such workflow in the scan it keeps its own trigger: chained on whoever uses it.
  */
 export function applyActionCallers(configs: ConfigFindings[], agents: DiscoveredAgent[], codeOf: (path: string) => CodeFindings | undefined): void {
   const jobs = configs.flatMap((config) => config.units).filter((unit) => unit.kind === 'ci-job' && unit.localActions?.length);
