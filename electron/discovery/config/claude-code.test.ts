@@ -37,6 +37,28 @@ describe('Claude Code subagents (.claude/agents/*.md)', () => {
     expect(unit!.claudeCode).toMatchObject({ mcpServers: 'all', inheritsTools: true });
   });
 
+  it('are read line by line when the front matter is not YAML, as real descriptions with examples are', () => {
+    const text = [
+      '---',
+      'name: payments-reviewer',
+      "description: Use this agent when a change touches payouts. Examples: <example>Context: User changed the refund flow. user: 'Review my refund change' assistant: 'I will use the payments-reviewer agent'</example>",
+      'tools:',
+      '  - Read',
+      '  - Bash(npm test:*)',
+      'model: opus',
+      'color: red',
+      '---',
+      'You review payment code.',
+    ].join('\n');
+    const ctx = testContext();
+    const [unit] = analyzeClaudeSubagent('.claude/agents/payments-reviewer.md', text, ctx)!.units;
+    expect(unit).toMatchObject({ name: 'payments-reviewer' });
+    expect(unit!.llm[0]!.models).toEqual(['opus']);
+    expect(unit!.capabilities.map((c) => [c.detail, c.evidence.line])).toEqual([['Claude Code tool Bash(npm test:*)', 4]]);
+    // Claude Code reads it: nothing to warn about.
+    expect(ctx.warnings).toEqual([]);
+  });
+
   it('read tools written as a YAML list, disallowedTools and permissionMode', () => {
     const text = '---\nname: fixer\ndescription: Fixes lint\ntools:\n  - Read\n  - Edit\n  - WebSearch\ndisallowedTools: WebSearch\npermissionMode: acceptEdits\n---\nFix it.\n';
     const [unit] = analyzeClaudeSubagent('.claude/agents/fixer.md', text, testContext())!.units;
@@ -47,9 +69,9 @@ describe('Claude Code subagents (.claude/agents/*.md)', () => {
     const none = testContext();
     expect(analyzeClaudeSubagent('.claude/agents/notes.md', '# Just notes\n', none)).toBeNull();
     expect(none.warnings[0]!.message).toMatch(/no front matter/);
-    const broken = await analyzeConfigFile('.claude/agents/broken.md', '---\nname: [unclosed\ntools: Read\n---\nbody\n', options());
-    expect(broken.findings).toBeNull();
-    expect(broken.warnings[0]!.message).toMatch(/line \d+: not valid YAML.*read as a Claude Code subagent/);
+    const broken = await analyzeConfigFile('.claude/agents/broken.md', '---\nname: [unclosed\ntools: Bash\n---\nbody\n', options());
+    expect(broken.warnings[0]!.message).toMatch(/^line \d+: front matter is not valid YAML .* and has no name and description lines; read what could be read$/);
+    expect(broken.findings!.units.map((u) => [u.name, u.capabilities.map((c) => c.kind)])).toEqual([['[unclosed', ['shell-exec']]]);
     const scalar = testContext();
     expect(analyzeClaudeSubagent('.claude/agents/odd.md', '---\njust a sentence\n---\n', scalar)).toBeNull();
     expect(scalar.warnings[0]!.message).toMatch(/not a set of keys/);

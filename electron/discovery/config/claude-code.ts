@@ -2,14 +2,14 @@ import { posix } from 'node:path';
 import type { Evidence } from '../../../shared/discovery';
 import { CLAUDE_DEFAULT_TOOLS, claudeMcpServerOf, claudeToolGrants, claudeToolInputs, claudeToolName, permissionModeNote, splitClaudeTools } from '../claude-code-tools';
 import type { ClaudeCodeFacts, ConfigFindings, UnitFinding } from '../findings';
-import type { ConfigContext } from './context';
+import { ConfigSyntaxError, type ConfigContext } from './context';
 import { CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE } from '../walk/classify-file';
 import { claudeCliRunIn, recordClaudeCli, withProjectDir } from './claude-cli';
 import { parseJsonDocument, type JsonDocument } from './json-document';
 import { ConfigSource } from './source';
 import { addCapability, addLlm, newFindings, newUnit, trigger, TRIGGER_RULE_OFF } from './units';
 import { asArray, asRecord, asText, textList } from './values';
-import { parseYamlDocuments } from './yaml-documents';
+import { parseYamlDocuments, type YamlDocument } from './yaml-documents';
 
 export { CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE };
 /** `.claude/settings.json` and the personal `.claude/settings.local.json` some teams commit. */
@@ -35,7 +35,7 @@ export function analyzeClaudeSubagent(path: string, text: string, ctx: ConfigCon
     src.warn('not read as a Claude Code subagent: no front matter (--- name: … ---) at the top of the file');
     return null;
   }
-  const [doc] = parseYamlDocuments(src, { text: frontMatter });
+  const doc = readFrontMatter(src, frontMatter);
   const fields = asRecord(doc?.value);
   if (!doc || !fields) {
     src.warn('not read as a Claude Code subagent: its front matter is not a set of keys');
@@ -184,6 +184,43 @@ function grantTool(src: ConfigSource, unit: UnitFinding, spec: string, evidence:
   for (const input of claudeToolInputs(spec)) {
     if (!unit.untrustedInputs.some((i) => i.kind === input.kind && i.detail === input.detail)) unit.untrustedInputs.push({ kind: input.kind, detail: input.detail, tool: null, evidence });
   }
+}
+
+/**
+ * Front matter as YAML, or, when it is not valid YAML, line by line as Claude Code reads it: real
+ * subagents are full of descriptions such as `description: Use this agent when… Examples:
+ * <example>Context: …` that no YAML parser accepts. Top-level `key: value` lines, and `- item`
+ * lines under a key with no value, are read; the rest is the previous key's text.
+ */
+function readFrontMatter(src: ConfigSource, frontMatter: string): Pick<YamlDocument, 'value' | 'lineOf'> | null {
+  let problem: ConfigSyntaxError | null = null;
+  try {
+    const [doc] = parseYamlDocuments(src, { text: frontMatter });
+    if (doc && asRecord(doc.value)) return doc;
+  } catch (error) {
+    if (!(error instanceof ConfigSyntaxError)) throw error;
+    problem = error;
+  }
+  const value: Record<string, string | string[]> = {};
+  const lines = new Map<string, number>();
+  let last: string | null = null;
+  frontMatter.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    const key = /^([A-Za-z_][\w-]*):(?:\s+(.*))?$/.exec(line);
+    if (key) {
+      last = key[1]!;
+      value[last] = (key[2] ?? '').trim().replace(/^(["'])(.*)\1$/, '$2');
+      lines.set(last, i + 1);
+      return;
+    }
+    const item = /^\s+-\s+(.*)$/.exec(line);
+    if (last && item && (Array.isArray(value[last]) || value[last] === '')) value[last] = [...(Array.isArray(value[last]) ? (value[last] as string[]) : []), item[1]!.trim()];
+    else if (last && line.trim() && typeof value[last] === 'string') value[last] = `${value[last]} ${line.trim()}`;
+  });
+  if (lines.size === 0) return null;
+  // Claude Code reads such files; only one that names no subagent is worth a warning.
+  if (problem && !(lines.has('name') && lines.has('description'))) src.warn(`front matter is not valid YAML (${problem.message}) and has no name and description lines; read what could be read`, problem.line ?? undefined);
+  return { value, lineOf: (path) => lines.get(String(path[0])) ?? 1 };
 }
 
 /**

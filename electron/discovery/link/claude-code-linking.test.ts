@@ -148,7 +148,7 @@ describe('Claude Code configuration', () => {
   });
 
   it('warns about a malformed subagent and goes on with the rest of the scan', async () => {
-    write('.claude/agents/broken.md', '---\nname: [broken\ntools: Bash\n---\n');
+    write('.claude/agents/broken.md', '# Reviewer\n\nname: reviewer, but no front matter\n');
     write('.claude/agents/ok.md', subagent('ok', 'Bash'));
     const { agents, warnings } = await scan();
     expect(agents.map((a) => a.name)).toEqual(['ok']);
