@@ -14,7 +14,7 @@ describe('Claude Code subagents (.claude/agents/*.md)', () => {
     expect(classifyFile('.claude/agents/code-reviewer.md')).toBe('config');
     expect(classifyFile('services/api/.claude/agents/db.md')).toBe('config');
     expect(classifyFile('.claude/commands/review.md')).toBe('other');
-    expect(classifyFile('docs/agents/reviewer.md')).toBe('other');
+    expect(classifyFile('docs/reviewer.md')).toBe('other');
     expect(mightBeConfigFile('.claude/agents/code-reviewer.md')).toBe(true);
   });
 
@@ -56,6 +56,20 @@ describe('Claude Code subagents (.claude/agents/*.md)', () => {
     expect(unit!.llm[0]!.models).toEqual(['opus']);
     expect(unit!.capabilities.map((c) => [c.detail, c.evidence.line])).toEqual([['Claude Code tool Bash(npm test:*)', 4]]);
     // Claude Code reads it: nothing to warn about.
+    expect(ctx.warnings).toEqual([]);
+  });
+
+  it('include a plugin\'s agents/*.md, but only when the front matter makes it an agent; other Markdown stays quiet', () => {
+    expect(classifyFile('plugins/security/agents/auditor.md')).toBe('config');
+    expect(classifyFile('plugins/security/agents/README.md')).toBe('other');
+    const agent = '---\nname: auditor\ndescription: Audits dependencies\ntools: Read, WebSearch\nmodel: haiku\n---\nAudit.\n';
+    const [unit] = analyzeClaudeSubagent('plugins/security/agents/auditor.md', agent, testContext())!.units;
+    expect(unit).toMatchObject({ kind: 'claude-subagent', name: 'auditor', claudeCode: { project: 'plugins/security' } });
+    expect(unit!.evidence.confidence).toBe(0.9);
+    const ctx = testContext();
+    expect(analyzeClaudeSubagent('site/agents/overview.md', '---\ntitle: How our support agents work\ndescription: For new hires\n---\nText.\n', ctx)).toBeNull();
+    expect(analyzeClaudeSubagent('site/agents/notes.md', '# Notes\n', ctx)).toBeNull();
+    expect(analyzeClaudeSubagent('site/agents/bad.md', '---\ntitle: [x\n---\n', ctx)).toBeNull();
     expect(ctx.warnings).toEqual([]);
   });
 

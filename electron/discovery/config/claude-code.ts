@@ -3,7 +3,7 @@ import type { Evidence } from '../../../shared/discovery';
 import { CLAUDE_DEFAULT_TOOLS, claudeMcpServerOf, claudeToolGrants, claudeToolInputs, claudeToolName, permissionModeNote, splitClaudeTools } from '../claude-code-tools';
 import type { ClaudeCodeFacts, ConfigFindings, UnitFinding } from '../findings';
 import { ConfigSyntaxError, type ConfigContext } from './context';
-import { CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE } from '../walk/classify-file';
+import { CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE } from '../walk/classify-file';
 import { claudeCliRunIn, recordClaudeCli, withProjectDir } from './claude-cli';
 import { parseJsonDocument, type JsonDocument } from './json-document';
 import { ConfigSource } from './source';
@@ -11,14 +11,17 @@ import { addCapability, addLlm, newFindings, newUnit, trigger, TRIGGER_RULE_OFF 
 import { asArray, asRecord, asText, textList } from './values';
 import { parseYamlDocuments, type YamlDocument } from './yaml-documents';
 
-export { CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE };
+export { CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE };
 /** `.claude/settings.json` and the personal `.claude/settings.local.json` some teams commit. */
 export const CLAUDE_SETTINGS_FILE = /(^|\/)\.claude\/settings(\.local)?\.json$/;
 
 /** The folder whose `.claude/` holds the file: the project Claude Code sessions run in ('' at the root). */
 export function claudeProjectOf(path: string): string {
   const at = path.lastIndexOf('.claude/');
-  return at <= 0 ? '' : path.slice(0, at - 1);
+  if (at >= 0) return at === 0 ? '' : path.slice(0, at - 1);
+  // A plugin's agents/ folder sits at the plugin's root.
+  const agents = path.lastIndexOf('agents/');
+  return agents <= 0 ? '' : path.slice(0, agents - 1);
 }
 
 /**
@@ -30,17 +33,21 @@ export function claudeProjectOf(path: string): string {
  */
 export function analyzeClaudeSubagent(path: string, text: string, ctx: ConfigContext): ConfigFindings | null {
   const src = new ConfigSource(path, text, ctx);
+  // Outside .claude/agents, an agents/*.md file is a plugin's agent only when its front matter says so.
+  const inClaudeFolder = CLAUDE_SUBAGENT_FILE.test(path);
   const frontMatter = frontMatterText(text);
   if (!frontMatter) {
-    src.warn('not read as a Claude Code subagent: no front matter (--- name: … ---) at the top of the file');
+    if (inClaudeFolder) src.warn('not read as a Claude Code subagent: no front matter (--- name: … ---) at the top of the file');
     return null;
   }
-  const doc = readFrontMatter(src, frontMatter);
+  // A Markdown file that turns out not to be an agent has nothing wrong with it worth a warning.
+  const doc = readFrontMatter(src, frontMatter, inClaudeFolder ? (message, line) => src.warn(message, line) : () => {});
   const fields = asRecord(doc?.value);
   if (!doc || !fields) {
-    src.warn('not read as a Claude Code subagent: its front matter is not a set of keys');
+    if (inClaudeFolder) src.warn('not read as a Claude Code subagent: its front matter is not a set of keys');
     return null;
   }
+  if (!inClaudeFolder && !(asText(fields.name) && asText(fields.description) && ('tools' in fields || 'model' in fields))) return null;
   const findings = newFindings(path, 'claude-subagent');
   const nameLine = 'name' in fields ? doc.lineOf(['name']) : 1;
   const evidence = src.evidence('claude.unit.subagent', nameLine);
@@ -192,7 +199,7 @@ function grantTool(src: ConfigSource, unit: UnitFinding, spec: string, evidence:
  * <example>Context: …` that no YAML parser accepts. Top-level `key: value` lines, and `- item`
  * lines under a key with no value, are read; the rest is the previous key's text.
  */
-function readFrontMatter(src: ConfigSource, frontMatter: string): Pick<YamlDocument, 'value' | 'lineOf'> | null {
+function readFrontMatter(src: ConfigSource, frontMatter: string, warn: (message: string, line?: number) => void): Pick<YamlDocument, 'value' | 'lineOf'> | null {
   let problem: ConfigSyntaxError | null = null;
   try {
     const [doc] = parseYamlDocuments(src, { text: frontMatter });
@@ -219,7 +226,7 @@ function readFrontMatter(src: ConfigSource, frontMatter: string): Pick<YamlDocum
   });
   if (lines.size === 0) return null;
   // Claude Code reads such files; only one that names no subagent is worth a warning.
-  if (problem && !(lines.has('name') && lines.has('description'))) src.warn(`front matter is not valid YAML (${problem.message}) and has no name and description lines; read what could be read`, problem.line ?? undefined);
+  if (problem && !(lines.has('name') && lines.has('description'))) warn(`front matter is not valid YAML (${problem.message}) and has no name and description lines; read what could be read`, problem.line ?? undefined);
   return { value, lineOf: (path) => lines.get(String(path[0])) ?? 1 };
 }
 

@@ -10,7 +10,7 @@ import { secretFileFormat } from '../secret-files';
 import { analyzeAirflow } from './airflow';
 import { analyzeCeleryBeat } from './celery-beat';
 import { analyzeCircleci } from './circleci';
-import { analyzeClaudeScript, analyzeClaudeSettings, analyzeClaudeSubagent, CLAUDE_SETTINGS_FILE, CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE } from './claude-code';
+import { analyzeClaudeScript, analyzeClaudeSettings, analyzeClaudeSubagent, CLAUDE_SETTINGS_FILE, CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE } from './claude-code';
 import { ConfigSyntaxError, describeProblem, type ConfigContext, type ConfigScanOptions } from './context';
 import { analyzeCrontab } from './crontab';
 import { analyzeDockerCompose } from './docker-compose';
@@ -90,6 +90,7 @@ export function mightBeConfigFile(path: string): boolean {
     /\.(ya?ml|json|jsonc|toml|tf|py|groovy|cron|crontab|jenkinsfile)$/i.test(name) ||
     /^(jenkinsfile|procfile|crontab)(\.[\w-]+)?$/i.test(name) ||
     CLAUDE_SUBAGENT_FILE.test(path) ||
+    PLUGIN_AGENT_FILE.test(path) ||
     CLAUDE_SHELL_SCRIPT.test(path) ||
     /(^|\/)cron\.d\//.test(path) ||
     secretFileFormat(path) !== null
@@ -101,7 +102,7 @@ function routesFor(path: string, text: string): Route[] {
   const name = posix.basename(path);
   const secretFile = secretFileFormat(path);
   if (secretFile) return [SECRET_FILE_ROUTES[secretFile]];
-  if (CLAUDE_SUBAGENT_FILE.test(path)) return [CLAUDE_SUBAGENT];
+  if (CLAUDE_SUBAGENT_FILE.test(path) || PLUGIN_AGENT_FILE.test(path)) return [CLAUDE_SUBAGENT];
   if (CLAUDE_SETTINGS_FILE.test(path)) return [CLAUDE_SETTINGS];
   if (CLAUDE_SHELL_SCRIPT.test(path)) return [CLAUDE_SCRIPT];
   if (YAML_FILE.test(name)) {
