@@ -14,6 +14,9 @@ import type {
   UnitKind,
   UntrustedInputFinding,
 } from '../../shared/discovery';
+import type { AgentGraphFacts } from './code/agent-graph';
+import type { GenerationSite } from './code/generation-sites';
+import type { ProxyCall } from './code/proxy-calls';
 
 /**
  * What one file tells the scanner, before files are linked into candidate agents. Analyzers are
@@ -40,6 +43,18 @@ export interface CodeFindings {
   entryPoint: Evidence | null;
   /** True when an LLM chooses actions: an agent framework, tools handed to a model, a tool-call loop. */
   agentic: boolean;
+  /** OpenAI Agents SDK (JS) agents defined, wired and run here (code/agent-graph.ts). */
+  agentGraph?: AgentGraphFacts;
+  /** Calls to the application's own routes, `fetch('/api/...')` (code/proxy-calls.ts). */
+  proxyCalls?: ProxyCall[];
+  /** Set when the file is where browser code starts: a page, layout, "use client" module or Vite entry (code/client-entry.ts). */
+  clientEntry?: Evidence;
+  /** Model calls made inside functions, by the function that makes them (code/generation-sites.ts). */
+  generationSites?: GenerationSite[];
+  /** The MCP server this file builds (FastMCP, McpServer, a low-level Server): a tool provider, not an agent. */
+  mcpServer?: McpServerFact | null;
+  /** MCP servers this code launches over stdio (`MCPServerStdio(params=…)`, `new StdioClientTransport({command, args})`). */
+  mcpLaunches?: McpLaunchFact[];
   /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */
   toolAliases?: Record<string, string>;
   /** Names imported from modules that may be files of the repository (`from app.team import triage` → "triage"), for sub-agents; absent when none. */
@@ -63,6 +78,19 @@ export interface DeclaredSubAgent {
   llm: LlmUse[];
   capabilities: CapabilityFinding[];
   untrustedInputs: UntrustedInputFinding[];
+  evidence: Evidence;
+}
+
+export interface McpServerFact {
+  /** The server's name as the code writes it (`FastMCP("weather")`, `new McpServer({ name: 'tickets' })`), or null. */
+  name: string | null;
+  evidence: Evidence;
+}
+
+/** A stdio MCP server started by code: the command and arguments as written (literals only). */
+export interface McpLaunchFact {
+  command: string;
+  args: string[];
   evidence: Evidence;
 }
 
@@ -105,6 +133,8 @@ export interface UnitFinding {
   mcpServers?: McpServerEntry[];
   /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */
   llm: LlmUse[];
+  /** A compose service that builds an image: its build context and Dockerfile (relative to the scanned root), whose command it runs when it names none. */
+  build?: { context: string; dockerfile: string | null };
   /** Env files the platform loads for the unit (langgraph.json `env`), as written, relative to the config's folder. */
   envFiles?: string[];
   /** For CI jobs: the folders of the repository's own actions their steps use (`uses: ./` → '.', relative to the scanned root). */
@@ -138,6 +168,8 @@ export interface ConfigFindings {
    * file. Its credentials go to the candidates at or below its folder (see linkUnits).
    */
   appliesToFolder?: boolean;
+  /** A Dockerfile: the command its image runs, with paths taken back to its build context (see config/dockerfile.ts). */
+  image?: { command: string; evidence: Evidence };
 }
 
 export interface LockfileFindings {

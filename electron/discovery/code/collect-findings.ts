@@ -2,18 +2,23 @@ import { CAPABILITY_KINDS } from '../../../shared/discovery';
 import type { CapabilityFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import type { FingerprintKey } from '../secret-fingerprint';
+import { findAgentGraph } from './agent-graph';
 import { findAgentDefinitions } from './agent-definitions';
 import { findCapabilities } from './capabilities';
 import { findClaudeAgentOptions } from './claude-agent-options';
+import { clientEntryOf } from './client-entry';
 import type { CodeModel } from './code-model';
 import { findCredentials } from './credentials';
 import { EndpointCollector, findEndpoints } from './endpoints';
 import { findEntryPoint } from './entry-point';
 import { createFindingContext } from './finding-context';
 import { findFrameworks } from './frameworks';
+import { findGenerationSites } from './generation-sites';
 import { findGuardrails } from './guardrails';
 import { inheritFromHelpers } from './helper-calls';
+import { describeTools, findMcpLaunches, findMcpServer } from './mcp-facts';
 import { findLlmUses } from './llm-uses';
+import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
 import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
 import type { CodeRuleSet } from './rules';
@@ -31,7 +36,15 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const scoped = findCapabilities(context, tools, endpoints);
   findEndpoints(context, llm.clientCalls, endpoints);
   const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
-  const toolDefinitions = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
+  const agentGraph = findAgentGraph(context, tools);
+  const proxyCalls = findProxyCalls(model);
+  const clientEntry = clientEntryOf(model.path, model.text);
+  const generationSites = findGenerationSites(context);
+  const mcpServer = findMcpServer(model, rules);
+  const capableTools = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
+  // An MCP server's tools are what a connecting model reads to choose them: their descriptions are kept.
+  const toolDefinitions = mcpServer ? describeTools(model, capableTools) : capableTools;
+  const mcpLaunches = findMcpLaunches(model, rules);
   const claude = findClaudeAgentOptions(context);
   const agentDefinitions = findAgentDefinitions(model);
   const importedNames = localImportedNames(model, rules);
@@ -53,6 +66,12 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     entryPoint: findEntryPoint(context),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel,
+    ...(agentGraph ? { agentGraph } : {}),
+    ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
+    ...(clientEntry ? { clientEntry } : {}),
+    ...(generationSites.length > 0 ? { generationSites } : {}),
+    ...(mcpServer ? { mcpServer } : {}),
+    ...(mcpLaunches.length > 0 ? { mcpLaunches } : {}),
     ...(claude.subAgents.length > 0 ? { declaredSubAgents: claude.subAgents } : {}),
     ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),
     ...(agentDefinitions.length > 0 || importedNames.length > 0 ? { importedNames } : {}),

@@ -38,6 +38,11 @@ const LlmRule = Base.extend({
   modelNames: z.record(z.string(), z.string()).optional(),
   /** With modelNames: arguments whose literal value is a model name whatever it looks like (Azure deployments). */
   modelArgs: patterns.optional(),
+  /**
+   * With calls of an HTTP client: host -> provider. Such a call is a model call only when its
+   * URL is a literal on one of these hosts (a raw fetch to api.openai.com, no SDK).
+   */
+  providerHosts: z.record(z.string().min(1), z.string().min(1)).optional(),
 }).strict();
 
 const FrameworkRule = Base.extend({
@@ -229,6 +234,7 @@ function regexSources(rule: z.infer<typeof CodeRule>): string[] {
 function shapeProblem(rule: z.infer<typeof CodeRule>): string | null {
   switch (rule.category) {
     case 'llm':
+      if (rule.providerHosts && !rule.calls) return 'providerHosts needs calls';
       return (rule.calls ? 1 : 0) + (rule.modelNames ? 1 : 0) === 1 ? null : 'an llm rule lists either calls or modelNames';
     case 'framework':
       return rule.modules || rule.calls || rule.decorators || rule.toolLoopMarkers ? null : 'a framework rule lists modules, calls, decorators or toolLoopMarkers';

@@ -14,6 +14,7 @@ import { analyzeClaudeScript, analyzeClaudeSettings, analyzeClaudeSubagent, CLAU
 import { ConfigSyntaxError, describeProblem, type ConfigContext, type ConfigScanOptions } from './context';
 import { analyzeCrontab } from './crontab';
 import { analyzeDockerCompose } from './docker-compose';
+import { analyzeDockerfile, DOCKERFILE_NAME } from './dockerfile';
 import { analyzeDotenv } from './dotenv';
 import { analyzeGithubAction } from './github-action';
 import { analyzeGithubActions } from './github-actions';
@@ -62,6 +63,7 @@ const KUBERNETES: Route = { reading: 'Kubernetes manifests', analyze: analyzeKub
 const TERRAFORM: Route = { reading: 'Terraform', analyze: analyzeTerraform };
 const SERVERLESS: Route = { reading: 'a serverless.yml', analyze: analyzeServerless };
 const DOCKER_COMPOSE: Route = { reading: 'a docker-compose file', analyze: analyzeDockerCompose };
+const DOCKERFILE: Route = { reading: 'a Dockerfile', analyze: analyzeDockerfile };
 const PROCFILE: Route = { reading: 'a Procfile', analyze: analyzeProcfile };
 const CRONTAB: Route = { reading: 'a crontab', analyze: analyzeCrontab };
 const CELERY_BEAT: Route = { reading: 'a Celery beat schedule', analyze: analyzeCeleryBeat };
@@ -92,6 +94,7 @@ export function mightBeConfigFile(path: string): boolean {
     CLAUDE_SUBAGENT_FILE.test(path) ||
     PLUGIN_AGENT_FILE.test(path) ||
     CLAUDE_SHELL_SCRIPT.test(path) ||
+    DOCKERFILE_NAME.test(name) ||
     /(^|\/)cron\.d\//.test(path) ||
     secretFileFormat(path) !== null
   );
@@ -123,6 +126,7 @@ function routesFor(path: string, text: string): Route[] {
   if (/\.toml$/i.test(name)) return /\bmcp_servers\b/.test(text) ? [MCP] : [];
   if (/^jenkinsfile(\.[\w-]+)?$|\.jenkinsfile$/i.test(name) || (/\.groovy$/.test(name) && isJenkinsfileText(text))) return [JENKINSFILE];
   if (/^procfile(\.[\w-]+)?$/i.test(name)) return [PROCFILE];
+  if (DOCKERFILE_NAME.test(name)) return [DOCKERFILE];
   if (/^crontab$|\.(cron|crontab)$/i.test(name) || /(^|\/)cron\.d\/[^/]+$|(^|\/)etc\/crontab$/.test(path)) return [CRONTAB];
   if (/\.py$/.test(name)) {
     return [...(/beat_schedule|CELERYBEAT_SCHEDULE|add_periodic_task/.test(text) ? [CELERY_BEAT] : []), ...(/\bDAG\s*\(|@dag\b/.test(text) ? [AIRFLOW] : [])];
@@ -181,5 +185,6 @@ function mergeFindings(found: ConfigFindings[]): ConfigFindings | null {
     units: found.flatMap((f) => f.units),
     credentials: found.flatMap((f) => f.credentials),
     ...(found.some((f) => f.appliesToFolder) ? { appliesToFolder: true } : {}),
+    ...(found.find((f) => f.image) ? { image: found.find((f) => f.image)!.image } : {}),
   };
 }
