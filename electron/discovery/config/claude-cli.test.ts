@@ -25,9 +25,10 @@ describe('headless Claude Code runs (claude -p)', () => {
     expect(unit!.capabilities.filter((c) => c.evidence.ruleId === 'claude.capability.cli-tools').map((c) => c.kind)).toEqual(['shell-exec', 'file-write', 'file-write', 'outbound-network', 'outbound-network']);
   });
 
-  it('make a shell script under .claude/ an agent only when it runs claude -p, with continuation lines read as one command', () => {
+  it('make a shell script an agent only when it runs claude -p, with continuation lines read as one command', () => {
     expect(classifyFile('.claude/hooks/review-changes.sh')).toBe('config');
-    expect(classifyFile('scripts/deploy.sh')).toBe('other');
+    expect(classifyFile('scripts/nightly.sh')).toBe('config');
+    expect(analyzeClaudeScript('scripts/deploy.sh', '#!/bin/sh\nkubectl apply -f k8s/\n', testContext())).toBeNull();
     const text = fixture('claude-code/.claude/hooks/review-changes.sh');
     const [unit] = analyzeClaudeScript('.claude/hooks/review-changes.sh', text, testContext())!.units;
     expect(unit).toMatchObject({ kind: 'code-entry-point', name: '.claude/hooks/review-changes.sh', path: '.claude/hooks/review-changes.sh' });

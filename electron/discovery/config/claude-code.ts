@@ -3,7 +3,7 @@ import type { Evidence } from '../../../shared/discovery';
 import { CLAUDE_DEFAULT_TOOLS, claudeMcpServerOf, claudeToolGrants, claudeToolInputs, claudeToolName, permissionModeNote, splitClaudeTools } from '../claude-code-tools';
 import type { ClaudeCodeFacts, ConfigFindings, UnitFinding } from '../findings';
 import { ConfigSyntaxError, type ConfigContext } from './context';
-import { CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE } from '../walk/classify-file';
+import { SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE } from '../walk/classify-file';
 import { claudeCliRunIn, recordClaudeCli, withProjectDir } from './claude-cli';
 import { parseJsonDocument, type JsonDocument } from './json-document';
 import { ConfigSource } from './source';
@@ -11,7 +11,7 @@ import { addCapability, addLlm, newFindings, newUnit, trigger, TRIGGER_RULE_OFF 
 import { asArray, asRecord, asText, textList } from './values';
 import { parseYamlDocuments, type YamlDocument } from './yaml-documents';
 
-export { CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE };
+export { SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE };
 /** `.claude/settings.json` and the personal `.claude/settings.local.json` some teams commit. */
 export const CLAUDE_SETTINGS_FILE = /(^|\/)\.claude\/settings(\.local)?\.json$/;
 
@@ -149,9 +149,10 @@ function hookCommands(src: ConfigSource, doc: JsonDocument, hooks: unknown, unit
 }
 
 /**
- * A shell script under `.claude/` (a hook, a command's helper): an agent only when it runs
- * Claude Code headless (`claude -p`, `--print`); ordinary hooks (formatters, notifications) are
- * not read any further. One 'code-entry-point' unit named by its path, like code no config runs.
+ * A shell script (a Claude Code hook under `.claude/`, a nightly script a crontab runs): an agent
+ * only when it runs Claude Code headless (`claude -p`, `--print`); ordinary scripts (formatters,
+ * notifications, deploys) are not read any further. One 'code-entry-point' unit named by its
+ * path, like code no config runs.
  */
 export function analyzeClaudeScript(path: string, text: string, ctx: ConfigContext): ConfigFindings | null {
   if (!/\bclaude\b|claude-code/.test(text)) return null;

@@ -10,7 +10,7 @@ import { secretFileFormat } from '../secret-files';
 import { analyzeAirflow } from './airflow';
 import { analyzeCeleryBeat } from './celery-beat';
 import { analyzeCircleci } from './circleci';
-import { analyzeClaudeScript, analyzeClaudeSettings, analyzeClaudeSubagent, CLAUDE_SETTINGS_FILE, CLAUDE_SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE } from './claude-code';
+import { analyzeClaudeScript, analyzeClaudeSettings, analyzeClaudeSubagent, CLAUDE_SETTINGS_FILE, SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE } from './claude-code';
 import { ConfigSyntaxError, describeProblem, type ConfigContext, type ConfigScanOptions } from './context';
 import { analyzeCrontab } from './crontab';
 import { analyzeDockerCompose } from './docker-compose';
@@ -77,7 +77,7 @@ const SERVICE_ACCOUNT_KEY: Route = { reading: 'a Google service-account key', an
 const GITHUB_ACTION: Route = { reading: 'a GitHub Action (action.yml)', analyze: analyzeGithubAction };
 const CLAUDE_SUBAGENT: Route = { reading: 'a Claude Code subagent', analyze: analyzeClaudeSubagent };
 const CLAUDE_SETTINGS: Route = { reading: 'Claude Code settings', analyze: analyzeClaudeSettings };
-const CLAUDE_SCRIPT: Route = { reading: 'a Claude Code hook script', analyze: analyzeClaudeScript };
+const CLAUDE_SCRIPT: Route = { reading: 'a shell script', analyze: analyzeClaudeScript };
 const SECRET_FILE_ROUTES = { dotenv: DOTENV, tfvars: TFVARS, 'key-file': KEY_FILE } as const;
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -93,7 +93,7 @@ export function mightBeConfigFile(path: string): boolean {
     /^(jenkinsfile|procfile|crontab)(\.[\w-]+)?$/i.test(name) ||
     CLAUDE_SUBAGENT_FILE.test(path) ||
     PLUGIN_AGENT_FILE.test(path) ||
-    CLAUDE_SHELL_SCRIPT.test(path) ||
+    SHELL_SCRIPT.test(path) ||
     DOCKERFILE_NAME.test(name) ||
     /(^|\/)cron\.d\//.test(path) ||
     secretFileFormat(path) !== null
@@ -107,7 +107,7 @@ function routesFor(path: string, text: string): Route[] {
   if (secretFile) return [SECRET_FILE_ROUTES[secretFile]];
   if (CLAUDE_SUBAGENT_FILE.test(path) || PLUGIN_AGENT_FILE.test(path)) return [CLAUDE_SUBAGENT];
   if (CLAUDE_SETTINGS_FILE.test(path)) return [CLAUDE_SETTINGS];
-  if (CLAUDE_SHELL_SCRIPT.test(path)) return [CLAUDE_SCRIPT];
+  if (SHELL_SCRIPT.test(path)) return [CLAUDE_SCRIPT];
   if (YAML_FILE.test(name)) {
     if (/(^|\/)\.github\/workflows\/[^/]+$/.test(path)) return [GITHUB_ACTIONS];
     if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name) || /(^|\/)\.gitlab\/ci\//.test(path)) return [GITLAB_CI];

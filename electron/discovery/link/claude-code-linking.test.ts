@@ -147,6 +147,23 @@ describe('Claude Code configuration', () => {
     ]);
   });
 
+  it('gives a shell script running claude -p the trigger of the crontab line or workflow step that runs it', async () => {
+    write('scripts/nightly-review.sh', '#!/usr/bin/env bash\ncd /opt/app && claude -p "Review yesterday\'s commits" --dangerously-skip-permissions\n');
+    write('scripts/weekly-digest.sh', '#!/usr/bin/env bash\nclaude --print "Write the weekly digest" --allowedTools Write\n');
+    write('scripts/deploy.sh', '#!/usr/bin/env bash\nkubectl apply -f k8s/\n');
+    write('ops/crontab', '0 6 * * * /opt/app/scripts/nightly-review.sh >> /var/log/review.log 2>&1\n');
+    write('.github/workflows/digest.yml', 'name: Digest\non:\n  schedule:\n    - cron: "0 8 * * 1"\njobs:\n  digest:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash scripts/weekly-digest.sh\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n      - run: ./scripts/deploy.sh\n');
+    const { agents } = await scan();
+    // The crontab line is no item of its own: the script takes its schedule. The workflow job, an item
+    // already (it sets a model key), runs the script: one item, with the script among its entry points.
+    expect(agents.map((a) => [a.unit.path, a.trigger.kind, a.trigger.schedule, a.entryPoints]).sort()).toEqual([
+      ['.github/workflows/digest.yml', 'cron', '0 8 * * 1', ['scripts/weekly-digest.sh']],
+      ['scripts/nightly-review.sh', 'cron', '0 6 * * *', []],
+    ]);
+    expect(byName(agents, 'nightly-review').capabilities.map((c) => c.kind)).toContain('shell-exec');
+    expect(byName(agents, 'Digest/digest').capabilities.map((c) => c.detail)).toContain('Claude Code tool Write');
+  });
+
   it('warns about a malformed subagent and goes on with the rest of the scan', async () => {
     write('.claude/agents/broken.md', '# Reviewer\n\nname: reviewer, but no front matter\n');
     write('.claude/agents/ok.md', subagent('ok', 'Bash'));

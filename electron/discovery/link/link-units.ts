@@ -5,6 +5,7 @@ import { pruneLinks } from './agent-links';
 import { linkClaudeCodeProjects } from './claude-code-projects';
 import { declaredSubAgentItems } from './declared-sub-agents';
 import { applyActionCallers, githubActionEntries } from './github-action-units';
+import { applyShellScriptCallers } from './shell-script-callers';
 import { AgentGraph } from './agent-nodes';
 import { splitSubAgents } from './agents-sdk-js-sub-agents';
 import { browserAgents, type MakeItem } from './browser-agents';
@@ -113,6 +114,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   // Copies of a unit go before sub-agents are planned: a sub-agent's parent is the deployed unit.
   const units = dropDuplicateUnits(agents, signatures);
   applyActionCallers(configs, units, (path) => index.get(path));
+  applyShellScriptCallers(configs, units);
   units.push(...declaredSubAgentItems(sourceLabel, units, (path) => index.get(path)));
   addSubAgents(sourceLabel, units, index);
   units.push(...splitSubAgents(units, index, graph, make));
