@@ -69,6 +69,18 @@ export interface CodeFindings {
   llmOnlyStartsRemoteRuns?: boolean;
   /** It builds a graph or workflow (StateGraph) and nothing else agentic, with no model call in the file. */
   modelFreeGraph?: boolean;
+  /** Agents this file declares for another agent to run (Claude Agent SDK `agents: {name: AgentDefinition}`): items of their own, linked to the agent that runs the file. */
+  declaredSubAgents?: DeclaredSubAgent[];
+}
+
+/** A sub-agent declared in code: what the parent hands it (its own tools and model), with the declaration as evidence. */
+export interface DeclaredSubAgent {
+  name: string;
+  framework: string;
+  llm: LlmUse[];
+  capabilities: CapabilityFinding[];
+  untrustedInputs: UntrustedInputFinding[];
+  evidence: Evidence;
 }
 
 export interface McpServerFact {
@@ -131,6 +143,23 @@ export interface UnitFinding {
   profiles?: string[];
   /** Env files the platform loads for the unit (langgraph.json `env`), as written, relative to the config's folder. */
   envFiles?: string[];
+  /** For CI jobs: the folders of the repository's own actions their steps use (`uses: ./` → '.', relative to the scanned root). */
+  localActions?: string[];
+  /** For Claude Code configuration (.claude/agents/*.md, .claude/settings.json): the project it configures and the .mcp.json servers it may use. */
+  claudeCode?: ClaudeCodeFacts;
+}
+
+export interface ClaudeCodeFacts {
+  /** The folder holding `.claude/` ('' at the root): the project whose sessions read this file. */
+  project: string;
+  role: 'subagent' | 'settings';
+  /** Servers of the project's .mcp.json it may use, by name, or 'all' (enableAllProjectMcpServers, no tools list). */
+  mcpServers: string[] | 'all';
+  mcpEvidence: Evidence | null;
+  /** Subagents only: true when the front matter lists no tools, so it inherits every tool the session has. */
+  inheritsTools?: boolean;
+  /** Settings only: the commands its hooks run, `$CLAUDE_PROJECT_DIR` written as the project folder. */
+  hooks?: Array<{ event: string; command: string; evidence: Evidence }>;
 }
 
 export interface ConfigFindings {

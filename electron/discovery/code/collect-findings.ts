@@ -5,6 +5,7 @@ import type { FingerprintKey } from '../secret-fingerprint';
 import { findAgentGraph } from './agent-graph';
 import { findAgentDefinitions, findAgentsRun } from './agent-definitions';
 import { findCapabilities } from './capabilities';
+import { findClaudeAgentOptions } from './claude-agent-options';
 import { clientEntryOf } from './client-entry';
 import type { CodeModel } from './code-model';
 import { findCredentials } from './credentials';
@@ -44,6 +45,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   // An MCP server's tools are what a connecting model reads to choose them: their descriptions are kept.
   const toolDefinitions = mcpServer ? describeTools(model, capableTools) : capableTools;
   const mcpLaunches = findMcpLaunches(model, rules);
+  const claude = findClaudeAgentOptions(context);
   const agentDefinitions = findAgentDefinitions(model, rules.framework);
   const importedNames = localImportedNames(model, rules);
   const agentsRun = findAgentsRun(model);
@@ -56,11 +58,11 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     llm: llm.uses,
     frameworks: frameworks.uses,
     tools: toolDefinitions,
-    capabilities,
+    capabilities: [...capabilities, ...claude.capabilities],
     credentials: findCredentials(context),
     endpoints: endpoints.list(),
     guardrails: findGuardrails(context),
-    untrustedInputs: findUntrustedInputs(context, tools),
+    untrustedInputs: [...findUntrustedInputs(context, tools), ...claude.untrustedInputs],
     localImports: localImports(model, rules),
     entryPoint: findEntryPoint(context),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
@@ -71,6 +73,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(generationSites.length > 0 ? { generationSites } : {}),
     ...(mcpServer ? { mcpServer } : {}),
     ...(mcpLaunches.length > 0 ? { mcpLaunches } : {}),
+    ...(claude.subAgents.length > 0 ? { declaredSubAgents: claude.subAgents } : {}),
     ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),
     ...(agentDefinitions.length > 0 || importedNames.length > 0 ? { importedNames } : {}),
     ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),

@@ -2,6 +2,10 @@ import { posix } from 'node:path';
 import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, PackageVersion, TriggerFinding, UnitKind, UntrustedInputFinding } from '../../../shared/discovery';
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { pruneLinks } from './agent-links';
+import { linkClaudeCodeProjects } from './claude-code-projects';
+import { declaredSubAgentItems } from './declared-sub-agents';
+import { applyActionCallers, githubActionEntries } from './github-action-units';
+import { applyShellScriptCallers } from './shell-script-callers';
 import { AgentGraph } from './agent-nodes';
 import { splitSubAgents } from './agents-sdk-js-sub-agents';
 import { browserAgents, type MakeItem } from './browser-agents';
@@ -49,7 +53,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
       attachServiceAccountIdentities(unit, fileLevelCredentials);
       attachEnvFiles(unit, configs);
       // Test code is never what a deployed unit runs as its entry (a CI job running pytest is not an agent).
-      const written = entryFilesOf(unit, index);
+      const written = unit.kind === 'github-action' ? githubActionEntries(unit, index, (u) => entryFilesOf(u, index)) : entryFilesOf(unit, index);
       const entries = written.filter((path) => !isTestPath(path));
       // A deployment of an MCP server is that server's item (below), not an agent.
       if (unit.kind !== 'mcp-config' && entries.length > 0 && entries.every((path) => servers.has(path))) continue;
@@ -110,10 +114,13 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   }
   // Copies of a unit go before sub-agents are planned: a sub-agent's parent is the deployed unit.
   const units = dropDuplicateUnits(agents, signatures);
+  applyActionCallers(configs, units, (path) => index.get(path));
+  applyShellScriptCallers(configs, units);
+  units.push(...declaredSubAgentItems(sourceLabel, units, (path) => index.get(path)));
   addSubAgents(sourceLabel, units, index);
   units.push(...splitSubAgents(units, index, graph, make));
   linkRemoteCallers(units, index);
-  const listed = dedupeByIdentity(joinProxyRoutes(units, code, index));
+  const listed = dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index)));
   attachChainedComponents(listed, index);
   linkMcpClients(listed, serverItems, index);
   pruneLinks(listed);
