@@ -11,6 +11,9 @@ import type { CodeIndex } from './resolve-code';
 export function attachChainedComponents(agents: readonly DiscoveredAgent[], index: CodeIndex): void {
   for (const agent of agents) {
     const entries = new Set([agent.unit.path, ...agent.entryPoints]);
+    // What a sub-agent it runs calls is that sub-agent's own model use, shown there.
+    const subAgents = new Set((agent.links ?? []).filter((link) => link.relation === 'sub-agent').map((link) => link.identityKey));
+    for (const other of agents) if (subAgents.has(other.identityKey)) for (const path of other.codeFiles) entries.add(path);
     const components = new Map<string, ChainedComponent>();
     const knownProvider = soleProvider(agent.llm);
     for (const path of agent.codeFiles) {

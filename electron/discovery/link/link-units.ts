@@ -79,7 +79,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   addSubAgents(sourceLabel, agents, index);
   agents.push(...splitSubAgents(agents, index, graph, make));
   linkRemoteCallers(agents, index);
-  const listed = dedupeByIdentity(joinProxyRoutes(agents, code, index));
+  const listed = dedupeByIdentity(joinProxyRoutes(agents, code, index, make));
   attachChainedComponents(listed, index);
   pruneLinks(listed);
   return listed;

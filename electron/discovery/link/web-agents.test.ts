@@ -91,6 +91,31 @@ describe('agents that run in the browser', () => {
     expect(summary(agents)).toHaveLength(2);
   });
 
+  it('a tool that posts its own tool schemas through a model route runs a second agent: a sub-agent at its file', async () => {
+    const agents = await link({
+      'src/main.tsx': "import { chat } from './chat';\nimport { RealtimeSession } from '@openai/agents/realtime';\nnew RealtimeSession(chat);\n",
+      'src/chat.ts': "import { RealtimeAgent } from '@openai/agents/realtime';\nimport { askSupervisor } from './supervisor';\nexport const chat = new RealtimeAgent({ name: 'chat', tools: [askSupervisor] });\n",
+      'src/supervisor.ts': [
+        "import { tool } from '@openai/agents/realtime';",
+        "const supervisorTools = [{ type: 'function', name: 'lookupPolicy', parameters: {} }];",
+        'export const askSupervisor = tool({',
+        "  name: 'askSupervisor',",
+        "  execute: async (input: any) => (await fetch('/api/responses', { method: 'POST', body: JSON.stringify({ model: 'gpt-4.1', input, tools: supervisorTools }) })).json(),",
+        '});',
+      ].join('\n'),
+      'src/app/api/responses/route.ts': RESPONSES_ROUTE_CALLS_SDK,
+    });
+    expect(summary(agents)).toEqual(['agent browser-agent chat @ src/chat.ts', 'agent sub-agent supervisor @ src/supervisor.ts']);
+    const chat = byName(agents, 'chat');
+    const supervisor = byName(agents, 'supervisor');
+    expect(links(chat)).toEqual(['sub-agent supervisor']);
+    expect(links(supervisor)).toEqual(['parent chat']);
+    expect(chat.tools.map((t) => t.name)).toEqual(['askSupervisor']);
+    expect(supervisor.tools.map((t) => t.name)).toEqual(['lookupPolicy']);
+    expect(supervisor.credentials.map((c) => c.name)).toEqual(['OPENAI_API_KEY']);
+    expect(supervisor.codeFiles).toEqual(['src/supervisor.ts', 'src/app/api/responses/route.ts']);
+  });
+
   it('a client page that reaches no agent definition adds nothing, and a component importing only SDK types is not LLM use', async () => {
     const agents = await link({
       'app/page.tsx': "'use client';\nimport type { RealtimeItem } from '@openai/agents/realtime';\nexport default function P({ items }: { items: RealtimeItem[] }) { return items.length; }\n",
