@@ -79,6 +79,8 @@ describe('agents that run in the browser', () => {
     expect(triage.codeFiles).not.toContain('src/app/api/responses/route.ts');
     expect(refunds.codeFiles).toContain('src/app/api/responses/route.ts');
     expect(refunds.credentials.map((c) => c.name)).toContain('OPENAI_API_KEY');
+    // The policy check is a model call made in refunds' run: a chained component named by its route.
+    expect(refunds.chainedComponents?.map((c) => `${c.name} @ ${c.path}`)).toEqual(['POST /api/responses @ src/app/api/responses/route.ts']);
     expect(agents.some((a) => a.unit.path.includes('/api/'))).toBe(false);
   });
 
