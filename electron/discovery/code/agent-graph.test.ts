@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientEntryOf } from './client-entry';
+import { clientEntryOf, isServerOnly, serverActionEntryOf } from './client-entry';
 import { findProxyCallsInText } from './proxy-calls';
 import { analyzed } from './test-helpers';
 
@@ -109,6 +109,14 @@ describe('where browser code starts and what it asks the server', () => {
     expect(clientEntryOf('pages/api/chat.ts', '')).toBeNull();
     expect(clientEntryOf('src/main.ts', '')).toBeNull();
     expect(clientEntryOf('app/page.py', "'use client'")).toBeNull();
+  });
+
+  it('server actions and server-only modules never run in the browser; only a "use server" module is an endpoint', () => {
+    expect(isServerOnly('app/actions.ts', "// actions\n'use server';\nexport async function ask() {}")).toBe(true);
+    expect(isServerOnly('lib/advisor.ts', "import 'server-only';\nimport { Agent } from '@openai/agents';")).toBe(true);
+    expect(isServerOnly('lib/advisor.ts', "import { Agent } from '@openai/agents';\nconst s = 'use server';")).toBe(false);
+    expect(serverActionEntryOf('app/actions.ts', "'use server';\nexport async function ask() {}")).toMatchObject({ line: 1, ruleId: 'web.server-action' });
+    expect(serverActionEntryOf('lib/advisor.ts', "import 'server-only';")).toBeNull();
   });
 
   it('same-origin paths of fetch calls, from the syntax tree or a stub, never other hosts', async () => {

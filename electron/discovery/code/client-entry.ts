@@ -12,6 +12,9 @@ const NEXT_PAGES = /(?:^|\/)pages\/(?!api\/).+\.(?:tsx|jsx)$/;
 const VITE_ENTRY = /(?:^|\/)src\/(?:main|index)\.(?:tsx|jsx)$/;
 /** "use client" as the first statement, after comments only. */
 const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use client\1/;
+/** "use server" as the first statement: a module of server actions. */
+const USE_SERVER = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use server\1/;
+const SERVER_ONLY_IMPORT = /^\s*import\s+['"]server-only['"]/m;
 
 const RULE_ID = 'web.client-entry';
 const CONFIDENCE = 0.85;
@@ -25,4 +28,21 @@ export function clientEntryOf(path: string, text: string): Evidence | null {
   }
   if (NEXT_APP_PAGE.test(path) || NEXT_PAGES.test(path) || VITE_ENTRY.test(path)) return makeEvidence(path, 0, '', RULE_ID, CONFIDENCE);
   return null;
+}
+
+/**
+ * A module that never runs in the browser even when a page imports it: server actions ("use
+ * server") and modules guarded by `import 'server-only'`. The agents they run are server-side.
+ */
+export function isServerOnly(path: string, text: string): boolean {
+  return /\.(?:tsx|jsx|ts|js|mjs)$/.test(path) && (USE_SERVER.test(text) || SERVER_ONLY_IMPORT.test(text));
+}
+
+/** A "use server" module: Next.js serves each exported function as an endpoint the page posts to. */
+export function serverActionEntryOf(path: string, text: string): Evidence | null {
+  if (!/\.(?:tsx|jsx|ts|js|mjs)$/.test(path)) return null;
+  const directive = USE_SERVER.exec(text);
+  if (!directive) return null;
+  const line = text.slice(0, directive.index + directive[0].length).split('\n').length;
+  return makeEvidence(path, line, text.split('\n')[line - 1] ?? '', 'web.server-action', CONFIDENCE);
 }

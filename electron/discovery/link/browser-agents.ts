@@ -2,7 +2,7 @@ import type { DiscoveredAgent, TriggerFinding, UnitKind } from '../../../shared/
 import type { CodeFindings } from '../findings';
 import { linkAgents } from './agent-links';
 import { capabilitiesHeld, type AgentGraph, type AgentNode } from './agent-nodes';
-import { importClosure, type CodeIndex } from './resolve-code';
+import type { CodeIndex } from './resolve-code';
 
 /** Builds one item from the files it runs (link-units.ts's candidateOf, with the scan's lockfiles and .env files). */
 export type MakeItem = (kind: UnitKind, name: string, path: string, entries: string[], trigger: TriggerFinding, files: CodeFindings[]) => DiscoveredAgent | null;
@@ -26,7 +26,7 @@ export function browserAgents(code: readonly CodeFindings[], index: CodeIndex, g
   const startedFrom = new Map<AgentNode, CodeFindings>();
   for (const entry of code) {
     if (!entry.clientEntry || covered.has(entry.path)) continue;
-    const closure = importClosure([entry.path], index, BROWSER_IMPORT_DEPTH).filter((path) => !covered.has(path));
+    const closure = browserClosure(entry.path, index).filter((path) => !covered.has(path));
     const reached = graph.reachable(closure.flatMap((path) => graph.definedIn(path)));
     if (reached.length === 0) continue;
     // Files of the page's own code: no agent is defined there, no agent's own code reaches them.
@@ -62,4 +62,26 @@ export function browserAgents(code: readonly CodeFindings[], index: CodeIndex, g
     if (from && to) linkAgents(from, to, edge.relation, edge.evidence);
   }
   return [...items.values()];
+}
+
+/**
+ * What a page loads into the browser: its imports, transitively, except modules that stay on the
+ * server (server actions, `server-only` modules: a page may import them, their code runs there).
+ */
+function browserClosure(entry: string, index: CodeIndex): string[] {
+  const seen = new Set([entry]);
+  let frontier = [entry];
+  for (let depth = 0; depth < BROWSER_IMPORT_DEPTH && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const path of frontier) {
+      for (const written of index.get(path)?.localImports ?? []) {
+        const target = index.resolveImport(written, path);
+        if (!target || seen.has(target) || index.get(target)?.serverOnly) continue;
+        seen.add(target);
+        next.push(target);
+      }
+    }
+    frontier = next;
+  }
+  return [...seen];
 }

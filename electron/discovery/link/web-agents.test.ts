@@ -126,6 +126,19 @@ describe('agents that run in the browser', () => {
   });
 });
 
+describe('server actions', () => {
+  it('agents a page reaches only through a "use server" module run on the server: that module is their unit, not the browser', async () => {
+    const agents = await link({
+      'app/page.tsx': "import { ask } from './actions';\nexport default function Page() { return <form action={ask} />; }\n",
+      'app/actions.ts': "'use server';\nimport { run } from '@openai/agents';\nimport { advisor } from '@/lib/advisor';\nexport async function ask(data: FormData) {\n  return (await run(advisor, String(data.get('q')))).finalOutput;\n}\n",
+      'lib/advisor.ts': "import 'server-only';\nimport { Agent } from '@openai/agents';\nimport { helper } from './helper';\nexport const advisor = new Agent({ name: 'Advisor', handoffs: [helper] });\n",
+      'lib/helper.ts': "import { Agent } from '@openai/agents';\nexport const helper = new Agent({ name: 'Helper' });\n",
+    });
+    expect(summary(agents)).toEqual(['agent code-entry-point app/actions.ts @ app/actions.ts', 'agent sub-agent Helper @ lib/helper.ts']);
+    expect(byName(agents, 'app/actions.ts').trigger).toMatchObject({ kind: 'user', evidence: { ruleId: 'web.server-action', line: 1 } });
+  });
+});
+
 describe('agent graphs run on a server', () => {
   const files = {
     'server/index.ts': "import express from 'express';\nimport { run } from '@openai/agents';\nimport { triage } from './agents/triage';\nconst app = express();\napp.post('/x', async (req, res) => res.json(await run(triage, req.body)));\napp.listen(3000);\n",

@@ -2,7 +2,7 @@ import type { Evidence } from '../../../shared/discovery';
 import { codeLanguageOf } from '../code';
 import { makeEvidence } from '../evidence';
 import type { CodeFindings } from '../findings';
-import { clientEntryOf } from '../code/client-entry';
+import { clientEntryOf, isServerOnly, serverActionEntryOf } from '../code/client-entry';
 import { findProxyCallsInText } from '../code/proxy-calls';
 import { withoutScriptComments } from '../code/script-comments';
 
@@ -72,10 +72,11 @@ export function codeStub(path: string, text: string): CodeFindings | null {
     guardrails: [],
     untrustedInputs: [],
     localImports: [...imports],
-    entryPoint: entryPointOf(path, text, language === 'python'),
+    entryPoint: entryPointOf(path, text, language === 'python') ?? (language === 'python' ? null : serverActionEntryOf(path, text)),
     agentic: false,
     ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
     ...(clientEntry ? { clientEntry } : {}),
+    ...(isServerOnly(path, text) ? { serverOnly: true } : {}),
   };
 }
 
