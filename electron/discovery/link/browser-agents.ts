@@ -24,8 +24,12 @@ export function browserAgents(code: readonly CodeFindings[], index: CodeIndex, g
   if (graph.isEmpty) return [];
   const pageFiles = new Map<AgentNode, Set<string>>();
   const startedFrom = new Map<AgentNode, CodeFindings>();
-  for (const entry of code) {
-    if (!entry.clientEntry || covered.has(entry.path)) continue;
+  // Pages and app entries before the "use client" modules they import, each in path order: every
+  // scan of the same tree names the same page as where an agent starts.
+  const rank = (file: CodeFindings) => `${file.clientEntry?.line === 0 ? 0 : 1}:${file.path}`;
+  const entries = code.filter((file) => file.clientEntry).sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+  for (const entry of entries) {
+    if (covered.has(entry.path)) continue;
     const closure = browserClosure(entry.path, index).filter((path) => !covered.has(path));
     const reached = graph.reachable(closure.flatMap((path) => graph.definedIn(path)));
     if (reached.length === 0) continue;
@@ -48,10 +52,7 @@ export function browserAgents(code: readonly CodeFindings[], index: CodeIndex, g
     if (!item) continue;
     const ownFindings = own.flatMap((path) => index.get(path) ?? []);
     item.tools = graph.toolsOf(node);
-    item.capabilities = capabilitiesHeld(
-      ownFindings.flatMap((file) => file.capabilities),
-      item.tools,
-    );
+    item.capabilities = capabilitiesHeld(ownFindings.flatMap((file) => file.capabilities), item.tools);
     item.classification = 'agent';
     for (const path of [...own, ...page]) covered.add(path);
     items.set(node, item);
