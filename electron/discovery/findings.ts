@@ -53,6 +53,10 @@ export interface CodeFindings {
   serverOnly?: boolean;
   /** Model calls made inside functions, by the function that makes them (code/generation-sites.ts). */
   generationSites?: GenerationSite[];
+  /** The MCP server this file builds (FastMCP, McpServer, a low-level Server): a tool provider, not an agent. */
+  mcpServer?: McpServerFact | null;
+  /** MCP servers this code launches over stdio (`MCPServerStdio(params=…)`, `new StdioClientTransport({command, args})`). */
+  mcpLaunches?: McpLaunchFact[];
   /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */
   toolAliases?: Record<string, string>;
   /** Names imported from modules that may be files of the repository (`from app.team import triage` → "triage"), for sub-agents; absent when none. */
@@ -65,6 +69,19 @@ export interface CodeFindings {
   llmOnlyStartsRemoteRuns?: boolean;
   /** It builds a graph or workflow (StateGraph) and nothing else agentic, with no model call in the file. */
   modelFreeGraph?: boolean;
+}
+
+export interface McpServerFact {
+  /** The server's name as the code writes it (`FastMCP("weather")`, `new McpServer({ name: 'tickets' })`), or null. */
+  name: string | null;
+  evidence: Evidence;
+}
+
+/** A stdio MCP server started by code: the command and arguments as written (literals only). */
+export interface McpLaunchFact {
+  command: string;
+  args: string[];
+  evidence: Evidence;
 }
 
 /**
@@ -106,6 +123,8 @@ export interface UnitFinding {
   mcpServers?: McpServerEntry[];
   /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */
   llm: LlmUse[];
+  /** A compose service that builds an image: its build context and Dockerfile (relative to the scanned root), whose command it runs when it names none. */
+  build?: { context: string; dockerfile: string | null };
   /** Env files the platform loads for the unit (langgraph.json `env`), as written, relative to the config's folder. */
   envFiles?: string[];
 }
@@ -122,6 +141,8 @@ export interface ConfigFindings {
    * file. Its credentials go to the candidates at or below its folder (see linkUnits).
    */
   appliesToFolder?: boolean;
+  /** A Dockerfile: the command its image runs, with paths taken back to its build context (see config/dockerfile.ts). */
+  image?: { command: string; evidence: Evidence };
 }
 
 export interface LockfileFindings {

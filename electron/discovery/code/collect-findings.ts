@@ -15,6 +15,7 @@ import { findFrameworks } from './frameworks';
 import { findGenerationSites } from './generation-sites';
 import { findGuardrails } from './guardrails';
 import { inheritFromHelpers } from './helper-calls';
+import { describeTools, findMcpLaunches, findMcpServer } from './mcp-facts';
 import { findLlmUses } from './llm-uses';
 import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
@@ -34,11 +35,15 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const scoped = findCapabilities(context, tools, endpoints);
   findEndpoints(context, llm.clientCalls, endpoints);
   const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
-  const toolDefinitions = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
   const agentGraph = findAgentGraph(context, tools);
   const proxyCalls = findProxyCalls(model);
   const clientEntry = clientEntryOf(model.path, model.text);
   const generationSites = findGenerationSites(context);
+  const mcpServer = findMcpServer(model, rules);
+  const capableTools = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
+  // An MCP server's tools are what a connecting model reads to choose them: their descriptions are kept.
+  const toolDefinitions = mcpServer ? describeTools(model, capableTools) : capableTools;
+  const mcpLaunches = findMcpLaunches(model, rules);
   const agentDefinitions = findAgentDefinitions(model);
   const importedNames = localImportedNames(model, rules);
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
@@ -64,6 +69,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(clientEntry ? { clientEntry } : {}),
     ...(isServerOnly(model.path, model.text) ? { serverOnly: true } : {}),
     ...(generationSites.length > 0 ? { generationSites } : {}),
+    ...(mcpServer ? { mcpServer } : {}),
+    ...(mcpLaunches.length > 0 ? { mcpLaunches } : {}),
     ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),
     ...(agentDefinitions.length > 0 || importedNames.length > 0 ? { importedNames } : {}),
     ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),

@@ -13,6 +13,7 @@ import { analyzeCircleci } from './circleci';
 import { ConfigSyntaxError, describeProblem, type ConfigContext, type ConfigScanOptions } from './context';
 import { analyzeCrontab } from './crontab';
 import { analyzeDockerCompose } from './docker-compose';
+import { analyzeDockerfile, DOCKERFILE_NAME } from './dockerfile';
 import { analyzeDotenv } from './dotenv';
 import { analyzeGithubActions } from './github-actions';
 import { analyzeGitlabCi } from './gitlab-ci';
@@ -60,6 +61,7 @@ const KUBERNETES: Route = { reading: 'Kubernetes manifests', analyze: analyzeKub
 const TERRAFORM: Route = { reading: 'Terraform', analyze: analyzeTerraform };
 const SERVERLESS: Route = { reading: 'a serverless.yml', analyze: analyzeServerless };
 const DOCKER_COMPOSE: Route = { reading: 'a docker-compose file', analyze: analyzeDockerCompose };
+const DOCKERFILE: Route = { reading: 'a Dockerfile', analyze: analyzeDockerfile };
 const PROCFILE: Route = { reading: 'a Procfile', analyze: analyzeProcfile };
 const CRONTAB: Route = { reading: 'a crontab', analyze: analyzeCrontab };
 const CELERY_BEAT: Route = { reading: 'a Celery beat schedule', analyze: analyzeCeleryBeat };
@@ -83,6 +85,7 @@ export function mightBeConfigFile(path: string): boolean {
   return (
     /\.(ya?ml|json|jsonc|toml|tf|py|groovy|cron|crontab|jenkinsfile)$/i.test(name) ||
     /^(jenkinsfile|procfile|crontab)(\.[\w-]+)?$/i.test(name) ||
+    DOCKERFILE_NAME.test(name) ||
     /(^|\/)cron\.d\//.test(path) ||
     secretFileFormat(path) !== null
   );
@@ -110,6 +113,7 @@ function routesFor(path: string, text: string): Route[] {
   if (/\.toml$/i.test(name)) return /\bmcp_servers\b/.test(text) ? [MCP] : [];
   if (/^jenkinsfile(\.[\w-]+)?$|\.jenkinsfile$/i.test(name) || (/\.groovy$/.test(name) && isJenkinsfileText(text))) return [JENKINSFILE];
   if (/^procfile(\.[\w-]+)?$/i.test(name)) return [PROCFILE];
+  if (DOCKERFILE_NAME.test(name)) return [DOCKERFILE];
   if (/^crontab$|\.(cron|crontab)$/i.test(name) || /(^|\/)cron\.d\/[^/]+$|(^|\/)etc\/crontab$/.test(path)) return [CRONTAB];
   if (/\.py$/.test(name)) {
     return [...(/beat_schedule|CELERYBEAT_SCHEDULE|add_periodic_task/.test(text) ? [CELERY_BEAT] : []), ...(/\bDAG\s*\(|@dag\b/.test(text) ? [AIRFLOW] : [])];
@@ -168,5 +172,6 @@ function mergeFindings(found: ConfigFindings[]): ConfigFindings | null {
     units: found.flatMap((f) => f.units),
     credentials: found.flatMap((f) => f.credentials),
     ...(found.some((f) => f.appliesToFolder) ? { appliesToFolder: true } : {}),
+    ...(found.find((f) => f.image) ? { image: found.find((f) => f.image)!.image } : {}),
   };
 }
