@@ -2,6 +2,7 @@ import type { DiscoveredAgent, TriggerFinding, UnitKind } from '../../../shared/
 import type { CodeFindings } from '../findings';
 import { linkAgents } from './agent-links';
 import { capabilitiesHeld, type AgentGraph, type AgentNode } from './agent-nodes';
+import { isTestPath } from './deployment-scope';
 import type { CodeIndex } from './resolve-code';
 
 /** Builds one item from the files it runs (link-units.ts's candidateOf, with the scan's lockfiles and .env files). */
@@ -27,7 +28,8 @@ export function browserAgents(code: readonly CodeFindings[], index: CodeIndex, g
   // Pages and app entries before the "use client" modules they import, each in path order: every
   // scan of the same tree names the same page as where an agent starts.
   const rank = (file: CodeFindings) => `${file.clientEntry?.line === 0 ? 0 : 1}:${file.path}`;
-  const entries = code.filter((file) => file.clientEntry).sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+  // A test page or fixture exercises agents; it is not where a deployed app starts them.
+  const entries = code.filter((file) => file.clientEntry && !isTestPath(file.path)).sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
   for (const entry of entries) {
     if (covered.has(entry.path)) continue;
     const closure = browserClosure(entry.path, index).filter((path) => !covered.has(path));

@@ -118,6 +118,11 @@ describe('agents that run in the browser', () => {
     expect(supervisor.codeFiles).toEqual(['src/supervisor.ts', 'src/app/api/responses/route.ts']);
   });
 
+  it('a test page that starts agents is not where the app starts them', async () => {
+    const agents = await link({ 'src/__tests__/fixtures/page.tsx': PAGE.replace('./App', './agents/triage'), 'src/__tests__/fixtures/agents/triage.ts': TRIAGE });
+    expect(agents.filter((a) => a.unit.kind === 'browser-agent')).toEqual([]);
+  });
+
   it('a client page that reaches no agent definition adds nothing, and a component importing only SDK types is not LLM use', async () => {
     const agents = await link({
       'app/page.tsx': "'use client';\nimport type { RealtimeItem } from '@openai/agents/realtime';\nexport default function P({ items }: { items: RealtimeItem[] }) { return items.length; }\n",
