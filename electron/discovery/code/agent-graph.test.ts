@@ -122,9 +122,9 @@ describe('where browser code starts and what it asks the server', () => {
   it('same-origin paths of fetch calls, from the syntax tree or a stub, never other hosts', async () => {
     const findings = await analyzed(
       'agents/tool.ts',
-      "import { tool } from '@openai/agents';\nexport const t = tool({ name: 't', execute: async (id: string) => {\n  await fetch('/api/responses?debug=1', { method: 'POST' });\n  await fetch(`/api/chat/${id}`);\n  await fetch('https://api.example.com/x');\n  await fetch('//cdn.example.com/y');\n} });\n",
+      "import { tool } from '@openai/agents';\nexport const t = tool({ name: 't', execute: async (id: string) => {\n  await fetch('/api/responses?debug=1', { method: 'POST' });\n  await fetch(`/api/chat/${id}`);\n  await fetch('https://api.example.com/x');\n  await fetch('//cdn.example.com/y');\n  await fetch(`${window.location.origin}/api/session`);\n} });\n",
     );
-    expect(findings.proxyCalls?.map((call) => [call.path, call.evidence.line])).toEqual([['/api/responses', 3], ['/api/chat/{}', 4]]);
+    expect(findings.proxyCalls?.map((call) => [call.path, call.evidence.line])).toEqual([['/api/responses', 3], ['/api/chat/{}', 4], ['/api/session', 7]]);
     expect(findProxyCallsInText('App.tsx', "const r = await fetch('/api/session');\nawait axios.post(\"/api/x/\");\nfetch('https://x.io/api');").map((call) => call.path)).toEqual(['/api/session', '/api/x']);
   });
 });
