@@ -61,6 +61,8 @@ export interface CodeFindings {
   toolAliases?: Record<string, string>;
   /** Names imported from modules that may be files of the repository (`from app.team import triage` → "triage"), for sub-agents; absent when none. */
   importedNames?: string[];
+  /** Variables of agents or graphs the file starts (`Runner.run_sync(triage)`, `graph.invoke(...)`); absent when none. */
+  agentsRun?: string[];
   /** Agents and graphs the file creates, for sub-agent items (code/agent-definitions.ts); absent when none. */
   agentDefinitions?: AgentDefinitionFinding[];
   /** Agents deployed elsewhere that the file starts runs of (LangGraph Platform, OpenAI Assistants); absent when none. */
@@ -95,7 +97,9 @@ export interface AgentDefinitionFinding {
   name: string | null;
   /** The variable the agent (or its compiled graph) is bound to, or null. */
   variable: string | null;
-  /** Agents it runs, by variable: a supervisor's or swarm's workers, graph nodes, handoff targets. */
+  /** The module-level function it is created in (a factory another file imports and calls), or null. */
+  factory: string | null;
+  /** Agents it runs, by variable (or `name:<name>` for a swarm handoff tool): a supervisor's or swarm's workers, graph nodes, handoff targets. */
   members: Array<{ variable: string; relation: 'sub-agent' | 'handoff-to' }>;
   /** Tools it holds, by the names they are defined or bound under. */
   tools: string[];
@@ -125,6 +129,8 @@ export interface UnitFinding {
   llm: LlmUse[];
   /** A compose service that builds an image: its build context and Dockerfile (relative to the scanned root), whose command it runs when it names none. */
   build?: { context: string; dockerfile: string | null };
+  /** Compose profiles the service belongs to (`profiles: [dev]`): it starts only when one is asked for. */
+  profiles?: string[];
   /** Env files the platform loads for the unit (langgraph.json `env`), as written, relative to the config's folder. */
   envFiles?: string[];
 }

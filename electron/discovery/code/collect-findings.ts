@@ -3,7 +3,7 @@ import type { CapabilityFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import type { FingerprintKey } from '../secret-fingerprint';
 import { findAgentGraph } from './agent-graph';
-import { findAgentDefinitions } from './agent-definitions';
+import { findAgentDefinitions, findAgentsRun } from './agent-definitions';
 import { findCapabilities } from './capabilities';
 import { clientEntryOf, isServerOnly, serverActionEntryOf } from './client-entry';
 import type { CodeModel } from './code-model';
@@ -44,8 +44,9 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   // An MCP server's tools are what a connecting model reads to choose them: their descriptions are kept.
   const toolDefinitions = mcpServer ? describeTools(model, capableTools) : capableTools;
   const mcpLaunches = findMcpLaunches(model, rules);
-  const agentDefinitions = findAgentDefinitions(model);
+  const agentDefinitions = findAgentDefinitions(model, rules.framework);
   const importedNames = localImportedNames(model, rules);
+  const agentsRun = findAgentsRun(model);
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
   const remoteAgents = findRemoteAgents(model);
   return {
@@ -74,6 +75,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),
     ...(agentDefinitions.length > 0 || importedNames.length > 0 ? { importedNames } : {}),
     ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),
+    ...(agentsRun.length > 0 ? { agentsRun } : {}),
     ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
     ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
     ...(frameworks.orchestrationOnly && llm.uses.length === 0 && toolDefinitions.length === 0 && !tools.handedToModel ? { modelFreeGraph: true } : {}),

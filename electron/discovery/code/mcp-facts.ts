@@ -54,7 +54,8 @@ export function findMcpLaunches(model: CodeModel, rules: CodeRuleSet): McpLaunch
   const add = (command: string | null, args: Value | undefined, line: number) => {
     const list = resolved(model, args);
     if (!command || list?.kind !== 'list') return;
-    const texts = list.items.map((item) => literalText(resolved(model, item)));
+    // Only written strings: an argument read at run time (`os.environ[...]`) names no file we can see.
+    const texts = list.items.map((item) => stringOf(model, item));
     if (texts.some((t) => t === null)) return;
     const key = `${line}|${command}|${texts.join(' ')}`;
     if (seen.has(key)) return;

@@ -64,9 +64,13 @@ const DEV_CONFIG_FILE = /(^|\/)((docker-)?compose[.-](dev|develop|development|lo
 const DEV_SERVER_COMMAND =
   /(^|[\s;&|])(langgraph\s+dev|(npm|pnpm|bun)\s+run\s+dev|(yarn|pnpm|bun)\s+dev|next\s+dev|nuxt\s+dev|vite(\s+(dev|serve))?(\s|$)(?!.*\b(build|preview)\b)|nodemon|ts-node-dev|tsx\s+watch|flask\s+run\b.*--(debug|reload)|uvicorn\b.*--reload|chainlit\s+run\b.*\s-(w|-watch)\b|streamlit\s+run\b.*--server\.runOnSave)/i;
 
-/** True for a compose service or process a developer runs locally: a dev compose file, a dev server command. */
-export function isDevOnlyUnit(unit: Pick<UnitFinding, 'kind' | 'path' | 'runs'>): boolean {
+/** Compose profiles a developer asks for by hand. */
+const DEV_PROFILE = /^(dev|develop|development|local|debug|test|tests|testing|tools|devtools)$/i;
+
+/** True for a compose service or process a developer runs locally: a dev compose file or profile, a dev server command. */
+export function isDevOnlyUnit(unit: Pick<UnitFinding, 'kind' | 'path' | 'runs' | 'profiles'>): boolean {
   if (unit.kind !== 'container-service') return false;
+  if ((unit.profiles ?? []).length > 0 && unit.profiles!.every((profile) => DEV_PROFILE.test(profile))) return true;
   return DEV_CONFIG_FILE.test(unit.path) || unit.runs.some((run) => DEV_SERVER_COMMAND.test(run));
 }
 
@@ -74,10 +78,11 @@ export function isDevOnlyUnit(unit: Pick<UnitFinding, 'kind' | 'path' | 'runs'>)
  * Whether a unit a config declares is deployed (an agent or LLM call when its code says so) or
  * an example of one: a CI workflow GitHub would not run or kept in docs/, examples/, templates/
  * or tests/; any other deployment config in docs/, examples/ or tests/; a dev-only service.
- * MCP client configs are a person's own set-up wherever they sit, so they are always deployed.
+ * MCP client configs are a person's own set-up wherever they sit, except among test fixtures.
  */
-export function isExampleUnit(unit: Pick<UnitFinding, 'kind' | 'path' | 'runs'>, format: string): boolean {
-  if (unit.kind === 'mcp-config') return false;
+export function isExampleUnit(unit: Pick<UnitFinding, 'kind' | 'path' | 'runs' | 'profiles'>, format: string): boolean {
+  // A config kept with docs is still someone's set-up to copy; one among test fixtures is data.
+  if (unit.kind === 'mcp-config') return isTestPath(`${posix.dirname(unit.path)}/`);
   if (unit.kind === 'ci-job' && format.split('+').includes('github-actions')) return !isDeployedWorkflowPath(unit.path);
   const dir = `${posix.dirname(unit.path)}/`;
   if (EXAMPLE_FOLDER.test(dir) || isTestPath(dir)) return true;

@@ -98,7 +98,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     agents.push(agent);
   }
   // LLM code that nothing visible runs (a module imported only by code we could not see).
-  const importedByAnother = importedFiles(code, index);
+  // A test importing a module does not run it in production: LLM code only tests import is reported.
+  const importedByAnother = importedFiles(code.filter((f) => !isTestPath(f.path)), index);
   for (const file of uncovered) {
     if (claimed.has(file.path) || file.entryPoint !== null || !hasLlmSignal(file)) continue;
     if (importedByAnother.has(file.path)) continue;

@@ -33,6 +33,8 @@ export function mcpServerName(file: CodeFindings): string {
 }
 
 interface Launch {
+  /** The server entry's key in a client config ("weather"), for a package launched by name. */
+  name?: string;
   command: string;
   args: string[];
   evidence: Evidence;
@@ -52,7 +54,8 @@ export function linkMcpClients(agents: DiscoveredAgent[], servers: Map<string, D
   for (const agent of agents) {
     if (agent.classification === 'mcp-server') continue;
     for (const launch of launchesOf(agent, index)) {
-      for (const path of serverFilesLaunchedBy(launch, index, serverPaths)) {
+      const launched = serverFilesLaunchedBy(launch, index, serverPaths);
+      for (const path of launched.length > 0 ? launched : serverPublishedAs(launch, servers)) {
         const server = servers.get(path)!;
         linkAgents(agent, server, 'mcp-server', launch.evidence);
         gainServerTools(agent, server);
@@ -84,7 +87,7 @@ function launchesOf(agent: DiscoveredAgent, index: CodeIndex): Launch[] {
     // Client configs sit in the project (.mcp.json) or in a folder of it (.cursor/, .vscode/).
     const dir = posix.dirname(agent.unit.path);
     const bases = [dir, posix.dirname(dir), ''].map(cleanDir);
-    for (const server of agent.mcpServers ?? []) if (server.command) launches.push({ command: server.command, args: server.args, evidence: server.evidence, bases });
+    for (const server of agent.mcpServers ?? []) if (server.command) launches.push({ name: server.name, command: server.command, args: server.args, evidence: server.evidence, bases });
   }
   for (const path of agent.codeFiles) {
     const file = index.get(path);
@@ -116,11 +119,13 @@ function serverFilesLaunchedBy(launch: Launch, index: CodeIndex, serverPaths: st
     if (bySuffix) return [bySuffix];
   }
   if (scripts.length > 0) return [];
-  // `npx -y ./`, `node .`, `uv run --directory servers/weather server`: a package folder holding one server.
-  const folders = words.filter((w, i) => !NOT_A_TARGET.test(w) && (w.startsWith('.') || w.startsWith('/') || i === directory + 1));
+  // `npx -y ./`, `node .`, `uv --directory servers/weather run weather-server`: a package folder
+  // holding one server. Only the thing launched counts: `npx -y @pkg .` hands `.` to a package.
+  const launched = words.slice(1).find((w) => !NOT_A_TARGET.test(w));
+  const folders = [...(directory >= 0 && words[directory + 1] ? [words[directory + 1]!] : []), ...(launched && /^[./]/.test(launched) ? [launched] : [])];
   for (const folder of folders) {
     for (const base of launch.bases) {
-      const inside = serverPaths.filter((p) => (folder.startsWith('/') ? endsInFolder(p, posix.basename(folder)) : isShallowlyInside(p, cleanDir(posix.normalize(posix.join(base || '.', folder))))));
+      const inside = serverPaths.filter((p) => (folder.startsWith('/') ? endsInFolder(p, posix.basename(folder)) : isShallowlyInside(p, cleanDir(posix.join(base || '.', folder)))));
       if (inside.length === 1) return inside;
     }
   }
@@ -133,10 +138,38 @@ function endsInFolder(path: string, name: string): boolean {
   return [dir, posix.dirname(dir)].some((d) => d === name || d.endsWith(`/${name}`)) && isShallowlyInside(path, dir.endsWith(`/${name}`) || dir === name ? dir : posix.dirname(dir));
 }
 
-/** The server file in `dir` or one folder below it (src/index.ts of a package). */
+/** Launchers that fetch a published package by name: `npx -y @acme/weather-mcp`, `uvx weather-mcp`. */
+const PACKAGE_RUNNERS = /^(npx|bunx|uvx|pipx|pnpx)$/;
+
+/**
+ * A config that launches the repository's server as its published package (`npx -y
+ * @acme/weather-mcp` for the server that calls itself "weather"): linked when the package, or
+ * the config's name for the entry, names exactly one server of the tree, words like "mcp" and
+ * "server" aside. Only for client configs, whose entries are named.
+ */
+function serverPublishedAs(launch: Launch, servers: Map<string, DiscoveredAgent>): string[] {
+  if (!launch.name || !PACKAGE_RUNNERS.test(posix.basename(launch.command))) return [];
+  const pkg = launch.args.find((arg) => !arg.startsWith('-'));
+  if (!pkg || /^[./]/.test(pkg)) return [];
+  const wanted = new Set([bareName(pkg.replace(/@[^@/]*$/, '').split('/').pop()!), bareName(launch.name)].filter(Boolean));
+  const matches = [...servers].filter(([, server]) => wanted.has(bareName(server.name))).map(([path]) => path);
+  return matches.length === 1 ? matches : [];
+}
+
+/** "@acme/mcp-server-weather" → "weather", "Weather_MCP" → "weather". */
+function bareName(name: string): string {
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word && !['mcp', 'server', 'tools'].includes(word))
+    .join('-');
+}
+
+/** The server file in `dir` or in its source folder (src/index.ts of a package). */
 function isShallowlyInside(path: string, dir: string): boolean {
   const rel = dir === '' ? path : path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : null;
-  return rel !== null && rel.split('/').length <= 2;
+  const parts = rel?.split('/') ?? [];
+  return parts.length === 1 || (parts.length === 2 && /^(src|lib|app|server|build|dist)$/.test(parts[0]!));
 }
 
 /** The one server whose path ends with the longest tail of `written` that any server path ends with. */
