@@ -1,36 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DiscoveredAgent } from '../../../shared/discovery';
-import { tempDir } from '../../store/test-workspace';
-import { AnalyzerPool } from '../scan/analyzer-pool';
-import { scanFolder } from '../scan/scan-folder';
-import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
+import { scanTreeFixture } from '../scan/test-scan-tree';
 
 /**
  * GitHub Action units and Claude Code configuration, linked over a real scan: the shapes of
  * anthropics/claude-code-action, pullfrog-style node actions and .claude/ projects.
  */
-let pool: AnalyzerPool;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => {
-  pool = new AnalyzerPool(new Set(), TEST_FINGERPRINT_KEY, 2);
-});
-afterAll(() => pool.close());
-beforeEach(() => {
-  tmp = tempDir('atw-claude-');
-});
-afterEach(() => tmp.cleanup());
-
-function write(rel: string, content: string): void {
-  const path = join(tmp.dir, 'repo', rel);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-}
-
-async function scan() {
-  return scanFolder(join(tmp.dir, 'repo'), { pool, label: 'repo', fingerprintKey: TEST_FINGERPRINT_KEY });
-}
+const tree = scanTreeFixture('atw-claude-');
+const write = tree.write;
+const scan = tree.scan;
 
 const byName = (agents: DiscoveredAgent[], name: string) => agents.find((a) => a.name === name)!;
 const links = (agent: DiscoveredAgent) => (agent.links ?? []).map((l) => `${l.relation}: ${l.name}`).sort();

@@ -1,36 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DiscoveredAgent } from '../../../shared/discovery';
-import { tempDir } from '../../store/test-workspace';
-import { AnalyzerPool } from '../scan/analyzer-pool';
-import { scanFolder } from '../scan/scan-folder';
-import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
+import { scanTreeFixture } from '../scan/test-scan-tree';
 
 /**
  * What a reviewer sees for deployments, copies of them, tests and MCP servers: the real scanner
  * over small trees written like real repositories.
  */
 
-let pool: AnalyzerPool;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => {
-  pool = new AnalyzerPool(new Set(), TEST_FINGERPRINT_KEY, 2);
-});
-afterAll(() => pool.close());
-beforeEach(() => {
-  tmp = tempDir('atw-deployed-');
-});
-afterEach(() => tmp.cleanup());
-
-function write(rel: string, content: string): void {
-  const path = join(tmp.dir, 'repo', rel);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-}
-
+const tree = scanTreeFixture('atw-deployed-');
+const write = tree.write;
 async function scan(): Promise<DiscoveredAgent[]> {
-  return (await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY })).agents;
+  return (await tree.scan()).agents;
 }
 
 const items = (agents: DiscoveredAgent[]) => agents.map((a) => `${a.classification} ${a.unit.kind} ${a.unit.path} ${a.unit.name}`).sort();

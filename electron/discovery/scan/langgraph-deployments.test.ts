@@ -1,38 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DiscoveredAgent } from '../../../shared/discovery';
-import { tempDir } from '../../store/test-workspace';
-import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
-import { AnalyzerPool } from './analyzer-pool';
-import { scanFolder } from './scan-folder';
+import { scanTreeFixture } from './test-scan-tree';
 
 /**
  * LangGraph deployments, sub-agents, remote callers and model-free graphs as a person reviewing
  * the queue sees them: the real scanner over small trees.
  */
-let pool: AnalyzerPool;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => {
-  pool = new AnalyzerPool(new Set(), TEST_FINGERPRINT_KEY, 2);
-});
-afterAll(() => pool.close());
-beforeEach(() => {
-  tmp = tempDir('atw-langgraph-');
-});
-afterEach(() => tmp.cleanup());
-
-function write(files: Record<string, string>): void {
-  for (const [rel, content] of Object.entries(files)) {
-    const path = join(tmp.dir, 'repo', rel);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, content);
-  }
-}
-
-async function scan() {
-  return scanFolder(join(tmp.dir, 'repo'), { pool, label: 'repo', fingerprintKey: TEST_FINGERPRINT_KEY });
-}
+const tree = scanTreeFixture('atw-langgraph-');
+const write = tree.writeAll;
+const scan = tree.scan;
 
 const byName = (agents: DiscoveredAgent[], name: string) => {
   const found = agents.find((a) => a.unit.name === name);
