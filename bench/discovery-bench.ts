@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { DiscoveredAgent } from '../shared/discovery';
-import { CODE_PREFILTER_PATTERNS } from '../electron/discovery/code/bundled-code-rules';
+import { codePrefilterPatterns } from '../electron/discovery/code/bundled-code-rules';
 import { AnalyzerPool } from '../electron/discovery/scan/analyzer-pool';
 import { scanFolder, type FolderScan } from '../electron/discovery/scan/scan-folder';
 import { DEFAULT_TREE_DIR, readManifest, TREE_VERSION, treeKey, type TreeManifest } from './generate-tree';
@@ -44,7 +44,8 @@ export async function discoveryBench(): Promise<void> {
   // Hidden folders (.github, .cursor) are read by the scanner too; .git is not. .gitignore applies
   // with or without a .git folder, as in the scanner's walker.
   const rgFlags = ['--count', '--hidden', '--no-require-git', '--glob', '!.git', '--threads', String(ANALYZER_THREADS)];
-  const rgArgs = [...rgFlags, ...CODE_PREFILTER_PATTERNS.flatMap((p) => ['-e', p]), root];
+  const patterns = codePrefilterPatterns();
+  const rgArgs = [...rgFlags, ...patterns.flatMap((p) => ['-e', p]), root];
   let rgMs: number | null = null;
   let rgFiles = 0;
   if (rg) {
@@ -85,7 +86,7 @@ export async function discoveryBench(): Promise<void> {
   row('counted candidates that were not planted', String(found.extra));
   row('  of which on trap paths (tests, docs, vendored, no LLM)', String(found.trapHits));
 
-  console.log(`  ripgrep: rg ${rgFlags.join(' ')} -e <each of the ${CODE_PREFILTER_PATTERNS.length} prefilter patterns> <tree>, median of ${RUNS}`);
+  console.log(`  ripgrep: rg ${rgFlags.join(' ')} -e <each of the ${patterns.length} prefilter patterns> <tree>, median of ${RUNS}`);
   if (rg && rgMs !== null) {
     row('rg wall time (after one warm-up run)', seconds(rgMs));
     row('files rg found with a prefilter match', rgFiles.toLocaleString());

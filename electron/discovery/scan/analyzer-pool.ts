@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { startEngineWorker } from '../../jobs/engine-worker';
 import type { FingerprintKey } from '../secret-fingerprint';
+import { bundledRulePacks } from './rule-packs';
 import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply, AnalyzerWorkerInput } from './analyzer-protocol';
 
 interface PoolWorker {
@@ -15,29 +16,31 @@ interface PoolWorker {
 /**
  * Analyzer threads for one scan. Batches of paths go to the least busy thread, which reads and
  * analyses them: reading and parsing are spread over one thread per core while the scan's own
- * thread only walks.
+ * thread only walks. One thread starts at once; the others only when every running thread is
+ * busy, so scanning one small repository does not pay for a thread per core.
  */
 export class AnalyzerPool {
   private readonly workers: PoolWorker[] = [];
   private readonly pending = new Map<number, { resolve: (r: AnalyzedFile[]) => void; reject: (e: Error) => void; worker: PoolWorker }>();
   private nextBatch = 0;
   private failure: Error | null = null;
+  private readonly input: AnalyzerWorkerInput;
+  private readonly sourceDir = dirname(fileURLToPath(import.meta.url));
 
   private closing = false;
 
-  constructor(disabledRuleIds: ReadonlySet<string>, fingerprintKey: FingerprintKey, size = Math.max(1, availableParallelism())) {
-    const sourceDir = dirname(fileURLToPath(import.meta.url));
-    try {
-      for (let i = 0; i < size; i++) this.startWorker({ disabledRuleIds: [...disabledRuleIds], fingerprintKey }, sourceDir);
-    } catch (err) {
-      // Threads already started would keep the job alive: stop them before reporting.
-      void this.close();
-      throw err;
-    }
+  constructor(
+    disabledRuleIds: ReadonlySet<string>,
+    fingerprintKey: FingerprintKey,
+    private readonly size = Math.max(1, availableParallelism()),
+  ) {
+    // Validated here, once, rather than in every thread (a broken pack fails the scan before any thread starts).
+    this.input = { disabledRuleIds: [...disabledRuleIds], fingerprintKey, rulePacks: bundledRulePacks() };
+    this.startWorker();
   }
 
-  private startWorker(input: AnalyzerWorkerInput, sourceDir: string): void {
-    const worker = startEngineWorker('analyzer-worker', input, sourceDir);
+  private startWorker(): PoolWorker {
+    const worker = startEngineWorker('analyzer-worker', this.input, this.sourceDir);
     let markReady: () => void = () => {};
     let markFailed: (e: Error) => void = () => {};
     const entry: PoolWorker = { worker, inFlight: 0, ready: new Promise((res, rej) => ((markReady = res), (markFailed = rej))) };
@@ -66,6 +69,7 @@ export class AnalyzerPool {
       markFailed(this.failure!);
     });
     this.workers.push(entry);
+    return entry;
   }
 
   private fail(error: Error): void {
@@ -81,7 +85,8 @@ export class AnalyzerPool {
 
   async analyze(files: AnalyzeBatch['files']): Promise<AnalyzedFile[]> {
     if (this.failure) throw this.failure;
-    const target = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    const leastBusy = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    const target = leastBusy.inFlight > 0 && this.workers.length < this.size ? this.startWorker() : leastBusy;
     await target.ready;
     const batchId = this.nextBatch++;
     target.inFlight++;

@@ -1,13 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadCodeParsers } from '../code';
 import { readCandidate } from '../walk';
 import { analyzeFile, loadAnalyzerRules, type AnalyzerRules } from './analyze-file';
 import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply, AnalyzerWorkerInput, FileToAnalyze } from './analyzer-protocol';
 
-/** One analyzer thread: loads the rule packs and tree-sitter once, then reads and analyzes batches of files. */
+/**
+ * One analyzer thread: compiles the rule packs it is handed, then reads and analyzes batches of
+ * files. Parsers (tree-sitter grammars, the HCL WASM) load on first need, not here.
+ */
 async function start(input: AnalyzerWorkerInput): Promise<void> {
-  const rules = loadAnalyzerRules(new Set(input.disabledRuleIds), input.fingerprintKey);
-  await loadCodeParsers();
+  const rules = loadAnalyzerRules(new Set(input.disabledRuleIds), input.fingerprintKey, input.rulePacks);
   const post = (reply: AnalyzerReply) => parentPort!.postMessage(reply);
   parentPort!.on('message', async (batch: AnalyzeBatch) => {
     const results: AnalyzedFile[] = [];

@@ -3,24 +3,37 @@ import { codeLanguageOf } from '../code';
 import { makeEvidence } from '../evidence';
 import type { CodeFindings } from '../findings';
 
-/** The entry shapes a stub is checked for, each with the code rule pack's id for it. */
-const ENTRY_POINTS: Array<{ languages: 'python' | 'script'; pattern: RegExp; ruleId: string }> = [
-  { languages: 'python', pattern: /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m, ruleId: 'py.entry-point.main-guard' },
-  { languages: 'python', pattern: /^(?:async\s+)?def\s+(?:lambda_)?handler\s*\(\s*event/m, ruleId: 'py.entry-point.serverless-handler' },
-  { languages: 'python', pattern: /\b(?:uvicorn\.run|app\.run)\s*\(/, ruleId: 'py.entry-point.server-start' },
-  { languages: 'script', pattern: /\.listen\s*\(|\bcreateServer\s*\(|\bserve\s*\(\s*\{/, ruleId: 'ts.entry-point.server-start' },
-  { languages: 'script', pattern: /export\s+(?:const|async\s+function|function)\s+(?:handler|GET|POST|PUT|DELETE)\b|exports\.handler\s*=/, ruleId: 'ts.entry-point.handler-export' },
+/**
+ * The entry shapes a stub is checked for, each with the code rule pack's id for it. `needs`
+ * lists words one of which every match contains: most files hold none, and a substring search
+ * is far cheaper than running a multiline pattern over every line.
+ */
+const ENTRY_POINTS: Array<{ languages: 'python' | 'script'; needs: string[]; pattern: RegExp; ruleId: string }> = [
+  { languages: 'python', needs: ['__main__'], pattern: /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m, ruleId: 'py.entry-point.main-guard' },
+  { languages: 'python', needs: ['handler'], pattern: /^(?:async\s+)?def\s+(?:lambda_)?handler\s*\(\s*event/m, ruleId: 'py.entry-point.serverless-handler' },
+  { languages: 'python', needs: ['.run'], pattern: /\b(?:uvicorn\.run|app\.run)\s*\(/, ruleId: 'py.entry-point.server-start' },
+  { languages: 'script', needs: ['.listen', 'createServer', 'serve'], pattern: /\.listen\s*\(|\bcreateServer\s*\(|\bserve\s*\(\s*\{/, ruleId: 'ts.entry-point.server-start' },
+  { languages: 'script', needs: ['export', 'exports.handler'], pattern: /export\s+(?:const|async\s+function|function)\s+(?:handler|GET|POST|PUT|DELETE)\b|exports\.handler\s*=/, ruleId: 'ts.entry-point.handler-export' },
 ];
 
 function entryPointOf(path: string, text: string, python: boolean): Evidence | null {
   for (const entry of ENTRY_POINTS) {
-    if ((entry.languages === 'python') !== python) continue;
+    if ((entry.languages === 'python') !== python || !entry.needs.some((word) => text.includes(word))) continue;
     const match = entry.pattern.exec(text);
     if (!match) continue;
-    const line = text.slice(0, match.index).split('\n').length;
-    return makeEvidence(path, line, text.split('\n')[line - 1] ?? '', entry.ruleId, 0.8);
+    const start = text.lastIndexOf('\n', match.index - 1) + 1;
+    const end = text.indexOf('\n', match.index);
+    const line = lineNumberAt(text, start);
+    return makeEvidence(path, line, text.slice(start, end === -1 ? text.length : end), entry.ruleId, 0.8);
   }
   return null;
+}
+
+/** 1-based line of the character at `index`. */
+function lineNumberAt(text: string, index: number): number {
+  let line = 1;
+  for (let newline = text.indexOf('\n'); newline !== -1 && newline < index; newline = text.indexOf('\n', newline + 1)) line++;
+  return line;
 }
 
 const PYTHON_IMPORT = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+([\w, \t*()]+)|import[ \t]+([\w., \t]+))/gm;
