@@ -10,7 +10,7 @@ async function run(input: JobWorkerInput): Promise<JobWorkerMessage> {
   const workspace = openWorkspaceFile(input.workspacePath, { verify: false, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
   try {
     const post = (message: JobWorkerMessage) => parentPort!.postMessage(message);
-    const result = await jobKindNamed(input.kind).run(
+    const result = await (await jobKindNamed(input.kind)).run(
       {
         workspace,
         author: input.author,

@@ -5,7 +5,9 @@ import type { Worker } from 'node:worker_threads';
 import { startEngineWorker } from '../../jobs/engine-worker';
 import type { FingerprintKey } from '../secret-fingerprint';
 import { bundledRulePacks } from './rule-packs';
-import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply, AnalyzerWorkerInput } from './analyzer-protocol';
+import type { AnalyzerRules } from './analyze-file';
+import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply, AnalyzerWorkerInput, FileToAnalyze } from './analyzer-protocol';
+import type { readAndAnalyze as ReadAndAnalyze } from './read-and-analyze';
 
 interface PoolWorker {
   worker: Worker;
@@ -14,10 +16,25 @@ interface PoolWorker {
 }
 
 /**
+ * Below this, a scan is analysed on its own thread: starting an analyzer thread (a V8 isolate,
+ * the analyzers' code, tens of MB) costs more than reading and parsing a few small files. Small
+ * enough that the analysis cannot hold up a cancel for long.
+ */
+const ON_THIS_THREAD = { maxFiles: 8, maxBytes: 64 * 1024 };
+
+export interface AnalyzerPoolOptions {
+  /** Threads at most (default: one per core). */
+  size?: number;
+  /** Analyse a tiny first batch on this thread rather than starting a thread for it (default true). */
+  inline?: boolean;
+}
+
+/**
  * Analyzer threads for one scan. Batches of paths go to the least busy thread, which reads and
  * analyses them: reading and parsing are spread over one thread per core while the scan's own
- * thread only walks. One thread starts at once; the others only when every running thread is
- * busy, so scanning one small repository does not pay for a thread per core.
+ * thread only walks. Threads start when work arrives, one more only when every running one is
+ * busy, and a scan of a few small files (ON_THIS_THREAD) starts none: a CLI scan of one
+ * repository does not pay for a thread per core.
  */
 export class AnalyzerPool {
   private readonly workers: PoolWorker[] = [];
@@ -26,17 +43,28 @@ export class AnalyzerPool {
   private failure: Error | null = null;
   private readonly input: AnalyzerWorkerInput;
   private readonly sourceDir = dirname(fileURLToPath(import.meta.url));
+  private readonly size: number;
+  private readonly inline: boolean;
+  private rulesHere: Promise<{ rules: AnalyzerRules; readAndAnalyze: typeof ReadAndAnalyze }> | null = null;
 
   private closing = false;
 
-  constructor(
-    disabledRuleIds: ReadonlySet<string>,
-    fingerprintKey: FingerprintKey,
-    private readonly size = Math.max(1, availableParallelism()),
-  ) {
+  constructor(disabledRuleIds: ReadonlySet<string>, fingerprintKey: FingerprintKey, sizeOrOptions: number | AnalyzerPoolOptions = {}) {
+    const options = typeof sizeOrOptions === 'number' ? { size: sizeOrOptions } : sizeOrOptions;
+    this.size = Math.max(1, options.size ?? availableParallelism());
+    this.inline = options.inline ?? true;
     // Validated here, once, rather than in every thread (a broken pack fails the scan before any thread starts).
     this.input = { disabledRuleIds: [...disabledRuleIds], fingerprintKey, rulePacks: bundledRulePacks() };
-    this.startWorker();
+  }
+
+  /** How many analyzer threads have started. */
+  get threads(): number {
+    return this.workers.length;
+  }
+
+  /** Starts the first thread, if none has, and waits until it is ready (a benchmark's warm-up; scans never need to). */
+  async warmUp(): Promise<void> {
+    await (this.workers[0] ?? this.startWorker()).ready;
   }
 
   private startWorker(): PoolWorker {
@@ -85,7 +113,8 @@ export class AnalyzerPool {
 
   async analyze(files: AnalyzeBatch['files']): Promise<AnalyzedFile[]> {
     if (this.failure) throw this.failure;
-    const leastBusy = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    if (this.workers.length === 0 && this.inline && files.length <= ON_THIS_THREAD.maxFiles && files.reduce((sum, f) => sum + f.size, 0) <= ON_THIS_THREAD.maxBytes) return this.analyzeHere(files);
+    const leastBusy = this.workers.length === 0 ? this.startWorker() : this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     const target = leastBusy.inFlight > 0 && this.workers.length < this.size ? this.startWorker() : leastBusy;
     await target.ready;
     const batchId = this.nextBatch++;
@@ -94,6 +123,23 @@ export class AnalyzerPool {
       this.pending.set(batchId, { resolve, reject, worker: target });
       target.worker.postMessage({ batchId, files } satisfies AnalyzeBatch);
     });
+  }
+
+  /**
+   * The same reading and analysis an analyzer thread does, on this thread. The analyzers load on
+   * first use, and the results are copied as a thread's message would copy them, so the linker
+   * sees the same objects either way.
+   */
+  private async analyzeHere(files: FileToAnalyze[]): Promise<AnalyzedFile[]> {
+    this.rulesHere ??= Promise.all([import('./analyze-file'), import('./read-and-analyze')]).then(([analyzers, reader]) => ({
+      rules: analyzers.loadAnalyzerRules(new Set(this.input.disabledRuleIds), this.input.fingerprintKey, this.input.rulePacks),
+      readAndAnalyze: reader.readAndAnalyze,
+    }));
+    const { rules, readAndAnalyze } = await this.rulesHere;
+    const results: AnalyzedFile[] = [];
+    for (const file of files) results.push(await readAndAnalyze(file, rules));
+    if (this.failure) throw this.failure;
+    return structuredClone(results);
   }
 
   async close(): Promise<void> {

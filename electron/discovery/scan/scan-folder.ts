@@ -1,5 +1,7 @@
 import { basename, posix } from 'node:path';
-import { analyzeTerraformModule, readBundledConfigRules } from '../config';
+// Not the config index: it loads every analyzer (the YAML parser among them), which only the analyzer threads need.
+import { readBundledConfigRules } from '../config/rules';
+import { analyzeTerraformModule } from '../config/terraform';
 import type { DiscoveredAgent, ScanCounters, ScanSummary } from '../../../shared/discovery';
 import type { FileFindings, FileWarning } from '../findings';
 import { redactDeep } from '../evidence';
@@ -137,7 +139,8 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
     const merged = findings.flatMap((f) => (f.type === 'code' && deepened.has(f.path) ? (deepened.get(f.path) ?? []) : [f]));
     agents = linkUnits(label, merged);
   }
-  agents = agents.map((agent) => redactDeep(agent));
+  const redacted = new Map<string, string>();
+  agents = agents.map((agent) => redactDeep(agent, redacted));
   const final = { ...counters, candidates: agents.length };
   options.onProgress?.(final);
   return { agents, counters: final, warnings };
