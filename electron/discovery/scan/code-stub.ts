@@ -3,22 +3,25 @@ import { codeLanguageOf } from '../code';
 import { makeEvidence } from '../evidence';
 import type { CodeFindings } from '../findings';
 
-/**
- * The entry shapes a stub is checked for, each with the code rule pack's id for it. `needs`
- * lists words one of which every match contains: most files hold none, and a substring search
- * is far cheaper than running a multiline pattern over every line.
- */
-const ENTRY_POINTS: Array<{ languages: 'python' | 'script'; needs: string[]; pattern: RegExp; ruleId: string }> = [
-  { languages: 'python', needs: ['__main__'], pattern: /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m, ruleId: 'py.entry-point.main-guard' },
-  { languages: 'python', needs: ['handler'], pattern: /^(?:async\s+)?def\s+(?:lambda_)?handler\s*\(\s*event/m, ruleId: 'py.entry-point.serverless-handler' },
-  { languages: 'python', needs: ['.run'], pattern: /\b(?:uvicorn\.run|app\.run)\s*\(/, ruleId: 'py.entry-point.server-start' },
-  { languages: 'script', needs: ['.listen', 'createServer', 'serve'], pattern: /\.listen\s*\(|\bcreateServer\s*\(|\bserve\s*\(\s*\{/, ruleId: 'ts.entry-point.server-start' },
-  { languages: 'script', needs: ['export', 'exports.handler'], pattern: /export\s+(?:const|async\s+function|function)\s+(?:handler|GET|POST|PUT|DELETE)\b|exports\.handler\s*=/, ruleId: 'ts.entry-point.handler-export' },
+/** The entry shapes a stub is checked for, each with the code rule pack's id for it. */
+const ENTRY_POINTS: Array<{ languages: 'python' | 'script'; pattern: RegExp; ruleId: string }> = [
+  { languages: 'python', pattern: /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m, ruleId: 'py.entry-point.main-guard' },
+  { languages: 'python', pattern: /^(?:async\s+)?def\s+(?:lambda_)?handler\s*\(\s*event/m, ruleId: 'py.entry-point.serverless-handler' },
+  { languages: 'python', pattern: /\b(?:uvicorn\.run|app\.run)\s*\(/, ruleId: 'py.entry-point.server-start' },
+  { languages: 'script', pattern: /\.listen\s*\(|\bcreateServer\s*\(|\bserve\s*\(\s*\{/, ruleId: 'ts.entry-point.server-start' },
+  { languages: 'script', pattern: /export\s+(?:const|async\s+function|function)\s+(?:handler|GET|POST|PUT|DELETE)\b|exports\.handler\s*=/, ruleId: 'ts.entry-point.handler-export' },
 ];
 
+/**
+ * A word every match of a language's ENTRY_POINTS contains: most files hold none, and one scan
+ * for a few literals is several times cheaper than the multiline patterns over every line.
+ */
+const ENTRY_WORDS = { python: /__main__|handler|\.run/, script: /\.listen|createServer|serve|handler|GET|POST|PUT|DELETE/ };
+
 function entryPointOf(path: string, text: string, python: boolean): Evidence | null {
+  if (!ENTRY_WORDS[python ? 'python' : 'script'].test(text)) return null;
   for (const entry of ENTRY_POINTS) {
-    if ((entry.languages === 'python') !== python || !entry.needs.some((word) => text.includes(word))) continue;
+    if ((entry.languages === 'python') !== python) continue;
     const match = entry.pattern.exec(text);
     if (!match) continue;
     const start = text.lastIndexOf('\n', match.index - 1) + 1;
