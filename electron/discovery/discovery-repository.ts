@@ -363,9 +363,21 @@ function draftFromUsage(candidate: CandidateDetail, usage: UsageEvidence): Agent
   };
 }
 
+/**
+ * Items that are not agents and so never become registry agents of their own. A person records
+ * what they belong to by merging them into that agent (the server's tools, the caller's trigger
+ * then count for it), or dismisses them.
+ */
+const NOT_REGISTERED_AS_AGENTS = {
+  'mcp-server': 'an MCP server, a tool provider, not an agent: merge it into the agent that uses it, or dismiss it.',
+  'remote-caller': 'code that starts an agent deployed elsewhere, not an agent: merge it into that agent (it is one of its triggers), or dismiss it.',
+} as const;
+
 export function confirmCandidate(db: Db, identityKey: string, author: ChangeAuthor, advisories: AdvisoryLookup): string {
   return writeTransaction(db, () => {
     const candidate = getCandidate(db, identityKey, advisories);
+    const notAnAgent = NOT_REGISTERED_AS_AGENTS[candidate.classification as keyof typeof NOT_REGISTERED_AS_AGENTS];
+    if (notAnAgent) throw new BackendError('invalid-input', `${candidate.name} is ${notAnAgent}`);
     const existing = statement(db, 'SELECT id FROM agents WHERE identity_key = ?').get(identityKey) as { id: string } | undefined;
     const agentId = existing?.id ?? createAgent(db, draftFromCandidate(candidate), author, identityKey);
     recordDecision(db, identityKey, 'confirmed', agentId, '', author);

@@ -8,11 +8,15 @@ import type {
   LlmUse,
   McpServerEntry,
   PackageVersion,
+  RemoteAgentTarget,
   ToolDefinition,
   TriggerFinding,
   UnitKind,
   UntrustedInputFinding,
 } from '../../shared/discovery';
+import type { AgentGraphFacts } from './code/agent-graph';
+import type { GenerationSite } from './code/generation-sites';
+import type { ProxyCall } from './code/proxy-calls';
 
 /**
  * What one file tells the scanner, before files are linked into candidate agents. Analyzers are
@@ -39,6 +43,44 @@ export interface CodeFindings {
   entryPoint: Evidence | null;
   /** True when an LLM chooses actions: an agent framework, tools handed to a model, a tool-call loop. */
   agentic: boolean;
+  /** OpenAI Agents SDK (JS) agents defined, wired and run here (code/agent-graph.ts). */
+  agentGraph?: AgentGraphFacts;
+  /** Calls to the application's own routes, `fetch('/api/...')` (code/proxy-calls.ts). */
+  proxyCalls?: ProxyCall[];
+  /** Set when the file is where browser code starts: a page, layout, "use client" module or Vite entry (code/client-entry.ts). */
+  clientEntry?: Evidence;
+  /** Model calls made inside functions, by the function that makes them (code/generation-sites.ts). */
+  generationSites?: GenerationSite[];
+  /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */
+  toolAliases?: Record<string, string>;
+  /** Names imported from modules that may be files of the repository (`from app.team import triage` → "triage"), for sub-agents; absent when none. */
+  importedNames?: string[];
+  /** Agents and graphs the file creates, for sub-agent items (code/agent-definitions.ts); absent when none. */
+  agentDefinitions?: AgentDefinitionFinding[];
+  /** Agents deployed elsewhere that the file starts runs of (LangGraph Platform, OpenAI Assistants); absent when none. */
+  remoteAgents?: RemoteAgentTarget[];
+  /** Its LLM clients only start runs of a remote agent (an OpenAI client used for Assistants runs): no model call of its own. */
+  llmOnlyStartsRemoteRuns?: boolean;
+  /** It builds a graph or workflow (StateGraph) and nothing else agentic, with no model call in the file. */
+  modelFreeGraph?: boolean;
+}
+
+/**
+ * An agent or graph the code creates: `create_react_agent(...)`, `create_supervisor(agents=[...])`,
+ * `Agent(name=..., handoffs=[...])`, a `StateGraph` and its nodes. Names refer to variables of the
+ * unit's code, resolved by the linker (link/sub-agents.ts).
+ */
+export interface AgentDefinitionFinding {
+  kind: 'react-agent' | 'supervisor' | 'swarm' | 'openai-agent' | 'graph';
+  /** The `name=` literal the framework routes on, or null. */
+  name: string | null;
+  /** The variable the agent (or its compiled graph) is bound to, or null. */
+  variable: string | null;
+  /** Agents it runs, by variable: a supervisor's or swarm's workers, graph nodes, handoff targets. */
+  members: Array<{ variable: string; relation: 'sub-agent' | 'handoff-to' }>;
+  /** Tools it holds, by the names they are defined or bound under. */
+  tools: string[];
+  evidence: Evidence;
 }
 
 /** One deployable unit a config file declares (a CI job, a CronJob, a Lambda, a compose service...). */
@@ -62,6 +104,8 @@ export interface UnitFinding {
   mcpServers?: McpServerEntry[];
   /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */
   llm: LlmUse[];
+  /** Env files the platform loads for the unit (langgraph.json `env`), as written, relative to the config's folder. */
+  envFiles?: string[];
 }
 
 export interface ConfigFindings {

@@ -2,19 +2,25 @@ import { CAPABILITY_KINDS } from '../../../shared/discovery';
 import type { CapabilityFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import type { FingerprintKey } from '../secret-fingerprint';
+import { findAgentGraph } from './agent-graph';
+import { findAgentDefinitions } from './agent-definitions';
 import { findCapabilities } from './capabilities';
+import { clientEntryOf } from './client-entry';
 import type { CodeModel } from './code-model';
 import { findCredentials } from './credentials';
 import { EndpointCollector, findEndpoints } from './endpoints';
 import { findEntryPoint } from './entry-point';
 import { createFindingContext } from './finding-context';
 import { findFrameworks } from './frameworks';
+import { findGenerationSites } from './generation-sites';
 import { findGuardrails } from './guardrails';
 import { inheritFromHelpers } from './helper-calls';
 import { findLlmUses } from './llm-uses';
+import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
+import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
 import type { CodeRuleSet } from './rules';
-import { findTools } from './tools';
+import { findTools, type ToolAnalysis } from './tools';
 import { findUntrustedInputs } from './untrusted-inputs';
 import { isPossiblyLocalTypeScriptModule } from './typescript';
 
@@ -29,6 +35,14 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   findEndpoints(context, llm.clientCalls, endpoints);
   const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
   const toolDefinitions = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
+  const agentGraph = findAgentGraph(context, tools);
+  const proxyCalls = findProxyCalls(model);
+  const clientEntry = clientEntryOf(model.path, model.text);
+  const generationSites = findGenerationSites(context);
+  const agentDefinitions = findAgentDefinitions(model);
+  const importedNames = localImportedNames(model, rules);
+  const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
+  const remoteAgents = findRemoteAgents(model);
   return {
     type: 'code',
     path: model.path,
@@ -45,7 +59,39 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     entryPoint: findEntryPoint(context),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel,
+    ...(agentGraph ? { agentGraph } : {}),
+    ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
+    ...(clientEntry ? { clientEntry } : {}),
+    ...(generationSites.length > 0 ? { generationSites } : {}),
+    ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),
+    ...(agentDefinitions.length > 0 || importedNames.length > 0 ? { importedNames } : {}),
+    ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),
+    ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
+    ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
+    ...(frameworks.orchestrationOnly && llm.uses.length === 0 && toolDefinitions.length === 0 && !tools.handedToModel ? { modelFreeGraph: true } : {}),
   };
+}
+
+/** Names this file imports from possibly-local modules: which agents of another file it runs. */
+function localImportedNames(model: CodeModel, rules: CodeRuleSet): string[] {
+  const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
+  const names = model.imports.flatMap((fact) => (possiblyLocal(fact.module) && !rules.isKnownModule(fact.module) ? fact.names.filter((name) => name !== '*' && name !== 'default') : []));
+  return [...new Set(names)];
+}
+
+/**
+ * The variable or function a tool is known by in code, when its own name differs: agents list
+ * their tools by variable (`tools: [ledgerBalance]`), capabilities carry the tool's name.
+ */
+function toolAliasesOf(model: CodeModel, tools: ToolAnalysis): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const [call, name] of tools.toolOfCall) if (call.boundTo && call.boundTo !== name) aliases[call.boundTo] = name;
+  for (const scope of model.scopes) {
+    if (scope.kind === 'module' || scope.parent !== model.module || !scope.name) continue;
+    const name = tools.toolOfScope(scope);
+    if (name !== null && name !== scope.name) aliases[scope.name] = name;
+  }
+  return aliases;
 }
 
 function capabilityKindsOf(capabilities: readonly CapabilityFinding[], tool: string): CapabilityFinding['kind'][] {
@@ -62,8 +108,11 @@ function localImports(model: CodeModel, rules: CodeRuleSet): string[] {
   const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
   const modules = model.imports.flatMap((fact) => {
     if (!possiblyLocal(fact.module) || rules.isKnownModule(fact.module)) return [];
-    // `from . import tools` imports the module ".tools".
-    return /^\.+$/.test(fact.module) ? fact.names.map((name) => `${fact.module}${name}`) : [fact.module];
+    // `from . import tools` imports the module ".tools"; `from app import tools` may import the
+    // module app.tools rather than a name of app/__init__.py: both are listed, the linker keeps
+    // what is a file.
+    if (/^\.+$/.test(fact.module)) return fact.names.map((name) => `${fact.module}${name}`);
+    return [fact.module, ...(model.language === 'python' ? fact.names.filter((name) => name !== '*').map((name) => `${fact.module}.${name}`) : [])];
   });
   return [...new Set(modules)];
 }

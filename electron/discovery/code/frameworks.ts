@@ -11,22 +11,29 @@ export interface FrameworkAnalysis {
   uses: FrameworkUse[];
   /** An agent framework is used, or a hand-written loop feeds tool results back to a model. */
   agentic: boolean;
+  /**
+   * Every agentic use is of a graph or workflow runner (an `orchestration` rule): such a graph is
+   * an agent only if some code of its unit calls a model.
+   */
+  orchestrationOnly: boolean;
 }
 
 export function findFrameworks(context: FindingContext, modelCalls: readonly CallSite[]): FrameworkAnalysis {
   const uses: FrameworkUse[] = [];
   let agentic = false;
+  let orchestrated = false;
   for (const rule of context.rules.framework) {
     const call = context.model.calls.find((site) => (site.decorates ? callMatches(rule.match.decorators, site) : callMatches(rule.match.calls, site)));
-    const imported = call ? undefined : context.model.imports.find((fact) => importMatches(rule.match.modules, fact));
+    const imported = call ? undefined : context.model.imports.find((fact) => importMatches(rule.match.modules, fact) && !rule.match.excludeModules?.test(fact.module));
     const loopLine = call || imported || !rule.toolLoopMarkers ? null : toolLoopLine(context.model, modelCalls, rule.toolLoopMarkers);
     const evidence = call ? context.evidence(call.line, rule) : imported ? context.evidence(imported.line, rule, IMPORT_ONLY_FACTOR) : loopLine !== null ? context.evidence(loopLine, rule) : null;
     if (!evidence) continue;
     // One entry per framework: an agent rule listed first ("langchain" agent) wins over the plain one.
     if (!uses.some((use) => use.framework === rule.framework)) uses.push({ framework: rule.framework, evidence });
-    agentic ||= rule.agentic;
+    if (rule.orchestration) orchestrated = true;
+    else agentic ||= rule.agentic;
   }
-  return { uses, agentic };
+  return { uses, agentic: agentic || orchestrated, orchestrationOnly: orchestrated && !agentic };
 }
 
 /** `from langgraph.graph import StateGraph` matches "langgraph*" and "langgraph.graph.StateGraph". */

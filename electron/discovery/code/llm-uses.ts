@@ -26,16 +26,23 @@ export function findLlmUses(context: FindingContext): LlmAnalysis {
   const clientCalls = new Set<CallSite>();
 
   for (const call of model.calls) {
-    const rule = rules.llm.find((candidate) => callMatches(candidate.match.calls, call));
+    let host: ProviderHost | null = null;
+    const rule = rules.llm.find((candidate) => {
+      if (!callMatches(candidate.match.calls, call)) return false;
+      if (!candidate.providerHosts) return true;
+      host = providerHostOf(context, call, candidate.providerHosts);
+      return host !== null;
+    });
     if (!rule?.match.calls) continue;
     clientCalls.add(call);
     // Methods on the client (`client.chat.completions.create`) carry the model names.
     const onClient = model.calls.filter((other) => other.callee.startsWith(`${call.symbol}.`));
     modelCalls.push(call, ...onClient);
     const seen = [...new Set([call, ...onClient].flatMap((site) => modelNamesAt(context, site, modelLiterals, modelArgs)))];
-    const provider = rule.provider ?? providerFromModels(seen, families) ?? 'unknown';
+    const direct = host as ProviderHost | null;
+    const provider = direct?.provider ?? rule.provider ?? providerFromModels(seen, families) ?? 'unknown';
     const models = seen.length > 0 ? seen : familyModels(modelLiterals, provider, families);
-    const sdk = redactSecrets(callName(rule.match.calls, call));
+    const sdk = redactSecrets(direct ? `${callName(rule.match.calls, call)} ${direct.url}` : callName(rule.match.calls, call));
     const key = `${rule.id}|${sdk}`;
     const existing = byKey.get(key);
     if (existing) existing.models = [...new Set([...existing.models, ...models.map((name) => stripProvider(name, families))])];
@@ -45,6 +52,20 @@ export function findLlmUses(context: FindingContext): LlmAnalysis {
 }
 
 type Families = Map<string, RegExp>;
+
+interface ProviderHost {
+  provider: string;
+  /** The URL without its query: "https://api.openai.com/v1/realtime/sessions". */
+  url: string;
+}
+
+/** A raw HTTP call's literal URL on a provider's host (its first argument or `url:`), or null. */
+function providerHostOf(context: FindingContext, call: CallSite, hosts: Record<string, string>): ProviderHost | null {
+  const url = literalText(resolved(context.model, call.args[0] ?? call.named.get('url')));
+  const host = url === null ? null : /^https?:\/\/([^/:?#{}]+)/i.exec(url)?.[1]?.toLowerCase();
+  const provider = host ? hosts[host] : undefined;
+  return provider && url ? { provider, url: url.replace(/[?#].*$/, '') } : null;
+}
 
 function modelFamilies({ rules }: FindingContext): Families {
   const families: Families = new Map();

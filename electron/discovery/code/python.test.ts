@@ -485,7 +485,7 @@ crm.get("/contacts")
   it('a library module has no entry point and lists its relative imports', async () => {
     const findings = await analyzed('pkg/agent.py', 'from . import tools, prompts\nfrom ..db import session\nimport json\nimport openai\n');
     expect(findings.entryPoint).toBeNull();
-    expect(findings.localImports).toEqual(['.tools', '.prompts', '..db']);
+    expect(findings.localImports).toEqual(['.tools', '.prompts', '..db', '..db.session']);
   });
 });
 

@@ -38,6 +38,11 @@ const LlmRule = Base.extend({
   modelNames: z.record(z.string(), z.string()).optional(),
   /** With modelNames: arguments whose literal value is a model name whatever it looks like (Azure deployments). */
   modelArgs: patterns.optional(),
+  /**
+   * With calls of an HTTP client: host -> provider. Such a call is a model call only when its
+   * URL is a literal on one of these hosts (a raw fetch to api.openai.com, no SDK).
+   */
+  providerHosts: z.record(z.string().min(1), z.string().min(1)).optional(),
 }).strict();
 
 const FrameworkRule = Base.extend({
@@ -50,6 +55,13 @@ const FrameworkRule = Base.extend({
   decorators: patterns.optional(),
   /** Words (not globs): a loop that calls a model and mentions one (tool_calls, tool_use) feeds tool results back. */
   toolLoopMarkers: patterns.optional(),
+  /** Modules `modules` would match that are not the framework (a platform SDK that only calls a deployed graph). */
+  excludeModules: patterns.optional(),
+  /**
+   * A graph or workflow runner (LangGraph's StateGraph): an agent when its steps call a model,
+   * a plain workflow when nothing in the unit's code does (see link/model-free-graphs.ts).
+   */
+  orchestration: z.boolean().optional(),
 }).strict();
 
 const ToolRule = Base.extend({
@@ -222,6 +234,7 @@ function regexSources(rule: z.infer<typeof CodeRule>): string[] {
 function shapeProblem(rule: z.infer<typeof CodeRule>): string | null {
   switch (rule.category) {
     case 'llm':
+      if (rule.providerHosts && !rule.calls) return 'providerHosts needs calls';
       return (rule.calls ? 1 : 0) + (rule.modelNames ? 1 : 0) === 1 ? null : 'an llm rule lists either calls or modelNames';
     case 'framework':
       return rule.modules || rule.calls || rule.decorators || rule.toolLoopMarkers ? null : 'a framework rule lists modules, calls, decorators or toolLoopMarkers';
@@ -253,7 +266,7 @@ export type CodeRuleJson = z.infer<typeof CodeRule>;
 /** A rule with its globs compiled; a field the rule does not list has no matcher. */
 export type Compiled<R> = R & { match: Partial<Record<MatcherField, GlobMatcher>> };
 type MatcherField = (typeof MATCHER_FIELDS)[number];
-const MATCHER_FIELDS = ['modules', 'calls', 'decorators', 'bases', 'namedArgs', 'objectTypes', 'containers', 'nameHints', 'secretArgs', 'schemes', 'hosts', 'urlHints', 'envNames', 'moduleCalls', 'exports', 'modelArgs', 'schemaKeys', 'decoratedNames', 'imports'] as const;
+const MATCHER_FIELDS = ['modules', 'calls', 'decorators', 'bases', 'namedArgs', 'objectTypes', 'containers', 'nameHints', 'secretArgs', 'schemes', 'hosts', 'urlHints', 'envNames', 'moduleCalls', 'exports', 'modelArgs', 'schemaKeys', 'decoratedNames', 'imports', 'excludeModules'] as const;
 /** Env var names and name parts are matched without regard to case. */
 const CASE_INSENSITIVE_FIELDS = new Set<MatcherField>(['nameHints', 'envNames', 'hosts', 'urlHints', 'schemes']);
 

@@ -72,7 +72,9 @@ class ToolRegistry {
         this.add(this.nameFromArguments(call, rule) ?? call.decorates.name, [call.decorates], rule, call.line);
       } else if (!call.decorates && callMatches(rule.match.calls, call) && !this.callTools.has(call)) {
         const bodies = this.definitionsIn([...call.args, ...call.named.values()]);
-        const name = this.nameFromArguments(call, rule) ?? call.boundTo ?? (bodies[0]?.name || null) ?? lastSegment(call.callee);
+        // A factory that returns the tool (`createDocument = ({ session }) => tool({...})`) names it.
+        const factory = call.scope.kind === 'function' && call.scope.name && isReturned(this.model, call) ? call.scope.name : null;
+        const name = this.nameFromArguments(call, rule) ?? call.boundTo ?? factory ?? (bodies[0]?.name || null) ?? lastSegment(call.callee);
         this.add(name, bodies, rule, call.line);
         this.callTools.set(call, name);
       }
@@ -202,4 +204,10 @@ function schemaName(object: ObjectValue): string | null {
   const nested = object.entries.find((entry) => entry.key === 'function')?.value;
   const holder = nested?.kind === 'object' ? nested : object;
   return literalText(holder.entries.find((entry) => entry.key === 'name')?.value) || null;
+}
+
+/** The call is what its function returns: the arrow's body, or a `return` statement's value. */
+function isReturned(model: CodeModel, call: CallSite): boolean {
+  const before = model.text.slice(Math.max(0, call.start - 12), call.start);
+  return /(?:=>|\breturn)\s*\(?\s*$/.test(before);
 }

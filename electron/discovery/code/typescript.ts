@@ -1,4 +1,4 @@
-import type { CallSite, CodeLanguage, CodeModel, Scope, Value } from './code-model';
+import type { CallSite, CodeLanguage, CodeModel, ImportFact, Scope, Value } from './code-model';
 import { ModelBuilder, childByField } from './model-builder';
 import type { SyntaxNode } from './syntax-node';
 import { walkScoped } from './walk-scoped';
@@ -31,6 +31,7 @@ function normalizeModule(module: string): string {
 
 class TypeScriptModelBuilder extends ModelBuilder {
   private readonly nodeScopes = new Map<SyntaxNode, Scope>();
+  private readonly importUses = new ImportUses();
 
   constructor(
     path: string,
@@ -44,6 +45,7 @@ class TypeScriptModelBuilder extends ModelBuilder {
   buildModel(): CodeModel {
     walkScoped(this.root, this.module, (node, parent) => this.declareScope(node, parent), (node, scope) => this.bindNames(node, scope));
     walkScoped(this.root, this.module, (node) => this.nodeScopes.get(node) ?? null, (node, scope) => this.recordFacts(node, scope));
+    this.importUses.dropUnused(this.imports);
     return this.build();
   }
 
@@ -99,23 +101,38 @@ class TypeScriptModelBuilder extends ModelBuilder {
     const source = childByField(node, 'source');
     if (!source) return;
     const module = normalizeModule(this.stringValue(source).text);
+    const clauses = node.children.filter((child) => child.type === 'import_clause');
+    // `import type { X } from 'm'` loads nothing at run time: not an import of the SDK.
+    if (clauses[0] && isTypeOnly(this.source.slice(node.start, clauses[0].start).replace(/^import/, ''))) return;
     const names: string[] = [];
-    for (const clause of node.children.filter((child) => child.type === 'import_clause')) {
+    const locals: Array<{ local: string; name: string | null }> = [];
+    for (const clause of clauses) {
       for (const part of clause.children) {
-        if (part.type === 'identifier') this.bind(scope, this.text(part), { kind: 'import', symbol: module });
-        else if (part.type === 'namespace_import' && part.children[0]) this.bind(scope, this.text(part.children[0]), { kind: 'import', symbol: module });
-        else if (part.type === 'named_imports') {
+        if (part.type === 'identifier') {
+          this.bind(scope, this.text(part), { kind: 'import', symbol: module });
+          locals.push({ local: this.text(part), name: null });
+        } else if (part.type === 'namespace_import' && part.children[0]) {
+          this.bind(scope, this.text(part.children[0]), { kind: 'import', symbol: module });
+          locals.push({ local: this.text(part.children[0]), name: null });
+        } else if (part.type === 'named_imports') {
           for (const specifier of part.children.filter((child) => child.type === 'import_specifier')) {
             const name = childByField(specifier, 'name');
             if (!name) continue;
+            // `import { type X, query }`: X is a type, erased; query is the import.
+            if (isTypeOnly(this.source.slice(specifier.start, name.start))) continue;
             const alias = childByField(specifier, 'alias');
             names.push(this.text(name));
             this.bind(scope, this.text(alias ?? name), { kind: 'import', symbol: `${module}.${this.text(name)}` });
+            locals.push({ local: this.text(alias ?? name), name: this.text(name) });
           }
         }
       }
     }
-    this.imports.push({ module, names, line: node.line });
+    // Every specifier was a type: TypeScript erases the whole statement.
+    if (clauses.length > 0 && locals.length === 0) return;
+    const fact = { module, names, line: node.line };
+    this.imports.push(fact);
+    if (!isPossiblyLocalTypeScriptModule(module)) this.importUses.track(fact, locals);
   }
 
   private bindDeclarator(node: SyntaxNode, scope: Scope): void {
@@ -183,6 +200,11 @@ class TypeScriptModelBuilder extends ModelBuilder {
   /** Second pass: calls, arguments, literals, keyed reads, loops. */
   private recordFacts(node: SyntaxNode, scope: Scope): void {
     switch (node.type) {
+      case 'identifier':
+      case 'shorthand_property_identifier':
+        if (isValueReference(node)) this.importUses.use(this.text(node));
+        if (node.type === 'shorthand_property_identifier') this.namedValues.push({ name: this.text(node), value: this.refValue(node, scope), scope, line: node.line });
+        break;
       case 'call_expression':
       case 'new_expression':
         this.callSite(node, scope);
@@ -197,9 +219,6 @@ class TypeScriptModelBuilder extends ModelBuilder {
         if (name !== null && value) this.namedValues.push({ name, value: this.valueOf(value, scope), scope, line: node.line });
         break;
       }
-      case 'shorthand_property_identifier':
-        this.namedValues.push({ name: this.text(node), value: this.refValue(node, scope), scope, line: node.line });
-        break;
       case 'object':
         this.valueOf(node, scope);
         break;
@@ -454,5 +473,47 @@ class TypeScriptModelBuilder extends ModelBuilder {
     }
     if ((parent.type === 'public_field_definition' || parent.type === 'field_definition') && child.field === 'value') return this.nameOf(parent);
     return null;
+  }
+}
+
+/** The text between `import` (or a specifier's start) and the names: the `type` keyword, if any. */
+function isTypeOnly(between: string): boolean {
+  return /^\s*type\s*$/.test(between.replace(/\{\s*$/, ''));
+}
+
+const IMPORT_NAME_PARENTS = new Set(['import_specifier', 'import_clause', 'namespace_import']);
+
+/** An identifier that reads a value at run time: not an import's own name, not the namespace of a type (`OpenAI.Chat.Message`). */
+function isValueReference(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  if (!parent || IMPORT_NAME_PARENTS.has(parent.type)) return false;
+  if (parent.type === 'nested_type_identifier') return false;
+  return !(parent.type === 'nested_identifier' && parent.parent?.type === 'nested_type_identifier');
+}
+
+/**
+ * Package imports whose names the file never reads as a value. TypeScript erases them (they
+ * only name types: `allAgentSets: Record<string, RealtimeAgent[]>`), and an unused JavaScript
+ * import calls nothing: neither is the file's use of that SDK. Side-effect imports (`import
+ * 'x'`) name nothing and are kept; local modules are kept for the linker.
+ */
+class ImportUses {
+  private readonly tracked: Array<{ fact: ImportFact; locals: Array<{ local: string; name: string | null }> }> = [];
+  private readonly used = new Set<string>();
+
+  track(fact: ImportFact, locals: Array<{ local: string; name: string | null }>): void {
+    if (locals.length > 0) this.tracked.push({ fact, locals });
+  }
+
+  use(name: string): void {
+    this.used.add(name);
+  }
+
+  dropUnused(imports: ImportFact[]): void {
+    for (const { fact, locals } of this.tracked) {
+      const read = locals.filter((entry) => this.used.has(entry.local));
+      if (read.length === 0) imports.splice(imports.indexOf(fact), 1);
+      else fact.names = fact.names.filter((name) => read.some((entry) => entry.name === name));
+    }
   }
 }

@@ -19,6 +19,7 @@ import { analyzeGitlabCi } from './gitlab-ci';
 import { analyzeJenkinsfile, isJenkinsfileText } from './jenkinsfile';
 import { analyzeKeyFile, analyzeServiceAccountKey, isServiceAccountKeyText } from './key-files';
 import { analyzeKubernetes } from './kubernetes';
+import { analyzeLanggraphJson } from './langgraph-json';
 import { analyzeMcp } from './mcp';
 import { analyzeProcfile } from './procfile';
 import { analyzeServerless } from './serverless';
@@ -64,6 +65,7 @@ const CRONTAB: Route = { reading: 'a crontab', analyze: analyzeCrontab };
 const CELERY_BEAT: Route = { reading: 'a Celery beat schedule', analyze: analyzeCeleryBeat };
 const AIRFLOW: Route = { reading: 'an Airflow DAG', analyze: analyzeAirflow };
 const MCP: Route = { reading: 'an MCP client config', analyze: analyzeMcp };
+const LANGGRAPH_JSON: Route = { reading: 'a langgraph.json', analyze: analyzeLanggraphJson };
 const DOTENV: Route = { reading: 'a .env file', analyze: analyzeDotenv };
 const TFVARS: Route = { reading: 'a Terraform variables file', analyze: analyzeTfvars };
 const KEY_FILE: Route = { reading: 'a key file', analyze: analyzeKeyFile };
@@ -102,6 +104,7 @@ function routesFor(path: string, text: string): Route[] {
   if (/\.tf(\.json)?$/.test(name)) return [TERRAFORM];
   if (/\.jsonc?$/i.test(name)) {
     if (isServiceAccountKeyText(text)) return [SERVICE_ACCOUNT_KEY];
+    if (name === 'langgraph.json') return [LANGGRAPH_JSON];
     return /"(mcpServers|servers|context_servers|mcp)"\s*:/.test(text) ? [MCP] : [];
   }
   if (/\.toml$/i.test(name)) return /\bmcp_servers\b/.test(text) ? [MCP] : [];

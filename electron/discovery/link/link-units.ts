@@ -2,7 +2,16 @@ import { posix } from 'node:path';
 import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, PackageVersion, TriggerFinding, UnitKind, UntrustedInputFinding } from '../../../shared/discovery';
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { pruneLinks } from './agent-links';
+import { AgentGraph } from './agent-nodes';
+import { splitSubAgents } from './agents-sdk-js-sub-agents';
+import { browserAgents, type MakeItem } from './browser-agents';
+import { attachChainedComponents } from './chained-components';
+import { attachEnvFiles } from './langgraph-deployments';
+import { isModelFreeGraph } from './model-free-graphs';
+import { joinProxyRoutes } from './proxy-routes';
+import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
+import { addSubAgents } from './sub-agents';
 
 /**
  * Turns per-file findings into candidate agents: one per deployable unit (a CI job, a CronJob,
@@ -29,6 +38,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   for (const config of configs) {
     for (const unit of config.units) {
       attachServiceAccountIdentities(unit, fileLevelCredentials);
+      attachEnvFiles(unit, configs);
       const entries = entryFilesOf(unit, index);
       const closure = importClosure(entries, index);
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
@@ -38,6 +48,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
       agents.push(agent);
     }
   }
+
+  // Agents a web page starts in the browser: one item per agent definition, not per page.
+  const graph = new AgentGraph(code, index);
+  const make: MakeItem = (kind, name, path, entries, trigger, files) => candidateOf(sourceLabel, kind, name, path, entries, trigger, files, null, { packagesNear, secretsNear });
+  agents.push(...browserAgents(code, index, graph, covered, make));
 
   // Code no config runs: its entry points (and what they import) are units of their own.
   const uncovered = code.filter((f) => !covered.has(f.path));
@@ -61,7 +76,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
     if (agent) agents.push(agent);
   }
-  const listed = dedupeByIdentity(agents);
+  addSubAgents(sourceLabel, agents, index);
+  agents.push(...splitSubAgents(agents, index, graph, make));
+  linkRemoteCallers(agents, index);
+  const listed = dedupeByIdentity(joinProxyRoutes(agents, code, index));
+  attachChainedComponents(listed, index);
   pruneLinks(listed);
   return listed;
 }
@@ -93,7 +112,7 @@ function importedFiles(code: CodeFindings[], index: CodeIndex): Set<string> {
 }
 
 function hasLlmSignal(file: CodeFindings): boolean {
-  return file.llm.length > 0 || file.frameworks.length > 0 || file.agentic;
+  return file.llm.length > 0 || file.frameworks.length > 0 || file.agentic || (file.remoteAgents?.length ?? 0) > 0;
 }
 
 function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
@@ -148,17 +167,21 @@ function candidateOf(
   const llm: LlmUse[] = [...(unit?.llm ?? []), ...files.flatMap((f) => f.llm)];
   const frameworks = files.flatMap((f) => f.frameworks);
   const isMcp = kind === 'mcp-config';
-  if (llm.length === 0 && frameworks.length === 0 && !isMcp) return null;
+  const remote = remoteAgentsOf(files);
+  const remoteCaller = !isMcp && isRemoteCaller(files, unit, remote);
+  if (llm.length === 0 && frameworks.length === 0 && !isMcp && !remoteCaller) return null;
+  if (!isMcp && !remoteCaller && isModelFreeGraph(files, llm)) return null;
   const capabilities: CapabilityFinding[] = [...(unit?.capabilities ?? []), ...files.flatMap((f) => f.capabilities)];
   const agentic = isMcp || files.some((f) => f.agentic) || (unit?.llm.length ?? 0) > 0 || ['cron', 'event', 'chained'].includes(trigger.kind);
-  const signal = Math.max(0, ...llm.map((l) => l.evidence.confidence), ...frameworks.map((f) => f.evidence.confidence), isMcp && unit ? unit.evidence.confidence : 0);
+  const signal = Math.max(0, ...llm.map((l) => l.evidence.confidence), ...frameworks.map((f) => f.evidence.confidence), isMcp && unit ? unit.evidence.confidence : 0, remoteCaller ? remoteSignal(remote) : 0);
+  const remoteAgent = remoteCaller ? primaryRemoteAgent(remote) : undefined;
   return {
     identityKey: `${sourceLabel}:${kind}:${path}#${name}`,
     name: kind === 'code-entry-point' ? nameOfEntryPoint(path) : name,
     unit: { kind, name, path },
     entryPoints: entries,
     codeFiles: files.map((f) => f.path),
-    classification: agentic ? 'agent' : 'llm-call',
+    classification: remoteCaller ? 'remote-caller' : agentic ? 'agent' : 'llm-call',
     confidence: Math.round(signal * confidenceFactor * 100) / 100,
     trigger,
     llm,
@@ -173,6 +196,7 @@ function candidateOf(
     guardrails: files.flatMap((f) => f.guardrails),
     untrustedInputs: uniqueInputs([...(unit?.untrustedInputs ?? []), ...files.flatMap((f) => f.untrustedInputs)]),
     packages: isMcp ? [] : packagesFor([path, ...files.map((f) => f.path)], near.packagesNear),
+    ...(remoteAgent ? { remoteAgent } : {}),
   };
 }
 

@@ -2,6 +2,9 @@ import type { Evidence } from '../../../shared/discovery';
 import { codeLanguageOf } from '../code';
 import { makeEvidence } from '../evidence';
 import type { CodeFindings } from '../findings';
+import { clientEntryOf } from '../code/client-entry';
+import { findProxyCallsInText } from '../code/proxy-calls';
+import { withoutScriptComments } from '../code/script-comments';
 
 /** The entry shapes a stub is checked for, each with the code rule pack's id for it. */
 const ENTRY_POINTS: Array<{ languages: 'python' | 'script'; pattern: RegExp; ruleId: string }> = [
@@ -51,6 +54,9 @@ const SCRIPT_IMPORT = /(?:\bfrom[ \t]*|\bimport[ \t]*\(?[ \t]*|\brequire[ \t]*\(
 export function codeStub(path: string, text: string): CodeFindings | null {
   const language = codeLanguageOf(path);
   if (!language) return null;
+  // Python's patterns start at the line's first word, so `# import x` never matches; its
+  // docstrings are blanked (a "from app import tools" line in one is prose), a script's comments too.
+  text = language === 'python' ? text.replace(/("""|''')[\s\S]*?\1/g, (quoted) => quoted.replace(/[^\n]/g, ' ')) : withoutScriptComments(text);
   const imports = new Set<string>();
   if (language === 'python') {
     for (const m of text.matchAll(PYTHON_IMPORT)) {
@@ -67,6 +73,8 @@ export function codeStub(path: string, text: string): CodeFindings | null {
     for (const m of text.matchAll(SCRIPT_IMPORT)) imports.add(m[1]!);
   }
   imports.delete('');
+  const proxyCalls = language === 'python' ? [] : findProxyCallsInText(path, text);
+  const clientEntry = clientEntryOf(path, text);
   return {
     type: 'code',
     path,
@@ -82,6 +90,8 @@ export function codeStub(path: string, text: string): CodeFindings | null {
     localImports: [...imports],
     entryPoint: entryPointOf(path, text, language === 'python'),
     agentic: false,
+    ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
+    ...(clientEntry ? { clientEntry } : {}),
   };
 }
 

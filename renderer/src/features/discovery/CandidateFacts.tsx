@@ -1,4 +1,5 @@
 import type { AdvisoryMatch, CandidateDetail, CredentialReference, Evidence as EvidenceData, PackageVersion, UsageEvidence } from '../../../../shared/discovery';
+import { hrefOf } from '../../app/routes';
 import { costText, formatCount, formatDay } from '../../domain/agent-activity';
 import { TRIGGER_LABELS } from '../../domain/agent-labels';
 import { Badge } from '../../ui/Badge';
@@ -9,6 +10,7 @@ import {
   CREDENTIAL_KIND_LABELS,
   ENDPOINT_PURPOSE_LABELS,
   GUARDRAIL_KIND_LABELS,
+  LINK_RELATION_LABELS,
   providerName,
   UNTRUSTED_INPUT_EXPLANATIONS,
   UNTRUSTED_INPUT_LABELS,
@@ -32,6 +34,28 @@ export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail })
         </Fact>
       </FactSection>
 
+      {c.remoteAgent && (
+        <FactSection title="Remote agent" emptyText="">
+          <Fact evidence={c.remoteAgent.evidence}>
+            <strong>{REMOTE_PLATFORM_LABELS[c.remoteAgent.platform] ?? c.remoteAgent.platform}</strong>
+            {c.remoteAgent.name ? <code className="fact__code fact__code--strong">{c.remoteAgent.name}</code> : <span className="muted">name not written in the code</span>}
+            {c.remoteAgent.url && <code className="fact__code">{c.remoteAgent.url}</code>}
+            <span className="muted">this code starts runs of an agent deployed there; it is a trigger of that agent, not an agent</span>
+          </Fact>
+        </FactSection>
+      )}
+
+      {(c.links?.length ?? 0) > 0 && (
+        <FactSection title="Linked items" count={c.links!.length} emptyText="">
+          {c.links!.map((link) => (
+            <Fact key={`${link.relation}:${link.identityKey}`} evidence={link.evidence}>
+              <span className="fact__kind">{LINK_RELATION_LABELS[link.relation]}</span>
+              <a href={hrefOf({ page: 'candidate', identityKey: link.identityKey })}>{link.name}</a>
+            </Fact>
+          ))}
+        </FactSection>
+      )}
+
       <FactSection title="LLM use" count={c.llm.length} emptyText="No LLM client or API call seen in the code this unit runs.">
         {c.llm.map((l, i) => (
           <Fact key={i} evidence={l.evidence}>
@@ -51,6 +75,27 @@ export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail })
           </Fact>
         ))}
       </FactSection>
+
+      {(c.chainedComponents?.length ?? 0) > 0 && (
+        <FactSection title="Chained LLM components" count={c.chainedComponents!.length} emptyText="">
+          {c.chainedComponents!.map((part, i) => (
+            <Fact key={i} evidence={part.evidence}>
+              <code className="fact__code fact__code--strong">{part.name}</code>
+              <span className="mono muted">{part.path}</span>
+              {[...new Set(part.llm.map((l) => providerName(l.provider)))].map((p) => (
+                <strong key={p}>{p}</strong>
+              ))}
+              <span className="tags">
+                {[...new Set(part.llm.flatMap((l) => l.models))].map((m) => (
+                  <span key={m} className="tag mono">
+                    {m}
+                  </span>
+                ))}
+              </span>
+            </Fact>
+          ))}
+        </FactSection>
+      )}
 
       <FactSection title="Frameworks" count={frameworks.length} emptyText="No agent framework seen: the code calls the provider SDK directly, if at all.">
         {frameworks.map(([framework, evidence]) => (
@@ -84,6 +129,18 @@ export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail })
           </Fact>
         ))}
       </FactSection>
+
+      {c.mcpServers && (
+        <FactSection title="MCP servers" count={c.mcpServers.length} emptyText="The configuration lists no server.">
+          {c.mcpServers.map((server) => (
+            <Fact key={server.name} evidence={server.evidence}>
+              <code className="fact__code fact__code--strong">{server.name}</code>
+              {server.url ? <code className="fact__code">{server.url}</code> : <code className="fact__code">{[server.command ?? '', ...server.args].join(' ').trim()}</code>}
+              <span className="muted">{server.url ? 'remote' : 'launched on this machine'}</span>
+            </Fact>
+          ))}
+        </FactSection>
+      )}
 
       <FactSection title="Capabilities" count={c.capabilities.length} emptyText="No shell, network, data, messaging, file or payment access seen.">
         {c.capabilities.map((cap, i) => (
@@ -187,6 +244,11 @@ export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail })
     </div>
   );
 }
+
+const REMOTE_PLATFORM_LABELS: Record<string, string> = {
+  'langgraph-platform': 'LangGraph Platform deployment',
+  'openai-assistants': 'OpenAI assistant',
+};
 
 function evidenceByName(found: ReadonlyArray<readonly [string, EvidenceData]>): Array<[string, EvidenceData[]]> {
   const byName = new Map<string, EvidenceData[]>();

@@ -16,6 +16,7 @@ import { DismissDialog, MergeDialog } from './DecisionDialogs';
 import {
   CLASSIFICATION_EXPLANATIONS,
   CLASSIFICATION_LABELS,
+  CLASSIFICATION_TONES,
   DECISION_LABELS,
   DECISION_TONES,
   formatConfidence,
@@ -126,7 +127,7 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
         <div className="candidate-page__title">
           <h1>{c.name}</h1>
           <Badge tone={DECISION_TONES[c.decision]}>{DECISION_LABELS[c.decision]}</Badge>
-          <Badge tone={c.classification === 'agent' ? 'accent' : 'neutral'} title={CLASSIFICATION_EXPLANATIONS[c.classification]}>
+          <Badge tone={CLASSIFICATION_TONES[c.classification]} title={CLASSIFICATION_EXPLANATIONS[c.classification]}>
             {CLASSIFICATION_LABELS[c.classification]}
           </Badge>
           {isLowConfidence(c.confidence) && (
@@ -144,9 +145,11 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
               <Button variant="danger" onClick={() => setDialog('dismiss')} disabled={busy}>
                 Dismiss…
               </Button>
-              <Button variant="primary" onClick={() => void confirm()} disabled={busy}>
-                {acting === 'confirm' || checking ? 'Confirming…' : 'Confirm'}
-              </Button>
+              {registersAsAgent(c) && (
+                <Button variant="primary" onClick={() => void confirm()} disabled={busy}>
+                  {acting === 'confirm' || checking ? 'Confirming…' : 'Confirm'}
+                </Button>
+              )}
             </>
           ) : (
             <>
@@ -182,6 +185,13 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
         </ErrorBanner>
       )}
       <DecisionNote candidate={c} />
+      {pending && !registersAsAgent(c) && (
+        <p className="candidate-page__not-agent" role="note">
+          {c.classification === 'mcp-server'
+            ? 'Not an agent: this server provides tools to the agents linked below. Merge it into the agent that uses it, so its tools count for that agent, or dismiss it.'
+            : 'Not an agent: this code starts an agent deployed elsewhere. Merge it into that agent, where it is one of its triggers, or dismiss it.'}
+        </p>
+      )}
       {pending && !dialog && <PossibleDuplicateNote matches={matches} busy={busy} onMerge={() => setDialog('matches')} />}
 
       <div className="candidate-page__layout">
@@ -216,6 +226,11 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
       )}
     </div>
   );
+}
+
+/** MCP servers and remote callers are never registry agents of their own (the engine refuses too). */
+function registersAsAgent(c: CandidateDetail): boolean {
+  return c.classification !== 'mcp-server' && c.classification !== 'remote-caller';
 }
 
 function DecisionNote({ candidate: c }: { candidate: CandidateDetail }) {

@@ -13,6 +13,7 @@ import { TextField } from '../../ui/fields';
 import {
   CLASSIFICATION_EXPLANATIONS,
   CLASSIFICATION_LABELS,
+  CLASSIFICATION_TONES,
   DECISION_LABELS,
   DECISION_TONES,
   formatConfidence,
@@ -87,7 +88,7 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
     header: 'Type',
     minWidth: 76,
     render: (c) => (
-      <Badge tone={c.classification === 'agent' ? 'accent' : 'neutral'} title={CLASSIFICATION_EXPLANATIONS[c.classification]}>
+      <Badge tone={CLASSIFICATION_TONES[c.classification]} title={CLASSIFICATION_EXPLANATIONS[c.classification]}>
         {CLASSIFICATION_LABELS[c.classification]}
       </Badge>
     ),
@@ -170,12 +171,16 @@ export function CandidateQueue() {
   const setDecision = useAppStore((s) => s.setCandidateDecisionFilter);
   const setText = useAppStore((s) => s.setCandidateSearchText);
 
+  // Examples (workflows in docs, test copies) are listed last, apart from the deployed units of the same kind.
   const groups = useMemo(() => {
-    const byKind = new Map<UnitKind, CandidateSummary[]>();
-    for (const c of list?.candidates ?? []) byKind.set(c.unit.kind, [...(byKind.get(c.unit.kind) ?? []), c]);
-    return UNIT_KINDS.flatMap((kind) => {
-      const rows = byKind.get(kind);
-      return rows ? [{ kind, rows }] : [];
+    const byGroup = new Map<QueueGroup, CandidateSummary[]>();
+    for (const c of list?.candidates ?? []) {
+      const group: QueueGroup = c.classification === 'example' ? 'example' : c.unit.kind;
+      byGroup.set(group, [...(byGroup.get(group) ?? []), c]);
+    }
+    return [...UNIT_KINDS, 'example' as const].flatMap((group) => {
+      const rows = byGroup.get(group);
+      return rows ? [{ group, rows }] : [];
     });
   }, [list]);
 
@@ -231,7 +236,7 @@ export function CandidateQueue() {
             </p>
           )}
           {groups.map((g) => (
-            <CandidateGroup key={g.kind} kind={g.kind} rows={g.rows} busy={loading} />
+            <CandidateGroup key={g.group} group={g.group} rows={g.rows} busy={loading} />
           ))}
         </>
       )}
@@ -239,9 +244,11 @@ export function CandidateQueue() {
   );
 }
 
-function CandidateGroup({ kind, rows, busy }: { kind: UnitKind; rows: readonly CandidateSummary[]; busy: boolean }) {
+type QueueGroup = UnitKind | 'example';
+
+function CandidateGroup({ group, rows, busy }: { group: QueueGroup; rows: readonly CandidateSummary[]; busy: boolean }) {
   const headingId = useId();
-  const heading = UNIT_KIND_HEADINGS[kind];
+  const heading = group === 'example' ? 'Examples and test copies (not deployed)' : UNIT_KIND_HEADINGS[group];
   // Header row + rows + borders: the table is exactly as tall as its rows, up to a cap.
   const height = (Math.min(rows.length, MAX_GROUP_ROWS) + 1) * ROW_HEIGHT + 2;
   return (

@@ -1,4 +1,4 @@
-import type { CandidateClassification, CandidateDecision, CapabilityKind, CredentialRefKind, EndpointReference, GuardrailKind, TriggerFinding, UnitKind, UntrustedInputKind } from '../../../../shared/discovery';
+import type { AgentLinkRelation, CandidateClassification, CandidateDecision, CapabilityKind, CredentialRefKind, EndpointReference, GuardrailKind, TriggerFinding, UnitKind, UntrustedInputKind } from '../../../../shared/discovery';
 import { TRIGGER_LABELS } from '../../domain/agent-labels';
 import type { BadgeTone } from '../../ui/Badge';
 
@@ -106,6 +106,27 @@ export const CLASSIFICATION_EXPLANATIONS: Record<CandidateClassification, string
   'mcp-server': 'A tool provider: it serves tools to the agents that use it and calls no model of its own',
   'remote-caller': 'Code that starts an agent deployed elsewhere (a LangGraph deployment, an OpenAI assistant): a trigger of that agent, not an agent',
   example: 'Not deployed: a workflow or agent in docs, examples, templates or tests',
+};
+
+/** How a linked item relates to the one shown, read "<label> <name>". */
+export const LINK_RELATION_LABELS: Record<AgentLinkRelation, string> = {
+  parent: 'Sub-agent of',
+  'sub-agent': 'Runs sub-agent',
+  'handoff-to': 'Hands off to',
+  'handoff-from': 'Receives handoffs from',
+  'mcp-server': 'Uses MCP server',
+  'mcp-client': 'Serves tools to',
+  'remote-agent': 'Starts remote agent',
+  caller: 'Started by',
+};
+
+/** Badge tone of a classification: agents stand out, the rest are context. */
+export const CLASSIFICATION_TONES: Record<CandidateClassification, BadgeTone> = {
+  agent: 'accent',
+  'llm-call': 'neutral',
+  'mcp-server': 'neutral',
+  'remote-caller': 'neutral',
+  example: 'muted',
 };
 
 export const CREDENTIAL_KIND_LABELS: Record<CredentialRefKind, string> = {

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { CodeFindings } from '../findings';
+import { analyzed } from './test-helpers';
+
+const targets = (findings: CodeFindings) => (findings.remoteAgents ?? []).map((t) => [t.platform, t.name, t.url, t.evidence.line]);
+
+describe('calls that start a run of an agent deployed elsewhere', () => {
+  it('reads langgraph_sdk runs with the graph name and the deployment URL, and is no LangGraph framework use', async () => {
+    const findings = await analyzed(
+      'ops/replay.py',
+      `from langgraph_sdk import get_client
+
+client = get_client(url="https://support.example.com")
+
+async def replay(body):
+    async for chunk in client.runs.stream(None, "support", input={"messages": [body]}, stream_mode="updates"):
+        print(chunk)
+    await client.runs.wait(None, assistant_id="billing", input={})
+`,
+    );
+    expect(targets(findings)).toEqual([
+      ['langgraph-platform', 'support', 'https://support.example.com', 6],
+      ['langgraph-platform', 'billing', 'https://support.example.com', 8],
+    ]);
+    expect(findings.frameworks).toEqual([]);
+    expect(findings.agentic).toBe(false);
+  });
+
+  it('reads a RemoteGraph in Python and TypeScript', async () => {
+    const python = await analyzed('bot.py', 'from langgraph.pregel.remote import RemoteGraph\nhelper = RemoteGraph("dispute_helper", url="https://disputes.example.com")\n');
+    expect(targets(python)).toEqual([['langgraph-platform', 'dispute_helper', 'https://disputes.example.com', 2]]);
+    const ts = await analyzed('bot.ts', 'import { RemoteGraph } from "@langchain/langgraph/remote";\nexport const helper = new RemoteGraph({ graphId: "dispute_helper", url: process.env.LANGGRAPH_URL });\n');
+    expect(targets(ts)).toEqual([['langgraph-platform', 'dispute_helper', null, 2]]);
+  });
+
+  it('reads @langchain/langgraph-sdk runs, following a constant to the assistant id; the SDK import is not LangChain', async () => {
+    const findings = await analyzed(
+      'app/api/chat/route.ts',
+      `import { Client } from "@langchain/langgraph-sdk";
+const client = new Client({ apiUrl: "http://localhost:2024" });
+const ASSISTANT = "agent";
+export async function POST(req: Request) {
+  const thread = await client.threads.create();
+  return client.runs.stream(thread.thread_id, ASSISTANT, { input: await req.json(), streamMode: "messages" });
+}
+`,
+    );
+    expect(targets(findings)).toEqual([['langgraph-platform', 'agent', 'http://localhost:2024', 6]]);
+    expect(findings.frameworks).toEqual([]);
+  });
+
+  it('reads OpenAI Assistants runs with the assistant id from the environment; a client used only for them runs no model of its own', async () => {
+    const python = await analyzed(
+      'digest.py',
+      `import os
+from openai import OpenAI
+client = OpenAI()
+thread = client.beta.threads.create(messages=[])
+run = client.beta.threads.runs.create_and_poll(thread_id=thread.id, assistant_id=os.environ["DIGEST_ASSISTANT_ID"])
+print(client.beta.threads.messages.list(thread_id=thread.id))
+`,
+    );
+    expect(targets(python)).toEqual([['openai-assistants', 'DIGEST_ASSISTANT_ID', null, 5]]);
+    expect(python.llm.map((l) => l.provider)).toEqual(['openai']);
+    expect(python.llmOnlyStartsRemoteRuns).toBe(true);
+
+    const ts = await analyzed(
+      'handler.ts',
+      `import OpenAI from "openai";
+const openai = new OpenAI();
+export const handler = async () => {
+  const run = await openai.beta.threads.runs.createAndPoll("thread_1", { assistant_id: process.env.ONBOARDING_ASSISTANT_ID! });
+  return run.status;
+};
+`,
+    );
+    expect(targets(ts)).toEqual([['openai-assistants', 'ONBOARDING_ASSISTANT_ID', null, 4]]);
+    expect(ts.llmOnlyStartsRemoteRuns).toBe(true);
+  });
+
+  it('a file that also calls the model itself is not only a trigger', async () => {
+    const findings = await analyzed(
+      'mixed.py',
+      `from openai import OpenAI
+client = OpenAI()
+client.beta.threads.runs.create(thread_id="t", assistant_id="asst_123")
+client.chat.completions.create(model="gpt-4.1", messages=[])
+`,
+    );
+    expect(targets(findings)).toEqual([['openai-assistants', 'asst_123', null, 3]]);
+    expect(findings.llmOnlyStartsRemoteRuns).toBeUndefined();
+  });
+});
+
+describe('graphs without a model', () => {
+  it('marks a StateGraph file with no model call, and not one whose nodes call a model', async () => {
+    const etl = await analyzed(
+      'etl.py',
+      'from langchain_core.runnables import RunnableConfig\nfrom langgraph.graph import StateGraph, START\nbuilder = StateGraph(dict)\nbuilder.add_node("load", load)\nbuilder.add_edge(START, "load")\nworkflow = builder.compile()\n',
+    );
+    expect(etl.modelFreeGraph).toBe(true);
+    const withModel = await analyzed(
+      'graph.py',
+      'from langchain_openai import ChatOpenAI\nfrom langgraph.graph import StateGraph\nmodel = ChatOpenAI(model="gpt-4.1")\nbuilder = StateGraph(dict)\nbuilder.add_node("answer", lambda s: model.invoke(s["q"]))\n',
+    );
+    expect(withModel.modelFreeGraph).toBeUndefined();
+    expect(withModel.agentic).toBe(true);
+    const ts = await analyzed('sync.ts', 'import { StateGraph, Annotation } from "@langchain/langgraph";\nconst S = Annotation.Root({});\nexport const graph = new StateGraph(S).addNode("fetch", fetchRows).compile();\n');
+    expect(ts.modelFreeGraph).toBe(true);
+    const prebuilt = await analyzed('agent.py', 'from langgraph.prebuilt import create_react_agent\nagent = create_react_agent("openai:gpt-4.1", tools=[])\n');
+    expect(prebuilt.modelFreeGraph).toBeUndefined();
+  });
+});
+
+describe('from a package import a module', () => {
+  it('lists the module as well as the package, for the linker to keep what is a file', async () => {
+    const findings = await analyzed('app/agent.py', 'from openai import OpenAI\nfrom app import tools\nfrom app.helpers import summarise as summ, prompts\nfrom .sub import web\n');
+    expect(findings.localImports).toEqual(['app', 'app.tools', 'app.helpers', 'app.helpers.summarise', 'app.helpers.prompts', '.sub', '.sub.web']);
+  });
+});

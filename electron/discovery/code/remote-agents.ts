@@ -1,0 +1,91 @@
+import type { RemoteAgentTarget } from '../../../shared/discovery';
+import { makeEvidence } from '../evidence';
+import type { CallSite, CodeModel, Value } from './code-model';
+import { resolved } from './finding-context';
+
+/**
+ * Calls that start a run of an agent deployed somewhere else: LangGraph Platform runs through
+ * `langgraph_sdk` / `@langchain/langgraph-sdk` or a `RemoteGraph`, and OpenAI Assistants runs.
+ * Code that only does this is a caller (a trigger of the remote agent), not an agent: the model
+ * loop runs on the platform (link/remote-callers.ts decides, over the unit's whole code).
+ */
+interface RemoteShape {
+  platform: 'langgraph-platform' | 'openai-assistants';
+  callee: RegExp;
+  /** Where the graph or assistant id sits: a named argument (or options property), else a position. */
+  nameArgs: string[];
+  nameAt?: number;
+  /** The client constructor whose argument holds the deployment URL, as the start of the callee. */
+  client?: RegExp;
+  urlArgs: string[];
+}
+
+const SHAPES: RemoteShape[] = [
+  // client = get_client(url=...); client.runs.stream(thread_id, "agent", input=...)
+  { platform: 'langgraph-platform', callee: /^langgraph_sdk\.get_(?:sync_)?client\(\)\.runs\.(stream|create|wait|create_batch)$/, nameArgs: ['assistant_id'], nameAt: 1, client: /^langgraph_sdk\.get_(?:sync_)?client$/, urlArgs: ['url'] },
+  { platform: 'langgraph-platform', callee: /^@langchain\/langgraph-sdk\.Client\(\)\.runs\.(stream|create|wait|createBatch)$/, nameArgs: ['assistantId'], nameAt: 1, client: /^@langchain\/langgraph-sdk\.Client$/, urlArgs: ['apiUrl'] },
+  { platform: 'langgraph-platform', callee: /^langgraph\.pregel\.remote\.RemoteGraph$/, nameArgs: ['assistant_id', 'graph_id', 'name'], nameAt: 0, urlArgs: ['url'] },
+  { platform: 'langgraph-platform', callee: /^@langchain\/langgraph\/remote\.RemoteGraph$/, nameArgs: ['graphId', 'assistantId'], urlArgs: ['url'] },
+  // client.beta.threads.runs.create_and_poll(thread_id=..., assistant_id=...); TS createAndPoll(threadId, { assistant_id })
+  {
+    platform: 'openai-assistants',
+    callee: /^openai[\w.()]*\.beta\.threads\.(runs\.(create|create_and_poll|createAndPoll|stream|create_and_stream)|create_and_run|create_and_run_poll|create_and_run_stream|createAndRun|createAndRunPoll|createAndRunStream)$/,
+    nameArgs: ['assistant_id'],
+    urlArgs: [],
+  },
+];
+
+/** Methods of an OpenAI client that belong to Assistants runs (threads, messages, runs, assistants). */
+const ASSISTANTS_API = /\.beta\.(threads|assistants)\./;
+
+export function findRemoteAgents(model: CodeModel): RemoteAgentTarget[] {
+  const found: RemoteAgentTarget[] = [];
+  for (const call of model.calls) {
+    const shape = SHAPES.find((candidate) => candidate.callee.test(call.callee));
+    if (!shape) continue;
+    const nameValue = shape.nameArgs.map((arg) => call.named.get(arg)).find((v) => v !== undefined) ?? (shape.nameAt !== undefined ? call.args[shape.nameAt] : undefined);
+    const client = shape.client ? model.calls.find((site) => shape.client!.test(site.callee) && call.callee.startsWith(`${site.symbol}.`)) : call;
+    const urlValue = client ? (shape.urlArgs.map((arg) => client.named.get(arg)).find((v) => v !== undefined) ?? (shape.client ? client.args[0] : undefined)) : undefined;
+    const target: RemoteAgentTarget = {
+      platform: shape.platform,
+      name: nameOf(model, nameValue),
+      url: urlOf(model, urlValue),
+      evidence: makeEvidence(model.path, call.line, model.lines[call.line - 1] ?? '', `code.remote-agent.${shape.platform}`, 0.9),
+    };
+    if (!found.some((f) => f.platform === target.platform && f.name === target.name && f.url === target.url)) found.push(target);
+  }
+  return found;
+}
+
+/**
+ * True when every model call of the file (besides building the client) is an Assistants-run
+ * call: the key is spent by the assistant's runs on the platform, not by a loop of this code.
+ */
+export function onlyStartsRemoteRuns(modelCalls: readonly CallSite[], clientCalls: ReadonlySet<CallSite>, remote: readonly RemoteAgentTarget[]): boolean {
+  if (remote.length === 0) return false;
+  const onClients = modelCalls.filter((call) => !clientCalls.has(call));
+  return onClients.every((call) => ASSISTANTS_API.test(call.callee));
+}
+
+/** A literal id, else the environment variable it is read from (`os.environ["ASSISTANT_ID"]`, `process.env.GRAPH_ID`). */
+function nameOf(model: CodeModel, value: Value | undefined): string | null {
+  const current = resolved(model, value);
+  if (!current) return null;
+  if (current.kind === 'string') return current.interpolated || current.text.trim() === '' ? null : current.text.slice(0, 120);
+  return envName(current);
+}
+
+function urlOf(model: CodeModel, value: Value | undefined): string | null {
+  const current = resolved(model, value);
+  return current?.kind === 'string' && !current.interpolated && /^https?:\/\//.test(current.text) ? current.text.slice(0, 200) : null;
+}
+
+function envName(value: Value): string | null {
+  if (value.kind === 'ref') return /^process\.env\.([A-Za-z_]\w*)$/.exec(value.name)?.[1] ?? null;
+  if (value.kind === 'call' && /^(os\.getenv|os\.environ\.get)$/.test(value.call.callee)) {
+    const first = value.call.args[0];
+    return first?.kind === 'string' && !first.interpolated ? first.text : null;
+  }
+  if (value.kind === 'other') return /^os\.environ\[\s*["']([A-Za-z_]\w*)["']\s*\]$/.exec(value.text)?.[1] ?? /^process\.env\[\s*["']([A-Za-z_]\w*)["']\s*\]$/.exec(value.text)?.[1] ?? null;
+  return null;
+}

@@ -1,0 +1,3 @@
+export function generateUUID(): string {
+  return crypto.randomUUID();
+}

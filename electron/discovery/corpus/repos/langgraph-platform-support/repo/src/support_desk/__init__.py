@@ -1,0 +1,1 @@
+"""Merchant support graphs served by LangGraph Platform (see langgraph.json)."""

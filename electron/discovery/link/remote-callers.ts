@@ -1,0 +1,59 @@
+import type { DiscoveredAgent, RemoteAgentTarget } from '../../../shared/discovery';
+import type { CodeFindings, UnitFinding } from '../findings';
+import { linkAgents } from './agent-links';
+import type { CodeIndex } from './resolve-code';
+
+/**
+ * Code that starts runs of an agent deployed elsewhere (a LangGraph Platform graph, an OpenAI
+ * assistant) without a model loop of its own is a caller of that agent, never an agent: the
+ * tokens are spent by the remote run. A unit that also runs its own model stays an agent and
+ * keeps the link to what it calls.
+ */
+
+/** The remote agents a unit's code starts, each once. */
+export function remoteAgentsOf(files: readonly CodeFindings[]): RemoteAgentTarget[] {
+  const seen = new Set<string>();
+  return files
+    .flatMap((file) => file.remoteAgents ?? [])
+    .filter((target) => {
+      const key = `${target.platform}|${target.name}|${target.url}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** True when the unit starts remote runs and nothing in it calls a model or runs an agent framework itself. */
+export function isRemoteCaller(files: readonly CodeFindings[], unit: UnitFinding | null, remote: readonly RemoteAgentTarget[]): boolean {
+  if (remote.length === 0 || (unit?.llm.length ?? 0) > 0) return false;
+  return !files.some((file) => (file.llm.length > 0 && !file.llmOnlyStartsRemoteRuns) || (file.agentic && !file.modelFreeGraph));
+}
+
+/** The target a caller item shows: one with a name first (it says which agent), else the first. */
+export function primaryRemoteAgent(remote: readonly RemoteAgentTarget[]): RemoteAgentTarget | undefined {
+  return remote.find((target) => target.name !== null) ?? remote[0];
+}
+
+/** The evidence confidence a caller is listed with when it has no LLM or framework evidence. */
+export function remoteSignal(remote: readonly RemoteAgentTarget[]): number {
+  return Math.max(0, ...remote.map((target) => target.evidence.confidence));
+}
+
+/**
+ * Ties every item whose code starts a LangGraph Platform run of a graph by name to the
+ * langgraph.json graph of that name in the same scan: the caller gets { graph, 'remote-agent' },
+ * the graph { caller, 'caller' }.
+ */
+export function linkRemoteCallers(agents: readonly DiscoveredAgent[], index: CodeIndex): void {
+  const graphs = agents.filter((agent) => agent.unit.kind === 'langgraph-graph');
+  if (graphs.length === 0) return;
+  for (const agent of agents) {
+    if (agent.unit.kind === 'sub-agent') continue;
+    const files = agent.codeFiles.map((path) => index.get(path)).filter((file): file is CodeFindings => file !== undefined);
+    for (const target of remoteAgentsOf(files)) {
+      if (target.platform !== 'langgraph-platform' || target.name === null) continue;
+      const graph = graphs.find((candidate) => candidate.unit.name === target.name && candidate !== agent);
+      if (graph) linkAgents(agent, graph, 'remote-agent', target.evidence);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import { posix } from 'node:path';
+import type { AgentLinkRelation, DiscoveredAgent, Evidence } from '../../../shared/discovery';
+import type { AgentDefinitionFinding } from '../findings';
+import { linkAgents } from './agent-links';
+import type { CodeIndex } from './resolve-code';
+
+/**
+ * Each distinct agent a unit's code creates is an item of its own: a supervisor's workers, a
+ * swarm's agents, the targets of handoffs, the agents a graph runs as nodes. The unit's item stays
+ * the root agent (the one the unit runs: the agent no other agent of its code runs), and every
+ * other agent is linked to the agent that runs it: linkAgents(parent, child, 'sub-agent' |
+ * 'handoff-to'). An agent that is the root of another unit (a graph of langgraph.json run by
+ * another graph) is linked to that unit's item rather than listed twice.
+ *
+ * A sub-agent holds the tools it is given: their capabilities are its own, and the unit keeps the
+ * union of all of them.
+ */
+
+interface Definition extends AgentDefinitionFinding {
+  path: string;
+  key: string;
+}
+
+interface Reference {
+  from: Definition;
+  relation: Extract<AgentLinkRelation, 'sub-agent' | 'handoff-to'>;
+}
+
+export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], index: CodeIndex): void {
+  const units = agents.filter((agent) => agent.classification === 'agent' && agent.unit.kind !== 'sub-agent');
+  const plans = units.map((unit) => planOf(unit, index));
+  // The definitions that are some unit's root agent: represented by that unit's item.
+  const rootItem = new Map<string, DiscoveredAgent>();
+  plans.forEach((plan, i) => {
+    if (plan.root && !rootItem.has(plan.root.key)) rootItem.set(plan.root.key, units[i]!);
+  });
+  const subAgents = new Map<string, DiscoveredAgent>();
+
+  plans.forEach((plan, i) => {
+    const unit = units[i]!;
+    const itemOf = (definition: Definition, depth = 0): DiscoveredAgent => {
+      if (definition === plan.root) return unit;
+      const root = rootItem.get(definition.key);
+      if (root) return root;
+      // A graph that is not the unit's root is only wiring: its nodes belong to whoever runs it.
+      if (definition.kind === 'graph') {
+        const parent = plan.referencedBy.get(definition.key);
+        return parent && depth < 8 ? itemOf(parent.from, depth + 1) : unit;
+      }
+      const key = subAgentKey(sourceLabel, definition);
+      let item = subAgents.get(key);
+      if (!item) {
+        item = subAgentItem(key, definition, unit, index);
+        subAgents.set(key, item);
+        agents.push(item);
+      }
+      return item;
+    };
+    for (const definition of plan.definitions) {
+      if (definition === plan.root || definition.kind === 'graph') continue;
+      const child = itemOf(definition);
+      const reference = plan.referencedBy.get(definition.key);
+      const parent = reference ? itemOf(reference.from) : unit;
+      if (parent !== child) linkAgents(parent, child, reference?.relation ?? 'sub-agent', reference?.from.evidence ?? definition.evidence);
+    }
+  });
+}
+
+interface Plan {
+  definitions: Definition[];
+  root: Definition | null;
+  /** Definition key → the first definition of the unit's code that runs it. */
+  referencedBy: Map<string, Reference>;
+}
+
+/**
+ * The agents the unit runs: those its entry files create or import by name, and every agent those
+ * run in turn. A module of agents the unit imports for one of them (another graph's workers) does
+ * not make the others its sub-agents. When the entry names none (it reaches them through a module
+ * attribute), every agent of its code counts.
+ */
+function planOf(unit: DiscoveredAgent, index: CodeIndex): Plan {
+  const all = unit.codeFiles.flatMap((path) => (index.get(path)?.agentDefinitions ?? []).map((definition, i) => ({ ...definition, path, key: `${path}#${i}` })));
+  const imported = new Set(unit.entryPoints.flatMap((path) => index.get(path)?.importedNames ?? []));
+  const seeds = all.filter((definition) => unit.entryPoints.includes(definition.path) || (definition.variable !== null && imported.has(definition.variable)));
+  const run = new Set(seeds.length > 0 ? seeds : all);
+  for (const definition of run) {
+    for (const member of definition.members) {
+      const target = resolveMember(member.variable, definition, all);
+      if (target) run.add(target);
+    }
+  }
+  const definitions = all.filter((definition) => run.has(definition));
+  const referencedBy = new Map<string, Reference>();
+  for (const from of definitions) {
+    for (const member of from.members) {
+      const target = resolveMember(member.variable, from, definitions);
+      if (target && target !== from && !referencedBy.has(target.key)) referencedBy.set(target.key, { from, relation: member.relation });
+    }
+  }
+  const unreferenced = definitions.filter((definition) => !referencedBy.has(definition.key));
+  const inEntries = unreferenced.filter((definition) => unit.entryPoints.includes(definition.path));
+  const root = inEntries.length === 1 ? inEntries[0]! : unreferenced.length === 1 ? unreferenced[0]! : null;
+  return { definitions, root, referencedBy };
+}
+
+/** A variable named in a list: the definition bound to it in the same file first, else in another file of the unit. */
+function resolveMember(variable: string, from: Definition, definitions: readonly Definition[]): Definition | undefined {
+  const named = definitions.filter((definition) => definition.variable === variable);
+  return named.find((definition) => definition.path === from.path) ?? named[0];
+}
+
+function nameOf(definition: Definition): string {
+  if (definition.name) return definition.name;
+  if (definition.variable && !definition.variable.startsWith('@')) return definition.variable;
+  return `${posix.basename(definition.path)}:${definition.evidence.line}`;
+}
+
+function subAgentKey(sourceLabel: string, definition: Definition): string {
+  return `${sourceLabel}:sub-agent:${definition.path}#${nameOf(definition)}`;
+}
+
+function subAgentItem(identityKey: string, definition: Definition, parent: DiscoveredAgent, index: CodeIndex): DiscoveredAgent {
+  const file = index.get(definition.path);
+  const aliases = Object.assign({}, ...parent.codeFiles.map((path) => index.get(path)?.toolAliases ?? {})) as Record<string, string>;
+  const holds = new Set(definition.tools.flatMap((tool) => [tool, ...(aliases[tool] ? [aliases[tool]] : [])]));
+  const name = nameOf(definition);
+  const evidence: Evidence = definition.evidence;
+  return {
+    identityKey,
+    name,
+    unit: { kind: 'sub-agent', name, path: definition.path },
+    entryPoints: [definition.path],
+    codeFiles: [definition.path],
+    classification: 'agent',
+    confidence: Math.min(parent.confidence, evidence.confidence),
+    trigger: { kind: 'chained', schedule: null, description: `Run by ${parent.name}`, evidence },
+    // The model is often built once and handed to every worker: the file's own, else the unit's.
+    llm: file && file.llm.length > 0 ? file.llm : parent.llm,
+    frameworks: file && file.frameworks.length > 0 ? file.frameworks : parent.frameworks,
+    tools: parent.tools.filter((tool, i, all) => holds.has(tool.name) && all.findIndex((other) => other.name === tool.name) === i),
+    capabilities: parent.capabilities.filter((capability) => capability.tool !== null && holds.has(capability.tool)),
+    credentials: file?.credentials ?? [],
+    endpoints: [],
+    guardrails: file?.guardrails ?? [],
+    packages: parent.packages,
+    untrustedInputs: (parent.untrustedInputs ?? []).filter((input) => input.tool !== null && holds.has(input.tool)),
+  };
+}
