@@ -56,7 +56,7 @@ export function codeStub(path: string, text: string): CodeFindings | null {
   if (!language) return null;
   // Python's patterns start at the line's first word, so `# import x` never matches; its
   // docstrings are blanked (a "from app import tools" line in one is prose), a script's comments too.
-  text = language === 'python' ? text.replace(/("""|''')[\s\S]*?\1/g, (quoted) => quoted.replace(/[^\n]/g, ' ')) : withoutScriptComments(text);
+  text = language === 'python' ? text.replace(/("""|''')[\s\S]*?\1/g, (quoted) => quoted.replace(/[^\n]+/g, (run) => ' '.repeat(run.length))) : withoutScriptComments(text);
   const imports = new Set<string>();
   if (language === 'python') {
     for (const m of text.matchAll(PYTHON_IMPORT)) {

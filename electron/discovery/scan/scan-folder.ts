@@ -52,7 +52,12 @@ const DEEPEN_BATCH_FILES = 16;
  */
 export async function scanFolder(root: string, options: ScanFolderOptions): Promise<FolderScan> {
   const counters: WalkCounters = emptyWalkCounters();
-  const findings: FileFindings[] = [];
+  /**
+   * Each batch's findings at the batch's place in the walk: the threads finish batches in any
+   * order, and the linker keeps the first of two equal candidates, so the scan's result must not
+   * depend on which thread was faster.
+   */
+  const findingsByBatch: FileFindings[][] = [];
   const warnings: ScanSummary['warnings'] = [];
   const stubbed = new Set<string>();
   // A Terraform module spans the .tf files of one folder (a schedule in events.tf targets the
@@ -73,13 +78,15 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
     const files = batch;
     batch = [];
     batchBytes = 0;
+    const batchFindings: FileFindings[] = [];
+    findingsByBatch.push(batchFindings);
     const work = options.pool.analyze(files).then((results) => {
       results.forEach((result, i) => {
         const file = files[i]!;
         tallyRead(counters, result.read);
         if (!result.read.ok && result.read.reason === 'unreadable') addWarning(file.relPath, result.read.detail);
         if (result.stubbed) stubbed.add(file.relPath);
-        findings.push(...result.findings);
+        batchFindings.push(...result.findings);
         for (const w of result.warnings) addWarning(w.path, w.message);
       });
       report();
@@ -125,7 +132,7 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   await Promise.all(inFlight);
   const terraformResult = await terraform;
   options.throwIfCancelled?.();
-  findings.push(...terraformResult.findings);
+  const findings = [...findingsByBatch.flat(), ...terraformResult.findings];
   for (const w of terraformResult.warnings) addWarning(w.path, w.message);
   const label = options.label ?? (basename(root) || root);
   let agents = linkUnits(label, findings);
