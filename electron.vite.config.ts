@@ -8,6 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod is bundled rather than loaded from node_modules: its ESM build is dozens of files, and
+      // resolving and compiling them one by one was a fifth of `agent-triage`'s start-up.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),

@@ -1,5 +1,6 @@
 import { accuracyBench } from './accuracy-bench';
 import { blastLayoutBench } from './blast-layout-bench';
+import { cliBench } from './cli-bench';
 import { discoveryBench } from './discovery-bench';
 import { fuzzBench } from './fuzz-bench';
 import { iamBench } from './iam-bench';
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<void>> = {
   usage: usageBench,
   triage: triageBench,
   report: reportBench,
+  cli: cliBench,
 };
 const wanted = process.argv.slice(2);
 for (const [name, suite] of Object.entries(suites)) {

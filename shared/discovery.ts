@@ -132,6 +132,8 @@ export interface FrameworkUse {
 
 export interface ToolDefinition {
   name: string;
+  /** What the tool says it does, when the code writes it (an MCP tool's docstring or `description`). */
+  description?: string;
   /** The capabilities seen inside this tool's body. */
   capabilities: CapabilityKind[];
   evidence: Evidence;

@@ -163,4 +163,21 @@ describe('repository discovery through the engine', () => {
     const job = await scan(env.tmp.file('no-such-folder'));
     expect(job).toMatchObject({ state: 'failed', error: { message: expect.stringMatching(/does not exist/) } });
   });
+
+  it('an MCP server and a remote caller are never registry agents of their own: confirming says what to do, merging records what they belong to', async () => {
+    env = await testEngine();
+    await env.call('createWorkspace', { path: env.tmp.file('w.atw') });
+    expect((await scan(copyOfCorpusRepo('mcp-fastmcp-ledger'), copyOfCorpusRepo('langgraph-remote-callers'))).state).toBe('succeeded');
+    const { candidates } = await env.call('listCandidates', {});
+    const server = candidates.find((c) => c.classification === 'mcp-server' && c.name === 'ledger')!;
+    const caller = candidates.find((c) => c.classification === 'remote-caller' && c.name === 'api/chat')!;
+    await expect(env.call('confirmCandidate', { identityKey: server.identityKey })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/ledger is an MCP server.*merge it into the agent that uses it/) });
+    await expect(env.call('confirmCandidate', { identityKey: caller.identityKey })).rejects.toMatchObject({ message: expect.stringMatching(/starts an agent deployed elsewhere.*merge it into that agent/) });
+    expect((await env.call('listAgents', {})).total).toBe(0);
+
+    const reconciler = await env.call('confirmCandidate', { identityKey: candidates.find((c) => c.name === 'payout-reconciler')!.identityKey });
+    await env.call('mergeCandidate', { identityKey: server.identityKey, agentId: reconciler.id });
+    const after = (await env.call('listCandidates', { decision: 'all' })).candidates;
+    expect(after.find((c) => c.identityKey === server.identityKey)).toMatchObject({ decision: 'merged', agentId: reconciler.id });
+  });
 });

@@ -15,12 +15,15 @@ export type Handlers = {
 
 export type Dispatch = (method: unknown, input: unknown, ctx: CallContext) => Promise<ApiResult<unknown>>;
 
+/** Finds a method's handler; the engine loads a capability's handlers on the first call of one of its methods. */
+export type HandlerOf = (method: MethodName) => Handlers[MethodName] | Promise<Handlers[MethodName]>;
+
 /**
  * The single entry into the engine for every host. Input is parsed with the method's schema
  * before a handler sees it, and every failure comes back as serialisable data, never a throw,
  * so IPC, HTTP and the CLI all report the same message.
  */
-export function createDispatcher(handlers: Handlers, onInternalError: (err: unknown, method: string) => void = () => {}): Dispatch {
+export function createDispatcher(handlerOf: HandlerOf, onInternalError: (err: unknown, method: string) => void = () => {}): Dispatch {
   return async (method, input, ctx) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown-method', message: `There is no backend method named "${String(method).slice(0, 100)}".` } };
@@ -36,7 +39,7 @@ export function createDispatcher(handlers: Handlers, onInternalError: (err: unkn
       };
     }
     try {
-      const handler = handlers[method] as (i: unknown, c: CallContext) => unknown;
+      const handler = (await handlerOf(method)) as (i: unknown, c: CallContext) => unknown;
       const value = await handler(parsed.data, ctx);
       return { ok: true, value };
     } catch (err) {

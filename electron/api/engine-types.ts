@@ -18,6 +18,13 @@ export interface EngineOptions {
    * opens next.
    */
   recordRecent?: boolean;
+  /**
+   * Imports whose files add up to at most this many bytes run on the host's thread (no worker
+   * start-up); larger ones run in a job worker, with progress and cancel while they run. Default
+   * 256 KB (a few hundred registry rows): the app's thread stays free for the person. The CLI,
+   * whose thread has nothing else to do, passes more.
+   */
+  inProcessImportBytes?: number;
   /** SQLite native binding to load (Electron passes its own ABI build). */
   sqliteNativeBinding?: string;
   /**

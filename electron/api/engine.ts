@@ -1,52 +1,21 @@
 import { existsSync } from 'node:fs';
-import type { CallContext, Handlers } from './dispatcher';
+import type { CallContext } from './dispatcher';
 import { createDispatcher } from './dispatcher';
 import type { Engine, EngineOptions } from './engine-types';
-import { agentHandlers } from '../agents/agent-handlers';
-import { appHandlers } from './handlers/app-handlers';
-import { discoveryHandlers } from '../discovery/discovery-handlers';
-import { jobHandlers } from './handlers/job-handlers';
-import { registryHandlers } from '../registry/registry-handlers';
-import { workspaceHandlers } from './handlers/workspace-handlers';
+import { lazyHandlers } from './capabilities';
 import { Session } from './session';
-import { importHandlers } from '../imports/import-handlers';
-import { blastRadiusHandlers } from '../blast-radius/blast-radius-handlers';
-import { dossierHandlers } from '../dossier/dossier-handlers';
-import { usageHandlers } from '../usage/usage-handlers';
-import { triageHandlers } from '../triage/triage-handlers';
-import { planHandlers } from '../plan/plan-handlers';
-import { reviewHandlers } from '../review/review-handlers';
-import { exportHandlers } from '../exports/export-handlers';
-import { reportHandlers } from '../report/report-handlers';
-import { manifestHandlers } from '../manifest/manifest-handlers';
 
 export type { Engine, EngineOptions } from './engine-types';
 
 /**
  * The engine every host runs: Electron IPC, the local web host, the CLI and the tests all call
- * `dispatch`, which validates input against shared/contract.ts before any handler runs.
+ * `dispatch`, which validates input against shared/contract.ts before any handler runs. Handlers
+ * load per capability on first use (capabilities.ts), so starting an engine costs only the
+ * contract and the session.
  */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const session = new Session(options);
-  const handlers: Handlers = {
-    ...appHandlers(session),
-    ...workspaceHandlers(session),
-    ...agentHandlers(session),
-    ...registryHandlers(session),
-    ...discoveryHandlers(session),
-    ...importHandlers(session),
-    ...blastRadiusHandlers(session),
-    ...dossierHandlers(session),
-    ...usageHandlers(session),
-    ...triageHandlers(session),
-    ...planHandlers(session),
-    ...reviewHandlers(session),
-    ...exportHandlers(session),
-    ...reportHandlers(session),
-    ...manifestHandlers(session),
-    ...jobHandlers(session),
-  };
-  const dispatch = createDispatcher(handlers, (err, method) => logInternalError(method, err));
+  const dispatch = createDispatcher(lazyHandlers(session), (err, method) => logInternalError(method, err));
   if (options.openLastWorkspace !== false) await reopenLastWorkspace(session);
   return {
     // Hosts that do not know the person pass an empty actor; the engine fills in who is set.

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { JobStatus, WorkspaceInfo } from '../../shared/contract';
+import type { JobResult, JobStatus, WorkspaceInfo } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
-import { buildDemoWorkspace } from '../demo/demo-workspace';
+import { cancelledError, type JobContext } from '../jobs/job-context';
 import { JobRunner } from '../jobs/job-runner';
 import { resourcesDir } from '../resources-dir';
 import { countAgents } from '../agents/agents-repository';
@@ -91,6 +91,8 @@ export class Session {
     return this.serially(async () => {
       // Built beside the old demo under a name of its own; a failed build changes nothing.
       const next = `${path}.next-${randomBytes(4).toString('hex')}`;
+      // The demo builder runs every importer and the scanner: loaded only when a demo is built.
+      const { buildDemoWorkspace } = await import('../demo/demo-workspace');
       await buildDemoWorkspace(next, resourcesDir(), this.openOptions);
       await this.jobs.cancelAll();
       const wasOpen = this.isCurrent(path);
@@ -143,7 +145,36 @@ export class Session {
   startJob<K extends KnownJobKind>(kind: K, title: string, payload: JobPayloadOf<K>, author: ChangeAuthor, offerKey: string | null = null): JobStatus {
     const workspace = this.workspace();
     if (this.switchInProgress) throw new BackendError('conflict', 'The workspace is being switched; start this again in a moment.');
-    const job = this.jobs.start(kind, title, payload, workspace.path, author, offerKey);
+    return this.watched(kind, this.jobs.start(kind, title, payload, workspace.path, author, offerKey));
+  }
+
+  /**
+   * Runs a job's work on this thread, on the open workspace's connection, with the same status,
+   * progress, cancel and offer as a worker job: for work smaller than a worker's start-up (an
+   * import of a few hundred rows), which a person or a script would otherwise wait on for nothing.
+   */
+  startJobInProcess(kind: KnownJobKind, title: string, author: ChangeAuthor, offerKey: string | null, run: (ctx: JobContext) => Promise<JobResult>): JobStatus {
+    const workspace = this.workspace();
+    if (this.switchInProgress) throw new BackendError('conflict', 'The workspace is being switched; start this again in a moment.');
+    const job = this.jobs.startInProcess(
+      kind,
+      title,
+      (control) =>
+        run({
+          workspace,
+          author,
+          progress: control.progress,
+          throwIfCancelled: () => {
+            if (control.signal.aborted) throw cancelledError();
+          },
+          offer: control.offer,
+        }),
+      offerKey,
+    );
+    return this.watched(kind, job);
+  }
+
+  private watched(kind: KnownJobKind, job: JobStatus): JobStatus {
     // The advisory lookup caches what the workspace had imported; an import that landed makes it stale.
     if (kind === 'import') {
       void this.jobs.waitFor(job.id).then(

@@ -92,5 +92,15 @@ export interface CliCommand {
   options: readonly CommandOption[];
   /** Extra help lines: examples, what is written where. */
   notes?: readonly string[];
+  /**
+   * The options and notes as help shows them, when they come from a module the command loads only
+   * to run (the export formats and their writers): `--help` loads it, other commands never do.
+   */
+  describe?(): Promise<Pick<CliCommand, 'options' | 'notes'>>;
+  /**
+   * Does the work. Loads what it needs with import() here, never at the top of the command's file:
+   * every command's file is loaded for help and routing, so a static import of the engine, a
+   * parser or a writer would be paid by every run of every command (start-up budget: 0.5 s).
+   */
   run(ctx: CommandContext): Promise<void>;
 }

@@ -27,7 +27,8 @@ function table(rows: ReadonlyArray<readonly [string, string]>): string[] {
   return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`);
 }
 
-export function commandHelp(command: CliCommand): string {
+export async function commandHelp(given: CliCommand): Promise<string> {
+  const command = given.describe ? { ...given, ...(await given.describe()) } : given;
   const options = [...command.options, ...COMMON_OPTIONS];
   const lines = [`Usage: ${usageLine(command)}`, '', command.summary];
   if (command.arguments?.length) lines.push('', 'Arguments:', ...table(command.arguments.map((a) => [a.name, a.description] as const)));

@@ -29,7 +29,8 @@ async function route(argv: readonly string[], io: CliIo, json: boolean): Promise
   const parsed = parseCommandArgs(command, argv.slice(command.words.length));
   const ctx = createContext(command, parsed, io, json);
   if (ctx.flag('help')) {
-    ctx.printResult({ help: commandHelp(command) }, commandHelp(command));
+    const help = await commandHelp(command);
+    ctx.printResult({ help }, help);
     return;
   }
   await command.run(ctx);

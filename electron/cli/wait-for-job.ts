@@ -4,6 +4,8 @@ import type { Engine } from '../api/engine-types';
 import type { CommandContext } from './command';
 import { callEngine } from './engine-session';
 
+/** Polls quickly at first (most CLI jobs end within a few hundred ms), then every 100 ms. */
+const FIRST_POLL_MS = 5;
 const POLL_INTERVAL_MS = 100;
 
 /**
@@ -13,6 +15,7 @@ const POLL_INTERVAL_MS = 100;
 export async function waitForJob(engine: Pick<Engine, 'dispatch'>, jobId: string, ctx: CommandContext, options: { logSteps?: boolean } = {}): Promise<JobStatus> {
   let cancelSent = false;
   let lastStep = '';
+  let wait = FIRST_POLL_MS;
   try {
     for (;;) {
       const job = await callEngine(engine, 'getJob', { jobId });
@@ -27,7 +30,8 @@ export async function waitForJob(engine: Pick<Engine, 'dispatch'>, jobId: string
         cancelSent = true;
         await callEngine(engine, 'cancelJob', { jobId });
       }
-      await delay(POLL_INTERVAL_MS);
+      await delay(wait);
+      wait = Math.min(POLL_INTERVAL_MS, wait * 2);
     }
   } finally {
     ctx.clearProgress();

@@ -259,9 +259,9 @@ function detailOf(row: CandidateRow, advisories: AdvisoryLookup): CandidateDetai
 }
 
 export function allCandidates(db: Db, advisories: AdvisoryLookup): CandidateDetail[] {
-  const keys = statement(db, 'SELECT identity_key FROM discovered_agents ORDER BY name COLLATE NOCASE').all() as Array<{ identity_key: string }>;
-  const usage = usageCandidateRows(db).map((row) => detailOf(row, advisories));
-  return [...keys.map((k) => getCandidate(db, k.identity_key, advisories)), ...usage];
+  // One read of every row, not a lookup per key: `agent-triage agents` lists hundreds.
+  const rows = statement(db, `${SELECT_CANDIDATES} ORDER BY d.name COLLATE NOCASE, d.identity_key`).all() as CandidateRow[];
+  return [...rows, ...usageCandidateRows(db)].map((row) => detailOf(row, advisories));
 }
 
 /** The discovered units confirmed as, or merged into, `agentId`: where its code and config were seen. */

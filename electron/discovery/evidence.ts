@@ -1,5 +1,6 @@
 import type { Evidence } from '../../shared/discovery';
 import { maskKnownSecrets, maskSecret } from './secret-shapes';
+import { CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE } from './walk/classify-file';
 
 const MAX_SNIPPET = 200;
 
@@ -53,7 +54,9 @@ const LOW_TRUST_PATH = /(^|\/)(tests?|__tests__|spec|specs|e2e|docs?|examples?|s
  * they show (a reviewer may disagree) but trust it less.
  */
 export function pathTrust(path: string): number {
-  return LOW_TRUST_PATH.test(path) ? 0.4 : 1;
+  // A Claude Code subagent is Markdown but configuration: only its folder can make it an example.
+  const judged = CLAUDE_SUBAGENT_FILE.test(path) || PLUGIN_AGENT_FILE.test(path) ? path.slice(0, path.lastIndexOf('/') + 1) : path;
+  return LOW_TRUST_PATH.test(judged) ? 0.4 : 1;
 }
 
 /**

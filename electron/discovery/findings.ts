@@ -51,10 +51,16 @@ export interface CodeFindings {
   clientEntry?: Evidence;
   /** Model calls made inside functions, by the function that makes them (code/generation-sites.ts). */
   generationSites?: GenerationSite[];
+  /** The MCP server this file builds (FastMCP, McpServer, a low-level Server): a tool provider, not an agent. */
+  mcpServer?: McpServerFact | null;
+  /** MCP servers this code launches over stdio (`MCPServerStdio(params=…)`, `new StdioClientTransport({command, args})`). */
+  mcpLaunches?: McpLaunchFact[];
   /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */
   toolAliases?: Record<string, string>;
   /** Names imported from modules that may be files of the repository (`from app.team import triage` → "triage"), for sub-agents; absent when none. */
   importedNames?: string[];
+  /** Variables of agents or graphs the file starts (`Runner.run_sync(triage)`, `graph.invoke(...)`); absent when none. */
+  agentsRun?: string[];
   /** Agents and graphs the file creates, for sub-agent items (code/agent-definitions.ts); absent when none. */
   agentDefinitions?: AgentDefinitionFinding[];
   /** Agents deployed elsewhere that the file starts runs of (LangGraph Platform, OpenAI Assistants); absent when none. */
@@ -63,6 +69,31 @@ export interface CodeFindings {
   llmOnlyStartsRemoteRuns?: boolean;
   /** It builds a graph or workflow (StateGraph) and nothing else agentic, with no model call in the file. */
   modelFreeGraph?: boolean;
+  /** Agents this file declares for another agent to run (Claude Agent SDK `agents: {name: AgentDefinition}`): items of their own, linked to the agent that runs the file. */
+  declaredSubAgents?: DeclaredSubAgent[];
+}
+
+/** A sub-agent declared in code: what the parent hands it (its own tools and model), with the declaration as evidence. */
+export interface DeclaredSubAgent {
+  name: string;
+  framework: string;
+  llm: LlmUse[];
+  capabilities: CapabilityFinding[];
+  untrustedInputs: UntrustedInputFinding[];
+  evidence: Evidence;
+}
+
+export interface McpServerFact {
+  /** The server's name as the code writes it (`FastMCP("weather")`, `new McpServer({ name: 'tickets' })`), or null. */
+  name: string | null;
+  evidence: Evidence;
+}
+
+/** A stdio MCP server started by code: the command and arguments as written (literals only). */
+export interface McpLaunchFact {
+  command: string;
+  args: string[];
+  evidence: Evidence;
 }
 
 /**
@@ -76,7 +107,9 @@ export interface AgentDefinitionFinding {
   name: string | null;
   /** The variable the agent (or its compiled graph) is bound to, or null. */
   variable: string | null;
-  /** Agents it runs, by variable: a supervisor's or swarm's workers, graph nodes, handoff targets. */
+  /** The module-level function it is created in (a factory another file imports and calls), or null. */
+  factory: string | null;
+  /** Agents it runs, by variable (or `name:<name>` for a swarm handoff tool): a supervisor's or swarm's workers, graph nodes, handoff targets. */
   members: Array<{ variable: string; relation: 'sub-agent' | 'handoff-to' }>;
   /** Tools it holds, by the names they are defined or bound under. */
   tools: string[];
@@ -104,8 +137,29 @@ export interface UnitFinding {
   mcpServers?: McpServerEntry[];
   /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */
   llm: LlmUse[];
+  /** A compose service that builds an image: its build context and Dockerfile (relative to the scanned root), whose command it runs when it names none. */
+  build?: { context: string; dockerfile: string | null };
+  /** Compose profiles the service belongs to (`profiles: [dev]`): it starts only when one is asked for. */
+  profiles?: string[];
   /** Env files the platform loads for the unit (langgraph.json `env`), as written, relative to the config's folder. */
   envFiles?: string[];
+  /** For CI jobs: the folders of the repository's own actions their steps use (`uses: ./` → '.', relative to the scanned root). */
+  localActions?: string[];
+  /** For Claude Code configuration (.claude/agents/*.md, .claude/settings.json): the project it configures and the .mcp.json servers it may use. */
+  claudeCode?: ClaudeCodeFacts;
+}
+
+export interface ClaudeCodeFacts {
+  /** The folder holding `.claude/` ('' at the root): the project whose sessions read this file. */
+  project: string;
+  role: 'subagent' | 'settings';
+  /** Servers of the project's .mcp.json it may use, by name, or 'all' (enableAllProjectMcpServers, no tools list). */
+  mcpServers: string[] | 'all';
+  mcpEvidence: Evidence | null;
+  /** Subagents only: true when the front matter lists no tools, so it inherits every tool the session has. */
+  inheritsTools?: boolean;
+  /** Settings only: the commands its hooks run, `$CLAUDE_PROJECT_DIR` written as the project folder. */
+  hooks?: Array<{ event: string; command: string; evidence: Evidence }>;
 }
 
 export interface ConfigFindings {
@@ -120,6 +174,8 @@ export interface ConfigFindings {
    * file. Its credentials go to the candidates at or below its folder (see linkUnits).
    */
   appliesToFolder?: boolean;
+  /** A Dockerfile: the command its image runs, with paths taken back to its build context (see config/dockerfile.ts). */
+  image?: { command: string; evidence: Evidence };
 }
 
 export interface LockfileFindings {

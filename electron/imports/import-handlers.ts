@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import type { ImportPreview, LocalFile, UploadedFile } from '../../shared/contract';
+import type { ImportPreview, JobStatus, LocalFile, UploadedFile } from '../../shared/contract';
 import { BackendError, ERROR_CODES, type ApiErrorData } from '../../shared/errors';
 import type { CallContext, Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
 import { listImports } from './imports-repository';
-import type { ImportChoices } from './run-import';
+import type { ImportChoices, ImportPayload } from './run-import';
 
 type ImportFile = UploadedFile | LocalFile;
 
@@ -29,6 +29,30 @@ function checkPathsAllowed(files: ImportFile[], ctx: CallContext): void {
   }
 }
 
+/** The app's default: a few hundred registry rows, parsed and written in well under 100 ms. */
+const DEFAULT_IN_PROCESS_IMPORT_BYTES = 256 * 1024;
+
+function importBytes(files: ImportFile[]): number {
+  let total = 0;
+  for (const file of files) {
+    // Base64 holds 3 bytes in 4 characters.
+    if ('contentBase64' in file) total += Math.floor((file.contentBase64.length * 3) / 4);
+    else total += statSync(file.path, { throwIfNoEntry: false })?.size ?? 0;
+  }
+  return total;
+}
+
+/**
+ * Starts the one import pipeline as a job: in a job worker, or on this thread when the files are
+ * small enough that a worker's start-up would be most of the wait (the same pipeline, status,
+ * offer and cancel either way; only where it runs differs).
+ */
+function startImportJob(session: Session, title: string, payload: ImportPayload, ctx: CallContext, offerKey: string | null): JobStatus {
+  const author = { actor: ctx.actor, via: ctx.via };
+  if (importBytes(payload.files) > (session.options.inProcessImportBytes ?? DEFAULT_IN_PROCESS_IMPORT_BYTES)) return session.startJob('import', title, payload, author, offerKey);
+  return session.startJobInProcess('import', title, author, offerKey, async (jobContext) => (await import('./run-import')).runImport(jobContext, payload));
+}
+
 const titleOf = (verb: string, files: ImportFile[]) => `${verb} ${files.length === 1 ? files[0]!.fileName : `${files.length} files`}`;
 
 /** A job's error as the contract carries it; the worker sends BackendError data (row errors in `details`) through as it was. */
@@ -46,7 +70,7 @@ export function jobErrorData(error: { code: string; message: string; details?: u
 export async function previewFiles(session: Session, files: ImportFile[], ctx: CallContext): Promise<ImportPreview[]> {
   checkPathsAllowed(files, ctx);
   session.jobs.dropOffers('import');
-  const job = session.startJob('import', titleOf('Check', files), { files, mode: 'preview', skipRows: {} }, { actor: ctx.actor, via: ctx.via }, offerKeyOf(files));
+  const job = startImportJob(session, titleOf('Check', files), { files, mode: 'preview', skipRows: {} }, ctx, offerKeyOf(files));
   const answer = await session.jobs.waitForOffer(job.id);
   if ('offer' in answer) return answer.offer as ImportPreview[];
   throw BackendError.fromData(jobErrorData(answer.ended.error));
@@ -58,7 +82,7 @@ export function importFiles(session: Session, files: ImportFile[], skipRows: Rec
   const title = titleOf('Import', files);
   const taken = session.jobs.takeOffer('import', offerKeyOf(files), { skipRows } satisfies ImportChoices, title);
   if (taken) return { jobId: taken.id };
-  return { jobId: session.startJob('import', title, { files, mode: 'apply', skipRows }, { actor: ctx.actor, via: ctx.via }).id };
+  return { jobId: startImportJob(session, title, { files, mode: 'apply', skipRows }, ctx, null).id };
 }
 
 export function importHandlers(session: Session) {

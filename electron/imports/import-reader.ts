@@ -34,12 +34,19 @@ export interface ImportPlan {
   registry: RegistryImportPreview | null;
   /** Agents manifests only: its difference from the workspace, per agent. */
   manifest?: ManifestDiff;
+  /**
+   * What the reader worked out for `apply` (registry rows: the creates and updates), handed back
+   * to it in ApplyContext.plan: the pipeline plans once inside the import's transaction.
+   */
+  prepared?: unknown;
 }
 
 export interface ApplyContext extends ReadContext {
   author: ChangeAuthor;
   /** Registry rows the person chose to leave out. */
   skipRows: number[];
+  /** The reader's own plan of this file, made in the same transaction just before `apply`. */
+  plan: ImportPlan;
 }
 
 /**

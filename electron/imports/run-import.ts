@@ -136,9 +136,25 @@ function planOf(db: Db, file: ReadFile, skipRows: number[]): ImportPlan {
   return file.reader.plan?.(db, file.parsed, file.source, skipRows) ?? { errors: [], warnings: [], counts: {}, registry: null };
 }
 
-function previewOf(db: Db, file: ReadFile, skipRows: number[]): ImportPreview {
+/**
+ * What the workspace is as this connection sees it: the same stamp means nothing was written in
+ * between, by another connection (data_version) or by this one (total_changes).
+ */
+function workspaceStamp(db: Db): string {
+  const version = db.pragma('data_version', { simple: true }) as number;
+  const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${version}:${changes}`;
+}
+
+/** A plan made for the preview, kept to be used again when the go-ahead finds the workspace and the skipped rows as they were. */
+interface PreviewPlan {
+  plan: ImportPlan;
+  skipRows: string;
+  stamp: string;
+}
+
+function previewOf(db: Db, file: ReadFile, plan: ImportPlan): ImportPreview {
   const { source, parsed, reader } = file;
-  const plan = planOf(db, file, skipRows);
   return {
     fileName: source.fileName,
     sha256: source.sha256,
@@ -159,9 +175,8 @@ function previewOf(db: Db, file: ReadFile, skipRows: number[]): ImportPreview {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The first reason a file cannot be imported as it is, as one message naming the file. */
-function refusalOf(db: Db, file: ReadFile, skipRows: number[]): BackendError | null {
+function refusalOf(file: ReadFile, plan: ImportPlan): BackendError | null {
   if (file.failure) return file.failure;
-  const plan = planOf(db, file, skipRows);
   if (plan.errors.length === 0) return null;
   const registry = plan.registry;
   if (registry) {
@@ -191,8 +206,15 @@ export async function runImport(ctx: JobContext, payload: ImportPayload): Promis
     files.push(await readFile(source, readContext));
   }
   let skipRows = payload.skipRows;
+  const previewPlans = new Map<ReadFile, PreviewPlan>();
   if (payload.mode === 'preview') {
-    const previews = files.map((file) => previewOf(db, file, skipRows[file.source.fileName] ?? []));
+    const stamp = workspaceStamp(db);
+    const previews = files.map((file) => {
+      const skip = skipRows[file.source.fileName] ?? [];
+      const plan = planOf(db, file, skip);
+      previewPlans.set(file, { plan, skipRows: JSON.stringify(skip), stamp });
+      return previewOf(db, file, plan);
+    });
     ctx.progress(1, 1, 'Waiting for the import to be confirmed');
     skipRows = ((await ctx.offer(previews)) as ImportChoices).skipRows;
   }
@@ -201,11 +223,16 @@ export async function runImport(ctx: JobContext, payload: ImportPayload): Promis
     const at = new Date().toISOString();
     return files.map((file) => {
       const skip = skipRows[file.source.fileName] ?? [];
-      const refusal = refusalOf(db, file, skip);
+      // A preview's plan holds only while nothing was written since it was made: not by another
+      // process, nor by the files before this one (stamped under the write lock, per file).
+      const previewed = previewPlans.get(file);
+      const reusable = previewed !== undefined && previewed.skipRows === JSON.stringify(skip) && previewed.stamp === workspaceStamp(db);
+      const plan = reusable ? previewed.plan : planOf(db, file, skip);
+      const refusal = refusalOf(file, plan);
       if (refusal) throw refusal;
       const { source, reader, parsed } = file as Required<{ [K in keyof ReadFile]: NonNullable<ReadFile[K]> }>;
       const { id } = beginImport(db, { sourceKey: reader.sourceKey(parsed, source), fileName: source.fileName, sha256: source.sha256, format: parsed.format, provider: parsed.provider, scope: parsed.scope, warnings: parsed.warnings }, author, at);
-      const applyContext: ApplyContext = { author, skipRows: skip, progress: ctx.progress, throwIfCancelled: ctx.throwIfCancelled, purpose: 'apply' };
+      const applyContext: ApplyContext = { author, skipRows: skip, plan, progress: ctx.progress, throwIfCancelled: ctx.throwIfCancelled, purpose: 'apply' };
       const written = reader.apply(db, parsed, id, source, applyContext);
       ctx.throwIfCancelled();
       // A streamed reader adds the warnings it meets while writing to parsed.warnings.

@@ -1,20 +1,24 @@
+import type { scanJob } from '../discovery/scan-job';
+import type { workspaceExportJob } from '../exports/export-job';
+import type { importJob } from '../imports/run-import';
 import type { JobKind, JobKindName } from './job-kinds';
+
+type AnyJobKind = typeof importJob | typeof scanJob | typeof workspaceExportJob;
+export type KnownJobKind = AnyJobKind['kind'];
+export type JobPayloadOf<K extends KnownJobKind> = Parameters<Extract<AnyJobKind, { kind: K }>['run']>[1];
 
 /**
  * Every job kind, listed here and nowhere else: the job worker looks kinds up in this list, and
  * the payload each kind takes is typed from it (see JobPayloadOf), so starting a job with the
- * wrong payload fails the type check instead of a cast inside the worker. Each kind is loaded
- * when a job of it starts: a scan's thread does not evaluate the importers' and exporters' code.
+ * wrong payload fails the type check instead of a cast inside the worker. Each kind is loaded by
+ * the worker that runs it: an import's worker never loads the scanner's analyzers, nor a scan's
+ * worker the export writers.
  */
-const JOB_KINDS = {
-  import: () => import('../imports/run-import').then((m) => m.importJob),
-  scan: () => import('../discovery/scan-job').then((m) => m.scanJob),
-  export: () => import('../exports/export-job').then((m) => m.workspaceExportJob),
-} as const satisfies { [K in JobKindName]?: () => Promise<JobKind<K, never>> };
-
-type AnyJobKind = Awaited<ReturnType<(typeof JOB_KINDS)[keyof typeof JOB_KINDS]>>;
-export type KnownJobKind = AnyJobKind['kind'];
-export type JobPayloadOf<K extends KnownJobKind> = Parameters<Extract<AnyJobKind, { kind: K }>['run']>[1];
+const JOB_KINDS: { [K in KnownJobKind]: () => Promise<Extract<AnyJobKind, { kind: K }>> } = {
+  import: async () => (await import('../imports/run-import')).importJob,
+  scan: async () => (await import('../discovery/scan-job')).scanJob,
+  export: async () => (await import('../exports/export-job')).workspaceExportJob,
+};
 
 export async function jobKindNamed(kind: JobKindName): Promise<JobKind<JobKindName, unknown>> {
   const load = (JOB_KINDS as Partial<Record<JobKindName, () => Promise<AnyJobKind>>>)[kind];

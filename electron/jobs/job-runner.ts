@@ -5,6 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import type { JobResult, JobStatus } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import type { ChangeAuthor } from '../store/audit-log';
+import { cancelledError, OFFER_EXPIRES_MS } from './job-context';
 import { startEngineWorker } from './engine-worker';
 import type { JobControlMessage, JobWorkerInput, JobWorkerMessage } from './job-protocol';
 
@@ -19,6 +20,8 @@ interface RunningJob {
   offer: { value: unknown; key: string } | null;
   offerKey: string | null;
   offered: Promise<unknown>;
+  /** In-process jobs: hands the host's choices to the job waiting on its offer. */
+  go: ((choices: unknown) => void) | null;
 }
 
 const KEEP_FINISHED = 50;
@@ -26,6 +29,8 @@ const KEEP_FINISHED = 50;
 export interface InProcessJobControl {
   signal: AbortSignal;
   progress(done: number, total: number, message: string): void;
+  /** As JobContext.offer: shows `value` (a preview) and resolves with the host's choices; a cancel rejects it. */
+  offer(value: unknown): Promise<unknown>;
 }
 
 const cancelledPatch = (): Partial<JobStatus> => ({ state: 'cancelled', error: { code: 'cancelled', message: 'Cancelled; nothing was written.' } });
@@ -57,7 +62,7 @@ export class JobRunner {
     };
     const input: JobWorkerInput = { kind, payload, workspacePath, author, cancelFlag: sharedFlag, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) };
     const worker = startEngineWorker('job-worker', input, dirname(fileURLToPath(import.meta.url)));
-    const job: RunningJob = { status, worker, abort: null, cancelFlag: new Int32Array(sharedFlag), finished: Promise.resolve(), offer: null, offerKey, offered: Promise.resolve() };
+    const job: RunningJob = { status, worker, abort: null, cancelFlag: new Int32Array(sharedFlag), finished: Promise.resolve(), offer: null, offerKey, offered: Promise.resolve(), go: null };
     let offered: (value: unknown) => void = () => {};
     job.offered = new Promise((resolve) => (offered = resolve));
     job.finished = new Promise<void>((resolve) => {
@@ -96,22 +101,49 @@ export class JobRunner {
 
   /**
    * A job whose heavy work already runs in another process (a browser printing a PDF), or in an
-   * object only this thread holds (Electron's webContents): it runs here, awaited, with the same
-   * status, progress and cancel as a worker job. `run` must stop and clean up when `signal` aborts.
+   * object only this thread holds (Electron's webContents), or that is too small to be worth a
+   * worker's start-up (an import of a few rows): it runs here, awaited, with the same status,
+   * progress, cancel and offer as a worker job. `run` must stop and clean up when `signal` aborts.
    */
-  startInProcess(kind: JobResult['kind'], title: string, run: (control: InProcessJobControl) => Promise<JobResult>): JobStatus {
+  startInProcess(kind: JobResult['kind'], title: string, run: (control: InProcessJobControl) => Promise<JobResult>, offerKey: string | null = null): JobStatus {
     const id = randomUUID();
     const status: JobStatus = { id, kind, title, state: 'running', progress: { done: 0, total: 0, message: 'Starting…' }, startedAt: new Date().toISOString(), endedAt: null, result: null, error: null };
     const abort = new AbortController();
-    const job: RunningJob = { status, worker: null, abort, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), finished: Promise.resolve(), offer: null, offerKey: null, offered: Promise.resolve() };
+    const job: RunningJob = { status, worker: null, abort, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), finished: Promise.resolve(), offer: null, offerKey, offered: Promise.resolve(), go: null };
+    let offered: (value: unknown) => void = () => {};
+    job.offered = new Promise((resolve) => (offered = resolve));
     const finish = (patch: Partial<JobStatus>) => {
       if (job.status.state === 'running') Object.assign(job.status, patch, { endedAt: new Date().toISOString() });
+      job.offer = null;
+      job.go = null;
+      offered(undefined);
     };
     const progress = (done: number, total: number, message: string) => {
       if (job.status.state === 'running') job.status.progress = { done, total, message };
     };
+    const offer = (value: unknown) =>
+      new Promise<unknown>((resolve, reject) => {
+        const expiry = setTimeout(() => reject(new BackendError('cancelled', 'The preview waited 10 minutes without an import and was let go; nothing was written. Check the files again to import them.')), OFFER_EXPIRES_MS);
+        const stop = () => {
+          clearTimeout(expiry);
+          abort.signal.removeEventListener('abort', onAbort);
+          job.go = null;
+        };
+        const onAbort = () => {
+          stop();
+          reject(cancelledError());
+        };
+        if (abort.signal.aborted) return onAbort();
+        abort.signal.addEventListener('abort', onAbort);
+        job.go = (choices) => {
+          stop();
+          resolve(choices);
+        };
+        job.offer = { value, key: job.offerKey ?? '' };
+        offered(value);
+      });
     job.finished = Promise.resolve()
-      .then(() => run({ signal: abort.signal, progress }))
+      .then(() => run({ signal: abort.signal, progress, offer }))
       .then(
         (result) => finish(abort.signal.aborted ? cancelledPatch() : { state: 'succeeded', result }),
         (err: unknown) => {
@@ -161,11 +193,12 @@ export class JobRunner {
    */
   takeOffer(kind: JobResult['kind'], key: string, choices: unknown, title: string): JobStatus | null {
     const job = [...this.jobs.values()].find((j) => j.status.kind === kind && j.status.state === 'running' && j.offer?.key === key);
-    if (!job || !job.worker) return null;
+    if (!job || (!job.worker && !job.go)) return null;
     job.offer = null;
     job.offerKey = null;
     job.status.title = title;
-    job.worker.postMessage({ type: 'go', choices } satisfies JobControlMessage);
+    if (job.worker) job.worker.postMessage({ type: 'go', choices } satisfies JobControlMessage);
+    else job.go!(choices);
     return this.get(job.status.id);
   }
 

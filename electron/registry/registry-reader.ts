@@ -46,17 +46,20 @@ export const registryReader: ImportReader<ParsedRegistryFile> = {
   },
   sourceKey: (parsed, source) => `${parsed.format}:${source.sha256}`,
   plan(db, parsed, _source, skipRows): ImportPlan {
-    const { preview } = planAgainst(db, parsed.data, skipRows);
+    const planned = planAgainst(db, parsed.data, skipRows);
+    const { preview } = planned;
     const { totals } = preview;
     return {
       errors: preview.errors.map(registryIssue),
       warnings: preview.warnings.map(registryIssue),
       counts: { rows: totals.rows, create: totals.create, update: totals.update, unchanged: totals.unchanged, invalid: totals.invalid },
       registry: preview,
+      prepared: planned,
     };
   },
   apply(db, parsed, _importId, source, ctx) {
-    const plan = planAgainst(db, parsed.data, ctx.skipRows);
+    // The pipeline planned this file against the workspace a moment ago, in this same transaction.
+    const plan = (ctx.plan.prepared as RegistryImportPlan | undefined) ?? planAgainst(db, parsed.data, ctx.skipRows);
     const total = plan.operations.length;
     plan.operations.forEach((op, i) => {
       ctx.throwIfCancelled();

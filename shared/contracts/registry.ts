@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGISTRY_FORMATS, type RegistryFormat } from '../registry-formats';
 import { method } from './method';
 
 /**
@@ -7,8 +8,7 @@ import { method } from './method';
  * (previewImport/startImport).
  */
 
-export const REGISTRY_FORMATS = ['csv', 'xlsx'] as const;
-export type RegistryFormat = (typeof REGISTRY_FORMATS)[number];
+export { REGISTRY_FORMATS, type RegistryFormat } from '../registry-formats';
 
 
 export interface RegistryRowError {

@@ -4,8 +4,7 @@ import { CHECKLIST_ITEMS, RISK_TIERS, type RiskTier, type TriageRow } from '../.
 import { ERROR_CODES } from '../../../shared/errors';
 import type { ManifestDiff } from '../../../shared/manifest';
 import type { Engine } from '../../api/engine-types';
-import { manifestGate, type GateFinding, type ManifestGate } from '../../manifest/manifest-gate';
-import { MAX_MANIFEST_BYTES } from '../../manifest/manifest-yaml';
+import type { GateFinding, ManifestGate } from '../../manifest/manifest-gate';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, usageError, type CliCommand, type CommandContext } from '../command';
 import { callEngine, withWorkspaceArg, workspaceArgPath } from '../engine-session';
 import { waitForJob } from '../wait-for-job';
@@ -42,9 +41,10 @@ function tierOption(ctx: CommandContext): RiskTier | null {
   return tier;
 }
 
-function readManifestFile(ctx: CommandContext): { path: string; text: string } | null {
+async function readManifestFile(ctx: CommandContext): Promise<{ path: string; text: string } | null> {
   const given = ctx.text('manifest');
   if (given === undefined) return null;
+  const { MAX_MANIFEST_BYTES } = await import('../../manifest/manifest-yaml');
   const path = resolve(ctx.cwd, given);
   if (!existsSync(path) || !statSync(path).isFile()) throw usageError(`There is no manifest at ${path}. Export one with: agent-triage export --workspace W --format manifest --out agents.yaml`);
   if (statSync(path).size > MAX_MANIFEST_BYTES) throw usageError(`${path} is over the ${MAX_MANIFEST_BYTES / 1_048_576} MB a manifest may be; it is not a manifest this app wrote.`);
@@ -104,7 +104,7 @@ export const checkCommand: CliCommand = {
   ],
   async run(ctx) {
     const failOn = tierOption(ctx);
-    const manifestFile = readManifestFile(ctx);
+    const manifestFile = await readManifestFile(ctx);
     if (!failOn && !manifestFile) throw usageError('check needs --fail-on P0|P1|P2|P3, --manifest FILE, or both. Run `agent-triage check --help`.');
     const path = workspaceArgPath(ctx);
     if (!existsSync(path)) throw usageError(`There is no workspace at ${path}. Check the path; check reads a workspace and never creates one.`);
@@ -126,6 +126,7 @@ export const checkCommand: CliCommand = {
           if (err instanceof CliError) throw new CliError(err.code, err.message, { exitCode: EXIT_USAGE, details: err.details });
           throw err;
         }
+        const { manifestGate } = await import('../../manifest/manifest-gate');
         manifest = { file: manifestFile.path, diff, ...manifestGate(diff) };
       }
       return { passed: tierFailures.length === 0 && (manifest?.failures.length ?? 0) === 0, failOn, tierFailures, manifest };

@@ -3,23 +3,31 @@ import { CliError, usageError, type CliCommand } from '../command';
 import { waitForJob } from '../wait-for-job';
 import { callEngine, withWorkspaceArg } from '../engine-session';
 import { deliverExportedFile } from '../exported-file';
-import { EXPORT_FORMATS, exportFormatById } from '../../exports/formats';
 
-const FORMAT_IDS = EXPORT_FORMATS.map((f) => f.id);
+/** The formats come with their writers (every read model): loaded when the command runs or shows its help. */
+const loadFormats = () => import('../../exports/formats');
 
 export const exportCommand: CliCommand = {
   words: ['export'],
   summary: 'Export a workspace for other tools: findings as SARIF, an AI bill of materials as CycloneDX, or everything as JSON',
   options: [
     { name: 'workspace', type: 'string', valueName: 'W', required: true, description: 'Workspace file to export from (must exist)' },
-    { name: 'format', type: 'string', valueName: FORMAT_IDS.join('|'), required: true, description: 'File format' },
+    { name: 'format', type: 'string', valueName: 'FORMAT', required: true, description: 'File format' },
     { name: 'out', type: 'string', valueName: 'FILE', description: 'Write here (replaced whole) instead of stdout' },
   ],
-  notes: EXPORT_FORMATS.map((f) => `${f.id}: ${f.audience}`),
+  async describe() {
+    const { EXPORT_FORMATS } = await loadFormats();
+    const valueName = EXPORT_FORMATS.map((f) => f.id).join('|');
+    return {
+      options: this.options.map((o) => (o.name === 'format' ? { ...o, valueName } : o)),
+      notes: EXPORT_FORMATS.map((f) => `${f.id}: ${f.audience}`),
+    };
+  },
   async run(ctx) {
     const given = ctx.text('format') ?? '';
+    const { EXPORT_FORMATS, exportFormatById } = await loadFormats();
     const format = exportFormatById(given);
-    if (!format) throw usageError(`--format must be one of ${FORMAT_IDS.join(', ')}, not "${given}".`);
+    if (!format) throw usageError(`--format must be one of ${EXPORT_FORMATS.map((f) => f.id).join(', ')}, not "${given}".`);
     const out = ctx.text('out');
     await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: false }, async (engine, workspace) => {
       const { id } = await callEngine(engine, 'startWorkspaceExport', { format: format.id });

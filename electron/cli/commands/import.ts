@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import type { ImportPreview, ImportRecord } from '../../../shared/contract';
 import { ERROR_CODES } from '../../../shared/errors';
-import { describeManifestDiff } from '../../manifest/describe-manifest-diff';
+import type { describeManifestDiff as describeManifestDiffType } from '../../manifest/describe-manifest-diff';
 import { CliError, usageError, type CliCommand } from '../command';
 import { callEngine, withWorkspaceArg } from '../engine-session';
 import { textTable } from '../text-table';
@@ -9,12 +9,14 @@ import { waitForJob } from '../wait-for-job';
 
 const MAX_ISSUES_SHOWN = 20;
 
+type DescribeManifestDiff = typeof describeManifestDiffType;
+
 const countsText = (counts: Record<string, number>) =>
   Object.entries(counts)
     .map(([kind, n]) => `${n.toLocaleString('en-US')} ${kind}`)
     .join(', ');
 
-function describePreview(p: ImportPreview): string[] {
+function describePreview(p: ImportPreview, describeManifestDiff: DescribeManifestDiff): string[] {
   const lines = [`${p.fileName}: ${p.formatLabel}${p.scope ? ` for ${p.scope}` : ''}${p.replaces ? ` (replaces ${p.replaces.fileName}, imported ${p.replaces.importedAt.slice(0, 10)})` : ''}`];
   if (Object.keys(p.counts).length > 0) lines.push(`  ${countsText(p.counts)}`);
   if (p.manifest) lines.push(...describeManifestDiff(p.manifest, '    '));
@@ -56,7 +58,8 @@ export const importCommand: CliCommand = {
     await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: !dryRun }, async (engine, workspace) => {
       if (dryRun) {
         const previews = await callEngine(engine, 'previewImport', { files });
-        ctx.printResult({ workspace: workspace.path, files: previews }, previews.flatMap(describePreview).join('\n'));
+        const { describeManifestDiff } = await import('../../manifest/describe-manifest-diff');
+        ctx.printResult({ workspace: workspace.path, files: previews }, previews.flatMap((p) => describePreview(p, describeManifestDiff)).join('\n'));
         const refused = previews.filter((p) => p.errors.length > 0);
         if (refused.length > 0) throw new CliError('import-invalid', `${refused.map((p) => p.fileName).join(', ')} cannot be imported as ${refused.length === 1 ? 'it is' : 'they are'}; see the errors above.`);
         return;

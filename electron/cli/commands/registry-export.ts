@@ -1,4 +1,4 @@
-import { REGISTRY_FORMATS, type RegistryFormat } from '../../../shared/contract';
+import { REGISTRY_FORMATS, type RegistryFormat } from '../../../shared/registry-formats';
 import { usageError, type CliCommand } from '../command';
 import { callEngine, withWorkspaceArg } from '../engine-session';
 import { deliverExportedFile } from '../exported-file';

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CODES } from '../../../shared/errors';
 import { REPORT_SECTIONS, type ReportSection } from '../../../shared/report';
-import { startWebHost, type WebHost } from '../../hosts/web-host';
-import { chromiumReportPrinter, requireChromium } from '../../report/chromium-printer';
+import type { WebHost } from '../../hosts/web-host';
 import { CliError, usageError, type CliCommand } from '../command';
 import { callEngine, withWorkspaceArg } from '../engine-session';
 import { deliverExportedFile } from '../exported-file';
@@ -30,8 +29,10 @@ export const reportCommand: CliCommand = {
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new CliError('not-found', `The UI the report is laid out with is not built (${join(rendererDir, 'index.html')} is missing): run \`npm run build\` first.`);
     }
+    const { chromiumReportPrinter, requireChromium } = await import('../../report/chromium-printer');
+    const { startWebHost } = await import('../../hosts/web-host');
     // Before the workspace is opened: a missing browser is the first thing to say.
-    const browser = requireChromiumForCli(ctx.io.env);
+    const browser = requireChromiumForCli(ctx.io.env, requireChromium);
     let host: WebHost | null = null;
     const reportPrinter = () => chromiumReportPrinter(browser, () => host!.urlWithToken);
     await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false, reportPrinter }, { createIfMissing: false }, async (engine, workspace) => {
@@ -62,7 +63,7 @@ function parseSections(given: string | undefined): ReportSection[] {
   return REPORT_SECTIONS.filter((s) => names.includes(s));
 }
 
-function requireChromiumForCli(env: Record<string, string | undefined>): string {
+function requireChromiumForCli(env: Record<string, string | undefined>, requireChromium: (env: Record<string, string | undefined>) => string): string {
   try {
     return requireChromium(env);
   } catch (err) {

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkspaceInfo } from '../../../shared/contract';
 import type { Engine } from '../../api/engine-types';
-import { startWebHost, type WebHost } from '../../hosts/web-host';
-import { chromiumReportPrinter, requireChromium } from '../../report/chromium-printer';
+import type { WebHost } from '../../hosts/web-host';
 import { CliError, usageError, type CliCommand, type CommandContext } from '../command';
 import { callEngine, withEngine, withWorkspaceArg } from '../engine-session';
 
@@ -22,6 +21,8 @@ export const serveCommand: CliCommand = {
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new CliError('not-found', `The UI is not built (${join(rendererDir, 'index.html')} is missing): run \`npm run build\` first.`);
     }
+    const { startWebHost } = await import('../../hosts/web-host');
+    const { chromiumReportPrinter, requireChromium } = await import('../../report/chromium-printer');
     // The Reports page's PDF: the system Chromium prints the report route from this same host.
     let served: WebHost | null = null;
     const reportPrinter = () => chromiumReportPrinter(requireChromium(ctx.io.env), () => served!.urlWithToken);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentDefinitionFinding } from '../findings';
+import { bundledCodeRules } from './bundled-code-rules';
 import { analyzed } from './test-helpers';
 
 /** kind, name, variable, members, tools: compact to compare. */
@@ -115,8 +116,36 @@ export const ledgerBalance = tool(async ({ id }) => (await pool.query("SELECT ba
     expect(findings.capabilities.map((c) => [c.kind, c.tool])).toEqual([['data-read', 'ledger_balance']]);
   });
 
-  it('has none for a file that only imports an agent framework', async () => {
-    const findings = await analyzed('run.py', 'from agents import Runner\nfrom app.agents import triage\nRunner.run_sync(triage, "hi")\n');
+  it('reads typed Agents SDK agents and agents built by a factory function', async () => {
+    const findings = await analyzed(
+      'team/build.py',
+      `from agents import Agent
+from langgraph.prebuilt.chat_agent_executor import create_react_agent
+
+def make_researcher(model):
+    researcher = create_react_agent(model, tools=[], name="researcher")
+    return researcher
+
+support = Agent[SupportContext](name="Support", instructions="...")
+`,
+    );
+    expect(findings.agentDefinitions!.map((d) => [d.kind, d.name, d.variable, d.factory])).toEqual([
+      ['react-agent', 'researcher', 'researcher', 'make_researcher'],
+      ['openai-agent', 'Support', 'support', null],
+    ]);
+  });
+
+  it('carries the framework rule as evidence, and reads nothing when a workspace turned that rule off', async () => {
+    const text = 'from langgraph.prebuilt import create_react_agent\nfrom langgraph_supervisor import create_supervisor\nworker = create_react_agent("openai:gpt-4.1", tools=[], name="w")\n';
+    const on = await analyzed('a.py', text);
+    expect(on.agentDefinitions!.map((d) => [d.evidence.ruleId, d.evidence.confidence])).toEqual([['py.framework.langgraph', 0.9]]);
+    const off = await analyzed('a.py', text, bundledCodeRules(new Set(['py.framework.langgraph'])));
+    expect(off.agentDefinitions).toBeUndefined();
+  });
+
+  it('has none for a file that only imports an agent framework, but knows which agents it starts', async () => {
+    const findings = await analyzed('run.py', 'from agents import Runner\nfrom app.agents import triage\nfrom app.graph import graph\nRunner.run_sync(triage, "hi")\nasync def go():\n    await graph.ainvoke({})\n    self.helper.invoke({})\n');
     expect(findings.agentDefinitions).toBeUndefined();
+    expect(findings.agentsRun).toEqual(['triage', 'graph', 'helper']);
   });
 });

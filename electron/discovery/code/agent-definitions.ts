@@ -1,5 +1,6 @@
 import { makeEvidence } from '../evidence';
 import type { AgentDefinitionFinding } from '../findings';
+import type { RuleBase } from '../rules/rule';
 import type { CallSite, CodeModel, Value } from './code-model';
 import { lastSegment, resolved } from './finding-context';
 
@@ -9,11 +10,13 @@ import { lastSegment, resolved } from './finding-context';
  * linker knows which unit runs the file (link/sub-agents.ts); here only the call shapes are read.
  *
  * The vocabulary is the constructors' own signatures (which argument lists the workers, which
- * names the agent), not a detection rule: whether the file is an agent at all is still decided by
- * the framework rules of the pack.
+ * names the agent); each shape is evidence for the framework rule of the pack that detects the
+ * constructor, so a workspace that turns that rule off turns this reading off too.
  */
 interface DefinitionShape {
   kind: AgentDefinitionFinding['kind'];
+  /** The framework rule of the pack the definition is evidence for: turning it off turns this reading off. */
+  rule: string;
   callee: RegExp;
   languages: 'python' | 'script';
   /** Arguments that name the agent, tried in order. */
@@ -27,16 +30,16 @@ interface DefinitionShape {
 }
 
 const SHAPES: DefinitionShape[] = [
-  { kind: 'react-agent', languages: 'python', callee: /^langgraph\.prebuilt\.create_react_agent$|^langchain\.agents\.create_agent$/, nameArgs: ['name'], toolsArg: 'tools', toolsAt: 1 },
-  { kind: 'supervisor', languages: 'python', callee: /^langgraph_supervisor\.create_supervisor$/, nameArgs: ['supervisor_name'], membersArg: 'agents', membersAt: 0, relation: 'sub-agent', toolsArg: 'tools' },
-  { kind: 'swarm', languages: 'python', callee: /^langgraph_swarm\.create_swarm$/, nameArgs: [], membersArg: 'agents', membersAt: 0, relation: 'sub-agent' },
-  // OpenAI Agents SDK: `Agent(name=..., tools=[...], handoffs=[...])`.
-  { kind: 'openai-agent', languages: 'python', callee: /^agents\.Agent$/, nameArgs: ['name'], membersArg: 'handoffs', relation: 'handoff-to', toolsArg: 'tools' },
-  { kind: 'graph', languages: 'python', callee: /^langgraph\.graph\.(StateGraph|MessageGraph)$/, nameArgs: [] },
-  { kind: 'react-agent', languages: 'script', callee: /^@langchain\/langgraph\/prebuilt\.createReactAgent$|^langchain\.createAgent$/, nameArgs: ['name'], toolsArg: 'tools' },
-  { kind: 'supervisor', languages: 'script', callee: /^@langchain\/langgraph-supervisor\.createSupervisor$/, nameArgs: ['supervisorName'], membersArg: 'agents', relation: 'sub-agent', toolsArg: 'tools' },
-  { kind: 'swarm', languages: 'script', callee: /^@langchain\/langgraph-swarm\.createSwarm$/, nameArgs: [], membersArg: 'agents', relation: 'sub-agent' },
-  { kind: 'graph', languages: 'script', callee: /^@langchain\/langgraph\.(StateGraph|MessageGraph)$/, nameArgs: [] },
+  { kind: 'react-agent', rule: 'py.framework.langgraph', languages: 'python', callee: /^langgraph\.prebuilt(\.chat_agent_executor)?\.create_react_agent$|^langchain\.agents\.create_agent$/, nameArgs: ['name'], toolsArg: 'tools', toolsAt: 1 },
+  { kind: 'supervisor', rule: 'py.framework.langgraph', languages: 'python', callee: /^langgraph_supervisor\.create_supervisor$/, nameArgs: ['supervisor_name'], membersArg: 'agents', membersAt: 0, relation: 'sub-agent', toolsArg: 'tools' },
+  { kind: 'swarm', rule: 'py.framework.langgraph', languages: 'python', callee: /^langgraph_swarm\.create_swarm$/, nameArgs: [], membersArg: 'agents', membersAt: 0, relation: 'sub-agent' },
+  // OpenAI Agents SDK: `Agent(name=..., tools=[...], handoffs=[...])`, also typed `Agent[Context](...)`.
+  { kind: 'openai-agent', rule: 'py.framework.openai-agents', languages: 'python', callee: /^agents\.Agent(\[\])?$/, nameArgs: ['name'], membersArg: 'handoffs', relation: 'handoff-to', toolsArg: 'tools' },
+  { kind: 'graph', rule: 'py.framework.langgraph-graph', languages: 'python', callee: /^langgraph\.graph\.(StateGraph|MessageGraph)$/, nameArgs: [] },
+  { kind: 'react-agent', rule: 'ts.framework.langgraph', languages: 'script', callee: /^@langchain\/langgraph\/prebuilt\.createReactAgent$|^langchain\.createAgent$/, nameArgs: ['name'], toolsArg: 'tools' },
+  { kind: 'supervisor', rule: 'ts.framework.langgraph', languages: 'script', callee: /^@langchain\/langgraph-supervisor\.createSupervisor$/, nameArgs: ['supervisorName'], membersArg: 'agents', relation: 'sub-agent', toolsArg: 'tools' },
+  { kind: 'swarm', rule: 'ts.framework.langgraph', languages: 'script', callee: /^@langchain\/langgraph-swarm\.createSwarm$/, nameArgs: [], membersArg: 'agents', relation: 'sub-agent' },
+  { kind: 'graph', rule: 'ts.framework.langgraph-graph', languages: 'script', callee: /^@langchain\/langgraph\.(StateGraph|MessageGraph)$/, nameArgs: [] },
 ];
 
 /** `builder.add_node("research", research_agent)`, `.addNode("research", researcher)`. */
@@ -44,15 +47,22 @@ const ADD_NODE = /\.(add_node|addNode)$/;
 /** `handoff(agent)` and `agent.as_tool(...)`: another agent reached through a wrapper. */
 const HANDOFF_WRAPPER = /^agents\.handoff$/;
 const AS_TOOL = /\.as_tool$/;
+/** A swarm agent's tool that hands the conversation to a peer by name: `create_handoff_tool(agent_name="bob")`. */
+const HANDOFF_TOOL = /^langgraph_swarm\.create_handoff_tool$|^@langchain\/langgraph-swarm\.createHandoffTool$/;
 
-export function findAgentDefinitions(model: CodeModel): AgentDefinitionFinding[] {
+/** The packages whose constructors are read: a file importing none of them is not looked at. */
+const DEFINING_PACKAGES = /^(langgraph|langchain|agents$|agents\.|@langchain\/)/;
+
+export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly RuleBase[]): AgentDefinitionFinding[] {
+  if (!model.imports.some((fact) => DEFINING_PACKAGES.test(fact.module))) return [];
   const languages = model.language === 'python' ? 'python' : 'script';
-  const shapes = SHAPES.filter((shape) => shape.languages === languages);
+  const enabled = new Map(frameworkRules.map((rule) => [rule.id, rule]));
+  const shapes = SHAPES.filter((shape) => shape.languages === languages && enabled.has(shape.rule));
   const found: Array<{ call: CallSite; definition: AgentDefinitionFinding }> = [];
   for (const call of model.calls) {
     const shape = shapes.find((candidate) => candidate.callee.test(call.callee));
     if (!shape) continue;
-    found.push({ call, definition: definitionOf(model, call, shape) });
+    found.push({ call, definition: definitionOf(model, call, shape, enabled.get(shape.rule)!) });
   }
   // An agent created inline as a graph node or a worker (`agents=[create_react_agent(...)]`) has no
   // variable: it is named by its position so the definition that lists it can point at it.
@@ -77,9 +87,12 @@ export function findAgentDefinitions(model: CodeModel): AgentDefinitionFinding[]
         if (variable) definition.members.push({ variable, relation: shape.relation ?? 'sub-agent' });
       }
     }
-    // Agents handed over as tools (`agent.as_tool(...)`) are run by this one, not tools of their own.
+    // Agents handed over as tools (`agent.as_tool(...)`) are run by this one, not tools of their own;
+    // a swarm's handoff tool names the peer it hands over to.
     for (const item of listItems(model, argument(call, shape.toolsArg, shape.toolsAt))) {
-      if (item.kind === 'call' && AS_TOOL.test(item.call.callee)) {
+      const handoff = handoffTarget(model, item);
+      if (handoff) definition.members.push({ variable: `name:${handoff}`, relation: 'handoff-to' });
+      else if (item.kind === 'call' && AS_TOOL.test(item.call.callee)) {
         const variable = memberOf(item);
         if (variable) definition.members.push({ variable, relation: 'sub-agent' });
       } else if (item.kind === 'ref') definition.tools.push(lastSegment(item.name));
@@ -95,7 +108,31 @@ export function findAgentDefinitions(model: CodeModel): AgentDefinitionFinding[]
   return found.map((f) => f.definition);
 }
 
-function definitionOf(model: CodeModel, call: CallSite, shape: DefinitionShape): AgentDefinitionFinding {
+/** `Runner.run(triage, ...)` (OpenAI Agents SDK), `run(agent, ...)` (JS SDK). */
+const RUNNER = /^agents\.Runner\.(run|run_sync|run_streamed)$|^@openai\/agents\.(run|Runner\(\)\.run)$/;
+/** `graph.invoke(...)`, `await app.astream(...)`: a compiled graph or agent started by this code. */
+const INVOKE = /\.(invoke|ainvoke|stream|astream|stream_events|astream_events|streamEvents|batch|abatch)$/;
+
+/**
+ * The variables of agents this file starts (`Runner.run_sync(triage, ...)`, `graph.invoke(...)`):
+ * the agent a unit runs is its root, whatever else its code defines.
+ */
+export function findAgentsRun(model: CodeModel): string[] {
+  if (!model.imports.some((fact) => DEFINING_PACKAGES.test(fact.module))) return [];
+  const run = new Set<string>();
+  for (const call of model.calls) {
+    if (RUNNER.test(call.callee)) {
+      const first = call.args[0] ?? call.named.get('starting_agent');
+      if (first?.kind === 'ref') run.add(lastSegment(first.name));
+    } else if (INVOKE.test(call.callee)) {
+      const receiver = /^\s*(?:await\s+)?(?:[\w$]+\.)*?([A-Za-z_$][\w$]*)\s*\.\s*\w+\s*\(/.exec(model.text.slice(call.start, call.end))?.[1];
+      if (receiver && !['self', 'this', 'cls'].includes(receiver)) run.add(receiver);
+    }
+  }
+  return [...run];
+}
+
+function definitionOf(model: CodeModel, call: CallSite, shape: DefinitionShape, rule: RuleBase): AgentDefinitionFinding {
   // `graph = create_supervisor(...).compile(name="support")`: the compiled graph carries the variable and may carry the name.
   const compile = model.calls.find((site) => site.callee === `${call.symbol}.compile` && site.start <= call.start && site.end >= call.end);
   const name = [...shape.nameArgs.map((arg) => call.named.get(arg)), compile?.named.get('name'), shape.kind === 'openai-agent' ? call.args[0] : undefined]
@@ -105,10 +142,25 @@ function definitionOf(model: CodeModel, call: CallSite, shape: DefinitionShape):
     kind: shape.kind,
     name,
     variable: call.boundTo ?? compile?.boundTo ?? null,
+    factory: factoryOf(call),
     members: [],
     tools: [],
-    evidence: makeEvidence(model.path, call.line, model.lines[call.line - 1] ?? '', `code.agent-definition.${shape.kind}`, 0.9),
+    evidence: makeEvidence(model.path, call.line, model.lines[call.line - 1] ?? '', rule.id, rule.confidence),
   };
+}
+
+/** The module-level function that builds and returns the agent (`def make_researcher(): return create_react_agent(...)`). */
+function factoryOf(call: CallSite): string | null {
+  let scope = call.scope;
+  while (scope.parent && scope.parent.kind !== 'module') scope = scope.parent;
+  return scope.kind === 'function' && scope.parent?.kind === 'module' && scope.name ? scope.name : null;
+}
+
+/** The peer a swarm handoff tool (written inline or bound to a variable) names. */
+function handoffTarget(model: CodeModel, item: Value): string | null {
+  const value = resolved(model, item);
+  if (value?.kind !== 'call' || !HANDOFF_TOOL.test(value.call.callee)) return null;
+  return literal(model, value.call.named.get('agent_name') ?? value.call.named.get('agentName') ?? value.call.args[0]);
 }
 
 function argument(call: CallSite, name: string | undefined, position: number | undefined): Value | undefined {

@@ -3,8 +3,9 @@ import type { CapabilityFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import type { FingerprintKey } from '../secret-fingerprint';
 import { findAgentGraph } from './agent-graph';
-import { findAgentDefinitions } from './agent-definitions';
+import { findAgentDefinitions, findAgentsRun } from './agent-definitions';
 import { findCapabilities } from './capabilities';
+import { findClaudeAgentOptions } from './claude-agent-options';
 import { clientEntryOf } from './client-entry';
 import type { CodeModel } from './code-model';
 import { findCredentials } from './credentials';
@@ -15,6 +16,7 @@ import { findFrameworks } from './frameworks';
 import { findGenerationSites } from './generation-sites';
 import { findGuardrails } from './guardrails';
 import { inheritFromHelpers } from './helper-calls';
+import { describeTools, findMcpLaunches, findMcpServer } from './mcp-facts';
 import { findLlmUses } from './llm-uses';
 import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
@@ -34,13 +36,19 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const scoped = findCapabilities(context, tools, endpoints);
   findEndpoints(context, llm.clientCalls, endpoints);
   const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
-  const toolDefinitions = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
   const agentGraph = findAgentGraph(context, tools);
   const proxyCalls = findProxyCalls(model);
   const clientEntry = clientEntryOf(model.path, model.text);
   const generationSites = findGenerationSites(context);
-  const agentDefinitions = findAgentDefinitions(model);
+  const mcpServer = findMcpServer(model, rules);
+  const capableTools = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
+  // An MCP server's tools are what a connecting model reads to choose them: their descriptions are kept.
+  const toolDefinitions = mcpServer ? describeTools(model, capableTools) : capableTools;
+  const mcpLaunches = findMcpLaunches(model, rules);
+  const claude = findClaudeAgentOptions(context);
+  const agentDefinitions = findAgentDefinitions(model, rules.framework);
   const importedNames = localImportedNames(model, rules);
+  const agentsRun = findAgentsRun(model);
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
   const remoteAgents = findRemoteAgents(model);
   return {
@@ -50,11 +58,11 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     llm: llm.uses,
     frameworks: frameworks.uses,
     tools: toolDefinitions,
-    capabilities,
+    capabilities: [...capabilities, ...claude.capabilities],
     credentials: findCredentials(context),
     endpoints: endpoints.list(),
     guardrails: findGuardrails(context),
-    untrustedInputs: findUntrustedInputs(context, tools),
+    untrustedInputs: [...findUntrustedInputs(context, tools), ...claude.untrustedInputs],
     localImports: localImports(model, rules),
     entryPoint: findEntryPoint(context),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
@@ -63,9 +71,13 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
     ...(clientEntry ? { clientEntry } : {}),
     ...(generationSites.length > 0 ? { generationSites } : {}),
+    ...(mcpServer ? { mcpServer } : {}),
+    ...(mcpLaunches.length > 0 ? { mcpLaunches } : {}),
+    ...(claude.subAgents.length > 0 ? { declaredSubAgents: claude.subAgents } : {}),
     ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),
     ...(agentDefinitions.length > 0 || importedNames.length > 0 ? { importedNames } : {}),
     ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),
+    ...(agentsRun.length > 0 ? { agentsRun } : {}),
     ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
     ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
     ...(frameworks.orchestrationOnly && llm.uses.length === 0 && toolDefinitions.length === 0 && !tools.handedToModel ? { modelFreeGraph: true } : {}),

@@ -26,6 +26,23 @@ async def replay(body):
     expect(findings.agentic).toBe(false);
   });
 
+  it('names the graph an assistant was made for when the run only has the assistant id', async () => {
+    const findings = await analyzed(
+      'web/lib/agent.ts',
+      `import { Client } from "@langchain/langgraph-sdk";
+const client = new Client({ apiUrl: process.env.LANGGRAPH_API_URL });
+export async function ask(input: string) {
+  const [assistant] = await client.assistants.search({ graphId: "researcher", limit: 1 });
+  const thread = await client.threads.create();
+  return client.runs.wait(thread.thread_id, assistant.assistant_id, { input: { messages: [input] } });
+}
+`,
+    );
+    expect(targets(findings)).toEqual([['langgraph-platform', 'researcher', null, 4]]);
+    const listsOnly = await analyzed('admin.py', 'from langgraph_sdk import get_client\nclient = get_client(url="http://localhost:2024")\nasync def names():\n    return await client.assistants.search(graph_id="agent")\n');
+    expect(listsOnly.remoteAgents).toBeUndefined();
+  });
+
   it('reads a RemoteGraph in Python and TypeScript', async () => {
     const python = await analyzed('bot.py', 'from langgraph.pregel.remote import RemoteGraph\nhelper = RemoteGraph("dispute_helper", url="https://disputes.example.com")\n');
     expect(targets(python)).toEqual([['langgraph-platform', 'dispute_helper', 'https://disputes.example.com', 2]]);
@@ -76,6 +93,20 @@ export const handler = async () => {
     );
     expect(targets(ts)).toEqual([['openai-assistants', 'ONBOARDING_ASSISTANT_ID', null, 4]]);
     expect(ts.llmOnlyStartsRemoteRuns).toBe(true);
+  });
+
+  it('code that defines the assistant or answers its tool calls runs an agent of its own', async () => {
+    const findings = await analyzed(
+      'assistant.py',
+      `from openai import OpenAI
+client = OpenAI()
+run = client.beta.threads.runs.create_and_poll(thread_id="t", assistant_id="asst_123")
+if run.status == "requires_action":
+    client.beta.threads.runs.submit_tool_outputs_and_poll(thread_id="t", run_id=run.id, tool_outputs=[])
+`,
+    );
+    expect(targets(findings)).toEqual([['openai-assistants', 'asst_123', null, 3]]);
+    expect(findings.llmOnlyStartsRemoteRuns).toBeUndefined();
   });
 
   it('a file that also calls the model itself is not only a trigger', async () => {

@@ -18,12 +18,17 @@ interface RemoteShape {
   /** The client constructor whose argument holds the deployment URL, as the start of the callee. */
   client?: RegExp;
   urlArgs: string[];
+  /** It only names the graph (finding or making an assistant for it): a caller only if the file also starts a run. */
+  namesOnly?: boolean;
 }
 
 const SHAPES: RemoteShape[] = [
   // client = get_client(url=...); client.runs.stream(thread_id, "agent", input=...)
   { platform: 'langgraph-platform', callee: /^langgraph_sdk\.get_(?:sync_)?client\(\)\.runs\.(stream|create|wait|create_batch)$/, nameArgs: ['assistant_id'], nameAt: 1, client: /^langgraph_sdk\.get_(?:sync_)?client$/, urlArgs: ['url'] },
   { platform: 'langgraph-platform', callee: /^@langchain\/langgraph-sdk\.Client\(\)\.runs\.(stream|create|wait|createBatch)$/, nameArgs: ['assistantId'], nameAt: 1, client: /^@langchain\/langgraph-sdk\.Client$/, urlArgs: ['apiUrl'] },
+  // An assistant made for (or looked up by) a graph id: `client.assistants.create(graph_id="agent")`.
+  { platform: 'langgraph-platform', callee: /^langgraph_sdk\.get_(?:sync_)?client\(\)\.assistants\.(create|search)$/, nameArgs: ['graph_id'], client: /^langgraph_sdk\.get_(?:sync_)?client$/, urlArgs: ['url'], namesOnly: true },
+  { platform: 'langgraph-platform', callee: /^@langchain\/langgraph-sdk\.Client\(\)\.assistants\.(create|search)$/, nameArgs: ['graphId'], client: /^@langchain\/langgraph-sdk\.Client$/, urlArgs: ['apiUrl'], namesOnly: true },
   { platform: 'langgraph-platform', callee: /^langgraph\.pregel\.remote\.RemoteGraph$/, nameArgs: ['assistant_id', 'graph_id', 'name'], nameAt: 0, urlArgs: ['url'] },
   { platform: 'langgraph-platform', callee: /^@langchain\/langgraph\/remote\.RemoteGraph$/, nameArgs: ['graphId', 'assistantId'], urlArgs: ['url'] },
   // client.beta.threads.runs.create_and_poll(thread_id=..., assistant_id=...); TS createAndPoll(threadId, { assistant_id })
@@ -35,14 +40,21 @@ const SHAPES: RemoteShape[] = [
   },
 ];
 
-/** Methods of an OpenAI client that belong to Assistants runs (threads, messages, runs, assistants). */
+/** Methods of an OpenAI client that belong to Assistants runs (threads, messages, runs, reading assistants). */
 const ASSISTANTS_API = /\.beta\.(threads|assistants)\./;
+/** ...except defining the assistant or answering its tool calls here: then the agent's tools run in this code. */
+const ASSISTANT_OF_ITS_OWN = /\.beta\.assistants\.(create|update)$|\.(submit_tool_outputs|submit_tool_outputs_and_poll|submit_tool_outputs_stream|submitToolOutputs|submitToolOutputsAndPoll|submitToolOutputsStream)$/;
+
+/** The packages whose clients start remote runs: a file importing none of them is not looked at. */
+const REMOTE_PACKAGES = /^(langgraph|openai$|openai\.|@langchain\/langgraph)/;
 
 export function findRemoteAgents(model: CodeModel): RemoteAgentTarget[] {
+  if (!model.imports.some((fact) => REMOTE_PACKAGES.test(fact.module))) return [];
   const found: RemoteAgentTarget[] = [];
+  const startsRuns = model.calls.some((call) => SHAPES.some((shape) => !shape.namesOnly && shape.callee.test(call.callee)));
   for (const call of model.calls) {
     const shape = SHAPES.find((candidate) => candidate.callee.test(call.callee));
-    if (!shape) continue;
+    if (!shape || (shape.namesOnly && !startsRuns)) continue;
     const nameValue = shape.nameArgs.map((arg) => call.named.get(arg)).find((v) => v !== undefined) ?? (shape.nameAt !== undefined ? call.args[shape.nameAt] : undefined);
     const client = shape.client ? model.calls.find((site) => shape.client!.test(site.callee) && call.callee.startsWith(`${site.symbol}.`)) : call;
     const urlValue = client ? (shape.urlArgs.map((arg) => client.named.get(arg)).find((v) => v !== undefined) ?? (shape.client ? client.args[0] : undefined)) : undefined;
@@ -54,7 +66,9 @@ export function findRemoteAgents(model: CodeModel): RemoteAgentTarget[] {
     };
     if (!found.some((f) => f.platform === target.platform && f.name === target.name && f.url === target.url)) found.push(target);
   }
-  return found;
+  // A run started with an assistant id held in a variable names no graph; the graph its assistant
+  // was made for (or looked up by) does, so the nameless one adds nothing.
+  return found.filter((target) => target.name !== null || !found.some((other) => other.platform === target.platform && other.name !== null));
 }
 
 /**
@@ -64,7 +78,7 @@ export function findRemoteAgents(model: CodeModel): RemoteAgentTarget[] {
 export function onlyStartsRemoteRuns(modelCalls: readonly CallSite[], clientCalls: ReadonlySet<CallSite>, remote: readonly RemoteAgentTarget[]): boolean {
   if (remote.length === 0) return false;
   const onClients = modelCalls.filter((call) => !clientCalls.has(call));
-  return onClients.every((call) => ASSISTANTS_API.test(call.callee));
+  return onClients.every((call) => ASSISTANTS_API.test(call.callee) && !ASSISTANT_OF_ITS_OWN.test(call.callee));
 }
 
 /** A literal id, else the environment variable it is read from (`os.environ["ASSISTANT_ID"]`, `process.env.GRAPH_ID`). */

@@ -6,6 +6,15 @@ const text = fixture('docker-compose/docker-compose.yml');
 const analyze = () => analyzeDockerCompose('stack/docker-compose.yml', text, testContext())!;
 
 describe('analyzeDockerCompose', () => {
+  it('keeps the build context and Dockerfile of a service that builds an image, and its profiles', () => {
+    const compose = 'services:\n  worker:\n    build:\n      context: ./worker\n      dockerfile: Dockerfile.prod\n    profiles: [dev]\n  api:\n    build: .\n    command: python -m api\n  cache:\n    image: redis:7\n';
+    const units = analyzeDockerCompose('stack/compose.yaml', compose, testContext())!.units;
+    expect(units.map((u) => [u.name, u.build, u.profiles])).toEqual([
+      ['worker', { context: 'stack/worker', dockerfile: 'Dockerfile.prod' }, ['dev']],
+      ['api', { context: 'stack', dockerfile: null }, undefined],
+    ]);
+  });
+
   it('makes units of services that run their own code, with code paths from the build context', () => {
     const units = analyze().units;
     expect(units.map((u) => [u.kind, u.name, u.runs, u.codePaths])).toEqual([

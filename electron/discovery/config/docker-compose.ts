@@ -39,6 +39,10 @@ function recordService(src: ConfigSource, doc: YamlDocument, path: PathSegment[]
   const baseDir = build ? posix.normalize(posix.join(src.dir || '.', build)).replace(/^\.$/, '') : src.dir;
   const command = [...textList(service.entrypoint), ...textList(service.command)].join(' ');
   const image = asText(service.image);
+  // With no command of its own, the service runs what its Dockerfile says (the linker reads it).
+  if (build) unit.build = { context: baseDir.startsWith('..') ? '' : baseDir, dockerfile: asText(asRecord(service.build)?.dockerfile) };
+  const profiles = textList(service.profiles);
+  if (profiles.length > 0) unit.profiles = profiles;
   if (command) {
     unit.runs.push(command);
     addUnique(unit.codePaths, ...codePathsInCommand(command, baseDir.startsWith('..') ? '' : baseDir));

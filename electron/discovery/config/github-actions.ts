@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { TriggerFinding, UntrustedInputFinding } from '../../../shared/discovery';
 import type { ConfigFindings, UnitFinding } from '../findings';
+import { recordClaudeCliIn } from './claude-cli';
 import { codePathsInCommand, commandLines } from './commands';
 import type { ConfigContext } from './context';
 import { recordEnvEntry } from './env-facts';
@@ -157,9 +158,12 @@ function analyzeJob(src: ConfigSource, doc: YamlDocument, unit: UnitFinding, job
         addUnique(unit.runs, line);
         addUnique(unit.codePaths, ...codePathsInCommand(line, dir === '.' ? '' : dir));
       }
+      recordClaudeCliIn(src, unit, run, doc.linesOf([...stepPath, 'run']));
     }
     const uses = asText(step.uses);
     if (uses) recordAction(src, doc, unit, stepPath, uses, asRecord(step.with));
+    // `uses: ./` or `./.github/actions/x`: an action of this repository, found by its folder.
+    if (uses?.startsWith('./')) addUnique((unit.localActions ??= []), posix.normalize(posix.join(repoRoot || '.', uses.split('@')[0]!)));
   });
 }
 

@@ -36,6 +36,7 @@ describe('analyzeConfigFile: routing', () => {
     ['serverless/serverless.yml', 'serverless'],
     ['docker-compose/docker-compose.yml', 'docker-compose'],
     ['procfile/Procfile', 'procfile'],
+    ['docker/Dockerfile', 'dockerfile'],
     ['crontab/agents.cron', 'crontab'],
     ['crontab/etc/cron.d/reports', 'crontab'],
     ['celery/celery_app.py', 'celery-beat'],

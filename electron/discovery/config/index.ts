@@ -10,10 +10,13 @@ import { secretFileFormat } from '../secret-files';
 import { analyzeAirflow } from './airflow';
 import { analyzeCeleryBeat } from './celery-beat';
 import { analyzeCircleci } from './circleci';
+import { analyzeClaudeScript, analyzeClaudeSettings, analyzeClaudeSubagent, CLAUDE_SETTINGS_FILE, SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE } from './claude-code';
 import { ConfigSyntaxError, describeProblem, type ConfigContext, type ConfigScanOptions } from './context';
 import { analyzeCrontab } from './crontab';
 import { analyzeDockerCompose } from './docker-compose';
+import { analyzeDockerfile, DOCKERFILE_NAME } from './dockerfile';
 import { analyzeDotenv } from './dotenv';
+import { analyzeGithubAction } from './github-action';
 import { analyzeGithubActions } from './github-actions';
 import { analyzeGitlabCi } from './gitlab-ci';
 import { analyzeJenkinsfile, isJenkinsfileText } from './jenkinsfile';
@@ -60,6 +63,7 @@ const KUBERNETES: Route = { reading: 'Kubernetes manifests', analyze: analyzeKub
 const TERRAFORM: Route = { reading: 'Terraform', analyze: analyzeTerraform };
 const SERVERLESS: Route = { reading: 'a serverless.yml', analyze: analyzeServerless };
 const DOCKER_COMPOSE: Route = { reading: 'a docker-compose file', analyze: analyzeDockerCompose };
+const DOCKERFILE: Route = { reading: 'a Dockerfile', analyze: analyzeDockerfile };
 const PROCFILE: Route = { reading: 'a Procfile', analyze: analyzeProcfile };
 const CRONTAB: Route = { reading: 'a crontab', analyze: analyzeCrontab };
 const CELERY_BEAT: Route = { reading: 'a Celery beat schedule', analyze: analyzeCeleryBeat };
@@ -70,6 +74,10 @@ const DOTENV: Route = { reading: 'a .env file', analyze: analyzeDotenv };
 const TFVARS: Route = { reading: 'a Terraform variables file', analyze: analyzeTfvars };
 const KEY_FILE: Route = { reading: 'a key file', analyze: analyzeKeyFile };
 const SERVICE_ACCOUNT_KEY: Route = { reading: 'a Google service-account key', analyze: analyzeServiceAccountKey };
+const GITHUB_ACTION: Route = { reading: 'a GitHub Action (action.yml)', analyze: analyzeGithubAction };
+const CLAUDE_SUBAGENT: Route = { reading: 'a Claude Code subagent', analyze: analyzeClaudeSubagent };
+const CLAUDE_SETTINGS: Route = { reading: 'Claude Code settings', analyze: analyzeClaudeSettings };
+const CLAUDE_SCRIPT: Route = { reading: 'a shell script', analyze: analyzeClaudeScript };
 const SECRET_FILE_ROUTES = { dotenv: DOTENV, tfvars: TFVARS, 'key-file': KEY_FILE } as const;
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -83,6 +91,10 @@ export function mightBeConfigFile(path: string): boolean {
   return (
     /\.(ya?ml|json|jsonc|toml|tf|py|groovy|cron|crontab|jenkinsfile)$/i.test(name) ||
     /^(jenkinsfile|procfile|crontab)(\.[\w-]+)?$/i.test(name) ||
+    CLAUDE_SUBAGENT_FILE.test(path) ||
+    PLUGIN_AGENT_FILE.test(path) ||
+    SHELL_SCRIPT.test(path) ||
+    DOCKERFILE_NAME.test(name) ||
     /(^|\/)cron\.d\//.test(path) ||
     secretFileFormat(path) !== null
   );
@@ -93,11 +105,15 @@ function routesFor(path: string, text: string): Route[] {
   const name = posix.basename(path);
   const secretFile = secretFileFormat(path);
   if (secretFile) return [SECRET_FILE_ROUTES[secretFile]];
+  if (CLAUDE_SUBAGENT_FILE.test(path) || PLUGIN_AGENT_FILE.test(path)) return [CLAUDE_SUBAGENT];
+  if (CLAUDE_SETTINGS_FILE.test(path)) return [CLAUDE_SETTINGS];
+  if (SHELL_SCRIPT.test(path)) return [CLAUDE_SCRIPT];
   if (YAML_FILE.test(name)) {
     if (/(^|\/)\.github\/workflows\/[^/]+$/.test(path)) return [GITHUB_ACTIONS];
     if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name) || /(^|\/)\.gitlab\/ci\//.test(path)) return [GITLAB_CI];
     if (/(^|\/)\.circleci\/config\.ya?ml$/.test(path)) return [CIRCLECI];
     if (/^serverless\.ya?ml$/i.test(name)) return [SERVERLESS];
+    if (/^action\.ya?ml$/i.test(name)) return [GITHUB_ACTION];
     if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)) return [DOCKER_COMPOSE];
     return yamlRoutesByContent(text);
   }
@@ -110,6 +126,7 @@ function routesFor(path: string, text: string): Route[] {
   if (/\.toml$/i.test(name)) return /\bmcp_servers\b/.test(text) ? [MCP] : [];
   if (/^jenkinsfile(\.[\w-]+)?$|\.jenkinsfile$/i.test(name) || (/\.groovy$/.test(name) && isJenkinsfileText(text))) return [JENKINSFILE];
   if (/^procfile(\.[\w-]+)?$/i.test(name)) return [PROCFILE];
+  if (DOCKERFILE_NAME.test(name)) return [DOCKERFILE];
   if (/^crontab$|\.(cron|crontab)$/i.test(name) || /(^|\/)cron\.d\/[^/]+$|(^|\/)etc\/crontab$/.test(path)) return [CRONTAB];
   if (/\.py$/.test(name)) {
     return [...(/beat_schedule|CELERYBEAT_SCHEDULE|add_periodic_task/.test(text) ? [CELERY_BEAT] : []), ...(/\bDAG\s*\(|@dag\b/.test(text) ? [AIRFLOW] : [])];
@@ -168,5 +185,6 @@ function mergeFindings(found: ConfigFindings[]): ConfigFindings | null {
     units: found.flatMap((f) => f.units),
     credentials: found.flatMap((f) => f.credentials),
     ...(found.some((f) => f.appliesToFolder) ? { appliesToFolder: true } : {}),
+    ...(found.find((f) => f.image) ? { image: found.find((f) => f.image)!.image } : {}),
   };
 }

@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import type { parse as HclParse } from '@cdktf/hcl2json';
 import { ConfigSyntaxError } from './context';
 import { parseJsonDocument } from './json-document';
 import type { ConfigSource } from './source';
@@ -50,16 +49,10 @@ export async function readTerraformFile(src: ConfigSource): Promise<TfBlock[]> {
   return blocks;
 }
 
-/**
- * HashiCorp's parser, loaded on first use: importing the package unpacks and starts its Go WASM
- * (tens of MB, a few hundred ms), which a thread or a CLI command that never meets a .tf file
- * must not pay for.
- */
-let hclParser: Promise<typeof HclParse> | null = null;
-const loadHclParser = () => (hclParser ??= import('@cdktf/hcl2json').then((module) => module.parse));
-
 async function parseHclText(src: ConfigSource): Promise<Json> {
-  const parseHcl = await loadHclParser();
+  // Imported on the first .tf file: loading the module unpacks and starts HashiCorp's parser
+  // (Go compiled to WASM), which every process and analyzer thread would otherwise pay at start-up.
+  const { parse: parseHcl } = await import('@cdktf/hcl2json');
   try {
     return asRecord(await parseHcl(src.path, src.text)) ?? {};
   } catch (error) {

@@ -2,6 +2,7 @@ import type { DiscoveredAgent, TriggerFinding, UnitKind } from '../../../shared/
 import type { CodeFindings } from '../findings';
 import { linkAgents } from './agent-links';
 import { capabilitiesHeld, type AgentGraph, type AgentNode } from './agent-nodes';
+import { isTestPath } from './deployment-scope';
 import { importClosure, type CodeIndex } from './resolve-code';
 
 /** Builds one item from the files it runs (link-units.ts's candidateOf, with the scan's lockfiles and .env files). */
@@ -25,7 +26,8 @@ export function browserAgents(code: readonly CodeFindings[], index: CodeIndex, g
   const pageFiles = new Map<AgentNode, Set<string>>();
   const startedFrom = new Map<AgentNode, CodeFindings>();
   for (const entry of code) {
-    if (!entry.clientEntry || covered.has(entry.path)) continue;
+    // A test rendering a page (App.test.tsx, __tests__/) is never where an agent is started from.
+    if (!entry.clientEntry || covered.has(entry.path) || isTestPath(entry.path)) continue;
     const closure = importClosure([entry.path], index, BROWSER_IMPORT_DEPTH).filter((path) => !covered.has(path));
     const reached = graph.reachable(closure.flatMap((path) => graph.definedIn(path)));
     if (reached.length === 0) continue;

@@ -2,10 +2,18 @@ import { posix } from 'node:path';
 import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, PackageVersion, TriggerFinding, UnitKind, UntrustedInputFinding } from '../../../shared/discovery';
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { pruneLinks } from './agent-links';
+import { linkClaudeCodeProjects } from './claude-code-projects';
+import { declaredSubAgentItems } from './declared-sub-agents';
+import { applyActionCallers, githubActionEntries } from './github-action-units';
+import { applyShellScriptCallers } from './shell-script-callers';
 import { AgentGraph } from './agent-nodes';
 import { splitSubAgents } from './agents-sdk-js-sub-agents';
 import { browserAgents, type MakeItem } from './browser-agents';
 import { attachChainedComponents } from './chained-components';
+import { imageCommands, withImageCommand } from './container-images';
+import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
+import { dropDuplicateUnits, unitSignature } from './duplicate-units';
+import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { attachEnvFiles } from './langgraph-deployments';
 import { isModelFreeGraph } from './model-free-graphs';
 import { joinProxyRoutes } from './proxy-routes';
@@ -33,20 +41,46 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();
   const agents: DiscoveredAgent[] = [];
+  const servers = mcpServerFiles(code);
+  /** Config units by identity: what makes a copy of one the same unit (see duplicate-units.ts). */
+  const signatures = new Map<string, string>();
 
   const fileLevelCredentials = configs.flatMap((c) => c.credentials);
+  const images = imageCommands(configs);
   for (const config of configs) {
-    for (const unit of config.units) {
+    for (const declared of config.units) {
+      const unit = withImageCommand(declared, images);
       attachServiceAccountIdentities(unit, fileLevelCredentials);
       attachEnvFiles(unit, configs);
-      const entries = entryFilesOf(unit, index);
+      // Test code is never what a deployed unit runs as its entry (a CI job running pytest is not an agent).
+      const written = unit.kind === 'github-action' ? githubActionEntries(unit, index, (u) => entryFilesOf(u, index)) : entryFilesOf(unit, index);
+      const entries = written.filter((path) => !isTestPath(path));
+      // A deployment of an MCP server is that server's item (below), not an agent.
+      if (unit.kind !== 'mcp-config' && entries.length > 0 && entries.every((path) => servers.has(path))) continue;
       const closure = importClosure(entries, index);
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
-      for (const path of closure) covered.add(path);
+      // An example (a workflow in docs/, a dev server) claims no code: what it runs may be deployed elsewhere.
+      if (isExampleUnit(unit, config.format) || runsOnlyTests(unit, written)) agent.classification = 'example';
+      else for (const path of closure) covered.add(path);
+      signatures.set(agent.identityKey, unitSignature(unit, entries));
       agents.push(agent);
     }
+  }
+
+  // MCP servers are items of their own, whoever launches them; their modules are theirs.
+  const serverItems = new Map<string, DiscoveredAgent>();
+  for (const file of servers.values()) {
+    if (isTestPath(file.path)) continue;
+    const closure = importClosure([file.path], index).filter((p) => p === file.path || !servers.has(p));
+    const files = closure.map((p) => index.get(p)!).filter(Boolean);
+    const server = candidateOf(sourceLabel, 'mcp-server', mcpServerName(file), file.path, [file.path], mcpServerTrigger(file), files, null, { packagesNear, secretsNear });
+    if (!server) continue;
+    server.classification = 'mcp-server';
+    for (const path of closure) covered.add(path);
+    serverItems.set(file.path, server);
+    agents.push(server);
   }
 
   // Agents a web page starts in the browser: one item per agent definition, not per page.
@@ -55,7 +89,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   agents.push(...browserAgents(code, index, graph, covered, make));
 
   // Code no config runs: its entry points (and what they import) are units of their own.
-  const uncovered = code.filter((f) => !covered.has(f.path));
+  // Test files and fixtures are never one: they exercise agents, they do not deploy them.
+  const uncovered = code.filter((f) => !covered.has(f.path) && !isTestPath(f.path));
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
   const claimed = new Set<string>();
   for (const entry of entryFiles) {
@@ -67,7 +102,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     agents.push(agent);
   }
   // LLM code that nothing visible runs (a module imported only by code we could not see).
-  const importedByAnother = importedFiles(code, index);
+  // A test importing a module does not run it in production: LLM code only tests import is reported.
+  const importedByAnother = importedFiles(code.filter((f) => !isTestPath(f.path)), index);
   for (const file of uncovered) {
     if (claimed.has(file.path) || file.entryPoint !== null || !hasLlmSignal(file)) continue;
     if (importedByAnother.has(file.path)) continue;
@@ -76,11 +112,17 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
     if (agent) agents.push(agent);
   }
-  addSubAgents(sourceLabel, agents, index);
-  agents.push(...splitSubAgents(agents, index, graph, make));
-  linkRemoteCallers(agents, index);
-  const listed = dedupeByIdentity(joinProxyRoutes(agents, code, index));
+  // Copies of a unit go before sub-agents are planned: a sub-agent's parent is the deployed unit.
+  const units = dropDuplicateUnits(agents, signatures);
+  applyActionCallers(configs, units, (path) => index.get(path));
+  applyShellScriptCallers(configs, units);
+  units.push(...declaredSubAgentItems(sourceLabel, units, (path) => index.get(path)));
+  addSubAgents(sourceLabel, units, index);
+  units.push(...splitSubAgents(units, index, graph, make));
+  linkRemoteCallers(units, index);
+  const listed = dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index)));
   attachChainedComponents(listed, index);
+  linkMcpClients(listed, serverItems, index);
   pruneLinks(listed);
   return listed;
 }
@@ -118,7 +160,8 @@ function hasLlmSignal(file: CodeFindings): boolean {
 function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
   const configDir = posix.dirname(unit.path);
   const found = new Set<string>();
-  const bases = [configDir, ''];
+  // A service's paths are written from its build context, where its code sits.
+  const bases = [...(unit.build ? [unit.build.context] : []), configDir, ''];
   for (const written of unit.codePaths) {
     const file = index.resolvePath(written, configDir) ?? index.resolvePath(written, '');
     if (file) found.add(file);

@@ -52,8 +52,20 @@ export function linkRemoteCallers(agents: readonly DiscoveredAgent[], index: Cod
     const files = agent.codeFiles.map((path) => index.get(path)).filter((file): file is CodeFindings => file !== undefined);
     for (const target of remoteAgentsOf(files)) {
       if (target.platform !== 'langgraph-platform' || target.name === null) continue;
-      const graph = graphs.find((candidate) => candidate.unit.name === target.name && candidate !== agent);
+      const graph = nearestGraph(graphs.filter((candidate) => candidate.unit.name === target.name && candidate !== agent), target.evidence.path);
       if (graph) linkAgents(agent, graph, 'remote-agent', target.evidence);
     }
   }
+}
+
+/** Of several langgraph.json graphs of one name (a monorepo of deployments), the one whose file shares the most folders with the caller. */
+function nearestGraph(graphs: DiscoveredAgent[], callerPath: string): DiscoveredAgent | undefined {
+  const shared = (path: string) => {
+    const a = path.split('/').slice(0, -1);
+    const b = callerPath.split('/').slice(0, -1);
+    let depth = 0;
+    while (depth < a.length && depth < b.length && a[depth] === b[depth]) depth++;
+    return depth;
+  };
+  return [...graphs].sort((x, y) => shared(y.unit.path) - shared(x.unit.path))[0];
 }

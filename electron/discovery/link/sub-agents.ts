@@ -57,11 +57,17 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
       return item;
     };
     for (const definition of plan.definitions) {
-      if (definition === plan.root || definition.kind === 'graph') continue;
+      if (definition.kind === 'graph' && definition !== plan.root) continue;
       const child = itemOf(definition);
-      const reference = plan.referencedBy.get(definition.key);
-      const parent = reference ? itemOf(reference.from) : unit;
-      if (parent !== child) linkAgents(parent, child, reference?.relation ?? 'sub-agent', reference?.from.evidence ?? definition.evidence);
+      const references = plan.references.get(definition.key) ?? [];
+      // Run by nothing else the unit runs (several independent agents): the unit runs it.
+      if (child !== unit && !references.some((reference) => reference.relation === 'sub-agent' || itemOf(reference.from) !== child)) {
+        linkAgents(unit, child, 'sub-agent', definition.evidence);
+      }
+      for (const reference of references) {
+        const parent = itemOf(reference.from);
+        if (parent !== child) linkAgents(parent, child, reference.relation, reference.from.evidence);
+      }
     }
   });
 }
@@ -69,8 +75,10 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
 interface Plan {
   definitions: Definition[];
   root: Definition | null;
-  /** Definition key → the first definition of the unit's code that runs it. */
+  /** Definition key → the first definition of the unit's code that runs it, a supervisor or graph before an agent handing off. */
   referencedBy: Map<string, Reference>;
+  /** Definition key → every definition that runs it or hands off to it. */
+  references: Map<string, Reference[]>;
 }
 
 /**
@@ -82,7 +90,9 @@ interface Plan {
 function planOf(unit: DiscoveredAgent, index: CodeIndex): Plan {
   const all = unit.codeFiles.flatMap((path) => (index.get(path)?.agentDefinitions ?? []).map((definition, i) => ({ ...definition, path, key: `${path}#${i}` })));
   const imported = new Set(unit.entryPoints.flatMap((path) => index.get(path)?.importedNames ?? []));
-  const seeds = all.filter((definition) => unit.entryPoints.includes(definition.path) || (definition.variable !== null && imported.has(definition.variable)));
+  const seeds = all.filter(
+    (definition) => unit.entryPoints.includes(definition.path) || (definition.variable !== null && imported.has(definition.variable)) || (definition.factory !== null && imported.has(definition.factory)),
+  );
   const run = new Set(seeds.length > 0 ? seeds : all);
   for (const definition of run) {
     for (const member of definition.members) {
@@ -91,21 +101,46 @@ function planOf(unit: DiscoveredAgent, index: CodeIndex): Plan {
     }
   }
   const definitions = all.filter((definition) => run.has(definition));
-  const referencedBy = new Map<string, Reference>();
+  const references = new Map<string, Reference[]>();
   for (const from of definitions) {
     for (const member of from.members) {
       const target = resolveMember(member.variable, from, definitions);
-      if (target && target !== from && !referencedBy.has(target.key)) referencedBy.set(target.key, { from, relation: member.relation });
+      if (!target || target === from) continue;
+      const list = references.get(target.key) ?? [];
+      if (!list.some((reference) => reference.from === from && reference.relation === member.relation)) list.push({ from, relation: member.relation });
+      references.set(target.key, list);
     }
   }
-  const unreferenced = definitions.filter((definition) => !referencedBy.has(definition.key));
-  const inEntries = unreferenced.filter((definition) => unit.entryPoints.includes(definition.path));
-  const root = inEntries.length === 1 ? inEntries[0]! : unreferenced.length === 1 ? unreferenced[0]! : null;
-  return { definitions, root, referencedBy };
+  const referencedBy = new Map<string, Reference>();
+  for (const [key, list] of references) referencedBy.set(key, list.find((reference) => reference.relation === 'sub-agent') ?? list[0]!);
+  const started = new Set(unit.codeFiles.flatMap((path) => index.get(path)?.agentsRun ?? []));
+  const startedHere = definitions.filter((definition) => definition.variable !== null && started.has(definition.variable));
+  return { definitions, root: rootOf(unit, definitions, references, new Set(seeds), new Set(startedHere)), referencedBy, references };
+}
+
+/**
+ * The agent the unit itself runs: the one its code starts (`Runner.run(triage)`, `graph.invoke`)
+ * that no other agent runs as a worker; else the one no agent runs as a worker, and, among
+ * several, the one nothing hands off to (specialists often hand back to the triage agent), the
+ * one its entry names, or the one its entry creates. None when that leaves a choice: the unit then runs
+ * them all and each is a sub-agent.
+ */
+function rootOf(unit: DiscoveredAgent, definitions: readonly Definition[], references: Map<string, Reference[]>, seeds: ReadonlySet<Definition>, started: ReadonlySet<Definition>): Definition | null {
+  const notWorkers = definitions.filter((definition) => !(references.get(definition.key) ?? []).some((reference) => reference.relation === 'sub-agent'));
+  const narrowings = [
+    notWorkers.filter((definition) => started.has(definition)),
+    notWorkers,
+    notWorkers.filter((definition) => !references.has(definition.key)),
+    notWorkers.filter((definition) => seeds.has(definition)),
+    notWorkers.filter((definition) => unit.entryPoints.includes(definition.path)),
+  ];
+  return narrowings.find((candidates) => candidates.length === 1)?.[0] ?? null;
 }
 
 /** A variable named in a list: the definition bound to it in the same file first, else in another file of the unit. */
 function resolveMember(variable: string, from: Definition, definitions: readonly Definition[]): Definition | undefined {
+  // A swarm handoff tool names its peer by the agent's own name.
+  if (variable.startsWith('name:')) return definitions.find((definition) => definition.name === variable.slice('name:'.length));
   const named = definitions.filter((definition) => definition.variable === variable);
   return named.find((definition) => definition.path === from.path) ?? named[0];
 }

@@ -42,7 +42,7 @@ function lineNumberAt(text: string, index: number): number {
   return line;
 }
 
-const PYTHON_IMPORT = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+([\w, \t*()]+)|import[ \t]+([\w., \t]+))/gm;
+const PYTHON_IMPORT = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[\w, \t*()]+)|import[ \t]+([\w., \t]+))/gm;
 const SCRIPT_IMPORT = /(?:\bfrom[ \t]*|\bimport[ \t]*\(?[ \t]*|\brequire[ \t]*\([ \t]*)['"]([.@~][^'"]*)['"]/g;
 
 /**
@@ -63,7 +63,8 @@ export function codeStub(path: string, text: string): CodeFindings | null {
       if (m[1] !== undefined) {
         imports.add(m[1]);
         // "from . import tools" and "from app import tools" may name modules, not attributes.
-        for (const name of (m[2] ?? '').replace(/[()]/g, '').split(',')) {
+        // `from app import (\n    tools,\n    prompts as p,  # comment\n)` spans lines.
+        for (const name of (m[2] ?? '').replace(/#[^\n]*/g, '').replace(/[()]/g, '').split(',')) {
           const item = name.trim().split(/\s+/)[0];
           if (item && item !== '*') imports.add(m[1].endsWith('.') ? `${m[1]}${item}` : `${m[1]}.${item}`);
         }

@@ -152,6 +152,65 @@ triage = Agent(name="Triage", instructions="...", handoffs=[billing])
     expect(agents.some((a) => a.unit.name === 'Triage')).toBe(false);
   });
 
+  it('an agent built by a factory the entry imports is a sub-agent of the unit that runs it', async () => {
+    write({
+      'langgraph.json': JSON.stringify({ graphs: { desk: './desk/graph.py:graph' } }),
+      'desk/__init__.py': '',
+      'desk/researcher.py': 'from langgraph.prebuilt import create_react_agent\n\ndef make_researcher(model):\n    return create_react_agent(model, tools=[], name="researcher")\n',
+      'desk/unused.py': 'from langgraph.prebuilt import create_react_agent\nstray = create_react_agent("openai:gpt-4.1", tools=[], name="stray")\n',
+      'desk/graph.py': `from langchain_openai import ChatOpenAI
+from langgraph_supervisor import create_supervisor
+from desk.researcher import make_researcher
+from desk import unused
+
+model = ChatOpenAI(model="gpt-4.1")
+graph = create_supervisor(model=model, agents=[make_researcher(model)]).compile()
+`,
+    });
+    const { agents } = await scan();
+    expect(agents.map((a) => [a.unit.kind, a.unit.name]).sort()).toEqual([
+      ['langgraph-graph', 'desk'],
+      ['sub-agent', 'researcher'],
+    ]);
+    expect(links(byName(agents, 'desk'))).toEqual(['sub-agent:researcher']);
+  });
+
+  it('a swarm runs each of its agents, which hand over to each other by name; specialists handing back to triage leave it the root', async () => {
+    write({
+      'swarm.py': `from langchain_openai import ChatOpenAI
+from langgraph.prebuilt import create_react_agent
+from langgraph_swarm import create_handoff_tool, create_swarm
+
+model = ChatOpenAI(model="gpt-4.1")
+alice = create_react_agent(model, [create_handoff_tool(agent_name="Bob")], name="Alice")
+bob = create_react_agent(model, [create_handoff_tool(agent_name="Alice")], name="Bob")
+app = create_swarm([alice, bob], default_active_agent="Alice").compile()
+
+if __name__ == "__main__":
+    app.invoke({"messages": []})
+`,
+      'team.py': `from agents import Agent, Runner
+billing = Agent(name="Billing", instructions="...")
+triage = Agent(name="Triage", instructions="...", handoffs=[billing])
+billing.handoffs = [triage]
+refunds = Agent(name="Refunds", instructions="...", handoffs=[triage])
+triage.handoffs.append(refunds)
+
+if __name__ == "__main__":
+    Runner.run_sync(triage, "hello")
+`,
+    });
+    const { agents } = await scan();
+    const swarm = byName(agents, 'swarm.py');
+    expect(links(swarm)).toEqual(['sub-agent:Alice', 'sub-agent:Bob']);
+    expect(links(byName(agents, 'Alice'))).toEqual(['handoff-from:Bob', 'handoff-to:Bob', 'parent:swarm']);
+    // Triage is the agent the unit starts; Refunds hands back to it. Triage's late `append` is not
+    // read, so the unit is only known to run Refunds, as one of its agents.
+    expect(links(byName(agents, 'team.py'))).toEqual(['handoff-from:Refunds', 'handoff-to:Billing', 'sub-agent:Refunds']);
+    expect(links(byName(agents, 'Refunds'))).toEqual(['handoff-to:team', 'parent:team']);
+    expect(agents.some((a) => a.unit.name === 'Triage')).toBe(false);
+  });
+
   it('one worker module run by two deployments is one sub-agent item linked to both', async () => {
     write({
       'k8s/batch.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: "0 2 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: run\n              image: x\n              command: ["python", "-m", "desk.batch"]\n',
@@ -198,6 +257,21 @@ if __name__ == "__main__":
     expect(bot.remoteAgent).toBeUndefined();
     expect(links(bot)).toEqual(['remote-agent:helper']);
     expect(links(byName(agents, 'helper'))).toEqual(['caller:api/chat', 'caller:bot']);
+  });
+
+  it('with two deployments serving a graph of the same name, a caller is linked to the one of its own service', async () => {
+    const graph = 'from langgraph.prebuilt import create_react_agent\ngraph = create_react_agent("openai:gpt-4.1", tools=[])\n';
+    write({
+      'services/a/langgraph.json': JSON.stringify({ graphs: { agent: './graph.py:graph' } }),
+      'services/a/graph.py': graph,
+      'services/b/langgraph.json': JSON.stringify({ graphs: { agent: './graph.py:graph' } }),
+      'services/b/graph.py': graph,
+      'services/b/scripts/smoke.py': 'from langgraph_sdk import get_sync_client\nif __name__ == "__main__":\n    get_sync_client(url="http://localhost:2024").runs.wait(None, "agent", input={})\n',
+    });
+    const { agents } = await scan();
+    const caller = byName(agents, 'services/b/scripts/smoke.py');
+    expect(caller.classification).toBe('remote-caller');
+    expect(caller.links?.map((l) => l.identityKey)).toEqual(['repo:langgraph-graph:services/b/langgraph.json#agent']);
   });
 
   it('an OpenAI Assistants runner on a schedule is a caller of the assistant, not an agent', async () => {

@@ -36,7 +36,11 @@ describe('classifyFile', () => {
     ['go.sum', 'lockfile'],
     ['README.md', 'other'],
     ['notes.txt', 'other'],
-    ['Dockerfile', 'other'],
+    // A compose service that builds an image runs its Dockerfile's command (config/dockerfile.ts).
+    ['Dockerfile', 'config'],
+    ['services/worker/Dockerfile.prod', 'config'],
+    ['docker/worker.dockerfile', 'config'],
+    ['.dockerignore', 'other'],
     ['assets/logo.png', 'other'],
     ['.env', 'config'],
     ['services/api/.env.production', 'config'],

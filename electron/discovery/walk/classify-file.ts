@@ -7,8 +7,16 @@ const CODE_EXTENSIONS = new Set(['py', 'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', '
 const CONFIG_EXTENSIONS = new Set(['yml', 'yaml', 'json', 'jsonc', 'toml', 'tf', 'cron', 'crontab']);
 /** Jenkinsfile, Procfile and crontab, also with a suffix: Jenkinsfile.nightly, Procfile.dev. */
 const CONFIG_FILE_NAME = /^(jenkinsfile|procfile|crontab)([.-][^/]*)?$/;
+/** Dockerfile, Dockerfile.prod, worker.Dockerfile, Containerfile: the command a compose service's image runs. */
+const DOCKERFILE_NAME = /^(dockerfile|containerfile)([.-][\w.-]+)?$|\.dockerfile$/;
 /** Files in /etc/cron.d style folders have no extension. */
 const CONFIG_FOLDERS = new Set(['cron.d']);
+/** Claude Code subagent definitions: Markdown, but configuration (front matter names tools and a model). */
+export const CLAUDE_SUBAGENT_FILE = /(^|\/)\.claude\/agents\/(?:[^/]+\/)*[^/]+\.md$/i;
+/** Agents of a Claude Code plugin (`plugins/<name>/agents/<agent>.md`): read, and kept only when their front matter makes them one. */
+export const PLUGIN_AGENT_FILE = /(^|\/)agents\/(?!readme\.md$)[^/]+\.md$/i;
+/** Shell scripts (Claude Code hooks, nightly scripts): read only for headless `claude -p` runs, which make them agents. */
+export const SHELL_SCRIPT = /\.(sh|bash)$/i;
 const LOCKFILE_NAMES = new Set(['poetry.lock', 'uv.lock', 'pipfile.lock', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'go.sum']);
 /** requirements.txt, requirements-dev.txt, requirements.prod.txt, and any .txt under requirements/. */
 const REQUIREMENTS_FILE = /^requirements[\w.-]*\.txt$/;
@@ -39,7 +47,8 @@ export function classifyFile(relPath: string): FileKind {
   if (LOCKFILE_NAMES.has(name) || REQUIREMENTS_FILE.test(name) || (folder === 'requirements' && extension === 'txt')) return 'lockfile';
   // Type declarations describe code that runs elsewhere; they never call anything.
   if (CODE_EXTENSIONS.has(extension)) return /\.d\.[mc]?ts$/.test(name) ? 'other' : 'code';
-  if (CONFIG_EXTENSIONS.has(extension) || CONFIG_FILE_NAME.test(name) || CONFIG_FOLDERS.has(folder) || secretFileFormat(relPath) !== null) return 'config';
+  if (CONFIG_EXTENSIONS.has(extension) || CONFIG_FILE_NAME.test(name) || DOCKERFILE_NAME.test(name) || CONFIG_FOLDERS.has(folder) || secretFileFormat(relPath) !== null) return 'config';
+  if ((extension === 'md' && (CLAUDE_SUBAGENT_FILE.test(relPath) || PLUGIN_AGENT_FILE.test(relPath))) || ((extension === 'sh' || extension === 'bash') && SHELL_SCRIPT.test(relPath))) return 'config';
   return 'other';
 }
 

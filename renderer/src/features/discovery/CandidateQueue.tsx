@@ -86,7 +86,8 @@ const COLUMNS: readonly Column<CandidateSummary, never>[] = [
   {
     key: 'classification',
     header: 'Type',
-    minWidth: 76,
+    // Wide enough for the longest badge, "Remote caller".
+    minWidth: 116,
     render: (c) => (
       <Badge tone={CLASSIFICATION_TONES[c.classification]} title={CLASSIFICATION_EXPLANATIONS[c.classification]}>
         {CLASSIFICATION_LABELS[c.classification]}

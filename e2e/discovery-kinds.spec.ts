@@ -1,0 +1,79 @@
+import { cpSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DiscoveryPage } from './page-models/discovery-page';
+import { RegistryPage } from './page-models/registry-page';
+import { WorkspaceMenu } from './page-models/workspace-menu';
+import { expect, test } from './support/web-app';
+
+const CORPUS = resolve(import.meta.dirname, '..', 'electron', 'discovery', 'corpus', 'repos');
+const SHOTS = '/tmp/i13-shots';
+
+test('the queue shows MCP servers, browser agents, LangGraph deployments, remote callers and examples for what they are, linked to each other', async ({ app, page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const registry = new RegistryPage(page);
+  await registry.goto(app.url);
+  await new WorkspaceMenu(page).submitPath('New…', join(app.scratch, 'kinds.atw'), 'Create');
+  const discovery = new DiscoveryPage(page);
+  await discovery.open();
+  for (const name of ['mcp-fastmcp-ledger', 'realtime-voice-concierge', 'langgraph-remote-callers', 'workflow-copies-issue-triage']) {
+    const repo = join(app.scratch, name);
+    cpSync(join(CORPUS, name, 'repo'), repo, { recursive: true });
+    await discovery.addFolder(repo);
+  }
+  await discovery.scan();
+
+  // Each kind in its own group; examples last, apart from the deployed CI jobs.
+  await expect(discovery.group('MCP servers (tool providers)').getByRole('row').filter({ hasText: 'ledger' })).toHaveCount(1);
+  await expect(discovery.group('Agents that run in the browser').getByRole('row').filter({ has: page.getByRole('gridcell') })).toHaveCount(5);
+  await expect(discovery.group('LangGraph deployments (langgraph.json)')).toContainText('dispute_helper');
+  await expect(discovery.group('Examples and test copies (not deployed)')).toContainText('CI/test');
+  await expect(discovery.group('CI jobs')).not.toContainText('CI/test');
+  await expect(discovery.group('CI jobs')).toContainText('Issue triage/triage');
+  for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
+    await page.setViewportSize({ width, height });
+    await discovery.group('LangGraph deployments (langgraph.json)').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/queue-${width}.png` });
+  }
+
+  // An MCP server is a tool provider: no Confirm, a note saying what to do, links to its clients.
+  const server = await discovery.openCandidate('ledger');
+  await expect(server.header).toContainText('MCP server');
+  await expect(page.getByRole('button', { name: 'Confirm', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('note')).toContainText('Not an agent: this server provides tools');
+  const links = server.section('Linked items');
+  await expect(links).toContainText('Serves tools to');
+  await expect(links).toContainText('Claude Code');
+  await expect(server.section('Tools')).not.toContainText('No tool definitions seen');
+  for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/mcp-server-${width}.png` });
+  }
+  // The link leads to the agent, which names the server it uses.
+  await links.getByRole('link', { name: 'payout-reconciler' }).click();
+  await page.getByRole('heading', { name: 'payout-reconciler', level: 1 }).waitFor();
+  await expect(server.section('Linked items')).toContainText('Uses MCP server');
+  await expect(server.section('Linked items')).toContainText('ledger');
+  await expect(page.getByRole('button', { name: 'Confirm', exact: true })).toBeVisible();
+
+  // A remote caller names the deployed graph it starts and links to it.
+  await page.goBack();
+  await page.goBack();
+  const caller = await discovery.openCandidate('api/chat');
+  await expect(caller.header).toContainText('Remote caller');
+  await expect(caller.section('Remote agent')).toContainText('LangGraph Platform deployment');
+  await expect(caller.section('Remote agent')).toContainText('dispute_helper');
+  await expect(caller.section('Linked items')).toContainText('Starts remote agent');
+  await expect(page.getByRole('note')).toContainText('starts an agent deployed elsewhere');
+
+  // A browser agent lists the agents it hands off to.
+  await page.goBack();
+  const concierge = await discovery.openCandidate('authentication');
+  await expect(concierge.header).toContainText('Agent');
+  await expect(page.getByText('Browser agent', { exact: false }).first()).toBeVisible();
+  await expect(concierge.section('Linked items')).toContainText('Hands off to');
+  await expect(concierge.section('Linked items')).toContainText('returns');
+  for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/browser-agent-${width}.png` });
+  }
+});
