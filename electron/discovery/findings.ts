@@ -49,6 +49,8 @@ export interface CodeFindings {
   proxyCalls?: ProxyCall[];
   /** Set when the file is where browser code starts: a page, layout, "use client" module or Vite entry (code/client-entry.ts). */
   clientEntry?: Evidence;
+  /** Set for modules that never run in the browser: "use server" actions, `import 'server-only'` (code/client-entry.ts). */
+  serverOnly?: boolean;
   /** Model calls made inside functions, by the function that makes them (code/generation-sites.ts). */
   generationSites?: GenerationSite[];
   /** The MCP server this file builds (FastMCP, McpServer, a low-level Server): a tool provider, not an agent. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientEntryOf } from './client-entry';
+import { clientEntryOf, isServerOnly, serverActionEntryOf } from './client-entry';
 import { findProxyCallsInText } from './proxy-calls';
 import { analyzed } from './test-helpers';
 
@@ -111,12 +111,20 @@ describe('where browser code starts and what it asks the server', () => {
     expect(clientEntryOf('app/page.py', "'use client'")).toBeNull();
   });
 
+  it('server actions and server-only modules never run in the browser; only a "use server" module is an endpoint', () => {
+    expect(isServerOnly('app/actions.ts', "// actions\n'use server';\nexport async function ask() {}")).toBe(true);
+    expect(isServerOnly('lib/advisor.ts', "import 'server-only';\nimport { Agent } from '@openai/agents';")).toBe(true);
+    expect(isServerOnly('lib/advisor.ts', "import { Agent } from '@openai/agents';\nconst s = 'use server';")).toBe(false);
+    expect(serverActionEntryOf('app/actions.ts', "'use server';\nexport async function ask() {}")).toMatchObject({ line: 1, ruleId: 'web.server-action' });
+    expect(serverActionEntryOf('lib/advisor.ts', "import 'server-only';")).toBeNull();
+  });
+
   it('same-origin paths of fetch calls, from the syntax tree or a stub, never other hosts', async () => {
     const findings = await analyzed(
       'agents/tool.ts',
-      "import { tool } from '@openai/agents';\nexport const t = tool({ name: 't', execute: async (id: string) => {\n  await fetch('/api/responses?debug=1', { method: 'POST' });\n  await fetch(`/api/chat/${id}`);\n  await fetch('https://api.example.com/x');\n  await fetch('//cdn.example.com/y');\n} });\n",
+      "import { tool } from '@openai/agents';\nexport const t = tool({ name: 't', execute: async (id: string) => {\n  await fetch('/api/responses?debug=1', { method: 'POST' });\n  await fetch(`/api/chat/${id}`);\n  await fetch('https://api.example.com/x');\n  await fetch('//cdn.example.com/y');\n  await fetch(`${window.location.origin}/api/session`);\n} });\n",
     );
-    expect(findings.proxyCalls?.map((call) => [call.path, call.evidence.line])).toEqual([['/api/responses', 3], ['/api/chat/{}', 4]]);
+    expect(findings.proxyCalls?.map((call) => [call.path, call.evidence.line])).toEqual([['/api/responses', 3], ['/api/chat/{}', 4], ['/api/session', 7]]);
     expect(findProxyCallsInText('App.tsx', "const r = await fetch('/api/session');\nawait axios.post(\"/api/x/\");\nfetch('https://x.io/api');").map((call) => call.path)).toEqual(['/api/session', '/api/x']);
   });
 });

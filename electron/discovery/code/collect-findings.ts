@@ -6,7 +6,7 @@ import { findAgentGraph } from './agent-graph';
 import { findAgentDefinitions, findAgentsRun } from './agent-definitions';
 import { findCapabilities } from './capabilities';
 import { findClaudeAgentOptions } from './claude-agent-options';
-import { clientEntryOf } from './client-entry';
+import { clientEntryOf, isServerOnly, serverActionEntryOf } from './client-entry';
 import type { CodeModel } from './code-model';
 import { findCredentials } from './credentials';
 import { EndpointCollector, findEndpoints } from './endpoints';
@@ -64,12 +64,13 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     guardrails: findGuardrails(context),
     untrustedInputs: [...findUntrustedInputs(context, tools), ...claude.untrustedInputs],
     localImports: localImports(model, rules),
-    entryPoint: findEntryPoint(context),
+    entryPoint: findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel,
     ...(agentGraph ? { agentGraph } : {}),
     ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
     ...(clientEntry ? { clientEntry } : {}),
+    ...(isServerOnly(model.path, model.text) ? { serverOnly: true } : {}),
     ...(generationSites.length > 0 ? { generationSites } : {}),
     ...(mcpServer ? { mcpServer } : {}),
     ...(mcpLaunches.length > 0 ? { mcpLaunches } : {}),

@@ -47,8 +47,12 @@ export function findProxyCallsInText(path: string, text: string): ProxyCall[] {
   return calls;
 }
 
-/** "/api/session?x=1" -> "/api/session"; URLs with a host, protocol-relative ones and bare "/" are not routes of this app. */
-function sameOriginPath(url: string): string | null {
+/**
+ * "/api/session?x=1" -> "/api/session"; `${window.location.origin}/api/session` (written "{}/api/session")
+ * -> "/api/session". URLs with a literal host, protocol-relative ones and bare "/" are not routes of this app.
+ */
+function sameOriginPath(written: string): string | null {
+  const url = written.replace(/^\{\}(?=\/[^/])/, '');
   if (!url.startsWith('/') || url.startsWith('//')) return null;
   const path = url.replace(/[?#].*$/, '').replace(/\/+$/, '');
   return path.length > 1 ? path : null;

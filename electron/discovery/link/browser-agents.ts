@@ -3,7 +3,7 @@ import type { CodeFindings } from '../findings';
 import { linkAgents } from './agent-links';
 import { capabilitiesHeld, type AgentGraph, type AgentNode } from './agent-nodes';
 import { isTestPath } from './deployment-scope';
-import { importClosure, type CodeIndex } from './resolve-code';
+import type { CodeIndex } from './resolve-code';
 
 /** Builds one item from the files it runs (link-units.ts's candidateOf, with the scan's lockfiles and .env files). */
 export type MakeItem = (kind: UnitKind, name: string, path: string, entries: string[], trigger: TriggerFinding, files: CodeFindings[]) => DiscoveredAgent | null;
@@ -25,10 +25,14 @@ export function browserAgents(code: readonly CodeFindings[], index: CodeIndex, g
   if (graph.isEmpty) return [];
   const pageFiles = new Map<AgentNode, Set<string>>();
   const startedFrom = new Map<AgentNode, CodeFindings>();
-  for (const entry of code) {
-    // A test rendering a page (App.test.tsx, __tests__/) is never where an agent is started from.
-    if (!entry.clientEntry || covered.has(entry.path) || isTestPath(entry.path)) continue;
-    const closure = importClosure([entry.path], index, BROWSER_IMPORT_DEPTH).filter((path) => !covered.has(path));
+  // Pages and app entries before the "use client" modules they import, each in path order: every
+  // scan of the same tree names the same page as where an agent starts.
+  const rank = (file: CodeFindings) => `${file.clientEntry?.line === 0 ? 0 : 1}:${file.path}`;
+  // A test page or fixture exercises agents; it is not where a deployed app starts them.
+  const entries = code.filter((file) => file.clientEntry && !isTestPath(file.path)).sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+  for (const entry of entries) {
+    if (covered.has(entry.path)) continue;
+    const closure = browserClosure(entry.path, index).filter((path) => !covered.has(path));
     const reached = graph.reachable(closure.flatMap((path) => graph.definedIn(path)));
     if (reached.length === 0) continue;
     // Files of the page's own code: no agent is defined there, no agent's own code reaches them.
@@ -50,10 +54,7 @@ export function browserAgents(code: readonly CodeFindings[], index: CodeIndex, g
     if (!item) continue;
     const ownFindings = own.flatMap((path) => index.get(path) ?? []);
     item.tools = graph.toolsOf(node);
-    item.capabilities = capabilitiesHeld(
-      ownFindings.flatMap((file) => file.capabilities),
-      item.tools,
-    );
+    item.capabilities = capabilitiesHeld(ownFindings.flatMap((file) => file.capabilities), item.tools);
     item.classification = 'agent';
     for (const path of [...own, ...page]) covered.add(path);
     items.set(node, item);
@@ -64,4 +65,26 @@ export function browserAgents(code: readonly CodeFindings[], index: CodeIndex, g
     if (from && to) linkAgents(from, to, edge.relation, edge.evidence);
   }
   return [...items.values()];
+}
+
+/**
+ * What a page loads into the browser: its imports, transitively, except modules that stay on the
+ * server (server actions, `server-only` modules: a page may import them, their code runs there).
+ */
+function browserClosure(entry: string, index: CodeIndex): string[] {
+  const seen = new Set([entry]);
+  let frontier = [entry];
+  for (let depth = 0; depth < BROWSER_IMPORT_DEPTH && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const path of frontier) {
+      for (const written of index.get(path)?.localImports ?? []) {
+        const target = index.resolveImport(written, path);
+        if (!target || seen.has(target) || index.get(target)?.serverOnly) continue;
+        seen.add(target);
+        next.push(target);
+      }
+    }
+    frontier = next;
+  }
+  return [...seen];
 }

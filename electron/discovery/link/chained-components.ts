@@ -1,4 +1,5 @@
 import type { ChainedComponent, DiscoveredAgent, LlmUse } from '../../../shared/discovery';
+import { routeSegments } from './proxy-routes';
 import type { CodeIndex } from './resolve-code';
 
 /**
@@ -11,6 +12,9 @@ import type { CodeIndex } from './resolve-code';
 export function attachChainedComponents(agents: readonly DiscoveredAgent[], index: CodeIndex): void {
   for (const agent of agents) {
     const entries = new Set([agent.unit.path, ...agent.entryPoints]);
+    // What a sub-agent it runs calls is that sub-agent's own model use, shown there.
+    const subAgents = new Set((agent.links ?? []).filter((link) => link.relation === 'sub-agent').map((link) => link.identityKey));
+    for (const other of agents) if (subAgents.has(other.identityKey)) for (const path of other.codeFiles) entries.add(path);
     const components = new Map<string, ChainedComponent>();
     const knownProvider = soleProvider(agent.llm);
     for (const path of agent.codeFiles) {
@@ -22,7 +26,7 @@ export function attachChainedComponents(agents: readonly DiscoveredAgent[], inde
         const use: LlmUse = { provider: site.provider ?? fileProvider ?? knownProvider ?? 'unknown', sdk: site.sdk, models: site.models, evidence: site.evidence };
         const existing = components.get(key);
         if (existing) existing.llm.push(use);
-        else components.set(key, { name: site.owner, path, llm: [use], evidence: site.evidence });
+        else components.set(key, { name: componentName(site.owner, path), path, llm: [use], evidence: site.evidence });
       }
     }
     if (components.size > 0) agent.chainedComponents = [...components.values()];
@@ -32,4 +36,10 @@ export function attachChainedComponents(agents: readonly DiscoveredAgent[], inde
 function soleProvider(uses: readonly LlmUse[]): string | null {
   const providers = new Set(uses.map((use) => use.provider).filter((provider) => provider !== 'unknown'));
   return providers.size === 1 ? [...providers][0]! : null;
+}
+
+/** A route handler is named by what it answers ("POST /api/responses"), not just its verb. */
+function componentName(owner: string, path: string): string {
+  const segments = /^(?:GET|POST|PUT|PATCH|DELETE|handler|default)$/.test(owner) ? routeSegments(path) : null;
+  return segments ? `${owner} /${segments.join('/')}` : owner;
 }

@@ -120,7 +120,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   addSubAgents(sourceLabel, units, index);
   units.push(...splitSubAgents(units, index, graph, make));
   linkRemoteCallers(units, index);
-  const listed = dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index)));
+  const listed = dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make)));
   attachChainedComponents(listed, index);
   linkMcpClients(listed, serverItems, index);
   pruneLinks(listed);

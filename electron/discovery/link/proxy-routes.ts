@@ -1,6 +1,8 @@
 import { posix } from 'node:path';
-import type { DiscoveredAgent, Evidence } from '../../../shared/discovery';
+import type { DiscoveredAgent, Evidence, TriggerFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
+import { linkAgents } from './agent-links';
+import type { MakeItem } from './browser-agents';
 import { importClosure, type CodeIndex } from './resolve-code';
 
 /**
@@ -11,11 +13,12 @@ import { importClosure, type CodeIndex } from './resolve-code';
  * and is not an item of its own. A route name is never evidence: `/api/responses` may store
  * survey answers and `/api/session` a login.
  */
-export function joinProxyRoutes(agents: DiscoveredAgent[], code: readonly CodeFindings[], index: CodeIndex): DiscoveredAgent[] {
+export function joinProxyRoutes(agents: DiscoveredAgent[], code: readonly CodeFindings[], index: CodeIndex, make: MakeItem): DiscoveredAgent[] {
   const routes = new RouteTable(code);
   if (routes.isEmpty) return agents;
   const itemOfRoute = new Map(agents.filter((agent) => agent.unit.kind === 'code-entry-point').map((agent) => [agent.unit.path, agent]));
   const joined = new Set<string>();
+  const supervisors = new Map<string, DiscoveredAgent>();
   for (const agent of agents) {
     const own = new Set([agent.unit.path, ...agent.entryPoints]);
     for (const path of [...agent.codeFiles]) {
@@ -26,10 +29,39 @@ export function joinProxyRoutes(agents: DiscoveredAgent[], code: readonly CodeFi
         if (!routeFiles.some((file) => file.llm.length > 0)) continue;
         joinRoute(agent, routeFiles, itemOfRoute.get(route));
         joined.add(route);
+        const caller = index.get(path);
+        if (caller && !own.has(path)) {
+          const supervisor = supervisors.get(path) ?? proxiedToolLoop(caller, routeFiles, itemOfRoute.get(route), make);
+          if (supervisor) {
+            supervisors.set(path, supervisor);
+            linkAgents(agent, supervisor, 'sub-agent', call.evidence);
+          }
+        }
       }
     }
   }
-  return agents.filter((agent) => !(agent.unit.kind === 'code-entry-point' && joined.has(agent.unit.path)));
+  return [...agents.filter((agent) => !(agent.unit.kind === 'code-entry-point' && joined.has(agent.unit.path))), ...supervisors.values()];
+}
+
+/**
+ * A tool's code that hands its own tool schemas to a model behind the route (the chat agent's
+ * "supervisor": `tools: [{ type: 'function', name: 'lookupPolicyDocument' }]` posted to
+ * /api/responses, tool calls answered in a loop) is a second agent the first one runs: a
+ * 'sub-agent' at that file, holding those tools. A single model call without tools is not.
+ */
+function proxiedToolLoop(caller: CodeFindings, routeFiles: CodeFindings[], routeItem: DiscoveredAgent | undefined, make: MakeItem): DiscoveredAgent | null {
+  const schemas = caller.tools.filter((tool) => tool.evidence.ruleId.endsWith('.tool.function-schema'));
+  if (schemas.length === 0 || caller.agentGraph?.definitions.length) return null;
+  const name = posix.basename(caller.path).replace(/\.[^.]+$/, '');
+  const trigger: TriggerFinding = { kind: 'chained', schedule: null, description: 'Run by the tool that calls it', evidence: schemas[0]!.evidence };
+  const item = make('sub-agent', name, caller.path, [caller.path], trigger, [caller]);
+  if (!item) return null;
+  const names = new Set(schemas.map((tool) => tool.name));
+  item.tools = schemas;
+  item.capabilities = caller.capabilities.filter((capability) => capability.tool === null || names.has(capability.tool));
+  item.classification = 'agent';
+  joinRoute(item, routeFiles, routeItem);
+  return item;
 }
 
 /** The route's model use, keys, endpoints and capabilities become the caller's; its item (if one was made) knew the .env beside it. */

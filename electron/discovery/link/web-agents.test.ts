@@ -79,6 +79,8 @@ describe('agents that run in the browser', () => {
     expect(triage.codeFiles).not.toContain('src/app/api/responses/route.ts');
     expect(refunds.codeFiles).toContain('src/app/api/responses/route.ts');
     expect(refunds.credentials.map((c) => c.name)).toContain('OPENAI_API_KEY');
+    // The policy check is a model call made in refunds' run: a chained component named by its route.
+    expect(refunds.chainedComponents?.map((c) => `${c.name} @ ${c.path}`)).toEqual(['POST /api/responses @ src/app/api/responses/route.ts']);
     expect(agents.some((a) => a.unit.path.includes('/api/'))).toBe(false);
   });
 
@@ -91,11 +93,54 @@ describe('agents that run in the browser', () => {
     expect(summary(agents)).toHaveLength(2);
   });
 
+  it('a tool that posts its own tool schemas through a model route runs a second agent: a sub-agent at its file', async () => {
+    const agents = await link({
+      'src/main.tsx': "import { chat } from './chat';\nimport { RealtimeSession } from '@openai/agents/realtime';\nnew RealtimeSession(chat);\n",
+      'src/chat.ts': "import { RealtimeAgent } from '@openai/agents/realtime';\nimport { askSupervisor } from './supervisor';\nexport const chat = new RealtimeAgent({ name: 'chat', tools: [askSupervisor] });\n",
+      'src/supervisor.ts': [
+        "import { tool } from '@openai/agents/realtime';",
+        "const supervisorTools = [{ type: 'function', name: 'lookupPolicy', parameters: {} }];",
+        'export const askSupervisor = tool({',
+        "  name: 'askSupervisor',",
+        "  execute: async (input: any) => (await fetch('/api/responses', { method: 'POST', body: JSON.stringify({ model: 'gpt-4.1', input, tools: supervisorTools }) })).json(),",
+        '});',
+      ].join('\n'),
+      'src/app/api/responses/route.ts': RESPONSES_ROUTE_CALLS_SDK,
+    });
+    expect(summary(agents)).toEqual(['agent browser-agent chat @ src/chat.ts', 'agent sub-agent supervisor @ src/supervisor.ts']);
+    const chat = byName(agents, 'chat');
+    const supervisor = byName(agents, 'supervisor');
+    expect(links(chat)).toEqual(['sub-agent supervisor']);
+    expect(links(supervisor)).toEqual(['parent chat']);
+    expect(chat.tools.map((t) => t.name)).toEqual(['askSupervisor']);
+    expect(supervisor.tools.map((t) => t.name)).toEqual(['lookupPolicy']);
+    expect(supervisor.credentials.map((c) => c.name)).toEqual(['OPENAI_API_KEY']);
+    expect(supervisor.codeFiles).toEqual(['src/supervisor.ts', 'src/app/api/responses/route.ts']);
+  });
+
+  it('a test page that starts agents is not where the app starts them', async () => {
+    const agents = await link({ 'src/__tests__/fixtures/page.tsx': PAGE.replace('./App', './agents/triage'), 'src/__tests__/fixtures/agents/triage.ts': TRIAGE });
+    expect(agents.filter((a) => a.unit.kind === 'browser-agent')).toEqual([]);
+  });
+
   it('a client page that reaches no agent definition adds nothing, and a component importing only SDK types is not LLM use', async () => {
     const agents = await link({
       'app/page.tsx': "'use client';\nimport type { RealtimeItem } from '@openai/agents/realtime';\nexport default function P({ items }: { items: RealtimeItem[] }) { return items.length; }\n",
     });
     expect(agents).toEqual([]);
+  });
+});
+
+describe('server actions', () => {
+  it('agents a page reaches only through a "use server" module run on the server: that module is their unit, not the browser', async () => {
+    const agents = await link({
+      'app/page.tsx': "import { ask } from './actions';\nexport default function Page() { return <form action={ask} />; }\n",
+      'app/actions.ts': "'use server';\nimport { run } from '@openai/agents';\nimport { advisor } from '@/lib/advisor';\nexport async function ask(data: FormData) {\n  return (await run(advisor, String(data.get('q')))).finalOutput;\n}\n",
+      'lib/advisor.ts': "import 'server-only';\nimport { Agent } from '@openai/agents';\nimport { helper } from './helper';\nexport const advisor = new Agent({ name: 'Advisor', handoffs: [helper] });\n",
+      'lib/helper.ts': "import { Agent } from '@openai/agents';\nexport const helper = new Agent({ name: 'Helper' });\n",
+    });
+    expect(summary(agents)).toEqual(['agent code-entry-point app/actions.ts @ app/actions.ts', 'agent sub-agent Helper @ lib/helper.ts']);
+    expect(byName(agents, 'app/actions.ts').trigger).toMatchObject({ kind: 'user', evidence: { ruleId: 'web.server-action', line: 1 } });
   });
 });
 

@@ -2,9 +2,9 @@ import type { Evidence } from '../../../shared/discovery';
 import { codeLanguageOf } from '../code';
 import { makeEvidence } from '../evidence';
 import type { CodeFindings } from '../findings';
-import { clientEntryOf } from '../code/client-entry';
+import { clientEntryOf, isServerOnly, serverActionEntryOf } from '../code/client-entry';
 import { findProxyCallsInText } from '../code/proxy-calls';
-import { withoutScriptComments } from '../code/script-comments';
+import { blank, withoutScriptComments } from '../code/script-comments';
 
 /** The entry shapes a stub is checked for, each with the code rule pack's id for it. */
 const ENTRY_POINTS: Array<{ languages: 'python' | 'script'; pattern: RegExp; ruleId: string }> = [
@@ -56,7 +56,7 @@ export function codeStub(path: string, text: string): CodeFindings | null {
   if (!language) return null;
   // Python's patterns start at the line's first word, so `# import x` never matches; its
   // docstrings are blanked (a "from app import tools" line in one is prose), a script's comments too.
-  text = language === 'python' ? text.replace(/("""|''')[\s\S]*?\1/g, (quoted) => quoted.replace(/[^\n]+/g, (run) => ' '.repeat(run.length))) : withoutScriptComments(text);
+  text = language === 'python' ? text.replace(/("""|''')[\s\S]*?\1/g, (quoted) => blank(quoted)) : withoutScriptComments(text);
   const imports = new Set<string>();
   if (language === 'python') {
     for (const m of text.matchAll(PYTHON_IMPORT)) {
@@ -89,10 +89,11 @@ export function codeStub(path: string, text: string): CodeFindings | null {
     guardrails: [],
     untrustedInputs: [],
     localImports: [...imports],
-    entryPoint: entryPointOf(path, text, language === 'python'),
+    entryPoint: entryPointOf(path, text, language === 'python') ?? (language === 'python' ? null : serverActionEntryOf(path, text)),
     agentic: false,
     ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
     ...(clientEntry ? { clientEntry } : {}),
+    ...(isServerOnly(path, text) ? { serverOnly: true } : {}),
   };
 }
 
