@@ -64,11 +64,16 @@ export function pathTrust(path: string): number {
  * details, commands, hosts) passes through the same redaction as snippets, whatever analyzer
  * built it. Fingerprints are hex and pass unchanged.
  */
-export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') return redactSecrets(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
+export function redactDeep<T>(value: T, redacted: Map<string, string> = new Map()): T {
+  if (typeof value === 'string') {
+    // The same paths, rule ids and snippets recur in every candidate: each distinct text is redacted once.
+    let clean = redacted.get(value);
+    if (clean === undefined) redacted.set(value, (clean = redactSecrets(value)));
+    return clean as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redacted)) as T;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redacted)])) as T;
   }
   return value;
 }

@@ -1,6 +1,6 @@
 /** Code analysis for repository discovery: Python, TypeScript/TSX and JavaScript agent signals. */
 export { analyzeCode, codeLanguageOf } from './analyze-code';
-export { CODE_PREFILTER_PATTERNS, bundledCodeRules } from './bundled-code-rules';
+export { bundledCodeRules, codePrefilterPatterns, validatedBundledCodeRules } from './bundled-code-rules';
 export { loadCodeParsers, PARSE_LIMITS } from './parser';
-export { loadCodeRules } from './rules';
-export type { CodeRules } from './rules';
+export { compileCodeRules, loadCodeRules } from './rules';
+export type { CodeRules, ValidatedCodeRules } from './rules';

@@ -30,33 +30,51 @@ const GRAMMAR_FILES: Record<CodeLanguage, string> = {
 
 const BUNDLE_EXTENSION = /\.(js|mjs|cjs)$/i;
 
-interface LoadedParsers {
+interface LoadedRuntime {
   runtime: typeof TreeSitter;
-  languages: Record<CodeLanguage, TreeSitter.Language>;
+  wasmDir: string;
   parser: TreeSitter.Parser;
 }
 
-let loading: Promise<LoadedParsers> | null = null;
-let loaded: LoadedParsers | null = null;
+let runtimeLoading: Promise<LoadedRuntime> | null = null;
+const grammarsLoading = new Map<CodeLanguage, Promise<void>>();
+/** Grammars this thread has loaded; each costs tens of MB and a few hundred ms, so only the ones a file needs. */
+const languages = new Map<CodeLanguage, TreeSitter.Language>();
+let loaded: LoadedRuntime | null = null;
 
-/** Loads the runtime and the four grammars once per thread; later calls return the same promise. */
-export function loadCodeParsers(): Promise<void> {
-  loading ??= loadOnce().then((parsers) => {
-    loaded = parsers;
-    return parsers;
-  });
-  return loading.then(() => undefined);
+/**
+ * Loads the runtime and the grammars of `wanted` (all four when not given) once per thread;
+ * later calls for the same languages return at once. An analyzer thread asks for one language
+ * when a file of it first passes the prefilter, so a scan of Python code never unpacks the
+ * TypeScript grammars, and a scan of configuration files none.
+ */
+export function loadCodeParsers(wanted: readonly CodeLanguage[] = Object.keys(GRAMMAR_FILES) as CodeLanguage[]): Promise<void> {
+  return Promise.all(wanted.map(loadGrammar)).then(() => undefined);
 }
 
-async function loadOnce(): Promise<LoadedParsers> {
-  const require = createRequire(import.meta.url);
-  const wasmDir = dirname(require.resolve('@vscode/tree-sitter-wasm'));
-  const runtime = require('@vscode/tree-sitter-wasm') as typeof TreeSitter;
-  await runtime.Parser.init({ locateFile: (file: string) => join(wasmDir, file) });
-  const entries = await Promise.all(
-    (Object.keys(GRAMMAR_FILES) as CodeLanguage[]).map(async (language) => [language, await runtime.Language.load(join(wasmDir, GRAMMAR_FILES[language]))] as const),
-  );
-  return { runtime, languages: Object.fromEntries(entries) as Record<CodeLanguage, TreeSitter.Language>, parser: new runtime.Parser() };
+function loadGrammar(language: CodeLanguage): Promise<void> {
+  let loading = grammarsLoading.get(language);
+  if (!loading) {
+    loading = loadRuntime().then(async (rt) => {
+      languages.set(language, await rt.runtime.Language.load(join(rt.wasmDir, GRAMMAR_FILES[language])));
+    });
+    // A failed load is retried by the next caller rather than remembered.
+    loading.catch(() => grammarsLoading.delete(language));
+    grammarsLoading.set(language, loading);
+  }
+  return loading;
+}
+
+function loadRuntime(): Promise<LoadedRuntime> {
+  runtimeLoading ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const wasmDir = dirname(require.resolve('@vscode/tree-sitter-wasm'));
+    const runtime = require('@vscode/tree-sitter-wasm') as typeof TreeSitter;
+    await runtime.Parser.init({ locateFile: (file: string) => join(wasmDir, file) });
+    loaded = { runtime, wasmDir, parser: new runtime.Parser() };
+    return loaded;
+  })();
+  return runtimeLoading;
 }
 
 export type ParseOutcome = { parsed: true; root: SyntaxNode } | { parsed: false; reason: string };
@@ -83,13 +101,14 @@ function longestLine(text: string): number {
   return Math.max(longest, text.length - start);
 }
 
-/** Parses source text into a plain syntax tree; needs `loadCodeParsers()` to have finished. */
+/** Parses source text into a plain syntax tree; needs `loadCodeParsers()` (with this language) to have finished. */
 export function parseSource(path: string, text: string, language: CodeLanguage): ParseOutcome {
-  if (!loaded) throw new Error('code parsers are not loaded: await loadCodeParsers() once in this thread before analysing code');
+  const grammar = languages.get(language);
+  if (!loaded || !grammar) throw new Error(`code parsers are not loaded: await loadCodeParsers() once in this thread before analysing code (${language})`);
   const refusal = reasonNotToParse(path, text);
   if (refusal) return { parsed: false, reason: refusal };
-  const { parser, languages } = loaded;
-  parser.setLanguage(languages[language]);
+  const { parser } = loaded;
+  parser.setLanguage(grammar);
   const deadline = performance.now() + PARSE_LIMITS.timeoutMs;
   // Returning true from the progress callback cancels the parse (web-tree-sitter's typing says void).
   const tree = parser.parse(text, null, { progressCallback: () => performance.now() > deadline });

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODE_PREFILTER_PATTERNS } from './bundled-code-rules';
+import { codePrefilterPatterns } from './bundled-code-rules';
 import { FIXTURES, RULES, fixture } from './test-helpers';
 
 describe('the prefilter', () => {
@@ -57,7 +57,7 @@ describe('the prefilter', () => {
         'f.js': "const x = require('@anthropic-ai/sdk');\n",
       };
       for (const [name, text] of Object.entries(samples)) writeFileSync(join(folder, name), text);
-      const result = spawnSync('rg', ['--files-with-matches', ...CODE_PREFILTER_PATTERNS.flatMap((pattern) => ['-e', pattern]), folder], { encoding: 'utf8' });
+      const result = spawnSync('rg', ['--files-with-matches', ...codePrefilterPatterns().flatMap((pattern) => ['-e', pattern]), folder], { encoding: 'utf8' });
       expect(result.stderr).toBe('');
       const byRipgrep = result.stdout.trim().split('\n').map((path) => path.slice(folder.length + 1)).sort();
       expect(byRipgrep).toEqual(['a.py', 'c.py', 'd.ts', 'f.js']);

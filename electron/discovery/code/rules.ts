@@ -304,9 +304,22 @@ export function ruleLanguageOf(language: CodeLanguage): RuleLanguage {
  * are left out entirely, so a disabled rule produces nothing, not even a reason to parse.
  */
 export function loadCodeRules(json: unknown, disabledRuleIds: ReadonlySet<string> = new Set()): CodeRules {
+  return compileCodeRules(validateCodeRulePack(json), disabledRuleIds);
+}
+
+/** The rules of a pack that passed validation: what a scan hands its analyzer threads, so they compile without validating again. */
+export type ValidatedCodeRules = readonly CodeRuleJson[];
+
+/** Validates a code rule pack (the costly half of loading it: a scan does it once, not once per thread). */
+export function validateCodeRulePack(json: unknown): ValidatedCodeRules {
   const parsed = CodeRulePackJson.safeParse(json);
   if (!parsed.success) throw new Error(`invalid code rule pack: ${z.prettifyError(parsed.error)}`);
-  const enabled = parsed.data.rules.filter((rule) => !disabledRuleIds.has(rule.id));
+  return parsed.data.rules;
+}
+
+/** Compiles rules `validateCodeRulePack` accepted, leaving out the ones in `disabledRuleIds`. */
+export function compileCodeRules(rules: ValidatedCodeRules, disabledRuleIds: ReadonlySet<string> = new Set()): CodeRules {
+  const enabled = rules.filter((rule) => !disabledRuleIds.has(rule.id));
   const byLanguage = new Map(
     RULE_LANGUAGES.map((language) => {
       const rules = enabled.filter((rule) => rule.languages.includes(language));
@@ -316,7 +329,7 @@ export function loadCodeRules(json: unknown, disabledRuleIds: ReadonlySet<string
   );
   const entry = (language: CodeLanguage) => byLanguage.get(ruleLanguageOf(language)) as { set: CodeRuleSet; prefilter: string | null; prefilterRegex: RegExp | null };
   return {
-    allRuleIds: new Set(parsed.data.rules.map((rule) => rule.id)),
+    allRuleIds: new Set(rules.map((rule) => rule.id)),
     forLanguage: (language) => entry(language).set,
     prefilterSource: (language) => entry(language).prefilter,
     passesPrefilter: (language, text) => entry(language).prefilterRegex?.test(text) ?? false,

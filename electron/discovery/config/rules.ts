@@ -34,6 +34,10 @@ export function loadConfigRules(json: unknown): ConfigRulePack {
   return new Map(parsed.data.rules.map((rule) => [rule.id, rule]));
 }
 
+let bundled: ConfigRulePack | null = null;
+
+/** The shipped pack, read and validated once per thread; a scan hands it to its analyzer threads as it is (a Map clones). */
 export function readBundledConfigRules(): ConfigRulePack {
-  return loadConfigRules(JSON.parse(readFileSync(join(resourcesDir(), 'rules', 'config.json'), 'utf8')));
+  bundled ??= loadConfigRules(JSON.parse(readFileSync(join(resourcesDir(), 'rules', 'config.json'), 'utf8')));
+  return bundled;
 }

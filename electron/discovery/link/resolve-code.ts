@@ -16,11 +16,21 @@ export class CodeIndex {
   private readonly byPythonModule = new Map<string, string[]>();
   /** File name → files with that name, for suffix lookups without scanning every path. */
   private readonly byFileName = new Map<string, string[]>();
+  /**
+   * Every scanned path without its code extension: a path as written is looked up in up to 22
+   * spellings (pathVariants), and most spellings of most imports name no file, which one lookup
+   * here tells without building them.
+   */
+  private readonly stems = new Set<string>();
+  /** Module lookups by name and folder: the files of one folder import the same modules. */
+  private readonly nearestModule = new Map<string, string | null>();
 
   constructor(files: CodeFindings[]) {
     for (const file of files) {
       this.byPath.set(file.path, file);
       push(this.byFileName, posix.basename(file.path), file.path);
+      const stem = file.path.replace(CODE_EXTENSION, '');
+      if (stem !== file.path) this.stems.add(stem);
       if (file.language === 'python') this.indexPythonModule(file.path);
     }
   }
@@ -28,10 +38,21 @@ export class CodeIndex {
   private indexPythonModule(path: string): void {
     const parts = path.replace(/\.py$/, '').split('/');
     if (parts[parts.length - 1] === '__init__') parts.pop();
-    for (let i = 0; i < parts.length; i++) {
-      const key = parts.slice(i).join('.');
+    // Suffixes from the shortest up: "x", "app.x", "src.app.x".
+    let key: string | null = null;
+    for (let i = parts.length - 1; i >= 0; i--) {
+      key = key === null ? parts[i]! : `${parts[i]}.${key}`;
       if (key) push(this.byPythonModule, key, path);
     }
+  }
+
+  /** Whether any spelling pathVariants gives for `base` is a scanned file. */
+  private mayResolve(base: string): boolean {
+    if (this.byPath.has(base)) return true;
+    const stem = base.replace(CODE_EXTENSION, '');
+    if (this.stems.has(stem) || this.stems.has(`${stem}/index`)) return true;
+    const fromBuild = stem.replace(BUILD_FOLDER, 'src/');
+    return fromBuild !== stem && this.stems.has(fromBuild);
   }
 
   get(path: string): CodeFindings | undefined {
@@ -43,7 +64,7 @@ export class CodeIndex {
     const clean = written.replace(/^\.?\//, '');
     const candidates = [posix.normalize(posix.join(fromDir, clean)), posix.normalize(clean)];
     for (const base of candidates) {
-      if (base.startsWith('..')) continue;
+      if (base.startsWith('..') || !this.mayResolve(base)) continue;
       for (const variant of pathVariants(base)) if (this.byPath.has(variant)) return variant;
     }
     return null;
@@ -72,14 +93,23 @@ export class CodeIndex {
       const base = rest ? posix.join(dir, rest) : dir;
       return this.firstExisting([`${base}.py`, `${base}/__init__.py`]);
     }
+    // Every scanned module is indexed under each suffix of its dotted path, the sibling one too:
+    // a name no file has (json, sqlalchemy.orm, most imports) is answered here without building paths.
+    if (PLAIN_MODULE.test(module) && !this.byPythonModule.has(module) && !this.byPythonModule.has(`${module}.__main__`)) return null;
     if (fromFile) {
       // Prefer a module next to the importing file's package (app/tools.py for "tools" in app/agent.py).
       const sibling = posix.join(posix.dirname(fromFile), module.replace(/\./g, '/'));
       const near = this.firstExisting([`${sibling}.py`, `${sibling}/__init__.py`]);
       if (near) return near;
     }
-    const matches = this.byPythonModule.get(module) ?? this.byPythonModule.get(`${module}.__main__`);
-    return matches ? nearest(matches, nearDir) : null;
+    const key = `${nearDir}\0${module}`;
+    let found = this.nearestModule.get(key);
+    if (found === undefined) {
+      const matches = this.byPythonModule.get(module) ?? this.byPythonModule.get(`${module}.__main__`);
+      found = matches ? nearest(matches, nearDir) : null;
+      this.nearestModule.set(key, found);
+    }
+    return found;
   }
 
   /** A local import as written in `fromFile`, to a scanned file. */
@@ -99,6 +129,9 @@ export class CodeIndex {
     return null;
   }
 }
+
+/** A dotted name whose path form needs no normalising ("a.b", not "a..b"). */
+const PLAIN_MODULE = /^[^./]+(\.[^./]+)*$/;
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);
@@ -133,12 +166,15 @@ function nearest(paths: string[], dir: string): string | null {
 }
 
 const CODE_EXTENSIONS = ['.py', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
+/** Any of CODE_EXTENSIONS at the end of a path: the stem pathVariants spells its variants from. */
+const CODE_EXTENSION = /\.(py|ts|tsx|js|mjs|cjs|jsx)$/;
+const BUILD_FOLDER = /^(dist|build|out|lib)\//;
 
 /** The file itself, the same path in another code extension, an index file, or its TypeScript source for a built .js. */
 function pathVariants(path: string): string[] {
-  const withoutExt = path.replace(/\.(py|ts|tsx|js|mjs|cjs|jsx)$/, '');
+  const withoutExt = path.replace(CODE_EXTENSION, '');
   const variants = [path, ...CODE_EXTENSIONS.map((e) => `${withoutExt}${e}`), ...CODE_EXTENSIONS.map((e) => `${withoutExt}/index${e}`)];
-  const fromBuild = withoutExt.replace(/^(dist|build|out|lib)\//, 'src/');
+  const fromBuild = withoutExt.replace(BUILD_FOLDER, 'src/');
   if (fromBuild !== withoutExt) variants.push(...CODE_EXTENSIONS.map((e) => `${fromBuild}${e}`));
   return variants;
 }

@@ -1,10 +1,11 @@
-import { analyzeCode, bundledCodeRules, type CodeRules } from '../code';
-import { analyzeConfigFile, mightBeConfigFile, readBundledConfigRules, type ConfigRulePack } from '../config';
+import { analyzeCode, codeLanguageOf, compileCodeRules, loadCodeParsers, type CodeRules } from '../code';
+import { analyzeConfigFile, mightBeConfigFile, type ConfigRulePack } from '../config';
 import type { FileFindings, FileWarning } from '../findings';
 import { analyzeLockfile, lockfileRuleId } from '../lockfiles';
 import type { FingerprintKey } from '../secret-fingerprint';
 import type { FileKind } from '../walk';
 import { codeStub } from './code-stub';
+import { bundledRulePacks, type ValidatedRulePacks } from './rule-packs';
 
 /** The rule packs of one scan, with the rules the workspace turned off already applied, and the workspace's key for secret fingerprints. */
 export interface AnalyzerRules {
@@ -14,8 +15,8 @@ export interface AnalyzerRules {
   fingerprintKey: FingerprintKey;
 }
 
-export function loadAnalyzerRules(disabledRuleIds: ReadonlySet<string>, fingerprintKey: FingerprintKey): AnalyzerRules {
-  return { code: bundledCodeRules(disabledRuleIds), config: readBundledConfigRules(), disabledRuleIds, fingerprintKey };
+export function loadAnalyzerRules(disabledRuleIds: ReadonlySet<string>, fingerprintKey: FingerprintKey, packs: ValidatedRulePacks = bundledRulePacks()): AnalyzerRules {
+  return { code: compileCodeRules(packs.code, disabledRuleIds), config: packs.config, disabledRuleIds, fingerprintKey };
 }
 
 export interface FileAnalysis {
@@ -45,7 +46,12 @@ export async function analyzeFile(relPath: string, kind: FileKind, bytes: Uint8A
     return analysis;
   }
   if (kind === 'code') {
-    const code = analyzeCode(relPath, text, rules.code, rules.fingerprintKey, (w) => analysis.warnings.push(w), { skipPrefilter: full });
+    // The prefilter is checked here, before the analysis, so a thread loads a language's grammar
+    // only when a file of that language is worth parsing.
+    const language = codeLanguageOf(relPath);
+    const worthParsing = language !== null && (full || rules.code.passesPrefilter(language, text));
+    if (worthParsing) await loadCodeParsers([language]);
+    const code = worthParsing ? analyzeCode(relPath, text, rules.code, rules.fingerprintKey, (w) => analysis.warnings.push(w), { skipPrefilter: true }) : null;
     const stub = code ? null : codeStub(relPath, text);
     if (code ?? stub) analysis.findings.push((code ?? stub)!);
     analysis.stubbed = stub !== null;

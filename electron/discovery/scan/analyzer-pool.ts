@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { startEngineWorker } from '../../jobs/engine-worker';
 import type { FingerprintKey } from '../secret-fingerprint';
-import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply, AnalyzerWorkerInput } from './analyzer-protocol';
+import { bundledRulePacks } from './rule-packs';
+import type { AnalyzerRules } from './analyze-file';
+import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply, AnalyzerWorkerInput, FileToAnalyze } from './analyzer-protocol';
+import type { readAndAnalyze as ReadAndAnalyze } from './read-and-analyze';
 
 interface PoolWorker {
   worker: Worker;
@@ -13,31 +16,59 @@ interface PoolWorker {
 }
 
 /**
+ * Below this, a scan is analysed on its own thread: starting an analyzer thread (a V8 isolate,
+ * the analyzers' code, tens of MB) costs more than reading and parsing a few small files. Small
+ * enough that the analysis cannot hold up a cancel for long.
+ */
+const ON_THIS_THREAD = { maxFiles: 8, maxBytes: 64 * 1024 };
+
+export interface AnalyzerPoolOptions {
+  /** Threads at most (default: one per core). */
+  size?: number;
+  /** Analyse a tiny first batch on this thread rather than starting a thread for it (default true). */
+  inline?: boolean;
+}
+
+/**
  * Analyzer threads for one scan. Batches of paths go to the least busy thread, which reads and
  * analyses them: reading and parsing are spread over one thread per core while the scan's own
- * thread only walks.
+ * thread only walks. Threads start when work arrives, one more only when every running one is
+ * busy, and a scan of a few small files (ON_THIS_THREAD) starts none: a CLI scan of one
+ * repository does not pay for a thread per core.
  */
 export class AnalyzerPool {
   private readonly workers: PoolWorker[] = [];
   private readonly pending = new Map<number, { resolve: (r: AnalyzedFile[]) => void; reject: (e: Error) => void; worker: PoolWorker }>();
   private nextBatch = 0;
   private failure: Error | null = null;
+  private readonly input: AnalyzerWorkerInput;
+  private readonly sourceDir = dirname(fileURLToPath(import.meta.url));
+  private readonly size: number;
+  private readonly inline: boolean;
+  private rulesHere: Promise<{ rules: AnalyzerRules; readAndAnalyze: typeof ReadAndAnalyze }> | null = null;
 
   private closing = false;
 
-  constructor(disabledRuleIds: ReadonlySet<string>, fingerprintKey: FingerprintKey, size = Math.max(1, availableParallelism())) {
-    const sourceDir = dirname(fileURLToPath(import.meta.url));
-    try {
-      for (let i = 0; i < size; i++) this.startWorker({ disabledRuleIds: [...disabledRuleIds], fingerprintKey }, sourceDir);
-    } catch (err) {
-      // Threads already started would keep the job alive: stop them before reporting.
-      void this.close();
-      throw err;
-    }
+  constructor(disabledRuleIds: ReadonlySet<string>, fingerprintKey: FingerprintKey, sizeOrOptions: number | AnalyzerPoolOptions = {}) {
+    const options = typeof sizeOrOptions === 'number' ? { size: sizeOrOptions } : sizeOrOptions;
+    this.size = Math.max(1, options.size ?? availableParallelism());
+    this.inline = options.inline ?? true;
+    // Validated here, once, rather than in every thread (a broken pack fails the scan before any thread starts).
+    this.input = { disabledRuleIds: [...disabledRuleIds], fingerprintKey, rulePacks: bundledRulePacks() };
   }
 
-  private startWorker(input: AnalyzerWorkerInput, sourceDir: string): void {
-    const worker = startEngineWorker('analyzer-worker', input, sourceDir);
+  /** How many analyzer threads have started. */
+  get threads(): number {
+    return this.workers.length;
+  }
+
+  /** Starts the first thread, if none has, and waits until it is ready (a benchmark's warm-up; scans never need to). */
+  async warmUp(): Promise<void> {
+    await (this.workers[0] ?? this.startWorker()).ready;
+  }
+
+  private startWorker(): PoolWorker {
+    const worker = startEngineWorker('analyzer-worker', this.input, this.sourceDir);
     let markReady: () => void = () => {};
     let markFailed: (e: Error) => void = () => {};
     const entry: PoolWorker = { worker, inFlight: 0, ready: new Promise((res, rej) => ((markReady = res), (markFailed = rej))) };
@@ -66,6 +97,7 @@ export class AnalyzerPool {
       markFailed(this.failure!);
     });
     this.workers.push(entry);
+    return entry;
   }
 
   private fail(error: Error): void {
@@ -81,7 +113,9 @@ export class AnalyzerPool {
 
   async analyze(files: AnalyzeBatch['files']): Promise<AnalyzedFile[]> {
     if (this.failure) throw this.failure;
-    const target = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    if (this.workers.length === 0 && this.inline && files.length <= ON_THIS_THREAD.maxFiles && files.reduce((sum, f) => sum + f.size, 0) <= ON_THIS_THREAD.maxBytes) return this.analyzeHere(files);
+    const leastBusy = this.workers.length === 0 ? this.startWorker() : this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    const target = leastBusy.inFlight > 0 && this.workers.length < this.size ? this.startWorker() : leastBusy;
     await target.ready;
     const batchId = this.nextBatch++;
     target.inFlight++;
@@ -89,6 +123,23 @@ export class AnalyzerPool {
       this.pending.set(batchId, { resolve, reject, worker: target });
       target.worker.postMessage({ batchId, files } satisfies AnalyzeBatch);
     });
+  }
+
+  /**
+   * The same reading and analysis an analyzer thread does, on this thread. The analyzers load on
+   * first use, and the results are copied as a thread's message would copy them, so the linker
+   * sees the same objects either way.
+   */
+  private async analyzeHere(files: FileToAnalyze[]): Promise<AnalyzedFile[]> {
+    this.rulesHere ??= Promise.all([import('./analyze-file'), import('./read-and-analyze')]).then(([analyzers, reader]) => ({
+      rules: analyzers.loadAnalyzerRules(new Set(this.input.disabledRuleIds), this.input.fingerprintKey, this.input.rulePacks),
+      readAndAnalyze: reader.readAndAnalyze,
+    }));
+    const { rules, readAndAnalyze } = await this.rulesHere;
+    const results: AnalyzedFile[] = [];
+    for (const file of files) results.push(await readAndAnalyze(file, rules));
+    if (this.failure) throw this.failure;
+    return structuredClone(results);
   }
 
   async close(): Promise<void> {

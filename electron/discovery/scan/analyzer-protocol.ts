@@ -1,9 +1,12 @@
 import type { FileWarning } from '../findings';
 import type { FileKind, ReadSkipReason } from '../walk';
 import type { FileAnalysis } from './analyze-file';
+import type { ValidatedRulePacks } from './rule-packs';
 
 export interface AnalyzerWorkerInput {
   disabledRuleIds: string[];
+  /** Validated by the scan's thread: an analyzer thread compiles them without validating again. */
+  rulePacks: ValidatedRulePacks;
   /** The workspace's key for secret fingerprints: an input like the rules, never read from a store here. */
   fingerprintKey: Uint8Array;
 }

@@ -15,15 +15,31 @@ const ENTRY_POINTS: Array<{ languages: 'python' | 'script'; pattern: RegExp; rul
   { languages: 'script', pattern: /export\s+(?:const|async\s+function|function)\s+(?:handler|GET|POST|PUT|DELETE)\b|exports\.handler\s*=/, ruleId: 'ts.entry-point.handler-export' },
 ];
 
+/**
+ * A word every match of a language's ENTRY_POINTS contains: most files hold none, and one scan
+ * for a few literals is several times cheaper than the multiline patterns over every line.
+ */
+const ENTRY_WORDS = { python: /__main__|handler|\.run/, script: /\.listen|createServer|serve|handler|GET|POST|PUT|DELETE/ };
+
 function entryPointOf(path: string, text: string, python: boolean): Evidence | null {
+  if (!ENTRY_WORDS[python ? 'python' : 'script'].test(text)) return null;
   for (const entry of ENTRY_POINTS) {
     if ((entry.languages === 'python') !== python) continue;
     const match = entry.pattern.exec(text);
     if (!match) continue;
-    const line = text.slice(0, match.index).split('\n').length;
-    return makeEvidence(path, line, text.split('\n')[line - 1] ?? '', entry.ruleId, 0.8);
+    const start = text.lastIndexOf('\n', match.index - 1) + 1;
+    const end = text.indexOf('\n', match.index);
+    const line = lineNumberAt(text, start);
+    return makeEvidence(path, line, text.slice(start, end === -1 ? text.length : end), entry.ruleId, 0.8);
   }
   return null;
+}
+
+/** 1-based line of the character at `index`. */
+function lineNumberAt(text: string, index: number): number {
+  let line = 1;
+  for (let newline = text.indexOf('\n'); newline !== -1 && newline < index; newline = text.indexOf('\n', newline + 1)) line++;
+  return line;
 }
 
 const PYTHON_IMPORT = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[\w, \t*()]+)|import[ \t]+([\w., \t]+))/gm;

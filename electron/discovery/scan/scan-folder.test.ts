@@ -115,6 +115,26 @@ describe('scanFolder', () => {
   });
 });
 
+describe('where files are analysed', () => {
+  it('a folder of a few small files is analysed without starting a thread, with the same findings a thread gives', async () => {
+    write('.github/workflows/digest.yml', 'name: Digest\non:\n  schedule:\n    - cron: "0 6 * * 1"\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python digest/main.py\n');
+    write('digest/main.py', 'from digest.tools import post\nfrom anthropic import Anthropic\nif __name__ == "__main__":\n    post(Anthropic().messages.create(model="claude-sonnet-4-5", max_tokens=500, messages=[]))\n');
+    write('digest/tools.py', 'import requests\ndef post(text):\n    requests.post("https://hooks.slack.com/services/T0/B0/x", json={"text": str(text)})\n');
+    const here = new AnalyzerPool(new Set(), TEST_FINGERPRINT_KEY, { size: 2 });
+    const threaded = new AnalyzerPool(new Set(), TEST_FINGERPRINT_KEY, { size: 2, inline: false });
+    try {
+      const onThisThread = await scanFolder(join(tmp.dir, 'repo'), { pool: here, fingerprintKey: TEST_FINGERPRINT_KEY });
+      const onAThread = await scanFolder(join(tmp.dir, 'repo'), { pool: threaded, fingerprintKey: TEST_FINGERPRINT_KEY });
+      expect(here.threads).toBe(0);
+      expect(threaded.threads).toBeGreaterThan(0);
+      expect(onThisThread.agents.map((a) => [a.name, a.trigger.kind, a.codeFiles.sort()])).toEqual([['Digest/run', 'cron', ['digest/main.py', 'digest/tools.py']]]);
+      expect(onThisThread).toEqual(onAThread);
+    } finally {
+      await Promise.all([here.close(), threaded.close()]);
+    }
+  });
+});
+
 describe('secrets never leave the scan in clear', () => {
   it('masks passwords of connection URLs with an empty user, slashes or @ in them, in every fact', async () => {
     const passwords = ['hunter2secretXYZ', 'ab/cd+ef99Q', 'p@ss@word1'];

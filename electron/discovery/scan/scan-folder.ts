@@ -1,13 +1,15 @@
 import { basename, posix } from 'node:path';
-import { analyzeTerraformModule, readBundledConfigRules } from '../config';
+// Not the config index: it loads every analyzer (the YAML parser among them), which only the analyzer threads need.
+import { readBundledConfigRules } from '../config/rules';
+import { analyzeTerraformModule } from '../config/terraform';
 import type { DiscoveredAgent, ScanCounters, ScanSummary } from '../../../shared/discovery';
-import type { FileFindings } from '../findings';
+import type { FileFindings, FileWarning } from '../findings';
 import { redactDeep } from '../evidence';
 import { linkUnits } from '../link/link-units';
 import type { FingerprintKey } from '../secret-fingerprint';
 import { emptyWalkCounters, readCandidate, tallyRead, walkTree, type WalkCounters } from '../walk';
 import type { AnalyzerPool } from './analyzer-pool';
-import type { FileToAnalyze } from './analyzer-protocol';
+import type { AnalyzedFile, FileToAnalyze } from './analyzer-protocol';
 
 export interface FolderScan {
   agents: DiscoveredAgent[];
@@ -41,6 +43,8 @@ const BATCH_BYTES = 512 * 1024;
 const BATCH_FILES = 64;
 const MAX_BACKLOG = 8;
 const MAX_WARNINGS = 500;
+/** Files a candidate reaches are few but parsed in full: small batches keep every thread busy. */
+const DEEPEN_BATCH_FILES = 16;
 
 /**
  * Scans one folder: the walk and reads happen here, analysis on the pool's threads, then the
@@ -48,7 +52,12 @@ const MAX_WARNINGS = 500;
  */
 export async function scanFolder(root: string, options: ScanFolderOptions): Promise<FolderScan> {
   const counters: WalkCounters = emptyWalkCounters();
-  const findings: FileFindings[] = [];
+  /**
+   * Each batch's findings at the batch's place in the walk: the threads finish batches in any
+   * order, and the linker keeps the first of two equal candidates, so the scan's result must not
+   * depend on which thread was faster.
+   */
+  const findingsByBatch: FileFindings[][] = [];
   const warnings: ScanSummary['warnings'] = [];
   const stubbed = new Set<string>();
   // A Terraform module spans the .tf files of one folder (a schedule in events.tf targets the
@@ -69,13 +78,15 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
     const files = batch;
     batch = [];
     batchBytes = 0;
+    const batchFindings: FileFindings[] = [];
+    findingsByBatch.push(batchFindings);
     const work = options.pool.analyze(files).then((results) => {
       results.forEach((result, i) => {
         const file = files[i]!;
         tallyRead(counters, result.read);
         if (!result.read.ok && result.read.reason === 'unreadable') addWarning(file.relPath, result.read.detail);
         if (result.stubbed) stubbed.add(file.relPath);
-        findings.push(...result.findings);
+        batchFindings.push(...result.findings);
         for (const w of result.warnings) addWarning(w.path, w.message);
       });
       report();
@@ -114,17 +125,15 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
     },
   );
   await flush();
+  // Terraform modules are analysed here while the analyzer threads finish their last batches;
+  // their findings still come after every thread's, as the linker has always seen them.
+  const terraform = analyzeTerraformModules(terraformModules, options);
+  terraform.catch(() => {}); // awaited below; a batch failing first must not leave it unhandled
   await Promise.all(inFlight);
+  const terraformResult = await terraform;
   options.throwIfCancelled?.();
-  if (terraformModules.size > 0) {
-    const configOptions = { rules: readBundledConfigRules(), disabledRuleIds: options.disabledRuleIds ?? new Set<string>(), fingerprintKey: options.fingerprintKey };
-    for (const files of terraformModules.values()) {
-      if (!files.some((f) => TERRAFORM_UNIT_RESOURCES.test(f.text))) continue;
-      const module = await analyzeTerraformModule(files, configOptions);
-      findings.push(...module.findings.filter((f) => f.units.length > 0 || f.credentials.length > 0));
-      for (const w of module.warnings) addWarning(w.path, w.message);
-    }
-  }
+  const findings = [...findingsByBatch.flat(), ...terraformResult.findings];
+  for (const w of terraformResult.warnings) addWarning(w.path, w.message);
   const label = options.label ?? (basename(root) || root);
   let agents = linkUnits(label, findings);
   // Second pass: code a candidate runs but that imports no LLM SDK (its tools' helpers, its
@@ -132,13 +141,36 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   const reached = new Set(agents.flatMap((a) => a.codeFiles));
   const toDeepen = [...stubbed].filter((path) => reached.has(path)).map((path) => ({ ...sent.get(path)!, full: true }));
   if (toDeepen.length > 0) {
-    const results = await options.pool.analyze(toDeepen);
+    const results = await analyzeSpread(options.pool, toDeepen);
     const deepened = new Map(results.map((result, i) => [toDeepen[i]!.relPath, result.findings]));
     const merged = findings.flatMap((f) => (f.type === 'code' && deepened.has(f.path) ? (deepened.get(f.path) ?? []) : [f]));
     agents = linkUnits(label, merged);
   }
-  agents = agents.map((agent) => redactDeep(agent));
+  const redacted = new Map<string, string>();
+  agents = agents.map((agent) => redactDeep(agent, redacted));
   const final = { ...counters, candidates: agents.length };
   options.onProgress?.(final);
   return { agents, counters: final, warnings };
+}
+
+/** The Terraform modules that declare functions, each analysed as one (a schedule in events.tf reaches the Lambda in lambda.tf). */
+async function analyzeTerraformModules(modules: Map<string, Array<{ path: string; text: string }>>, options: ScanFolderOptions): Promise<{ findings: FileFindings[]; warnings: FileWarning[] }> {
+  const result = { findings: [] as FileFindings[], warnings: [] as FileWarning[] };
+  if (modules.size === 0) return result;
+  const configOptions = { rules: readBundledConfigRules(), disabledRuleIds: options.disabledRuleIds ?? new Set<string>(), fingerprintKey: options.fingerprintKey };
+  for (const files of modules.values()) {
+    options.throwIfCancelled?.();
+    if (!files.some((f) => TERRAFORM_UNIT_RESOURCES.test(f.text))) continue;
+    const module = await analyzeTerraformModule(files, configOptions);
+    result.findings.push(...module.findings.filter((f) => f.units.length > 0 || f.credentials.length > 0));
+    result.warnings.push(...module.warnings);
+  }
+  return result;
+}
+
+/** Files analysed in batches the pool spreads over its threads (one batch would keep one thread busy and the others idle); results in the files' order. */
+async function analyzeSpread(pool: AnalyzerPool, files: FileToAnalyze[]): Promise<AnalyzedFile[]> {
+  const batches: FileToAnalyze[][] = [];
+  for (let i = 0; i < files.length; i += DEEPEN_BATCH_FILES) batches.push(files.slice(i, i + DEEPEN_BATCH_FILES));
+  return (await Promise.all(batches.map((batch) => pool.analyze(batch)))).flat();
 }

@@ -1,0 +1,14 @@
+import { validatedBundledCodeRules } from '../code/bundled-code-rules';
+import type { ValidatedCodeRules } from '../code/rules';
+import { readBundledConfigRules, type ConfigRulePack } from '../config/rules';
+
+/** Both shipped rule packs, validated: a scan's thread validates them once, its analyzer threads only compile them. */
+export interface ValidatedRulePacks {
+  code: ValidatedCodeRules;
+  config: ConfigRulePack;
+}
+
+/** The shipped packs, validated on first use in this thread (a broken pack throws here, before any analyzer thread starts). */
+export function bundledRulePacks(): ValidatedRulePacks {
+  return { code: validatedBundledCodeRules(), config: readBundledConfigRules() };
+}
