@@ -1,34 +1,20 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../store/test-workspace';
+import { describe, expect, it } from 'vitest';
 import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 import { AnalyzerPool } from './analyzer-pool';
 import { scanFolder } from './scan-folder';
+import { scanTreeFixture } from './test-scan-tree';
 
-let pool: AnalyzerPool;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => {
-  pool = new AnalyzerPool(new Set(), TEST_FINGERPRINT_KEY, 2);
-});
-afterAll(() => pool.close());
-beforeEach(() => {
-  tmp = tempDir('atw-scan-');
-});
-afterEach(() => tmp.cleanup());
-
-function write(rel: string, content: string | Buffer): void {
-  const path = join(tmp.dir, 'repo', rel);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-}
+const tree = scanTreeFixture('atw-scan-');
+const write = tree.write;
 
 describe('scanFolder', () => {
   it('links a Terraform schedule in one file to the Lambda in another and to the code it runs', async () => {
     write('infra/lambda.tf', 'resource "aws_lambda_function" "digest" {\n  function_name = "nightly-digest"\n  handler = "digest.handler"\n  runtime = "python3.12"\n  filename = "../src/digest.zip"\n}\n');
     write('infra/events.tf', 'resource "aws_cloudwatch_event_rule" "nightly" {\n  schedule_expression = "cron(0 3 * * ? *)"\n}\nresource "aws_cloudwatch_event_target" "t" {\n  rule = aws_cloudwatch_event_rule.nightly.name\n  arn = aws_lambda_function.digest.arn\n}\n');
     write('src/digest.py', 'from anthropic import Anthropic\nclient = Anthropic()\ndef handler(event, context):\n    return client.messages.create(model="claude-sonnet-4-5", max_tokens=500, messages=[])\n');
-    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const { agents } = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     expect(agents).toHaveLength(1);
     expect(agents[0]).toMatchObject({ name: 'nightly-digest', unit: { kind: 'serverless-function' }, trigger: { kind: 'cron', schedule: 'cron(0 3 * * ? *)' }, codeFiles: ['src/digest.py'] });
   });
@@ -38,7 +24,7 @@ describe('scanFolder', () => {
     write('agents/answer_issue.py', 'import os\nfrom anthropic import Anthropic\nfrom agents.github_reader import thread\nclient = Anthropic()\nif __name__ == "__main__":\n    client.messages.create(model="claude-sonnet-4-5", max_tokens=500, messages=[{"role": "user", "content": thread(int(os.environ["ISSUE"]))}])\n');
     write('agents/github_reader.py', 'import os\nfrom github import Github\nrepo = Github(os.environ["GITHUB_TOKEN"]).get_repo("northwind/pay")\ndef thread(number):\n    return "\\n".join(c.body for c in repo.get_issue(number).get_comments())\n');
     write('tools/nightly.py', 'from openai import OpenAI\nif __name__ == "__main__":\n    OpenAI().responses.create(model="gpt-4.1", input="summarise yesterday")\n');
-    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const { agents } = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     const agent = agents.find((a) => a.name === 'Issue agent/answer')!;
     expect(agent.untrustedInputs!.map((input) => [input.kind, input.detail, input.evidence.path])).toEqual([
       ['code-comment', 'on: issue_comment (issue and pull request comments)', '.github/workflows/issue-agent.yml'],
@@ -54,7 +40,7 @@ describe('scanFolder', () => {
       write(`${service}/agent/main.py`, `from openai import OpenAI\nfrom agent.tools import run\nclient = OpenAI()\nif __name__ == "__main__":\n    run(client)\n`);
       write(`${service}/agent/tools.py`, service === 'billing' ? 'import subprocess\ndef run(c):\n    subprocess.run(["ls"])\n' : 'def run(c):\n    return c\n');
     }
-    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const { agents } = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     const byName = Object.fromEntries(agents.map((a) => [a.name, a]));
     expect(Object.keys(byName).sort()).toEqual(['billing-agent', 'support-agent']);
     expect(byName['billing-agent']!.codeFiles.sort()).toEqual(['billing/agent/main.py', 'billing/agent/tools.py']);
@@ -67,7 +53,7 @@ describe('scanFolder', () => {
     write('requirements.txt', 'langchain==0.0.200\n');
     write('app.py', 'from langchain.agents import initialize_agent\nfrom langchain_openai import ChatOpenAI\nif __name__ == "__main__":\n    initialize_agent([], ChatOpenAI())\n');
     write('.cursor/mcp.json', JSON.stringify({ mcpServers: { fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '.'] } } }));
-    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const { agents } = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     expect(agents.find((a) => a.unit.kind === 'mcp-config')?.packages).toEqual([]);
     expect(agents.find((a) => a.unit.kind === 'code-entry-point')?.packages.map((p) => p.name)).toEqual(['langchain']);
   });
@@ -82,7 +68,7 @@ describe('scanFolder', () => {
     write('infra/lambda.tf', 'resource "aws_lambda_function" "digest" {\n  function_name = "nightly-digest"\n  handler = "digest.handler"\n  runtime = "python3.12"\n  filename = "../src/digest.zip"\n}\n');
     write('src/digest.py', 'from anthropic import Anthropic\nclient = Anthropic()\ndef handler(event, context):\n    return client.messages.create(model="claude-sonnet-4-5", max_tokens=500, messages=[])\n');
     write('.cursor/mcp.json', JSON.stringify({ mcpServers: { fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '.'] } } }));
-    const { agents } = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const { agents } = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     const credentialsOf = (name: string) => agents.find((a) => a.name === name)!.credentials.map((c) => `${c.kind} ${c.name.replace(/ #[0-9a-f]{6}$/, '')} ${c.evidence.path}`);
     expect(credentialsOf('app')).toEqual(['hardcoded-secret openai key sk-proj-… (60 chars) .env', 'env-var OPENAI_API_KEY .env']);
     expect(credentialsOf('services/billing')).toEqual(['hardcoded-secret BILLING_DB_PASSWORD services/billing/.env', 'env-var BILLING_DB_PASSWORD services/billing/.env']);
@@ -103,11 +89,11 @@ describe('scanFolder', () => {
     write('.github/workflows/broken.yml', 'on: [push\njobs: {');
     write('deep.json', `${'{"mcpServers":'.repeat(1)}${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
     write('k8s/loop.yaml', 'a: &a [*a, *a]\n');
-    mkdirSync(join(tmp.dir, 'outside'));
-    writeFileSync(join(tmp.dir, 'outside', 'secret.py'), 'from openai import OpenAI\nOpenAI()\n');
-    symlinkSync(join(tmp.dir, 'outside'), join(tmp.dir, 'repo', 'linked-out'));
-    symlinkSync(join(tmp.dir, 'repo'), join(tmp.dir, 'repo', 'loop'));
-    const scan = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    mkdirSync(join(tree.dir, 'outside'));
+    writeFileSync(join(tree.dir, 'outside', 'secret.py'), 'from openai import OpenAI\nOpenAI()\n');
+    symlinkSync(join(tree.dir, 'outside'), join(tree.dir, 'repo', 'linked-out'));
+    symlinkSync(tree.root(), join(tree.dir, 'repo', 'loop'));
+    const scan = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     expect(scan.agents.map((a) => a.unit.path)).toEqual(['agent.py']);
     expect(scan.counters.skippedLinks).toBeGreaterThanOrEqual(2);
     expect(scan.counters.skippedBinary).toBeGreaterThanOrEqual(1);
@@ -123,8 +109,8 @@ describe('where files are analysed', () => {
     const here = new AnalyzerPool(new Set(), TEST_FINGERPRINT_KEY, { size: 2 });
     const threaded = new AnalyzerPool(new Set(), TEST_FINGERPRINT_KEY, { size: 2, inline: false });
     try {
-      const onThisThread = await scanFolder(join(tmp.dir, 'repo'), { pool: here, fingerprintKey: TEST_FINGERPRINT_KEY });
-      const onAThread = await scanFolder(join(tmp.dir, 'repo'), { pool: threaded, fingerprintKey: TEST_FINGERPRINT_KEY });
+      const onThisThread = await scanFolder(tree.root(), { pool: here, fingerprintKey: TEST_FINGERPRINT_KEY });
+      const onAThread = await scanFolder(tree.root(), { pool: threaded, fingerprintKey: TEST_FINGERPRINT_KEY });
       expect(here.threads).toBe(0);
       expect(threaded.threads).toBeGreaterThan(0);
       expect(onThisThread.agents.map((a) => [a.name, a.trigger.kind, a.codeFiles.sort()])).toEqual([['Digest/run', 'cron', ['digest/main.py', 'digest/tools.py']]]);
@@ -143,7 +129,7 @@ describe('secrets never leave the scan in clear', () => {
       `services:\n  agent:\n    image: registry.example/agent:1\n    command: python worker.py\n    environment:\n      REDIS_URL: redis://:${passwords[0]}@cache:6379/0\n      DATABASE_URL: postgres://app:${passwords[1]}@db:5432/x\n      BROKER_URL: amqp://svc:${passwords[2]}@mq:5672\n`,
     );
     write('worker.py', 'from openai import OpenAI\nclient = OpenAI()\nif __name__ == "__main__":\n    client.chat.completions.create(model="gpt-4o", messages=[])\n');
-    const scan = await scanFolder(join(tmp.dir, 'repo'), { pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const scan = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     expect(scan.agents).toHaveLength(1);
     const everything = JSON.stringify(scan);
     for (const password of passwords) expect(everything).not.toContain(password);
