@@ -196,4 +196,72 @@ app.listen(3000);
     expect(findings.entryPoint).toMatchObject({ ruleId: 'ts.entry-point.route', line: 4 });
     expect(findings.agentic).toBe(false);
   });
+
+  it('a model call given tools from a class field is an agent (the MCP quickstart client shape), though the tools are known only at run time', async () => {
+    const findings = await analyzed(
+      'mcp-client/index.ts',
+      `import { Anthropic } from "@anthropic-ai/sdk";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+
+class MCPClient {
+  private anthropic = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
+  private mcp = new Client({ name: "mcp-client-cli", version: "1.0.0" });
+  private tools: Array<{ name: string; description?: string; input_schema: unknown }> = [];
+
+  async processQuery(query: string) {
+    const response = await this.anthropic.messages.create({
+      model: "claude-sonnet-4-5",
+      max_tokens: 1000,
+      messages: [{ role: "user", content: query }],
+      tools: this.tools,
+    });
+    return response;
+  }
+}
+export default MCPClient;
+`,
+    );
+    expect(findings.llm).toMatchObject([{ provider: 'anthropic' }]);
+    expect(findings.agentic).toBe(true);
+    expect(findings.tools).toEqual([]);
+
+    // The quickstart's later shape: the client comes from a lazy getter the model cannot follow.
+    const lazy = await analyzed(
+      'mcp-client/lazy.ts',
+      `import Anthropic from "@anthropic-ai/sdk";
+class MCPClient {
+  private _anthropic: Anthropic | null = null;
+  private tools: Anthropic.Tool[] = [];
+  private get anthropic(): Anthropic {
+    return this._anthropic ??= new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
+  }
+  async processQuery(query: string) {
+    return this.anthropic.messages.create({ model: "claude-sonnet-4-5", max_tokens: 1000, messages: [{ role: "user", content: query }], tools: this.tools });
+  }
+  async summarise(text: string) {
+    return this.anthropic.messages.create({ model: "claude-haiku-4-5", max_tokens: 200, messages: [{ role: "user", content: text }] });
+  }
+}
+export default MCPClient;
+`,
+    );
+    expect(lazy.agentic).toBe(true);
+    // Without tools the same call is a plain completion.
+    const plain = await analyzed('mcp-client/plain.ts', PLAIN_GETTER_CLIENT);
+    expect(plain.llm).toMatchObject([{ provider: 'anthropic' }]);
+    expect(plain.agentic).toBe(false);
+  });
 });
+
+const PLAIN_GETTER_CLIENT = `import Anthropic from "@anthropic-ai/sdk";
+class Summariser {
+  private _anthropic: Anthropic | null = null;
+  private get anthropic(): Anthropic {
+    return this._anthropic ??= new Anthropic();
+  }
+  async summarise(text: string) {
+    return this.anthropic.messages.create({ model: "claude-haiku-4-5", max_tokens: 200, messages: [{ role: "user", content: text }] });
+  }
+}
+export default Summariser;
+`;

@@ -17,7 +17,9 @@ import { isTestPath } from './deployment-scope';
 export function unitSignature(unit: UnitFinding, entries: string[]): string {
   const ownName = unit.kind === 'ci-job' ? unit.name.slice(unit.name.lastIndexOf('/') + 1) : unit.name;
   const sorted = (values: string[]) => [...new Set(values)].sort().join('\u0001');
-  return [unit.kind, ownName, unit.trigger.kind, unit.trigger.schedule ?? '', sorted(unit.runs), sorted(entries), sorted(unit.llm.map((l) => `${l.provider}:${l.sdk}`))].join('\u0002');
+  // A langgraph.json writes its graph path relative to itself: two configs name one file differently, the resolved entries decide.
+  const runs = unit.kind === 'langgraph-graph' ? [] : unit.runs;
+  return [unit.kind, ownName, unit.trigger.kind, unit.trigger.schedule ?? '', sorted(runs), sorted(entries), sorted(unit.llm.map((l) => `${l.provider}:${l.sdk}`))].join('\u0002');
 }
 
 /** A workflow or compose file named as a copy or a test of another: agent.test.yml, agent.copy.yml, compose-example.yml. */
@@ -41,6 +43,12 @@ export function dropDuplicateUnits(agents: DiscoveredAgent[], signatures: Readon
     if (group.length < 2) continue;
     const best = Math.min(...group.map(rank));
     for (const agent of group) if (rank(agent) > best) dropped.add(agent);
+    // A second langgraph.json naming the same graph file under the same name (a studio/ or dev
+    // config beside the root one) declares the same deployment again: the one nearest the root stays.
+    const graphs = group.filter((agent) => agent.unit.kind === 'langgraph-graph' && !dropped.has(agent));
+    const depth = (agent: DiscoveredAgent) => agent.unit.path.split('/').length;
+    const nearest = [...graphs].sort((a, b) => depth(a) - depth(b) || a.unit.path.localeCompare(b.unit.path))[0];
+    for (const agent of graphs) if (agent !== nearest) dropped.add(agent);
   }
   // An example (a dev server, a docs copy) that runs only entry files a deployed item runs adds nothing.
   const deployedEntries = new Set(agents.filter((a) => a.classification !== 'example' && !dropped.has(a)).flatMap((a) => a.entryPoints));

@@ -109,6 +109,12 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
     if (importedByAnother.has(file.path)) continue;
     const closure = importClosure([file.path], index).filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
+    // Framework code that makes no model of its own and builds agents only inside functions (a
+    // library's `create_supervisor(model, …)` taking the caller's model) runs only where someone
+    // calls it: that caller is the agent. An agent built at import time (`graph = create_react_agent(
+    // "openai:gpt-4.1", …)`) is one, even with its model named by a string.
+    const buildsItsOwn = files.some((f) => f.llm.length > 0 || (f.agentDefinitions ?? []).some((d) => d.factory === null));
+    if (!buildsItsOwn) continue;
     const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
     if (agent) agents.push(agent);
   }

@@ -283,4 +283,20 @@ describe('graphs and helpers', () => {
     expect(agents.map((a) => [a.unit.path, a.codeFiles.sort()])).toEqual([['app/main.py', ['app/__init__.py', 'app/main.py', 'app/summarise.py', 'app/tools/__init__.py', 'app/tools/billing.py']]]);
     expect(kinds(agents[0]!)).toEqual(['data-read']);
   });
+
+  it('a library that builds agents only from the caller’s model is no item, and a studio langgraph.json naming the same graph is the same deployment (the langgraph-supervisor shape)', async () => {
+    write({
+      'langgraph.json': '{"graphs": {"report": "studio/graph.py:graph"}, "env": "./.env", "dependencies": ["."]}',
+      'studio/langgraph.json': '{"graphs": {"report": "./graph.py:graph"}, "dependencies": [".", "graph"]}',
+      'studio/graph.py':
+        'from langchain_openai import ChatOpenAI\nfrom langgraph.prebuilt import create_react_agent\nfrom langgraph_supervisor import create_supervisor\n\nmodel = ChatOpenAI(model="gpt-4o")\nmath = create_react_agent(model=model, tools=[], name="math_expert")\ngraph = create_supervisor([math], model=model).compile()\n',
+      'langgraph_supervisor/__init__.py': 'from langgraph_supervisor.supervisor import create_supervisor\n\n__all__ = ["create_supervisor"]\n',
+      'langgraph_supervisor/supervisor.py':
+        'from langchain_core.language_models import LanguageModelLike\nfrom langgraph.graph import StateGraph\nfrom langgraph.prebuilt import create_react_agent\n\n\ndef create_supervisor(agents, *, model: LanguageModelLike, prompt=None):\n    supervisor_agent = create_react_agent(name="supervisor", model=model, tools=[], prompt=prompt)\n    builder = StateGraph(dict)\n    builder.add_node(supervisor_agent)\n    for agent in agents:\n        builder.add_node(agent.name, agent)\n    return builder\n',
+    });
+    const { agents } = await scan();
+    // The library's modules are no code entry points of their own; the graph is listed once.
+    expect(agents.filter((a) => a.unit.kind !== 'sub-agent').map((a) => `${a.classification} ${a.unit.kind} ${a.unit.path} ${a.unit.name}`)).toEqual(['agent langgraph-graph langgraph.json report']);
+    expect(agents.find((a) => a.unit.name === 'math_expert')).toMatchObject({ unit: { kind: 'sub-agent', path: 'studio/graph.py' } });
+  });
 });
