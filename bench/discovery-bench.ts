@@ -232,7 +232,8 @@ function scoreAgainstPlanted(agents: DiscoveredAgent[], manifest: TreeManifest) 
   const key = (kind: string, path: string, name: string) => `${kind}\0${path}\0${name}`;
   const planted = new Map(manifest.planted.map((p) => [key(p.unitKind, p.path, p.name), p]));
   const traps = new Set(manifest.traps);
-  const counted = agents.filter((a) => a.confidence >= COUNTED_CONFIDENCE);
+  // As the corpus score counts: examples (docs workflows, test copies, dev servers) claim nothing deployed.
+  const counted = agents.filter((a) => a.confidence >= COUNTED_CONFIDENCE && a.classification !== 'example');
   let found = 0;
   let rightClass = 0;
   let withCode = 0;

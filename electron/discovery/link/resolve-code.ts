@@ -76,11 +76,13 @@ export class CodeIndex {
    */
   resolveBySuffix(written: string, nearDir: string): string | null {
     const clean = posix.normalize(written.replace(/^\.?\//, '')).replace(/^(\.\.\/)+/, '');
+    // Every spelling's matches together: a `handler.py` of two other repositories must not hide
+    // the `handler.ts` beside the config (the first spelling's tie used to end the search).
+    const matches = new Set<string>();
     for (const variant of pathVariants(clean)) {
-      const matches = (this.byFileName.get(posix.basename(variant)) ?? []).filter((p) => p === variant || p.endsWith(`/${variant}`));
-      if (matches.length > 0) return nearest(matches, nearDir);
+      for (const path of this.byFileName.get(posix.basename(variant)) ?? []) if (path === variant || path.endsWith(`/${variant}`)) matches.add(path);
     }
-    return null;
+    return matches.size > 0 ? nearest([...matches], nearDir) : null;
   }
 
   /** A dotted module as `python -m` or an import names it; `nearDir` breaks ties between repositories. */

@@ -10,6 +10,17 @@ const tree = scanTreeFixture('atw-scan-');
 const write = tree.write;
 
 describe('scanFolder', () => {
+  it('links a Lambda handler to the file beside its config even when other repositories of the tree hold a handler in another language', async () => {
+    const pythonHandler = 'from openai import OpenAI\nclient = OpenAI()\ndef handler(event, context):\n    return client.responses.create(model="gpt-4.1", input="x")\n';
+    write('repos/py-a/src/handler.py', pythonHandler);
+    write('repos/py-b/src/handler.py', pythonHandler);
+    write('repos/ts/infra/lambda.tf', 'resource "aws_lambda_function" "r" {\n  function_name = "reconciler"\n  handler = "handler.handler"\n  runtime = "nodejs20.x"\n  filename = "${path.module}/../build/reconciler.zip"\n}\n');
+    write('repos/ts/src/handler.ts', "import OpenAI from 'openai';\nconst client = new OpenAI();\nexport const handler = async () => client.responses.create({ model: 'gpt-4.1', input: 'x' });\n");
+    const { agents } = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    expect(agents.find((a) => a.unit.kind === 'serverless-function')?.entryPoints).toEqual(['repos/ts/src/handler.ts']);
+    expect(agents.some((a) => a.unit.path === 'repos/ts/src/handler.ts')).toBe(false);
+  });
+
   it('links a Terraform schedule in one file to the Lambda in another and to the code it runs', async () => {
     write('infra/lambda.tf', 'resource "aws_lambda_function" "digest" {\n  function_name = "nightly-digest"\n  handler = "digest.handler"\n  runtime = "python3.12"\n  filename = "../src/digest.zip"\n}\n');
     write('infra/events.tf', 'resource "aws_cloudwatch_event_rule" "nightly" {\n  schedule_expression = "cron(0 3 * * ? *)"\n}\nresource "aws_cloudwatch_event_target" "t" {\n  rule = aws_cloudwatch_event_rule.nightly.name\n  arn = aws_lambda_function.digest.arn\n}\n');
