@@ -44,14 +44,19 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 /**
  * What an item of the review queue is. Only 'agent' and 'llm-call' spend tokens of their own:
  * an MCP server provides tools to agents, a remote caller only starts an agent deployed
- * elsewhere, and an example (a workflow in docs/, a test copy) is not deployed.
+ * elsewhere, and an example (a workflow in docs/, a test copy) is not deployed (a reviewer may
+ * still confirm one the scanner judged wrong).
  */
 export const CANDIDATE_CLASSIFICATIONS = ['agent', 'llm-call', 'mcp-server', 'remote-caller', 'example'] as const;
 export type CandidateClassification = (typeof CANDIDATE_CLASSIFICATIONS)[number];
 
-/** True for items that are agents or LLM calls in their own right (what the registry counts). */
-export function spendsTokens(classification: CandidateClassification): boolean {
-  return classification === 'agent' || classification === 'llm-call';
+/**
+ * Whether confirming the item may make it a registry agent. MCP servers and remote callers never
+ * are one: a person merges them into the agent they serve or start, or dismisses them. The engine
+ * refuses the confirmation and the candidate page offers no Confirm, by this one rule.
+ */
+export function registersAsAgent(classification: CandidateClassification): boolean {
+  return classification !== 'mcp-server' && classification !== 'remote-caller';
 }
 
 /**

@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { AgentDraft } from '../../shared/agent';
-import type {
-  AdvisoryMatch,
-  CandidateDecision,
-  CandidateDetail,
-  CandidateSummary,
-  DiscoveredAgent,
-  UsageEvidence,
-  ScanChanges,
-  ScanCounters,
-  ScanSummary,
+import {
+  registersAsAgent,
+  type AdvisoryMatch,
+  type CandidateClassification,
+  type CandidateDecision,
+  type CandidateDetail,
+  type CandidateSummary,
+  type DiscoveredAgent,
+  type UsageEvidence,
+  type ScanChanges,
+  type ScanCounters,
+  type ScanSummary,
 } from '../../shared/discovery';
 import { BackendError } from '../../shared/errors';
 import { usageCandidates } from '../usage/usage-keys';
@@ -364,11 +366,10 @@ function draftFromUsage(candidate: CandidateDetail, usage: UsageEvidence): Agent
 }
 
 /**
- * Items that are not agents and so never become registry agents of their own. A person records
- * what they belong to by merging them into that agent (the server's tools, the caller's trigger
- * then count for it), or dismisses them.
+ * What to do instead of confirming an item that is not an agent (`registersAsAgent`): merging it
+ * into its agent makes the server's tools, or the caller's trigger, count for that agent.
  */
-const NOT_REGISTERED_AS_AGENTS = {
+const INSTEAD_OF_CONFIRMING: Partial<Record<CandidateClassification, string>> = {
   'mcp-server': 'an MCP server, a tool provider, not an agent: merge it into the agent that uses it, or dismiss it.',
   'remote-caller': 'code that starts an agent deployed elsewhere, not an agent: merge it into that agent (it is one of its triggers), or dismiss it.',
 } as const;
@@ -376,8 +377,7 @@ const NOT_REGISTERED_AS_AGENTS = {
 export function confirmCandidate(db: Db, identityKey: string, author: ChangeAuthor, advisories: AdvisoryLookup): string {
   return writeTransaction(db, () => {
     const candidate = getCandidate(db, identityKey, advisories);
-    const notAnAgent = NOT_REGISTERED_AS_AGENTS[candidate.classification as keyof typeof NOT_REGISTERED_AS_AGENTS];
-    if (notAnAgent) throw new BackendError('invalid-input', `${candidate.name} is ${notAnAgent}`);
+    if (!registersAsAgent(candidate.classification)) throw new BackendError('invalid-input', `${candidate.name} is ${INSTEAD_OF_CONFIRMING[candidate.classification] ?? 'not an agent: merge it into the agent it belongs to, or dismiss it.'}`);
     const existing = statement(db, 'SELECT id FROM agents WHERE identity_key = ?').get(identityKey) as { id: string } | undefined;
     const agentId = existing?.id ?? createAgent(db, draftFromCandidate(candidate), author, identityKey);
     recordDecision(db, identityKey, 'confirmed', agentId, '', author);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CandidateMatch } from '../../../../shared/candidate-match';
-import type { CandidateDetail } from '../../../../shared/discovery';
+import { registersAsAgent, type CandidateDetail } from '../../../../shared/discovery';
 import { hrefOf } from '../../app/routes';
 import { useAppStore } from '../../store/store-context';
 import { Badge } from '../../ui/Badge';
@@ -145,7 +145,7 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
               <Button variant="danger" onClick={() => setDialog('dismiss')} disabled={busy}>
                 Dismiss…
               </Button>
-              {registersAsAgent(c) && (
+              {registersAsAgent(c.classification) && (
                 <Button variant="primary" onClick={() => void confirm()} disabled={busy}>
                   {acting === 'confirm' || checking ? 'Confirming…' : 'Confirm'}
                 </Button>
@@ -185,7 +185,7 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
         </ErrorBanner>
       )}
       <DecisionNote candidate={c} />
-      {pending && !registersAsAgent(c) && (
+      {pending && !registersAsAgent(c.classification) && (
         <p className="candidate-page__not-agent" role="note">
           {c.classification === 'mcp-server'
             ? 'Not an agent: this server provides tools to the agents linked below. Merge it into the agent that uses it, so its tools count for that agent, or dismiss it.'
@@ -226,11 +226,6 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
       )}
     </div>
   );
-}
-
-/** MCP servers and remote callers are never registry agents of their own (the engine refuses too). */
-function registersAsAgent(c: CandidateDetail): boolean {
-  return c.classification !== 'mcp-server' && c.classification !== 'remote-caller';
 }
 
 function DecisionNote({ candidate: c }: { candidate: CandidateDetail }) {
