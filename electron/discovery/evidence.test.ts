@@ -19,6 +19,8 @@ const PLANTED: Array<[string, string]> = [
   [`SG.${'Yz0a'.repeat(5)}xy.${'Bc1d'.repeat(10)}Q7zX`, 'SG.…'],
   [`maps("AIza${'Ef2g'.repeat(8)}Q7z")`, 'maps("AIza…")'],
   [`hf_${'Hi3j'.repeat(9)} gsk_${'Kl4m'.repeat(12)}`, 'hf_… gsk_…'],
+  [`RUNNER=GR1348941${'Np5q'.repeat(5)} temp ASIAZ7QXEXAMPLE2Q7ZX`, 'RUNNER=GR1348941… temp ASIA…'],
+  [`deploy glagent-${'Rs6t'.repeat(6)} and gldt-${'Uv7w'.repeat(6)}`, 'deploy glagent-… and gldt-…'],
 ];
 
 describe('redaction', () => {
