@@ -59,4 +59,12 @@ describe('redaction', () => {
     const fact = { name: 'redis://:pw12345@cache', count: 3, nested: [{ detail: 'postgres://u:secretpw@db' }], fingerprint: 'ab'.repeat(32) };
     expect(redactDeep(fact)).toEqual({ name: 'redis://:****@cache', count: 3, nested: [{ detail: 'postgres://u:****@db' }], fingerprint: 'ab'.repeat(32) });
   });
+
+  it('keeps a "__proto__" key a scanned file wrote as a key of the copy', () => {
+    const servers = JSON.parse('{"__proto__": {"url": "https://u:pw123456@mcp.example/sse"}, "ok": {"url": "x"}}') as Record<string, unknown>;
+    const copy = redactDeep(servers);
+    expect(Object.keys(copy)).toEqual(['__proto__', 'ok']);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(copy, '__proto__')?.value).toEqual({ url: 'https://u:****@mcp.example/sse' });
+  });
 });

@@ -163,5 +163,5 @@ export function maskKnownSecrets(text: string): string {
     at = secret.index + secret.raw.length;
   }
   out += text.slice(at);
-  return out.replace(PEM_START, '$1…');
+  return out.includes('PRIVATE KEY') ? out.replace(PEM_START, '$1…') : out;
 }
