@@ -12,8 +12,9 @@ import {
 import type { AgentDetail, AgentList, AgentSummary, ParsedInputOf } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import { completenessOf, flagsOf, isTeamOwner, registrySnapshotOf, REVIEW_STALE_AFTER_DAYS, todayIso, type RegistrySnapshot } from '../../shared/registry';
-import { appendAudit, type ChangeAuthor } from '../store/audit-log';
+import { appendAudit, type AuditChange, type ChangeAuthor } from '../store/audit-log';
 import { newId } from '../store/ids';
+import { insertRows } from '../store/insert-rows';
 import { statement } from '../store/statements';
 import type { Db } from '../store/workspace-file';
 import { writeTransaction } from '../store/write-transaction';
@@ -198,16 +199,57 @@ export function createAgent(db: Db, draft: AgentDraft, author: ChangeAuthor, ide
   writeTransaction(db, () => {
     statement(db, INSERT_AGENT).run(id, identityKey ?? `manual:${id}`, ...fieldColumnValues(fields), now, now);
     insertLists(db, id, fields);
-    // One row for the creation, listing what it was created with: an import of 10,000 agents
-    // writes 10,000 audit rows, not one per field.
-    const initial = (Object.keys(draft) as Array<keyof AgentFields>)
-      .filter((key) => key !== 'name')
-      .map((key) => [key, (auditText[key] as (v: unknown) => string | null)(fields[key])] as const)
-      .filter(([, text]) => text !== null)
-      .map(([key, text]) => `${key}: ${text}`);
-    appendAudit(db, author, [{ entity: 'agent', entityId: id, field: 'created', before: null, after: [fields.name, ...initial].join('\n') }], now);
+    appendAudit(db, author, [creationAudit(id, draft, fields)], now);
   });
   return id;
+}
+
+/**
+ * One audit row for a creation, listing what the agent was created with: an import of 10,000
+ * agents writes 10,000 audit rows, not one per field.
+ */
+function creationAudit(id: string, draft: AgentDraft, fields: AgentFields): AuditChange {
+  let after = fields.name;
+  for (const key of Object.keys(draft) as Array<keyof AgentFields>) {
+    if (key === 'name') continue;
+    const text = (auditText[key] as (v: unknown) => string | null)(fields[key]);
+    if (text !== null) after += `\n${key}: ${text}`;
+  }
+  return { entity: 'agent', entityId: id, field: 'created', before: null, after };
+}
+
+const AGENT_INSERT_COLUMNS = ['id', 'identity_key', ...FIELD_COLUMNS, 'created_at', 'updated_at'] as const;
+const DATA_ACCESS_COLUMNS = ['agent_id', 'position', 'source', 'access'] as const;
+const CREDENTIAL_COLUMNS = ['agent_id', 'position', 'credential'] as const;
+
+/**
+ * Creates many agents people described (a registry import's new rows): the same rows, lists and
+ * audit rows as createAgent one by one, in the order given, written with multi-row INSERTs. Runs
+ * inside the caller's transaction when there is one. Returns the new ids in the drafts' order.
+ */
+export function createAgents(db: Db, drafts: readonly AgentDraft[], author: ChangeAuthor): string[] {
+  const now = new Date().toISOString();
+  const ids: string[] = [];
+  const agentValues: unknown[] = [];
+  const accessValues: unknown[] = [];
+  const credentialValues: unknown[] = [];
+  const audit: AuditChange[] = [];
+  for (const draft of drafts) {
+    const id = newId();
+    const fields: AgentFields = { ...DEFAULT_AGENT_FIELDS, ...draft };
+    ids.push(id);
+    agentValues.push(id, `manual:${id}`, ...fieldColumnValues(fields), now, now);
+    if (fields.dataAccess) for (const [i, d] of fields.dataAccess.entries()) accessValues.push(id, i, d.source, d.access);
+    if (fields.credentials) for (const [i, c] of fields.credentials.entries()) credentialValues.push(id, i, c);
+    audit.push(creationAudit(id, draft, fields));
+  }
+  writeTransaction(db, () => {
+    insertRows(db, 'agents', AGENT_INSERT_COLUMNS, agentValues);
+    insertRows(db, 'agent_data_access', DATA_ACCESS_COLUMNS, accessValues);
+    insertRows(db, 'agent_credentials', CREDENTIAL_COLUMNS, credentialValues);
+    appendAudit(db, author, audit, now);
+  });
+  return ids;
 }
 
 /** Applies the fields of `patch` that differ; returns the names of the fields that changed. */
