@@ -1,4 +1,6 @@
 import { AGENT_STATUSES, AgentFields, DataAccess, IsoDate, isOtherDataAccess, Owner, Rollback, Trigger, TRIGGER_KINDS } from '../../shared/agent';
+import { isOwnerEmail } from './cell-values';
+import { rememberPassing } from './remembered-check';
 
 /**
  * A hand-written check of an agent a registry row would create, for the common well-formed row:
@@ -48,7 +50,8 @@ const NOTE_HEADER = lengthsOf(fields.notes.keyType);
 const NOTE_TEXT = lengthsOf(fields.notes.valueType);
 const STATUSES = new Set<string>(AGENT_STATUSES);
 const TRIGGERS = new Set<string>(TRIGGER_KINDS);
-const EMAIL = Owner.shape.email;
+/** The schema's own rule for a date, remembered per distinct value (as the owner's email is, by the cell reader). */
+const isDate = rememberPassing((text) => IsoDate.safeParse(text).success);
 
 /**
  * Lists longer than this go to the schema. Below the schema's own maximum (500, which zod keeps
@@ -89,11 +92,11 @@ function credentialsFit(list: AgentFields['credentials']): boolean {
 function ownerFits(owner: AgentFields['owner']): boolean {
   if (owner === null) return true;
   // The email is checked by the schema's own rule (the same one the owner cells were read with).
-  return typeof owner === 'object' && trimmedTextFits(owner.name, OWNER_NAME) && (owner.email === '' || EMAIL.safeParse(owner.email).success);
+  return typeof owner === 'object' && trimmedTextFits(owner.name, OWNER_NAME) && (owner.email === '' || isOwnerEmail(owner.email));
 }
 
 function dateFits(date: string | null): boolean {
-  return date === null || IsoDate.safeParse(date).success;
+  return date === null || (typeof date === 'string' && isDate(date));
 }
 
 function rollbackFits(rollback: AgentFields['rollback']): boolean {
