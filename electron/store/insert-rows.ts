@@ -21,7 +21,9 @@ export function insertRows(db: Db, table: string, columns: readonly string[], va
   if (full > 0) {
     const insert = statement(db, insertSql(table, columns, ROWS_PER_INSERT));
     const step = ROWS_PER_INSERT * width;
-    for (let i = 0; i < full; i++) insert.run(values.slice(i * step, (i + 1) * step));
+    // One full statement's rows (an import's batch of agents or audit rows) go as they are, uncopied.
+    if (full === 1 && values.length === step) insert.run(values);
+    else for (let i = 0; i < full; i++) insert.run(values.slice(i * step, (i + 1) * step));
   }
   const rest = rows - full * ROWS_PER_INSERT;
   if (rest > 0) statement(db, insertSql(table, columns, rest)).run(full === 0 ? values : values.slice(full * ROWS_PER_INSERT * width));
