@@ -6,6 +6,7 @@
 const FORMULA_START = /^[=+\-@\t\r]/;
 // XLSX stores a CR as LF (XML line-end normalisation), so an apostrophe before LF is also ours.
 const NEUTRALISED = /^'[=+\-@\t\r\n]/;
+const APOSTROPHE = 0x27;
 // C0 controls except tab and newline: invisible, and some break terminals and XML (XLSX).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f]/g;
@@ -20,7 +21,8 @@ export function neutraliseFormula(value: string): string {
 
 /** A cell's text as the registry keeps it: apostrophe undone, controls stripped, trimmed. */
 export function cleanCell(raw: string): string {
-  const text = NEUTRALISED.test(raw) ? raw.slice(1) : raw;
+  // Only a cell starting with an apostrophe can be one we neutralised: no pattern for the rest.
+  const text = raw.charCodeAt(0) === APOSTROPHE && NEUTRALISED.test(raw) ? raw.slice(1) : raw;
   // Most cells are clean: one test instead of two replaces keeps a 10,000-row import fast.
   return NEEDS_CLEANING.test(text) ? text.replace(CR_LINE_BREAK, '\n').replace(CONTROL_CHARS, '').trim() : text.trim();
 }
