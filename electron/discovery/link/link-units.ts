@@ -18,6 +18,8 @@ import { attachEnvFiles } from './langgraph-deployments';
 import { isModelFreeGraph } from './model-free-graphs';
 import { joinProxyRoutes } from './proxy-routes';
 import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
+import { ProjectBoundaries } from './project-boundaries';
+import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { addSubAgents } from './sub-agents';
 
@@ -32,11 +34,11 @@ import { addSubAgents } from './sub-agents';
  * model call is an 'llm-call': still listed, because its key spends tokens someone must own.
  * A unit with no LLM use at all is not a candidate.
  */
-export function linkUnits(sourceLabel: string, findings: FileFindings[]): DiscoveredAgent[] {
+export function linkUnits(sourceLabel: string, findings: FileFindings[], projectFolders: readonly ProjectFolder[] = []): DiscoveredAgent[] {
   const code = findings.filter((f): f is CodeFindings => f.type === 'code');
   const configs = findings.filter((f): f is ConfigFindings => f.type === 'config');
   const lockfiles = findings.filter((f): f is LockfileFindings => f.type === 'lockfile');
-  const index = new CodeIndex(code);
+  const index = new CodeIndex(code, new ProjectBoundaries(projectFolders));
   const packagesNear = packagesByFolder(lockfiles);
   const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();
@@ -174,7 +176,8 @@ function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
     else bases.unshift(posix.normalize(posix.join(configDir, written)).replace(/\.zip$/, ''), posix.normalize(written).replace(/\.zip$/, ''));
   }
   for (const run of unit.runs) {
-    const fromCommand = bases.flatMap((base) => entryFilesOfCommand(run, index, base));
+    // The nearest base that names code wins: a command run in its build context is not also the root's file of that name.
+    const fromCommand = bases.map((base) => entryFilesOfCommand(run, index, base, true)).find((files) => files.length > 0) ?? [];
     if (fromCommand.length > 0) {
       fromCommand.forEach((f) => found.add(f));
       continue;

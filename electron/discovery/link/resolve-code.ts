@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { CodeFindings } from '../findings';
+import { ProjectBoundaries } from './project-boundaries';
 
 /**
  * Finds the code files a config's command or handler names, and the local modules a code file
@@ -25,7 +26,11 @@ export class CodeIndex {
   /** Module lookups by name and folder: the files of one folder import the same modules. */
   private readonly nearestModule = new Map<string, string | null>();
 
-  constructor(files: CodeFindings[]) {
+  /** A name matched anywhere in the tree (a suffix, a `python -m` module) resolves only inside the asker's project. */
+  private readonly projects: ProjectBoundaries;
+
+  constructor(files: CodeFindings[], projects = new ProjectBoundaries()) {
+    this.projects = projects;
     for (const file of files) {
       this.byPath.set(file.path, file);
       push(this.byFileName, posix.basename(file.path), file.path);
@@ -59,10 +64,14 @@ export class CodeIndex {
     return this.byPath.get(path);
   }
 
-  /** A path as a config wrote it, relative to the config's folder or the root, with source fallbacks. */
-  resolvePath(written: string, fromDir: string): string | null {
+  /** A path as a config wrote it, relative to the config's folder or (unless `fromDirOnly`) the root, with source fallbacks. */
+  resolvePath(written: string, fromDir: string, fromDirOnly = false): string | null {
     const clean = written.replace(/^\.?\//, '');
-    const candidates = [posix.normalize(posix.join(fromDir, clean)), posix.normalize(clean)];
+    // A built path's sources sit in the same folder it is written from (`node build/index.js` run
+    // in packages/api is packages/api/src/index.ts), before any file of that name at the root.
+    const source = clean.replace(BUILD_FOLDER, 'src/');
+    const fromHere = posix.normalize(posix.join(fromDir, clean));
+    const candidates = [fromHere, ...(source !== clean && fromDir ? [posix.normalize(posix.join(fromDir, source))] : []), ...(fromDirOnly ? [] : [posix.normalize(clean)])];
     for (const base of candidates) {
       if (base.startsWith('..') || !this.mayResolve(base)) continue;
       for (const variant of pathVariants(base)) if (this.byPath.has(variant)) return variant;
@@ -82,6 +91,8 @@ export class CodeIndex {
     for (const variant of pathVariants(clean)) {
       for (const path of this.byFileName.get(posix.basename(variant)) ?? []) if (path === variant || path.endsWith(`/${variant}`)) matches.add(path);
     }
+    // A built path's sources, like any file found by name, are the asker's project's own.
+    for (const path of matches) if (!this.projects.sameProject(nearDir, path)) matches.delete(path);
     return matches.size > 0 ? nearest([...matches], nearDir) : null;
   }
 
@@ -107,8 +118,10 @@ export class CodeIndex {
     const key = `${nearDir}\0${module}`;
     let found = this.nearestModule.get(key);
     if (found === undefined) {
-      const matches = this.byPythonModule.get(module) ?? this.byPythonModule.get(`${module}.__main__`);
-      found = matches ? nearest(matches, nearDir) : null;
+      const named = this.byPythonModule.get(module) ?? this.byPythonModule.get(`${module}.__main__`);
+      // A command's module runs from the config's project; an import may name an installed sibling package.
+      const matches = fromFile ? named : named?.filter((path) => this.projects.sameProject(nearDir, path));
+      found = matches?.length ? nearest(matches, nearDir) : null;
       this.nearestModule.set(key, found);
     }
     return found;
@@ -182,7 +195,7 @@ function pathVariants(path: string): string[] {
 }
 
 /** The code a command line runs: `python x.py`, `python -m a.b`, `node dist/x.js`, `npx tsx src/x.ts`, `uv run x.py`. */
-export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: string): string[] {
+export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: string, fromDirOnly = false): string[] {
   const found: string[] = [];
   const tokens = command.split(/\s+|&&|;|\|/).filter(Boolean);
   for (let i = 0; i < tokens.length; i++) {
@@ -195,7 +208,7 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
       continue;
     }
     if (/\.(py|ts|tsx|js|mjs|cjs)$/.test(token)) {
-      const path = index.resolvePath(token, fromDir);
+      const path = index.resolvePath(token, fromDir, fromDirOnly);
       if (path) found.push(path);
       continue;
     }
