@@ -1,4 +1,6 @@
 import { posix } from 'node:path';
+import { stripPrefixes } from '../config/commands';
+import { shellCommands } from '../config/shell-script';
 import type { CodeFindings } from '../findings';
 import { ProjectBoundaries } from './project-boundaries';
 
@@ -194,14 +196,34 @@ function pathVariants(path: string): string[] {
   return variants;
 }
 
-/** The code a command line runs: `python x.py`, `python -m a.b`, `node dist/x.js`, `npx tsx src/x.ts`, `uv run x.py`. */
+/**
+ * Programs that read, copy or print the files they name but never run them: `echo "python
+ * agent.py"`, `cp agent.py /app/`, `ruff check agent.py` name a file that is not started.
+ */
+const NOT_RUNNERS = new Set(['echo', 'printf', 'cat', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'touch', 'chmod', 'chown', 'ln', 'grep', 'sed', 'awk', 'head', 'tail', 'wc', 'tee', 'diff', 'find', 'tar', 'zip', 'unzip', 'git', 'curl', 'wget', 'export', 'sort', 'cut', 'tr', 'jq', 'yq', 'stat', 'basename', 'dirname', 'readlink', 'realpath', 'black', 'ruff', 'isort', 'flake8', 'pylint', 'mypy', 'prettier', 'eslint', 'tsc', 'shellcheck', 'source', '.']);
+
+/**
+ * The code a command line runs: `python x.py`, `python -m a.b`, `node dist/x.js`, `npx tsx src/x.ts`,
+ * `uv run x.py`, also inside a script (`if bun run x.ts; then`, `cd agent && uv run main.py`).
+ * Any word that names a code file counts, except in commands that only read or print files.
+ */
 export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: string, fromDirOnly = false): string[] {
   const found: string[] = [];
-  const tokens = command.split(/\s+|&&|;|\|/).filter(Boolean);
+  for (const simple of shellCommands(command)) {
+    const words = stripPrefixes(simple.words);
+    if (words.length === 0 || NOT_RUNNERS.has(posix.basename(words[0]!))) continue;
+    const dir = simple.dir ? posix.normalize(posix.join(fromDir || '.', simple.dir)) : fromDir;
+    found.push(...codeFilesNamedBy(words, index, dir, fromDirOnly));
+  }
+  return [...new Set(found)];
+}
+
+function codeFilesNamedBy(tokens: string[], index: CodeIndex, fromDir: string, fromDirOnly: boolean): string[] {
+  const found: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!.replace(/^["']|["']$/g, '');
+    const token = tokens[i]!;
     if (token === '-m' && tokens[i + 1]) {
-      const module = tokens[i + 1]!.replace(/^["']|["']$/g, '').split(':')[0]!;
+      const module = tokens[i + 1]!.split(':')[0]!;
       const path = index.resolvePythonModule(module, undefined, fromDir);
       if (path) found.push(path);
       i++;
@@ -219,7 +241,7 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
       if (path) found.push(path);
     }
   }
-  return [...new Set(found)];
+  return found;
 }
 
 /** A serverless handler "src/handler.main" or "app.lambda_handler" to its file. */
@@ -230,7 +252,8 @@ export function entryFileOfHandler(handler: string, index: CodeIndex, fromDir: s
 
 /** Last resort for a handler or script whose folder the config does not say: the nearest file with that name. */
 export function entryFileBySuffix(written: string, index: CodeIndex, nearDir: string): string | null {
-  const token = written.split(/\s+/).find((t) => /\.(py|ts|tsx|js|mjs|cjs)$/.test(t)) ?? (/\s/.test(written) ? null : written.replace(/\.[A-Za-z_$][\w$]*$/, ''));
+  const words = /\s/.test(written) ? shellCommands(written).map((c) => stripPrefixes(c.words)).filter((w) => w.length > 0 && !NOT_RUNNERS.has(posix.basename(w[0]!))).flat() : [written];
+  const token = words.find((t) => /\.(py|ts|tsx|js|mjs|cjs)$/.test(t)) ?? (/\s/.test(written) ? null : written.replace(/\.[A-Za-z_$][\w$]*$/, ''));
   return token ? index.resolveBySuffix(token, nearDir) : null;
 }
 
