@@ -13,6 +13,7 @@ import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
 import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
+import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { attachEnvFiles } from './langgraph-deployments';
 import { isModelFreeGraph } from './model-free-graphs';
@@ -46,6 +47,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], project
   const servers = mcpServerFiles(code);
   /** Config units by identity: what makes a copy of one the same unit (see duplicate-units.ts). */
   const signatures = new Map<string, string>();
+  const serverDeployments: ServerDeployment[] = [];
 
   const fileLevelCredentials = configs.flatMap((c) => c.credentials);
   const images = imageCommands(configs);
@@ -57,9 +59,13 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], project
       // Test code is never what a deployed unit runs as its entry (a CI job running pytest is not an agent).
       const written = unit.kind === 'github-action' ? githubActionEntries(unit, index, (u) => entryFilesOf(u, index)) : entryFilesOf(unit, index);
       const entries = written.filter((path) => !isTestPath(path));
-      // A deployment of an MCP server is that server's item (below), not an agent.
-      if (unit.kind !== 'mcp-config' && entries.length > 0 && entries.every((path) => servers.has(path))) continue;
       const closure = importClosure(entries, index);
+      // A deployment of an MCP server joins that server's item (below), not an agent.
+      const served = unit.kind === 'mcp-config' ? null : serversDeployedBy(entries, closure, (path) => servers.has(path), index);
+      if (served) {
+        if (!isExampleUnit(unit, config.format)) serverDeployments.push({ unit, servers: served, entries });
+        continue;
+      }
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
@@ -84,6 +90,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], project
     serverItems.set(file.path, server);
     agents.push(server);
   }
+  joinServerDeployments(serverItems, serverDeployments);
+  for (const { entries } of serverDeployments) for (const path of importClosure(entries, index)) covered.add(path);
 
   // Agents a web page starts in the browser: one item per agent definition, not per page.
   const graph = new AgentGraph(code, index);

@@ -224,7 +224,8 @@ function codeFilesNamedBy(tokens: string[], index: CodeIndex, fromDir: string, f
     const token = tokens[i]!;
     if (token === '-m' && tokens[i + 1]) {
       const module = tokens[i + 1]!.split(':')[0]!;
-      const path = index.resolvePythonModule(module, undefined, fromDir);
+      // `python -m pkg` runs pkg/__main__.py, not the package's __init__.py.
+      const path = index.resolvePythonModule(`${module}.__main__`, undefined, fromDir) ?? index.resolvePythonModule(module, undefined, fromDir);
       if (path) found.push(path);
       i++;
       continue;
