@@ -15,6 +15,7 @@ import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { attachEnvFiles } from './langgraph-deployments';
+import { narrowToHeldTools } from './held-tools';
 import { isModelFreeGraph } from './model-free-graphs';
 import { joinProxyRoutes } from './proxy-routes';
 import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
@@ -125,6 +126,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   units.push(...declaredSubAgentItems(sourceLabel, units, (path) => index.get(path)));
   addSubAgents(sourceLabel, units, index);
   units.push(...splitSubAgents(units, index, graph, make));
+  // Sub-agents took their tools from their parent's files; now each item keeps its own agent's.
+  narrowToHeldTools(units, index);
   linkRemoteCallers(units, index);
   const listed = dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make)));
   attachChainedComponents(listed, index);

@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import type { DiscoveredAgent } from '../../../shared/discovery';
+import { analyzeCode } from '../code/analyze-code';
+import { loadCodeParsers } from '../code/parser';
+import { RULES } from '../code/test-helpers';
+import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
+import { linkUnits } from './link-units';
+
+/** Every file analysed in full, then linked, as a scan does. */
+async function link(files: Record<string, string>): Promise<DiscoveredAgent[]> {
+  await loadCodeParsers();
+  const findings = Object.entries(files).flatMap(([path, text]) => analyzeCode(path, text, RULES, TEST_FINGERPRINT_KEY, undefined, { skipPrefilter: true }) ?? []);
+  return linkUnits('t', findings);
+}
+
+const item = (agents: DiscoveredAgent[], name: string) => {
+  const found = agents.find((agent) => agent.unit.name === name);
+  if (!found) throw new Error(`no item ${name} among ${agents.map((a) => a.unit.name).join(', ')}`);
+  return found;
+};
+const kinds = (agent: DiscoveredAgent) => [...new Set(agent.capabilities.map((c) => c.kind))].sort();
+const toolNames = (agent: DiscoveredAgent) => [...new Set(agent.tools.map((t) => t.name))].sort();
+
+const PY_TOOLS = `import os
+import subprocess
+import httpx
+import psycopg
+from langchain_core.tools import tool
+
+DB = os.environ["LEDGER_DSN"]
+
+def _book(account, cents):
+    with psycopg.connect(DB) as conn:
+        conn.execute("INSERT INTO adjustments (account, cents) VALUES (%s, %s)", (account, cents))
+
+def _erase(account):
+    with psycopg.connect(DB) as conn:
+        conn.execute("DELETE FROM accounts WHERE id = %s", (account,))
+
+@tool
+def fetch_page(url: str) -> str:
+    """Fetch a page the model chose."""
+    return httpx.get(url).text
+
+@tool
+def post_adjustment(account: str, cents: int) -> str:
+    """Book a ledger adjustment."""
+    _book(account, cents)
+    return "booked"
+
+@tool
+def wipe_account(account: str) -> str:
+    """Never given to an agent: kept for the ops console."""
+    _erase(account)
+    return "gone"
+
+@tool
+def run_report(name: str) -> str:
+    """Run a report script."""
+    return subprocess.run(["./reports/" + name], capture_output=True, text=True).stdout
+`;
+
+const PY_TEAM = `from langchain_openai import ChatOpenAI
+from langgraph.prebuilt import create_react_agent
+
+from ledger_ops.tools import fetch_page, post_adjustment
+
+model = ChatOpenAI(model="gpt-4.1")
+
+research_agent = create_react_agent(model, tools=[fetch_page], name="research_agent")
+ledger_agent = create_react_agent(model, tools=[post_adjustment], name="ledger_agent")
+`;
+
+describe('each agent holds the tools of the code it runs (Python)', () => {
+  const files = {
+    'ledger_ops/__init__.py': '',
+    'ledger_ops/tools.py': PY_TOOLS,
+    'ledger_ops/team.py': PY_TEAM,
+    'jobs/research_job.py': `from ledger_ops.team import research_agent
+
+if __name__ == "__main__":
+    print(research_agent.invoke({"messages": [("user", "What changed on the status page?")]}))
+`,
+    'jobs/ledger_job.py': `from ledger_ops.team import ledger_agent
+from ledger_ops.tools import run_report
+
+if __name__ == "__main__":
+    ledger_agent.invoke({"messages": [("user", "Book the pending adjustments.")]})
+    run_report.invoke({"name": "daily.sh"})
+`,
+  };
+
+  it('a job importing one agent of a shared module gets that agent tools only, with evidence at the tool', async () => {
+    const agents = await link(files);
+    const research = item(agents, 'jobs/research_job.py');
+    expect(kinds(research)).toEqual(['outbound-network']);
+    expect(research.capabilities.every((c) => c.tool === 'fetch_page' && c.evidence.path === 'ledger_ops/tools.py')).toBe(true);
+    expect(toolNames(research)).not.toContain('post_adjustment');
+  });
+
+  it('a tool the unit code calls by hand counts; a tool no agent is given grants nothing, helpers included', async () => {
+    const ledger = item(await link(files), 'jobs/ledger_job.py');
+    // post_adjustment (its agent's tool, through the _run helper) and run_report (called in main).
+    expect(kinds(ledger)).toEqual(['data-write', 'shell-exec']);
+    expect(ledger.capabilities.find((c) => c.kind === 'data-write')).toMatchObject({ tool: 'post_adjustment', evidence: { path: 'ledger_ops/tools.py', line: 11 } });
+    expect(ledger.capabilities.some((c) => c.kind === 'data-delete')).toBe(false);
+  });
+
+  it('a tools list built at run time keeps every tool of the files (the file-level rule)', async () => {
+    const agents = await link({
+      'ledger_ops/__init__.py': '',
+      'ledger_ops/tools.py': `${PY_TOOLS}\n\ndef all_tools():\n    return [fetch_page, post_adjustment, wipe_account, run_report]\n`,
+      'bot.py': `from langchain_openai import ChatOpenAI
+from langgraph.prebuilt import create_react_agent
+from ledger_ops.tools import all_tools
+
+agent = create_react_agent(ChatOpenAI(model="gpt-4.1"), tools=all_tools())
+
+if __name__ == "__main__":
+    agent.invoke({"messages": [("user", "hi")]})
+`,
+    });
+    expect(kinds(item(agents, 'bot.py'))).toEqual(['data-delete', 'data-write', 'outbound-network', 'shell-exec']);
+  });
+
+  it('a model bound to two of ten tools (`bind_tools`) holds those two', async () => {
+    const agents = await link({
+      'ledger_ops/__init__.py': '',
+      'ledger_ops/tools.py': PY_TOOLS,
+      'graph.py': `from langchain_openai import ChatOpenAI
+from langgraph.graph import StateGraph, MessagesState
+from langgraph.prebuilt import ToolNode
+from ledger_ops.tools import fetch_page, run_report
+
+llm = ChatOpenAI(model="gpt-4.1").bind_tools([fetch_page, run_report])
+
+def call_model(state: MessagesState):
+    return {"messages": [llm.invoke(state["messages"])]}
+
+builder = StateGraph(MessagesState)
+builder.add_node("model", call_model)
+builder.add_node("tools", ToolNode([fetch_page, run_report]))
+graph = builder.compile()
+
+if __name__ == "__main__":
+    graph.invoke({"messages": [("user", "daily report")]})
+`,
+    });
+    expect(kinds(item(agents, 'graph.py'))).toEqual(['outbound-network', 'shell-exec']);
+  });
+
+  it('a supervisor given no tool shows its workers tools on the workers, not on itself', async () => {
+    const agents = await link({
+      'ledger_ops/__init__.py': '',
+      'ledger_ops/tools.py': PY_TOOLS,
+      'ledger_ops/team.py': PY_TEAM,
+      'supervisor.py': `from langchain_openai import ChatOpenAI
+from langgraph_supervisor import create_supervisor
+from ledger_ops.team import ledger_agent
+
+graph = create_supervisor([ledger_agent], model=ChatOpenAI(model="gpt-4.1")).compile()
+
+if __name__ == "__main__":
+    graph.invoke({"messages": [("user", "book it")]})
+`,
+    });
+    const supervisor = item(agents, 'supervisor.py');
+    expect(kinds(supervisor)).toEqual([]);
+    expect((supervisor.links ?? []).map((l) => `${l.relation} ${l.name}`)).toEqual(['sub-agent ledger_agent']);
+    expect(kinds(item(agents, 'ledger_agent'))).toEqual(['data-write']);
+    // The other agent of the shared module is no sub-agent of this graph.
+    expect(agents.some((a) => a.unit.name === 'research_agent')).toBe(false);
+  });
+});
+
+const TS_TOOLS = `import { tool } from "@langchain/core/tools";
+import { execSync } from "node:child_process";
+import { Pool } from "pg";
+import { z } from "zod";
+
+const pool = new Pool({ connectionString: process.env.LEDGER_DATABASE_URL });
+
+export const lookupPayout = tool(async ({ id }) => (await pool.query("SELECT * FROM payouts WHERE id = $1", [id])).rows[0], {
+  name: "lookup_payout",
+  description: "Read a payout.",
+  schema: z.object({ id: z.string() }),
+});
+
+export const fetchStatus = tool(async ({ url }) => (await fetch(url)).text(), {
+  name: "fetch_status",
+  description: "Fetch a status page the model chose.",
+  schema: z.object({ url: z.string() }),
+});
+
+export const restartWorker = tool(async ({ name }) => execSync("systemctl restart " + name).toString(), {
+  name: "restart_worker",
+  description: "Defined for the ops console, given to no agent.",
+  schema: z.object({ name: z.string() }),
+});
+`;
+
+describe('each agent holds the tools of the code it runs (TypeScript)', () => {
+  const files = {
+    'src/tools.ts': TS_TOOLS,
+    'src/agents/index.ts': `import { ChatOpenAI } from "@langchain/openai";
+import { createReactAgent } from "@langchain/langgraph/prebuilt";
+import { fetchStatus, lookupPayout } from "../tools";
+
+const llm = new ChatOpenAI({ model: "gpt-4.1" });
+
+export const payoutAgent = createReactAgent({ llm, tools: [lookupPayout], name: "payout_agent" });
+export const statusAgent = createReactAgent({ llm, tools: [fetchStatus], name: "status_agent" });
+`,
+    'src/payout-worker.ts': `import { payoutAgent } from "./agents";
+
+async function main() {
+  await payoutAgent.invoke({ messages: [{ role: "user", content: "Why is payout p_1 late?" }] });
+}
+main();
+`,
+    'src/status-worker.ts': `import { statusAgent } from "./agents";
+
+async function main() {
+  await statusAgent.invoke({ messages: [{ role: "user", content: "Is the processor down?" }] });
+}
+main();
+`,
+  };
+
+  it('two workers importing one agent each from agents/index.ts get their own agent tools', async () => {
+    const agents = await link(files);
+    const payout = item(agents, 'src/payout-worker.ts');
+    const status = item(agents, 'src/status-worker.ts');
+    expect(kinds(payout)).toEqual(['data-read']);
+    expect(kinds(status)).toEqual(['outbound-network']);
+    expect(payout.capabilities.every((c) => c.tool === 'lookup_payout' && c.evidence.path === 'src/tools.ts')).toBe(true);
+    // restart_worker is defined beside them and given to nobody.
+    expect(agents.some((a) => a.capabilities.some((c) => c.kind === 'shell-exec'))).toBe(false);
+  });
+});
