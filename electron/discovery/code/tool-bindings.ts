@@ -51,6 +51,11 @@ const POSITIONAL_TOOL_LISTS: Array<{ callee: RegExp; at: number }> = [
   { callee: /(^|\.)initialize_agent$/, at: 0 },
 ];
 
+/** A spread item in a list (`[*base_tools, x]`, `[...sharedTools]`); `**kwargs` is not one. */
+const SPREAD_ITEM = /(?:^|[[,\s])(?:\*(?!\*)|\.\.\.)\s*[A-Za-z_$]/;
+/** Where a tools list is written inline in a call's source. */
+const TOOLS_LIST_START = /\b(?:tools|functions|toolsets)\s*[:=]\s*[[{]/g;
+
 /** How a tool is invoked by hand: `search.invoke({...})`, `await search.ainvoke(...)`, `search.func(...)`. */
 const DIRECT_TOOL_CALL = /^\s*(?:await\s+)?([A-Za-z_$][\w$]*)\s*(?:\.\s*(?:invoke|ainvoke|run|arun|func|execute|call)\s*)?\(/;
 
@@ -75,7 +80,9 @@ export function findToolUse(context: FindingContext, tools: ToolAnalysis): ToolU
     if (lists.length === 0) continue;
     covered.add(call);
     const read = lists.map((list) => reader.read(list));
-    bindings.push({ holder: call.boundTo, within: topLevelName(call.scope), tools: [...new Set(read.flatMap((r) => r.tools))], dynamic: read.some((r) => r.dynamic), line: call.line });
+    // The syntax model drops `*base_tools` / `...sharedTools` from lists: the call's source still shows them.
+    const spread = spreadInToolList(model.text.slice(call.start, call.end), positional !== undefined);
+    bindings.push({ holder: call.boundTo, within: topLevelName(call.scope), tools: [...new Set(read.flatMap((r) => r.tools))], dynamic: spread || read.some((r) => r.dynamic), line: call.line });
   }
   // `tools=[...]` written where no call takes it (a class attribute, a config object handed over
   // later): who holds it is not written here, so it binds like module-level code, to whoever runs the file.
@@ -105,6 +112,8 @@ class BindingReader {
 
   /** The tools a list (or map, or single tool) names, and whether part of it cannot be read. */
   read(written: Value): { tools: string[]; dynamic: boolean } {
+    // An instance's list (`self.tools`, `this.tools`) is filled at run time, whatever its field starts as.
+    if (written.kind === 'ref' && /^(self|this)\./.test(written.name)) return { tools: [], dynamic: true };
     const value = resolved(this.model, written);
     if (!value) return { tools: [], dynamic: true };
     switch (value.kind) {
@@ -128,7 +137,7 @@ class BindingReader {
 
   /** `@ledger.tool` (PydanticAI), `@mcp.tool()`: the decorated function is a tool of that object. */
   decoratorBinding(call: CallSite): ToolBinding | null {
-    if (!call.decorates || !call.callee.includes('().')) return null;
+    if (!call.decorates || !/\([^()]*\)\.[\w$]+$/.test(call.callee)) return null;
     const tool = this.tools.toolOfScope(call.decorates);
     if (tool === null) return null;
     const receiver = /^\s*@?\s*([A-Za-z_$][\w$]*)\s*\./.exec(this.model.text.slice(call.start, call.end))?.[1] ?? null;
@@ -222,4 +231,33 @@ function lineIndex(text: string): (offset: number) => number {
     }
     return low + 1;
   };
+}
+
+/**
+ * Whether a tools list written inline in this call spreads another list into itself. Only the
+ * list's own brackets are read: `messages: [...history, input]` beside it is no tool list.
+ */
+function spreadInToolList(source: string, positional: boolean): boolean {
+  const starts = [...source.matchAll(TOOLS_LIST_START)].map((match) => match.index + match[0].length - 1);
+  if (positional) {
+    const first = source.indexOf('[');
+    if (first >= 0) starts.push(first);
+  }
+  return starts.some((start) => SPREAD_ITEM.test(bracketed(source, start)));
+}
+
+/** The top level of the text between the bracket at `start` and its match: nested groups (a tool's own code) are left out. */
+function bracketed(source: string, start: number): string {
+  let depth = 0;
+  let top = '';
+  for (let i = start; i < source.length; i++) {
+    const char = source[i]!;
+    if (char === '[' || char === '(' || char === '{') {
+      if (depth === 1) top += ' ';
+      depth++;
+    } else if (char === ']' || char === ')' || char === '}') {
+      if (--depth === 0) return top;
+    } else if (depth === 1) top += char;
+  }
+  return top;
 }

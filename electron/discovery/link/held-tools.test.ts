@@ -234,6 +234,8 @@ main();
     expect(kinds(payout)).toEqual(['data-read']);
     expect(kinds(status)).toEqual(['outbound-network']);
     expect(payout.capabilities.every((c) => c.tool === 'lookup_payout' && c.evidence.path === 'src/tools.ts')).toBe(true);
+    // The agent's list names the tool by its variable; the item lists the tool once, by its own name.
+    expect(toolNames(payout)).toEqual(['lookup_payout']);
     // restart_worker is defined beside them and given to nobody.
     expect(agents.some((a) => a.capabilities.some((c) => c.kind === 'shell-exec'))).toBe(false);
   });

@@ -43,7 +43,11 @@ export function narrowToHeldTools(items: readonly DiscoveredAgent[], index: Code
     const keep = (finding: { tool: string | null; evidence: Evidence }) => finding.tool === null || !paths.has(finding.evidence.path) || held.has(finding.tool);
     item.capabilities = item.capabilities.filter(keep);
     if (item.untrustedInputs) item.untrustedInputs = item.untrustedInputs.filter(keep);
-    item.tools = item.tools.filter((tool) => !paths.has(tool.evidence.path) || held.has(tool.name));
+    const kept = item.tools.filter((tool) => !paths.has(tool.evidence.path) || held.has(tool.name));
+    // An agent's list names an imported tool by its variable (`lookupPayout`); the tool itself is listed under its own name.
+    const aliases = toolAliases(files);
+    const names = new Set(kept.map((tool) => tool.name));
+    item.tools = kept.filter((tool) => !(aliases[tool.name] && aliases[tool.name] !== tool.name && names.has(aliases[tool.name]!)));
   }
 }
 
@@ -56,7 +60,7 @@ function heldTools(item: DiscoveredAgent, files: readonly CodeFindings[]): Set<s
   const own = bindings.filter(({ binding, path }) => !runsAsOthers.has(`${path}:${binding.line}`));
   // Fallback: a list built at run time may hold any tool of the files.
   if (own.some(({ binding }) => binding.dynamic)) return null;
-  const aliases = Object.assign({}, ...files.map((file) => file.toolAliases ?? {})) as Record<string, string>;
+  const aliases = toolAliases(files);
   const names = [...own.flatMap(({ binding }) => binding.tools), ...files.flatMap((file) => file.toolUse?.runDirectly ?? [])];
   return new Set(names.flatMap((name) => (aliases[name] ? [name, aliases[name]] : [name])));
 }
@@ -89,4 +93,9 @@ function selectedBindings(file: CodeFindings, isEntry: boolean, imported: Readon
   }
   if (![...picked].some((name) => bindings.some((binding) => key(binding) === name))) return bindings;
   return bindings.filter((binding) => key(binding) === null || picked.has(key(binding)!));
+}
+
+/** Variable -> tool name over the item's files (`lookupPayout` -> "lookup_payout"). */
+function toolAliases(files: readonly CodeFindings[]): Record<string, string> {
+  return Object.assign({}, ...files.map((file) => file.toolAliases ?? {})) as Record<string, string>;
 }
