@@ -56,15 +56,20 @@ const SPREAD_ITEM = /(?:^|[[,\s])(?:\*(?!\*)|\.\.\.)\s*[A-Za-z_$]/;
 /** Where a tools list is written inline in a call's source. */
 const TOOLS_LIST_START = /\b(?:tools|functions|toolsets)\s*[:=]\s*[[{]/g;
 
-/** How a tool is invoked by hand: `search.invoke({...})`, `await search.ainvoke(...)`, `search.func(...)`. */
-const DIRECT_TOOL_CALL = /^\s*(?:await\s+)?([A-Za-z_$][\w$]*)\s*(?:\.\s*(?:invoke|ainvoke|run|arun|func|execute|call)\s*)?\(/;
+/** How a tool is invoked by hand besides a plain call: `search.invoke({...})`, `await search.ainvoke(...)`, `search.func(...)`. */
+const INVOKE_METHODS = new Set(['invoke', 'ainvoke', 'run', 'arun', 'func', 'execute', 'call']);
 
 export function findToolUse(context: FindingContext, tools: ToolAnalysis): ToolUseFacts {
   const { model } = context;
   const reader = new BindingReader(context, tools);
   const bindings: ToolBinding[] = [];
   const covered = new Set<CallSite>();
-  const matcher = (name: string) => context.rules.tool.some((rule) => rule.match.namedArgs?.test(name));
+  const toolArgument = new Map<string, boolean>();
+  const matcher = (name: string) => {
+    let known = toolArgument.get(name);
+    if (known === undefined) toolArgument.set(name, (known = context.rules.tool.some((rule) => rule.match.namedArgs?.test(name) ?? false)));
+    return known;
+  };
   for (const call of model.calls) {
     if (call.decorates) {
       const decorated = reader.decoratorBinding(call);
@@ -86,10 +91,12 @@ export function findToolUse(context: FindingContext, tools: ToolAnalysis): ToolU
   }
   // `tools=[...]` written where no call takes it (a class attribute, a config object handed over
   // later): who holds it is not written here, so it binds like module-level code, to whoever runs the file.
-  const lineOf = lineIndex(model.text);
+  let lineOf: ((offset: number) => number) | null = null;
   for (const named of model.namedValues) {
     if (!matcher(named.name)) continue;
-    const inCall = [...covered].some((call) => call.named.has(named.name) && call.line <= named.line && lineOf(call.end) >= named.line);
+    lineOf ??= lineIndex(model.text);
+    const endLine = lineOf;
+    const inCall = [...covered].some((call) => call.named.has(named.name) && call.line <= named.line && endLine(call.end) >= named.line);
     if (inCall) continue;
     const read = reader.read(named.value);
     if (read.tools.length === 0 && !read.dynamic) continue;
@@ -200,12 +207,12 @@ function runDirectly(context: FindingContext, tools: ToolAnalysis): string[] {
   }
   const imported = new Set(model.imports.flatMap((fact) => (possiblyLocal(fact.module) && !context.rules.isKnownModule(fact.module) ? fact.names : [])));
   const run = new Set<string>();
+  if (bodies.size === 0 && toolNames.size === 0 && imported.size === 0) return [];
   for (const call of model.calls) {
-    if (call.decorates || tools.toolOfScope(call.scope) !== null) continue;
-    const written = DIRECT_TOOL_CALL.exec(model.text.slice(call.start, call.end))?.[1];
-    if (!written) continue;
-    if (bodies.has(written)) run.add(bodies.get(written)!);
-    else if (toolNames.has(written) || imported.has(written)) run.add(written);
+    const written = calledName(call.callee);
+    const tool = bodies.get(written) ?? (toolNames.has(written) || imported.has(written) ? written : null);
+    if (tool === null || call.decorates || tools.toolOfScope(call.scope) !== null) continue;
+    run.add(tool);
   }
   return [...run];
 }
@@ -260,4 +267,11 @@ function bracketed(source: string, start: number): string {
     } else if (depth === 1) top += char;
   }
   return top;
+}
+
+/** The name a call runs: `send_digest(...)` and `send_digest.invoke(...)` both run "send_digest" (the callee is qualified through imports). */
+function calledName(callee: string): string {
+  const parts = callee.replace(/\([^()]*\)/g, '').split('.');
+  const last = parts[parts.length - 1] ?? '';
+  return parts.length > 1 && INVOKE_METHODS.has(last) ? (parts[parts.length - 2] ?? '') : last;
 }
