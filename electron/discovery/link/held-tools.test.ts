@@ -240,3 +240,91 @@ main();
     expect(agents.some((a) => a.capabilities.some((c) => c.kind === 'shell-exec'))).toBe(false);
   });
 });
+
+describe('OpenAI Agents SDK modules of several agents', () => {
+  it('Python: each worker runs one agent of agents.py; a handoff target keeps its tools on its own item', async () => {
+    const agents = await link({
+      'desk/__init__.py': '',
+      'desk/agents.py': `import subprocess
+
+import psycopg
+import stripe
+from agents import Agent, function_tool
+
+@function_tool
+def merchant_status(merchant_id: str) -> str:
+    """Read the merchant's account status."""
+    with psycopg.connect("postgresql://desk@db/desk") as conn:
+        return str(conn.execute("SELECT status FROM merchants WHERE id = %s", (merchant_id,)).fetchone())
+
+@function_tool
+def refund(charge_id: str) -> str:
+    """Refund a charge."""
+    return stripe.Refund.create(charge=charge_id).id
+
+@function_tool
+def run_diagnostic(host: str) -> str:
+    """Ping a merchant's webhook host."""
+    return subprocess.run(["ping", "-c", "1", host], capture_output=True, text=True).stdout
+
+refunds_agent = Agent(name="Refunds", instructions="Refund duplicate charges only.", tools=[refund])
+triage_agent = Agent(name="Triage", instructions="Route the merchant.", tools=[merchant_status], handoffs=[refunds_agent])
+diagnostics_agent = Agent(name="Diagnostics", instructions="Diagnose webhook failures.", tools=[run_diagnostic])
+`,
+      'triage_worker.py': `from agents import Runner
+from desk.agents import triage_agent
+
+if __name__ == "__main__":
+    print(Runner.run_sync(triage_agent, "A merchant was charged twice").final_output)
+`,
+      'diagnostics_worker.py': `from agents import Runner
+from desk.agents import diagnostics_agent
+
+if __name__ == "__main__":
+    print(Runner.run_sync(diagnostics_agent, "Webhooks to shop.example fail").final_output)
+`,
+    });
+    const triage = item(agents, 'triage_worker.py');
+    expect(kinds(triage)).toEqual(['data-read']);
+    expect((triage.links ?? []).map((l) => `${l.relation} ${l.name}`)).toEqual(['handoff-to Refunds']);
+    expect(kinds(item(agents, 'Refunds'))).toEqual(['payment']);
+    expect(kinds(item(agents, 'diagnostics_worker.py'))).toEqual(['shell-exec']);
+  });
+
+  it('TypeScript: each route runs one agent of agents/index.ts', async () => {
+    const agents = await link({
+      'src/agents/index.ts': `import { Agent, tool } from '@openai/agents';
+import { execSync } from 'node:child_process';
+import { z } from 'zod';
+
+const lookupOrder = tool({ name: 'lookup_order', description: 'Find an order', parameters: z.object({ id: z.string() }), execute: async ({ id }) => (await fetch(process.env.ORDERS_URL + id)).json() });
+const runPlaybook = tool({ name: 'run_playbook', description: 'Run an ops playbook', parameters: z.object({ name: z.string() }), execute: async ({ name }) => execSync('./playbooks/' + name).toString() });
+
+export const ordersAgent = new Agent({ name: 'Orders', instructions: 'Answer order questions.', tools: [lookupOrder] });
+export const opsAgent = new Agent({ name: 'Ops', instructions: 'Run playbooks when asked.', tools: [runPlaybook] });
+`,
+      'src/routes/orders.ts': `import express from 'express';
+import { run } from '@openai/agents';
+import { ordersAgent } from '../agents';
+
+const app = express();
+app.post('/orders/ask', async (req, res) => res.json((await run(ordersAgent, req.body.question)).finalOutput));
+app.listen(3001);
+`,
+      'src/routes/ops.ts': `import express from 'express';
+import { run } from '@openai/agents';
+import { opsAgent } from '../agents';
+
+const app = express();
+app.post('/ops/ask', async (req, res) => res.json((await run(opsAgent, req.body.question)).finalOutput));
+app.listen(3002);
+`,
+    });
+    const orders = item(agents, 'src/routes/orders.ts');
+    const ops = item(agents, 'src/routes/ops.ts');
+    expect(kinds(orders)).toEqual(['outbound-network']);
+    expect(toolNames(orders)).toEqual(['lookup_order']);
+    expect(kinds(ops)).toEqual(['shell-exec']);
+    expect(toolNames(ops)).toEqual(['run_playbook']);
+  });
+});

@@ -55,7 +55,7 @@ export function narrowToHeldTools(items: readonly DiscoveredAgent[], index: Code
 function heldTools(item: DiscoveredAgent, files: readonly CodeFindings[]): Set<string> | null {
   const imported = new Set(files.flatMap((file) => file.importedNames ?? []));
   const runsAsOthers = delegated.get(item) ?? new Set<string>();
-  const bindings = files.flatMap((file) => selectedBindings(file, item.entryPoints.includes(file.path), imported).map((binding) => ({ binding, path: file.path })));
+  const bindings = files.flatMap((file) => selectedBindings(file, imported).map((binding) => ({ binding, path: file.path })));
   if (bindings.length === 0) return null;
   const own = bindings.filter(({ binding, path }) => !runsAsOthers.has(`${path}:${binding.line}`));
   // Fallback: a list built at run time may hold any tool of the files.
@@ -66,13 +66,15 @@ function heldTools(item: DiscoveredAgent, files: readonly CodeFindings[]): Set<s
 }
 
 /**
- * The bindings of a file the item runs. In an entry file, all of them. In a module it imports:
- * the agents it imports by name (and the agents those run), plus what the module does at import
- * time; when it names none of the module's agents (it reaches them as `module.attr`), all of them.
+ * The bindings of a file the item runs: when the item's other files import some of the file's
+ * agents by name, those (and the agents they run) plus what the module does at import time;
+ * otherwise all of them (an entry file runs what it defines; a module reached as `module.attr`
+ * cannot say which). The file defining the agent a server runs is one of the item's entry points
+ * too (agents-sdk-js-sub-agents.ts), so being an entry point is no reason to take all of it.
  */
-function selectedBindings(file: CodeFindings, isEntry: boolean, imported: ReadonlySet<string>): ToolBinding[] {
+function selectedBindings(file: CodeFindings, imported: ReadonlySet<string>): ToolBinding[] {
   const bindings = file.toolUse?.bindings ?? [];
-  if (isEntry || bindings.length === 0) return bindings;
+  if (bindings.length === 0) return bindings;
   // A binding made at module level is known by its variable; one made inside a function, by that function (a factory, a node).
   const key = (binding: ToolBinding) => binding.within ?? binding.holder;
   const picked = new Set([...imported].filter((name) => bindings.some((binding) => key(binding) === name)));
