@@ -328,3 +328,30 @@ app.listen(3002);
     expect(toolNames(ops)).toEqual(['run_playbook']);
   });
 });
+
+describe('a worker whose tools are built at run time', () => {
+  it('keeps its tools with the unit that runs it, since the worker item cannot name them', async () => {
+    const agents = await link({
+      'ops/__init__.py': '',
+      'ops/tools.py': PY_TOOLS,
+      'ops/workers.py': `from langgraph.prebuilt import create_react_agent
+from ops.tools import fetch_page, run_report
+
+def tools_for(team):
+    return [fetch_page] if team == "research" else [run_report]
+
+reporter = create_react_agent("openai:gpt-4.1", tools=tools_for("reports"), name="reporter")
+`,
+      'supervisor.py': `from langchain_openai import ChatOpenAI
+from langgraph_supervisor import create_supervisor
+from ops.workers import reporter
+
+graph = create_supervisor([reporter], model=ChatOpenAI(model="gpt-4.1")).compile()
+
+if __name__ == "__main__":
+    graph.invoke({"messages": [("user", "weekly report")]})
+`,
+    });
+    expect(kinds(item(agents, 'supervisor.py'))).toEqual(['data-delete', 'data-write', 'outbound-network', 'shell-exec']);
+  });
+});

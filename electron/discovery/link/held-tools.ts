@@ -57,9 +57,10 @@ function heldTools(item: DiscoveredAgent, files: readonly CodeFindings[]): Set<s
   const runsAsOthers = delegated.get(item) ?? new Set<string>();
   const bindings = files.flatMap((file) => selectedBindings(file, imported).map((binding) => ({ binding, path: file.path })));
   if (bindings.length === 0) return null;
+  // Fallback: a list built at run time may hold any tool of the files. A sub-agent's own list
+  // counts too: its item cannot name its tools then, so they stay with the unit that runs it.
+  if (bindings.some(({ binding }) => binding.dynamic)) return null;
   const own = bindings.filter(({ binding, path }) => !runsAsOthers.has(`${path}:${binding.line}`));
-  // Fallback: a list built at run time may hold any tool of the files.
-  if (own.some(({ binding }) => binding.dynamic)) return null;
   const aliases = toolAliases(files);
   const names = [...own.flatMap(({ binding }) => binding.tools), ...files.flatMap((file) => file.toolUse?.runDirectly ?? [])];
   return new Set(names.flatMap((name) => (aliases[name] ? [name, aliases[name]] : [name])));
