@@ -355,3 +355,36 @@ if __name__ == "__main__":
     expect(kinds(item(agents, 'supervisor.py'))).toEqual(['data-delete', 'data-write', 'outbound-network', 'shell-exec']);
   });
 });
+
+describe('agents built by factory functions', () => {
+  it('a supervisor importing one factory of a shared module holds neither factory agent tools; the other factory is not run', async () => {
+    const agents = await link({
+      'ledger_ops/__init__.py': '',
+      'ledger_ops/tools.py': PY_TOOLS,
+      'ledger_ops/builders.py': `from langchain.chat_models import init_chat_model
+from langgraph.prebuilt import create_react_agent
+from ledger_ops.tools import fetch_page, post_adjustment
+
+def build_research_agent():
+    return create_react_agent(model=init_chat_model("openai:gpt-4.1"), tools=[fetch_page], name="research_agent")
+
+def build_ledger_agent():
+    return create_react_agent(model=init_chat_model("openai:gpt-4.1"), tools=[post_adjustment], name="ledger_agent")
+`,
+      'app.py': `from langchain.chat_models import init_chat_model
+from langgraph_supervisor import create_supervisor
+from ledger_ops.builders import build_research_agent
+
+def build_app():
+    research = build_research_agent()
+    return create_supervisor(agents=[research], model=init_chat_model("openai:gpt-4.1")).compile()
+
+if __name__ == "__main__":
+    build_app().invoke({"messages": [("user", "what changed?")]})
+`,
+    });
+    expect(kinds(item(agents, 'app.py'))).toEqual([]);
+    expect(kinds(item(agents, 'research_agent'))).toEqual(['outbound-network']);
+    expect(agents.some((a) => a.unit.name === 'ledger_agent' || a.capabilities.some((c) => c.kind === 'data-write'))).toBe(false);
+  });
+});
