@@ -92,7 +92,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
 /** Names this file imports from possibly-local modules: which agents of another file it runs. */
 function localImportedNames(model: CodeModel, rules: CodeRuleSet): string[] {
   const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
-  const names = model.imports.flatMap((fact) => (possiblyLocal(fact.module) && !rules.isKnownModule(fact.module) ? fact.names.filter((name) => name !== '*' && name !== 'default') : []));
+  // A barrel's re-exports are not uses: what imports the barrel names the agents it runs.
+  const names = model.imports.flatMap((fact) => (!fact.reExport && possiblyLocal(fact.module) && !rules.isKnownModule(fact.module) ? fact.names.filter((name) => name !== '*' && name !== 'default') : []));
   return [...new Set(names)];
 }
 

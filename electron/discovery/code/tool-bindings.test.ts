@@ -193,3 +193,19 @@ export async function PATCH() {
     ]);
   });
 });
+
+describe('barrels', () => {
+  it('a re-export loads its module but names no agent the barrel runs; `export type` loads nothing', async () => {
+    const findings = await analyzed(
+      'src/agents/index.ts',
+      `export { payoutAgent } from "./payout";
+export * from "./ops";
+export { type AgentState, defaultState } from "./state";
+export type { Settings } from "./settings";
+export { ChatOpenAI } from "@langchain/openai";
+`,
+    );
+    expect(findings.localImports).toEqual(['./payout', './ops', './state']);
+    expect(findings.importedNames ?? []).toEqual([]);
+  });
+});

@@ -388,3 +388,39 @@ if __name__ == "__main__":
     expect(agents.some((a) => a.unit.name === 'ledger_agent' || a.capabilities.some((c) => c.kind === 'data-write'))).toBe(false);
   });
 });
+
+describe('agents re-exported by a barrel (agents/index.ts)', () => {
+  it('a worker importing one agent through the barrel runs that agent and holds its tools only', async () => {
+    const agents = await link({
+      'src/tools.ts': TS_TOOLS,
+      'src/agents/payout.ts': `import { ChatOpenAI } from "@langchain/openai";
+import { createReactAgent } from "@langchain/langgraph/prebuilt";
+import { lookupPayout } from "../tools";
+
+export const payoutAgent = createReactAgent({ llm: new ChatOpenAI({ model: "gpt-4.1" }), tools: [lookupPayout], name: "payout_agent" });
+`,
+      'src/agents/ops.ts': `import { ChatOpenAI } from "@langchain/openai";
+import { createReactAgent } from "@langchain/langgraph/prebuilt";
+import { restartWorker } from "../tools";
+
+export const opsAgent = createReactAgent({ llm: new ChatOpenAI({ model: "gpt-4.1" }), tools: [restartWorker], name: "ops_agent" });
+`,
+      'src/agents/index.ts': `export { payoutAgent } from "./payout";
+export { opsAgent } from "./ops";
+export type { AgentState } from "./state";
+`,
+      'src/payout-worker.ts': `import { payoutAgent } from "./agents";
+
+async function main() {
+  await payoutAgent.invoke({ messages: [{ role: "user", content: "Why is payout p_1 late?" }] });
+}
+main();
+`,
+    });
+    // The barrel is followed: the worker is the item, not the agent modules behind it.
+    expect(agents.map((a) => a.unit.name)).toEqual(['src/payout-worker.ts']);
+    const worker = item(agents, 'src/payout-worker.ts');
+    expect(worker.codeFiles).toEqual(expect.arrayContaining(['src/agents/index.ts', 'src/agents/payout.ts', 'src/agents/ops.ts']));
+    expect(kinds(worker)).toEqual(['data-read']);
+  });
+});

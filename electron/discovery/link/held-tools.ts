@@ -55,7 +55,16 @@ export function narrowToHeldTools(items: readonly DiscoveredAgent[], index: Code
 function heldTools(item: DiscoveredAgent, files: readonly CodeFindings[]): Set<string> | null {
   const imported = new Set(files.flatMap((file) => file.importedNames ?? []));
   const runsAsOthers = delegated.get(item) ?? new Set<string>();
-  const bindings = files.flatMap((file) => selectedBindings(file, imported).map((binding) => ({ binding, path: file.path })));
+  const picks = files.map((file) => ({ file, picked: pickedBindings(file, imported) }));
+  // When the item names the agents it runs, a module whose agents it names none of (one a barrel
+  // re-exports beside the one it imports) gives only what it does at import time; an entry file
+  // runs what it defines; with no agent named anywhere (`module.attr`), every list counts.
+  const namesAgents = picks.some(({ picked }) => picked !== null);
+  const bindings = picks.flatMap(({ file, picked }) => {
+    const all = file.toolUse?.bindings ?? [];
+    const chosen = picked ?? (namesAgents && !item.entryPoints.includes(file.path) ? all.filter((binding) => bindingKey(binding) === null) : all);
+    return chosen.map((binding) => ({ binding, path: file.path }));
+  });
   if (bindings.length === 0) return null;
   // Fallback: a list built at run time may hold any tool of the files. A sub-agent's own list
   // counts too: its item cannot name its tools then, so they stay with the unit that runs it.
@@ -66,19 +75,19 @@ function heldTools(item: DiscoveredAgent, files: readonly CodeFindings[]): Set<s
   return new Set(names.flatMap((name) => (aliases[name] ? [name, aliases[name]] : [name])));
 }
 
+/** A binding made at module level is known by its variable; one made inside a function, by that function (a factory, a node). */
+function bindingKey(binding: ToolBinding): string | null {
+  return binding.within ?? binding.holder;
+}
+
 /**
- * The bindings of a file the item runs: when the item's other files import some of the file's
- * agents by name, those (and the agents they run) plus what the module does at import time;
- * otherwise all of them (an entry file runs what it defines; a module reached as `module.attr`
- * cannot say which). The file defining the agent a server runs is one of the item's entry points
- * too (agents-sdk-js-sub-agents.ts), so being an entry point is no reason to take all of it.
+ * The bindings of a file that the item's files import by name (and the agents those run), plus
+ * what the module does at import time; null when they import none of its agents by name.
  */
-function selectedBindings(file: CodeFindings, imported: ReadonlySet<string>): ToolBinding[] {
+function pickedBindings(file: CodeFindings, imported: ReadonlySet<string>): ToolBinding[] | null {
   const bindings = file.toolUse?.bindings ?? [];
-  if (bindings.length === 0) return bindings;
-  // A binding made at module level is known by its variable; one made inside a function, by that function (a factory, a node).
-  const key = (binding: ToolBinding) => binding.within ?? binding.holder;
-  const picked = new Set([...imported].filter((name) => bindings.some((binding) => key(binding) === name)));
+  if (bindings.length === 0) return null;
+  const picked = new Set([...imported].filter((name) => bindings.some((binding) => bindingKey(binding) === name)));
   // An imported supervisor or graph runs the agents it lists.
   const definitions = file.agentDefinitions ?? [];
   const running = new Set([...imported]);
@@ -94,8 +103,8 @@ function selectedBindings(file: CodeFindings, imported: ReadonlySet<string>): To
       }
     }
   }
-  if (![...picked].some((name) => bindings.some((binding) => key(binding) === name))) return bindings;
-  return bindings.filter((binding) => key(binding) === null || picked.has(key(binding)!));
+  if (![...picked].some((name) => bindings.some((binding) => bindingKey(binding) === name))) return null;
+  return bindings.filter((binding) => bindingKey(binding) === null || picked.has(bindingKey(binding)!));
 }
 
 /** Variable -> tool name over the item's files (`lookupPayout` -> "lookup_payout"). */
