@@ -21,6 +21,7 @@ import { findLlmUses } from './llm-uses';
 import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
 import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
+import { onlyReExports } from './re-exports';
 import type { CodeRuleSet } from './rules';
 import { findTools, type ToolAnalysis } from './tools';
 import { findToolUse } from './tool-bindings';
@@ -93,7 +94,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
 function localImportedNames(model: CodeModel, rules: CodeRuleSet): string[] {
   const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
   // A barrel's re-exports are not uses: what imports the barrel names the agents it runs.
-  const names = model.imports.flatMap((fact) => (!fact.reExport && possiblyLocal(fact.module) && !rules.isKnownModule(fact.module) ? fact.names.filter((name) => name !== '*' && name !== 'default') : []));
+  const names = model.imports.flatMap((fact) => (possiblyLocal(fact.module) && !rules.isKnownModule(fact.module) ? fact.names.filter((name) => name !== '*' && name !== 'default' && !onlyReExports(model, fact, name)) : []));
   return [...new Set(names)];
 }
 

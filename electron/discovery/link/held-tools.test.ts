@@ -424,3 +424,63 @@ main();
     expect(kinds(worker)).toEqual(['data-read']);
   });
 });
+
+describe("agents a Python package's __init__.py re-exports", () => {
+  it('a job importing one agent from the package holds that agent tools only', async () => {
+    const agents = await link({
+      'team/__init__.py': 'from .research import research_agent\nfrom .ops import ops_agent\n\n__all__ = ["research_agent", "ops_agent"]\n',
+      'team/research.py': `import httpx
+from langchain_core.tools import tool
+from langgraph.prebuilt import create_react_agent
+
+@tool
+def fetch(url: str) -> str:
+    """Fetch a page the model chose."""
+    return httpx.get(url).text
+
+research_agent = create_react_agent("openai:gpt-4.1", tools=[fetch], name="research")
+`,
+      'team/ops.py': `import subprocess
+from langchain_core.tools import tool
+from langgraph.prebuilt import create_react_agent
+
+@tool
+def restart(name: str) -> str:
+    """Restart a service."""
+    return subprocess.run(["systemctl", "restart", name], capture_output=True, text=True).stdout
+
+ops_agent = create_react_agent("openai:gpt-4.1", tools=[restart], name="ops")
+`,
+      'job.py': `from team import research_agent
+
+if __name__ == "__main__":
+    research_agent.invoke({"messages": [("user", "What changed on the status page?")]})
+`,
+    });
+    expect(kinds(item(agents, 'job.py'))).toEqual(['outbound-network']);
+  });
+
+  it('a package that builds a graph from what it imports still runs those agents', async () => {
+    const agents = await link({
+      'team/__init__.py': 'from langgraph_supervisor import create_supervisor\nfrom .ops import ops_agent\n\ngraph = create_supervisor([ops_agent], model="openai:gpt-4.1").compile()\n',
+      'team/ops.py': `import subprocess
+from langchain_core.tools import tool
+from langgraph.prebuilt import create_react_agent
+
+@tool
+def restart(name: str) -> str:
+    """Restart a service."""
+    return subprocess.run(["systemctl", "restart", name], capture_output=True, text=True).stdout
+
+ops_agent = create_react_agent("openai:gpt-4.1", tools=[restart], name="ops")
+`,
+      'job.py': `from team import graph
+
+if __name__ == "__main__":
+    graph.invoke({"messages": [("user", "restart the exporter")]})
+`,
+    });
+    expect(kinds(item(agents, 'ops'))).toEqual(['shell-exec']);
+    expect((item(agents, 'job.py').links ?? []).map((l) => `${l.relation} ${l.name}`)).toEqual(['sub-agent ops']);
+  });
+});
