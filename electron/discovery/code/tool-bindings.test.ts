@@ -209,3 +209,27 @@ export { ChatOpenAI } from "@langchain/openai";
     expect(findings.importedNames ?? []).toEqual([]);
   });
 });
+
+describe('lists grown after they are written', () => {
+  it('a named list the code appends to is dynamic (swarm handoff tools built in a loop)', async () => {
+    const found = await bindings(
+      'swarm.py',
+      `from langgraph.prebuilt import create_react_agent
+from langgraph_swarm import create_handoff_tool
+from tools import lookup_hotel
+
+def make_agent(name, peers, model):
+    handoff_tools = []
+    for peer in peers:
+        handoff_tools.append(create_handoff_tool(agent_name=peer))
+    return create_react_agent(model=model, tools=handoff_tools, name=name)
+
+planner = create_react_agent("openai:gpt-4.1", [lookup_hotel, create_handoff_tool(agent_name="booker")], name="planner")
+`,
+    );
+    expect(found.map((b) => [b.holder ?? b.within, b.tools, b.dynamic])).toEqual([
+      ['make_agent', [], true],
+      ['planner', ['lookup_hotel', 'create_handoff_tool'], false],
+    ]);
+  });
+});

@@ -49,7 +49,12 @@ const POSITIONAL_TOOL_LISTS: Array<{ callee: RegExp; at: number }> = [
   { callee: /(^|\.)ToolNode$/, at: 0 },
   { callee: /(^|\.)(create_react_agent|create_agent|create_tool_calling_agent|create_openai_tools_agent|create_openai_functions_agent)$/, at: 1 },
   { callee: /(^|\.)initialize_agent$/, at: 0 },
+  // LlamaIndex `ReActAgent.from_tools([...], llm=llm)`.
+  { callee: /\.from_tools$/, at: 0 },
 ];
+
+/** List methods that add items. */
+const GROWS_LIST = /^(append|extend|insert|push|unshift)\s*\(/;
 
 /** A spread item in a list (`[*base_tools, x]`, `[...sharedTools]`); `**kwargs` is not one. */
 const SPREAD_ITEM = /(?:^|[[,\s])(?:\*(?!\*)|\.\.\.)\s*[A-Za-z_$]/;
@@ -121,6 +126,8 @@ class BindingReader {
   read(written: Value): { tools: string[]; dynamic: boolean } {
     // An instance's list (`self.tools`, `this.tools`) is filled at run time, whatever its field starts as.
     if (written.kind === 'ref' && /^(self|this)\./.test(written.name)) return { tools: [], dynamic: true };
+    // A named list that code grows later (`handoff_tools.append(...)`, `tools.push(...)`) holds more than it was first given.
+    if (written.kind === 'ref' && this.grown(written.name)) return { tools: [], dynamic: true };
     const value = resolved(this.model, written);
     if (!value) return { tools: [], dynamic: true };
     switch (value.kind) {
@@ -140,6 +147,13 @@ class BindingReader {
         // A parameter, `self.tools`, a list imported from another module, a spread: unknown here.
         return { tools: [], dynamic: true };
     }
+  }
+
+  /** Whether the file calls a list method that adds items on this name. */
+  private grown(name: string): boolean {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+    const prefix = `${name}.`;
+    return this.model.calls.some((call) => this.model.text.startsWith(prefix, call.start) && GROWS_LIST.test(this.model.text.slice(call.start + prefix.length, call.start + prefix.length + 12)));
   }
 
   /** `@ledger.tool` (PydanticAI), `@mcp.tool()`: the decorated function is a tool of that object. */
