@@ -1,6 +1,6 @@
 from langgraph.graph import END, START, MessagesState, StateGraph
 
-from chargebacks.agents import payout_agent
+from chargebacks import payout_agent
 from chargebacks.tools import snapshot_payouts
 
 SNAPSHOT = "/mnt/finance/open-payouts.csv"
