@@ -17,3 +17,5 @@ export const statusAgent = createReactAgent({
   name: "status_agent",
   prompt: "Check the processors' status pages and say which payment rails are degraded.",
 });
+
+export { escalationAgent } from "./escalation";
