@@ -11,7 +11,8 @@ const ENTRY_POINTS: Array<{ languages: 'python' | 'script'; pattern: RegExp; rul
   { languages: 'python', pattern: /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m, ruleId: 'py.entry-point.main-guard' },
   { languages: 'python', pattern: /^(?:async\s+)?def\s+(?:lambda_)?handler\s*\(\s*event/m, ruleId: 'py.entry-point.serverless-handler' },
   { languages: 'python', pattern: /\b(?:uvicorn\.run|app\.run)\s*\(/, ruleId: 'py.entry-point.server-start' },
-  { languages: 'script', pattern: /\.listen\s*\(|\bcreateServer\s*\(|\bserve\s*\(\s*\{/, ruleId: 'ts.entry-point.server-start' },
+  // `Bun.serve<{ sessionId: string }>({ … })`: a server start may name its socket data's type.
+  { languages: 'script', pattern: /\.listen\s*\(|\bcreateServer\s*\(|\bserve\s*(?:<[^()]*?>)?\s*\(\s*\{|\b(?:Bun|Deno)\.serve\s*(?:<[^()]*?>)?\s*\(/, ruleId: 'ts.entry-point.server-start' },
   { languages: 'script', pattern: /export\s+(?:const|async\s+function|function)\s+(?:handler|GET|POST|PUT|DELETE)\b|exports\.handler\s*=/, ruleId: 'ts.entry-point.handler-export' },
 ];
 
