@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { CodeFindings } from '../findings';
 import { isTestPath } from './deployment-scope';
 import type { CodeIndex } from './resolve-code';
@@ -62,12 +63,15 @@ export class ImporterChains {
  * Where LLM code that no seen entry point or config runs becomes a unit: at itself when nothing
  * imports it; otherwise at the roots of its import chains that will not be reported on their own
  * (a root with LLM signal of its own is its own unit and takes this file into its closure). A
- * browser page is never such a root: agents a page starts are found from the page itself.
+ * browser page is never such a root: agents a page starts are found from the page itself. Nor is
+ * a Python package's `__init__.py` or a script package's barrel (`index.ts` of re-exports): they
+ * run when something imports the package, never as a program, so a chain that ends there is a
+ * library's (an agent SDK's own model client) whose users are outside the scan.
  */
 export function unitRootsOf(file: CodeFindings, chains: ImporterChains, index: CodeIndex, hasOwnSignal: (file: CodeFindings) => boolean): string[] {
   if (!chains.isImported(file.path)) return [file.path];
   return chains.rootsAbove(file.path).filter((root) => {
     const top = index.get(root);
-    return top !== undefined && !top.clientEntry && top.entryPoint === null && !hasOwnSignal(top);
+    return top !== undefined && !top.clientEntry && top.entryPoint === null && !hasOwnSignal(top) && !top.reexportsOnly && posix.basename(root) !== '__init__.py';
   });
 }

@@ -19,4 +19,11 @@ describe('code stubs of files without an LLM import', () => {
   it('do not take a function merely named like serve, or a server start in a comment, for an entry', () => {
     expect(codeStub('lib/format.ts', 'export function reserve(seats: number) {\n  return seats;\n}\n// Bun.serve<Data>({ port: 1 }) is started in server.ts\n')!.entryPoint).toBeNull();
   });
+
+  it('mark a module of nothing but imports and re-exports as a barrel, and only such a module', () => {
+    expect(codeStub('src/index.ts', "// public API\nexport * from './run';\nexport {\n  type RunOptions,\n  defaultOptions,\n} from './options';\nimport './polyfills';\n")!.reexportsOnly).toBe(true);
+    expect(codeStub('src/index.ts', "import { run } from './run';\nexport { run };\nawait run('today');\n")!.reexportsOnly).toBeUndefined();
+    expect(codeStub('src/types.ts', "import type { Options } from './options';\n")!.reexportsOnly).toBeUndefined();
+    expect(codeStub('pkg/__init__.py', 'from .run import Runner\n')!.reexportsOnly).toBeUndefined();
+  });
 });

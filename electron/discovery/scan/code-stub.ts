@@ -96,6 +96,20 @@ export function codeStub(path: string, text: string): CodeFindings | null {
     ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
     ...(clientEntry ? { clientEntry } : {}),
     ...(isServerOnly(path, text) ? { serverOnly: true } : {}),
+    ...(language !== 'python' && isReexportsOnly(text) ? { reexportsOnly: true } : {}),
   };
+}
+
+/** `import … from '…'`, `export … from '…'` (braces may span lines) and bare `import '…'` statements. */
+const MODULE_STATEMENT = /^[ \t]*(?:(?:import|export)\b[^;'"]*?\bfrom[ \t]*['"][^'"\n]+['"]|import[ \t]*['"][^'"\n]+['"])[ \t]*;?/gm;
+
+/**
+ * A barrel: a module whose text, comments already blanked, is nothing but import and re-export
+ * statements. It runs only when something imports it, so a chain of imports ending there is a
+ * library's whose users the scan does not hold (see link/unrun-importers.ts).
+ */
+function isReexportsOnly(text: string): boolean {
+  if (!/\bexport\b/.test(text)) return false;
+  return text.replace(MODULE_STATEMENT, '').replace(/['"]use (?:strict|client|server)['"];?/g, '').trim() === '';
 }
 
