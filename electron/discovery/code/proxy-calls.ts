@@ -38,8 +38,6 @@ const TEXT_CALL = /\b(?:fetch|axios\.(?:get|post|put|patch|delete))\s*\(\s*(['"`
 /** The same, read from a file the parser never saw (a stub: it imports no SDK); comments must be blanked first. */
 export function findProxyCallsInText(path: string, text: string): ProxyCall[] {
   const calls: ProxyCall[] = [];
-  // Most files call neither: two literal searches are cheaper than the pattern over every line.
-  if (!text.includes('fetch') && !text.includes('axios.')) return calls;
   for (const match of text.matchAll(TEXT_CALL)) {
     const target = sameOriginPath(match[2]!.replace(/\$\{[^}]*\}/g, '{}'));
     if (!target) continue;

@@ -121,8 +121,7 @@ function routesFor(path: string, text: string): Route[] {
   if (/\.jsonc?$/i.test(name)) {
     if (isServiceAccountKeyText(text)) return [SERVICE_ACCOUNT_KEY];
     if (name === 'langgraph.json') return [LANGGRAPH_JSON];
-    // Every package.json and tsconfig passes here: the literal search spares them the pattern.
-    return (text.includes('"mcp') || text.includes('servers"')) && /"(mcpServers|servers|context_servers|mcp)"\s*:/.test(text) ? [MCP] : [];
+    return /"(mcpServers|servers|context_servers|mcp)"\s*:/.test(text) ? [MCP] : [];
   }
   if (/\.toml$/i.test(name)) return /\bmcp_servers\b/.test(text) ? [MCP] : [];
   if (/^jenkinsfile(\.[\w-]+)?$|\.jenkinsfile$/i.test(name) || (/\.groovy$/.test(name) && isJenkinsfileText(text))) return [JENKINSFILE];
@@ -130,8 +129,9 @@ function routesFor(path: string, text: string): Route[] {
   if (DOCKERFILE_NAME.test(name)) return [DOCKERFILE];
   if (/^crontab$|\.(cron|crontab)$/i.test(name) || /(^|\/)cron\.d\/[^/]+$|(^|\/)etc\/crontab$/.test(path)) return [CRONTAB];
   if (/\.py$/.test(name)) {
-    // Every Python file passes here: literal searches first, as most hold neither.
-    const celery = (text.includes('beat_schedule') || text.includes('CELERYBEAT_SCHEDULE') || text.includes('add_periodic_task')) && /beat_schedule|CELERYBEAT_SCHEDULE|add_periodic_task/.test(text);
+    // Every Python file passes here. Measured: the alternation beats literal searches for Celery,
+    // while a literal search for DAG spares most files the \b pattern.
+    const celery = /beat_schedule|CELERYBEAT_SCHEDULE|add_periodic_task/.test(text);
     const airflow = (text.includes('DAG') || text.includes('@dag')) && /\bDAG\s*\(|@dag\b/.test(text);
     return [...(celery ? [CELERY_BEAT] : []), ...(airflow ? [AIRFLOW] : [])];
   }

@@ -25,7 +25,7 @@ export class CodeIndex {
   /** Module lookups by name and folder: the files of one folder import the same modules. */
   private readonly nearestModule: Map<string, string | null>;
   /** Imports resolved, by importing file and import as written: the linker asks for most of them more than once. */
-  private readonly resolvedImports: Map<string, string | null>;
+  private readonly resolvedImports: Map<string, Map<string, string | null>>;
 
   /**
    * `samePaths`: an index of the same files (the same paths, in the same languages) whose facts
@@ -131,9 +131,12 @@ export class CodeIndex {
 
   /** A local import as written in `fromFile`, to a scanned file. */
   resolveImport(written: string, fromFile: string): string | null {
-    const key = `${fromFile}\0${written}`;
-    let found = this.resolvedImports.get(key);
-    if (found === undefined) this.resolvedImports.set(key, (found = this.resolveImportOnce(written, fromFile)));
+    // Two levels rather than one joined key: the strings are the findings' own, whose hashes the
+    // engine keeps, while a joined key would be built and hashed anew on every call.
+    let fromThisFile = this.resolvedImports.get(fromFile);
+    if (!fromThisFile) this.resolvedImports.set(fromFile, (fromThisFile = new Map()));
+    let found = fromThisFile.get(written);
+    if (found === undefined) fromThisFile.set(written, (found = this.resolveImportOnce(written, fromFile)));
     return found;
   }
 

@@ -17,14 +17,14 @@ const ENTRY_POINTS: Array<{ languages: 'python' | 'script'; pattern: RegExp; rul
 ];
 
 /**
- * Words one of which every match of a language's ENTRY_POINTS contains: most files hold none,
- * and a literal search per word is several times cheaper than the multiline patterns over every
- * line (or one alternation of the words, which the regex engine tries at every character).
+ * A word every match of a language's ENTRY_POINTS contains: most files hold none, and one scan
+ * for a few literals is several times cheaper than the multiline patterns over every line (and,
+ * measured, twice as fast as a literal search per word).
  */
-const ENTRY_WORDS = { python: ['__main__', 'handler', '.run'], script: ['.listen', 'createServer', 'serve', 'handler', 'GET', 'POST', 'PUT', 'DELETE'] };
+const ENTRY_WORDS = { python: /__main__|handler|\.run/, script: /\.listen|createServer|serve|handler|GET|POST|PUT|DELETE/ };
 
 function entryPointOf(path: string, text: string, python: boolean): Evidence | null {
-  if (!ENTRY_WORDS[python ? 'python' : 'script'].some((word) => text.includes(word))) return null;
+  if (!ENTRY_WORDS[python ? 'python' : 'script'].test(text)) return null;
   for (const entry of ENTRY_POINTS) {
     if ((entry.languages === 'python') !== python) continue;
     const match = entry.pattern.exec(text);
