@@ -20,10 +20,12 @@ describe('code stubs of files without an LLM import', () => {
     expect(codeStub('lib/format.ts', 'export function reserve(seats: number) {\n  return seats;\n}\n// Bun.serve<Data>({ port: 1 }) is started in server.ts\n')!.entryPoint).toBeNull();
   });
 
-  it('mark a module of nothing but imports and re-exports as a barrel, and only such a module', () => {
+  it("mark a package's index module of nothing but imports and re-exports as a barrel, and only such a module", () => {
     expect(codeStub('src/index.ts', "// public API\nexport * from './run';\nexport {\n  type RunOptions,\n  defaultOptions,\n} from './options';\nimport './polyfills';\n")!.reexportsOnly).toBe(true);
     expect(codeStub('src/index.ts', "import { run } from './run';\nexport { run };\nawait run('today');\n")!.reexportsOnly).toBeUndefined();
     expect(codeStub('src/types.ts', "import type { Options } from './options';\n")!.reexportsOnly).toBeUndefined();
     expect(codeStub('pkg/__init__.py', 'from .run import Runner\n')!.reexportsOnly).toBeUndefined();
+    // Only index files are read for it.
+    expect(codeStub('src/public-api.ts', "export * from './run';\n")!.reexportsOnly).toBeUndefined();
   });
 });

@@ -96,20 +96,25 @@ export function codeStub(path: string, text: string): CodeFindings | null {
     ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
     ...(clientEntry ? { clientEntry } : {}),
     ...(isServerOnly(path, text) ? { serverOnly: true } : {}),
-    ...(language !== 'python' && isReexportsOnly(text) ? { reexportsOnly: true } : {}),
+    ...(language !== 'python' && isReexportsOnly(path, text) ? { reexportsOnly: true } : {}),
   };
 }
 
 /** `import … from '…'`, `export … from '…'` (braces may span lines) and bare `import '…'` statements. */
 const MODULE_STATEMENT = /^[ \t]*(?:(?:import|export)\b[^;'"]*?\bfrom[ \t]*['"][^'"\n]+['"]|import[ \t]*['"][^'"\n]+['"])[ \t]*;?/gm;
 
+const INDEX_FILE = /(?:^|\/)index\.[cm]?[jt]sx?$/;
+const CODE_STATEMENT = /^[ \t]*(?:const|let|var|function|class|async|await|if|for|while|return|try|switch|throw|module\.exports|exports\.)\b/m;
+
 /**
- * A barrel: a module whose text, comments already blanked, is nothing but import and re-export
- * statements. It runs only when something imports it, so a chain of imports ending there is a
- * library's whose users the scan does not hold (see link/unrun-importers.ts).
+ * A barrel: a package's index module whose text, comments already blanked, is nothing but import
+ * and re-export statements. It runs only when something imports the package, so a chain of
+ * imports ending there is a library's whose users the scan does not hold (see
+ * link/unrun-importers.ts). Only index files are read for it: that is where packages keep them,
+ * and every other stub is spared the pass.
  */
-function isReexportsOnly(text: string): boolean {
-  if (!/\bexport\b/.test(text)) return false;
+function isReexportsOnly(path: string, text: string): boolean {
+  if (!INDEX_FILE.test(path) || !/\bexport\b/.test(text) || CODE_STATEMENT.test(text)) return false;
   return text.replace(MODULE_STATEMENT, '').replace(/['"]use (?:strict|client|server)['"];?/g, '').trim() === '';
 }
 
