@@ -11,6 +11,7 @@ import { type CodeIndex, importClosure } from './resolve-code';
  * (an agent hosting its own in-process server) is not a launcher.
  */
 export function launchedServerOf(entry: string, index: CodeIndex, servers: ReadonlyMap<string, CodeFindings>): string | null {
+  if (servers.size === 0) return null;
   const closure = importClosure([entry], index);
   const server = closure.find((path) => path !== entry && servers.has(path));
   if (!server) return null;
