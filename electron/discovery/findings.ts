@@ -52,6 +52,8 @@ export interface CodeFindings {
   clientEntry?: Evidence;
   /** Set for modules that never run in the browser: "use server" actions, `import 'server-only'` (code/client-entry.ts). */
   serverOnly?: boolean;
+  /** Set for a script module that only imports and re-exports (a package's `index.ts` barrel): nothing of its own runs (scan/code-stub.ts). */
+  reexportsOnly?: boolean;
   /** Model calls made inside functions, by the function that makes them (code/generation-sites.ts). */
   generationSites?: GenerationSite[];
   /** The MCP server this file builds (FastMCP, McpServer, a low-level Server): a tool provider, not an agent. */

@@ -14,6 +14,7 @@ import { imageCommands, withImageCommand } from './container-images';
 import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
+import { launchedServerOf } from './mcp-launchers';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { attachEnvFiles } from './langgraph-deployments';
 import { narrowToHeldTools } from './held-tools';
@@ -24,6 +25,7 @@ import { ProjectBoundaries } from './project-boundaries';
 import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { addSubAgents } from './sub-agents';
+import { ImporterChains, unitRootsOf } from './unrun-importers';
 
 /**
  * Turns per-file findings into candidate agents: one per deployable unit (a CI job, a CronJob,
@@ -108,6 +110,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
   const claimed = new Set<string>();
   for (const entry of entryFiles) {
+    const launched = launchedServerOf(entry.path, index, servers);
+    if (launched && serverItems.has(launched)) {
+      serverItems.get(launched)!.entryPoints.push(entry.path);
+      continue;
+    }
     const closure = importClosure([entry.path], index).filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
     const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
@@ -117,11 +124,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   }
   // LLM code that nothing visible runs (a module imported only by code we could not see).
   // A test importing a module does not run it in production: LLM code only tests import is reported.
-  const importedByAnother = importedFiles(code.filter((f) => !isTestPath(f.path)), index);
-  for (const file of uncovered) {
-    if (claimed.has(file.path) || file.entryPoint !== null || !hasLlmSignal(file)) continue;
-    if (importedByAnother.has(file.path)) continue;
-    const closure = importClosure([file.path], index).filter((p) => !covered.has(p));
+  const chains = new ImporterChains(code, index);
+  const unrun = uncovered.filter((file) => !claimed.has(file.path) && file.entryPoint === null && hasLlmSignal(file));
+  for (const top of unrun.flatMap((file) => unitRootsOf(file, chains, index, hasLlmSignal))) {
+    if (claimed.has(top)) continue;
+    const closure = importClosure([top], index).filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
     // Framework code that makes no model of its own and builds agents only inside functions (a
     // library's `create_supervisor(model, …)` taking the caller's model) runs only where someone
@@ -129,8 +136,10 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
     // "openai:gpt-4.1", …)`) is one, even with its model named by a string.
     const buildsItsOwn = files.some((f) => f.llm.length > 0 || (f.agentDefinitions ?? []).some((d) => d.factory === null));
     if (!buildsItsOwn) continue;
-    const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
-    if (agent) agents.push(agent);
+    const agent = candidateOf(sourceLabel, 'code-entry-point', top, top, [top], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
+    if (!agent) continue;
+    for (const path of closure) claimed.add(path);
+    agents.push(agent);
   }
   // Copies of a unit go before sub-agents are planned: a sub-agent's parent is the deployed unit.
   const units = dropDuplicateUnits(agents, signatures);
@@ -161,18 +170,6 @@ function attachServiceAccountIdentities(unit: UnitFinding, fileLevel: Credential
       if (identity.name.startsWith(prefix) && !unit.credentials.some((c) => c.name === identity.name)) unit.credentials.push(identity);
     }
   }
-}
-
-/** Every file some other scanned file imports: resolved once, not once per candidate file. */
-function importedFiles(code: CodeFindings[], index: CodeIndex): Set<string> {
-  const imported = new Set<string>();
-  for (const file of code) {
-    for (const written of file.localImports) {
-      const target = index.resolveImport(written, file.path);
-      if (target && target !== file.path) imported.add(target);
-    }
-  }
-  return imported;
 }
 
 function hasLlmSignal(file: CodeFindings): boolean {
