@@ -484,3 +484,40 @@ if __name__ == "__main__":
     expect((item(agents, 'job.py').links ?? []).map((l) => `${l.relation} ${l.name}`)).toEqual(['sub-agent ops']);
   });
 });
+
+describe('node functions in a module beside the agents a graph imports', () => {
+  it('a model bound at module level for the node the graph imports keeps its tools', async () => {
+    const agents = await link({
+      'ledger_ops/__init__.py': '',
+      'ledger_ops/tools.py': PY_TOOLS,
+      'ledger_ops/team.py': PY_TEAM,
+      'ledger_ops/nodes.py': `from langchain_openai import ChatOpenAI
+from langgraph.graph import MessagesState
+from ledger_ops.tools import run_report
+
+reporter = ChatOpenAI(model="gpt-4.1").bind_tools([run_report])
+
+def report(state: MessagesState):
+    return {"messages": [reporter.invoke(state["messages"])]}
+`,
+      'graph.py': `from langgraph.graph import START, MessagesState, StateGraph
+from ledger_ops.nodes import report
+from ledger_ops.team import research_agent
+
+builder = StateGraph(MessagesState)
+builder.add_node("research", research_agent)
+builder.add_node("report", report)
+builder.add_edge(START, "research")
+builder.add_edge("research", "report")
+graph = builder.compile()
+
+if __name__ == "__main__":
+    graph.invoke({"messages": [("user", "weekly report")]})
+`,
+    });
+    // The report node's tool is the graph's own; the research agent's fetch is its sub-agent's; the ledger agent is not run.
+    expect(kinds(item(agents, 'graph.py'))).toEqual(['shell-exec']);
+    expect(kinds(item(agents, 'research_agent'))).toEqual(['outbound-network']);
+    expect(agents.some((a) => a.capabilities.some((c) => c.kind === 'data-write'))).toBe(false);
+  });
+});

@@ -56,13 +56,14 @@ function heldTools(item: DiscoveredAgent, files: readonly CodeFindings[]): Set<s
   const imported = new Set(files.flatMap((file) => file.importedNames ?? []));
   const runsAsOthers = delegated.get(item) ?? new Set<string>();
   const picks = files.map((file) => ({ file, picked: pickedBindings(file, imported) }));
-  // When the item names the agents it runs, a module whose agents it names none of (one a barrel
-  // re-exports beside the one it imports) gives only what it does at import time; an entry file
-  // runs what it defines; with no agent named anywhere (`module.attr`), every list counts.
+  // When the item names the agents it runs, the agents of a module it names none of (one a barrel
+  // re-exports beside the one it imports) are not run; the module's other lists (a model bound at
+  // module level for the node functions the item imports) still are. An entry file runs what it
+  // defines; with no agent named anywhere (`module.attr`), every list counts.
   const namesAgents = picks.some(({ picked }) => picked !== null);
   const bindings = picks.flatMap(({ file, picked }) => {
     const all = file.toolUse?.bindings ?? [];
-    const chosen = picked ?? (namesAgents && !item.entryPoints.includes(file.path) ? all.filter((binding) => bindingKey(binding) === null) : all);
+    const chosen = picked ?? (namesAgents && !item.entryPoints.includes(file.path) ? all.filter((binding) => !isAgentDefinition(file, binding)) : all);
     return chosen.map((binding) => ({ binding, path: file.path }));
   });
   if (bindings.length === 0) return null;
@@ -73,6 +74,12 @@ function heldTools(item: DiscoveredAgent, files: readonly CodeFindings[]): Set<s
   const aliases = toolAliases(files);
   const names = [...own.flatMap(({ binding }) => binding.tools), ...files.flatMap((file) => file.toolUse?.runDirectly ?? [])];
   return new Set(names.flatMap((name) => (aliases[name] ? [name, aliases[name]] : [name])));
+}
+
+/** The binding is an agent the file defines at module level (`create_react_agent(...)`, `new Agent(...)`), not a bound model. */
+function isAgentDefinition(file: CodeFindings, binding: ToolBinding): boolean {
+  if (binding.holder === null || binding.within !== null) return false;
+  return (file.agentDefinitions ?? []).some((definition) => definition.variable === binding.holder) || (file.agentGraph?.definitions ?? []).some((definition) => definition.binding === binding.holder);
 }
 
 /** A binding made at module level is known by its variable; one made inside a function, by that function (a factory, a node). */
