@@ -66,7 +66,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     localImports: localImports(model, rules),
     entryPoint: findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
-    agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel || passesToolsToModel(model, llm.modelCalls, llm.uses.length > 0),
+    agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel || passesToolsToModel(llm.modelCalls),
     ...(agentGraph ? { agentGraph } : {}),
     ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
     ...(clientEntry ? { clientEntry } : {}),
@@ -132,15 +132,10 @@ function localImports(model: CodeModel, rules: CodeRuleSet): string[] {
 
 /**
  * A model call given `tools` lets the model choose actions, even when the list is a class field
- * or a parameter the file cannot resolve (`tools: this.tools` in the MCP quickstart clients). In a
- * file that uses a provider SDK, a provider-shaped call counts too when the client comes from a
- * getter the model cannot follow (`this.anthropic.messages.create({ tools })`).
+ * or a parameter the file cannot resolve (`tools: this.tools` in the MCP quickstart clients).
  */
-function passesToolsToModel(model: CodeModel, modelCalls: readonly CallSite[], usesProvider: boolean): boolean {
-  const givenTools = (call: CallSite) => TOOL_ARGUMENTS.some((name) => call.named.has(name));
-  return modelCalls.some(givenTools) || (usesProvider && model.calls.some((call) => PROVIDER_MODEL_CALL.test(call.callee) && givenTools(call)));
+function passesToolsToModel(modelCalls: readonly CallSite[]): boolean {
+  return modelCalls.some((call) => TOOL_ARGUMENTS.some((name) => call.named.has(name)));
 }
 
 const TOOL_ARGUMENTS = ['tools', 'functions'];
-/** The model-call methods of the provider SDKs: messages.create/stream, chat.completions.create/parse, responses.create/stream. */
-const PROVIDER_MODEL_CALL = /\.(messages\.(create|stream)|chat\.completions\.(create|parse|stream)|responses\.(create|parse|stream))$/;

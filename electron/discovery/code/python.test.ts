@@ -513,3 +513,80 @@ agent = create_python_agent(llm=ChatOpenAI(model_name="gpt-4"), tool=PythonREPLT
     expect(findings.llm).toMatchObject([{ provider: 'openai', models: ['gpt-4'] }]);
   });
 });
+
+describe('a property stands for what it returns', () => {
+  it('`self.anthropic` from `@property def anthropic(self): return Anthropic()` is the client: its call given tools makes an agent', async () => {
+    const findings = await analyzed(
+      'svc/client.py',
+      `from anthropic import Anthropic
+
+
+class TicketClient:
+    def __init__(self, tools):
+        self.tools = tools
+
+    @property
+    def anthropic(self):
+        return Anthropic()
+
+    def ask(self, question):
+        return self.anthropic.messages.create(model="claude-sonnet-4-5", max_tokens=500, messages=[{"role": "user", "content": question}], tools=self.tools)
+`,
+    );
+    expect(findings.llm).toMatchObject([{ provider: 'anthropic', models: ['claude-sonnet-4-5'] }]);
+    expect(findings.agentic).toBe(true);
+  });
+
+  it('a cached_property returning an attribute set in __init__ resolves through it (OpenAI)', async () => {
+    const findings = await analyzed(
+      'svc/assistant.py',
+      `from functools import cached_property
+
+from openai import OpenAI
+
+
+class Assistant:
+    def __init__(self, tools):
+        self._client = OpenAI()
+        self.tools = tools
+
+    @cached_property
+    def client(self):
+        if self._client is None:
+            raise RuntimeError("closed")
+        return self._client
+
+    def answer(self, messages):
+        return self.client.chat.completions.create(model="gpt-4.1", messages=messages, tools=self.tools)
+`,
+    );
+    expect(findings.llm).toMatchObject([{ provider: 'openai' }]);
+    expect(findings.agentic).toBe(true);
+  });
+
+  it('a property returning a store is not a model client, whatever its method is called', async () => {
+    const findings = await analyzed(
+      'svc/inbox.py',
+      `from anthropic import Anthropic
+
+from .store import InboxStore
+
+anthropic = Anthropic()
+
+
+class Inbox:
+    tools = ["archive", "flag"]
+
+    @property
+    def store(self):
+        return InboxStore()
+
+    def file(self, text):
+        self.store.messages.create(body=text, tools=self.tools)
+        return anthropic.messages.create(model="claude-haiku-4-5", max_tokens=100, messages=[{"role": "user", "content": text}])
+`,
+    );
+    expect(findings.llm).toMatchObject([{ provider: 'anthropic' }]);
+    expect(findings.agentic).toBe(false);
+  });
+});

@@ -13,12 +13,14 @@ import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
 import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
-import { launchedServerOf } from './mcp-launchers';
+import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { attachEnvFiles } from './langgraph-deployments';
 import { isModelFreeGraph } from './model-free-graphs';
 import { joinProxyRoutes } from './proxy-routes';
 import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
+import { ProjectBoundaries } from './project-boundaries';
+import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { addSubAgents } from './sub-agents';
 import { ImporterChains, unitRootsOf } from './unrun-importers';
@@ -33,14 +35,15 @@ import { ImporterChains, unitRootsOf } from './unrun-importers';
  * an LLM runs unattended (cron, event or chained trigger). A user- or webhook-triggered one-shot
  * model call is an 'llm-call': still listed, because its key spends tokens someone must own.
  * A unit with no LLM use at all is not a candidate.
+ * `projectFolders`: the folders where the walk saw a project begin (commands resolve inside their own).
  * `samePaths`: an index of the same code files from an earlier link, whose import resolutions are reused.
  */
-export function linkUnits(sourceLabel: string, findings: FileFindings[], options: { samePaths?: CodeIndex } = {}): DiscoveredAgent[] {
+export function linkUnits(sourceLabel: string, findings: FileFindings[], options: { projectFolders?: readonly ProjectFolder[]; samePaths?: CodeIndex } = {}): DiscoveredAgent[] {
   const code = findings.filter((f): f is CodeFindings => f.type === 'code');
   const configs = findings.filter((f): f is ConfigFindings => f.type === 'config');
   const lockfiles = findings.filter((f): f is LockfileFindings => f.type === 'lockfile');
   // A scan links twice (see scanFolder): the second time with the same files, more of them analysed in full.
-  const index = new CodeIndex(code, options.samePaths);
+  const index = new CodeIndex(code, { projects: new ProjectBoundaries(options.projectFolders ?? []), samePaths: options.samePaths });
   const packagesNear = packagesByFolder(lockfiles);
   const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();
@@ -48,6 +51,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const servers = mcpServerFiles(code);
   /** Config units by identity: what makes a copy of one the same unit (see duplicate-units.ts). */
   const signatures = new Map<string, string>();
+  const serverDeployments: ServerDeployment[] = [];
 
   const fileLevelCredentials = configs.flatMap((c) => c.credentials);
   const images = imageCommands(configs);
@@ -59,9 +63,13 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       // Test code is never what a deployed unit runs as its entry (a CI job running pytest is not an agent).
       const written = unit.kind === 'github-action' ? githubActionEntries(unit, index, (u) => entryFilesOf(u, index)) : entryFilesOf(unit, index);
       const entries = written.filter((path) => !isTestPath(path));
-      // A deployment of an MCP server is that server's item (below), not an agent.
-      if (unit.kind !== 'mcp-config' && entries.length > 0 && entries.every((path) => servers.has(path))) continue;
       const closure = importClosure(entries, index);
+      // A deployment of an MCP server joins that server's item (below), not an agent.
+      const served = unit.kind === 'mcp-config' ? null : serversDeployedBy(entries, closure, (path) => servers.has(path), index);
+      if (served) {
+        if (!isExampleUnit(unit, config.format)) serverDeployments.push({ unit, servers: served, entries });
+        continue;
+      }
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
@@ -86,6 +94,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
     serverItems.set(file.path, server);
     agents.push(server);
   }
+  joinServerDeployments(serverItems, serverDeployments);
+  for (const { entries } of serverDeployments) for (const path of importClosure(entries, index)) covered.add(path);
 
   // Agents a web page starts in the browser: one item per agent definition, not per page.
   const graph = new AgentGraph(code, index);
@@ -98,9 +108,10 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
   const claimed = new Set<string>();
   for (const entry of entryFiles) {
-    const launched = launchedServerOf(entry.path, index, servers);
-    if (launched && serverItems.has(launched)) {
-      serverItems.get(launched)!.entryPoints.push(entry.path);
+    // A file that only starts a server built elsewhere (stdio.ts, an Express Streamable HTTP file) is that server's entry point.
+    const launched = servers.size > 0 ? serversDeployedBy([entry.path], importClosure([entry.path], index), (path) => path !== entry.path && servers.has(path), index) : null;
+    if (launched && launched.every((path) => serverItems.has(path))) {
+      for (const path of launched) serverItems.get(path)!.entryPoints.push(entry.path);
       continue;
     }
     const closure = importClosure([entry.path], index).filter((p) => !covered.has(p));
@@ -173,7 +184,8 @@ function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
     else bases.unshift(posix.normalize(posix.join(configDir, written)).replace(/\.zip$/, ''), posix.normalize(written).replace(/\.zip$/, ''));
   }
   for (const run of unit.runs) {
-    const fromCommand = bases.flatMap((base) => entryFilesOfCommand(run, index, base));
+    // The nearest base that names code wins: a command run in its build context is not also the root's file of that name.
+    const fromCommand = bases.map((base) => entryFilesOfCommand(run, index, base, true)).find((files) => files.length > 0) ?? [];
     if (fromCommand.length > 0) {
       fromCommand.forEach((f) => found.add(f));
       continue;
