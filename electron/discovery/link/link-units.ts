@@ -108,13 +108,14 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
   const claimed = new Set<string>();
   for (const entry of entryFiles) {
+    const reach = importClosure([entry.path], index);
     // A file that only starts a server built elsewhere (stdio.ts, an Express Streamable HTTP file) is that server's entry point.
-    const launched = servers.size > 0 ? serversDeployedBy([entry.path], importClosure([entry.path], index), (path) => path !== entry.path && servers.has(path), index) : null;
+    const launched = servers.size > 0 ? serversDeployedBy([entry.path], reach, (path) => path !== entry.path && servers.has(path), index) : null;
     if (launched && launched.every((path) => serverItems.has(path))) {
       for (const path of launched) serverItems.get(path)!.entryPoints.push(entry.path);
       continue;
     }
-    const closure = importClosure([entry.path], index).filter((p) => !covered.has(p));
+    const closure = reach.filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
     const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
     if (!agent) continue;
