@@ -16,6 +16,7 @@ import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { attachEnvFiles } from './langgraph-deployments';
+import { narrowToHeldTools } from './held-tools';
 import { isModelFreeGraph } from './model-free-graphs';
 import { joinProxyRoutes } from './proxy-routes';
 import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
@@ -148,6 +149,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   units.push(...declaredSubAgentItems(sourceLabel, units, (path) => index.get(path)));
   addSubAgents(sourceLabel, units, index);
   units.push(...splitSubAgents(units, index, graph, make));
+  // Sub-agents took their tools from their parent's files; now each item keeps its own agent's.
+  narrowToHeldTools(units, index);
   linkRemoteCallers(units, index);
   const listed = dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make)));
   attachChainedComponents(listed, index);
