@@ -14,7 +14,6 @@ import { imageCommands, withImageCommand } from './container-images';
 import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
-import { launchedServerOf } from './mcp-launchers';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { attachEnvFiles } from './langgraph-deployments';
 import { narrowToHeldTools } from './held-tools';
@@ -110,12 +109,14 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
   const claimed = new Set<string>();
   for (const entry of entryFiles) {
-    const launched = launchedServerOf(entry.path, index, servers);
-    if (launched && serverItems.has(launched)) {
-      serverItems.get(launched)!.entryPoints.push(entry.path);
+    const reach = importClosure([entry.path], index);
+    // A file that only starts a server built elsewhere (stdio.ts, an Express Streamable HTTP file) is that server's entry point.
+    const launched = servers.size > 0 ? serversDeployedBy([entry.path], reach, (path) => path !== entry.path && servers.has(path), index) : null;
+    if (launched && launched.every((path) => serverItems.has(path))) {
+      for (const path of launched) serverItems.get(path)!.entryPoints.push(entry.path);
       continue;
     }
-    const closure = importClosure([entry.path], index).filter((p) => !covered.has(p));
+    const closure = reach.filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
     const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
     if (!agent) continue;
