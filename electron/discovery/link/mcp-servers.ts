@@ -2,7 +2,8 @@ import { posix } from 'node:path';
 import type { CapabilityFinding, DiscoveredAgent, Evidence, TriggerFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import { linkAgents } from './agent-links';
-import { entryFilesOfCommand, type CodeIndex } from './resolve-code';
+import { serversDeployedBy } from './mcp-server-deployments';
+import { entryFilesOfCommand, importClosure, type CodeIndex } from './resolve-code';
 
 /**
  * MCP servers are tool providers, not agents: the model that chooses their tools runs in
@@ -106,8 +107,12 @@ function serverFilesLaunchedBy(launch: Launch, index: CodeIndex, serverPaths: st
   const isServer = (path: string) => serverPaths.includes(path);
   // A path or module the command runs, from the folder it runs in.
   for (const base of launch.bases) {
-    const found = entryFilesOfCommand(line, index, base).filter(isServer);
+    const entries = entryFilesOfCommand(line, index, base);
+    const found = entries.filter(isServer);
     if (found.length > 0) return found;
+    // `python -m weather_server`: the package's __main__.py that only starts its server.
+    const started = serversDeployedBy(entries, importClosure(entries, index), isServer, index);
+    if (started) return started;
   }
   const words = [launch.command, ...launch.args];
   // `uv --directory /home/me/weather run weather.py`: the script inside that folder.
