@@ -1,6 +1,5 @@
 import type { AuditEntry } from '../../shared/contract';
 import { insertRows } from './insert-rows';
-import { statement } from './statements';
 import type { Db } from './workspace-file';
 
 /** Who made a change and through what: written with every audit row. */
@@ -21,12 +20,7 @@ const AUDIT_COLUMNS = ['at', 'actor', 'entity', 'entity_id', 'field', 'before', 
 
 export function appendAudit(db: Db, author: ChangeAuthor, changes: readonly AuditChange[], at = new Date().toISOString()): void {
   if (changes.length === 0) return;
-  if (changes.length === 1) {
-    const [c] = changes as [AuditChange];
-    statement(db, 'INSERT INTO audit_log (at, actor, entity, entity_id, field, before, after, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(at, author.actor, c.entity, c.entityId, c.field, c.before, c.after, author.via);
-    return;
-  }
-  // Many changes at once (an import's creations): multi-row INSERTs, in the order given.
+  // Many changes at once (an import's creations) go as multi-row INSERTs, in the order given.
   const values: unknown[] = [];
   for (const c of changes) values.push(at, author.actor, c.entity, c.entityId, c.field, c.before, c.after, author.via);
   insertRows(db, 'audit_log', AUDIT_COLUMNS, values);
