@@ -50,7 +50,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const importedNames = localImportedNames(model, rules);
   const agentsRun = findAgentsRun(model);
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
-  const remoteAgents = findRemoteAgents(model);
+  const remoteAgents = findRemoteAgents(model, rules);
   return {
     type: 'code',
     path: model.path,
