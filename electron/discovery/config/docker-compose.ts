@@ -54,6 +54,19 @@ function recordService(src: ConfigSource, doc: YamlDocument, path: PathSegment[]
     addCredential(unit, 'env-var', `env_file ${file}`, null, src.evidence('compose.credential.env-file', doc.lineOf([...path, 'env_file'])));
   });
   unit.trigger = serviceTrigger(src, doc, path, service, command);
+  const ports = portsOf(service);
+  if (ports.length > 0) unit.ports = ports;
+}
+
+/** Short (`"8000:8000"`) and long (`{target: 8000, published: 8001}`) port entries, as `published:target` text. */
+function portsOf(service: Json): string[] {
+  return asArray(service.ports).flatMap((entry) => {
+    const long = asRecord(entry);
+    if (!long) return textList(entry);
+    const target = asText(long.target);
+    const published = asText(long.published);
+    return target ? [published ? `${published}:${target}` : target] : [];
+  });
 }
 
 /** `environment:` as a map, or as a list of `NAME=value` / `NAME` (taken from the shell). */

@@ -3,6 +3,7 @@ import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, P
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { pruneLinks } from './agent-links';
 import { linkClaudeCodeProjects } from './claude-code-projects';
+import { applyLoadedClaudeConfigs } from './claude-loaded-configs';
 import { declaredSubAgentItems } from './declared-sub-agents';
 import { applyActionCallers, githubActionEntries } from './github-action-units';
 import { applyShellScriptCallers } from './shell-script-callers';
@@ -13,7 +14,9 @@ import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
 import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
-import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
+import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerStarters, mcpServerTrigger } from './mcp-servers';
+import { linkMcpHttpClients, serverDeployment, type ServerDeployment } from './mcp-http-links';
+import { listCodeMcpServers } from './code-mcp-servers';
 import { attachEnvFiles } from './langgraph-deployments';
 import { isModelFreeGraph } from './model-free-graphs';
 import { joinProxyRoutes } from './proxy-routes';
@@ -42,8 +45,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   const covered = new Set<string>();
   const agents: DiscoveredAgent[] = [];
   const servers = mcpServerFiles(code);
+  const serverStarters = mcpServerStarters(code, index, servers);
   /** Config units by identity: what makes a copy of one the same unit (see duplicate-units.ts). */
   const signatures = new Map<string, string>();
+  /** Services that only run an MCP server: their names and ports are where clients reach it. */
+  const serverDeployments: ServerDeployment[] = [];
 
   const fileLevelCredentials = configs.flatMap((c) => c.credentials);
   const images = imageCommands(configs);
@@ -56,7 +62,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
       const written = unit.kind === 'github-action' ? githubActionEntries(unit, index, (u) => entryFilesOf(u, index)) : entryFilesOf(unit, index);
       const entries = written.filter((path) => !isTestPath(path));
       // A deployment of an MCP server is that server's item (below), not an agent.
-      if (unit.kind !== 'mcp-config' && entries.length > 0 && entries.every((path) => servers.has(path))) continue;
+      if (unit.kind !== 'mcp-config' && entries.length > 0 && entries.every((path) => servers.has(path) || serverStarters.has(path))) {
+        const deployment = serverDeployment(unit, entries.map((path) => serverStarters.get(path) ?? path));
+        if (deployment) serverDeployments.push(deployment);
+        continue;
+      }
       const closure = importClosure(entries, index);
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
@@ -73,9 +83,10 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   const serverItems = new Map<string, DiscoveredAgent>();
   for (const file of servers.values()) {
     if (isTestPath(file.path)) continue;
-    const closure = importClosure([file.path], index).filter((p) => p === file.path || !servers.has(p));
+    const starters = [...serverStarters].filter(([, server]) => server === file.path).map(([starter]) => starter);
+    const closure = importClosure([file.path, ...starters], index).filter((p) => p === file.path || !servers.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
-    const server = candidateOf(sourceLabel, 'mcp-server', mcpServerName(file), file.path, [file.path], mcpServerTrigger(file), files, null, { packagesNear, secretsNear });
+    const server = candidateOf(sourceLabel, 'mcp-server', mcpServerName(file), file.path, [file.path, ...starters], mcpServerTrigger(file), files, null, { packagesNear, secretsNear });
     if (!server) continue;
     server.classification = 'mcp-server';
     for (const path of closure) covered.add(path);
@@ -126,9 +137,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   addSubAgents(sourceLabel, units, index);
   units.push(...splitSubAgents(units, index, graph, make));
   linkRemoteCallers(units, index);
-  const listed = dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make)));
+  const listed = applyLoadedClaudeConfigs(configs, dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make))), index);
   attachChainedComponents(listed, index);
   linkMcpClients(listed, serverItems, index);
+  linkMcpHttpClients(listed, serverItems, code, index, serverDeployments);
+  listCodeMcpServers(listed, index);
   pruneLinks(listed);
   return listed;
 }

@@ -16,6 +16,25 @@ export function mcpServerFiles(code: CodeFindings[]): Map<string, CodeFindings> 
   return new Map(code.filter((file) => file.mcpServer).map((file) => [file.path, file]));
 }
 
+/**
+ * Files that only start a server of another file: `http.ts` importing `createServer` from
+ * `./server.js` and serving it under `app.post('/mcp')`, an `index.ts` connecting it to a stdio
+ * transport. They use no model and no framework but the MCP server's, so they are that server's
+ * entry points (a compose service running one runs the server), not agents. By starter path, the
+ * server file it starts.
+ */
+export function mcpServerStarters(code: CodeFindings[], index: CodeIndex, servers: Map<string, CodeFindings>): Map<string, string> {
+  const starters = new Map<string, string>();
+  if (servers.size === 0) return starters;
+  for (const file of code) {
+    if (servers.has(file.path) || file.llm.length > 0 || (file.remoteAgents?.length ?? 0) > 0) continue;
+    if (file.frameworks.length === 0 || file.frameworks.some((use) => use.framework !== 'mcp-server')) continue;
+    const started = new Set(file.localImports.map((written) => index.resolveImport(written, file.path)).filter((path): path is string => path !== null && servers.has(path)));
+    if (started.size === 1) starters.set(file.path, [...started][0]!);
+  }
+  return starters;
+}
+
 /** How a server item is started: by the clients that launch it, which are linked to it. */
 export function mcpServerTrigger(file: CodeFindings): TriggerFinding {
   return { kind: 'user', schedule: null, description: 'Serves tools to the MCP clients that start or connect to it', evidence: file.mcpServer?.evidence ?? file.entryPoint };
@@ -68,7 +87,7 @@ export function linkMcpClients(agents: DiscoveredAgent[], servers: Map<string, D
  * What a server's tools do, the agent that starts it can do: its model chooses those tools. An
  * MCP client config already runs the server's code (its command names the file).
  */
-function gainServerTools(agent: DiscoveredAgent, server: DiscoveredAgent): void {
+export function gainServerTools(agent: DiscoveredAgent, server: DiscoveredAgent): void {
   const seen = new Set(agent.capabilities.map(capabilityKey));
   for (const capability of server.capabilities) {
     if (seen.has(capabilityKey(capability))) continue;
@@ -83,11 +102,12 @@ const capabilityKey = (c: CapabilityFinding) => `${c.kind}|${c.detail}|${c.evide
 
 function launchesOf(agent: DiscoveredAgent, index: CodeIndex): Launch[] {
   const launches: Launch[] = [];
-  if (agent.unit.kind === 'mcp-config') {
-    // Client configs sit in the project (.mcp.json) or in a folder of it (.cursor/, .vscode/).
-    const dir = posix.dirname(agent.unit.path);
-    const bases = [dir, posix.dirname(dir), ''].map(cleanDir);
-    for (const server of agent.mcpServers ?? []) if (server.command) launches.push({ name: server.name, command: server.command, args: server.args, evidence: server.evidence, bases });
+  // A client config's servers, also when an agent loads the file (`claude -p --mcp-config`, a
+  // project's .mcp.json): configs sit in the project (.mcp.json) or in a folder of it (.cursor/, .vscode/).
+  for (const server of agent.mcpServers ?? []) {
+    if (!server.command) continue;
+    const dir = posix.dirname(server.evidence.path);
+    launches.push({ name: server.name, command: server.command, args: server.args, evidence: server.evidence, bases: [dir, posix.dirname(dir), ''].map(cleanDir) });
   }
   for (const path of agent.codeFiles) {
     const file = index.get(path);
