@@ -38,6 +38,8 @@ const ROUTE_METHODS = new Set(['get', 'post', 'all', 'use', 'route', 'delete']);
 const MCP_CLIENT_RULE = 'code.endpoint.mcp-client';
 /** Client classes and functions that take an MCP server's URL. */
 const CLIENT_CALLS = /^(streamablehttp_client|streamable_http_client|sse_client|MCPServerStreamableHttp|MCPServerStreamableHTTP|MCPServerSse|MCPServerSSE|MCPServerHTTP|StreamableHTTPClientTransport|SSEClientTransport|MCPTools)$/;
+/** Keys an entry sits under that say what it is, not which server (`{ transport: { type: "sse", url } }`). */
+const OPTION_KEYS = new Set(['transport', 'params', 'options', 'config', 'server', 'connection']);
 /** `transport` / `type` values of an entry reached over HTTP. */
 const HTTP_TRANSPORT = /^(sse|http|streamable[-_]?http|streamableHttp)$/i;
 
@@ -145,7 +147,8 @@ export function findMcpHttpClients(model: CodeModel, rules: CodeRuleSet): McpHtt
   for (const object of model.objects) {
     const url = object.entries.find((e) => e.key === 'url');
     const transport = object.entries.find((e) => e.key === 'transport' || e.key === 'type');
-    if (url && transport && HTTP_TRANSPORT.test(literalText(resolved(model, transport.value)) ?? '')) add(url.value, object.boundTo ?? null, url.line);
+    const named = object.boundTo && !OPTION_KEYS.has(object.boundTo) ? object.boundTo : null;
+    if (url && transport && HTTP_TRANSPORT.test(literalText(resolved(model, transport.value)) ?? '')) add(url.value, named, url.line);
   }
   return found;
 }

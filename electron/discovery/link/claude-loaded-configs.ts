@@ -63,8 +63,11 @@ function applyProjectSettingSources(units: UnitFinding[], agents: DiscoveredAgen
     if (project === null) continue;
     const mcp = mcpUnits.find((unit) => cleanDir(posix.dirname(unit.path)) === project);
     if (mcp) {
-      takeServers(agent, mcp.mcpServers ?? []);
-      takeCapabilities(agent, mcp.capabilities, null);
+      // Project servers run once the settings approve them (enabledMcpjsonServers, mcp__server__ tools, enableAllProjectMcpServers).
+      const settings = claudeUnits.filter((u) => u.claudeCode!.project === project && u.claudeCode!.role === 'settings');
+      const approved = settings.length === 0 || settings.some((u) => u.claudeCode!.mcpServers === 'all') ? null : new Set(settings.flatMap((u) => u.claudeCode!.mcpServers as string[]));
+      takeServers(agent, (mcp.mcpServers ?? []).filter((server) => !approved || approved.has(server.name)));
+      takeCapabilities(agent, mcp.capabilities.filter((c) => !approved || (c.tool !== null && approved.has(c.tool))), null);
     }
     for (const unit of claudeUnits.filter((u) => u.claudeCode!.project === project)) {
       if (unit.claudeCode!.role === 'settings') {
