@@ -101,7 +101,8 @@ describe('Claude Code configuration an agent loads', () => {
   const PROJECT = {
     '.claude/settings.json': JSON.stringify({ permissions: { allow: ['Bash(git:*)', 'mcp__ledger__balance'] }, enabledMcpjsonServers: ['ledger'] }),
     '.claude/agents/reviewer.md': '---\nname: reviewer\ndescription: Reviews diffs\ntools: Read, Grep\n---\nYou review.\n',
-    '.mcp.json': JSON.stringify({ mcpServers: { ledger: { command: 'uv', args: ['run', 'servers/ledger.py'] } } }),
+    // The GitHub server is not among the servers the settings enable: a run loading the project does not get it.
+    '.mcp.json': JSON.stringify({ mcpServers: { ledger: { command: 'uv', args: ['run', 'servers/ledger.py'] }, github: { command: 'docker', args: ['run', '-i', '--rm', 'ghcr.io/github/github-mcp-server'] } } }),
     'servers/ledger.py': LEDGER_SERVER,
   };
 
@@ -117,6 +118,7 @@ describe('Claude Code configuration an agent loads', () => {
     const granted = review.capabilities.find((c) => c.detail.endsWith('(project settings)'))!;
     expect(granted).toMatchObject({ kind: 'shell-exec', evidence: { path: '.claude/settings.json' } });
     expect(review.mcpServers?.map((m) => m.name)).toEqual(['ledger']);
+    expect(review.capabilities.some((c) => c.kind === 'data-write')).toBe(false);
     const userOnly = agents.find((a) => a.unit.path === 'ci/user-only.ts')!;
     expect(userOnly.links).toBeUndefined();
     expect(userOnly.mcpServers).toBeUndefined();

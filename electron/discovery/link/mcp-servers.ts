@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { CapabilityFinding, DiscoveredAgent, Evidence, TriggerFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import { linkAgents } from './agent-links';
+import { isTestPath } from './deployment-scope';
 import { entryFilesOfCommand, type CodeIndex } from './resolve-code';
 
 /**
@@ -27,7 +28,8 @@ export function mcpServerStarters(code: CodeFindings[], index: CodeIndex, server
   const starters = new Map<string, string>();
   if (servers.size === 0) return starters;
   for (const file of code) {
-    if (servers.has(file.path) || file.llm.length > 0 || (file.remoteAgents?.length ?? 0) > 0) continue;
+    // A test that starts the server exercises it; it is never how the server is deployed.
+    if (servers.has(file.path) || isTestPath(file.path) || file.llm.length > 0 || (file.remoteAgents?.length ?? 0) > 0) continue;
     if (file.frameworks.length === 0 || file.frameworks.some((use) => use.framework !== 'mcp-server')) continue;
     const started = new Set(file.localImports.map((written) => index.resolveImport(written, file.path)).filter((path): path is string => path !== null && servers.has(path)));
     if (started.size === 1) starters.set(file.path, [...started][0]!);
