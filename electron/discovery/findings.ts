@@ -169,6 +169,8 @@ export interface UnitFinding {
   llm: LlmUse[];
   /** A compose service that builds an image: its build context and Dockerfile (relative to the scanned root), whose command it runs when it names none. */
   build?: { context: string; dockerfile: string | null };
+  /** MCP servers its environment points it at (`LEDGER_MCP_URL: http://ledger-mcp:8101/mcp`), for the linker to find the server answering there. */
+  mcpUrls?: Array<{ name: string; url: string; evidence: Evidence }>;
   /** Compose ports as written (`"8000:8000"`, `"127.0.0.1:3001:3000"`, `"8000"`): where the service answers on the host and on the compose network. */
   ports?: string[];
   /** Compose profiles the service belongs to (`profiles: [dev]`): it starts only when one is asked for. */

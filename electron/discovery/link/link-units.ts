@@ -140,7 +140,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[]): Discov
   const listed = applyLoadedClaudeConfigs(configs, dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make))), index);
   attachChainedComponents(listed, index);
   linkMcpClients(listed, serverItems, index);
-  linkMcpHttpClients(listed, serverItems, code, index, serverDeployments);
+  linkMcpHttpClients(listed, serverItems, code, index, serverDeployments, configs.flatMap((config) => config.units));
   listCodeMcpServers(listed, index);
   pruneLinks(listed);
   return listed;

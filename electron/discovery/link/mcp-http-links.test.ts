@@ -60,6 +60,18 @@ describe('clients that reach an MCP server by URL', () => {
     expect(agents.find((a) => a.classification === 'mcp-server')!.entryPoints).toEqual(['mcp/src/server.ts', 'mcp/src/http.ts']);
   });
 
+  it('read the URL from the compose environment when the code reads it with no default', async () => {
+    write({
+      'mcp/src/server.ts': TICKETS_SERVER,
+      'mcp/src/http.ts': TICKETS_HTTP,
+      'docker-compose.yml': 'services:\n  tickets-mcp:\n    build: ./mcp\n    command: node src/http.ts\n    ports:\n      - "3001:3001"\n  bot:\n    build: ./bot\n    command: python bot.py\n    environment:\n      TICKETS_MCP_URL: http://tickets-mcp:3001/mcp\n      DOCS_MCP_URL: https://docs.example.com/mcp\n',
+      'bot/bot.py': 'import os\nfrom anthropic import Anthropic\nfrom mcp.client.streamable_http import streamablehttp_client\nasync def main():\n    async with streamablehttp_client(os.environ["TICKETS_MCP_URL"]) as streams:\n        Anthropic().messages.create(model="claude-sonnet-4-5", max_tokens=10, tools=[], messages=[])\n',
+    });
+    const { agents } = await scan();
+    expect(summary(agents)).toEqual(['agent container-service bot @docker-compose.yml -> mcp-server:tickets', 'mcp-server mcp-server tickets @mcp/src/server.ts -> mcp-client:bot']);
+    expect(agents[0]!.links![0]!.evidence).toMatchObject({ path: 'docker-compose.yml', ruleId: 'config.endpoint.env-url' });
+  });
+
   it('a service name of the repository on a port its server does not listen on, or on a route it does not answer, links nothing', async () => {
     write({
       'mcp/src/server.ts': TICKETS_SERVER,

@@ -34,13 +34,16 @@ interface Listener {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', 'host.docker.internal']);
 
-export function linkMcpHttpClients(agents: DiscoveredAgent[], servers: Map<string, DiscoveredAgent>, code: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[]): void {
+export function linkMcpHttpClients(agents: DiscoveredAgent[], servers: Map<string, DiscoveredAgent>, code: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[], units: UnitFinding[]): void {
   if (servers.size === 0) return;
   const listeners = new Map([...servers.keys()].map((path) => [path, listenersOf(path, servers.get(path)!, code, index, deployments)]));
   if ([...listeners.values()].every((list) => list.length === 0)) return;
+  const withUrls = units.filter((unit) => unit.mcpUrls?.length);
   for (const agent of agents) {
     if (agent.classification === 'mcp-server') continue;
-    for (const client of clientsOf(agent, index)) {
+    // A service's environment names the URL its code reads (`LEDGER_MCP_URL: http://ledger-mcp:8101/mcp`).
+    const fromEnv = withUrls.filter((u) => u.kind === agent.unit.kind && u.path === agent.unit.path && u.name === agent.unit.name).flatMap((u) => u.mcpUrls!);
+    for (const client of [...clientsOf(agent, index), ...fromEnv]) {
       const path = serverAt(client.url, listeners);
       if (!path) continue;
       const server = servers.get(path)!;
