@@ -72,6 +72,23 @@ describe('clients that reach an MCP server by URL', () => {
     expect(agents[0]!.links![0]!.evidence).toMatchObject({ path: 'docker-compose.yml', ruleId: 'config.endpoint.env-url' });
   });
 
+  it('with two projects serving on the same default port, a client reaches the server of its own project; equally near servers link nothing', async () => {
+    const server = (name: string) => `from mcp.server.fastmcp import FastMCP\nmcp = FastMCP("${name}")\n@mcp.tool()\ndef ping() -> str:\n    return "pong"\nif __name__ == "__main__":\n    mcp.run(transport="streamable-http")\n`;
+    const client = 'from anthropic import Anthropic\nfrom mcp.client.streamable_http import streamablehttp_client\nasync def main():\n    async with streamablehttp_client("http://localhost:8000/mcp") as streams:\n        Anthropic().messages.create(model="claude-sonnet-4-5", max_tokens=10, tools=[], messages=[])\n';
+    write({
+      'billing/mcp_server.py': server('billing'),
+      'billing/agent.py': client,
+      'payouts/mcp_server.py': server('payouts'),
+      'payouts/agent.py': client,
+      'shared_agent.py': client,
+    });
+    const { agents } = await scan();
+    const linksOf = (path: string) => agents.find((a) => a.unit.path === path)!.links?.map((l) => l.name);
+    expect(linksOf('billing/agent.py')).toEqual(['billing']);
+    expect(linksOf('payouts/agent.py')).toEqual(['payouts']);
+    expect(linksOf('shared_agent.py')).toBeUndefined();
+  });
+
   it('a service name of the repository on a port its server does not listen on, or on a route it does not answer, links nothing', async () => {
     write({
       'mcp/src/server.ts': TICKETS_SERVER,

@@ -36,7 +36,8 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', 'host
 
 export function linkMcpHttpClients(agents: DiscoveredAgent[], servers: Map<string, DiscoveredAgent>, code: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[], units: UnitFinding[]): void {
   if (servers.size === 0) return;
-  const listeners = new Map([...servers.keys()].map((path) => [path, listenersOf(path, servers.get(path)!, code, index, deployments)]));
+  const serving = code.filter((file) => file.mcpHttpServing);
+  const listeners = new Map([...servers.keys()].map((path) => [path, listenersOf(path, servers.get(path)!, serving, index, deployments)]));
   if ([...listeners.values()].every((list) => list.length === 0)) return;
   const withUrls = units.filter((unit) => unit.mcpUrls?.length);
   for (const agent of agents) {
@@ -44,7 +45,7 @@ export function linkMcpHttpClients(agents: DiscoveredAgent[], servers: Map<strin
     // A service's environment names the URL its code reads (`LEDGER_MCP_URL: http://ledger-mcp:8101/mcp`).
     const fromEnv = withUrls.filter((u) => u.kind === agent.unit.kind && u.path === agent.unit.path && u.name === agent.unit.name).flatMap((u) => u.mcpUrls!);
     for (const client of [...clientsOf(agent, index), ...fromEnv]) {
-      const path = serverAt(client.url, listeners);
+      const path = serverAt(client.url, listeners, client.evidence.path);
       if (!path) continue;
       const server = servers.get(path)!;
       linkAgents(agent, server, 'mcp-server', client.evidence);
@@ -63,8 +64,8 @@ function clientsOf(agent: DiscoveredAgent, index: CodeIndex): Array<{ url: strin
  * The server's code says where it listens (its own files, or a file that imports it and starts
  * it over HTTP); a compose service running it adds its host name and the ports it publishes.
  */
-function listenersOf(path: string, server: DiscoveredAgent, code: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[]): Listener[] {
-  const starters = code.filter((file) => file.mcpHttpServing && file.localImports.some((written) => index.resolveImport(written, file.path) === path));
+function listenersOf(path: string, server: DiscoveredAgent, servingFiles: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[]): Listener[] {
+  const starters = servingFiles.filter((file) => file.localImports.some((written) => index.resolveImport(written, file.path) === path));
   const serving: McpHttpServingFact[] = [...server.codeFiles.flatMap((p) => index.get(p)?.mcpHttpServing ?? []), ...starters.flatMap((file) => file.mcpHttpServing ?? [])];
   const listeners: Listener[] = serving.map((fact) => ({ host: 'local', port: fact.port, path: fact.path }));
   const paths = serving.length > 0 ? serving.map((fact) => fact.path) : [null];
@@ -91,8 +92,12 @@ function parsePort(written: string): { published: number | null; target: number 
   return { published: Number.isInteger(published) && published > 0 ? published : null, target };
 }
 
-/** The one server whose listener answers the URL, or null (another host, no such port or route, or more than one). */
-function serverAt(url: string, listeners: Map<string, Listener[]>): string | null {
+/**
+ * The server whose listener answers the URL, or null (another host, no such port or route). Two
+ * projects of one repository may both run a server on FastMCP's default port: the one nearest the
+ * client (the deepest folder they share) is the one it reaches; a tie links nothing.
+ */
+function serverAt(url: string, listeners: Map<string, Listener[]>, from: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -107,7 +112,19 @@ function serverAt(url: string, listeners: Map<string, Listener[]>): string | nul
   const matches = [...listeners].filter(([, list]) =>
     list.some((l) => (l.host === 'local' ? local : l.host === host) && (l.port === null ? l.host !== 'local' : l.port === port) && (l.path === null || route === trimSlash(l.path) || route.startsWith(`${trimSlash(l.path)}/`))),
   );
-  return matches.length === 1 ? matches[0]![0] : null;
+  if (matches.length <= 1) return matches[0]?.[0] ?? null;
+  const shared = matches.map(([path]) => sharedDepth(path, from));
+  const best = Math.max(...shared);
+  return shared.filter((depth) => depth === best).length === 1 ? matches[shared.indexOf(best)]![0] : null;
+}
+
+/** How many leading folders two paths share. */
+function sharedDepth(a: string, b: string): number {
+  const left = a.split('/').slice(0, -1);
+  const right = b.split('/').slice(0, -1);
+  let depth = 0;
+  while (depth < left.length && depth < right.length && left[depth] === right[depth]) depth++;
+  return depth;
 }
 
 const trimSlash = (path: string) => path.replace(/\/+$/, '') || '/';
