@@ -89,6 +89,17 @@ describe('clients that reach an MCP server by URL', () => {
     expect(linksOf('shared_agent.py')).toBeUndefined();
   });
 
+  it('reach a server in a container on the host port compose publishes it on', async () => {
+    write({
+      'weather/server.py': 'from mcp.server.fastmcp import FastMCP\nmcp = FastMCP("weather")\n@mcp.tool()\ndef forecast(city: str) -> str:\n    return city\nif __name__ == "__main__":\n    mcp.run(transport="sse")\n',
+      'docker-compose.yml': 'services:\n  weather:\n    build: ./weather\n    command: python server.py\n    ports:\n      - "127.0.0.1:18000:8000"\n',
+      '.cursor/mcp.json': JSON.stringify({ mcpServers: { weather: { url: 'http://localhost:18000/sse' }, other: { url: 'http://localhost:18001/sse' } } }, null, 2),
+    });
+    const { agents } = await scan();
+    const cursor = agents.find((a) => a.unit.kind === 'mcp-config')!;
+    expect(cursor.links?.map((l) => [l.name, l.evidence?.line])).toEqual([['weather', 3]]);
+  });
+
   it('a service name of the repository on a port its server does not listen on, or on a route it does not answer, links nothing', async () => {
     write({
       'mcp/src/server.ts': TICKETS_SERVER,
