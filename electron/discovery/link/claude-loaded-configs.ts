@@ -41,8 +41,11 @@ export function applyLoadedClaudeConfigs(configs: ConfigFindings[], agents: Disc
 
 /** Where a written `--mcp-config` path may point: from the repository root (a workflow's working folder), the config's folder, as written. */
 function mcpConfigPaths(written: string, unit: UnitFinding): string[] {
-  const clean = written
-    .replace(/^["']|["']$/g, '')
+  const unquoted = written.replace(/^["']|["']$/g, '');
+  // An action's own files are written from its folder: `${GITHUB_ACTION_PATH}/mcp.json`.
+  const inAction = /^(\$\{\{\s*github\.action_path\s*\}\}|\$\{?GITHUB_ACTION_PATH\}?)\//.exec(unquoted);
+  if (inAction) return [posix.normalize(posix.join(posix.dirname(unit.path), unquoted.slice(inAction[0].length)))];
+  const clean = unquoted
     .replace(/^\$\{\{\s*github\.workspace\s*\}\}\/|^\$\{?GITHUB_WORKSPACE\}?\/|^\$\{?CLAUDE_PROJECT_DIR\}?\//, '')
     .replace(/^\.\//, '');
   const repoRoot = unit.path.includes('.github/') ? unit.path.slice(0, unit.path.indexOf('.github/')) : '';

@@ -178,4 +178,14 @@ describe('Claude Code configuration an agent loads', () => {
     ]);
     expect(agents[0]!.entryPoints).toContain('.github/mcp-ci.json');
   });
+
+  it('a composite action\'s claude -p --mcp-config ${GITHUB_ACTION_PATH}/… names a file of the action\'s folder', async () => {
+    write({
+      'servers/ledger.py': LEDGER_SERVER,
+      'actions/audit/action.yml': 'name: Audit\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: claude -p "audit" --mcp-config ${GITHUB_ACTION_PATH}/mcp.json --allowedTools mcp__ledger__balance\n',
+      'actions/audit/mcp.json': JSON.stringify({ mcpServers: { ledger: { type: 'http', url: 'http://localhost:8101/mcp' } } }),
+    });
+    const { agents } = await scan();
+    expect(summary(agents)).toEqual(['agent github-action Audit @actions/audit/action.yml -> mcp-server:ledger', 'mcp-server mcp-server ledger @servers/ledger.py -> mcp-client:Audit']);
+  });
 });
