@@ -60,6 +60,16 @@ describe('clients that reach an MCP server by URL', () => {
     expect(agents.find((a) => a.classification === 'mcp-server')!.entryPoints).toEqual(['mcp/src/server.ts', 'mcp/src/http.ts']);
   });
 
+  it('follow the agent into a helper module that only opens the MCP client, though it uses no model', async () => {
+    write({
+      'servers/ledger.py': LEDGER_SERVER,
+      'agent/ledger_client.py': 'from mcp import ClientSession\nfrom mcp.client.streamable_http import streamablehttp_client\nLEDGER_URL = "http://localhost:8101/mcp"\ndef connect():\n    return streamablehttp_client(LEDGER_URL)\n',
+      'agent/main.py': 'from anthropic import Anthropic\nfrom agent.ledger_client import connect\nif __name__ == "__main__":\n    with connect() as streams:\n        Anthropic().messages.create(model="claude-sonnet-4-5", max_tokens=10, tools=[{"name": "balance", "input_schema": {}}], messages=[])\n',
+    });
+    const { agents } = await scan();
+    expect(summary(agents)).toEqual(['mcp-server mcp-server ledger @servers/ledger.py -> mcp-client:agent', 'agent code-entry-point agent/main.py @agent/main.py -> mcp-server:ledger']);
+  });
+
   it('read the URL from the compose environment when the code reads it with no default', async () => {
     write({
       'mcp/src/server.ts': TICKETS_SERVER,
