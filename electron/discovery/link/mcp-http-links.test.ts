@@ -70,6 +70,18 @@ describe('clients that reach an MCP server by URL', () => {
     expect(summary(agents)).toEqual(['mcp-server mcp-server ledger @servers/ledger.py -> mcp-client:agent', 'agent code-entry-point agent/main.py @agent/main.py -> mcp-server:ledger']);
   });
 
+  it('a __main__ that runs the imported server over HTTP is the server\'s: its port links, the service running it is no agent', async () => {
+    write({
+      'kb/server.py': 'import psycopg\nfrom fastmcp import FastMCP\nmcp = FastMCP("kb")\n@mcp.tool\ndef search(q: str) -> list:\n    """Search."""\n    with psycopg.connect("postgresql://kb") as conn:\n        return conn.execute("SELECT title FROM docs WHERE body ILIKE %s", (q,)).fetchall()\n',
+      'kb/__main__.py': 'from kb.server import mcp\n\nif __name__ == "__main__":\n    mcp.run(\n        transport="streamable-http",\n        host="0.0.0.0",\n        port=8300,\n    )\n',
+      'docker-compose.yml': 'services:\n  kb:\n    build: .\n    command: python -m kb\n    ports:\n      - "8300:8300"\n',
+      '.mcp.json': JSON.stringify({ mcpServers: { kb: { type: 'http', url: 'http://localhost:8300/mcp' } } }),
+    });
+    const { agents } = await scan();
+    expect(summary(agents)).toEqual(['agent mcp-config Claude Code @.mcp.json -> mcp-server:kb', 'mcp-server mcp-server kb @kb/server.py -> mcp-client:Claude Code']);
+    expect(agents[1]!.entryPoints).toEqual(['kb/server.py', 'kb/__main__.py']);
+  });
+
   it('read the URL from the compose environment when the code reads it with no default', async () => {
     write({
       'mcp/src/server.ts': TICKETS_SERVER,

@@ -20,7 +20,7 @@ export function mcpServerFiles(code: CodeFindings[]): Map<string, CodeFindings> 
 /**
  * Files that only start a server of another file: `http.ts` importing `createServer` from
  * `./server.js` and serving it under `app.post('/mcp')`, an `index.ts` connecting it to a stdio
- * transport. They use no model and no framework but the MCP server's, so they are that server's
+ * transport, a `__main__.py` running the imported `mcp` with `transport="streamable-http"`. They use no model and no framework but the MCP server's, so they are that server's
  * entry points (a compose service running one runs the server), not agents. By starter path, the
  * server file it starts.
  */
@@ -30,7 +30,8 @@ export function mcpServerStarters(code: CodeFindings[], index: CodeIndex, server
   for (const file of code) {
     // A test that starts the server exercises it; it is never how the server is deployed.
     if (servers.has(file.path) || isTestPath(file.path) || file.llm.length > 0 || (file.remoteAgents?.length ?? 0) > 0) continue;
-    if (file.frameworks.length === 0 || file.frameworks.some((use) => use.framework !== 'mcp-server')) continue;
+    // `from app.server import mcp` then `mcp.run(transport="sse")`: it serves the server it imports, with no MCP import of its own.
+    if ((file.frameworks.length === 0 && !file.mcpHttpServing) || file.frameworks.some((use) => use.framework !== 'mcp-server')) continue;
     const started = new Set(file.localImports.map((written) => index.resolveImport(written, file.path)).filter((path): path is string => path !== null && servers.has(path)));
     if (started.size === 1) starters.set(file.path, [...started][0]!);
   }
