@@ -122,6 +122,15 @@ describe('clients that reach an MCP server by URL', () => {
     expect(cursor.links?.map((l) => [l.name, l.evidence?.line])).toEqual([['weather', 3]]);
   });
 
+  it('see through a local bridge to the HTTP server: npx mcp-remote <url> in Claude Desktop', async () => {
+    write({
+      'servers/ledger.py': LEDGER_SERVER,
+      'claude_desktop_config.json': JSON.stringify({ mcpServers: { ledger: { command: 'npx', args: ['-y', 'mcp-remote', 'http://localhost:8101/mcp'] }, linear: { command: 'npx', args: ['-y', 'mcp-remote@0.1.18', 'https://mcp.linear.app/sse'] } } }),
+    });
+    const { agents } = await scan();
+    expect(summary(agents)).toEqual(['agent mcp-config Claude Desktop @claude_desktop_config.json -> mcp-server:ledger', 'mcp-server mcp-server ledger @servers/ledger.py -> mcp-client:Claude Desktop']);
+  });
+
   it('a service name of the repository on a port its server does not listen on, or on a route it does not answer, links nothing', async () => {
     write({
       'mcp/src/server.ts': TICKETS_SERVER,

@@ -56,8 +56,23 @@ export function linkMcpHttpClients(agents: DiscoveredAgent[], servers: Map<strin
 
 function clientsOf(agent: DiscoveredAgent, index: CodeIndex): Array<{ url: string; evidence: Evidence }> {
   // A config's servers, also those an agent loads from a config file (`--mcp-config`, `settingSources`).
-  const fromConfig = (agent.mcpServers ?? []).flatMap((s) => (s.url ? [{ url: s.url, evidence: s.evidence }] : []));
-  return [...fromConfig, ...agent.codeFiles.flatMap((path) => index.get(path)?.mcpHttpClients ?? [])];
+  const fromConfig = (agent.mcpServers ?? []).flatMap((s) => {
+    const url = s.url ?? bridgedUrl(s.args);
+    return url ? [{ url, evidence: s.evidence }] : [];
+  });
+  const launched = agent.codeFiles.flatMap((path) => index.get(path)?.mcpLaunches ?? []).flatMap((l) => {
+    const url = bridgedUrl(l.args);
+    return url ? [{ url, evidence: l.evidence }] : [];
+  });
+  return [...fromConfig, ...launched, ...agent.codeFiles.flatMap((path) => index.get(path)?.mcpHttpClients ?? [])];
+}
+
+/** Local stdio bridges to an HTTP server: `npx -y mcp-remote http://localhost:8000/sse`, `supergateway --sse <url>`, `mcp-proxy <url>`. */
+const BRIDGES = /(^|\/)(mcp-remote|supergateway|mcp-proxy)(@[\w.-]+)?$/;
+
+function bridgedUrl(args: string[]): string | null {
+  const bridge = args.findIndex((arg) => BRIDGES.test(arg));
+  return bridge < 0 ? null : (args.slice(bridge + 1).find((arg) => /^https?:\/\//.test(arg)) ?? null);
 }
 
 /**
