@@ -23,6 +23,13 @@ describe('where an MCP server answers over HTTP', () => {
     expect(serving(app)).toEqual([['streamable-http', 9000, '/mcp', 4]]);
   });
 
+  it('reads the route a web app mounts the MCP app under', async () => {
+    const fastapi = await analyzed('api/main.py', 'import uvicorn\nfrom fastapi import FastAPI\nfrom mcp.server.fastmcp import FastMCP\nmcp = FastMCP("ledger")\napi = FastAPI()\napi.mount("/ledger", mcp.streamable_http_app())\nif __name__ == "__main__":\n    uvicorn.run(api, port=8010)\n');
+    expect(serving(fastapi)).toEqual([['streamable-http', 8010, '/ledger/mcp', 6]]);
+    const starlette = await analyzed('kb/app.py', 'from starlette.applications import Starlette\nfrom starlette.routing import Mount\nfrom mcp.server.fastmcp import FastMCP\nmcp = FastMCP("kb")\napp = Starlette(routes=[Mount("/", app=mcp.sse_app())])\n');
+    expect(serving(starlette)).toEqual([['sse', 8000, '/sse', 5]]);
+  });
+
   it('reads a TypeScript transport inside an express route, with the port app.listen is given', async () => {
     const express = await analyzed(
       'src/http.ts',

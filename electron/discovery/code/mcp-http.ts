@@ -66,7 +66,8 @@ export function findMcpHttpServing(model: CodeModel, rules: CodeRuleSet): McpHtt
       } else if (PYTHON_APPS[method] && call.callee.includes('.')) {
         const kind = PYTHON_APPS[method]!;
         const port = portOf(model, uvicorn?.named.get('port') ?? setting('port')) ?? PYTHON_DEFAULT_PORT;
-        add(kind, port, pathOf(model, call.named.get('path') ?? setting(PYTHON_PATH_SETTINGS[kind.transport])) ?? kind.path, call);
+        const own = pathOf(model, call.named.get('path') ?? setting(PYTHON_PATH_SETTINGS[kind.transport])) ?? kind.path;
+        add(kind, port, joinRoute(mountPrefix(model, call), own), call);
       }
     }
     return facts;
@@ -87,6 +88,22 @@ export function findMcpHttpServing(model: CodeModel, rules: CodeRuleSet): McpHtt
   }
   return facts;
 }
+
+/**
+ * Where a web app mounts the MCP app: `app.mount("/ledger", mcp.streamable_http_app())`,
+ * `Mount("/ledger", app=mcp.sse_app())`; '' when it is served as is.
+ */
+function mountPrefix(model: CodeModel, appCall: CallSite): string {
+  const holds = (value: Value | undefined) => {
+    const current = resolved(model, value);
+    return current?.kind === 'call' && current.call === appCall;
+  };
+  const mount = model.calls.find((call) => /^(mount|Mount)$/.test(lastSegment(call.callee)) && (call.args.some(holds) || holds(call.named.get('app'))));
+  const prefix = mount ? pathOf(model, mount.args[0] ?? mount.named.get('path')) : null;
+  return prefix && prefix !== '/' ? prefix : '';
+}
+
+const joinRoute = (prefix: string, path: string) => `${prefix.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
 
 /** `app.listen(3001)`, `app.listen(PORT)`, `serve({ fetch: app.fetch, port: 8787 })`, `Bun.serve({ port })`. */
 function listeningPort(model: CodeModel): number | null {
