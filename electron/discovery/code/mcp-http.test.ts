@@ -90,6 +90,8 @@ client = MultiServerMCPClient({"docs": {"url": "https://docs.example.com/mcp", "
   it('reads TypeScript transports given a URL object, and turns off with the MCP client rule', async () => {
     const source = 'import Anthropic from "@anthropic-ai/sdk";\nimport { Client } from "@modelcontextprotocol/sdk/client/index.js";\nimport { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";\nconst url = process.env.TICKETS_MCP_URL ?? "http://localhost:3001/tickets/mcp";\nconst transport = new StreamableHTTPClientTransport(new URL(url));\n';
     expect(clients(await analyzed('src/agent.ts', source))).toEqual([[null, 'http://localhost:3001/tickets/mcp', 5]]);
+    const relative = await analyzed('src/notify.ts', 'import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";\nexport const transport = new SSEClientTransport(new URL("/sse", process.env.NOTIFY_BASE ?? "http://localhost:3002"));\n');
+    expect(clients(relative)).toEqual([[null, 'http://localhost:3002/sse', 2]]);
     const off = await analyzed('src/agent.ts', source, bundledCodeRules(new Set(['code.endpoint.mcp-client'])));
     expect(off.mcpHttpClients).toBeUndefined();
   });

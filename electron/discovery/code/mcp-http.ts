@@ -178,6 +178,18 @@ function urlOf(model: CodeModel, value: Value | undefined, depth = 0): string | 
   if (current.kind === 'other') return /["'`](https?:\/\/[^"'`\s$]+)["'`]/.exec(current.text)?.[1]?.slice(0, 300) ?? null;
   if (current.kind !== 'call') return null;
   const { callee, args, named } = current.call;
+  if (lastSegment(callee) === 'URL' && args.length > 1) {
+    // new URL("/mcp", process.env.TICKETS_BASE ?? "http://localhost:3001")
+    const base = urlOf(model, args[1], depth + 1);
+    const path = literalText(resolved(model, args[0]));
+    if (base && path !== null) {
+      try {
+        return new URL(path, base).href.slice(0, 300);
+      } catch {
+        return null;
+      }
+    }
+  }
   if (lastSegment(callee) === 'URL' || callee === 'String' || callee === 'str') return urlOf(model, args[0], depth + 1);
   if (ENV_LOOKUP.test(callee)) return urlOf(model, args[1] ?? named.get('default'), depth + 1);
   return null;
