@@ -64,6 +64,13 @@ app.listen(process.env.PORT || 3002);
     );
     expect(serving(sse)).toEqual([['sse', 3002, '/sse', 6]]);
   });
+
+  it('reads TypeScript FastMCP start() with its transport type, port and endpoint', async () => {
+    const ts = await analyzed('src/index.ts', 'import { FastMCP } from "fastmcp";\nconst server = new FastMCP({ name: "rates", version: "1.0.0" });\nserver.start({ transportType: "httpStream", httpStream: { port: 8080, endpoint: "/rates/mcp" } });\n');
+    expect(serving(ts)).toEqual([['streamable-http', 8080, '/rates/mcp', 3]]);
+    const stdio = await analyzed('src/stdio.ts', 'import { FastMCP } from "fastmcp";\nconst server = new FastMCP({ name: "rates", version: "1.0.0" });\nserver.start({ transportType: "stdio" });\n');
+    expect(stdio.mcpHttpServing).toBeUndefined();
+  });
 });
 
 describe('which MCP servers code reaches by URL', () => {

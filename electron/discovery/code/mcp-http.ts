@@ -32,6 +32,8 @@ const PYTHON_DEFAULT_PORT = 8000;
 
 /** Server transports of the TypeScript SDK (and hono's MCP middleware), by class name. */
 const SCRIPT_TRANSPORTS: Record<string, typeof STREAMABLE> = { StreamableHTTPServerTransport: STREAMABLE, StreamableHTTPTransport: STREAMABLE, SSEServerTransport: SSE };
+/** TypeScript FastMCP's `start({ transportType })` values, and the option object holding port and endpoint. */
+const FASTMCP_TS_TRANSPORTS: Record<string, { kind: typeof STREAMABLE; option: string }> = { httpStream: { kind: STREAMABLE, option: 'httpStream' }, sse: { kind: SSE, option: 'sse' } };
 /** Route registrations of express, hono, fastify and koa routers. */
 const ROUTE_METHODS = new Set(['get', 'post', 'all', 'use', 'route', 'delete']);
 
@@ -79,6 +81,14 @@ export function findMcpHttpServing(model: CodeModel, rules: CodeRuleSet): McpHtt
   });
   const port = listeningPort(model);
   for (const call of model.calls) {
+    // TypeScript FastMCP: server.start({ transportType: "httpStream", httpStream: { port: 8080, endpoint: "/mcp" } })
+    const started = lastSegment(call.callee) === 'start' ? FASTMCP_TS_TRANSPORTS[literalText(resolved(model, call.named.get('transportType'))) ?? ''] : undefined;
+    if (started) {
+      const options = resolved(model, call.named.get(started.option));
+      const entry = (key: string) => (options?.kind === 'object' ? options.entries.find((e) => e.key === key)?.value : undefined);
+      add(started.kind, portOf(model, entry('port')), pathOf(model, entry('endpoint')) ?? started.kind.path, call);
+      continue;
+    }
     const kind = SCRIPT_TRANSPORTS[lastSegment(call.callee)];
     if (!kind) continue;
     const route = routes.find((r) => r.handlers.some((handler: Scope) => isWithin(call.scope, handler)));
