@@ -8,9 +8,9 @@ import type { CodeRuleSet } from './rules';
  * MCP over HTTP, read from the syntax tree so the linker can tie a client that reaches a URL to
  * the server of the same repository that answers there (link/mcp-http-links.ts):
  * - where a server listens: FastMCP `mcp.run(transport="streamable-http", port=…)`, the ASGI app
- *   it hands uvicorn (`mcp.streamable_http_app()`, `sse_app()`), a TypeScript
- *   `StreamableHTTPServerTransport` / `SSEServerTransport` inside an express or hono route with
- *   the port of `app.listen(…)`;
+ *   it hands uvicorn (`mcp.streamable_http_app()`, `sse_app()`, under a mount's route), a
+ *   TypeScript `StreamableHTTPServerTransport` / `SSEServerTransport` inside an express or hono
+ *   route with the port of `app.listen(…)`, TypeScript FastMCP's `start({ transportType })`;
  * - which URLs a client connects to: `streamablehttp_client(url)`, `MCPServerStreamableHttp(params=
  *   {"url": …})`, `new StreamableHTTPClientTransport(new URL(…))`, `{url, transport: "sse"}` entries.
  * A port or URL read from the environment counts by its written default, which is what runs on a
