@@ -16,15 +16,17 @@ import { createFindingContext } from './finding-context';
 import { findFrameworks } from './frameworks';
 import { findGenerationSites } from './generation-sites';
 import { findGuardrails } from './guardrails';
-import { inheritFromHelpers } from './helper-calls';
+import { inheritFromHelpers, withoutToolOnlyHelpers } from './helper-calls';
 import { describeTools, findMcpLaunches, findMcpServer } from './mcp-facts';
 import { findMcpHttpClients, findMcpHttpServing } from './mcp-http';
 import { findLlmUses } from './llm-uses';
 import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
 import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
+import { onlyReExports } from './re-exports';
 import type { CodeRuleSet } from './rules';
 import { findTools, type ToolAnalysis } from './tools';
+import { findToolUse } from './tool-bindings';
 import { findUntrustedInputs } from './untrusted-inputs';
 import { isPossiblyLocalTypeScriptModule } from './typescript';
 
@@ -37,7 +39,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const endpoints = new EndpointCollector();
   const scoped = findCapabilities(context, tools, endpoints);
   findEndpoints(context, llm.clientCalls, endpoints);
-  const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
+  const capabilities = [...withoutToolOnlyHelpers(model, tools, scoped).map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
   const agentGraph = findAgentGraph(context, tools);
   const proxyCalls = findProxyCalls(model);
   const clientEntry = clientEntryOf(model.path, model.text);
@@ -53,6 +55,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const loadsProjectSettings = findProjectSettingSources(context);
   const agentDefinitions = findAgentDefinitions(model, rules.framework);
   const importedNames = localImportedNames(model, rules);
+  // A file with no tool, no model and nothing imported from the repository binds and runs no tool: its calls are not walked.
+  const toolUse = toolDefinitions.length > 0 || tools.handedToModel || llm.uses.length > 0 || frameworks.uses.length > 0 || importedNames.length > 0 ? findToolUse(context, tools) : null;
   const agentsRun = findAgentsRun(model);
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
   const remoteAgents = findRemoteAgents(model, rules);
@@ -71,7 +75,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     localImports: localImports(model, rules),
     entryPoint: findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
-    agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel || passesToolsToModel(model, llm.modelCalls, llm.uses.length > 0),
+    agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel || passesToolsToModel(llm.modelCalls),
     ...(agentGraph ? { agentGraph } : {}),
     ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
     ...(clientEntry ? { clientEntry } : {}),
@@ -84,6 +88,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(claude.subAgents.length > 0 ? { declaredSubAgents: claude.subAgents } : {}),
     ...(loadsProjectSettings ? { loadsProjectSettings } : {}),
     ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),
+    ...(toolUse && (toolUse.bindings.length > 0 || toolUse.runDirectly.length > 0) ? { toolUse } : {}),
     ...(agentDefinitions.length > 0 || importedNames.length > 0 ? { importedNames } : {}),
     ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),
     ...(agentsRun.length > 0 ? { agentsRun } : {}),
@@ -96,7 +101,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
 /** Names this file imports from possibly-local modules: which agents of another file it runs. */
 function localImportedNames(model: CodeModel, rules: CodeRuleSet): string[] {
   const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
-  const names = model.imports.flatMap((fact) => (possiblyLocal(fact.module) && !rules.isKnownModule(fact.module) ? fact.names.filter((name) => name !== '*' && name !== 'default') : []));
+  // A barrel's re-exports are not uses: what imports the barrel names the agents it runs.
+  const names = model.imports.flatMap((fact) => (possiblyLocal(fact.module) && !rules.isKnownModule(fact.module) ? fact.names.filter((name) => name !== '*' && name !== 'default' && !onlyReExports(model, fact, name)) : []));
   return [...new Set(names)];
 }
 
@@ -140,15 +146,10 @@ function localImports(model: CodeModel, rules: CodeRuleSet): string[] {
 
 /**
  * A model call given `tools` lets the model choose actions, even when the list is a class field
- * or a parameter the file cannot resolve (`tools: this.tools` in the MCP quickstart clients). In a
- * file that uses a provider SDK, a provider-shaped call counts too when the client comes from a
- * getter the model cannot follow (`this.anthropic.messages.create({ tools })`).
+ * or a parameter the file cannot resolve (`tools: this.tools` in the MCP quickstart clients).
  */
-function passesToolsToModel(model: CodeModel, modelCalls: readonly CallSite[], usesProvider: boolean): boolean {
-  const givenTools = (call: CallSite) => TOOL_ARGUMENTS.some((name) => call.named.has(name));
-  return modelCalls.some(givenTools) || (usesProvider && model.calls.some((call) => PROVIDER_MODEL_CALL.test(call.callee) && givenTools(call)));
+function passesToolsToModel(modelCalls: readonly CallSite[]): boolean {
+  return modelCalls.some((call) => TOOL_ARGUMENTS.some((name) => call.named.has(name)));
 }
 
 const TOOL_ARGUMENTS = ['tools', 'functions'];
-/** The model-call methods of the provider SDKs: messages.create/stream, chat.completions.create/parse, responses.create/stream. */
-const PROVIDER_MODEL_CALL = /\.(messages\.(create|stream)|chat\.completions\.(create|parse|stream)|responses\.(create|parse|stream))$/;

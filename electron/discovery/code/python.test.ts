@@ -277,8 +277,8 @@ def purge_cache(folder: str) -> str:
     return "done"
 `,
     );
+    // Only the tool runs the helper: the finding is the tool's alone, so a module importing this file without giving the tool to an agent gains nothing.
     expect(findings.capabilities).toEqual([
-      expect.objectContaining({ kind: 'file-write', detail: 'os.remove', tool: null }),
       expect.objectContaining({ kind: 'file-write', detail: 'os.remove (via _delete())', tool: 'purge_cache', evidence: expect.objectContaining({ line: 5 }) }),
     ]);
   });
@@ -511,5 +511,82 @@ agent = create_python_agent(llm=ChatOpenAI(model_name="gpt-4"), tool=PythonREPLT
     expect(findings.agentic).toBe(true);
     expect(toolSummary(findings)).toEqual(['PythonREPLTool: code-execution']);
     expect(findings.llm).toMatchObject([{ provider: 'openai', models: ['gpt-4'] }]);
+  });
+});
+
+describe('a property stands for what it returns', () => {
+  it('`self.anthropic` from `@property def anthropic(self): return Anthropic()` is the client: its call given tools makes an agent', async () => {
+    const findings = await analyzed(
+      'svc/client.py',
+      `from anthropic import Anthropic
+
+
+class TicketClient:
+    def __init__(self, tools):
+        self.tools = tools
+
+    @property
+    def anthropic(self):
+        return Anthropic()
+
+    def ask(self, question):
+        return self.anthropic.messages.create(model="claude-sonnet-4-5", max_tokens=500, messages=[{"role": "user", "content": question}], tools=self.tools)
+`,
+    );
+    expect(findings.llm).toMatchObject([{ provider: 'anthropic', models: ['claude-sonnet-4-5'] }]);
+    expect(findings.agentic).toBe(true);
+  });
+
+  it('a cached_property returning an attribute set in __init__ resolves through it (OpenAI)', async () => {
+    const findings = await analyzed(
+      'svc/assistant.py',
+      `from functools import cached_property
+
+from openai import OpenAI
+
+
+class Assistant:
+    def __init__(self, tools):
+        self._client = OpenAI()
+        self.tools = tools
+
+    @cached_property
+    def client(self):
+        if self._client is None:
+            raise RuntimeError("closed")
+        return self._client
+
+    def answer(self, messages):
+        return self.client.chat.completions.create(model="gpt-4.1", messages=messages, tools=self.tools)
+`,
+    );
+    expect(findings.llm).toMatchObject([{ provider: 'openai' }]);
+    expect(findings.agentic).toBe(true);
+  });
+
+  it('a property returning a store is not a model client, whatever its method is called', async () => {
+    const findings = await analyzed(
+      'svc/inbox.py',
+      `from anthropic import Anthropic
+
+from .store import InboxStore
+
+anthropic = Anthropic()
+
+
+class Inbox:
+    tools = ["archive", "flag"]
+
+    @property
+    def store(self):
+        return InboxStore()
+
+    def file(self, text):
+        self.store.messages.create(body=text, tools=self.tools)
+        return anthropic.messages.create(model="claude-haiku-4-5", max_tokens=100, messages=[{"role": "user", "content": text}])
+`,
+    );
+    expect(findings.llm).toMatchObject([{ provider: 'anthropic' }]);
+    expect(findings.agentic).toBe(false);
   });
 });

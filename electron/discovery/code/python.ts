@@ -19,6 +19,21 @@ const SELF_NAMES = new Set(['self', 'cls']);
 const DYNAMIC_IMPORTS = new Set(['__import__', 'importlib.import_module']);
 const MAIN_GUARD = /^__name__\s*==\s*["']__main__["']$|^["']__main__["']\s*==\s*__name__$/;
 
+/** `@property`, `@cached_property`, `@functools.cached_property`. */
+const PROPERTY_DECORATOR = /^@\s*(?:functools\.)?(?:cached_)?property\s*$/;
+
+/** What a property's body returns: the first `return x` outside nested functions, classes and lambdas. */
+function returnedValue(body: SyntaxNode): SyntaxNode | null {
+  const pending = [...body.children];
+  while (pending.length > 0) {
+    const node = pending.shift()!;
+    if (node.type === 'function_definition' || node.type === 'class_definition' || node.type === 'lambda') continue;
+    if (node.type === 'return_statement') return node.children[0] ?? null;
+    pending.push(...node.children);
+  }
+  return null;
+}
+
 class PythonModelBuilder extends ModelBuilder {
   private readonly nodeScopes = new Map<SyntaxNode, Scope>();
 
@@ -69,6 +84,7 @@ class PythonModelBuilder extends ModelBuilder {
       case 'class_definition':
         this.bind(scope, this.nameOf(node), { kind: 'definition', scope: this.nodeScopes.get(node) as Scope });
         if (node.type === 'function_definition' && scope === this.module) this.exports.push({ name: this.nameOf(node), line: node.line });
+        if (node.type === 'function_definition' && scope.kind === 'class') this.bindProperty(node);
         break;
       case 'assignment':
         this.bindAssignment(node, scope);
@@ -87,6 +103,18 @@ class PythonModelBuilder extends ModelBuilder {
         break;
       }
     }
+  }
+
+  /**
+   * `@property def client(self): return OpenAI()` (or `@cached_property`): `self.client` is what
+   * the property returns, so calls through it resolve like calls through an attribute.
+   */
+  private bindProperty(node: SyntaxNode): void {
+    const decorated = node.parent?.type === 'decorated_definition' ? node.parent : null;
+    if (!decorated || !decorated.children.some((child) => child.type === 'decorator' && PROPERTY_DECORATOR.test(this.text(child)))) return;
+    const body = childByField(node, 'body');
+    const returned = body ? returnedValue(body) : null;
+    if (returned) this.bindAttribute(`self.${this.nameOf(node)}`, { kind: 'value', node: returned, scope: this.nodeScopes.get(node) as Scope });
   }
 
   private bindImportedName(node: SyntaxNode, scope: Scope, fromModule: string | null): void {

@@ -265,3 +265,70 @@ class Summariser {
 }
 export default Summariser;
 `;
+
+describe('a class getter stands for what it returns', () => {
+  it('`this.anthropic` from `get anthropic() { return new Anthropic() }` is the client: its call given tools makes an agent', async () => {
+    const findings = await analyzed(
+      'src/client.ts',
+      `import Anthropic from "@anthropic-ai/sdk";
+export class TicketClient {
+  private tools: Anthropic.Tool[] = [];
+  get anthropic() {
+    return new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
+  }
+  async ask(question: string) {
+    return this.anthropic.messages.create({ model: "claude-sonnet-4-5", max_tokens: 800, messages: [{ role: "user", content: question }], tools: this.tools });
+  }
+}
+`,
+    );
+    expect(findings.llm).toMatchObject([{ provider: 'anthropic', models: ['claude-sonnet-4-5'] }]);
+    expect(findings.agentic).toBe(true);
+  });
+
+  it('a getter returning a field set in the constructor resolves through the field (OpenAI)', async () => {
+    const findings = await analyzed(
+      'src/assistant.js',
+      `import OpenAI from "openai";
+export class Assistant {
+  constructor(tools) {
+    this._client = new OpenAI();
+    this.tools = tools;
+  }
+  get client() {
+    if (!this._client) throw new Error("closed");
+    return this._client;
+  }
+  async answer(messages) {
+    return this.client.chat.completions.create({ model: "gpt-4.1", messages, tools: this.tools });
+  }
+}
+`,
+    );
+    expect(findings.llm).toMatchObject([{ provider: 'openai' }]);
+    expect(findings.agentic).toBe(true);
+  });
+
+  it('a getter returning a store is not a model client, whatever its method is called', async () => {
+    const findings = await analyzed(
+      'src/inbox.ts',
+      `import Anthropic from "@anthropic-ai/sdk";
+import { InboxStore } from "./inbox-store";
+const anthropic = new Anthropic();
+export class Inbox {
+  private tools = ["archive", "flag"];
+  get store() {
+    return new InboxStore(process.env.DATABASE_URL);
+  }
+  async file(text: string) {
+    await this.store.messages.create({ body: text, tools: this.tools });
+    return anthropic.messages.create({ model: "claude-haiku-4-5", max_tokens: 100, messages: [{ role: "user", content: text }] });
+  }
+}
+`,
+    );
+    expect(findings.llm).toMatchObject([{ provider: 'anthropic' }]);
+    // Only the provider's own call counts: a store's messages.create given a tools list hands no tools to a model.
+    expect(findings.agentic).toBe(false);
+  });
+});

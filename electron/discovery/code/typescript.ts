@@ -91,10 +91,25 @@ class TypeScriptModelBuilder extends ModelBuilder {
         if (scope.kind === 'class' && value.type === 'string') scope.stringAttributes.set(name, this.stringValue(value).text);
         break;
       }
+      case 'method_definition':
+        this.bindGetter(node);
+        break;
       case 'export_statement':
         this.recordExports(node);
         break;
     }
+  }
+
+  /**
+   * `get anthropic() { return new Anthropic(); }` (or a lazily filled field): `this.anthropic`
+   * is what the getter returns, so calls through it resolve like calls through a field.
+   */
+  private bindGetter(node: SyntaxNode): void {
+    const name = childByField(node, 'name');
+    const body = childByField(node, 'body');
+    if (!name || !body || name.type !== 'property_identifier' || !/\bget\s+$/.test(this.source.slice(node.start, name.start))) return;
+    const returned = returnedValue(body);
+    if (returned) this.bindAttribute(`this.${this.text(name)}`, { kind: 'value', node: returned, scope: this.nodeScopes.get(node) as Scope });
   }
 
   private bindImport(node: SyntaxNode, scope: Scope): void {
@@ -195,6 +210,28 @@ class TypeScriptModelBuilder extends ModelBuilder {
         if (name) this.exports.push({ name: this.text(name), line: specifier.line });
       }
     }
+    this.recordReExport(node);
+  }
+
+  /**
+   * `export { triageAgent } from './triage'` and `export * from './tools'` in a barrel
+   * (`agents/index.ts`) load those modules: what imports the barrel runs them. Only local
+   * modules are kept, and `export type` loads nothing.
+   */
+  private recordReExport(node: SyntaxNode): void {
+    const source = childByField(node, 'source');
+    if (!source || /^export\s+type\b/.test(this.text(node))) return;
+    const module = normalizeModule(this.stringValue(source).text);
+    if (!isPossiblyLocalTypeScriptModule(module)) return;
+    const names = node.children
+      .filter((child) => child.type === 'export_clause')
+      .flatMap((clause) => clause.children.filter((specifier) => specifier.type === 'export_specifier'))
+      .flatMap((specifier) => {
+        const name = childByField(specifier, 'name');
+        // `export { type X, y } from './m'`: X is erased.
+        return name && !isTypeOnly(this.source.slice(specifier.start, name.start)) ? [this.text(name)] : [];
+      });
+    this.imports.push({ module, names, line: node.line, reExport: true });
   }
 
   /** Second pass: calls, arguments, literals, keyed reads, loops. */
@@ -516,4 +553,23 @@ class ImportUses {
       else fact.names = fact.names.filter((name) => read.some((entry) => entry.name === name));
     }
   }
+}
+
+/** What a getter's body returns: the first `return x` outside nested functions; `this._x ??= new X()` returns its right side. */
+function returnedValue(body: SyntaxNode): SyntaxNode | null {
+  const pending = [...body.children];
+  while (pending.length > 0) {
+    const node = pending.shift()!;
+    if (FUNCTION_TYPES.has(node.type) || CLASS_TYPES.has(node.type)) continue;
+    if (node.type !== 'return_statement') {
+      pending.push(...node.children);
+      continue;
+    }
+    let value = node.children[0] ?? null;
+    while (value && (TRANSPARENT_TYPES.has(value.type) || value.type === 'assignment_expression' || value.type === 'augmented_assignment_expression')) {
+      value = TRANSPARENT_TYPES.has(value.type) ? (value.children[0] ?? null) : (childByField(value, 'right') ?? null);
+    }
+    return value;
+  }
+  return null;
 }

@@ -14,7 +14,7 @@ describe('codePathsInCommand', () => {
     ['uv run --directory tools python -m report.main', ['svc/report/main.py']],
     ['poetry run python manage.py', ['svc/manage.py']],
     ['OPENAI_MODEL=gpt-4o python worker.py', ['svc/worker.py']],
-    ['cd app && python main.py | tee out.log', ['svc/main.py']],
+    ['cd app && python main.py | tee out.log', ['svc/app/main.py']],
     ['./scripts/agent.py', ['svc/scripts/agent.py']],
     ['celery -A billing.worker worker -l info', ['svc/billing/worker.py']],
     ['uvicorn app.main:app --port 8000', ['svc/app/main.py']],

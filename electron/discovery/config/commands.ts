@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { commandText, shellCommands } from './shell-script';
 
 /**
  * Which code a command runs, as paths a linker can match against scanned files:
@@ -34,47 +35,55 @@ const SCRIPT = /\.(py|js|mjs|cjs|ts|mts|cts|tsx|jsx)$/;
 /** Options of runners that take a value we must skip (`uv run --directory x`, `deno run --allow-net`). */
 const OPTIONS_WITH_VALUE = new Set(['--directory', '--project', '--with', '--python', '-p', '--env-file', '-r', '--require', '--import', '--loader', '-W', '-X']);
 
-/** Splits a shell line into simple commands at `&&`, `||`, `;` and `|`. */
+/** The simple commands of a shell line or script, as word lists (see shell-script.ts: keywords, tests and comments dropped). */
 export function simpleCommands(line: string): string[][] {
-  return line
-    .split(/&&|\|\||[;|\n]/)
-    .map((part) => tokens(part))
-    .filter((words) => words.length > 0);
-}
-
-/** Whitespace-separated words with surrounding quotes removed; enough for paths and module names. */
-function tokens(text: string): string[] {
-  const out: string[] = [];
-  for (const match of text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) out.push(match[1] ?? match[2] ?? match[3]!);
-  return out;
+  return shellCommands(line).map((command) => command.words);
 }
 
 /** Code paths a command line names, relative to the scanned root (`baseDir` is where it runs). */
 export function codePathsInCommand(line: string, baseDir: string): string[] {
   const found: string[] = [];
-  for (const words of simpleCommands(line)) {
+  for (const { words, dir } of shellCommands(line)) {
     const target = codeTarget(stripPrefixes(words));
     if (target) {
-      const path = resolveCodePath(target, baseDir);
+      const path = resolveCodePath(target, dir ? posix.join(baseDir || '.', dir) : baseDir);
       if (path && !found.includes(path)) found.push(path);
     }
   }
   return found;
 }
 
-function stripPrefixes(words: string[]): string[] {
+export function stripPrefixes(words: string[]): string[] {
   let rest = words;
-  while (rest.length > 1 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0]!)) rest = rest.slice(1); // FOO=bar python x.py
   for (let changed = true; changed; ) {
     changed = false;
+    while (rest.length > 1 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0]!)) {
+      rest = rest.slice(1); // FOO=bar python x.py, env FOO=1 node y.js
+      changed = true;
+    }
     for (const prefix of RUNNER_PREFIXES) {
       if (prefix.every((p, i) => rest[i] === p)) {
         rest = skipOptions(rest.slice(prefix.length));
         changed = true;
       }
     }
+    // Wrappers with an argument of their own before the command: `timeout 600 python …`, `nice -n 10 node …`.
+    if (rest[0] === 'timeout' && rest.length > 2) {
+      rest = skipTimeoutOptions(rest.slice(1)).slice(1);
+      changed = true;
+    } else if (rest[0] === 'nice' && rest.length > 1) {
+      rest = rest[1] === '-n' ? rest.slice(3) : skipOptions(rest.slice(1));
+      changed = true;
+    }
   }
   return rest;
+}
+
+/** `timeout -s KILL -k 10 600 …`: its options, some with a value, before the duration. */
+function skipTimeoutOptions(words: string[]): string[] {
+  let i = 0;
+  while (i < words.length && words[i]!.startsWith('-')) i += words[i] === '-s' || words[i] === '-k' ? 2 : 1;
+  return words.slice(i);
 }
 
 function skipOptions(words: string[]): string[] {
@@ -125,11 +134,11 @@ function resolveCodePath(target: CodeTarget, baseDir: string): string | null {
   return joined.startsWith('..') ? null : joined;
 }
 
-/** The commands of a script block: its lines, without blanks, comments and line continuations. */
+/**
+ * The commands of a script block, one line each: what runs, without blanks, comments, shell
+ * keywords, tests and heredoc bodies (`if bun run x.ts; then` runs `bun run x.ts`). A command run
+ * after `cd agent` is written `cd agent && …`, so it can be read alone.
+ */
 export function commandLines(script: string): string[] {
-  return script
-    .replace(/\s*\\\r?\n\s*/g, ' ')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'));
+  return [...new Set(shellCommands(script).map(commandText))];
 }

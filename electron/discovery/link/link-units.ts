@@ -4,6 +4,7 @@ import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, Unit
 import { pruneLinks } from './agent-links';
 import { linkClaudeCodeProjects } from './claude-code-projects';
 import { applyLoadedClaudeConfigs } from './claude-loaded-configs';
+import { listCodeMcpServers } from './code-mcp-servers';
 import { declaredSubAgentItems } from './declared-sub-agents';
 import { applyActionCallers, githubActionEntries } from './github-action-units';
 import { applyShellScriptCallers } from './shell-script-callers';
@@ -14,15 +15,20 @@ import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
 import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
-import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerStarters, mcpServerTrigger } from './mcp-servers';
-import { linkMcpHttpClients, serverDeployment, type ServerDeployment } from './mcp-http-links';
-import { listCodeMcpServers } from './code-mcp-servers';
+import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
+import { launchedServerOf } from './mcp-launchers';
+import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
+import { linkMcpHttpClients } from './mcp-http-links';
 import { attachEnvFiles } from './langgraph-deployments';
+import { narrowToHeldTools } from './held-tools';
 import { isModelFreeGraph } from './model-free-graphs';
 import { joinProxyRoutes } from './proxy-routes';
 import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
+import { ProjectBoundaries } from './project-boundaries';
+import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { addSubAgents } from './sub-agents';
+import { ImporterChains, unitRootsOf } from './unrun-importers';
 
 /**
  * Turns per-file findings into candidate agents: one per deployable unit (a CI job, a CronJob,
@@ -34,23 +40,22 @@ import { addSubAgents } from './sub-agents';
  * an LLM runs unattended (cron, event or chained trigger). A user- or webhook-triggered one-shot
  * model call is an 'llm-call': still listed, because its key spends tokens someone must own.
  * A unit with no LLM use at all is not a candidate.
+ * `projectFolders`: the folders where the walk saw a project begin (commands resolve inside their own).
  * `samePaths`: an index of the same code files from an earlier link, whose import resolutions are reused.
  */
-export function linkUnits(sourceLabel: string, findings: FileFindings[], options: { samePaths?: CodeIndex } = {}): DiscoveredAgent[] {
+export function linkUnits(sourceLabel: string, findings: FileFindings[], options: { projectFolders?: readonly ProjectFolder[]; samePaths?: CodeIndex } = {}): DiscoveredAgent[] {
   const code = findings.filter((f): f is CodeFindings => f.type === 'code');
   const configs = findings.filter((f): f is ConfigFindings => f.type === 'config');
   const lockfiles = findings.filter((f): f is LockfileFindings => f.type === 'lockfile');
   // A scan links twice (see scanFolder): the second time with the same files, more of them analysed in full.
-  const index = new CodeIndex(code, options.samePaths);
+  const index = new CodeIndex(code, { projects: new ProjectBoundaries(options.projectFolders ?? []), samePaths: options.samePaths });
   const packagesNear = packagesByFolder(lockfiles);
   const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();
   const agents: DiscoveredAgent[] = [];
   const servers = mcpServerFiles(code);
-  const serverStarters = mcpServerStarters(code, index, servers);
   /** Config units by identity: what makes a copy of one the same unit (see duplicate-units.ts). */
   const signatures = new Map<string, string>();
-  /** Services that only run an MCP server: their names and ports are where clients reach it. */
   const serverDeployments: ServerDeployment[] = [];
 
   const fileLevelCredentials = configs.flatMap((c) => c.credentials);
@@ -63,13 +68,13 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       // Test code is never what a deployed unit runs as its entry (a CI job running pytest is not an agent).
       const written = unit.kind === 'github-action' ? githubActionEntries(unit, index, (u) => entryFilesOf(u, index)) : entryFilesOf(unit, index);
       const entries = written.filter((path) => !isTestPath(path));
-      // A deployment of an MCP server is that server's item (below), not an agent.
-      if (unit.kind !== 'mcp-config' && entries.length > 0 && entries.every((path) => servers.has(path) || serverStarters.has(path))) {
-        const deployment = serverDeployment(unit, entries.map((path) => serverStarters.get(path) ?? path));
-        if (deployment) serverDeployments.push(deployment);
+      const closure = importClosure(entries, index);
+      // A deployment of an MCP server joins that server's item (below), not an agent.
+      const served = unit.kind === 'mcp-config' ? null : serversDeployedBy(entries, closure, (path) => servers.has(path), index);
+      if (served) {
+        if (!isExampleUnit(unit, config.format)) serverDeployments.push({ unit, servers: served, entries });
         continue;
       }
-      const closure = importClosure(entries, index);
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
@@ -85,16 +90,17 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const serverItems = new Map<string, DiscoveredAgent>();
   for (const file of servers.values()) {
     if (isTestPath(file.path)) continue;
-    const starters = [...serverStarters].filter(([, server]) => server === file.path).map(([starter]) => starter);
-    const closure = importClosure([file.path, ...starters], index).filter((p) => p === file.path || !servers.has(p));
+    const closure = importClosure([file.path], index).filter((p) => p === file.path || !servers.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
-    const server = candidateOf(sourceLabel, 'mcp-server', mcpServerName(file), file.path, [file.path, ...starters], mcpServerTrigger(file), files, null, { packagesNear, secretsNear });
+    const server = candidateOf(sourceLabel, 'mcp-server', mcpServerName(file), file.path, [file.path], mcpServerTrigger(file), files, null, { packagesNear, secretsNear });
     if (!server) continue;
     server.classification = 'mcp-server';
     for (const path of closure) covered.add(path);
     serverItems.set(file.path, server);
     agents.push(server);
   }
+  joinServerDeployments(serverItems, serverDeployments);
+  for (const { entries } of serverDeployments) for (const path of importClosure(entries, index)) covered.add(path);
 
   // Agents a web page starts in the browser: one item per agent definition, not per page.
   const graph = new AgentGraph(code, index);
@@ -107,6 +113,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
   const claimed = new Set<string>();
   for (const entry of entryFiles) {
+    const launched = launchedServerOf(entry.path, index, servers);
+    if (launched && serverItems.has(launched)) {
+      serverItems.get(launched)!.entryPoints.push(entry.path);
+      continue;
+    }
     const closure = importClosure([entry.path], index).filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
     const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
@@ -116,11 +127,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   }
   // LLM code that nothing visible runs (a module imported only by code we could not see).
   // A test importing a module does not run it in production: LLM code only tests import is reported.
-  const importedByAnother = importedFiles(code.filter((f) => !isTestPath(f.path)), index);
-  for (const file of uncovered) {
-    if (claimed.has(file.path) || file.entryPoint !== null || !hasLlmSignal(file)) continue;
-    if (importedByAnother.has(file.path)) continue;
-    const closure = importClosure([file.path], index).filter((p) => !covered.has(p));
+  const chains = new ImporterChains(code, index);
+  const unrun = uncovered.filter((file) => !claimed.has(file.path) && file.entryPoint === null && hasLlmSignal(file));
+  for (const top of unrun.flatMap((file) => unitRootsOf(file, chains, index, hasLlmSignal))) {
+    if (claimed.has(top)) continue;
+    const closure = importClosure([top], index).filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
     // Framework code that makes no model of its own and builds agents only inside functions (a
     // library's `create_supervisor(model, …)` taking the caller's model) runs only where someone
@@ -128,8 +139,10 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
     // "openai:gpt-4.1", …)`) is one, even with its model named by a string.
     const buildsItsOwn = files.some((f) => f.llm.length > 0 || (f.agentDefinitions ?? []).some((d) => d.factory === null));
     if (!buildsItsOwn) continue;
-    const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
-    if (agent) agents.push(agent);
+    const agent = candidateOf(sourceLabel, 'code-entry-point', top, top, [top], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
+    if (!agent) continue;
+    for (const path of closure) claimed.add(path);
+    agents.push(agent);
   }
   // Copies of a unit go before sub-agents are planned: a sub-agent's parent is the deployed unit.
   const units = dropDuplicateUnits(agents, signatures);
@@ -138,6 +151,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   units.push(...declaredSubAgentItems(sourceLabel, units, (path) => index.get(path)));
   addSubAgents(sourceLabel, units, index);
   units.push(...splitSubAgents(units, index, graph, make));
+  // Sub-agents took their tools from their parent's files; now each item keeps its own agent's.
+  narrowToHeldTools(units, index);
   linkRemoteCallers(units, index);
   const listed = applyLoadedClaudeConfigs(configs, dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make))), index);
   attachChainedComponents(listed, index);
@@ -162,18 +177,6 @@ function attachServiceAccountIdentities(unit: UnitFinding, fileLevel: Credential
   }
 }
 
-/** Every file some other scanned file imports: resolved once, not once per candidate file. */
-function importedFiles(code: CodeFindings[], index: CodeIndex): Set<string> {
-  const imported = new Set<string>();
-  for (const file of code) {
-    for (const written of file.localImports) {
-      const target = index.resolveImport(written, file.path);
-      if (target && target !== file.path) imported.add(target);
-    }
-  }
-  return imported;
-}
-
 function hasLlmSignal(file: CodeFindings): boolean {
   return file.llm.length > 0 || file.frameworks.length > 0 || file.agentic || (file.remoteAgents?.length ?? 0) > 0;
 }
@@ -189,7 +192,8 @@ function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
     else bases.unshift(posix.normalize(posix.join(configDir, written)).replace(/\.zip$/, ''), posix.normalize(written).replace(/\.zip$/, ''));
   }
   for (const run of unit.runs) {
-    const fromCommand = bases.flatMap((base) => entryFilesOfCommand(run, index, base));
+    // The nearest base that names code wins: a command run in its build context is not also the root's file of that name.
+    const fromCommand = bases.map((base) => entryFilesOfCommand(run, index, base, true)).find((files) => files.length > 0) ?? [];
     if (fromCommand.length > 0) {
       fromCommand.forEach((f) => found.add(f));
       continue;

@@ -1,6 +1,7 @@
 import type { DiscoveredAgent, Evidence } from '../../../shared/discovery';
 import type { CodeFindings, McpHttpServingFact, UnitFinding } from '../findings';
 import { linkAgents } from './agent-links';
+import type { ServerDeployment } from './mcp-server-deployments';
 import { gainServerTools } from './mcp-servers';
 import type { CodeIndex } from './resolve-code';
 
@@ -12,18 +13,6 @@ import type { CodeIndex } from './resolve-code';
  * host, a port no server listens on, or a route no server answers is left as the remote server
  * the item already lists.
  */
-
-/** A compose service that only runs MCP server code: its name is the server's host on the compose network. */
-export interface ServerDeployment {
-  service: string;
-  ports: string[];
-  /** The server files it runs. */
-  servers: string[];
-}
-
-export function serverDeployment(unit: UnitFinding, servers: string[]): ServerDeployment | null {
-  return unit.kind === 'container-service' ? { service: unit.name, ports: unit.ports ?? [], servers } : null;
-}
 
 /** Where a server answers: on this machine ('local') or under a compose host name. */
 interface Listener {
@@ -85,13 +74,14 @@ function listenersOf(path: string, server: DiscoveredAgent, servingFiles: CodeFi
   const listeners: Listener[] = serving.map((fact) => ({ host: 'local', port: fact.port, path: fact.path }));
   const paths = serving.length > 0 ? serving.map((fact) => fact.path) : [null];
   const ports = new Set(serving.map((fact) => fact.port).filter((port): port is number => port !== null));
-  for (const deployment of deployments.filter((d) => d.servers.includes(path))) {
-    const mappings = deployment.ports.map(parsePort).filter((m): m is { published: number | null; target: number } => m !== null);
+  // A compose service's name is the server's host on the compose network; its ports are published on this machine.
+  for (const deployment of deployments.filter((d) => d.unit.kind === 'container-service' && d.servers.includes(path))) {
+    const mappings = (deployment.unit.ports ?? []).map(parsePort).filter((m): m is { published: number | null; target: number } => m !== null);
     // A mapping to a port the server does not listen on belongs to something else in the container.
     const own = mappings.filter((m) => ports.size === 0 || ports.has(m.target));
     const targets = own.length > 0 ? own.map((m) => m.target) : ports.size > 0 ? [...ports] : [null];
     for (const p of paths) {
-      for (const target of targets) listeners.push({ host: deployment.service.toLowerCase(), port: target, path: p });
+      for (const target of targets) listeners.push({ host: deployment.unit.name.toLowerCase(), port: target, path: p });
       for (const m of own) if (m.published !== null) listeners.push({ host: 'local', port: m.published, path: p });
     }
   }

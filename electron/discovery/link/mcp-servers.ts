@@ -2,8 +2,8 @@ import { posix } from 'node:path';
 import type { CapabilityFinding, DiscoveredAgent, Evidence, TriggerFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import { linkAgents } from './agent-links';
-import { isTestPath } from './deployment-scope';
-import { entryFilesOfCommand, type CodeIndex } from './resolve-code';
+import { serversDeployedBy } from './mcp-server-deployments';
+import { entryFilesOfCommand, importClosure, type CodeIndex } from './resolve-code';
 
 /**
  * MCP servers are tool providers, not agents: the model that chooses their tools runs in
@@ -15,27 +15,6 @@ import { entryFilesOfCommand, type CodeIndex } from './resolve-code';
 /** The code files that build an MCP server, by path. */
 export function mcpServerFiles(code: CodeFindings[]): Map<string, CodeFindings> {
   return new Map(code.filter((file) => file.mcpServer).map((file) => [file.path, file]));
-}
-
-/**
- * Files that only start a server of another file: `http.ts` importing `createServer` from
- * `./server.js` and serving it under `app.post('/mcp')`, an `index.ts` connecting it to a stdio
- * transport, a `__main__.py` running the imported `mcp` with `transport="streamable-http"`. They use no model and no framework but the MCP server's, so they are that server's
- * entry points (a compose service running one runs the server), not agents. By starter path, the
- * server file it starts.
- */
-export function mcpServerStarters(code: CodeFindings[], index: CodeIndex, servers: Map<string, CodeFindings>): Map<string, string> {
-  const starters = new Map<string, string>();
-  if (servers.size === 0) return starters;
-  for (const file of code) {
-    // A test that starts the server exercises it; it is never how the server is deployed.
-    if (servers.has(file.path) || isTestPath(file.path) || file.llm.length > 0 || (file.remoteAgents?.length ?? 0) > 0) continue;
-    // `from app.server import mcp` then `mcp.run(transport="sse")`: it serves the server it imports, with no MCP import of its own.
-    if ((file.frameworks.length === 0 && !file.mcpHttpServing) || file.frameworks.some((use) => use.framework !== 'mcp-server')) continue;
-    const started = new Set(file.localImports.map((written) => index.resolveImport(written, file.path)).filter((path): path is string => path !== null && servers.has(path)));
-    if (started.size === 1) starters.set(file.path, [...started][0]!);
-  }
-  return starters;
 }
 
 /** How a server item is started: by the clients that launch it, which are linked to it. */
@@ -129,8 +108,12 @@ function serverFilesLaunchedBy(launch: Launch, index: CodeIndex, serverPaths: st
   const isServer = (path: string) => serverPaths.includes(path);
   // A path or module the command runs, from the folder it runs in.
   for (const base of launch.bases) {
-    const found = entryFilesOfCommand(line, index, base).filter(isServer);
+    const entries = entryFilesOfCommand(line, index, base);
+    const found = entries.filter(isServer);
     if (found.length > 0) return found;
+    // `python -m weather_server`: the package's __main__.py that only starts its server.
+    const started = serversDeployedBy(entries, importClosure(entries, index), isServer, index);
+    if (started) return started;
   }
   const words = [launch.command, ...launch.args];
   // `uv --directory /home/me/weather run weather.py`: the script inside that folder.

@@ -1,5 +1,8 @@
 import { posix } from 'node:path';
+import { stripPrefixes } from '../config/commands';
+import { shellCommands } from '../config/shell-script';
 import type { CodeFindings } from '../findings';
+import { ProjectBoundaries } from './project-boundaries';
 
 /**
  * Finds the code files a config's command or handler names, and the local modules a code file
@@ -27,16 +30,22 @@ export class CodeIndex {
   /** Imports resolved, by importing file and import as written: the linker asks for most of them more than once. */
   private readonly resolvedImports: Map<string, Map<string, string | null>>;
 
+  /** A name matched anywhere in the tree (a suffix, a `python -m` module) resolves only inside the asker's project. */
+  private readonly projects: ProjectBoundaries;
+
   /**
-   * `samePaths`: an index of the same files (the same paths, in the same languages) whose facts
-   * have since been filled in; resolving depends only on paths, so everything it worked out is reused.
+   * `projects`: where the scanned tree's projects begin. `samePaths`: an index of the same files
+   * (the same paths, in the same languages) whose facts have since been filled in; resolving
+   * depends only on paths and projects, so everything it worked out is reused, projects included.
    */
-  constructor(files: CodeFindings[], samePaths?: CodeIndex) {
+  constructor(files: CodeFindings[], options: { projects?: ProjectBoundaries; samePaths?: CodeIndex } = {}) {
     for (const file of files) this.byPath.set(file.path, file);
+    const samePaths = options.samePaths;
     if (samePaths && samePaths.byPath.size === this.byPath.size && files.every((f) => samePaths.byPath.get(f.path)?.language === f.language)) {
-      ({ byPythonModule: this.byPythonModule, byFileName: this.byFileName, stems: this.stems, nearestModule: this.nearestModule, resolvedImports: this.resolvedImports } = samePaths);
+      ({ byPythonModule: this.byPythonModule, byFileName: this.byFileName, stems: this.stems, nearestModule: this.nearestModule, resolvedImports: this.resolvedImports, projects: this.projects } = samePaths);
       return;
     }
+    this.projects = options.projects ?? new ProjectBoundaries();
     this.byPythonModule = new Map();
     this.byFileName = new Map();
     this.stems = new Set();
@@ -74,10 +83,14 @@ export class CodeIndex {
     return this.byPath.get(path);
   }
 
-  /** A path as a config wrote it, relative to the config's folder or the root, with source fallbacks. */
-  resolvePath(written: string, fromDir: string): string | null {
+  /** A path as a config wrote it, relative to the config's folder or (unless `fromDirOnly`) the root, with source fallbacks. */
+  resolvePath(written: string, fromDir: string, fromDirOnly = false): string | null {
     const clean = written.replace(/^\.?\//, '');
-    const candidates = [posix.normalize(posix.join(fromDir, clean)), posix.normalize(clean)];
+    // A built path's sources sit in the same folder it is written from (`node build/index.js` run
+    // in packages/api is packages/api/src/index.ts), before any file of that name at the root.
+    const source = clean.replace(BUILD_FOLDER, 'src/');
+    const fromHere = posix.normalize(posix.join(fromDir, clean));
+    const candidates = [fromHere, ...(source !== clean && fromDir ? [posix.normalize(posix.join(fromDir, source))] : []), ...(fromDirOnly ? [] : [posix.normalize(clean)])];
     for (const base of candidates) {
       if (base.startsWith('..') || !this.mayResolve(base)) continue;
       for (const variant of pathVariants(base)) if (this.byPath.has(variant)) return variant;
@@ -97,6 +110,8 @@ export class CodeIndex {
     for (const variant of pathVariants(clean)) {
       for (const path of this.byFileName.get(posix.basename(variant)) ?? []) if (path === variant || path.endsWith(`/${variant}`)) matches.add(path);
     }
+    // A built path's sources, like any file found by name, are the asker's project's own.
+    for (const path of matches) if (!this.projects.sameProject(nearDir, path)) matches.delete(path);
     return matches.size > 0 ? nearest([...matches], nearDir) : null;
   }
 
@@ -122,8 +137,10 @@ export class CodeIndex {
     const key = `${nearDir}\0${module}`;
     let found = this.nearestModule.get(key);
     if (found === undefined) {
-      const matches = this.byPythonModule.get(module) ?? this.byPythonModule.get(`${module}.__main__`);
-      found = matches ? nearest(matches, nearDir) : null;
+      const named = this.byPythonModule.get(module) ?? this.byPythonModule.get(`${module}.__main__`);
+      // A command's module runs from the config's project; an import may name an installed sibling package.
+      const matches = fromFile ? named : named?.filter((path) => this.projects.sameProject(nearDir, path));
+      found = matches?.length ? nearest(matches, nearDir) : null;
       this.nearestModule.set(key, found);
     }
     return found;
@@ -223,21 +240,42 @@ function pathVariants(path: string): string[] {
   return variants;
 }
 
-/** The code a command line runs: `python x.py`, `python -m a.b`, `node dist/x.js`, `npx tsx src/x.ts`, `uv run x.py`. */
-export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: string): string[] {
+/**
+ * Programs that read, copy or print the files they name but never run them: `echo "python
+ * agent.py"`, `cp agent.py /app/`, `ruff check agent.py` name a file that is not started.
+ */
+const NOT_RUNNERS = new Set(['echo', 'printf', 'cat', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'touch', 'chmod', 'chown', 'ln', 'grep', 'sed', 'awk', 'head', 'tail', 'wc', 'tee', 'diff', 'find', 'tar', 'zip', 'unzip', 'git', 'curl', 'wget', 'export', 'sort', 'cut', 'tr', 'jq', 'yq', 'stat', 'basename', 'dirname', 'readlink', 'realpath', 'black', 'ruff', 'isort', 'flake8', 'pylint', 'mypy', 'prettier', 'eslint', 'tsc', 'shellcheck', 'source', '.']);
+
+/**
+ * The code a command line runs: `python x.py`, `python -m a.b`, `node dist/x.js`, `npx tsx src/x.ts`,
+ * `uv run x.py`, also inside a script (`if bun run x.ts; then`, `cd agent && uv run main.py`).
+ * Any word that names a code file counts, except in commands that only read or print files.
+ */
+export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: string, fromDirOnly = false): string[] {
   const found: string[] = [];
-  const tokens = command.split(/\s+|&&|;|\|/).filter(Boolean);
+  for (const simple of shellCommands(command)) {
+    const words = stripPrefixes(simple.words);
+    if (words.length === 0 || NOT_RUNNERS.has(posix.basename(words[0]!))) continue;
+    const dir = simple.dir ? posix.normalize(posix.join(fromDir || '.', simple.dir)) : fromDir;
+    found.push(...codeFilesNamedBy(words, index, dir, fromDirOnly));
+  }
+  return [...new Set(found)];
+}
+
+function codeFilesNamedBy(tokens: string[], index: CodeIndex, fromDir: string, fromDirOnly: boolean): string[] {
+  const found: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!.replace(/^["']|["']$/g, '');
+    const token = tokens[i]!;
     if (token === '-m' && tokens[i + 1]) {
-      const module = tokens[i + 1]!.replace(/^["']|["']$/g, '').split(':')[0]!;
-      const path = index.resolvePythonModule(module, undefined, fromDir);
+      const module = tokens[i + 1]!.split(':')[0]!;
+      // `python -m pkg` runs pkg/__main__.py, not the package's __init__.py.
+      const path = index.resolvePythonModule(`${module}.__main__`, undefined, fromDir) ?? index.resolvePythonModule(module, undefined, fromDir);
       if (path) found.push(path);
       i++;
       continue;
     }
     if (/\.(py|ts|tsx|js|mjs|cjs)$/.test(token)) {
-      const path = index.resolvePath(token, fromDir);
+      const path = index.resolvePath(token, fromDir, fromDirOnly);
       if (path) found.push(path);
       continue;
     }
@@ -248,7 +286,7 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
       if (path) found.push(path);
     }
   }
-  return [...new Set(found)];
+  return found;
 }
 
 /** A serverless handler "src/handler.main" or "app.lambda_handler" to its file. */
@@ -259,7 +297,8 @@ export function entryFileOfHandler(handler: string, index: CodeIndex, fromDir: s
 
 /** Last resort for a handler or script whose folder the config does not say: the nearest file with that name. */
 export function entryFileBySuffix(written: string, index: CodeIndex, nearDir: string): string | null {
-  const token = written.split(/\s+/).find((t) => /\.(py|ts|tsx|js|mjs|cjs)$/.test(t)) ?? (/\s/.test(written) ? null : written.replace(/\.[A-Za-z_$][\w$]*$/, ''));
+  const words = /\s/.test(written) ? shellCommands(written).map((c) => stripPrefixes(c.words)).filter((w) => w.length > 0 && !NOT_RUNNERS.has(posix.basename(w[0]!))).flat() : [written];
+  const token = words.find((t) => /\.(py|ts|tsx|js|mjs|cjs)$/.test(t)) ?? (/\s/.test(written) ? null : written.replace(/\.[A-Za-z_$][\w$]*$/, ''));
   return token ? index.resolveBySuffix(token, nearDir) : null;
 }
 

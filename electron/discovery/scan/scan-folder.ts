@@ -6,9 +6,10 @@ import type { DiscoveredAgent, ScanCounters, ScanSummary } from '../../../shared
 import type { CodeFindings, FileFindings, FileWarning } from '../findings';
 import { redactDeep } from '../evidence';
 import { linkUnits } from '../link/link-units';
+import { ProjectBoundaries } from '../link/project-boundaries';
 import { CodeIndex } from '../link/resolve-code';
 import type { FingerprintKey } from '../secret-fingerprint';
-import { emptyWalkCounters, readCandidate, tallyRead, walkTree, type WalkCounters } from '../walk';
+import { emptyWalkCounters, readCandidate, tallyRead, walkTree, type ProjectFolder, type WalkCounters } from '../walk';
 import type { AnalyzerPool } from './analyzer-pool';
 import type { AnalyzedFile, FileToAnalyze } from './analyzer-protocol';
 
@@ -69,6 +70,8 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   let batchBytes = 0;
   /** Every file sent for analysis, by relative path: the second pass reads stubs again by it. */
   const sent = new Map<string, FileToAnalyze>();
+  /** Repositories and packages in the tree: a config's command runs code of its own project only. */
+  const projectFolders: ProjectFolder[] = [];
   const report = () => options.onProgress?.({ ...counters, candidates: 0 });
   const addWarning = (path: string, message: string) => {
     if (warnings.length < MAX_WARNINGS) warnings.push({ path, message });
@@ -103,6 +106,7 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
       counters,
       onProgress: report,
       onSkip: (skip) => addWarning(skip.relPath, skip.detail),
+      onProjectFolder: (folder) => projectFolders.push(folder),
     },
     async (file) => {
       options.throwIfCancelled?.();
@@ -137,8 +141,8 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   for (const w of terraformResult.warnings) addWarning(w.path, w.message);
   const label = options.label ?? (basename(root) || root);
   // Resolving imports depends only on the files' paths, the same in both links below: worked out once.
-  const samePaths = new CodeIndex(findings.filter((f): f is CodeFindings => f.type === 'code'));
-  let agents = linkUnits(label, findings, { samePaths });
+  const samePaths = new CodeIndex(findings.filter((f): f is CodeFindings => f.type === 'code'), { projects: new ProjectBoundaries(projectFolders) });
+  let agents = linkUnits(label, findings, { projectFolders, samePaths });
   // Second pass: code a candidate runs but that imports no LLM SDK (its tools' helpers, its
   // entry script) was only skimmed for imports; analyse it fully and link again.
   const reached = new Set(agents.flatMap((a) => a.codeFiles));
@@ -147,7 +151,7 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
     const results = await analyzeSpread(options.pool, toDeepen);
     const deepened = new Map(results.map((result, i) => [toDeepen[i]!.relPath, result.findings]));
     const merged = findings.flatMap((f) => (f.type === 'code' && deepened.has(f.path) ? (deepened.get(f.path) ?? []) : [f]));
-    agents = linkUnits(label, merged, { samePaths });
+    agents = linkUnits(label, merged, { projectFolders, samePaths });
   }
   const redacted = new Map<string, string>();
   agents = agents.map((agent) => redactDeep(agent, redacted));

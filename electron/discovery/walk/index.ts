@@ -6,3 +6,4 @@ export { READ_LIMITS, readCandidate, tallyRead } from './read-candidate';
 export type { ReadOutcome, ReadSkipReason } from './read-candidate';
 export { emptyWalkCounters, walkTree } from './walk-tree';
 export type { WalkCounters, WalkOptions, WalkSkip, WalkedFile } from './walk-tree';
+export type { ProjectFolder } from './project-folders';

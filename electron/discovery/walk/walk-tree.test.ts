@@ -286,3 +286,27 @@ describe('walkTree', () => {
     await expect(walkTree(join(root, 'missing'), {}, () => undefined)).rejects.toThrow(`Cannot scan ${join(root, 'missing')}: no such folder.`);
   });
 });
+
+describe('project folders', () => {
+  it('reports the folders that hold .git (folder or file) or a package manifest, the root included, and no other', async () => {
+    const root = makeTree({
+      'package.json': '{}',
+      'src/index.ts': '',
+      'services/notes/.git': 'gitdir: ../../.git/modules/notes\n',
+      'services/notes/src/server.js': '',
+      'packages/api/pyproject.toml': '',
+      'tools/go.mod': 'module x\n',
+      'docs/readme.md': '',
+    });
+    mkdirSync(join(root, 'vendor-copy/.git'), { recursive: true });
+    const folders: unknown[] = [];
+    await walk(root, { onProjectFolder: (folder) => folders.push(folder) });
+    expect(folders).toEqual([
+      { path: '', repository: false, manifest: true },
+      { path: 'packages/api', repository: false, manifest: true },
+      { path: 'services/notes', repository: true, manifest: false },
+      { path: 'tools', repository: false, manifest: true },
+      { path: 'vendor-copy', repository: true, manifest: false },
+    ]);
+  });
+});

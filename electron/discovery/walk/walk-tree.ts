@@ -10,6 +10,7 @@ import { errorCode, nodeFileSystem, readSmallText } from './file-system';
 import type { NativePath, WalkFileSystem } from './file-system';
 import { isIgnored, stackForFolder } from './gitignore-rules';
 import type { IgnoreStack } from './gitignore-rules';
+import { projectFolderOf, type ProjectFolder } from './project-folders';
 import { VIRTUALENV_MARKER, isAlwaysSkippedFolder } from './skipped-folders';
 
 /** The scan's counters without `candidates`, which only the linker knows. */
@@ -44,6 +45,8 @@ export interface WalkOptions {
   /** Pass the scan's counters so reads tallied by the caller show in the same progress reports. */
   counters?: WalkCounters;
   fs?: WalkFileSystem;
+  /** Called for every walked folder that starts a project (a repository or a package manifest). */
+  onProjectFolder?: (folder: ProjectFolder) => void;
 }
 
 interface Folder {
@@ -162,6 +165,10 @@ export async function walkTree(root: string, options: WalkOptions, onFile: (file
       continue;
     }
     const ignoreStack = ignoreStackFor(fs, folder, entries, skip);
+    if (options.onProjectFolder) {
+      const project = projectFolderOf(folder.relPath, entries.map((e) => e.name.text));
+      if (project) options.onProjectFolder(project);
+    }
     const subfolders: Folder[] = [];
     for (const entry of entries) {
       options.signal?.throwIfAborted();

@@ -1,0 +1,1 @@
+"""Weather for the logistics team's assistants, served over MCP."""
