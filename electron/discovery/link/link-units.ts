@@ -3,6 +3,8 @@ import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, P
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { pruneLinks } from './agent-links';
 import { linkClaudeCodeProjects } from './claude-code-projects';
+import { applyLoadedClaudeConfigs } from './claude-loaded-configs';
+import { listCodeMcpServers } from './code-mcp-servers';
 import { declaredSubAgentItems } from './declared-sub-agents';
 import { applyActionCallers, githubActionEntries } from './github-action-units';
 import { applyShellScriptCallers } from './shell-script-callers';
@@ -15,6 +17,7 @@ import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
+import { linkMcpHttpClients } from './mcp-http-links';
 import { attachEnvFiles } from './langgraph-deployments';
 import { narrowToHeldTools } from './held-tools';
 import { isModelFreeGraph } from './model-free-graphs';
@@ -152,9 +155,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   // Sub-agents took their tools from their parent's files; now each item keeps its own agent's.
   narrowToHeldTools(units, index);
   linkRemoteCallers(units, index);
-  const listed = dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make)));
+  const listed = applyLoadedClaudeConfigs(configs, dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make))), index);
   attachChainedComponents(listed, index);
   linkMcpClients(listed, serverItems, index);
+  linkMcpHttpClients(listed, serverItems, code, index, serverDeployments, configs.flatMap((config) => config.units));
+  listCodeMcpServers(listed, index);
   pruneLinks(listed);
   return listed;
 }
