@@ -52,12 +52,19 @@ export async function discoveryBench(): Promise<void> {
   const patterns = codePrefilterPatterns();
   const rgArgs = [...rgFlags, ...patterns.flatMap((p) => ['-e', p]), root];
   let rgMs: number | null = null;
+  let rgCpuMs = 0;
   let rgFiles = 0;
   if (rg) {
     rgFiles = (await runRg(rg, rgArgs)).files;
     const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) times.push((await runRg(rg, rgArgs)).ms);
+    const cpuTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const run = await runRg(rg, rgArgs);
+      times.push(run.ms);
+      cpuTimes.push(run.cpuMs);
+    }
     rgMs = median(times);
+    rgCpuMs = median(cpuTimes);
   }
 
   // The scanner, each run with its own analyzer pool, as a scan job does.
@@ -69,12 +76,14 @@ export async function discoveryBench(): Promise<void> {
     if (!wanted && runs[0]!.scanMs > SLOW_RUN_MS) break;
   }
   const scanMs = median(runs.map((r) => r.scanMs));
+  const scanCpuMs = median(runs.map((r) => r.cpuMs));
   const { counters, agents } = runs[0]!.scan;
   const peakSampled = Math.max(...runs.map((r) => r.peakRss));
   const maxRss = process.resourceUsage().maxRSS * 1024;
 
   console.log(`  Scanner: AnalyzerPool(${ANALYZER_THREADS} threads) + scanFolder, median of ${runs.length} run${runs.length > 1 ? 's' : ''}${runs.length < RUNS ? ` (a run takes over ${SLOW_RUN_MS / 1000} s)` : ''}`);
   row('wall time (walk, read, analyse, link)', seconds(scanMs));
+  row('CPU time, all threads (user + system)', seconds(scanCpuMs));
   row('analyzer thread start-up (not in wall time)', seconds(median(runs.map((r) => r.startupMs))));
   row('files seen / read', `${counters.filesSeen.toLocaleString()} / ${counters.filesRead.toLocaleString()}`);
   row('skipped: binary / oversized or minified / ignored folders', `${counters.skippedBinary} / ${counters.skippedOversized} / ${counters.skippedIgnored}`);
@@ -96,6 +105,8 @@ export async function discoveryBench(): Promise<void> {
     row('rg wall time (after one warm-up run)', seconds(rgMs));
     row('files rg found with a prefilter match', rgFiles.toLocaleString());
     row('ratio scanner / rg', `${(scanMs / rgMs).toFixed(1)}x`, '<= 3x');
+    row('rg CPU time (user + system, all threads)', seconds(rgCpuMs));
+    row('CPU ratio scanner / rg (steadier than wall time on a loaded machine)', `${(scanCpuMs / rgCpuMs).toFixed(1)}x`);
   } else {
     row('rg not installed (apt-get install ripgrep): no reference figure', '-');
   }
@@ -189,14 +200,23 @@ async function treeFor(dir: string): Promise<TreeManifest> {
   return made;
 }
 
-function runRg(rg: string, args: string[]): Promise<{ ms: number; files: number }> {
+/**
+ * One rg run, timed, with its CPU time: bash's `times` prints the CPU its children used (user and
+ * system), which Node does not report for a child process. CPU time is the figure to compare on a
+ * machine other work is loading, where wall times swing.
+ */
+function runRg(rg: string, args: string[]): Promise<{ ms: number; cpuMs: number; files: number }> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    execFile(rg, args, { maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => {
+    // The counts stay on stdout; `times` goes last to stderr (its second line is the children's).
+    const script = '"$0" "$@"; status=$?; times >&2; exit $status';
+    execFile('bash', ['-c', script, rg, ...args], { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       const ms = performance.now() - start;
       // Exit status 1 means "no match", not a failure.
       if (error && error.code !== 1) return reject(error);
-      resolve({ ms, files: stdout.split('\n').filter(Boolean).length });
+      const children = stderr.trim().split('\n').at(-1) ?? '';
+      const cpuMs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + (Number(m[1]) * 60 + Number(m[2])) * 1000, 0);
+      resolve({ ms, cpuMs, files: stdout.split('\n').filter(Boolean).length });
     });
   });
 }
@@ -204,6 +224,8 @@ function runRg(rg: string, args: string[]): Promise<{ ms: number; files: number 
 interface ScanRun {
   scan: FolderScan;
   scanMs: number;
+  /** CPU time of the whole process (the scan's thread and the analyzer threads) during the scan. */
+  cpuMs: number;
   startupMs: number;
   peakRss: number;
 }
@@ -218,10 +240,12 @@ async function scanOnce(root: string): Promise<ScanRun> {
     // Wait for the first thread to be up, so the wall time is the scan's own (the second starts when the first is busy, inside the wall time).
     await pool.warmUp();
     const t1 = performance.now();
+    const cpu0 = process.cpuUsage();
     const scan = await scanFolder(root, { pool, label: 'bench-tree', fingerprintKey });
     const scanMs = performance.now() - t1;
+    const cpu = process.cpuUsage(cpu0);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    return { scan, scanMs, startupMs: t1 - t0, peakRss };
+    return { scan, scanMs, cpuMs: (cpu.user + cpu.system) / 1000, startupMs: t1 - t0, peakRss };
   } finally {
     clearInterval(sampler);
     await pool.close();

@@ -19,6 +19,8 @@ const PLANTED: Array<[string, string]> = [
   [`SG.${'Yz0a'.repeat(5)}xy.${'Bc1d'.repeat(10)}Q7zX`, 'SG.…'],
   [`maps("AIza${'Ef2g'.repeat(8)}Q7z")`, 'maps("AIza…")'],
   [`hf_${'Hi3j'.repeat(9)} gsk_${'Kl4m'.repeat(12)}`, 'hf_… gsk_…'],
+  [`RUNNER=GR1348941${'Np5q'.repeat(5)} temp ASIAZ7QXEXAMPLE2Q7ZX`, 'RUNNER=GR1348941… temp ASIA…'],
+  [`deploy glagent-${'Rs6t'.repeat(6)} and gldt-${'Uv7w'.repeat(6)}`, 'deploy glagent-… and gldt-…'],
 ];
 
 describe('redaction', () => {
@@ -56,5 +58,13 @@ describe('redaction', () => {
   it('redacts every string of a nested fact and leaves other values alone', () => {
     const fact = { name: 'redis://:pw12345@cache', count: 3, nested: [{ detail: 'postgres://u:secretpw@db' }], fingerprint: 'ab'.repeat(32) };
     expect(redactDeep(fact)).toEqual({ name: 'redis://:****@cache', count: 3, nested: [{ detail: 'postgres://u:****@db' }], fingerprint: 'ab'.repeat(32) });
+  });
+
+  it('keeps a "__proto__" key a scanned file wrote as a key of the copy', () => {
+    const servers = JSON.parse('{"__proto__": {"url": "https://u:pw123456@mcp.example/sse"}, "ok": {"url": "x"}}') as Record<string, unknown>;
+    const copy = redactDeep(servers);
+    expect(Object.keys(copy)).toEqual(['__proto__', 'ok']);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(copy, '__proto__')?.value).toEqual({ url: 'https://u:****@mcp.example/sse' });
   });
 });

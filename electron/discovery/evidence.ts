@@ -6,6 +6,8 @@ const MAX_SNIPPET = 200;
 
 /** password=..., token: "...", secret = '...' with a literal value, even a short one: a weak password is the one most worth hiding. */
 const ASSIGNED_SECRET = /((?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key)["']?\s*[:=]\s*["'])([^"'\s]{4,})(["'])/gi;
+/** A word ASSIGNED_SECRET needs. */
+const ASSIGNMENT_WORD = /passw|secret|token|api[_-]?key|access[_-]?key/i;
 /** A URL up to the next space or quote: its userinfo may hold a password ("redis://:pw@host"). */
 const URL_TOKEN = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s"'`<>]+)/gi;
 
@@ -31,6 +33,8 @@ export function redactUrlPasswords(text: string): string {
  */
 export function redactSecrets(text: string): string {
   let out = maskKnownSecrets(text);
+  // Most texts name no secret and hold no URL: the words are looked for once before the patterns run.
+  if (!ASSIGNMENT_WORD.test(out) && !out.includes('://')) return out;
   out = out.replace(ASSIGNED_SECRET, (_m, head: string, value: string, tail: string) => `${head}${value.includes('…') ? value : maskSecret(value)}${tail}`);
   out = redactUrlPasswords(out);
   return out;
@@ -73,7 +77,15 @@ export function redactDeep<T>(value: T, redacted: Map<string, string> = new Map(
   }
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, redacted)) as T;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redacted)])) as T;
+    // A loop rather than fromEntries(entries(…)): a scan's items hold hundreds of thousands of small objects.
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const clean = redactDeep((value as Record<string, unknown>)[key], redacted);
+      // A key read from a scanned file may be "__proto__": it stays a key, never the copy's prototype.
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: clean, enumerable: true, writable: true, configurable: true });
+      else copy[key] = clean;
+    }
+    return copy as T;
   }
   return value;
 }

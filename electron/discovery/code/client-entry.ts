@@ -50,7 +50,7 @@ export function clientEntryOf(path: string, text: string): Evidence | null {
  * server") and modules guarded by `import 'server-only'`. The agents they run are server-side.
  */
 export function isServerOnly(path: string, text: string): boolean {
-  return /\.(?:tsx|jsx|ts|js|mjs)$/.test(path) && (leadingDirective(text)?.directive === 'use server' || SERVER_ONLY_IMPORT.test(text));
+  return /\.(?:tsx|jsx|ts|js|mjs)$/.test(path) && (leadingDirective(text)?.directive === 'use server' || (text.includes('server-only') && SERVER_ONLY_IMPORT.test(text)));
 }
 
 /** A "use server" module: Next.js serves each exported function as an endpoint the page posts to. */

@@ -9,14 +9,21 @@ export function withoutScriptComments(text: string): string {
   const parts: string[] = [];
   let copiedUpTo = 0;
   let i = 0;
-  while (i < text.length) {
+  for (;;) {
+    // Jump to the next quote or slash: the regex engine's scan is about three times faster than
+    // a loop over every character (most characters of a file are neither).
+    NEXT_QUOTE_OR_SLASH.lastIndex = i;
+    const found = NEXT_QUOTE_OR_SLASH.exec(text);
+    if (!found) break;
+    i = found.index;
     const ch = text.charCodeAt(i);
-    if (ch === 34 || ch === 39 || ch === 96) {
-      i = endOfString(text, i);
+    if (ch !== SLASH) {
+      i = endOfString(text, i, ch);
       continue;
     }
-    if (ch === 47 && (text[i + 1] === '/' || text[i + 1] === '*')) {
-      const line = text[i + 1] === '/';
+    const next = text.charCodeAt(i + 1);
+    if (next === SLASH || next === STAR) {
+      const line = next === SLASH;
       const close = line ? text.indexOf('\n', i) : text.indexOf('*/', i + 2);
       const stop = close === -1 ? text.length : line ? close : close + 2;
       parts.push(text.slice(copiedUpTo, i), blank(text.slice(i, stop)));
@@ -25,22 +32,29 @@ export function withoutScriptComments(text: string): string {
     }
     i++;
   }
+  if (copiedUpTo === 0) return text;
   parts.push(text.slice(copiedUpTo));
   return parts.join('');
 }
 
-/** The index after a string starting at `start`: its closing quote, or the line's end for an unclosed '…' or "…". */
-function endOfString(text: string, start: number): number {
-  const quote = text[start];
+const SLASH = 47;
+const STAR = 42;
+const BACKSLASH = 92;
+const NEXT_QUOTE_OR_SLASH = /["'`/]/g;
+/** What ends a string of each quote, or escapes in it: a '…' or "…" left open ends with its line. */
+const STRING_STOPS: Record<number, RegExp> = { 34: /["\\\n]/g, 39: /['\\\n]/g, 96: /[`\\]/g };
+
+/** The index after a string starting at `start` with `quote`: its closing quote, or the line's end for an unclosed '…' or "…". */
+function endOfString(text: string, start: number, quote: number): number {
+  const stops = STRING_STOPS[quote]!;
   let i = start + 1;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '\\') i += 2;
-    else if (ch === quote) return i + 1;
-    else if (ch === '\n' && quote !== '`') return i + 1;
-    else i++;
+  for (;;) {
+    stops.lastIndex = i;
+    const found = stops.exec(text);
+    if (!found) return text.length;
+    if (text.charCodeAt(found.index) !== BACKSLASH) return found.index + 1;
+    i = found.index + 2;
   }
-  return text.length;
 }
 
 /** Spaces in place of every character but newlines. */

@@ -10,11 +10,14 @@ import type { CodeIndex } from './resolve-code';
  * its model use is kept there (and stays in the item's `llm`), and it is never an item itself.
  */
 export function attachChainedComponents(agents: readonly DiscoveredAgent[], index: CodeIndex): void {
+  const byIdentity = new Map(agents.map((agent) => [agent.identityKey, agent]));
   for (const agent of agents) {
     const entries = new Set([agent.unit.path, ...agent.entryPoints]);
     // What a sub-agent it runs calls is that sub-agent's own model use, shown there.
-    const subAgents = new Set((agent.links ?? []).filter((link) => link.relation === 'sub-agent').map((link) => link.identityKey));
-    for (const other of agents) if (subAgents.has(other.identityKey)) for (const path of other.codeFiles) entries.add(path);
+    for (const link of agent.links ?? []) {
+      if (link.relation !== 'sub-agent') continue;
+      for (const path of byIdentity.get(link.identityKey)?.codeFiles ?? []) entries.add(path);
+    }
     const components = new Map<string, ChainedComponent>();
     const knownProvider = soleProvider(agent.llm);
     for (const path of agent.codeFiles) {

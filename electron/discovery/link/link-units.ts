@@ -34,12 +34,14 @@ import { addSubAgents } from './sub-agents';
  * an LLM runs unattended (cron, event or chained trigger). A user- or webhook-triggered one-shot
  * model call is an 'llm-call': still listed, because its key spends tokens someone must own.
  * A unit with no LLM use at all is not a candidate.
+ * `samePaths`: an index of the same code files from an earlier link, whose import resolutions are reused.
  */
-export function linkUnits(sourceLabel: string, findings: FileFindings[], projectFolders: readonly ProjectFolder[] = []): DiscoveredAgent[] {
+export function linkUnits(sourceLabel: string, findings: FileFindings[], options: { samePaths?: CodeIndex; projectFolders?: readonly ProjectFolder[] } = {}): DiscoveredAgent[] {
   const code = findings.filter((f): f is CodeFindings => f.type === 'code');
   const configs = findings.filter((f): f is ConfigFindings => f.type === 'config');
   const lockfiles = findings.filter((f): f is LockfileFindings => f.type === 'lockfile');
-  const index = new CodeIndex(code, new ProjectBoundaries(projectFolders));
+  // A scan links twice (see scanFolder): the second time with the same files, more of them analysed in full.
+  const index = new CodeIndex(code, options.samePaths, options.projectFolders ? new ProjectBoundaries(options.projectFolders) : undefined);
   const packagesNear = packagesByFolder(lockfiles);
   const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();

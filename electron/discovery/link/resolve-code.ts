@@ -16,25 +16,41 @@ import { ProjectBoundaries } from './project-boundaries';
 export class CodeIndex {
   private readonly byPath = new Map<string, CodeFindings>();
   /** "pkg.mod" → files, for every suffix of the path ("src/app/x.py" → "src.app.x", "app.x", "x"). */
-  private readonly byPythonModule = new Map<string, string[]>();
+  private readonly byPythonModule: Map<string, string[]>;
   /** File name → files with that name, for suffix lookups without scanning every path. */
-  private readonly byFileName = new Map<string, string[]>();
+  private readonly byFileName: Map<string, string[]>;
   /**
    * Every scanned path without its code extension: a path as written is looked up in up to 22
    * spellings (pathVariants), and most spellings of most imports name no file, which one lookup
    * here tells without building them.
    */
-  private readonly stems = new Set<string>();
+  private readonly stems: Set<string>;
   /** Module lookups by name and folder: the files of one folder import the same modules. */
-  private readonly nearestModule = new Map<string, string | null>();
+  private readonly nearestModule: Map<string, string | null>;
+  /** Imports resolved, by importing file and import as written: the linker asks for most of them more than once. */
+  private readonly resolvedImports: Map<string, Map<string, string | null>>;
 
   /** A name matched anywhere in the tree (a suffix, a `python -m` module) resolves only inside the asker's project. */
   private readonly projects: ProjectBoundaries;
 
-  constructor(files: CodeFindings[], projects = new ProjectBoundaries()) {
+  /**
+   * `samePaths`: an index of the same files (the same paths, in the same languages) whose facts
+   * have since been filled in; resolving depends only on paths, so everything it worked out is reused.
+   * `projects`: the tree's repositories and packages (those of `samePaths` when not given).
+   */
+  constructor(files: CodeFindings[], samePaths?: CodeIndex, projects = samePaths?.projects ?? new ProjectBoundaries()) {
     this.projects = projects;
+    for (const file of files) this.byPath.set(file.path, file);
+    if (samePaths && samePaths.byPath.size === this.byPath.size && files.every((f) => samePaths.byPath.get(f.path)?.language === f.language)) {
+      ({ byPythonModule: this.byPythonModule, byFileName: this.byFileName, stems: this.stems, nearestModule: this.nearestModule, resolvedImports: this.resolvedImports } = samePaths);
+      return;
+    }
+    this.byPythonModule = new Map();
+    this.byFileName = new Map();
+    this.stems = new Set();
+    this.nearestModule = new Map();
+    this.resolvedImports = new Map();
     for (const file of files) {
-      this.byPath.set(file.path, file);
       push(this.byFileName, posix.basename(file.path), file.path);
       const stem = file.path.replace(CODE_EXTENSION, '');
       if (stem !== file.path) this.stems.add(stem);
@@ -117,7 +133,8 @@ export class CodeIndex {
       const near = this.firstExisting([`${sibling}.py`, `${sibling}/__init__.py`]);
       if (near) return near;
     }
-    const key = `${nearDir}\0${module}`;
+    // Commands and imports resolve differently (see below): they are remembered apart.
+    const key = `${fromFile ? 'import' : 'command'}\0${nearDir}\0${module}`;
     let found = this.nearestModule.get(key);
     if (found === undefined) {
       const named = this.byPythonModule.get(module) ?? this.byPythonModule.get(`${module}.__main__`);
@@ -131,6 +148,16 @@ export class CodeIndex {
 
   /** A local import as written in `fromFile`, to a scanned file. */
   resolveImport(written: string, fromFile: string): string | null {
+    // Two levels rather than one joined key: the strings are the findings' own, whose hashes the
+    // engine keeps, while a joined key would be built and hashed anew on every call.
+    let fromThisFile = this.resolvedImports.get(fromFile);
+    if (!fromThisFile) this.resolvedImports.set(fromFile, (fromThisFile = new Map()));
+    let found = fromThisFile.get(written);
+    if (found === undefined) fromThisFile.set(written, (found = this.resolveImportOnce(written, fromFile)));
+    return found;
+  }
+
+  private resolveImportOnce(written: string, fromFile: string): string | null {
     const file = this.byPath.get(fromFile);
     if (!file) return null;
     if (file.language === 'python') return this.resolvePythonModule(written, fromFile);
@@ -156,14 +183,31 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
+/**
+ * How many leading folders the file at `path` shares with `dir`. Compared in place, character by
+ * character: a common module name ("utils", "app.tools") matches a file in every repository of a
+ * big tree, and this runs once per match for every import that names it.
+ */
 function sharedDepth(path: string, dir: string): number {
   if (dir === '' || dir === '.') return 0;
-  const a = posix.dirname(path).split('/');
-  const b = dir.split('/');
+  const folderEnd = path.lastIndexOf('/');
+  if (folderEnd <= 0) return 0;
   let depth = 0;
-  while (depth < a.length && depth < b.length && a[depth] === b[depth]) depth++;
-  return depth;
+  let i = 0;
+  for (;;) {
+    // Walk one folder name while both agree, stopping at a '/' or where either ends.
+    let j = i;
+    while (j < folderEnd && j < dir.length && path.charCodeAt(j) === dir.charCodeAt(j) && path.charCodeAt(j) !== SLASH) j++;
+    const folderEnds = j === folderEnd || path.charCodeAt(j) === SLASH;
+    const dirEnds = j === dir.length || dir.charCodeAt(j) === SLASH;
+    if (j === i || !folderEnds || !dirEnds) return depth;
+    depth++;
+    if (j === folderEnd || j === dir.length) return depth;
+    i = j + 1;
+  }
 }
+
+const SLASH = 47;
 
 /** The one path sharing the most leading folders with `dir`; null when the best is a tie. */
 function nearest(paths: string[], dir: string): string | null {

@@ -6,7 +6,7 @@ import { startEngineWorker } from '../../jobs/engine-worker';
 import type { FingerprintKey } from '../secret-fingerprint';
 import { bundledRulePacks } from './rule-packs';
 import type { AnalyzerRules } from './analyze-file';
-import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply, AnalyzerWorkerInput, FileToAnalyze } from './analyzer-protocol';
+import { packResults, unpackResults, type AnalyzeBatch, type AnalyzedFile, type AnalyzerReply, type AnalyzerWorkerInput, type FileToAnalyze } from './analyzer-protocol';
 import type { readAndAnalyze as ReadAndAnalyze } from './read-and-analyze';
 
 interface PoolWorker {
@@ -83,7 +83,7 @@ export class AnalyzerPool {
         if (!job) return;
         this.pending.delete(reply.batchId);
         job.worker.inFlight--;
-        job.resolve(reply.results);
+        job.resolve(unpackResults(reply.results));
       }
     });
     worker.on('error', (err) => {
@@ -139,7 +139,7 @@ export class AnalyzerPool {
     const results: AnalyzedFile[] = [];
     for (const file of files) results.push(await readAndAnalyze(file, rules));
     if (this.failure) throw this.failure;
-    return structuredClone(results);
+    return unpackResults(structuredClone(packResults(results)));
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadAnalyzerRules } from './analyze-file';
-import type { AnalyzeBatch, AnalyzedFile, AnalyzerReply, AnalyzerWorkerInput } from './analyzer-protocol';
+import { packResults, type AnalyzeBatch, type AnalyzedFile, type AnalyzerReply, type AnalyzerWorkerInput } from './analyzer-protocol';
 import { readAndAnalyze } from './read-and-analyze';
 
 /**
@@ -13,7 +13,7 @@ async function start(input: AnalyzerWorkerInput): Promise<void> {
   parentPort!.on('message', async (batch: AnalyzeBatch) => {
     const results: AnalyzedFile[] = [];
     for (const file of batch.files) results.push(await readAndAnalyze(file, rules));
-    post({ type: 'batch', batchId: batch.batchId, results, warnings: [] });
+    post({ type: 'batch', batchId: batch.batchId, results: packResults(results), warnings: [] });
   });
   post({ type: 'ready' });
 }

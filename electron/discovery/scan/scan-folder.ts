@@ -3,9 +3,11 @@ import { basename, posix } from 'node:path';
 import { readBundledConfigRules } from '../config/rules';
 import { analyzeTerraformModule } from '../config/terraform';
 import type { DiscoveredAgent, ScanCounters, ScanSummary } from '../../../shared/discovery';
-import type { FileFindings, FileWarning } from '../findings';
+import type { CodeFindings, FileFindings, FileWarning } from '../findings';
 import { redactDeep } from '../evidence';
 import { linkUnits } from '../link/link-units';
+import { ProjectBoundaries } from '../link/project-boundaries';
+import { CodeIndex } from '../link/resolve-code';
 import type { FingerprintKey } from '../secret-fingerprint';
 import { emptyWalkCounters, readCandidate, tallyRead, walkTree, type ProjectFolder, type WalkCounters } from '../walk';
 import type { AnalyzerPool } from './analyzer-pool';
@@ -138,7 +140,9 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   const findings = [...findingsByBatch.flat(), ...terraformResult.findings];
   for (const w of terraformResult.warnings) addWarning(w.path, w.message);
   const label = options.label ?? (basename(root) || root);
-  let agents = linkUnits(label, findings, projectFolders);
+  // Resolving imports depends only on the files' paths, the same in both links below: worked out once.
+  const samePaths = new CodeIndex(findings.filter((f): f is CodeFindings => f.type === 'code'), undefined, new ProjectBoundaries(projectFolders));
+  let agents = linkUnits(label, findings, { samePaths });
   // Second pass: code a candidate runs but that imports no LLM SDK (its tools' helpers, its
   // entry script) was only skimmed for imports; analyse it fully and link again.
   const reached = new Set(agents.flatMap((a) => a.codeFiles));
@@ -147,7 +151,7 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
     const results = await analyzeSpread(options.pool, toDeepen);
     const deepened = new Map(results.map((result, i) => [toDeepen[i]!.relPath, result.findings]));
     const merged = findings.flatMap((f) => (f.type === 'code' && deepened.has(f.path) ? (deepened.get(f.path) ?? []) : [f]));
-    agents = linkUnits(label, merged, projectFolders);
+    agents = linkUnits(label, merged, { samePaths });
   }
   const redacted = new Map<string, string>();
   agents = agents.map((agent) => redactDeep(agent, redacted));
