@@ -11,7 +11,7 @@ import { splitSubAgents } from './agents-sdk-js-sub-agents';
 import { browserAgents, type MakeItem } from './browser-agents';
 import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
-import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
+import { isExampleUnit, isTestPath, runsOnlyTests, runsTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
@@ -65,7 +65,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       // A deployment of an MCP server joins that server's item (below), not an agent.
       const served = unit.kind === 'mcp-config' ? null : serversDeployedBy(entries, closure, (path) => servers.has(path), index);
       if (served) {
-        if (!isExampleUnit(unit, config.format)) serverDeployments.push({ unit, servers: served, entries });
+        if (!isExampleUnit(unit, config.format) && !runsTests(unit, written)) serverDeployments.push({ unit, servers: served, entries });
         continue;
       }
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
