@@ -178,8 +178,9 @@ function hasLlmSignal(file: CodeFindings): boolean {
 function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
   const configDir = posix.dirname(unit.path);
   const found = new Set<string>();
-  // A service's paths are written from its build context, where its code sits.
-  const bases = [...(unit.build ? [unit.build.context] : []), configDir, ''];
+  // A service's paths are written from its build context, where its code sits; else from the
+  // config's folder or the top of its project (the repository a workflow or manifest belongs to).
+  const bases = [...(unit.build ? [unit.build.context] : []), configDir, index.projectOf(configDir)];
   for (const written of unit.codePaths) {
     const file = index.resolvePath(written, configDir) ?? index.resolvePath(written, '');
     if (file) found.add(file);

@@ -78,6 +78,11 @@ export class CodeIndex {
     return fromBuild !== stem && this.stems.has(fromBuild);
   }
 
+  /** The folder of the project (repository or package) `dir` belongs to; '' for the scanned root. */
+  projectOf(dir: string): string {
+    return this.projects.projectOf(dir);
+  }
+
   get(path: string): CodeFindings | undefined {
     return this.byPath.get(path);
   }
