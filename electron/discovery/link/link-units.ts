@@ -35,6 +35,7 @@ import { addSubAgents } from './sub-agents';
  * model call is an 'llm-call': still listed, because its key spends tokens someone must own.
  * A unit with no LLM use at all is not a candidate.
  * `samePaths`: an index of the same code files from an earlier link, whose import resolutions are reused.
+ * `projectFolders`: the tree's repositories and packages (see project-boundaries.ts), when `samePaths` does not carry them.
  */
 export function linkUnits(sourceLabel: string, findings: FileFindings[], options: { samePaths?: CodeIndex; projectFolders?: readonly ProjectFolder[] } = {}): DiscoveredAgent[] {
   const code = findings.filter((f): f is CodeFindings => f.type === 'code');
