@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AgentListQuery } from '../../shared/contract';
 import { auditOf } from '../store/audit-log';
-import { createAgent, getAgentDetail, listAgents, updateAgent } from './agents-repository';
+import { createAgent, createAgents, getAgentDetail, getAgentRecord, listAgents, updateAgent } from './agents-repository';
 import { tempDir } from '../store/test-workspace';
 import { createWorkspaceFile, type Workspace } from '../store/workspace-file';
 
@@ -63,6 +63,29 @@ describe('agent registry store', () => {
     const before = auditOf(ws.db, 'agent', id).length;
     expect(updateAgent(ws.db, id, { name: 'same', dataAccess: [] }, alice)).toEqual([]);
     expect(auditOf(ws.db, 'agent', id).length).toBe(before);
+  });
+
+  it('creating many agents at once writes what creating them one by one writes', () => {
+    const drafts = Array.from({ length: 250 }, (_, i) => ({
+      name: `agent-${i}`,
+      ...(i % 2 === 0 ? { status: 'confirmed' as const, owner: { name: `Person ${i}`, email: i % 4 === 0 ? '' : `p${i}@x.example` } } : {}),
+      ...(i % 3 === 0 ? { dataAccess: Array.from({ length: i % 7 }, (_, k) => ({ source: `db.t${k}`, access: k % 2 ? ('read' as const) : ('write' as const) })) } : {}),
+      ...(i % 5 === 0 ? { credentials: [`KEY_${i}`, 'SHARED'], notes: { Team: 'Payments', ['__proto__']: 'kept as a note' } } : {}),
+    }));
+    const other = createWorkspaceFile(tmp.file('one-by-one.atw'));
+    try {
+      const oneByOne = drafts.map((d) => createAgent(other.db, d, alice));
+      const together = createAgents(ws.db, drafts, alice);
+      const withoutTimes = ({ id: _id, createdAt: _c, updatedAt: _u, ...fields }: ReturnType<typeof getAgentRecord>) => fields;
+      expect(together.map((id) => withoutTimes(getAgentRecord(ws.db, id)))).toEqual(oneByOne.map((id) => withoutTimes(getAgentRecord(other.db, id))));
+      const audit = (db: Workspace['db'], ids: string[]) => ids.map((id) => auditOf(db, 'agent', id).map(({ field, before, after, actor, via }) => ({ field, before, after, actor, via })));
+      expect(audit(ws.db, together)).toEqual(audit(other.db, oneByOne));
+      // Rows land in the order given, as they would one by one.
+      expect(ws.db.prepare('SELECT id FROM agents ORDER BY rowid').pluck().all()).toEqual(together);
+      expect(ws.db.prepare(`SELECT entity_id FROM audit_log ORDER BY id`).pluck().all()).toEqual(together);
+    } finally {
+      other.close();
+    }
   });
 
   it('updating an unknown agent is a not-found error and writes nothing', () => {

@@ -17,6 +17,7 @@ import type {
 import type { AgentGraphFacts } from './code/agent-graph';
 import type { GenerationSite } from './code/generation-sites';
 import type { ProxyCall } from './code/proxy-calls';
+import type { ToolUseFacts } from './code/tool-bindings';
 
 /**
  * What one file tells the scanner, before files are linked into candidate agents. Analyzers are
@@ -51,6 +52,8 @@ export interface CodeFindings {
   clientEntry?: Evidence;
   /** Set for modules that never run in the browser: "use server" actions, `import 'server-only'` (code/client-entry.ts). */
   serverOnly?: boolean;
+  /** Set for a script module that only imports and re-exports (a package's `index.ts` barrel): nothing of its own runs (scan/code-stub.ts). */
+  reexportsOnly?: boolean;
   /** Model calls made inside functions, by the function that makes them (code/generation-sites.ts). */
   generationSites?: GenerationSite[];
   /** The MCP server this file builds (FastMCP, McpServer, a low-level Server): a tool provider, not an agent. */
@@ -59,6 +62,8 @@ export interface CodeFindings {
   mcpLaunches?: McpLaunchFact[];
   /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */
   toolAliases?: Record<string, string>;
+  /** Which tools each agent or bound model of the file is given, and the tools its own code calls (code/tool-bindings.ts); absent when none. */
+  toolUse?: ToolUseFacts;
   /** Names imported from modules that may be files of the repository (`from app.team import triage` → "triage"), for sub-agents; absent when none. */
   importedNames?: string[];
   /** Variables of agents or graphs the file starts (`Runner.run_sync(triage)`, `graph.invoke(...)`); absent when none. */

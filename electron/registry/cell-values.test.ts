@@ -69,7 +69,7 @@ describe('parseDataAccess', () => {
     });
   });
 
-  it.each(['', 'none', 'None', 'n/a', 'N/A', 'na', '-', '—', 'no access', 'none; n/a'])('%j means no data access, without a warning', (text) => {
+  it.each(['', 'none', 'None', 'n/a', 'N/A', 'na', '-', '—', 'no access', 'none; n/a', 'NOT-APPLICABLE', '__No__Data__Access__', ' nil ', 'null\nnothing'])('%j means no data access, without a warning', (text) => {
     expect(accessOf(text)).toEqual({ value: [], warnings: [] });
   });
 
@@ -86,6 +86,12 @@ describe('parseDataAccess', () => {
     ]);
     expect(warnings).toHaveLength(6);
     expect(warnings[0]).toBe('"sendgrid: send": "send" is neither read nor write; kept as access "other: send".');
+  });
+
+  it('reads a cell of one source as one entry, also when its name looks like "none" words', () => {
+    expect(accessOf('notion-db:read')).toEqual({ value: [{ source: 'notion-db', access: 'read' }], warnings: [] });
+    expect(accessOf('nothing-bucket (write)')).toEqual({ value: [{ source: 'nothing-bucket', access: 'write' }], warnings: [] });
+    expect(accessOf('nil')).toEqual({ value: [], warnings: [] });
   });
 
   it('keeps a source that names no access as "other: not stated", and reads back what an export writes', () => {
@@ -108,6 +114,11 @@ describe('parseDataAccess', () => {
 describe('parseCredentials', () => {
   it('splits on ; , and new lines and drops blanks', () => {
     expect(parseCredentials('OPENAI_API_KEY; svc-bot@proj.iam, STRIPE_KEY\n\n ;')).toEqual(['OPENAI_API_KEY', 'svc-bot@proj.iam', 'STRIPE_KEY']);
+  });
+
+  it('reads a cell of one credential as that credential, and a blank one as none', () => {
+    expect(parseCredentials(' OPENAI_API_KEY ')).toEqual(['OPENAI_API_KEY']);
+    expect(parseCredentials('  ')).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { DATA_ACCESS_NOT_STATED, Owner, otherAccessWord, otherDataAccess, type AgentStatus, type DataAccess, type DataAccessKind, type DataAccessLevel, type TriggerKind } from '../../shared/agent';
+import { rememberPassing } from './remembered-check';
 
 /**
  * Cell text -> typed registry values. Each parser either returns a value or says what was wrong
@@ -121,9 +122,10 @@ export function parseDataAccess(text: string): Parsed<WithWarnings<DataAccess[]>
   const value: DataAccess[] = [];
   const warnings: string[] = [];
   if (isNoDataAccess(text)) return ok({ value, warnings });
-  for (const raw of text.split(LIST_ITEM_SEPARATOR)) {
+  // One source per cell is the common case: neither split it nor check it for "none" twice.
+  for (const raw of LIST_ITEM_SEPARATOR.test(text) ? text.split(LIST_ITEM_SEPARATOR) : [text]) {
     const item = raw.trim();
-    if (item === '' || isNoDataAccess(item)) continue;
+    if (item === '' || (item !== text && isNoDataAccess(item))) continue;
     const entry = parseDataAccessItem(item);
     if (entry) {
       value.push(entry);
@@ -147,9 +149,17 @@ export function parseDataAccess(text: string): Parsed<WithWarnings<DataAccess[]>
 const notStatedWarning = (item: string) =>
   `"${item}" does not say read or write; kept as access "${DATA_ACCESS_NOT_STATED}". Write "${item}:read" or "${item}:write" if it is one of those.`;
 
+/**
+ * Letters and digits that no word of NO_DATA_ACCESS has: normaliseWord keeps them (lower-cased),
+ * so text with one of them cannot mean "no access", and most cells ("crm.db:read") are settled
+ * by this one test instead of lower-casing and rewriting them.
+ */
+const NOT_IN_NO_ACCESS_WORDS = new RegExp(`[${[...'abcdefghijklmnopqrstuvwxyz0123456789'].filter((c) => ![...NO_DATA_ACCESS].some((word) => word.includes(c))).join('')}]`, 'i');
+
 function isNoDataAccess(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed === '' || ONLY_DASHES.test(trimmed) || NO_DATA_ACCESS.has(normaliseWord(trimmed));
+  if (trimmed === '' || ONLY_DASHES.test(trimmed)) return true;
+  return !NOT_IN_NO_ACCESS_WORDS.test(trimmed) && NO_DATA_ACCESS.has(normaliseWord(trimmed));
 }
 
 /** read/write from a word, an explicit "other: <word>", or null when the text is no access word. */
@@ -194,6 +204,11 @@ function parseDataAccessItem(item: string): DataAccess | null {
 const CREDENTIAL_SEPARATOR = /[;,\n]/;
 
 export function parseCredentials(text: string): string[] {
+  // Most cells name one credential: no split, map and filter for them.
+  if (!CREDENTIAL_SEPARATOR.test(text)) {
+    const credential = text.trim();
+    return credential === '' ? [] : [credential];
+  }
   return text
     .split(CREDENTIAL_SEPARATOR)
     .map((c) => c.trim())
@@ -201,7 +216,8 @@ export function parseCredentials(text: string): string[] {
 }
 
 const LOOKS_LIKE_EMAIL = /^[^\s<>@]+@[^\s<>@]+$/;
-const isEmail = (text: string) => Owner.shape.email.safeParse(text).success;
+/** The schema's rule for an owner's email, remembered per distinct address (a sheet names the same few owners again and again). */
+export const isOwnerEmail = rememberPassing((text) => Owner.shape.email.safeParse(text).success);
 
 export interface ParsedOwnerCell {
   name?: string;
@@ -213,7 +229,7 @@ export function parseOwnerCell(text: string): Parsed<ParsedOwnerCell> {
   if (text === '') return ok({});
   const angle = nameAndAddress(text);
   const email = angle ? angle.address : LOOKS_LIKE_EMAIL.test(text) ? text : undefined;
-  if (email !== undefined && !isEmail(email)) return fail(`"${email}" is not an email address; write the owner as "Jane Doe <jane.doe@example.com>", an email, or a name.`);
+  if (email !== undefined && !isOwnerEmail(email)) return fail(`"${email}" is not an email address; write the owner as "Jane Doe <jane.doe@example.com>", an email, or a name.`);
   const name = angle ? withoutSurroundingQuotes(angle.name.trim()).trim() : email === undefined ? text : '';
   const owner: ParsedOwnerCell = {};
   if (name !== '') owner.name = name;
@@ -247,7 +263,7 @@ function withoutSurroundingQuotes(text: string): string {
 }
 
 export function parseOwnerEmail(text: string): Parsed<string> {
-  return text === '' || isEmail(text) ? ok(text) : fail(`"${text}" is not an email address; expected e.g. jane.doe@example.com, or leave it blank.`);
+  return text === '' || isOwnerEmail(text) ? ok(text) : fail(`"${text}" is not an email address; expected e.g. jane.doe@example.com, or leave it blank.`);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

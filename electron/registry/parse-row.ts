@@ -2,6 +2,7 @@ import { AgentDraft } from '../../shared/agent';
 import { isTeamOwner } from '../../shared/registry';
 import type { RegistryRowError } from '../../shared/contract';
 import { cleanCell } from './cell-text';
+import { surelyValidAgent } from './draft-fast-check';
 import {
   parseCredentials,
   parseDataAccess,
@@ -177,6 +178,7 @@ const COLUMN_OF_PATH: Record<string, RegistryColumnField[]> = {
 /** Validates the agent this row would create with the shared schema, so limits live in one place. */
 function schemaErrors(rowNumber: number, fields: RegistryRowFields, notes: Record<string, string>, map: RegistryColumnMap): RegistryRowError[] {
   const candidate = applyRegistryRow(NEW_AGENT_BASE, fields, notes);
+  if (surelyValidAgent(candidate)) return [];
   const result = AgentDraft.safeParse(candidate);
   if (result.success) return [];
   return result.error.issues.map((issue) => {

@@ -1,7 +1,9 @@
 import type { ImportIssue, RegistryRowError } from '../../shared/contract';
 import { listZipEntryNames } from '../archives/bounded-zip';
-import { allAgentRecords, createAgent, updateAgent } from '../agents/agents-repository';
+import type { AgentDraft } from '../../shared/agent';
+import { allAgentRecords, createAgents, updateAgent } from '../agents/agents-repository';
 import type { ImportReader, ImportPlan } from '../imports/import-reader';
+import { ROWS_PER_INSERT } from '../store/insert-rows';
 import type { Db } from '../store/workspace-file';
 import { parseRegistryFile, planRegistryImport, type ParsedRegistryFile, type RegistryImportPlan } from '.';
 import { WORKBOOK_ARCHIVE } from './workbook-archive';
@@ -60,13 +62,27 @@ export const registryReader: ImportReader<ParsedRegistryFile> = {
   apply(db, parsed, _importId, source, ctx) {
     // The pipeline planned this file against the workspace a moment ago, in this same transaction.
     const plan = (ctx.plan.prepared as RegistryImportPlan | undefined) ?? planAgainst(db, parsed.data, ctx.skipRows);
-    const total = plan.operations.length;
-    plan.operations.forEach((op, i) => {
+    const { operations } = plan;
+    const total = operations.length;
+    // Consecutive creates are written together (multi-row INSERTs), at most ROWS_PER_INSERT at a
+    // time so cancel and progress are still checked every few milliseconds; updates one by one.
+    for (let i = 0; i < total; ) {
       ctx.throwIfCancelled();
-      if (op.kind === 'create') createAgent(db, op.draft, ctx.author);
-      else updateAgent(db, op.id, op.patch, ctx.author);
-      ctx.progress(i + 1, total, `Importing row ${op.rowNumber} of ${source.fileName}`);
-    });
+      const op = operations[i]!;
+      if (op.kind === 'update') {
+        updateAgent(db, op.id, op.patch, ctx.author);
+        i++;
+      } else {
+        const drafts: AgentDraft[] = [];
+        for (; i < total && drafts.length < ROWS_PER_INSERT; i++) {
+          const next = operations[i]!;
+          if (next.kind !== 'create') break;
+          drafts.push(next.draft);
+        }
+        createAgents(db, drafts, ctx.author);
+      }
+      ctx.progress(i, total, `Importing row ${operations[i - 1]!.rowNumber} of ${source.fileName}`);
+    }
     const { totals } = plan.preview;
     return { rows: totals.rows, created: totals.create, updated: totals.update, unchanged: totals.unchanged, skipped: plan.skipped.length };
   },

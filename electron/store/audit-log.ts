@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../shared/contract';
+import { insertRows } from './insert-rows';
 import { statement } from './statements';
 import type { Db } from './workspace-file';
 
@@ -16,13 +17,19 @@ export interface AuditChange {
   after: string | null;
 }
 
-export function appendAudit(db: Db, author: ChangeAuthor, changes: AuditChange[], at = new Date().toISOString()): void {
+const AUDIT_COLUMNS = ['at', 'actor', 'entity', 'entity_id', 'field', 'before', 'after', 'via'] as const;
+
+export function appendAudit(db: Db, author: ChangeAuthor, changes: readonly AuditChange[], at = new Date().toISOString()): void {
   if (changes.length === 0) return;
-  const insert = statement(
-    db,
-    'INSERT INTO audit_log (at, actor, entity, entity_id, field, before, after, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  for (const c of changes) insert.run(at, author.actor, c.entity, c.entityId, c.field, c.before, c.after, author.via);
+  if (changes.length === 1) {
+    const [c] = changes as [AuditChange];
+    statement(db, 'INSERT INTO audit_log (at, actor, entity, entity_id, field, before, after, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(at, author.actor, c.entity, c.entityId, c.field, c.before, c.after, author.via);
+    return;
+  }
+  // Many changes at once (an import's creations): multi-row INSERTs, in the order given.
+  const values: unknown[] = [];
+  for (const c of changes) values.push(at, author.actor, c.entity, c.entityId, c.field, c.before, c.after, author.via);
+  insertRows(db, 'audit_log', AUDIT_COLUMNS, values);
 }
 
 export function auditOf(db: Db, entity: AuditEntry['entity'], entityId: string, limit = 1000): AuditEntry[] {

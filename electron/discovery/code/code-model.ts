@@ -69,6 +69,8 @@ export interface ImportFact {
   /** Imported names (Python `from m import a, b`; TypeScript named imports). */
   names: string[];
   line: number;
+  /** A barrel's `export { a } from './m'`: the module is loaded, but the names are only passed on, not used here. */
+  reExport?: true;
 }
 
 /** `os.environ["X"]`, `process.env.X`, `const { X } = process.env`. */

@@ -15,14 +15,16 @@ import { createFindingContext } from './finding-context';
 import { findFrameworks } from './frameworks';
 import { findGenerationSites } from './generation-sites';
 import { findGuardrails } from './guardrails';
-import { inheritFromHelpers } from './helper-calls';
+import { inheritFromHelpers, withoutToolOnlyHelpers } from './helper-calls';
 import { describeTools, findMcpLaunches, findMcpServer } from './mcp-facts';
 import { findLlmUses } from './llm-uses';
 import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
 import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
+import { onlyReExports } from './re-exports';
 import type { CodeRuleSet } from './rules';
 import { findTools, type ToolAnalysis } from './tools';
+import { findToolUse } from './tool-bindings';
 import { findUntrustedInputs } from './untrusted-inputs';
 import { isPossiblyLocalTypeScriptModule } from './typescript';
 
@@ -35,7 +37,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const endpoints = new EndpointCollector();
   const scoped = findCapabilities(context, tools, endpoints);
   findEndpoints(context, llm.clientCalls, endpoints);
-  const capabilities = [...scoped.map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
+  const capabilities = [...withoutToolOnlyHelpers(model, tools, scoped).map(({ finding }) => finding), ...inheritFromHelpers(model, tools, scoped)].sort((a, b) => a.evidence.line - b.evidence.line);
   const agentGraph = findAgentGraph(context, tools);
   const proxyCalls = findProxyCalls(model);
   const clientEntry = clientEntryOf(model.path, model.text);
@@ -48,6 +50,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const claude = findClaudeAgentOptions(context);
   const agentDefinitions = findAgentDefinitions(model, rules.framework);
   const importedNames = localImportedNames(model, rules);
+  // A file with no tool, no model and nothing imported from the repository binds and runs no tool: its calls are not walked.
+  const toolUse = toolDefinitions.length > 0 || tools.handedToModel || llm.uses.length > 0 || frameworks.uses.length > 0 || importedNames.length > 0 ? findToolUse(context, tools) : null;
   const agentsRun = findAgentsRun(model);
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
   const remoteAgents = findRemoteAgents(model);
@@ -76,6 +80,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(mcpLaunches.length > 0 ? { mcpLaunches } : {}),
     ...(claude.subAgents.length > 0 ? { declaredSubAgents: claude.subAgents } : {}),
     ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),
+    ...(toolUse && (toolUse.bindings.length > 0 || toolUse.runDirectly.length > 0) ? { toolUse } : {}),
     ...(agentDefinitions.length > 0 || importedNames.length > 0 ? { importedNames } : {}),
     ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),
     ...(agentsRun.length > 0 ? { agentsRun } : {}),
@@ -88,7 +93,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
 /** Names this file imports from possibly-local modules: which agents of another file it runs. */
 function localImportedNames(model: CodeModel, rules: CodeRuleSet): string[] {
   const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
-  const names = model.imports.flatMap((fact) => (possiblyLocal(fact.module) && !rules.isKnownModule(fact.module) ? fact.names.filter((name) => name !== '*' && name !== 'default') : []));
+  // A barrel's re-exports are not uses: what imports the barrel names the agents it runs.
+  const names = model.imports.flatMap((fact) => (possiblyLocal(fact.module) && !rules.isKnownModule(fact.module) ? fact.names.filter((name) => name !== '*' && name !== 'default' && !onlyReExports(model, fact, name)) : []));
   return [...new Set(names)];
 }
 

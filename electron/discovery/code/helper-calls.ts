@@ -60,3 +60,19 @@ export function helpersOfTools(model: CodeModel, tools: ToolAnalysis): Map<strin
 function calledNames(model: CodeModel, inScope: (scope: Scope) => boolean): Set<string> {
   return new Set(model.calls.filter((call) => call.localName !== null && inScope(call.scope)).map((call) => call.localName as string));
 }
+
+/**
+ * Drops the unattributed copy of a finding made in a helper that only tools call: the tools that
+ * call it carry it ("via helper()"), and a tool no agent is given grants nothing, so the helper's
+ * finding must not reach every item that imports the file as if module-level code ran it. A
+ * helper also called from code outside the tools (a `main()`, the module itself) keeps it.
+ */
+export function withoutToolOnlyHelpers<F extends ToolFinding>(model: CodeModel, tools: ToolAnalysis, findings: ReadonlyArray<Scoped<F>>): Array<Scoped<F>> {
+  if (tools.tools.length === 0) return [...findings];
+  const helpers = new Set([...helpersOfTools(model, tools).values()].flatMap((set) => [...set]));
+  if (helpers.size === 0) return [...findings];
+  const inToolCode = (scope: Scope) => tools.toolOfScope(scope) !== null || [...helpers].some((helper) => isWithin(scope, helper));
+  const calledOutside = calledNames(model, (scope) => !inToolCode(scope));
+  const toolOnly = [...helpers].filter((helper) => !calledOutside.has(helper.name));
+  return findings.filter(({ finding, scope }) => finding.tool !== null || !toolOnly.some((helper) => isWithin(scope, helper)));
+}

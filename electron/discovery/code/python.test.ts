@@ -277,8 +277,8 @@ def purge_cache(folder: str) -> str:
     return "done"
 `,
     );
+    // Only the tool runs the helper: the finding is the tool's alone, so a module importing this file without giving the tool to an agent gains nothing.
     expect(findings.capabilities).toEqual([
-      expect.objectContaining({ kind: 'file-write', detail: 'os.remove', tool: null }),
       expect.objectContaining({ kind: 'file-write', detail: 'os.remove (via _delete())', tool: 'purge_cache', evidence: expect.objectContaining({ line: 5 }) }),
     ]);
   });

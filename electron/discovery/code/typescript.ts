@@ -210,6 +210,28 @@ class TypeScriptModelBuilder extends ModelBuilder {
         if (name) this.exports.push({ name: this.text(name), line: specifier.line });
       }
     }
+    this.recordReExport(node);
+  }
+
+  /**
+   * `export { triageAgent } from './triage'` and `export * from './tools'` in a barrel
+   * (`agents/index.ts`) load those modules: what imports the barrel runs them. Only local
+   * modules are kept, and `export type` loads nothing.
+   */
+  private recordReExport(node: SyntaxNode): void {
+    const source = childByField(node, 'source');
+    if (!source || /^export\s+type\b/.test(this.text(node))) return;
+    const module = normalizeModule(this.stringValue(source).text);
+    if (!isPossiblyLocalTypeScriptModule(module)) return;
+    const names = node.children
+      .filter((child) => child.type === 'export_clause')
+      .flatMap((clause) => clause.children.filter((specifier) => specifier.type === 'export_specifier'))
+      .flatMap((specifier) => {
+        const name = childByField(specifier, 'name');
+        // `export { type X, y } from './m'`: X is erased.
+        return name && !isTypeOnly(this.source.slice(specifier.start, name.start)) ? [this.text(name)] : [];
+      });
+    this.imports.push({ module, names, line: node.line, reExport: true });
   }
 
   /** Second pass: calls, arguments, literals, keyed reads, loops. */

@@ -1,5 +1,6 @@
 import type { DiscoveredAgent, TriggerFinding } from '../../../shared/discovery';
 import { linkAgents } from './agent-links';
+import { recordDelegated } from './held-tools';
 import { capabilitiesHeld, type AgentGraph, type AgentNode } from './agent-nodes';
 import type { MakeItem } from './browser-agents';
 import type { CodeIndex } from './resolve-code';
@@ -9,7 +10,7 @@ import type { CodeIndex } from './resolve-code';
  * item of the root agent it runs; the agents that root hands off to (or calls as tools) are
  * 'sub-agent' items of their own, at the file that defines each, linked to it. As for the Python
  * frameworks (sub-agents.ts), a sub-agent holds the tools it is given and their capabilities,
- * and the unit keeps the union of everything its process can do. A sub-agent runs in the unit's
+ * and the unit keeps its root agent's own (held-tools.ts). A sub-agent runs in the unit's
  * process, so it spends tokens with the unit's credentials.
  */
 export function splitSubAgents(units: readonly DiscoveredAgent[], index: CodeIndex, graph: AgentGraph, make: MakeItem): DiscoveredAgent[] {
@@ -30,6 +31,7 @@ export function splitSubAgents(units: readonly DiscoveredAgent[], index: CodeInd
       if (!item) continue;
       created.set(node, item);
       itemOf.set(node, item);
+      recordDelegated(unit, node.definition.evidence);
     }
     for (const edge of graph.edges) {
       const from = itemOf.get(edge.from);

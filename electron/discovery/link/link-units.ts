@@ -16,6 +16,7 @@ import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { attachEnvFiles } from './langgraph-deployments';
+import { narrowToHeldTools } from './held-tools';
 import { isModelFreeGraph } from './model-free-graphs';
 import { joinProxyRoutes } from './proxy-routes';
 import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
@@ -23,6 +24,7 @@ import { ProjectBoundaries } from './project-boundaries';
 import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { addSubAgents } from './sub-agents';
+import { ImporterChains, unitRootsOf } from './unrun-importers';
 
 /**
  * Turns per-file findings into candidate agents: one per deployable unit (a CI job, a CronJob,
@@ -34,15 +36,16 @@ import { addSubAgents } from './sub-agents';
  * an LLM runs unattended (cron, event or chained trigger). A user- or webhook-triggered one-shot
  * model call is an 'llm-call': still listed, because its key spends tokens someone must own.
  * A unit with no LLM use at all is not a candidate.
+ * `projectFolders`: the folders where the walk saw a project begin (commands resolve inside their own).
  * `samePaths`: an index of the same code files from an earlier link, whose import resolutions are reused.
  * `projectFolders`: the tree's repositories and packages (see project-boundaries.ts), when `samePaths` does not carry them.
  */
-export function linkUnits(sourceLabel: string, findings: FileFindings[], options: { samePaths?: CodeIndex; projectFolders?: readonly ProjectFolder[] } = {}): DiscoveredAgent[] {
+export function linkUnits(sourceLabel: string, findings: FileFindings[], options: { projectFolders?: readonly ProjectFolder[]; samePaths?: CodeIndex } = {}): DiscoveredAgent[] {
   const code = findings.filter((f): f is CodeFindings => f.type === 'code');
   const configs = findings.filter((f): f is ConfigFindings => f.type === 'config');
   const lockfiles = findings.filter((f): f is LockfileFindings => f.type === 'lockfile');
   // A scan links twice (see scanFolder): the second time with the same files, more of them analysed in full.
-  const index = new CodeIndex(code, options.samePaths, options.projectFolders ? new ProjectBoundaries(options.projectFolders) : undefined);
+  const index = new CodeIndex(code, { projects: new ProjectBoundaries(options.projectFolders ?? []), samePaths: options.samePaths });
   const packagesNear = packagesByFolder(lockfiles);
   const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();
@@ -107,7 +110,14 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
   const claimed = new Set<string>();
   for (const entry of entryFiles) {
-    const closure = importClosure([entry.path], index).filter((p) => !covered.has(p));
+    const reach = importClosure([entry.path], index);
+    // A file that only starts a server built elsewhere (stdio.ts, an Express Streamable HTTP file) is that server's entry point.
+    const launched = servers.size > 0 ? serversDeployedBy([entry.path], reach, (path) => path !== entry.path && servers.has(path), index) : null;
+    if (launched && launched.every((path) => serverItems.has(path))) {
+      for (const path of launched) serverItems.get(path)!.entryPoints.push(entry.path);
+      continue;
+    }
+    const closure = reach.filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
     const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
     if (!agent) continue;
@@ -116,11 +126,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   }
   // LLM code that nothing visible runs (a module imported only by code we could not see).
   // A test importing a module does not run it in production: LLM code only tests import is reported.
-  const importedByAnother = importedFiles(code.filter((f) => !isTestPath(f.path)), index);
-  for (const file of uncovered) {
-    if (claimed.has(file.path) || file.entryPoint !== null || !hasLlmSignal(file)) continue;
-    if (importedByAnother.has(file.path)) continue;
-    const closure = importClosure([file.path], index).filter((p) => !covered.has(p));
+  const chains = new ImporterChains(code, index);
+  const unrun = uncovered.filter((file) => !claimed.has(file.path) && file.entryPoint === null && hasLlmSignal(file));
+  for (const top of unrun.flatMap((file) => unitRootsOf(file, chains, index, hasLlmSignal))) {
+    if (claimed.has(top)) continue;
+    const closure = importClosure([top], index).filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
     // Framework code that makes no model of its own and builds agents only inside functions (a
     // library's `create_supervisor(model, …)` taking the caller's model) runs only where someone
@@ -128,8 +138,10 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
     // "openai:gpt-4.1", …)`) is one, even with its model named by a string.
     const buildsItsOwn = files.some((f) => f.llm.length > 0 || (f.agentDefinitions ?? []).some((d) => d.factory === null));
     if (!buildsItsOwn) continue;
-    const agent = candidateOf(sourceLabel, 'code-entry-point', file.path, file.path, [file.path], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
-    if (agent) agents.push(agent);
+    const agent = candidateOf(sourceLabel, 'code-entry-point', top, top, [top], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
+    if (!agent) continue;
+    for (const path of closure) claimed.add(path);
+    agents.push(agent);
   }
   // Copies of a unit go before sub-agents are planned: a sub-agent's parent is the deployed unit.
   const units = dropDuplicateUnits(agents, signatures);
@@ -138,6 +150,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   units.push(...declaredSubAgentItems(sourceLabel, units, (path) => index.get(path)));
   addSubAgents(sourceLabel, units, index);
   units.push(...splitSubAgents(units, index, graph, make));
+  // Sub-agents took their tools from their parent's files; now each item keeps its own agent's.
+  narrowToHeldTools(units, index);
   linkRemoteCallers(units, index);
   const listed = dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make)));
   attachChainedComponents(listed, index);
@@ -158,18 +172,6 @@ function attachServiceAccountIdentities(unit: UnitFinding, fileLevel: Credential
       if (identity.name.startsWith(prefix) && !unit.credentials.some((c) => c.name === identity.name)) unit.credentials.push(identity);
     }
   }
-}
-
-/** Every file some other scanned file imports: resolved once, not once per candidate file. */
-function importedFiles(code: CodeFindings[], index: CodeIndex): Set<string> {
-  const imported = new Set<string>();
-  for (const file of code) {
-    for (const written of file.localImports) {
-      const target = index.resolveImport(written, file.path);
-      if (target && target !== file.path) imported.add(target);
-    }
-  }
-  return imported;
 }
 
 function hasLlmSignal(file: CodeFindings): boolean {

@@ -72,4 +72,15 @@ describe('deployments that only run an MCP server', () => {
     expect(weather.trigger).toMatchObject({ kind: "user", description: "Serves tools to the MCP clients that start or connect to it" });
     expect(weather.links?.map((l) => `${l.relation} ${l.name}`)).toEqual(['mcp-client planner']);
   });
+
+  it('a compose service running a launcher file that imports the server SDK only for its transport joins the server it starts', async () => {
+    tree.writeAll({
+      'src/server.ts': "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nimport { z } from 'zod';\nexport function createServer() {\n  const server = new McpServer({ name: 'ledger', version: '1.0.0' });\n  server.tool('balance', { id: z.string() }, async ({ id }) => ({ content: [{ type: 'text', text: id }] }));\n  return server;\n}\n",
+      'src/stdio.ts': "import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';\nimport { createServer } from './server.js';\nawait createServer().connect(new StdioServerTransport());\n",
+      'docker-compose.yml': 'services:\n  ledger-mcp:\n    build: .\n    command: node dist/stdio.js\n',
+    });
+    const agents = (await tree.scan()).agents;
+    expect(items(agents)).toEqual(['mcp-server mcp-server src/server.ts ledger']);
+    expect(byName(agents, 'ledger')!.entryPoints).toEqual(['src/server.ts', 'src/stdio.ts']);
+  });
 });

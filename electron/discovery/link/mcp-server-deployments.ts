@@ -1,5 +1,5 @@
 import type { DiscoveredAgent, TriggerFinding } from '../../../shared/discovery';
-import type { UnitFinding } from '../findings';
+import type { CodeFindings, UnitFinding } from '../findings';
 import { importClosure, type CodeIndex } from './resolve-code';
 
 /**
@@ -30,9 +30,19 @@ export function serversDeployedBy(entries: string[], closure: string[], isServer
   const runsMore = closure.some((path) => {
     if (serverOwn.has(path)) return false;
     const file = index.get(path);
-    return file !== undefined && (file.llm.length > 0 || file.frameworks.length > 0 || file.agentic || (file.remoteAgents?.length ?? 0) > 0);
+    return file !== undefined && runsBesideServer(file);
   });
   return runsMore ? null : reached;
+}
+
+/**
+ * A model call, a remote run or an agent framework of its own. The server SDK alone is not one:
+ * a launcher (`stdio.ts` connecting `createServer()` to a `StdioServerTransport` it imports from
+ * the SDK) reads as the mcp-server framework, yet only starts the server.
+ */
+function runsBesideServer(file: CodeFindings): boolean {
+  const serverSdkOnly = file.frameworks.every((f) => f.framework === 'mcp-server');
+  return file.llm.length > 0 || (file.remoteAgents?.length ?? 0) > 0 || !serverSdkOnly || (file.agentic && file.frameworks.length === 0);
 }
 
 /** Each deployment's facts onto the items of the servers it runs (items in `serverItems`, by server file). */

@@ -62,7 +62,7 @@ describe('ProjectBoundaries', () => {
 describe('commands resolve inside their own project', () => {
   const files = ['src/http/server.ts', 'services/notes/src/server.js', 'services/notes/risk_notes/summarise.py', 'packages/api/src/index.ts', 'agents/refunds/main.py'].map(code);
   const boundaries = new ProjectBoundaries([folder('', { manifest: true }), folder('services/notes', { manifest: true }), folder('packages/api', { manifest: true }), folder('agents/refunds', { manifest: true })]);
-  const index = new CodeIndex(files, undefined, boundaries);
+  const index = new CodeIndex(files, { projects: boundaries });
 
   it('a built path or a file name found only in a nested project resolves to nothing', () => {
     expect(index.resolveBySuffix('dist/server.js', '')).toBeNull();

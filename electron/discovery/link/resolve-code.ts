@@ -34,17 +34,18 @@ export class CodeIndex {
   private readonly projects: ProjectBoundaries;
 
   /**
-   * `samePaths`: an index of the same files (the same paths, in the same languages) whose facts
-   * have since been filled in; resolving depends only on paths, so everything it worked out is reused.
-   * `projects`: the tree's repositories and packages (those of `samePaths` when not given).
+   * `projects`: where the scanned tree's projects begin. `samePaths`: an index of the same files
+   * (the same paths, in the same languages) whose facts have since been filled in; resolving
+   * depends only on paths and projects, so everything it worked out is reused, projects included.
    */
-  constructor(files: CodeFindings[], samePaths?: CodeIndex, projects = samePaths?.projects ?? new ProjectBoundaries()) {
-    this.projects = projects;
+  constructor(files: CodeFindings[], options: { projects?: ProjectBoundaries; samePaths?: CodeIndex } = {}) {
     for (const file of files) this.byPath.set(file.path, file);
+    const samePaths = options.samePaths;
     if (samePaths && samePaths.byPath.size === this.byPath.size && files.every((f) => samePaths.byPath.get(f.path)?.language === f.language)) {
-      ({ byPythonModule: this.byPythonModule, byFileName: this.byFileName, stems: this.stems, nearestModule: this.nearestModule, resolvedImports: this.resolvedImports } = samePaths);
+      ({ byPythonModule: this.byPythonModule, byFileName: this.byFileName, stems: this.stems, nearestModule: this.nearestModule, resolvedImports: this.resolvedImports, projects: this.projects } = samePaths);
       return;
     }
+    this.projects = options.projects ?? new ProjectBoundaries();
     this.byPythonModule = new Map();
     this.byFileName = new Map();
     this.stems = new Set();

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { AgentLinkRelation, DiscoveredAgent, Evidence } from '../../../shared/discovery';
 import type { AgentDefinitionFinding } from '../findings';
 import { linkAgents } from './agent-links';
+import { recordDelegated } from './held-tools';
 import type { CodeIndex } from './resolve-code';
 
 /**
@@ -12,8 +13,8 @@ import type { CodeIndex } from './resolve-code';
  * 'handoff-to'). An agent that is the root of another unit (a graph of langgraph.json run by
  * another graph) is linked to that unit's item rather than listed twice.
  *
- * A sub-agent holds the tools it is given: their capabilities are its own, and the unit keeps the
- * union of all of them.
+ * A sub-agent holds the tools it is given: their capabilities are its own. The unit's item keeps
+ * its own agent's tools only (held-tools.ts narrows it once every sub-agent is made from it).
  */
 
 interface Definition extends AgentDefinitionFinding {
@@ -59,6 +60,7 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
     for (const definition of plan.definitions) {
       if (definition.kind === 'graph' && definition !== plan.root) continue;
       const child = itemOf(definition);
+      if (child !== unit) recordDelegated(unit, definition.evidence);
       const references = plan.references.get(definition.key) ?? [];
       // Run by nothing else the unit runs (several independent agents): the unit runs it.
       if (child !== unit && !references.some((reference) => reference.relation === 'sub-agent' || itemOf(reference.from) !== child)) {

@@ -11,7 +11,8 @@ const ENTRY_POINTS: Array<{ languages: 'python' | 'script'; pattern: RegExp; rul
   { languages: 'python', pattern: /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m, ruleId: 'py.entry-point.main-guard' },
   { languages: 'python', pattern: /^(?:async\s+)?def\s+(?:lambda_)?handler\s*\(\s*event/m, ruleId: 'py.entry-point.serverless-handler' },
   { languages: 'python', pattern: /\b(?:uvicorn\.run|app\.run)\s*\(/, ruleId: 'py.entry-point.server-start' },
-  { languages: 'script', pattern: /\.listen\s*\(|\bcreateServer\s*\(|\bserve\s*\(\s*\{/, ruleId: 'ts.entry-point.server-start' },
+  // `Bun.serve<{ sessionId: string }>({ … })`: a server start may name its socket data's type.
+  { languages: 'script', pattern: /\.listen\s*\(|\bcreateServer\s*\(|\bserve\s*(?:<[^()]*?>)?\s*\(\s*\{|\b(?:Bun|Deno)\.serve\s*(?:<[^()]*?>)?\s*\(/, ruleId: 'ts.entry-point.server-start' },
   { languages: 'script', pattern: /export\s+(?:const|async\s+function|function)\s+(?:handler|GET|POST|PUT|DELETE)\b|exports\.handler\s*=/, ruleId: 'ts.entry-point.handler-export' },
 ];
 
@@ -95,6 +96,25 @@ export function codeStub(path: string, text: string): CodeFindings | null {
     ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
     ...(clientEntry ? { clientEntry } : {}),
     ...(isServerOnly(path, text) ? { serverOnly: true } : {}),
+    ...(language !== 'python' && isReexportsOnly(path, text) ? { reexportsOnly: true } : {}),
   };
+}
+
+/** `import … from '…'`, `export … from '…'` (braces may span lines) and bare `import '…'` statements. */
+const MODULE_STATEMENT = /^[ \t]*(?:(?:import|export)\b[^;'"]*?\bfrom[ \t]*['"][^'"\n]+['"]|import[ \t]*['"][^'"\n]+['"])[ \t]*;?/gm;
+
+const INDEX_FILE = /(?:^|\/)index\.[cm]?[jt]sx?$/;
+const CODE_STATEMENT = /^[ \t]*(?:const|let|var|function|class|async|await|if|for|while|return|try|switch|throw|module\.exports|exports\.)\b/m;
+
+/**
+ * A barrel: a package's index module whose text, comments already blanked, is nothing but import
+ * and re-export statements. It runs only when something imports the package, so a chain of
+ * imports ending there is a library's whose users the scan does not hold (see
+ * link/unrun-importers.ts). Only index files are read for it: that is where packages keep them,
+ * and every other stub is spared the pass.
+ */
+function isReexportsOnly(path: string, text: string): boolean {
+  if (!INDEX_FILE.test(path) || !/\bexport\b/.test(text) || CODE_STATEMENT.test(text)) return false;
+  return text.replace(MODULE_STATEMENT, '').replace(/['"]use (?:strict|client|server)['"];?/g, '').trim() === '';
 }
 

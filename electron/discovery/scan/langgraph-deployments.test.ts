@@ -66,8 +66,8 @@ graph = create_supervisor(model=ChatOpenAI(model="gpt-4.1-mini"), agents=[worker
     const desk = byName(agents, 'desk');
     expect(desk.entryPoints).toEqual(['desk/supervisor.py']);
     expect(links(desk)).toEqual(['sub-agent:ops', 'sub-agent:orders']);
-    // The unit keeps the union; each worker holds only what its tools do.
-    expect(kinds(desk)).toEqual(['data-read', 'shell-exec']);
+    // The supervisor is given no tool: each worker holds what its tools do, shown on the worker's item, not repeated here.
+    expect(kinds(desk)).toEqual([]);
     const ops = byName(agents, 'ops');
     expect(ops).toMatchObject({ entryPoints: ['desk/workers.py'], trigger: { kind: 'chained', description: 'Run by desk' } });
     expect(kinds(ops)).toEqual(['shell-exec']);
@@ -75,8 +75,8 @@ graph = create_supervisor(model=ChatOpenAI(model="gpt-4.1-mini"), agents=[worker
     // `orders` is a graph of its own although `desk` runs it: linked, not listed twice.
     const orders = byName(agents, 'orders');
     expect(orders.entryPoints).toEqual(['desk/orders_graph.py']);
-    // Capabilities are per file: the graph runs the workers module, whose other tool restarts services.
-    expect(kinds(orders)).toEqual(['data-read', 'shell-exec']);
+    // The graph runs the workers module, but only its own agent's tool: the other worker's service restart is not its.
+    expect(kinds(orders)).toEqual(['data-read']);
     expect(links(orders)).toEqual(['parent:desk']);
     expect(desk.credentials.map((c) => c.name)).toContain('OPENAI_API_KEY');
   });

@@ -1,0 +1,4 @@
+export interface SummaryOptions {
+  model: string;
+  maxTokens: number;
+}
