@@ -181,3 +181,31 @@ describe('repository discovery through the engine', () => {
     expect(after.find((c) => c.identityKey === server.identityKey)).toMatchObject({ decision: 'merged', agentId: reconciler.id });
   });
 });
+
+describe('an agent that runs sub-agents', () => {
+  it('counts what its sub-agents can do in its dossier and triage, though each sub-agent is an item of its own', async () => {
+    env = await testEngine();
+    await env.call('createWorkspace', { path: env.tmp.file('w.atw') });
+    await scan(copyOfCorpusRepo('langgraph-platform-support'));
+    const { candidates } = await env.call('listCandidates', {});
+    const supervisor = candidates.find((c) => c.name === 'support')!;
+    const billing = candidates.find((c) => c.name === 'billing_agent')!;
+    // The supervisor is given no tool of its own: its worker's payment tool shows on the worker's item.
+    expect(supervisor.capabilities).toEqual([]);
+    expect(billing.capabilities).toEqual(expect.arrayContaining(['payment', 'data-read']));
+
+    const agent = await env.call('confirmCandidate', { identityKey: supervisor.identityKey });
+    const dossier = await env.call('agentDossier', { id: agent.id });
+    const payment = dossier.capabilities.find((c) => c.kind === 'payment');
+    // Evidence points at the worker's tool, where the refund is issued.
+    expect(payment?.evidence.path).toMatch(/\.py$/);
+    expect(dossier.capabilities.map((c) => c.kind)).toEqual(expect.arrayContaining(['payment', 'data-read', 'outbound-network']));
+    // Triage reads the same dossier: the refund its worker can issue is on the irreversible-actions register under the supervisor.
+    const register = await env.call('irreversibleRegister', {});
+    expect(register.filter((row) => row.agentId === agent.id).length).toBeGreaterThan(0);
+    // The worker stays a pending item of its own, and dismissing it does not take its tools out of the process that runs them.
+    await env.call('dismissCandidate', { identityKey: billing.identityKey, reason: 'Reviewed as part of the support graph' });
+    const after = await env.call('agentDossier', { id: agent.id });
+    expect(after.capabilities.map((c) => c.kind)).toContain('payment');
+  });
+});

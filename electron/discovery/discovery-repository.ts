@@ -4,6 +4,7 @@ import type { AgentDraft } from '../../shared/agent';
 import {
   registersAsAgent,
   type AdvisoryMatch,
+  type AgentLinkRelation,
   type CandidateClassification,
   type CandidateDecision,
   type CandidateDetail,
@@ -283,6 +284,42 @@ export function candidatesJoinedToEvery(db: Db, advisories: AdvisoryLookup): Map
     joined.set(row.agent_id!, list);
   }
   return joined;
+}
+
+/**
+ * How an item runs another item's code in its own process: a graph's sub-agents, the agents an
+ * agent hands off to. Those items' tools act with the runner's credentials.
+ */
+const RUNS_IN_PROCESS: ReadonlySet<AgentLinkRelation> = new Set(['sub-agent', 'handoff-to']);
+
+/**
+ * The items an agent's joined units run in their own process, transitively (a supervisor's
+ * workers, a triage agent's handoff targets), other than the units themselves. Each is its own
+ * item in the review queue, pending, confirmed or dismissed as a person decided, but what its
+ * tools can do is also what the deployed unit running it can do: the dossier counts their
+ * capabilities and untrusted inputs for the runner, so confirming only the parent does not hide
+ * its workers' database writes from triage.
+ */
+export function itemsRunBy(db: Db, units: readonly DiscoveredAgent[]): DiscoveredAgent[] {
+  const seen = new Set(units.map((u) => u.identityKey));
+  const found: DiscoveredAgent[] = [];
+  let frontier: readonly DiscoveredAgent[] = units;
+  while (frontier.length > 0) {
+    const next: DiscoveredAgent[] = [];
+    for (const unit of frontier) {
+      for (const link of unit.links ?? []) {
+        if (!RUNS_IN_PROCESS.has(link.relation) || seen.has(link.identityKey)) continue;
+        seen.add(link.identityKey);
+        const row = statement(db, 'SELECT detail FROM discovered_agents WHERE identity_key = ?').get(link.identityKey) as { detail: string } | undefined;
+        if (!row) continue;
+        const item = JSON.parse(row.detail) as DiscoveredAgent;
+        found.push(item);
+        next.push(item);
+      }
+    }
+    frontier = next;
+  }
+  return found;
 }
 
 /** Every registry agent's joined discovered units (confirmed or merged), in one read. */

@@ -6,7 +6,7 @@ import { agentDetailOf, allAgentRecords, getAgentDetail } from '../agents/agents
 import { inReadScope, scoped } from '../store/read-scope';
 import { blastRadiusSummaryOf } from '../blast-radius/blast-radius-summaries';
 import { identitySnapshot, type IdentitySnapshot } from '../blast-radius/identity-snapshot';
-import { candidatesJoinedTo, candidatesJoinedToEvery, type AdvisoryLookup } from '../discovery/discovery-repository';
+import { candidatesJoinedTo, candidatesJoinedToEvery, itemsRunBy, type AdvisoryLookup } from '../discovery/discovery-repository';
 import { suggestionsFor } from '../iam/credential-links';
 import { credentialLinkDecisions, identityGraphVersion } from '../iam/iam-repository';
 import type { Db } from '../store/workspace-file';
@@ -84,16 +84,18 @@ export function everyAgentDossier(db: Db, advisories: AdvisoryLookup, { suggesti
 
 function dossierOf(db: Db, agent: AgentDetail, usage: AgentUsage, units: CandidateDetail[], withSuggestions = true): AgentDossier {
   const agentId = agent.id;
+  // Sub-agents and handoff targets run in the units' process with their credentials: their tools' reach is the agent's too.
+  const runs = itemsRunBy(db, units);
   return {
     agent,
     sources: units.map((u) => ({ identityKey: u.identityKey, name: u.name, unit: u.unit, sourceRoot: u.sourceRoot, decision: u.decision })),
     llm: units.flatMap((u) => u.llm),
     frameworks: uniqueBy(units.flatMap((u) => u.frameworks), (f) => f.framework),
-    capabilities: units.flatMap((u) => u.capabilities),
+    capabilities: uniqueBy([...units, ...runs].flatMap((u) => u.capabilities), (c) => `${c.kind}|${c.detail}|${c.evidence.path}:${c.evidence.line}`),
     mcpServers: uniqueBy(units.flatMap((u) => u.mcpServers ?? []), (s) => `${s.evidence.path}#${s.name}`),
     endpoints: uniqueBy(units.flatMap((u) => u.endpoints), (e) => `${e.host}/${e.purpose}`),
     guardrails: units.flatMap((u) => u.guardrails),
-    untrustedInputs: uniqueBy(units.flatMap((u) => u.untrustedInputs ?? []), (i) => `${i.kind}|${i.detail}|${i.evidence.path}:${i.evidence.line}`),
+    untrustedInputs: uniqueBy([...units, ...runs].flatMap((u) => u.untrustedInputs ?? []), (i) => `${i.kind}|${i.detail}|${i.evidence.path}:${i.evidence.line}`),
     packages: uniqueBy(units.flatMap((u) => u.packages), (p) => `${p.ecosystem}/${p.name}@${p.version}`),
     advisories: uniqueBy(
       units.flatMap((u) => u.advisories),

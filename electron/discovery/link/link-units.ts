@@ -13,10 +13,9 @@ import { splitSubAgents } from './agents-sdk-js-sub-agents';
 import { browserAgents, type MakeItem } from './browser-agents';
 import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
-import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
+import { isExampleUnit, isTestPath, runsOnlyTests, runsTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
-import { launchedServerOf } from './mcp-launchers';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { linkMcpHttpClients } from './mcp-http-links';
 import { attachEnvFiles } from './langgraph-deployments';
@@ -42,6 +41,7 @@ import { ImporterChains, unitRootsOf } from './unrun-importers';
  * A unit with no LLM use at all is not a candidate.
  * `projectFolders`: the folders where the walk saw a project begin (commands resolve inside their own).
  * `samePaths`: an index of the same code files from an earlier link, whose import resolutions are reused.
+ * `projectFolders`: the tree's repositories and packages (see project-boundaries.ts), when `samePaths` does not carry them.
  */
 export function linkUnits(sourceLabel: string, findings: FileFindings[], options: { projectFolders?: readonly ProjectFolder[]; samePaths?: CodeIndex } = {}): DiscoveredAgent[] {
   const code = findings.filter((f): f is CodeFindings => f.type === 'code');
@@ -72,7 +72,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       // A deployment of an MCP server joins that server's item (below), not an agent.
       const served = unit.kind === 'mcp-config' ? null : serversDeployedBy(entries, closure, (path) => servers.has(path), index);
       if (served) {
-        if (!isExampleUnit(unit, config.format)) serverDeployments.push({ unit, servers: served, entries });
+        if (!isExampleUnit(unit, config.format) && !runsTests(unit, written)) serverDeployments.push({ unit, servers: served, entries });
         continue;
       }
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
@@ -113,12 +113,14 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
   const claimed = new Set<string>();
   for (const entry of entryFiles) {
-    const launched = launchedServerOf(entry.path, index, servers);
-    if (launched && serverItems.has(launched)) {
-      serverItems.get(launched)!.entryPoints.push(entry.path);
+    const reach = importClosure([entry.path], index);
+    // A file that only starts a server built elsewhere (stdio.ts, an Express Streamable HTTP file) is that server's entry point.
+    const launched = servers.size > 0 ? serversDeployedBy([entry.path], reach, (path) => path !== entry.path && servers.has(path), index) : null;
+    if (launched && launched.every((path) => serverItems.has(path))) {
+      for (const path of launched) serverItems.get(path)!.entryPoints.push(entry.path);
       continue;
     }
-    const closure = importClosure([entry.path], index).filter((p) => !covered.has(p));
+    const closure = reach.filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
     const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
     if (!agent) continue;
@@ -184,8 +186,9 @@ function hasLlmSignal(file: CodeFindings): boolean {
 function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
   const configDir = posix.dirname(unit.path);
   const found = new Set<string>();
-  // A service's paths are written from its build context, where its code sits.
-  const bases = [...(unit.build ? [unit.build.context] : []), configDir, ''];
+  // A service's paths are written from its build context, where its code sits; else from the
+  // config's folder or the top of its project (the repository a workflow or manifest belongs to).
+  const bases = [...(unit.build ? [unit.build.context] : []), configDir, index.projectOf(configDir)];
   for (const written of unit.codePaths) {
     const file = index.resolvePath(written, configDir) ?? index.resolvePath(written, '');
     if (file) found.add(file);

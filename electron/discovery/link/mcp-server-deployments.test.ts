@@ -54,7 +54,7 @@ describe('deployments that only run an MCP server', () => {
     expect(tickets.credentials.map((c) => c.name)).toContain('ZENDESK_TOKEN');
   });
 
-  it('a service that runs an agent which starts the server stays an agent, linked; an example compose file gives the server nothing', async () => {
+  it('a service that runs an agent which starts the server stays an agent, linked; an example compose file and a test job give the server nothing', async () => {
     writeWeatherPackage();
     tree.writeAll({
       'assistant/__init__.py': '',
@@ -63,11 +63,24 @@ describe('deployments that only run an MCP server', () => {
       'docker-compose.yml': 'services:\n  planner:\n    build: .\n    command: python -m assistant\n    environment:\n      OPENAI_API_KEY: ${OPENAI_API_KEY}\n',
       'docs/examples/docker-compose.yml': 'services:\n  weather-demo:\n    build: ../..\n    command: python -m weather_server\n    ports:\n      - "9000:9000"\n',
     });
+    // A CI job that starts the server for its integration tests does not deploy it.
+    tree.write('.github/workflows/ci.yml', 'name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          python -m weather_server &\n          pytest tests/integration\n');
     mkdirSync(join(tree.root(), '.git'));
     const agents = (await tree.scan()).agents;
     expect(items(agents)).toEqual(['agent container-service docker-compose.yml planner', 'mcp-server mcp-server weather_server/server.py weather']);
     const weather = byName(agents, 'weather')!;
-    expect(weather.trigger.kind).toBe('user');
+    expect(weather.trigger).toMatchObject({ kind: "user", description: "Serves tools to the MCP clients that start or connect to it" });
     expect(weather.links?.map((l) => `${l.relation} ${l.name}`)).toEqual(['mcp-client planner']);
+  });
+
+  it('a compose service running a launcher file that imports the server SDK only for its transport joins the server it starts', async () => {
+    tree.writeAll({
+      'src/server.ts': "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nimport { z } from 'zod';\nexport function createServer() {\n  const server = new McpServer({ name: 'ledger', version: '1.0.0' });\n  server.tool('balance', { id: z.string() }, async ({ id }) => ({ content: [{ type: 'text', text: id }] }));\n  return server;\n}\n",
+      'src/stdio.ts': "import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';\nimport { createServer } from './server.js';\nawait createServer().connect(new StdioServerTransport());\n",
+      'docker-compose.yml': 'services:\n  ledger-mcp:\n    build: .\n    command: node dist/stdio.js\n',
+    });
+    const agents = (await tree.scan()).agents;
+    expect(items(agents)).toEqual(['mcp-server mcp-server src/server.ts ledger']);
+    expect(byName(agents, 'ledger')!.entryPoints).toEqual(['src/server.ts', 'src/stdio.ts']);
   });
 });

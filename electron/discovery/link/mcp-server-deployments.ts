@@ -1,5 +1,5 @@
 import type { DiscoveredAgent, TriggerFinding } from '../../../shared/discovery';
-import type { UnitFinding } from '../findings';
+import type { CodeFindings, UnitFinding } from '../findings';
 import { importClosure, type CodeIndex } from './resolve-code';
 
 /**
@@ -30,13 +30,19 @@ export function serversDeployedBy(entries: string[], closure: string[], isServer
   const runsMore = closure.some((path) => {
     if (serverOwn.has(path)) return false;
     const file = index.get(path);
-    if (file === undefined) return false;
-    // A launcher that only imports the server SDK for its transport (`http.ts` serving the server
-    // under express with a StreamableHTTPServerTransport) runs the server, as launchedServerOf says.
-    const onlyServerSdk = file.frameworks.length > 0 && file.frameworks.every((use) => use.framework === 'mcp-server') && !file.mcpServer;
-    return file.llm.length > 0 || (file.frameworks.length > 0 && !onlyServerSdk) || (file.agentic && !onlyServerSdk) || (file.remoteAgents?.length ?? 0) > 0;
+    return file !== undefined && runsBesideServer(file);
   });
   return runsMore ? null : reached;
+}
+
+/**
+ * A model call, a remote run or an agent framework of its own. The server SDK alone is not one:
+ * a launcher (`stdio.ts` connecting `createServer()` to a `StdioServerTransport` it imports from
+ * the SDK) reads as the mcp-server framework, yet only starts the server.
+ */
+function runsBesideServer(file: CodeFindings): boolean {
+  const serverSdkOnly = file.frameworks.every((f) => f.framework === 'mcp-server');
+  return file.llm.length > 0 || (file.remoteAgents?.length ?? 0) > 0 || !serverSdkOnly || (file.agentic && file.frameworks.length === 0);
 }
 
 /** Each deployment's facts onto the items of the servers it runs (items in `serverItems`, by server file). */

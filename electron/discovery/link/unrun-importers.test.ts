@@ -94,9 +94,10 @@ describe('LLM code that no entry point we recognise runs', () => {
     expect(agents.some((a) => a.unit.path === 'app/page.tsx')).toBe(false);
   });
 
-  it("is never a library's package root: an SDK's own model client reached only from its __init__.py or index.ts barrel", async () => {
+  it("is never a library's package root, nor what uses the library through it: an SDK's model client reached from its __init__.py or index.ts barrel", async () => {
     const python = await link({
-      'src/kit/__init__.py': 'from .run import Runner\n\n__all__ = ["Runner"]\n',
+      'src/kit/__init__.py': 'from .run import Runner\n\n__version__ = "0.4.0"\n__all__ = ["Runner"]\n',
+      'docs/conf.py': 'import os\nimport sys\n\nsys.path.insert(0, os.path.abspath("../src"))\nfrom kit import __version__\n\nproject = "kit"\nrelease = __version__\n',
       'src/kit/run.py': 'from .models.chat import ChatModel\n\n\nclass Runner:\n    async def run(self, prompt):\n        return await ChatModel("gpt-4.1").respond(prompt)\n',
       'src/kit/models/__init__.py': '',
       'src/kit/models/chat.py': 'from openai import AsyncOpenAI\n\n\nclass ChatModel:\n    def __init__(self, model):\n        self.model = model\n        self.client = AsyncOpenAI()\n\n    async def respond(self, prompt):\n        return await self.client.chat.completions.create(model=self.model, messages=[{"role": "user", "content": prompt}])\n',
@@ -104,6 +105,7 @@ describe('LLM code that no entry point we recognise runs', () => {
     expect(python).toEqual([]);
     const script = await link({
       'packages/kit/src/index.ts': "export * from './run';\nexport { type RunOptions } from './options';\n",
+      'docs/snippets/version.ts': "import { run } from '../../packages/kit/src/index';\nexport const documented = [run.name];\n",
       'packages/kit/src/options.ts': 'export interface RunOptions { model: string }\n',
       'packages/kit/src/run.ts': "import { draft } from './draft';\nexport async function run(day: string) {\n  return draft(day);\n}\n",
       'packages/kit/src/draft.ts': TOOL_LOOP_TS,

@@ -37,15 +37,17 @@ export class ImporterChains {
   /**
    * The files nothing imports from which `path` is reached, at most `maxDepth` imports up (the
    * depth an import closure follows down, so each root's closure holds `path`), nearest first.
-   * Empty when the only importers form a cycle or the chain is longer than that.
+   * Empty when the only importers form a cycle or the chain is longer than that. The climb stops
+   * at files `stopAt` names: what imports them is not looked at.
    */
-  rootsAbove(path: string, maxDepth = 4): string[] {
+  rootsAbove(path: string, maxDepth = 4, stopAt: (path: string) => boolean = () => false): string[] {
     const seen = new Set([path]);
     const roots: string[] = [];
     let frontier = [path];
     for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
       const next: string[] = [];
       for (const current of frontier) {
+        if (current !== path && stopAt(current)) continue;
         for (const importer of this.importersOf.get(current) ?? []) {
           if (seen.has(importer)) continue;
           seen.add(importer);
@@ -66,12 +68,15 @@ export class ImporterChains {
  * browser page is never such a root: agents a page starts are found from the page itself. Nor is
  * a Python package's `__init__.py` or a script package's barrel (`index.ts` of re-exports): they
  * run when something imports the package, never as a program, so a chain that ends there is a
- * library's (an agent SDK's own model client) whose users are outside the scan.
+ * library's (an agent SDK's own model client) whose users are outside the scan. Nor is anything
+ * that reaches the code only through such a package root: a docs `conf.py` or a `setup.py`
+ * reading the package's version uses the library, it does not run an agent.
  */
 export function unitRootsOf(file: CodeFindings, chains: ImporterChains, index: CodeIndex, hasOwnSignal: (file: CodeFindings) => boolean): string[] {
   if (!chains.isImported(file.path)) return [file.path];
-  return chains.rootsAbove(file.path).filter((root) => {
+  const isPackageRoot = (path: string) => posix.basename(path) === '__init__.py' || index.get(path)?.reexportsOnly === true;
+  return chains.rootsAbove(file.path, 4, isPackageRoot).filter((root) => {
     const top = index.get(root);
-    return top !== undefined && !top.clientEntry && top.entryPoint === null && !hasOwnSignal(top) && !top.reexportsOnly && posix.basename(root) !== '__init__.py';
+    return top !== undefined && !top.clientEntry && top.entryPoint === null && !hasOwnSignal(top) && !isPackageRoot(root);
   });
 }

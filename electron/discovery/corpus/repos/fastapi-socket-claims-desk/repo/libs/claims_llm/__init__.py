@@ -2,4 +2,5 @@
 
 from .completion import complete
 
+__version__ = "0.3.1"
 __all__ = ["complete"]
