@@ -76,4 +76,29 @@ test('the queue shows MCP servers, browser agents, LangGraph deployments, remote
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SHOTS}/browser-agent-${width}.png` });
   }
+
+});
+
+test('an action whose code writes the MCP config it hands to Claude lists those servers, with the secrets they are given', async ({ app, page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const registry = new RegistryPage(page);
+  await registry.goto(app.url);
+  await new WorkspaceMenu(page).submitPath('New…', join(app.scratch, 'code-servers.atw'), 'Create');
+  const discovery = new DiscoveryPage(page);
+  await discovery.open();
+  const repo = join(app.scratch, 'claude-loaded-mcp-configs');
+  cpSync(join(CORPUS, 'claude-loaded-mcp-configs', 'repo'), repo, { recursive: true });
+  await discovery.addFolder(repo);
+  await discovery.scan();
+  const action = await discovery.openCandidate('PR Bot');
+  const servers = action.section('MCP servers');
+  await expect(servers).toContainText('github');
+  await expect(servers).toContainText('docker');
+  await expect(servers).toContainText('given GITHUB_PERSONAL_ACCESS_TOKEN');
+  await expect(action.section('Linked items')).toContainText('pr-bot-comments');
+  for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
+    await page.setViewportSize({ width, height });
+    await servers.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/code-mcp-servers-${width}.png` });
+  }
 });

@@ -105,6 +105,8 @@ export interface McpServerEntry {
   args: string[];
   url: string | null;
   evidence: Evidence;
+  /** Environment variables the server is given, by name (values are never kept); absent when none. */
+  env?: string[];
 }
 
 export interface Evidence {

@@ -60,6 +60,10 @@ export interface CodeFindings {
   mcpServer?: McpServerFact | null;
   /** MCP servers this code launches over stdio (`MCPServerStdio(params=…)`, `new StdioClientTransport({command, args})`). */
   mcpLaunches?: McpLaunchFact[];
+  /** Where this code serves an MCP server over HTTP (streamable HTTP or SSE): port and path (code/mcp-http.ts); absent when it serves none. */
+  mcpHttpServing?: McpHttpServingFact[];
+  /** MCP servers this code reaches by URL (`streamablehttp_client(url)`, `new SSEClientTransport(new URL(…))`, `{url, transport}`); absent when none. */
+  mcpHttpClients?: McpHttpClientFact[];
   /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */
   toolAliases?: Record<string, string>;
   /** Which tools each agent or bound model of the file is given, and the tools its own code calls (code/tool-bindings.ts); absent when none. */
@@ -76,6 +80,8 @@ export interface CodeFindings {
   llmOnlyStartsRemoteRuns?: boolean;
   /** It builds a graph or workflow (StateGraph) and nothing else agentic, with no model call in the file. */
   modelFreeGraph?: boolean;
+  /** Set when a Claude Agent SDK run loads the project's settings (`settingSources: ['project']`): its `.claude/settings.json`, `.mcp.json` and `.claude/agents`. */
+  loadsProjectSettings?: Evidence;
   /** Agents this file declares for another agent to run (Claude Agent SDK `agents: {name: AgentDefinition}`): items of their own, linked to the agent that runs the file. */
   declaredSubAgents?: DeclaredSubAgent[];
 }
@@ -100,6 +106,28 @@ export interface McpServerFact {
 export interface McpLaunchFact {
   command: string;
   args: string[];
+  evidence: Evidence;
+  /** The key the server's entry is stored under (`mcpServers.github = {…}` → "github"), when the code names it. */
+  name?: string;
+  /** Environment variables the code hands the server (`env: { GITHUB_PERSONAL_ACCESS_TOKEN: token }`), by name. */
+  env?: string[];
+}
+
+/** An MCP server served over HTTP: `mcp.run(transport="streamable-http", port=8001)`, a `StreamableHTTPServerTransport` under `app.post('/mcp')` with `app.listen(3001)`. */
+export interface McpHttpServingFact {
+  transport: 'streamable-http' | 'sse';
+  /** The port it listens on (the written default of an env lookup, FastMCP's 8000 when none is written), or null when unknown. */
+  port: number | null;
+  /** The route it answers ("/mcp", "/sse"), or null when unknown. */
+  path: string | null;
+  evidence: Evidence;
+}
+
+/** An MCP server reached by URL: a literal, or the written default of an env lookup (`os.getenv("MCP_URL", "http://localhost:8000/mcp")`). */
+export interface McpHttpClientFact {
+  url: string;
+  /** The key the server is configured under (`{"math": {"url": …}}`), when the code names one. */
+  name: string | null;
   evidence: Evidence;
 }
 
@@ -146,12 +174,18 @@ export interface UnitFinding {
   llm: LlmUse[];
   /** A compose service that builds an image: its build context and Dockerfile (relative to the scanned root), whose command it runs when it names none. */
   build?: { context: string; dockerfile: string | null };
+  /** MCP servers its environment points it at (`LEDGER_MCP_URL: http://ledger-mcp:8101/mcp`), for the linker to find the server answering there. */
+  mcpUrls?: Array<{ name: string; url: string; evidence: Evidence }>;
+  /** Compose ports as written (`"8000:8000"`, `"127.0.0.1:3001:3000"`, `"8000"`): where the service answers on the host and on the compose network. */
+  ports?: string[];
   /** Compose profiles the service belongs to (`profiles: [dev]`): it starts only when one is asked for. */
   profiles?: string[];
   /** Env files the platform loads for the unit (langgraph.json `env`), as written, relative to the config's folder. */
   envFiles?: string[];
   /** For CI jobs: the folders of the repository's own actions their steps use (`uses: ./` → '.', relative to the scanned root). */
   localActions?: string[];
+  /** MCP configuration files a headless Claude Code run of the unit loads (`claude -p --mcp-config <file>`), as written, with the command line as evidence. */
+  mcpConfigFiles?: Array<{ path: string; evidence: Evidence }>;
   /** For Claude Code configuration (.claude/agents/*.md, .claude/settings.json): the project it configures and the .mcp.json servers it may use. */
   claudeCode?: ClaudeCodeFacts;
 }

@@ -33,7 +33,8 @@ export type Value =
   /** A function (possibly anonymous) or class defined in this file. */
   | { kind: 'definition'; scope: Scope }
   | { kind: 'list'; items: Value[] }
-  | { kind: 'object'; entries: ObjectEntry[]; scope: Scope; line: number }
+  /** `boundTo`: the variable, key or property the object is stored under (`mcpServers.github = {…}` → "github"), when there is one. */
+  | { kind: 'object'; entries: ObjectEntry[]; scope: Scope; line: number; boundTo?: string | null }
   /** Numbers, booleans, operators...: only the source text is kept. */
   | { kind: 'other'; text: string };
 

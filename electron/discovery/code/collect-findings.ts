@@ -6,6 +6,7 @@ import { findAgentGraph } from './agent-graph';
 import { findAgentDefinitions, findAgentsRun } from './agent-definitions';
 import { findCapabilities } from './capabilities';
 import { findClaudeAgentOptions } from './claude-agent-options';
+import { findProjectSettingSources } from './claude-setting-sources';
 import { clientEntryOf, isServerOnly, serverActionEntryOf } from './client-entry';
 import type { CallSite, CodeModel } from './code-model';
 import { findCredentials } from './credentials';
@@ -17,6 +18,7 @@ import { findGenerationSites } from './generation-sites';
 import { findGuardrails } from './guardrails';
 import { inheritFromHelpers, withoutToolOnlyHelpers } from './helper-calls';
 import { describeTools, findMcpLaunches, findMcpServer } from './mcp-facts';
+import { findMcpHttpClients, findMcpHttpServing } from './mcp-http';
 import { findLlmUses } from './llm-uses';
 import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
@@ -47,14 +49,17 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   // An MCP server's tools are what a connecting model reads to choose them: their descriptions are kept.
   const toolDefinitions = mcpServer ? describeTools(model, capableTools) : capableTools;
   const mcpLaunches = findMcpLaunches(model, rules);
+  const mcpHttpServing = findMcpHttpServing(model, rules);
+  const mcpHttpClients = findMcpHttpClients(model, rules);
   const claude = findClaudeAgentOptions(context);
+  const loadsProjectSettings = findProjectSettingSources(context);
   const agentDefinitions = findAgentDefinitions(model, rules.framework);
   const importedNames = localImportedNames(model, rules);
   // A file with no tool, no model and nothing imported from the repository binds and runs no tool: its calls are not walked.
   const toolUse = toolDefinitions.length > 0 || tools.handedToModel || llm.uses.length > 0 || frameworks.uses.length > 0 || importedNames.length > 0 ? findToolUse(context, tools) : null;
   const agentsRun = findAgentsRun(model);
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
-  const remoteAgents = findRemoteAgents(model);
+  const remoteAgents = findRemoteAgents(model, rules);
   return {
     type: 'code',
     path: model.path,
@@ -78,7 +83,10 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(generationSites.length > 0 ? { generationSites } : {}),
     ...(mcpServer ? { mcpServer } : {}),
     ...(mcpLaunches.length > 0 ? { mcpLaunches } : {}),
+    ...(mcpHttpServing.length > 0 ? { mcpHttpServing } : {}),
+    ...(mcpHttpClients.length > 0 ? { mcpHttpClients } : {}),
     ...(claude.subAgents.length > 0 ? { declaredSubAgents: claude.subAgents } : {}),
+    ...(loadsProjectSettings ? { loadsProjectSettings } : {}),
     ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),
     ...(toolUse && (toolUse.bindings.length > 0 || toolUse.runDirectly.length > 0) ? { toolUse } : {}),
     ...(agentDefinitions.length > 0 || importedNames.length > 0 ? { importedNames } : {}),

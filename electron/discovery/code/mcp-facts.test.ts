@@ -109,4 +109,29 @@ describe('MCP servers code launches', () => {
     expect((await analyzed('agent.ts', text)).mcpLaunches!.map((l) => [l.command, ...l.args])).toEqual([['node', 'build/index.js']]);
     expect((await analyzed('agent.ts', text, bundledCodeRules(new Set(['code.endpoint.mcp-client'])))).mcpLaunches).toBeUndefined();
   });
+
+  it('names a server configured in code by the key it is stored under, with the env it is given; a templated script path keeps its written tail', async () => {
+    const findings = await analyzed(
+      'src/mcp/install-mcp-server.ts',
+      `import { query } from "@anthropic-ai/claude-agent-sdk";
+export function servers(token: string) {
+  const base: { mcpServers: Record<string, unknown> } = { mcpServers: {} };
+  base.mcpServers.github = {
+    command: "docker",
+    args: ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server:sha-7aced2b"],
+    env: { GITHUB_PERSONAL_ACCESS_TOKEN: token },
+  };
+  base.mcpServers.comments = { command: "bun", args: ["run", \`\${process.env.GITHUB_ACTION_PATH}/src/mcp/comment-server.ts\`] };
+  base.mcpServers.dynamic = { command: "node", args: [process.env.SERVER_PATH!] };
+  return base;
+}
+`,
+    );
+    expect(findings.mcpLaunches?.map((l) => [l.name, l.command, l.args.at(-1), l.env ?? []])).toEqual([
+      ['github', 'docker', 'ghcr.io/github/github-mcp-server:sha-7aced2b', ['GITHUB_PERSONAL_ACCESS_TOKEN']],
+      ['comments', 'bun', '…/src/mcp/comment-server.ts', []],
+    ]);
+    const python = await analyzed('bot.py', 'import os\nfrom claude_agent_sdk import ClaudeAgentOptions\nMCP = {"gh": {"command": "docker", "args": ["run", "-i", "-e", "GH_PAT=x", "ghcr.io/github/github-mcp-server"], "env": {"GH_PAT": os.environ["PAT"]}}}\noptions = ClaudeAgentOptions(mcp_servers=MCP)\n');
+    expect(python.mcpLaunches?.map((l) => [l.name, l.env])).toEqual([['gh', ['GH_PAT']]]);
+  });
 });

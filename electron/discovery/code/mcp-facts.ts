@@ -51,29 +51,54 @@ export function findMcpLaunches(model: CodeModel, rules: CodeRuleSet): McpLaunch
   if (!rule) return [];
   const launches: McpLaunchFact[] = [];
   const seen = new Set<string>();
-  const add = (command: string | null, args: Value | undefined, line: number) => {
+  const add = (command: string | null, args: Value | undefined, line: number, name: string | null, env: Value | undefined) => {
     const list = resolved(model, args);
     if (!command || list?.kind !== 'list') return;
     // Only written strings: an argument read at run time (`os.environ[...]`) names no file we can see.
-    const texts = list.items.map((item) => stringOf(model, item));
+    const texts = list.items.map((item) => argumentOf(model, item));
     if (texts.some((t) => t === null)) return;
     const key = `${line}|${command}|${texts.join(' ')}`;
     if (seen.has(key)) return;
     seen.add(key);
-    launches.push({ command, args: texts as string[], evidence: makeEvidence(model.path, line, model.lines[line - 1] ?? '', rule.id, rule.confidence) });
+    const envNames = envNamesOf(model, env, texts as string[]);
+    launches.push({ command, args: texts as string[], evidence: makeEvidence(model.path, line, model.lines[line - 1] ?? '', rule.id, rule.confidence), ...(name ? { name } : {}), ...(envNames.length > 0 ? { env: envNames } : {}) });
   };
   for (const object of model.objects) {
     const command = object.entries.find((e) => e.key === 'command');
     const args = object.entries.find((e) => e.key === 'args');
-    if (command && args) add(stringOf(model, command.value), args.value, command.line);
+    if (command && args) add(stringOf(model, command.value), args.value, command.line, object.boundTo ?? null, object.entries.find((e) => e.key === 'env')?.value);
   }
   for (const call of model.calls) {
     const args = call.named.get('args');
     if (!args) continue;
     const command = call.named.get('command') ?? (/MCPServerStdio$/.test(call.callee) ? call.args[0] : undefined);
-    add(stringOf(model, command), args, call.line);
+    add(stringOf(model, command), args, call.line, stringOf(model, call.named.get('name')) ?? call.boundTo, call.named.get('env'));
   }
   return launches;
+}
+
+/**
+ * The environment a launched server gets, by name: the keys of its `env` object and what
+ * `docker run -e NAME` passes through. Values stay unread: they are the agent's secrets.
+ */
+function envNamesOf(model: CodeModel, env: Value | undefined, args: string[]): string[] {
+  const object = resolved(model, env);
+  const fromObject = object?.kind === 'object' ? object.entries.map((e) => e.key) : [];
+  const passed = args.flatMap((arg, i) => (arg === '-e' || arg === '--env' ? [args[i + 1] ?? ''] : [])).map((arg) => arg.split('=')[0]!);
+  return [...new Set([...fromObject, ...passed].filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)))];
+}
+
+/**
+ * An argument as written; a template whose written tail is a script
+ * (`${process.env.GITHUB_ACTION_PATH}/src/mcp/github-comment-server.ts`) names that file under a
+ * folder known at run time, kept as `…/src/mcp/github-comment-server.ts`.
+ */
+function argumentOf(model: CodeModel, value: Value | undefined): string | null {
+  const found = resolved(model, value);
+  if (found?.kind !== 'string') return null;
+  if (!found.interpolated) return found.text;
+  const tail = /^\{\}(\/[\w./-]+\.(?:py|ts|js|mjs|cjs))$/.exec(found.text);
+  return tail ? `…${tail[1]}` : null;
 }
 
 function stringOf(model: CodeModel, value: Value | undefined): string | null {

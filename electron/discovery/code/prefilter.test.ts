@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codePrefilterPatterns } from './bundled-code-rules';
+import { bundledCodeRules, codePrefilterPatterns } from './bundled-code-rules';
 import { FIXTURES, RULES, fixture } from './test-helpers';
 
 describe('the prefilter', () => {
@@ -17,6 +17,11 @@ describe('the prefilter', () => {
     'client = boto3.client("bedrock-runtime")',
   ])('lets a Python file with `%s` through', (line) => {
     expect(RULES.passesPrefilter('python', `import os\n${line}\n`)).toBe(true);
+  });
+
+  it.each(['from mcp.client.streamable_http import streamablehttp_client', 'from mcp.client.sse import sse_client'])('lets an MCP client helper with `%s` through, and not with the MCP client rule turned off', (line) => {
+    expect(RULES.passesPrefilter('python', `import os\n${line}\n`)).toBe(true);
+    expect(bundledCodeRules(new Set(['code.endpoint.mcp-client'])).passesPrefilter('python', `import os\n${line}\n`)).toBe(false);
   });
 
   it.each(['import os\nimport requests', '# we might use openai here one day', 'from agents.triage import route', 'x = "import openai"'])('stops Python without an SDK import: %j', (text) => {

@@ -3,7 +3,7 @@ import type { CodeRuleJson, RuleLanguage } from './rules';
 
 /**
  * The cheap gate before parsing: a file is parsed only if it imports a module an LLM or agent
- * framework rule names, or contains one of their extra `prefilter` signals. Built from the
+ * framework rule names, or contains an extra `prefilter` signal of any rule. Built from the
  * rule pack, so a new SDK widens the gate with no code change. The patterns use only syntax
  * JavaScript and ripgrep read alike (one line at a time, `^` = line start), so the benchmark
  * can time `rg` over the same tree with the same patterns.
@@ -11,7 +11,9 @@ import type { CodeRuleJson, RuleLanguage } from './rules';
 export function prefilterSource(language: RuleLanguage, rules: readonly CodeRuleJson[]): string | null {
   const gating = rules.filter((rule) => rule.category === 'llm' || rule.category === 'framework');
   const modules = [...new Set(gating.flatMap((rule) => ('modules' in rule && rule.modules) || []))];
-  const extra = [...new Set(gating.flatMap((rule) => rule.prefilter ?? []))];
+  // Any rule may name extra signals: an MCP client helper (`from mcp.client.sse import sse_client`)
+  // uses no model but holds the URL or command that ties its agent to a server.
+  const extra = [...new Set(rules.flatMap((rule) => rule.prefilter ?? []))];
   const alternatives = [...(modules.length > 0 ? [language === 'python' ? pythonImportPattern(modules) : scriptImportPattern(modules)] : []), ...extra];
   return alternatives.length > 0 ? alternatives.join('|') : null;
 }

@@ -285,7 +285,7 @@ class PythonModelBuilder extends ModelBuilder {
           const value = pair.type === 'pair' ? childByField(pair, 'value') : undefined;
           return key?.type === 'string' && value ? [{ key: this.stringValue(key).text, value: this.valueOf(value, scope), line: pair.line }] : [];
         });
-        const object: Extract<Value, { kind: 'object' }> = { kind: 'object', entries, scope, line: node.line };
+        const object: Extract<Value, { kind: 'object' }> = { kind: 'object', entries, scope, line: node.line, boundTo: this.boundName(node) };
         this.objects.push(object);
         return object;
       }

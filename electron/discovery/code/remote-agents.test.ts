@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeFindings } from '../findings';
+import { ruleCatalog } from '../rules/rule-catalog';
+import { bundledCodeRules } from './bundled-code-rules';
 import { analyzed } from './test-helpers';
 
 const targets = (findings: CodeFindings) => (findings.remoteAgents ?? []).map((t) => [t.platform, t.name, t.url, t.evidence.line]);
@@ -147,5 +149,21 @@ describe('from a package import a module', () => {
   it('lists the module as well as the package, for the linker to keep what is a file', async () => {
     const findings = await analyzed('app/agent.py', 'from openai import OpenAI\nfrom app import tools\nfrom app.helpers import summarise as summ, prompts\nfrom .sub import web\n');
     expect(findings.localImports).toEqual(['app', 'app.tools', 'app.helpers', 'app.helpers.summarise', 'app.helpers.prompts', '.sub', '.sub.web']);
+  });
+});
+
+describe('the remote-agent rules', () => {
+  it('are in the rule catalog, one per platform, so a person can read why a file is a caller', () => {
+    const remote = ruleCatalog().filter((rule) => rule.category === 'remote-agent');
+    expect(remote.map((rule) => rule.id).sort()).toEqual(['code.remote-agent.langgraph-platform', 'code.remote-agent.openai-assistants']);
+    expect(remote.every((rule) => rule.description.length > 40)).toBe(true);
+  });
+
+  it('turned off for a workspace, the platform\'s runs are no longer read; the other platform still is', async () => {
+    const source = 'import os\nfrom langgraph_sdk import get_client\nfrom openai import OpenAI\nclient = get_client(url="https://support.example.com")\nclient.runs.wait(None, "support", input={})\nOpenAI().beta.threads.runs.create(thread_id="t", assistant_id="asst_9")\n';
+    const withRules = await analyzed('replay.py', source);
+    expect(withRules.remoteAgents?.map((t) => t.evidence.ruleId)).toEqual(['code.remote-agent.langgraph-platform', 'code.remote-agent.openai-assistants']);
+    const withoutLangGraph = await analyzed('replay.py', source, bundledCodeRules(new Set(['code.remote-agent.langgraph-platform'])));
+    expect(targets(withoutLangGraph)).toEqual([['openai-assistants', 'asst_9', null, 6]]);
   });
 });

@@ -2,6 +2,7 @@ import type { RemoteAgentTarget } from '../../../shared/discovery';
 import { makeEvidence } from '../evidence';
 import type { CallSite, CodeModel, Value } from './code-model';
 import { resolved } from './finding-context';
+import type { CodeRuleSet, RemoteAgentPlatform } from './rules';
 
 /**
  * Calls that start a run of an agent deployed somewhere else: LangGraph Platform runs through
@@ -10,7 +11,7 @@ import { resolved } from './finding-context';
  * loop runs on the platform (link/remote-callers.ts decides, over the unit's whole code).
  */
 interface RemoteShape {
-  platform: 'langgraph-platform' | 'openai-assistants';
+  platform: RemoteAgentPlatform;
   callee: RegExp;
   /** Where the graph or assistant id sits: a named argument (or options property), else a position. */
   nameArgs: string[];
@@ -48,21 +49,28 @@ const ASSISTANT_OF_ITS_OWN = /\.beta\.assistants\.(create|update)$|\.(submit_too
 /** The packages whose clients start remote runs: a file importing none of them is not looked at. */
 const REMOTE_PACKAGES = /^(langgraph|openai$|openai\.|@langchain\/langgraph)/;
 
-export function findRemoteAgents(model: CodeModel): RemoteAgentTarget[] {
-  if (!model.imports.some((fact) => REMOTE_PACKAGES.test(fact.module))) return [];
+/**
+ * The remote runs a file starts, for the platforms whose rule (`code.remote-agent.<platform>`) is
+ * enabled: a platform turned off leaves the file as if it started none.
+ */
+export function findRemoteAgents(model: CodeModel, rules: Pick<CodeRuleSet, 'remoteAgent'>): RemoteAgentTarget[] {
+  const ruleOf = new Map(rules.remoteAgent.map((rule) => [rule.platform, rule]));
+  const shapes = SHAPES.filter((shape) => ruleOf.has(shape.platform));
+  if (shapes.length === 0 || !model.imports.some((fact) => REMOTE_PACKAGES.test(fact.module))) return [];
   const found: RemoteAgentTarget[] = [];
-  const startsRuns = model.calls.some((call) => SHAPES.some((shape) => !shape.namesOnly && shape.callee.test(call.callee)));
+  const startsRuns = model.calls.some((call) => shapes.some((shape) => !shape.namesOnly && shape.callee.test(call.callee)));
   for (const call of model.calls) {
-    const shape = SHAPES.find((candidate) => candidate.callee.test(call.callee));
+    const shape = shapes.find((candidate) => candidate.callee.test(call.callee));
     if (!shape || (shape.namesOnly && !startsRuns)) continue;
     const nameValue = shape.nameArgs.map((arg) => call.named.get(arg)).find((v) => v !== undefined) ?? (shape.nameAt !== undefined ? call.args[shape.nameAt] : undefined);
     const client = shape.client ? model.calls.find((site) => shape.client!.test(site.callee) && call.callee.startsWith(`${site.symbol}.`)) : call;
     const urlValue = client ? (shape.urlArgs.map((arg) => client.named.get(arg)).find((v) => v !== undefined) ?? (shape.client ? client.args[0] : undefined)) : undefined;
+    const rule = ruleOf.get(shape.platform)!;
     const target: RemoteAgentTarget = {
       platform: shape.platform,
       name: nameOf(model, nameValue),
       url: urlOf(model, urlValue),
-      evidence: makeEvidence(model.path, call.line, model.lines[call.line - 1] ?? '', `code.remote-agent.${shape.platform}`, 0.9),
+      evidence: makeEvidence(model.path, call.line, model.lines[call.line - 1] ?? '', rule.id, rule.confidence),
     };
     if (!found.some((f) => f.platform === target.platform && f.name === target.name && f.url === target.url)) found.push(target);
   }

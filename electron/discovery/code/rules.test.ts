@@ -63,7 +63,7 @@ describe('the code rule pack', () => {
 
   it('with every rule that gates Python disabled, Python files are not even parsed', async () => {
     await loadCodeParsers();
-    const gating = codeRulePack.rules.filter((rule) => rule.languages.includes('python') && (rule.category === 'llm' || rule.category === 'framework')).map((rule) => rule.id);
+    const gating = codeRulePack.rules.filter((rule) => rule.languages.includes('python') && (rule.category === 'llm' || rule.category === 'framework' || 'prefilter' in rule)).map((rule) => rule.id);
     const rules = loadCodeRules(codeRulePack, new Set(gating));
     expect(rules.prefilterSource('python')).toBeNull();
     expect(analyzeCode('agent.py', fixture('python/openai_agents_ops.py'), rules, TEST_FINGERPRINT_KEY)).toBeNull();

@@ -200,7 +200,20 @@ const EntryPointRule = Base.extend({
   mainGuard: z.boolean().optional(),
 }).strict();
 
-const CodeRule = z.discriminatedUnion('category', [LlmRule, FrameworkRule, ToolRule, CapabilityRule, CredentialRule, EndpointRule, GuardrailRule, UntrustedInputRule, EntryPointRule]);
+/**
+ * Runs of an agent deployed elsewhere (LangGraph Platform, OpenAI Assistants): the call shapes
+ * are code (code/remote-agents.ts); the rule names the platform, so a workspace can read why a
+ * file is a remote caller and turn a platform off.
+ */
+export const REMOTE_AGENT_PLATFORMS = ['langgraph-platform', 'openai-assistants'] as const;
+export type RemoteAgentPlatform = (typeof REMOTE_AGENT_PLATFORMS)[number];
+
+const RemoteAgentRule = Base.extend({
+  category: z.literal('remote-agent'),
+  platform: z.enum(REMOTE_AGENT_PLATFORMS),
+}).strict();
+
+const CodeRule = z.discriminatedUnion('category', [LlmRule, FrameworkRule, ToolRule, CapabilityRule, CredentialRule, EndpointRule, GuardrailRule, UntrustedInputRule, EntryPointRule, RemoteAgentRule]);
 
 const CodeRulePackJson = z
   .object({ rules: z.array(CodeRule).min(1) })
@@ -261,6 +274,7 @@ export type EndpointRuleJson = Json<z.infer<typeof EndpointRule>>;
 export type GuardrailRuleJson = Json<z.infer<typeof GuardrailRule>>;
 export type UntrustedInputRuleJson = Json<z.infer<typeof UntrustedInputRule>>;
 export type EntryPointRuleJson = Json<z.infer<typeof EntryPointRule>>;
+export type RemoteAgentRuleJson = Json<z.infer<typeof RemoteAgentRule>>;
 export type CodeRuleJson = z.infer<typeof CodeRule>;
 
 /** A rule with its globs compiled; a field the rule does not list has no matcher. */
@@ -281,6 +295,7 @@ export interface CodeRuleSet {
   guardrail: Array<Compiled<GuardrailRuleJson>>;
   untrustedInput: Array<Compiled<UntrustedInputRuleJson>>;
   entryPoint: Array<Compiled<EntryPointRuleJson>>;
+  remoteAgent: Array<Compiled<RemoteAgentRuleJson>>;
   /** A module a rule names as a package it matches: never taken for a file of the repository. */
   isKnownModule(module: string): boolean;
 }
@@ -337,7 +352,7 @@ export function compileCodeRules(rules: ValidatedCodeRules, disabledRuleIds: Rea
 }
 
 function compileRuleSet(rules: CodeRuleJson[]): CodeRuleSet {
-  const set: Omit<CodeRuleSet, 'isKnownModule'> = { llm: [], framework: [], tool: [], capability: [], credential: [], endpoint: [], guardrail: [], untrustedInput: [], entryPoint: [] };
+  const set: Omit<CodeRuleSet, 'isKnownModule'> = { llm: [], framework: [], tool: [], capability: [], credential: [], endpoint: [], guardrail: [], untrustedInput: [], entryPoint: [], remoteAgent: [] };
   for (const rule of rules) {
     const compiled = compileRule(rule);
     switch (compiled.category) {
@@ -350,6 +365,7 @@ function compileRuleSet(rules: CodeRuleJson[]): CodeRuleSet {
       case 'guardrail': set.guardrail.push(compiled); break;
       case 'untrusted-input': set.untrustedInput.push(compiled); break;
       case 'entry-point': set.entryPoint.push(compiled); break;
+      case 'remote-agent': set.remoteAgent.push(compiled); break;
     }
   }
   return { ...set, isKnownModule: knownModuleTest(rules) };

@@ -412,7 +412,7 @@ class TypeScriptModelBuilder extends ModelBuilder {
       const name = key ? this.stringKey(key) : null;
       return name !== null && value ? [{ key: name, value: this.valueOf(value, scope), line: entry.line }] : [];
     });
-    const object: Extract<Value, { kind: 'object' }> = { kind: 'object', entries, scope, line: node.line };
+    const object: Extract<Value, { kind: 'object' }> = { kind: 'object', entries, scope, line: node.line, boundTo: this.boundName(node) };
     this.objects.push(object);
     return object;
   }

@@ -8,7 +8,10 @@ import { fixture, lineWith, testContext } from './test-support';
 
 describe('headless Claude Code runs (claude -p)', () => {
   it('are read from a command line with their tools, permission mode and model', () => {
-    expect(claudeCliRunIn('claude -p "fix the build" --allowedTools "Bash(npm:*),Edit" Read --model claude-sonnet-4-5')).toEqual({ models: ['claude-sonnet-4-5'], allowed: ['Bash(npm:*)', 'Edit', 'Read'], disallowed: [], mode: null });
+    expect(claudeCliRunIn('claude -p "fix the build" --allowedTools "Bash(npm:*),Edit" Read --model claude-sonnet-4-5')).toEqual({ models: ['claude-sonnet-4-5'], allowed: ['Bash(npm:*)', 'Edit', 'Read'], disallowed: [], mode: null, mcpConfigs: [] });
+    expect(claudeCliRunIn('claude -p "audit" --mcp-config ci/mcp.json extra/mcp.json --allowedTools mcp__ledger__balance')).toMatchObject({ mcpConfigs: ['ci/mcp.json', 'extra/mcp.json'], allowed: ['mcp__ledger__balance'] });
+    // JSON given inline is no file of the repository.
+    expect(claudeCliRunIn(`claude -p "x" --mcp-config='{"mcpServers":{}}'`)).toMatchObject({ mcpConfigs: [] });
     expect(claudeCliRunIn('cat task.md | timeout "${TIMEOUT}" claude --print --dangerously-skip-permissions')).toMatchObject({ mode: 'bypassPermissions' });
     expect(claudeCliRunIn('npx -y @anthropic-ai/claude-code -p "summarise" --permission-mode=acceptEdits --disallowedTools WebFetch')).toMatchObject({ mode: 'acceptEdits', disallowed: ['WebFetch'] });
     expect(claudeCliRunIn('ANTHROPIC_MODEL=x /usr/local/bin/claude -p hi')).toMatchObject({ allowed: [] });
@@ -23,6 +26,7 @@ describe('headless Claude Code runs (claude -p)', () => {
     const [unit] = analyzeGithubActions('.github/workflows/docs.yml', text, testContext())!.units;
     expect(unit!.llm.map((l) => [l.sdk, l.models, l.evidence.line])).toContainEqual(['claude-code CLI (claude -p)', ['claude-sonnet-4-5'], lineWith(text, 'claude -p')]);
     expect(unit!.capabilities.filter((c) => c.evidence.ruleId === 'claude.capability.cli-tools').map((c) => c.kind)).toEqual(['shell-exec', 'file-write', 'file-write', 'outbound-network', 'outbound-network']);
+    expect(unit!.mcpConfigFiles?.map((f) => [f.path, f.evidence.ruleId, f.evidence.line])).toEqual([['.github/mcp-docs.json', 'claude.link.mcp-config', lineWith(text, 'claude -p')]]);
   });
 
   it('make a shell script an agent only when it runs claude -p, with continuation lines read as one command', () => {

@@ -12,6 +12,8 @@ export interface ClaudeCliRun {
   disallowed: string[];
   /** `--permission-mode`, or bypassPermissions for `--dangerously-skip-permissions`. */
   mode: string | null;
+  /** MCP configuration files it loads (`--mcp-config .github/mcp.json`), as written; JSON given inline is not a file. */
+  mcpConfigs: string[];
 }
 
 /** `claude`, a path ending in /claude, or the npm package run through npx/bunx/pnpm dlx. */
@@ -54,7 +56,7 @@ function programAt(words: string[]): number {
 }
 
 function parseFlags(args: string[]): ClaudeCliRun {
-  const run: ClaudeCliRun = { models: [], allowed: [], disallowed: [], mode: null };
+  const run: ClaudeCliRun = { models: [], allowed: [], disallowed: [], mode: null, mcpConfigs: [] };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const values = (): string[] => {
@@ -66,7 +68,11 @@ function parseFlags(args: string[]): ClaudeCliRun {
     };
     if (flag === '--allowedTools' || flag === '--allowed-tools') run.allowed.push(...values());
     else if (flag === '--disallowedTools' || flag === '--disallowed-tools') run.disallowed.push(...values());
-    else if (flag === '--dangerously-skip-permissions') run.mode = 'bypassPermissions';
+    else if (flag === '--mcp-config') {
+      const files = inline !== undefined ? [inline] : [];
+      while (inline === undefined && i + 1 < args.length && !args[i + 1]!.startsWith('-')) files.push(args[++i]!);
+      run.mcpConfigs.push(...files.filter((file) => /\.json$/i.test(file) && !file.trim().startsWith('{')));
+    } else if (flag === '--dangerously-skip-permissions') run.mode = 'bypassPermissions';
     else if (flag === '--permission-mode') run.mode = inline ?? args[++i] ?? null;
     else if (flag === '--model') {
       const model = inline ?? args[++i];
@@ -89,6 +95,8 @@ export function recordClaudeCli(src: ConfigSource, unit: UnitFinding, line: stri
   const run = claudeCliRunIn(line);
   if (!run) return false;
   addLlm(unit, 'anthropic', 'claude-code CLI (claude -p)', run.models, src.evidence('claude.llm.cli', lineNo));
+  const loads = run.mcpConfigs.length > 0 ? src.evidence('claude.link.mcp-config', lineNo) : null;
+  for (const file of run.mcpConfigs) if (loads && !(unit.mcpConfigFiles ??= []).some((f) => f.path === file)) unit.mcpConfigFiles.push({ path: file, evidence: loads });
   const evidence = src.evidence('claude.capability.cli-tools', lineNo);
   if (!evidence) return true;
   const disallowed = new Set(run.disallowed.map(claudeToolName));

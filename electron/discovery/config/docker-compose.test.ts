@@ -57,6 +57,15 @@ describe('analyzeDockerCompose', () => {
     expect(JSON.stringify(findings)).not.toContain('hunt3r');
   });
 
+  it('keeps the ports a service publishes, short and long form, and the MCP URLs its environment names', () => {
+    const compose = 'services:\n  ledger-mcp:\n    build: ./ledger\n    ports:\n      - "8101:8101"\n      - "127.0.0.1:9101:9000/tcp"\n      - target: 8000\n        published: 18000\n  closer:\n    build: ./agent\n    environment:\n      LEDGER_MCP_URL: http://ledger-mcp:8101/mcp\n      DOCS_URL: http://docs:8080/mcp\n      TEMPLATED_MCP_URL: http://${HOST}:8101/mcp\n';
+    const units = analyzeDockerCompose('compose.yaml', compose, testContext())!.units;
+    expect(units.map((u) => [u.name, u.ports, u.mcpUrls?.map((m) => [m.name, m.url, m.evidence.line])])).toEqual([
+      ['ledger-mcp', ['8101:8101', '127.0.0.1:9101:9000/tcp', '18000:8000'], undefined],
+      ['closer', undefined, [['LEDGER_MCP_URL', 'http://ledger-mcp:8101/mcp', 12]]],
+    ]);
+  });
+
   it('returns null for YAML with no services', () => {
     expect(analyzeDockerCompose('compose.yaml', 'version: "3"\nvolumes: {}\n', testContext())).toBeNull();
   });

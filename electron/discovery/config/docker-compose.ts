@@ -49,11 +49,35 @@ function recordService(src: ConfigSource, doc: YamlDocument, path: PathSegment[]
   } else if (image) {
     unit.runs.push(`${image} (image entrypoint)`);
   }
-  for (const [name, value, line] of environmentOf(doc, path, service.environment)) recordEnvEntry(src, unit, { name, value, line });
+  for (const [name, value, line] of environmentOf(doc, path, service.environment)) {
+    recordEnvEntry(src, unit, { name, value, line });
+    recordMcpUrl(src, unit, name, value, line);
+  }
   [...textList(service.env_file), ...asArray(service.env_file).map((e) => asText(asRecord(e)?.path)).filter((p): p is string => p !== null)].forEach((file) => {
     addCredential(unit, 'env-var', `env_file ${file}`, null, src.evidence('compose.credential.env-file', doc.lineOf([...path, 'env_file'])));
   });
   unit.trigger = serviceTrigger(src, doc, path, service, command);
+  const ports = portsOf(service);
+  if (ports.length > 0) unit.ports = ports;
+}
+
+/** `LEDGER_MCP_URL: http://ledger-mcp:8101/mcp`: a variable named for MCP holding a literal URL is where the service's code reaches that server. */
+function recordMcpUrl(src: ConfigSource, unit: UnitFinding, name: string, value: string | null, line: number): void {
+  const url = value?.trim();
+  if (!url || !/MCP/i.test(name) || !/^https?:\/\/[^\s${}]+$/.test(url)) return;
+  const evidence = src.evidence('config.endpoint.env-url', line);
+  if (evidence) (unit.mcpUrls ??= []).push({ name, url, evidence });
+}
+
+/** Short (`"8000:8000"`) and long (`{target: 8000, published: 8001}`) port entries, as `published:target` text. */
+function portsOf(service: Json): string[] {
+  return asArray(service.ports).flatMap((entry) => {
+    const long = asRecord(entry);
+    if (!long) return textList(entry);
+    const target = asText(long.target);
+    const published = asText(long.published);
+    return target ? [published ? `${published}:${target}` : target] : [];
+  });
 }
 
 /** `environment:` as a map, or as a list of `NAME=value` / `NAME` (taken from the shell). */

@@ -140,7 +140,8 @@ function recordServer(src: ConfigSource, document: McpDocument, unit: UnitFindin
   const url = urlKey ? asText(config[urlKey]) : null;
   const line = document.lineOf([...path, command ? 'command' : (urlKey ?? 'command')]);
   const entryEvidence = src.evidence('mcp.unit.server', document.lineOf(path));
-  if (entryEvidence) unit.mcpServers!.push({ name: server.name, command, args, url, evidence: entryEvidence });
+  const envNames = entriesOf(config.env ?? commandObject?.env).map(([name]) => name);
+  if (entryEvidence) unit.mcpServers!.push({ name: server.name, command, args, url, evidence: entryEvidence, ...(envNames.length > 0 ? { env: envNames } : {}) });
 
   recordSecretArguments(src, unit, args, line);
   if (command) {

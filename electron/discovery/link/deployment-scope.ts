@@ -54,6 +54,11 @@ export function runsOnlyTests(unit: Pick<UnitFinding, 'runs' | 'llm'>, entries: 
   return entries.length === 0 && unit.runs.length > 0 && unit.runs.some((run) => TEST_RUNNER.test(run));
 }
 
+/** A unit whose commands run tests at all (a CI job starting a server for its integration tests): it deploys nothing it starts. */
+export function runsTests(unit: Pick<UnitFinding, 'runs'>, entries: string[]): boolean {
+  return entries.some(isTestPath) || unit.runs.some((run) => TEST_RUNNER.test(run));
+}
+
 /** Compose files and Procfiles that a developer runs by hand: docker-compose.dev.yml, compose.override.yaml, Procfile.dev. */
 const DEV_CONFIG_FILE = /(^|\/)((docker-)?compose[.-](dev|develop|development|local|debug|override)([.-][\w-]+)?\.ya?ml|procfile\.(dev|development|local))$/i;
 

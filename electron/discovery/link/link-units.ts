@@ -3,6 +3,8 @@ import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, P
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { pruneLinks } from './agent-links';
 import { linkClaudeCodeProjects } from './claude-code-projects';
+import { applyLoadedClaudeConfigs } from './claude-loaded-configs';
+import { listCodeMcpServers } from './code-mcp-servers';
 import { declaredSubAgentItems } from './declared-sub-agents';
 import { applyActionCallers, githubActionEntries } from './github-action-units';
 import { applyShellScriptCallers } from './shell-script-callers';
@@ -11,10 +13,11 @@ import { splitSubAgents } from './agents-sdk-js-sub-agents';
 import { browserAgents, type MakeItem } from './browser-agents';
 import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
-import { isExampleUnit, isTestPath, runsOnlyTests } from './deployment-scope';
+import { isExampleUnit, isTestPath, runsOnlyTests, runsTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
+import { linkMcpHttpClients } from './mcp-http-links';
 import { attachEnvFiles } from './langgraph-deployments';
 import { narrowToHeldTools } from './held-tools';
 import { isModelFreeGraph } from './model-free-graphs';
@@ -38,6 +41,7 @@ import { ImporterChains, unitRootsOf } from './unrun-importers';
  * A unit with no LLM use at all is not a candidate.
  * `projectFolders`: the folders where the walk saw a project begin (commands resolve inside their own).
  * `samePaths`: an index of the same code files from an earlier link, whose import resolutions are reused.
+ * `projectFolders`: the tree's repositories and packages (see project-boundaries.ts), when `samePaths` does not carry them.
  */
 export function linkUnits(sourceLabel: string, findings: FileFindings[], options: { projectFolders?: readonly ProjectFolder[]; samePaths?: CodeIndex } = {}): DiscoveredAgent[] {
   const code = findings.filter((f): f is CodeFindings => f.type === 'code');
@@ -68,7 +72,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       // A deployment of an MCP server joins that server's item (below), not an agent.
       const served = unit.kind === 'mcp-config' ? null : serversDeployedBy(entries, closure, (path) => servers.has(path), index);
       if (served) {
-        if (!isExampleUnit(unit, config.format)) serverDeployments.push({ unit, servers: served, entries });
+        if (!isExampleUnit(unit, config.format) && !runsTests(unit, written)) serverDeployments.push({ unit, servers: served, entries });
         continue;
       }
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
@@ -152,9 +156,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   // Sub-agents took their tools from their parent's files; now each item keeps its own agent's.
   narrowToHeldTools(units, index);
   linkRemoteCallers(units, index);
-  const listed = dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make)));
+  const listed = applyLoadedClaudeConfigs(configs, dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make))), index);
   attachChainedComponents(listed, index);
   linkMcpClients(listed, serverItems, index);
+  linkMcpHttpClients(listed, serverItems, code, index, serverDeployments, configs.flatMap((config) => config.units));
+  listCodeMcpServers(listed, index);
   pruneLinks(listed);
   return listed;
 }
@@ -180,8 +186,9 @@ function hasLlmSignal(file: CodeFindings): boolean {
 function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
   const configDir = posix.dirname(unit.path);
   const found = new Set<string>();
-  // A service's paths are written from its build context, where its code sits.
-  const bases = [...(unit.build ? [unit.build.context] : []), configDir, ''];
+  // A service's paths are written from its build context, where its code sits; else from the
+  // config's folder or the top of its project (the repository a workflow or manifest belongs to).
+  const bases = [...(unit.build ? [unit.build.context] : []), configDir, index.projectOf(configDir)];
   for (const written of unit.codePaths) {
     const file = index.resolvePath(written, configDir) ?? index.resolvePath(written, '');
     if (file) found.add(file);

@@ -54,7 +54,7 @@ describe('deployments that only run an MCP server', () => {
     expect(tickets.credentials.map((c) => c.name)).toContain('ZENDESK_TOKEN');
   });
 
-  it('a service that runs an agent which starts the server stays an agent, linked; an example compose file gives the server nothing', async () => {
+  it('a service that runs an agent which starts the server stays an agent, linked; an example compose file and a test job give the server nothing', async () => {
     writeWeatherPackage();
     tree.writeAll({
       'assistant/__init__.py': '',
@@ -63,11 +63,13 @@ describe('deployments that only run an MCP server', () => {
       'docker-compose.yml': 'services:\n  planner:\n    build: .\n    command: python -m assistant\n    environment:\n      OPENAI_API_KEY: ${OPENAI_API_KEY}\n',
       'docs/examples/docker-compose.yml': 'services:\n  weather-demo:\n    build: ../..\n    command: python -m weather_server\n    ports:\n      - "9000:9000"\n',
     });
+    // A CI job that starts the server for its integration tests does not deploy it.
+    tree.write('.github/workflows/ci.yml', 'name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          python -m weather_server &\n          pytest tests/integration\n');
     mkdirSync(join(tree.root(), '.git'));
     const agents = (await tree.scan()).agents;
     expect(items(agents)).toEqual(['agent container-service docker-compose.yml planner', 'mcp-server mcp-server weather_server/server.py weather']);
     const weather = byName(agents, 'weather')!;
-    expect(weather.trigger.kind).toBe('user');
+    expect(weather.trigger).toMatchObject({ kind: "user", description: "Serves tools to the MCP clients that start or connect to it" });
     expect(weather.links?.map((l) => `${l.relation} ${l.name}`)).toEqual(['mcp-client planner']);
   });
 

@@ -69,7 +69,7 @@ export function linkMcpClients(agents: DiscoveredAgent[], servers: Map<string, D
  * What a server's tools do, the agent that starts it can do: its model chooses those tools. An
  * MCP client config already runs the server's code (its command names the file).
  */
-function gainServerTools(agent: DiscoveredAgent, server: DiscoveredAgent): void {
+export function gainServerTools(agent: DiscoveredAgent, server: DiscoveredAgent): void {
   const seen = new Set(agent.capabilities.map(capabilityKey));
   for (const capability of server.capabilities) {
     if (seen.has(capabilityKey(capability))) continue;
@@ -84,11 +84,12 @@ const capabilityKey = (c: CapabilityFinding) => `${c.kind}|${c.detail}|${c.evide
 
 function launchesOf(agent: DiscoveredAgent, index: CodeIndex): Launch[] {
   const launches: Launch[] = [];
-  if (agent.unit.kind === 'mcp-config') {
-    // Client configs sit in the project (.mcp.json) or in a folder of it (.cursor/, .vscode/).
-    const dir = posix.dirname(agent.unit.path);
-    const bases = [dir, posix.dirname(dir), ''].map(cleanDir);
-    for (const server of agent.mcpServers ?? []) if (server.command) launches.push({ name: server.name, command: server.command, args: server.args, evidence: server.evidence, bases });
+  // A client config's servers, also when an agent loads the file (`claude -p --mcp-config`, a
+  // project's .mcp.json): configs sit in the project (.mcp.json) or in a folder of it (.cursor/, .vscode/).
+  for (const server of agent.mcpServers ?? []) {
+    if (!server.command) continue;
+    const dir = posix.dirname(server.evidence.path);
+    launches.push({ name: server.name, command: server.command, args: server.args, evidence: server.evidence, bases: [dir, posix.dirname(dir), ''].map(cleanDir) });
   }
   for (const path of agent.codeFiles) {
     const file = index.get(path);

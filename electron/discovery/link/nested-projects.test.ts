@@ -62,4 +62,24 @@ describe('a root service whose command names a file only a nested project has', 
     });
     expect(items((await tree.scan()).agents)).toEqual(['agent container-service docker-compose.yml api <- packages/api/src/index.ts']);
   });
+
+  it("a config inside a nested package runs that package's code, not the enclosing repository's file of the same name", async () => {
+    tree.writeAll({
+      'pyproject.toml': '[project]\nname = "risk"\n',
+      'worker.py': AGENT_PY,
+      'services/digest/pyproject.toml': '[project]\nname = "digest"\n',
+      'services/digest/deploy/Procfile': 'worker: python worker.py\n',
+    });
+    expect(items((await tree.scan()).agents)).toEqual(['agent code-entry-point worker.py worker.py <- worker.py']);
+  });
+
+  it('a manifest in a repository of a checkout folder runs paths from the top of its repository', async () => {
+    tree.writeAll({
+      'repos/risk/app/agent.py': AGENT_PY,
+      'repos/risk/k8s/cronjob.yaml':
+        'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: risk-agent\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: agent\n              image: risk:1\n              command: ["python", "app/agent.py"]\n',
+    });
+    mkdirSync(join(tree.root(), 'repos/risk/.git'), { recursive: true });
+    expect(items((await tree.scan()).agents)).toEqual(['agent k8s-cronjob repos/risk/k8s/cronjob.yaml risk-agent <- repos/risk/app/agent.py']);
+  });
 });

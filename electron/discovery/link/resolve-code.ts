@@ -79,6 +79,11 @@ export class CodeIndex {
     return fromBuild !== stem && this.stems.has(fromBuild);
   }
 
+  /** The folder of the project (repository or package) `dir` belongs to; '' for the scanned root. */
+  projectOf(dir: string): string {
+    return this.projects.projectOf(dir);
+  }
+
   get(path: string): CodeFindings | undefined {
     return this.byPath.get(path);
   }
@@ -134,7 +139,8 @@ export class CodeIndex {
       const near = this.firstExisting([`${sibling}.py`, `${sibling}/__init__.py`]);
       if (near) return near;
     }
-    const key = `${nearDir}\0${module}`;
+    // Commands and imports resolve differently (see below): they are remembered apart.
+    const key = `${fromFile ? 'import' : 'command'}\0${nearDir}\0${module}`;
     let found = this.nearestModule.get(key);
     if (found === undefined) {
       const named = this.byPythonModule.get(module) ?? this.byPythonModule.get(`${module}.__main__`);

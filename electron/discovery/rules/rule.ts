@@ -11,5 +11,5 @@ export interface RuleBase {
   languages: string[];
   /** 0..1, before lowering for tests/docs/examples. */
   confidence: number;
-  category: 'llm' | 'framework' | 'tool' | 'capability' | 'credential' | 'endpoint' | 'guardrail' | 'untrusted-input' | 'trigger' | 'unit' | 'package' | 'entry-point';
+  category: 'llm' | 'framework' | 'tool' | 'capability' | 'credential' | 'endpoint' | 'guardrail' | 'untrusted-input' | 'trigger' | 'unit' | 'package' | 'entry-point' | 'remote-agent';
 }

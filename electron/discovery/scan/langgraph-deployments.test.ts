@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredAgent } from '../../../shared/discovery';
+import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
+import { AnalyzerPool } from './analyzer-pool';
+import { scanFolder } from './scan-folder';
 import { scanTreeFixture } from './test-scan-tree';
 
 /**
@@ -298,5 +301,25 @@ describe('graphs and helpers', () => {
     // The library's modules are no code entry points of their own; the graph is listed once.
     expect(agents.filter((a) => a.unit.kind !== 'sub-agent').map((a) => `${a.classification} ${a.unit.kind} ${a.unit.path} ${a.unit.name}`)).toEqual(['agent langgraph-graph langgraph.json report']);
     expect(agents.find((a) => a.unit.name === 'math_expert')).toMatchObject({ unit: { kind: 'sub-agent', path: 'studio/graph.py' } });
+  });
+});
+
+describe('a remote-agent rule a workspace turned off', () => {
+  it('leaves no caller item and no link: the script calls no model, so nothing is left to review', async () => {
+    write({
+      'langgraph.json': JSON.stringify({ graphs: { support: './graph.py:graph' } }),
+      'graph.py': 'from langgraph.prebuilt import create_react_agent\ngraph = create_react_agent("openai:gpt-4.1", tools=[])\n',
+      'scripts/replay.py': 'from langgraph_sdk import get_sync_client\nif __name__ == "__main__":\n    get_sync_client(url="http://localhost:2024").runs.wait(None, "support", input={})\n',
+    });
+    const before = await scan();
+    expect(byName(before.agents, 'scripts/replay.py').remoteAgent?.evidence.ruleId).toBe('code.remote-agent.langgraph-platform');
+    const pool = new AnalyzerPool(new Set(['code.remote-agent.langgraph-platform']), TEST_FINGERPRINT_KEY, 1);
+    try {
+      const after = await scanFolder(tree.root(), { pool, label: 'repo', fingerprintKey: TEST_FINGERPRINT_KEY, disabledRuleIds: new Set(['code.remote-agent.langgraph-platform']) });
+      expect(after.agents.map((a) => [a.unit.name, a.classification])).toEqual([['support', 'agent']]);
+      expect(after.agents[0]!.links).toBeUndefined();
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -133,10 +133,15 @@ export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail })
       {c.mcpServers && (
         <FactSection title="MCP servers" count={c.mcpServers.length} emptyText="The configuration lists no server.">
           {c.mcpServers.map((server) => (
-            <Fact key={server.name} evidence={server.evidence}>
+            <Fact key={`${server.name}@${server.evidence.path}:${server.evidence.line}`} evidence={server.evidence}>
               <code className="fact__code fact__code--strong">{server.name}</code>
               {server.url ? <code className="fact__code">{server.url}</code> : <code className="fact__code">{[server.command ?? '', ...server.args].join(' ').trim()}</code>}
-              <span className="muted">{server.url ? 'remote' : 'launched on this machine'}</span>
+              <span className="muted">{server.url ? 'reached by URL' : 'launched on this machine'}</span>
+              {server.env && server.env.length > 0 && (
+                <span className="muted">
+                  given <code>{server.env.join(', ')}</code>
+                </span>
+              )}
             </Fact>
           ))}
         </FactSection>
