@@ -6,8 +6,9 @@ import { parseSource } from './parser';
 import { buildPythonModel } from './python';
 import type { CodeRules } from './rules';
 import { buildTypeScriptModel } from './typescript';
+import { lookupTable } from '../lookup-table';
 
-const LANGUAGE_BY_EXTENSION: Record<string, CodeLanguage> = {
+const LANGUAGE_BY_EXTENSION = lookupTable<CodeLanguage>({
   py: 'python',
   ts: 'typescript',
   mts: 'typescript',
@@ -17,7 +18,7 @@ const LANGUAGE_BY_EXTENSION: Record<string, CodeLanguage> = {
   jsx: 'javascript',
   mjs: 'javascript',
   cjs: 'javascript',
-};
+});
 
 export function codeLanguageOf(path: string): CodeLanguage | null {
   const extension = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase();

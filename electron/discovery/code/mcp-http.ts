@@ -3,6 +3,7 @@ import type { McpHttpClientFact, McpHttpServingFact } from '../findings';
 import type { CallSite, CodeModel, Scope, Value } from './code-model';
 import { callMatches, isWithin, lastSegment, literalText, resolved } from './finding-context';
 import type { CodeRuleSet } from './rules';
+import { lookupTable } from '../lookup-table';
 
 /**
  * MCP over HTTP, read from the syntax tree so the linker can tie a client that reaches a URL to
@@ -22,18 +23,18 @@ const STREAMABLE: { transport: Transport; path: string } = { transport: 'streama
 const SSE: { transport: Transport; path: string } = { transport: 'sse', path: '/sse' };
 
 /** FastMCP `run(transport=…)` values that serve over HTTP, with the route each answers by default. */
-const PYTHON_RUN_TRANSPORTS: Record<string, typeof STREAMABLE> = { 'streamable-http': STREAMABLE, streamable_http: STREAMABLE, http: STREAMABLE, sse: SSE };
+const PYTHON_RUN_TRANSPORTS = lookupTable<typeof STREAMABLE>({ 'streamable-http': STREAMABLE, streamable_http: STREAMABLE, http: STREAMABLE, sse: SSE });
 /** FastMCP methods returning the ASGI app a web server runs. */
-const PYTHON_APPS: Record<string, typeof STREAMABLE> = { streamable_http_app: STREAMABLE, http_app: STREAMABLE, sse_app: SSE };
+const PYTHON_APPS = lookupTable<typeof STREAMABLE>({ streamable_http_app: STREAMABLE, http_app: STREAMABLE, sse_app: SSE });
 /** Constructor keywords that move FastMCP's routes. */
 const PYTHON_PATH_SETTINGS: Record<Transport, string> = { 'streamable-http': 'streamable_http_path', sse: 'sse_path' };
 /** FastMCP's and uvicorn's port when none is written. */
 const PYTHON_DEFAULT_PORT = 8000;
 
 /** Server transports of the TypeScript SDK (and hono's MCP middleware), by class name. */
-const SCRIPT_TRANSPORTS: Record<string, typeof STREAMABLE> = { StreamableHTTPServerTransport: STREAMABLE, StreamableHTTPTransport: STREAMABLE, SSEServerTransport: SSE };
+const SCRIPT_TRANSPORTS = lookupTable<typeof STREAMABLE>({ StreamableHTTPServerTransport: STREAMABLE, StreamableHTTPTransport: STREAMABLE, SSEServerTransport: SSE });
 /** TypeScript FastMCP's `start({ transportType })` values, and the option object holding port and endpoint. */
-const FASTMCP_TS_TRANSPORTS: Record<string, { kind: typeof STREAMABLE; option: string }> = { httpStream: { kind: STREAMABLE, option: 'httpStream' }, sse: { kind: SSE, option: 'sse' } };
+const FASTMCP_TS_TRANSPORTS = lookupTable<{ kind: typeof STREAMABLE; option: string }>({ httpStream: { kind: STREAMABLE, option: 'httpStream' }, sse: { kind: SSE, option: 'sse' } });
 /** Route registrations of express, hono, fastify and koa routers. */
 const ROUTE_METHODS = new Set(['get', 'post', 'all', 'use', 'route', 'delete']);
 

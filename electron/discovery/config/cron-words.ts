@@ -1,3 +1,5 @@
+import { lookupTable } from '../lookup-table';
+
 /**
  * Cron schedules in words, for people reviewing when an agent runs: "Every day at 06:00",
  * "Every Monday at 09:00", "Every 15 minutes". Understands five-field cron (with names, lists,
@@ -10,7 +12,7 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
-const ALIASES: Record<string, string> = {
+const ALIASES = lookupTable<string>({
   '@yearly': 'Every year on 1 January at 00:00',
   '@annually': 'Every year on 1 January at 00:00',
   '@monthly': 'On day 1 of every month at 00:00',
@@ -21,7 +23,7 @@ const ALIASES: Record<string, string> = {
   '@reboot': 'At every system start',
   '@once': 'Once',
   '@continuous': 'Continuously: a new run as soon as the previous one ends',
-};
+});
 
 /** One comma-separated piece of a field: a value, a range, a step, or Jenkins' hashed `H`. */
 type Part =

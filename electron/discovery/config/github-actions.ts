@@ -10,6 +10,7 @@ import { ConfigSource } from './source';
 import { addCapability, addCredential, addLlm, addUnique, cronTrigger, mergeFacts, newFindings, newUnit, noTrigger, primaryTrigger, trigger, type UnitFacts } from './units';
 import { asArray, asRecord, asText, entriesOf, textList, type Json } from './values';
 import { parseYamlDocuments, type PathSegment, type YamlDocument } from './yaml-documents';
+import { lookupTable } from '../lookup-table';
 
 /** Actions that put an LLM to work in a job, and whose provider they call. */
 const LLM_ACTIONS: Array<{ action: string; provider: string }> = [
@@ -24,7 +25,7 @@ const LLM_ACTIONS: Array<{ action: string; provider: string }> = [
  * Events whose payload anyone who can open an issue or a pull request writes: a job started by one
  * hands the agent text from outside the company (the "Comment and Control" attack).
  */
-const OUTSIDER_EVENTS: Record<string, string> = {
+const OUTSIDER_EVENTS = lookupTable<string>({
   issue_comment: 'issue and pull request comments',
   issues: 'issue titles and bodies',
   pull_request_review_comment: 'pull request review comments',
@@ -32,7 +33,7 @@ const OUTSIDER_EVENTS: Record<string, string> = {
   pull_request_target: 'pull requests from forks',
   discussion: 'discussion posts',
   discussion_comment: 'discussion comments',
-};
+});
 
 /** `${{ github.event.comment.body }}` and the like: outsider-written text pasted into a step. */
 const OUTSIDER_TEXT = /\$\{\{\s*github\.event\.(comment|issue|pull_request|review|review_comment|discussion)\.(body|title)\s*\}\}/g;
@@ -181,14 +182,14 @@ function recordSecretRefs(src: ConfigSource, facts: UnitFacts, lines: [number, n
   }
 }
 
-const SCOPE_WORDS: Record<string, string> = {
+const SCOPE_WORDS = lookupTable<string>({
   contents: 'push code and edit releases',
   'pull-requests': 'open, edit and merge pull requests',
   issues: 'open, edit and close issues',
   actions: 'change workflow runs',
   packages: 'publish packages',
   deployments: 'create deployments',
-};
+});
 
 /** Write scopes of the job's GITHUB_TOKEN: what the job can change in the repository. */
 function recordPermissions(src: ConfigSource, doc: YamlDocument, facts: UnitFacts, path: PathSegment[], permissions: unknown): void {

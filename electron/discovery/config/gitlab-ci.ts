@@ -8,6 +8,7 @@ import { ConfigSource } from './source';
 import { addCredential, addUnique, mergeFacts, newFindings, newUnit, noTrigger, primaryTrigger, trigger, type UnitFacts, TRIGGER_RULE_OFF } from './units';
 import { asArray, asRecord, asText, entriesOf, textList, type Json } from './values';
 import { parseYamlDocuments, type PathSegment, type YamlDocument } from './yaml-documents';
+import { lookupTable } from '../lookup-table';
 
 /** Top-level keys that configure the pipeline rather than name a job. */
 const GLOBAL_KEYWORDS = new Set(['image', 'services', 'stages', 'types', 'before_script', 'after_script', 'variables', 'cache', 'include', 'workflow', 'default', 'spec']);
@@ -17,7 +18,7 @@ const VARIABLE_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
 const PREDEFINED = /^(CI|GITLAB|FF)_/;
 
 /** `only:` keywords and the pipeline source each stands for. */
-const ONLY_SOURCES: Record<string, string> = { schedules: 'schedule', web: 'web', triggers: 'trigger', pipelines: 'pipeline', api: 'api', merge_requests: 'merge_request_event', pushes: 'push' };
+const ONLY_SOURCES = lookupTable<string>({ schedules: 'schedule', web: 'web', triggers: 'trigger', pipelines: 'pipeline', api: 'api', merge_requests: 'merge_request_event', pushes: 'push' });
 
 /** Predefined variables holding text a merge request's author writes (anyone who can open one). */
 const OUTSIDER_TEXT = /\$\{?(CI_MERGE_REQUEST_(?:DESCRIPTION|TITLE))\b/g;

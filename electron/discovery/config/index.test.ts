@@ -176,3 +176,18 @@ describe('the configuration rule pack', () => {
     expect(JSON.stringify(findings)).not.toContain('Pr0dPassw0rd');
   });
 });
+
+describe('words from a file that name Object.prototype members', () => {
+  it('are no event, permission, schedule alias or pipeline source of ours', async () => {
+    const workflow = 'on:\n  constructor: {}\n  toString: {}\n  schedule:\n    - cron: "@valueOf"\npermissions:\n  constructor: write\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python agent.py\n';
+    const gha = (await analyzeConfigFile('.github/workflows/odd.yml', workflow, options())).findings!;
+    const job = gha.units[0]!;
+    expect(job.untrustedInputs ?? []).toEqual([]);
+    expect(JSON.stringify(job)).not.toContain('function');
+    expect(job.capabilities.map((c) => c.detail)).toEqual(['GITHUB_TOKEN constructor: write']);
+    expect(job.trigger.description).toContain('Unrecognised schedule: @valueOf');
+    const pipeline = 'stages: [run]\nagent:\n  stage: run\n  only: [constructor, hasOwnProperty]\n  script:\n    - python agent.py\n';
+    const gitlab = (await analyzeConfigFile('.gitlab-ci.yml', pipeline, options())).findings!;
+    expect(JSON.stringify(gitlab)).not.toContain('function');
+  });
+});

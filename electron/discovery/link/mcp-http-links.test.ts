@@ -219,4 +219,18 @@ describe('Claude Code configuration an agent loads', () => {
     const { agents } = await scan();
     expect(summary(agents)).toEqual(['agent github-action Audit @actions/audit/action.yml -> mcp-server:ledger', 'mcp-server mcp-server ledger @servers/ledger.py -> mcp-client:Audit']);
   });
+  it('read calls and words named like Object.prototype members (toString, constructor, valueOf) as nothing special', async () => {
+    write({
+      'mcp/src/server.ts': TICKETS_SERVER,
+      'mcp/src/http.ts': TICKETS_HTTP.replace('app.listen(3001);', 'const port = Number(process.env.PORT ?? 3001).toString();\napp.get("/health", (req, res) => res.send(new Date().valueOf().toString()));\nconst constructor = Object.prototype.constructor;\napp.listen(3001);'),
+      'servers/tasks.py': 'from fastmcp import FastMCP\nmcp = FastMCP("tasks")\n@mcp.tool\ndef add(title: str) -> str:\n    return title\nclass App:\n    def constructor(self):\n        return mcp.toString()\nif __name__ == "__main__":\n    mcp.run(transport="constructor", port=8000)\n    mcp.constructor()\n    mcp.hasOwnProperty()\n',
+      '.mcp.json': JSON.stringify({ mcpServers: { tickets: { type: 'http', url: 'http://localhost:3001/mcp' } } }),
+    });
+    const { agents } = await scan();
+    expect(summary(agents)).toEqual([
+      'agent mcp-config Claude Code @.mcp.json -> mcp-server:tickets',
+      'mcp-server mcp-server tickets @mcp/src/server.ts -> mcp-client:Claude Code',
+      'mcp-server mcp-server tasks @servers/tasks.py -> ',
+    ]);
+  });
 });
