@@ -24,7 +24,7 @@ export function applyLoadedClaudeConfigs(configs: ConfigFindings[], agents: Disc
     const run = agents.find((a) => a.unit.kind === unit.kind && a.unit.path === unit.path && a.unit.name === unit.name) ?? agents.find((a) => a.unit.kind !== 'mcp-config' && a.entryPoints.includes(unit.path));
     if (!run) continue;
     for (const file of unit.mcpConfigFiles) {
-      const wanted = mcpConfigPaths(file.path, unit);
+      const wanted = mcpConfigPaths(file.path, unit, index);
       const config = agents.find((a) => a.unit.kind === 'mcp-config' && wanted.includes(a.unit.path));
       if (!config) continue;
       takeServers(run, config.mcpServers ?? []);
@@ -39,8 +39,12 @@ export function applyLoadedClaudeConfigs(configs: ConfigFindings[], agents: Disc
   return agents.filter((agent) => !removed.has(agent));
 }
 
-/** Where a written `--mcp-config` path may point: from the repository root (a workflow's working folder), the config's folder, as written. */
-function mcpConfigPaths(written: string, unit: UnitFinding): string[] {
+/**
+ * Where a written `--mcp-config` path may point: from the repository root (a workflow's working
+ * folder), the top of the project the config sits in (a script run from its repository's top, in
+ * a folder of many repositories), the config's folder, as written.
+ */
+function mcpConfigPaths(written: string, unit: UnitFinding, index: CodeIndex): string[] {
   const unquoted = written.replace(/^["']|["']$/g, '');
   // An action's own files are written from its folder: `${GITHUB_ACTION_PATH}/mcp.json`.
   const inAction = /^(\$\{\{\s*github\.action_path\s*\}\}|\$\{?GITHUB_ACTION_PATH\}?)\//.exec(unquoted);
@@ -49,7 +53,8 @@ function mcpConfigPaths(written: string, unit: UnitFinding): string[] {
     .replace(/^\$\{\{\s*github\.workspace\s*\}\}\/|^\$\{?GITHUB_WORKSPACE\}?\/|^\$\{?CLAUDE_PROJECT_DIR\}?\//, '')
     .replace(/^\.\//, '');
   const repoRoot = unit.path.includes('.github/') ? unit.path.slice(0, unit.path.indexOf('.github/')) : '';
-  return [...new Set([posix.join(repoRoot || '.', clean), posix.join(posix.dirname(unit.path), clean), clean].map((p) => posix.normalize(p)))];
+  const projectTop = index.projectOf(posix.dirname(unit.path));
+  return [...new Set([posix.join(repoRoot || '.', clean), posix.join(projectTop || '.', clean), posix.join(posix.dirname(unit.path), clean), clean].map((p) => posix.normalize(p)))];
 }
 
 function applyProjectSettingSources(units: UnitFinding[], agents: DiscoveredAgent[], index: CodeIndex): void {

@@ -188,9 +188,13 @@ function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
   const found = new Set<string>();
   // A service's paths are written from its build context, where its code sits; else from the
   // config's folder or the top of its project (the repository a workflow or manifest belongs to).
-  const bases = [...(unit.build ? [unit.build.context] : []), configDir, index.projectOf(configDir)];
+  const top = index.projectOf(configDir);
+  const bases = [...(unit.build ? [unit.build.context] : []), configDir, top];
   for (const written of unit.codePaths) {
-    const file = index.resolvePath(written, configDir) ?? index.resolvePath(written, '');
+    // A path the config analyzer already joined to its project's top (`${workspaceFolder}/build/index.js`)
+    // is read from that top, where a built folder maps to its sources.
+    const fromTop = top && written.startsWith(`${top}/`) ? index.resolvePath(written.slice(top.length + 1), top) : null;
+    const file = index.resolvePath(written, configDir) ?? fromTop ?? index.resolvePath(written, '');
     if (file) found.add(file);
     else bases.unshift(posix.normalize(posix.join(configDir, written)).replace(/\.zip$/, ''), posix.normalize(written).replace(/\.zip$/, ''));
   }

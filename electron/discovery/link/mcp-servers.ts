@@ -89,11 +89,14 @@ function launchesOf(agent: DiscoveredAgent, index: CodeIndex): Launch[] {
   for (const server of agent.mcpServers ?? []) {
     if (!server.command) continue;
     const dir = posix.dirname(server.evidence.path);
-    launches.push({ name: server.name, command: server.command, args: server.args, evidence: server.evidence, bases: [dir, posix.dirname(dir), ''].map(cleanDir) });
+    launches.push({ name: server.name, command: server.command, args: server.args, evidence: server.evidence, bases: [...new Set([dir, posix.dirname(dir), index.projectOf(cleanDir(dir)), ''].map(cleanDir))] });
   }
+  // Code starts a server from the folder it runs in: its own, the top of its project (a container's
+  // working folder, a repository's top in a folder of many), or the scanned root.
   for (const path of agent.codeFiles) {
     const file = index.get(path);
-    for (const launch of file?.mcpLaunches ?? []) launches.push({ ...launch, bases: [cleanDir(posix.dirname(path)), ''] });
+    const dir = cleanDir(posix.dirname(path));
+    for (const launch of file?.mcpLaunches ?? []) launches.push({ ...launch, bases: [...new Set([dir, index.projectOf(dir), ''])] });
   }
   return launches;
 }
@@ -120,8 +123,11 @@ function serverFilesLaunchedBy(launch: Launch, index: CodeIndex, serverPaths: st
   const directory = words.findIndex((w) => w === '--directory' || w === '--cwd' || w === '--prefix');
   const scripts = words.filter((w) => /\.(py|ts|tsx|js|mjs|cjs)$/.test(w)).map((w) => (directory >= 0 && words[directory + 1] ? posix.join(words[directory + 1]!, w) : w));
   // An absolute or foreign path (a user's home folder in Claude Desktop's config): the server whose path ends the same way.
+  // The launcher's own project first: in a folder of many repositories, several hold a src/index.ts server.
+  const top = index.projectOf(launch.bases[0] ?? '');
+  const ownServers = top ? serverPaths.filter((p) => p.startsWith(`${top}/`)) : serverPaths;
   for (const script of scripts) {
-    const bySuffix = uniqueBySuffix(script, serverPaths);
+    const bySuffix = uniqueBySuffix(script, ownServers) ?? uniqueBySuffix(script, serverPaths);
     if (bySuffix) return [bySuffix];
   }
   if (scripts.length > 0) return [];
