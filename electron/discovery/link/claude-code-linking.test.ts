@@ -142,6 +142,17 @@ describe('Claude Code configuration', () => {
     expect(byName(agents, 'Digest/digest').capabilities.map((c) => c.detail)).toContain('Claude Code tool Write');
   });
 
+  it('finds the file a script hands to claude -p --mcp-config from the folder above the script, in a service folder with no .git or manifest of its own', async () => {
+    write('platform/.git/HEAD', 'ref: refs/heads/main\n');
+    write('platform/services/reports/scripts/weekly.sh', '#!/usr/bin/env bash\nclaude -p "Write the weekly report" \\\n  --mcp-config scripts/report-mcp.json \\\n  --allowedTools "mcp__ledger__balance"\n');
+    write('platform/services/reports/scripts/report-mcp.json', JSON.stringify({ mcpServers: { ledger: { command: 'python', args: ['servers/ledger.py'] } } }));
+    write('platform/services/reports/servers/ledger.py', 'from mcp.server.fastmcp import FastMCP\nmcp = FastMCP("ledger")\n@mcp.tool()\ndef balance(account: str) -> str:\n    return account\nif __name__ == "__main__":\n    mcp.run()\n');
+    const { agents } = await scan();
+    // The JSON is part of the run, not an MCP client of its own; the run lists its server.
+    expect(agents.map((a) => a.unit.path).sort()).toEqual(['platform/services/reports/scripts/weekly.sh', 'platform/services/reports/servers/ledger.py']);
+    expect(byName(agents, 'weekly').mcpServers?.map((s) => s.name)).toEqual(['ledger']);
+  });
+
   it('warns about a malformed subagent and goes on with the rest of the scan', async () => {
     write('.claude/agents/broken.md', '# Reviewer\n\nname: reviewer, but no front matter\n');
     write('.claude/agents/ok.md', subagent('ok', 'Bash'));

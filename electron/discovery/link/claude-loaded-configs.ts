@@ -25,7 +25,7 @@ export function applyLoadedClaudeConfigs(configs: ConfigFindings[], agents: Disc
     if (!run) continue;
     for (const file of unit.mcpConfigFiles) {
       const wanted = mcpConfigPaths(file.path, unit, index);
-      const config = agents.find((a) => a.unit.kind === 'mcp-config' && wanted.includes(a.unit.path));
+      const config = wanted.map((path) => agents.find((a) => a.unit.kind === 'mcp-config' && a.unit.path === path)).find((found) => found !== undefined);
       if (!config) continue;
       takeServers(run, config.mcpServers ?? []);
       takeCapabilities(run, config.capabilities, null);
@@ -42,7 +42,8 @@ export function applyLoadedClaudeConfigs(configs: ConfigFindings[], agents: Disc
 /**
  * Where a written `--mcp-config` path may point: from the repository root (a workflow's working
  * folder), the top of the project the config sits in (a script run from its repository's top, in
- * a folder of many repositories), the config's folder, as written.
+ * a folder of many repositories), the config's folder, a folder above it, as written. Only a file
+ * the scan found as an MCP config is taken, the first of these that is one.
  */
 function mcpConfigPaths(written: string, unit: UnitFinding, index: CodeIndex): string[] {
   const unquoted = written.replace(/^["']|["']$/g, '');
@@ -54,7 +55,11 @@ function mcpConfigPaths(written: string, unit: UnitFinding, index: CodeIndex): s
     .replace(/^\.\//, '');
   const repoRoot = unit.path.includes('.github/') ? unit.path.slice(0, unit.path.indexOf('.github/')) : '';
   const projectTop = index.projectOf(posix.dirname(unit.path));
-  return [...new Set([posix.join(repoRoot || '.', clean), posix.join(projectTop || '.', clean), posix.join(posix.dirname(unit.path), clean), clean].map((p) => posix.normalize(p)))];
+  // Then every folder above the config's, nearest first: a script in scripts/ naming scripts/x.json
+  // runs from the folder above it, whether or not that folder holds a .git or a manifest.
+  const ancestors: string[] = [];
+  for (let dir = posix.dirname(posix.dirname(unit.path)); dir !== '.' && dir !== '/' && dir !== ''; dir = posix.dirname(dir)) ancestors.push(posix.join(dir, clean));
+  return [...new Set([posix.join(repoRoot || '.', clean), posix.join(projectTop || '.', clean), posix.join(posix.dirname(unit.path), clean), ...ancestors, clean].map((p) => posix.normalize(p)))];
 }
 
 function applyProjectSettingSources(units: UnitFinding[], agents: DiscoveredAgent[], index: CodeIndex): void {
