@@ -113,3 +113,18 @@ describe('LLM code that no entry point we recognise runs', () => {
     expect(script).toEqual([]);
   });
 });
+
+describe("a package's public entry", () => {
+  const SUMMARISE_TS = "import OpenAI from 'openai';\nconst client = new OpenAI();\nexport async function summarise(text: string) {\n  const r = await client.responses.create({ model: 'gpt-4.1-mini', input: text });\n  return r.output_text;\n}\n";
+  const INDEX_WITH_HELPER = "export * from './summarise';\n\nexport function isReversed(record: { status: string }): boolean {\n  return record.status === 'reversed';\n}\n";
+
+  it('is where a library stops, even when it defines a helper beside its re-exports', async () => {
+    await loadCodeParsers();
+    const files = { 'packages/llm-kit/src/index.ts': INDEX_WITH_HELPER, 'packages/llm-kit/src/summarise.ts': SUMMARISE_TS };
+    const findings = Object.entries(files).flatMap(([path, text]) => analyzeCode(path, text, RULES, TEST_FINGERPRINT_KEY) ?? codeStub(path, text) ?? []);
+    // packages/llm-kit holds its package.json: the index is the package's entry, run only by its users.
+    expect(summary(linkUnits('t', findings, { projectFolders: [{ path: 'packages/llm-kit', repository: false, manifest: true }] }))).toEqual([]);
+    // Without a manifest nothing says it is a package: the chain's top is reported, as LLM code nothing visible runs.
+    expect(summary(linkUnits('t', findings))).toEqual(['llm-call code-entry-point packages/llm-kit/src/index.ts <- packages/llm-kit/src/index.ts packages/llm-kit/src/summarise.ts']);
+  });
+});

@@ -74,9 +74,24 @@ export class ImporterChains {
  */
 export function unitRootsOf(file: CodeFindings, chains: ImporterChains, index: CodeIndex, hasOwnSignal: (file: CodeFindings) => boolean): string[] {
   if (!chains.isImported(file.path)) return [file.path];
-  const isPackageRoot = (path: string) => posix.basename(path) === '__init__.py' || index.get(path)?.reexportsOnly === true;
+  const isPackageRoot = (path: string) => posix.basename(path) === '__init__.py' || index.get(path)?.reexportsOnly === true || isPackageEntry(path, index);
   return chains.rootsAbove(file.path, 4, isPackageRoot).filter((root) => {
     const top = index.get(root);
     return top !== undefined && !top.clientEntry && top.entryPoint === null && !hasOwnSignal(top) && !isPackageRoot(root);
   });
+}
+
+const INDEX_MODULE = /(?:^|\/)index\.[cm]?[jt]sx?$/;
+
+/**
+ * A package's public entry: the index module at the top of a folder that holds its own manifest
+ * (package.json), or in that folder's src/. Whatever else it defines beside its re-exports (a
+ * helper, a type guard), it runs when something imports the package, like a barrel; a package at
+ * the scanned root is not judged, as nothing says whether the root is a package or a service.
+ */
+function isPackageEntry(path: string, index: CodeIndex): boolean {
+  if (!INDEX_MODULE.test(path)) return false;
+  const dir = posix.dirname(path);
+  const top = posix.basename(dir) === 'src' ? posix.dirname(dir) : dir;
+  return top !== '.' && top !== '' && index.projectOf(top) === top;
 }
