@@ -86,6 +86,11 @@ export interface CodeFindings {
   declaredSubAgents?: DeclaredSubAgent[];
 }
 
+/** The facts of a code file in which nothing has been found yet: what a line stub starts from. */
+export function emptyCodeFindings(path: string, language: CodeFindings['language']): CodeFindings {
+  return { type: 'code', path, language, llm: [], frameworks: [], tools: [], capabilities: [], credentials: [], endpoints: [], guardrails: [], untrustedInputs: [], localImports: [], entryPoint: null, agentic: false };
+}
+
 /** A sub-agent declared in code: what the parent hands it (its own tools and model), with the declaration as evidence. */
 export interface DeclaredSubAgent {
   name: string;

@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CodeFindings } from '../findings';
+import { emptyCodeFindings, type CodeFindings } from '../findings';
 import type { ProjectFolder } from '../walk/project-folders';
 import { ProjectBoundaries } from './project-boundaries';
 import { CodeIndex, entryFilesOfCommand } from './resolve-code';
 
 const folder = (path: string, marks: { repository?: boolean; manifest?: boolean }): ProjectFolder => ({ path, repository: marks.repository ?? false, manifest: marks.manifest ?? false });
 
-function code(path: string): CodeFindings {
-  return {
-    type: 'code',
-    path,
-    language: path.endsWith('.py') ? 'python' : 'typescript',
-    llm: [],
-    frameworks: [],
-    tools: [],
-    capabilities: [],
-    credentials: [],
-    endpoints: [],
-    guardrails: [],
-    untrustedInputs: [],
-    localImports: [],
-    entryPoint: null,
-    agentic: false,
-  };
-}
+const code = (path: string): CodeFindings => emptyCodeFindings(path, path.endsWith('.py') ? 'python' : 'typescript');
 
 describe('ProjectBoundaries', () => {
   const projects = new ProjectBoundaries([

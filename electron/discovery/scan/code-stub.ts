@@ -1,7 +1,7 @@
 import type { Evidence } from '../../../shared/discovery';
 import { codeLanguageOf } from '../code';
 import { makeEvidence } from '../evidence';
-import type { CodeFindings } from '../findings';
+import { emptyCodeFindings, type CodeFindings } from '../findings';
 import { clientEntryOf, isServerOnly, serverActionEntryOf } from '../code/client-entry';
 import { findProxyCallsInText } from '../code/proxy-calls';
 import { blank, withoutScriptComments } from '../code/script-comments';
@@ -79,20 +79,9 @@ export function codeStub(path: string, text: string): CodeFindings | null {
   const proxyCalls = language === 'python' ? [] : findProxyCallsInText(path, text);
   const clientEntry = clientEntryOf(path, text);
   return {
-    type: 'code',
-    path,
-    language,
-    llm: [],
-    frameworks: [],
-    tools: [],
-    capabilities: [],
-    credentials: [],
-    endpoints: [],
-    guardrails: [],
-    untrustedInputs: [],
+    ...emptyCodeFindings(path, language),
     localImports: [...imports],
     entryPoint: entryPointOf(path, text, language === 'python') ?? (language === 'python' ? null : serverActionEntryOf(path, text)),
-    agentic: false,
     ...(proxyCalls.length > 0 ? { proxyCalls } : {}),
     ...(clientEntry ? { clientEntry } : {}),
     ...(isServerOnly(path, text) ? { serverOnly: true } : {}),
