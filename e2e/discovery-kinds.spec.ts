@@ -1,6 +1,8 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DiscoveryPage } from './page-models/discovery-page';
+import { TriagePage } from './page-models/triage-page';
+import { TriageRegister } from './page-models/triage-register';
 import { RegistryPage } from './page-models/registry-page';
 import { WorkspaceMenu } from './page-models/workspace-menu';
 import { expect, test } from './support/web-app';
@@ -100,5 +102,33 @@ test('an action whose code writes the MCP config it hands to Claude lists those 
     await page.setViewportSize({ width, height });
     await servers.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/code-mcp-servers-${width}.png` });
+  }
+});
+
+test('a supervisor confirmed on its own carries the refund its worker can issue on the irreversible-actions register, said to come through the worker', async ({ app, page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const registry = new RegistryPage(page);
+  await registry.goto(app.url);
+  await new WorkspaceMenu(page).submitPath('New…', join(app.scratch, 'supervisor.atw'), 'Create');
+  const discovery = new DiscoveryPage(page);
+  await discovery.open();
+  const repo = join(app.scratch, 'langgraph-platform-support');
+  cpSync(join(CORPUS, 'langgraph-platform-support', 'repo'), repo, { recursive: true });
+  await discovery.addFolder(repo);
+  await discovery.scan();
+  const supervisor = await discovery.openCandidate('support');
+  // In the queue the supervisor holds no tool of its own; its worker is an item of its own.
+  await expect(supervisor.section('Capabilities')).toContainText('No shell, network, data, messaging, file or payment access seen');
+  await expect(supervisor.section('Linked items')).toContainText('billing_agent');
+  await supervisor.confirm();
+
+  await new TriagePage(page).open();
+  const register = new TriageRegister(page);
+  await register.open();
+  const rows = register.rows().filter({ hasText: 'support' });
+  await expect(rows.filter({ hasText: 'through sub-agent billing_agent' }).first()).toBeVisible();
+  for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/supervisor-register-${width}.png` });
   }
 });

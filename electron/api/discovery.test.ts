@@ -197,12 +197,13 @@ describe('an agent that runs sub-agents', () => {
     const agent = await env.call('confirmCandidate', { identityKey: supervisor.identityKey });
     const dossier = await env.call('agentDossier', { id: agent.id });
     const payment = dossier.capabilities.find((c) => c.kind === 'payment');
-    // Evidence points at the worker's tool, where the refund is issued.
+    // Evidence points at the worker's tool, where the refund is issued, and the detail says which item holds it.
     expect(payment?.evidence.path).toMatch(/\.py$/);
+    expect(payment?.detail).toMatch(/\(through sub-agent billing_agent\)$/);
     expect(dossier.capabilities.map((c) => c.kind)).toEqual(expect.arrayContaining(['payment', 'data-read', 'outbound-network']));
     // Triage reads the same dossier: the refund its worker can issue is on the irreversible-actions register under the supervisor.
     const register = await env.call('irreversibleRegister', {});
-    expect(register.filter((row) => row.agentId === agent.id).length).toBeGreaterThan(0);
+    expect(register.filter((row) => row.agentId === agent.id).map((row) => row.detail)).toEqual(expect.arrayContaining([expect.stringContaining('through sub-agent billing_agent')]));
     // The worker stays a pending item of its own, and dismissing it does not take its tools out of the process that runs them.
     await env.call('dismissCandidate', { identityKey: billing.identityKey, reason: 'Reviewed as part of the support graph' });
     const after = await env.call('agentDossier', { id: agent.id });

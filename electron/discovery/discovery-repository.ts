@@ -300,9 +300,9 @@ const RUNS_IN_PROCESS: ReadonlySet<AgentLinkRelation> = new Set(['sub-agent', 'h
  * capabilities and untrusted inputs for the runner, so confirming only the parent does not hide
  * its workers' database writes from triage.
  */
-export function itemsRunBy(db: Db, units: readonly DiscoveredAgent[]): DiscoveredAgent[] {
+export function itemsRunBy(db: Db, units: readonly DiscoveredAgent[]): Array<{ item: DiscoveredAgent; relation: AgentLinkRelation }> {
   const seen = new Set(units.map((u) => u.identityKey));
-  const found: DiscoveredAgent[] = [];
+  const found: Array<{ item: DiscoveredAgent; relation: AgentLinkRelation }> = [];
   let frontier: readonly DiscoveredAgent[] = units;
   while (frontier.length > 0) {
     const next: DiscoveredAgent[] = [];
@@ -313,7 +313,7 @@ export function itemsRunBy(db: Db, units: readonly DiscoveredAgent[]): Discovere
         const row = statement(db, 'SELECT detail FROM discovered_agents WHERE identity_key = ?').get(link.identityKey) as { detail: string } | undefined;
         if (!row) continue;
         const item = JSON.parse(row.detail) as DiscoveredAgent;
-        found.push(item);
+        found.push({ item, relation: link.relation });
         next.push(item);
       }
     }

@@ -1,7 +1,7 @@
 import { ensureAttribution } from '../usage/attribution';
 import { agentUsage, agentUsages } from '../usage/usage-agents';
 import type { AgentDetail, AgentCredentialLinks, AgentDossier, AgentUsage } from '../../shared/contract';
-import type { AdvisoryMatch, CandidateDetail, DiscoveredAgent } from '../../shared/discovery';
+import type { AdvisoryMatch, CandidateDetail, CapabilityFinding, DiscoveredAgent } from '../../shared/discovery';
 import { agentDetailOf, allAgentRecords, getAgentDetail } from '../agents/agents-repository';
 import { inReadScope, scoped } from '../store/read-scope';
 import { blastRadiusSummaryOf } from '../blast-radius/blast-radius-summaries';
@@ -84,18 +84,23 @@ export function everyAgentDossier(db: Db, advisories: AdvisoryLookup, { suggesti
 
 function dossierOf(db: Db, agent: AgentDetail, usage: AgentUsage, units: CandidateDetail[], withSuggestions = true): AgentDossier {
   const agentId = agent.id;
-  // Sub-agents and handoff targets run in the units' process with their credentials: their tools' reach is the agent's too.
+  // Sub-agents and handoff targets run in the units' process with their credentials: their tools' reach
+  // is the agent's too, each said to come through the item that holds it.
   const runs = itemsRunBy(db, units);
+  const own = new Set(units.flatMap((u) => u.capabilities.map(evidenceKey)));
+  const throughRuns = runs.flatMap(({ item, relation }) =>
+    item.capabilities.filter((c) => !own.has(evidenceKey(c))).map((c) => ({ ...c, detail: `${c.detail} (${relation === 'sub-agent' ? 'through sub-agent' : 'through handoff to'} ${item.name})` })),
+  );
   return {
     agent,
     sources: units.map((u) => ({ identityKey: u.identityKey, name: u.name, unit: u.unit, sourceRoot: u.sourceRoot, decision: u.decision })),
     llm: units.flatMap((u) => u.llm),
     frameworks: uniqueBy(units.flatMap((u) => u.frameworks), (f) => f.framework),
-    capabilities: uniqueBy([...units, ...runs].flatMap((u) => u.capabilities), (c) => `${c.kind}|${c.detail}|${c.evidence.path}:${c.evidence.line}`),
+    capabilities: uniqueBy([...units.flatMap((u) => u.capabilities), ...throughRuns], (c) => `${c.kind}|${c.detail}|${c.evidence.path}:${c.evidence.line}`),
     mcpServers: uniqueBy(units.flatMap((u) => u.mcpServers ?? []), (s) => `${s.evidence.path}#${s.name}`),
     endpoints: uniqueBy(units.flatMap((u) => u.endpoints), (e) => `${e.host}/${e.purpose}`),
     guardrails: units.flatMap((u) => u.guardrails),
-    untrustedInputs: uniqueBy([...units, ...runs].flatMap((u) => u.untrustedInputs ?? []), (i) => `${i.kind}|${i.detail}|${i.evidence.path}:${i.evidence.line}`),
+    untrustedInputs: uniqueBy([...units, ...runs.map((r) => r.item)].flatMap((u) => u.untrustedInputs ?? []), (i) => `${i.kind}|${i.detail}|${i.evidence.path}:${i.evidence.line}`),
     packages: uniqueBy(units.flatMap((u) => u.packages), (p) => `${p.ecosystem}/${p.name}@${p.version}`),
     advisories: uniqueBy(
       units.flatMap((u) => u.advisories),
@@ -107,3 +112,6 @@ function dossierOf(db: Db, agent: AgentDetail, usage: AgentUsage, units: Candida
     usage,
   };
 }
+
+/** The same finding seen from two items: its kind at one place in the code. */
+const evidenceKey = (c: CapabilityFinding) => `${c.kind}|${c.evidence.path}:${c.evidence.line}`;
