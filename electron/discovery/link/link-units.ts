@@ -39,16 +39,17 @@ import { ImporterChains, unitRootsOf } from './unrun-importers';
  * an LLM runs unattended (cron, event or chained trigger). A user- or webhook-triggered one-shot
  * model call is an 'llm-call': still listed, because its key spends tokens someone must own.
  * A unit with no LLM use at all is not a candidate.
- * `projectFolders`: the folders where the walk saw a project begin (commands resolve inside their own).
- * `samePaths`: an index of the same code files from an earlier link, whose import resolutions are reused.
- * `projectFolders`: the tree's repositories and packages (see project-boundaries.ts), when `samePaths` does not carry them.
+ * `projectFolders`: the tree's repositories and packages, where the walk saw a project begin
+ * (commands resolve inside their own; see project-boundaries.ts).
+ * `samePaths`: an index of the same code files from an earlier link, whose import resolutions and
+ * project boundaries are reused (then `projectFolders` is not read).
  */
 export function linkUnits(sourceLabel: string, findings: FileFindings[], options: { projectFolders?: readonly ProjectFolder[]; samePaths?: CodeIndex } = {}): DiscoveredAgent[] {
   const code = findings.filter((f): f is CodeFindings => f.type === 'code');
   const configs = findings.filter((f): f is ConfigFindings => f.type === 'config');
   const lockfiles = findings.filter((f): f is LockfileFindings => f.type === 'lockfile');
   // A scan links twice (see scanFolder): the second time with the same files, more of them analysed in full.
-  const index = new CodeIndex(code, { projects: new ProjectBoundaries(options.projectFolders ?? []), samePaths: options.samePaths });
+  const index = new CodeIndex(code, options.samePaths ? { samePaths: options.samePaths } : { projects: new ProjectBoundaries(options.projectFolders ?? []) });
   const packagesNear = packagesByFolder(lockfiles);
   const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();
@@ -191,10 +192,7 @@ function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
   const top = index.projectOf(configDir);
   const bases = [...(unit.build ? [unit.build.context] : []), configDir, top];
   for (const written of unit.codePaths) {
-    // A path the config analyzer already joined to its project's top (`${workspaceFolder}/build/index.js`)
-    // is read from that top, where a built folder maps to its sources.
-    const fromTop = top && written.startsWith(`${top}/`) ? index.resolvePath(written.slice(top.length + 1), top) : null;
-    const file = index.resolvePath(written, configDir) ?? fromTop ?? index.resolvePath(written, '');
+    const file = index.resolvePath(written, configDir) ?? index.resolvePath(written, '');
     if (file) found.add(file);
     else bases.unshift(posix.normalize(posix.join(configDir, written)).replace(/\.zip$/, ''), posix.normalize(written).replace(/\.zip$/, ''));
   }

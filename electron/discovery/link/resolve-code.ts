@@ -95,12 +95,24 @@ export class CodeIndex {
     // in packages/api is packages/api/src/index.ts), before any file of that name at the root.
     const source = clean.replace(BUILD_FOLDER, 'src/');
     const fromHere = posix.normalize(posix.join(fromDir, clean));
-    const candidates = [fromHere, ...(source !== clean && fromDir ? [posix.normalize(posix.join(fromDir, source))] : []), ...(fromDirOnly ? [] : [posix.normalize(clean)])];
+    const candidates = [fromHere, ...(source !== clean && fromDir ? [posix.normalize(posix.join(fromDir, source))] : []), ...(fromDirOnly ? [] : [posix.normalize(clean), ...this.builtInProject(posix.normalize(clean))])];
     for (const base of candidates) {
       if (base.startsWith('..') || !this.mayResolve(base)) continue;
       for (const variant of pathVariants(base)) if (this.byPath.has(variant)) return variant;
     }
     return null;
+  }
+
+  /**
+   * A path from the root that runs a project's built output (`services/api/build/index.js`, as a
+   * config joins `${workspaceFolder}` to its project): the sources in that project's src/.
+   */
+  private builtInProject(path: string): string[] {
+    const top = this.projects.projectOf(posix.dirname(path));
+    if (!top || !path.startsWith(`${top}/`)) return [];
+    const inProject = path.slice(top.length + 1);
+    const source = inProject.replace(BUILD_FOLDER, 'src/');
+    return source === inProject ? [] : [posix.join(top, source)];
   }
 
   /**

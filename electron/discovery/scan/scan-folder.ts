@@ -142,7 +142,7 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   const label = options.label ?? (basename(root) || root);
   // Resolving imports depends only on the files' paths, the same in both links below: worked out once.
   const samePaths = new CodeIndex(findings.filter((f): f is CodeFindings => f.type === 'code'), { projects: new ProjectBoundaries(projectFolders) });
-  let agents = linkUnits(label, findings, { projectFolders, samePaths });
+  let agents = linkUnits(label, findings, { samePaths });
   // Second pass: code a candidate runs but that imports no LLM SDK (its tools' helpers, its
   // entry script) was only skimmed for imports; analyse it fully and link again.
   const reached = new Set(agents.flatMap((a) => a.codeFiles));
@@ -151,7 +151,7 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
     const results = await analyzeSpread(options.pool, toDeepen);
     const deepened = new Map(results.map((result, i) => [toDeepen[i]!.relPath, result.findings]));
     const merged = findings.flatMap((f) => (f.type === 'code' && deepened.has(f.path) ? (deepened.get(f.path) ?? []) : [f]));
-    agents = linkUnits(label, merged, { projectFolders, samePaths });
+    agents = linkUnits(label, merged, { samePaths });
   }
   const redacted = new Map<string, string>();
   agents = agents.map((agent) => redactDeep(agent, redacted));
