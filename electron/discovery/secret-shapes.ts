@@ -100,7 +100,7 @@ function awsSecret(raw: string, index: number): KnownSecret {
  * A literal every shape above (and an AWS secret's name) contains. Most texts a scan redacts
  * (paths, rule ids, snippets of ordinary code) hold none, and one pass for these literals is
  * several times cheaper than each shape's pattern in turn. A shape added above must add its
- * literal here (secret-shapes.test.ts checks every example key passes it).
+ * literal here (evidence.test.ts plants an example of every shape and checks it is masked).
  */
 const SHAPE_HINT = /PRIVATE KEY|sk-|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|gl[a-z]{2,5}-|GR1348941|hooks\.slack\.com|xox|xapp-|AIza|hf_|k_live_|k_test_|SK[0-9a-fA-F]{32}|SG\.|gsk_|[Ss][Ee][Cc][Rr][Ee][Tt][_-]?[Aa][Cc][Cc][Ee][Ss][Ss]/;
 
