@@ -44,6 +44,8 @@ const TERRAFORM_UNIT_RESOURCES = /\b(aws_lambda_function|google_cloudfunctions2?
 
 const BATCH_BYTES = 512 * 1024;
 const BATCH_FILES = 64;
+/** What a file the walk did not stat counts towards a batch's bytes: a typical source file. */
+const UNSTATED_FILE_BYTES = BATCH_BYTES / BATCH_FILES;
 const MAX_BACKLOG = 8;
 const MAX_WARNINGS = 500;
 /** Files a candidate reaches are few but parsed in full: small batches keep every thread busy. */
@@ -126,7 +128,7 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
       const toAnalyze: FileToAnalyze = { relPath: file.relPath, kind: file.kind, absPath: file.absPath, size: file.size };
       sent.set(file.relPath, toAnalyze);
       batch.push(toAnalyze);
-      batchBytes += file.size;
+      batchBytes += file.size ?? UNSTATED_FILE_BYTES;
       if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
     },
   );
