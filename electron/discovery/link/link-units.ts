@@ -11,6 +11,7 @@ import { applyShellScriptCallers } from './shell-script-callers';
 import { AgentGraph } from './agent-nodes';
 import { splitSubAgents } from './agents-sdk-js-sub-agents';
 import { sharedWebRoutes } from './shared-web-routes';
+import { tasksRegisteredByEntries } from './registered-tasks';
 import { browserAgents, type MakeItem } from './browser-agents';
 import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
@@ -116,9 +117,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const reaches = new Map<string, string[]>();
   const reachOf = (path: string) => reaches.get(path) ?? reaches.set(path, importClosure([path], index)).get(path)!;
   const webRoutes = sharedWebRoutes(entryFiles, reachOf, index, hasLlmSignal);
+  const registered = tasksRegisteredByEntries(entryFiles, reachOf, index);
   for (const entry of entryFiles) {
     const routes = webRoutes.get(entry.path);
     if (routes && routes[0] !== entry.path) continue; // one item for the routes of one agent, at the first
+    if (registered.has(entry.path)) continue;
     const reach = routes ? [...new Set(routes.flatMap(reachOf))] : reachOf(entry.path);
     // A file that only starts a server built elsewhere (stdio.ts, an Express Streamable HTTP file) is that server's entry point.
     const launched = servers.size > 0 ? serversDeployedBy([entry.path], reach, (path) => path !== entry.path && servers.has(path), index) : null;
