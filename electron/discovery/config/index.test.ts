@@ -71,7 +71,7 @@ describe('analyzeConfigFile: routing', () => {
 
   it('returns nothing, and no warning, for files of other formats', async () => {
     for (const [path, text] of [
-      ['package.json', '{"name": "x", "scripts": {"test": "vitest"}}'],
+      ['package.json', '{"name": "x", "dependencies": {"openai": "^5.0.0"}}'],
       ['tsconfig.json', '{ "compilerOptions": { "strict": true, } }'],
       ['values.yaml', 'replicaCount: 2\nimage:\n  repository: nginx\n'],
       ['.github/dependabot.yml', 'version: 2\nupdates: []\n'],
@@ -81,6 +81,12 @@ describe('analyzeConfigFile: routing', () => {
     ]) {
       expect(await analyzeConfigFile(path!, text!, options())).toEqual({ findings: null, warnings: [] });
     }
+  });
+
+  it("reads a package.json's scripts, the commands `npm start` and `npm run x` run, and declares no unit with them", async () => {
+    const { findings, warnings } = await analyzeConfigFile('web/package.json', '{"name": "x", "scripts": {"start": "next start", "test": "vitest"}}', options());
+    expect(warnings).toEqual([]);
+    expect(findings).toMatchObject({ format: 'package-json', units: [], packageScripts: { start: 'next start', test: 'vitest' } });
   });
 });
 

@@ -24,6 +24,7 @@ import { analyzeKeyFile, analyzeServiceAccountKey, isServiceAccountKeyText } fro
 import { analyzeKubernetes } from './kubernetes';
 import { analyzeLanggraphJson } from './langgraph-json';
 import { analyzeMcp } from './mcp';
+import { analyzePackageJson } from './package-json';
 import { analyzeProcfile } from './procfile';
 import { analyzeServerless } from './serverless';
 import { analyzeTerraform } from './terraform';
@@ -78,6 +79,7 @@ const GITHUB_ACTION: Route = { reading: 'a GitHub Action (action.yml)', analyze:
 const CLAUDE_SUBAGENT: Route = { reading: 'a Claude Code subagent', analyze: analyzeClaudeSubagent };
 const CLAUDE_SETTINGS: Route = { reading: 'Claude Code settings', analyze: analyzeClaudeSettings };
 const CLAUDE_SCRIPT: Route = { reading: 'a shell script', analyze: analyzeClaudeScript };
+const PACKAGE_JSON: Route = { reading: 'a package.json', analyze: analyzePackageJson };
 const SECRET_FILE_ROUTES = { dotenv: DOTENV, tfvars: TFVARS, 'key-file': KEY_FILE } as const;
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -121,6 +123,8 @@ function routesFor(path: string, text: string): Route[] {
   if (/\.jsonc?$/i.test(name)) {
     if (isServiceAccountKeyText(text)) return [SERVICE_ACCOUNT_KEY];
     if (name === 'langgraph.json') return [LANGGRAPH_JSON];
+    // Its scripts are the commands `npm start` and `npm run x` run; a manifest without any is not read.
+    if (name === 'package.json' && text.includes('"scripts"')) return [PACKAGE_JSON];
     return /"(mcpServers|servers|context_servers|mcp)"\s*:/.test(text) ? [MCP] : [];
   }
   if (/\.toml$/i.test(name)) return /\bmcp_servers\b/.test(text) ? [MCP] : [];

@@ -1,0 +1,62 @@
+import { posix } from 'node:path';
+import type { DiscoveredAgent } from '../../../shared/discovery';
+import { pathTrust } from '../evidence';
+import type { CodeFindings } from '../findings';
+import { isDocsPath, isExamplePath, isTestPath } from './deployment-scope';
+import type { CodeIndex } from './resolve-code';
+
+/**
+ * Code in examples/, demos/, samples/ (and docs/) is judged by the repository around it, the way
+ * deployment configs there already are:
+ *
+ * - In a repository with model code of its own outside those folders (a library such as an agent
+ *   SDK, or an application), examples show how that code is used: such an item is an `example`,
+ *   reported and never counted, like a workflow in examples/. It used to be an `agent` whose
+ *   evidence was merely trusted less (0.4), which put it in the queue as a low-confidence agent.
+ * - In a repository whose only model code lives there (a collection of agents kept under
+ *   examples/), those agents are what the repository holds: they are trusted like any code. Docs
+ *   stay trusted less: a snippet in documentation explains something, it is not a program to run.
+ *
+ * A deployment config outside those folders that runs such code (a root langgraph.json naming
+ * `./examples/customer_support.py:app`, as langgraph-swarm-py's does) deploys it: see
+ * `deployedTrust`.
+ */
+export function judgeExampleCode(items: DiscoveredAgent[], code: readonly CodeFindings[], index: CodeIndex): void {
+  const ownModelCode = new Map<string, boolean>();
+  const hasOwnModelCode = (repository: string) => {
+    let found = ownModelCode.get(repository);
+    if (found === undefined) {
+      found = code.some((file) => usesModel(file) && !isExamplePath(file.path) && !isTestPath(file.path) && index.repositoryOf(posix.dirname(file.path)) === repository);
+      ownModelCode.set(repository, found);
+    }
+    return found;
+  };
+  for (const item of items) {
+    if (!JUDGED_KINDS.has(item.unit.kind) || !COUNTED.has(item.classification) || !isExamplePath(item.unit.path) || isTestPath(item.unit.path)) continue;
+    if (hasOwnModelCode(index.repositoryOf(posix.dirname(item.unit.path)))) item.classification = 'example';
+    else if (!isDocsPath(item.unit.path)) deployedTrust(item);
+  }
+}
+
+/** Items found from code alone; a config's units are judged by where the config sits (deployment-scope.ts). */
+const JUDGED_KINDS = new Set(['code-entry-point', 'browser-agent', 'sub-agent']);
+const COUNTED = new Set(['agent', 'llm-call', 'remote-caller']);
+
+function usesModel(file: CodeFindings): boolean {
+  return file.llm.length > 0 || file.frameworks.some((use) => use.framework !== 'mcp-server') || file.agentic;
+}
+
+/**
+ * The item's confidence without the discount its evidence took for sitting in examples/, docs/
+ * or tests/ (evidence.ts `pathTrust`): for code a deployment runs, or the agents of a repository
+ * of examples. Never lowers it.
+ */
+export function deployedTrust(item: DiscoveredAgent): void {
+  const uses = [...item.llm, ...item.frameworks];
+  const seen = Math.max(0, ...uses.map((use) => use.evidence.confidence));
+  if (seen === 0) return;
+  const undiscounted = Math.max(...uses.map((use) => Math.min(1, use.evidence.confidence / pathTrust(use.evidence.path))));
+  // What the item took off beside the evidence (code nothing visible runs is trusted less) still applies.
+  const best = Math.round(Math.min(1, undiscounted * (item.confidence / seen)) * 100) / 100;
+  if (best > item.confidence) item.confidence = best;
+}
