@@ -1,19 +1,21 @@
 import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { openai } from '@ai-sdk/openai';
 import { generateText, tool } from 'ai';
-import pg from 'pg';
+import postgres from 'postgres';
 import { z } from 'zod';
 
 const sqs = new SQSClient({});
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+const sql = postgres(process.env.DATABASE_URL!);
 const queueUrl = process.env.CHARGEBACK_QUEUE_URL!;
 
 const earlierChargebacks = tool({
   description: "The cardholder's earlier chargebacks, newest first",
   parameters: z.object({ cardholderId: z.string() }),
   execute: async ({ cardholderId }) => {
-    const { rows } = await pool.query('SELECT reason_code, amount_cents, opened_at FROM chargebacks WHERE cardholder_id = $1 ORDER BY opened_at DESC LIMIT 10', [cardholderId]);
-    return rows;
+    return sql`
+      SELECT reason_code, amount_cents, opened_at FROM chargebacks
+      WHERE cardholder_id = ${cardholderId} ORDER BY opened_at DESC LIMIT 10
+    `;
   },
 });
 
@@ -28,7 +30,7 @@ for (;;) {
       maxSteps: 3,
       prompt: `Give one reason code (fraud, not-received, duplicate, other) for this chargeback notice of cardholder ${notice.cardholderId}: ${notice.text}`,
     });
-    await pool.query('UPDATE chargebacks SET reason_code = $1 WHERE id = $2', [text.trim(), notice.id]);
+    await sql`UPDATE chargebacks SET reason_code = ${text.trim()} WHERE id = ${notice.id}`;
     await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
   }
 }
