@@ -37,7 +37,7 @@ export function undeployedImages(configs: readonly ConfigFindings[], images: Rea
   const found: ConfigFindings[] = [];
   for (const config of configs) {
     const image = config.image;
-    if (!image || built.has(config.path) || contexts.has(posix.dirname(config.path))) continue;
+    if (!image || built.has(config.path) || contexts.has(posix.dirname(config.path)) || DEV_IMAGE.test(config.path)) continue;
     const dir = posix.dirname(config.path) === '.' ? '' : posix.dirname(config.path);
     const unit = newUnit('container-service', imageName(config.path), config.path, image.evidence, imageTrigger(image, dir, index, triggerOfEntry));
     unit.runs.push(image.command);
@@ -47,6 +47,9 @@ export function undeployedImages(configs: readonly ConfigFindings[], images: Rea
   }
   return found;
 }
+
+/** Images a developer builds by hand: a dev container, `Dockerfile.dev`, `test.Dockerfile`, `Dockerfile.local`. */
+const DEV_IMAGE = /(^|\/)\.devcontainer\/|(^|\/)(dockerfile|containerfile)[.-](dev|develop|development|local|debug|test|tests|ci)$|(^|\/)(dev|develop|development|local|debug|test|tests|ci)\.dockerfile$/i;
 
 /** `bot/Dockerfile` → bot, `Dockerfile.worker` and `worker.Dockerfile` → worker; a Dockerfile at the top of the tree → Dockerfile. */
 export function imageName(path: string): string {

@@ -136,7 +136,7 @@ describe('a Dockerfile nothing deploys', () => {
     expect(found[0]!.trigger).toMatchObject({ kind: 'user', description: 'Answers on port 8080 of its container' });
   });
 
-  it('decoys: a Dockerfile running code with no model, one a compose service builds, a dev one beside it and one under examples/ make no item of their own', async () => {
+  it('decoys: a Dockerfile running code with no model, one a compose service builds, a dev one beside it, a dev container, a Dockerfile.dev and one under examples/ make no item of their own', async () => {
     write('status/server.py', 'from http.server import HTTPServer, BaseHTTPRequestHandler\nHTTPServer(("", 8000), BaseHTTPRequestHandler).serve_forever()\n');
     write('status/Dockerfile', 'FROM python:3.12-slim\nCOPY . .\nCMD ["python", "server.py"]\n');
     write('bot/run.py', BOT_PY);
@@ -144,6 +144,8 @@ describe('a Dockerfile nothing deploys', () => {
     write('bot/Dockerfile.dev', 'FROM python:3.12-slim\nCOPY . .\nCMD ["python", "run.py"]\n');
     write('docker-compose.yml', 'services:\n  bot:\n    build: ./bot\n');
     write('examples/bot/Dockerfile', 'FROM python:3.12-slim\nCOPY . .\nCMD ["python", "run.py"]\n');
+    write('.devcontainer/Dockerfile', 'FROM python:3.12-slim\nCOPY . .\nCMD ["python", "bot/run.py"]\n');
+    write('Dockerfile.dev', 'FROM python:3.12-slim\nCOPY . .\nCMD ["python", "bot/run.py"]\n');
     write('examples/bot/run.py', BOT_PY);
     const found = (await scan()).filter((a) => a.classification !== 'example');
     expect(items(found)).toEqual(['agent container-service docker-compose.yml bot [bot/run.py]']);
