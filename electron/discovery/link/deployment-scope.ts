@@ -25,6 +25,12 @@ export function isExamplePath(path: string): boolean {
   return EXAMPLE_FOLDER.test(path);
 }
 
+/** The folder holding the outermost such folder of `path` (`services/kit/examples/a.py` → services/kit, '' at the top), or null when there is none. */
+export function exampleFolderOwner(path: string): string | null {
+  const match = EXAMPLE_FOLDER.exec(path);
+  return match ? path.slice(0, match.index) : null;
+}
+
 /** Documentation: its snippets explain, they are not a collection of programs to run. */
 export function isDocsPath(path: string): boolean {
   return /(^|\/)docs?(\/|$)/i.test(path);

@@ -40,6 +40,16 @@ describe('agents under examples/', () => {
     expect(counted(await scan())).toEqual(['agent code-entry-point examples/budget-coach/index.ts', 'agent code-entry-point examples/refunds/agent.py']);
   });
 
+  it("examples show how the code beside them is used: a collection kept in one folder of a bigger repository is judged by that folder", async () => {
+    write('.git/HEAD', 'ref: refs/heads/main\n');
+    write('services/payments/agent.py', GRAPH_PY.replace('support', 'payments'));
+    write('services/recipes/examples/refunds/agent.py', GRAPH_PY.replace('support', 'refunds'));
+    write('services/payments/examples/ask.py', GRAPH_PY.replace('support', 'ask'));
+    const found = await scan();
+    expect(counted(found)).toEqual(['agent code-entry-point services/payments/agent.py', 'agent code-entry-point services/recipes/examples/refunds/agent.py']);
+    expect(examples(found)).toEqual(['code-entry-point services/payments/examples/ask.py']);
+  });
+
   it('a snippet in docs/ stays trusted less even when nothing else in the repository uses a model', async () => {
     write('payouts/ledger.py', 'def total(rows):\n    return sum(r.amount for r in rows)\n');
     write('docs/examples/agent.py', GRAPH_PY);

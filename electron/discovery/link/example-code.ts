@@ -2,19 +2,19 @@ import { posix } from 'node:path';
 import type { DiscoveredAgent } from '../../../shared/discovery';
 import { pathTrust } from '../evidence';
 import type { CodeFindings } from '../findings';
-import { isDocsPath, isExamplePath, isTestPath } from './deployment-scope';
+import { exampleFolderOwner, isDocsPath, isExamplePath, isTestPath } from './deployment-scope';
 import type { CodeIndex } from './resolve-code';
 
 /**
- * Code in examples/, demos/, samples/ (and docs/) is judged by the repository around it, the way
- * deployment configs there already are:
+ * Code in examples/, demos/, samples/ (and docs/) is judged by the code beside it (the folder that
+ * holds examples/, within its repository), the way deployment configs there already are:
  *
- * - In a repository with model code of its own outside those folders (a library such as an agent
- *   SDK, or an application), examples show how that code is used: such an item is an `example`,
+ * - Beside model or agent-framework code outside those folders (a library such as an agent SDK,
+ *   or an application), examples show how that code is used: such an item is an `example`,
  *   reported and never counted, like a workflow in examples/. It used to be an `agent` whose
  *   evidence was merely trusted less (0.4), which put it in the queue as a low-confidence agent.
- * - In a repository whose only model code lives there (a collection of agents kept under
- *   examples/), those agents are what the repository holds: they are trusted like any code. Docs
+ * - Where the only model code lives there (a repository that is a collection of agents kept
+ *   under examples/), those agents are what the repository holds: trusted like any code. Docs
  *   stay trusted less: a snippet in documentation explains something, it is not a program to run.
  *
  * A deployment config outside those folders that runs such code (a root langgraph.json naming
@@ -23,17 +23,24 @@ import type { CodeIndex } from './resolve-code';
  */
 export function judgeExampleCode(items: DiscoveredAgent[], code: readonly CodeFindings[], index: CodeIndex): void {
   const ownModelCode = new Map<string, boolean>();
-  const hasOwnModelCode = (repository: string) => {
-    let found = ownModelCode.get(repository);
+  // Examples show how the code beside them is used: the folder holding examples/ and what is
+  // below it, within its repository (a scanned folder may hold many; a monorepo's examples/ of one
+  // package says nothing of another package's agents).
+  const hasOwnModelCode = (owner: string) => {
+    let found = ownModelCode.get(owner);
     if (found === undefined) {
-      found = code.some((file) => usesModel(file) && !isExamplePath(file.path) && !isTestPath(file.path) && index.repositoryOf(posix.dirname(file.path)) === repository);
-      ownModelCode.set(repository, found);
+      const prefix = owner ? `${owner}/` : '';
+      const repository = index.repositoryOf(owner.replace(/\/$/, ''));
+      found = code.some((file) => file.path.startsWith(prefix) && usesModel(file) && !isExamplePath(file.path) && !isTestPath(file.path) && index.repositoryOf(posix.dirname(file.path)) === repository);
+      ownModelCode.set(owner, found);
     }
     return found;
   };
   for (const item of items) {
-    if (!JUDGED_KINDS.has(item.unit.kind) || !COUNTED.has(item.classification) || !isExamplePath(item.unit.path) || isTestPath(item.unit.path)) continue;
-    if (hasOwnModelCode(index.repositoryOf(posix.dirname(item.unit.path)))) item.classification = 'example';
+    if (!JUDGED_KINDS.has(item.unit.kind) || !COUNTED.has(item.classification) || isTestPath(item.unit.path)) continue;
+    const owner = exampleFolderOwner(item.unit.path);
+    if (owner === null) continue;
+    if (hasOwnModelCode(owner.replace(/\/$/, ''))) item.classification = 'example';
     else if (!isDocsPath(item.unit.path)) deployedTrust(item);
   }
 }
