@@ -205,7 +205,10 @@ function writtenEntriesOf(unit: UnitFinding, index: CodeIndex): string[] {
  */
 export function configEntryFiles(configs: readonly ConfigFindings[], index: CodeIndex): string[] {
   const images = imageCommands(configs);
-  return configs.flatMap((config) => config.units.flatMap((declared) => writtenEntriesOf(withImageCommand(declared, images), index).filter((path) => !isTestPath(path))));
+  // What `npm start` runs, and what a Dockerfile nothing deploys runs, are entries too.
+  index.packageScripts ??= new PackageScripts(configs);
+  const all = [...configs, ...undeployedImages(configs, images, index, () => null)];
+  return all.flatMap((config) => config.units.flatMap((declared) => writtenEntriesOf(withImageCommand(declared, images), index).filter((path) => !isTestPath(path))));
 }
 
 function hasLlmSignal(file: CodeFindings): boolean {
