@@ -17,6 +17,7 @@ const counted = (agents: DiscoveredAgent[]) => agents.filter((a) => a.classifica
 const examples = (agents: DiscoveredAgent[]) => agents.filter((a) => a.classification === 'example').map((a) => `${a.unit.kind} ${a.unit.path}`).sort();
 
 const GRAPH_PY = 'from langchain_openai import ChatOpenAI\nfrom langgraph.prebuilt import create_react_agent\n\nmodel = ChatOpenAI(model="gpt-4.1")\napp = create_react_agent(model, tools=[], name="support")\n\nif __name__ == "__main__":\n    print(app.invoke({"messages": [("user", "Where is my refund?")]}))\n';
+const SUPERVISOR_PY = 'from langchain_openai import ChatOpenAI\nfrom langgraph.prebuilt import create_react_agent\nfrom langgraph_supervisor import create_supervisor\n\nmodel = ChatOpenAI(model="gpt-4.1")\nbilling = create_react_agent(model, tools=[], name="billing")\napp = create_supervisor([billing], model=model).compile()\n';
 const LIBRARY_PY = 'from langchain_core.language_models import LanguageModelLike\nfrom langgraph.graph import StateGraph\n\n\ndef create_swarm(agents, default_active_agent):\n    builder = StateGraph(dict)\n    for agent in agents:\n        builder.add_node(agent.name, agent)\n    return builder\n';
 const AGENT_TS = "import { Agent, run } from '@openai/agents';\nconst agent = new Agent({ name: 'Budget coach', instructions: 'Help with budgets', model: 'gpt-4.1' });\nconst result = await run(agent, process.argv[2] ?? 'Plan my month');\nconsole.log(result.finalOutput);\n";
 
@@ -25,11 +26,12 @@ describe('agents under examples/', () => {
     write('pyproject.toml', '[project]\nname = "swarm"\n');
     write('swarm/__init__.py', 'from swarm.core import create_swarm\n');
     write('swarm/core.py', LIBRARY_PY);
-    write('examples/customer_support.py', GRAPH_PY);
+    write('examples/customer_support.py', SUPERVISOR_PY);
     write('examples/research/agent.py', GRAPH_PY.replace('support', 'research'));
     write('langgraph.json', JSON.stringify({ dependencies: ['.'], graphs: { app: './examples/customer_support.py:app' } }));
     const found = await scan();
-    expect(counted(found)).toEqual(['agent langgraph-graph langgraph.json']);
+    // The graph's worker is deployed with it, not an example of the library.
+    expect(counted(found)).toEqual(['agent langgraph-graph langgraph.json', 'agent sub-agent examples/customer_support.py']);
     expect(examples(found)).toEqual(['code-entry-point examples/research/agent.py']);
   });
 

@@ -36,13 +36,35 @@ export function judgeExampleCode(items: DiscoveredAgent[], code: readonly CodeFi
     }
     return found;
   };
+  const examples = new Set<DiscoveredAgent>();
+  const trusted = new Set<DiscoveredAgent>();
   for (const item of items) {
     if (!JUDGED_KINDS.has(item.unit.kind) || !COUNTED.has(item.classification) || isTestPath(item.unit.path)) continue;
     const owner = exampleFolderOwner(item.unit.path);
     if (owner === null) continue;
-    if (hasOwnModelCode(owner.replace(/\/$/, ''))) item.classification = 'example';
-    else if (!isDocsPath(item.unit.path)) deployedTrust(item);
+    if (hasOwnModelCode(owner)) examples.add(item);
+    else if (!isDocsPath(item.unit.path)) trusted.add(item);
   }
+  // A sub-agent or handoff target that a deployed item runs is deployed with it (the workers of a
+  // graph a root langgraph.json names in examples/), however many agents down.
+  const byKey = new Map(items.map((item) => [item.identityKey, item]));
+  const runByDeployed = (item: DiscoveredAgent) =>
+    (item.links ?? []).some((link) => {
+      if (link.relation !== 'parent' && link.relation !== 'handoff-from') return false;
+      const runner = byKey.get(link.identityKey);
+      return runner !== undefined && runner.classification !== 'example' && !examples.has(runner);
+    });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const item of examples) {
+      if (!runByDeployed(item)) continue;
+      examples.delete(item);
+      trusted.add(item);
+      changed = true;
+    }
+  }
+  for (const item of examples) item.classification = 'example';
+  for (const item of trusted) deployedTrust(item);
 }
 
 /** Items found from code alone; a config's units are judged by where the config sits (deployment-scope.ts). */
