@@ -27,7 +27,7 @@ import { isModelFreeGraph } from './model-free-graphs';
 import { joinProxyRoutes } from './proxy-routes';
 import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
 import { ProjectBoundaries } from './project-boundaries';
-import { PackageScripts } from './package-scripts';
+import { PackageScripts, withScriptCommands } from './package-scripts';
 import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { addSubAgents } from './sub-agents';
@@ -88,7 +88,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
       // An example (a workflow in docs/, a dev server) claims no code: what it runs may be deployed elsewhere.
-      if (isExampleUnit(unit, config.format) || runsOnlyTests(unit, written)) agent.classification = 'example';
+      if (isExampleUnit(withScriptCommands(unit, index.packageScripts, [unit.build?.context ?? posix.dirname(unit.path), index.projectOf(posix.dirname(unit.path))]), config.format) || runsOnlyTests(unit, written)) agent.classification = 'example';
       else {
         for (const path of closure) covered.add(path);
         // Deployed by a config outside examples/: its code is trusted wherever it sits.

@@ -75,6 +75,13 @@ describe('package.json scripts as commands', () => {
     expect(items(await scan())).toEqual(['llm-call container-service docker-compose.yml web [app/api/chat/route.ts]']);
   });
 
+  it('a service whose script starts a dev server (`npm run start:dev` = nodemon) is an example beside the deployed one', async () => {
+    write('package.json', JSON.stringify({ scripts: { start: 'node dist/server.js', 'start:dev': 'nodemon --watch src src/server.ts' } }));
+    write('src/server.ts', TOOL_LOOP_TS);
+    write('docker-compose.yml', 'services:\n  api:\n    build: .\n    command: npm start\n  api-live:\n    build: .\n    command: npm run start:dev\n');
+    expect(items((await scan()).filter((a) => a.classification !== 'example'))).toEqual(['agent container-service docker-compose.yml api [src/server.ts]']);
+  });
+
   it('decoys: scripts that build, lint or test, a script the package does not have, a script calling itself, and `npm ci` run no code', async () => {
     write('package.json', JSON.stringify({ scripts: { build: 'tsc', lint: 'eslint src', test: 'vitest run', loop: 'npm run loop', agent: 'tsx src/agent.ts' } }));
     write('src/agent.ts', CRON_SCRIPT_TS);

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { shellCommands } from '../config/shell-script';
 import type { CodeFindings, ConfigFindings } from '../findings';
 import { isTestPath } from './deployment-scope';
 
@@ -46,6 +47,33 @@ export class PackageScripts {
       if (at === '') return null;
     }
   }
+}
+
+/**
+ * The unit with the commands of the scripts its own commands run added to its `runs`, to judge
+ * what it is by: a compose service whose `npm run start:dev` is `nodemon src/server.ts` is a dev
+ * server as much as one whose command says `nodemon`. `dirs`: where its commands run, nearest first.
+ */
+export function withScriptCommands<T extends { runs: string[] }>(unit: T, scripts: PackageScripts | null, dirs: readonly string[]): T {
+  if (!scripts || scripts.isEmpty) return unit;
+  const added: string[] = [];
+  const follow = (command: string, dir: string, depth: number) => {
+    for (const simple of shellCommands(command)) {
+      const at = simple.dir ? posix.normalize(posix.join(dir || '.', simple.dir)).replace(/^\.$/, '') : dir;
+      const script = depth < 6 ? scripts.scriptRunBy(simple.words, at) : null;
+      if (!script) continue;
+      added.push(script.command);
+      follow(script.command, script.packageDir, depth + 1);
+    }
+  };
+  for (const run of unit.runs) {
+    for (const dir of dirs) {
+      const before = added.length;
+      follow(run, dir, 0);
+      if (added.length > before) break;
+    }
+  }
+  return added.length > 0 ? { ...unit, runs: [...unit.runs, ...added] } : unit;
 }
 
 /** Package-manager commands that are never a package's script, whatever its scripts are named. */
