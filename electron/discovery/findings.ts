@@ -224,6 +224,8 @@ export interface ConfigFindings {
   image?: { command: string; evidence: Evidence; ports?: string[] };
   /** A package.json: its `scripts` by name, the commands `npm run <name>` runs (see link/package-scripts.ts). */
   packageScripts?: Record<string, string>;
+  /** A pyproject.toml: its console scripts by name, each the module that defines it (`refund-agent` → "refund_agent.cli"). */
+  consoleScripts?: Record<string, string>;
 }
 
 export interface LockfileFindings {

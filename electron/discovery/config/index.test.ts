@@ -88,6 +88,14 @@ describe('analyzeConfigFile: routing', () => {
     expect(warnings).toEqual([]);
     expect(findings).toMatchObject({ format: 'package-json', units: [], packageScripts: { start: 'next start', test: 'vitest' } });
   });
+
+  it("reads a pyproject.toml's console scripts (PEP 621 and Poetry) as the modules they run, and nothing else of it", async () => {
+    const text = '[project]\nname = "x"\n\n[project.scripts]\nrefund-agent = "refund_agent.cli:main"\n"quoted-name" = \'pkg.mod:run\'\nbroken = 3\n\n[tool.poetry.scripts]\ndigest = "digest.run:main"\n\n[tool.ruff]\nline-length = "not.a:script"\n';
+    const { findings, warnings } = await analyzeConfigFile('svc/pyproject.toml', text, options());
+    expect(warnings).toEqual([]);
+    expect(findings).toMatchObject({ format: 'pyproject-scripts', units: [], consoleScripts: { 'refund-agent': 'refund_agent.cli', 'quoted-name': 'pkg.mod', digest: 'digest.run' } });
+    expect(Object.keys(findings!.consoleScripts!)).toEqual(['refund-agent', 'quoted-name', 'digest']);
+  });
 });
 
 describe('analyzeConfigFile: bad input never throws', () => {

@@ -158,3 +158,27 @@ describe('a Dockerfile nothing deploys', () => {
     expect(items(found)).toEqual(['agent container-service docker-compose.yml bot [bot/run.py]']);
   });
 });
+
+describe('pyproject.toml console scripts as commands (Python)', () => {
+  const CLI_PY = 'import anthropic\n\nclient = anthropic.Anthropic()\n\n\ndef main() -> None:\n    reply = client.messages.create(model="claude-sonnet-4-5", max_tokens=400, messages=[{"role": "user", "content": "Summarise the open refunds"}])\n    print(reply.content)\n';
+
+  it('an image whose CMD is a console script, and a workflow step `uv run <script>` in the project folder, run the module that defines it', async () => {
+    write('refunds/pyproject.toml', '[project]\nname = "refund-agent"\nversion = "0.3.0"\n\n[project.scripts]\nrefund-agent = "refund_agent.cli:main"\n# not a command of ours\nlint = "ruff.__main__:main"\n\n[tool.uv]\ndev-dependencies = ["pytest"]\n');
+    write('refunds/src/refund_agent/__init__.py', '');
+    write('refunds/src/refund_agent/cli.py', CLI_PY);
+    write('refunds/Dockerfile', 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install .\nCMD ["refund-agent"]\n');
+    write('digest/pyproject.toml', '[tool.poetry]\nname = "digest"\n\n[tool.poetry.scripts]\nnightly-digest = "digest.run:main"\n');
+    write('digest/digest/run.py', CLI_PY);
+    write('.github/workflows/digest.yml', 'name: Digest\non:\n  schedule:\n    - cron: "0 5 * * *"\njobs:\n  digest:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: digest\n    steps:\n      - run: poetry install\n      - run: poetry run nightly-digest\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n');
+    expect(items(await scan())).toEqual(['agent ci-job .github/workflows/digest.yml Digest/digest [digest/digest/run.py]', 'llm-call container-service refunds/Dockerfile refunds [refunds/src/refund_agent/cli.py]']);
+  });
+
+  it('decoys: a console script of another project, and a program no pyproject declares, run nothing', async () => {
+    write('tools/pyproject.toml', '[project.scripts]\nrefund-agent = "tools.fake:main"\n');
+    write('tools/tools/fake.py', CLI_PY);
+    write('svc/pyproject.toml', '[project]\nname = "svc"\n');
+    write('svc/Dockerfile', 'FROM python:3.12-slim\nCOPY . .\nCMD ["refund-agent"]\n');
+    write('other/Dockerfile', 'FROM python:3.12-slim\nCOPY . .\nCMD ["gunicorn-ish"]\n');
+    expect(items(await scan()).filter((line) => line.includes('Dockerfile'))).toEqual([]);
+  });
+});

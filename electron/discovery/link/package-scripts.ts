@@ -14,17 +14,33 @@ import { isTestPath } from './deployment-scope';
  */
 export class PackageScripts {
   private readonly byDir = new Map<string, Record<string, string>>();
+  /** pyproject.toml console scripts by the project's folder: name → the module defining it. */
+  private readonly consoleByDir = new Map<string, Record<string, string>>();
 
   constructor(configs: readonly ConfigFindings[]) {
     for (const config of configs) {
-      if (!config.packageScripts) continue;
-      const dir = posix.dirname(config.path);
-      this.byDir.set(dir === '.' ? '' : dir, config.packageScripts);
+      const dir = posix.dirname(config.path) === '.' ? '' : posix.dirname(config.path);
+      if (config.packageScripts) this.byDir.set(dir, config.packageScripts);
+      if (config.consoleScripts) this.consoleByDir.set(dir, config.consoleScripts);
     }
   }
 
   get isEmpty(): boolean {
     return this.byDir.size === 0;
+  }
+
+  /**
+   * The module a Python console script names (`uv run refund-agent`, `CMD ["refund-agent"]` →
+   * "refund_agent.cli"), from the nearest pyproject.toml at or above `dir` that declares it, with
+   * that project's folder; null when `program` is no console script of the tree.
+   */
+  consoleScriptRunBy(program: string, dir: string): { module: string; projectDir: string } | null {
+    if (this.consoleByDir.size === 0 || program.includes('/') || program.startsWith('-')) return null;
+    for (let at = dir; ; at = parentOf(at)) {
+      const scripts = this.consoleByDir.get(at);
+      if (scripts && Object.hasOwn(scripts, program)) return { module: scripts[program]!, projectDir: at };
+      if (at === '') return null;
+    }
   }
 
   /**

@@ -306,7 +306,11 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
     const words = stripPrefixes(simple.words);
     if (words.length === 0 || NOT_RUNNERS.has(posix.basename(words[0]!))) continue;
     const served = nextStartFolder(words, dir);
+    // `uv run refund-agent`, `CMD ["refund-agent"]`: a pyproject console script runs the module defining it.
+    const consoleScript = served === null ? index.packageScripts?.consoleScriptRunBy(words[0]!, dir) : null;
+    const consoleModule = consoleScript ? index.resolvePythonModule(consoleScript.module, undefined, consoleScript.projectDir) : null;
     if (served !== null) found.push(...index.nextServerEntries(served));
+    else if (consoleModule) found.push(consoleModule);
     else found.push(...codeFilesNamedBy(words, index, dir, fromDirOnly));
   }
   return [...new Set(found)];
