@@ -15,6 +15,9 @@ import { tasksRegisteredByEntries } from './registered-tasks';
 import { browserAgents, type MakeItem } from './browser-agents';
 import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
+import { undeployedImages } from './image-units';
+import { deployedTrust, judgeExampleCode } from './example-code';
+import { dropCalledServerActions } from './server-actions';
 import { isExampleUnit, isTestPath, runsOnlyTests, runsTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
@@ -26,6 +29,7 @@ import { isModelFreeGraph } from './model-free-graphs';
 import { joinProxyRoutes } from './proxy-routes';
 import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
 import { ProjectBoundaries } from './project-boundaries';
+import { PackageScripts, withScriptCommands } from './package-scripts';
 import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { addSubAgents } from './sub-agents';
@@ -52,6 +56,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const lockfiles = findings.filter((f): f is LockfileFindings => f.type === 'lockfile');
   // A scan links twice (see scanFolder): the second time with the same files, more of them analysed in full.
   const index = new CodeIndex(code, options.samePaths ? { samePaths: options.samePaths } : { projects: new ProjectBoundaries(options.projectFolders ?? []) });
+  index.packageScripts = new PackageScripts(configs);
   const packagesNear = packagesByFolder(lockfiles);
   const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();
@@ -63,7 +68,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
 
   const fileLevelCredentials = configs.flatMap((c) => c.credentials);
   const images = imageCommands(configs);
-  for (const config of configs) {
+  const imagesNothingDeploys = undeployedImages(configs, images, index, (path) => {
+    const file = index.get(path);
+    return file?.entryPoint ? triggerOfEntryPoint(file) : null;
+  });
+  for (const config of [...configs, ...imagesNothingDeploys]) {
     for (const declared of config.units) {
       const unit = withImageCommand(declared, images);
       attachServiceAccountIdentities(unit, fileLevelCredentials);
@@ -81,8 +90,12 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
       // An example (a workflow in docs/, a dev server) claims no code: what it runs may be deployed elsewhere.
-      if (isExampleUnit(unit, config.format) || runsOnlyTests(unit, written)) agent.classification = 'example';
-      else for (const path of closure) covered.add(path);
+      if (isExampleUnit(withScriptCommands(unit, index.packageScripts, [unit.build?.context ?? posix.dirname(unit.path), index.projectOf(posix.dirname(unit.path))]), config.format) || runsOnlyTests(unit, written)) agent.classification = 'example';
+      else {
+        for (const path of closure) covered.add(path);
+        // Deployed by a config outside examples/: its code is trusted wherever it sits.
+        deployedTrust(agent);
+      }
       signatures.set(agent.identityKey, unitSignature(unit, entries));
       agents.push(agent);
     }
@@ -167,9 +180,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   linkRemoteCallers(units, index);
   const listed = applyLoadedClaudeConfigs(configs, dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make))), index);
   attachChainedComponents(listed, index);
+  dropCalledServerActions(listed, index);
   linkMcpClients(listed, serverItems, index);
   linkMcpHttpClients(listed, serverItems, code, index, serverDeployments, configs.flatMap((config) => config.units));
   listCodeMcpServers(listed, index);
+  judgeExampleCode(listed, code, index);
   pruneLinks(listed);
   return listed;
 }
@@ -199,7 +214,10 @@ function writtenEntriesOf(unit: UnitFinding, index: CodeIndex): string[] {
  */
 export function configEntryFiles(configs: readonly ConfigFindings[], index: CodeIndex): string[] {
   const images = imageCommands(configs);
-  return configs.flatMap((config) => config.units.flatMap((declared) => writtenEntriesOf(withImageCommand(declared, images), index).filter((path) => !isTestPath(path))));
+  // What `npm start` runs, and what a Dockerfile nothing deploys runs, are entries too.
+  index.packageScripts ??= new PackageScripts(configs);
+  const all = [...configs, ...undeployedImages(configs, images, index, () => null)];
+  return all.flatMap((config) => config.units.flatMap((declared) => writtenEntriesOf(withImageCommand(declared, images), index).filter((path) => !isTestPath(path))));
 }
 
 function hasLlmSignal(file: CodeFindings): boolean {
