@@ -128,6 +128,11 @@ function cliImportAgainstSqlite3(dir: string, csvPath: string): void {
   const env = { ...process.env, AGENT_TRIAGE_HOME: join(dir, 'cli-home') };
   let n = 0;
   const target = () => join(dir, `cli-import-${n}.atw`);
+  // A few rows: what a person importing a short sheet waits for is start-up and module loading.
+  const smallCsv = join(dir, 'registry-10.csv');
+  writeFileSync(smallCsv, csvOf(10));
+  const small = timeCliProcess(RUNS, () => ['import', smallCsv, '--workspace', target(), '--json'], env, () => n++);
+  row('agent-triage import of a 10-row CSV, whole process: wall (cpu) / RSS', describeRuns(small));
   const ours = timeCliProcess(RUNS, () => ['import', csvPath, '--workspace', target(), '--json'], env, () => n++);
   const result = JSON.parse(ours.last.stdout) as { value: { imports: Array<{ counts: Record<string, number> }> } };
   if (result.value.imports[0]?.counts.created !== AGENTS) throw new Error('the CLI import did not create every row');
