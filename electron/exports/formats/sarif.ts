@@ -73,7 +73,8 @@ export const sarifFormat: ExportFormat = {
 };
 
 export function sarifLogOf(source: ExportSource) {
-  const agents = everyAgentDossierAndTriage(source.db, source.advisories, { suggestions: false }).sort((a, b) => a.dossier.agent.name.localeCompare(b.dossier.agent.name) || a.dossier.agent.id.localeCompare(b.dossier.agent.id));
+  const agents = everyAgentDossierAndTriage(source.db, source.advisories, { suggestions: false, onAgent: source.steps.onAgent }).sort((a, b) => a.dossier.agent.name.localeCompare(b.dossier.agent.name) || a.dossier.agent.id.localeCompare(b.dossier.agent.id));
+  source.steps.step('Placing the findings in the scanned files');
   const roots = scannedRootsOf(agents.map((a) => a.dossier));
   const rules = rulesOf(agents.flatMap((a) => a.dossier.advisories));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
