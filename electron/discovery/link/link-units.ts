@@ -11,7 +11,7 @@ import { applyShellScriptCallers } from './shell-script-callers';
 import { AgentGraph } from './agent-nodes';
 import { splitSubAgents } from './agents-sdk-js-sub-agents';
 import { sharedWebRoutes } from './shared-web-routes';
-import { tasksRegisteredByEntries } from './registered-tasks';
+import { entryClosure, tasksRegisteredByEntries } from './registered-tasks';
 import { browserAgents, type MakeItem } from './browser-agents';
 import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
@@ -128,7 +128,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
   const claimed = new Set<string>();
   const reaches = new Map<string, string[]>();
-  const reachOf = (path: string) => reaches.get(path) ?? reaches.set(path, importClosure([path], index)).get(path)!;
+  const reachOf = (path: string) => reaches.get(path) ?? reaches.set(path, entryClosure(path, index)).get(path)!;
   const webRoutes = sharedWebRoutes(entryFiles, reachOf, index, hasLlmSignal);
   const registered = tasksRegisteredByEntries(entryFiles, reachOf, index);
   for (const entry of entryFiles) {
