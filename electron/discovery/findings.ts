@@ -149,6 +149,8 @@ export interface AgentDefinitionFinding {
   variable: string | null;
   /** The module-level function it is created in (a factory another file imports and calls), or null. */
   factory: string | null;
+  /** A graph builder compiled into another variable (`lookup = lookup_builder.compile()` → "lookup"): the name langgraph.json serves it under. */
+  compiledAs?: string;
   /** Agents it runs, by variable (or `name:<name>` for a swarm handoff tool): a supervisor's or swarm's workers, graph nodes, handoff targets. */
   members: Array<{ variable: string; relation: 'sub-agent' | 'handoff-to' }>;
   /** Tools it holds, by the names they are defined or bound under. */
@@ -185,6 +187,8 @@ export interface UnitFinding {
   ports?: string[];
   /** Compose profiles the service belongs to (`profiles: [dev]`): it starts only when one is asked for. */
   profiles?: string[];
+  /** The variable a langgraph.json graph names in its file (`./src/graphs.py:refunds` → "refunds"): which of the file's agents the unit serves. */
+  graphVariable?: string;
   /** Env files the platform loads for the unit (langgraph.json `env`), as written, relative to the config's folder. */
   envFiles?: string[];
   /** For CI jobs: the folders of the repository's own actions their steps use (`uses: ./` → '.', relative to the scanned root). */

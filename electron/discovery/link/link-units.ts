@@ -26,6 +26,7 @@ import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, 
 import { ProjectBoundaries } from './project-boundaries';
 import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
+import { recordServedVariable } from './served-variables';
 import { addSubAgents } from './sub-agents';
 import { ImporterChains, unitRootsOf } from './unrun-importers';
 
@@ -79,6 +80,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
+      recordServedVariable(agent, unit.graphVariable);
       // An example (a workflow in docs/, a dev server) claims no code: what it runs may be deployed elsewhere.
       if (isExampleUnit(unit, config.format) || runsOnlyTests(unit, written)) agent.classification = 'example';
       else for (const path of closure) covered.add(path);
