@@ -64,6 +64,8 @@ export interface CodeFindings {
   mcpHttpServing?: McpHttpServingFact[];
   /** MCP servers this code reaches by URL (`streamablehttp_client(url)`, `new SSEClientTransport(new URL(…))`, `{url, transport}`); absent when none. */
   mcpHttpClients?: McpHttpClientFact[];
+  /** Filters narrowing which tools of an MCP server the code's client lets its model see (code/mcp-tool-filters.ts); absent when none. */
+  mcpToolFilters?: McpToolFilterFact[];
   /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */
   toolAliases?: Record<string, string>;
   /** Which tools each agent or bound model of the file is given, and the tools its own code calls (code/tool-bindings.ts); absent when none. */
@@ -116,6 +118,21 @@ export interface McpLaunchFact {
   name?: string;
   /** Environment variables the code hands the server (`env: { GITHUB_PERSONAL_ACCESS_TOKEN: token }`), by name. */
   env?: string[];
+}
+
+/**
+ * Which tools of an MCP server a client lets through: `tool_filter=create_static_tool_filter(allowed_tool_names=[…])`,
+ * `allowedTools: ["mcp__ledger__read_balance"]`. Tools neither allowed (when a list is given) nor blocked pass.
+ */
+export interface McpToolFilterFact {
+  /** The server it is for, by the name the code gives it (`mcp__ledger__…` → "ledger"); null for the server(s) built where the filter is written. */
+  server: string | null;
+  /** The lines of the call building the filtered server (the launch written inside it is the one filtered); null for every launch of the file (or of the named server). */
+  lines: [number, number] | null;
+  /** The tool names let through, or null when only a block list is given. */
+  allowed: string[] | null;
+  blocked: string[];
+  evidence: Evidence;
 }
 
 /** An MCP server served over HTTP: `mcp.run(transport="streamable-http", port=8001)`, a `StreamableHTTPServerTransport` under `app.post('/mcp')` with `app.listen(3001)`. */

@@ -1,8 +1,9 @@
 import type { DiscoveredAgent, Evidence } from '../../../shared/discovery';
-import type { CodeFindings, McpHttpServingFact, UnitFinding } from '../findings';
+import type { CodeFindings, McpHttpServingFact, McpToolFilterFact, UnitFinding } from '../findings';
 import { linkAgents } from './agent-links';
 import type { ServerDeployment } from './mcp-server-deployments';
 import { gainServerTools } from './mcp-servers';
+import { filterOfClient } from './mcp-tool-filter-links';
 import type { CodeIndex } from './resolve-code';
 
 /**
@@ -37,23 +38,25 @@ export function linkMcpHttpClients(agents: DiscoveredAgent[], servers: Map<strin
       const path = serverAt(client.url, listeners, client.evidence.path);
       if (!path) continue;
       const server = servers.get(path)!;
-      linkAgents(agent, server, 'mcp-server', client.evidence);
-      gainServerTools(agent, server);
+      const filter = ('filter' in client ? client.filter : null) ?? null;
+      linkAgents(agent, server, 'mcp-server', filter?.evidence ?? client.evidence);
+      gainServerTools(agent, server, filter);
     }
   }
 }
 
-function clientsOf(agent: DiscoveredAgent, index: CodeIndex): Array<{ url: string; evidence: Evidence }> {
+function clientsOf(agent: DiscoveredAgent, index: CodeIndex): Array<{ url: string; evidence: Evidence; filter?: McpToolFilterFact | null }> {
   // A config's servers, also those an agent loads from a config file (`--mcp-config`, `settingSources`).
   const fromConfig = (agent.mcpServers ?? []).flatMap((s) => {
     const url = s.url ?? bridgedUrl(s.args);
     return url ? [{ url, evidence: s.evidence }] : [];
   });
-  const launched = agent.codeFiles.flatMap((path) => index.get(path)?.mcpLaunches ?? []).flatMap((l) => {
+  const launched = agent.codeFiles.flatMap((path) => (index.get(path)?.mcpLaunches ?? []).map((l) => ({ l, file: index.get(path) }))).flatMap(({ l, file }) => {
     const url = bridgedUrl(l.args);
-    return url ? [{ url, evidence: l.evidence }] : [];
+    return url ? [{ url, evidence: l.evidence, filter: filterOfClient(file, l) }] : [];
   });
-  return [...fromConfig, ...launched, ...agent.codeFiles.flatMap((path) => index.get(path)?.mcpHttpClients ?? [])];
+  const reached = agent.codeFiles.flatMap((path) => (index.get(path)?.mcpHttpClients ?? []).map((client) => ({ ...client, filter: filterOfClient(index.get(path), client) })));
+  return [...fromConfig, ...launched, ...reached];
 }
 
 /** Local stdio bridges to an HTTP server: `npx -y mcp-remote http://localhost:8000/sse`, `supergateway --sse <url>`, `mcp-proxy <url>`. */
