@@ -64,6 +64,8 @@ export interface CodeFindings {
   mcpHttpServing?: McpHttpServingFact[];
   /** MCP servers this code reaches by URL (`streamablehttp_client(url)`, `new SSEClientTransport(new URL(…))`, `{url, transport}`); absent when none. */
   mcpHttpClients?: McpHttpClientFact[];
+  /** Where the code connects to an MCP server in its own process (`InMemoryTransport.createLinkedPair()`, `Client(mcp)`) (code/mcp-in-process.ts); absent when none. */
+  mcpInProcess?: Evidence[];
   /** Filters narrowing which tools of an MCP server the code's client lets its model see (code/mcp-tool-filters.ts); absent when none. */
   mcpToolFilters?: McpToolFilterFact[];
   /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */

@@ -18,6 +18,7 @@ import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { linkMcpHttpClients } from './mcp-http-links';
+import { linkInProcessMcpServers } from './mcp-in-process-links';
 import { attachEnvFiles } from './langgraph-deployments';
 import { narrowToHeldTools } from './held-tools';
 import { isModelFreeGraph } from './model-free-graphs';
@@ -163,6 +164,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   attachChainedComponents(listed, index);
   linkMcpClients(listed, serverItems, index);
   linkMcpHttpClients(listed, serverItems, code, index, serverDeployments, configs.flatMap((config) => config.units));
+  linkInProcessMcpServers(listed, serverItems, index);
   listCodeMcpServers(listed, index);
   pruneLinks(listed);
   return listed;
