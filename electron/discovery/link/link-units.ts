@@ -11,6 +11,7 @@ import { applyShellScriptCallers } from './shell-script-callers';
 import { AgentGraph } from './agent-nodes';
 import { splitSubAgents } from './agents-sdk-js-sub-agents';
 import { browserAgents, type MakeItem } from './browser-agents';
+import { browserRemoteCallers } from './browser-remote-callers';
 import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
 import { isExampleUnit, isTestPath, runsOnlyTests, runsTests } from './deployment-scope';
@@ -110,6 +111,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const graph = new AgentGraph(code, index);
   const make: MakeItem = (kind, name, path, entries, trigger, files) => candidateOf(sourceLabel, kind, name, path, entries, trigger, files, null, { packagesNear, secretsNear });
   agents.push(...browserAgents(code, index, graph, covered, make));
+  agents.push(...browserRemoteCallers(code, index, covered, make));
 
   // Code no config runs: its entry points (and what they import) are units of their own.
   // Test files and fixtures are never one: they exercise agents, they do not deploy them.
