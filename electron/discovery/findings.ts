@@ -120,6 +120,8 @@ export interface McpLaunchFact {
   name?: string;
   /** Environment variables the code hands the server (`env: { GITHUB_PERSONAL_ACCESS_TOKEN: token }`), by name. */
   env?: string[];
+  /** The folder the server is started in, as written (`cwd="services/ledger"`): the command's relative paths are from there. */
+  cwd?: string;
 }
 
 /**
@@ -204,6 +206,8 @@ export interface UnitFinding {
   mcpUrls?: Array<{ name: string; url: string; evidence: Evidence }>;
   /** Compose ports as written (`"8000:8000"`, `"127.0.0.1:3001:3000"`, `"8000"`): where the service answers on the host and on the compose network. */
   ports?: string[];
+  /** A Kubernetes workload: its namespace and pod labels, which Services select it by (mcp-http-links.ts). */
+  k8s?: { namespace: string; labels: Record<string, string> };
   /** Compose profiles the service belongs to (`profiles: [dev]`): it starts only when one is asked for. */
   profiles?: string[];
   /** The variable a langgraph.json graph names in its file (`./src/graphs.py:refunds` → "refunds"): which of the file's agents the unit serves. */
@@ -245,6 +249,18 @@ export interface ConfigFindings {
   appliesToFolder?: boolean;
   /** A Dockerfile: the command its image runs, with paths taken back to its build context (see config/dockerfile.ts). */
   image?: { command: string; evidence: Evidence };
+  /** Kubernetes Services the manifest declares: the in-cluster host names and ports that reach the pods they select. */
+  k8sServices?: K8sServiceFact[];
+}
+
+export interface K8sServiceFact {
+  name: string;
+  namespace: string;
+  /** `spec.selector`: the pod labels it routes to. */
+  selector: Record<string, string>;
+  /** `port` it answers on, `targetPort` of the pod (null when not a number: a named port, or the same as `port` when unwritten). */
+  ports: Array<{ port: number; targetPort: number | null }>;
+  evidence: Evidence;
 }
 
 export interface LockfileFindings {

@@ -165,7 +165,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const listed = applyLoadedClaudeConfigs(configs, dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make))), index);
   attachChainedComponents(listed, index);
   linkMcpClients(listed, serverItems, index);
-  linkMcpHttpClients(listed, serverItems, code, index, serverDeployments, configs.flatMap((config) => config.units));
+  linkMcpHttpClients(listed, serverItems, code, index, serverDeployments, configs.flatMap((config) => config.units), configs.flatMap((config) => config.k8sServices ?? []));
   linkInProcessMcpServers(listed, serverItems, index);
   listCodeMcpServers(listed, index);
   pruneLinks(listed);

@@ -101,7 +101,14 @@ function launchesOf(agent: DiscoveredAgent, index: CodeIndex): Launch[] {
   for (const path of agent.codeFiles) {
     const file = index.get(path);
     const dir = cleanDir(posix.dirname(path));
-    for (const launch of file?.mcpLaunches ?? []) launches.push({ ...launch, bases: [...new Set([dir, index.projectOf(dir), ''])], filter: filterOfClient(file, launch) });
+    for (const launch of file?.mcpLaunches ?? []) {
+      const bases = [...new Set([dir, index.projectOf(dir), ''])];
+      // `cwd` moves the folder the command runs in, from wherever the code itself runs.
+      // A package's scripts run from its top, often the folder above the code (`bots/` for bots/src/bot.ts).
+      const from = [...new Set([dir, cleanDir(posix.dirname(dir)), ...bases])];
+      const moved = launch.cwd && !launch.cwd.startsWith('/') ? from.map((base) => cleanDir(posix.join(base || '.', launch.cwd!))).filter((folder) => !folder.startsWith('..')) : [];
+      launches.push({ ...launch, bases: [...new Set([...moved, ...(moved.length > 0 ? [] : bases)])], filter: filterOfClient(file, launch) });
+    }
   }
   return launches;
 }
