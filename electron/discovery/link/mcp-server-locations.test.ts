@@ -90,7 +90,7 @@ main();
     expect(servers(byName(agents, 'agents/wrong_port.py'))).toEqual([]);
   });
 
-  it('a Kubernetes Service selecting the Deployment that runs the server answers under its name and port', async () => {
+  it('a Kubernetes Service (in another file) selecting the Deployment that runs the server answers under its name and port', async () => {
     tree.writeAll({
       'ledger/server.py': LEDGER('if __name__ == "__main__":\n    mcp.run(transport="streamable-http", host="0.0.0.0", port=8080)\n'),
       'deploy/ledger-mcp.yaml': `apiVersion: apps/v1
@@ -110,8 +110,9 @@ spec:
           image: registry.northwind.example/ledger-mcp:1.4.0
           command: ["python", "ledger/server.py"]
           ports: [{ containerPort: 8080 }]
----
-apiVersion: v1
+`,
+      // The Service is often its own file.
+      'deploy/ledger-mcp-service.yaml': `apiVersion: v1
 kind: Service
 metadata:
   name: ledger-mcp
