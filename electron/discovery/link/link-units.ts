@@ -69,8 +69,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       const unit = withImageCommand(declared, images);
       attachServiceAccountIdentities(unit, fileLevelCredentials);
       attachEnvFiles(unit, configs);
-      // Test code is never what a deployed unit runs as its entry (a CI job running pytest is not an agent).
-      const written = unit.kind === 'github-action' ? githubActionEntries(unit, index, (u) => entryFilesOf(u, index)) : entryFilesOf(unit, index);
+      const written = writtenEntriesOf(unit, index);
       const entries = written.filter((path) => !isTestPath(path));
       const closure = importClosure(entries, index);
       // A deployment of an MCP server joins that server's item (below), not an agent.
@@ -184,6 +183,20 @@ function attachServiceAccountIdentities(unit: UnitFinding, fileLevel: Credential
       if (identity.name.startsWith(prefix) && !unit.credentials.some((c) => c.name === identity.name)) unit.credentials.push(identity);
     }
   }
+}
+
+/** The code files a config unit runs, as its config writes them (test files included: the caller tells tests apart). */
+function writtenEntriesOf(unit: UnitFinding, index: CodeIndex): string[] {
+  return unit.kind === 'github-action' ? githubActionEntries(unit, index, (u) => entryFilesOf(u, index)) : entryFilesOf(unit, index);
+}
+
+/**
+ * The code files the configs' units run, test files left out (test code is never what a deployed
+ * unit runs as its entry: a CI job running pytest is not an agent), as the linker works them out.
+ */
+export function configEntryFiles(configs: readonly ConfigFindings[], index: CodeIndex): string[] {
+  const images = imageCommands(configs);
+  return configs.flatMap((config) => config.units.flatMap((declared) => writtenEntriesOf(withImageCommand(declared, images), index).filter((path) => !isTestPath(path))));
 }
 
 function hasLlmSignal(file: CodeFindings): boolean {

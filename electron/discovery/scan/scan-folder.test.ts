@@ -60,6 +60,29 @@ describe('scanFolder', () => {
     expect(byName['support-agent']!.capabilities.map((c) => c.kind)).not.toContain('shell-exec');
   });
 
+  it('analyses in full the code a unit runs without LLM signal, however it reaches it: imports up to the entry, down to the helpers, and through a test helper', async () => {
+    // The entry script and the payment helper import no LLM SDK: only a full analysis sees the
+    // refund and the Stripe key. main.py reaches the agent three imports up from a helper.
+    write('ops/main.py', 'import os\nimport stripe\nfrom ops.runner import start\nstripe.api_key = os.environ["STRIPE_SECRET_KEY"]\nif __name__ == "__main__":\n    start()\n');
+    write('ops/runner.py', 'from ops.wiring import build\ndef start():\n    build().invoke({})\n');
+    write('ops/wiring.py', 'from ops.agent import graph\nfrom ops.payments import refund\ndef build():\n    return graph\n');
+    write('ops/agent.py', 'from langgraph.prebuilt import create_react_agent\nfrom langchain_openai import ChatOpenAI\ngraph = create_react_agent(ChatOpenAI(model="gpt-4.1"), tools=[])\n');
+    write('ops/payments.py', 'import stripe\ndef refund(charge):\n    return stripe.Refund.create(charge=charge)\n');
+    // A script reaching its agent only through a test helper: what imports a test file is not
+    // followed up from the agent, so only the check after linking finds the script to analyse.
+    write('tools/replay.py', 'import os\nimport subprocess\nfrom tests.fixtures.replay_agent import replay\nif __name__ == "__main__":\n    subprocess.run(["git", "fetch"])\n    replay(os.environ["REPLAY_TOKEN"])\n');
+    write('tests/fixtures/replay_agent.py', 'from replaylib.agent import replay\n');
+    write('replaylib/agent.py', 'from openai import OpenAI\ndef replay(token):\n    return OpenAI().responses.create(model="gpt-4.1", input=token)\n');
+    const { agents } = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const ops = agents.find((a) => a.unit.path === 'ops/main.py')!;
+    expect(ops.codeFiles.sort()).toEqual(['ops/agent.py', 'ops/main.py', 'ops/payments.py', 'ops/runner.py', 'ops/wiring.py']);
+    expect(ops.capabilities.map((c) => c.evidence.path)).toContain('ops/payments.py');
+    expect(ops.credentials.map((c) => c.name)).toContain('STRIPE_SECRET_KEY');
+    const replay = agents.find((a) => a.unit.path === 'tools/replay.py')!;
+    expect(replay.capabilities.map((c) => [c.kind, c.evidence.path])).toContainEqual(['shell-exec', 'tools/replay.py']);
+    expect(replay.credentials.map((c) => c.name)).toContain('REPLAY_TOKEN');
+  });
+
   it('an MCP config does not inherit the packages locked for the code beside it', async () => {
     write('requirements.txt', 'langchain==0.0.200\n');
     write('app.py', 'from langchain.agents import initialize_agent\nfrom langchain_openai import ChatOpenAI\nif __name__ == "__main__":\n    initialize_agent([], ChatOpenAI())\n');
