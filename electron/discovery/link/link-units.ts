@@ -28,7 +28,7 @@ import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, 
 import { ProjectBoundaries } from './project-boundaries';
 import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
-import { recordServedVariable } from './served-variables';
+import { keepSharedServedVariables, recordServedVariable } from './served-variables';
 import { addSubAgents } from './sub-agents';
 import { ImporterChains, unitRootsOf } from './unrun-importers';
 
@@ -89,6 +89,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       agents.push(agent);
     }
   }
+
+  keepSharedServedVariables(agents);
 
   // MCP servers are items of their own, whoever launches them; their modules are theirs.
   const serverItems = new Map<string, DiscoveredAgent>();

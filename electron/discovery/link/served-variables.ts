@@ -14,6 +14,23 @@ export function recordServedVariable(item: DiscoveredAgent, variable: string | u
   if (variable) served.set(item, variable);
 }
 
+/**
+ * Keeps the record only for files served under two or more variables: a file langgraph.json names
+ * once runs as it always did (everything it defines is that graph's, lambdas and classes as nodes
+ * included), and only a file shared by several graphs is split between them.
+ */
+export function keepSharedServedVariables(items: readonly DiscoveredAgent[]): void {
+  const byEntry = new Map<string, Set<string>>();
+  for (const item of items) {
+    const variable = served.get(item);
+    if (!variable) continue;
+    for (const entry of item.entryPoints) byEntry.set(entry, (byEntry.get(entry) ?? new Set()).add(variable));
+  }
+  for (const item of items) {
+    if (served.has(item) && !item.entryPoints.some((entry) => (byEntry.get(entry)?.size ?? 0) > 1)) served.delete(item);
+  }
+}
+
 export function servedVariableOf(item: DiscoveredAgent): string | null {
   return served.get(item) ?? null;
 }

@@ -108,6 +108,31 @@ lookup = lookup_builder.compile()
   });
 });
 
+describe('a file langgraph.json names once', () => {
+  it('keeps every tool list of the file, as a model a lambda node calls may hold any', async () => {
+    tree.writeAll({
+      'langgraph.json': JSON.stringify({ graphs: { refunds: './src/desk/graph.py:graph' } }),
+      'src/desk/__init__.py': '',
+      'src/desk/tools.py': PY_TOOLS,
+      'src/desk/graph.py': `from langchain_openai import ChatOpenAI
+from langgraph.graph import START, MessagesState, StateGraph
+
+from desk.tools import read_charge, refund_charge
+
+tools = [read_charge, refund_charge]
+llm = ChatOpenAI(model="gpt-4.1").bind_tools(tools)
+
+builder = StateGraph(MessagesState)
+builder.add_node("agent", lambda state: {"messages": [llm.invoke(state["messages"])]})
+builder.add_edge(START, "agent")
+graph = builder.compile()
+`,
+    });
+    const { agents } = await tree.scan();
+    expect(kinds(byName(agents, 'refunds'))).toEqual(['data-read', 'payment']);
+  });
+});
+
 describe('two graphs of langgraph.json in one TypeScript file', () => {
   it('each createReactAgent and each chained StateGraph holds its own tools', async () => {
     tree.writeAll({
