@@ -231,6 +231,8 @@ export interface ClaudeCodeFacts {
   mcpEvidence: Evidence | null;
   /** Subagents only: true when the front matter lists no tools, so it inherits every tool the session has. */
   inheritsTools?: boolean;
+  /** Settings only: MCP tools `permissions.deny` takes away (`mcp__ledger__close_account`), by server and tool, with the deny list as evidence. */
+  deniedMcpTools?: { tools: Array<{ server: string; tool: string }>; evidence: Evidence };
   /** Settings only: the commands its hooks run, `$CLAUDE_PROJECT_DIR` written as the project folder. */
   hooks?: Array<{ event: string; command: string; evidence: Evidence }>;
 }

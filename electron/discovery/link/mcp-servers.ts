@@ -3,7 +3,7 @@ import type { CapabilityFinding, DiscoveredAgent, Evidence, TriggerFinding } fro
 import type { CodeFindings, McpToolFilterFact } from '../findings';
 import { linkAgents } from './agent-links';
 import { serversDeployedBy } from './mcp-server-deployments';
-import { filterOfClient, filteredServerFacts } from './mcp-tool-filter-links';
+import { configToolFilterOf, filterOfClient, filteredServerFacts } from './mcp-tool-filter-links';
 import { entryFilesOfCommand, importClosure, type CodeIndex } from './resolve-code';
 
 /**
@@ -94,7 +94,7 @@ function launchesOf(agent: DiscoveredAgent, index: CodeIndex): Launch[] {
   for (const server of agent.mcpServers ?? []) {
     if (!server.command) continue;
     const dir = posix.dirname(server.evidence.path);
-    launches.push({ name: server.name, command: server.command, args: server.args, evidence: server.evidence, bases: [...new Set([dir, posix.dirname(dir), index.projectOf(cleanDir(dir)), ''].map(cleanDir))] });
+    launches.push({ name: server.name, command: server.command, args: server.args, evidence: server.evidence, bases: [...new Set([dir, posix.dirname(dir), index.projectOf(cleanDir(dir)), ''].map(cleanDir))], filter: configToolFilterOf(agent, server.name) });
   }
   // Code starts a server from the folder it runs in: its own, the top of its project (a container's
   // working folder, a repository's top in a folder of many), or the scanned root.

@@ -238,3 +238,18 @@ main();
     expect(kinds(claude)).not.toContain('data-delete');
   });
 });
+
+describe('Claude Code project settings', () => {
+  it('a tool the settings deny (`mcp__ledger__close_account`) is not the project session\'s, though .mcp.json launches its server', async () => {
+    tree.writeAll({
+      'servers/ledger_server.py': LEDGER_SERVER,
+      '.mcp.json': JSON.stringify({ mcpServers: { ledger: { command: 'python', args: ['servers/ledger_server.py'] } } }),
+      '.claude/settings.json': JSON.stringify({ permissions: { allow: ['mcp__ledger__read_balance', 'Bash(pytest:*)'], deny: ['mcp__ledger__close_account'] }, enabledMcpjsonServers: ['ledger'] }),
+    });
+    const { agents } = await tree.scan();
+    const session = agents.find((a) => a.unit.kind === 'mcp-config')!;
+    expect(serverLink(session)?.name).toBe('ledger');
+    expect(kinds(session)).toEqual(['data-read', 'payment', 'shell-exec']);
+    expect(toolNames(session)).not.toContain('close_account');
+  });
+});
