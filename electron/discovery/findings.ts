@@ -250,7 +250,11 @@ export interface ConfigFindings {
    */
   appliesToFolder?: boolean;
   /** A Dockerfile: the command its image runs, with paths taken back to its build context (see config/dockerfile.ts). */
-  image?: { command: string; evidence: Evidence };
+  image?: { command: string; evidence: Evidence; ports?: string[] };
+  /** A package.json: its `scripts` by name, the commands `npm run <name>` runs (see link/package-scripts.ts). */
+  packageScripts?: Record<string, string>;
+  /** A pyproject.toml: its console scripts by name, each the module that defines it (`refund-agent` → "refund_agent.cli"). */
+  consoleScripts?: Record<string, string>;
   /** Kubernetes Services the manifest declares: the in-cluster host names and ports that reach the pods they select. */
   k8sServices?: K8sServiceFact[];
 }
