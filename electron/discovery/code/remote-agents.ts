@@ -31,6 +31,8 @@ const SHAPES: RemoteShape[] = [
   // An assistant made for (or looked up by) a graph id: `client.assistants.create(graph_id="agent")`.
   { platform: 'langgraph-platform', callee: /^langgraph_sdk\.get_(?:sync_)?client\(\)\.assistants\.(create|search)$/, nameArgs: ['graph_id'], client: /^langgraph_sdk\.get_(?:sync_)?client$/, urlArgs: ['url'], namesOnly: true },
   { platform: 'langgraph-platform', callee: /^@langchain\/langgraph-sdk\.Client\(\)\.assistants\.(create|search)$/, nameArgs: ['graphId'], client: /^@langchain\/langgraph-sdk\.Client$/, urlArgs: ['apiUrl'], namesOnly: true },
+  // The React hook a browser page streams a deployed graph with: `useStream({ apiUrl, assistantId: "agent" })`.
+  { platform: 'langgraph-platform', callee: /^@langchain\/langgraph-sdk\/react\.useStream$/, nameArgs: ['assistantId'], urlArgs: ['apiUrl'] },
   { platform: 'langgraph-platform', callee: /^langgraph\.pregel\.remote\.RemoteGraph$/, nameArgs: ['assistant_id', 'graph_id', 'name'], nameAt: 0, urlArgs: ['url'] },
   { platform: 'langgraph-platform', callee: /^@langchain\/langgraph\/remote\.RemoteGraph$/, nameArgs: ['graphId', 'assistantId'], urlArgs: ['url'] },
   // client.beta.threads.runs.create_and_poll(thread_id=..., assistant_id=...); TS createAndPoll(threadId, { assistant_id })
