@@ -91,7 +91,7 @@ export interface ChainedComponent {
 
 /** For a remote caller: the agent it starts, deployed somewhere else. */
 export interface RemoteAgentTarget {
-  /** langgraph-platform, openai-assistants, ... */
+  /** langgraph-platform, openai-assistants, temporal, ... */
   platform: string;
   /** The graph, assistant or agent name when written as a literal. */
   name: string | null;

@@ -253,6 +253,7 @@ export function CandidateFacts({ candidate: c }: { candidate: CandidateDetail })
 const REMOTE_PLATFORM_LABELS: Record<string, string> = {
   'langgraph-platform': 'LangGraph Platform deployment',
   'openai-assistants': 'OpenAI assistant',
+  temporal: 'Temporal workflow',
 };
 
 function evidenceByName(found: ReadonlyArray<readonly [string, EvidenceData]>): Array<[string, EvidenceData[]]> {
