@@ -42,20 +42,32 @@ export function remoteSignal(remote: readonly RemoteAgentTarget[]): number {
 /**
  * Ties every item whose code starts a LangGraph Platform run of a graph by name to the
  * langgraph.json graph of that name in the same scan: the caller gets { graph, 'remote-agent' },
- * the graph { caller, 'caller' }.
+ * the graph { caller, 'caller' }. A Temporal workflow's starter is tied to the item whose code
+ * holds the workflow module it imports to name the run (the worker that registers it).
  */
 export function linkRemoteCallers(agents: readonly DiscoveredAgent[], index: CodeIndex): void {
   const graphs = agents.filter((agent) => agent.unit.kind === 'langgraph-graph');
-  if (graphs.length === 0) return;
   for (const agent of agents) {
     if (agent.unit.kind === 'sub-agent') continue;
     const files = agent.codeFiles.map((path) => index.get(path)).filter((file): file is CodeFindings => file !== undefined);
     for (const target of remoteAgentsOf(files)) {
+      if (target.platform === 'temporal') {
+        const worker = workerOf(agent, target, agents, index);
+        if (worker) linkAgents(agent, worker, 'remote-agent', target.evidence);
+        continue;
+      }
       if (target.platform !== 'langgraph-platform' || target.name === null) continue;
       const graph = nearestGraph(graphs.filter((candidate) => candidate.unit.name === target.name && candidate !== agent), target.evidence.path);
       if (graph) linkAgents(agent, graph, 'remote-agent', target.evidence);
     }
   }
+}
+
+/** The item (not the caller, not a sub-agent) whose code holds a module the starting file imports: the workflow it names. */
+function workerOf(caller: DiscoveredAgent, target: RemoteAgentTarget, agents: readonly DiscoveredAgent[], index: CodeIndex): DiscoveredAgent | undefined {
+  const starter = target.evidence.path;
+  const imported = new Set((index.get(starter)?.localImports ?? []).map((written) => index.resolveImport(written, starter)).filter((path): path is string => path !== null));
+  return agents.find((agent) => agent !== caller && agent.unit.kind !== 'sub-agent' && agent.classification === 'agent' && agent.codeFiles.some((path) => imported.has(path)));
 }
 
 /** Of several langgraph.json graphs of one name (a monorepo of deployments), the one whose file shares the most folders with the caller. */

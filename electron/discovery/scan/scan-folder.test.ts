@@ -120,6 +120,8 @@ describe('scanFolder', () => {
     // The script that only executes the workflow is its caller: the workflow runs in the worker.
     expect(byPath['loop/start_workflow.py']).toMatchObject({ classification: 'remote-caller', codeFiles: ['loop/start_workflow.py'], remoteAgent: { platform: 'temporal', name: 'AgentWorkflow' } });
     expect(byPath['loop/worker.py']!.classification).toBe('agent');
+    expect(byPath['loop/start_workflow.py']!.links).toEqual([expect.objectContaining({ identityKey: byPath['loop/worker.py']!.identityKey, relation: 'remote-agent' })]);
+    expect(byPath['loop/worker.py']!.links).toEqual([expect.objectContaining({ identityKey: byPath['loop/start_workflow.py']!.identityKey, relation: 'caller' })]);
     expect(byPath['loop/worker.py']!.codeFiles).toEqual(expect.arrayContaining(['loop/workflows/agent.py', 'loop/activities/openai_responses.py']));
     expect(byPath['loop/worker.py']!.llm.map((use) => use.provider)).toEqual(['openai']);
   });
