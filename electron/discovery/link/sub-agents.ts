@@ -44,7 +44,7 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
       const root = rootItem.get(definition.key);
       if (root) return root;
       // A graph that is not the unit's root is only wiring: its nodes belong to whoever runs it.
-      if (definition.kind === 'graph') {
+      if (isWiring(definition)) {
         const parent = plan.referencedBy.get(definition.key);
         return parent && depth < 8 ? itemOf(parent.from, depth + 1) : unit;
       }
@@ -58,7 +58,7 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
       return item;
     };
     for (const definition of plan.definitions) {
-      if (definition.kind === 'graph' && definition !== plan.root) continue;
+      if (isWiring(definition) && definition !== plan.root) continue;
       const child = itemOf(definition);
       if (child !== unit) recordDelegated(unit, definition.evidence);
       const references = plan.references.get(definition.key) ?? [];
@@ -72,6 +72,11 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
       }
     }
   });
+}
+
+/** A graph, a CrewAI crew or an AutoGen team: it runs agents, and is an agent only as the unit that runs it. */
+function isWiring(definition: Definition): boolean {
+  return definition.kind === 'graph' || definition.kind === 'crew' || definition.kind === 'autogen-team';
 }
 
 interface Plan {
