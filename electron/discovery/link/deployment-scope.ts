@@ -8,8 +8,12 @@ import type { UnitFinding } from '../findings';
  * Pure path and command facts: nothing is read here.
  */
 
-/** Folders whose code is tests (and their fixtures), by any of their path segments. */
-const TEST_FOLDER = /(^|\/)(tests?|__tests__|__mocks__|e2e|spec|specs|fixtures?|__fixtures__|testdata|test[-_]data|test[-_]fixtures)(\/|$)/i;
+/**
+ * Folders whose code is tests (and their fixtures), by any of their path segments. Evaluation
+ * suites and benchmarks count: an `evals/runner.py` that runs the agent over a golden set with
+ * an LLM judge, from a pre-push hook, exercises the agent the way a test does and deploys nothing.
+ */
+const TEST_FOLDER = /(^|\/)(tests?|__tests__|__mocks__|e2e|spec|specs|fixtures?|__fixtures__|testdata|test[-_]data|test[-_]fixtures|evals?|benchmarks?)(\/|$)/i;
 /** Test files by name: test_x.py, x_test.py, conftest.py, x.test.ts, x.spec.js, x.int.test.ts, x_spec.rb-style. */
 const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*[._-]spec\.[cm]?[jt]sx?)$/i;
 

@@ -10,6 +10,7 @@ import { applyActionCallers, githubActionEntries } from './github-action-units';
 import { applyShellScriptCallers } from './shell-script-callers';
 import { AgentGraph } from './agent-nodes';
 import { splitSubAgents } from './agents-sdk-js-sub-agents';
+import { sharedWebRoutes } from './shared-web-routes';
 import { browserAgents, type MakeItem } from './browser-agents';
 import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
@@ -112,8 +113,13 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const uncovered = code.filter((f) => !covered.has(f.path) && !isTestPath(f.path));
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
   const claimed = new Set<string>();
+  const reaches = new Map<string, string[]>();
+  const reachOf = (path: string) => reaches.get(path) ?? reaches.set(path, importClosure([path], index)).get(path)!;
+  const webRoutes = sharedWebRoutes(entryFiles, reachOf, index, hasLlmSignal);
   for (const entry of entryFiles) {
-    const reach = importClosure([entry.path], index);
+    const routes = webRoutes.get(entry.path);
+    if (routes && routes[0] !== entry.path) continue; // one item for the routes of one agent, at the first
+    const reach = routes ? [...new Set(routes.flatMap(reachOf))] : reachOf(entry.path);
     // A file that only starts a server built elsewhere (stdio.ts, an Express Streamable HTTP file) is that server's entry point.
     const launched = servers.size > 0 ? serversDeployedBy([entry.path], reach, (path) => path !== entry.path && servers.has(path), index) : null;
     if (launched && launched.every((path) => serverItems.has(path))) {
@@ -122,7 +128,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
     }
     const closure = reach.filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
-    const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
+    const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, routes ?? [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
     if (!agent) continue;
     for (const path of closure) claimed.add(path);
     agents.push(agent);

@@ -83,6 +83,27 @@ describe('scanFolder', () => {
     expect(replay.credentials.map((c) => c.name)).toContain('REPLAY_TOKEN');
   });
 
+  it('the web routes that run one agent are one item with each route an entry point; a route calling a model itself, or another agent, stays its own', async () => {
+    // The vjitra58/nextjs-mastra shape: three route handlers and a server action, each getting the one registered agent.
+    write('package.json', '{ "name": "weather-desk", "dependencies": { "next": "15.1.0", "@mastra/core": "0.10.0", "@ai-sdk/google": "1.2.0", "ai": "4.3.0" } }');
+    write('src/mastra/agents/weather-agent.ts', "import { Agent } from '@mastra/core/agent';\nimport { google } from '@ai-sdk/google';\nexport const weatherAgent = new Agent({ name: 'Weather Agent', instructions: 'Answer weather questions.', model: google('gemini-1.5-flash') });\n");
+    write('src/mastra/agents/payout-agent.ts', "import { Agent } from '@mastra/core/agent';\nimport { google } from '@ai-sdk/google';\nexport const payoutAgent = new Agent({ name: 'Payout Agent', instructions: 'Explain payouts.', model: google('gemini-1.5-pro') });\n");
+    write('src/mastra/index.ts', "import { Mastra } from '@mastra/core/mastra';\nimport { weatherAgent } from './agents/weather-agent';\nexport const mastra = new Mastra({ agents: { weatherAgent } });\n");
+    const route = (body: string) => `import { NextRequest, NextResponse } from 'next/server';\nimport { mastra } from '@/mastra';\nexport async function POST(request: NextRequest) {\n  const { message } = await request.json();\n  ${body}\n}\n`;
+    write('src/app/api/weather/route.ts', route("const result = await mastra.getAgent('weatherAgent').generate(message, { maxSteps: 3 });\n  return NextResponse.json({ text: result.text });"));
+    write('src/app/api/weather-stream/route.ts', route("const stream = await mastra.getAgent('weatherAgent').stream(message);\n  return stream.toDataStreamResponse();"));
+    write('src/app/actions/weather.ts', "'use server';\nimport { mastra } from '@/mastra';\nexport async function askWeather(city: string) {\n  return (await mastra.getAgent('weatherAgent').generate(`Weather in ${city}?`)).text;\n}\n");
+    write('src/app/api/payouts/route.ts', "import { NextResponse } from 'next/server';\nimport { payoutAgent } from '@/mastra/agents/payout-agent';\nexport async function POST(request: Request) {\n  const { question } = await request.json();\n  return NextResponse.json({ text: (await payoutAgent.generate(question)).text });\n}\n");
+    write('src/app/api/summary/route.ts', "import { streamText } from 'ai';\nimport { google } from '@ai-sdk/google';\nimport { mastra } from '@/mastra';\nexport async function POST(request: Request) {\n  const { notes } = await request.json();\n  void mastra;\n  return streamText({ model: google('gemini-1.5-flash'), prompt: notes }).toDataStreamResponse();\n}\n");
+    const { agents } = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const units = Object.fromEntries(agents.map((a) => [a.unit.path, a.entryPoints]));
+    expect(units).toEqual({
+      'src/app/actions/weather.ts': ['src/app/actions/weather.ts', 'src/app/api/weather/route.ts', 'src/app/api/weather-stream/route.ts'],
+      'src/app/api/payouts/route.ts': ['src/app/api/payouts/route.ts'],
+      'src/app/api/summary/route.ts': ['src/app/api/summary/route.ts'],
+    });
+  });
+
   it('an MCP config does not inherit the packages locked for the code beside it', async () => {
     write('requirements.txt', 'langchain==0.0.200\n');
     write('app.py', 'from langchain.agents import initialize_agent\nfrom langchain_openai import ChatOpenAI\nif __name__ == "__main__":\n    initialize_agent([], ChatOpenAI())\n');
