@@ -135,7 +135,8 @@ export function registeredAgents(model: CodeModel, enabled: ReadonlyMap<string, 
         factory: null,
         members: [],
         tools,
-        evidence: makeEvidence(model.path, call.line, model.lines[call.line - 1] ?? '', rule.id, rule.confidence),
+        // The agent's construction (with its model client and tools) is the evidence: the tools it is handed are bound there.
+        evidence: makeEvidence(model.path, built.line, model.lines[built.line - 1] ?? '', rule.id, rule.confidence),
       },
     });
   }
