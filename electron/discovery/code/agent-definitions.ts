@@ -3,7 +3,7 @@ import type { AgentDefinitionFinding } from '../findings';
 import type { RuleBase } from '../rules/rule';
 import type { CallSite, CodeModel, Value } from './code-model';
 import { lastSegment, resolved } from './finding-context';
-import { FRAMEWORK_PACKAGES, FRAMEWORK_SHAPES, implicitMembers, instanceTool, refineFrameworkDefinition, registeredAgents, viaFactoryMethod } from './framework-agent-shapes';
+import { FRAMEWORK_PACKAGES, FRAMEWORK_SHAPES, implicitMembers, instanceTool, managedAgentOf, refineFrameworkDefinition, registeredAgents, viaFactoryMethod } from './framework-agent-shapes';
 
 /**
  * The agents a file creates and how they are wired: a supervisor's workers, a swarm's agents,
@@ -73,6 +73,8 @@ export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly 
   // variable: it is named by its position so the definition that lists it can point at it.
   const inline = (call: CallSite) => found.find((f) => f.call === call);
   const memberOf = (value: Value | undefined): string | null => {
+    const managed = managedAgentOf(model, value);
+    if (managed) return memberOf(managed);
     if (value?.kind === 'ref') return lastSegment(value.name);
     // An AutoGen Swarm agent hands off to a peer by its name: `handoffs=["refunds"]`.
     if (value?.kind === 'string' && !value.interpolated) return `name:${value.text}`;

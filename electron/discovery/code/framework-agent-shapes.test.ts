@@ -108,6 +108,23 @@ supervisor = ToolCallingAgent(tools=[], model=model, managed_agents=list(registr
     expect(definitions[5]![3]).toEqual(expect.arrayContaining(['sub-agent:web_agent', 'sub-agent:fx_agent', expect.stringMatching(/^sub-agent:@9:/), expect.stringMatching(/^sub-agent:@10:/)]));
   });
 
+  it('reads a managed agent handed over in the ManagedAgent wrapper of smolagents before 1.8', async () => {
+    const findings = await analyzed(
+      'legacy_manager.py',
+      `from smolagents import CodeAgent, HfApiModel, ManagedAgent, ToolCallingAgent, DuckDuckGoSearchTool
+
+model = HfApiModel()
+web_agent = ToolCallingAgent(tools=[DuckDuckGoSearchTool()], model=model)
+managed_web_agent = ManagedAgent(agent=web_agent, name="search", description="Runs web searches")
+manager = CodeAgent(tools=[], model=model, managed_agents=[managed_web_agent])
+`,
+    );
+    expect(summary(findings.agentDefinitions)).toEqual([
+      ['smolagents-agent', null, 'web_agent', [], ['DuckDuckGoSearchTool']],
+      ['smolagents-agent', null, 'manager', ['sub-agent:web_agent'], []],
+    ]);
+  });
+
   it('makes a script that runs the agent it defines at module level an entry point, and not one that runs something else there', async () => {
     const script = await analyzed(
       'fx_manager.py',

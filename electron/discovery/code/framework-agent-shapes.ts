@@ -101,6 +101,16 @@ export function implicitMembers(
   return [];
 }
 
+/** smolagents before 1.8 wrapped a managed agent: `ManagedAgent(agent=web_agent, name="search", description=...)`. */
+const MANAGED_AGENT = /^smolagents(\.agents)?\.ManagedAgent$/;
+
+/** The agent a `ManagedAgent(...)` wrapper (written inline or bound to a variable) hands to its manager, else undefined. */
+export function managedAgentOf(model: CodeModel, value: Value | undefined): Value | undefined {
+  const wrapper = value?.kind === 'ref' ? resolved(model, value) : value;
+  if (wrapper?.kind !== 'call' || !MANAGED_AGENT.test(wrapper.call.callee)) return undefined;
+  return wrapper.call.named.get('agent') ?? wrapper.call.args[0];
+}
+
 /**
  * A tool handed over as an instance of its class (`tools=[FetchPageTool(), SerperDevTool(n_results=8)]`,
  * the usual way with CrewAI's and smolagents' class tools): the class names it, as the file defining it does.
