@@ -180,7 +180,8 @@ function subAgentItem(identityKey: string, definition: Definition, parent: Disco
     // The model is often built once and handed to every worker: the file's own, else the unit's.
     llm: file && file.llm.length > 0 ? file.llm : parent.llm,
     frameworks: file && file.frameworks.length > 0 ? file.frameworks : parent.frameworks,
-    tools: parent.tools.filter((tool, i, all) => holds.has(tool.name) && all.findIndex((other) => other.name === tool.name) === i),
+    // A tool listed both by the variable or class it is handed over as and by its own name is shown once, by its name.
+    tools: parent.tools.filter((tool, i, all) => holds.has(tool.name) && all.findIndex((other) => other.name === tool.name) === i && !(aliases[tool.name] && aliases[tool.name] !== tool.name && holds.has(aliases[tool.name]!) && all.some((other) => other.name === aliases[tool.name]))),
     capabilities: parent.capabilities.filter((capability) => capability.tool !== null && holds.has(capability.tool)),
     credentials: file?.credentials ?? [],
     endpoints: [],
