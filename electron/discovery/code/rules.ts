@@ -52,6 +52,11 @@ const FrameworkRule = Base.extend({
   agentic: z.boolean(),
   modules: patterns.optional(),
   calls: patterns.optional(),
+  /**
+   * Keyword arguments one of which a matched call must pass, with a value other than False/None
+   * (`demo.launch(mcp_server=True)` serves MCP; `demo.launch()` is only a web UI).
+   */
+  namedArgs: patterns.optional(),
   decorators: patterns.optional(),
   /** Words (not globs): a loop that calls a model and mentions one (tool_calls, tool_use) feeds tool results back. */
   toolLoopMarkers: patterns.optional(),

@@ -24,6 +24,22 @@ export function isTestPath(path: string): boolean {
 
 /** Folders that show how something is used rather than run it. */
 const EXAMPLE_FOLDER = /(^|\/)(docs?|examples?|samples?|demos?|cookbooks?|tutorials?|playgrounds?|quickstarts?|starters?|snippets)(\/|$)/i;
+/** True for a path inside a folder that shows how something is used: docs/, examples/, demos/, samples/ ... */
+export function isExamplePath(path: string): boolean {
+  return EXAMPLE_FOLDER.test(path);
+}
+
+/** The folder holding the outermost such folder of `path` (`services/kit/examples/a.py` → services/kit, '' at the top), or null when there is none. */
+export function exampleFolderOwner(path: string): string | null {
+  const match = EXAMPLE_FOLDER.exec(path);
+  return match ? path.slice(0, match.index) : null;
+}
+
+/** Documentation: its snippets explain, they are not a collection of programs to run. */
+export function isDocsPath(path: string): boolean {
+  return /(^|\/)docs?(\/|$)/i.test(path);
+}
+
 /**
  * Templates scaffold other repositories: a workflow in `templates/` or a GitHub starter
  * workflow in `workflow-templates/` runs nowhere. Not for Kubernetes, where a Helm chart's
