@@ -3,6 +3,7 @@ import type { AgentDefinitionFinding } from '../findings';
 import type { RuleBase } from '../rules/rule';
 import type { CallSite, CodeModel, Value } from './code-model';
 import { lastSegment, resolved } from './finding-context';
+import { FRAMEWORK_PACKAGES, FRAMEWORK_SHAPES, implicitMembers, instanceTool, managedAgentOf, refineFrameworkDefinition, registeredAgents, viaFactoryMethod } from './framework-agent-shapes';
 
 /**
  * The agents a file creates and how they are wired: a supervisor's workers, a swarm's agents,
@@ -13,7 +14,7 @@ import { lastSegment, resolved } from './finding-context';
  * names the agent); each shape is evidence for the framework rule of the pack that detects the
  * constructor, so a workspace that turns that rule off turns this reading off too.
  */
-interface DefinitionShape {
+export interface DefinitionShape {
   kind: AgentDefinitionFinding['kind'];
   /** The framework rule of the pack the definition is evidence for: turning it off turns this reading off. */
   rule: string;
@@ -21,6 +22,8 @@ interface DefinitionShape {
   languages: 'python' | 'script';
   /** Arguments that name the agent, tried in order. */
   nameArgs: string[];
+  /** The positional argument naming the agent when no named one does (`AssistantAgent("planner", ...)`). */
+  nameAt?: number;
   /** The argument listing the agents it runs (or the first positional argument when `membersAt` says so). */
   membersArg?: string;
   membersAt?: number;
@@ -40,6 +43,7 @@ const SHAPES: DefinitionShape[] = [
   { kind: 'supervisor', rule: 'ts.framework.langgraph', languages: 'script', callee: /^@langchain\/langgraph-supervisor\.createSupervisor$/, nameArgs: ['supervisorName'], membersArg: 'agents', relation: 'sub-agent', toolsArg: 'tools' },
   { kind: 'swarm', rule: 'ts.framework.langgraph', languages: 'script', callee: /^@langchain\/langgraph-swarm\.createSwarm$/, nameArgs: [], membersArg: 'agents', relation: 'sub-agent' },
   { kind: 'graph', rule: 'ts.framework.langgraph-graph', languages: 'script', callee: /^@langchain\/langgraph\.(StateGraph|MessageGraph)$/, nameArgs: [] },
+  ...FRAMEWORK_SHAPES,
 ];
 
 /** `builder.add_node("research", research_agent)`, `.addNode("research", researcher)`. */
@@ -51,41 +55,49 @@ const AS_TOOL = /\.as_tool$/;
 const HANDOFF_TOOL = /^langgraph_swarm\.create_handoff_tool$|^@langchain\/langgraph-swarm\.createHandoffTool$/;
 
 /** The packages whose constructors are read: a file importing none of them is not looked at. */
-const DEFINING_PACKAGES = /^(langgraph|langchain|agents$|agents\.|@langchain\/)/;
+const DEFINING_PACKAGES = new RegExp(`^(langgraph|langchain|agents$|agents\\.|@langchain\\/)|${FRAMEWORK_PACKAGES.source}`);
 
 export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly RuleBase[]): AgentDefinitionFinding[] {
   if (!model.imports.some((fact) => DEFINING_PACKAGES.test(fact.module))) return [];
   const languages = model.language === 'python' ? 'python' : 'script';
   const enabled = new Map(frameworkRules.map((rule) => [rule.id, rule]));
   const shapes = SHAPES.filter((shape) => shape.languages === languages && enabled.has(shape.rule));
-  const found: Array<{ call: CallSite; definition: AgentDefinitionFinding }> = [];
+  const found: Array<{ call: CallSite; definition: AgentDefinitionFinding; shape: DefinitionShape }> = [];
   for (const call of model.calls) {
     const shape = shapes.find((candidate) => candidate.callee.test(call.callee));
     if (!shape) continue;
-    found.push({ call, definition: definitionOf(model, call, shape, enabled.get(shape.rule)!) });
+    found.push({ call, definition: refineFrameworkDefinition(model, call, definitionOf(model, call, shape, enabled.get(shape.rule)!)), shape });
   }
+  if (languages === 'python') found.push(...registeredAgents(model, enabled));
   // An agent created inline as a graph node or a worker (`agents=[create_react_agent(...)]`) has no
   // variable: it is named by its position so the definition that lists it can point at it.
   const inline = (call: CallSite) => found.find((f) => f.call === call);
   const memberOf = (value: Value | undefined): string | null => {
+    const managed = managedAgentOf(model, value);
+    if (managed) return memberOf(managed);
     if (value?.kind === 'ref') return lastSegment(value.name);
+    // An AutoGen Swarm agent hands off to a peer by its name: `handoffs=["refunds"]`.
+    if (value?.kind === 'string' && !value.interpolated) return `name:${value.text}`;
     if (value?.kind !== 'call') return null;
     const wrapped = value.call;
     if (HANDOFF_WRAPPER.test(wrapped.callee)) return memberOf(wrapped.args[0] ?? wrapped.named.get('agent'));
     // The callee is resolved through the variable (`agents.Agent().as_tool`): the variable is in the source.
     if (AS_TOOL.test(wrapped.callee)) return /^\s*(?:[\w.]+\.)?([A-Za-z_$][\w$]*)\s*\.\s*as_tool\b/.exec(model.text.slice(wrapped.start, wrapped.end))?.[1] ?? null;
     const created = inline(wrapped);
-    if (!created) return null;
+    // `agents=[self.researcher()]`: a CrewAI agent built by a method of the crew's class.
+    if (!created) return wrapped.localName;
     created.definition.variable ??= `@${created.call.line}:${created.call.start}`;
     return created.definition.variable;
   };
-  for (const { call, definition } of found) {
-    const shape = shapes.find((candidate) => candidate.callee.test(call.callee))!;
+  for (const { call, definition, shape } of found) {
     if (shape.membersArg || shape.membersAt !== undefined) {
-      for (const item of listItems(model, argument(call, shape.membersArg, shape.membersAt))) {
-        const variable = memberOf(item);
-        if (variable) definition.members.push({ variable, relation: shape.relation ?? 'sub-agent' });
+      const members = argument(call, shape.membersArg, shape.membersAt);
+      for (const item of listItems(model, members)) {
+        for (const variable of [memberOf(item), viaFactoryMethod(model, definition, item)]) {
+          if (variable && !definition.members.some((m) => m.variable === variable && m.relation === (shape.relation ?? 'sub-agent'))) definition.members.push({ variable, relation: shape.relation ?? 'sub-agent' });
+        }
       }
+      for (const variable of implicitMembers(model, call, definition, members, found)) definition.members.push({ variable, relation: shape.relation ?? 'sub-agent' });
     }
     // Agents handed over as tools (`agent.as_tool(...)`) are run by this one, not tools of their own;
     // a swarm's handoff tool names the peer it hands over to.
@@ -96,6 +108,7 @@ export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly 
         const variable = memberOf(item);
         if (variable) definition.members.push({ variable, relation: 'sub-agent' });
       } else if (item.kind === 'ref') definition.tools.push(lastSegment(item.name));
+      else if (item.kind === 'call' && instanceTool(definition, item.call)) definition.tools.push(instanceTool(definition, item.call)!);
     }
   }
   const graphs = found.filter((f) => f.definition.kind === 'graph');
@@ -176,7 +189,7 @@ export function findAgentsRun(model: CodeModel): string[] {
 function definitionOf(model: CodeModel, call: CallSite, shape: DefinitionShape, rule: RuleBase): AgentDefinitionFinding {
   // `graph = create_supervisor(...).compile(name="support")`: the compiled graph carries the variable and may carry the name.
   const compile = model.calls.find((site) => site.callee === `${call.symbol}.compile` && site.start <= call.start && site.end >= call.end);
-  const name = [...shape.nameArgs.map((arg) => call.named.get(arg)), compile?.named.get('name'), shape.kind === 'openai-agent' ? call.args[0] : undefined]
+  const name = [...shape.nameArgs.map((arg) => call.named.get(arg)), compile?.named.get('name'), shape.kind === 'openai-agent' ? call.args[0] : undefined, shape.nameAt !== undefined ? call.args[shape.nameAt] : undefined]
     .map((value) => literal(model, value))
     .find((text) => text !== null) ?? null;
   return {

@@ -4,6 +4,7 @@ import type { CodeFindings } from '../findings';
 import type { FingerprintKey } from '../secret-fingerprint';
 import { findAgentGraph } from './agent-graph';
 import { findAgentDefinitions, findAgentsRun } from './agent-definitions';
+import { moduleLevelAgentRun } from './module-level-runs';
 import { findCapabilities } from './capabilities';
 import { findClaudeAgentOptions } from './claude-agent-options';
 import { findProjectSettingSources } from './claude-setting-sources';
@@ -77,7 +78,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     guardrails: findGuardrails(context),
     untrustedInputs: [...findUntrustedInputs(context, tools), ...claude.untrustedInputs],
     localImports: localImports(model, rules),
-    entryPoint: findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text),
+    entryPoint: findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel || passesToolsToModel(llm.modelCalls),
     ...(agentGraph ? { agentGraph } : {}),

@@ -94,6 +94,22 @@ client = MultiServerMCPClient({"docs": {"url": "https://docs.example.com/mcp", "
     ]);
   });
 
+  it('reads smolagents clients: MCPClient and ToolCollection.from_mcp given a server by URL', async () => {
+    const findings = await analyzed(
+      'ops_agent.py',
+      `import os
+from smolagents import CodeAgent, MCPClient, ToolCollection
+ledger = MCPClient({"url": os.getenv("LEDGER_MCP_URL", "http://localhost:8000/mcp")})
+with ToolCollection.from_mcp({"url": "http://status:9000/sse", "transport": "sse"}, trust_remote_code=True) as status:
+    agent = CodeAgent(tools=[*ledger.get_tools(), *status.tools], model=model)
+`,
+    );
+    expect(clients(findings)).toEqual([
+      [null, 'http://localhost:8000/mcp', 3],
+      [null, 'http://status:9000/sse', 4],
+    ]);
+  });
+
   it('reads TypeScript transports given a URL object, and turns off with the MCP client rule', async () => {
     const source = 'import Anthropic from "@anthropic-ai/sdk";\nimport { Client } from "@modelcontextprotocol/sdk/client/index.js";\nimport { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";\nconst url = process.env.TICKETS_MCP_URL ?? "http://localhost:3001/tickets/mcp";\nconst transport = new StreamableHTTPClientTransport(new URL(url));\n';
     expect(clients(await analyzed('src/agent.ts', source))).toEqual([[null, 'http://localhost:3001/tickets/mcp', 5]]);

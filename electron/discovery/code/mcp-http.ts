@@ -41,6 +41,8 @@ const ROUTE_METHODS = new Set(['get', 'post', 'all', 'use', 'route', 'delete']);
 const MCP_CLIENT_RULE = 'code.endpoint.mcp-client';
 /** Client classes and functions that take an MCP server's URL. */
 const CLIENT_CALLS = /^(streamablehttp_client|streamable_http_client|sse_client|MCPServerStreamableHttp|MCPServerStreamableHTTP|MCPServerSse|MCPServerSSE|MCPServerHTTP|StreamableHTTPClientTransport|SSEClientTransport|MCPTools)$/;
+/** Clients known by their full name: smolagents' `MCPClient({"url": ...})` and `ToolCollection.from_mcp({"url": ...})`. */
+const CLIENT_CALLEES = /^(fastmcp\.Client|smolagents\.MCPClient|smolagents\.ToolCollection\.from_mcp)$/;
 /** Keys an entry sits under that say what it is, not which server (`{ transport: { type: "sse", url } }`). */
 const OPTION_KEYS = new Set(['transport', 'params', 'options', 'config', 'server', 'connection']);
 /** `transport` / `type` values of an entry reached over HTTP. */
@@ -181,7 +183,7 @@ function pathOf(model: CodeModel, value: Value | undefined): string | null {
 /** URLs of MCP servers the file connects to; the MCP client endpoint rule's evidence, so turning it off turns this off. */
 export function findMcpHttpClients(model: CodeModel, rules: CodeRuleSet): McpHttpClientFact[] {
   const rule = rules.endpoint.find((candidate) => candidate.id === MCP_CLIENT_RULE);
-  if (!rule || !model.imports.some((fact) => /mcp|modelcontextprotocol/i.test(fact.module) || fact.names.some((name) => /mcp/i.test(name)))) return [];
+  if (!rule || !model.imports.some((fact) => /mcp|modelcontextprotocol|^smolagents\b/i.test(fact.module) || fact.names.some((name) => /mcp/i.test(name)))) return [];
   const found: McpHttpClientFact[] = [];
   const add = (value: Value | undefined, name: string | null, line: number) => {
     const url = urlOf(model, value);
@@ -189,8 +191,8 @@ export function findMcpHttpClients(model: CodeModel, rules: CodeRuleSet): McpHtt
     found.push({ url, name, evidence: makeEvidence(model.path, line, model.lines[line - 1] ?? '', rule.id, rule.confidence) });
   };
   for (const call of model.calls) {
-    if (!CLIENT_CALLS.test(lastSegment(call.callee)) && call.callee !== 'fastmcp.Client') continue;
-    const params = resolved(model, call.named.get('params') ?? call.args[0]);
+    if (!CLIENT_CALLS.test(lastSegment(call.callee)) && !CLIENT_CALLEES.test(call.callee)) continue;
+    const params = resolved(model, call.named.get('params') ?? call.named.get('server_parameters') ?? call.args[0]);
     const fromParams = params?.kind === 'object' ? params.entries.find((e) => e.key === 'url')?.value : undefined;
     add(call.named.get('url') ?? fromParams ?? call.args[0], stringOf(model, call.named.get('name')), call.line);
   }

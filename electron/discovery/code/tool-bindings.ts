@@ -225,13 +225,28 @@ function runDirectly(context: FindingContext, tools: ToolAnalysis): string[] {
   const imported = new Set(model.imports.flatMap((fact) => (possiblyLocal(fact.module) && !context.rules.isKnownModule(fact.module) ? fact.names : [])));
   const run = new Set<string>();
   if (bodies.size === 0 && toolNames.size === 0 && imported.size === 0) return [];
+  const handedOver = instancesInToolLists(model);
   for (const call of model.calls) {
     const written = calledName(call.callee);
     const tool = bodies.get(written) ?? (toolNames.has(written) || imported.has(written) ? written : null);
-    if (tool === null || call.decorates || tools.toolOfScope(call.scope) !== null) continue;
+    if (tool === null || call.decorates || handedOver.has(call) || tools.toolOfScope(call.scope) !== null) continue;
     run.add(tool);
   }
   return [...run];
+}
+
+/**
+ * Tools built right where they are handed to an agent (`tools=[FetchPageTool()]`, CrewAI's and
+ * smolagents' class tools): building the instance runs none of its code, the agent holding it does.
+ */
+function instancesInToolLists(model: CodeModel): Set<CallSite> {
+  const instances = new Set<CallSite>();
+  for (const call of model.calls) {
+    const list = call.named.get('tools');
+    if (list?.kind !== 'list') continue;
+    for (const item of list.items) if (item.kind === 'call') instances.add(item.call);
+  }
+  return instances;
 }
 
 /** `builder.add_node("tools", ToolNode([...]))`, `.addNode("tools", new ToolNode([...]))`. */

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { CapabilityFinding, CredentialReference, DiscoveredAgent, LlmUse, PackageVersion, TriggerFinding, UnitKind, UntrustedInputFinding } from '../../../shared/discovery';
+import type { CapabilityFinding, CredentialReference, DiscoveredAgent, Evidence, LlmUse, PackageVersion, TriggerFinding, UnitKind, UntrustedInputFinding } from '../../../shared/discovery';
 import type { CodeFindings, ConfigFindings, FileFindings, LockfileFindings, UnitFinding } from '../findings';
 import { pruneLinks } from './agent-links';
 import { linkClaudeCodeProjects } from './claude-code-projects';
@@ -168,7 +168,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
     // library's `create_supervisor(model, …)` taking the caller's model) runs only where someone
     // calls it: that caller is the agent. An agent built at import time (`graph = create_react_agent(
     // "openai:gpt-4.1", …)`) is one, even with its model named by a string.
-    const buildsItsOwn = files.some((f) => f.llm.length > 0 || (f.agentDefinitions ?? []).some((d) => d.factory === null));
+    const buildsItsOwn = files.some((f) => f.llm.some((use) => !isFactoryBuiltAgent(f, use.evidence)) || (f.agentDefinitions ?? []).some((d) => d.factory === null));
     if (!buildsItsOwn) continue;
     const agent = candidateOf(sourceLabel, 'code-entry-point', top, top, [top], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
     if (!agent) continue;
@@ -195,6 +195,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   judgeExampleCode(listed, code, index);
   pruneLinks(listed);
   return listed;
+}
+
+/** A model use that is a factory function's agent itself (CrewAI's `Agent(...)` names its model): it runs only where the factory is called. */
+function isFactoryBuiltAgent(file: CodeFindings, use: Evidence): boolean {
+  return (file.agentDefinitions ?? []).some((definition) => definition.factory !== null && definition.evidence.line === use.line);
 }
 
 /**

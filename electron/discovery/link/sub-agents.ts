@@ -45,7 +45,7 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
       const root = rootItem.get(definition.key);
       if (root) return root;
       // A graph that is not the unit's root is only wiring: its nodes belong to whoever runs it.
-      if (definition.kind === 'graph') {
+      if (isWiring(definition)) {
         const parent = plan.referencedBy.get(definition.key);
         return parent && depth < 8 ? itemOf(parent.from, depth + 1) : unit;
       }
@@ -59,7 +59,7 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
       return item;
     };
     for (const definition of plan.definitions) {
-      if (definition.kind === 'graph' && definition !== plan.root) continue;
+      if (isWiring(definition) && definition !== plan.root) continue;
       const child = itemOf(definition);
       if (child !== unit) recordDelegated(unit, definition.evidence);
       const references = plan.references.get(definition.key) ?? [];
@@ -73,6 +73,11 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
       }
     }
   });
+}
+
+/** A graph, a CrewAI crew or an AutoGen team: it runs agents, and is an agent only as the unit that runs it. */
+function isWiring(definition: Definition): boolean {
+  return definition.kind === 'graph' || definition.kind === 'crew' || definition.kind === 'autogen-team';
 }
 
 interface Plan {
@@ -185,7 +190,8 @@ function subAgentItem(identityKey: string, definition: Definition, parent: Disco
     // The model is often built once and handed to every worker: the file's own, else the unit's.
     llm: file && file.llm.length > 0 ? file.llm : parent.llm,
     frameworks: file && file.frameworks.length > 0 ? file.frameworks : parent.frameworks,
-    tools: parent.tools.filter((tool, i, all) => holds.has(tool.name) && all.findIndex((other) => other.name === tool.name) === i),
+    // A tool listed both by the variable or class it is handed over as and by its own name is shown once, by its name.
+    tools: parent.tools.filter((tool, i, all) => holds.has(tool.name) && all.findIndex((other) => other.name === tool.name) === i && !(aliases[tool.name] && aliases[tool.name] !== tool.name && holds.has(aliases[tool.name]!) && all.some((other) => other.name === aliases[tool.name]))),
     capabilities: parent.capabilities.filter((capability) => capability.tool !== null && holds.has(capability.tool)),
     credentials: file?.credentials ?? [],
     endpoints: [],
