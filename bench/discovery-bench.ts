@@ -7,6 +7,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { DiscoveredAgent } from '../shared/discovery';
 import { codePrefilterPatterns } from '../electron/discovery/code/bundled-code-rules';
+import { analyzeCode, codeLanguageOf, loadCodeParsers } from '../electron/discovery/code';
+import type { CodeLanguage } from '../electron/discovery/code/code-model';
+import { parseSource } from '../electron/discovery/code/parser';
+import { loadAnalyzerRules } from '../electron/discovery/scan/analyze-file';
+import { readCandidate, walkTree } from '../electron/discovery/walk';
 import { AnalyzerPool } from '../electron/discovery/scan/analyzer-pool';
 import { scanFolder, type FolderScan } from '../electron/discovery/scan/scan-folder';
 import { DEFAULT_TREE_DIR, readManifest, TREE_VERSION, treeKey, type TreeManifest } from './generate-tree';
@@ -110,6 +115,43 @@ export async function discoveryBench(): Promise<void> {
   } else {
     row('rg not installed (apt-get install ripgrep): no reference figure', '-');
   }
+
+  const floor = await parseFloor(root);
+  console.log('  What the LLM files alone cost: each file the prefilter passes, parsed and analysed once more on one thread (no walk, no other file, no link)');
+  row('files the prefilter passes / their size', `${floor.files.toLocaleString()} / ${(floor.bytes / MB).toFixed(1)} MB`);
+  row('tree-sitter parse and syntax copy, CPU', seconds(floor.parseCpuMs));
+  row('full analysis (parse, copy and every code analyzer), CPU', seconds(floor.analyseCpuMs));
+  if (rg && rgMs !== null) row('parse and copy alone / rg CPU for the whole tree', `${(floor.parseCpuMs / rgCpuMs).toFixed(1)}x`);
+}
+
+/**
+ * The part of a scan no tuning of the walk, the reads, the configs or the link can remove: the
+ * syntax trees of the files with LLM signal. Printed beside the rg ratio so the target can be
+ * read against it: when parsing those files alone costs more CPU than rg's whole search, a scan
+ * that parses them cannot come within a small factor of rg.
+ */
+async function parseFloor(root: string): Promise<{ files: number; bytes: number; parseCpuMs: number; analyseCpuMs: number }> {
+  const rules = loadAnalyzerRules(new Set(), randomBytes(32));
+  await loadCodeParsers();
+  const texts: Array<{ path: string; text: string; language: CodeLanguage }> = [];
+  const decoder = new TextDecoder();
+  await walkTree(root, {}, (file) => {
+    const language = file.kind === 'code' ? codeLanguageOf(file.relPath) : null;
+    if (!language) return;
+    const read = readCandidate(file);
+    if (!read.ok) return;
+    const text = decoder.decode(read.bytes);
+    if (rules.code.passesPrefilter(language, text)) texts.push({ path: file.relPath, text, language });
+  });
+  const cpu = (work: () => void) => {
+    const before = process.cpuUsage();
+    work();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  };
+  const parseCpuMs = cpu(() => texts.forEach((file) => parseSource(file.path, file.text, file.language)));
+  const analyseCpuMs = cpu(() => texts.forEach((file) => analyzeCode(file.path, file.text, rules.code, rules.fingerprintKey, () => {}, { skipPrefilter: true })));
+  return { files: texts.length, bytes: texts.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0), parseCpuMs, analyseCpuMs };
 }
 
 const STARTUP_RUNS = 5;

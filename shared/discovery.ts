@@ -44,8 +44,10 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 /**
  * What an item of the review queue is. Only 'agent' and 'llm-call' spend tokens of their own:
  * an MCP server provides tools to agents, a remote caller only starts an agent deployed
- * elsewhere, and an example (a workflow in docs/, a test copy) is not deployed (a reviewer may
- * still confirm one the scanner judged wrong).
+ * elsewhere, and an example is not deployed: a deployment config in docs/, examples/ or tests/,
+ * a dev-only service, or code under examples/ beside the library or application it shows (a
+ * reviewer may still confirm one the scanner judged wrong). Agents of a repository that is a
+ * collection of examples, and example code a real deployment runs, are agents.
  */
 export const CANDIDATE_CLASSIFICATIONS = ['agent', 'llm-call', 'mcp-server', 'remote-caller', 'example'] as const;
 export type CandidateClassification = (typeof CANDIDATE_CLASSIFICATIONS)[number];

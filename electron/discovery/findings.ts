@@ -221,7 +221,11 @@ export interface ConfigFindings {
    */
   appliesToFolder?: boolean;
   /** A Dockerfile: the command its image runs, with paths taken back to its build context (see config/dockerfile.ts). */
-  image?: { command: string; evidence: Evidence };
+  image?: { command: string; evidence: Evidence; ports?: string[] };
+  /** A package.json: its `scripts` by name, the commands `npm run <name>` runs (see link/package-scripts.ts). */
+  packageScripts?: Record<string, string>;
+  /** A pyproject.toml: its console scripts by name, each the module that defines it (`refund-agent` → "refund_agent.cli"). */
+  consoleScripts?: Record<string, string>;
 }
 
 export interface LockfileFindings {

@@ -1,6 +1,6 @@
 import type { FrameworkUse } from '../../../shared/discovery';
 import type { CallSite, CodeModel, ImportFact } from './code-model';
-import { callMatches } from './finding-context';
+import { callMatches, literalText, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
 import type { GlobMatcher } from './glob';
 
@@ -23,7 +23,7 @@ export function findFrameworks(context: FindingContext, modelCalls: readonly Cal
   let agentic = false;
   let orchestrated = false;
   for (const rule of context.rules.framework) {
-    const call = context.model.calls.find((site) => (site.decorates ? callMatches(rule.match.decorators, site) : callMatches(rule.match.calls, site)));
+    const call = context.model.calls.find((site) => (site.decorates ? callMatches(rule.match.decorators, site) : callMatches(rule.match.calls, site) && switchedOn(context.model, rule.match.namedArgs, site)));
     const imported = call ? undefined : context.model.imports.find((fact) => importMatches(rule.match.modules, fact) && !rule.match.excludeModules?.test(fact.module));
     const loopLine = call || imported || !rule.toolLoopMarkers ? null : toolLoopLine(context.model, modelCalls, rule.toolLoopMarkers);
     const evidence = call ? context.evidence(call.line, rule) : imported ? context.evidence(imported.line, rule, IMPORT_ONLY_FACTOR) : loopLine !== null ? context.evidence(loopLine, rule) : null;
@@ -35,6 +35,14 @@ export function findFrameworks(context: FindingContext, modelCalls: readonly Cal
   }
   return { uses, agentic: agentic || orchestrated, orchestrationOnly: orchestrated && !agentic };
 }
+
+/** A call passes one of `namedArgs` with a value that does not turn it off (False, None); any call when the rule names none. */
+export function switchedOn(model: CodeModel, namedArgs: GlobMatcher | undefined, call: CallSite): boolean {
+  if (!namedArgs) return true;
+  return [...call.named].some(([name, value]) => namedArgs.test(name) && !OFF_VALUES.has(literalText(resolved(model, value)) ?? ''));
+}
+
+const OFF_VALUES = new Set(['False', 'false', 'None', 'null', '0']);
 
 /** `from langgraph.graph import StateGraph` matches "langgraph*" and "langgraph.graph.StateGraph". */
 export function importMatches(matcher: GlobMatcher | undefined, fact: ImportFact): boolean {

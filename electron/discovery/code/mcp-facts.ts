@@ -3,6 +3,7 @@ import { makeEvidence } from '../evidence';
 import type { McpLaunchFact, McpServerFact } from '../findings';
 import type { CallSite, CodeModel, Scope, Value } from './code-model';
 import { callMatches, literalText, resolved } from './finding-context';
+import { switchedOn } from './frameworks';
 import type { CodeRuleSet } from './rules';
 
 /**
@@ -21,10 +22,11 @@ const MCP_CLIENT_RULE = 'code.endpoint.mcp-client';
  * those rules off turns this off too.
  */
 export function findMcpServer(model: CodeModel, rules: CodeRuleSet): McpServerFact | null {
-  const matchers = rules.framework.filter((rule) => rule.framework === 'mcp-server').map((rule) => rule.match.calls);
-  const constructor = model.calls.find((call) => !call.decorates && matchers.some((matcher) => callMatches(matcher, call)));
+  const serverRules = rules.framework.filter((rule) => rule.framework === 'mcp-server');
+  const ruleOf = (call: CallSite) => serverRules.find((rule) => callMatches(rule.match.calls, call) && switchedOn(model, rule.match.namedArgs, call));
+  const constructor = model.calls.find((call) => !call.decorates && ruleOf(call) !== undefined);
   if (!constructor) return null;
-  const ruleId = rules.framework.find((rule) => rule.framework === 'mcp-server' && callMatches(rule.match.calls, constructor))!.id;
+  const ruleId = ruleOf(constructor)!.id;
   return { name: serverName(model, constructor), evidence: makeEvidence(model.path, constructor.line, model.lines[constructor.line - 1] ?? '', ruleId, 0.95) };
 }
 

@@ -117,7 +117,7 @@ export function parseSource(path: string, text: string, language: CodeLanguage):
     return { parsed: false, reason: `not parsed: took longer than ${PARSE_LIMITS.timeoutMs / 1000} s` };
   }
   try {
-    return { parsed: true, root: toSyntaxTree(tree, text) };
+    return { parsed: true, root: toSyntaxTree(tree) };
   } finally {
     tree.delete();
   }

@@ -482,6 +482,33 @@ crm.get("/contacts")
     expect(findings.entryPoint?.ruleId).toBe(ruleId);
   });
 
+  it("a package named like a known one plus more letters is the repository's own: discordgpt is not discord.py, autogen_core is autogen", async () => {
+    const findings = await analyzed('discordgpt/app.py', 'import discord\nfrom discord.ext import commands\nfrom discordgpt.messaging.text_channel import handle_text_channel_message\nfrom phoenixdb_tools import query\nfrom autogen_core import AgentId\nfrom langchain_openai import ChatOpenAI\nimport openai\n');
+    expect(findings.localImports).toEqual(expect.arrayContaining(['discordgpt.messaging.text_channel', 'discordgpt.messaging.text_channel.handle_text_channel_message', 'phoenixdb_tools', 'phoenixdb_tools.query']));
+    expect(findings.localImports).not.toEqual(expect.arrayContaining(['discord']));
+    expect(findings.localImports.filter((module) => /^(discord(\.|$)|autogen_core|langchain_openai)/.test(module))).toEqual([]);
+  });
+
+  it('a Gradio app launched with mcp_server=True is an MCP server; launch() alone, or with mcp_server=False, is a web UI', async () => {
+    const app = (launch: string) => `import gradio as gr\nfrom textblob import TextBlob\n\ndef sentiment_analysis(text: str) -> str:\n    return str(TextBlob(text).sentiment)\n\ndemo = gr.Interface(fn=sentiment_analysis, inputs=gr.Textbox(), outputs=gr.JSON(), title="Sentiment")\n\nif __name__ == "__main__":\n    demo.launch(${launch})\n`;
+    const served = await analyzed('server/app.py', app('server_port=7860, mcp_server=True'));
+    expect(served.mcpServer).toMatchObject({ evidence: { ruleId: 'py.framework.gradio-mcp-server', line: 10 } });
+    expect(served.frameworks.map((use) => use.framework)).toEqual(['mcp-server']);
+    // Parsed for its OpenAI import: a UI calling a model is what such a file usually is.
+    for (const launch of ['', 'mcp_server=False', 'share=True']) {
+      const ui = await analyzed('ui/app.py', `import openai\n${app(launch)}`);
+      expect(ui.mcpServer).toBeUndefined();
+      expect(ui.frameworks).toEqual([]);
+    }
+  });
+
+  it('a discord.py bot started at module level is an entry point', async () => {
+    for (const body of ['client = discord.Client(intents=discord.Intents.default())\nclient.run(os.environ["DISCORD_TOKEN"])', 'bot = commands.Bot(command_prefix="!")\nbot.run(TOKEN)']) {
+      const findings = await analyzed('bot.py', `import os\nimport discord\nfrom discord.ext import commands\nimport openai\nTOKEN = os.environ["DISCORD_TOKEN"]\n${body}\n`);
+      expect(findings.entryPoint?.ruleId).toBe('py.entry-point.server-start');
+    }
+  });
+
   it('a library module has no entry point and lists its relative imports', async () => {
     const findings = await analyzed('pkg/agent.py', 'from . import tools, prompts\nfrom ..db import session\nimport json\nimport openai\n');
     expect(findings.entryPoint).toBeNull();

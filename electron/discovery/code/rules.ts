@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CAPABILITY_KINDS, GUARDRAIL_KINDS, UNTRUSTED_INPUT_KINDS } from '../../../shared/discovery';
 import type { RuleBase } from '../rules/rule';
 import type { CodeLanguage } from './code-model';
-import { globMatcher } from './glob';
+import { globMatcher, globToRegExpSource } from './glob';
 import { prefilterSource } from './prefilter';
 import type { GlobMatcher } from './glob';
 
@@ -52,6 +52,11 @@ const FrameworkRule = Base.extend({
   agentic: z.boolean(),
   modules: patterns.optional(),
   calls: patterns.optional(),
+  /**
+   * Keyword arguments one of which a matched call must pass, with a value other than False/None
+   * (`demo.launch(mcp_server=True)` serves MCP; `demo.launch()` is only a web UI).
+   */
+  namedArgs: patterns.optional(),
   decorators: patterns.optional(),
   /** Words (not globs): a loop that calls a model and mentions one (tool_calls, tool_use) feeds tool results back. */
   toolLoopMarkers: patterns.optional(),
@@ -374,12 +379,19 @@ function compileRuleSet(rules: CodeRuleJson[]): CodeRuleSet {
 /**
  * As written, without submodules: the pack's `agents` (OpenAI Agents SDK) must not claim a
  * repository's own `agents.triage`. A local import wrongly dropped loses a link between files;
- * one wrongly kept is only a name the linker cannot resolve.
+ * one wrongly kept is only a name the linker cannot resolve. For the same reason a glob's `*`
+ * right after a name (`discord*`, `autogen*`) stands for the package's submodules and sibling
+ * distributions (`discord.ext`, `autogen_core`), never for a longer name: a repository's own
+ * `discordgpt` package is not discord.py, and taking it for it cut the bot off from its model code.
  */
 function knownModuleTest(rules: CodeRuleJson[]): (module: string) => boolean {
-  const matcher = globMatcher(rules.flatMap((rule) => ('modules' in rule && rule.modules) || []));
-  return (module) => matcher.test(module);
+  const globs = rules.flatMap((rule) => ('modules' in rule && rule.modules) || []);
+  const sources = globs.map((glob) => (NAME_THEN_WILDCARD.test(glob) ? `${globToRegExpSource(glob.slice(0, -1))}(?:[._/-].*)?` : globToRegExpSource(glob)));
+  const known = new RegExp(`^(?:${sources.join('|')})$`);
+  return (module) => known.test(module);
 }
+
+const NAME_THEN_WILDCARD = /[A-Za-z0-9]\*$/;
 
 function compileRule<R extends CodeRuleJson>(rule: R): Compiled<R> {
   const match: Record<string, GlobMatcher> = {};

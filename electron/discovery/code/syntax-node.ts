@@ -1,9 +1,9 @@
-import type { Tree, TreeCursor } from '@vscode/tree-sitter-wasm';
+import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 
 /**
  * A plain-JavaScript copy of the named nodes of a tree-sitter tree. Every property read on a
  * web-tree-sitter node is a call into WebAssembly; the analyzers visit nodes many times, so
- * the tree is copied once with a cursor and then read for free.
+ * the tree is copied once and then read for free.
  */
 export interface SyntaxNode {
   type: string;
@@ -25,62 +25,26 @@ export interface SyntaxNode {
  */
 export const MAX_SYNTAX_DEPTH = 200;
 
-export function toSyntaxTree(tree: Tree, text: string): SyntaxNode {
-  const cursor = tree.walk();
-  const lines = new LineCounter(text);
-  try {
-    const root = copyNode(cursor, null, lines);
-    // copies[d]: the copy of the cursor's node at depth d, or null for an anonymous token.
-    const copies: Array<SyntaxNode | null> = [root];
-    let depth = 0;
-    for (;;) {
-      if (depth < MAX_SYNTAX_DEPTH && copies[depth] && cursor.gotoFirstChild()) {
-        depth += 1;
-      } else {
-        while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent()) return root;
-          depth -= 1;
-        }
-      }
-      // Only named nodes are descended into, so the parent's copy always exists.
-      const parent = copies[depth - 1] as SyntaxNode;
-      const node = cursor.nodeIsNamed ? copyNode(cursor, parent, lines) : null;
-      if (node) parent.children.push(node);
-      copies[depth] = node;
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-
-function copyNode(cursor: TreeCursor, parent: SyntaxNode | null, lines: LineCounter): SyntaxNode {
-  const start = cursor.startIndex;
-  return { type: cursor.nodeType, field: cursor.currentFieldName, start, end: cursor.endIndex, line: lines.lineAt(start), parent, children: [] };
-}
-
 /**
- * Line numbers from offsets without asking tree-sitter (each question is a WebAssembly call):
- * a pre-order walk meets nodes in non-decreasing start order, so a forward-only pointer over
- * the line starts answers each in constant time.
+ * The copy is made parent by parent: one call hands over all of a node's named children with
+ * their start offsets and lines, so anonymous tokens (punctuation, keywords: about half the
+ * nodes) are never visited and a node costs three calls (type, end, field) instead of the
+ * cursor's seven. Same tree as a cursor walk, checked node for node over the bench tree's code.
  */
-class LineCounter {
-  private line = 1;
-  private nextLineStart: number;
-
-  constructor(private readonly text: string) {
-    this.nextLineStart = this.findNextLineStart(0);
-  }
-
-  lineAt(offset: number): number {
-    while (offset >= this.nextLineStart) {
-      this.line += 1;
-      this.nextLineStart = this.findNextLineStart(this.nextLineStart);
+export function toSyntaxTree(tree: Tree): SyntaxNode {
+  const top = tree.rootNode;
+  const root: SyntaxNode = { type: top.type, field: null, start: top.startIndex, end: top.endIndex, line: top.startPosition.row + 1, parent: null, children: [] };
+  const pending: Array<{ node: Node; copy: SyntaxNode; depth: number }> = [{ node: top, copy: root, depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, copy, depth } = next;
+    if (depth >= MAX_SYNTAX_DEPTH) continue;
+    const children = node.namedChildren;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      const childCopy: SyntaxNode = { type: child.type, field: node.fieldNameForNamedChild(i), start: child.startIndex, end: child.endIndex, line: child.startPosition.row + 1, parent: copy, children: [] };
+      copy.children.push(childCopy);
+      pending.push({ node: child, copy: childCopy, depth: depth + 1 });
     }
-    return this.line;
   }
-
-  private findNextLineStart(from: number): number {
-    const newline = this.text.indexOf('\n', from);
-    return newline === -1 ? Infinity : newline + 1;
-  }
+  return root;
 }

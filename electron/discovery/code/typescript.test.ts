@@ -128,6 +128,10 @@ describe('each TypeScript capability kind', () => {
     ['fetch to a literal host is an endpoint', "await fetch('https://api.stripe.com/v1/charges');", []],
     ['axios with a url option', 'await axios({ url: process.env.CALLBACK, method: "post" });', ['outbound-network']],
     ['SQL in a tagged template', 'await sql`DELETE FROM sessions WHERE user_id = ${id}`;', ['data-delete']],
+    ['postgres.js: the client is the tag, under any name', 'const db = postgres(process.env.DATABASE_URL);\nconst rows = await db`\n  SELECT id FROM disputes WHERE customer_id = ${id}\n`;', ['data-read']],
+    ['postgres.js: a transaction callback tags its statements', "const pg = postgres(url);\nawait pg.begin(async (tx) => {\n  await tx`INSERT INTO audit (id) VALUES (${id})`;\n});", ['data-write']],
+    ['Neon serverless driver', 'const query = neon(process.env.DATABASE_URL);\nawait query`UPDATE invoices SET paid = true WHERE id = ${id}`;', ['data-write']],
+    ['a tag that is not a database client writes nothing', "const db = postgres(url);\nconst page = html`<p>SELECT a plan</p>`;\nconst q = gql`query Disputes { disputes { id } }`;\nawait db.unsafe('SELECT 1');", ['data-read']],
     ['Prisma writes and deletes', 'const prisma = new PrismaClient();\nawait prisma.user.update({ where, data });\nawait prisma.session.deleteMany({});', ['data-delete', 'data-write']],
     ['S3 put', "await s3.send(new PutObjectCommand({ Bucket: 'b', Key: k, Body: body }));", ['data-write']],
     ['nodemailer', "const mailer = nodemailer.createTransport(smtp);\nawait mailer.sendMail({ to, text });", ['external-communication']],
@@ -146,6 +150,8 @@ import { PrismaClient } from '@prisma/client';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { sql } from './db';
+import postgres from 'postgres';
+import { neon } from '@neondatabase/serverless';
 `;
   for (const [name, body, kinds] of cases) {
     it(name, async () => {

@@ -20,6 +20,18 @@ describe('analyzeDockerfile', () => {
     expect(analyzeDockerfile('Dockerfile', absolute, testContext())!.image!.command).toBe('python src/main.py');
   });
 
+  it('a single file copied into the working folder does not stand for that folder, and a file copied by name is that file', () => {
+    const requirementsFirst = 'FROM python:3.12-slim\nWORKDIR /srv/refund-bot\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "/srv/refund-bot/bot.py"]\n';
+    expect(analyzeDockerfile('bots/refund_bot/Dockerfile', requirementsFirst, testContext())!.image!.command).toBe('python bot.py');
+    const renamed = 'FROM python:3.12-slim\nCOPY src/run_agent.py /app/main.py\nCMD ["python", "/app/main.py"]\n';
+    expect(analyzeDockerfile('Dockerfile', renamed, testContext())!.image!.command).toBe('python src/run_agent.py');
+  });
+
+  it('records the ports the final stage exposes', () => {
+    const exposed = 'FROM node:20 AS build\nEXPOSE 9229\nFROM node:20-alpine\nEXPOSE 3000 8443/tcp\nCMD ["npm", "start"]\n';
+    expect(analyzeDockerfile('web/Dockerfile', exposed, testContext())!.image).toMatchObject({ command: 'npm start', ports: ['3000', '8443/tcp'] });
+  });
+
   it('gives nothing for an image that runs no command of its own, and survives broken exec forms', () => {
     expect(analyzeDockerfile('Dockerfile', 'FROM postgres:16\nENV POSTGRES_DB=ledger\n', testContext())).toBeNull();
     // Not JSON: Docker runs it through a shell, and it is read as words.

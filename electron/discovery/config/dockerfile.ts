@@ -21,12 +21,16 @@ export function analyzeDockerfile(path: string, text: string, ctx: ConfigContext
   let workdir: string | null = null;
   let line = 0;
   /** Absolute folders in the image → folders of the build context, from COPY/ADD. */
-  let copies: Array<{ from: string; to: string }> = [];
+  let copies: Copy[] = [];
+  /** EXPOSE of the final stage: the image answers there, which is what starts it when nothing else deploys it. */
+  let exposed: string[] = [];
   for (const instruction of instructions(src.lines)) {
     const [keyword, rest] = [instruction.keyword, instruction.rest];
     if (keyword === 'FROM') {
       // A new stage: what the final stage runs is what the image runs.
-      [entrypoint, cmd, workdir, copies, line] = [[], [], null, [], 0];
+      [entrypoint, cmd, workdir, copies, line, exposed] = [[], [], null, [], 0, []];
+    } else if (keyword === 'EXPOSE') {
+      exposed.push(...shellWords(rest).filter((w) => /^\d+(\/(tcp|udp))?$/.test(w)));
     } else if (keyword === 'WORKDIR') {
       workdir = workdir && !rest.startsWith('/') ? posix.join(workdir, rest) : rest;
     } else if (keyword === 'COPY' || keyword === 'ADD') {
@@ -36,7 +40,17 @@ export function analyzeDockerfile(path: string, text: string, ctx: ConfigContext
       const words = all.filter((w) => !w.startsWith('--'));
       const to = words.pop();
       const base = to && (to.startsWith('/') ? to : workdir ? posix.join(workdir, to) : null);
-      if (base) for (const from of words) copies.push({ from: from.replace(/^\.\/?/, ''), to: base.replace(/\/$/, '') });
+      if (base) {
+        for (const from of words) {
+          const source = from.replace(/^\.\/?/, '');
+          // `COPY requirements.txt .` copies one file into the folder: the folder is not the file's
+          // (a later `COPY . .` maps it). `COPY src/main.py /app/main.py` names the file itself.
+          if (FILE_SOURCE.test(source)) {
+            const into = to!.endsWith('/') || to === '.' || words.length > 1 || !FILE_SOURCE.test(posix.basename(base));
+            copies.push({ from: source, to: into ? posix.join(base, posix.basename(source)) : base, file: true });
+          } else copies.push({ from: source, to: base.replace(/\/$/, '') });
+        }
+      }
     } else if (keyword === 'ENTRYPOINT' || keyword === 'CMD') {
       const words = commandWords(rest);
       if (keyword === 'ENTRYPOINT') entrypoint = words;
@@ -48,7 +62,7 @@ export function analyzeDockerfile(path: string, text: string, ctx: ConfigContext
   if (!command) return null;
   const evidence = src.evidence('docker.entry-point.command', line);
   if (!evidence) return null;
-  return { ...newFindings(path, 'dockerfile'), image: { command: redactSecrets(imageToContext(command, workdir, copies)), evidence } };
+  return { ...newFindings(path, 'dockerfile'), image: { command: redactSecrets(imageToContext(command, workdir, copies)), evidence, ...(exposed.length > 0 ? { ports: exposed } : {}) } };
 }
 
 interface Instruction {
@@ -98,9 +112,21 @@ function shellWords(text: string): string[] {
 }
 
 /** `/app/src/main.py` → `src/main.py` when the context was copied to /app, so the linker finds it in the build context. */
-function imageToContext(command: string, workdir: string | null, copies: Array<{ from: string; to: string }>): string {
+/** A file name with an extension: `requirements.txt`, `src/main.py` (not `src`, not `.`). */
+const FILE_SOURCE = /(^|\/)[^/.][^/]*\.[A-Za-z0-9]+$/;
+
+/** A COPY/ADD: a folder (or, with `file`, one file) of the build context and where it lands in the image. */
+interface Copy {
+  from: string;
+  to: string;
+  file?: boolean;
+}
+
+function imageToContext(command: string, workdir: string | null, copies: Copy[]): string {
   let out = command;
-  const targets = [...copies].sort((a, b) => b.to.length - a.to.length);
+  // A file copied by name is that file wherever the command names it.
+  for (const { from, to } of copies.filter((c) => c.file)) out = out.split(to).join(from);
+  const targets = copies.filter((c) => !c.file).sort((a, b) => b.to.length - a.to.length);
   for (const { from, to } of targets) {
     const prefix = from === '' || from === '.' ? '' : `${from.replace(/\/$/, '')}/`;
     out = out.split(`${to}/`).join(prefix);

@@ -22,6 +22,8 @@ describe('analyzeGithubActions', () => {
     expect(triage!.runs).toEqual(['uv sync --frozen', 'uv run python -m triage.nightly --since yesterday']);
     expect(triage!.codePaths).toEqual(['svc/triage/nightly.py']);
     expect(report!.codePaths).toEqual(['svc/tools/report/build-report.js', 'svc/tools/report/send-summary.ts']);
+    // A job's working directory is where its commands run: `pnpm agent` there is that folder's package script.
+    expect(report!.runs).toEqual(['cd tools/report && node build-report.js', 'cd tools/report && npx tsx send-summary.ts']);
   });
 
   it('names CI secrets, credential env vars, the LLM provider and the model, with their lines', () => {

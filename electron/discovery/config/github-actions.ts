@@ -154,9 +154,12 @@ function analyzeJob(src: ConfigSource, doc: YamlDocument, unit: UnitFinding, job
     recordEnv(src, doc, unit, [...stepPath, 'env'], step.env);
     const run = asText(step.run);
     if (run) {
-      const dir = posix.join(repoRoot || '.', asText(step['working-directory']) ?? defaultDir ?? '.');
+      const workingDir = asText(step['working-directory']) ?? defaultDir;
+      const dir = posix.join(repoRoot || '.', workingDir ?? '.');
+      // The step runs in its working directory: `pnpm agent` there is that package's script.
+      const from = workingDir && /^[\w./-]+$/.test(workingDir) && posix.normalize(workingDir) !== '.' ? `cd ${posix.normalize(workingDir)} && ` : '';
       for (const line of commandLines(run)) {
-        addUnique(unit.runs, line);
+        addUnique(unit.runs, `${from}${line}`);
         addUnique(unit.codePaths, ...codePathsInCommand(line, dir === '.' ? '' : dir));
       }
       recordClaudeCliIn(src, unit, run, doc.linesOf([...stepPath, 'run']));

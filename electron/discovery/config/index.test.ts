@@ -71,7 +71,7 @@ describe('analyzeConfigFile: routing', () => {
 
   it('returns nothing, and no warning, for files of other formats', async () => {
     for (const [path, text] of [
-      ['package.json', '{"name": "x", "scripts": {"test": "vitest"}}'],
+      ['package.json', '{"name": "x", "dependencies": {"openai": "^5.0.0"}}'],
       ['tsconfig.json', '{ "compilerOptions": { "strict": true, } }'],
       ['values.yaml', 'replicaCount: 2\nimage:\n  repository: nginx\n'],
       ['.github/dependabot.yml', 'version: 2\nupdates: []\n'],
@@ -81,6 +81,20 @@ describe('analyzeConfigFile: routing', () => {
     ]) {
       expect(await analyzeConfigFile(path!, text!, options())).toEqual({ findings: null, warnings: [] });
     }
+  });
+
+  it("reads a package.json's scripts, the commands `npm start` and `npm run x` run, and declares no unit with them", async () => {
+    const { findings, warnings } = await analyzeConfigFile('web/package.json', '{"name": "x", "scripts": {"start": "next start", "test": "vitest"}}', options());
+    expect(warnings).toEqual([]);
+    expect(findings).toMatchObject({ format: 'package-json', units: [], packageScripts: { start: 'next start', test: 'vitest' } });
+  });
+
+  it("reads a pyproject.toml's console scripts (PEP 621 and Poetry) as the modules they run, and nothing else of it", async () => {
+    const text = '[project]\nname = "x"\n\n[project.scripts]\nrefund-agent = "refund_agent.cli:main"\n"quoted-name" = \'pkg.mod:run\'\nbroken = 3\n\n[tool.poetry.scripts]\ndigest = "digest.run:main"\n\n[tool.ruff]\nline-length = "not.a:script"\n';
+    const { findings, warnings } = await analyzeConfigFile('svc/pyproject.toml', text, options());
+    expect(warnings).toEqual([]);
+    expect(findings).toMatchObject({ format: 'pyproject-scripts', units: [], consoleScripts: { 'refund-agent': 'refund_agent.cli', 'quoted-name': 'pkg.mod', digest: 'digest.run' } });
+    expect(Object.keys(findings!.consoleScripts!)).toEqual(['refund-agent', 'quoted-name', 'digest']);
   });
 });
 

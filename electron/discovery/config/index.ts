@@ -24,6 +24,8 @@ import { analyzeKeyFile, analyzeServiceAccountKey, isServiceAccountKeyText } fro
 import { analyzeKubernetes } from './kubernetes';
 import { analyzeLanggraphJson } from './langgraph-json';
 import { analyzeMcp } from './mcp';
+import { analyzePackageJson } from './package-json';
+import { analyzePyprojectScripts } from './pyproject-scripts';
 import { analyzeProcfile } from './procfile';
 import { analyzeServerless } from './serverless';
 import { analyzeTerraform } from './terraform';
@@ -78,6 +80,8 @@ const GITHUB_ACTION: Route = { reading: 'a GitHub Action (action.yml)', analyze:
 const CLAUDE_SUBAGENT: Route = { reading: 'a Claude Code subagent', analyze: analyzeClaudeSubagent };
 const CLAUDE_SETTINGS: Route = { reading: 'Claude Code settings', analyze: analyzeClaudeSettings };
 const CLAUDE_SCRIPT: Route = { reading: 'a shell script', analyze: analyzeClaudeScript };
+const PACKAGE_JSON: Route = { reading: 'a package.json', analyze: analyzePackageJson };
+const PYPROJECT_SCRIPTS: Route = { reading: 'a pyproject.toml', analyze: analyzePyprojectScripts };
 const SECRET_FILE_ROUTES = { dotenv: DOTENV, tfvars: TFVARS, 'key-file': KEY_FILE } as const;
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -121,8 +125,12 @@ function routesFor(path: string, text: string): Route[] {
   if (/\.jsonc?$/i.test(name)) {
     if (isServiceAccountKeyText(text)) return [SERVICE_ACCOUNT_KEY];
     if (name === 'langgraph.json') return [LANGGRAPH_JSON];
+    // Its scripts are the commands `npm start` and `npm run x` run; a manifest without any is not read.
+    if (name === 'package.json' && text.includes('"scripts"')) return [PACKAGE_JSON];
     return /"(mcpServers|servers|context_servers|mcp)"\s*:/.test(text) ? [MCP] : [];
   }
+  // A pyproject's console scripts are the commands `uv run x` and an image's `CMD ["x"]` run.
+  if (name === 'pyproject.toml' && text.includes('.scripts]')) return [PYPROJECT_SCRIPTS];
   if (/\.toml$/i.test(name)) return /\bmcp_servers\b/.test(text) ? [MCP] : [];
   if (/^jenkinsfile(\.[\w-]+)?$|\.jenkinsfile$/i.test(name) || (/\.groovy$/.test(name) && isJenkinsfileText(text))) return [JENKINSFILE];
   if (/^procfile(\.[\w-]+)?$/i.test(name)) return [PROCFILE];

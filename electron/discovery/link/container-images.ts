@@ -8,7 +8,7 @@ import type { ConfigFindings, UnitFinding } from '../findings';
  */
 
 /** The command each Dockerfile's image runs, by the Dockerfile's path. */
-export function imageCommands(configs: ConfigFindings[]): Map<string, string> {
+export function imageCommands(configs: readonly ConfigFindings[]): Map<string, string> {
   return new Map(configs.filter((c) => c.image).map((c) => [c.path, c.image!.command]));
 }
 

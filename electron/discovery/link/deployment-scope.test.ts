@@ -21,9 +21,12 @@ describe('isTestPath', () => {
     'pkg/testdata/agent.py',
     'e2e/chat.ts',
     'tests/fixtures/.github/workflows/agent.yml',
+    'evals/runner.py',
+    'app/eval/judge.py',
+    'benchmarks/latency.ts',
   ])('%s is test code', (path) => expect(isTestPath(path)).toBe(true));
 
-  it.each(['src/agent.py', 'agents/testing_agent.py', 'src/contest.py', 'src/latest.ts', 'attestations/agent.py', 'src/spectrum.ts', 'docs/examples/agent.py'])('%s is not', (path) => {
+  it.each(['src/agent.py', 'agents/testing_agent.py', 'src/contest.py', 'src/latest.ts', 'attestations/agent.py', 'src/spectrum.ts', 'docs/examples/agent.py', 'app/evaluation/service.py', 'src/evaluator.py'])('%s is not', (path) => {
     expect(isTestPath(path)).toBe(false);
   });
 });

@@ -8,8 +8,12 @@ import type { UnitFinding } from '../findings';
  * Pure path and command facts: nothing is read here.
  */
 
-/** Folders whose code is tests (and their fixtures), by any of their path segments. */
-const TEST_FOLDER = /(^|\/)(tests?|__tests__|__mocks__|e2e|spec|specs|fixtures?|__fixtures__|testdata|test[-_]data|test[-_]fixtures)(\/|$)/i;
+/**
+ * Folders whose code is tests (and their fixtures), by any of their path segments. Evaluation
+ * suites and benchmarks count: an `evals/runner.py` that runs the agent over a golden set with
+ * an LLM judge, from a pre-push hook, exercises the agent the way a test does and deploys nothing.
+ */
+const TEST_FOLDER = /(^|\/)(tests?|__tests__|__mocks__|e2e|spec|specs|fixtures?|__fixtures__|testdata|test[-_]data|test[-_]fixtures|evals?|benchmarks?)(\/|$)/i;
 /** Test files by name: test_x.py, x_test.py, conftest.py, x.test.ts, x.spec.js, x.int.test.ts, x_spec.rb-style. */
 const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*[._-]spec\.[cm]?[jt]sx?)$/i;
 
@@ -20,6 +24,22 @@ export function isTestPath(path: string): boolean {
 
 /** Folders that show how something is used rather than run it. */
 const EXAMPLE_FOLDER = /(^|\/)(docs?|examples?|samples?|demos?|cookbooks?|tutorials?|playgrounds?|quickstarts?|starters?|snippets)(\/|$)/i;
+/** True for a path inside a folder that shows how something is used: docs/, examples/, demos/, samples/ ... */
+export function isExamplePath(path: string): boolean {
+  return EXAMPLE_FOLDER.test(path);
+}
+
+/** The folder holding the outermost such folder of `path` (`services/kit/examples/a.py` → services/kit, '' at the top), or null when there is none. */
+export function exampleFolderOwner(path: string): string | null {
+  const match = EXAMPLE_FOLDER.exec(path);
+  return match ? path.slice(0, match.index) : null;
+}
+
+/** Documentation: its snippets explain, they are not a collection of programs to run. */
+export function isDocsPath(path: string): boolean {
+  return /(^|\/)docs?(\/|$)/i.test(path);
+}
+
 /**
  * Templates scaffold other repositories: a workflow in `templates/` or a GitHub starter
  * workflow in `workflow-templates/` runs nowhere. Not for Kubernetes, where a Helm chart's

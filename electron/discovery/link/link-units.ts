@@ -10,9 +10,14 @@ import { applyActionCallers, githubActionEntries } from './github-action-units';
 import { applyShellScriptCallers } from './shell-script-callers';
 import { AgentGraph } from './agent-nodes';
 import { splitSubAgents } from './agents-sdk-js-sub-agents';
+import { sharedWebRoutes } from './shared-web-routes';
+import { tasksRegisteredByEntries } from './registered-tasks';
 import { browserAgents, type MakeItem } from './browser-agents';
 import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
+import { undeployedImages } from './image-units';
+import { deployedTrust, judgeExampleCode } from './example-code';
+import { dropCalledServerActions } from './server-actions';
 import { isExampleUnit, isTestPath, runsOnlyTests, runsTests } from './deployment-scope';
 import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
@@ -24,6 +29,7 @@ import { isModelFreeGraph } from './model-free-graphs';
 import { joinProxyRoutes } from './proxy-routes';
 import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, remoteSignal } from './remote-callers';
 import { ProjectBoundaries } from './project-boundaries';
+import { PackageScripts, withScriptCommands } from './package-scripts';
 import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { addSubAgents } from './sub-agents';
@@ -50,6 +56,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const lockfiles = findings.filter((f): f is LockfileFindings => f.type === 'lockfile');
   // A scan links twice (see scanFolder): the second time with the same files, more of them analysed in full.
   const index = new CodeIndex(code, options.samePaths ? { samePaths: options.samePaths } : { projects: new ProjectBoundaries(options.projectFolders ?? []) });
+  index.packageScripts = new PackageScripts(configs);
   const packagesNear = packagesByFolder(lockfiles);
   const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();
@@ -61,13 +68,16 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
 
   const fileLevelCredentials = configs.flatMap((c) => c.credentials);
   const images = imageCommands(configs);
-  for (const config of configs) {
+  const imagesNothingDeploys = undeployedImages(configs, images, index, (path) => {
+    const file = index.get(path);
+    return file?.entryPoint ? triggerOfEntryPoint(file) : null;
+  });
+  for (const config of [...configs, ...imagesNothingDeploys]) {
     for (const declared of config.units) {
       const unit = withImageCommand(declared, images);
       attachServiceAccountIdentities(unit, fileLevelCredentials);
       attachEnvFiles(unit, configs);
-      // Test code is never what a deployed unit runs as its entry (a CI job running pytest is not an agent).
-      const written = unit.kind === 'github-action' ? githubActionEntries(unit, index, (u) => entryFilesOf(u, index)) : entryFilesOf(unit, index);
+      const written = writtenEntriesOf(unit, index);
       const entries = written.filter((path) => !isTestPath(path));
       const closure = importClosure(entries, index);
       // A deployment of an MCP server joins that server's item (below), not an agent.
@@ -80,8 +90,12 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
       // An example (a workflow in docs/, a dev server) claims no code: what it runs may be deployed elsewhere.
-      if (isExampleUnit(unit, config.format) || runsOnlyTests(unit, written)) agent.classification = 'example';
-      else for (const path of closure) covered.add(path);
+      if (isExampleUnit(withScriptCommands(unit, index.packageScripts, [unit.build?.context ?? posix.dirname(unit.path), index.projectOf(posix.dirname(unit.path))]), config.format) || runsOnlyTests(unit, written)) agent.classification = 'example';
+      else {
+        for (const path of closure) covered.add(path);
+        // Deployed by a config outside examples/: its code is trusted wherever it sits.
+        deployedTrust(agent);
+      }
       signatures.set(agent.identityKey, unitSignature(unit, entries));
       agents.push(agent);
     }
@@ -113,8 +127,15 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const uncovered = code.filter((f) => !covered.has(f.path) && !isTestPath(f.path));
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
   const claimed = new Set<string>();
+  const reaches = new Map<string, string[]>();
+  const reachOf = (path: string) => reaches.get(path) ?? reaches.set(path, importClosure([path], index)).get(path)!;
+  const webRoutes = sharedWebRoutes(entryFiles, reachOf, index, hasLlmSignal);
+  const registered = tasksRegisteredByEntries(entryFiles, reachOf, index);
   for (const entry of entryFiles) {
-    const reach = importClosure([entry.path], index);
+    const routes = webRoutes.get(entry.path);
+    if (routes && routes[0] !== entry.path) continue; // one item for the routes of one agent, at the first
+    if (registered.has(entry.path)) continue;
+    const reach = routes ? [...new Set(routes.flatMap(reachOf))] : reachOf(entry.path);
     // A file that only starts a server built elsewhere (stdio.ts, an Express Streamable HTTP file) is that server's entry point.
     const launched = servers.size > 0 ? serversDeployedBy([entry.path], reach, (path) => path !== entry.path && servers.has(path), index) : null;
     if (launched && launched.every((path) => serverItems.has(path))) {
@@ -123,7 +144,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
     }
     const closure = reach.filter((p) => !covered.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
-    const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
+    const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, routes ?? [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
     if (!agent) continue;
     for (const path of closure) claimed.add(path);
     agents.push(agent);
@@ -159,9 +180,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   linkRemoteCallers(units, index);
   const listed = applyLoadedClaudeConfigs(configs, dedupeByIdentity(linkClaudeCodeProjects(configs, joinProxyRoutes(units, code, index, make))), index);
   attachChainedComponents(listed, index);
+  dropCalledServerActions(listed, index);
   linkMcpClients(listed, serverItems, index);
   linkMcpHttpClients(listed, serverItems, code, index, serverDeployments, configs.flatMap((config) => config.units));
   listCodeMcpServers(listed, index);
+  judgeExampleCode(listed, code, index);
   pruneLinks(listed);
   return listed;
 }
@@ -178,6 +201,23 @@ function attachServiceAccountIdentities(unit: UnitFinding, fileLevel: Credential
       if (identity.name.startsWith(prefix) && !unit.credentials.some((c) => c.name === identity.name)) unit.credentials.push(identity);
     }
   }
+}
+
+/** The code files a config unit runs, as its config writes them (test files included: the caller tells tests apart). */
+function writtenEntriesOf(unit: UnitFinding, index: CodeIndex): string[] {
+  return unit.kind === 'github-action' ? githubActionEntries(unit, index, (u) => entryFilesOf(u, index)) : entryFilesOf(unit, index);
+}
+
+/**
+ * The code files the configs' units run, test files left out (test code is never what a deployed
+ * unit runs as its entry: a CI job running pytest is not an agent), as the linker works them out.
+ */
+export function configEntryFiles(configs: readonly ConfigFindings[], index: CodeIndex): string[] {
+  const images = imageCommands(configs);
+  // What `npm start` runs, and what a Dockerfile nothing deploys runs, are entries too.
+  index.packageScripts ??= new PackageScripts(configs);
+  const all = [...configs, ...undeployedImages(configs, images, index, () => null)];
+  return all.flatMap((config) => config.units.flatMap((declared) => writtenEntriesOf(withImageCommand(declared, images), index).filter((path) => !isTestPath(path))));
 }
 
 function hasLlmSignal(file: CodeFindings): boolean {

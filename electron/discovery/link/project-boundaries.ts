@@ -43,6 +43,14 @@ export class ProjectBoundaries {
     return found;
   }
 
+  /** The folder of the repository `dir` belongs to: the nearest one holding `.git`, else the scanned root (''). */
+  repositoryOf(dir: string): string {
+    for (let at = dir === '.' ? '' : dir; ; at = parentOf(at)) {
+      if (this.folders.get(at)?.repository) return at;
+      if (at === '') return '';
+    }
+  }
+
   /** Whether `path` (a file) is code of the project the folder `askerDir` belongs to. */
   sameProject(askerDir: string, path: string): boolean {
     if (!this.known) return true;

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { stripPrefixes } from '../config/commands';
 import { shellCommands } from '../config/shell-script';
 import type { CodeFindings } from '../findings';
+import { nextServerEntries, nextStartFolder, type PackageScripts } from './package-scripts';
 import { ProjectBoundaries } from './project-boundaries';
 
 /**
@@ -32,6 +33,9 @@ export class CodeIndex {
 
   /** A name matched anywhere in the tree (a suffix, a `python -m` module) resolves only inside the asker's project. */
   private readonly projects: ProjectBoundaries;
+
+  /** The tree's package.json scripts, which `npm start` or `pnpm agent` run (set by the linker, which reads the configs). */
+  packageScripts: PackageScripts | null = null;
 
   /**
    * `projects`: where the scanned tree's projects begin. `samePaths`: an index of the same files
@@ -84,8 +88,28 @@ export class CodeIndex {
     return this.projects.projectOf(dir);
   }
 
+  /** The folder of the repository `dir` belongs to ('' for the scanned root). */
+  repositoryOf(dir: string): string {
+    return this.projects.repositoryOf(dir);
+  }
+
   get(path: string): CodeFindings | undefined {
     return this.byPath.get(path);
+  }
+
+  /** What `next start` serves in `dir`: the app's route handlers and server actions that reach a model. */
+  nextServerEntries(dir: string): string[] {
+    // The files an entry's code reaches, when one of them calls a model or uses an agent framework.
+    const modelCode = (path: string) => {
+      const closure = importClosure([path], this);
+      return closure.some((p) => {
+        const file = this.byPath.get(p);
+        return file !== undefined && (file.llm.length > 0 || file.frameworks.length > 0);
+      })
+        ? closure
+        : null;
+    };
+    return nextServerEntries(this.byPath.values(), dir, modelCode, (path) => this.projects.sameProject(dir, path));
   }
 
   /** A path as a config wrote it, relative to the config's folder or (unless `fromDirOnly`) the root, with source fallbacks. */
@@ -269,16 +293,31 @@ const NOT_RUNNERS = new Set(['echo', 'printf', 'cat', 'ls', 'cp', 'mv', 'rm', 'm
  * `uv run x.py`, also inside a script (`if bun run x.ts; then`, `cd agent && uv run main.py`).
  * Any word that names a code file counts, except in commands that only read or print files.
  */
-export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: string, fromDirOnly = false): string[] {
+export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: string, fromDirOnly = false, scriptDepth = 0): string[] {
   const found: string[] = [];
   for (const simple of shellCommands(command)) {
+    const dir = simple.dir ? posix.normalize(posix.join(fromDir || '.', simple.dir)) : fromDir;
+    // `npm start`, `pnpm agent`: the package's script runs, from the package's folder (a chain of `npm run x` too).
+    const script = scriptDepth < MAX_SCRIPT_DEPTH ? index.packageScripts?.scriptRunBy(simple.words, dir) : null;
+    if (script) {
+      found.push(...entryFilesOfCommand(script.command, index, script.packageDir, true, scriptDepth + 1));
+      continue;
+    }
     const words = stripPrefixes(simple.words);
     if (words.length === 0 || NOT_RUNNERS.has(posix.basename(words[0]!))) continue;
-    const dir = simple.dir ? posix.normalize(posix.join(fromDir || '.', simple.dir)) : fromDir;
-    found.push(...codeFilesNamedBy(words, index, dir, fromDirOnly));
+    const served = nextStartFolder(words, dir);
+    // `uv run refund-agent`, `CMD ["refund-agent"]`: a pyproject console script runs the module defining it.
+    const consoleScript = served === null ? index.packageScripts?.consoleScriptRunBy(words[0]!, dir) : null;
+    const consoleModule = consoleScript ? index.resolvePythonModule(consoleScript.module, undefined, consoleScript.projectDir) : null;
+    if (served !== null) found.push(...index.nextServerEntries(served));
+    else if (consoleModule) found.push(consoleModule);
+    else found.push(...codeFilesNamedBy(words, index, dir, fromDirOnly));
   }
   return [...new Set(found)];
 }
+
+/** Scripts calling scripts (`"start": "npm run serve"`) are followed this deep: a script that runs itself ends there. */
+const MAX_SCRIPT_DEPTH = 6;
 
 function codeFilesNamedBy(tokens: string[], index: CodeIndex, fromDir: string, fromDirOnly: boolean): string[] {
   const found: string[] = [];

@@ -34,6 +34,11 @@ export class ImporterChains {
     return this.importersOf.has(path);
   }
 
+  /** The scanned files (tests left out) that import `path`. */
+  importers(path: string): readonly string[] {
+    return this.importersOf.get(path) ?? [];
+  }
+
   /**
    * The files nothing imports from which `path` is reached, at most `maxDepth` imports up (the
    * depth an import closure follows down, so each root's closure holds `path`), nearest first.

@@ -60,7 +60,7 @@ export async function analyzeFile(relPath: string, kind: FileKind, bytes: Uint8A
   if (mightBeConfigFile(relPath)) {
     const config = await analyzeConfigFile(relPath, text, { rules: rules.config, disabledRuleIds: rules.disabledRuleIds, fingerprintKey: rules.fingerprintKey });
     // A file may declare no unit yet hold facts units in other files use (a ServiceAccount's role ARN).
-    if (config.findings && (config.findings.units.length > 0 || config.findings.credentials.length > 0 || config.findings.image)) analysis.findings.push(config.findings);
+    if (config.findings && (config.findings.units.length > 0 || config.findings.credentials.length > 0 || config.findings.image || config.findings.packageScripts || config.findings.consoleScripts)) analysis.findings.push(config.findings);
     analysis.warnings.push(...config.warnings);
   }
   return analysis;

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,20 @@ interface PoolWorker {
  * enough that the analysis cannot hold up a cancel for long.
  */
 const ON_THIS_THREAD = { maxFiles: 8, maxBytes: 64 * 1024 };
+
+/**
+ * A file's size for the choice above. The walk does not stat plain files (the reader does), so a
+ * batch small enough to stay here has its few files stat'ed now; one that cannot be stat'ed counts
+ * as too big, and its thread reports why it cannot be read.
+ */
+function sizeOf(file: FileToAnalyze): number {
+  if (file.size !== undefined) return file.size;
+  try {
+    return statSync(typeof file.absPath === 'string' ? file.absPath : Buffer.from(file.absPath)).size;
+  } catch {
+    return Infinity;
+  }
+}
 
 export interface AnalyzerPoolOptions {
   /** Threads at most (default: one per core). */
@@ -113,7 +128,7 @@ export class AnalyzerPool {
 
   async analyze(files: AnalyzeBatch['files']): Promise<AnalyzedFile[]> {
     if (this.failure) throw this.failure;
-    if (this.workers.length === 0 && this.inline && files.length <= ON_THIS_THREAD.maxFiles && files.reduce((sum, f) => sum + f.size, 0) <= ON_THIS_THREAD.maxBytes) return this.analyzeHere(files);
+    if (this.workers.length === 0 && this.inline && files.length <= ON_THIS_THREAD.maxFiles && files.reduce((sum, f) => sum + sizeOf(f), 0) <= ON_THIS_THREAD.maxBytes) return this.analyzeHere(files);
     const leastBusy = this.workers.length === 0 ? this.startWorker() : this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     const target = leastBusy.inFlight > 0 && this.workers.length < this.size ? this.startWorker() : leastBusy;
     await target.ready;

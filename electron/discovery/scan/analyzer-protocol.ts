@@ -17,7 +17,8 @@ export interface FileToAnalyze {
   kind: FileKind;
   /** A string, or the raw bytes of a name that is not valid UTF-8. */
   absPath: string | Uint8Array;
-  size: number;
+  /** When the walk knows it (see WalkedFile); the reader stats the file it opens. */
+  size?: number;
   /** Analyse fully, skipping the LLM prefilter (a file a candidate's code reaches). */
   full?: boolean;
 }

@@ -60,6 +60,66 @@ describe('scanFolder', () => {
     expect(byName['support-agent']!.capabilities.map((c) => c.kind)).not.toContain('shell-exec');
   });
 
+  it('analyses in full the code a unit runs without LLM signal, however it reaches it: imports up to the entry, down to the helpers, and through a test helper', async () => {
+    // The entry script and the payment helper import no LLM SDK: only a full analysis sees the
+    // refund and the Stripe key. main.py reaches the agent three imports up from a helper.
+    write('ops/main.py', 'import os\nimport stripe\nfrom ops.runner import start\nstripe.api_key = os.environ["STRIPE_SECRET_KEY"]\nif __name__ == "__main__":\n    start()\n');
+    write('ops/runner.py', 'from ops.wiring import build\ndef start():\n    build().invoke({})\n');
+    write('ops/wiring.py', 'from ops.agent import graph\nfrom ops.payments import refund\ndef build():\n    return graph\n');
+    write('ops/agent.py', 'from langgraph.prebuilt import create_react_agent\nfrom langchain_openai import ChatOpenAI\ngraph = create_react_agent(ChatOpenAI(model="gpt-4.1"), tools=[])\n');
+    write('ops/payments.py', 'import stripe\ndef refund(charge):\n    return stripe.Refund.create(charge=charge)\n');
+    // A script reaching its agent only through a test helper: what imports a test file is not
+    // followed up from the agent, so only the check after linking finds the script to analyse.
+    write('tools/replay.py', 'import os\nimport subprocess\nfrom tests.fixtures.replay_agent import replay\nif __name__ == "__main__":\n    subprocess.run(["git", "fetch"])\n    replay(os.environ["REPLAY_TOKEN"])\n');
+    write('tests/fixtures/replay_agent.py', 'from replaylib.agent import replay\n');
+    write('replaylib/agent.py', 'from openai import OpenAI\ndef replay(token):\n    return OpenAI().responses.create(model="gpt-4.1", input=token)\n');
+    const { agents } = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const ops = agents.find((a) => a.unit.path === 'ops/main.py')!;
+    expect(ops.codeFiles.sort()).toEqual(['ops/agent.py', 'ops/main.py', 'ops/payments.py', 'ops/runner.py', 'ops/wiring.py']);
+    expect(ops.capabilities.map((c) => c.evidence.path)).toContain('ops/payments.py');
+    expect(ops.credentials.map((c) => c.name)).toContain('STRIPE_SECRET_KEY');
+    const replay = agents.find((a) => a.unit.path === 'tools/replay.py')!;
+    expect(replay.capabilities.map((c) => [c.kind, c.evidence.path])).toContainEqual(['shell-exec', 'tools/replay.py']);
+    expect(replay.credentials.map((c) => c.name)).toContain('REPLAY_TOKEN');
+  });
+
+  it('the web routes that run one agent are one item with each route an entry point; a route calling a model itself, or another agent, stays its own', async () => {
+    // The vjitra58/nextjs-mastra shape: three route handlers and a server action, each getting the one registered agent.
+    write('package.json', '{ "name": "weather-desk", "dependencies": { "next": "15.1.0", "@mastra/core": "0.10.0", "@ai-sdk/google": "1.2.0", "ai": "4.3.0" } }');
+    write('src/mastra/agents/weather-agent.ts', "import { Agent } from '@mastra/core/agent';\nimport { google } from '@ai-sdk/google';\nexport const weatherAgent = new Agent({ name: 'Weather Agent', instructions: 'Answer weather questions.', model: google('gemini-1.5-flash') });\n");
+    write('src/mastra/agents/payout-agent.ts', "import { Agent } from '@mastra/core/agent';\nimport { google } from '@ai-sdk/google';\nexport const payoutAgent = new Agent({ name: 'Payout Agent', instructions: 'Explain payouts.', model: google('gemini-1.5-pro') });\n");
+    write('src/mastra/index.ts', "import { Mastra } from '@mastra/core/mastra';\nimport { weatherAgent } from './agents/weather-agent';\nexport const mastra = new Mastra({ agents: { weatherAgent } });\n");
+    const route = (body: string) => `import { NextRequest, NextResponse } from 'next/server';\nimport { mastra } from '@/mastra';\nexport async function POST(request: NextRequest) {\n  const { message } = await request.json();\n  ${body}\n}\n`;
+    write('src/app/api/weather/route.ts', route("const result = await mastra.getAgent('weatherAgent').generate(message, { maxSteps: 3 });\n  return NextResponse.json({ text: result.text });"));
+    write('src/app/api/weather-stream/route.ts', route("const stream = await mastra.getAgent('weatherAgent').stream(message);\n  return stream.toDataStreamResponse();"));
+    write('src/app/actions/weather.ts', "'use server';\nimport { mastra } from '@/mastra';\nexport async function askWeather(city: string) {\n  return (await mastra.getAgent('weatherAgent').generate(`Weather in ${city}?`)).text;\n}\n");
+    write('src/app/api/payouts/route.ts', "import { NextResponse } from 'next/server';\nimport { payoutAgent } from '@/mastra/agents/payout-agent';\nexport async function POST(request: Request) {\n  const { question } = await request.json();\n  return NextResponse.json({ text: (await payoutAgent.generate(question)).text });\n}\n");
+    write('src/app/api/summary/route.ts', "import { streamText } from 'ai';\nimport { google } from '@ai-sdk/google';\nimport { mastra } from '@/mastra';\nexport async function POST(request: Request) {\n  const { notes } = await request.json();\n  void mastra;\n  return streamText({ model: google('gemini-1.5-flash'), prompt: notes }).toDataStreamResponse();\n}\n");
+    const { agents } = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const units = Object.fromEntries(agents.map((a) => [a.unit.path, a.entryPoints]));
+    expect(units).toEqual({
+      'src/app/actions/weather.ts': ['src/app/actions/weather.ts', 'src/app/api/weather/route.ts', 'src/app/api/weather-stream/route.ts'],
+      'src/app/api/payouts/route.ts': ['src/app/api/payouts/route.ts'],
+      'src/app/api/summary/route.ts': ['src/app/api/summary/route.ts'],
+    });
+  });
+
+  it('Temporal workflows and activities a worker registers are that worker\'s code, not items of their own; a task module nothing else runs stays one', async () => {
+    // temporalio/ai-cookbook's agentic loop: worker.py registers the workflow and the activity that calls the model.
+    write('loop/pyproject.toml', '[project]\nname = "agentic-loop"\ndependencies = ["temporalio>=1.9", "openai>=1.50"]\n');
+    write('loop/workflows/agent.py', 'from datetime import timedelta\nfrom temporalio import workflow\n\nwith workflow.unsafe.imports_passed_through():\n    from activities import openai_responses\n\n@workflow.defn\nclass AgentWorkflow:\n    @workflow.run\n    async def run(self, query: str) -> str:\n        return await workflow.execute_activity(openai_responses.create, query, start_to_close_timeout=timedelta(seconds=60))\n');
+    write('loop/activities/openai_responses.py', 'from openai import AsyncOpenAI\nfrom temporalio import activity\n\nclient = AsyncOpenAI()\n\n@activity.defn\nasync def create(query: str) -> str:\n    response = await client.responses.create(model="gpt-4o-mini", input=query, tools=[{"type": "web_search_preview"}])\n    return response.output_text\n');
+    write('loop/worker.py', 'import asyncio\nfrom temporalio.client import Client\nfrom temporalio.worker import Worker\nfrom workflows.agent import AgentWorkflow\nfrom activities import openai_responses\n\nasync def main():\n    client = await Client.connect("localhost:7233")\n    worker = Worker(client, task_queue="agent-queue", workflows=[AgentWorkflow], activities=[openai_responses.create])\n    await worker.run()\n\nif __name__ == "__main__":\n    asyncio.run(main())\n');
+    // A Celery task module with no worker script beside it: started by `celery -A digest worker` somewhere unseen.
+    write('digest/pyproject.toml', '[project]\nname = "digest"\n');
+    write('digest/digest.py', 'from celery import Celery\nfrom anthropic import Anthropic\n\napp = Celery("digest", broker="redis://localhost:6379/0")\n\n@app.task\ndef summarise(text: str) -> str:\n    return Anthropic().messages.create(model="claude-3-5-haiku-latest", max_tokens=400, messages=[{"role": "user", "content": text}]).content[0].text\n');
+    const { agents } = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
+    const byPath = Object.fromEntries(agents.map((a) => [a.unit.path, a]));
+    expect(Object.keys(byPath).sort()).toEqual(['digest/digest.py', 'loop/worker.py']);
+    expect(byPath['loop/worker.py']!.codeFiles).toEqual(expect.arrayContaining(['loop/workflows/agent.py', 'loop/activities/openai_responses.py']));
+    expect(byPath['loop/worker.py']!.llm.map((use) => use.provider)).toEqual(['openai']);
+  });
+
   it('an MCP config does not inherit the packages locked for the code beside it', async () => {
     write('requirements.txt', 'langchain==0.0.200\n');
     write('app.py', 'from langchain.agents import initialize_agent\nfrom langchain_openai import ChatOpenAI\nif __name__ == "__main__":\n    initialize_agent([], ChatOpenAI())\n');

@@ -3,8 +3,9 @@ import { basename, posix } from 'node:path';
 import { readBundledConfigRules } from '../config/rules';
 import { analyzeTerraformModule } from '../config/terraform';
 import type { DiscoveredAgent, ScanCounters, ScanSummary } from '../../../shared/discovery';
-import type { CodeFindings, FileFindings, FileWarning } from '../findings';
+import type { CodeFindings, ConfigFindings, FileFindings, FileWarning } from '../findings';
 import { redactDeep } from '../evidence';
+import { codeUnitsMayRun } from '../link/code-units-may-run';
 import { linkUnits } from '../link/link-units';
 import { ProjectBoundaries } from '../link/project-boundaries';
 import { CodeIndex } from '../link/resolve-code';
@@ -43,6 +44,8 @@ const TERRAFORM_UNIT_RESOURCES = /\b(aws_lambda_function|google_cloudfunctions2?
 
 const BATCH_BYTES = 512 * 1024;
 const BATCH_FILES = 64;
+/** What a file the walk did not stat counts towards a batch's bytes: a typical source file. */
+const UNSTATED_FILE_BYTES = BATCH_BYTES / BATCH_FILES;
 const MAX_BACKLOG = 8;
 const MAX_WARNINGS = 500;
 /** Files a candidate reaches are few but parsed in full: small batches keep every thread busy. */
@@ -125,7 +128,7 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
       const toAnalyze: FileToAnalyze = { relPath: file.relPath, kind: file.kind, absPath: file.absPath, size: file.size };
       sent.set(file.relPath, toAnalyze);
       batch.push(toAnalyze);
-      batchBytes += file.size;
+      batchBytes += file.size ?? UNSTATED_FILE_BYTES;
       if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
     },
   );
@@ -140,18 +143,21 @@ export async function scanFolder(root: string, options: ScanFolderOptions): Prom
   const findings = [...findingsByBatch.flat(), ...terraformResult.findings];
   for (const w of terraformResult.warnings) addWarning(w.path, w.message);
   const label = options.label ?? (basename(root) || root);
-  // Resolving imports depends only on the files' paths, the same in both links below: worked out once.
-  const samePaths = new CodeIndex(findings.filter((f): f is CodeFindings => f.type === 'code'), { projects: new ProjectBoundaries(projectFolders) });
-  let agents = linkUnits(label, findings, { samePaths });
-  // Second pass: code a candidate runs but that imports no LLM SDK (its tools' helpers, its
-  // entry script) was only skimmed for imports; analyse it fully and link again.
-  const reached = new Set(agents.flatMap((a) => a.codeFiles));
-  const toDeepen = [...stubbed].filter((path) => reached.has(path)).map((path) => ({ ...sent.get(path)!, full: true }));
-  if (toDeepen.length > 0) {
-    const results = await analyzeSpread(options.pool, toDeepen);
-    const deepened = new Map(results.map((result, i) => [toDeepen[i]!.relPath, result.findings]));
-    const merged = findings.flatMap((f) => (f.type === 'code' && deepened.has(f.path) ? (deepened.get(f.path) ?? []) : [f]));
-    agents = linkUnits(label, merged, { samePaths });
+  const code = findings.filter((f): f is CodeFindings => f.type === 'code');
+  // Resolving imports depends only on the files' paths, the same whatever is analysed in full: worked out once.
+  const samePaths = new CodeIndex(code, { projects: new ProjectBoundaries(projectFolders) });
+  // Code a unit may run but that imports no LLM SDK (its tools' helpers, its entry script) was
+  // only skimmed for imports: analyse it fully before the one link.
+  const seeds = new Set(code.filter((f) => !stubbed.has(f.path) || (f.proxyCalls?.length ?? 0) > 0).map((f) => f.path));
+  const mayRun = codeUnitsMayRun(code, findings.filter((f): f is ConfigFindings => f.type === 'config'), samePaths, seeds);
+  let full = await deepen(options.pool, findings, stubbed, sent, mayRun);
+  let agents = linkUnits(label, full.findings, { samePaths });
+  // The import graph predicts what the units run (see code-units-may-run.ts); should a unit still
+  // reach a skimmed file, that file is analysed too and the units linked again.
+  const missed = new Set(agents.flatMap((a) => a.codeFiles).filter((path) => full.stubbed.has(path)));
+  if (missed.size > 0) {
+    full = await deepen(options.pool, full.findings, full.stubbed, sent, missed);
+    agents = linkUnits(label, full.findings, { samePaths });
   }
   const redacted = new Map<string, string>();
   agents = agents.map((agent) => redactDeep(agent, redacted));
@@ -173,6 +179,18 @@ async function analyzeTerraformModules(modules: Map<string, Array<{ path: string
     result.warnings.push(...module.warnings);
   }
   return result;
+}
+
+/** The findings with the stubbed files among `paths` analysed in full, and the files still stubbed. */
+async function deepen(pool: AnalyzerPool, findings: FileFindings[], stubbed: ReadonlySet<string>, sent: ReadonlyMap<string, FileToAnalyze>, paths: ReadonlySet<string>): Promise<{ findings: FileFindings[]; stubbed: Set<string> }> {
+  const toDeepen = [...stubbed].filter((path) => paths.has(path)).map((path) => ({ ...sent.get(path)!, full: true }));
+  if (toDeepen.length === 0) return { findings, stubbed: new Set(stubbed) };
+  const results = await analyzeSpread(pool, toDeepen);
+  const deepened = new Map(results.map((result, i) => [toDeepen[i]!.relPath, result.findings]));
+  return {
+    findings: findings.flatMap((f) => (f.type === 'code' && deepened.has(f.path) ? (deepened.get(f.path) ?? []) : [f])),
+    stubbed: new Set([...stubbed].filter((path) => !deepened.has(path))),
+  };
 }
 
 /** Files analysed in batches the pool spreads over its threads (one batch would keep one thread busy and the others idle); results in the files' order. */

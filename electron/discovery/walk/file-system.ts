@@ -1,5 +1,5 @@
 import type { Dirent, Stats } from 'node:fs';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 
 /**
  * A path the OS accepts. A string whenever every name in it is valid UTF-8; the raw bytes
@@ -17,7 +17,6 @@ export type NativePath = string | Buffer;
 export interface WalkFileSystem {
   /** Entry names as bytes, so names with invalid UTF-8 survive. */
   readdir(path: NativePath): Dirent<Buffer>[];
-  lstat(path: NativePath): Stats;
   stat(path: NativePath): Stats;
   /** As bytes, to compare exactly with the scanned root. */
   realpath(path: NativePath): Buffer;
@@ -33,7 +32,6 @@ const SAFE_READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (cons
 
 export const nodeFileSystem: WalkFileSystem = {
   readdir: (path) => readdirSync(path, { withFileTypes: true, encoding: 'buffer' }),
-  lstat: (path) => lstatSync(path),
   stat: (path) => statSync(path),
   // The native realpath(3) reports a symlink loop as ELOOP at once.
   realpath: (path) => realpathSync.native(path, { encoding: 'buffer' }),

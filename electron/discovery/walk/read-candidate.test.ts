@@ -54,6 +54,21 @@ describe('readCandidate', () => {
     expect(fs.opens).toBe(0);
   });
 
+  it('refuses a 100 MB file whose size the walk did not know after opening it, without reading a byte', () => {
+    const absPath = join(dir, 'dump.json');
+    const fd = openSync(absPath, 'w');
+    const chunk = Buffer.alloc(1024 * 1024, 'a');
+    for (let i = 0; i < 100; i++) writeSync(fd, chunk);
+    closeSync(fd);
+    const fs = { ...countingFs(), reads: 0 };
+    fs.read = (...args) => {
+      fs.reads += 1;
+      return nodeFileSystem.read(...args);
+    };
+    expect(readCandidate({ relPath: 'dump.json', absPath }, { fs })).toEqual({ ok: false, reason: 'oversized', detail: '100.0 MB, over the 2.0 MB limit' });
+    expect(fs.reads).toBe(0);
+  });
+
   it('refuses a JavaScript bundle under the size limit when a line in its first 64 KB is longer than 5,000 bytes', () => {
     const outcome = readCandidate(fileWith('app.js', `!function(){${'var a=1;'.repeat(40_000)}}();\n`));
     expect(outcome).toEqual({ ok: false, reason: 'minified', detail: 'minified: a 65,536-byte line in the first 64 KB' });

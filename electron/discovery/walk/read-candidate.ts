@@ -30,7 +30,7 @@ const BUNDLE_EXTENSION = /\.(js|mjs|cjs)$/i;
 export function readCandidate(file: Pick<WalkedFile, 'absPath' | 'relPath' | 'size'>, options: { maxBytes?: number; fs?: WalkFileSystem } = {}): ReadOutcome {
   const fs = options.fs ?? nodeFileSystem;
   const maxBytes = options.maxBytes ?? READ_LIMITS.maxBytes;
-  if (file.size > maxBytes) return oversized(file.size, maxBytes);
+  if (file.size !== undefined && file.size > maxBytes) return oversized(file.size, maxBytes);
   let fd: number;
   try {
     fd = fs.openForRead(file.absPath);

@@ -39,7 +39,7 @@ async function walk(root: string, options: WalkOptions = {}) {
 }
 
 describe('walkTree', () => {
-  it('delivers code, config and lockfiles with POSIX relative paths and sizes, in name order', async () => {
+  it('delivers code, config and lockfiles with POSIX relative paths, in name order, without a stat per file (the reader stats what it opens)', async () => {
     const root = makeTree({
       'agent/main.py': 'print(1)\n',
       'agent/tools.py': 'x = 1\n',
@@ -50,7 +50,7 @@ describe('walkTree', () => {
     });
     const { files, paths, counters } = await walk(root);
     expect(paths).toEqual(['requirements.txt', '.github/workflows/nightly.yml', 'agent/main.py', 'agent/tools.py']);
-    expect(files.find((f) => f.relPath === 'agent/main.py')).toEqual({ relPath: 'agent/main.py', absPath: join(root, 'agent/main.py'), size: 9, kind: 'code' });
+    expect(files.find((f) => f.relPath === 'agent/main.py')).toEqual({ relPath: 'agent/main.py', absPath: join(root, 'agent/main.py'), kind: 'code' });
     expect(files.map((f) => f.kind)).toEqual(['lockfile', 'config', 'code', 'code']);
     // README.md is seen but not analyzed; logo.png is counted as binary without being opened.
     expect(counters).toMatchObject({ filesSeen: 6, skippedBinary: 1, skippedIgnored: 0 });
