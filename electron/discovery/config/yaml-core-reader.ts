@@ -27,9 +27,10 @@ export interface CoreDocument {
  * deployment files, giving the values and places yaml-documents.ts got from `yaml`. Returns null
  * for anything outside the part of YAML where the two are known to agree (any error, anchors and
  * aliases, explicit tags, directives, a byte-order mark, a lone carriage return, null or
- * collection keys, explicit keys, empty sequence entries, quoted scalars and under-indented flow
- * collections over several lines): the caller reads those with `yaml`. Where only a node's last
- * line is in doubt, the place says so (`endUnclear`) and the caller asks `yaml` for that one.
+ * collection keys, explicit keys, keys over 1,000 characters, empty sequence entries, a comment
+ * with no space before it, quoted scalars and under-indented flow collections over several
+ * lines): the caller reads those with `yaml`. Where only a node's last line is in doubt, the
+ * place says so (`endUnclear`) and the caller asks `yaml` for that one.
  */
 export function readYamlCore(text: string): CoreDocument[] | null {
   // `yaml` reads a lone carriage return as text, js-yaml as a line break.
@@ -149,12 +150,12 @@ function placeOf(text: string, reported: ParseEvent): NodePlace {
   }
   const start = skipSpaceAndComments(text, event.open);
   if (event.kind === 'scalar') {
-    if (quotedOverLines(text, start, event.close)) throw new OutsideCoreSubset();
+    if (quotedOverLines(text, start, event.close) || commentTouches(text, start, event.close)) throw new OutsideCoreSubset();
     const end = Math.max(start, backOverSpace(text, event.close));
     return { start, end, ...(blockScalarEndUnclear(text, start, end, event.close) ? { endUnclear: true } : {}) };
   }
   const flow = text[start] === '[' || text[start] === '{';
-  if (flow && !indentedUnderEntry(text, start, event.close)) throw new OutsideCoreSubset();
+  if (flow && (!indentedUnderEntry(text, start, event.close) || commentTouches(text, start, event.close))) throw new OutsideCoreSubset();
   if (event.kind === 'sequence') {
     const items = event.children.map((child) => placeOf(text, child));
     if (items.length !== (event.result as unknown[]).length) throw new OutsideCoreSubset(); // an empty `-` entry has no event
@@ -176,7 +177,10 @@ function mappingPlaces(text: string, event: ParseEvent, flow: boolean): Pick<Nod
   let last: NodePlace | null = null;
   for (let i = 0; i < children.length; i += 2) {
     const key = children[i]!;
-    if (key.kind !== 'scalar' || key.result === null || key.children.length > 0 || !colonFollows(text, key.close)) throw new OutsideCoreSubset();
+    const keyStart = skipSpaceAndComments(text, key.open);
+    const colon = colonAfter(text, key.close);
+    // `yaml` refuses an implicit key whose `:` is over 1024 characters from its start.
+    if (key.kind !== 'scalar' || key.result === null || key.children.length > 0 || colon < 0 || colon - keyStart > 1000) throw new OutsideCoreSubset();
     const value = placeOf(text, children[i + 1]!);
     last = value;
     if (key.tag === MERGE_TAG) {
@@ -184,18 +188,30 @@ function mappingPlaces(text: string, event: ParseEvent, flow: boolean): Pick<Nod
       continue;
     }
     names.add(String(key.result));
-    if (!keys.has(key.result)) keys.set(key.result, { keyStart: skipSpaceAndComments(text, key.open), value });
+    if (!keys.has(key.result)) keys.set(key.result, { keyStart, value });
   }
   // Pairs read from events must be the pairs js-yaml stored: a cheap check that nothing was misread.
   if (!merged && names.size !== Object.keys(event.result as object).length) throw new OutsideCoreSubset();
   return flow || !last ? { end: event.close, keys } : { end: last.end, ...(last.endUnclear ? { endUnclear: true } : {}), keys };
 }
 
-/** An implicit key's `:` (js-yaml has read it as a key only if it is there, but an explicit `? key` has none on its line). */
-function colonFollows(text: string, offset: number): boolean {
+/** The offset of an implicit key's `:` (an explicit `? key` has none on its line), or -1. */
+function colonAfter(text: string, offset: number): number {
   let i = offset;
   while (text[i] === ' ' || text[i] === '\t') i++;
-  return text[i] === ':';
+  return text[i] === ':' ? i : -1;
+}
+
+/**
+ * A `#` right after a quoted scalar or a flow indicator: js-yaml reads a comment, `yaml` an error
+ * (comments must follow white space). Inside a flow collection a `[#`, `{#` or `,#` in quoted
+ * text is refused too, which only sends such a file to `yaml`.
+ */
+function commentTouches(text: string, start: number, close: number): boolean {
+  const ch = text[start];
+  if (ch === '"' || ch === "'") return text[close] === '#';
+  if (ch === '[' || ch === '{') return text[close] === '#' || /[[{,]#/.test(text.slice(start, close));
+  return false;
 }
 
 /** js-yaml accepts a quoted scalar's next lines at any indentation; `yaml` wants them indented. */

@@ -140,6 +140,8 @@ describe('parseYamlDocuments reads as the yaml package did', () => {
     ['an empty stream and a comment-only one', '', null],
     ['CRLF line ends', 'a: 1\r\nb:\r\n  - x\r\n', { a: 1, b: ['x'] }],
     ['unicode keys and values', 'é: "😀"\nname: café\n', { é: '😀', name: 'café' }],
+    ['number look-alikes stay text', 'a: [0o8, 0xG, 1e, .e1, 1.2.3, -., 0.5.1, 1__0]\n', { a: ['0o8', '0xG', '1e', '.e1', '1.2.3', '-.', '0.5.1', '1__0'] }],
+    ['a sequence at its key’s indentation, keys with spaces, trailing commas', 'steps:\n- run: a b\nmy key: [x, y, ]\n', { steps: [{ run: 'a b' }], 'my key': ['x', 'y'] }],
   ] as const)('%s', (_name, text, value) => {
     const outcome = expectSameReading(text);
     expect(readYamlCore(text)).not.toBeNull();
@@ -160,6 +162,8 @@ describe('parseYamlDocuments reads as the yaml package did', () => {
     ['quoted scalars over lines', 'a: "one\n  two"\nb: \'x\n\n  y\'\n'],
     ['a flow collection whose end is not indented', 'spec:\n  env: {name: a,\n  key: b\n}\n'],
     ['flow keys without values', '{a, b: 1}\n'],
+    ['a key over 1,024 characters, which `yaml` refuses', `${'k'.repeat(1100)}: 1\n`],
+    ['a comment touching a quoted scalar or a flow collection, which `yaml` refuses', 'a: "x"#c\nb: [y,#c\n  z]\n'],
     ['nesting deeper than js-yaml reads (100), which `yaml` still reads', `a: ${'['.repeat(150)}${']'.repeat(150)}\n`],
   ])('%s: read by the yaml package, with the same result', (_name, text) => {
     expect(readYamlCore(text)).toBeNull();
