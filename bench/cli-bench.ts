@@ -8,6 +8,8 @@ import { loadCorpus } from '../electron/discovery/corpus/corpus-expectation';
 import { confirmCandidate, replaceScanFacts, scanSourceFor } from '../electron/discovery/discovery-repository';
 import { AnalyzerPool } from '../electron/discovery/scan/analyzer-pool';
 import { scanFolder, type FolderScan } from '../electron/discovery/scan/scan-folder';
+import { buildDemoWorkspace } from '../electron/demo/demo-workspace';
+import { resourcesDir } from '../electron/resources-dir';
 import { createWorkspaceFile } from '../electron/store/workspace-file';
 import { buildCli, describeRuns, timeCliProcess } from './cli-process';
 import { row } from './stats';
@@ -42,6 +44,14 @@ export async function cliBench(): Promise<void> {
     let n = 0;
     const scanOne = timeCliProcess(RUNS, () => ['scan', oneFile, '--workspace', join(dir, `scan-${n++}.atw`), '--json'], env);
     row('scan of a folder of one file (new workspace): wall (cpu) / RSS', describeRuns(scanOne));
+
+    // The demo workspace: agents with usage, budgets and checklist evidence, as a person's first run has.
+    const demo = join(dir, 'demo.atw');
+    await buildDemoWorkspace(demo, resourcesDir());
+    const triage = timeCliProcess(RUNS, () => ['triage', '--workspace', demo], env);
+    row('triage, demo workspace (text): wall (cpu) / RSS', describeRuns(triage));
+    const usage = timeCliProcess(RUNS, () => ['usage', '--by', 'agent', '--workspace', demo], env);
+    row('usage --by agent, demo workspace (text): wall (cpu) / RSS', describeRuns(usage));
 
     const listed = join(dir, 'listed.atw');
     const { candidates, agents } = await workspaceWithCandidates(listed, CANDIDATES);

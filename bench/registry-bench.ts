@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +128,16 @@ function cliImportAgainstSqlite3(dir: string, csvPath: string): void {
   const env = { ...process.env, AGENT_TRIAGE_HOME: join(dir, 'cli-home') };
   let n = 0;
   const target = () => join(dir, `cli-import-${n}.atw`);
+  // A few rows: what a person importing a short sheet waits for is start-up and module loading.
+  const smallCsv = join(dir, 'registry-10.csv');
+  writeFileSync(smallCsv, csvOf(10));
+  const small = timeCliProcess(RUNS, () => ['import', smallCsv, '--workspace', target(), '--json'], env, () => n++);
+  row('agent-triage import of a 10-row CSV, whole process: wall (cpu) / RSS', describeRuns(small));
+  // Just over 2 MiB: on the CLI's thread since import-placement.ts (it used to pay a job worker).
+  const overTwoMib = join(dir, 'registry-9700.csv');
+  writeFileSync(overTwoMib, csvOf(9_700));
+  const mid = timeCliProcess(RUNS, () => ['import', overTwoMib, '--workspace', target(), '--json'], env, () => n++);
+  row(`agent-triage import of a ${(statSync(overTwoMib).size / 1_048_576).toFixed(2)} MiB CSV (9,700 rows): wall (cpu) / RSS`, describeRuns(mid));
   const ours = timeCliProcess(RUNS, () => ['import', csvPath, '--workspace', target(), '--json'], env, () => n++);
   const result = JSON.parse(ours.last.stdout) as { value: { imports: Array<{ counts: Record<string, number> }> } };
   if (result.value.imports[0]?.counts.created !== AGENTS) throw new Error('the CLI import did not create every row');

@@ -8,7 +8,7 @@ import { runImport } from '../electron/imports/run-import';
 import { inlineJobContext } from '../electron/jobs/job-context';
 import { createWorkspaceFile, openWorkspaceFile, type Workspace } from '../electron/store/workspace-file';
 import { writeTransaction } from '../electron/store/write-transaction';
-import { EXPORT_FORMATS } from '../electron/exports/formats';
+import { EXPORT_FORMATS, NO_EXPORT_STEPS } from '../electron/exports/formats';
 import { writeManifest } from '../electron/manifest/write-manifest';
 import { agentTriage, triageOverview } from '../electron/triage/triage-handlers';
 import { FULL_IAM_ORG, generateAwsOrganisation } from './generate-iam-org';
@@ -140,7 +140,7 @@ export async function triageBench(): Promise<void> {
     manifest = '';
     row('one agent: checklist and risk, median of 20', fmt(await medianMs(20, () => agentTriage(ws.db, ids[Math.floor(ids.length / 2)]!, none))), '< 100 ms');
     // The exports read the same dossiers and triage once per file; the plan (in JSON) reconciles its tasks first.
-    const source = { db: ws.db, advisories: none, workspaceName: 'bench', author: { actor: 'bench', via: 'bench' }, now: new Date(), toolVersion: '0.0.0-bench' };
+    const source = { db: ws.db, advisories: none, workspaceName: 'bench', author: { actor: 'bench', via: 'bench' }, now: new Date(), toolVersion: '0.0.0-bench', steps: NO_EXPORT_STEPS };
     for (const format of EXPORT_FORMATS) {
       let bytes = 0;
       const ms = await medianMs(1, () => {

@@ -1,8 +1,7 @@
 import type { ImportReader } from '../imports/import-reader';
 import { storeImportedAdvisories } from '../discovery/discovery-repository';
-import { looksLikeOsv, readOsvRecords, type OsvRecord } from './osv-record';
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
+import { osvDetector } from './osv-detector';
+import { readOsvRecords, type OsvRecord } from './osv-record';
 
 /**
  * OSV advisories: one record, a list, or an ecosystem zip as osv.dev publishes it. Advisories
@@ -10,14 +9,7 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
  * same record, and dropping one file's records would drop the other's too.
  */
 export const osvReader: ImportReader<OsvRecord[]> = {
-  describes: 'OSV advisories (one record, a list, or an osv.dev ecosystem zip)',
-  detect(source) {
-    if (source.startsWith(ZIP)) return 'osv';
-    if (!source.looksLikeJson) return null;
-    const value = source.jsonOrUndefined();
-    if (looksLikeOsv(value) || (Array.isArray(value) && value.some(looksLikeOsv))) return 'osv';
-    return null;
-  },
+  ...osvDetector,
   read(source, format, ctx) {
     const records: OsvRecord[] = [];
     for (const { record, done, total } of readOsvRecords(source.fileName, source.bytes)) {

@@ -19,12 +19,11 @@ export interface EngineOptions {
    */
   recordRecent?: boolean;
   /**
-   * Imports whose files add up to at most this many bytes run on the host's thread (no worker
-   * start-up); larger ones run in a job worker, with progress and cancel while they run. Default
-   * 256 KB (a few hundred registry rows): the app's thread stays free for the person. The CLI,
-   * whose thread has nothing else to do, passes more.
+   * How long an import may keep the host's thread busy (ms, predicted from the files' sizes,
+   * electron/imports/import-placement.ts) before it runs in a job worker instead. Default: the
+   * app's tenth of a second; the CLI, whose thread has nothing else to do, passes a second.
    */
-  inProcessImportBytes?: number;
+  importStallBudgetMs?: number;
   /** SQLite native binding to load (Electron passes its own ABI build). */
   sqliteNativeBinding?: string;
   /**

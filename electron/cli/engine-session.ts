@@ -3,9 +3,8 @@ import { homedir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AppInfo, InputOf, MethodName, OutputOf, WorkspaceInfo } from '../../shared/contract';
 import type { Engine, EngineOptions } from '../api/engine-types';
+import { CLI_IMPORT_STALL_MS } from '../imports/import-placement';
 import { CliError, type CliEnv, type CommandContext } from './command';
-
-const CLI_IN_PROCESS_IMPORT_BYTES = 2 * 1024 * 1024;
 
 export interface EngineSessionOptions {
   host: AppInfo['host'];
@@ -27,10 +26,10 @@ export async function withEngine<T>(ctx: CommandContext, options: EngineSessionO
     openLastWorkspace: options.openLastWorkspace,
     // Only the app (the web host here) counts as "the last workspace the person opened".
     recordRecent: options.host !== 'cli',
-    // A one-shot command's thread has nothing else to do: imports up to about 13,000 registry
-    // rows (well under a second) run on it instead of paying a worker's start-up; larger ones
-    // keep the worker, so progress is drawn and Ctrl+C cancels while they run.
-    ...(options.host === 'cli' ? { inProcessImportBytes: CLI_IN_PROCESS_IMPORT_BYTES } : {}),
+    // A one-shot command's thread has nothing else to do: imports of up to about a second run on
+    // it instead of paying a worker's start-up; longer ones keep the worker, so progress is drawn
+    // and Ctrl+C cancels while they run.
+    ...(options.host === 'cli' ? { importStallBudgetMs: CLI_IMPORT_STALL_MS } : {}),
     ...(options.reportPrinter ? { reportPrinter: options.reportPrinter } : {}),
   });
   try {

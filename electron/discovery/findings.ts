@@ -64,6 +64,10 @@ export interface CodeFindings {
   mcpHttpServing?: McpHttpServingFact[];
   /** MCP servers this code reaches by URL (`streamablehttp_client(url)`, `new SSEClientTransport(new URL(…))`, `{url, transport}`); absent when none. */
   mcpHttpClients?: McpHttpClientFact[];
+  /** Where the code connects to an MCP server in its own process (`InMemoryTransport.createLinkedPair()`, `Client(mcp)`) (code/mcp-in-process.ts); absent when none. */
+  mcpInProcess?: Evidence[];
+  /** Filters narrowing which tools of an MCP server the code's client lets its model see (code/mcp-tool-filters.ts); absent when none. */
+  mcpToolFilters?: McpToolFilterFact[];
   /** Names a tool is bound or defined under where they differ from the tool's own name (`ledgerBalance` → "ledger_balance"); absent when none. */
   toolAliases?: Record<string, string>;
   /** Which tools each agent or bound model of the file is given, and the tools its own code calls (code/tool-bindings.ts); absent when none. */
@@ -116,6 +120,23 @@ export interface McpLaunchFact {
   name?: string;
   /** Environment variables the code hands the server (`env: { GITHUB_PERSONAL_ACCESS_TOKEN: token }`), by name. */
   env?: string[];
+  /** The folder the server is started in, as written (`cwd="services/ledger"`): the command's relative paths are from there. */
+  cwd?: string;
+}
+
+/**
+ * Which tools of an MCP server a client lets through: `tool_filter=create_static_tool_filter(allowed_tool_names=[…])`,
+ * `allowedTools: ["mcp__ledger__read_balance"]`. Tools neither allowed (when a list is given) nor blocked pass.
+ */
+export interface McpToolFilterFact {
+  /** The server it is for, by the name the code gives it (`mcp__ledger__…` → "ledger"); null for the server(s) built where the filter is written. */
+  server: string | null;
+  /** The lines of the call building the filtered server (the launch written inside it is the one filtered); null for every launch of the file (or of the named server). */
+  lines: [number, number] | null;
+  /** The tool names let through, or null when only a block list is given. */
+  allowed: string[] | null;
+  blocked: string[];
+  evidence: Evidence;
 }
 
 /** An MCP server served over HTTP: `mcp.run(transport="streamable-http", port=8001)`, a `StreamableHTTPServerTransport` under `app.post('/mcp')` with `app.listen(3001)`. */
@@ -149,6 +170,8 @@ export interface AgentDefinitionFinding {
   variable: string | null;
   /** The module-level function it is created in (a factory another file imports and calls), or null. */
   factory: string | null;
+  /** A graph builder compiled into another variable (`lookup = lookup_builder.compile()` → "lookup"): the name langgraph.json serves it under. */
+  compiledAs?: string;
   /** Agents it runs, by variable (or `name:<name>` for a swarm handoff tool): a supervisor's or swarm's workers, graph nodes, handoff targets. */
   members: Array<{ variable: string; relation: 'sub-agent' | 'handoff-to' }>;
   /** Tools it holds, by the names they are defined or bound under. */
@@ -183,8 +206,12 @@ export interface UnitFinding {
   mcpUrls?: Array<{ name: string; url: string; evidence: Evidence }>;
   /** Compose ports as written (`"8000:8000"`, `"127.0.0.1:3001:3000"`, `"8000"`): where the service answers on the host and on the compose network. */
   ports?: string[];
+  /** A Kubernetes workload: its namespace and pod labels, which Services select it by (mcp-http-links.ts). */
+  k8s?: { namespace: string; labels: Record<string, string> };
   /** Compose profiles the service belongs to (`profiles: [dev]`): it starts only when one is asked for. */
   profiles?: string[];
+  /** The variable a langgraph.json graph names in its file (`./src/graphs.py:refunds` → "refunds"): which of the file's agents the unit serves. */
+  graphVariable?: string;
   /** Env files the platform loads for the unit (langgraph.json `env`), as written, relative to the config's folder. */
   envFiles?: string[];
   /** For CI jobs: the folders of the repository's own actions their steps use (`uses: ./` → '.', relative to the scanned root). */
@@ -204,6 +231,8 @@ export interface ClaudeCodeFacts {
   mcpEvidence: Evidence | null;
   /** Subagents only: true when the front matter lists no tools, so it inherits every tool the session has. */
   inheritsTools?: boolean;
+  /** Settings only: MCP tools `permissions.deny` takes away (`mcp__ledger__close_account`), by server and tool, with the deny list as evidence. */
+  deniedMcpTools?: { tools: Array<{ server: string; tool: string }>; evidence: Evidence };
   /** Settings only: the commands its hooks run, `$CLAUDE_PROJECT_DIR` written as the project folder. */
   hooks?: Array<{ event: string; command: string; evidence: Evidence }>;
 }
@@ -226,6 +255,18 @@ export interface ConfigFindings {
   packageScripts?: Record<string, string>;
   /** A pyproject.toml: its console scripts by name, each the module that defines it (`refund-agent` → "refund_agent.cli"). */
   consoleScripts?: Record<string, string>;
+  /** Kubernetes Services the manifest declares: the in-cluster host names and ports that reach the pods they select. */
+  k8sServices?: K8sServiceFact[];
+}
+
+export interface K8sServiceFact {
+  name: string;
+  namespace: string;
+  /** `spec.selector`: the pod labels it routes to. */
+  selector: Record<string, string>;
+  /** `port` it answers on, `targetPort` of the pod (null when not a number: a named port, or the same as `port` when unwritten). */
+  ports: Array<{ port: number; targetPort: number | null }>;
+  evidence: Evidence;
 }
 
 export interface LockfileFindings {

@@ -73,13 +73,27 @@ export function agentDossier(db: Db, agentId: string, advisories: AdvisoryLookup
  * identities a person might link out (empty): readers that show none of them (the triage overview,
  * the plan, the report) skip comparing every agent with every principal in a new process.
  */
-export function everyAgentDossier(db: Db, advisories: AdvisoryLookup, { suggestions = true }: { suggestions?: boolean } = {}): AgentDossier[] {
+export function everyAgentDossier(db: Db, advisories: AdvisoryLookup, { suggestions = true, onAgent }: EveryAgentOptions = {}): AgentDossier[] {
   return inReadScope(db, () => {
     ensureAttribution(db);
     const usages = agentUsages(db);
     const joined = candidatesJoinedToEvery(db, advisories);
-    return allAgentRecords(db).map((record) => dossierOf(db, agentDetailOf(record), usages.get(record.id)!, joined.get(record.id) ?? [], suggestions));
+    const records = allAgentRecords(db);
+    return records.map((record, i) => {
+      const dossier = dossierOf(db, agentDetailOf(record), usages.get(record.id)!, joined.get(record.id) ?? [], suggestions);
+      onAgent?.(i + 1, records.length);
+      return dossier;
+    });
   });
+}
+
+export interface EveryAgentOptions {
+  suggestions?: boolean;
+  /**
+   * Called as each agent's dossier is read (`done` of `total`): a long reader (an export of
+   * thousands of agents) reports progress from it and may throw there to stop (cancel).
+   */
+  onAgent?: (done: number, total: number) => void;
 }
 
 function dossierOf(db: Db, agent: AgentDetail, usage: AgentUsage, units: CandidateDetail[], withSuggestions = true): AgentDossier {

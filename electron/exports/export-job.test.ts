@@ -26,7 +26,7 @@ describe('the export job', () => {
     const { ws, dir } = emptyWorkspace();
     const steps: string[] = [];
     const result = await runWorkspaceExport({ ...inlineJobContext(ws), progress: (_d, _t, message) => void steps.push(message) }, { format: 'cyclonedx', workspaceName: 'Acme Bank', toolVersion: '1.2.3', target: `${dir}/export` });
-    expect(steps).toEqual(['Reading what the workspace knows of every agent for the CycloneDX 1.6 AI bill of materials', 'Writing the CycloneDX 1.6 AI bill of materials', 'Wrote the CycloneDX 1.6 AI bill of materials']);
+    expect(steps).toEqual(['Reading what the workspace knows of its agents (none yet) for the CycloneDX 1.6 AI bill of materials', 'Writing the CycloneDX 1.6 AI bill of materials', 'Wrote the CycloneDX 1.6 AI bill of materials']);
     expect(result.value.fileName).toMatch(/^acme-bank-.*\.cdx\.json$/);
     expect(JSON.parse(readFileSync(`${dir}/export`, 'utf8'))).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
     expect(result.value.bytes).toBe(readFileSync(`${dir}/export`).length);
@@ -38,8 +38,8 @@ describe('the export job', () => {
     const ctx = {
       ...inlineJobContext(ws),
       throwIfCancelled: () => {
-        // The second check comes after the partial file is written, before it is renamed into place.
-        if (++checks > 1) throw new BackendError('cancelled', 'Cancelled.');
+        // The last check comes after the partial file is written, before it is renamed into place.
+        if (++checks > 4) throw new BackendError('cancelled', 'Cancelled.');
       },
     };
     await expect(runWorkspaceExport(ctx, { format: 'json', workspaceName: 'Acme', toolVersion: '1', target: `${dir}/export` })).rejects.toMatchObject({ code: 'cancelled' });

@@ -1,9 +1,11 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { workspaceAdvisoryLookup } from '../advisories/workspace-advisories';
+import { enUsNumber } from '../../shared/en-us-numbers';
+import { countAgents } from '../agents/agents-repository';
 import type { JobContext } from '../jobs/job-context';
 import { defineJobKind, type ResultOf } from '../jobs/job-kinds';
 import { exportFileName, unknownFormat } from './export-files';
-import { exportFormatById } from './formats';
+import { exportFormatById, type ExportSteps } from './formats';
 
 export interface WorkspaceExportPayload {
   format: string;
@@ -17,16 +19,30 @@ export interface WorkspaceExportPayload {
 /**
  * Writes one export in the job worker, on its own connection: the manifest or the JSON of a
  * 2,000-agent workspace takes seconds to tens of seconds, which must not stop the app answering.
- * Cancel between the steps, or the runner ends the worker if a step runs on.
+ * Progress moves agent by agent, then step by step (the agents, what the format works out after
+ * them, writing the file); a cancel is taken at any of those steps. The file is written beside
+ * the target and renamed into place, so a cancel or failure leaves nothing.
  */
 export async function runWorkspaceExport(ctx: JobContext, payload: WorkspaceExportPayload): Promise<ResultOf<'export'>> {
   const format = exportFormatById(payload.format);
   if (!format) throw unknownFormat(payload.format);
   const now = new Date();
-  ctx.progress(0, 2, `Reading what the workspace knows of every agent for the ${format.label}`);
-  const text = format.render({ db: ctx.workspace.db, advisories: workspaceAdvisoryLookup(ctx.workspace.db), workspaceName: payload.workspaceName, author: ctx.author, now, toolVersion: payload.toolVersion });
-  ctx.throwIfCancelled();
-  ctx.progress(1, 2, `Writing the ${format.label}`);
+  const { db } = ctx.workspace;
+  // Every agent, then putting the file together, then writing it.
+  const agents = countAgents(db);
+  const total = agents + 2;
+  const say = (done: number, message: string) => {
+    ctx.throwIfCancelled();
+    ctx.progress(done, total, message);
+  };
+  const which = agents === 0 ? 'its agents (none yet)' : agents === 1 ? 'its one agent' : `its ${enUsNumber(agents)} agents`;
+  say(0, `Reading what the workspace knows of ${which} for the ${format.label}`);
+  const steps: ExportSteps = {
+    onAgent: (done, of) => say(Math.min(done, agents), `Read agent ${enUsNumber(done)} of ${enUsNumber(of)} for the ${format.label}`),
+    step: (message) => say(agents, `${message} for the ${format.label}`),
+  };
+  const text = format.render({ db, advisories: workspaceAdvisoryLookup(db), workspaceName: payload.workspaceName, author: ctx.author, now, toolVersion: payload.toolVersion, steps });
+  say(agents + 1, `Writing the ${format.label}`);
   const partial = `${payload.target}.partial`;
   try {
     writeFileSync(partial, text, 'utf8');
@@ -35,7 +51,7 @@ export async function runWorkspaceExport(ctx: JobContext, payload: WorkspaceExpo
   } finally {
     rmSync(partial, { force: true });
   }
-  ctx.progress(2, 2, `Wrote the ${format.label}`);
+  ctx.progress(total, total, `Wrote the ${format.label}`);
   return { kind: 'export', value: { format: format.id, fileName: exportFileName(format, payload.workspaceName, now), mediaType: format.mediaType, bytes: Buffer.byteLength(text) } };
 }
 

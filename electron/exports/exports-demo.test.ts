@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHECKLIST_ITEMS, type TriageRow } from '../../shared/checklist';
 import type { ExportedFile, ExportFormatInfo } from '../../shared/contract';
+import { resourcesDir } from '../resources-dir';
 import { demoEngineForTests } from '../triage/demo-engine';
 import { exportThroughJob } from './test-export';
 import { cycloneDxSchemaValidator, sarifSchemaValidator } from './test-schema-validators';
 
 interface SarifRun {
   tool: { driver: { name: string; rules: Array<{ id: string; defaultConfiguration: { level: string } }> } };
-  originalUriBaseIds: Record<string, { uri: string }>;
+  originalUriBaseIds: Record<string, { uri?: string; uriBaseId?: string; description?: { text: string } }>;
   results: Array<{ ruleId: string; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } } }>; partialFingerprints: Record<string, string>; properties: { agentId: string; tier: string } }>;
   properties: { unlocated: Array<{ agentId: string; agentName: string; ruleIds: string[] }> };
 }
@@ -72,17 +72,41 @@ describe('exports of the demo workspace', () => {
   it('places SARIF results in real files of the demo code, at the evidence line, under the scanned folder they came from', async () => {
     const run = ((await exported('sarif')) as { runs: SarifRun[] }).runs[0]!;
     expect(run.results.length).toBeGreaterThan(10);
+    // The folder the demo's repositories were scanned in, which the file never names: %SRCROOT% here.
+    const sourceRoot = join(resourcesDir(), 'demo', 'source');
     for (const r of run.results) {
       expect(r.locations).toHaveLength(1);
       const { artifactLocation, region } = r.locations[0]!.physicalLocation;
       const base = run.originalUriBaseIds[artifactLocation.uriBaseId];
-      expect(base, `${r.ruleId} base ${artifactLocation.uriBaseId}`).toBeDefined();
-      expect(existsSync(join(fileURLToPath(base!.uri), decodeURI(artifactLocation.uri))), `${artifactLocation.uriBaseId}/${artifactLocation.uri}`).toBe(true);
+      expect(base, `${r.ruleId} base ${artifactLocation.uriBaseId}`).toMatchObject({ uriBaseId: '%SRCROOT%' });
+      expect(existsSync(join(sourceRoot, decodeURI(base!.uri!), decodeURI(artifactLocation.uri))), `${artifactLocation.uriBaseId}/${artifactLocation.uri}`).toBe(true);
       expect(region.startLine).toBeGreaterThanOrEqual(1);
     }
     const sendgrid = run.results.find((r) => r.ruleId === 'h48.irreversible-reviewed' && r.properties.agentId === ids['Collections Reminder Bot']);
     expect(sendgrid?.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'src/workers/collections-reminders.ts', uriBaseId: 'support-tools' }, region: { startLine: 67 } });
     expect(sendgrid?.level).toBe('error');
+  });
+
+  it('writes SARIF that names no folder of this machine, with locations GitHub code scanning reads as paths in the repository analysed', async () => {
+    const content = text(await exportFile('sarif'));
+    const sourceRoot = join(resourcesDir(), 'demo', 'source');
+    expect(content).not.toContain('file:');
+    expect(content).not.toContain(sourceRoot);
+    expect(content).not.toContain(resourcesDir());
+    const run = (JSON.parse(content) as { runs: SarifRun[] }).runs[0]!;
+    // SARIF 2.1.0 §3.14.14: a base with no uri is one the producer did not record; every other base is relative to it.
+    expect(run.originalUriBaseIds['%SRCROOT%']).toEqual({ description: { text: expect.stringMatching(/folder/) } });
+    for (const [id, base] of Object.entries(run.originalUriBaseIds).filter(([id]) => id !== '%SRCROOT%')) {
+      expect(base, id).toEqual({ uri: `${id}/`, uriBaseId: '%SRCROOT%', description: { text: `Scanned folder ${id}` } });
+    }
+    // GitHub code scanning reads a relative uri as a path from the root of the repository analysed, whatever its uriBaseId:
+    // each uri must be that path (no scheme, not absolute, no way out of the checkout) and name a file there.
+    for (const r of run.results) {
+      const { artifactLocation } = r.locations[0]!.physicalLocation;
+      expect(artifactLocation.uri).not.toMatch(/^[a-z][a-z0-9+.-]*:|^\/|(^|\/)\.\.(\/|$)/i);
+      expect(existsSync(join(sourceRoot, artifactLocation.uriBaseId, decodeURI(artifactLocation.uri))), artifactLocation.uri).toBe(true);
+    }
+    expect(sarifSchemaValidator()(JSON.parse(content)).errors).toEqual([]);
   });
 
   it('gives SARIF rules for every checklist item, the advisory the forecaster locks, and the worst combination the disputes agent has', async () => {

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AgentDossier } from '../../shared/contract';
 import type { UnitKind } from '../../shared/discovery';
 import { tempDir } from '../store/test-workspace';
-import { folderUri, rootOfPath, scannedRootsOf } from './scanned-roots';
+import { rootOfPath, scannedRootsOf, SOURCE_ROOT_BASE_ID } from './scanned-roots';
 
 const tmp = tempDir('atw-scanned-roots-');
 afterAll(() => tmp.cleanup());
@@ -21,7 +21,22 @@ describe('scanned roots for SARIF locations', () => {
     const roots = scannedRootsOf([dossierWith([{ root: a, path: 'main.py' }]), dossierWith([{ root: b, path: 'main.py' }, { root: 'Imported usage logs', path: 'usage.csv', kind: 'llm-usage' }])]);
     expect(roots.bases.map((r) => r.id)).toEqual(['api', 'api-2']);
     expect(roots.idOf(b)).toBe('api-2');
-    expect(folderUri(a)).toBe(`file://${a}/`);
+  });
+
+  it('places each scanned folder relative to the folder that holds them all, never by its path on this machine', () => {
+    const a = join(tmp.dir, 'team-a', 'api');
+    const b = join(tmp.dir, 'team-b', 'my api');
+    const roots = scannedRootsOf([dossierWith([{ root: a, path: 'main.py' }]), dossierWith([{ root: b, path: 'main.py' }])]);
+    expect(roots.bases.map((r) => r.location)).toEqual([
+      { uri: 'team-a/api/', uriBaseId: SOURCE_ROOT_BASE_ID },
+      { uri: 'team-b/my%20api/', uriBaseId: SOURCE_ROOT_BASE_ID },
+    ]);
+    // One folder: its own name under the folder it was scanned in.
+    expect(scannedRootsOf([dossierWith([{ root: a, path: 'main.py' }])]).bases[0]!.location).toEqual({ uri: 'api/', uriBaseId: SOURCE_ROOT_BASE_ID });
+    // A folder scanned inside another scanned folder.
+    const outer = join(tmp.dir, 'mono');
+    const inner = join(outer, 'services', 'billing');
+    expect(scannedRootsOf([dossierWith([{ root: outer, path: 'a.py' }]), dossierWith([{ root: inner, path: 'b.py' }])]).bases.map((r) => r.location.uri)).toEqual(['mono/', 'mono/services/billing/']);
   });
 
   it('finds the folder of an evidence path for an agent joined from two folders: the unit declaring it, else the folder holding it', () => {

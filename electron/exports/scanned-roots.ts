@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, join, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { AgentDossier } from '../../shared/contract';
 
 /**
@@ -9,10 +8,20 @@ import type { AgentDossier } from '../../shared/contract';
  * what a code-scanning tool resolves against the checkout of that repository.
  */
 export interface ScannedRoots {
-  /** Base id -> the folder as scanned, in base id order. */
-  bases: Array<{ id: string; root: string }>;
+  /** Base id -> the folder as scanned and where it is relative to SOURCE_ROOT_BASE_ID, in base id order. */
+  bases: Array<{ id: string; root: string; location: FolderLocation }>;
   idOf(root: string): string;
 }
+
+/**
+ * The base every scanned folder is placed under: the folder that holds them all, whose place on
+ * this machine is not written (a report is shared; a path of the consultant's laptop means
+ * nothing elsewhere and says who ran it). The name is the one SARIF tools conventionally use.
+ */
+export const SOURCE_ROOT_BASE_ID = '%SRCROOT%';
+
+/** A scanned folder as SARIF 2.1.0 places it: a relative reference ending in "/", under SOURCE_ROOT_BASE_ID; no uri when it shares no folder with the others (another drive). */
+export type FolderLocation = { uri: string; uriBaseId: typeof SOURCE_ROOT_BASE_ID } | Record<string, never>;
 
 /** Usage logs are not a folder of code: their candidates carry a usage file name, not a path in a repository. */
 export function codeSourcesOf(dossier: AgentDossier): AgentDossier['sources'] {
@@ -31,17 +40,33 @@ export function scannedRootsOf(dossiers: readonly AgentDossier[]): ScannedRoots 
     taken.add(id);
     ids.set(root, id);
   }
-  return { bases: roots.map((root) => ({ id: ids.get(root)!, root })), idOf: (root) => ids.get(root)! };
+  const holder = commonFolder(roots.map((root) => dirname(root)));
+  return { bases: roots.map((root) => ({ id: ids.get(root)!, root, location: locationUnder(holder, root) })), idOf: (root) => ids.get(root)! };
+}
+
+/** The deepest folder holding every given folder, or null when they share none (Windows drives). */
+function commonFolder(folders: readonly string[]): string | null {
+  let common: string | null = folders[0] ?? null;
+  for (const folder of folders.slice(1)) {
+    while (common !== null && isOutside(relative(common, folder))) {
+      const parent = dirname(common);
+      common = parent === common ? null : parent;
+    }
+  }
+  return common;
+}
+
+const isOutside = (rel: string) => rel === '..' || rel.startsWith(`..${sep}`) || /^[a-zA-Z]:|^[\\/]/.test(rel);
+
+function locationUnder(holder: string | null, root: string): FolderLocation {
+  if (holder === null) return {};
+  const rel = relative(holder, root);
+  if (rel === '' || isOutside(rel)) return {};
+  return { uri: `${rel.split(sep).map(encodeURIComponent).join('/')}/`, uriBaseId: SOURCE_ROOT_BASE_ID };
 }
 
 function baseIdWord(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, '-');
-}
-
-/** The folder URI SARIF's originalUriBaseIds want: absolute, ending in a slash. */
-export function folderUri(root: string): string {
-  const href = pathToFileURL(root.endsWith(sep) ? root : `${root}${sep}`).href;
-  return href.endsWith('/') ? href : `${href}/`;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ImportPreview, JobStatus, LocalFile, UploadedFile } from '../../sh
 import { BackendError, ERROR_CODES, type ApiErrorData } from '../../shared/errors';
 import type { CallContext, Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
+import { APP_IMPORT_STALL_MS, importRunsOnHostThread, importWeightOf } from './import-placement';
 import { listImports } from './imports-repository';
 import type { ImportChoices, ImportPayload } from './run-import';
 
@@ -29,27 +30,14 @@ function checkPathsAllowed(files: ImportFile[], ctx: CallContext): void {
   }
 }
 
-/** The app's default: a few hundred registry rows, parsed and written in well under 100 ms. */
-const DEFAULT_IN_PROCESS_IMPORT_BYTES = 256 * 1024;
-
-function importBytes(files: ImportFile[]): number {
-  let total = 0;
-  for (const file of files) {
-    // Base64 holds 3 bytes in 4 characters.
-    if ('contentBase64' in file) total += Math.floor((file.contentBase64.length * 3) / 4);
-    else total += statSync(file.path, { throwIfNoEntry: false })?.size ?? 0;
-  }
-  return total;
-}
-
 /**
- * Starts the one import pipeline as a job: in a job worker, or on this thread when the files are
- * small enough that a worker's start-up would be most of the wait (the same pipeline, status,
- * offer and cancel either way; only where it runs differs).
+ * Starts the one import pipeline as a job: in a job worker, or on this thread when reading the
+ * files is shorter than the stall this host can take (import-placement.ts; the same pipeline,
+ * status, offer and cancel either way; only where it runs differs).
  */
 function startImportJob(session: Session, title: string, payload: ImportPayload, ctx: CallContext, offerKey: string | null): JobStatus {
   const author = { actor: ctx.actor, via: ctx.via };
-  if (importBytes(payload.files) > (session.options.inProcessImportBytes ?? DEFAULT_IN_PROCESS_IMPORT_BYTES)) return session.startJob('import', title, payload, author, offerKey);
+  if (!importRunsOnHostThread(payload.files.map(importWeightOf), session.options.importStallBudgetMs ?? APP_IMPORT_STALL_MS)) return session.startJob('import', title, payload, author, offerKey);
   return session.startJobInProcess('import', title, author, offerKey, async (jobContext) => (await import('./run-import')).runImport(jobContext, payload));
 }
 

@@ -50,10 +50,11 @@ export interface ApplyContext extends ReadContext {
 }
 
 /**
- * One format family of the import pipeline: detect -> read -> plan -> apply. Readers are pure up
- * to `apply`, which runs inside the pipeline's single write transaction for all files.
+ * How the pipeline recognises one format family. Every file meets every detector, so a detector
+ * lives in a small module of its own; the reader (parsers, the YAML library, IAM policy
+ * evaluators, the usage writer) is loaded by `load` only once a file is of its family.
  */
-export interface ImportReader<D = unknown> {
+export interface ImportDetector {
   /** For the "expected one of" message: "an AWS IAM export (authorization details, credential report)". */
   describes: string;
   /**
@@ -63,6 +64,18 @@ export interface ImportReader<D = unknown> {
   streamed?: boolean;
   /** The format of this file, from its content, or null when it is not this reader's. */
   detect(source: ImportSource): ImportFormat | null;
+}
+
+/** A detector the pipeline lists, with the way to load its reader. */
+export interface ImportFamily extends ImportDetector {
+  load(): Promise<ImportReader>;
+}
+
+/**
+ * One format family of the import pipeline: detect -> read -> plan -> apply. Readers are pure up
+ * to `apply`, which runs inside the pipeline's single write transaction for all files.
+ */
+export interface ImportReader<D = unknown> extends ImportDetector {
   read(source: ImportSource, format: ImportFormat, ctx: ReadContext): ParsedImport<D> | Promise<ParsedImport<D>>;
   /**
    * Which earlier import this one replaces: the same format describing the same account, project,

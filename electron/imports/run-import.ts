@@ -4,15 +4,14 @@ import type { ImportFormat, ImportPreview, ImportRecord } from '../../shared/con
 import { IMPORT_FORMAT_LABELS } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import type { JobContext } from '../jobs/job-context';
-import { keepReachCurrent } from '../blast-radius/blast-radius-summaries';
 import { keepUsageFactsCurrent } from '../usage/usage-agents';
 import { defineJobKind, type ResultOf } from '../jobs/job-kinds';
 import { writeTransaction } from '../store/write-transaction';
 import type { Db } from '../store/workspace-file';
 import type { ApplyContext, ImportPlan, ImportReader, ParsedImport, ReadContext } from './import-reader';
-import { IMPORT_READERS } from './import-readers';
+import { IMPORT_FAMILIES } from './import-readers';
 import { HEAD_BYTES, ImportSource } from './import-source';
-import { beginImport, finishImport, importOfSource } from './imports-repository';
+import { beginImport, countCloudImports, finishImport, importOfSource } from './imports-repository';
 
 /** A file to import: uploaded bytes (UI, web host) or a path on this machine (CLI, native dialogs). */
 export type ImportFileInput = { fileName: string; contentBase64: string } | { fileName: string; path: string };
@@ -80,7 +79,7 @@ async function loadFile(file: ImportFileInput, ctx: ReadContext): Promise<Import
     throw new BackendError('not-found', `${file.path} does not exist or cannot be read. Check the path and import again.`);
   }
   const probe = ImportSource.onDisk(file.fileName, file.path, size, '', head);
-  if (IMPORT_READERS.some((reader) => reader.streamed && reader.detect(probe))) return hashOnDisk(file, size, head, ctx);
+  if (IMPORT_FAMILIES.some((family) => family.streamed && family.detect(probe))) return hashOnDisk(file, size, head, ctx);
   if (size > MAX_FILE_BYTES) throw new BackendError('import-invalid', `${file.fileName} is ${mb(size)} MB, over the 512 MB an import reads; split the export (per account or project) and import the parts.`);
   const chunks: Buffer[] = [];
   let done = 0;
@@ -94,7 +93,7 @@ async function loadFile(file: ImportFileInput, ctx: ReadContext): Promise<Import
 }
 
 function unknownFormat(source: ImportSource): BackendError {
-  const expected = IMPORT_READERS.map((r) => r.describes).join('; ');
+  const expected = IMPORT_FAMILIES.map((r) => r.describes).join('; ');
   const what = source.size === 0 ? 'it is empty (0 bytes)' : describeContent(source);
   return new BackendError('unsupported-format', `${source.fileName} is not a file this app imports (${what}). Expected one of: ${expected}.`);
 }
@@ -115,14 +114,9 @@ async function readFile(source: ImportSource, ctx: ReadContext): Promise<ReadFil
   let format: ImportFormat | null = null;
   let reader: ImportReader | null = null;
   try {
-    for (const candidate of IMPORT_READERS as ReadonlyArray<ImportReader>) {
-      format = candidate.detect(source);
-      if (format) {
-        reader = candidate;
-        break;
-      }
-    }
-    if (!reader || !format) throw unknownFormat(source);
+    const family = IMPORT_FAMILIES.find((candidate) => (format = candidate.detect(source)) !== null);
+    if (!family || !format) throw unknownFormat(source);
+    reader = await family.load();
     const parsed = await reader.read(source, format, ctx);
     return { source, format, reader, parsed, failure: null };
   } catch (err) {
@@ -239,7 +233,8 @@ export async function runImport(ctx: JobContext, payload: ImportPayload): Promis
       return finishImport(db, id, { ...parsed.counts, ...written }, parsed.warnings);
     });
   });
-  keepReachCurrent(ctx);
+  // Reach exists only in a workspace with cloud IAM facts: elsewhere its code is not even loaded.
+  if (countCloudImports(db) > 0) (await import('../blast-radius/blast-radius-summaries')).keepReachCurrent(ctx);
   keepUsageFactsCurrent(db, ctx.progress);
   return { kind: 'import', value: records };
 }

@@ -1,13 +1,11 @@
 import type { ImportIssue } from '../../shared/contract';
-import { MANIFEST_KIND, type AgentManifest } from '../../shared/manifest';
+import type { AgentManifest } from '../../shared/manifest';
 import type { ImportPlan, ImportReader } from '../imports/import-reader';
 import { applyManifest } from './apply-manifest';
 import { diffManifests } from './diff-manifest';
+import { manifestDetector } from './manifest-detector';
 import { parseManifestYaml } from './manifest-yaml';
 import { workspaceManifest } from './workspace-manifest';
-
-/** A manifest says what it is in its first lines; any apiVersion of ours is detected, so a wrong version is refused by name, not as "unknown format". */
-const HEADER_LINE = new RegExp(`^(apiVersion:\\s*["']?agent-triage/|kind:\\s*["']?${MANIFEST_KIND}\\b)`, 'm');
 
 /**
  * The agents manifest (YAML) in the one import pipeline: detected by its apiVersion/kind header,
@@ -16,11 +14,7 @@ const HEADER_LINE = new RegExp(`^(apiVersion:\\s*["']?agent-triage/|kind:\\s*["'
  * pipeline's transaction.
  */
 export const manifestReader: ImportReader<AgentManifest> = {
-  describes: `an agents manifest (YAML with apiVersion: agent-triage/v1, kind: ${MANIFEST_KIND})`,
-  detect(source) {
-    if (source.looksLikeJson) return null;
-    return HEADER_LINE.test(source.headText.slice(0, 8192)) ? 'agent-manifest' : null;
-  },
+  ...manifestDetector,
   read(source, format, ctx) {
     ctx.progress(0, 0, `Reading ${source.fileName}…`);
     const manifest = parseManifestYaml(source.fileName, source.text);

@@ -2,6 +2,7 @@ import type { ChecklistItemKey } from '../../shared/checklist';
 import { MANIFEST_API_VERSION, MANIFEST_KIND, type AgentManifest, type ManifestAgent } from '../../shared/manifest';
 import { dataSourcesReachedBy } from '../blast-radius/blast-radius';
 import { listCandidates, type AdvisoryLookup } from '../discovery/discovery-repository';
+import type { EveryAgentOptions } from '../dossier/agent-dossier';
 import { inReadScope } from '../store/read-scope';
 import type { Db } from '../store/workspace-file';
 import { irreversibleActionsOf } from '../triage/checklist-facts';
@@ -28,9 +29,9 @@ function uniqueSorted<T>(items: T[], key: (item: T) => string): T[] {
  * judges a fact again. Agents and every list are in a stable order, so the same workspace always
  * gives the same file and a diff in a repository shows only what changed.
  */
-export function workspaceManifest(db: Db, advisories: AdvisoryLookup = NO_ADVISORIES): AgentManifest {
+export function workspaceManifest(db: Db, advisories: AdvisoryLookup = NO_ADVISORIES, onAgent?: EveryAgentOptions['onAgent']): AgentManifest {
   return inReadScope(db, () => {
-    const agents = everyAgentDossierAndTriage(db, advisories, { suggestions: false }).map(({ dossier: d, triage: { checklist } }): ManifestAgent => {
+    const agents = everyAgentDossierAndTriage(db, advisories, { suggestions: false, ...(onAgent ? { onAgent } : {}) }).map(({ dossier: d, triage: { checklist } }): ManifestAgent => {
       const rows = new Map(checklist.map((r) => [r.key, r]));
       const review = reviewOf(d, rows);
       const attested = REVIEW_ITEMS.map((k) => rows.get(k)?.attestation).find((a) => a && (a.status === 'done' || a.status === 'not-applicable'));

@@ -3,7 +3,6 @@ import { mapRegistryColumns, type RegistryColumnMap } from './columns';
 import { detectRegistryFormat } from './detect-format';
 import { parseRegistryRow, type ParsedRegistryRow } from './parse-row';
 import { readRegistryCsv } from './read-csv';
-import { readRegistryXlsx } from './read-xlsx';
 
 /** A registry file read and checked cell by cell, before it is compared with the workspace. */
 export interface ParsedRegistryFile {
@@ -20,7 +19,8 @@ export interface ParsedRegistryFile {
  */
 export async function parseRegistryFile(fileName: string, bytes: Uint8Array): Promise<ParsedRegistryFile> {
   const detected = detectRegistryFormat(fileName, bytes);
-  const table = detected.format === 'csv' ? readRegistryCsv(fileName, detected.text, detected.delimiter) : await readRegistryXlsx(fileName, bytes);
+  // The workbook reader (unzip, repack, exceljs) is loaded only for a workbook.
+  const table = detected.format === 'csv' ? readRegistryCsv(fileName, detected.text, detected.delimiter) : await (await import('./read-xlsx')).readRegistryXlsx(fileName, bytes);
   const columns = mapRegistryColumns(fileName, table.headers, table.headerRowNumber);
   return { fileName, format: detected.format, columns, rows: table.rows.map((row) => parseRegistryRow(row, columns)) };
 }

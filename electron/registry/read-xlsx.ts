@@ -1,7 +1,7 @@
 import type { Buffer as ExcelBuffer, CellValue } from 'exceljs';
 import { BackendError } from '../../shared/errors';
 import { loadExcelJs } from './load-exceljs';
-import { workbookWithinLimits } from './workbook-archive';
+import { workbookWithinLimits } from './workbook-repack';
 import { MAX_REGISTRY_COLUMNS, MAX_REGISTRY_ROWS, refuseTooManyColumns, refuseTooManyRows, tableFromRows, type RegistryTable, type RegistryTableRow } from './table';
 
 /**

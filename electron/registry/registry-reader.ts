@@ -1,14 +1,12 @@
 import type { ImportIssue, RegistryRowError } from '../../shared/contract';
-import { listZipEntryNames } from '../archives/bounded-zip';
 import type { AgentDraft } from '../../shared/agent';
 import { allAgentRecords, createAgents, updateAgent } from '../agents/agents-repository';
 import type { ImportReader, ImportPlan } from '../imports/import-reader';
 import { ROWS_PER_INSERT } from '../store/insert-rows';
 import type { Db } from '../store/workspace-file';
-import { parseRegistryFile, planRegistryImport, type ParsedRegistryFile, type RegistryImportPlan } from '.';
-import { WORKBOOK_ARCHIVE } from './workbook-archive';
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
+import { parseRegistryFile, type ParsedRegistryFile } from './parse-file';
+import { planRegistryImport, type RegistryImportPlan } from './plan-import';
+import { registryDetector } from './registry-detector';
 
 /** "row 5, column Owner": where a registry problem is, as the spreadsheet shows it. */
 export function registryIssue(error: RegistryRowError): ImportIssue {
@@ -27,20 +25,7 @@ function planAgainst(db: Db, parsed: ParsedRegistryFile, skipRows: number[]): Re
  * provenance; it never deletes an agent a later sheet leaves out.
  */
 export const registryReader: ImportReader<ParsedRegistryFile> = {
-  describes: 'an agent registry spreadsheet (CSV, or XLSX from Excel 2007+)',
-  detect(source) {
-    if (source.startsWith(ZIP)) {
-      try {
-        return listZipEntryNames(source.fileName, source.bytes, WORKBOOK_ARCHIVE).includes('xl/workbook.xml') ? 'registry-xlsx' : null;
-      } catch {
-        // A damaged workbook is still most likely a workbook: the reader says what is wrong with it.
-        return /\.xlsx$/i.test(source.fileName) ? 'registry-xlsx' : null;
-      }
-    }
-    if (source.looksLikeJson) return null;
-    const firstLine = source.text.slice(0, 4096).split(/\r?\n/, 1)[0] ?? '';
-    return /[,;\t]/.test(firstLine) || /\.(csv|tsv|txt)$/i.test(source.fileName) ? 'registry-csv' : null;
-  },
+  ...registryDetector,
   async read(source, format, ctx) {
     ctx.progress(0, 0, `Reading ${source.fileName}…`);
     const parsed = await parseRegistryFile(source.fileName, source.bytes);

@@ -1,5 +1,4 @@
-import { zipSync } from 'fflate';
-import { readZipEntries, type ZipProfile } from '../archives/bounded-zip';
+import type { ZipProfile } from '../archives/bounded-zip';
 
 const MB = 1024 * 1024;
 
@@ -25,14 +24,4 @@ export const WORKBOOK_ARCHIVE: ZipProfile = {
 
 function isEmbedding(name: string): boolean {
   return name.startsWith('xl/embeddings/');
-}
-
-/**
- * The workbook's parts inflated within WORKBOOK_ARCHIVE's limits, packed again without
- * compression: exceljs (JSZip inside) then reads exactly the bytes checked here, and nothing in
- * what it is given can grow. Throws BackendError 'import-invalid' naming the limit crossed.
- */
-export function workbookWithinLimits(fileName: string, bytes: Uint8Array): Uint8Array {
-  const parts = readZipEntries(fileName, bytes, WORKBOOK_ARCHIVE);
-  return zipSync(Object.fromEntries(parts), { level: 0 });
 }

@@ -14,12 +14,18 @@ export async function printReportPdf(
   job: { sections: readonly ReportSection[]; target: string; margins: PrintRequest['margins'] } & InProcessJobControl,
 ): Promise<{ bytes: number }> {
   const temp = `${job.target}.part-${randomBytes(4).toString('hex')}`;
+  // "Done" is said on the printer's own scale, so the bar ends full instead of jumping back to 1 of 1.
+  let total = 1;
+  const progress = (done: number, of: number, message: string) => {
+    total = Math.max(1, of);
+    job.progress(done, of, message);
+  };
   try {
-    await printer.print({ sections: job.sections, outPath: temp, margins: job.margins, signal: job.signal, progress: job.progress });
+    await printer.print({ sections: job.sections, outPath: temp, margins: job.margins, signal: job.signal, progress });
     if (job.signal.aborted) throw new BackendError('cancelled', 'Cancelled; no PDF was written.');
     if (!startsWithPdfMagic(temp)) throw new BackendError('internal', 'The browser did not write a PDF; nothing was saved.');
     renameSync(temp, job.target);
-    job.progress(1, 1, 'Done');
+    job.progress(total, total, 'Done');
     return { bytes: statSync(job.target).size };
   } finally {
     rmSync(temp, { force: true });

@@ -1,6 +1,7 @@
 import type { ChecklistItemKey, ItemVerdict, VerdictEvidence } from '../../shared/checklist';
 import { CHECKLIST_ITEMS } from '../../shared/checklist';
 import type { AgentDossier } from '../../shared/contract';
+import { enUsNumber } from '../../shared/en-us-numbers';
 import type { CapabilityFinding, CapabilityKind } from '../../shared/discovery';
 import { IRREVERSIBLE_KINDS } from './checklist-facts';
 
@@ -198,7 +199,7 @@ function taggedAttribution(d: AgentDossier): ItemVerdict {
 
 function dailyBudget(d: AgentDossier): ItemVerdict {
   const b = d.usage.budget;
-  const caps = [b.dailyTokenCap !== null ? `${b.dailyTokenCap.toLocaleString('en-US')} tokens a day` : '', b.dailyCostCapUsd !== null ? `$${b.dailyCostCapUsd} a day` : ''].filter(Boolean);
+  const caps = [b.dailyTokenCap !== null ? `${enUsNumber(b.dailyTokenCap)} tokens a day` : '', b.dailyCostCapUsd !== null ? `$${b.dailyCostCapUsd} a day` : ''].filter(Boolean);
   if (caps.length === 0) return verdict('d90.daily-budget', 'fail', 'No daily token or cost cap is set (Usage, Budgets).');
   return verdict('d90.daily-budget', 'pass', `Capped at ${caps.join(' and ')}${b.daysOverCap.length ? `; over the cap on ${b.daysOverCap.length} day(s)` : ''}.`, caps.map((text) => ({ text })));
 }

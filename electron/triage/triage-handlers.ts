@@ -4,7 +4,7 @@ import type { AgentDossier, AgentTriage } from '../../shared/contract';
 import type { Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
 import type { AdvisoryLookup } from '../discovery/discovery-repository';
-import { agentDossier, everyAgentDossier } from '../dossier/agent-dossier';
+import { agentDossier, everyAgentDossier, type EveryAgentOptions } from '../dossier/agent-dossier';
 import type { Db } from '../store/workspace-file';
 import { answeredCount } from '../../shared/answer-card';
 import type { IrreversibleRegisterRow } from '../../shared/answer-card';
@@ -71,7 +71,7 @@ export function everyAgentTriage(db: Db, advisories: AdvisoryLookup): TriageOfAg
 }
 
 /** Each agent's dossier with its triage, from one read: the exports need both and must not read the dossiers twice. */
-export function everyAgentDossierAndTriage(db: Db, advisories: AdvisoryLookup, options?: { suggestions?: boolean }): Array<{ dossier: AgentDossier; triage: TriageOfAgent }> {
+export function everyAgentDossierAndTriage(db: Db, advisories: AdvisoryLookup, options?: EveryAgentOptions): Array<{ dossier: AgentDossier; triage: TriageOfAgent }> {
   const attestations = allAttestations(db);
   return everyAgentDossier(db, advisories, options).map((dossier) => ({ dossier, triage: triageOf(dossier, attestations.get(dossier.agent.id) ?? new Map()) }));
 }

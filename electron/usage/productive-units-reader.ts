@@ -4,6 +4,7 @@ import type { ImportReader } from '../imports/import-reader';
 import { statement } from '../store/statements';
 import type { Db } from '../store/workspace-file';
 import { CsvRecordReader } from './formats/csv-records';
+import { columnsOf, productiveUnitsDetector, type Column } from './productive-units-detector';
 import { UsageInputError } from './formats/usage-format';
 import { upsertProductiveUnits } from './usage-agents';
 
@@ -19,42 +20,6 @@ interface UnitCountRow {
 
 const MAX_ROWS = 100_000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const normalise = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** What each column may be headed, as people write it. */
-const COLUMNS = {
-  agent: ['agent', 'agentname', 'agentid', 'name'],
-  unit: ['unit', 'unitname', 'units', 'unitofwork'],
-  from: ['from', 'fromdate', 'start', 'periodstart', 'startdate'],
-  to: ['to', 'todate', 'end', 'periodend', 'enddate'],
-  count: ['count', 'quantity', 'produced', 'unitcount', 'number'],
-} as const;
-type Column = keyof typeof COLUMNS;
-
-function columnsOf(header: string[]): Partial<Record<Column, number>> {
-  const found: Partial<Record<Column, number>> = {};
-  header.forEach((cell, index) => {
-    const name = normalise(cell);
-    for (const column of Object.keys(COLUMNS) as Column[]) if (found[column] === undefined && (COLUMNS[column] as readonly string[]).includes(name)) found[column] = index;
-  });
-  return found;
-}
-
-function firstLineCells(text: string): string[] {
-  let cells: string[] = [];
-  const reader = new CsvRecordReader((record) => {
-    if (cells.length === 0) cells = record;
-  });
-  try {
-    reader.write(text.split(/\r?\n/, 1)[0] ?? '');
-    reader.end();
-  } catch {
-    // A first line that is not CSV is no unit count sheet.
-    return [];
-  }
-  return cells;
-}
-
 function isCalendarDay(text: string): boolean {
   if (!DAY.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
@@ -120,12 +85,7 @@ const agentOf = (byName: Map<string, string>, agent: string) => byName.get(agent
  * cost per productive unit. The same agent, unit and period again updates its count.
  */
 export const productiveUnitsReader: ImportReader<{ rows: UnitCountRow[]; errors: ImportIssue[] }> = {
-  describes: 'productive units (CSV with Agent, Unit, From, To, Count)',
-  detect(source) {
-    if (source.looksLikeJson || source.startsWith([0x50, 0x4b, 0x03, 0x04])) return null;
-    const columns = columnsOf(firstLineCells(source.headText));
-    return (Object.keys(COLUMNS) as Column[]).every((c) => columns[c] !== undefined) ? 'productive-units-csv' : null;
-  },
+  ...productiveUnitsDetector,
   read(source, format) {
     const sheet = readUnitCounts(source.fileName, source.text);
     const counts = { 'unit counts': sheet.rows.length, agents: new Set(sheet.rows.map((r) => r.agent.toLowerCase())).size };

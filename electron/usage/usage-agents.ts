@@ -1,4 +1,5 @@
 import type { AgentUsage, BudgetStatus, ProductiveUnits } from '../../shared/contracts/usage';
+import { enUsNumber } from '../../shared/en-us-numbers';
 import { BackendError } from '../../shared/errors';
 import { DORMANT_AFTER_DAYS, type ActivityState } from '../../shared/usage';
 import { appendAudit, type ChangeAuthor } from '../store/audit-log';
@@ -97,7 +98,7 @@ export function budgetOfAgent(db: Db, agentId: string, period: Period = {}): Bud
 }
 
 const describeCaps = (tokens: number | null, cost: number | null) =>
-  tokens === null && cost === null ? 'no cap' : [tokens !== null ? `${tokens.toLocaleString('en-US')} tokens/day` : '', cost !== null ? `$${cost}/day` : ''].filter(Boolean).join(', ');
+  tokens === null && cost === null ? 'no cap' : [tokens !== null ? `${enUsNumber(tokens)} tokens/day` : '', cost !== null ? `$${cost}/day` : ''].filter(Boolean).join(', ');
 
 export function setBudget(db: Db, agentId: string, caps: { dailyTokenCap: number | null; dailyCostCapUsd: number | null }, author: ChangeAuthor): void {
   writeTransaction(db, () => {

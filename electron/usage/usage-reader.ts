@@ -11,6 +11,7 @@ import { priceLookup, pricesInForce } from './model-prices';
 import { applyBills } from './usage-costing';
 import { UsageWriter } from './usage-writer';
 import { PARSE_IN_WORKER_BYTES, parseInWorker } from './parse-in-worker';
+import { usageDetector } from './usage-detector';
 
 const DAY_MS = 86_400_000;
 const MAX_WARNINGS = 200;
@@ -98,12 +99,7 @@ function priceWarning(models: string[]): ImportIssue[] {
  * 900,000 still leaves nothing written.
  */
 export const usageReader: ImportReader<UsageSummary | null> = {
-  describes: 'LLM usage (OpenAI usage or costs JSON, OpenAI usage CSV, Anthropic usage or cost report, LiteLLM spend logs CSV/JSON, OpenTelemetry GenAI traces)',
-  streamed: true,
-  detect(source) {
-    const head = source.headText;
-    return USAGE_FORMAT_SPECS.find((spec) => spec.detect(head))?.format ?? null;
-  },
+  ...usageDetector,
   read(source, format, ctx): ParsedImport<UsageSummary | null> {
     const usageFormat = format as UsageFormat;
     if (ctx.purpose === 'apply') return { format, provider: null, scope: '', counts: {}, warnings: [], data: null };

@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { ImportPreview, ImportRecord } from '../../../shared/contract';
+import { enUsNumber } from '../../../shared/en-us-numbers';
 import { ERROR_CODES } from '../../../shared/errors';
 import type { describeManifestDiff as describeManifestDiffType } from '../../manifest/describe-manifest-diff';
 import { CliError, usageError, type CliCommand } from '../command';
@@ -11,11 +12,8 @@ const MAX_ISSUES_SHOWN = 20;
 
 type DescribeManifestDiff = typeof describeManifestDiffType;
 
-/**
- * 12345 -> "12,345", as en-US writes it. Not toLocaleString: its first call loads ICU's number
- * formatting, tens of milliseconds of a one-shot import that only needs a count's commas.
- */
-const countText = (n: number) => (Number.isSafeInteger(n) && n >= 0 ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US'));
+/** 12345 -> "12,345": not toLocaleString, whose first call loads ICU's number formatting, tens of ms of a one-shot import. */
+const countText = enUsNumber;
 
 const countsText = (counts: Record<string, number>) =>
   Object.entries(counts)

@@ -1,6 +1,7 @@
 import type { AgentTriage } from '../../../shared/contract';
 import type { TriageRow } from '../../../shared/checklist';
 import { CHECKLIST_ITEMS } from '../../../shared/checklist';
+import { enUsNumber } from '../../../shared/en-us-numbers';
 import type { CliCommand } from '../command';
 import { callEngine, withWorkspaceArg } from '../engine-session';
 import { textTable } from '../text-table';
@@ -17,7 +18,7 @@ function riskLine(row: TriageRow): string[] {
     r.sensitivity === null ? 'unknown' : r.sensitivity.toFixed(2),
     percent(r.monitoringGap),
     String(r.irreversibleUnreviewed),
-    r.volumePerDay === null ? '-' : Math.round(r.volumePerDay).toLocaleString('en-US'),
+    r.volumePerDay === null ? '-' : enUsNumber(Math.round(r.volumePerDay)),
     `${row.counts.fail}/${row.counts.unknown}/${row.counts.pass}`,
     row.owner ?? 'no owner',
   ];

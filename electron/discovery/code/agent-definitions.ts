@@ -98,14 +98,55 @@ export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly 
       } else if (item.kind === 'ref') definition.tools.push(lastSegment(item.name));
     }
   }
-  for (const { call, definition } of found.filter((f) => f.definition.kind === 'graph')) {
-    for (const node of model.calls.filter((site) => ADD_NODE.test(site.callee) && site.callee.startsWith(call.symbol.replace(/\(.*$/, '')))) {
+  const graphs = found.filter((f) => f.definition.kind === 'graph');
+  for (const { call, definition } of graphs) {
+    const compiledAs = compiledVariable(model, call);
+    if (compiledAs && compiledAs !== definition.variable) {
+      if (definition.variable === null) definition.variable = compiledAs;
+      else definition.compiledAs = compiledAs;
+    }
+  }
+  for (const { call, definition } of graphs) {
+    for (const node of graphNodeSites(model, call, graphs.map((g) => g.call))) {
       const target = node.args.length > 1 ? node.args[1] : node.args[0];
       const variable = memberOf(target);
       if (variable && !definition.members.some((m) => m.variable === variable)) definition.members.push({ variable, relation: 'sub-agent' });
     }
   }
   return found.map((f) => f.definition);
+}
+
+/**
+ * The `add_node` calls of one graph. With several graphs in a file (two deployments langgraph.json
+ * names in the same module) a node belongs to the builder it is called on (`refund_builder.add_node`)
+ * or to the chain it is part of (`new StateGraph(…).addNode(…)`), not to every graph of the file.
+ */
+function graphNodeSites(model: CodeModel, graph: CallSite, graphs: readonly CallSite[]): CallSite[] {
+  const prefix = graph.symbol.replace(/\(.*$/, '');
+  const sites = model.calls.filter((site) => ADD_NODE.test(site.callee) && site.callee.startsWith(prefix));
+  if (graphs.length < 2) return sites;
+  const owner = (site: CallSite) => graphs.find((g) => (site.start <= g.start && site.end >= g.end) || (g.boundTo !== null && receiverOf(model, site) === g.boundTo));
+  return sites.filter((site) => {
+    const found = owner(site);
+    return found === undefined || found === graph;
+  });
+}
+
+/** The identifier a method is called on (`refund_builder.add_node(…)` → "refund_builder"), or null for a chain or an attribute path. */
+function receiverOf(model: CodeModel, call: CallSite): string | null {
+  return /^\s*([A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*\(/.exec(model.text.slice(call.start, call.end))?.[1] ?? null;
+}
+
+/**
+ * The variable a graph builder is compiled into: `lookup = lookup_builder.compile()`, or a chain
+ * `export const digest = new StateGraph(…).addNode(…).compile()`. langgraph.json names that variable.
+ */
+function compiledVariable(model: CodeModel, graph: CallSite): string | null {
+  const compiles = model.calls.filter((site) => /\.compile$/.test(site.callee) && site.boundTo !== null);
+  const chained = compiles.find((site) => site.start <= graph.start && site.end >= graph.end);
+  if (chained) return chained.boundTo;
+  if (graph.boundTo === null) return null;
+  return compiles.find((site) => receiverOf(model, site) === graph.boundTo)?.boundTo ?? null;
 }
 
 /** `Runner.run(triage, ...)` (OpenAI Agents SDK), `run(agent, ...)` (JS SDK). */

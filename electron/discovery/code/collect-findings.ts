@@ -19,6 +19,8 @@ import { findGuardrails } from './guardrails';
 import { inheritFromHelpers, withoutToolOnlyHelpers } from './helper-calls';
 import { describeTools, findMcpLaunches, findMcpServer } from './mcp-facts';
 import { findMcpHttpClients, findMcpHttpServing } from './mcp-http';
+import { findMcpInProcess } from './mcp-in-process';
+import { findMcpToolFilters } from './mcp-tool-filters';
 import { findLlmUses } from './llm-uses';
 import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
@@ -51,6 +53,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const mcpLaunches = findMcpLaunches(model, rules);
   const mcpHttpServing = findMcpHttpServing(model, rules);
   const mcpHttpClients = findMcpHttpClients(model, rules);
+  const mcpToolFilters = mcpLaunches.length > 0 || mcpHttpClients.length > 0 ? findMcpToolFilters(model, rules) : [];
+  const mcpInProcess = findMcpInProcess(model, rules);
   const claude = findClaudeAgentOptions(context);
   const loadsProjectSettings = findProjectSettingSources(context);
   const agentDefinitions = findAgentDefinitions(model, rules.framework);
@@ -85,6 +89,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(mcpLaunches.length > 0 ? { mcpLaunches } : {}),
     ...(mcpHttpServing.length > 0 ? { mcpHttpServing } : {}),
     ...(mcpHttpClients.length > 0 ? { mcpHttpClients } : {}),
+    ...(mcpToolFilters.length > 0 ? { mcpToolFilters } : {}),
+    ...(mcpInProcess.length > 0 ? { mcpInProcess } : {}),
     ...(claude.subAgents.length > 0 ? { declaredSubAgents: claude.subAgents } : {}),
     ...(loadsProjectSettings ? { loadsProjectSettings } : {}),
     ...(Object.keys(toolAliases).length > 0 ? { toolAliases } : {}),

@@ -3,6 +3,7 @@ import { redactSecrets } from '../evidence';
 import type { CallSite, StringLiteral } from './code-model';
 import { callMatches, callName, literalText, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
+import { GATEWAY_RULE, gatewayModelsAt, gatewayProvider, gatewayStringUses, pointsAtGateway } from './ai-gateway';
 
 export interface LlmAnalysis {
   uses: LlmUse[];
@@ -40,6 +41,22 @@ export function findLlmUses(context: FindingContext): LlmAnalysis {
     modelCalls.push(call, ...onClient);
     const seen = [...new Set([call, ...onClient].flatMap((site) => modelNamesAt(context, site, modelLiterals, modelArgs)))];
     const direct = host as ProviderHost | null;
+    // Through the Vercel AI Gateway the model id names the provider (`anthropic/claude-…`): one use per provider it names.
+    if (rule.id === GATEWAY_RULE || pointsAtGateway(context, call)) {
+      const instance = model.calls.filter((other) => other === call || other.callee === call.symbol || other.callee.startsWith(`${call.symbol}.`));
+      const routed = gatewayModelsAt(context, instance);
+      if (routed.length > 0) {
+        for (const id of routed) {
+          const { provider, model: name } = gatewayProvider(id)!;
+          const sdk = `${callName(rule.match.calls, call)} (AI Gateway)`;
+          const key = `${rule.id}|${sdk}|${provider}`;
+          const existing = byKey.get(key);
+          if (existing) existing.models = [...new Set([...existing.models, name])];
+          else byKey.set(key, { provider, sdk, models: [name], evidence: context.evidence(call.line, rule) });
+        }
+        continue;
+      }
+    }
     const provider = direct?.provider ?? rule.provider ?? providerFromModels(seen, families) ?? 'unknown';
     const models = seen.length > 0 ? seen : familyModels(modelLiterals, provider, families);
     const sdk = redactSecrets(direct ? `${callName(rule.match.calls, call)} ${direct.url}` : callName(rule.match.calls, call));
@@ -48,7 +65,7 @@ export function findLlmUses(context: FindingContext): LlmAnalysis {
     if (existing) existing.models = [...new Set([...existing.models, ...models.map((name) => stripProvider(name, families))])];
     else byKey.set(key, { provider, sdk, models: [...new Set(models.map((name) => stripProvider(name, families)))], evidence: context.evidence(call.line, rule) });
   }
-  return { uses: [...byKey.values()], modelCalls, clientCalls };
+  return { uses: [...byKey.values(), ...gatewayStringUses(context)], modelCalls, clientCalls };
 }
 
 type Families = Map<string, RegExp>;

@@ -53,7 +53,7 @@ export function findMcpLaunches(model: CodeModel, rules: CodeRuleSet): McpLaunch
   if (!rule) return [];
   const launches: McpLaunchFact[] = [];
   const seen = new Set<string>();
-  const add = (command: string | null, args: Value | undefined, line: number, name: string | null, env: Value | undefined) => {
+  const add = (command: string | null, args: Value | undefined, line: number, name: string | null, env: Value | undefined, cwd: Value | undefined = undefined) => {
     const list = resolved(model, args);
     if (!command || list?.kind !== 'list') return;
     // Only written strings: an argument read at run time (`os.environ[...]`) names no file we can see.
@@ -63,18 +63,20 @@ export function findMcpLaunches(model: CodeModel, rules: CodeRuleSet): McpLaunch
     if (seen.has(key)) return;
     seen.add(key);
     const envNames = envNamesOf(model, env, texts as string[]);
-    launches.push({ command, args: texts as string[], evidence: makeEvidence(model.path, line, model.lines[line - 1] ?? '', rule.id, rule.confidence), ...(name ? { name } : {}), ...(envNames.length > 0 ? { env: envNames } : {}) });
+    // The folder the server is started in (`cwd="services/ledger"`): its relative paths are from there.
+    const folder = stringOf(model, cwd);
+    launches.push({ command, args: texts as string[], evidence: makeEvidence(model.path, line, model.lines[line - 1] ?? '', rule.id, rule.confidence), ...(name ? { name } : {}), ...(envNames.length > 0 ? { env: envNames } : {}), ...(folder ? { cwd: folder } : {}) });
   };
   for (const object of model.objects) {
     const command = object.entries.find((e) => e.key === 'command');
     const args = object.entries.find((e) => e.key === 'args');
-    if (command && args) add(stringOf(model, command.value), args.value, command.line, object.boundTo ?? null, object.entries.find((e) => e.key === 'env')?.value);
+    if (command && args) add(stringOf(model, command.value), args.value, command.line, object.boundTo ?? null, object.entries.find((e) => e.key === 'env')?.value, object.entries.find((e) => e.key === 'cwd')?.value);
   }
   for (const call of model.calls) {
     const args = call.named.get('args');
     if (!args) continue;
     const command = call.named.get('command') ?? (/MCPServerStdio$/.test(call.callee) ? call.args[0] : undefined);
-    add(stringOf(model, command), args, call.line, stringOf(model, call.named.get('name')) ?? call.boundTo, call.named.get('env'));
+    add(stringOf(model, command), args, call.line, stringOf(model, call.named.get('name')) ?? call.boundTo, call.named.get('env'), call.named.get('cwd'));
   }
   return launches;
 }

@@ -58,18 +58,25 @@ export function findMcpHttpServing(model: CodeModel, rules: CodeRuleSet): McpHtt
   if (model.language === 'python') {
     const constructor = model.calls.find((call) => !call.decorates && callMatches(rule.match.calls, call));
     const setting = (name: string) => constructor?.named.get(name);
+    // `mcp.settings.port = 8123` after construction overrides the constructor's.
+    const assignedPort = assignedSetting(model, 'port');
+    const assignedPath = (name: string) => {
+      const text = assignedSetting(model, name);
+      return text && /^["']\/[^"']*["']$/.test(text) ? text.slice(1, -1) : null;
+    };
+    const settingPort = (written: Value | undefined) => portOf(model, written) ?? (assignedPort ? portOfText(assignedPort) : null) ?? portOf(model, setting('port'));
     const uvicorn = model.calls.find((call) => call.callee === 'uvicorn.run');
     for (const call of model.calls) {
       const method = lastSegment(call.callee);
       if (method === 'run' || method === 'run_async') {
         const kind = PYTHON_RUN_TRANSPORTS[literalText(resolved(model, call.named.get('transport') ?? call.args[0])) ?? ''];
         if (!kind) continue;
-        const port = portOf(model, call.named.get('port') ?? setting('port')) ?? PYTHON_DEFAULT_PORT;
-        add(kind, port, pathOf(model, call.named.get('path') ?? setting(PYTHON_PATH_SETTINGS[kind.transport])) ?? kind.path, call);
+        const port = settingPort(call.named.get('port')) ?? PYTHON_DEFAULT_PORT;
+        add(kind, port, pathOf(model, call.named.get('path')) ?? assignedPath(PYTHON_PATH_SETTINGS[kind.transport]) ?? pathOf(model, setting(PYTHON_PATH_SETTINGS[kind.transport])) ?? kind.path, call);
       } else if (PYTHON_APPS[method] && call.callee.includes('.')) {
         const kind = PYTHON_APPS[method]!;
-        const port = portOf(model, uvicorn?.named.get('port') ?? setting('port')) ?? PYTHON_DEFAULT_PORT;
-        const own = pathOf(model, call.named.get('path') ?? setting(PYTHON_PATH_SETTINGS[kind.transport])) ?? kind.path;
+        const port = settingPort(uvicorn?.named.get('port')) ?? PYTHON_DEFAULT_PORT;
+        const own = pathOf(model, call.named.get('path')) ?? assignedPath(PYTHON_PATH_SETTINGS[kind.transport]) ?? pathOf(model, setting(PYTHON_PATH_SETTINGS[kind.transport])) ?? kind.path;
         add(kind, port, joinRoute(mountPrefix(model, call), own), call);
       }
     }
@@ -151,6 +158,21 @@ function portOf(model: CodeModel, value: Value | undefined, depth = 0): number |
 
 const ENV_LOOKUP = /^(os\.getenv|os\.environ\.get|environ\.get|getenv)$/;
 
+/** The source text assigned to a FastMCP setting after construction (`mcp.settings.port = …`), the last one written, or null. */
+function assignedSetting(model: CodeModel, name: string): string | null {
+  if (!model.text.includes('.settings.')) return null;
+  const pattern = new RegExp(`^[ \\t]*[A-Za-z_][\\w.]*\\.settings\\.${name}[ \\t]*=[ \\t]*([^\\n#]+)`, 'gm');
+  let last: string | null = null;
+  for (const match of model.text.matchAll(pattern)) last = match[1]!.trim();
+  return last;
+}
+
+/** A port written as source text: `8123`, `int(os.getenv("PORT", "8123"))`, `int(os.environ.get("PORT", 8123))`. */
+function portOfText(text: string): number | null {
+  const match = /^(\d{2,5})$/.exec(text) ?? /,\s*["']?(\d{2,5})["']?\s*\)+$/.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
 function pathOf(model: CodeModel, value: Value | undefined): string | null {
   const text = literalText(resolved(model, value));
   return text && text.startsWith('/') ? text : null;
@@ -185,7 +207,10 @@ export function findMcpHttpClients(model: CodeModel, rules: CodeRuleSet): McpHtt
 function urlOf(model: CodeModel, value: Value | undefined, depth = 0): string | null {
   const current = resolved(model, value);
   if (!current || depth > 3) return null;
-  if (current.kind === 'string') return !current.interpolated && /^https?:\/\//.test(current.text) ? current.text.slice(0, 300) : null;
+  if (current.kind === 'string') {
+    if (current.interpolated) return templatedUrl(model, current.text);
+    return /^https?:\/\//.test(current.text) ? current.text.slice(0, 300) : null;
+  }
   if (current.kind === 'other') return /["'`](https?:\/\/[^"'`\s$]+)["'`]/.exec(current.text)?.[1]?.slice(0, 300) ?? null;
   if (current.kind !== 'call') return null;
   const { callee, args, named } = current.call;
@@ -203,6 +228,43 @@ function urlOf(model: CodeModel, value: Value | undefined, depth = 0): string | 
   }
   if (lastSegment(callee) === 'URL' || callee === 'String' || callee === 'str') return urlOf(model, args[0], depth + 1);
   if (ENV_LOOKUP.test(callee)) return urlOf(model, args[1] ?? named.get('default'), depth + 1);
+  return null;
+}
+
+/**
+ * A URL assembled from parts with written defaults: `f"http://{LEDGER_HOST}:{LEDGER_PORT}/mcp"` with
+ * `LEDGER_HOST = os.getenv("LEDGER_HOST", "localhost")`, or a template `\`http://${host}:${port}/mcp\``.
+ * Each part must resolve to a written value (a literal, an env lookup's default), else there is no URL.
+ */
+function templatedUrl(model: CodeModel, text: string): string | null {
+  if (!/^(https?:\/\/|\{\})/.test(text)) return null;
+  const literal = model.strings.find((candidate) => candidate.interpolated && candidate.text === text);
+  if (!literal) return null;
+  const source = /^[rRbBfFuU]{0,2}(["'`])((?:(?!\1)[^\n\\])*)\1/.exec(model.text.slice(literal.start, literal.start + 400))?.[2];
+  if (!source) return null;
+  let unresolved = false;
+  const url = source.replace(/\$?\{\s*([A-Za-z_$][\w$]*)\s*(?::[^}]*)?\}/g, (_whole, name: string) => {
+    const part = writtenDefault(model, model.valueOf({ kind: 'ref', name, symbol: name, scope: model.module }));
+    if (part === null) unresolved = true;
+    return part ?? '';
+  });
+  return unresolved || /[{}]/.test(url) || !/^https?:\/\/[^/\s]+/.test(url) ? null : url.slice(0, 300);
+}
+
+/** The value a part of a URL has when nothing is set: a literal, a number, an env lookup's default. */
+function writtenDefault(model: CodeModel, value: Value | null | undefined, depth = 0): string | null {
+  const current = resolved(model, value ?? undefined);
+  if (!current || depth > 3) return null;
+  if (current.kind === 'string') return current.interpolated ? null : current.text;
+  if (current.kind === 'other') {
+    const text = current.text.trim();
+    if (/^\d{1,5}$/.test(text)) return text;
+    return /(?:\|\||\?\?|\bor\b)\s*["']?([\w.-]+)["']?\s*\)?$/.exec(text)?.[1] ?? null;
+  }
+  if (current.kind !== 'call') return null;
+  const { callee, args, named } = current.call;
+  if (/^(int|str|Number|String|parseInt)$/.test(callee)) return writtenDefault(model, args[0], depth + 1);
+  if (ENV_LOOKUP.test(callee)) return writtenDefault(model, args[1] ?? named.get('default'), depth + 1);
   return null;
 }
 

@@ -155,7 +155,7 @@ describe('from a package import a module', () => {
 describe('the remote-agent rules', () => {
   it('are in the rule catalog, one per platform, so a person can read why a file is a caller', () => {
     const remote = ruleCatalog().filter((rule) => rule.category === 'remote-agent');
-    expect(remote.map((rule) => rule.id).sort()).toEqual(['code.remote-agent.langgraph-platform', 'code.remote-agent.openai-assistants']);
+    expect(remote.map((rule) => rule.id).sort()).toEqual(['code.remote-agent.langgraph-platform', 'code.remote-agent.openai-assistants', 'code.remote-agent.temporal']);
     expect(remote.every((rule) => rule.description.length > 40)).toBe(true);
   });
 

@@ -6,7 +6,8 @@ import type { CodeRuleSet, RemoteAgentPlatform } from './rules';
 
 /**
  * Calls that start a run of an agent deployed somewhere else: LangGraph Platform runs through
- * `langgraph_sdk` / `@langchain/langgraph-sdk` or a `RemoteGraph`, and OpenAI Assistants runs.
+ * `langgraph_sdk` / `@langchain/langgraph-sdk` or a `RemoteGraph`, OpenAI Assistants runs, and Temporal
+ * workflow executions (run by whichever worker polls the queue).
  * Code that only does this is a caller (a trigger of the remote agent), not an agent: the model
  * loop runs on the platform (link/remote-callers.ts decides, over the unit's whole code).
  */
@@ -30,6 +31,8 @@ const SHAPES: RemoteShape[] = [
   // An assistant made for (or looked up by) a graph id: `client.assistants.create(graph_id="agent")`.
   { platform: 'langgraph-platform', callee: /^langgraph_sdk\.get_(?:sync_)?client\(\)\.assistants\.(create|search)$/, nameArgs: ['graph_id'], client: /^langgraph_sdk\.get_(?:sync_)?client$/, urlArgs: ['url'], namesOnly: true },
   { platform: 'langgraph-platform', callee: /^@langchain\/langgraph-sdk\.Client\(\)\.assistants\.(create|search)$/, nameArgs: ['graphId'], client: /^@langchain\/langgraph-sdk\.Client$/, urlArgs: ['apiUrl'], namesOnly: true },
+  // The React hook a browser page streams a deployed graph with: `useStream({ apiUrl, assistantId: "agent" })`.
+  { platform: 'langgraph-platform', callee: /^@langchain\/langgraph-sdk\/react\.useStream$/, nameArgs: ['assistantId'], urlArgs: ['apiUrl'] },
   { platform: 'langgraph-platform', callee: /^langgraph\.pregel\.remote\.RemoteGraph$/, nameArgs: ['assistant_id', 'graph_id', 'name'], nameAt: 0, urlArgs: ['url'] },
   { platform: 'langgraph-platform', callee: /^@langchain\/langgraph\/remote\.RemoteGraph$/, nameArgs: ['graphId', 'assistantId'], urlArgs: ['url'] },
   // client.beta.threads.runs.create_and_poll(thread_id=..., assistant_id=...); TS createAndPoll(threadId, { assistant_id })
@@ -39,6 +42,9 @@ const SHAPES: RemoteShape[] = [
     nameArgs: ['assistant_id'],
     urlArgs: [],
   },
+  // client = await Client.connect(...); await client.execute_workflow(AgentWorkflow.run, query, task_queue=...):
+  // the workflow and its activities run in whichever worker polls that queue.
+  { platform: 'temporal', callee: /^temporalio\.client\.Client[\w.]*\([^()]*\)\.(execute_workflow|start_workflow)$/, nameArgs: ['workflow'], nameAt: 0, urlArgs: [] },
 ];
 
 /** Methods of an OpenAI client that belong to Assistants runs (threads, messages, runs, reading assistants). */
@@ -47,7 +53,7 @@ const ASSISTANTS_API = /\.beta\.(threads|assistants)\./;
 const ASSISTANT_OF_ITS_OWN = /\.beta\.assistants\.(create|update)$|\.(submit_tool_outputs|submit_tool_outputs_and_poll|submit_tool_outputs_stream|submitToolOutputs|submitToolOutputsAndPoll|submitToolOutputsStream)$/;
 
 /** The packages whose clients start remote runs: a file importing none of them is not looked at. */
-const REMOTE_PACKAGES = /^(langgraph|openai$|openai\.|@langchain\/langgraph)/;
+const REMOTE_PACKAGES = /^(langgraph|openai$|openai\.|@langchain\/langgraph|temporalio)/;
 
 /**
  * The remote runs a file starts, for the platforms whose rule (`code.remote-agent.<platform>`) is
@@ -93,6 +99,8 @@ export function onlyStartsRemoteRuns(modelCalls: readonly CallSite[], clientCall
 function nameOf(model: CodeModel, value: Value | undefined): string | null {
   const current = resolved(model, value);
   if (!current) return null;
+  // A workflow named by its class or run method (`AgentWorkflow.run`): the workflow type.
+  if (current.kind === 'ref' && /^[A-Z]\w*(\.run)?$/.test(current.name)) return current.name.replace(/\.run$/, '');
   if (current.kind === 'string') return current.interpolated || current.text.trim() === '' ? null : current.text.slice(0, 120);
   return envName(current);
 }

@@ -27,6 +27,8 @@ export interface ToolBinding {
   dynamic: boolean;
   /** The line of the call (or decorator) that hands the tools over: agent definitions carry the same line. */
   line: number;
+  /** Module-level functions that use a model bound at module level (`refund_model.invoke(…)` in a graph node): it runs when they do. */
+  usedBy?: string[];
 }
 
 export interface ToolUseFacts {
@@ -92,8 +94,9 @@ export function findToolUse(context: FindingContext, tools: ToolAnalysis): ToolU
     const read = lists.map((list) => reader.read(list));
     // The syntax model drops `*base_tools` / `...sharedTools` from lists: the call's source still shows them.
     const spread = spreadInToolList(model.text.slice(call.start, call.end), positional !== undefined);
-    bindings.push({ holder: call.boundTo, within: topLevelName(call.scope), tools: [...new Set(read.flatMap((r) => r.tools))], dynamic: spread || read.some((r) => r.dynamic), line: call.line });
+    bindings.push({ holder: call.boundTo ?? graphNodeHolder(model, call), within: topLevelName(call.scope), tools: [...new Set(read.flatMap((r) => r.tools))], dynamic: spread || read.some((r) => r.dynamic), line: call.line });
   }
+  markUsers(model, bindings);
   // `tools=[...]` written where no call takes it (a class attribute, a config object handed over
   // later): who holds it is not written here, so it binds like module-level code, to whoever runs the file.
   let lineOf: ((offset: number) => number) | null = null;
@@ -229,6 +232,38 @@ function runDirectly(context: FindingContext, tools: ToolAnalysis): string[] {
     run.add(tool);
   }
   return [...run];
+}
+
+/** `builder.add_node("tools", ToolNode([...]))`, `.addNode("tools", new ToolNode([...]))`. */
+const ADD_NODE = /\.(add_node|addNode)$/;
+const RECEIVER = /^\s*([A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*\(/;
+
+/**
+ * A tool list handed to a graph node where it is written (`refund_builder.add_node("tools",
+ * ToolNode([...]))`, or inside `export const digest = new StateGraph(…).addNode(…)…compile()`)
+ * belongs to that graph: its builder's variable, or the variable the chain is bound to.
+ */
+function graphNodeHolder(model: CodeModel, call: CallSite): string | null {
+  const around = model.calls.filter((site) => site !== call && site.start <= call.start && site.end >= call.end);
+  const node = around.filter((site) => ADD_NODE.test(site.callee)).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  if (!node) return null;
+  const receiver = RECEIVER.exec(model.text.slice(node.start, node.end))?.[1];
+  if (receiver) return receiver;
+  return around.filter((site) => site.boundTo !== null && site.start <= node.start && site.end >= node.end).sort((a, b) => b.end - b.start - (a.end - a.start))[0]?.boundTo ?? null;
+}
+
+/** For each model bound at module level, the module-level functions that call it (`refund_model.invoke(…)`). */
+function markUsers(model: CodeModel, bindings: ToolBinding[]): void {
+  const holders = new Map(bindings.filter((binding) => binding.holder !== null && binding.within === null).map((binding) => [binding.holder!, binding]));
+  if (holders.size === 0) return;
+  for (const call of model.calls) {
+    const within = topLevelName(call.scope);
+    if (within === null) continue;
+    const receiver = RECEIVER.exec(model.text.slice(call.start, Math.min(call.end, call.start + 120)))?.[1];
+    const binding = receiver !== undefined ? holders.get(receiver) : undefined;
+    if (!binding || binding.holder === within) continue;
+    binding.usedBy = [...new Set([...(binding.usedBy ?? []), within])];
+  }
 }
 
 /** The module-level function or class a scope is inside, or null for module-level code. */

@@ -121,7 +121,14 @@ export function analyzeClaudeSettings(path: string, text: string, ctx: ConfigCon
   if (!grants && hooks.length === 0) return findings;
   // Hooks alone grant nothing: the unit then only tells the linker which scripts they start.
   if (grants) addLlm(unit, 'anthropic', 'claude-code', model ? [model] : [], src.evidence('claude.llm.settings', model ? doc.lineOf(['model']) : evidence.line));
-  unit.claudeCode = { ...claudeFacts(path, 'settings', servers, src.evidence('claude.link.mcp-server', serverKey ? doc.lineOf([serverKey]) : evidence.line), false), hooks };
+  // `mcp__ledger__close_account` denied: the session can never call that tool of the project's server.
+  const deniedMcp = [...denied].flatMap((spec) => {
+    const server = claudeMcpServerOf(spec);
+    const tool = server ? claudeToolName(spec).slice(`mcp__${server}__`.length) : '';
+    return server && tool && tool !== '*' ? [{ server, tool }] : [];
+  });
+  const denyEvidence = deniedMcp.length > 0 ? src.evidence('claude.link.mcp-server', doc.lineOf(['permissions', 'deny'])) : null;
+  unit.claudeCode = { ...claudeFacts(path, 'settings', servers, src.evidence('claude.link.mcp-server', serverKey ? doc.lineOf([serverKey]) : evidence.line), false), hooks, ...(denyEvidence ? { deniedMcpTools: { tools: deniedMcp, evidence: denyEvidence } } : {}) };
   findings.units.push(unit);
   return src.redactFindings(findings);
 }

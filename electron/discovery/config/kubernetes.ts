@@ -1,5 +1,5 @@
 import type { TriggerFinding } from '../../../shared/discovery';
-import type { ConfigFindings, UnitFinding } from '../findings';
+import type { ConfigFindings, K8sServiceFact, UnitFinding } from '../findings';
 import { codePathsInCommand } from './commands';
 import type { ConfigContext } from './context';
 import { recordEnvEntry } from './env-facts';
@@ -57,8 +57,11 @@ export function analyzeKubernetes(path: string, text: string, ctx: ConfigContext
     const podKeys = resource.value.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template', 'spec'] : ['spec', 'template', 'spec'];
     const pod = asRecord(podKeys.reduce<unknown>((value, key) => asRecord(value)?.[key], resource.value));
     if (pod) recordPodSpec(src, resource, pod, [...resource.at, ...podKeys], unit, identities);
+    if (unit.kind === 'k8s-deployment') unit.k8s = { namespace: resource.namespace, labels: podLabels(resource) };
     findings.units.push(unit);
   }
+  const declared = serviceFacts(src, services);
+  if (declared.length > 0) findings.k8sServices = declared;
   return src.redactFindings(findings);
 }
 
@@ -129,6 +132,31 @@ function workloadUnit(src: ConfigSource, resource: Resource, services: Resource[
     return newUnit('k8s-deployment', resource.name, src.path, evidence, serviceTrigger(src, resource, services));
   }
   return null;
+}
+
+function podLabels(resource: Resource): Record<string, string> {
+  const labels = asRecord(asRecord(asRecord(asRecord(resource.value.spec)?.template)?.metadata)?.labels) ?? {};
+  return Object.fromEntries(entriesOf(labels).flatMap(([key, value]) => (typeof value === 'string' || typeof value === 'number' ? [[key, String(value)]] : [])));
+}
+
+/**
+ * Services and the ports they forward, so a client reaching `http://ledger-mcp.finance.svc.cluster.local/mcp`
+ * can be tied to the workload (in this file or another) whose pods the Service selects.
+ */
+function serviceFacts(src: ConfigSource, services: Resource[]): K8sServiceFact[] {
+  return services.flatMap((service) => {
+    const spec = asRecord(service.value.spec);
+    const selector = Object.fromEntries(entriesOf(spec?.selector).flatMap(([key, value]) => (typeof value === 'string' || typeof value === 'number' ? [[key, String(value)]] : [])));
+    const ports = asArray(spec?.ports).flatMap((entry) => {
+      const written = asRecord(entry);
+      const port = Number(written?.port);
+      if (!Number.isInteger(port) || port <= 0) return [];
+      const target = written?.targetPort === undefined ? port : Number(written.targetPort);
+      return [{ port, targetPort: Number.isInteger(target) && target > 0 ? target : null }];
+    });
+    const evidence = src.evidence('k8s.trigger.service-port', service.doc.lineOf([...service.at, 'kind']));
+    return evidence && Object.keys(selector).length > 0 && ports.length > 0 ? [{ name: service.name, namespace: service.namespace, selector, ports, evidence }] : [];
+  });
 }
 
 function scheduleTrigger(src: ConfigSource, schedule: string, zone: string | null, line: number): TriggerFinding | null {

@@ -47,6 +47,7 @@ export function analyzeLanggraphJson(path: string, text: string, ctx: ConfigCont
     const unit: UnitFinding = newUnit('langgraph-graph', name, path, evidence, runs);
     if (target.file) unit.codePaths.push(posix.normalize(posix.join(posix.dirname(path), target.file)));
     else unit.runs.push(`${target.module}:${target.variable}`);
+    unit.graphVariable = target.variable;
     if (envFile) unit.envFiles = [envFile];
     // The variables are every graph's: they are credentials, but a key name (OPENAI_API_KEY) says
     // nothing about which graph calls a model, so only the credentials and endpoints are kept.

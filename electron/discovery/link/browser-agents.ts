@@ -71,7 +71,7 @@ export function browserAgents(code: readonly CodeFindings[], index: CodeIndex, g
  * What a page loads into the browser: its imports, transitively, except modules that stay on the
  * server (server actions, `server-only` modules: a page may import them, their code runs there).
  */
-function browserClosure(entry: string, index: CodeIndex): string[] {
+export function browserClosure(entry: string, index: CodeIndex): string[] {
   const seen = new Set([entry]);
   let frontier = [entry];
   for (let depth = 0; depth < BROWSER_IMPORT_DEPTH && frontier.length > 0; depth++) {

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { DiscoveredAgent } from '../../../shared/discovery';
 import type { ClaudeCodeFacts, ConfigFindings } from '../findings';
 import { linkAgents } from './agent-links';
+import { applyDeniedMcpTools } from './mcp-tool-filter-links';
 
 interface ClaudeItem {
   agent: DiscoveredAgent;
@@ -46,6 +47,7 @@ export function linkClaudeCodeProjects(configs: ConfigFindings[], agents: Discov
     }
 
     if (!mcp) continue;
+    for (const setting of settings) if (setting.facts.deniedMcpTools) applyDeniedMcpTools(mcp, setting.facts.deniedMcpTools);
     for (const item of [...subagents, ...settings.filter((s) => !removed.has(s.agent))]) {
       const names = item.facts.mcpServers;
       const uses = names === 'all' ? (mcp.mcpServers?.length ?? 0) > 0 : names.some((name) => mcp.mcpServers?.some((server) => server.name === name));

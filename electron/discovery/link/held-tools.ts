@@ -2,6 +2,7 @@ import type { DiscoveredAgent, Evidence, UnitKind } from '../../../shared/discov
 import type { CodeFindings } from '../findings';
 import type { ToolBinding } from '../code/tool-bindings';
 import type { CodeIndex } from './resolve-code';
+import { definitionNamed, servedVariableOf } from './served-variables';
 
 /**
  * Each item keeps the tools its own agent is given, and the capabilities of those tools, rather
@@ -55,7 +56,9 @@ export function narrowToHeldTools(items: readonly DiscoveredAgent[], index: Code
 function heldTools(item: DiscoveredAgent, files: readonly CodeFindings[]): Set<string> | null {
   const imported = new Set(files.flatMap((file) => file.importedNames ?? []));
   const runsAsOthers = delegated.get(item) ?? new Set<string>();
-  const picks = files.map((file) => ({ file, picked: pickedBindings(file, imported) }));
+  // A graph langgraph.json names by variable (`graphs.py:refunds`) runs that agent of its entry file, as if imported.
+  const variable = servedVariableOf(item);
+  const picks = files.map((file) => ({ file, picked: pickedBindings(file, variable && item.entryPoints.includes(file.path) ? new Set([variable]) : imported) }));
   // When the item names the agents it runs, the agents of a module it names none of (one a barrel
   // re-exports beside the one it imports) are not run; the module's other lists (a model bound at
   // module level for the node functions the item imports) still are. An entry file runs what it
@@ -101,7 +104,13 @@ function pickedBindings(file: CodeFindings, imported: ReadonlySet<string>): Tool
   for (let grew = true; grew; ) {
     grew = false;
     for (const definition of definitions) {
-      if (definition.variable === null || !running.has(definition.variable)) continue;
+      if (definition.variable === null || ![...running].some((name) => definitionNamed(definition, name))) continue;
+      // A compiled graph's builder (`lookup = lookup_builder.compile()`) holds the ToolNode its nodes were given.
+      if (!running.has(definition.variable)) {
+        running.add(definition.variable);
+        picked.add(definition.variable);
+        grew = true;
+      }
       for (const member of definition.members) {
         if (running.has(member.variable)) continue;
         running.add(member.variable);
@@ -110,8 +119,9 @@ function pickedBindings(file: CodeFindings, imported: ReadonlySet<string>): Tool
       }
     }
   }
-  if (![...picked].some((name) => bindings.some((binding) => bindingKey(binding) === name))) return null;
-  return bindings.filter((binding) => bindingKey(binding) === null || picked.has(bindingKey(binding)!));
+  const runs = (binding: ToolBinding) => picked.has(bindingKey(binding)!) || (binding.usedBy ?? []).some((name) => picked.has(name));
+  if (!bindings.some((binding) => bindingKey(binding) !== null && runs(binding))) return null;
+  return bindings.filter((binding) => bindingKey(binding) === null || runs(binding));
 }
 
 /** Variable -> tool name over the item's files (`lookupPayout` -> "lookup_payout"). */

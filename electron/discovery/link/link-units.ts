@@ -11,8 +11,9 @@ import { applyShellScriptCallers } from './shell-script-callers';
 import { AgentGraph } from './agent-nodes';
 import { splitSubAgents } from './agents-sdk-js-sub-agents';
 import { sharedWebRoutes } from './shared-web-routes';
-import { tasksRegisteredByEntries } from './registered-tasks';
+import { entryClosure, tasksRegisteredByEntries } from './registered-tasks';
 import { browserAgents, type MakeItem } from './browser-agents';
+import { browserRemoteCallers } from './browser-remote-callers';
 import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
 import { undeployedImages } from './image-units';
@@ -23,6 +24,7 @@ import { dropDuplicateUnits, unitSignature } from './duplicate-units';
 import { joinServerDeployments, serversDeployedBy, type ServerDeployment } from './mcp-server-deployments';
 import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from './mcp-servers';
 import { linkMcpHttpClients } from './mcp-http-links';
+import { linkInProcessMcpServers } from './mcp-in-process-links';
 import { attachEnvFiles } from './langgraph-deployments';
 import { narrowToHeldTools } from './held-tools';
 import { isModelFreeGraph } from './model-free-graphs';
@@ -32,6 +34,7 @@ import { ProjectBoundaries } from './project-boundaries';
 import { PackageScripts, withScriptCommands } from './package-scripts';
 import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
+import { keepSharedServedVariables, recordServedVariable } from './served-variables';
 import { addSubAgents } from './sub-agents';
 import { ImporterChains, unitRootsOf } from './unrun-importers';
 
@@ -89,6 +92,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
+      recordServedVariable(agent, unit.graphVariable);
       // An example (a workflow in docs/, a dev server) claims no code: what it runs may be deployed elsewhere.
       if (isExampleUnit(withScriptCommands(unit, index.packageScripts, [unit.build?.context ?? posix.dirname(unit.path), index.projectOf(posix.dirname(unit.path))]), config.format) || runsOnlyTests(unit, written)) agent.classification = 'example';
       else {
@@ -100,6 +104,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       agents.push(agent);
     }
   }
+
+  keepSharedServedVariables(agents);
 
   // MCP servers are items of their own, whoever launches them; their modules are theirs.
   const serverItems = new Map<string, DiscoveredAgent>();
@@ -121,6 +127,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const graph = new AgentGraph(code, index);
   const make: MakeItem = (kind, name, path, entries, trigger, files) => candidateOf(sourceLabel, kind, name, path, entries, trigger, files, null, { packagesNear, secretsNear });
   agents.push(...browserAgents(code, index, graph, covered, make));
+  agents.push(...browserRemoteCallers(code, index, covered, make));
 
   // Code no config runs: its entry points (and what they import) are units of their own.
   // Test files and fixtures are never one: they exercise agents, they do not deploy them.
@@ -128,7 +135,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const entryFiles = uncovered.filter((f) => f.entryPoint !== null);
   const claimed = new Set<string>();
   const reaches = new Map<string, string[]>();
-  const reachOf = (path: string) => reaches.get(path) ?? reaches.set(path, importClosure([path], index)).get(path)!;
+  const reachOf = (path: string) => reaches.get(path) ?? reaches.set(path, entryClosure(path, index)).get(path)!;
   const webRoutes = sharedWebRoutes(entryFiles, reachOf, index, hasLlmSignal);
   const registered = tasksRegisteredByEntries(entryFiles, reachOf, index);
   for (const entry of entryFiles) {
@@ -182,7 +189,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   attachChainedComponents(listed, index);
   dropCalledServerActions(listed, index);
   linkMcpClients(listed, serverItems, index);
-  linkMcpHttpClients(listed, serverItems, code, index, serverDeployments, configs.flatMap((config) => config.units));
+  linkMcpHttpClients(listed, serverItems, code, index, serverDeployments, configs.flatMap((config) => config.units), configs.flatMap((config) => config.k8sServices ?? []));
+  linkInProcessMcpServers(listed, serverItems, index);
   listCodeMcpServers(listed, index);
   judgeExampleCode(listed, code, index);
   pruneLinks(listed);

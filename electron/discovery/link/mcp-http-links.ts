@@ -1,8 +1,9 @@
 import type { DiscoveredAgent, Evidence } from '../../../shared/discovery';
-import type { CodeFindings, McpHttpServingFact, UnitFinding } from '../findings';
+import type { CodeFindings, K8sServiceFact, McpHttpServingFact, McpToolFilterFact, UnitFinding } from '../findings';
 import { linkAgents } from './agent-links';
 import type { ServerDeployment } from './mcp-server-deployments';
 import { gainServerTools } from './mcp-servers';
+import { filterOfClient } from './mcp-tool-filter-links';
 import type { CodeIndex } from './resolve-code';
 
 /**
@@ -23,10 +24,10 @@ interface Listener {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', 'host.docker.internal']);
 
-export function linkMcpHttpClients(agents: DiscoveredAgent[], servers: Map<string, DiscoveredAgent>, code: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[], units: UnitFinding[]): void {
+export function linkMcpHttpClients(agents: DiscoveredAgent[], servers: Map<string, DiscoveredAgent>, code: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[], units: UnitFinding[], k8sServices: readonly K8sServiceFact[] = []): void {
   if (servers.size === 0) return;
   const serving = code.filter((file) => file.mcpHttpServing);
-  const listeners = new Map([...servers.keys()].map((path) => [path, listenersOf(path, servers.get(path)!, serving, index, deployments)]));
+  const listeners = new Map([...servers.keys()].map((path) => [path, [...listenersOf(path, servers.get(path)!, serving, index, deployments), ...serviceListeners(path, servers.get(path)!, serving, index, deployments, k8sServices)]]));
   if ([...listeners.values()].every((list) => list.length === 0)) return;
   const withUrls = units.filter((unit) => unit.mcpUrls?.length);
   for (const agent of agents) {
@@ -37,23 +38,25 @@ export function linkMcpHttpClients(agents: DiscoveredAgent[], servers: Map<strin
       const path = serverAt(client.url, listeners, client.evidence.path);
       if (!path) continue;
       const server = servers.get(path)!;
-      linkAgents(agent, server, 'mcp-server', client.evidence);
-      gainServerTools(agent, server);
+      const filter = ('filter' in client ? client.filter : null) ?? null;
+      linkAgents(agent, server, 'mcp-server', filter?.evidence ?? client.evidence);
+      gainServerTools(agent, server, filter);
     }
   }
 }
 
-function clientsOf(agent: DiscoveredAgent, index: CodeIndex): Array<{ url: string; evidence: Evidence }> {
+function clientsOf(agent: DiscoveredAgent, index: CodeIndex): Array<{ url: string; evidence: Evidence; filter?: McpToolFilterFact | null }> {
   // A config's servers, also those an agent loads from a config file (`--mcp-config`, `settingSources`).
   const fromConfig = (agent.mcpServers ?? []).flatMap((s) => {
     const url = s.url ?? bridgedUrl(s.args);
     return url ? [{ url, evidence: s.evidence }] : [];
   });
-  const launched = agent.codeFiles.flatMap((path) => index.get(path)?.mcpLaunches ?? []).flatMap((l) => {
+  const launched = agent.codeFiles.flatMap((path) => (index.get(path)?.mcpLaunches ?? []).map((l) => ({ l, file: index.get(path) }))).flatMap(({ l, file }) => {
     const url = bridgedUrl(l.args);
-    return url ? [{ url, evidence: l.evidence }] : [];
+    return url ? [{ url, evidence: l.evidence, filter: filterOfClient(file, l) }] : [];
   });
-  return [...fromConfig, ...launched, ...agent.codeFiles.flatMap((path) => index.get(path)?.mcpHttpClients ?? [])];
+  const reached = agent.codeFiles.flatMap((path) => (index.get(path)?.mcpHttpClients ?? []).map((client) => ({ ...client, filter: filterOfClient(index.get(path), client) })));
+  return [...fromConfig, ...launched, ...reached];
 }
 
 /** Local stdio bridges to an HTTP server: `npx -y mcp-remote http://localhost:8000/sse`, `supergateway --sse <url>`, `mcp-proxy <url>`. */
@@ -83,6 +86,31 @@ function listenersOf(path: string, server: DiscoveredAgent, servingFiles: CodeFi
     for (const p of paths) {
       for (const target of targets) listeners.push({ host: deployment.unit.name.toLowerCase(), port: target, path: p });
       for (const m of own) if (m.published !== null) listeners.push({ host: 'local', port: m.published, path: p });
+    }
+  }
+  return listeners;
+}
+
+/**
+ * A Kubernetes Service selecting the pods of a Deployment that runs the server answers under its
+ * in-cluster names (`ledger-mcp`, `ledger-mcp.finance`, `ledger-mcp.finance.svc.cluster.local`) on
+ * its port, forwarding to the port the server listens on (a `targetPort` the server does not
+ * listen on belongs to something else in the pod).
+ */
+function serviceListeners(path: string, server: DiscoveredAgent, servingFiles: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[], services: readonly K8sServiceFact[]): Listener[] {
+  if (services.length === 0) return [];
+  const starters = servingFiles.filter((file) => file.localImports.some((written) => index.resolveImport(written, file.path) === path));
+  const serving: McpHttpServingFact[] = [...server.codeFiles.flatMap((p) => index.get(p)?.mcpHttpServing ?? []), ...starters.flatMap((file) => file.mcpHttpServing ?? [])];
+  const ports = new Set(serving.map((fact) => fact.port).filter((port): port is number => port !== null));
+  const paths = serving.length > 0 ? serving.map((fact) => fact.path) : [null];
+  const listeners: Listener[] = [];
+  for (const deployment of deployments.filter((d) => d.unit.kind === 'k8s-deployment' && d.unit.k8s && d.servers.includes(path))) {
+    const { namespace, labels } = deployment.unit.k8s!;
+    for (const service of services.filter((s) => s.namespace === namespace && Object.entries(s.selector).every(([key, value]) => labels[key] === value))) {
+      const names = [service.name, `${service.name}.${namespace}`, `${service.name}.${namespace}.svc`, `${service.name}.${namespace}.svc.cluster.local`];
+      for (const forwarded of service.ports.filter((p) => ports.size === 0 || p.targetPort === null || ports.has(p.targetPort))) {
+        for (const host of names) for (const route of paths) listeners.push({ host, port: forwarded.port, path: route });
+      }
     }
   }
   return listeners;

@@ -1,8 +1,9 @@
 import { posix } from 'node:path';
 import type { CapabilityFinding, DiscoveredAgent, Evidence, TriggerFinding } from '../../../shared/discovery';
-import type { CodeFindings } from '../findings';
+import type { CodeFindings, McpToolFilterFact } from '../findings';
 import { linkAgents } from './agent-links';
 import { serversDeployedBy } from './mcp-server-deployments';
+import { configToolFilterOf, filterOfClient, filteredServerFacts } from './mcp-tool-filter-links';
 import { entryFilesOfCommand, importClosure, type CodeIndex } from './resolve-code';
 
 /**
@@ -41,6 +42,8 @@ interface Launch {
   evidence: Evidence;
   /** Folders the command may run from, nearest first. */
   bases: string[];
+  /** The filter narrowing the server's tools for this client, when its code writes one. */
+  filter?: McpToolFilterFact | null;
 }
 
 /**
@@ -58,8 +61,8 @@ export function linkMcpClients(agents: DiscoveredAgent[], servers: Map<string, D
       const launched = serverFilesLaunchedBy(launch, index, serverPaths);
       for (const path of launched.length > 0 ? launched : serverPublishedAs(launch, servers)) {
         const server = servers.get(path)!;
-        linkAgents(agent, server, 'mcp-server', launch.evidence);
-        gainServerTools(agent, server);
+        linkAgents(agent, server, 'mcp-server', launch.filter?.evidence ?? launch.evidence);
+        gainServerTools(agent, server, launch.filter ?? null);
       }
     }
   }
@@ -69,15 +72,17 @@ export function linkMcpClients(agents: DiscoveredAgent[], servers: Map<string, D
  * What a server's tools do, the agent that starts it can do: its model chooses those tools. An
  * MCP client config already runs the server's code (its command names the file).
  */
-export function gainServerTools(agent: DiscoveredAgent, server: DiscoveredAgent): void {
+export function gainServerTools(agent: DiscoveredAgent, server: DiscoveredAgent, filter: McpToolFilterFact | null = null): void {
+  // A client that filters the server's tools (`tool_filter`, `allowedTools: ["mcp__…"]`) gains those it lets through.
+  const reached = filteredServerFacts(server, filter);
   const seen = new Set(agent.capabilities.map(capabilityKey));
-  for (const capability of server.capabilities) {
+  for (const capability of reached.capabilities) {
     if (seen.has(capabilityKey(capability))) continue;
     seen.add(capabilityKey(capability));
     agent.capabilities.push(capability);
   }
   const tools = new Set(agent.tools.map((t) => `${t.name}@${t.evidence.path}:${t.evidence.line}`));
-  for (const tool of server.tools) if (!tools.has(`${tool.name}@${tool.evidence.path}:${tool.evidence.line}`)) agent.tools.push(tool);
+  for (const tool of reached.tools) if (!tools.has(`${tool.name}@${tool.evidence.path}:${tool.evidence.line}`)) agent.tools.push(tool);
 }
 
 const capabilityKey = (c: CapabilityFinding) => `${c.kind}|${c.detail}|${c.evidence.path}:${c.evidence.line}`;
@@ -89,14 +94,21 @@ function launchesOf(agent: DiscoveredAgent, index: CodeIndex): Launch[] {
   for (const server of agent.mcpServers ?? []) {
     if (!server.command) continue;
     const dir = posix.dirname(server.evidence.path);
-    launches.push({ name: server.name, command: server.command, args: server.args, evidence: server.evidence, bases: [...new Set([dir, posix.dirname(dir), index.projectOf(cleanDir(dir)), ''].map(cleanDir))] });
+    launches.push({ name: server.name, command: server.command, args: server.args, evidence: server.evidence, bases: [...new Set([dir, posix.dirname(dir), index.projectOf(cleanDir(dir)), ''].map(cleanDir))], filter: configToolFilterOf(agent, server.name) });
   }
   // Code starts a server from the folder it runs in: its own, the top of its project (a container's
   // working folder, a repository's top in a folder of many), or the scanned root.
   for (const path of agent.codeFiles) {
     const file = index.get(path);
     const dir = cleanDir(posix.dirname(path));
-    for (const launch of file?.mcpLaunches ?? []) launches.push({ ...launch, bases: [...new Set([dir, index.projectOf(dir), ''])] });
+    for (const launch of file?.mcpLaunches ?? []) {
+      const bases = [...new Set([dir, index.projectOf(dir), ''])];
+      // `cwd` moves the folder the command runs in, from wherever the code itself runs.
+      // A package's scripts run from its top, often the folder above the code (`bots/` for bots/src/bot.ts).
+      const from = [...new Set([dir, cleanDir(posix.dirname(dir)), ...bases])];
+      const moved = launch.cwd && !launch.cwd.startsWith('/') ? from.map((base) => cleanDir(posix.join(base || '.', launch.cwd!))).filter((folder) => !folder.startsWith('..')) : [];
+      launches.push({ ...launch, bases: [...new Set([...moved, ...(moved.length > 0 ? [] : bases)])], filter: filterOfClient(file, launch) });
+    }
   }
   return launches;
 }

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { CodeFindings } from '../findings';
-import type { CodeIndex } from './resolve-code';
+import { importClosure, type CodeIndex } from './resolve-code';
 
 const TASK_DECORATOR = 'py.entry-point.task-decorator';
 
@@ -23,4 +23,17 @@ export function tasksRegisteredByEntries(entries: readonly CodeFindings[], reach
     for (const task of tasks) if (reach.has(task.path) && index.projectOf(posix.dirname(task.path)) === project) registered.add(task.path);
   }
   return registered;
+}
+
+/**
+ * What an entry file runs in its own process. A script that starts Temporal workflows imports the
+ * workflow class only to name the run (`client.execute_workflow(AgentWorkflow.run, …)`): the
+ * workflow and the activities it calls run in the worker, so the decorated task modules (and what
+ * only they import) are not the script's code, and a script that does nothing else is a caller.
+ */
+export function entryClosure(path: string, index: CodeIndex): string[] {
+  const file = index.get(path);
+  if (!file?.remoteAgents?.some((target) => target.platform === 'temporal')) return importClosure([path], index);
+  const isTask = (p: string) => p !== path && index.get(p)?.entryPoint?.ruleId === TASK_DECORATOR;
+  return importClosure([path], index, 4, isTask);
 }

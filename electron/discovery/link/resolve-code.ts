@@ -359,8 +359,11 @@ export function entryFileBySuffix(written: string, index: CodeIndex, nearDir: st
   return token ? index.resolveBySuffix(token, nearDir) : null;
 }
 
-/** Every local file reachable from the entry files through imports (bounded, cycles ignored). */
-export function importClosure(entries: string[], index: CodeIndex, maxDepth = 4): string[] {
+/**
+ * Every local file reachable from the entry files through imports (bounded, cycles ignored),
+ * leaving out files `runsElsewhere` names (and what only they import).
+ */
+export function importClosure(entries: string[], index: CodeIndex, maxDepth = 4, runsElsewhere: (path: string) => boolean = () => false): string[] {
   const seen = new Set(entries);
   let frontier = entries;
   for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
@@ -368,7 +371,7 @@ export function importClosure(entries: string[], index: CodeIndex, maxDepth = 4)
     for (const path of frontier) {
       for (const written of index.get(path)?.localImports ?? []) {
         const target = index.resolveImport(written, path);
-        if (target && !seen.has(target)) {
+        if (target && !seen.has(target) && !runsElsewhere(target)) {
           seen.add(target);
           next.push(target);
         }

@@ -4,6 +4,7 @@ import type { AgentDefinitionFinding } from '../findings';
 import { linkAgents } from './agent-links';
 import { recordDelegated } from './held-tools';
 import type { CodeIndex } from './resolve-code';
+import { definitionNamed, servedVariableOf } from './served-variables';
 
 /**
  * Each distinct agent a unit's code creates is an item of its own: a supervisor's workers, a
@@ -92,9 +93,18 @@ interface Plan {
 function planOf(unit: DiscoveredAgent, index: CodeIndex): Plan {
   const all = unit.codeFiles.flatMap((path) => (index.get(path)?.agentDefinitions ?? []).map((definition, i) => ({ ...definition, path, key: `${path}#${i}` })));
   const imported = new Set(unit.entryPoints.flatMap((path) => index.get(path)?.importedNames ?? []));
-  const seeds = all.filter(
-    (definition) => unit.entryPoints.includes(definition.path) || (definition.variable !== null && imported.has(definition.variable)) || (definition.factory !== null && imported.has(definition.factory)),
-  );
+  // A graph langgraph.json names by variable runs that agent of its file, not the file's others.
+  const variable = servedVariableOf(unit);
+  const inEntry = (definition: Definition) => unit.entryPoints.includes(definition.path);
+  const importedHere = (definition: Definition) => (definition.variable !== null && imported.has(definition.variable)) || (definition.factory !== null && imported.has(definition.factory));
+  const served = variable ? all.filter((definition) => inEntry(definition) && definitionNamed(definition, variable)) : [];
+  // Beside the served agent, what the entry imports runs too (a factory called inline, which names
+  // no member), unless an agent of the entry file lists it: then it runs only if that agent does.
+  const listedInEntry = new Set(all.filter(inEntry).flatMap((definition) => definition.members.map((member) => member.variable)));
+  const seeds =
+    served.length > 0
+      ? [...served, ...all.filter((definition) => !inEntry(definition) && importedHere(definition) && !listedInEntry.has(definition.variable ?? ''))]
+      : all.filter((definition) => inEntry(definition) || importedHere(definition));
   const run = new Set(seeds.length > 0 ? seeds : all);
   for (const definition of run) {
     for (const member of definition.members) {

@@ -104,18 +104,22 @@ describe('scanFolder', () => {
     });
   });
 
-  it('Temporal workflows and activities a worker registers are that worker\'s code, not items of their own; a task module nothing else runs stays one', async () => {
+  it('Temporal workflows and activities a worker registers are that worker\'s code, not items of their own, and a script starting the workflow is its caller; a task module nothing else runs stays one', async () => {
     // temporalio/ai-cookbook's agentic loop: worker.py registers the workflow and the activity that calls the model.
     write('loop/pyproject.toml', '[project]\nname = "agentic-loop"\ndependencies = ["temporalio>=1.9", "openai>=1.50"]\n');
     write('loop/workflows/agent.py', 'from datetime import timedelta\nfrom temporalio import workflow\n\nwith workflow.unsafe.imports_passed_through():\n    from activities import openai_responses\n\n@workflow.defn\nclass AgentWorkflow:\n    @workflow.run\n    async def run(self, query: str) -> str:\n        return await workflow.execute_activity(openai_responses.create, query, start_to_close_timeout=timedelta(seconds=60))\n');
     write('loop/activities/openai_responses.py', 'from openai import AsyncOpenAI\nfrom temporalio import activity\n\nclient = AsyncOpenAI()\n\n@activity.defn\nasync def create(query: str) -> str:\n    response = await client.responses.create(model="gpt-4o-mini", input=query, tools=[{"type": "web_search_preview"}])\n    return response.output_text\n');
     write('loop/worker.py', 'import asyncio\nfrom temporalio.client import Client\nfrom temporalio.worker import Worker\nfrom workflows.agent import AgentWorkflow\nfrom activities import openai_responses\n\nasync def main():\n    client = await Client.connect("localhost:7233")\n    worker = Worker(client, task_queue="agent-queue", workflows=[AgentWorkflow], activities=[openai_responses.create])\n    await worker.run()\n\nif __name__ == "__main__":\n    asyncio.run(main())\n');
+    write('loop/start_workflow.py', 'import asyncio\nimport sys\nimport uuid\nfrom temporalio.client import Client\nfrom workflows.agent import AgentWorkflow\n\nasync def main():\n    client = await Client.connect("localhost:7233")\n    result = await client.execute_workflow(AgentWorkflow.run, sys.argv[1], id=f"agent-{uuid.uuid4()}", task_queue="agent-queue")\n    print(result)\n\nif __name__ == "__main__":\n    asyncio.run(main())\n');
     // A Celery task module with no worker script beside it: started by `celery -A digest worker` somewhere unseen.
     write('digest/pyproject.toml', '[project]\nname = "digest"\n');
     write('digest/digest.py', 'from celery import Celery\nfrom anthropic import Anthropic\n\napp = Celery("digest", broker="redis://localhost:6379/0")\n\n@app.task\ndef summarise(text: str) -> str:\n    return Anthropic().messages.create(model="claude-3-5-haiku-latest", max_tokens=400, messages=[{"role": "user", "content": text}]).content[0].text\n');
     const { agents } = await scanFolder(tree.root(), { pool: tree.pool, fingerprintKey: TEST_FINGERPRINT_KEY });
     const byPath = Object.fromEntries(agents.map((a) => [a.unit.path, a]));
-    expect(Object.keys(byPath).sort()).toEqual(['digest/digest.py', 'loop/worker.py']);
+    expect(Object.keys(byPath).sort()).toEqual(['digest/digest.py', 'loop/start_workflow.py', 'loop/worker.py']);
+    // The script that only executes the workflow is its caller: the workflow runs in the worker.
+    expect(byPath['loop/start_workflow.py']).toMatchObject({ classification: 'remote-caller', codeFiles: ['loop/start_workflow.py'], remoteAgent: { platform: 'temporal', name: 'AgentWorkflow' } });
+    expect(byPath['loop/worker.py']!.classification).toBe('agent');
     expect(byPath['loop/worker.py']!.codeFiles).toEqual(expect.arrayContaining(['loop/workflows/agent.py', 'loop/activities/openai_responses.py']));
     expect(byPath['loop/worker.py']!.llm.map((use) => use.provider)).toEqual(['openai']);
   });

@@ -51,7 +51,7 @@ export const cycloneDxFormat: ExportFormat = {
 };
 
 export function cycloneDxBomOf(source: ExportSource) {
-  const agents = everyAgentDossierAndTriage(source.db, source.advisories, { suggestions: false }).sort((a, b) => a.dossier.agent.name.localeCompare(b.dossier.agent.name) || a.dossier.agent.id.localeCompare(b.dossier.agent.id));
+  const agents = everyAgentDossierAndTriage(source.db, source.advisories, { suggestions: false, onAgent: source.steps.onAgent }).sort((a, b) => a.dossier.agent.name.localeCompare(b.dossier.agent.name) || a.dossier.agent.id.localeCompare(b.dossier.agent.id));
   const components = new Map<string, Component>();
   const services = new Map<string, Service>();
   const dependencies: Array<{ ref: string; dependsOn: string[] }> = [];

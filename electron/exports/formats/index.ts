@@ -18,7 +18,19 @@ export interface ExportSource {
   now: Date;
   /** The workstation's version, written as the producing tool's version. */
   toolVersion: string;
+  /** Where the export is, for its progress; each call throws when cancel was asked, so a format stops between steps. */
+  steps: ExportSteps;
 }
+
+export interface ExportSteps {
+  /** One more agent read (`done` of `total`): formats pass it to the read model as `onAgent`. */
+  onAgent(done: number, total: number): void;
+  /** A named step after the agents ("Working out the 90-day plan"). */
+  step(message: string): void;
+}
+
+/** Steps that report nothing and never stop: for a caller that renders a format outside a job. */
+export const NO_EXPORT_STEPS: ExportSteps = { onAgent: () => undefined, step: () => undefined };
 
 /**
  * One export format. A new format is one file in this folder plus one line in EXPORT_FORMATS:

@@ -9,5 +9,5 @@ export const manifestFormat: ExportFormat = {
   extension: 'yaml',
   fileStem: 'agents',
   mediaType: 'application/yaml',
-  render: (source) => writeManifest(source.db, source.advisories),
+  render: (source) => writeManifest(source.db, source.advisories, source.steps),
 };

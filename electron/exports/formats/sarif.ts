@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { CHECKLIST_ITEMS, CHECKLIST_PHASE_LABELS, type ChecklistItemDefinition, type ChecklistPhase, type ChecklistRow, type VerdictEvidence } from '../../../shared/checklist';
 import type { AgentDossier } from '../../../shared/contract';
 import type { AdvisoryMatch } from '../../../shared/discovery';
 import { everyAgentDossierAndTriage, type TriageOfAgent } from '../../triage/triage-handlers';
-import { codeSourcesOf, folderUri, rootOfPath, scannedRootsOf, type ScannedRoots } from '../scanned-roots';
+import { codeSourcesOf, rootOfPath, scannedRootsOf, SOURCE_ROOT_BASE_ID, type ScannedRoots } from '../scanned-roots';
 import type { ExportFormat, ExportSource } from '.';
 
 /**
@@ -72,7 +73,8 @@ export const sarifFormat: ExportFormat = {
 };
 
 export function sarifLogOf(source: ExportSource) {
-  const agents = everyAgentDossierAndTriage(source.db, source.advisories, { suggestions: false }).sort((a, b) => a.dossier.agent.name.localeCompare(b.dossier.agent.name) || a.dossier.agent.id.localeCompare(b.dossier.agent.id));
+  const agents = everyAgentDossierAndTriage(source.db, source.advisories, { suggestions: false, onAgent: source.steps.onAgent }).sort((a, b) => a.dossier.agent.name.localeCompare(b.dossier.agent.name) || a.dossier.agent.id.localeCompare(b.dossier.agent.id));
+  source.steps.step('Placing the findings in the scanned files');
   const roots = scannedRootsOf(agents.map((a) => a.dossier));
   const rules = rulesOf(agents.flatMap((a) => a.dossier.advisories));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
@@ -99,7 +101,13 @@ export function sarifLogOf(source: ExportSource) {
           },
         },
         automationDetails: { id: `agent-triage/${source.workspaceName}/` },
-        originalUriBaseIds: Object.fromEntries(roots.bases.map((b) => [b.id, { uri: folderUri(b.root), description: { text: `Scanned folder ${b.root}` } }])),
+        // Relative all the way down (SARIF 2.1.0 §3.14.14): each scanned folder under %SRCROOT%, whose
+        // place on this machine is left out. GitHub code scanning reads each result's relative uri as a
+        // path from the root of the repository analysed, which is the scanned folder's own root.
+        originalUriBaseIds: Object.fromEntries([
+          ...(roots.bases.length > 0 ? [[SOURCE_ROOT_BASE_ID, { description: { text: 'The folder the scanned repositories were checked out in; where it was on the machine that wrote this file is left out.' } }]] : []),
+          ...roots.bases.map((b) => [b.id, { ...b.location, description: { text: `Scanned folder ${basename(b.root)}` } }]),
+        ]),
         invocations: [{ executionSuccessful: true, endTimeUtc: source.now.toISOString() }],
         results,
         properties: {

@@ -29,7 +29,7 @@ export const workspaceJsonFormat: ExportFormat = {
 
 export function workspaceDocumentOf(source: ExportSource) {
   const { db, advisories } = source;
-  const agents = everyAgentDossierAndTriage(db, advisories)
+  const agents = everyAgentDossierAndTriage(db, advisories, { onAgent: source.steps.onAgent })
     .sort((a, b) => a.dossier.agent.name.localeCompare(b.dossier.agent.name) || a.dossier.agent.id.localeCompare(b.dossier.agent.id))
     .map(({ dossier, triage }) => ({
       id: dossier.agent.id,
@@ -48,6 +48,10 @@ export function workspaceDocumentOf(source: ExportSource) {
       },
       review: driftOfDossier(db, dossier),
     }));
+  source.steps.step('Working out the 90-day plan');
+  const plan = workspacePlan(db, advisories, source.author, source.now);
+  source.steps.step('Summing up LLM usage');
+  const usage = usageOverview(db, {});
   return {
     formatVersion: WORKSPACE_JSON_FORMAT_VERSION,
     exportedAt: source.now.toISOString(),
@@ -55,8 +59,8 @@ export function workspaceDocumentOf(source: ExportSource) {
     workspace: { name: source.workspaceName },
     checklistItems: CHECKLIST_ITEMS,
     agents,
-    plan: workspacePlan(db, advisories, source.author, source.now),
-    usage: usageOverview(db, {}),
+    plan,
+    usage,
   };
 }
 

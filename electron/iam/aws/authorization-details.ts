@@ -7,17 +7,15 @@ import { describe, isPlainObject, readPolicyDocument, type PolicyDocument } from
 import { PrincipalFactsBuilder } from './principal-facts';
 import { assumeGrantsOf, readTrustPolicy } from './trust-policy';
 
+/** Recognised without loading this reader (iam-detector.ts); re-exported where the reader's tests look for it. */
+export { looksLikeAwsAuthorizationDetails } from '../iam-export-shapes';
+import { looksLikeAwsAuthorizationDetails } from '../iam-export-shapes';
+
 export interface ImportProgress {
   onProgress?(done: number, total: number): void;
   throwIfCancelled?(): void;
 }
 
-const LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const;
-
-/** Content detection: the four lists get-account-authorization-details returns (a --filter export has some of them). */
-export function looksLikeAwsAuthorizationDetails(json: unknown): boolean {
-  return isPlainObject(json) && LISTS.some((list) => Array.isArray(json[list])) && LISTS.every((list) => json[list] === undefined || Array.isArray(json[list]));
-}
 
 type Obj = Record<string, unknown>;
 

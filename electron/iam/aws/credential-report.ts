@@ -5,17 +5,14 @@ import { readRegistryCsv } from '../../registry/read-csv';
 import { boundedJson, clipText } from '../iam-json-input';
 import { accountOfArn } from './aws-resources';
 
-const HEADER_START = 'user,arn,user_creation_time';
+/** Recognised without loading this reader (iam-detector.ts); re-exported where the reader's tests look for it. */
+export { looksLikeAwsCredentialReport } from '../iam-export-shapes';
+import { HEADER_START } from '../iam-export-shapes';
+
 const ROOT_ROW = '<root_account>';
 /** Values the report writes where there is nothing to say. */
 const NO_VALUE = new Set(['', 'N/A', 'not_supported', 'no_information']);
 
-/** The CSV itself, or the raw `aws iam get-credential-report` JSON that carries it base64-encoded. */
-export function looksLikeAwsCredentialReport(text: string): boolean {
-  const start = text.replace(/^\ufeff/, '').trimStart();
-  if (start.startsWith(HEADER_START)) return true;
-  return start.startsWith('{') && /"Content"\s*:/.test(start.slice(0, 200_000)) && /"ReportFormat"\s*:\s*"text\/csv"/.test(start);
-}
 
 /** Reads an IAM credential report: users and the root account, their passwords, access keys and certificates. */
 export function readAwsCredentialReport(fileName: string, text: string): IamFacts {

@@ -1,7 +1,7 @@
 import type { AccessLevel, IamFacts, PrincipalKind, RiskClass } from '../../../shared/iam';
 import type { RatedAction } from '../iam-facts-collector';
 import { IamFactsCollector, statementRef } from '../iam-facts-collector';
-import { clipText, IamJsonInput, isJsonRecord, ownField } from '../iam-json-input';
+import { clipText, IamJsonInput } from '../iam-json-input';
 import type { AzureRoleDefinition } from './azure-roles';
 import {
   accessFromAzureRoleName,
@@ -15,17 +15,9 @@ import {
 } from './azure-roles';
 import { parseAzureScope } from './azure-scope';
 
-/** `az role assignment list --all -o json`: a list of {principalId, roleDefinitionName|Id, scope}. */
-export function looksLikeAzureRoleAssignments(json: unknown): boolean {
-  if (!Array.isArray(json) || json.length === 0) return false;
-  const first: unknown = json[0];
-  return (
-    isJsonRecord(first) &&
-    typeof ownField(first, 'principalId') === 'string' &&
-    typeof ownField(first, 'scope') === 'string' &&
-    (typeof ownField(first, 'roleDefinitionName') === 'string' || typeof ownField(first, 'roleDefinitionId') === 'string')
-  );
-}
+/** Recognised without loading this reader (iam-detector.ts); re-exported where the reader's tests look for it. */
+export { looksLikeAzureRoleAssignments } from '../iam-export-shapes';
+
 
 const PRINCIPAL_KINDS = new Map<string, PrincipalKind>([
   ['user', 'user'],

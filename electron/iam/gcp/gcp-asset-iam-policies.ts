@@ -4,26 +4,16 @@ import type { JsonRecord } from '../iam-json-input';
 import { clipText, IamJsonInput, isJsonRecord, jsonPath, ownField } from '../iam-json-input';
 import type { GcpPolicyTarget } from './gcp-policy-bindings';
 import { applyGcpBindings, customRolesIn, gcpRoleResolver, gcpServiceOfAssetType, readGcpBindings } from './gcp-policy-bindings';
+import { resultsOf } from '../iam-export-shapes';
 
-function resultsOf(json: unknown): unknown[] | null {
-  if (Array.isArray(json)) return json;
-  if (isJsonRecord(json)) {
-    const results = ownField(json, 'results');
-    if (Array.isArray(results)) return results;
-  }
-  return null;
-}
+/** Recognised without loading this reader (iam-detector.ts); re-exported where the reader's tests look for it. */
+export { looksLikeGcpAssetIamPolicies } from '../iam-export-shapes';
+
 
 /**
  * `gcloud asset search-all-iam-policies --format=json`: gcloud prints the results as a list; the
  * API (and --format=json of some versions) wraps them in {results:[...]}. Both are accepted.
  */
-export function looksLikeGcpAssetIamPolicies(json: unknown): boolean {
-  const results = resultsOf(json);
-  if (!results || results.length === 0) return isJsonRecord(json) && Array.isArray(ownField(json, 'results'));
-  const first = results[0];
-  return isJsonRecord(first) && typeof ownField(first, 'resource') === 'string' && isJsonRecord(ownField(first, 'policy'));
-}
 
 const PROJECT_IN_RESOURCE = /\/projects\/([^/]+)(?:\/|$)/;
 

@@ -1,19 +1,11 @@
 import type { IamFacts } from '../../../shared/iam';
 import { IamFactsCollector } from '../iam-facts-collector';
-import { IamJsonInput, isJsonRecord, ownField } from '../iam-json-input';
+import { IamJsonInput, ownField } from '../iam-json-input';
 import { applyGcpBindings, customRolesIn, gcpRoleResolver, projectNamedIn, readGcpBindings } from './gcp-policy-bindings';
 
-/** `gcloud projects get-iam-policy P --format=json`: bindings plus etag/version, and nothing of other providers. */
-export function looksLikeGcpIamPolicy(json: unknown): boolean {
-  if (!isJsonRecord(json)) return false;
-  if (ownField(json, 'results') !== undefined || ownField(json, 'items') !== undefined || ownField(json, 'kind') !== undefined) return false;
-  const bindings = ownField(json, 'bindings');
-  if (Array.isArray(bindings)) {
-    const first: unknown = bindings[0];
-    return bindings.length === 0 ? typeof ownField(json, 'etag') === 'string' : isJsonRecord(first) && typeof ownField(first, 'role') === 'string';
-  }
-  return bindings === undefined && typeof ownField(json, 'etag') === 'string' && (ownField(json, 'version') !== undefined || ownField(json, 'auditConfigs') !== undefined);
-}
+/** Recognised without loading this reader (iam-detector.ts); re-exported where the reader's tests look for it. */
+export { looksLikeGcpIamPolicy } from '../iam-export-shapes';
+
 
 /**
  * Facts of one project IAM policy. A project-level binding reaches every resource of each service

@@ -1,19 +1,14 @@
 import type { IamFacts } from '../../../shared/iam';
 import { IamFactsCollector, statementRef } from '../iam-facts-collector';
-import { clipText, IamJsonInput, isJsonRecord, jsonPath, ownField } from '../iam-json-input';
+import { clipText, IamJsonInput, jsonPath } from '../iam-json-input';
+
+/** Recognised without loading this reader (iam-detector.ts); re-exported where the reader's tests look for it. */
+export { looksLikeGcpServiceAccountKeys } from '../iam-export-shapes';
 
 const KEY_NAME = /^projects\/([^/]+)\/serviceAccounts\/([^/]+)\/keys\/([^/]+)$/;
 /** Keys with no expiry report this far-future time. */
 const NEVER_EXPIRES = '9999-12-31T23:59:59Z';
 
-/** `gcloud iam service-accounts keys list --iam-account=SA --format=json`: names end in /keys/<id>. */
-export function looksLikeGcpServiceAccountKeys(json: unknown): boolean {
-  if (!Array.isArray(json) || json.length === 0) return false;
-  const first: unknown = json[0];
-  if (!isJsonRecord(first)) return false;
-  const name = ownField(first, 'name');
-  return typeof name === 'string' && name.includes('/serviceAccounts/') && name.includes('/keys/') && typeof ownField(first, 'keyType') === 'string';
-}
 
 export function readGcpServiceAccountKeys(fileName: string, json: unknown, opts?: { scope?: string }): IamFacts {
   const input = new IamJsonInput(fileName, 'Export it again with gcloud iam service-accounts keys list --iam-account=SERVICE_ACCOUNT --format=json');

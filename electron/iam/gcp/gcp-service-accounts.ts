@@ -1,15 +1,10 @@
 import type { IamFacts } from '../../../shared/iam';
 import { IamFactsCollector } from '../iam-facts-collector';
-import { IamJsonInput, isJsonRecord, jsonPath, ownField } from '../iam-json-input';
+import { IamJsonInput, jsonPath } from '../iam-json-input';
 
-/** `gcloud iam service-accounts list --format=json`: a list of {email, uniqueId, name: projects/P/serviceAccounts/...}. */
-export function looksLikeGcpServiceAccounts(json: unknown): boolean {
-  if (!Array.isArray(json) || json.length === 0) return false;
-  const first: unknown = json[0];
-  if (!isJsonRecord(first)) return false;
-  const name = ownField(first, 'name');
-  return typeof ownField(first, 'email') === 'string' && typeof name === 'string' && name.includes('/serviceAccounts/') && !name.includes('/keys/');
-}
+/** Recognised without loading this reader (iam-detector.ts); re-exported where the reader's tests look for it. */
+export { looksLikeGcpServiceAccounts } from '../iam-export-shapes';
+
 
 export function readGcpServiceAccounts(fileName: string, json: unknown, opts?: { scope?: string }): IamFacts {
   const input = new IamJsonInput(fileName, 'Export it again with gcloud iam service-accounts list --format=json');

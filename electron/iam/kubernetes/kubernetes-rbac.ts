@@ -3,22 +3,14 @@ import { RISK_CLASSES } from '../../../shared/iam';
 import type { RatedAction } from '../iam-facts-collector';
 import { IamFactsCollector, statementRef } from '../iam-facts-collector';
 import type { JsonRecord } from '../iam-json-input';
-import { appendAll, clipText, IamJsonInput, isJsonRecord, jsonPath, ownField } from '../iam-json-input';
+import { appendAll, clipText, IamJsonInput, jsonPath, ownField } from '../iam-json-input';
 import type { PolicyRule } from './kubernetes-rules';
 import { allows, coversCore, DATA_RESOURCES, DEFAULT_CLUSTER_ROLES, isClusterAdminRule, RBAC_RESOURCES, verbAccess, WORKLOAD_RESOURCES } from './kubernetes-rules';
 
-const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+/** Recognised without loading this reader (iam-detector.ts); re-exported where the reader's tests look for it. */
+export { looksLikeKubernetesRbac } from '../iam-export-shapes';
+import { RBAC_KINDS } from '../iam-export-shapes';
 
-/** `kubectl get roles,clusterroles,rolebindings,clusterrolebindings -A -o json` (a List), or one RBAC object. */
-export function looksLikeKubernetesRbac(json: unknown): boolean {
-  if (!isJsonRecord(json)) return false;
-  const kind = ownField(json, 'kind');
-  if (typeof kind === 'string' && RBAC_KINDS.has(kind)) return true;
-  const items = ownField(json, 'items');
-  const isList = typeof kind === 'string' && kind.endsWith('List');
-  if (!isList || !Array.isArray(items)) return false;
-  return items.some((item) => isJsonRecord(item) && RBAC_KINDS.has(String(ownField(item, 'kind'))));
-}
 
 interface RoleObject {
   kind: 'Role' | 'ClusterRole';

@@ -1,0 +1,12 @@
+"use client";
+
+import { Thread } from "@/components/thread";
+import { StreamProvider } from "@/providers/Stream";
+
+export default function ChatPage(): React.ReactNode {
+  return (
+    <StreamProvider>
+      <Thread />
+    </StreamProvider>
+  );
+}
