@@ -5,6 +5,7 @@ import { loadCodeParsers } from '../code/parser';
 import { RULES } from '../code/test-helpers';
 import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 import { linkUnits } from './link-units';
+import { capabilityKinds, toolNamesOf } from '../scan/test-scan-tree';
 
 /** Every file analysed in full, then linked, as a scan does. */
 async function link(files: Record<string, string>): Promise<DiscoveredAgent[]> {
@@ -18,8 +19,6 @@ const item = (agents: DiscoveredAgent[], name: string) => {
   if (!found) throw new Error(`no item ${name} among ${agents.map((a) => a.unit.name).join(', ')}`);
   return found;
 };
-const kinds = (agent: DiscoveredAgent) => [...new Set(agent.capabilities.map((c) => c.kind))].sort();
-const toolNames = (agent: DiscoveredAgent) => [...new Set(agent.tools.map((t) => t.name))].sort();
 
 const PY_TOOLS = `import os
 import subprocess
@@ -93,15 +92,15 @@ if __name__ == "__main__":
   it('a job importing one agent of a shared module gets that agent tools only, with evidence at the tool', async () => {
     const agents = await link(files);
     const research = item(agents, 'jobs/research_job.py');
-    expect(kinds(research)).toEqual(['outbound-network']);
+    expect(capabilityKinds(research)).toEqual(['outbound-network']);
     expect(research.capabilities.every((c) => c.tool === 'fetch_page' && c.evidence.path === 'ledger_ops/tools.py')).toBe(true);
-    expect(toolNames(research)).not.toContain('post_adjustment');
+    expect(toolNamesOf(research)).not.toContain('post_adjustment');
   });
 
   it('a tool the unit code calls by hand counts; a tool no agent is given grants nothing, helpers included', async () => {
     const ledger = item(await link(files), 'jobs/ledger_job.py');
     // post_adjustment (its agent's tool, through the _run helper) and run_report (called in main).
-    expect(kinds(ledger)).toEqual(['data-write', 'shell-exec']);
+    expect(capabilityKinds(ledger)).toEqual(['data-write', 'shell-exec']);
     expect(ledger.capabilities.find((c) => c.kind === 'data-write')).toMatchObject({ tool: 'post_adjustment', evidence: { path: 'ledger_ops/tools.py', line: 11 } });
     expect(ledger.capabilities.some((c) => c.kind === 'data-delete')).toBe(false);
   });
@@ -120,7 +119,7 @@ if __name__ == "__main__":
     agent.invoke({"messages": [("user", "hi")]})
 `,
     });
-    expect(kinds(item(agents, 'bot.py'))).toEqual(['data-delete', 'data-write', 'outbound-network', 'shell-exec']);
+    expect(capabilityKinds(item(agents, 'bot.py'))).toEqual(['data-delete', 'data-write', 'outbound-network', 'shell-exec']);
   });
 
   it('a model bound to two of ten tools (`bind_tools`) holds those two', async () => {
@@ -146,7 +145,7 @@ if __name__ == "__main__":
     graph.invoke({"messages": [("user", "daily report")]})
 `,
     });
-    expect(kinds(item(agents, 'graph.py'))).toEqual(['outbound-network', 'shell-exec']);
+    expect(capabilityKinds(item(agents, 'graph.py'))).toEqual(['outbound-network', 'shell-exec']);
   });
 
   it('a supervisor given no tool shows its workers tools on the workers, not on itself', async () => {
@@ -165,9 +164,9 @@ if __name__ == "__main__":
 `,
     });
     const supervisor = item(agents, 'supervisor.py');
-    expect(kinds(supervisor)).toEqual([]);
+    expect(capabilityKinds(supervisor)).toEqual([]);
     expect((supervisor.links ?? []).map((l) => `${l.relation} ${l.name}`)).toEqual(['sub-agent ledger_agent']);
-    expect(kinds(item(agents, 'ledger_agent'))).toEqual(['data-write']);
+    expect(capabilityKinds(item(agents, 'ledger_agent'))).toEqual(['data-write']);
     // The other agent of the shared module is no sub-agent of this graph.
     expect(agents.some((a) => a.unit.name === 'research_agent')).toBe(false);
   });
@@ -231,11 +230,11 @@ main();
     const agents = await link(files);
     const payout = item(agents, 'src/payout-worker.ts');
     const status = item(agents, 'src/status-worker.ts');
-    expect(kinds(payout)).toEqual(['data-read']);
-    expect(kinds(status)).toEqual(['outbound-network']);
+    expect(capabilityKinds(payout)).toEqual(['data-read']);
+    expect(capabilityKinds(status)).toEqual(['outbound-network']);
     expect(payout.capabilities.every((c) => c.tool === 'lookup_payout' && c.evidence.path === 'src/tools.ts')).toBe(true);
     // The agent's list names the tool by its variable; the item lists the tool once, by its own name.
-    expect(toolNames(payout)).toEqual(['lookup_payout']);
+    expect(toolNamesOf(payout)).toEqual(['lookup_payout']);
     // restart_worker is defined beside them and given to nobody.
     expect(agents.some((a) => a.capabilities.some((c) => c.kind === 'shell-exec'))).toBe(false);
   });
@@ -285,10 +284,10 @@ if __name__ == "__main__":
 `,
     });
     const triage = item(agents, 'triage_worker.py');
-    expect(kinds(triage)).toEqual(['data-read']);
+    expect(capabilityKinds(triage)).toEqual(['data-read']);
     expect((triage.links ?? []).map((l) => `${l.relation} ${l.name}`)).toEqual(['handoff-to Refunds']);
-    expect(kinds(item(agents, 'Refunds'))).toEqual(['payment']);
-    expect(kinds(item(agents, 'diagnostics_worker.py'))).toEqual(['shell-exec']);
+    expect(capabilityKinds(item(agents, 'Refunds'))).toEqual(['payment']);
+    expect(capabilityKinds(item(agents, 'diagnostics_worker.py'))).toEqual(['shell-exec']);
   });
 
   it('TypeScript: each route runs one agent of agents/index.ts', async () => {
@@ -322,10 +321,10 @@ app.listen(3002);
     });
     const orders = item(agents, 'src/routes/orders.ts');
     const ops = item(agents, 'src/routes/ops.ts');
-    expect(kinds(orders)).toEqual(['outbound-network']);
-    expect(toolNames(orders)).toEqual(['lookup_order']);
-    expect(kinds(ops)).toEqual(['shell-exec']);
-    expect(toolNames(ops)).toEqual(['run_playbook']);
+    expect(capabilityKinds(orders)).toEqual(['outbound-network']);
+    expect(toolNamesOf(orders)).toEqual(['lookup_order']);
+    expect(capabilityKinds(ops)).toEqual(['shell-exec']);
+    expect(toolNamesOf(ops)).toEqual(['run_playbook']);
   });
 });
 
@@ -352,7 +351,7 @@ if __name__ == "__main__":
     graph.invoke({"messages": [("user", "weekly report")]})
 `,
     });
-    expect(kinds(item(agents, 'supervisor.py'))).toEqual(['data-delete', 'data-write', 'outbound-network', 'shell-exec']);
+    expect(capabilityKinds(item(agents, 'supervisor.py'))).toEqual(['data-delete', 'data-write', 'outbound-network', 'shell-exec']);
   });
 });
 
@@ -383,8 +382,8 @@ if __name__ == "__main__":
     build_app().invoke({"messages": [("user", "what changed?")]})
 `,
     });
-    expect(kinds(item(agents, 'app.py'))).toEqual([]);
-    expect(kinds(item(agents, 'research_agent'))).toEqual(['outbound-network']);
+    expect(capabilityKinds(item(agents, 'app.py'))).toEqual([]);
+    expect(capabilityKinds(item(agents, 'research_agent'))).toEqual(['outbound-network']);
     expect(agents.some((a) => a.unit.name === 'ledger_agent' || a.capabilities.some((c) => c.kind === 'data-write'))).toBe(false);
   });
 });
@@ -421,7 +420,7 @@ main();
     expect(agents.map((a) => a.unit.name)).toEqual(['src/payout-worker.ts']);
     const worker = item(agents, 'src/payout-worker.ts');
     expect(worker.codeFiles).toEqual(expect.arrayContaining(['src/agents/index.ts', 'src/agents/payout.ts', 'src/agents/ops.ts']));
-    expect(kinds(worker)).toEqual(['data-read']);
+    expect(capabilityKinds(worker)).toEqual(['data-read']);
   });
 });
 
@@ -457,7 +456,7 @@ if __name__ == "__main__":
     research_agent.invoke({"messages": [("user", "What changed on the status page?")]})
 `,
     });
-    expect(kinds(item(agents, 'job.py'))).toEqual(['outbound-network']);
+    expect(capabilityKinds(item(agents, 'job.py'))).toEqual(['outbound-network']);
   });
 
   it('a package that builds a graph from what it imports still runs those agents', async () => {
@@ -480,7 +479,7 @@ if __name__ == "__main__":
     graph.invoke({"messages": [("user", "restart the exporter")]})
 `,
     });
-    expect(kinds(item(agents, 'ops'))).toEqual(['shell-exec']);
+    expect(capabilityKinds(item(agents, 'ops'))).toEqual(['shell-exec']);
     expect((item(agents, 'job.py').links ?? []).map((l) => `${l.relation} ${l.name}`)).toEqual(['sub-agent ops']);
   });
 });
@@ -516,8 +515,8 @@ if __name__ == "__main__":
 `,
     });
     // The report node's tool is the graph's own; the research agent's fetch is its sub-agent's; the ledger agent is not run.
-    expect(kinds(item(agents, 'graph.py'))).toEqual(['shell-exec']);
-    expect(kinds(item(agents, 'research_agent'))).toEqual(['outbound-network']);
+    expect(capabilityKinds(item(agents, 'graph.py'))).toEqual(['shell-exec']);
+    expect(capabilityKinds(item(agents, 'research_agent'))).toEqual(['outbound-network']);
     expect(agents.some((a) => a.capabilities.some((c) => c.kind === 'data-write'))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredAgent } from '../../../shared/discovery';
-import { scanTreeFixture } from '../scan/test-scan-tree';
+import { capabilityKinds, itemNamed, scanTreeFixture } from '../scan/test-scan-tree';
 
 /**
  * An agent that hosts an MCP server of the repository in its own process (an in-memory transport
@@ -11,12 +11,6 @@ import { scanTreeFixture } from '../scan/test-scan-tree';
  */
 const tree = scanTreeFixture('atw-mcp-in-process-');
 
-const byName = (agents: DiscoveredAgent[], name: string) => {
-  const found = agents.find((a) => a.unit.name === name);
-  if (!found) throw new Error(`no item ${name} in ${agents.map((a) => a.unit.name).join(', ')}`);
-  return found;
-};
-const kinds = (agent: DiscoveredAgent) => [...new Set(agent.capabilities.map((c) => c.kind))].sort();
 const summary = (agents: DiscoveredAgent[]) => agents.map((a) => `${a.classification} ${a.unit.name} -> ${(a.links ?? []).map((l) => `${l.relation}:${l.name}`).sort().join(',')}`).sort();
 
 const NOTES_SERVER = `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
@@ -91,8 +85,8 @@ await new Anthropic().messages.create({ model: "claude-haiku-4-5", max_tokens: 1
     });
     const { agents } = await tree.scan();
     expect(summary(agents)).toEqual(['agent src/case-bot.ts -> mcp-server:case-notes', 'mcp-server case-notes -> mcp-client:case-bot']);
-    const bot = byName(agents, 'src/case-bot.ts');
-    expect(kinds(bot)).toEqual(['data-write']);
+    const bot = itemNamed(agents, 'src/case-bot.ts');
+    expect(capabilityKinds(bot)).toEqual(['data-write']);
     expect(bot.links?.[0]?.evidence?.snippet).toContain('InMemoryTransport.createLinkedPair');
   });
 
@@ -164,7 +158,7 @@ if __name__ == "__main__":
       'agent holds/claude_agent.py -> mcp-server:holds',
       'mcp-server holds -> mcp-client:agent,mcp-client:claude_agent',
     ]);
-    expect(kinds(byName(agents, 'holds/agent.py'))).toEqual(['data-write']);
-    expect(kinds(byName(agents, 'holds/claude_agent.py'))).toEqual(['data-write']);
+    expect(capabilityKinds(itemNamed(agents, 'holds/agent.py'))).toEqual(['data-write']);
+    expect(capabilityKinds(itemNamed(agents, 'holds/claude_agent.py'))).toEqual(['data-write']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredAgent } from '../../../shared/discovery';
-import { scanTreeFixture } from '../scan/test-scan-tree';
+import { itemNamed, scanTreeFixture } from '../scan/test-scan-tree';
 
 /**
  * Where a client finds a server of the repository, in the less direct ways real code writes it:
@@ -10,11 +10,6 @@ import { scanTreeFixture } from '../scan/test-scan-tree';
  */
 const tree = scanTreeFixture('atw-mcp-locations-');
 
-const byName = (agents: DiscoveredAgent[], name: string) => {
-  const found = agents.find((a) => a.unit.name === name);
-  if (!found) throw new Error(`no item ${name} in ${agents.map((a) => a.unit.name).join(', ')}`);
-  return found;
-};
 const servers = (agent: DiscoveredAgent) => (agent.links ?? []).filter((l) => l.relation === 'mcp-server').map((l) => l.name).sort();
 
 const LEDGER = (tail: string) => `import os
@@ -73,8 +68,8 @@ main();
 `,
     });
     const { agents } = await tree.scan();
-    expect(servers(byName(agents, 'agents/closer.py'))).toEqual(['ledger']);
-    expect(servers(byName(agents, 'bots/src/bot.ts'))).toEqual(['other']);
+    expect(servers(itemNamed(agents, 'agents/closer.py'))).toEqual(['ledger']);
+    expect(servers(itemNamed(agents, 'bots/src/bot.ts'))).toEqual(['other']);
   });
 
   it('mcp.settings.port set after construction, and a URL built from host and port with written defaults', async () => {
@@ -86,8 +81,8 @@ main();
       'agents/wrong_port.py': OPENAI_AGENT('from agents.mcp import MCPServerStreamableHttp\n\nPORT = 8000\nserver = MCPServerStreamableHttp(params={"url": f"http://localhost:{PORT}/mcp"})'),
     });
     const { agents } = await tree.scan();
-    expect(servers(byName(agents, 'agents/closer.py'))).toEqual(['ledger']);
-    expect(servers(byName(agents, 'agents/wrong_port.py'))).toEqual([]);
+    expect(servers(itemNamed(agents, 'agents/closer.py'))).toEqual(['ledger']);
+    expect(servers(itemNamed(agents, 'agents/wrong_port.py'))).toEqual([]);
   });
 
   it('a Kubernetes Service (in another file) selecting the Deployment that runs the server answers under its name and port', async () => {
@@ -128,8 +123,8 @@ spec:
       'agents/other_ns.py': OPENAI_AGENT('from agents.mcp import MCPServerStreamableHttp\n\nserver = MCPServerStreamableHttp(params={"url": "http://ledger-mcp.payments.svc.cluster.local/mcp"})'),
     });
     const { agents } = await tree.scan();
-    expect(servers(byName(agents, 'agents/closer.py'))).toEqual(['ledger']);
-    expect(servers(byName(agents, 'agents/short.py'))).toEqual(['ledger']);
-    expect(servers(byName(agents, 'agents/other_ns.py'))).toEqual([]);
+    expect(servers(itemNamed(agents, 'agents/closer.py'))).toEqual(['ledger']);
+    expect(servers(itemNamed(agents, 'agents/short.py'))).toEqual(['ledger']);
+    expect(servers(itemNamed(agents, 'agents/other_ns.py'))).toEqual([]);
   });
 });

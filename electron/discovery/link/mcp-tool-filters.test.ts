@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredAgent } from '../../../shared/discovery';
-import { scanTreeFixture } from '../scan/test-scan-tree';
+import { capabilityKinds, itemNamed, scanTreeFixture, toolNamesOf } from '../scan/test-scan-tree';
 
 /**
  * An agent linked to an MCP server of the repository holds the server's tools, unless its client
@@ -10,13 +10,6 @@ import { scanTreeFixture } from '../scan/test-scan-tree';
  */
 const tree = scanTreeFixture('atw-mcp-filter-');
 
-const byName = (agents: DiscoveredAgent[], name: string) => {
-  const found = agents.find((a) => a.unit.name === name);
-  if (!found) throw new Error(`no item ${name} in ${agents.map((a) => a.unit.name).join(', ')}`);
-  return found;
-};
-const kinds = (agent: DiscoveredAgent) => [...new Set(agent.capabilities.map((c) => c.kind))].sort();
-const toolNames = (agent: DiscoveredAgent) => [...new Set(agent.tools.map((t) => t.name))].sort();
 const serverLink = (agent: DiscoveredAgent) => (agent.links ?? []).find((l) => l.relation === 'mcp-server');
 
 const LEDGER_SERVER = `import os
@@ -83,14 +76,14 @@ if __name__ == "__main__":
 `,
     });
     const { agents } = await tree.scan();
-    const reader = byName(agents, 'agents_app/reader.py');
+    const reader = itemNamed(agents, 'agents_app/reader.py');
     expect(serverLink(reader)?.name).toBe('ledger');
-    expect(kinds(reader)).toEqual(['data-read']);
-    expect(toolNames(reader)).toEqual(['read_balance']);
+    expect(capabilityKinds(reader)).toEqual(['data-read']);
+    expect(toolNamesOf(reader)).toEqual(['read_balance']);
     expect(serverLink(reader)?.evidence?.snippet).toContain('allowed_tool_names=["read_balance"]');
-    const refunder = byName(agents, 'agents_app/refunder.py');
-    expect(kinds(refunder)).toEqual(['data-read', 'payment']);
-    expect(toolNames(refunder)).toEqual(['read_balance', 'refund_payment']);
+    const refunder = itemNamed(agents, 'agents_app/refunder.py');
+    expect(capabilityKinds(refunder)).toEqual(['data-read', 'payment']);
+    expect(toolNamesOf(refunder)).toEqual(['read_balance', 'refund_payment']);
   });
 
   it('Claude Agent SDK allowed_tools=["mcp__ledger__read_balance"] narrows the server it launches; a filter decided at run time narrows nothing', async () => {
@@ -129,12 +122,12 @@ if __name__ == "__main__":
 `,
     });
     const { agents } = await tree.scan();
-    const claude = byName(agents, 'bots/claude_reader.py');
+    const claude = itemNamed(agents, 'bots/claude_reader.py');
     expect(serverLink(claude)?.name).toBe('ledger');
-    expect(kinds(claude).filter((k) => k !== 'file-write')).not.toContain('payment');
-    expect(toolNames(claude)).toEqual(['read_balance']);
-    const dynamic = byName(agents, 'bots/dynamic.py');
-    expect(kinds(dynamic)).toEqual(['data-delete', 'data-read', 'payment']);
+    expect(capabilityKinds(claude).filter((k) => k !== 'file-write')).not.toContain('payment');
+    expect(toolNamesOf(claude)).toEqual(['read_balance']);
+    const dynamic = itemNamed(agents, 'bots/dynamic.py');
+    expect(capabilityKinds(dynamic)).toEqual(['data-delete', 'data-read', 'payment']);
   });
 
   it('langchain-mcp-adapters tools kept by name (`[t for t in tools if t.name in ALLOWED]`) hold those tools only', async () => {
@@ -161,9 +154,9 @@ if __name__ == "__main__":
 `,
     });
     const { agents } = await tree.scan();
-    const agent = byName(agents, 'graph_agent/main.py');
+    const agent = itemNamed(agents, 'graph_agent/main.py');
     expect(serverLink(agent)?.name).toBe('ledger');
-    expect(kinds(agent)).toEqual(['data-read', 'payment']);
+    expect(capabilityKinds(agent)).toEqual(['data-read', 'payment']);
   });
 });
 
@@ -228,14 +221,14 @@ main();
 `,
     });
     const { agents } = await tree.scan();
-    const triage = byName(agents, 'agents/triage.ts');
+    const triage = itemNamed(agents, 'agents/triage.ts');
     expect(serverLink(triage)?.name).toBe('tickets');
-    expect(kinds(triage)).toEqual(['data-read']);
+    expect(capabilityKinds(triage)).toEqual(['data-read']);
     expect(serverLink(triage)?.evidence?.snippet).toContain('createMCPToolStaticFilter');
-    const claude = byName(agents, 'agents/claude-reader.ts');
+    const claude = itemNamed(agents, 'agents/claude-reader.ts');
     expect(serverLink(claude)?.name).toBe('tickets');
-    expect(toolNames(claude)).toEqual(['read_ticket']);
-    expect(kinds(claude)).not.toContain('data-delete');
+    expect(toolNamesOf(claude)).toEqual(['read_ticket']);
+    expect(capabilityKinds(claude)).not.toContain('data-delete');
   });
 });
 
@@ -249,7 +242,7 @@ describe('Claude Code project settings', () => {
     const { agents } = await tree.scan();
     const session = agents.find((a) => a.unit.kind === 'mcp-config')!;
     expect(serverLink(session)?.name).toBe('ledger');
-    expect(kinds(session)).toEqual(['data-read', 'payment', 'shell-exec']);
-    expect(toolNames(session)).not.toContain('close_account');
+    expect(capabilityKinds(session)).toEqual(['data-read', 'payment', 'shell-exec']);
+    expect(toolNamesOf(session)).not.toContain('close_account');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredAgent } from '../../../shared/discovery';
-import { scanTreeFixture } from './test-scan-tree';
+import { capabilityKinds, itemNamed, scanTreeFixture, toolNamesOf } from './test-scan-tree';
 
 /**
  * Two graphs langgraph.json names in one file (`./src/graphs.py:refunds`, `./src/graphs.py:lookup`)
@@ -9,13 +9,6 @@ import { scanTreeFixture } from './test-scan-tree';
  */
 const tree = scanTreeFixture('atw-graph-vars-');
 
-const byName = (agents: DiscoveredAgent[], name: string) => {
-  const found = agents.find((a) => a.unit.name === name);
-  if (!found) throw new Error(`no item ${name} in ${agents.map((a) => a.unit.name).join(', ')}`);
-  return found;
-};
-const kinds = (agent: DiscoveredAgent) => [...new Set(agent.capabilities.map((c) => c.kind))].sort();
-const toolNames = (agent: DiscoveredAgent) => [...new Set(agent.tools.map((t) => t.name))].sort();
 const summary = (agents: DiscoveredAgent[]) => agents.map((a) => `${a.unit.kind} ${a.unit.name} ${a.classification}`).sort();
 
 const PY_TOOLS = `import os
@@ -55,9 +48,9 @@ lookup = create_react_agent("openai:gpt-4.1-mini", tools=[read_charge], prompt="
     });
     const { agents } = await tree.scan();
     expect(summary(agents)).toEqual(['langgraph-graph lookup agent', 'langgraph-graph refunds agent']);
-    expect(kinds(byName(agents, 'refunds'))).toEqual(['data-read', 'payment']);
-    expect(kinds(byName(agents, 'lookup'))).toEqual(['data-read']);
-    expect(toolNames(byName(agents, 'lookup'))).toEqual(['read_charge']);
+    expect(capabilityKinds(itemNamed(agents, 'refunds'))).toEqual(['data-read', 'payment']);
+    expect(capabilityKinds(itemNamed(agents, 'lookup'))).toEqual(['data-read']);
+    expect(toolNamesOf(itemNamed(agents, 'lookup'))).toEqual(['read_charge']);
   });
 
   it('each hand-built StateGraph holds what its own nodes bind (bind_tools used in its node, its ToolNode)', async () => {
@@ -103,8 +96,8 @@ lookup = lookup_builder.compile()
     });
     const { agents } = await tree.scan();
     expect(summary(agents)).toEqual(['langgraph-graph lookup agent', 'langgraph-graph refunds agent']);
-    expect(kinds(byName(agents, 'refunds'))).toEqual(['data-read', 'payment']);
-    expect(kinds(byName(agents, 'lookup'))).toEqual(['data-read']);
+    expect(capabilityKinds(itemNamed(agents, 'refunds'))).toEqual(['data-read', 'payment']);
+    expect(capabilityKinds(itemNamed(agents, 'lookup'))).toEqual(['data-read']);
   });
 });
 
@@ -129,7 +122,7 @@ graph = builder.compile()
 `,
     });
     const { agents } = await tree.scan();
-    expect(kinds(byName(agents, 'refunds'))).toEqual(['data-read', 'payment']);
+    expect(capabilityKinds(itemNamed(agents, 'refunds'))).toEqual(['data-read', 'payment']);
   });
 });
 
@@ -185,8 +178,8 @@ export const digest = new StateGraph(MessagesAnnotation)
     });
     const { agents } = await tree.scan();
     expect(summary(agents)).toEqual(['langgraph-graph digest agent', 'langgraph-graph lookup agent', 'langgraph-graph refunds agent']);
-    expect(kinds(byName(agents, 'refunds'))).toEqual(['data-read', 'payment']);
-    expect(kinds(byName(agents, 'lookup'))).toEqual(['data-read']);
-    expect(kinds(byName(agents, 'digest'))).toEqual(['data-read']);
+    expect(capabilityKinds(itemNamed(agents, 'refunds'))).toEqual(['data-read', 'payment']);
+    expect(capabilityKinds(itemNamed(agents, 'lookup'))).toEqual(['data-read']);
+    expect(capabilityKinds(itemNamed(agents, 'digest'))).toEqual(['data-read']);
   });
 });

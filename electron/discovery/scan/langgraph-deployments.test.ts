@@ -3,7 +3,7 @@ import type { DiscoveredAgent } from '../../../shared/discovery';
 import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 import { AnalyzerPool } from './analyzer-pool';
 import { scanFolder } from './scan-folder';
-import { scanTreeFixture } from './test-scan-tree';
+import { capabilityKinds, itemNamed, scanTreeFixture } from './test-scan-tree';
 
 /**
  * LangGraph deployments, sub-agents, remote callers and model-free graphs as a person reviewing
@@ -13,13 +13,7 @@ const tree = scanTreeFixture('atw-langgraph-');
 const write = tree.writeAll;
 const scan = tree.scan;
 
-const byName = (agents: DiscoveredAgent[], name: string) => {
-  const found = agents.find((a) => a.unit.name === name);
-  if (!found) throw new Error(`no item ${name} in ${agents.map((a) => a.unit.name).join(', ')}`);
-  return found;
-};
 const links = (agent: DiscoveredAgent) => (agent.links ?? []).map((l) => `${l.relation}:${l.name}`).sort();
-const kinds = (agent: DiscoveredAgent) => [...new Set(agent.capabilities.map((c) => c.kind))].sort();
 
 const WORKERS = `import os
 import subprocess
@@ -66,20 +60,20 @@ graph = create_supervisor(model=ChatOpenAI(model="gpt-4.1-mini"), agents=[worker
       ['langgraph-graph', 'orders', 'langgraph.json', 'agent'],
       ['sub-agent', 'ops', 'desk/workers.py', 'agent'],
     ]);
-    const desk = byName(agents, 'desk');
+    const desk = itemNamed(agents, 'desk');
     expect(desk.entryPoints).toEqual(['desk/supervisor.py']);
     expect(links(desk)).toEqual(['sub-agent:ops', 'sub-agent:orders']);
     // The supervisor is given no tool: each worker holds what its tools do, shown on the worker's item, not repeated here.
-    expect(kinds(desk)).toEqual([]);
-    const ops = byName(agents, 'ops');
+    expect(capabilityKinds(desk)).toEqual([]);
+    const ops = itemNamed(agents, 'ops');
     expect(ops).toMatchObject({ entryPoints: ['desk/workers.py'], trigger: { kind: 'chained', description: 'Run by desk' } });
-    expect(kinds(ops)).toEqual(['shell-exec']);
+    expect(capabilityKinds(ops)).toEqual(['shell-exec']);
     expect(links(ops)).toEqual(['parent:desk']);
     // `orders` is a graph of its own although `desk` runs it: linked, not listed twice.
-    const orders = byName(agents, 'orders');
+    const orders = itemNamed(agents, 'orders');
     expect(orders.entryPoints).toEqual(['desk/orders_graph.py']);
     // The graph runs the workers module, but only its own agent's tool: the other worker's service restart is not its.
-    expect(kinds(orders)).toEqual(['data-read']);
+    expect(capabilityKinds(orders)).toEqual(['data-read']);
     expect(links(orders)).toEqual(['parent:desk']);
     expect(desk.credentials.map((c) => c.name)).toContain('OPENAI_API_KEY');
   });
@@ -91,7 +85,7 @@ graph = create_supervisor(model=ChatOpenAI(model="gpt-4.1-mini"), agents=[worker
       'src/agent.py': 'from langgraph.prebuilt import create_react_agent\ngraph = create_react_agent("anthropic:claude-sonnet-4-5", tools=[])\n',
     });
     const { agents } = await scan();
-    const agent = byName(agents, 'agent');
+    const agent = itemNamed(agents, 'agent');
     expect(agent.entryPoints).toEqual(['src/agent.py']);
     expect(agent.credentials.filter((c) => c.kind === 'env-var').map((c) => [c.name, c.evidence.path]).sort()).toEqual([
       ['ANTHROPIC_API_KEY', 'config/.env'],
@@ -123,10 +117,10 @@ triage = Agent(name="Triage", instructions="...", handoffs=[billing])
 `,
     });
     const { agents } = await scan();
-    const worker = byName(agents, 'worker');
+    const worker = itemNamed(agents, 'worker');
     expect(links(worker)).toEqual(['handoff-to:Billing']);
-    expect(links(byName(agents, 'Billing'))).toEqual(['handoff-from:worker', 'handoff-to:Refunds']);
-    expect(links(byName(agents, 'Refunds'))).toEqual(['handoff-from:Billing']);
+    expect(links(itemNamed(agents, 'Billing'))).toEqual(['handoff-from:worker', 'handoff-to:Refunds']);
+    expect(links(itemNamed(agents, 'Refunds'))).toEqual(['handoff-from:Billing']);
     expect(agents.filter((a) => a.unit.kind === 'sub-agent').map((a) => a.unit.path)).toEqual(['support/team.py', 'support/team.py']);
     expect(agents.some((a) => a.unit.name === 'Triage')).toBe(false);
   });
@@ -151,7 +145,7 @@ graph = create_supervisor(model=model, agents=[make_researcher(model)]).compile(
       ['langgraph-graph', 'desk'],
       ['sub-agent', 'researcher'],
     ]);
-    expect(links(byName(agents, 'desk'))).toEqual(['sub-agent:researcher']);
+    expect(links(itemNamed(agents, 'desk'))).toEqual(['sub-agent:researcher']);
   });
 
   it('a swarm runs each of its agents, which hand over to each other by name; specialists handing back to triage leave it the root', async () => {
@@ -180,13 +174,13 @@ if __name__ == "__main__":
 `,
     });
     const { agents } = await scan();
-    const swarm = byName(agents, 'swarm.py');
+    const swarm = itemNamed(agents, 'swarm.py');
     expect(links(swarm)).toEqual(['sub-agent:Alice', 'sub-agent:Bob']);
-    expect(links(byName(agents, 'Alice'))).toEqual(['handoff-from:Bob', 'handoff-to:Bob', 'parent:swarm']);
+    expect(links(itemNamed(agents, 'Alice'))).toEqual(['handoff-from:Bob', 'handoff-to:Bob', 'parent:swarm']);
     // Triage is the agent the unit starts; Refunds hands back to it. Triage's late `append` is not
     // read, so the unit is only known to run Refunds, as one of its agents.
-    expect(links(byName(agents, 'team.py'))).toEqual(['handoff-from:Refunds', 'handoff-to:Billing', 'sub-agent:Refunds']);
-    expect(links(byName(agents, 'Refunds'))).toEqual(['handoff-to:team', 'parent:team']);
+    expect(links(itemNamed(agents, 'team.py'))).toEqual(['handoff-from:Refunds', 'handoff-to:Billing', 'sub-agent:Refunds']);
+    expect(links(itemNamed(agents, 'Refunds'))).toEqual(['handoff-to:team', 'parent:team']);
     expect(agents.some((a) => a.unit.name === 'Triage')).toBe(false);
   });
 
@@ -202,7 +196,7 @@ if __name__ == "__main__":
     const { agents } = await scan();
     const subAgents = agents.filter((a) => a.unit.kind === 'sub-agent');
     expect(subAgents.map((a) => a.unit.name).sort()).toEqual(['ops', 'orders']);
-    expect(links(byName(agents, 'orders'))).toEqual(['parent:api', 'parent:nightly']);
+    expect(links(itemNamed(agents, 'orders'))).toEqual(['parent:api', 'parent:nightly']);
   });
 });
 
@@ -228,14 +222,14 @@ if __name__ == "__main__":
 `,
     });
     const { agents } = await scan();
-    const route = byName(agents, 'web/app/api/chat/route.ts');
+    const route = itemNamed(agents, 'web/app/api/chat/route.ts');
     expect(route).toMatchObject({ classification: 'remote-caller', remoteAgent: { platform: 'langgraph-platform', name: 'helper', url: null } });
     expect(links(route)).toEqual(['remote-agent:helper']);
-    const bot = byName(agents, 'bot.py');
+    const bot = itemNamed(agents, 'bot.py');
     expect(bot.classification).toBe('agent');
     expect(bot.remoteAgent).toBeUndefined();
     expect(links(bot)).toEqual(['remote-agent:helper']);
-    expect(links(byName(agents, 'helper'))).toEqual(['caller:api/chat', 'caller:bot']);
+    expect(links(itemNamed(agents, 'helper'))).toEqual(['caller:api/chat', 'caller:bot']);
   });
 
   it('with two deployments serving a graph of the same name, a caller is linked to the one of its own service', async () => {
@@ -248,7 +242,7 @@ if __name__ == "__main__":
       'services/b/scripts/smoke.py': 'from langgraph_sdk import get_sync_client\nif __name__ == "__main__":\n    get_sync_client(url="http://localhost:2024").runs.wait(None, "agent", input={})\n',
     });
     const { agents } = await scan();
-    const caller = byName(agents, 'services/b/scripts/smoke.py');
+    const caller = itemNamed(agents, 'services/b/scripts/smoke.py');
     expect(caller.classification).toBe('remote-caller');
     expect(caller.links?.map((l) => l.identityKey)).toEqual(['repo:langgraph-graph:services/b/langgraph.json#agent']);
   });
@@ -284,7 +278,7 @@ describe('graphs and helpers', () => {
     });
     const { agents } = await scan();
     expect(agents.map((a) => [a.unit.path, a.codeFiles.sort()])).toEqual([['app/main.py', ['app/__init__.py', 'app/main.py', 'app/summarise.py', 'app/tools/__init__.py', 'app/tools/billing.py']]]);
-    expect(kinds(agents[0]!)).toEqual(['data-read']);
+    expect(capabilityKinds(agents[0]!)).toEqual(['data-read']);
   });
 
   it('a library that builds agents only from the caller’s model is no item, and a studio langgraph.json naming the same graph is the same deployment (the langgraph-supervisor shape)', async () => {
@@ -312,7 +306,7 @@ describe('a remote-agent rule a workspace turned off', () => {
       'scripts/replay.py': 'from langgraph_sdk import get_sync_client\nif __name__ == "__main__":\n    get_sync_client(url="http://localhost:2024").runs.wait(None, "support", input={})\n',
     });
     const before = await scan();
-    expect(byName(before.agents, 'scripts/replay.py').remoteAgent?.evidence.ruleId).toBe('code.remote-agent.langgraph-platform');
+    expect(itemNamed(before.agents, 'scripts/replay.py').remoteAgent?.evidence.ruleId).toBe('code.remote-agent.langgraph-platform');
     const pool = new AnalyzerPool(new Set(['code.remote-agent.langgraph-platform']), TEST_FINGERPRINT_KEY, 1);
     try {
       const after = await scanFolder(tree.root(), { pool, label: 'repo', fingerprintKey: TEST_FINGERPRINT_KEY, disabledRuleIds: new Set(['code.remote-agent.langgraph-platform']) });

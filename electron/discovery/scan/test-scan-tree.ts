@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { DiscoveredAgent } from '../../../shared/discovery';
 import { tempDir } from '../../store/test-workspace';
 import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 import { AnalyzerPool } from './analyzer-pool';
@@ -46,3 +47,16 @@ export function scanTreeFixture(prefix: string) {
     scan: () => scanFolder(root(), { pool, label: 'repo', fingerprintKey: TEST_FINGERPRINT_KEY }),
   };
 }
+
+/** The item whose unit is named `name`; a test without it fails, listing the items there are. */
+export function itemNamed(agents: readonly DiscoveredAgent[], name: string): DiscoveredAgent {
+  const found = agents.find((a) => a.unit.name === name);
+  if (!found) throw new Error(`no item ${name} in ${agents.map((a) => a.unit.name).join(', ')}`);
+  return found;
+}
+
+/** The kinds of an item's capabilities, each once, sorted. */
+export const capabilityKinds = (agent: DiscoveredAgent): string[] => [...new Set(agent.capabilities.map((c) => c.kind))].sort();
+
+/** The names of an item's tools, each once, sorted. */
+export const toolNamesOf = (agent: DiscoveredAgent): string[] => [...new Set(agent.tools.map((t) => t.name))].sort();
