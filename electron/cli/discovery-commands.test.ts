@@ -39,12 +39,16 @@ describe('agent-triage scan and agents', () => {
 
     const agents = await cli(['agents', '--workspace', 'w.atw', '--json']);
     expect(agents.code).toBe(0);
-    const doc = agents.json() as { ok: true; value: { agents: unknown[]; candidates: Array<{ name: string; trigger: { kind: string }; frameworks: Array<{ framework: string }>; capabilities: Array<{ kind: string; evidence: { path: string; line: number } }> }> } };
+    type Candidate = { name: string; trigger: { kind: string }; frameworks: Array<{ framework: string }>; capabilities: Array<{ kind: string; evidence: { path: string; line: number } }>; links?: Array<{ name: string; relation: string }> };
+    const doc = agents.json() as { ok: true; value: { agents: unknown[]; candidates: Candidate[] } };
     const brief = doc.value.candidates.find((c) => c.name === 'Market briefing/brief')!;
     expect(brief.trigger.kind).toBe('cron');
     expect(brief.frameworks.map((f) => f.framework)).toContain('crewai');
-    expect(brief.capabilities.map((c) => c.kind)).toContain('external-communication');
-    expect(brief.capabilities[0]!.evidence).toMatchObject({ path: expect.any(String), line: expect.any(Number) });
+    // The crew's agents are items of their own, each holding its own tools: the editor sends the email.
+    expect(brief.links?.filter((l) => l.relation === 'sub-agent').map((l) => l.name).sort()).toEqual(['editor', 'researcher']);
+    const editor = doc.value.candidates.find((c) => c.name === 'editor')!;
+    expect(editor.capabilities.map((c) => c.kind)).toContain('external-communication');
+    expect(editor.capabilities[0]!.evidence).toMatchObject({ path: expect.any(String), line: expect.any(Number) });
   });
 
   it('refuses a missing folder with a one-line reason and no stack trace', async () => {
