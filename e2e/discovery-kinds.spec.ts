@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DiscoveryPage } from './page-models/discovery-page';
 import { TriagePage } from './page-models/triage-page';
@@ -102,6 +102,40 @@ test('an action whose code writes the MCP config it hands to Claude lists those 
     await page.setViewportSize({ width, height });
     await servers.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/code-mcp-servers-${width}.png` });
+  }
+});
+
+test('a script that starts a Temporal workflow is a remote caller of the worker that registers it, named on its page', async ({ app, page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const registry = new RegistryPage(page);
+  await registry.goto(app.url);
+  await new WorkspaceMenu(page).submitPath('New…', join(app.scratch, 'temporal.atw'), 'Create');
+  const repo = join(app.scratch, 'agent-loop');
+  const files: Record<string, string> = {
+    'pyproject.toml': '[project]\nname = "agent-loop"\ndependencies = ["temporalio>=1.9", "openai>=1.50"]\n',
+    'workflows/agent.py': 'from datetime import timedelta\nfrom temporalio import workflow\n\nwith workflow.unsafe.imports_passed_through():\n    from activities import openai_responses\n\n@workflow.defn\nclass AgentWorkflow:\n    @workflow.run\n    async def run(self, query: str) -> str:\n        return await workflow.execute_activity(openai_responses.create, query, start_to_close_timeout=timedelta(seconds=60))\n',
+    'activities/openai_responses.py': 'from openai import AsyncOpenAI\nfrom temporalio import activity\n\nclient = AsyncOpenAI()\n\n@activity.defn\nasync def create(query: str) -> str:\n    return (await client.responses.create(model="gpt-4o-mini", input=query)).output_text\n',
+    'worker.py': 'import asyncio\nfrom temporalio.client import Client\nfrom temporalio.worker import Worker\nfrom workflows.agent import AgentWorkflow\nfrom activities import openai_responses\n\nasync def main():\n    client = await Client.connect("localhost:7233")\n    await Worker(client, task_queue="agent-queue", workflows=[AgentWorkflow], activities=[openai_responses.create]).run()\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+    'start_workflow.py': 'import asyncio\nimport sys\nfrom temporalio.client import Client\nfrom workflows.agent import AgentWorkflow\n\nasync def main():\n    client = await Client.connect("localhost:7233")\n    print(await client.execute_workflow(AgentWorkflow.run, sys.argv[1], id="agent-1", task_queue="agent-queue"))\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(repo, path, '..'), { recursive: true });
+    writeFileSync(join(repo, path), text);
+  }
+  const discovery = new DiscoveryPage(page);
+  await discovery.open();
+  await discovery.addFolder(repo);
+  await discovery.scan();
+  const caller = await discovery.openCandidate('start_workflow');
+  await expect(caller.header).toContainText('Remote caller');
+  await expect(caller.section('Remote agent')).toContainText('Temporal workflow');
+  await expect(caller.section('Remote agent')).toContainText('AgentWorkflow');
+  await expect(caller.section('Linked items')).toContainText('Starts remote agent');
+  await expect(caller.section('Linked items')).toContainText('worker');
+  for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
+    await page.setViewportSize({ width, height });
+    await caller.section('Remote agent').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/temporal-caller-${width}.png` });
   }
 });
 

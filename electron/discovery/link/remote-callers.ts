@@ -63,11 +63,12 @@ export function linkRemoteCallers(agents: readonly DiscoveredAgent[], index: Cod
   }
 }
 
-/** The item (not the caller, not a sub-agent) whose code holds a module the starting file imports: the workflow it names. */
+/** The item that runs a model (an agent or a one-shot call; not the caller, not a sub-agent) whose code holds a module the starting file imports: the workflow it names. */
 function workerOf(caller: DiscoveredAgent, target: RemoteAgentTarget, agents: readonly DiscoveredAgent[], index: CodeIndex): DiscoveredAgent | undefined {
   const starter = target.evidence.path;
   const imported = new Set((index.get(starter)?.localImports ?? []).map((written) => index.resolveImport(written, starter)).filter((path): path is string => path !== null));
-  return agents.find((agent) => agent !== caller && agent.unit.kind !== 'sub-agent' && agent.classification === 'agent' && agent.codeFiles.some((path) => imported.has(path)));
+  const runsModel = (agent: DiscoveredAgent) => agent.classification === 'agent' || agent.classification === 'llm-call';
+  return agents.find((agent) => agent !== caller && agent.unit.kind !== 'sub-agent' && runsModel(agent) && agent.codeFiles.some((path) => imported.has(path)));
 }
 
 /** Of several langgraph.json graphs of one name (a monorepo of deployments), the one whose file shares the most folders with the caller. */
