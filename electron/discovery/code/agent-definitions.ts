@@ -2,7 +2,7 @@ import { makeEvidence } from '../evidence';
 import type { AgentDefinitionFinding } from '../findings';
 import type { RuleBase } from '../rules/rule';
 import type { CallSite, CodeModel, Value } from './code-model';
-import { lastSegment, resolved } from './finding-context';
+import { lastSegment, listItemsOf, nameLiteral, resolved } from './finding-context';
 import { FRAMEWORK_PACKAGES, FRAMEWORK_SHAPES, implicitMembers, instanceTool, managedAgentOf, refineFrameworkDefinition, registeredAgents, viaFactoryMethod } from './framework-agent-shapes';
 
 /**
@@ -92,7 +92,7 @@ export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly 
   for (const { call, definition, shape } of found) {
     if (shape.membersArg || shape.membersAt !== undefined) {
       const members = argument(call, shape.membersArg, shape.membersAt);
-      for (const item of listItems(model, members)) {
+      for (const item of listItemsOf(model, members)) {
         for (const variable of [memberOf(item), viaFactoryMethod(model, definition, item)]) {
           if (variable && !definition.members.some((m) => m.variable === variable && m.relation === (shape.relation ?? 'sub-agent'))) definition.members.push({ variable, relation: shape.relation ?? 'sub-agent' });
         }
@@ -101,7 +101,7 @@ export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly 
     }
     // Agents handed over as tools (`agent.as_tool(...)`) are run by this one, not tools of their own;
     // a swarm's handoff tool names the peer it hands over to.
-    for (const item of listItems(model, argument(call, shape.toolsArg, shape.toolsAt))) {
+    for (const item of listItemsOf(model, argument(call, shape.toolsArg, shape.toolsAt))) {
       const handoff = handoffTarget(model, item);
       if (handoff) definition.members.push({ variable: `name:${handoff}`, relation: 'handoff-to' });
       else if (item.kind === 'call' && AS_TOOL.test(item.call.callee)) {
@@ -190,7 +190,7 @@ function definitionOf(model: CodeModel, call: CallSite, shape: DefinitionShape, 
   // `graph = create_supervisor(...).compile(name="support")`: the compiled graph carries the variable and may carry the name.
   const compile = model.calls.find((site) => site.callee === `${call.symbol}.compile` && site.start <= call.start && site.end >= call.end);
   const name = [...shape.nameArgs.map((arg) => call.named.get(arg)), compile?.named.get('name'), shape.kind === 'openai-agent' ? call.args[0] : undefined, shape.nameAt !== undefined ? call.args[shape.nameAt] : undefined]
-    .map((value) => literal(model, value))
+    .map((value) => nameLiteral(model, value))
     .find((text) => text !== null) ?? null;
   return {
     kind: shape.kind,
@@ -214,20 +214,10 @@ function factoryOf(call: CallSite): string | null {
 function handoffTarget(model: CodeModel, item: Value): string | null {
   const value = resolved(model, item);
   if (value?.kind !== 'call' || !HANDOFF_TOOL.test(value.call.callee)) return null;
-  return literal(model, value.call.named.get('agent_name') ?? value.call.named.get('agentName') ?? value.call.args[0]);
+  return nameLiteral(model, value.call.named.get('agent_name') ?? value.call.named.get('agentName') ?? value.call.args[0]);
 }
 
 function argument(call: CallSite, name: string | undefined, position: number | undefined): Value | undefined {
   return (name ? call.named.get(name) : undefined) ?? (position !== undefined ? call.args[position] : undefined);
 }
 
-/** The items of a list argument, following `tools=TOOLS` to the list it names. */
-function listItems(model: CodeModel, value: Value | undefined): Value[] {
-  const list = resolved(model, value);
-  return list?.kind === 'list' ? list.items : [];
-}
-
-function literal(model: CodeModel, value: Value | undefined): string | null {
-  const text = resolved(model, value);
-  return text?.kind === 'string' && !text.interpolated && text.text.trim() !== '' && text.text.length <= 80 ? text.text : null;
-}

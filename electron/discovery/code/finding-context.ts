@@ -66,3 +66,15 @@ export function isWithin(scope: Scope, ancestor: Scope): boolean {
   for (let current: Scope | null = scope; current; current = current.parent) if (current === ancestor) return true;
   return false;
 }
+
+/** The items of a list argument, following `tools=TOOLS` to the list it names. */
+export function listItemsOf(model: CodeModel, value: Value | undefined): Value[] {
+  const list = resolved(model, value);
+  return list?.kind === 'list' ? list.items : [];
+}
+
+/** A short literal that can name something (an agent, a type): no interpolation, not blank, at most 80 characters. */
+export function nameLiteral(model: CodeModel, value: Value | undefined): string | null {
+  const text = resolved(model, value);
+  return text?.kind === 'string' && !text.interpolated && text.text.trim() !== '' && text.text.length <= 80 ? text.text : null;
+}

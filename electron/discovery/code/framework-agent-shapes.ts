@@ -3,7 +3,7 @@ import type { AgentDefinitionFinding } from '../findings';
 import type { RuleBase } from '../rules/rule';
 import type { DefinitionShape } from './agent-definitions';
 import type { CallSite, CodeModel, Scope, Value } from './code-model';
-import { lastSegment, resolved } from './finding-context';
+import { lastSegment, listItemsOf, nameLiteral, resolved } from './finding-context';
 
 /**
  * The agent definitions of CrewAI, smolagents and AutoGen, read with the same machinery as
@@ -134,13 +134,13 @@ export function registeredAgents(model: CodeModel, enabled: ReadonlyMap<string, 
     if (factory?.kind !== 'definition') continue;
     const built = model.calls.find((site) => site.scope === factory.scope && site.named.has(MODEL_CLIENT));
     if (!built) continue;
-    const tools = listOf(model, built.named.get('tools')).flatMap((tool) => (tool.kind === 'ref' ? [lastSegment(tool.name)] : []));
+    const tools = listItemsOf(model, built.named.get('tools')).flatMap((tool) => (tool.kind === 'ref' ? [lastSegment(tool.name)] : []));
     registered.push({
       call,
       shape: REGISTERED,
       definition: {
         kind: 'autogen-agent',
-        name: literalText(model, call.named.get('type') ?? call.args[1]),
+        name: nameLiteral(model, call.named.get('type') ?? call.args[1]),
         variable: call.boundTo,
         factory: null,
         members: [],
@@ -161,12 +161,3 @@ function enclosingMethod(scope: Scope): Scope | null {
   return null;
 }
 
-function listOf(model: CodeModel, value: Value | undefined): Value[] {
-  const list = resolved(model, value);
-  return list?.kind === 'list' ? list.items : [];
-}
-
-function literalText(model: CodeModel, value: Value | undefined): string | null {
-  const text = resolved(model, value);
-  return text?.kind === 'string' && !text.interpolated && text.text.trim() !== '' && text.text.length <= 80 ? text.text : null;
-}
