@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { BackendError } from '../../shared/errors';
 import type { Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
@@ -10,10 +8,8 @@ import { EXPORT_FORMATS, exportFormatById } from './formats';
 
 /** The workspace as a SARIF, CycloneDX, manifest or JSON file: what the Exports page, the Inventory and `agent-triage export` ask for. */
 export function exportHandlers(session: Session) {
-  /** Files of export jobs, by job id, in a folder of this process's own until taken. */
+  /** Files of export jobs, by job id, in the engine's scratch folder until taken. */
   const written = new Map<string, string>();
-  let outputDir: string | null = null;
-  const outputPath = () => join((outputDir ??= mkdtempSync(join(tmpdir(), 'agent-triage-exports-'))), randomUUID());
   return {
     exportFormats: () => EXPORT_FORMATS.map(({ id, label, audience, extension, mediaType }) => ({ id, label, audience, extension, mediaType })),
     startWorkspaceExport: ({ format }, ctx) => {
@@ -21,7 +17,7 @@ export function exportHandlers(session: Session) {
       // Refused now, not inside the job: a wrong format is an answer to the request, not a failed job.
       if (!chosen) throw unknownFormat(format);
       const workspace = session.workspace();
-      const target = outputPath();
+      const target = session.scratch.path(randomUUID());
       const job = session.startJob('export', `Export ${chosen.label}`, { format: chosen.id, workspaceName: workspace.name, toolVersion: session.options.version, target }, { actor: ctx.actor, via: ctx.via });
       written.set(job.id, target);
       return job;
