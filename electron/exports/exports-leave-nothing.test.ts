@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackendError } from '../../shared/errors';
 import { createAgents } from '../agents/agents-repository';
+import { APP_STALL_BUDGET_MS, CLI_STALL_BUDGET_MS } from '../api/host-stall-budget';
 import { SCRATCH_FOLDER_PREFIX } from '../api/scratch-folder';
 import { testEngine } from '../api/test-engine';
 import { inlineJobContext } from '../jobs/job-context';
 import { parseRegistryFile } from '../registry/parse-file';
 import { createWorkspaceFile } from '../store/workspace-file';
 import { runWorkspaceExport } from './export-job';
+import { exportRunsOnHostThread } from './export-placement';
+import { exportFormatById } from './formats';
 
 /**
  * An export is written into a folder of the engine's own in the temp folder and handed over from
@@ -30,8 +33,8 @@ const scratchFolders = () => readdirSync(tmpdir()).filter((name) => name.startsW
 const filesInScratch = () => scratchFolders().flatMap((folder) => readdirSync(join(tmpdir(), folder)));
 
 /** An engine with a workspace of `count` agents open, named Acme. */
-async function engineWithAgents(count: number): Promise<Env> {
-  env = await testEngine();
+async function engineWithAgents(count: number, options: Parameters<typeof testEngine>[0] = {}): Promise<Env> {
+  env = await testEngine(options);
   const path = env.tmp.file('Acme.atw');
   const ws = createWorkspaceFile(path);
   createAgents(
@@ -75,6 +78,38 @@ describe('the registry spreadsheet export', () => {
     expect(cancelled).toMatchObject({ state: 'cancelled', error: { code: 'cancelled' } });
     expect(filesInScratch()).toEqual([]);
     await expect(env.call('takeWorkspaceExport', { jobId: id })).rejects.toThrow(/The export cancelled/);
+  });
+});
+
+describe('where an export runs', () => {
+  it('a small registry runs on the host thread (no worker start-up for the CLI), a workbook for the app or a large one in a worker, the rest always in a worker', () => {
+    const csv = exportFormatById('registry-csv')!;
+    const xlsx = exportFormatById('registry-xlsx')!;
+    expect(exportRunsOnHostThread(csv, 10, CLI_STALL_BUDGET_MS)).toBe(true);
+    expect(exportRunsOnHostThread(csv, 10, APP_STALL_BUDGET_MS)).toBe(true);
+    expect(exportRunsOnHostThread(csv, 10_000, APP_STALL_BUDGET_MS)).toBe(false);
+    expect(exportRunsOnHostThread(csv, 10_000, CLI_STALL_BUDGET_MS)).toBe(true);
+    // exceljs alone takes longer to load than the app may stall.
+    expect(exportRunsOnHostThread(xlsx, 1, APP_STALL_BUDGET_MS)).toBe(false);
+    expect(exportRunsOnHostThread(xlsx, 1_000, CLI_STALL_BUDGET_MS)).toBe(true);
+    expect(exportRunsOnHostThread(xlsx, 10_000, CLI_STALL_BUDGET_MS)).toBe(false);
+    for (const id of ['sarif', 'cyclonedx', 'manifest', 'json']) expect(exportRunsOnHostThread(exportFormatById(id)!, 1, Number.POSITIVE_INFINITY)).toBe(false);
+  });
+
+  it('on the host thread or in a worker, the job and its file are the same', async () => {
+    const contents: string[] = [];
+    for (const hostStallBudgetMs of [Number.POSITIVE_INFINITY, 0]) {
+      const env = await engineWithAgents(5, { hostStallBudgetMs });
+      const job = await env.finished((await env.call('startWorkspaceExport', { format: 'registry-csv' })).id);
+      expect(job).toMatchObject({ state: 'succeeded', progress: { done: 7, total: 7 } });
+      const csv = Buffer.from((await env.call('takeWorkspaceExport', { jobId: job.id })).contentBase64, 'base64').toString('utf8');
+      // Each workspace gives its agents ids of its own: the rest of every row is the same.
+      contents.push(csv.split('\r\n').map((line) => line.slice(line.indexOf(','))).join('\n'));
+      expect(filesInScratch()).toEqual([]);
+      await env.close();
+    }
+    expect(contents[0]).toContain(',agent 00004,candidate,unknown,,zendesk:read,,Person 4,p4@corp.example,');
+    expect(contents[0]).toBe(contents[1]);
   });
 });
 

@@ -51,6 +51,11 @@ export interface ExportFormat {
   mediaType: string;
   /** Bytes that are not text (a workbook): never printed to a terminal, so the CLI asks for --out. */
   binary?: true;
+  /**
+   * The measured CPU of writing this format on the host's thread, for export-placement.ts to run a
+   * small export there rather than pay a worker's start-up. Formats without it run in a worker.
+   */
+  hostThreadCost?: { fixedMs: number; msPerAgent: number };
   /** The whole file: text (JSON, YAML, CSV) or bytes (a workbook), at once or when packed. Reads only through the engine's read models. */
   render: (source: ExportSource) => ExportContent | Promise<ExportContent>;
 }
