@@ -4,6 +4,7 @@ import type { RuleBase } from '../rules/rule';
 import type { DefinitionShape } from './agent-definitions';
 import type { CallSite, CodeModel, Scope, Value } from './code-model';
 import { lastSegment, listItemsOf, nameLiteral, resolved } from './finding-context';
+import { importedConstant } from './module-constants';
 
 /**
  * The agent definitions of CrewAI, smolagents and AutoGen, read with the same machinery as
@@ -135,12 +136,16 @@ export function registeredAgents(model: CodeModel, enabled: ReadonlyMap<string, 
     const built = model.calls.find((site) => site.scope === factory.scope && site.named.has(MODEL_CLIENT));
     if (!built) continue;
     const tools = listItemsOf(model, built.named.get('tools')).flatMap((tool) => (tool.kind === 'ref' ? [lastSegment(tool.name)] : []));
+    const type = call.named.get('type') ?? call.args[1];
+    const name = nameLiteral(model, type);
+    const nameFrom = name === null ? importedConstant(model, type) : null;
     registered.push({
       call,
       shape: REGISTERED,
       definition: {
         kind: 'autogen-agent',
-        name: nameLiteral(model, call.named.get('type') ?? call.args[1]),
+        name,
+        ...(nameFrom ? { nameFrom } : {}),
         variable: call.boundTo,
         factory: null,
         members: [],
