@@ -1,12 +1,19 @@
 import type { CodeModel, Value } from './code-model';
+import { redactSecrets } from '../evidence';
 import { nameLiteral } from './finding-context';
 
 /** `TRIAGE_AGENT_TYPE = "triage_agent"` (also annotated, `X: str = "…"`) at the start of a line. */
 const CONSTANT_LINE = /^([A-Z][A-Z0-9_]*)\s*(?::\s*[\w.[\], ]+)?=\s*[rRuU]?["']/;
+/**
+ * Only values shaped like a name are kept: the findings cross threads and are stored, and a
+ * constant may hold a secret (`DSN = "postgresql://u:pw@…"`, an access key), which must never be.
+ */
+const NAME_VALUE = /^[A-Za-z][\w.\- ]{0,63}$/;
+const SECRET_NAME = /KEY|SECRET|TOKEN|PASS|CRED|AUTH|DSN|URL|URI|CONN/;
 
 /**
- * A Python module's string constants (`TRIAGE_AGENT_TYPE = "triage_agent"`): upper-case names
- * bound at module level to a short plain literal, as the syntax tree binds them (a commented-out
+ * A Python module's name constants (`TRIAGE_AGENT_TYPE = "triage_agent"`): upper-case names
+ * bound at module level to a short plain literal shaped like a name, as the syntax tree binds them (a commented-out
  * or indented line binds nothing). Another file that imports one to name an agent
  * (`AIAgent.register(runtime, type=TRIAGE_AGENT_TYPE, …)`) is given its value by the linker
  * (link/imported-names.ts). Only the literals the parser already collected are looked at.
@@ -23,7 +30,7 @@ export function moduleStringConstants(model: CodeModel): Record<string, string> 
     const code = line?.charCodeAt(0) ?? 0;
     if (code < 65 || code > 90) continue;
     const name = CONSTANT_LINE.exec(line!)?.[1];
-    if (!name) continue;
+    if (!name || SECRET_NAME.test(name) || !NAME_VALUE.test(literal.text) || redactSecrets(literal.text) !== literal.text) continue;
     const value = nameLiteral(model, { kind: 'ref', name, symbol: name, scope: model.module });
     if (value === null || value !== literal.text) continue;
     (constants ??= Object.create(null) as Record<string, string>)[name] = value;
