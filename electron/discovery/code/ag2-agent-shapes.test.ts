@@ -92,6 +92,35 @@ result, context, last = initiate_swarm_chat(initial_agent=triage, agents=[triage
     expect(findings.llm.map((use) => [use.provider, use.models])).toContainEqual(['anthropic', ['claude-sonnet-4-5']]);
   });
 
+  it('reads the newer group API: a pattern lists the agents, `handoffs.add_llm_conditions` and `set_after_work` name targets through AgentTarget', async () => {
+    const findings = await analyzed(
+      'support/group.py',
+      `from autogen import ConversableAgent, LLMConfig
+from autogen.agentchat import initiate_group_chat
+from autogen.agentchat.group import AgentTarget, OnCondition, RevertToUserTarget, StringLLMCondition
+from autogen.agentchat.group.patterns import AutoPattern
+
+
+def run(question: str):
+    llm_config = LLMConfig(api_type="openai", model="gpt-4.1-mini")
+    with llm_config:
+        triage = ConversableAgent(name="triage_agent", system_message="Route the question.")
+        tech = ConversableAgent(name="tech_agent", system_message="Solve technical problems.")
+    user = ConversableAgent(name="user", human_input_mode="ALWAYS")
+    triage.handoffs.add_llm_conditions([OnCondition(target=AgentTarget(tech), condition=StringLLMCondition(prompt="Technical"))])
+    tech.handoffs.set_after_work(AgentTarget(triage))
+    user.handoffs.set_after_work(RevertToUserTarget())
+    pattern = AutoPattern(initial_agent=triage, agents=[triage, tech], user_agent=user, group_manager_args={"llm_config": llm_config})
+    return initiate_group_chat(pattern=pattern, messages=question, max_rounds=10)
+`,
+    );
+    expect(summary(findings.agentDefinitions)).toEqual([
+      ['autogen-agent', 'triage_agent', 'triage', ['handoff-to:tech'], []],
+      ['autogen-agent', 'tech_agent', 'tech', ['handoff-to:triage'], []],
+      ['autogen-team', null, 'pattern', ['sub-agent:triage', 'sub-agent:tech'], []],
+    ]);
+  });
+
   it('reads nothing from a config_list loader with no agents, nor from AutoGen in comments', async () => {
     const findings = await analyzed(
       'settings.py',

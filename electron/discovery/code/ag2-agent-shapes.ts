@@ -21,7 +21,8 @@ import { factoryOf, lastSegment, literalText, nameLiteral, resolved } from './fi
  */
 
 const AG2 = String.raw`^(?:autogen|ag2)(?:\.[\w.]+)?\.`;
-const AGENT = new RegExp(`${AG2}(AssistantAgent|ConversableAgent|UserProxyAgent|SwarmAgent)$`);
+/** ConversableAgent and the library's agents built on it (RAG, reasoning, web surfing, captain) take the same `llm_config`. */
+const AGENT = new RegExp(`${AG2}(AssistantAgent|ConversableAgent|UserProxyAgent|SwarmAgent|RetrieveAssistantAgent|RetrieveUserProxyAgent|ReasoningAgent|CaptainAgent|WebSurferAgent|DeepResearchAgent|DocAgent)$`);
 /** `GroupChat(agents=[...])`, `initiate_swarm_chat(initial_agent=..., agents=[...])`, `AutoPattern(agents=[...])`. */
 const WIRING = new RegExp(`${AG2}(GroupChat|a?_?initiate_swarm_chat|AutoPattern|DefaultPattern|RoundRobinPattern|RandomPattern|ManualPattern)$`);
 /** `LLMConfig(api_type=..., model=...)`, whose `with` block gives the agents built in it their model. */
