@@ -112,10 +112,13 @@ describe('the CrewAI CLI runs the project\'s console scripts', () => {
 describe('CrewAI Flows', () => {
   it('a Flow whose steps call no model and kick off no crew is no candidate; one whose router asks a model is the agent of what runs it', async () => {
     tree.writeAll({
-      'pyproject.toml': FLOW_PROJECT('flow', 'kickoff = "triage.main:kickoff"\narchive = "triage.archive:kickoff"'),
+      'pyproject.toml': FLOW_PROJECT('flow', 'kickoff = "triage.main:kickoff"\narchive = "triage.archive:kickoff"\nsweep = "triage.sweep:kickoff"'),
       'src/triage/__init__.py': '',
       'src/triage/main.py': FLOW_WITH_MODEL,
       'src/triage/archive.py': FLOW_WITHOUT_MODEL,
+      // The same, importing Flow from the package's top module.
+      'src/triage/sweep.py': FLOW_WITHOUT_MODEL.replace('from crewai.flow.flow import Flow, listen, start', 'from crewai import Flow\nfrom crewai.flow import listen, start'),
+      '.github/workflows/sweep.yml': WORKFLOW('uv run sweep').replace('name: Triage', 'name: Sweep').replace(/ {8}env:\n.*\n/, ''),
       '.github/workflows/triage.yml': WORKFLOW('uv run kickoff'),
       '.github/workflows/archive.yml': WORKFLOW('uv run archive').replace('name: Triage', 'name: Archive').replace(/ {8}env:\n.*\n/, ''),
     });
