@@ -121,6 +121,18 @@ def run(question: str):
     ]);
   });
 
+  it('reads the provider of an agent from the model names of its file, Azure when the config says api_type "azure"', async () => {
+    const config = (apiType: string) => `import os
+from autogen import AssistantAgent, UserProxyAgent
+
+llm_config = {"config_list": [{"model": "gpt-4o", "api_type": "${apiType}", "api_key": os.environ["KEY"]}], "temperature": 0}
+analyst = AssistantAgent("analyst", llm_config=llm_config)
+runner = UserProxyAgent("runner", code_execution_config=False)
+`;
+    expect((await analyzed('azure.py', config('azure'))).llm.map((use) => use.provider)).toEqual(['azure-openai']);
+    expect((await analyzed('openai.py', config('openai'))).llm.map((use) => use.provider)).toEqual(['openai']);
+  });
+
   it('reads nothing from a config_list loader with no agents, nor from AutoGen in comments', async () => {
     const findings = await analyzed(
       'settings.py',
