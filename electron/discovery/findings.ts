@@ -90,6 +90,8 @@ export interface CodeFindings {
   loadsProjectSettings?: Evidence;
   /** Agents this file declares for another agent to run (Claude Agent SDK `agents: {name: AgentDefinition}`): items of their own, linked to the agent that runs the file. */
   declaredSubAgents?: DeclaredSubAgent[];
+  /** Python module-level string constants (`TRIAGE_AGENT_TYPE = "triage_agent"`), which another file may import to name an agent. */
+  stringConstants?: Record<string, string>;
 }
 
 /** The facts of a code file in which nothing has been found yet: what a line stub starts from. */
@@ -168,6 +170,8 @@ export interface AgentDefinitionFinding {
   kind: 'react-agent' | 'supervisor' | 'swarm' | 'openai-agent' | 'graph' | 'crewai-agent' | 'crew' | 'smolagents-agent' | 'autogen-agent' | 'autogen-team';
   /** The `name=` literal the framework routes on, or null. */
   name: string | null;
+  /** When the name is a constant imported from another module (`type=TRIAGE_AGENT_TYPE`): its qualified symbol (`constants.TRIAGE_AGENT_TYPE`), for the linker to read. */
+  nameFrom?: string;
   /** The variable the agent (or its compiled graph) is bound to, or null. */
   variable: string | null;
   /** The module-level function it is created in (a factory another file imports and calls), or null. */

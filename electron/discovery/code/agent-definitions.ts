@@ -2,7 +2,8 @@ import { makeEvidence } from '../evidence';
 import type { AgentDefinitionFinding } from '../findings';
 import type { RuleBase } from '../rules/rule';
 import type { CallSite, CodeModel, Value } from './code-model';
-import { lastSegment, listItemsOf, nameLiteral, resolved } from './finding-context';
+import { factoryOf, lastSegment, listItemsOf, nameLiteral, resolved } from './finding-context';
+import { ag2Definitions } from './ag2-agent-shapes';
 import { FRAMEWORK_PACKAGES, FRAMEWORK_SHAPES, implicitMembers, instanceTool, managedAgentOf, refineFrameworkDefinition, registeredAgents, viaFactoryMethod } from './framework-agent-shapes';
 
 /**
@@ -55,7 +56,7 @@ const AS_TOOL = /\.as_tool$/;
 const HANDOFF_TOOL = /^langgraph_swarm\.create_handoff_tool$|^@langchain\/langgraph-swarm\.createHandoffTool$/;
 
 /** The packages whose constructors are read: a file importing none of them is not looked at. */
-const DEFINING_PACKAGES = new RegExp(`^(langgraph|langchain|agents$|agents\\.|@langchain\\/)|${FRAMEWORK_PACKAGES.source}`);
+const DEFINING_PACKAGES = new RegExp(`^(langgraph|langchain|agents$|agents\\.|@langchain\\/)|${FRAMEWORK_PACKAGES.source}|^(autogen|ag2)(\\.|$)`);
 
 export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly RuleBase[]): AgentDefinitionFinding[] {
   if (!model.imports.some((fact) => DEFINING_PACKAGES.test(fact.module))) return [];
@@ -68,7 +69,7 @@ export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly 
     if (!shape) continue;
     found.push({ call, definition: refineFrameworkDefinition(model, call, definitionOf(model, call, shape, enabled.get(shape.rule)!)), shape });
   }
-  if (languages === 'python') found.push(...registeredAgents(model, enabled));
+  if (languages === 'python') found.push(...registeredAgents(model, enabled), ...ag2Definitions(model, enabled));
   // An agent created inline as a graph node or a worker (`agents=[create_react_agent(...)]`) has no
   // variable: it is named by its position so the definition that lists it can point at it.
   const inline = (call: CallSite) => found.find((f) => f.call === call);
@@ -201,13 +202,6 @@ function definitionOf(model: CodeModel, call: CallSite, shape: DefinitionShape, 
     tools: [],
     evidence: makeEvidence(model.path, call.line, model.lines[call.line - 1] ?? '', rule.id, rule.confidence),
   };
-}
-
-/** The module-level function that builds and returns the agent (`def make_researcher(): return create_react_agent(...)`). */
-function factoryOf(call: CallSite): string | null {
-  let scope = call.scope;
-  while (scope.parent && scope.parent.kind !== 'module') scope = scope.parent;
-  return scope.kind === 'function' && scope.parent?.kind === 'module' && scope.name ? scope.name : null;
 }
 
 /** The peer a swarm handoff tool (written inline or bound to a variable) names. */

@@ -26,6 +26,7 @@ import { findLlmUses } from './llm-uses';
 import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
 import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
+import { moduleStringConstants } from './module-constants';
 import { onlyReExports } from './re-exports';
 import type { CodeRuleSet } from './rules';
 import { findTools, type ToolAnalysis } from './tools';
@@ -65,6 +66,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const agentsRun = findAgentsRun(model);
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
   const remoteAgents = findRemoteAgents(model, rules);
+  const stringConstants = moduleStringConstants(model);
   const entryPoint = findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions);
   const entrySchedule = scheduleOfEntry(context, entryPoint);
   return {
@@ -104,6 +106,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(agentsRun.length > 0 ? { agentsRun } : {}),
     ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
     ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
+    ...(stringConstants ? { stringConstants } : {}),
     ...(frameworks.orchestrationOnly && llm.uses.length === 0 && toolDefinitions.length === 0 && !tools.handedToModel ? { modelFreeGraph: true } : {}),
   };
 }

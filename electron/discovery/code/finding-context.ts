@@ -78,3 +78,10 @@ export function nameLiteral(model: CodeModel, value: Value | undefined): string 
   const text = resolved(model, value);
   return text?.kind === 'string' && !text.interpolated && text.text.trim() !== '' && text.text.length <= 80 ? text.text : null;
 }
+
+/** The module-level function a call is made in (a factory another file imports and calls: `def make_researcher(): return create_react_agent(...)`), or null. */
+export function factoryOf(call: CallSite): string | null {
+  let scope = call.scope;
+  while (scope.parent && scope.parent.kind !== 'module') scope = scope.parent;
+  return scope.kind === 'function' && scope.parent?.kind === 'module' && scope.name ? scope.name : null;
+}

@@ -4,6 +4,7 @@ import type { RuleBase } from '../rules/rule';
 import type { DefinitionShape } from './agent-definitions';
 import type { CallSite, CodeModel, Scope, Value } from './code-model';
 import { lastSegment, listItemsOf, nameLiteral, resolved } from './finding-context';
+import { importedConstant } from './module-constants';
 
 /**
  * The agent definitions of CrewAI, smolagents and AutoGen, read with the same machinery as
@@ -87,18 +88,22 @@ export function implicitMembers(
   members: Value | undefined,
   found: ReadonlyArray<{ call: CallSite; definition: AgentDefinitionFinding }>,
 ): string[] {
+  // A hierarchical crew's `manager_agent=lead` (or `=self.manager()`) is one more agent the crew runs: it delegates the tasks to the others.
+  const manager = definition.kind === 'crew' ? call.named.get('manager_agent') : undefined;
+  const managed = manager?.kind === 'ref' ? [lastSegment(manager.name)] : manager?.kind === 'call' && manager.call.localName ? [manager.call.localName] : [];
   if (definition.kind === 'crew' && members?.kind === 'ref' && /^self\.agents$/.test(members.name)) {
     const crewClass = enclosingMethod(call.scope)?.parent;
     return found
       .filter((f) => f.definition.kind === 'crewai-agent' && crewClass && enclosingMethod(f.call.scope)?.parent === crewClass && f.definition.variable)
-      .map((f) => f.definition.variable!);
+      .map((f) => f.definition.variable!)
+      .concat(managed);
   }
   if (definition.kind === 'smolagents-agent' && members !== undefined && resolved(model, members)?.kind !== 'list') {
     return found
       .filter((f) => f.definition !== definition && f.definition.kind === 'smolagents-agent' && f.definition.name !== null)
       .map((f) => (f.definition.variable ??= `@${f.call.line}:${f.call.start}`));
   }
-  return [];
+  return managed;
 }
 
 /** smolagents before 1.8 wrapped a managed agent: `ManagedAgent(agent=web_agent, name="search", description=...)`. */
@@ -135,12 +140,16 @@ export function registeredAgents(model: CodeModel, enabled: ReadonlyMap<string, 
     const built = model.calls.find((site) => site.scope === factory.scope && site.named.has(MODEL_CLIENT));
     if (!built) continue;
     const tools = listItemsOf(model, built.named.get('tools')).flatMap((tool) => (tool.kind === 'ref' ? [lastSegment(tool.name)] : []));
+    const type = call.named.get('type') ?? call.args[1];
+    const name = nameLiteral(model, type);
+    const nameFrom = name === null ? importedConstant(model, type) : null;
     registered.push({
       call,
       shape: REGISTERED,
       definition: {
         kind: 'autogen-agent',
-        name: nameLiteral(model, call.named.get('type') ?? call.args[1]),
+        name,
+        ...(nameFrom ? { nameFrom } : {}),
         variable: call.boundTo,
         factory: null,
         members: [],

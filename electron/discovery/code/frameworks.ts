@@ -24,7 +24,7 @@ export function findFrameworks(context: FindingContext, modelCalls: readonly Cal
   let orchestrated = false;
   for (const rule of context.rules.framework) {
     const call = context.model.calls.find((site) => (site.decorates ? callMatches(rule.match.decorators, site) : callMatches(rule.match.calls, site) && switchedOn(context.model, rule.match.namedArgs, site)));
-    const imported = call ? undefined : context.model.imports.find((fact) => importMatches(rule.match.modules, fact) && !rule.match.excludeModules?.test(fact.module));
+    const imported = call ? undefined : context.model.imports.find((fact) => importMatches(rule.match.modules, fact) && !excluded(rule.match.excludeModules, fact));
     const loopLine = call || imported || !rule.toolLoopMarkers ? null : toolLoopLine(context.model, modelCalls, rule.toolLoopMarkers);
     const evidence = call ? context.evidence(call.line, rule) : imported ? context.evidence(imported.line, rule, IMPORT_ONLY_FACTOR) : loopLine !== null ? context.evidence(loopLine, rule) : null;
     if (!evidence) continue;
@@ -43,6 +43,15 @@ export function switchedOn(model: CodeModel, namedArgs: GlobMatcher | undefined,
 }
 
 const OFF_VALUES = new Set(['False', 'false', 'None', 'null', '0']);
+
+/**
+ * An import of an excluded module (`langgraph_sdk`), or one naming only excluded things from a
+ * framework's top module (`from crewai import Flow`, the workflow runner, not the agent framework).
+ */
+function excluded(matcher: GlobMatcher | undefined, fact: ImportFact): boolean {
+  if (!matcher) return false;
+  return matcher.test(fact.module) || (fact.names.length > 0 && fact.names.every((name) => matcher.test(`${fact.module}.${name}`)));
+}
 
 /** `from langgraph.graph import StateGraph` matches "langgraph*" and "langgraph.graph.StateGraph". */
 export function importMatches(matcher: GlobMatcher | undefined, fact: ImportFact): boolean {

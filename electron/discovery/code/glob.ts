@@ -22,7 +22,8 @@ export function globToRegExpSource(glob: string): string {
   for (const part of glob.split(/(\*|\{[^{}]*\}|\(\))/)) {
     if (part === '*') source += '.*';
     else if (part === '()') source += '\\([^()]*\\)';
-    else if (part.startsWith('{') && part.endsWith('}')) source += `(?:${part.slice(1, -1).split(',').map(escapeRegExp).join('|')})`;
+    // A `*` inside an alternative is a wildcard too (`{/me,/users/*}`, `{llamaindex,@llamaindex/*}`).
+    else if (part.startsWith('{') && part.endsWith('}')) source += `(?:${part.slice(1, -1).split(',').map((alternative) => alternative.split('*').map(escapeRegExp).join('.*')).join('|')})`;
     else source += escapeRegExp(part);
   }
   return source;

@@ -57,7 +57,7 @@ export function findLlmUses(context: FindingContext): LlmAnalysis {
         continue;
       }
     }
-    const provider = direct?.provider ?? rule.provider ?? providerFromModels(seen, families) ?? 'unknown';
+    const provider = direct?.provider ?? rule.provider ?? providerFromModels(seen, families) ?? (seen.length === 0 ? soleProvider(context, modelLiterals, families) : null) ?? 'unknown';
     const models = seen.length > 0 ? seen : familyModels(modelLiterals, provider, families);
     const sdk = redactSecrets(direct ? `${callName(rule.match.calls, call)} ${direct.url}` : callName(rule.match.calls, call));
     const key = `${rule.id}|${sdk}`;
@@ -120,6 +120,18 @@ function looksSecret(text: string): boolean {
 function familyModels(modelLiterals: readonly StringLiteral[], provider: string, families: Families): string[] {
   const family = families.get(provider);
   return [...new Set(modelLiterals.filter((literal) => !family || family.test(stripProvider(literal.text, families))).map((literal) => literal.text))];
+}
+
+/**
+ * The one provider every model name of the file belongs to, for a call that names none itself
+ * (an AG2 agent handed `llm_config=LLM_CONFIG`, its models written in the config): null when the
+ * file names none or several providers' models.
+ */
+function soleProvider(context: FindingContext, modelLiterals: readonly StringLiteral[], families: Families): string | null {
+  const providers = new Set(modelLiterals.map((literal) => providerFromModels([literal.text], families)));
+  const sole = providers.size === 1 ? [...providers][0]! : null;
+  // AG2 and LiteLLM configs serve OpenAI's models from Azure with `"api_type": "azure"` beside them.
+  return sole === 'openai' && context.model.namedValues.some((named) => named.name === 'api_type' && literalText(named.value) === 'azure') ? 'azure-openai' : sole;
 }
 
 function providerFromModels(models: string[], families: Families): string | null {

@@ -78,6 +78,12 @@ describe('rule globs', () => {
     expect(['os.remove', 'xsubprocess.run', 'boto3.client(sqs).put_object', 'smtplib.SMTP().send_message.extra'].some((text) => matcher.test(text))).toBe(false);
   });
 
+  it('`*` inside an alternative is a wildcard too', () => {
+    const matcher = globMatcher(['{llamaindex,@llamaindex/*}.PDFReader', 'langchain_community.tools{,.gmail*}.GmailSearch']);
+    expect(['llamaindex.PDFReader', '@llamaindex/readers.PDFReader', 'langchain_community.tools.GmailSearch', 'langchain_community.tools.gmail.search.GmailSearch'].every((text) => matcher.test(text))).toBe(true);
+    expect(['@llamaindex.PDFReader', 'langchain_community.GmailSearch'].some((text) => matcher.test(text))).toBe(false);
+  });
+
   it('treats regex characters in patterns literally', () => {
     const matcher = globMatcher(['*.$executeRaw', 'a+b']);
     expect(matcher.test('prisma.$executeRaw')).toBe(true);

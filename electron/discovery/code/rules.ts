@@ -60,7 +60,7 @@ const FrameworkRule = Base.extend({
   decorators: patterns.optional(),
   /** Words (not globs): a loop that calls a model and mentions one (tool_calls, tool_use) feeds tool results back. */
   toolLoopMarkers: patterns.optional(),
-  /** Modules `modules` would match that are not the framework (a platform SDK that only calls a deployed graph). */
+  /** Modules `modules` would match that are not the framework (a platform SDK that only calls a deployed graph), or names of its top module (`crewai.Flow`). */
   excludeModules: patterns.optional(),
   /**
    * A graph or workflow runner (LangGraph's StateGraph): an agent when its steps call a model,

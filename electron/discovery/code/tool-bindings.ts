@@ -2,6 +2,7 @@ import type { CallSite, CodeModel, Scope, Value } from './code-model';
 import { callMatches, lastSegment, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
 import { namesTool, type ToolAnalysis } from './tools';
+import { registeredFunctionBinding } from './ag2-agent-shapes';
 import { isPossiblyLocalPythonModule } from './python';
 import { isPossiblyLocalTypeScriptModule } from './typescript';
 
@@ -55,6 +56,9 @@ const POSITIONAL_TOOL_LISTS: Array<{ callee: RegExp; at: number }> = [
   { callee: /\.from_tools$/, at: 0 },
 ];
 
+/** AG2's `@executor.register_for_execution()`: the executor runs the tool when another agent's model calls it; it gives no model the tool. */
+const EXECUTES_ONLY = /\.register_for_execution$/;
+
 /** List methods that add items. */
 const GROWS_LIST = /^(append|extend|insert|push|unshift)\s*\(/;
 
@@ -81,6 +85,11 @@ export function findToolUse(context: FindingContext, tools: ToolAnalysis): ToolU
     if (call.decorates) {
       const decorated = reader.decoratorBinding(call);
       if (decorated) bindings.push(decorated);
+      continue;
+    }
+    const registered = registeredFunctionBinding(model, call, tools);
+    if (registered) {
+      bindings.push({ ...registered, within: topLevelName(call.scope) });
       continue;
     }
     const lists: Value[] = [];
@@ -161,7 +170,7 @@ class BindingReader {
 
   /** `@ledger.tool` (PydanticAI), `@mcp.tool()`: the decorated function is a tool of that object. */
   decoratorBinding(call: CallSite): ToolBinding | null {
-    if (!call.decorates || !/\([^()]*\)\.[\w$]+$/.test(call.callee)) return null;
+    if (!call.decorates || !/\([^()]*\)\.[\w$]+$/.test(call.callee) || EXECUTES_ONLY.test(call.callee)) return null;
     const tool = this.tools.toolOfScope(call.decorates);
     if (tool === null) return null;
     const receiver = /^\s*@?\s*([A-Za-z_$][\w$]*)\s*\./.exec(this.model.text.slice(call.start, call.end))?.[1] ?? null;

@@ -104,6 +104,8 @@ describe('each untrusted input kind, Python', () => {
     ['Gmail service passed in', 'def unread(service):\n    return service.users().threads().get(userId="me", id=t).execute()', ['email']],
     ['Outlook through Graph', 'from msgraph import GraphServiceClient\ng = GraphServiceClient(credentials=c)\nawait g.me.messages.get()', ['email']],
     ['IMAP with imap_tools', 'from imap_tools import MailBox\nwith MailBox(host).login(user, pw) as box:\n    for msg in box.fetch():\n        print(msg.text)', ['email']],
+    ['LangChain Gmail tools (crewAI email flow)', 'from langchain_community.agent_toolkits import GmailToolkit\nfrom langchain_community.tools.gmail.search import GmailSearch\ngmail = GmailToolkit()\nGmailSearch(api_resource=gmail.api_resource)("newer_than:1d")', ['email']],
+    ['a LangChain Gmail draft is sent mail, not read mail', 'from langchain_community.tools.gmail.create_draft import GmailCreateDraft\nGmailCreateDraft(api_resource=r)', []],
     ['sending mail is not reading it', 'import smtplib\nsmtplib.SMTP(host).sendmail(a, b, m)\nfrom googleapiclient.discovery import build\nbuild("gmail", "v1").users().messages().send(userId="me", body=b).execute()', []],
     ['Jira issue', 'from jira import JIRA\njira = JIRA(server=url, token_auth=t)\njira.issue("PAY-12")\njira.search_issues("project = SUP")', ['ticket']],
     ['Jira comment added is not read', 'from jira import JIRA\njira = JIRA(server=url)\njira.add_comment("PAY-12", "done")', []],

@@ -1,4 +1,5 @@
 import type { ConfigFindings } from '../findings';
+import { CREWAI_RUN, crewaiRunModule } from './crewai-project';
 import { newFindings } from './units';
 
 /** Real projects declare a handful of commands; a file with thousands is generated, and none is read. */
@@ -29,5 +30,7 @@ export function analyzePyprojectScripts(path: string, text: string): ConfigFindi
     if (++count > MAX_SCRIPTS) return null;
     scripts[entry[1]!] = entry[2]!;
   }
+  const crewaiRun = count > 0 ? crewaiRunModule(text, scripts) : null;
+  if (crewaiRun !== null) scripts[CREWAI_RUN] = crewaiRun;
   return count > 0 ? { ...newFindings(path, 'pyproject-scripts'), consoleScripts: scripts } : null;
 }

@@ -27,10 +27,15 @@ const OWN_TOOLS_ALREADY: ReadonlySet<UnitKind> = new Set(['sub-agent', 'browser-
 /** The agent definitions (file:line) an item runs as other items: their tools are theirs. */
 const delegated = new WeakMap<DiscoveredAgent, Set<string>>();
 
-/** Records that `item` runs the agent defined at `definition` as another item (a sub-agent, a handoff target). */
-export function recordDelegated(item: DiscoveredAgent, definition: Evidence): void {
+/**
+ * Records that `item` runs the agent defined at `definition` as another item (a sub-agent, a handoff
+ * target). Its variable, when it has one, also claims the tools bound to it elsewhere in its file
+ * (AG2's `@analyst.register_for_llm()` on a function below the agent).
+ */
+export function recordDelegated(item: DiscoveredAgent, definition: Evidence, variable: string | null = null): void {
   const set = delegated.get(item) ?? new Set<string>();
   set.add(`${definition.path}:${definition.line}`);
+  if (variable !== null) set.add(`${definition.path}#${variable}`);
   delegated.set(item, set);
 }
 
@@ -73,7 +78,7 @@ function heldTools(item: DiscoveredAgent, files: readonly CodeFindings[]): Set<s
   // Fallback: a list built at run time may hold any tool of the files. A sub-agent's own list
   // counts too: its item cannot name its tools then, so they stay with the unit that runs it.
   if (bindings.some(({ binding }) => binding.dynamic)) return null;
-  const own = bindings.filter(({ binding, path }) => !runsAsOthers.has(`${path}:${binding.line}`));
+  const own = bindings.filter(({ binding, path }) => !runsAsOthers.has(`${path}:${binding.line}`) && !(binding.holder !== null && runsAsOthers.has(`${path}#${binding.holder}`)));
   const aliases = toolAliases(files);
   const names = [...own.flatMap(({ binding }) => binding.tools), ...files.flatMap((file) => file.toolUse?.runDirectly ?? [])];
   return new Set(names.flatMap((name) => (aliases[name] ? [name, aliases[name]] : [name])));

@@ -35,6 +35,7 @@ import { PackageScripts, withScriptCommands } from './package-scripts';
 import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { keepSharedServedVariables, recordServedVariable } from './served-variables';
+import { nameAgentsFromImportedConstants } from './imported-names';
 import { addSubAgents } from './sub-agents';
 import { triggerOfEntryPoint, unknownTrigger } from './entry-point-triggers';
 import { toolsByName } from './tools-by-name';
@@ -190,6 +191,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   applyActionCallers(configs, units, (path) => index.get(path));
   applyShellScriptCallers(configs, units);
   units.push(...declaredSubAgentItems(sourceLabel, units, (path) => index.get(path)));
+  nameAgentsFromImportedConstants(code, index);
   addSubAgents(sourceLabel, units, index);
   units.push(...splitSubAgents(units, index, graph, make));
   // Sub-agents took their tools from their parent's files; now each item keeps its own agent's.

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { stripPrefixes } from '../config/commands';
+import { crewaiCliScript } from '../config/crewai-project';
 import { shellCommands } from '../config/shell-script';
 import type { CodeFindings } from '../findings';
 import { mayBeNextServerFile, nextServerEntries, nextStartFolder, type PackageScripts } from './package-scripts';
@@ -322,7 +323,7 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
     if (words.length === 0 || NOT_RUNNERS.has(posix.basename(words[0]!))) continue;
     const served = nextStartFolder(words, dir);
     // `uv run refund-agent`, `CMD ["refund-agent"]`: a pyproject console script runs the module defining it.
-    const consoleScript = served === null ? index.packageScripts?.consoleScriptRunBy(words[0]!, dir) : null;
+    const consoleScript = served === null ? index.packageScripts?.consoleScriptRunBy(crewaiCliScript(words) ?? words[0]!, dir) : null;
     const consoleModule = consoleScript ? index.resolvePythonModule(consoleScript.module, undefined, consoleScript.projectDir) : null;
     if (served !== null) found.push(...index.nextServerEntries(served));
     else if (consoleModule) found.push(consoleModule);

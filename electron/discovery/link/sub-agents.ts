@@ -61,7 +61,7 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
     for (const definition of plan.definitions) {
       if (isWiring(definition) && definition !== plan.root) continue;
       const child = itemOf(definition);
-      if (child !== unit) recordDelegated(unit, definition.evidence);
+      if (child !== unit) recordDelegated(unit, definition.evidence, definition.variable);
       const references = plan.references.get(definition.key) ?? [];
       // Run by nothing else the unit runs (several independent agents): the unit runs it.
       if (child !== unit && !references.some((reference) => reference.relation === 'sub-agent' || itemOf(reference.from) !== child)) {
