@@ -5,6 +5,7 @@ import type { FingerprintKey } from '../secret-fingerprint';
 import { findAgentGraph } from './agent-graph';
 import { findAgentDefinitions, findAgentsRun } from './agent-definitions';
 import { moduleLevelAgentRun } from './module-level-runs';
+import { adkRootAgentEntry } from './sdk-agent-shapes';
 import { findCapabilities } from './capabilities';
 import { findClaudeAgentOptions } from './claude-agent-options';
 import { findProjectSettingSources } from './claude-setting-sources';
@@ -26,7 +27,7 @@ import { findLlmUses } from './llm-uses';
 import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
 import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
-import { onlyReExports } from './re-exports';
+import { isBarrelModule, onlyReExports } from './re-exports';
 import type { CodeRuleSet } from './rules';
 import { findTools, type ToolAnalysis } from './tools';
 import { findToolUse } from './tool-bindings';
@@ -78,7 +79,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     guardrails: findGuardrails(context),
     untrustedInputs: [...findUntrustedInputs(context, tools), ...claude.untrustedInputs],
     localImports: localImports(model, rules),
-    entryPoint: findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions),
+    entryPoint: findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions) ?? adkRootAgentEntry(context, agentDefinitions),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel || passesToolsToModel(llm.modelCalls),
     ...(agentGraph ? { agentGraph } : {}),
@@ -101,6 +102,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(agentsRun.length > 0 ? { agentsRun } : {}),
     ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
     ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
+    ...(isBarrelModule(model) ? { reexportsOnly: true } : {}),
     ...(frameworks.orchestrationOnly && llm.uses.length === 0 && toolDefinitions.length === 0 && !tools.handedToModel ? { modelFreeGraph: true } : {}),
   };
 }
