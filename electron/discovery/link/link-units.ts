@@ -342,14 +342,11 @@ function uniqueInputs(inputs: UntrustedInputFinding[]): UntrustedInputFinding[] 
   });
 }
 
-/**
- * "src/mastra/index.ts" → "mastra", "app/api/chat/route.ts" → "api/chat", "bots/refund_bot.py" → "refund_bot",
- * "billing_agent/agent.py" → "billing_agent" (a Google ADK app is named by its folder).
- */
+/** "src/mastra/index.ts" → "mastra", "app/api/chat/route.ts" → "api/chat", "bots/refund_bot.py" → "refund_bot". */
 function nameOfEntryPoint(path: string): string {
   const parts = path.split('/');
   const file = parts.pop()!.replace(/\.[^.]+$/, '');
-  const generic = new Set(['index', 'main', 'app', 'route', 'server', 'handler', '__main__', 'worker', 'page', 'agent']);
+  const generic = new Set(['index', 'main', 'app', 'route', 'server', 'handler', '__main__', 'worker', 'page']);
   if (!generic.has(file)) return file;
   const dirs = parts.filter((p) => !['src', 'app', 'lib'].includes(p));
   return dirs.length > 0 ? dirs.slice(-2).join('/') : file;
