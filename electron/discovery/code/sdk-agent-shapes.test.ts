@@ -224,6 +224,18 @@ agent = ChatCompletionAgent(service=OpenAIChatCompletion(ai_model_id="gpt-4o-min
     expect(summary(findings.agentDefinitions)).toEqual([['sk-agent', 'LedgerAgent', 'agent', [], []]]);
   });
 
+  it('knows DSPy and Haystack: ReAct over tools and a Haystack Agent are agentic, a ChainOfThought alone is a model call', async () => {
+    const react = await analyzed('settle.py', `import dspy\n\ndspy.configure(lm=dspy.LM("anthropic/claude-sonnet-4-5"))\n\ndef refund(charge_id: str) -> str:\n    return charge_id\n\nsettle = dspy.ReAct("instructions -> report", tools=[refund])\n`);
+    expect([react.agentic, react.frameworks.map((use) => use.framework), react.llm.map((use) => use.provider)]).toEqual([true, ['dspy'], ['anthropic']]);
+    const chain = await analyzed('summary.py', `import dspy\n\ndspy.configure(lm=dspy.LM("openai/gpt-4.1-mini"))\nsummarise = dspy.ChainOfThought("note -> summary")\n`);
+    expect([chain.agentic, chain.llm.map((use) => use.provider)]).toEqual([false, ['openai']]);
+    const haystack = await analyzed(
+      'helpdesk.py',
+      `from haystack.components.agents import Agent\nfrom haystack.components.generators.chat import OpenAIChatGenerator\nfrom haystack.tools import tool\n\n@tool\ndef page_oncall(summary: str) -> str:\n    """Page on-call."""\n    return summary\n\nagent = Agent(chat_generator=OpenAIChatGenerator(model="gpt-4.1-mini"), tools=[page_oncall])\n`,
+    );
+    expect([haystack.agentic, haystack.frameworks.map((use) => use.framework), haystack.tools.map((t) => t.name)]).toEqual([true, ['haystack'], ['page_oncall']]);
+  });
+
   it('keeps a barrel the scan deepens (analysed although it imports no SDK) a barrel', async () => {
     await loadCodeParsers();
     const deepened = (text: string) => analyzeCode('src/agents/ledger/index.ts', text, RULES, TEST_FINGERPRINT_KEY, undefined, { skipPrefilter: true });
