@@ -71,6 +71,8 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
       for (const reference of references) {
         const parent = itemOf(reference.from);
         if (parent !== child) linkAgents(parent, child, reference.relation, reference.from.evidence);
+        // A team's or manager's member is run by that agent, not by the unit above it.
+        if (reference.relation === 'sub-agent' && parent !== child && parent !== unit && child.unit.kind === 'sub-agent') child.trigger = { ...child.trigger, description: `Run by ${parent.name}` };
       }
     }
   });
