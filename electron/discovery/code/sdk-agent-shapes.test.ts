@@ -191,7 +191,7 @@ export const desk = multiAgent({ agents: [triage, ledger], rootAgent: triage });
     expect(findings.llm.map((use) => use.provider)).toEqual(['openai']);
   });
 
-  it('reads AI SDK agent classes built by factories, and not one given no tools (a structured call)', async () => {
+  it('reads AI SDK agent classes built by factories (tools spread from an MCP client too), and not one given no tools (a structured call)', async () => {
     const findings = await analyzed(
       'src/agents/desk.ts',
       `import { Experimental_Agent as Agent, Output, stepCountIs } from "ai";
@@ -205,10 +205,17 @@ export async function createRefundAgent(model: any) {
 export function createClassifier(model: any) {
   return new Agent({ model, experimental_output: Output.object({ schema: z.object({ intent: z.string() }) }) });
 }
+
+export function createMcpAgent(model: any, mcpTools: Record<string, any>) {
+  return new Agent({ model, tools: { ...mcpTools } });
+}
 `,
     );
-    expect(summary(findings.agentDefinitions)).toEqual([['ai-sdk-agent', null, null, [], ['lookupCharge', 'refundCharge']]]);
-    expect(findings.agentDefinitions?.[0]?.factory).toBe('createRefundAgent');
+    expect(summary(findings.agentDefinitions)).toEqual([
+      ['ai-sdk-agent', null, null, [], ['lookupCharge', 'refundCharge']],
+      ['ai-sdk-agent', null, null, [], []],
+    ]);
+    expect(findings.agentDefinitions?.map((definition) => definition.factory)).toEqual(['createRefundAgent', 'createMcpAgent']);
   });
 
   it('reads a Semantic Kernel ChatCompletionAgent with its plugins', async () => {

@@ -63,7 +63,7 @@ export function keepsDefinition(model: CodeModel, call: CallSite, shape: Definit
   if (!shape.requiresTools) return true;
   const tools = resolved(model, shape.toolsArg ? call.named.get(shape.toolsArg) : undefined);
   if (tools?.kind === 'list') return tools.items.length > 0;
-  if (tools?.kind === 'object') return tools.entries.length > 0;
+  // An object is kept even with no entry the model reads: spreads (`{ ...await mcp.tools() }`) are not listed.
   return tools !== undefined;
 }
 
