@@ -167,7 +167,30 @@ export interface McpHttpClientFact {
  * unit's code, resolved by the linker (link/sub-agents.ts).
  */
 export interface AgentDefinitionFinding {
-  kind: 'react-agent' | 'supervisor' | 'swarm' | 'openai-agent' | 'graph' | 'crewai-agent' | 'crew' | 'smolagents-agent' | 'autogen-agent' | 'autogen-team';
+  kind:
+    | 'react-agent'
+    | 'supervisor'
+    | 'swarm'
+    | 'openai-agent'
+    | 'graph'
+    | 'crewai-agent'
+    | 'crew'
+    | 'smolagents-agent'
+    | 'autogen-agent'
+    | 'autogen-team'
+    | 'adk-agent'
+    | 'adk-workflow'
+    | 'agno-agent'
+    | 'agno-team'
+    | 'agent-os'
+    | 'strands-agent'
+    | 'strands-swarm'
+    | 'swarm-agent'
+    | 'llamaindex-agent'
+    | 'llamaindex-workflow'
+    | 'sk-agent'
+    | 'sk-orchestration'
+    | 'ai-sdk-agent';
   /** The `name=` literal the framework routes on, or null. */
   name: string | null;
   /** When the name is a constant imported from another module (`type=TRIAGE_AGENT_TYPE`): its qualified symbol (`constants.TRIAGE_AGENT_TYPE`), for the linker to read. */
@@ -178,6 +201,8 @@ export interface AgentDefinitionFinding {
   factory: string | null;
   /** A graph builder compiled into another variable (`lookup = lookup_builder.compile()` → "lookup"): the name langgraph.json serves it under. */
   compiledAs?: string;
+  /** The member a workflow starts with (`AgentWorkflow(root_agent=...)`, `multiAgent({ rootAgent })`): the unit's own agent. */
+  entryMember?: string;
   /** Agents it runs, by variable (or `name:<name>` for a swarm handoff tool): a supervisor's or swarm's workers, graph nodes, handoff targets. */
   members: Array<{ variable: string; relation: 'sub-agent' | 'handoff-to' }>;
   /** Tools it holds, by the names they are defined or bound under. */

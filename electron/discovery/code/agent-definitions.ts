@@ -5,6 +5,7 @@ import type { CallSite, CodeModel, Value } from './code-model';
 import { factoryOf, lastSegment, listItemsOf, nameLiteral, resolved } from './finding-context';
 import { ag2Definitions } from './ag2-agent-shapes';
 import { FRAMEWORK_PACKAGES, FRAMEWORK_SHAPES, implicitMembers, instanceTool, managedAgentOf, refineFrameworkDefinition, registeredAgents, viaFactoryMethod } from './framework-agent-shapes';
+import { addSdkMembers, keepsDefinition, SDK_PACKAGES, SDK_SHAPES, sdkAgentsRun } from './sdk-agent-shapes';
 
 /**
  * The agents a file creates and how they are wired: a supervisor's workers, a swarm's agents,
@@ -31,6 +32,8 @@ export interface DefinitionShape {
   relation?: 'sub-agent' | 'handoff-to';
   toolsArg?: string;
   toolsAt?: number;
+  /** Only an agent when given tools (with none it is one structured model call). */
+  requiresTools?: boolean;
 }
 
 const SHAPES: DefinitionShape[] = [
@@ -45,6 +48,7 @@ const SHAPES: DefinitionShape[] = [
   { kind: 'swarm', rule: 'ts.framework.langgraph', languages: 'script', callee: /^@langchain\/langgraph-swarm\.createSwarm$/, nameArgs: [], membersArg: 'agents', relation: 'sub-agent' },
   { kind: 'graph', rule: 'ts.framework.langgraph-graph', languages: 'script', callee: /^@langchain\/langgraph\.(StateGraph|MessageGraph)$/, nameArgs: [] },
   ...FRAMEWORK_SHAPES,
+  ...SDK_SHAPES,
 ];
 
 /** `builder.add_node("research", research_agent)`, `.addNode("research", researcher)`. */
@@ -56,7 +60,7 @@ const AS_TOOL = /\.as_tool$/;
 const HANDOFF_TOOL = /^langgraph_swarm\.create_handoff_tool$|^@langchain\/langgraph-swarm\.createHandoffTool$/;
 
 /** The packages whose constructors are read: a file importing none of them is not looked at. */
-const DEFINING_PACKAGES = new RegExp(`^(langgraph|langchain|agents$|agents\\.|@langchain\\/)|${FRAMEWORK_PACKAGES.source}|^(autogen|ag2)(\\.|$)`);
+const DEFINING_PACKAGES = new RegExp(`^(langgraph|langchain|agents$|agents\\.|@langchain\\/)|${FRAMEWORK_PACKAGES.source}|^(autogen|ag2)(\\.|$)|${SDK_PACKAGES.source}`);
 
 export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly RuleBase[]): AgentDefinitionFinding[] {
   if (!model.imports.some((fact) => DEFINING_PACKAGES.test(fact.module))) return [];
@@ -66,7 +70,7 @@ export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly 
   const found: Array<{ call: CallSite; definition: AgentDefinitionFinding; shape: DefinitionShape }> = [];
   for (const call of model.calls) {
     const shape = shapes.find((candidate) => candidate.callee.test(call.callee));
-    if (!shape) continue;
+    if (!shape || !keepsDefinition(model, call, shape)) continue;
     found.push({ call, definition: refineFrameworkDefinition(model, call, definitionOf(model, call, shape, enabled.get(shape.rule)!)), shape });
   }
   if (languages === 'python') found.push(...registeredAgents(model, enabled), ...ag2Definitions(model, enabled));
@@ -111,6 +115,7 @@ export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly 
       } else if (item.kind === 'ref') definition.tools.push(lastSegment(item.name));
       else if (item.kind === 'call' && instanceTool(definition, item.call)) definition.tools.push(instanceTool(definition, item.call)!);
     }
+    addSdkMembers(model, call, definition, shape, memberOf);
   }
   const graphs = found.filter((f) => f.definition.kind === 'graph');
   for (const { call, definition } of graphs) {
@@ -184,6 +189,7 @@ export function findAgentsRun(model: CodeModel): string[] {
       if (receiver && !['self', 'this', 'cls'].includes(receiver)) run.add(receiver);
     }
   }
+  for (const name of sdkAgentsRun(model)) run.add(name);
   return [...run];
 }
 

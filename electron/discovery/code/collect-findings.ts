@@ -5,6 +5,7 @@ import type { FingerprintKey } from '../secret-fingerprint';
 import { findAgentGraph } from './agent-graph';
 import { findAgentDefinitions, findAgentsRun } from './agent-definitions';
 import { moduleLevelAgentRun } from './module-level-runs';
+import { adkRootAgentEntry } from './sdk-agent-shapes';
 import { findCapabilities } from './capabilities';
 import { findClaudeAgentOptions } from './claude-agent-options';
 import { findProjectSettingSources } from './claude-setting-sources';
@@ -27,7 +28,7 @@ import { findProxyCalls } from './proxy-calls';
 import { isPossiblyLocalPythonModule } from './python';
 import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
 import { moduleStringConstants } from './module-constants';
-import { onlyReExports } from './re-exports';
+import { isBarrelModule, onlyReExports } from './re-exports';
 import type { CodeRuleSet } from './rules';
 import { findTools, type ToolAnalysis } from './tools';
 import { findToolUse } from './tool-bindings';
@@ -67,7 +68,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
   const remoteAgents = findRemoteAgents(model, rules);
   const stringConstants = moduleStringConstants(model);
-  const entryPoint = findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions);
+  const entryPoint = findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions) ?? adkRootAgentEntry(context, agentDefinitions);
   const entrySchedule = scheduleOfEntry(context, entryPoint);
   return {
     type: 'code',
@@ -107,6 +108,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
     ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
     ...(stringConstants ? { stringConstants } : {}),
+    ...(isBarrelModule(model) ? { reexportsOnly: true } : {}),
     ...(frameworks.orchestrationOnly && llm.uses.length === 0 && toolDefinitions.length === 0 && !tools.handedToModel ? { modelFreeGraph: true } : {}),
   };
 }

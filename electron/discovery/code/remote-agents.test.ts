@@ -7,6 +7,36 @@ import { analyzed } from './test-helpers';
 const targets = (findings: CodeFindings) => (findings.remoteAgents ?? []).map((t) => [t.platform, t.name, t.url, t.evidence.line]);
 
 describe('calls that start a run of an agent deployed elsewhere', () => {
+  it('reads a Bedrock AgentCore runtime invocation (Python and TypeScript) with the runtime the ARN names', async () => {
+    const python = await analyzed(
+      'a2a_tools/research.py',
+      `import json
+import boto3
+
+def research(topic: str) -> str:
+    client = boto3.client("bedrock-agentcore", region_name="eu-west-1")
+    response = client.invoke_agent_runtime(
+        agentRuntimeArn="arn:aws:bedrock-agentcore:eu-west-1:123456789012:runtime/northwind_ResearchAgent-a1B2c3D4e5",
+        payload=json.dumps({"prompt": topic}).encode(),
+    )
+    return response["response"].read().decode()
+`,
+    );
+    expect(targets(python)).toEqual([['bedrock-agentcore', 'northwind_ResearchAgent', null, 6]]);
+    const script = await analyzed(
+      'backend/invoke.mjs',
+      `import { BedrockAgentCoreClient, InvokeAgentRuntimeCommand } from '@aws-sdk/client-bedrock-agentcore';
+const client = new BedrockAgentCoreClient({});
+export const handler = async (event) => {
+  const response = await client.send(new InvokeAgentRuntimeCommand({ agentRuntimeArn: process.env.AGENT_RUNTIME_ARN, payload: event.body }));
+  return { statusCode: 200, body: await response.response.transformToString() };
+};
+`,
+    );
+    expect(targets(script)).toEqual([['bedrock-agentcore', 'AGENT_RUNTIME_ARN', null, 4]]);
+    expect(script.llm).toEqual([]);
+  });
+
   it('reads langgraph_sdk runs with the graph name and the deployment URL, and is no LangGraph framework use', async () => {
     const findings = await analyzed(
       'ops/replay.py',
@@ -155,7 +185,7 @@ describe('from a package import a module', () => {
 describe('the remote-agent rules', () => {
   it('are in the rule catalog, one per platform, so a person can read why a file is a caller', () => {
     const remote = ruleCatalog().filter((rule) => rule.category === 'remote-agent');
-    expect(remote.map((rule) => rule.id).sort()).toEqual(['code.remote-agent.langgraph-platform', 'code.remote-agent.openai-assistants', 'code.remote-agent.temporal']);
+    expect(remote.map((rule) => rule.id).sort()).toEqual(['code.remote-agent.bedrock-agentcore', 'code.remote-agent.langgraph-platform', 'code.remote-agent.openai-assistants', 'code.remote-agent.temporal']);
     expect(remote.every((rule) => rule.description.length > 40)).toBe(true);
   });
 

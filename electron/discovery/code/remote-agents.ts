@@ -45,6 +45,10 @@ const SHAPES: RemoteShape[] = [
   // client = await Client.connect(...); await client.execute_workflow(AgentWorkflow.run, query, task_queue=...):
   // the workflow and its activities run in whichever worker polls that queue.
   { platform: 'temporal', callee: /^temporalio\.client\.Client[\w.]*\([^()]*\)\.(execute_workflow|start_workflow)$/, nameArgs: ['workflow'], nameAt: 0, urlArgs: [] },
+  // An agent on Bedrock AgentCore Runtime: `boto3.client("bedrock-agentcore").invoke_agent_runtime(agentRuntimeArn=...)`,
+  // `client.send(new InvokeAgentRuntimeCommand({ agentRuntimeArn }))`; its model loop runs in the runtime's container.
+  { platform: 'bedrock-agentcore', callee: /^boto3\.client\(bedrock-agentcore\)\.invoke_agent_runtime$/, nameArgs: ['agentRuntimeArn'], urlArgs: [] },
+  { platform: 'bedrock-agentcore', callee: /^@aws-sdk\/client-bedrock-agentcore\.InvokeAgentRuntimeCommand$/, nameArgs: ['agentRuntimeArn'], urlArgs: [] },
 ];
 
 /** Methods of an OpenAI client that belong to Assistants runs (threads, messages, runs, reading assistants). */
@@ -53,7 +57,7 @@ const ASSISTANTS_API = /\.beta\.(threads|assistants)\./;
 const ASSISTANT_OF_ITS_OWN = /\.beta\.assistants\.(create|update)$|\.(submit_tool_outputs|submit_tool_outputs_and_poll|submit_tool_outputs_stream|submitToolOutputs|submitToolOutputsAndPoll|submitToolOutputsStream)$/;
 
 /** The packages whose clients start remote runs: a file importing none of them is not looked at. */
-const REMOTE_PACKAGES = /^(langgraph|openai$|openai\.|@langchain\/langgraph|temporalio)/;
+const REMOTE_PACKAGES = /^(langgraph|openai$|openai\.|@langchain\/langgraph|temporalio|boto3$|@aws-sdk\/client-bedrock-agentcore$)/;
 
 /**
  * The remote runs a file starts, for the platforms whose rule (`code.remote-agent.<platform>`) is
@@ -101,7 +105,9 @@ function nameOf(model: CodeModel, value: Value | undefined): string | null {
   if (!current) return null;
   // A workflow named by its class or run method (`AgentWorkflow.run`): the workflow type.
   if (current.kind === 'ref' && /^[A-Z]\w*(\.run)?$/.test(current.name)) return current.name.replace(/\.run$/, '');
-  if (current.kind === 'string') return current.interpolated || current.text.trim() === '' ? null : current.text.slice(0, 120);
+  // An AgentCore runtime ARN names the runtime: `arn:aws:bedrock-agentcore:…:runtime/northwind_DisputeAgent-a1B2c3D4e5`.
+  if (current.kind === 'string' && !current.interpolated) return /^arn:aws:bedrock-agentcore:[^/]*:runtime\/([\w]+?)(?:-[A-Za-z0-9]{10})?$/.exec(current.text)?.[1] ?? (current.text.trim() === '' ? null : current.text.slice(0, 120));
+  if (current.kind === 'string') return null;
   return envName(current);
 }
 

@@ -14,8 +14,11 @@ import type { UnitFinding } from '../findings';
  * an LLM judge, from a pre-push hook, exercises the agent the way a test does and deploys nothing.
  */
 const TEST_FOLDER = /(^|\/)(tests?|__tests__|__mocks__|e2e|spec|specs|fixtures?|__fixtures__|testdata|test[-_]data|test[-_]fixtures|evals?|benchmarks?)(\/|$)/i;
-/** Test files by name: test_x.py, x_test.py, conftest.py, x.test.ts, x.spec.js, x.int.test.ts, x_spec.rb-style. */
-const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*[._-]spec\.[cm]?[jt]sx?)$/i;
+/**
+ * Test files by name: test_x.py, x_test.py, conftest.py, x.test.ts, x.spec.js, x.int.test.ts, x_spec.rb-style,
+ * and a module named just test or tests (Django's tests.py, a scratch `test.py` or `test.ts` that tries an agent).
+ */
+const TEST_FILE = /(^|\/)(tests?\.py|test\.[cm]?[jt]sx?|test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*[._-]spec\.[cm]?[jt]sx?)$/i;
 
 /** True for test code and fixtures: never the entry point of a deployed agent. */
 export function isTestPath(path: string): boolean {

@@ -12,6 +12,7 @@ import { AgentGraph } from './agent-nodes';
 import { splitSubAgents } from './agents-sdk-js-sub-agents';
 import { sharedWebRoutes } from './shared-web-routes';
 import { entryClosure, tasksRegisteredByEntries } from './registered-tasks';
+import { routesMountedByServers } from './mounted-routes';
 import { browserAgents, type MakeItem } from './browser-agents';
 import { browserRemoteCallers } from './browser-remote-callers';
 import { attachChainedComponents } from './chained-components';
@@ -149,6 +150,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const reachOf = (path: string) => reaches.get(path) ?? reaches.set(path, entryClosure(path, index)).get(path)!;
   const webRoutes = sharedWebRoutes(entryFiles, reachOf, index, hasLlmSignal);
   const registered = tasksRegisteredByEntries(entryFiles, reachOf, index);
+  for (const path of routesMountedByServers(entryFiles, reachOf, index)) registered.add(path);
   for (const entry of entryFiles) {
     const routes = webRoutes.get(entry.path);
     if (routes && routes[0] !== entry.path) continue; // one item for the routes of one agent, at the first

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { AgentLinkRelation, DiscoveredAgent, Evidence } from '../../../shared/discovery';
 import type { AgentDefinitionFinding } from '../findings';
+import { SDK_WIRING_KINDS } from '../code/sdk-agent-shapes';
 import { linkAgents } from './agent-links';
 import { recordDelegated } from './held-tools';
 import type { CodeIndex } from './resolve-code';
@@ -70,6 +71,8 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
       for (const reference of references) {
         const parent = itemOf(reference.from);
         if (parent !== child) linkAgents(parent, child, reference.relation, reference.from.evidence);
+        // A team's or manager's member is run by that agent, not by the unit above it.
+        if (reference.relation === 'sub-agent' && parent !== child && parent !== unit && child.unit.kind === 'sub-agent') child.trigger = { ...child.trigger, description: `Run by ${parent.name}` };
       }
     }
   });
@@ -77,7 +80,7 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
 
 /** A graph, a CrewAI crew or an AutoGen team: it runs agents, and is an agent only as the unit that runs it. */
 function isWiring(definition: Definition): boolean {
-  return definition.kind === 'graph' || definition.kind === 'crew' || definition.kind === 'autogen-team';
+  return definition.kind === 'graph' || definition.kind === 'crew' || definition.kind === 'autogen-team' || SDK_WIRING_KINDS.has(definition.kind);
 }
 
 interface Plan {
@@ -132,7 +135,10 @@ function planOf(unit: DiscoveredAgent, index: CodeIndex): Plan {
   for (const [key, list] of references) referencedBy.set(key, list.find((reference) => reference.relation === 'sub-agent') ?? list[0]!);
   const started = new Set(unit.codeFiles.flatMap((path) => index.get(path)?.agentsRun ?? []));
   const startedHere = definitions.filter((definition) => definition.variable !== null && started.has(definition.variable));
-  return { definitions, root: rootOf(unit, definitions, references, new Set(seeds), new Set(startedHere)), referencedBy, references };
+  const root = rootOf(unit, definitions, references, new Set(seeds), new Set(startedHere));
+  // A workflow that names the agent it starts with (`AgentWorkflow(root_agent=...)`) runs as that agent.
+  const entry = root?.entryMember ? resolveMember(root.entryMember, root, definitions) : undefined;
+  return { definitions, root: entry ?? root, referencedBy, references };
 }
 
 /**
@@ -165,6 +171,8 @@ function resolveMember(variable: string, from: Definition, definitions: readonly
 function nameOf(definition: Definition): string {
   if (definition.name) return definition.name;
   if (definition.variable && !definition.variable.startsWith('@')) return definition.variable;
+  // An agent a factory builds and returns (`createDataAgent(model)`) is known by the factory.
+  if (definition.factory) return definition.factory;
   return `${posix.basename(definition.path)}:${definition.evidence.line}`;
 }
 

@@ -254,6 +254,7 @@ const REMOTE_PLATFORM_LABELS: Record<string, string> = {
   'langgraph-platform': 'LangGraph Platform deployment',
   'openai-assistants': 'OpenAI assistant',
   temporal: 'Temporal workflow',
+  'bedrock-agentcore': 'Bedrock AgentCore runtime',
 };
 
 function evidenceByName(found: ReadonlyArray<readonly [string, EvidenceData]>): Array<[string, EvidenceData[]]> {

@@ -1,0 +1,172 @@
+import type { Evidence } from '../../../shared/discovery';
+import type { AgentDefinitionFinding } from '../findings';
+import type { DefinitionShape } from './agent-definitions';
+import type { CallSite, CodeModel, Scope, Value } from './code-model';
+import type { FindingContext } from './finding-context';
+import { lastSegment, listItemsOf, resolved } from './finding-context';
+
+/**
+ * The agent definitions of the agent SDKs that build one agent per constructor and wire several
+ * through an argument: Google ADK (`sub_agents`), Agno (a Team's `members`, an AgentOS's
+ * `agents`), Strands Agents, OpenAI Swarm (handoff functions that return another agent),
+ * LlamaIndex (`can_handoff_to`, `AgentWorkflow`/`multiAgent` with a root agent), Semantic Kernel
+ * agents and orchestrations, and the Vercel AI SDK's agent classes. They are read by the same
+ * machinery as LangGraph's (agent-definitions.ts), so each agent becomes an item of its own once the
+ * linker knows which unit runs its file (link/sub-agents.ts).
+ */
+
+/** The packages whose constructors are read here; a file importing none of them is not looked at. */
+export const SDK_PACKAGES = /^(?:google\.adk(?:\.|$)|agno(?:\.|$)|phi\.(?:agent|assistant)|strands(?:\.|$)|swarm(?:\.|$)|llama_index\.core\.agent|semantic_kernel(?:\.|$)|@llamaindex\/workflow$|llamaindex$|@google\/adk$|ai$)/;
+
+export const SDK_SHAPES: DefinitionShape[] = [
+  // Google ADK: `Agent(name="root_agent", model=..., tools=[...], sub_agents=[billing, refunds])`.
+  { kind: 'adk-agent', rule: 'py.framework.google-adk', languages: 'python', callee: /^google\.adk\.agents(\.llm_agent)?\.(Agent|LlmAgent)$/, nameArgs: ['name'], membersArg: 'sub_agents', relation: 'sub-agent', toolsArg: 'tools' },
+  // ADK workflow agents run their sub-agents in order, in parallel or in a loop, with no model of their own: wiring.
+  { kind: 'adk-workflow', rule: 'py.framework.google-adk', languages: 'python', callee: /^google\.adk\.agents(\.\w+)?\.(SequentialAgent|ParallelAgent|LoopAgent)$/, nameArgs: ['name'], membersArg: 'sub_agents', relation: 'sub-agent' },
+  { kind: 'adk-agent', rule: 'ts.framework.google-adk', languages: 'script', callee: /^@google\/adk\.(LlmAgent|Agent)$/, nameArgs: ['name'], membersArg: 'subAgents', relation: 'sub-agent', toolsArg: 'tools' },
+  { kind: 'adk-workflow', rule: 'ts.framework.google-adk', languages: 'script', callee: /^@google\/adk\.(SequentialAgent|ParallelAgent|LoopAgent)$/, nameArgs: ['name'], membersArg: 'subAgents', relation: 'sub-agent' },
+  // Agno: `Agent(name=..., model=OpenAIChat(...), tools=[...])`; a Team has a model of its own and runs its `members`.
+  { kind: 'agno-agent', rule: 'py.framework.agno', languages: 'python', callee: /^(agno|phi)\.agent(\.agent)?\.Agent$/, nameArgs: ['name'], toolsArg: 'tools' },
+  { kind: 'agno-team', rule: 'py.framework.agno', languages: 'python', callee: /^agno\.team(\.team)?\.Team$/, nameArgs: ['name'], membersArg: 'members', relation: 'sub-agent', toolsArg: 'tools' },
+  // An AgentOS app serves its `agents` (and `teams`) over HTTP: wiring, like a crew.
+  { kind: 'agent-os', rule: 'py.framework.agno', languages: 'python', callee: /^agno\.os(\.app)?\.AgentOS$/, nameArgs: ['name'], membersArg: 'agents', relation: 'sub-agent' },
+  // Strands Agents: `Agent(model=..., tools=[...], name=...)`; a multi-agent Swarm runs its agents (wiring).
+  { kind: 'strands-agent', rule: 'py.framework.strands', languages: 'python', callee: /^strands(\.agent(\.agent)?)?\.Agent$/, nameArgs: ['name', 'agent_id'], toolsArg: 'tools' },
+  { kind: 'strands-swarm', rule: 'py.framework.strands', languages: 'python', callee: /^strands\.multiagent(\.swarm)?\.Swarm$/, nameArgs: [], membersArg: 'nodes', membersAt: 0, relation: 'sub-agent' },
+  // OpenAI Swarm: `Agent(name=..., functions=[lookup, transfer_to_refunds])`; a function returning another agent is a handoff.
+  { kind: 'swarm-agent', rule: 'py.framework.openai-swarm', languages: 'python', callee: /^swarm(\.types)?\.Agent$/, nameArgs: ['name'], toolsArg: 'functions' },
+  // LlamaIndex: `FunctionAgent(name=..., tools=[...], can_handoff_to=["WriteAgent"])`, run by an `AgentWorkflow(agents=[...], root_agent=...)`.
+  { kind: 'llamaindex-agent', rule: 'py.framework.llamaindex-agent', languages: 'python', callee: /^llama_index\.core\.agent(\.workflow)?\.(FunctionAgent|ReActAgent|CodeActAgent)$/, nameArgs: ['name'], membersArg: 'can_handoff_to', relation: 'handoff-to', toolsArg: 'tools' },
+  { kind: 'llamaindex-workflow', rule: 'py.framework.llamaindex-agent', languages: 'python', callee: /^llama_index\.core\.agent(\.workflow)?\.AgentWorkflow$/, nameArgs: [], membersArg: 'agents', membersAt: 0, relation: 'sub-agent' },
+  { kind: 'llamaindex-agent', rule: 'ts.framework.llamaindex-agent', languages: 'script', callee: /^(@llamaindex\/workflow|llamaindex)\.agent$/, nameArgs: ['name'], membersArg: 'canHandoffTo', relation: 'handoff-to', toolsArg: 'tools' },
+  { kind: 'llamaindex-workflow', rule: 'ts.framework.llamaindex-agent', languages: 'script', callee: /^(@llamaindex\/workflow|llamaindex)\.multiAgent$/, nameArgs: [], membersArg: 'agents', relation: 'sub-agent' },
+  // Semantic Kernel: `ChatCompletionAgent(service=..., name=..., plugins=[...])`; group chats and orchestrations run their agents.
+  { kind: 'sk-agent', rule: 'py.framework.semantic-kernel', languages: 'python', callee: /^semantic_kernel\.agents(\.[\w.]+)?\.(ChatCompletionAgent|AzureAIAgent|OpenAIAssistantAgent|AzureAssistantAgent|OpenAIResponsesAgent)$/, nameArgs: ['name'], toolsArg: 'plugins' },
+  { kind: 'sk-orchestration', rule: 'py.framework.semantic-kernel', languages: 'python', callee: /^semantic_kernel\.agents(\.[\w.]+)?\.(AgentGroupChat|SequentialOrchestration|ConcurrentOrchestration|HandoffOrchestration|GroupChatOrchestration|MagenticOrchestration)$/, nameArgs: ['name'], membersArg: 'members', relation: 'sub-agent' },
+  // Vercel AI SDK 5/6: `new Experimental_Agent({ model, tools, stopWhen })`. One given no tools makes a
+  // single structured call (a chained component of whatever runs it), not an agent of its own.
+  { kind: 'ai-sdk-agent', rule: 'ts.framework.vercel-ai-agent', languages: 'script', callee: /^ai\.(Experimental_Agent|ToolLoopAgent)$/, nameArgs: ['name', 'id'], toolsArg: 'tools', requiresTools: true },
+];
+
+/** What runs several agents and is an agent only as the unit that runs it (see link/sub-agents.ts). */
+export const SDK_WIRING_KINDS: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['adk-workflow', 'agent-os', 'strands-swarm', 'llamaindex-workflow', 'sk-orchestration']);
+
+/** Arguments beyond a shape's own members argument that list more agents the definition runs. */
+const MORE_MEMBERS: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = { 'agent-os': ['teams'], 'sk-orchestration': ['agents'] };
+/** The argument naming the agent a workflow starts with: that agent is the unit's own. */
+const ENTRY_MEMBER: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = { 'llamaindex-workflow': ['root_agent', 'rootAgent'] };
+/** An agent handed to another as a tool: `AgentTool(agent=billing_agent)` (ADK). */
+const AGENT_TOOL = /^google\.adk\.tools(\.agent_tool)?\.AgentTool$|^@google\/adk\.AgentTool$/;
+
+/** A definition of a shape that needs tools to be an agent is kept only when it is given some. */
+export function keepsDefinition(model: CodeModel, call: CallSite, shape: DefinitionShape): boolean {
+  if (!shape.requiresTools) return true;
+  const tools = resolved(model, shape.toolsArg ? call.named.get(shape.toolsArg) : undefined);
+  if (tools?.kind === 'list') return tools.items.length > 0;
+  // An object is kept even with no entry the model reads: spreads (`{ ...await mcp.tools() }`) are not listed.
+  return tools !== undefined;
+}
+
+/**
+ * What the shared reading (members argument, tools list) does not see: more member arguments, an
+ * agent wrapped as a tool, the workflow's starting agent, a Swarm function that returns another
+ * agent, and tools handed over as an object (`tools: { search, ...memoryTools }`).
+ */
+export function addSdkMembers(model: CodeModel, call: CallSite, definition: AgentDefinitionFinding, shape: DefinitionShape, memberOf: (value: Value | undefined) => string | null): void {
+  const add = (variable: string | null, relation: 'sub-agent' | 'handoff-to') => {
+    if (variable && !definition.members.some((m) => m.variable === variable && m.relation === relation)) definition.members.push({ variable, relation });
+  };
+  for (const arg of MORE_MEMBERS[definition.kind] ?? []) for (const item of listItemsOf(model, call.named.get(arg))) add(memberOf(item), 'sub-agent');
+  for (const arg of ENTRY_MEMBER[definition.kind] ?? []) {
+    const entry = entryMemberOf(model, call.named.get(arg), memberOf);
+    if (entry) definition.entryMember = entry;
+  }
+  const tools = shape.toolsArg ? call.named.get(shape.toolsArg) : undefined;
+  for (const item of listItemsOf(model, tools)) {
+    if (item.kind === 'call' && AGENT_TOOL.test(item.call.callee)) add(memberOf(item.call.named.get('agent') ?? item.call.args[0]), 'sub-agent');
+    if (definition.kind === 'swarm-agent' && item.kind === 'ref') add(returnedAgent(model, item), 'handoff-to');
+  }
+  const object = resolved(model, tools);
+  if (object?.kind === 'object') {
+    for (const entry of object.entries) {
+      const name = entry.value.kind === 'ref' ? lastSegment(entry.value.name) : entry.key;
+      if (!/^\.\.\./.test(entry.key) && !definition.tools.includes(name)) definition.tools.push(name);
+    }
+  }
+}
+
+/** `root_agent=research_agent.name`, `root_agent="ResearchAgent"`, `rootAgent: concierge`. */
+function entryMemberOf(model: CodeModel, value: Value | undefined, memberOf: (value: Value | undefined) => string | null): string | null {
+  if (value?.kind === 'ref' && /\.name$/.test(value.name)) return lastSegment(value.name.replace(/\.name$/, ''));
+  const text = resolved(model, value);
+  if (text?.kind === 'string' && !text.interpolated) return `name:${text.text}`;
+  return memberOf(value);
+}
+
+/**
+ * The agent a Swarm function of this file hands the conversation to: `def transfer_to_refunds():
+ * return refunds_agent`. Only a bare name returned by a function of the same file counts; what a
+ * function imported from elsewhere returns is not read (its agents are still the unit's).
+ */
+function returnedAgent(model: CodeModel, item: Extract<Value, { kind: 'ref' }>): string | null {
+  const target = resolved(model, item);
+  if (target?.kind !== 'definition' || target.scope.kind !== 'function') return null;
+  const returns = bodyLines(model, target.scope).flatMap((line) => /^\s*return\s+([A-Za-z_][\w]*)\s*(?:#.*)?$/.exec(line)?.[1] ?? []);
+  return returns.length === 1 ? returns[0]! : null;
+}
+
+/** The lines of a Python function's body: those after its `def` indented deeper than it. */
+function bodyLines(model: CodeModel, scope: Scope): string[] {
+  const header = model.lines[scope.line - 1] ?? '';
+  const indent = /^\s*/.exec(header)![0].length;
+  const body: string[] = [];
+  for (let i = scope.line; i < model.lines.length; i++) {
+    const line = model.lines[i]!;
+    if (line.trim() === '') continue;
+    if (/^\s*/.exec(line)![0].length <= indent) break;
+    body.push(line);
+  }
+  return body;
+}
+
+/** A Swarm client's run (`client.run(agent=triage, ...)`) and the REPL helper (`run_demo_loop(triage)`). */
+const SWARM_RUN = /^swarm(\.core)?\.Swarm\(\)\.run$|^swarm\.repl(\.repl)?\.run_demo_loop$/;
+
+/**
+ * The agents an SDK's run starts (the unit's root agent). When the run is handed the agent through
+ * a parameter of a wrapper (`def run_demo(starting_agent): ... client.run(agent=agent)` called as
+ * `run_demo(manager)`), the wrapper's callers name it.
+ */
+export function sdkAgentsRun(model: CodeModel): string[] {
+  const run = new Set<string>();
+  for (const call of model.calls) {
+    if (!SWARM_RUN.test(call.callee)) continue;
+    const agent = call.named.get('agent') ?? call.args[0];
+    if (agent?.kind !== 'ref') continue;
+    run.add(lastSegment(agent.name));
+    const wrapper = enclosingFunction(call.scope);
+    if (!wrapper) continue;
+    for (const caller of model.calls) {
+      if (caller.localName !== wrapper.name || caller.scope === wrapper) continue;
+      for (const arg of [...caller.args, ...caller.named.values()]) if (arg.kind === 'ref') run.add(lastSegment(arg.name));
+    }
+  }
+  return [...run];
+}
+
+function enclosingFunction(scope: Scope): Scope | null {
+  for (let current: Scope | null = scope; current; current = current.parent) if (current.kind === 'function' && current.name) return current;
+  return null;
+}
+
+/** ADK's loader convention: `adk web`, `adk run` and `adk deploy` serve the `root_agent` an app's agent.py defines. */
+const ADK_ROOT = /^(?:root_agent|rootAgent)$/;
+const ADK_ENTRY_RULE = 'code.entry-point.adk-root-agent';
+
+/** An ADK app's agent module: it binds `root_agent` at module level to an agent it creates. */
+export function adkRootAgentEntry(context: FindingContext, definitions: readonly AgentDefinitionFinding[]): Evidence | null {
+  const rule = context.rules.entryPoint.find((candidate) => candidate.id === ADK_ENTRY_RULE);
+  if (!rule) return null;
+  const root = definitions.find((definition) => (definition.kind === 'adk-agent' || definition.kind === 'adk-workflow') && definition.variable !== null && ADK_ROOT.test(definition.variable) && definition.factory === null);
+  return root ? context.evidence(root.evidence.line, rule) : null;
+}

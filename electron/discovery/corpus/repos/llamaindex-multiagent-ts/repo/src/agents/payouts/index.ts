@@ -1,0 +1,2 @@
+/** The payouts agent (not wired into the desk yet). */
+export { payoutsAgent } from './agent';

@@ -1,0 +1,32 @@
+import { posix } from 'node:path';
+import type { CodeFindings } from '../findings';
+import type { CodeIndex } from './resolve-code';
+
+/** Route modules: FastAPI/Flask route decorators, Express and Fastify route calls. */
+const ROUTE_RULES = new Set(['py.entry-point.route-decorator', 'ts.entry-point.route']);
+/** What serves routes: an app with routes of its own, or a file that starts the server. */
+const SERVER_RULES = new Set([...ROUTE_RULES, 'py.entry-point.server-start', 'ts.entry-point.server-start']);
+
+/**
+ * Route modules a server of their project mounts: a FastAPI `APIRouter` module (`@router.post`)
+ * that the app module imports and includes (`app.include_router(chat.router)`), an Express router
+ * file a server imports. Its routes run in that server's process, so the module is that server's
+ * code, one item, not an item per router file. A route module no server of its project reaches
+ * stays its own entry point; two modules that import each other mount neither.
+ */
+export function routesMountedByServers(entries: readonly CodeFindings[], reachOf: (path: string) => readonly string[], index: CodeIndex): Set<string> {
+  const routes = entries.filter((entry) => ROUTE_RULES.has(entry.entryPoint?.ruleId ?? ''));
+  const mounted = new Set<string>();
+  if (routes.length === 0) return mounted;
+  for (const server of entries) {
+    if (!SERVER_RULES.has(server.entryPoint?.ruleId ?? '')) continue;
+    const project = index.projectOf(posix.dirname(server.path));
+    const reach = new Set(reachOf(server.path));
+    for (const route of routes) {
+      if (route === server || !reach.has(route.path) || index.projectOf(posix.dirname(route.path)) !== project) continue;
+      if (reachOf(route.path).includes(server.path)) continue;
+      mounted.add(route.path);
+    }
+  }
+  return mounted;
+}
