@@ -847,7 +847,8 @@ function plantCopy(w: TreeWriter, rng: Rng, corpus: CorpusRepo, files: Array<{ p
   for (const agent of corpus.expected.agents) {
     manifest.planted.push({
       unitKind: agent.unitKind,
-      name: agent.unitKind === 'code-entry-point' ? `${prefix}/${agent.name}` : agent.name,
+      // Entry files are named by their path; a Dockerfile at a repository's top by the repository's folder, here the copy's.
+      name: agent.unitKind === 'code-entry-point' ? `${prefix}/${agent.name}` : agent.unitKind === 'container-service' && !agent.path.includes('/') ? prefix.slice(prefix.lastIndexOf('/') + 1) : agent.name,
       path: `${prefix}/${agent.path}`,
       classification: agent.classification,
       prefix,
