@@ -253,6 +253,10 @@ export interface ConfigFindings {
   image?: { command: string; evidence: Evidence; ports?: string[] };
   /** A package.json: its `scripts` by name, the commands `npm run <name>` runs (see link/package-scripts.ts). */
   packageScripts?: Record<string, string>;
+  /** A package.json's `name`: what `pnpm --filter <name>`, `npm -w <name>` and `yarn workspace <name>` pick it by. */
+  packageName?: string;
+  /** The folders of a monorepo's packages, as globs from this file's folder (package.json `workspaces`, pnpm-workspace.yaml `packages`). */
+  workspaceGlobs?: string[];
   /** A pyproject.toml: its console scripts by name, each the module that defines it (`refund-agent` → "refund_agent.cli"). */
   consoleScripts?: Record<string, string>;
   /** Kubernetes Services the manifest declares: the in-cluster host names and ports that reach the pods they select. */
