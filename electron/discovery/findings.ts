@@ -86,6 +86,10 @@ export interface CodeFindings {
   modelFreeGraph?: boolean;
   /** Set when a Claude Agent SDK run loads the project's settings (`settingSources: ['project']`): its `.claude/settings.json`, `.mcp.json` and `.claude/agents`. */
   loadsProjectSettings?: Evidence;
+  /** Module-level starts of a client built in a local module (`client.run(token)` after `from app.client import client`), for the linker to match (code/imported-client-starts.ts); absent when none. */
+  clientStarts?: ClientStartFact[];
+  /** Module-level clients this file builds that an entry-point rule starts (`client = discord.Client(…)`): what another file's `client.run()` starts; absent when none. */
+  startableClients?: StartableClientFact[];
   /** Agents this file declares for another agent to run (Claude Agent SDK `agents: {name: AgentDefinition}`): items of their own, linked to the agent that runs the file. */
   declaredSubAgents?: DeclaredSubAgent[];
 }
@@ -93,6 +97,23 @@ export interface CodeFindings {
 /** The facts of a code file in which nothing has been found yet: what a line stub starts from. */
 export function emptyCodeFindings(path: string, language: CodeFindings['language']): CodeFindings {
   return { type: 'code', path, language, llm: [], frameworks: [], tools: [], capabilities: [], credentials: [], endpoints: [], guardrails: [], untrustedInputs: [], localImports: [], entryPoint: null, agentic: false };
+}
+
+/** `client.run(token)` at module level, `client` imported by name from `module` (as written). */
+export interface ClientStartFact {
+  module: string;
+  name: string;
+  method: string;
+  line: number;
+  snippet: string;
+}
+
+/** A module-level client the file builds, the methods that start it and the entry-point rule that says so. */
+export interface StartableClientFact {
+  name: string;
+  methods: string[];
+  ruleId: string;
+  confidence: number;
 }
 
 /** A sub-agent declared in code: what the parent hands it (its own tools and model), with the declaration as evidence. */

@@ -17,6 +17,7 @@ import { createFindingContext } from './finding-context';
 import { findFrameworks } from './frameworks';
 import { findGenerationSites } from './generation-sites';
 import { findGuardrails } from './guardrails';
+import { findImportedClientStarts, findStartableClients } from './imported-client-starts';
 import { inheritFromHelpers, withoutToolOnlyHelpers } from './helper-calls';
 import { describeTools, findMcpLaunches, findMcpServer } from './mcp-facts';
 import { findMcpHttpClients, findMcpHttpServing } from './mcp-http';
@@ -65,6 +66,10 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const agentsRun = findAgentsRun(model);
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
   const remoteAgents = findRemoteAgents(model, rules);
+  const entryPoint = findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions);
+  // A file that starts nothing itself may start a client another module builds (client.py / app.py).
+  const clientStarts = entryPoint ? [] : findImportedClientStarts(model, rules);
+  const startableClients = findStartableClients(context);
   return {
     type: 'code',
     path: model.path,
@@ -78,7 +83,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     guardrails: findGuardrails(context),
     untrustedInputs: [...findUntrustedInputs(context, tools), ...claude.untrustedInputs],
     localImports: localImports(model, rules),
-    entryPoint: findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions),
+    entryPoint,
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel || passesToolsToModel(llm.modelCalls),
     ...(agentGraph ? { agentGraph } : {}),
@@ -100,6 +105,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),
     ...(agentsRun.length > 0 ? { agentsRun } : {}),
     ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
+    ...(clientStarts.length > 0 ? { clientStarts } : {}),
+    ...(startableClients.length > 0 ? { startableClients } : {}),
     ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
     ...(frameworks.orchestrationOnly && llm.uses.length === 0 && toolDefinitions.length === 0 && !tools.handedToModel ? { modelFreeGraph: true } : {}),
   };
