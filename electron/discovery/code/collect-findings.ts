@@ -17,6 +17,7 @@ import { createFindingContext } from './finding-context';
 import { findFrameworks } from './frameworks';
 import { findGenerationSites } from './generation-sites';
 import { findGuardrails } from './guardrails';
+import { gradioMcpServing, gradioServedFunctions } from './gradio-mcp';
 import { findImportedClientStarts, findStartableClients } from './imported-client-starts';
 import { inheritFromHelpers, withoutToolOnlyHelpers } from './helper-calls';
 import { describeTools, findMcpLaunches, findMcpServer } from './mcp-facts';
@@ -39,7 +40,10 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const context = createFindingContext(model, rules, fingerprintKey);
   const llm = findLlmUses(context);
   const frameworks = findFrameworks(context, llm.modelCalls);
-  const tools = findTools(context);
+  const mcpServer = findMcpServer(model, rules);
+  // A Gradio MCP server's tools are the functions its interfaces and listeners serve.
+  const served = gradioServedFunctions(model, mcpServer);
+  const tools = findTools(context, served.length > 0 ? { functions: served, rule: rules.framework.find((rule) => rule.id === mcpServer!.evidence.ruleId)! } : null);
   const endpoints = new EndpointCollector();
   const scoped = findCapabilities(context, tools, endpoints);
   findEndpoints(context, llm.clientCalls, endpoints);
@@ -48,12 +52,11 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const proxyCalls = findProxyCalls(model);
   const clientEntry = clientEntryOf(model.path, model.text);
   const generationSites = findGenerationSites(context);
-  const mcpServer = findMcpServer(model, rules);
   const capableTools = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
   // An MCP server's tools are what a connecting model reads to choose them: their descriptions are kept.
   const toolDefinitions = mcpServer ? describeTools(model, capableTools) : capableTools;
   const mcpLaunches = findMcpLaunches(model, rules);
-  const mcpHttpServing = findMcpHttpServing(model, rules);
+  const mcpHttpServing = [...findMcpHttpServing(model, rules), ...gradioMcpServing(model, mcpServer)];
   const mcpHttpClients = findMcpHttpClients(model, rules);
   const mcpToolFilters = mcpLaunches.length > 0 || mcpHttpClients.length > 0 ? findMcpToolFilters(model, rules) : [];
   const mcpInProcess = findMcpInProcess(model, rules);

@@ -283,7 +283,7 @@ function triggerOfEntryPoint(file: CodeFindings): TriggerFinding {
 }
 
 /** A bot's start as written: a start call on a line naming a chat platform or a bot (`client.run(token)`, `bot.run(...)`, `bot.launch()`, `SocketModeHandler(app, SLACK_APP_TOKEN).start()`). */
-const CHAT_BOT_START = /\.(?:run_polling|start_polling|infinity_polling|polling|launch)\s*\(|\b(?:client|bot)\.(?:run|login)\s*\(|^(?=.*(?:bot|discord|telegram|slack|socketmode))(?=.*\.(?:run|start|login)\s*\()/i;
+const CHAT_BOT_START = /\.(?:run_polling|start_polling|infinity_polling|polling)\s*\(|\b(?:client|bot)\.(?:run|login)\s*\(|^(?=.*(?:bot|discord|telegram|slack|socketmode))(?=.*\.(?:run|start|login|launch)\s*\()/i;
 
 function unknownTrigger(): TriggerFinding {
   return { kind: 'unknown', schedule: null, description: 'No deployment or entry point seen for this code', evidence: null };
