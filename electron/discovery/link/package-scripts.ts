@@ -201,7 +201,7 @@ export function nextServerEntries(files: Iterable<CodeFindings>, dir: string, mo
     const inApp = file.path.slice(prefix.length);
     if (inApp.includes('node_modules/') || isTestPath(file.path)) continue;
     if (NEXT_ROUTE.test(inApp)) routes.push(file.path);
-    else if (file.serverOnly === true && file.entryPoint?.ruleId === 'web.server-action') actions.push(file.path);
+    else if (isServerAction(file)) actions.push(file.path);
   }
   const found: string[] = [];
   const reachedByRoutes = new Set<string>();
@@ -214,6 +214,20 @@ export function nextServerEntries(files: Iterable<CodeFindings>, dir: string, mo
   }
   for (const path of actions.sort()) if (!reachedByRoutes.has(path) && sameProject(path) && modelCode(path)) found.push(path);
   return found;
+}
+
+/**
+ * Whether a file can be something `next start` serves from some folder: a route by its path (a
+ * route below a served folder is one below the tree's root too: the pattern anchors at a slash)
+ * or a server action. The few files that can are set aside once, so a tree with many apps does
+ * not look at every file for each `next start`.
+ */
+export function mayBeNextServerFile(file: CodeFindings): boolean {
+  return NEXT_ROUTE.test(file.path) || isServerAction(file);
+}
+
+function isServerAction(file: CodeFindings): boolean {
+  return file.serverOnly === true && file.entryPoint?.ruleId === 'web.server-action';
 }
 
 /** `next start`, `next start -p 3000`, `next start ./web`: the folder it serves, or null when the command is not one. */

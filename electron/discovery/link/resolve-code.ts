@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { stripPrefixes } from '../config/commands';
 import { shellCommands } from '../config/shell-script';
 import type { CodeFindings } from '../findings';
-import { nextServerEntries, nextStartFolder, type PackageScripts } from './package-scripts';
+import { mayBeNextServerFile, nextServerEntries, nextStartFolder, type PackageScripts } from './package-scripts';
 import { ProjectBoundaries } from './project-boundaries';
 
 /**
@@ -97,8 +97,22 @@ export class CodeIndex {
     return this.byPath.get(path);
   }
 
+  /** Files `next start` may serve (mayBeNextServerFile), set aside on first use. */
+  private nextServerFiles: CodeFindings[] | null = null;
+  /** What `next start` serves, by folder: several units (and a config's several bases) name the same app. */
+  private readonly nextServed = new Map<string, string[]>();
+
   /** What `next start` serves in `dir`: the app's route handlers and server actions that reach a model. */
   nextServerEntries(dir: string): string[] {
+    let served = this.nextServed.get(dir);
+    if (!served) {
+      served = this.workOutNextServerEntries(dir);
+      this.nextServed.set(dir, served);
+    }
+    return [...served];
+  }
+
+  private workOutNextServerEntries(dir: string): string[] {
     // The files an entry's code reaches, when one of them calls a model or uses an agent framework.
     const modelCode = (path: string) => {
       const closure = importClosure([path], this);
@@ -109,7 +123,8 @@ export class CodeIndex {
         ? closure
         : null;
     };
-    return nextServerEntries(this.byPath.values(), dir, modelCode, (path) => this.projects.sameProject(dir, path));
+    this.nextServerFiles ??= [...this.byPath.values()].filter(mayBeNextServerFile);
+    return nextServerEntries(this.nextServerFiles, dir, modelCode, (path) => this.projects.sameProject(dir, path));
   }
 
   /** A path as a config wrote it, relative to the config's folder or (unless `fromDirOnly`) the root, with source fallbacks. */
