@@ -1,6 +1,7 @@
 import type { ClientStartFact, StartableClientFact } from '../findings';
 import type { CallSite, CodeModel } from './code-model';
 import { callMatches, type FindingContext } from './finding-context';
+import { globMatcher, type GlobMatcher } from './glob';
 import { isPossiblyLocalPythonModule } from './python';
 import type { CodeRuleSet } from './rules';
 import { isPossiblyLocalTypeScriptModule } from './typescript';
@@ -54,19 +55,21 @@ function runsAtImport(model: CodeModel, call: CallSite): boolean {
  */
 export function findStartableClients(context: FindingContext): StartableClientFact[] {
   const { model } = context;
-  const rules = context.rules.entryPoint.filter((rule) => rule.match.calls !== undefined);
+  const rules = context.rules.entryPoint.flatMap((rule) => {
+    const receivers = receiversOf(rule);
+    return receivers ? [{ rule, receivers }] : [];
+  });
   if (rules.length === 0) return [];
   const startable: StartableClientFact[] = [];
-  const matches = (rule: (typeof rules)[number], call: CallSite, constructor: string, method: string) => {
-    const callee = `${constructor}().${method}`;
-    return callMatches(rule.match.calls, { ...call, callee, symbol: `${callee}()` });
-  };
   for (const call of model.calls) {
     if (call.scope !== model.module || !call.boundTo || call.decorates) continue;
     for (const constructor of constructorsOf(model, call)) {
-      for (const rule of rules) {
-        // A start the rule names whatever the receiver (`*.serve_forever`) is found in the starting file itself.
-        const methods = START_METHODS.filter((method) => matches(rule, call, constructor, method) && !matches(rule, call, ANY_RECEIVER, method));
+      for (const { rule, receivers } of rules) {
+        // One test per rule for most bindings (a logger, a settings object): only a receiver the rule names is asked for its methods.
+        if (!receivers.test(`${constructor}()`)) continue;
+        const starts = (receiver: string, method: string) => callMatches(rule.match.calls, { ...call, callee: `${receiver}().${method}`, symbol: `${receiver}().${method}()` });
+        // A start the rule names whatever the receiver (`*.serve_forever`) is found in the starting file as written.
+        const methods = START_METHODS.filter((method) => starts(constructor, method) && !starts(ANY_RECEIVER, method));
         if (methods.length > 0) startable.push({ name: call.boundTo, methods, ruleId: rule.id, confidence: rule.confidence });
       }
     }
@@ -75,8 +78,42 @@ export function findStartableClients(context: FindingContext): StartableClientFa
   return startable.filter((fact, i) => startable.findIndex((other) => other.name === fact.name) === i);
 }
 
+type EntryRule = FindingContext['rules']['entryPoint'][number];
+
 /** A receiver no rule names: a rule matching its start matches any receiver's. */
 const ANY_RECEIVER = '\u0000';
+
+/** Per rule, the receivers its calls start by name (`discord.{Client,AutoShardedClient}()` of `discord.{…}().run`); null when it names none. */
+const RECEIVERS = new WeakMap<EntryRule, GlobMatcher | null>();
+
+/**
+ * The receivers a rule's `<constructor>().<method>` patterns name. A pattern whose receiver is a
+ * wildcard (`*.serve_forever`) names none: such a start matches in the starting file as written.
+ */
+function receiversOf(rule: EntryRule): GlobMatcher | null {
+  let found = RECEIVERS.get(rule);
+  if (found === undefined) {
+    const globs = (rule.calls ?? []).flatMap((pattern) => {
+      const receiver = receiverOf(pattern);
+      return receiver && !receiver.startsWith('*') ? [receiver] : [];
+    });
+    found = globs.length > 0 ? globMatcher(globs) : null;
+    RECEIVERS.set(rule, found);
+  }
+  return found;
+}
+
+/** `discord.{Client,AutoShardedClient}().run` → `discord.{Client,AutoShardedClient}()`; `telegram.ext*.{run_polling,run_webhook}` → `telegram.ext*`: all before the last `.` outside braces. */
+function receiverOf(pattern: string): string | null {
+  let depth = 0;
+  for (let i = pattern.length - 1; i > 0; i--) {
+    const c = pattern[i];
+    if (c === '}') depth++;
+    else if (c === '{') depth--;
+    else if (c === '.' && depth === 0) return pattern.slice(0, i);
+  }
+  return null;
+}
 
 /** What a binding's call constructs: the callee itself, or, for a factory of this file, the calls made inside it. */
 function constructorsOf(model: CodeModel, call: CallSite): string[] {
