@@ -12,7 +12,7 @@ import { clientEntryOf, isServerOnly, serverActionEntryOf } from './client-entry
 import type { CallSite, CodeModel } from './code-model';
 import { findCredentials } from './credentials';
 import { EndpointCollector, findEndpoints } from './endpoints';
-import { findEntryPoint } from './entry-point';
+import { findEntryPoint, scheduleOfEntry } from './entry-point';
 import { createFindingContext } from './finding-context';
 import { findFrameworks } from './frameworks';
 import { findGenerationSites } from './generation-sites';
@@ -73,6 +73,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   // A file that starts nothing itself may start a client another module builds (client.py / app.py).
   const clientStarts = entryPoint ? [] : findImportedClientStarts(model, rules);
   const startableClients = findStartableClients(context);
+  const entrySchedule = scheduleOfEntry(context, entryPoint);
   return {
     type: 'code',
     path: model.path,
@@ -87,6 +88,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     untrustedInputs: [...findUntrustedInputs(context, tools), ...claude.untrustedInputs],
     localImports: localImports(model, rules),
     entryPoint,
+    ...(entrySchedule ? { entrySchedule } : {}),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel || passesToolsToModel(llm.modelCalls),
     ...(agentGraph ? { agentGraph } : {}),

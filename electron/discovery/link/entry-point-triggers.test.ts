@@ -21,3 +21,11 @@ describe('the trigger of a code entry point', () => {
     expect(triggerOfEntryPoint(entry('py.entry-point.main-guard', "if __name__ == '__main__':"))).toMatchObject({ kind: 'user', description: 'Started by a person or a process we did not see' });
   });
 });
+
+describe('a schedule the entry call names in its arguments', () => {
+  it('is the trigger when the line does not write it (Inngest createFunction({ cron }))', () => {
+    const file = { ...entry('ts.entry-point.scheduled', 'export const nightlyDigest = inngest.createFunction('), entrySchedule: 'TZ=Europe/Paris 0 3 * * *' };
+    expect(triggerOfEntryPoint(file)).toMatchObject({ kind: 'cron', schedule: 'TZ=Europe/Paris 0 3 * * *', description: expect.stringContaining('03:00') });
+    expect(triggerOfEntryPoint(entry('ts.entry-point.scheduled', 'export const resolveDispute = inngest.createFunction('))).toMatchObject({ kind: 'event' });
+  });
+});

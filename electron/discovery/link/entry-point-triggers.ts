@@ -19,13 +19,13 @@ export function triggerOfEntryPoint(file: CodeFindings): TriggerFinding {
   const snippet = evidence?.snippet ?? '';
   const ruleId = evidence?.ruleId ?? '';
   if (SCHEDULED_RULE.test(ruleId)) {
-    const cron = CRON_LITERAL.exec(snippet)?.[1];
+    const cron = CRON_LITERAL.exec(snippet)?.[1] ?? (file.entrySchedule && !/^every /i.test(file.entrySchedule) ? file.entrySchedule : undefined);
     if (cron) return cronTrigger(cron, evidence, null)!;
-    const every = EVERY_LITERAL.exec(snippet)?.[1];
+    const every = EVERY_LITERAL.exec(snippet)?.[1] ?? (file.entrySchedule && /^every /i.test(file.entrySchedule) ? file.entrySchedule : undefined);
     if (every) return { kind: 'cron', schedule: every, description: `Runs ${every}`, evidence };
   }
   const text = `${snippet} ${ruleId}`.toLowerCase();
-  if (/lambda|handler\(event|celery|task|queue|consumer|ondocument|onobject|onmessage|cloudevent/.test(text)) return { kind: 'event', schedule: null, description: 'Runs when its event arrives', evidence };
+  if (/lambda|handler\(event|celery|task|queue|consumer|ondocument|onobject|onmessage|cloudevent|createfunction/.test(text)) return { kind: 'event', schedule: null, description: 'Runs when its event arrives', evidence };
   if (SCHEDULED_RULE.test(ruleId) && /schedule|cron/.test(text)) return { kind: 'cron', schedule: null, description: 'Runs on a schedule set in code', evidence };
   if (CHAT_BOT_START.test(snippet)) return { kind: 'user', schedule: null, description: 'Runs when a chat message reaches the bot', evidence };
   return { kind: 'user', schedule: null, description: /route|listen|app\.|server|fastapi|flask|express|uvicorn|onrequest|oncall|onflow|cloud-function/.test(text) ? 'Runs when its HTTP endpoint is called' : 'Started by a person or a process we did not see', evidence };
