@@ -88,6 +88,10 @@ export interface CodeFindings {
   modelFreeGraph?: boolean;
   /** Set when a Claude Agent SDK run loads the project's settings (`settingSources: ['project']`): its `.claude/settings.json`, `.mcp.json` and `.claude/agents`. */
   loadsProjectSettings?: Evidence;
+  /** Module-level starts of a client built in a local module (`client.run(token)` after `from app.client import client`), for the linker to match (code/imported-client-starts.ts); absent when none. */
+  clientStarts?: ClientStartFact[];
+  /** Module-level clients this file builds that an entry-point rule starts (`client = discord.Client(…)`): what another file's `client.run()` starts; absent when none. */
+  startableClients?: StartableClientFact[];
   /** Agents this file declares for another agent to run (Claude Agent SDK `agents: {name: AgentDefinition}`): items of their own, linked to the agent that runs the file. */
   declaredSubAgents?: DeclaredSubAgent[];
   /** Python module-level string constants (`TRIAGE_AGENT_TYPE = "triage_agent"`), which another file may import to name an agent. */
@@ -97,6 +101,23 @@ export interface CodeFindings {
 /** The facts of a code file in which nothing has been found yet: what a line stub starts from. */
 export function emptyCodeFindings(path: string, language: CodeFindings['language']): CodeFindings {
   return { type: 'code', path, language, llm: [], frameworks: [], tools: [], capabilities: [], credentials: [], endpoints: [], guardrails: [], untrustedInputs: [], localImports: [], entryPoint: null, agentic: false };
+}
+
+/** `client.run(token)` at module level, `client` imported by name from `module` (as written). */
+export interface ClientStartFact {
+  module: string;
+  name: string;
+  method: string;
+  line: number;
+  snippet: string;
+}
+
+/** A module-level client the file builds, the methods that start it and the entry-point rule that says so. */
+export interface StartableClientFact {
+  name: string;
+  methods: string[];
+  ruleId: string;
+  confidence: number;
 }
 
 /** A sub-agent declared in code: what the parent hands it (its own tools and model), with the declaration as evidence. */
@@ -284,6 +305,10 @@ export interface ConfigFindings {
   image?: { command: string; evidence: Evidence; ports?: string[] };
   /** A package.json: its `scripts` by name, the commands `npm run <name>` runs (see link/package-scripts.ts). */
   packageScripts?: Record<string, string>;
+  /** A package.json's `name`: what `pnpm --filter <name>`, `npm -w <name>` and `yarn workspace <name>` pick it by. */
+  packageName?: string;
+  /** The folders of a monorepo's packages, as globs from this file's folder (package.json `workspaces`, pnpm-workspace.yaml `packages`). */
+  workspaceGlobs?: string[];
   /** A pyproject.toml: its console scripts by name, each the module that defines it (`refund-agent` → "refund_agent.cli"). */
   consoleScripts?: Record<string, string>;
   /** Kubernetes Services the manifest declares: the in-cluster host names and ports that reach the pods they select. */

@@ -18,6 +18,8 @@ import { createFindingContext } from './finding-context';
 import { findFrameworks } from './frameworks';
 import { findGenerationSites } from './generation-sites';
 import { findGuardrails } from './guardrails';
+import { gradioMcpServing, gradioServedFunctions } from './gradio-mcp';
+import { findImportedClientStarts, findStartableClients } from './imported-client-starts';
 import { inheritFromHelpers, withoutToolOnlyHelpers } from './helper-calls';
 import { describeTools, findMcpLaunches, findMcpServer } from './mcp-facts';
 import { findMcpHttpClients, findMcpHttpServing } from './mcp-http';
@@ -40,7 +42,10 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const context = createFindingContext(model, rules, fingerprintKey);
   const llm = findLlmUses(context);
   const frameworks = findFrameworks(context, llm.modelCalls);
-  const tools = findTools(context);
+  const mcpServer = findMcpServer(model, rules);
+  // A Gradio MCP server's tools are the functions its interfaces and listeners serve.
+  const served = gradioServedFunctions(model, mcpServer);
+  const tools = findTools(context, served.length > 0 ? { functions: served, rule: rules.framework.find((rule) => rule.id === mcpServer!.evidence.ruleId)! } : null);
   const endpoints = new EndpointCollector();
   const scoped = findCapabilities(context, tools, endpoints);
   findEndpoints(context, llm.clientCalls, endpoints);
@@ -49,12 +54,11 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const proxyCalls = findProxyCalls(model);
   const clientEntry = clientEntryOf(model.path, model.text);
   const generationSites = findGenerationSites(context);
-  const mcpServer = findMcpServer(model, rules);
   const capableTools = tools.tools.map((tool) => ({ ...tool, capabilities: capabilityKindsOf(capabilities, tool.name) }));
   // An MCP server's tools are what a connecting model reads to choose them: their descriptions are kept.
   const toolDefinitions = mcpServer ? describeTools(model, capableTools) : capableTools;
   const mcpLaunches = findMcpLaunches(model, rules);
-  const mcpHttpServing = findMcpHttpServing(model, rules);
+  const mcpHttpServing = [...findMcpHttpServing(model, rules), ...gradioMcpServing(model, mcpServer)];
   const mcpHttpClients = findMcpHttpClients(model, rules);
   const mcpToolFilters = mcpLaunches.length > 0 || mcpHttpClients.length > 0 ? findMcpToolFilters(model, rules) : [];
   const mcpInProcess = findMcpInProcess(model, rules);
@@ -69,6 +73,9 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const remoteAgents = findRemoteAgents(model, rules);
   const stringConstants = moduleStringConstants(model);
   const entryPoint = findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions) ?? adkRootAgentEntry(context, agentDefinitions);
+  // A file that starts nothing itself may start a client another module builds (client.py / app.py).
+  const clientStarts = entryPoint ? [] : findImportedClientStarts(model, rules);
+  const startableClients = findStartableClients(context);
   const entrySchedule = scheduleOfEntry(context, entryPoint);
   return {
     type: 'code',
@@ -106,6 +113,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(agentDefinitions.length > 0 ? { agentDefinitions } : {}),
     ...(agentsRun.length > 0 ? { agentsRun } : {}),
     ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
+    ...(clientStarts.length > 0 ? { clientStarts } : {}),
+    ...(startableClients.length > 0 ? { startableClients } : {}),
     ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
     ...(stringConstants ? { stringConstants } : {}),
     ...(isBarrelModule(model) ? { reexportsOnly: true } : {}),

@@ -41,8 +41,8 @@ const ROUTE_METHODS = new Set(['get', 'post', 'all', 'use', 'route', 'delete']);
 const MCP_CLIENT_RULE = 'code.endpoint.mcp-client';
 /** Client classes and functions that take an MCP server's URL. */
 const CLIENT_CALLS = /^(streamablehttp_client|streamable_http_client|sse_client|MCPServerStreamableHttp|MCPServerStreamableHTTP|MCPServerSse|MCPServerSSE|MCPServerHTTP|StreamableHTTPClientTransport|SSEClientTransport|MCPTools)$/;
-/** Clients known by their full name: smolagents' `MCPClient({"url": ...})` and `ToolCollection.from_mcp({"url": ...})`. */
-const CLIENT_CALLEES = /^(fastmcp\.Client|smolagents\.MCPClient|smolagents\.ToolCollection\.from_mcp)$/;
+/** Clients known by their full name: smolagents' `MCPClient({"url": ...})` (from `smolagents` or `smolagents.mcp_client`) and `ToolCollection.from_mcp({"url": ...})`. */
+const CLIENT_CALLEES = /^(fastmcp\.Client|smolagents(?:\.mcp_client)?\.MCPClient|smolagents(?:\.tools)?\.ToolCollection\.from_mcp)$/;
 /** Keys an entry sits under that say what it is, not which server (`{ transport: { type: "sse", url } }`). */
 const OPTION_KEYS = new Set(['transport', 'params', 'options', 'config', 'server', 'connection']);
 /** `transport` / `type` values of an entry reached over HTTP. */
@@ -142,7 +142,7 @@ function listeningPort(model: CodeModel): number | null {
 }
 
 /** A written port: `3001`, `"8000"`, `int(os.getenv("PORT", "8001"))`, `Number(process.env.PORT ?? 3000)`, `process.env.PORT || 3001`. */
-function portOf(model: CodeModel, value: Value | undefined, depth = 0): number | null {
+export function portOf(model: CodeModel, value: Value | undefined, depth = 0): number | null {
   const current = resolved(model, value);
   if (!current || depth > 3) return null;
   if (current.kind === 'string' || current.kind === 'other') {

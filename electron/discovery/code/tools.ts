@@ -3,7 +3,9 @@ import type { CallSite, CodeModel, Scope, Value } from './code-model';
 import { callMatches, lastSegment, literalText, resolved } from './finding-context';
 import { importMatches } from './frameworks';
 import type { FindingContext } from './finding-context';
+import type { ServedFunction } from './gradio-mcp';
 import type { Compiled, ToolRuleJson } from './rules';
+import type { RuleBase } from '../rules/rule';
 
 type ObjectValue = Extract<Value, { kind: 'object' }>;
 type ToolRule = Compiled<ToolRuleJson>;
@@ -37,9 +39,14 @@ export interface ToolAnalysis {
 /** Names inside nested arguments are followed this deep (tool({ execute }) is depth 2). */
 const MAX_ARGUMENT_DEPTH = 3;
 
-export function findTools(context: FindingContext): ToolAnalysis {
+/**
+ * `served`: functions an MCP server exposes as tools by registering them elsewhere than through a
+ * tool rule (a Gradio app's `gr.Interface(fn=…)` endpoints), with the rule that says it serves them.
+ */
+export function findTools(context: FindingContext, served: { functions: readonly ServedFunction[]; rule: RuleBase } | null = null): ToolAnalysis {
   const registry = new ToolRegistry(context);
   const rules = context.rules.tool;
+  for (const fn of served?.functions ?? []) registry.addServed(fn, served!.rule);
   // Definitions first, then schemas, then lists: a listed function that is already a tool
   // (decorated, wrapped) is recognised as the same tool rather than counted twice.
   for (const rule of rules) registry.addDefinitions(rule);
@@ -180,7 +187,12 @@ class ToolRegistry {
     return this.model.scopes.some((scope) => scope.kind === 'class' && scope.name === call.localName && this.scopeTools.has(scope));
   }
 
-  private add(name: string, bodies: Scope[], rule: ToolRule, line: number): void {
+  /** A function a server exposes as a tool: its body's findings are that tool's. */
+  addServed(fn: ServedFunction, rule: RuleBase): void {
+    this.add(fn.name, fn.body ? [fn.body] : [], rule, fn.line);
+  }
+
+  private add(name: string, bodies: Scope[], rule: RuleBase, line: number): void {
     if (!this.tools.has(name)) this.tools.set(name, { name, capabilities: [], evidence: this.context.evidence(line, rule) });
     for (const body of bodies) if (!this.scopeTools.has(body)) this.scopeTools.set(body, name);
   }

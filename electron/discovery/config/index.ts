@@ -25,6 +25,7 @@ import { analyzeKubernetes } from './kubernetes';
 import { analyzeLanggraphJson } from './langgraph-json';
 import { analyzeMcp } from './mcp';
 import { analyzePackageJson } from './package-json';
+import { analyzePnpmWorkspace } from './pnpm-workspace';
 import { analyzePyprojectScripts } from './pyproject-scripts';
 import { analyzeProcfile } from './procfile';
 import { analyzeServerless } from './serverless';
@@ -82,6 +83,7 @@ const CLAUDE_SETTINGS: Route = { reading: 'Claude Code settings', analyze: analy
 const CLAUDE_SCRIPT: Route = { reading: 'a shell script', analyze: analyzeClaudeScript };
 const PACKAGE_JSON: Route = { reading: 'a package.json', analyze: analyzePackageJson };
 const PYPROJECT_SCRIPTS: Route = { reading: 'a pyproject.toml', analyze: analyzePyprojectScripts };
+const PNPM_WORKSPACE: Route = { reading: 'a pnpm-workspace.yaml', analyze: analyzePnpmWorkspace };
 const SECRET_FILE_ROUTES = { dotenv: DOTENV, tfvars: TFVARS, 'key-file': KEY_FILE } as const;
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -119,6 +121,8 @@ function routesFor(path: string, text: string): Route[] {
     if (/^serverless\.ya?ml$/i.test(name)) return [SERVERLESS];
     if (/^action\.ya?ml$/i.test(name)) return [GITHUB_ACTION];
     if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)) return [DOCKER_COMPOSE];
+    // Which folders `pnpm -r` and `pnpm --filter` pick packages from.
+    if (name === 'pnpm-workspace.yaml') return [PNPM_WORKSPACE];
     return yamlRoutesByContent(text);
   }
   if (/\.tf(\.json)?$/.test(name)) return [TERRAFORM];

@@ -27,8 +27,12 @@ export function triggerOfEntryPoint(file: CodeFindings): TriggerFinding {
   const text = `${snippet} ${ruleId}`.toLowerCase();
   if (/lambda|handler\(event|celery|task|queue|consumer|ondocument|onobject|onmessage|cloudevent|createfunction/.test(text)) return { kind: 'event', schedule: null, description: 'Runs when its event arrives', evidence };
   if (SCHEDULED_RULE.test(ruleId) && /schedule|cron/.test(text)) return { kind: 'cron', schedule: null, description: 'Runs on a schedule set in code', evidence };
+  if (CHAT_BOT_START.test(snippet)) return { kind: 'user', schedule: null, description: 'Runs when a chat message reaches the bot', evidence };
   return { kind: 'user', schedule: null, description: /route|listen|app\.|server|fastapi|flask|express|uvicorn|onrequest|oncall|onflow|cloud-function/.test(text) ? 'Runs when its HTTP endpoint is called' : 'Started by a person or a process we did not see', evidence };
 }
+
+/** A bot's start as written: a start call on a line naming a chat platform or a bot (`client.run(token)`, `bot.run(...)`, `bot.launch()`, `SocketModeHandler(app, SLACK_APP_TOKEN).start()`). */
+const CHAT_BOT_START = /\.(?:run_polling|start_polling|infinity_polling|polling)\s*\(|\b(?:client|bot)\.(?:run|login)\s*\(|^(?=.*(?:bot|discord|telegram|slack|socketmode))(?=.*\.(?:run|start|login|launch)\s*\()/i;
 
 export function unknownTrigger(): TriggerFinding {
   return { kind: 'unknown', schedule: null, description: 'No deployment or entry point seen for this code', evidence: null };

@@ -34,6 +34,7 @@ import { isRemoteCaller, linkRemoteCallers, primaryRemoteAgent, remoteAgentsOf, 
 import { ProjectBoundaries } from './project-boundaries';
 import { PackageScripts, withScriptCommands } from './package-scripts';
 import type { ProjectFolder } from '../walk/project-folders';
+import { adoptImportedClientStarts } from './imported-client-starts';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { keepSharedServedVariables, recordServedVariable } from './served-variables';
 import { nameAgentsFromImportedConstants } from './imported-names';
@@ -64,6 +65,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   // A scan links twice (see scanFolder): the second time with the same files, more of them analysed in full.
   const index = new CodeIndex(code, options.samePaths ? { samePaths: options.samePaths } : { projects: new ProjectBoundaries(options.projectFolders ?? []) });
   index.packageScripts = new PackageScripts(configs);
+  // `client.run(token)` of a client another module builds makes the file that runs it the bot's entry point.
+  const clientStarterOf = adoptImportedClientStarts(code, index);
   const packagesNear = packagesByFolder(lockfiles);
   const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();
@@ -151,10 +154,13 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const webRoutes = sharedWebRoutes(entryFiles, reachOf, index, hasLlmSignal);
   const registered = tasksRegisteredByEntries(entryFiles, reachOf, index);
   for (const path of routesMountedByServers(entryFiles, reachOf, index)) registered.add(path);
+  // A module whose client another entry file starts (app.py's handlers, server.py's `app.start()`) is that starter's.
+  const startedBy = new Map([...clientStarterOf].filter(([builder, starter]) => entryFiles.some((f) => f.path === starter) && entryFiles.some((f) => f.path === builder)));
   for (const entry of entryFiles) {
     const routes = webRoutes.get(entry.path);
     if (routes && routes[0] !== entry.path) continue; // one item for the routes of one agent, at the first
     if (registered.has(entry.path)) continue;
+    if (startedBy.has(entry.path)) continue;
     const reach = routes ? [...new Set(routes.flatMap(reachOf))] : reachOf(entry.path);
     // A file that only starts a server built elsewhere (stdio.ts, an Express Streamable HTTP file) is that server's entry point.
     const launched = servers.size > 0 ? serversDeployedBy([entry.path], reach, (path) => path !== entry.path && servers.has(path), index) : null;
@@ -164,7 +170,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
     }
     const closure = reach.filter((p) => !covered.has(p) || serverModules.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
-    const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, routes ?? [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
+    const started = [...startedBy].filter(([, starter]) => starter === entry.path).map(([builder]) => builder);
+    const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, routes ?? [entry.path, ...started], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
     if (!agent) continue;
     for (const path of closure) claimed.add(path);
     agents.push(agent);

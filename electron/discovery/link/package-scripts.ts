@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { shellCommands } from '../config/shell-script';
 import type { CodeFindings, ConfigFindings } from '../findings';
 import { isTestPath } from './deployment-scope';
+import { delegatedRuns, type DelegatedRun, type WorkspacePackage, type WorkspaceTree } from './workspace-commands';
 
 /**
  * The scripts of a tree's package.json files, so a command that asks a package manager to run
@@ -12,21 +13,57 @@ import { isTestPath } from './deployment-scope';
  *
  * Like npm, a command run in a folder uses the nearest package.json at or above it.
  */
-export class PackageScripts {
+export class PackageScripts implements WorkspaceTree {
   private readonly byDir = new Map<string, Record<string, string>>();
+  /** The package.json files with scripts, with their names, for a monorepo's `pnpm --filter web start`. */
+  private readonly packagesByDir = new Map<string, WorkspacePackage>();
+  /** Workspace declarations by folder: package.json `workspaces`, pnpm-workspace.yaml `packages`. */
+  private readonly workspacesByDir = new Map<string, readonly string[]>();
   /** pyproject.toml console scripts by the project's folder: name → the module defining it. */
   private readonly consoleByDir = new Map<string, Record<string, string>>();
 
   constructor(configs: readonly ConfigFindings[]) {
     for (const config of configs) {
       const dir = posix.dirname(config.path) === '.' ? '' : posix.dirname(config.path);
-      if (config.packageScripts) this.byDir.set(dir, config.packageScripts);
+      if (config.packageScripts) {
+        this.byDir.set(dir, config.packageScripts);
+        this.packagesByDir.set(dir, { dir, name: config.packageName ?? null, scripts: config.packageScripts });
+      }
+      if (config.workspaceGlobs) this.workspacesByDir.set(dir, [...(this.workspacesByDir.get(dir) ?? []), ...config.workspaceGlobs]);
       if (config.consoleScripts) this.consoleByDir.set(dir, config.consoleScripts);
     }
   }
 
   get isEmpty(): boolean {
     return this.byDir.size === 0;
+  }
+
+  packageAt(dir: string): WorkspacePackage | undefined {
+    return this.packagesByDir.get(dir);
+  }
+
+  nearestPackage(dir: string): WorkspacePackage | undefined {
+    for (let at = dir; ; at = parentOf(at)) {
+      const found = this.packagesByDir.get(at);
+      if (found || at === '') return found;
+    }
+  }
+
+  packages(): Iterable<WorkspacePackage> {
+    return this.packagesByDir.values();
+  }
+
+  workspaceGlobsAt(dir: string): readonly string[] | undefined {
+    return this.workspacesByDir.get(dir);
+  }
+
+  /**
+   * The commands a monorepo or dev-setup command hands on (`pnpm --filter web start`, `turbo run
+   * start`, `concurrently "…" "…"`, `uv run --directory svc …`), or null when it is none of
+   * those (see link/workspace-commands.ts).
+   */
+  delegatedRuns(words: readonly string[], dir: string): DelegatedRun[] | null {
+    return delegatedRuns(words, dir, this);
   }
 
   /**
@@ -76,6 +113,15 @@ export function withScriptCommands<T extends { runs: string[] }>(unit: T, script
   const follow = (command: string, dir: string, depth: number) => {
     for (const simple of shellCommands(command)) {
       const at = simple.dir ? posix.normalize(posix.join(dir || '.', simple.dir)).replace(/^\.$/, '') : dir;
+      // `turbo run dev`, `concurrently "npm run api" "npm run web"`: the commands they hand on.
+      const delegated = depth < 6 ? scripts.delegatedRuns(simple.words, at) : null;
+      if (delegated) {
+        for (const run of delegated) {
+          added.push(run.command);
+          follow(run.command, run.dir, depth + 1);
+        }
+        continue;
+      }
       const script = depth < 6 ? scripts.scriptRunBy(simple.words, at) : null;
       if (!script) continue;
       added.push(script.command);

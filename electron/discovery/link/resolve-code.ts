@@ -313,6 +313,12 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
   const found: string[] = [];
   for (const simple of shellCommands(command)) {
     const dir = simple.dir ? posix.normalize(posix.join(fromDir || '.', simple.dir)) : fromDir;
+    // `pnpm --filter web start`, `turbo run start`, `concurrently "…" "…"`, `uv run --directory svc …`: the commands they hand on.
+    const delegated = scriptDepth < MAX_SCRIPT_DEPTH ? index.packageScripts?.delegatedRuns(simple.words, dir) : null;
+    if (delegated) {
+      for (const run of delegated) found.push(...entryFilesOfCommand(run.command, index, run.dir, fromDirOnly || run.packageScript, scriptDepth + 1));
+      continue;
+    }
     // `npm start`, `pnpm agent`: the package's script runs, from the package's folder (a chain of `npm run x` too).
     const script = scriptDepth < MAX_SCRIPT_DEPTH ? index.packageScripts?.scriptRunBy(simple.words, dir) : null;
     if (script) {

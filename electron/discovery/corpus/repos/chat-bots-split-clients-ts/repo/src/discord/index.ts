@@ -1,0 +1,3 @@
+import { client } from './client.js';
+
+client.login(process.env.DISCORD_TOKEN);
