@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeCode } from './analyze-code';
+import { loadCodeParsers } from './parser';
+import { analyzed, RULES } from './test-helpers';
+import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
+
+const llmOf = (findings: Awaited<ReturnType<typeof analyzed>>) => findings.llm.map((use) => [use.provider, use.sdk, use.models]);
+const frameworksOf = (findings: Awaited<ReturnType<typeof analyzed>>) => findings.frameworks.map((use) => use.framework);
+
+describe('Cloudflare Workers AI and the Agents SDK', () => {
+  it('reads env.AI.run in a plain worker as Workers AI with its @cf model, though the file imports no SDK', async () => {
+    const worker = `export default {
+  async scheduled(event: ScheduledController, env: Env) {
+    const answer = await env.AI.run("@cf/meta/llama-3.1-8b-instruct", { prompt: "Summarise yesterday's disputes" });
+    await env.DIGESTS.put("latest", answer.response);
+  },
+} satisfies ExportedHandler<Env>;
+`;
+    const findings = await analyzed('src/index.ts', worker);
+    expect(llmOf(findings)).toEqual([['workers-ai', 'env.AI.run', ['@cf/meta/llama-3.1-8b-instruct']]]);
+    expect(frameworksOf(findings)).toEqual([]);
+  });
+
+  it('reads this.env.AI.run in an Agent class, and the class as a Cloudflare agent', async () => {
+    const agent = `import { Agent, callable } from "agents";
+
+export class DisputeAgent extends Agent<Env, { open: number }> {
+  async onRequest(request: Request) {
+    const body = await request.json<{ text: string }>();
+    const reply = await this.env.AI.run("@cf/mistral/mistral-7b-instruct-v0.1", { messages: [{ role: "user", content: body.text }] });
+    return Response.json(reply);
+  }
+}
+`;
+    const findings = await analyzed('src/dispute-agent.ts', agent);
+    expect(llmOf(findings)).toEqual([['workers-ai', 'this.env.AI.run', ['@cf/mistral/mistral-7b-instruct-v0.1']]]);
+    expect(frameworksOf(findings)).toEqual(['cloudflare-agents']);
+    expect(findings.agentic).toBe(true);
+  });
+
+  it('reads workers-ai-provider models handed to the AI SDK', async () => {
+    const chat = `import { AIChatAgent } from "@cloudflare/ai-chat";
+import { createWorkersAI } from "workers-ai-provider";
+import { streamText } from "ai";
+
+export class Concierge extends AIChatAgent<Env> {
+  async onChatMessage() {
+    const workersai = createWorkersAI({ binding: this.env.AI });
+    return streamText({ model: workersai("@cf/meta/llama-3.3-70b-instruct-fp8-fast"), messages: this.messages }).toUIMessageStreamResponse();
+  }
+}
+`;
+    const findings = await analyzed('src/server.ts', chat);
+    expect(llmOf(findings)).toEqual([['workers-ai', 'workers-ai-provider.createWorkersAI', ['@cf/meta/llama-3.3-70b-instruct-fp8-fast']]]);
+    expect(frameworksOf(findings)).toContain('cloudflare-agents');
+  });
+
+  it('marks a stateful Agent that calls no model as a model-free graph, never an agent by itself', async () => {
+    const counter = `import { Agent } from "agents";
+export class Counter extends Agent<Env, { n: number }> {
+  async onMessage(connection: Connection, message: string) {
+    this.setState({ n: this.state.n + 1 });
+  }
+}
+`;
+    const findings = await analyzed('src/counter.ts', counter);
+    expect(findings.llm).toEqual([]);
+    expect(findings.modelFreeGraph).toBe(true);
+  });
+
+  it('does not read an McpAgent module (agents/mcp) as a Cloudflare agent: it is an MCP server', async () => {
+    const server = `import { McpAgent } from "agents/mcp";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+export class LedgerMCP extends McpAgent<Env> {
+  server = new McpServer({ name: "ledger", version: "1.0.0" });
+  async init() {
+    this.server.tool("balance", "Read a balance", {}, async () => ({ content: [] }));
+  }
+}
+`;
+    const findings = await analyzed('src/index.ts', server);
+    expect(frameworksOf(findings)).toEqual(['mcp-server']);
+    expect(findings.tools.map((tool) => tool.name)).toEqual(['balance']);
+  });
+
+  it('leaves the OpenAI Agents SDK for Python (the module `agents`) as it was', async () => {
+    const findings = await analyzed('triage.py', 'from agents import Agent, Runner\n\nagent = Agent(name="Triage", instructions="Route disputes")\nRunner.run_sync(agent, "hi")\n');
+    expect(frameworksOf(findings)).toEqual(['openai-agents']);
+    expect(findings.llm.map((use) => use.provider)).toEqual(['openai']);
+  });
+
+  it('does not parse a worker whose only AI-looking text is a property named AI', async () => {
+    await loadCodeParsers();
+    expect(analyzeCode('src/index.ts', 'export default { fetch: () => new Response(JSON.stringify({ AI: "off" })) };\n', RULES, TEST_FINGERPRINT_KEY)).toBeNull();
+  });
+});
