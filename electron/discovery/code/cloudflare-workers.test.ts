@@ -83,6 +83,35 @@ export class LedgerMCP extends McpAgent<Env> {
     expect(findings.tools.map((tool) => tool.name)).toEqual(['balance']);
   });
 
+  it('reads where an McpAgent is served (serve, serveSSE, mount) and the servers an agent adds by URL', async () => {
+    const server = `import { McpAgent } from "agents/mcp";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+export class LedgerMCP extends McpAgent<Env> {
+  server = new McpServer({ name: "ledger", version: "1.0.0" });
+  async init() {}
+}
+export default new OAuthProvider({ apiHandlers: { "/sse": LedgerMCP.serveSSE("/sse"), "/mcp": LedgerMCP.serve("/mcp") } });
+const legacy = LedgerMCP.mount("/events");
+const notOurs = app.mount("/static");
+`;
+    const served = await analyzed('src/index.ts', server);
+    expect(served.mcpHttpServing?.map((fact) => [fact.transport, fact.port, fact.path])).toEqual([
+      ['sse', null, '/sse'],
+      ['streamable-http', null, '/mcp'],
+      ['sse', null, '/events'],
+    ]);
+    const client = `import { Agent } from "agents";
+export class OpsAgent extends Agent<Env> {
+  async onStart() {
+    await this.addMcpServer("case-notes", "https://case-notes-mcp.northwind.workers.dev/sse", this.env.HOST);
+    await this.addMcpServer("from-env", this.env.NOTES_MCP_URL);
+  }
+}
+`;
+    const reached = await analyzed('src/server.ts', client);
+    expect(reached.mcpHttpClients?.map((fact) => [fact.name, fact.url])).toEqual([['case-notes', 'https://case-notes-mcp.northwind.workers.dev/sse']]);
+  });
+
   it('leaves the OpenAI Agents SDK for Python (the module `agents`) as it was', async () => {
     const findings = await analyzed('triage.py', 'from agents import Agent, Runner\n\nagent = Agent(name="Triage", instructions="Route disputes")\nRunner.run_sync(agent, "hi")\n');
     expect(frameworksOf(findings)).toEqual(['openai-agents']);

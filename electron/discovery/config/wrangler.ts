@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { TriggerFinding } from '../../../shared/discovery';
-import type { ConfigFindings } from '../findings';
+import type { ConfigFindings, UnitFinding } from '../findings';
 import { ConfigSyntaxError, type ConfigContext } from './context';
 import { recordEnvEntry } from './env-facts';
 import { parseJsonDocument } from './json-document';
@@ -45,6 +45,7 @@ export function analyzeWrangler(path: string, text: string, ctx: ConfigContext):
     // Structured vars (objects) are JSON values, never credentials by their shape.
     if (asRecord(value) || Array.isArray(value)) continue;
     recordEnvEntry(src, unit, { name: key, value: asText(value), line: document.lineOf(['vars', key]) });
+    recordMcpUrl(src, unit, key, asText(value), document.lineOf(['vars', key]));
   }
   // Secrets are set with `wrangler secret put`; a config may only list the names it requires.
   for (const secret of textList(asRecord(config.secrets)?.required)) {
@@ -52,8 +53,34 @@ export function analyzeWrangler(path: string, text: string, ctx: ConfigContext):
   }
   const aiBinding = asText(asRecord(config.ai)?.binding);
   if (aiBinding) addCredential(unit, 'env-var', `${aiBinding} (Workers AI binding)`, WORKERS_AI_PROVIDER, src.evidence('wrangler.credential.ai-binding', document.lineOf(['ai', 'binding'])));
+  const hosts = hostsOf(config, name);
+  if (hosts.length > 0) unit.hosts = hosts;
   findings.units.push(unit);
   return src.redactFindings(findings);
+}
+
+/**
+ * Where the worker answers: `<name>.<account subdomain>.workers.dev` unless `workers_dev = false`
+ * (the account's subdomain is not in the repository: `*` stands for it), and the hosts of its
+ * routes and custom domains (`route = "mcp.example.com/*"`, `routes = [{ pattern, custom_domain }]`).
+ */
+function hostsOf(config: Json, name: string): string[] {
+  const hosts = config.workers_dev === false ? [] : [`${name.toLowerCase()}.*.workers.dev`];
+  const routes = [config.route, ...asArray(config.routes)].map((route) => asText(route) ?? asText(asRecord(route)?.pattern));
+  for (const pattern of routes) {
+    const host = pattern?.replace(/^https?:\/\//, '').split('/')[0]?.toLowerCase();
+    // A zone wildcard (`*.example.com/*`) names no one host a client would write.
+    if (host && /^[a-z0-9.-]+$/.test(host) && !hosts.includes(host)) hosts.push(host);
+  }
+  return hosts;
+}
+
+/** `LEDGER_MCP_URL = "https://ledger-mcp.acme.workers.dev/mcp"`: a var named for MCP holding a URL is where the worker's code reaches that server. */
+function recordMcpUrl(src: ConfigSource, unit: UnitFinding, name: string, value: string | null, line: number): void {
+  const url = value?.trim();
+  if (!url || !/MCP/i.test(name) || !/^https?:\/\/[^\s${}]+$/.test(url)) return;
+  const evidence = src.evidence('config.endpoint.env-url', line);
+  if (evidence) (unit.mcpUrls ??= []).push({ name, url, evidence });
 }
 
 function workerTrigger(src: ConfigSource, document: WranglerDocument): TriggerFinding {
