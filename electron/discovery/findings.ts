@@ -163,7 +163,7 @@ export interface McpHttpClientFact {
  * unit's code, resolved by the linker (link/sub-agents.ts).
  */
 export interface AgentDefinitionFinding {
-  kind: 'react-agent' | 'supervisor' | 'swarm' | 'openai-agent' | 'graph' | 'crewai-agent' | 'crew' | 'smolagents-agent' | 'autogen-agent' | 'autogen-team';
+  kind: 'react-agent' | 'supervisor' | 'swarm' | 'openai-agent' | 'graph' | 'crewai-agent' | 'crew' | 'smolagents-agent' | 'autogen-agent' | 'autogen-team' | 'cloudflare-agent';
   /** The `name=` literal the framework routes on, or null. */
   name: string | null;
   /** The variable the agent (or its compiled graph) is bound to, or null. */

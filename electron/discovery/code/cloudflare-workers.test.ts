@@ -5,6 +5,7 @@ import { analyzed, RULES } from './test-helpers';
 import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 
 const llmOf = (findings: Awaited<ReturnType<typeof analyzed>>) => findings.llm.map((use) => [use.provider, use.sdk, use.models]);
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 const frameworksOf = (findings: Awaited<ReturnType<typeof analyzed>>) => findings.frameworks.map((use) => use.framework);
 
 describe('Cloudflare Workers AI and the Agents SDK', () => {
@@ -110,6 +111,42 @@ export class OpsAgent extends Agent<Env> {
 `;
     const reached = await analyzed('src/server.ts', client);
     expect(reached.mcpHttpClients?.map((fact) => [fact.name, fact.url])).toEqual([['case-notes', 'https://case-notes-mcp.northwind.workers.dev/sse']]);
+  });
+
+  it('defines an agent per Agents SDK class that calls a model, holding the tools it hands the model', async () => {
+    const agents = `import { Agent, callable } from "agents";
+import { AIChatAgent } from "@cloudflare/ai-chat";
+import { createWorkersAI } from "workers-ai-provider";
+import { generateText, streamText, tool } from "ai";
+
+const issueRefund = tool({ description: "Refund", inputSchema: z.object({}), execute: async () => "ok" });
+
+export class RefundAgent extends Agent<Env> {
+  @callable()
+  async review(caseId: string) {
+    const workersai = createWorkersAI({ binding: this.env.AI });
+    return generateText({ model: workersai("@cf/meta/llama-3.3-70b-instruct-fp8-fast"), prompt: caseId, tools: { issueRefund, explain: tool({ description: "x", inputSchema: z.object({}) }) } });
+  }
+}
+
+export class Intake extends AIChatAgent<Env> {
+  async onChatMessage() {
+    const answer = await this.env.AI.run("@cf/meta/llama-3.1-8b-instruct", { prompt: "hi" });
+    return new Response(answer.response);
+  }
+}
+
+export class Presence extends Agent<Env> {
+  onConnect() { this.setState({ online: 1 }); }
+}
+`;
+    const findings = await analyzed('src/agents.ts', agents);
+    expect(findings.agentDefinitions?.map((d) => [d.kind, d.name, d.tools, d.evidence.line])).toEqual([
+      ['cloudflare-agent', 'RefundAgent', ['issueRefund', 'explain'], lineOf(agents, 'return generateText')],
+      ['cloudflare-agent', 'Intake', [], lineOf(agents, 'this.env.AI.run')],
+    ]);
+    const off = await analyzed('src/agents.ts', agents, { ...RULES, forLanguage: (language) => ({ ...RULES.forLanguage(language), framework: RULES.forLanguage(language).framework.filter((rule) => rule.id !== 'ts.framework.cloudflare-agents') }) });
+    expect(off.agentDefinitions ?? []).toEqual([]);
   });
 
   it('leaves the OpenAI Agents SDK for Python (the module `agents`) as it was', async () => {
