@@ -64,6 +64,23 @@ describe('analyzeWrangler', () => {
     expect(brokenJson.warnings[0]!.message).toMatch(/not valid JSON/);
   });
 
+  it('survives shapes wrangler would reject, and names the hosts a client reaches it by', () => {
+    const odd = analyze('edge/wrangler.json', JSON.stringify({ main: 'src/index.ts', triggers: { crons: 'not-a-list' }, queues: { consumers: { queue: 'x' } }, vars: { LIST: [1, 2], NESTED: { a: 1 }, constructor: 'x' }, ai: 'AI', secrets: { required: 'STRIPE_KEY' }, routes: [{ pattern: 'mcp.northwind.example/*', custom_domain: true }, '*.northwind.example/*', 42] }))!.units[0]!;
+    // No name: the folder names the worker.
+    expect(odd).toMatchObject({ name: 'edge', codePaths: ['src/index.ts'] });
+    expect(odd.trigger).toMatchObject({ kind: 'webhook' });
+    expect(odd.credentials).toEqual([]);
+    expect(odd.hosts).toEqual(['edge.*.workers.dev', 'mcp.northwind.example']);
+    expect(analyze('wrangler.json', JSON.stringify({ main: 42 }))).toBeNull();
+    expect(analyze('wrangler.json', '[]')).toBeNull();
+    expect(analyze('wrangler.toml', TOML)!.units[0]!.hosts).toBeUndefined();
+  });
+
+  it('keeps an MCP server URL from vars for the linker', () => {
+    const unit = analyze('wrangler.jsonc', '{ "name": "ops", "main": "src/server.ts", "vars": { "LEDGER_MCP_URL": "https://ledger-mcp.northwind.workers.dev/mcp", "DOCS_URL": "https://docs.northwind.example" } }')!.units[0]!;
+    expect(unit.mcpUrls?.map((u) => [u.name, u.url])).toEqual([['LEDGER_MCP_URL', 'https://ledger-mcp.northwind.workers.dev/mcp']]);
+  });
+
   it('leaves out what the workspace turned off', () => {
     const off = analyzeWrangler('wrangler.toml', TOML, testContext(['wrangler.trigger.cron', 'wrangler.credential.ai-binding']))!.units[0]!;
     expect(off.trigger.kind).toBe('event');

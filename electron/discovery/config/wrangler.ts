@@ -31,7 +31,7 @@ interface WranglerDocument {
 export function analyzeWrangler(path: string, text: string, ctx: ConfigContext): ConfigFindings | null {
   const src = new ConfigSource(path, text, ctx);
   const document = path.toLowerCase().endsWith('.toml') ? tomlDocument(src) : jsonDocument(src);
-  const main = asText(document.value.main);
+  const main = typeof document.value.main === 'string' ? document.value.main.trim() : null;
   // Without `main` the config deploys static assets or a Pages project: no code of ours runs.
   if (!main) return null;
   const config = document.value;
@@ -48,7 +48,7 @@ export function analyzeWrangler(path: string, text: string, ctx: ConfigContext):
     recordMcpUrl(src, unit, key, asText(value), document.lineOf(['vars', key]));
   }
   // Secrets are set with `wrangler secret put`; a config may only list the names it requires.
-  for (const secret of textList(asRecord(config.secrets)?.required)) {
+  for (const secret of textsOf(asRecord(config.secrets)?.required)) {
     addCredential(unit, 'env-var', secret, null, src.evidence('wrangler.credential.secret', document.lineOf(['secrets', 'required'])));
   }
   const aiBinding = asText(asRecord(config.ai)?.binding);
@@ -66,11 +66,11 @@ export function analyzeWrangler(path: string, text: string, ctx: ConfigContext):
  */
 function hostsOf(config: Json, name: string): string[] {
   const hosts = config.workers_dev === false ? [] : [`${name.toLowerCase()}.*.workers.dev`];
-  const routes = [config.route, ...asArray(config.routes)].map((route) => asText(route) ?? asText(asRecord(route)?.pattern));
+  const routes = [config.route, ...asArray(config.routes)].map((route) => (typeof route === 'string' ? route : asText(asRecord(route)?.pattern)));
   for (const pattern of routes) {
     const host = pattern?.replace(/^https?:\/\//, '').split('/')[0]?.toLowerCase();
     // A zone wildcard (`*.example.com/*`) names no one host a client would write.
-    if (host && /^[a-z0-9.-]+$/.test(host) && !hosts.includes(host)) hosts.push(host);
+    if (host && /^(?=.*[a-z])[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) && !hosts.includes(host)) hosts.push(host);
   }
   return hosts;
 }
@@ -86,7 +86,7 @@ function recordMcpUrl(src: ConfigSource, unit: UnitFinding, name: string, value:
 function workerTrigger(src: ConfigSource, document: WranglerDocument): TriggerFinding {
   const config = document.value;
   const found: Array<TriggerFinding | null> = [];
-  const crons = textList(asRecord(config.triggers)?.crons);
+  const crons = textsOf(asRecord(config.triggers)?.crons);
   crons.forEach((expression, i) => found.push(cronTrigger(expression, src.evidence('wrangler.trigger.cron', document.lineOf(['triggers', 'crons', i])), 'UTC')));
   asArray(asRecord(config.queues)?.consumers).forEach((value, i) => {
     const queue = asText(asRecord(value)?.queue);
@@ -131,5 +131,8 @@ function tomlDocument(src: ConfigSource): WranglerDocument {
   };
   return { value, lineOf };
 }
+
+/** The strings of a list; wrangler takes lists only, so a lone string is not one. */
+const textsOf = (value: unknown): string[] => (Array.isArray(value) ? textList(value) : []);
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
