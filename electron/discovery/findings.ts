@@ -42,6 +42,8 @@ export interface CodeFindings {
   localImports: string[];
   /** A runnable entry: `if __name__ == "__main__"`, a CLI/worker main, a server start, a handler export. */
   entryPoint: Evidence | null;
+  /** The schedule a scheduled entry point's call names in its arguments (`createFunction({ id }, { cron: '0 3 * * *' }, …)`), when the line itself does not. */
+  entrySchedule?: string;
   /** True when an LLM chooses actions: an agent framework, tools handed to a model, a tool-call loop. */
   agentic: boolean;
   /** OpenAI Agents SDK (JS) agents defined, wired and run here (code/agent-graph.ts). */

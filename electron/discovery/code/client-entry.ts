@@ -53,10 +53,13 @@ export function isServerOnly(path: string, text: string): boolean {
   return /\.(?:tsx|jsx|ts|js|mjs)$/.test(path) && (leadingDirective(text)?.directive === 'use server' || (text.includes('server-only') && SERVER_ONLY_IMPORT.test(text)));
 }
 
-/** A "use server" module: Next.js serves each exported function as an endpoint the page posts to. */
+/**
+ * A "use server" module: Next.js serves each exported function as an endpoint the page posts to.
+ * One that exports nothing (a module configuring an SDK for the server's other code) serves none.
+ */
 export function serverActionEntryOf(path: string, text: string): Evidence | null {
   if (!/\.(?:tsx|jsx|ts|js|mjs)$/.test(path)) return null;
   const directive = leadingDirective(text);
-  if (directive?.directive !== 'use server') return null;
+  if (directive?.directive !== 'use server' || !/^[ \t]*export\b/m.test(text)) return null;
   return makeEvidence(path, directive.line, text.split('\n')[directive.line - 1] ?? '', 'web.server-action', CONFIDENCE);
 }

@@ -12,7 +12,7 @@ import { clientEntryOf, isServerOnly, serverActionEntryOf } from './client-entry
 import type { CallSite, CodeModel } from './code-model';
 import { findCredentials } from './credentials';
 import { EndpointCollector, findEndpoints } from './endpoints';
-import { findEntryPoint } from './entry-point';
+import { findEntryPoint, scheduleOfEntry } from './entry-point';
 import { createFindingContext } from './finding-context';
 import { findFrameworks } from './frameworks';
 import { findGenerationSites } from './generation-sites';
@@ -65,6 +65,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const agentsRun = findAgentsRun(model);
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
   const remoteAgents = findRemoteAgents(model, rules);
+  const entryPoint = findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions);
+  const entrySchedule = scheduleOfEntry(context, entryPoint);
   return {
     type: 'code',
     path: model.path,
@@ -78,7 +80,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     guardrails: findGuardrails(context),
     untrustedInputs: [...findUntrustedInputs(context, tools), ...claude.untrustedInputs],
     localImports: localImports(model, rules),
-    entryPoint: findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions),
+    entryPoint,
+    ...(entrySchedule ? { entrySchedule } : {}),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel || passesToolsToModel(llm.modelCalls),
     ...(agentGraph ? { agentGraph } : {}),

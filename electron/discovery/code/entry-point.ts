@@ -1,5 +1,6 @@
 import type { Evidence } from '../../../shared/discovery';
-import { callMatches } from './finding-context';
+import type { CallSite, Value } from './code-model';
+import { callMatches, literalText, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
 
 /**
@@ -20,3 +21,51 @@ export function findEntryPoint(context: FindingContext): Evidence | null {
   }
   return candidates.reduce<Evidence | null>((earliest, candidate) => (!earliest || candidate.line < earliest.line ? candidate : earliest), null);
 }
+
+/**
+ * The schedule a scheduled job's call is given: `cron.schedule(NIGHTLY, …)` with the expression in
+ * a constant, Inngest's `createFunction({ id }, { cron: '0 3 * * *' }, …)` or `{ triggers: [{ cron }] }`,
+ * Trigger.dev's `schedules.task({ cron })`. Null when the call names none (an event trigger).
+ */
+export function scheduleOfEntry(context: FindingContext, entry: Evidence | null): string | null {
+  if (!entry || !entry.ruleId.endsWith('.entry-point.scheduled')) return null;
+  const rule = context.rules.entryPoint.find((r) => r.id === entry.ruleId);
+  const call = context.model.calls.find((site) => site.line === entry.line && !site.decorates && callMatches(rule?.match.calls, site));
+  return call ? cronIn(context, call) : null;
+}
+
+function cronIn(context: FindingContext, call: CallSite): string | null {
+  const first = literalText(resolved(context.model, call.args[0]));
+  if (first && CRON_EXPRESSION.test(first)) return first;
+  for (const value of [...call.args, ...call.named.values()]) {
+    const found = cronEntry(context, value, 2);
+    if (found) return found;
+  }
+  return null;
+}
+
+function cronEntry(context: FindingContext, value: Value | undefined, depth: number): string | null {
+  const object = resolved(context.model, value);
+  if (object?.kind === 'list' && depth > 0) {
+    for (const item of object.items) {
+      const found = cronEntry(context, item, depth - 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (object?.kind !== 'object') return null;
+  for (const entry of object.entries) {
+    if (entry.key === 'cron' || entry.key === 'schedule') {
+      const text = literalText(resolved(context.model, entry.value));
+      if (text && (CRON_EXPRESSION.test(text) || /^every /i.test(text))) return text;
+    }
+    if (entry.key === 'triggers' && depth > 0) {
+      const found = cronEntry(context, entry.value, depth - 1);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Five or six cron fields, optionally after a `TZ=Europe/Paris ` prefix (Inngest). */
+const CRON_EXPRESSION = /^(?:(?:CRON_)?TZ=\S+\s+)?(?:[\d*/,?LW#A-Za-z-]+\s+){4,5}[\d*/,?LW#A-Za-z-]+$/;

@@ -67,10 +67,17 @@ export function findMcpLaunches(model: CodeModel, rules: CodeRuleSet): McpLaunch
     const folder = stringOf(model, cwd);
     launches.push({ command, args: texts as string[], evidence: makeEvidence(model.path, line, model.lines[line - 1] ?? '', rule.id, rule.confidence), ...(name ? { name } : {}), ...(envNames.length > 0 ? { env: envNames } : {}), ...(folder ? { cwd: folder } : {}) });
   };
+  for (const call of model.calls) {
+    // Genkit's `mcpClient({ name: 'github', serverProcess: { command, args, env } })`: the client names the server.
+    const process = resolved(model, call.named.get('serverProcess'));
+    if (process?.kind !== 'object') continue;
+    const entry = (key: string) => process.entries.find((e) => e.key === key)?.value;
+    add(stringOf(model, entry('command')), entry('args'), call.line, stringOf(model, call.named.get('name')) ?? call.boundTo, entry('env'), entry('cwd'));
+  }
   for (const object of model.objects) {
     const command = object.entries.find((e) => e.key === 'command');
     const args = object.entries.find((e) => e.key === 'args');
-    if (command && args) add(stringOf(model, command.value), args.value, command.line, object.boundTo ?? null, object.entries.find((e) => e.key === 'env')?.value, object.entries.find((e) => e.key === 'cwd')?.value);
+    if (command && args && object.boundTo !== 'serverProcess') add(stringOf(model, command.value), args.value, command.line, object.boundTo ?? null, object.entries.find((e) => e.key === 'env')?.value, object.entries.find((e) => e.key === 'cwd')?.value);
   }
   for (const call of model.calls) {
     const args = call.named.get('args');

@@ -79,6 +79,12 @@ const ToolRule = Base.extend({
   bases: patterns.optional(),
   /** Arguments that hand a list (or map) of tools to a model or agent. */
   namedArgs: patterns.optional(),
+  /**
+   * Files importing one of these modules name tools by the name they were registered under: a
+   * string in a namedArgs list is a tool there (Genkit's `tools: ['webLoader', 'maps/maps_geocode']`).
+   * Anywhere else a list of strings says nothing about tools.
+   */
+  stringToolsIn: patterns.optional(),
   /** `{"type": "function", ...}` tool schemas (OpenAI function calling). */
   objectTypes: patterns.optional(),
   /** `{"name": ..., "input_schema": ...}` tool schemas (Anthropic): a name plus one of these keys. */
@@ -285,7 +291,7 @@ export type CodeRuleJson = z.infer<typeof CodeRule>;
 /** A rule with its globs compiled; a field the rule does not list has no matcher. */
 export type Compiled<R> = R & { match: Partial<Record<MatcherField, GlobMatcher>> };
 type MatcherField = (typeof MATCHER_FIELDS)[number];
-const MATCHER_FIELDS = ['modules', 'calls', 'decorators', 'bases', 'namedArgs', 'objectTypes', 'containers', 'nameHints', 'secretArgs', 'schemes', 'hosts', 'urlHints', 'envNames', 'moduleCalls', 'exports', 'modelArgs', 'schemaKeys', 'decoratedNames', 'imports', 'excludeModules'] as const;
+const MATCHER_FIELDS = ['modules', 'calls', 'decorators', 'bases', 'namedArgs', 'objectTypes', 'containers', 'nameHints', 'secretArgs', 'schemes', 'hosts', 'urlHints', 'envNames', 'moduleCalls', 'exports', 'modelArgs', 'schemaKeys', 'decoratedNames', 'imports', 'excludeModules', 'stringToolsIn'] as const;
 /** Env var names and name parts are matched without regard to case. */
 const CASE_INSENSITIVE_FIELDS = new Set<MatcherField>(['nameHints', 'envNames', 'hosts', 'urlHints', 'schemes']);
 

@@ -1,7 +1,7 @@
 import type { CallSite, CodeModel, Scope, Value } from './code-model';
 import { callMatches, lastSegment, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
-import type { ToolAnalysis } from './tools';
+import { namesTool, type ToolAnalysis } from './tools';
 import { isPossiblyLocalPythonModule } from './python';
 import { isPossiblyLocalTypeScriptModule } from './typescript';
 
@@ -190,6 +190,9 @@ class BindingReader {
         case 'ref':
           // A tool imported from another module, by the name it is written under here.
           tools.push(key ?? lastSegment(value.name));
+          break;
+        case 'string':
+          if (this.tools.namesToolsByString && namesTool(value)) tools.push(value.text);
           break;
         case 'other':
           // `*base_tools`, `...sharedTools`: items the list takes from elsewhere.

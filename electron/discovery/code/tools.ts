@@ -1,6 +1,7 @@
 import type { ToolDefinition } from '../../../shared/discovery';
 import type { CallSite, CodeModel, Scope, Value } from './code-model';
 import { callMatches, lastSegment, literalText, resolved } from './finding-context';
+import { importMatches } from './frameworks';
 import type { FindingContext } from './finding-context';
 import type { Compiled, ToolRuleJson } from './rules';
 
@@ -11,6 +12,14 @@ type ToolRule = Compiled<ToolRuleJson>;
  * Where the tools of a file are and which code is theirs. A tool's body is a function or class
  * scope; anything found inside it (a subprocess call, an SQL delete) belongs to that tool.
  */
+
+/** A tool's registered name, or an MCP client's tool as `client/tool`: not a sentence, a path or a URL. */
+const TOOL_NAME = /^[A-Za-z_][\w.-]*(?:\/[A-Za-z_][\w.-]*)?$/;
+
+/** A string in a tools list that names a tool registered elsewhere, in a file whose framework names tools so (ToolRule.stringToolsIn). */
+export function namesTool(value: Value): value is Extract<Value, { kind: 'string' }> {
+  return value.kind === 'string' && !value.interpolated && TOOL_NAME.test(value.text);
+}
 export interface ToolAnalysis {
   tools: ToolDefinition[];
   /** The tool whose body contains this scope, or null. */
@@ -21,6 +30,8 @@ export interface ToolAnalysis {
   toolOfObject: ReadonlyMap<ObjectValue, string>;
   /** Tools (or tool schemas) are passed to a model or agent in this file. */
   handedToModel: boolean;
+  /** This file's framework names tools by string in its tool lists (ToolRule.stringToolsIn). */
+  namesToolsByString: boolean;
 }
 
 /** Names inside nested arguments are followed this deep (tool({ execute }) is depth 2). */
@@ -43,6 +54,7 @@ class ToolRegistry {
   private readonly callTools = new Map<CallSite, string>();
   private readonly objectTools = new Map<ObjectValue, string>();
   private handedToModel = false;
+  private namesToolsByString = false;
   private readonly model: CodeModel;
 
   constructor(private readonly context: FindingContext) {
@@ -62,6 +74,7 @@ class ToolRegistry {
       toolOfCall: this.callTools,
       toolOfObject: this.objectTools,
       handedToModel: this.handedToModel,
+      namesToolsByString: this.namesToolsByString,
     };
   }
 
@@ -109,6 +122,8 @@ class ToolRegistry {
   addListed(rule: ToolRule): void {
     const matcher = rule.match.namedArgs;
     if (!matcher) return;
+    const stringsIn = rule.match.stringToolsIn;
+    if (stringsIn && this.model.imports.some((fact) => importMatches(stringsIn, fact))) this.namesToolsByString = true;
     for (const named of this.model.namedValues) if (matcher.test(named.name)) this.addList(named.value, rule, named.line);
     for (const call of this.model.calls) {
       for (const argument of call.args) if (argument.kind === 'ref' && matcher.test(argument.name)) this.addList(argument, rule, call.line);
@@ -149,6 +164,11 @@ class ToolRegistry {
       case 'ref':
         // Imported from another module: its body is analysed where it is defined.
         this.add(key ?? lastSegment(value.name), [], rule, line);
+        break;
+      case 'string':
+        // A tool registered elsewhere, named (an MCP client's tools are `client/tool`).
+        if (!this.namesToolsByString || !namesTool(value)) return;
+        this.add(value.text, [], rule, line);
         break;
       default:
         return;

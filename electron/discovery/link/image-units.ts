@@ -21,7 +21,7 @@ import { entryFilesOfCommand, type CodeIndex } from './resolve-code';
  * `triggerOfEntry`: what starts an entry file when its image exposes no port (a queue worker's
  * consumer loop); null when the file says nothing.
  */
-export function undeployedImages(configs: readonly ConfigFindings[], images: ReadonlyMap<string, string>, index: CodeIndex, triggerOfEntry: (path: string) => TriggerFinding | null): ConfigFindings[] {
+export function undeployedImages(configs: readonly ConfigFindings[], images: ReadonlyMap<string, string>, index: CodeIndex, triggerOfEntry: (path: string) => TriggerFinding | null, treeName = ''): ConfigFindings[] {
   if (images.size === 0) return [];
   const contexts = new Set<string>();
   const built = new Set<string>();
@@ -39,7 +39,7 @@ export function undeployedImages(configs: readonly ConfigFindings[], images: Rea
     const image = config.image;
     if (!image || built.has(config.path) || contexts.has(posix.dirname(config.path)) || DEV_IMAGE.test(config.path)) continue;
     const dir = posix.dirname(config.path) === '.' ? '' : posix.dirname(config.path);
-    const unit = newUnit('container-service', imageName(config.path), config.path, image.evidence, imageTrigger(image, dir, index, triggerOfEntry));
+    const unit = newUnit('container-service', imageName(config.path, treeName), config.path, image.evidence, imageTrigger(image, dir, index, triggerOfEntry));
     unit.runs.push(image.command);
     unit.build = { context: dir, dockerfile: posix.basename(config.path) };
     if (image.ports) unit.ports = image.ports;
@@ -51,13 +51,17 @@ export function undeployedImages(configs: readonly ConfigFindings[], images: Rea
 /** Images a developer builds by hand: a dev container, `Dockerfile.dev`, `test.Dockerfile`, `Dockerfile.local`. */
 const DEV_IMAGE = /(^|\/)\.devcontainer\/|(^|\/)(dockerfile|containerfile)[.-](dev|develop|development|local|debug|test|tests|ci)$|(^|\/)(dev|develop|development|local|debug|test|tests|ci)\.dockerfile$/i;
 
-/** `bot/Dockerfile` → bot, `Dockerfile.worker` and `worker.Dockerfile` → worker; a Dockerfile at the top of the tree → Dockerfile. */
-export function imageName(path: string): string {
+/**
+ * `bot/Dockerfile` → bot, `Dockerfile.worker` and `worker.Dockerfile` → worker; a Dockerfile at the
+ * top of the tree is named after the scanned folder (`treeName`), as it is when that folder is
+ * scanned as one repository of a larger checkout, else Dockerfile.
+ */
+export function imageName(path: string, treeName = ''): string {
   const file = posix.basename(path);
   const suffixed = file.match(/^(?:dockerfile|containerfile)[.-]([\w.-]+)$/i)?.[1] ?? file.match(/^([\w.-]+)\.dockerfile$/i)?.[1];
   if (suffixed) return suffixed;
   const folder = posix.basename(posix.dirname(path));
-  return folder && folder !== '.' ? folder : file;
+  return folder && folder !== '.' ? folder : treeName || file;
 }
 
 function imageTrigger(image: NonNullable<ConfigFindings['image']>, dir: string, index: CodeIndex, triggerOfEntry: (path: string) => TriggerFinding | null): TriggerFinding {

@@ -36,6 +36,8 @@ import type { ProjectFolder } from '../walk/project-folders';
 import { CodeIndex, entryFileBySuffix, entryFileOfHandler, entryFilesOfCommand, importClosure } from './resolve-code';
 import { keepSharedServedVariables, recordServedVariable } from './served-variables';
 import { addSubAgents } from './sub-agents';
+import { triggerOfEntryPoint, unknownTrigger } from './entry-point-triggers';
+import { toolsByName } from './tools-by-name';
 import { ImporterChains, unitRootsOf } from './unrun-importers';
 
 /**
@@ -74,7 +76,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const imagesNothingDeploys = undeployedImages(configs, images, index, (path) => {
     const file = index.get(path);
     return file?.entryPoint ? triggerOfEntryPoint(file) : null;
-  });
+  }, sourceLabel);
   for (const config of [...configs, ...imagesNothingDeploys]) {
     for (const declared of config.units) {
       const unit = withImageCommand(declared, images);
@@ -109,6 +111,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
 
   // MCP servers are items of their own, whoever launches them; their modules are theirs.
   const serverItems = new Map<string, DiscoveredAgent>();
+  /**
+   * Modules a server's code imports that no config unit claimed: they start no item of their own,
+   * but an agent importing one too runs it as well (the app's shared model client, a database helper).
+   */
+  const serverModules = new Set<string>();
   for (const file of servers.values()) {
     if (isTestPath(file.path)) continue;
     const closure = importClosure([file.path], index).filter((p) => p === file.path || !servers.has(p));
@@ -116,7 +123,10 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
     const server = candidateOf(sourceLabel, 'mcp-server', mcpServerName(file), file.path, [file.path], mcpServerTrigger(file), files, null, { packagesNear, secretsNear });
     if (!server) continue;
     server.classification = 'mcp-server';
-    for (const path of closure) covered.add(path);
+    for (const path of closure) {
+      if (path !== file.path && !covered.has(path)) serverModules.add(path);
+      covered.add(path);
+    }
     serverItems.set(file.path, server);
     agents.push(server);
   }
@@ -149,7 +159,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       for (const path of launched) serverItems.get(path)!.entryPoints.push(entry.path);
       continue;
     }
-    const closure = reach.filter((p) => !covered.has(p));
+    const closure = reach.filter((p) => !covered.has(p) || serverModules.has(p));
     const files = closure.map((p) => index.get(p)!).filter(Boolean);
     const agent = candidateOf(sourceLabel, 'code-entry-point', entry.path, entry.path, routes ?? [entry.path], triggerOfEntryPoint(entry), files, null, { packagesNear, secretsNear });
     if (!agent) continue;
@@ -267,17 +277,6 @@ function entryFilesOf(unit: UnitFinding, index: CodeIndex): string[] {
   return [...found];
 }
 
-function triggerOfEntryPoint(file: CodeFindings): TriggerFinding {
-  const evidence = file.entryPoint;
-  const text = `${evidence?.snippet ?? ''} ${evidence?.ruleId ?? ''}`.toLowerCase();
-  if (/lambda|handler\(event|celery|task|queue|consumer/.test(text)) return { kind: 'event', schedule: null, description: 'Runs when its event arrives', evidence };
-  return { kind: 'user', schedule: null, description: /route|listen|app\.|server|fastapi|flask|express|uvicorn/.test(text) ? 'Runs when its HTTP endpoint is called' : 'Started by a person or a process we did not see', evidence };
-}
-
-function unknownTrigger(): TriggerFinding {
-  return { kind: 'unknown', schedule: null, description: 'No deployment or entry point seen for this code', evidence: null };
-}
-
 function candidateOf(
   sourceLabel: string,
   kind: UnitKind,
@@ -312,7 +311,7 @@ function candidateOf(
     trigger,
     llm,
     frameworks,
-    tools: files.flatMap((f) => f.tools),
+    tools: toolsByName(files.flatMap((f) => f.tools)),
     capabilities,
     ...(isMcp && unit?.mcpServers?.length ? { mcpServers: unit.mcpServers } : {}),
     // An MCP config runs servers from elsewhere (npx, uvx, remote URLs), not the code beside it:

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { analyzed } from './test-helpers';
+
+describe('scheduled jobs written in code', () => {
+  it('node-cron with its expression in a constant: the schedule is read through the name', async () => {
+    const findings = await analyzed(
+      'jobs/digest.ts',
+      `import cron from 'node-cron'
+import OpenAI from 'openai'
+const NIGHTLY = '30 2 * * *'
+const client = new OpenAI()
+cron.schedule(NIGHTLY, async () => {
+  await client.responses.create({ model: 'gpt-4.1-mini', input: 'Summarise the night' })
+})
+`,
+    );
+    expect(findings.entryPoint?.ruleId).toBe('ts.entry-point.scheduled');
+    expect(findings.entrySchedule).toBe('30 2 * * *');
+  });
+
+  it("Inngest: a function on an app's client, with a cron trigger or only an event", async () => {
+    const cron = await analyzed(
+      'src/inngest/digest.ts',
+      `import { createAgent, gemini } from '@inngest/agent-kit'
+import { inngest } from './client'
+const writer = createAgent({ name: 'digest', system: 'Summarise', model: gemini({ model: 'gemini-2.5-flash' }) })
+export const nightly = inngest.createFunction({ id: 'nightly' }, { triggers: [{ cron: '0 3 * * 1-5' }] }, async () => writer.run('go'))
+`,
+    );
+    expect(cron.entryPoint).toMatchObject({ ruleId: 'ts.entry-point.scheduled', line: 4 });
+    expect(cron.entrySchedule).toBe('0 3 * * 1-5');
+    expect(cron.llm).toMatchObject([{ provider: 'google', models: ['gemini-2.5-flash'] }]);
+    const event = await analyzed(
+      'src/inngest/resolve.ts',
+      `import { anthropic, createAgent } from '@inngest/agent-kit'
+import { inngest } from '@/inngest/client'
+const resolver = createAgent({ name: 'resolver', system: 'Decide', model: anthropic({ model: 'claude-sonnet-4-5' }) })
+export const resolve = inngest.createFunction({ id: 'resolve' }, { event: 'disputes/opened' }, async ({ event }) => resolver.run(event.data.id))
+`,
+    );
+    expect(event.entryPoint?.ruleId).toBe('ts.entry-point.scheduled');
+    expect(event.entrySchedule).toBeUndefined();
+  });
+});
