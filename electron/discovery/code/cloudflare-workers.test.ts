@@ -151,6 +151,21 @@ export class Presence extends Agent<Env> {
     expect(off.agentDefinitions ?? []).toEqual([]);
   });
 
+  it('reads self.env.AI.run in a Python Worker run by its wrangler config', async () => {
+    const worker = `from workers import WorkerEntrypoint, Response
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        body = await request.json()
+        result = await self.env.AI.run("@cf/meta/llama-3.1-8b-instruct", {"messages": [{"role": "user", "content": body["message"]}]})
+        return Response.json({"answer": result.response})
+`;
+    await loadCodeParsers();
+    const findings = analyzeCode('src/entry.py', worker, RULES, TEST_FINGERPRINT_KEY, undefined, { skipPrefilter: true })!;
+    expect(llmOf(findings)).toEqual([['workers-ai', 'self.env.AI.run', ['@cf/meta/llama-3.1-8b-instruct']]]);
+  });
+
   it('leaves the OpenAI Agents SDK for Python (the module `agents`) as it was', async () => {
     const findings = await analyzed('triage.py', 'from agents import Agent, Runner\n\nagent = Agent(name="Triage", instructions="Route disputes")\nRunner.run_sync(agent, "hi")\n');
     expect(frameworksOf(findings)).toEqual(['openai-agents']);
