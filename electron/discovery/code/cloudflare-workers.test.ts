@@ -166,6 +166,26 @@ class Default(WorkerEntrypoint):
     expect(llmOf(findings)).toEqual([['workers-ai', 'self.env.AI.run', ['@cf/meta/llama-3.1-8b-instruct']]]);
   });
 
+  it('makes the agents an agent class reaches with getAgentByName its sub-agents', async () => {
+    const orchestrator = `import { AIChatAgent } from "@cloudflare/ai-chat";
+import { getAgentByName } from "agents";
+import { streamText } from "ai";
+import { createWorkersAI } from "workers-ai-provider";
+
+export class Desk extends AIChatAgent<Env> {
+  async onChatMessage() {
+    const research = await getAgentByName(this.env.ResearchAgent, "task-1");
+    const findings = await research.investigate(this.messages.at(-1));
+    const self = await getAgentByName(this.env.Desk, "other");
+    const unknown = await getAgentByName(bindingFor(this.name), "x");
+    return streamText({ model: createWorkersAI({ binding: this.env.AI })("@cf/meta/llama-3.1-8b-instruct"), prompt: String(findings) }).toUIMessageStreamResponse();
+  }
+}
+`;
+    const findings = await analyzed('src/desk.ts', orchestrator);
+    expect(findings.agentDefinitions?.map((d) => [d.name, d.members])).toEqual([['Desk', [{ variable: 'ResearchAgent', relation: 'sub-agent' }]]]);
+  });
+
   it('leaves the OpenAI Agents SDK for Python (the module `agents`) as it was', async () => {
     const findings = await analyzed('triage.py', 'from agents import Agent, Runner\n\nagent = Agent(name="Triage", instructions="Route disputes")\nRunner.run_sync(agent, "hi")\n');
     expect(frameworksOf(findings)).toEqual(['openai-agents']);

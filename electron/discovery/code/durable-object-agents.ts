@@ -1,7 +1,7 @@
 import { makeEvidence } from '../evidence';
 import type { AgentDefinitionFinding } from '../findings';
 import type { RuleBase } from '../rules/rule';
-import type { CallSite, CodeModel } from './code-model';
+import type { CallSite, CodeModel, Scope } from './code-model';
 import { isWithin, lastSegment, resolved } from './finding-context';
 
 /**
@@ -9,7 +9,7 @@ import { isWithin, lastSegment, resolved } from './finding-context';
  * a worker binds and routes to by name (`routeAgentRequest`, `getAgentByName`), so a worker with
  * several is a runtime hosting several agents, as an AutoGen runtime is. A class is an agent when
  * its own code calls a model (a stateful object that only keeps presence or counters is not);
- * it holds the tools it hands that model. link/sub-agents.ts makes the worker's one such agent
+ * it holds the tools it hands that model, and runs the agents it reaches by `getAgentByName`. link/sub-agents.ts makes the worker's one such agent
  * its item and several of them sub-agents of the worker.
  */
 
@@ -36,13 +36,24 @@ export function durableObjectAgents(model: CodeModel, enabled: ReadonlyMap<strin
         name: scope.name || null,
         variable: scope.name || null,
         factory: null,
-        members: [],
+        members: agentsReached(model, scope).map((variable) => ({ variable, relation: 'sub-agent' as const })),
         tools: [...new Set(calls.flatMap((call) => toolNames(model, call)))],
         evidence: makeEvidence(model.path, call.line, model.lines[call.line - 1] ?? '', rule.id, rule.confidence),
       },
     });
   }
   return found;
+}
+
+/** `getAgentByName(this.env.ResearchAgent, id)` in the class: it runs that agent (bound under its class's name, as is usual). */
+const GET_AGENT = /^agents\.(getAgentByName|getAgent)$/;
+
+function agentsReached(model: CodeModel, agentClass: Scope): string[] {
+  const bindings = model.calls
+    .filter((call) => GET_AGENT.test(call.callee) && isWithin(call.scope, agentClass))
+    .map((call) => call.args[0])
+    .flatMap((arg) => (arg?.kind === 'ref' && /^(this\.)?env\.\w+$/.test(arg.name) ? [lastSegment(arg.name)] : []));
+  return [...new Set(bindings)].filter((name) => name !== agentClass.name);
 }
 
 /**
