@@ -186,6 +186,22 @@ export class Desk extends AIChatAgent<Env> {
     expect(findings.agentDefinitions?.map((d) => [d.name, d.members])).toEqual([['Desk', [{ variable: 'ResearchAgent', relation: 'sub-agent' }]]]);
   });
 
+  it('reads an email an agent receives (onEmail, parsed with postal-mime) as untrusted email input', async () => {
+    const inbox = `import PostalMime from "postal-mime";
+import { Agent, type AgentEmail } from "agents";
+
+export class InboxAgent extends Agent<Env> {
+  async onEmail(email: AgentEmail) {
+    const parsed = await PostalMime.parse(email.raw);
+    const reply = await this.env.AI.run("@cf/meta/llama-3.1-8b-instruct", { prompt: parsed.text ?? "" });
+    await this.replyToEmail(email, { fromName: "Disputes desk", body: reply.response });
+  }
+}
+`;
+    const findings = await analyzed('src/inbox.ts', inbox);
+    expect(findings.untrustedInputs.map((input) => [input.kind, input.evidence.line])).toEqual([['email', lineOf(inbox, 'PostalMime.parse')]]);
+  });
+
   it('leaves the OpenAI Agents SDK for Python (the module `agents`) as it was', async () => {
     const findings = await analyzed('triage.py', 'from agents import Agent, Runner\n\nagent = Agent(name="Triage", instructions="Route disputes")\nRunner.run_sync(agent, "hi")\n');
     expect(frameworksOf(findings)).toEqual(['openai-agents']);
