@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // Each test file gets a temp folder of its own and fails if it leaves anything there.
+    setupFiles: ['electron/testing/own-temp-folder.ts'],
   },
 });

@@ -143,8 +143,9 @@ export async function triageBench(): Promise<void> {
     const source = { db: ws.db, advisories: none, workspaceName: 'bench', author: { actor: 'bench', via: 'bench' }, now: new Date(), toolVersion: '0.0.0-bench', steps: NO_EXPORT_STEPS };
     for (const format of EXPORT_FORMATS) {
       let bytes = 0;
-      const ms = await medianMs(1, () => {
-        bytes = Buffer.byteLength(format.render(source));
+      const ms = await medianMs(1, async () => {
+        const content = await format.render(source);
+        bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
       });
       row(`export ${format.id} (${(bytes / 1e6).toFixed(1)} MB)`, fmt(ms), '< 10 s');
     }

@@ -150,7 +150,7 @@ test('the registry exports as CSV with formula-like cells neutralised', async ({
   await page.getByRole('link', { name: 'Inventory' }).first().click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const csv = readFileSync((await download.path())!, 'utf8');
-  expect(download.suggestedFilename()).toMatch(/^agent-registry-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^northwind-pay-demo-agent-registry-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(csv).toContain('Dispute Resolution Assistant');
   expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
   expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);

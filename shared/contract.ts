@@ -13,7 +13,6 @@ import { importsContract } from './contracts/imports';
 import { appContract } from './contracts/app';
 import { discoveryContract } from './contracts/discovery';
 import { jobsContract } from './contracts/jobs';
-import { registryContract } from './contracts/registry';
 import { exportsContract } from './contracts/exports';
 import { workspaceContract } from './contracts/workspace';
 import type { ApiResult } from './errors';
@@ -42,7 +41,7 @@ export * from './contracts/workspace';
  * and its output type. The preload bridge, the HTTP client, the CLI and the handlers are all
  * typed from this object, so a renamed method or a changed shape fails the type check everywhere.
  */
-export const contract = combineContracts(appContract, workspaceContract, agentsContract, registryContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, triageContract, planContract, reviewContract, exportsContract, reportContract, manifestContract, jobsContract);
+export const contract = combineContracts(appContract, workspaceContract, agentsContract, discoveryContract, importsContract, blastRadiusContract, dossierContract, usageContract, triageContract, planContract, reviewContract, exportsContract, reportContract, manifestContract, jobsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

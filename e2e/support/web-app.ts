@@ -12,6 +12,8 @@ export interface WebApp {
   home: string;
   /** A scratch folder for files the test writes (workspaces, downloads). */
   scratch: string;
+  /** The server's temp folder (its TMPDIR): where the engine keeps exports until they are taken. */
+  serverTemp: string;
 }
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -20,10 +22,11 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
  * Starts the built app the way a user does (`agent-triage serve`), on a fresh home folder so
  * every test sees a first launch, and reads the URL with its token from the --json line.
  */
-async function startServer(home: string): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(home: string, serverTemp: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'agent-triage.mjs'), 'serve', '--json'], {
     cwd: ROOT,
-    env: { ...process.env, AGENT_TRIAGE_HOME: home },
+    // A temp folder of its own: a test can see what the engine leaves there, and nothing it leaves outlives the test.
+    env: { ...process.env, AGENT_TRIAGE_HOME: home, TMPDIR: serverTemp, TEMP: serverTemp, TMP: serverTemp },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -48,14 +51,14 @@ export const test = base.extend<{ app: WebApp }>({
   app: async ({}, use) => {
     const home = mkdtempSync(join(tmpdir(), 'atw-e2e-home-'));
     const scratch = mkdtempSync(join(tmpdir(), 'atw-e2e-files-'));
-    const { url, child } = await startServer(home);
+    const serverTemp = mkdtempSync(join(tmpdir(), 'atw-e2e-tmp-'));
+    const { url, child } = await startServer(home, serverTemp);
     try {
-      await use({ url, home, scratch });
+      await use({ url, home, scratch, serverTemp });
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      rmSync(home, { recursive: true, force: true });
-      rmSync(scratch, { recursive: true, force: true });
+      for (const dir of [home, scratch, serverTemp]) rmSync(dir, { recursive: true, force: true });
     }
   },
 });

@@ -9,7 +9,6 @@ import { importsContract } from '../../shared/contracts/imports';
 import { jobsContract } from '../../shared/contracts/jobs';
 import { manifestContract } from '../../shared/contracts/manifest';
 import { planContract } from '../../shared/contracts/plan';
-import { registryContract } from '../../shared/contracts/registry';
 import { reportContract } from '../../shared/contracts/report';
 import { reviewContract } from '../../shared/contracts/review';
 import { triageContract } from '../../shared/contracts/triage';
@@ -41,7 +40,6 @@ export const CAPABILITIES = [
   capability(appContract, async () => (await import('./handlers/app-handlers')).appHandlers),
   capability(workspaceContract, async () => (await import('./handlers/workspace-handlers')).workspaceHandlers),
   capability(agentsContract, async () => (await import('../agents/agent-handlers')).agentHandlers),
-  capability(registryContract, async () => (await import('../registry/registry-handlers')).registryHandlers),
   capability(discoveryContract, async () => (await import('../discovery/discovery-handlers')).discoveryHandlers),
   capability(importsContract, async () => (await import('../imports/import-handlers')).importHandlers),
   capability(blastRadiusContract, async () => (await import('../blast-radius/blast-radius-handlers')).blastRadiusHandlers),

@@ -19,11 +19,12 @@ export interface EngineOptions {
    */
   recordRecent?: boolean;
   /**
-   * How long an import may keep the host's thread busy (ms, predicted from the files' sizes,
-   * electron/imports/import-placement.ts) before it runs in a job worker instead. Default: the
-   * app's tenth of a second; the CLI, whose thread has nothing else to do, passes a second.
+   * How long an import or an export may keep the host's thread busy (ms, predicted from the files'
+   * sizes or the agents' count: imports/import-placement.ts, exports/export-placement.ts) before it
+   * runs in a job worker instead. Default: the app's tenth of a second; the CLI, whose thread has
+   * nothing else to do, passes a second (api/host-stall-budget.ts).
    */
-  importStallBudgetMs?: number;
+  hostStallBudgetMs?: number;
   /** SQLite native binding to load (Electron passes its own ABI build). */
   sqliteNativeBinding?: string;
   /**

@@ -23,6 +23,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     close: async () => {
       await session.jobs.cancelAll();
       session.close();
+      // After the jobs stopped: no worker is still writing into it.
+      session.scratch.remove();
     },
   };
 }

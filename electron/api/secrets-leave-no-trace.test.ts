@@ -195,10 +195,11 @@ describe('secrets leave no guessable trace', () => {
     expectNoTrace('the workspace file and its WAL', bytes);
     // Every export: the inventory (what `agents --json` prints), the registry as CSV and XLSX, and the CLI itself.
     expectNoTrace('the inventory', JSON.stringify(await env.call('inventory', {})));
-    const csv = await env.call('exportRegistry', { format: 'csv' });
+    const exported = (format: string) => exportThroughJob((method, input) => env.call(method, input as never), format);
+    const csv = await exported('registry-csv');
     expectNoTrace('the CSV export', Buffer.from(csv.contentBase64, 'base64').toString('utf8'));
     expect(Buffer.from(csv.contentBase64, 'base64').toString('utf8')).toContain('openai key sk-proj-… (60 chars) #');
-    const xlsx = unzipSync(new Uint8Array(Buffer.from((await env.call('exportRegistry', { format: 'xlsx' })).contentBase64, 'base64')));
+    const xlsx = unzipSync(new Uint8Array(Buffer.from((await exported('registry-xlsx')).contentBase64, 'base64')));
     const sheets = Object.values(xlsx).map((part) => strFromU8(part)).join('\n');
     expect(sheets).toContain('openai key sk-proj-');
     expectNoTrace('the XLSX export', sheets);
@@ -207,7 +208,7 @@ describe('secrets leave no guessable trace', () => {
     expect(out.stdout()).toContain('openai key sk-proj-…');
     expectNoTrace('agents --json', out.stdout());
     // The exports for other tools (SARIF, CycloneDX, workspace JSON) carry evidence snippets and credential names too.
-    const exportText = async (format: string) => Buffer.from((await exportThroughJob((method, input) => env.call(method, input as never), format)).contentBase64, 'base64').toString('utf8');
+    const exportText = async (format: string) => Buffer.from((await exported(format)).contentBase64, 'base64').toString('utf8');
     for (const format of ['sarif', 'cyclonedx', 'manifest', 'json']) expectNoTrace(`the ${format} export`, await exportText(format));
     expect(await exportText('json')).toContain('openai key sk-proj-… (60 chars) #');
 

@@ -14,6 +14,7 @@ import { workspaceAdvisoryLookup } from '../advisories/workspace-advisories';
 import type { AdvisoryLookup } from '../discovery/discovery-repository';
 import type { ChangeAuthor } from '../store/audit-log';
 import { AppState } from './app-state';
+import { ScratchFolder } from './scratch-folder';
 import type { EngineOptions } from './engine-types';
 import type { JobPayloadOf, KnownJobKind } from '../jobs/all-job-kinds';
 
@@ -26,6 +27,8 @@ export const DEMO_FILE_NAME = 'Northwind Pay (demo).atw';
 export class Session {
   readonly state: AppState;
   readonly jobs: JobRunner;
+  /** Files jobs wrote for a host to take (exports, PDFs); removed when the engine closes. */
+  readonly scratch = new ScratchFolder();
   private current: Workspace | null = null;
   private readonly openOptions: OpenOptions;
 

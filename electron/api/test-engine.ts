@@ -5,7 +5,7 @@ import { createEngine } from './engine';
 import type { Engine } from './engine-types';
 
 /** A real engine on a temp home folder, with a typed `call` that throws like the renderer's Backend. */
-export async function testEngine(options: { openLastWorkspace?: boolean; importStallBudgetMs?: number } = {}) {
+export async function testEngine(options: { openLastWorkspace?: boolean; hostStallBudgetMs?: number } = {}) {
   const tmp = tempDir('atw-engine-');
   const engine: Engine = await createEngine({
     homeDir: tmp.file('home'),
@@ -13,7 +13,7 @@ export async function testEngine(options: { openLastWorkspace?: boolean; importS
     version: '0.0.0-test',
     defaultActor: 'tester',
     openLastWorkspace: options.openLastWorkspace ?? false,
-    ...(options.importStallBudgetMs === undefined ? {} : { importStallBudgetMs: options.importStallBudgetMs }),
+    ...(options.hostStallBudgetMs === undefined ? {} : { hostStallBudgetMs: options.hostStallBudgetMs }),
   });
   async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
     const result = await engine.dispatch(method, input, { actor: '', via: 'test' });

@@ -3,7 +3,7 @@ import { homedir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AppInfo, InputOf, MethodName, OutputOf, WorkspaceInfo } from '../../shared/contract';
 import type { Engine, EngineOptions } from '../api/engine-types';
-import { CLI_IMPORT_STALL_MS } from '../imports/import-placement';
+import { CLI_STALL_BUDGET_MS } from '../api/host-stall-budget';
 import { CliError, type CliEnv, type CommandContext } from './command';
 
 export interface EngineSessionOptions {
@@ -29,7 +29,7 @@ export async function withEngine<T>(ctx: CommandContext, options: EngineSessionO
     // A one-shot command's thread has nothing else to do: imports of up to about a second run on
     // it instead of paying a worker's start-up; longer ones keep the worker, so progress is drawn
     // and Ctrl+C cancels while they run.
-    ...(options.host === 'cli' ? { importStallBudgetMs: CLI_IMPORT_STALL_MS } : {}),
+    ...(options.host === 'cli' ? { hostStallBudgetMs: CLI_STALL_BUDGET_MS } : {}),
     ...(options.reportPrinter ? { reportPrinter: options.reportPrinter } : {}),
   });
   try {

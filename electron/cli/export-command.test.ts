@@ -33,7 +33,7 @@ describe('agent-triage export', () => {
   it('refuses an unknown format with the list of known ones (usage error, exit 2), touching nothing', async () => {
     const run = await cli(['export', '--workspace', 'w.atw', '--format', 'spdx', '--out', 'x.json']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--format must be one of sarif, cyclonedx, manifest, json, not "spdx".');
+    expect(run.stderr).toContain('--format must be one of sarif, cyclonedx, manifest, json, registry-csv, registry-xlsx, not "spdx".');
     expect(existsSync(tmp().file('x.json'))).toBe(false);
   });
 
@@ -54,7 +54,7 @@ describe('agent-triage export', () => {
   it('lists the formats and who uses each in its help', async () => {
     const run = await cli(['export', '--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('--format sarif|cyclonedx|manifest|json');
+    expect(run.stdout).toContain('--format sarif|cyclonedx|manifest|json|registry-csv|registry-xlsx');
     expect(run.stdout).toContain('sarif: Upload to GitHub code scanning');
     expect(run.stdout).toContain('manifest: Check in next to the agents’ code');
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { fileErrorReason } from '../store/file-error-reason';
 import { CliError } from './command';
 
 /** Reads a file named on the command line; a missing or unreadable file is a one-line error naming it. */
@@ -8,11 +9,10 @@ export async function readFileArg(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (err) {
-    throw new CliError('not-found', `Cannot read ${path}: ${reasonOf(err)}.`);
+    throw new CliError('not-found', `Cannot read ${path}: ${fileErrorReason(err)}.`);
   }
 }
 
-/** Writes a file named on the command line (--out), replacing it when it exists, as shells do with `>`. */
 /**
  * Writes a file named on the command line (--out) all at once: into a temporary file beside it,
  * then renamed over it, so a reader (a proxy reloading its config) never sees half a file and a
@@ -25,20 +25,6 @@ export async function writeFileAtomicallyArg(path: string, bytes: Uint8Array): P
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true }).catch(() => undefined);
-    throw new CliError('invalid-input', `Cannot write ${path}: ${reasonOf(err)}.`);
-  }
-}
-
-function reasonOf(err: unknown): string {
-  switch ((err as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return err instanceof Error ? err.message : String(err);
+    throw new CliError('invalid-input', `Cannot write ${path}: ${fileErrorReason(err)}. Nothing was written; name a file in a folder that exists and that you can write to (or free some space), and run it again.`);
   }
 }

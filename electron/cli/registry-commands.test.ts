@@ -138,6 +138,23 @@ describe('registry import and export against a real workspace', () => {
     expect(readFileSync(tmp.file('registry.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('an XLSX export to a place it cannot write says which file, why and what to do, and writes nothing', async () => {
+    await cli(['registry', 'import', 'good.csv', '--workspace', 'client.atw']);
+    // A file where the folder should be: refused for root too.
+    writeFileSync(tmp.file('reports'), '');
+    const run = await cli(['registry', 'export', '--workspace', 'client.atw', '--format', 'xlsx', '--out', 'reports/registry.xlsx']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `agent-triage: Cannot write ${tmp.file('reports/registry.xlsx')}: part of the path is a file, not a folder. Nothing was written; name a file in a folder that exists and that you can write to (or free some space), and run it again.\n`,
+    );
+    expect(readFileSync(tmp.file('reports'), 'utf8')).toBe('');
+    // Without --out a workbook is refused before anything runs: it is not text for a terminal.
+    const noOut = await cli(['export', '--workspace', 'client.atw', '--format', 'registry-xlsx']);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('An xlsx export is a binary file: name it with --out FILE.');
+  });
+
   it('refuses to export from a workspace that does not exist, without creating it', async () => {
     const run = await cli(['registry', 'export', '--workspace', 'typo.atw', '--format', 'csv']);
     expect(run.code).toBe(1);

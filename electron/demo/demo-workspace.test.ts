@@ -1,21 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DiscoveredAgent } from '../../shared/discovery';
 import { fingerprintSecret } from '../discovery/secret-fingerprint';
 import { resourcesDir } from '../resources-dir';
 import { fingerprintKeyOf } from '../store/fingerprint-key';
-import { tempDir } from '../store/test-workspace';
+import { tempDirPerTest } from '../store/temp-dir-per-test';
 import { openWorkspaceFile } from '../store/workspace-file';
 import { buildDemoWorkspace } from './demo-workspace';
 
 /** The demo's one key-shaped string (resources/demo/source/dev-workstations/claude/claude_desktop_config.json). */
 const DEMO_KEY = `sk-proj-${'x'.repeat(36)}DEMO`;
 
-let tmp = tempDir('atw-demo-');
-afterEach(() => {
-  tmp.cleanup();
-  tmp = tempDir('atw-demo-');
-});
+const tmp = tempDirPerTest('atw-demo-');
 
 describe('the demo workspace', () => {
   it('is scanned like any workspace: its hard-coded key is a fingerprint under the demo workspace key, with a preview and nothing of the key', async () => {

@@ -49,6 +49,6 @@ describe('the export job', () => {
 
   it('refuses a format it does not know, naming the ones it does', async () => {
     const { ws, dir } = emptyWorkspace();
-    await expect(runWorkspaceExport(inlineJobContext(ws), { format: 'spdx', workspaceName: 'Acme', toolVersion: '1', target: `${dir}/export` })).rejects.toThrow('There is no "spdx" export; the formats are sarif, cyclonedx, manifest, json.');
+    await expect(runWorkspaceExport(inlineJobContext(ws), { format: 'spdx', workspaceName: 'Acme', toolVersion: '1', target: `${dir}/export` })).rejects.toThrow('There is no "spdx" export; the formats are sarif, cyclonedx, manifest, json, registry-csv, registry-xlsx.');
   });
 });

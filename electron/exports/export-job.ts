@@ -1,9 +1,12 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { BackendError } from '../../shared/errors';
 import { workspaceAdvisoryLookup } from '../advisories/workspace-advisories';
 import { enUsNumber } from '../../shared/en-us-numbers';
 import { countAgents } from '../agents/agents-repository';
 import type { JobContext } from '../jobs/job-context';
 import { defineJobKind, type ResultOf } from '../jobs/job-kinds';
+import { fileErrorReason } from '../store/file-error-reason';
 import { exportFileName, unknownFormat } from './export-files';
 import { exportFormatById, type ExportSteps } from './formats';
 
@@ -41,18 +44,32 @@ export async function runWorkspaceExport(ctx: JobContext, payload: WorkspaceExpo
     onAgent: (done, of) => say(Math.min(done, agents), `Read agent ${enUsNumber(done)} of ${enUsNumber(of)} for the ${format.label}`),
     step: (message) => say(agents, `${message} for the ${format.label}`),
   };
-  const text = format.render({ db, advisories: workspaceAdvisoryLookup(db), workspaceName: payload.workspaceName, author: ctx.author, now, toolVersion: payload.toolVersion, steps });
+  const content = await format.render({ db, advisories: workspaceAdvisoryLookup(db), workspaceName: payload.workspaceName, author: ctx.author, now, toolVersion: payload.toolVersion, steps });
   say(agents + 1, `Writing the ${format.label}`);
   const partial = `${payload.target}.partial`;
   try {
-    writeFileSync(partial, text, 'utf8');
+    writeFileSync(partial, content);
     ctx.throwIfCancelled();
     renameSync(partial, payload.target);
+  } catch (err) {
+    throw err instanceof BackendError ? err : notWritten(format.label, payload.target, err);
   } finally {
     rmSync(partial, { force: true });
   }
   ctx.progress(total, total, `Wrote the ${format.label}`);
-  return { kind: 'export', value: { format: format.id, fileName: exportFileName(format, payload.workspaceName, now), mediaType: format.mediaType, bytes: Buffer.byteLength(text) } };
+  const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  return { kind: 'export', value: { format: format.id, fileName: exportFileName(format, payload.workspaceName, now), mediaType: format.mediaType, bytes } };
+}
+
+/**
+ * The file is written where the engine keeps files until they are taken (the temp folder), so what
+ * a person can do about a refused write is make room there or point the engine at another folder.
+ */
+function notWritten(label: string, target: string, err: unknown): BackendError {
+  return new BackendError(
+    'internal',
+    `The ${label} could not be written to ${dirname(target)}: ${fileErrorReason(err)}. Nothing was saved. Free some space in the temp folder, or start the app with TMPDIR (TEMP on Windows) set to a folder you can write to, and export again.`,
+  );
 }
 
 export const workspaceExportJob = defineJobKind('export', runWorkspaceExport);

@@ -35,7 +35,7 @@ describe('exports of the demo workspace', () => {
 
   it('lists its formats: SARIF, CycloneDX and workspace JSON, each saying who uses it', async () => {
     const formats = await call<ExportFormatInfo[]>('exportFormats', {});
-    expect(formats.map((f) => f.id)).toEqual(['sarif', 'cyclonedx', 'manifest', 'json']);
+    expect(formats.map((f) => f.id)).toEqual(['sarif', 'cyclonedx', 'manifest', 'json', 'registry-csv', 'registry-xlsx']);
     for (const f of formats) expect(f.audience.length).toBeGreaterThan(20);
   });
 
@@ -182,7 +182,7 @@ describe('exports of the demo workspace', () => {
 
   it('refuses a format it does not know, naming the ones it does', async () => {
     const result = await dispatch('startWorkspaceExport', { format: 'spdx' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported-format', message: 'There is no "spdx" export; the formats are sarif, cyclonedx, manifest, json.' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported-format', message: 'There is no "spdx" export; the formats are sarif, cyclonedx, manifest, json, registry-csv, registry-xlsx.' } });
     const empty = await dispatch('startWorkspaceExport', { format: '' });
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });

@@ -136,8 +136,6 @@ function usageSeeds(dir: string): FuzzInput[] {
     .map((name) => ({ fileName: name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
 }
 
-let scratch: string | null = null;
-
 /** Imports by path (streamed from disk, as the CLI does) or as uploaded bytes (as the Import dialog does). */
 async function importUsage(workspace: Parameters<FuzzTarget['importFile']>[0], input: FuzzInput, byPath: boolean): Promise<void> {
   const ctx = inlineJobContext(workspace, { actor: 'fuzz', via: 'test' });
@@ -145,13 +143,14 @@ async function importUsage(workspace: Parameters<FuzzTarget['importFile']>[0], i
     await runImport(ctx, { files: [{ fileName: input.fileName, contentBase64: Buffer.from(input.bytes).toString('base64') }], mode: 'apply', skipRows: {} });
     return;
   }
-  scratch ??= mkdtempSync(join(tmpdir(), 'atw-usage-fuzz-'));
+  // A folder per input, removed with it: a fuzz run in a test or a bench leaves nothing in tmp.
+  const scratch = mkdtempSync(join(tmpdir(), 'atw-usage-fuzz-'));
   const path = join(scratch, input.fileName);
-  writeFileSync(path, input.bytes);
   try {
+    writeFileSync(path, input.bytes);
     await runImport(ctx, { files: [{ fileName: input.fileName, path }], mode: 'apply', skipRows: {} });
   } finally {
-    rmSync(path, { force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

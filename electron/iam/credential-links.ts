@@ -4,6 +4,7 @@ import type { PrincipalFact, PrincipalKind } from '../../shared/iam';
 import type { AgentRecord } from '../../shared/agent';
 import { nameTokens } from './classify-data-source';
 import type { CredentialLinkDecision } from './iam-repository';
+import { compareNames } from '../../shared/name-order';
 
 /**
  * How agents hold cloud identities. An agent is linked to a principal automatically where the
@@ -216,7 +217,7 @@ export function suggestionsFor(sources: AgentCredentialSources, index: Principal
   // The best `limit` by score then name, chosen before any reason is written: an agent's common
   // words can make hundreds of principals qualify, and only five are ever shown.
   const best: Array<{ principal: PrincipalFact; shared: string[]; score: number }> = [];
-  const before = (a: (typeof best)[number], b: (typeof best)[number]) => b.score - a.score || byName.compare(a.principal.name, b.principal.name);
+  const before = (a: (typeof best)[number], b: (typeof best)[number]) => b.score - a.score || compareNames(a.principal.name, b.principal.name);
   for (const principal of principals) {
     if (!HOLDABLE.has(principal.kind) || linked.has(principal.key) || unlinked.has(principal.key)) continue;
     const words = principalWords(principal);
@@ -247,9 +248,6 @@ export function suggestionsFor(sources: AgentCredentialSources, index: Principal
     };
   });
 }
-
-/** What `localeCompare` does, without setting up a comparison per call. */
-const byName = new Intl.Collator();
 
 /** Who else holds each principal: other agents, non-agent systems a person dismissed, people who sign in as it. */
 export function withSharing(

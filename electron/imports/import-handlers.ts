@@ -4,7 +4,8 @@ import type { ImportPreview, JobStatus, LocalFile, UploadedFile } from '../../sh
 import { BackendError, ERROR_CODES, type ApiErrorData } from '../../shared/errors';
 import type { CallContext, Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
-import { APP_IMPORT_STALL_MS, importRunsOnHostThread, importWeightOf } from './import-placement';
+import { APP_STALL_BUDGET_MS } from '../api/host-stall-budget';
+import { importRunsOnHostThread, importWeightOf } from './import-placement';
 import { listImports } from './imports-repository';
 import type { ImportChoices, ImportPayload } from './run-import';
 
@@ -37,7 +38,7 @@ function checkPathsAllowed(files: ImportFile[], ctx: CallContext): void {
  */
 function startImportJob(session: Session, title: string, payload: ImportPayload, ctx: CallContext, offerKey: string | null): JobStatus {
   const author = { actor: ctx.actor, via: ctx.via };
-  if (!importRunsOnHostThread(payload.files.map(importWeightOf), session.options.importStallBudgetMs ?? APP_IMPORT_STALL_MS)) return session.startJob('import', title, payload, author, offerKey);
+  if (!importRunsOnHostThread(payload.files.map(importWeightOf), session.options.hostStallBudgetMs ?? APP_STALL_BUDGET_MS)) return session.startJob('import', title, payload, author, offerKey);
   return session.startJobInProcess('import', title, author, offerKey, async (jobContext) => (await import('./run-import')).runImport(jobContext, payload));
 }
 

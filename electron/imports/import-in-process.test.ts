@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testEngine } from '../api/test-engine';
 
 /**
- * Small imports run on the host's thread, large ones in a job worker (EngineOptions.importStallBudgetMs).
+ * Small imports run on the host's thread, large ones in a job worker (EngineOptions.hostStallBudgetMs).
  * Where it runs must never show: the same file gives the same agents, audit trail, preview,
  * skipped rows and cancel either way.
  */
@@ -15,8 +15,8 @@ afterEach(async () => {
 
 /** One engine that imports everything in-process, one that sends everything to a worker. */
 async function engines(): Promise<Array<[string, Env]>> {
-  const inProcess = await testEngine({ importStallBudgetMs: Number.POSITIVE_INFINITY });
-  const inWorker = await testEngine({ importStallBudgetMs: 0 });
+  const inProcess = await testEngine({ hostStallBudgetMs: Number.POSITIVE_INFINITY });
+  const inWorker = await testEngine({ hostStallBudgetMs: 0 });
   envs.push(inProcess, inWorker);
   for (const env of [inProcess, inWorker]) await env.call('createWorkspace', { path: env.tmp.file('w.atw') });
   return [

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../store/test-workspace';
-import { APP_IMPORT_STALL_MS, CLI_IMPORT_STALL_MS, importRunsOnHostThread, importWeightOf } from './import-placement';
+import { APP_STALL_BUDGET_MS, CLI_STALL_BUDGET_MS } from '../api/host-stall-budget';
+import { importRunsOnHostThread, importWeightOf } from './import-placement';
 
 /**
  * Where an import runs: on the host's thread when its predicted work is shorter than the stall
@@ -17,31 +18,31 @@ const workbook = (bytes: number) => ({ bytes, zipped: true });
 
 describe('where an import runs', () => {
   it('reads a ten-row sheet on the host thread everywhere: a worker would be most of the wait', () => {
-    expect(importRunsOnHostThread([csv(2 * KB)], APP_IMPORT_STALL_MS)).toBe(true);
-    expect(importRunsOnHostThread([csv(2 * KB)], CLI_IMPORT_STALL_MS)).toBe(true);
-    expect(importRunsOnHostThread([workbook(9 * KB)], APP_IMPORT_STALL_MS)).toBe(true);
+    expect(importRunsOnHostThread([csv(2 * KB)], APP_STALL_BUDGET_MS)).toBe(true);
+    expect(importRunsOnHostThread([csv(2 * KB)], CLI_STALL_BUDGET_MS)).toBe(true);
+    expect(importRunsOnHostThread([workbook(9 * KB)], APP_STALL_BUDGET_MS)).toBe(true);
   });
 
   it('imports a CSV just over 2 MiB on the command line thread (about half a second), and in a worker from the app', () => {
     const justOver = [csv(2 * MB + 10 * KB)];
-    expect(importRunsOnHostThread(justOver, CLI_IMPORT_STALL_MS)).toBe(true);
-    expect(importRunsOnHostThread(justOver, APP_IMPORT_STALL_MS)).toBe(false);
+    expect(importRunsOnHostThread(justOver, CLI_STALL_BUDGET_MS)).toBe(true);
+    expect(importRunsOnHostThread(justOver, APP_STALL_BUDGET_MS)).toBe(false);
   });
 
   it('sends a CSV of several megabytes to a worker even from the command line, so progress is drawn and Ctrl+C answers while it is read', () => {
-    expect(importRunsOnHostThread([csv(6 * MB)], CLI_IMPORT_STALL_MS)).toBe(false);
+    expect(importRunsOnHostThread([csv(6 * MB)], CLI_STALL_BUDGET_MS)).toBe(false);
   });
 
   it('weighs a workbook by what it unpacks to: a 250 KB XLSX (about 3,000 rows) leaves the app thread although a 250 KB CSV would not', () => {
-    expect(importRunsOnHostThread([csv(250 * KB)], APP_IMPORT_STALL_MS)).toBe(true);
-    expect(importRunsOnHostThread([workbook(250 * KB)], APP_IMPORT_STALL_MS)).toBe(false);
-    expect(importRunsOnHostThread([workbook(250 * KB)], CLI_IMPORT_STALL_MS)).toBe(true);
-    expect(importRunsOnHostThread([workbook(2 * MB)], CLI_IMPORT_STALL_MS)).toBe(false);
+    expect(importRunsOnHostThread([csv(250 * KB)], APP_STALL_BUDGET_MS)).toBe(true);
+    expect(importRunsOnHostThread([workbook(250 * KB)], APP_STALL_BUDGET_MS)).toBe(false);
+    expect(importRunsOnHostThread([workbook(250 * KB)], CLI_STALL_BUDGET_MS)).toBe(true);
+    expect(importRunsOnHostThread([workbook(2 * MB)], CLI_STALL_BUDGET_MS)).toBe(false);
   });
 
   it('adds up the files of one import: ten small sheets together can be too long for the app thread', () => {
-    expect(importRunsOnHostThread([csv(100 * KB)], APP_IMPORT_STALL_MS)).toBe(true);
-    expect(importRunsOnHostThread(Array.from({ length: 10 }, () => csv(100 * KB)), APP_IMPORT_STALL_MS)).toBe(false);
+    expect(importRunsOnHostThread([csv(100 * KB)], APP_STALL_BUDGET_MS)).toBe(true);
+    expect(importRunsOnHostThread(Array.from({ length: 10 }, () => csv(100 * KB)), APP_STALL_BUDGET_MS)).toBe(false);
   });
 
   it('runs everything in a worker with no stall allowed, and nothing with no limit (how tests pin either path)', () => {

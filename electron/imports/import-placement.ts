@@ -2,24 +2,11 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { LocalFile, UploadedFile } from '../../shared/contract';
 
 /**
- * Where an import runs. A job worker never reads a file faster than the host's thread: it costs
- * its start-up (about 190 ms of wall and CPU for a registry CSV, 350-800 ms more for a workbook,
- * whose reader loads again in the worker) and buys one thing, a host thread that keeps answering
- * while the file is read. The host's thread is busy for the whole of an import it runs itself
+ * Where an import runs. The host's thread is busy for the whole of an import it runs itself
  * (reading, checking and writing are synchronous), so an import runs there only while its
- * predicted work is shorter than the stall the host can take.
+ * predicted work is shorter than the stall the host can take (api/host-stall-budget.ts); else in
+ * a job worker, which for a workbook also pays 350-800 ms for its reader loading again there.
  */
-
-/**
- * The app (Electron's main process, the web host) answers every window's calls on its thread: a
- * person notices an answer later than about a tenth of a second.
- */
-export const APP_IMPORT_STALL_MS = 100;
-/**
- * The CLI's thread only draws progress and listens for Ctrl+C: a second without either is still
- * an import that answers, and a worker would add a fifth to an import of that length.
- */
-export const CLI_IMPORT_STALL_MS = 1_000;
 
 /**
  * Measured on the built engine, a fresh process per file (first import, cold JIT), CPU of the

@@ -40,7 +40,6 @@ const agentTriage = {
   updateAgent: (input) => call('updateAgent', input),
   agentAudit: (input) => call('agentAudit', input),
 
-  exportRegistry: (input) => call('exportRegistry', input),
   exportFormats: (input) => call('exportFormats', input),
   startWorkspaceExport: (input) => call('startWorkspaceExport', input),
   takeWorkspaceExport: (input) => call('takeWorkspaceExport', input),

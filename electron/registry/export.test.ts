@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { exportRegistryFile, registryToCsv, registryToXlsx } from './export';
+import { registryToCsv, registryToXlsx } from './export';
 import { asExisting, sampleAgents } from './fixtures/sample-agents';
 import { parseRegistryFile } from './parse-file';
 import { planRegistryImport } from './plan-import';
@@ -59,8 +59,8 @@ describe('registry export', () => {
     const [first, ...rest] = sampleAgents();
     // Access that is neither read nor write survives the round trip as written.
     const agents = [{ ...first!, dataAccess: [...first!.dataAccess, { source: 'sendgrid', access: 'other: send' as const }, { source: 'crm', access: 'other: full access' as const }] }, ...rest];
-    const file = await exportRegistryFile(agents, format, '2025-03-31');
-    const parsed = await parseRegistryFile(file.fileName, Buffer.from(file.contentBase64, 'base64'));
+    const bytes = format === 'csv' ? new TextEncoder().encode(registryToCsv(agents)) : await registryToXlsx(agents);
+    const parsed = await parseRegistryFile(`registry.${format}`, bytes);
     const { preview, operations } = planRegistryImport(parsed, asExisting(agents));
     expect(preview.errors).toEqual([]);
     expect(operations).toEqual([]);
@@ -86,11 +86,34 @@ describe('registry export', () => {
     expect(drafts).toEqual(asExisting(agents).map((a) => ({ ...a.fields, notes: { ...a.fields.notes, old_id: a.id } })));
   });
 
-  it('names the exported file after the day and gives its MIME type', async () => {
-    const csv = await exportRegistryFile(sampleAgents(), 'csv', '2025-03-31');
-    expect(csv).toMatchObject({ fileName: 'agent-registry-2025-03-31.csv', mimeType: 'text/csv;charset=utf-8' });
-    const xlsx = await exportRegistryFile([], 'xlsx', '2025-03-31');
-    expect(xlsx.fileName).toBe('agent-registry-2025-03-31.xlsx');
-    expect(Buffer.from(xlsx.contentBase64, 'base64').subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
+  it('says each agent as its row is written, in order, in CSV and XLSX; an empty registry is a header row', async () => {
+    const agents = sampleAgents();
+    const csvRows: Array<[number, number]> = [];
+    registryToCsv(agents, (done, of) => void csvRows.push([done, of]));
+    const xlsxRows: Array<[number, number]> = [];
+    await registryToXlsx(agents, (done, of) => void xlsxRows.push([done, of]));
+    const expected = agents.map((_, i) => [i + 1, agents.length]);
+    expect(csvRows).toEqual(expected);
+    expect(xlsxRows).toEqual(expected);
+
+    const empty = await registryToXlsx([]);
+    expect(Buffer.from(empty).subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(empty) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.actualRowCount).toBe(1);
+    expect(sheet.getRow(1).getCell(1).value).toBe('id');
+    expect(sheet.getRow(1).font).toMatchObject({ bold: true });
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it('stops at the row where the caller stops it (a cancelled export), writing no more rows', async () => {
+    const agents = sampleAgents();
+    let rows = 0;
+    const stopAtSecond = () => {
+      if (++rows === 2) throw new Error('cancelled');
+    };
+    await expect(registryToXlsx(agents, stopAtSecond)).rejects.toThrow('cancelled');
+    expect(rows).toBe(2);
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RegistryImportPreview } from '../../shared/contract';
 import { BackendError } from '../../shared/errors';
 import { testEngine } from '../api/test-engine';
+import { exportThroughJob } from '../exports/test-export';
 import { readRegistryCsv } from './read-csv';
 
 /**
@@ -120,7 +121,7 @@ describe('an export from one workspace imports into another', () => {
     await engineWithWorkspace('a.atw');
     const upload = { fileName: 'registry-consultant.csv', contentBase64: CONSULTANT_CSV.toString('base64') };
     await env.finished((await env.startFileImport(upload, [8])).jobId);
-    const exported = await env.call('exportRegistry', { format });
+    const exported = await exportThroughJob((method, input) => env.call(method, input as never), `registry-${format}`);
 
     await env.call('createWorkspace', { path: env.tmp.file('b.atw') });
     const local = await env.call('createAgent', { draft: { name: '  static faq BOT ', vendor: 'internal' } });

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { BackendError } from '../../shared/errors';
 import type { Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
@@ -17,10 +15,8 @@ export function reportFileName(engagement: string, day: string): string {
 
 export function reportHandlers(session: Session) {
   const workspace = () => session.workspace();
-  /** PDFs of finished jobs waiting to be taken, by job id; kept in a folder of this process's own. */
+  /** PDFs of finished jobs waiting to be taken, by job id; kept in the engine's scratch folder. */
   const printed = new Map<string, { path: string; fileName: string }>();
-  let outputDir: string | null = null;
-  const outputPath = () => join((outputDir ??= mkdtempSync(join(tmpdir(), 'agent-triage-reports-'))), `${randomUUID()}.pdf`);
 
   return {
     executiveReport: (_input, ctx) => {
@@ -37,7 +33,7 @@ export function reportHandlers(session: Session) {
       const printer = makePrinter();
       const settings = reportSettingsOf(ws.db, ws.name);
       const fileName = reportFileName(settings.engagement, new Date().toISOString().slice(0, 10));
-      const target = outputPath();
+      const target = session.scratch.path(`${randomUUID()}.pdf`);
       const margins = { header: [settings.engagement, settings.client].filter((t) => t !== '').join(' · '), footer: settings.confidentiality };
       const job = session.jobs.startInProcess('report-pdf', `Executive report PDF (${sections.length} ${sections.length === 1 ? 'section' : 'sections'})`, async (control) => {
         const { bytes } = await printReportPdf(printer, { sections, target, margins, ...control });

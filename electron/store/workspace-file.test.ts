@@ -1,18 +1,14 @@
 import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BackendError } from '../../shared/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
-import { tempDir } from './test-workspace';
+import { tempDirPerTest } from './temp-dir-per-test';
 import { copyWorkspaceFile, createWorkspaceFile, openWorkspaceFile, WORKSPACE_APPLICATION_ID } from './workspace-file';
 import { createAgent, countAgents } from '../agents/agents-repository';
 
 const author = { actor: 'tester', via: 'test' };
-let tmp = tempDir();
-afterEach(() => {
-  tmp.cleanup();
-  tmp = tempDir();
-});
+const tmp = tempDirPerTest();
 
 function codeOf(fn: () => unknown): string {
   try {

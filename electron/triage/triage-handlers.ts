@@ -7,6 +7,7 @@ import type { AdvisoryLookup } from '../discovery/discovery-repository';
 import { agentDossier, everyAgentDossier, type EveryAgentOptions } from '../dossier/agent-dossier';
 import type { Db } from '../store/workspace-file';
 import { answeredCount } from '../../shared/answer-card';
+import { compareNames } from '../../shared/name-order';
 import type { IrreversibleRegisterRow } from '../../shared/answer-card';
 import { answerCardOf } from './answer-card';
 import { allAttestations, attest, attestationsOf } from './attestations';
@@ -95,7 +96,7 @@ export function triageRowOf(t: TriageOfAgent): TriageRow {
   };
 }
 
-export const compareTriageRows = (a: TriageRow, b: TriageRow): number => compareRisk(a.risk, b.risk) || a.name.localeCompare(b.name);
+export const compareTriageRows = (a: TriageRow, b: TriageRow): number => compareRisk(a.risk, b.risk) || compareNames(a.name, b.name);
 
 export function triageOverview(db: Db, advisories: AdvisoryLookup): TriageRow[] {
   return everyAgentTriage(db, advisories).map(triageRowOf).sort(compareTriageRows);

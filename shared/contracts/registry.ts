@@ -1,11 +1,9 @@
-import { z } from 'zod';
-import { REGISTRY_FORMATS, type RegistryFormat } from '../registry-formats';
-import { method } from './method';
+import type { RegistryFormat } from '../registry-formats';
 
 /**
- * Registry spreadsheets out (CSV, XLSX), and the row-by-row plan a registry file's import preview
- * carries (`ImportPreview.registry`); registry files come in through the one import pipeline
- * (previewImport/startImport).
+ * The row-by-row plan a registry file's import preview carries (`ImportPreview.registry`): registry
+ * files come in through the one import pipeline (previewImport/startImport), and go out as the
+ * `registry-csv` and `registry-xlsx` workspace exports (startWorkspaceExport), a job like every export.
  */
 
 export { REGISTRY_FORMATS, type RegistryFormat } from '../registry-formats';
@@ -62,7 +60,3 @@ export interface ExportedFile {
   mimeType: string;
   contentBase64: string;
 }
-
-export const registryContract = {
-  exportRegistry: method<ExportedFile>()(z.object({ format: z.enum(REGISTRY_FORMATS) })),
-} as const;

@@ -1,15 +1,11 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allAgentRecords, createAgent, getAgentRecord } from '../agents-repository';
-import { tempDir } from '../../store/test-workspace';
+import { tempDirPerTest } from '../../store/temp-dir-per-test';
 import { createWorkspaceFile, openWorkspaceFile, WORKSPACE_APPLICATION_ID } from '../../store/workspace-file';
 import { MIGRATIONS } from '../../store/migrations/index';
 
-let tmp = tempDir('atw-migrate-');
-afterEach(() => {
-  tmp.cleanup();
-  tmp = tempDir('atw-migrate-');
-});
+const tmp = tempDirPerTest('atw-migrate-');
 
 const author = { actor: 'tester', via: 'test' };
 const migration = MIGRATIONS.find((m) => m.name === 'other data access')!;

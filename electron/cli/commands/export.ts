@@ -1,7 +1,6 @@
-import { ERROR_CODES } from '../../../shared/errors';
-import { CliError, usageError, type CliCommand } from '../command';
-import { waitForJob } from '../wait-for-job';
-import { callEngine, withWorkspaceArg } from '../engine-session';
+import { usageError, type CliCommand } from '../command';
+import { withWorkspaceArg } from '../engine-session';
+import { runExportJob } from '../export-job';
 import { deliverExportedFile } from '../exported-file';
 
 /** The formats come with their writers (every read model): loaded when the command runs or shows its help. */
@@ -9,7 +8,7 @@ const loadFormats = () => import('../../exports/formats');
 
 export const exportCommand: CliCommand = {
   words: ['export'],
-  summary: 'Export a workspace for other tools: findings as SARIF, an AI bill of materials as CycloneDX, or everything as JSON',
+  summary: 'Export a workspace for other tools: findings as SARIF, an AI bill of materials as CycloneDX, everything as JSON, or the registry spreadsheet',
   options: [
     { name: 'workspace', type: 'string', valueName: 'W', required: true, description: 'Workspace file to export from (must exist)' },
     { name: 'format', type: 'string', valueName: 'FORMAT', required: true, description: 'File format' },
@@ -29,12 +28,10 @@ export const exportCommand: CliCommand = {
     const format = exportFormatById(given);
     if (!format) throw usageError(`--format must be one of ${EXPORT_FORMATS.map((f) => f.id).join(', ')}, not "${given}".`);
     const out = ctx.text('out');
+    // Checked before the workspace is opened: the answer needs no export.
+    if (format.binary && out === undefined) throw usageError(`An ${format.extension} export is a binary file: name it with --out FILE.`);
     await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: false }, async (engine, workspace) => {
-      const { id } = await callEngine(engine, 'startWorkspaceExport', { format: format.id });
-      const job = await waitForJob(engine, id, ctx);
-      if (job.state === 'cancelled') throw new CliError('cancelled', 'The export was cancelled; no file was written.');
-      if (job.state !== 'succeeded') throw new CliError(ERROR_CODES.find((c) => c === job.error?.code) ?? 'internal', job.error?.message ?? 'The export ended without a file.');
-      const exported = await callEngine(engine, 'takeWorkspaceExport', { jobId: id });
+      const exported = await runExportJob(engine, format.id, ctx);
       await deliverExportedFile(ctx, exported, out, { what: `${format.label} of ${workspace.name}`, format: format.id });
     });
   },

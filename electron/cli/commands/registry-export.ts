@@ -1,7 +1,8 @@
 import { REGISTRY_FORMATS, type RegistryFormat } from '../../../shared/registry-formats';
 import { usageError, type CliCommand } from '../command';
-import { callEngine, withWorkspaceArg } from '../engine-session';
+import { withWorkspaceArg } from '../engine-session';
 import { deliverExportedFile } from '../exported-file';
+import { runExportJob } from '../export-job';
 
 export const registryExportCommand: CliCommand = {
   words: ['registry', 'export'],
@@ -18,7 +19,8 @@ export const registryExportCommand: CliCommand = {
     if (format === 'xlsx' && out === undefined) throw usageError('An xlsx export is a binary file: name it with --out FILE.');
 
     await withWorkspaceArg(ctx, { host: 'cli', openLastWorkspace: false }, { createIfMissing: false }, async (engine, workspace) => {
-      const exported = await callEngine(engine, 'exportRegistry', { format });
+      // The same export as `export --format registry-<format>` and the app's: a job, so Ctrl+C cancels it.
+      const exported = await runExportJob(engine, `registry-${format}`, ctx);
       await deliverExportedFile(ctx, exported, out, { what: `the registry of ${workspace.name}`, format });
     });
   },

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fingerprintSecret } from '../secret-fingerprint';
 import { fingerprintKeyOf } from '../../store/fingerprint-key';
-import { tempDir } from '../../store/test-workspace';
+import { tempDirPerTest } from '../../store/temp-dir-per-test';
 import { copyWorkspaceFile, createWorkspaceFile, openWorkspaceFile, WORKSPACE_APPLICATION_ID } from '../../store/workspace-file';
 import { MIGRATIONS } from '../../store/migrations/index';
 
@@ -15,11 +15,7 @@ const TOKEN = 'Wd4nTr8pXs2vLm6K';
 const EARLIER_KEY = `ghp_${'Jy6r'.repeat(8)}Ux3C`;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-let tmp = tempDir('atw-migrate-');
-afterEach(() => {
-  tmp.cleanup();
-  tmp = tempDir('atw-migrate-');
-});
+const tmp = tempDirPerTest('atw-migrate-');
 
 const evidence = (snippet: string) => ({ path: 'app/agent.py', line: 3, snippet, ruleId: 'code.credential.hardcoded-secret', confidence: 0.95 });
 

@@ -1,14 +1,10 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../store/test-workspace';
+import { describe, expect, it } from 'vitest';
+import { tempDirPerTest } from '../../store/temp-dir-per-test';
 import { openWorkspaceFile, WORKSPACE_APPLICATION_ID } from '../../store/workspace-file';
 import { MIGRATIONS } from '../../store/migrations/index';
 
-let tmp = tempDir('atw-migrate-014-');
-afterEach(() => {
-  tmp.cleanup();
-  tmp = tempDir('atw-migrate-014-');
-});
+const tmp = tempDirPerTest('atw-migrate-014-');
 
 /** A workspace as schema 13 left it, with one scanned candidate and its decision. */
 function workspaceAtSchema13(path: string): void {

@@ -3,6 +3,7 @@ import type { ChangeAuthor } from '../../store/audit-log';
 import type { Db } from '../../store/workspace-file';
 import { cycloneDxFormat } from './cyclonedx';
 import { manifestFormat } from './manifest';
+import { registryCsvFormat, registryXlsxFormat } from './registry-spreadsheet';
 import { sarifFormat } from './sarif';
 import { workspaceJsonFormat } from './workspace-json';
 
@@ -48,11 +49,21 @@ export interface ExportFormat {
   /** The word the file name starts with after the workspace name, e.g. "findings". */
   fileStem: string;
   mediaType: string;
-  /** The whole file as text (every format here is JSON or YAML). Reads only through the engine's read models. */
-  render: (source: ExportSource) => string;
+  /** Bytes that are not text (a workbook): never printed to a terminal, so the CLI asks for --out. */
+  binary?: true;
+  /**
+   * The measured CPU of writing this format on the host's thread, for export-placement.ts to run a
+   * small export there rather than pay a worker's start-up. Formats without it run in a worker.
+   */
+  hostThreadCost?: { fixedMs: number; msPerAgent: number };
+  /** The whole file: text (JSON, YAML, CSV) or bytes (a workbook), at once or when packed. Reads only through the engine's read models. */
+  render: (source: ExportSource) => ExportContent | Promise<ExportContent>;
 }
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = [sarifFormat, cycloneDxFormat, manifestFormat, workspaceJsonFormat];
+/** What a format writes: text is written as UTF-8. */
+export type ExportContent = string | Uint8Array;
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = [sarifFormat, cycloneDxFormat, manifestFormat, workspaceJsonFormat, registryCsvFormat, registryXlsxFormat];
 
 export function exportFormatById(id: string): ExportFormat | undefined {
   return EXPORT_FORMATS.find((f) => f.id === id.trim().toLowerCase());

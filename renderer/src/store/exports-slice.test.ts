@@ -61,6 +61,30 @@ describe('exports slice', () => {
     expect(store.getState().toasts).toEqual([]);
   });
 
+  it('a Cancel clicked before the engine has answered with the job is sent once the job is known: no file, no notice', async () => {
+    let answer: (job: JobStatus) => void = () => {};
+    const cancelled: string[] = [];
+    const store = createAppStore(
+      fakeBackend({
+        startWorkspaceExport: () => new Promise<JobStatus>((resolve) => (answer = resolve)),
+        getJob: async () => exportJob(cancelled.length > 0 ? { state: 'cancelled', error: { code: 'cancelled', message: 'Cancelled; the workspace was left as it was.' } } : {}),
+        cancelJob: async ({ jobId }) => {
+          cancelled.push(jobId);
+          return exportJob({ state: 'cancelled' });
+        },
+        takeWorkspaceExport: async () => Promise.reject(new Error('nothing to take')),
+      }),
+    );
+    const pending = store.getState().exportWorkspaceFile('registry-xlsx');
+    await store.getState().cancelWorkspaceExport();
+    expect(cancelled).toEqual([]);
+    answer(exportJob());
+    expect(await pending).toBeNull();
+    expect(cancelled).toEqual(['export-1']);
+    expect(store.getState().toasts).toEqual([]);
+    expect(store.getState().workspaceExporting).toBeNull();
+  });
+
   it('a job that fails is a notice with its reason, and no file', async () => {
     const store = createAppStore(fakeBackend({ startWorkspaceExport: async () => exportJob(), getJob: async () => exportJob({ state: 'failed', error: { code: 'internal', message: 'disk full' } }) }));
     expect(await store.getState().exportWorkspaceFile('manifest')).toBeNull();

@@ -1,17 +1,18 @@
 import { useEffect } from 'react';
-import type { ExportFormatInfo, RegistryFormat } from '../../../../shared/contract';
+import type { ExportFormatInfo } from '../../../../shared/contract';
 import { useAppStore } from '../../store/store-context';
 import { Button } from '../../ui/Button';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { ProgressBar } from '../../ui/ProgressBar';
 import { Spinner } from '../../ui/Spinner';
 import { downloadFile } from '../inventory/file-transfer';
+import { ExportJobProgress } from './ExportJobProgress';
 import './exports.css';
 
 /**
  * The workspace as files for the tools security teams already use: findings for code scanning, an
- * AI bill of materials, everything as JSON, and the registry spreadsheet. The formats come from the
- * engine, so a format added there shows here without a change.
+ * AI bill of materials, everything as JSON, and the registry spreadsheet (also exported from the
+ * Inventory). The formats come from the engine, so a format added there shows here without a
+ * change, and each is the same job: progress, Cancel, and no file when it is cancelled or fails.
  */
 export function ExportsPage() {
   const { data: formats, error } = useAppStore((s) => s.exportFormats);
@@ -44,7 +45,6 @@ export function ExportsPage() {
           {formats.map((format) => (
             <WorkspaceExportRow key={format.id} format={format} />
           ))}
-          <RegistryExportRow />
         </ul>
       )}
     </div>
@@ -53,7 +53,6 @@ export function ExportsPage() {
 
 function WorkspaceExportRow({ format }: { format: ExportFormatInfo }) {
   const exporting = useAppStore((s) => s.workspaceExporting);
-  const job = useAppStore((s) => (s.workspaceExporting === format.id && s.workspaceExportJob ? s.jobs[s.workspaceExportJob] : undefined));
   const exportWorkspaceFile = useAppStore((s) => s.exportWorkspaceFile);
   const cancelWorkspaceExport = useAppStore((s) => s.cancelWorkspaceExport);
   const download = async () => {
@@ -69,12 +68,7 @@ function WorkspaceExportRow({ format }: { format: ExportFormatInfo }) {
           <span>.{format.extension}</span>
           <code>agent-triage export --workspace W --format {format.id}</code>
         </p>
-        {exporting === format.id && (
-          <div className="exports__progress">
-            <ProgressBar label={`${format.label} export`} value={job?.progress.done ?? 0} max={job?.progress.total ?? 0} valueText={job?.progress.message} />
-            <span className="muted">{job?.progress.message || 'Starting…'}</span>
-          </div>
-        )}
+        {exporting === format.id && <ExportJobProgress label={`${format.label} export`} />}
       </div>
       <div className="exports__actions">
         {exporting === format.id ? (
@@ -84,36 +78,6 @@ function WorkspaceExportRow({ format }: { format: ExportFormatInfo }) {
             Download .{format.extension}
           </Button>
         )}
-      </div>
-    </li>
-  );
-}
-
-/** The registry spreadsheet is exported where it is kept (the Inventory) and listed here so every export is in one place. */
-function RegistryExportRow() {
-  const exporting = useAppStore((s) => s.registryExporting);
-  const exportRegistry = useAppStore((s) => s.exportRegistry);
-  const download = async (format: RegistryFormat) => {
-    const file = await exportRegistry(format);
-    if (file) downloadFile(file);
-  };
-  return (
-    <li className="exports__item" aria-label="Agent registry spreadsheet">
-      <div className="exports__text">
-        <h2 className="exports__label">Agent registry spreadsheet</h2>
-        <p className="exports__audience">The seven registry fields per agent, for owners to fill in and import back: the same file as the Inventory’s export.</p>
-        <p className="exports__meta">
-          <span>.csv, .xlsx</span>
-          <code>agent-triage registry export --workspace W --format csv</code>
-        </p>
-      </div>
-      <div className="exports__actions">
-        <Button onClick={() => void download('csv')} disabled={exporting !== null}>
-          {exporting === 'csv' ? 'Exporting…' : 'Download .csv'}
-        </Button>
-        <Button onClick={() => void download('xlsx')} disabled={exporting !== null}>
-          {exporting === 'xlsx' ? 'Exporting…' : 'Download .xlsx'}
-        </Button>
       </div>
     </li>
   );

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { AgentTable } from './AgentTable';
+import { ExportJobProgress } from '../exports/ExportJobProgress';
 import { downloadFile } from './file-transfer';
 import { GhostTable } from './GhostTable';
 import { InventoryFilters } from './InventoryFilters';
@@ -22,6 +23,9 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
   const exportRegistry = useAppStore((s) => s.exportRegistry);
   const exportManifest = useAppStore((s) => s.exportManifest);
   const exporting = useAppStore((s) => s.registryExporting);
+  // Any workspace export in flight, also one started on the Exports page: one runs at a time.
+  const exportJobTitle = useAppStore((s) => (s.workspaceExporting === null ? null : ((s.workspaceExportJob ? s.jobs[s.workspaceExportJob]?.title : undefined) ?? 'Export')));
+  const cancelExport = useAppStore((s) => s.cancelWorkspaceExport);
   // The one Import dialog (every format; a registry sheet previewed row by row).
   const openFileImport = useAppStore((s) => s.openFileImport);
 
@@ -83,13 +87,13 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
         {!isEmpty && (
           <div className="inventory__actions">
             <Button onClick={openFileImport}>Import…</Button>
-            <Button onClick={() => void exportAs('csv')} disabled={exporting !== null}>
+            <Button onClick={() => void exportAs('csv')} disabled={exportJobTitle !== null}>
               {exporting === 'csv' ? 'Exporting…' : 'Export CSV'}
             </Button>
-            <Button onClick={() => void exportAs('xlsx')} disabled={exporting !== null}>
+            <Button onClick={() => void exportAs('xlsx')} disabled={exportJobTitle !== null}>
               {exporting === 'xlsx' ? 'Exporting…' : 'Export XLSX'}
             </Button>
-            <Button onClick={() => void exportAs('manifest')} disabled={exporting !== null} title="Access as code: each agent's owner, trigger, credentials, data access, endpoints, irreversible actions and budget, as YAML to check in next to its code">
+            <Button onClick={() => void exportAs('manifest')} disabled={exportJobTitle !== null} title="Access as code: each agent's owner, trigger, credentials, data access, endpoints, irreversible actions and budget, as YAML to check in next to its code">
               {exporting === 'manifest' ? 'Exporting…' : 'Export manifest'}
             </Button>
             <Button variant="primary" onClick={newAgent}>
@@ -98,6 +102,15 @@ export function InventoryPage({ activity: linkedActivity }: { activity?: Activit
           </div>
         )}
       </header>
+
+      {exportJobTitle !== null && (
+        <div className="inventory__export" role="status" aria-label="Export in progress">
+          <ExportJobProgress label={exportJobTitle} />
+          <Button size="sm" onClick={() => void cancelExport()}>
+            Cancel export
+          </Button>
+        </div>
+      )}
 
       {error && (
         <ErrorBanner title="Could not load the agents">

@@ -1,0 +1,36 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BackendError } from '../../shared/errors';
+import { fileErrorReason } from '../store/file-error-reason';
+
+/** What the engine's folder for files waiting to be taken is called in the system's temp folder. */
+export const SCRATCH_FOLDER_PREFIX = 'agent-triage-files-';
+
+/**
+ * The engine's own folder for files its jobs write before a host takes them: export files and
+ * printed PDFs. It is made on first use, so an engine that exports nothing makes none, and it is
+ * removed with whatever is left in it (a file nobody took, a half-written one from a worker that
+ * was stopped) when the engine closes, so nothing of a run outlives the process that made it.
+ */
+export class ScratchFolder {
+  private dir: string | null = null;
+
+  /** A new place in the folder for a file called `name` (nothing is created there). */
+  path(name: string): string {
+    // Made again when gone: a temp cleaner may empty /tmp under an app left open for days.
+    if (this.dir === null || !existsSync(this.dir)) {
+      try {
+        this.dir = mkdtempSync(join(tmpdir(), SCRATCH_FOLDER_PREFIX));
+      } catch (err) {
+        throw new BackendError('internal', `No file can be made: the temp folder ${tmpdir()} cannot be written to (${fileErrorReason(err)}). Free some space there, or start the app with TMPDIR (TEMP on Windows) set to a folder you can write to, and try again.`);
+      }
+    }
+    return join(this.dir, name);
+  }
+
+  remove(): void {
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = null;
+  }
+}
