@@ -211,7 +211,8 @@ export interface AgentDefinitionFinding {
     | 'llamaindex-workflow'
     | 'sk-agent'
     | 'sk-orchestration'
-    | 'ai-sdk-agent';
+    | 'ai-sdk-agent'
+    | 'cloudflare-agent';
   /** The `name=` literal the framework routes on, or null. */
   name: string | null;
   /** When the name is a constant imported from another module (`type=TRIAGE_AGENT_TYPE`): its qualified symbol (`constants.TRIAGE_AGENT_TYPE`), for the linker to read. */
@@ -256,6 +257,8 @@ export interface UnitFinding {
   build?: { context: string; dockerfile: string | null };
   /** MCP servers its environment points it at (`LEDGER_MCP_URL: http://ledger-mcp:8101/mcp`), for the linker to find the server answering there. */
   mcpUrls?: Array<{ name: string; url: string; evidence: Evidence }>;
+  /** Public host names the unit answers HTTP on, as its platform names them (a Cloudflare Worker: `<name>.*.workers.dev`, its routes' hosts); `*` is one DNS label. */
+  hosts?: string[];
   /** Compose ports as written (`"8000:8000"`, `"127.0.0.1:3001:3000"`, `"8000"`): where the service answers on the host and on the compose network. */
   ports?: string[];
   /** A Kubernetes workload: its namespace and pod labels, which Services select it by (mcp-http-links.ts). */

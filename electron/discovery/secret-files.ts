@@ -15,6 +15,9 @@ export function secretFileFormat(relPath: string): SecretFileFormat | null {
   const name = posix.basename(relPath).toLowerCase();
   if (name === '.env') return 'dotenv';
   if (name.startsWith('.env.')) return name.slice('.env.'.length).split('.').some((part) => TEMPLATE_PART.test(part)) ? null : 'dotenv';
+  // Wrangler's local secrets for a Cloudflare Worker (`.dev.vars`, `.dev.vars.staging`), in dotenv syntax.
+  if (name === '.dev.vars') return 'dotenv';
+  if (name.startsWith('.dev.vars.')) return name.slice('.dev.vars.'.length).split('.').some((part) => TEMPLATE_PART.test(part)) ? null : 'dotenv';
   if (/\.tfvars(\.json)?$/.test(name)) return 'tfvars';
   if (/\.(pem|key)$/.test(name) || /^id_(rsa|dsa|ecdsa|ed25519)$/.test(name)) return 'key-file';
   return null;

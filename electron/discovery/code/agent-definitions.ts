@@ -4,6 +4,7 @@ import type { RuleBase } from '../rules/rule';
 import type { CallSite, CodeModel, Value } from './code-model';
 import { factoryOf, lastSegment, listItemsOf, nameLiteral, resolved } from './finding-context';
 import { ag2Definitions } from './ag2-agent-shapes';
+import { durableObjectAgents } from './durable-object-agents';
 import { FRAMEWORK_PACKAGES, FRAMEWORK_SHAPES, implicitMembers, instanceTool, managedAgentOf, refineFrameworkDefinition, registeredAgents, viaFactoryMethod } from './framework-agent-shapes';
 import { addSdkMembers, keepsDefinition, SDK_PACKAGES, SDK_SHAPES, sdkAgentsRun } from './sdk-agent-shapes';
 
@@ -51,6 +52,9 @@ const SHAPES: DefinitionShape[] = [
   ...SDK_SHAPES,
 ];
 
+/** A Cloudflare Agents SDK class: read by durable-object-agents.ts from the class, not from a constructor call. */
+const DURABLE_OBJECT_AGENT: DefinitionShape = { kind: 'cloudflare-agent', rule: 'ts.framework.cloudflare-agents', languages: 'script', callee: /$^/, nameArgs: [] };
+
 /** `builder.add_node("research", research_agent)`, `.addNode("research", researcher)`. */
 const ADD_NODE = /\.(add_node|addNode)$/;
 /** `handoff(agent)` and `agent.as_tool(...)`: another agent reached through a wrapper. */
@@ -60,7 +64,7 @@ const AS_TOOL = /\.as_tool$/;
 const HANDOFF_TOOL = /^langgraph_swarm\.create_handoff_tool$|^@langchain\/langgraph-swarm\.createHandoffTool$/;
 
 /** The packages whose constructors are read: a file importing none of them is not looked at. */
-const DEFINING_PACKAGES = new RegExp(`^(langgraph|langchain|agents$|agents\\.|@langchain\\/)|${FRAMEWORK_PACKAGES.source}|^(autogen|ag2)(\\.|$)|${SDK_PACKAGES.source}`);
+const DEFINING_PACKAGES = new RegExp(`^(langgraph|langchain|agents$|agents\\.|@langchain\\/|@cloudflare\\/ai-chat$)|${FRAMEWORK_PACKAGES.source}|^(autogen|ag2)(\\.|$)|${SDK_PACKAGES.source}`);
 
 export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly RuleBase[]): AgentDefinitionFinding[] {
   if (!model.imports.some((fact) => DEFINING_PACKAGES.test(fact.module))) return [];
@@ -74,6 +78,7 @@ export function findAgentDefinitions(model: CodeModel, frameworkRules: readonly 
     found.push({ call, definition: refineFrameworkDefinition(model, call, definitionOf(model, call, shape, enabled.get(shape.rule)!)), shape });
   }
   if (languages === 'python') found.push(...registeredAgents(model, enabled), ...ag2Definitions(model, enabled));
+  else found.push(...durableObjectAgents(model, enabled).map((agent) => ({ ...agent, shape: DURABLE_OBJECT_AGENT })));
   // An agent created inline as a graph node or a worker (`agents=[create_react_agent(...)]`) has no
   // variable: it is named by its position so the definition that lists it can point at it.
   const inline = (call: CallSite) => found.find((f) => f.call === call);

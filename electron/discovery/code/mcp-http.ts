@@ -3,6 +3,7 @@ import type { McpHttpClientFact, McpHttpServingFact } from '../findings';
 import type { CallSite, CodeModel, Scope, Value } from './code-model';
 import { callMatches, isWithin, lastSegment, literalText, resolved } from './finding-context';
 import type { CodeRuleSet } from './rules';
+import { addedMcpServer, mcpAgentRoute } from './mcp-agent';
 import { lookupTable } from '../lookup-table';
 
 /**
@@ -99,6 +100,11 @@ export function findMcpHttpServing(model: CodeModel, rules: CodeRuleSet): McpHtt
       add(started.kind, portOf(model, entry('port')), pathOf(model, entry('endpoint')) ?? started.kind.path, call);
       continue;
     }
+    const agentRoute = mcpAgentRoute(model, call);
+    if (agentRoute) {
+      add(agentRoute.transport === 'sse' ? SSE : STREAMABLE, null, agentRoute.path, call);
+      continue;
+    }
     const kind = SCRIPT_TRANSPORTS[lastSegment(call.callee)];
     if (!kind) continue;
     const route = routes.find((r) => r.handlers.some((handler: Scope) => isWithin(call.scope, handler)));
@@ -183,7 +189,7 @@ function pathOf(model: CodeModel, value: Value | undefined): string | null {
 /** URLs of MCP servers the file connects to; the MCP client endpoint rule's evidence, so turning it off turns this off. */
 export function findMcpHttpClients(model: CodeModel, rules: CodeRuleSet): McpHttpClientFact[] {
   const rule = rules.endpoint.find((candidate) => candidate.id === MCP_CLIENT_RULE);
-  if (!rule || !model.imports.some((fact) => /mcp|modelcontextprotocol|^smolagents\b/i.test(fact.module) || fact.names.some((name) => /mcp/i.test(name)))) return [];
+  if (!rule || !model.imports.some((fact) => /mcp|modelcontextprotocol|^smolagents\b/i.test(fact.module) || (model.language !== 'python' && fact.module === 'agents') || fact.names.some((name) => /mcp/i.test(name)))) return [];
   const found: McpHttpClientFact[] = [];
   const add = (value: Value | undefined, name: string | null, line: number) => {
     const url = urlOf(model, value);
@@ -191,6 +197,8 @@ export function findMcpHttpClients(model: CodeModel, rules: CodeRuleSet): McpHtt
     found.push({ url, name, evidence: makeEvidence(model.path, line, model.lines[line - 1] ?? '', rule.id, rule.confidence) });
   };
   for (const call of model.calls) {
+    const added = addedMcpServer(call);
+    if (added) add(added.url, stringOf(model, added.name), call.line);
     if (!CLIENT_CALLS.test(lastSegment(call.callee)) && !CLIENT_CALLEES.test(call.callee)) continue;
     const params = resolved(model, call.named.get('params') ?? call.named.get('server_parameters') ?? call.args[0]);
     const fromParams = params?.kind === 'object' ? params.entries.find((e) => e.key === 'url')?.value : undefined;

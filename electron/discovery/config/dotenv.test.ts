@@ -65,4 +65,10 @@ describe('analyzeDotenv', () => {
     for (const path of ['.env', 'api/.env.local', '.env.production']) expect((await analyzeConfigFile(path, ENV, options)).findings?.format).toBe('dotenv');
     for (const path of ['.env.example', '.env.sample.local', 'api/.env.template', '.env.dist']) expect((await analyzeConfigFile(path, ENV, options)).findings).toBeNull();
   });
+
+  it("reads a Cloudflare Worker's .dev.vars (wrangler's local secrets) as .env, but not its template", async () => {
+    const options = { rules: readBundledConfigRules(), disabledRuleIds: new Set<string>(), fingerprintKey: TEST_FINGERPRINT_KEY };
+    for (const path of ['workers/digest/.dev.vars', '.dev.vars.staging']) expect((await analyzeConfigFile(path, ENV, options)).findings?.format).toBe('dotenv');
+    for (const path of ['.dev.vars.example', 'workers/digest/.dev.vars.template']) expect((await analyzeConfigFile(path, ENV, options)).findings).toBeNull();
+  });
 });

@@ -31,6 +31,7 @@ import { analyzeProcfile } from './procfile';
 import { analyzeServerless } from './serverless';
 import { analyzeTerraform } from './terraform';
 import { analyzeTfvars } from './tfvars';
+import { analyzeWrangler, WRANGLER_CONFIG } from './wrangler';
 
 export { describeCron } from './cron-words';
 export { ConfigSyntaxError, type ConfigContext, type ConfigScanOptions } from './context';
@@ -84,6 +85,7 @@ const CLAUDE_SCRIPT: Route = { reading: 'a shell script', analyze: analyzeClaude
 const PACKAGE_JSON: Route = { reading: 'a package.json', analyze: analyzePackageJson };
 const PYPROJECT_SCRIPTS: Route = { reading: 'a pyproject.toml', analyze: analyzePyprojectScripts };
 const PNPM_WORKSPACE: Route = { reading: 'a pnpm-workspace.yaml', analyze: analyzePnpmWorkspace };
+const WRANGLER: Route = { reading: 'a wrangler config (Cloudflare Workers)', analyze: analyzeWrangler };
 const SECRET_FILE_ROUTES = { dotenv: DOTENV, tfvars: TFVARS, 'key-file': KEY_FILE } as const;
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -126,6 +128,7 @@ function routesFor(path: string, text: string): Route[] {
     return yamlRoutesByContent(text);
   }
   if (/\.tf(\.json)?$/.test(name)) return [TERRAFORM];
+  if (WRANGLER_CONFIG.test(name)) return [WRANGLER];
   if (/\.jsonc?$/i.test(name)) {
     if (isServiceAccountKeyText(text)) return [SERVICE_ACCOUNT_KEY];
     if (name === 'langgraph.json') return [LANGGRAPH_JSON];

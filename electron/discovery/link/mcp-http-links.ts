@@ -4,6 +4,7 @@ import { linkAgents } from './agent-links';
 import type { ServerDeployment } from './mcp-server-deployments';
 import { gainServerTools } from './mcp-servers';
 import { filterOfClient } from './mcp-tool-filter-links';
+import { hostMatches, platformListeners } from './platform-hosts';
 import type { CodeIndex } from './resolve-code';
 
 /**
@@ -27,7 +28,7 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', 'host
 export function linkMcpHttpClients(agents: DiscoveredAgent[], servers: Map<string, DiscoveredAgent>, code: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[], units: UnitFinding[], k8sServices: readonly K8sServiceFact[] = []): void {
   if (servers.size === 0) return;
   const serving = code.filter((file) => file.mcpHttpServing);
-  const listeners = new Map([...servers.keys()].map((path) => [path, [...listenersOf(path, servers.get(path)!, serving, index, deployments), ...serviceListeners(path, servers.get(path)!, serving, index, deployments, k8sServices)]]));
+  const listeners = new Map([...servers.keys()].map((path) => [path, [...listenersOf(path, servers.get(path)!, serving, index, deployments), ...serviceListeners(path, servers.get(path)!, serving, index, deployments, k8sServices), ...platformListeners(path, deployments, routesOf(servers.get(path)!, index))]]));
   if ([...listeners.values()].every((list) => list.length === 0)) return;
   const withUrls = units.filter((unit) => unit.mcpUrls?.length);
   for (const agent of agents) {
@@ -116,6 +117,12 @@ function serviceListeners(path: string, server: DiscoveredAgent, servingFiles: C
   return listeners;
 }
 
+/** The routes a server's own code says it answers on (`MyMCP.serve('/mcp')`), or any route when it says none. */
+function routesOf(server: DiscoveredAgent, index: CodeIndex): Array<string | null> {
+  const routes = server.codeFiles.flatMap((p) => index.get(p)?.mcpHttpServing ?? []).map((fact) => fact.path);
+  return routes.length > 0 ? routes : [null];
+}
+
 /** `"8000:8000"`, `"127.0.0.1:8101:8000"`, `"3001:3000/tcp"`, `"8000"` (published on a random host port). */
 function parsePort(written: string): { published: number | null; target: number } | null {
   const parts = written.replace(/\/(tcp|udp)$/, '').split(':');
@@ -143,7 +150,7 @@ function serverAt(url: string, listeners: Map<string, Listener[]>, from: string)
   const port = parsed.port ? Number(parsed.port) : parsed.protocol === 'https:' ? 443 : 80;
   const route = trimSlash(parsed.pathname);
   const matches = [...listeners].filter(([, list]) =>
-    list.some((l) => (l.host === 'local' ? local : l.host === host) && (l.port === null ? l.host !== 'local' : l.port === port) && (l.path === null || route === trimSlash(l.path) || route.startsWith(`${trimSlash(l.path)}/`))),
+    list.some((l) => (l.host === 'local' ? local : hostMatches(l.host, host)) && (l.port === null ? l.host !== 'local' : l.port === port) && (l.path === null || route === trimSlash(l.path) || route.startsWith(`${trimSlash(l.path)}/`))),
   );
   if (matches.length <= 1) return matches[0]?.[0] ?? null;
   const shared = matches.map(([path]) => sharedDepth(path, from));

@@ -150,6 +150,8 @@ function planOf(unit: DiscoveredAgent, index: CodeIndex): Plan {
  */
 function rootOf(unit: DiscoveredAgent, definitions: readonly Definition[], references: Map<string, Reference[]>, seeds: ReadonlySet<Definition>, started: ReadonlySet<Definition>): Definition | null {
   const notWorkers = definitions.filter((definition) => !(references.get(definition.key) ?? []).some((reference) => reference.relation === 'sub-agent'));
+  // Durable Object agents of one worker are each routed to by name: none runs the others, so the worker runs them all.
+  if (notWorkers.length > 1 && notWorkers.every((definition) => definition.kind === 'cloudflare-agent')) return null;
   const narrowings = [
     notWorkers.filter((definition) => started.has(definition)),
     notWorkers,

@@ -186,6 +186,7 @@ const PROVIDER_NAMES: Record<string, string> = {
   litellm: 'LiteLLM',
   groq: 'Groq',
   vertex: 'Vertex AI',
+  'workers-ai': 'Cloudflare Workers AI',
   'private-key': 'Private key',
 };
 
