@@ -839,7 +839,8 @@ function plantCopy(w: TreeWriter, rng: Rng, corpus: CorpusRepo, files: Array<{ p
     // Unrelated pure helpers appended to some code files: the agent does the same thing.
     if (/\.py$/.test(path) && !path.endsWith('__init__.py') && rng.chance(0.4)) {
       out += `\n\n# --- helpers (${rng.pick(TEAMS)}) ---\nimport hashlib  # noqa: E402\nfrom datetime import datetime, timedelta, timezone  # noqa: E402\n${fill(rng.pick(PY_PURE), rng)}`;
-    } else if (/\.(ts|js)$/.test(path) && rng.chance(0.4)) {
+    } else if (/\.(ts|js)$/.test(path) && !/(^|\/)index\.[jt]s$/.test(path) && rng.chance(0.4)) {
+      // Not to an index module: helpers appended to a barrel would make it code, and the agent behind it a unit.
       out += `\n${fill(rng.pick(TS_PURE), rng).replaceAll('{Status}', cap(rng.pick(STATUSES)))}`;
     }
     w.write(`${prefix}/${path}`, out);
@@ -848,7 +849,7 @@ function plantCopy(w: TreeWriter, rng: Rng, corpus: CorpusRepo, files: Array<{ p
     manifest.planted.push({
       unitKind: agent.unitKind,
       // Entry files are named by their path; a Dockerfile at a repository's top by the repository's folder, here the copy's.
-      name: agent.unitKind === 'code-entry-point' ? `${prefix}/${agent.name}` : agent.unitKind === 'container-service' && !agent.path.includes('/') ? prefix.slice(prefix.lastIndexOf('/') + 1) : agent.name,
+      name: agent.unitKind === 'code-entry-point' ? `${prefix}/${agent.name}` : agent.unitKind === 'container-service' && /^(?:dockerfile|containerfile)$/i.test(agent.path) ? prefix.slice(prefix.lastIndexOf('/') + 1) : agent.name,
       path: `${prefix}/${agent.path}`,
       classification: agent.classification,
       prefix,

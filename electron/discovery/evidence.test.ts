@@ -40,6 +40,14 @@ describe('redaction', () => {
     expect(redactSecrets('connect(password="hunt")')).toBe('connect(password="…")');
   });
 
+  it('a name shaped like a key prefix (a folder sk-fastapi-routers-py, a bucket) is not a key: paths stay readable', () => {
+    expect(redactSecrets('repos/sk-fastapi-routers-py-0/app/main.py')).toBe('repos/sk-fastapi-routers-py-0/app/main.py');
+    expect(redactSecrets('s3://sk-ant-support-tickets-archive/2026')).toBe('s3://sk-ant-support-tickets-archive/2026');
+    expect(redactDeep({ unit: { path: 'services/sk-payments-ledger-worker/main.py' } })).toEqual({ unit: { path: 'services/sk-payments-ledger-worker/main.py' } });
+    // A key is still a key, lowercase and dashes included.
+    expect(redactSecrets(`OPENAI_API_KEY=sk-proj-${'ab1-'.repeat(8)}Xq`)).toBe('OPENAI_API_KEY=sk-proj-…');
+  });
+
   it('masks every kind of key it recognises, and an AWS secret access key only next to its name', () => {
     for (const [text, masked] of PLANTED) expect(redactSecrets(text)).toBe(masked);
     const lone = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ7zXkey01';

@@ -28,12 +28,20 @@ interface SecretShape {
   prefix: RegExp;
   /** The value to fingerprint, when it is not the text as written. */
   canonical?: (raw: string) => string;
+  /** False for text the pattern matches that no issued key looks like. */
+  plausible?: (raw: string) => boolean;
 }
 
 /** Keys end in '-' or '_' as often as in a letter: \b would miss those, so the edges are explicit. */
 const START = '(?<![A-Za-z0-9_])';
 const END = '(?![A-Za-z0-9_-])';
-const shape = (provider: string, label: string, source: string, prefix: RegExp): SecretShape => ({ provider, label, pattern: new RegExp(`${START}(?:${source})${END}`, 'g'), prefix });
+const shape = (provider: string, label: string, source: string, prefix: RegExp, plausible?: (raw: string) => boolean): SecretShape => ({ provider, label, pattern: new RegExp(`${START}(?:${source})${END}`, 'g'), prefix, ...(plausible ? { plausible } : {}) });
+
+/**
+ * `sk-` keys are random: lowercase words joined by dashes (`sk-fastapi-routers-py`, a folder or a
+ * bucket name) are a name, not a key, and masking them would garble paths.
+ */
+const notKebabName = (prefix: RegExp) => (raw: string) => !/^[a-z]+(?:[-_][a-z0-9]+)*$/.test(raw.replace(prefix, ''));
 
 const PEM_BLOCK = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY(?: BLOCK)?-----([\s\S]{16,}?)-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
 
@@ -52,8 +60,8 @@ const SHAPES: SecretShape[] = [
     prefix: /^(?!)/,
     canonical: pemBody,
   },
-  shape('anthropic', 'anthropic key', 'sk-ant-[A-Za-z0-9_-]{20,}', /^sk-ant-(?:[a-z]+\d\d-)?/),
-  shape('openai', 'openai key', 'sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}', /^sk-(?:proj-|svcacct-|admin-)?/),
+  shape('anthropic', 'anthropic key', 'sk-ant-[A-Za-z0-9_-]{20,}', /^sk-ant-(?:[a-z]+\d\d-)?/, notKebabName(/^sk-ant-(?:[a-z]+\d\d-)?/)),
+  shape('openai', 'openai key', 'sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}', /^sk-(?:proj-|svcacct-|admin-)?/, notKebabName(/^sk-(?:proj-|svcacct-|admin-)?/)),
   shape('aws', 'aws access key', '(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}', /^(?:AKIA|ASIA|ABIA|ACCA)/),
   shape('github', 'github token', 'gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}', /^(?:gh[pousr]_|github_pat_)/),
   shape('gitlab', 'gitlab token', 'gl(?:pat|dt|rt|ptt|oas|soat|ft|imt|ffct|cbt|agent)-[A-Za-z0-9_.-]{20,}|GR1348941[A-Za-z0-9_-]{20,}', /^(?:gl[a-z]+-|GR1348941)/),
@@ -111,6 +119,7 @@ export function knownSecretsIn(text: string): KnownSecret[] {
   const overlaps = (start: number, end: number) => found.some((f) => start < f.index + f.raw.length && f.index < end);
   for (const candidate of SHAPES) {
     for (const match of text.matchAll(candidate.pattern)) {
+      if (candidate.plausible && !candidate.plausible(match[0])) continue;
       if (!overlaps(match.index, match.index + match[0].length)) found.push(secretOf(candidate, match[0], match.index));
     }
   }

@@ -13,7 +13,8 @@ export interface ProjectFolder {
   manifest: boolean;
 }
 
-const MANIFESTS = new Set(['package.json', 'pyproject.toml', 'setup.py', 'setup.cfg', 'go.mod', 'Cargo.toml', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'deno.json', 'composer.json', 'Gemfile']);
+/** A wrangler config is one: a Worker's `main` and everything it runs are relative to its folder, even with no package.json beside it. */
+const MANIFESTS = new Set(['package.json', 'pyproject.toml', 'setup.py', 'setup.cfg', 'go.mod', 'Cargo.toml', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'deno.json', 'composer.json', 'Gemfile', 'wrangler.toml', 'wrangler.json', 'wrangler.jsonc']);
 
 /** The folder's project facts from the names of its entries, or null when it starts no project. */
 export function projectFolderOf(path: string, entryNames: readonly string[]): ProjectFolder | null {

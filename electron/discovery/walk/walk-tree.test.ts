@@ -296,6 +296,7 @@ describe('project folders', () => {
       'services/notes/src/server.js': '',
       'packages/api/pyproject.toml': '',
       'tools/go.mod': 'module x\n',
+      'workers/desk/wrangler.jsonc': '{ "main": "src/server.ts" }',
       'docs/readme.md': '',
     });
     mkdirSync(join(root, 'vendor-copy/.git'), { recursive: true });
@@ -307,6 +308,7 @@ describe('project folders', () => {
       { path: 'services/notes', repository: true, manifest: false },
       { path: 'tools', repository: false, manifest: true },
       { path: 'vendor-copy', repository: true, manifest: false },
+      { path: 'workers/desk', repository: false, manifest: true },
     ]);
   });
 });
