@@ -131,9 +131,11 @@ export class AnalyzerPool {
     if (this.workers.length === 0 && this.inline && files.length <= ON_THIS_THREAD.maxFiles && files.reduce((sum, f) => sum + sizeOf(f), 0) <= ON_THIS_THREAD.maxBytes) return this.analyzeHere(files);
     const leastBusy = this.workers.length === 0 ? this.startWorker() : this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     const target = leastBusy.inFlight > 0 && this.workers.length < this.size ? this.startWorker() : leastBusy;
+    // Counted before waiting: batches handed over together (a deepening pass) must see each
+    // other, or every one of them picks the same idle thread while the others stay idle.
+    target.inFlight++;
     await target.ready;
     const batchId = this.nextBatch++;
-    target.inFlight++;
     return new Promise<AnalyzedFile[]>((resolve, reject) => {
       this.pending.set(batchId, { resolve, reject, worker: target });
       target.worker.postMessage({ batchId, files } satisfies AnalyzeBatch);

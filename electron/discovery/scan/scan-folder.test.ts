@@ -198,6 +198,21 @@ describe('where files are analysed', () => {
   });
 });
 
+describe('how the analyzer threads share the work', () => {
+  it('batches handed over together (a deepening pass) start and use every thread, not the first idle one alone', async () => {
+    for (let i = 0; i < 8; i++) write(`pkg/helper_${i}.py`, `import json\ndef helper_${i}(x):\n    return json.dumps(x)\n`);
+    const pool = new AnalyzerPool(new Set(), TEST_FINGERPRINT_KEY, { size: 2, inline: false });
+    try {
+      const batches = Array.from({ length: 4 }, (_, i) => [0, 1].map((j) => ({ relPath: `pkg/helper_${i * 2 + j}.py`, absPath: join(tree.root(), 'pkg', `helper_${i * 2 + j}.py`), kind: 'code' as const, full: true })));
+      const results = await Promise.all(batches.map((files) => pool.analyze(files)));
+      expect(pool.threads).toBe(2);
+      expect(results.flat().map((r) => r.findings[0]?.path)).toEqual(batches.flat().map((f) => f.relPath));
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('secrets never leave the scan in clear', () => {
   it('masks passwords of connection URLs with an empty user, slashes or @ in them, in every fact', async () => {
     const passwords = ['hunter2secretXYZ', 'ab/cd+ef99Q', 'p@ss@word1'];
