@@ -48,10 +48,26 @@ function imageName(image: string): string {
 
 function dockerfilesNamedLike(name: string, images: ReadonlyMap<string, string>): string[] {
   if (!name) return [];
-  const named = [...images.keys()].filter((path) => {
-    const file = posix.basename(path).toLowerCase();
-    const folder = posix.basename(posix.dirname(path)).toLowerCase();
-    return (folder === name && /^(dockerfile|containerfile)$/.test(file)) || file === `dockerfile.${name}` || file === `${name}.dockerfile`;
-  });
+  const named = dockerfilesByImageName(images).get(name) ?? [];
   return named.length === 1 ? named : [];
+}
+
+/** Built once per tree: every unit of a large tree asked every Dockerfile of it for its name. */
+const byImageName = new WeakMap<ReadonlyMap<string, string>, Map<string, string[]>>();
+
+/** Dockerfiles by the image names they may build: `support-agent/Dockerfile`, `Dockerfile.support-agent`, `support-agent.dockerfile`. */
+function dockerfilesByImageName(images: ReadonlyMap<string, string>): Map<string, string[]> {
+  let index = byImageName.get(images);
+  if (index) return index;
+  index = new Map();
+  for (const path of images.keys()) {
+    const file = posix.basename(path).toLowerCase();
+    const names = new Set<string>();
+    if (/^(dockerfile|containerfile)$/.test(file)) names.add(posix.basename(posix.dirname(path)).toLowerCase());
+    if (file.startsWith('dockerfile.')) names.add(file.slice('dockerfile.'.length));
+    if (file.endsWith('.dockerfile')) names.add(file.slice(0, -'.dockerfile'.length));
+    for (const name of names) index.set(name, [...(index.get(name) ?? []), path]);
+  }
+  byImageName.set(images, index);
+  return index;
 }

@@ -23,6 +23,8 @@ import type { CodeIndex } from './resolve-code';
  */
 export function judgeExampleCode(items: DiscoveredAgent[], code: readonly CodeFindings[], index: CodeIndex): void {
   const ownModelCode = new Map<string, boolean>();
+  // Few files use a model: each owner is checked against those, not against every code file of the tree.
+  let modelFiles: CodeFindings[] | null = null;
   // Examples show how the code beside them is used: the folder holding examples/ and what is
   // below it, within its repository (a scanned folder may hold many; a monorepo's examples/ of one
   // package says nothing of another package's agents).
@@ -31,7 +33,8 @@ export function judgeExampleCode(items: DiscoveredAgent[], code: readonly CodeFi
     if (found === undefined) {
       const prefix = owner ? `${owner}/` : '';
       const repository = index.repositoryOf(owner.replace(/\/$/, ''));
-      found = code.some((file) => file.path.startsWith(prefix) && usesModel(file) && !isExamplePath(file.path) && !isTestPath(file.path) && index.repositoryOf(posix.dirname(file.path)) === repository);
+      modelFiles ??= code.filter((file) => usesModel(file) && !isExamplePath(file.path) && !isTestPath(file.path));
+      found = modelFiles.some((file) => file.path.startsWith(prefix) && index.repositoryOf(posix.dirname(file.path)) === repository);
       ownModelCode.set(owner, found);
     }
     return found;

@@ -19,6 +19,8 @@ export function applyShellScriptCallers(configs: ConfigFindings[], agents: Disco
   for (const unit of configs.flatMap((config) => config.units)) {
     if (unit.kind === 'code-entry-point') continue;
     const run = scriptsRunBy(unit);
+    // Most units run no script: the unit's own item is looked for only when one does (a search of every item per unit was a quarter of a large tree's link).
+    if (run.length === 0) continue;
     const item = agents.find((agent) => agent.unit.kind === unit.kind && agent.unit.path === unit.path && agent.unit.name === unit.name);
     for (const script of scripts) {
       // Crontabs name scripts where they are installed (/opt/app/scripts/x.sh): a path ending in the script's path is it.

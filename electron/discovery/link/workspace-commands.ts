@@ -372,9 +372,9 @@ function runsIn(targets: readonly WorkspacePackage[], command: ManagerCommand): 
 }
 
 interface Workspace {
-  root: string;
+  readonly root: string;
   /** The workspace's packages, the root's own package.json left out (`pnpm -r` and Turborepo tasks skip it). */
-  members: WorkspacePackage[];
+  readonly members: readonly WorkspacePackage[];
 }
 
 /**
@@ -383,6 +383,17 @@ interface Workspace {
  * nearest package.json (a Turborepo of folders without a declared workspace still has packages).
  */
 function workspaceOf(dir: string, tree: WorkspaceTree): Workspace {
+  // Every command of a folder asks the same question, and each answer looks at every package of the tree: asked once per folder.
+  const known = workspacesOf.get(tree) ?? new Map<string, Workspace>();
+  workspacesOf.set(tree, known);
+  let workspace = known.get(dir);
+  if (!workspace) known.set(dir, (workspace = findWorkspace(dir, tree)));
+  return workspace;
+}
+
+const workspacesOf = new WeakMap<WorkspaceTree, Map<string, Workspace>>();
+
+function findWorkspace(dir: string, tree: WorkspaceTree): Workspace {
   let root: string | null = null;
   let globs: readonly string[] | undefined;
   for (let at = dir; ; at = parentOf(at)) {
