@@ -31,12 +31,15 @@ export function scheduleOfEntry(context: FindingContext, entry: Evidence | null)
   if (!entry || !entry.ruleId.endsWith('.entry-point.scheduled')) return null;
   const rule = context.rules.entryPoint.find((r) => r.id === entry.ruleId);
   const call = context.model.calls.find((site) => site.line === entry.line && !site.decorates && callMatches(rule?.match.calls, site));
-  return call ? cronIn(context, call) : null;
+  if (!call) return null;
+  // Firebase's `pubsub.schedule('every 5 minutes').onRun(…)`: the schedule is the receiver call's argument.
+  const receiver = /\.schedule\(\)?\.onRun$/.test(call.callee) ? context.model.calls.find((site) => site.line === call.line && site !== call && /\.schedule$/.test(site.callee)) : undefined;
+  return cronIn(context, call) ?? (receiver ? cronIn(context, receiver) : null);
 }
 
 function cronIn(context: FindingContext, call: CallSite): string | null {
   const first = literalText(resolved(context.model, call.args[0]));
-  if (first && CRON_EXPRESSION.test(first)) return first;
+  if (first && isSchedule(first)) return first;
   for (const value of [...call.args, ...call.named.values()]) {
     const found = cronEntry(context, value, 2);
     if (found) return found;
@@ -55,16 +58,22 @@ function cronEntry(context: FindingContext, value: Value | undefined, depth: num
   }
   if (object?.kind !== 'object') return null;
   for (const entry of object.entries) {
-    if (entry.key === 'cron' || entry.key === 'schedule') {
+    // `cronTime` is the cron package's (`CronJob.from({ cronTime })`); Trigger.dev v3 writes `cron: { pattern, timezone }`.
+    if (entry.key === 'cron' || entry.key === 'schedule' || entry.key === 'cronTime' || entry.key === 'pattern') {
       const text = literalText(resolved(context.model, entry.value));
-      if (text && (CRON_EXPRESSION.test(text) || /^every /i.test(text))) return text;
+      if (text && isSchedule(text)) return text;
     }
-    if (entry.key === 'triggers' && depth > 0) {
+    if ((entry.key === 'cron' || entry.key === 'triggers') && depth > 0) {
       const found = cronEntry(context, entry.value, depth - 1);
       if (found) return found;
     }
   }
   return null;
+}
+
+/** A cron expression, or an App Engine style schedule (Firebase `onSchedule('every day 02:00')`). */
+function isSchedule(text: string): boolean {
+  return CRON_EXPRESSION.test(text) || /^every \S/i.test(text);
 }
 
 /** Five or six cron fields, optionally after a `TZ=Europe/Paris ` prefix (Inngest). */

@@ -41,4 +41,17 @@ export const resolve = inngest.createFunction({ id: 'resolve' }, { event: 'dispu
     expect(event.entryPoint?.ruleId).toBe('ts.entry-point.scheduled');
     expect(event.entrySchedule).toBeUndefined();
   });
+
+  it('every way a job library is handed its schedule: literal, words, a receiver call, an options object', async () => {
+    const scheduleOf = async (path: string, source: string) => (await analyzed(path, source)).entrySchedule;
+    const openai = "import OpenAI from 'openai'\nconst client = new OpenAI()\n";
+    const summarise = "client.responses.create({ model: 'gpt-4.1-mini', input: 'go' })";
+    expect(await scheduleOf('jobs/a.ts', `import cron from 'node-cron'\n${openai}cron.schedule('0 7 * * 1-5', async () => ${summarise})\n`)).toBe('0 7 * * 1-5');
+    expect(await scheduleOf('functions/src/b.ts', `import { onSchedule } from 'firebase-functions/v2/scheduler'\n${openai}export const sweep = onSchedule('every day 02:00', async () => { await ${summarise} })\n`)).toBe('every day 02:00');
+    expect(await scheduleOf('functions/index.js', `const functions = require('firebase-functions')\nconst OpenAI = require('openai')\nconst client = new OpenAI()\nexports.digest = functions.pubsub.schedule('every 5 minutes').onRun(async () => ${summarise})\n`)).toBe('every 5 minutes');
+    expect(await scheduleOf('jobs/c.ts', `import { CronJob } from 'cron'\n${openai}CronJob.from({ cronTime: '*/15 * * * *', onTick: async () => { await ${summarise} }, start: true })\n`)).toBe('*/15 * * * *');
+    expect(await scheduleOf('src/trigger/d.ts', `import { schedules } from '@trigger.dev/sdk/v3'\n${openai}export const nightly = schedules.task({ id: 'nightly', cron: { pattern: '0 5 * * *', timezone: 'Asia/Tokyo' }, run: async () => ${summarise} })\n`)).toBe('0 5 * * *');
+    // A schedule nothing in the file writes (read from the environment) is not guessed.
+    expect(await scheduleOf('jobs/e.ts', `import { CronJob } from 'cron'\n${openai}new CronJob(process.env.SCHEDULE, async () => ${summarise}).start()\n`)).toBeUndefined();
+  });
 });

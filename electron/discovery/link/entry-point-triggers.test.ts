@@ -3,14 +3,17 @@ import { emptyCodeFindings, type CodeFindings } from '../findings';
 import { makeEvidence } from '../evidence';
 import { triggerOfEntryPoint } from './entry-point-triggers';
 
-function entry(ruleId: string, snippet: string): CodeFindings {
-  return { ...emptyCodeFindings('src/job.ts', 'typescript'), entryPoint: makeEvidence('src/job.ts', 4, snippet, ruleId, 0.9) };
+/** An entry point as the analyzer reports it: the schedule, when it could read one, beside the line (code/entry-point.ts). */
+function entry(ruleId: string, snippet: string, entrySchedule?: string): CodeFindings {
+  return { ...emptyCodeFindings('src/job.ts', 'typescript'), entryPoint: makeEvidence('src/job.ts', 4, snippet, ruleId, 0.9), ...(entrySchedule ? { entrySchedule } : {}) };
 }
 
 describe('the trigger of a code entry point', () => {
-  it('a schedule written in code is a cron trigger, in words when the line writes it', () => {
-    expect(triggerOfEntryPoint(entry('ts.entry-point.scheduled', "cron.schedule('0 7 * * 1-5', async () => {"))).toMatchObject({ kind: 'cron', schedule: '0 7 * * 1-5', description: expect.stringContaining('07:00') });
-    expect(triggerOfEntryPoint(entry('ts.entry-point.scheduled', "export const sweep = onSchedule('every day 02:00', async () => {"))).toMatchObject({ kind: 'cron', schedule: 'every day 02:00', description: 'Runs every day 02:00' });
+  it('a schedule written in code is a cron trigger, in words when the analyzer read it', () => {
+    expect(triggerOfEntryPoint(entry('ts.entry-point.scheduled', "cron.schedule('0 7 * * 1-5', async () => {", '0 7 * * 1-5'))).toMatchObject({ kind: 'cron', schedule: '0 7 * * 1-5', description: expect.stringContaining('07:00') });
+    expect(triggerOfEntryPoint(entry('ts.entry-point.scheduled', "export const sweep = onSchedule('every day 02:00', async () => {", 'every day 02:00'))).toMatchObject({ kind: 'cron', schedule: 'every day 02:00', description: 'Runs every day 02:00' });
+    // The schedule of another rule's entry (a route's line that happens to hold a cron-like string) is no schedule.
+    expect(triggerOfEntryPoint(entry('ts.entry-point.route', "app.post('/jobs', run) // '0 7 * * 1-5'", '0 7 * * 1-5'))).toMatchObject({ kind: 'user' });
     expect(triggerOfEntryPoint(entry('ts.entry-point.scheduled', 'new CronJob(SCHEDULE, run).start()'))).toMatchObject({ kind: 'cron', schedule: null, description: 'Runs on a schedule set in code' });
   });
 
@@ -24,7 +27,7 @@ describe('the trigger of a code entry point', () => {
 
 describe('a schedule the entry call names in its arguments', () => {
   it('is the trigger when the line does not write it (Inngest createFunction({ cron }))', () => {
-    const file = { ...entry('ts.entry-point.scheduled', 'export const nightlyDigest = inngest.createFunction('), entrySchedule: 'TZ=Europe/Paris 0 3 * * *' };
+    const file = entry('ts.entry-point.scheduled', 'export const nightlyDigest = inngest.createFunction(', 'TZ=Europe/Paris 0 3 * * *');
     expect(triggerOfEntryPoint(file)).toMatchObject({ kind: 'cron', schedule: 'TZ=Europe/Paris 0 3 * * *', description: expect.stringContaining('03:00') });
     expect(triggerOfEntryPoint(entry('ts.entry-point.scheduled', 'export const resolveDispute = inngest.createFunction('))).toMatchObject({ kind: 'event' });
   });

@@ -4,26 +4,20 @@ import type { CodeFindings } from '../findings';
 
 /** The code rule pack's scheduled-job entry point (node-cron, Trigger.dev schedules, Firebase onSchedule...). */
 const SCHEDULED_RULE = /\.entry-point\.scheduled$/;
-/** A five- or six-field cron expression written as a literal on the entry line: `cron.schedule('0 6 * * *', …)`. */
-const CRON_LITERAL = /['"`]((?:[\d*/,?LW#-]+\s+){4,5}[\d*/,?LW#A-Za-z-]+)['"`]/;
-/** App Engine style schedules (Firebase `onSchedule('every 5 minutes', …)`, `pubsub.schedule('every day 09:00')`). */
-const EVERY_LITERAL = /['"`](every [^'"`]+)['"`]/i;
 
 /**
  * What starts a unit whose top is a code entry point, read from the entry's rule and line. A
  * job a library schedules in code runs unattended, like a CronJob: its schedule is shown when the
- * line writes it.
+ * analyzer could read it.
  */
 export function triggerOfEntryPoint(file: CodeFindings): TriggerFinding {
   const evidence = file.entryPoint;
   const snippet = evidence?.snippet ?? '';
   const ruleId = evidence?.ruleId ?? '';
-  if (SCHEDULED_RULE.test(ruleId)) {
-    const cron = CRON_LITERAL.exec(snippet)?.[1] ?? (file.entrySchedule && !/^every /i.test(file.entrySchedule) ? file.entrySchedule : undefined);
-    if (cron) return cronTrigger(cron, evidence, null)!;
-    const every = EVERY_LITERAL.exec(snippet)?.[1] ?? (file.entrySchedule && /^every /i.test(file.entrySchedule) ? file.entrySchedule : undefined);
-    if (every) return { kind: 'cron', schedule: every, description: `Runs ${every}`, evidence };
-  }
+  // The analyzer read the schedule from the entry call's arguments (code/entry-point.ts `scheduleOfEntry`), through constants too.
+  const schedule = SCHEDULED_RULE.test(ruleId) ? file.entrySchedule : undefined;
+  if (schedule && /^every /i.test(schedule)) return { kind: 'cron', schedule, description: `Runs ${schedule}`, evidence };
+  if (schedule) return cronTrigger(schedule, evidence, null) ?? { kind: 'cron', schedule, description: 'Runs on a schedule set in code', evidence };
   const text = `${snippet} ${ruleId}`.toLowerCase();
   if (/lambda|handler\(event|celery|task|queue|consumer|ondocument|onobject|onmessage|cloudevent|createfunction/.test(text)) return { kind: 'event', schedule: null, description: 'Runs when its event arrives', evidence };
   if (SCHEDULED_RULE.test(ruleId) && /schedule|cron/.test(text)) return { kind: 'cron', schedule: null, description: 'Runs on a schedule set in code', evidence };
