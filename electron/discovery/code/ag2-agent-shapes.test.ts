@@ -148,4 +148,34 @@ def load(model: str = "gpt-4o") -> list[dict]:
     expect(findings.agentDefinitions).toBeUndefined();
     expect(findings.llm).toEqual([]);
   });
+
+  it('a tool registered from a function of another module is known by that function, as its module defines it', async () => {
+    const findings = await analyzed(
+      'desk/main.py',
+      `import os
+from autogen import AssistantAgent, UserProxyAgent, register_function
+from desk.tools import refund_order
+from desk import reports
+
+llm_config = {"config_list": [{"model": "gpt-4o", "api_key": os.environ["OPENAI_API_KEY"]}]}
+assistant = AssistantAgent("refund_desk", llm_config=llm_config)
+operator = UserProxyAgent("operator", human_input_mode="NEVER", code_execution_config=False)
+register_function(refund_order, caller=assistant, executor=operator, description="Refund an order")
+register_function(reports.run_report, caller=assistant, executor=operator, description="Run a report")
+`,
+    );
+    expect(findings.tools.map((tool) => tool.name)).toEqual(['refund_order', 'run_report']);
+    const llamaindex = await analyzed(
+      'agent/app.py',
+      `from llama_index.core.agent import ReActAgent
+from llama_index.core.tools import FunctionTool
+from llama_index.llms.openai import OpenAI
+from agent.ledger import post_adjustment
+
+agent = ReActAgent.from_tools([FunctionTool.from_defaults(fn=post_adjustment)], llm=OpenAI(model="gpt-4o"))
+`,
+    );
+    expect(llamaindex.tools.map((tool) => tool.name)).toEqual(['post_adjustment']);
+  });
 });
+

@@ -15,6 +15,18 @@ type ToolRule = Compiled<ToolRuleJson>;
  * scope; anything found inside it (a subprocess call, an SQL delete) belongs to that tool.
  */
 
+/**
+ * A function handed to a tool-making call by name and defined in another module
+ * (`register_function(refund_order, caller=…)`, `FunctionTool.from_defaults(fn=lookup)` with
+ * `from app.tools import …`): the tool is known by that function's name, as the module defining it does.
+ */
+function importedFunctionName(model: CodeModel, call: CallSite): string | null {
+  const given = call.args[0] ?? call.named.get('fn') ?? call.named.get('func') ?? call.named.get('f');
+  if (given?.kind !== 'ref' || resolved(model, given)?.kind !== 'ref') return null;
+  const root = given.name.split('.')[0]!;
+  return model.imports.some((fact) => fact.names.includes(root) || fact.module === root || fact.module.endsWith(`.${root}`)) ? lastSegment(given.name) : null;
+}
+
 /** A tool's registered name, or an MCP client's tool as `client/tool`: not a sentence, a path or a URL. */
 const TOOL_NAME = /^[A-Za-z_][\w.-]*(?:\/[A-Za-z_][\w.-]*)?$/;
 
@@ -94,7 +106,7 @@ class ToolRegistry {
         const bodies = this.definitionsIn([...call.args, ...call.named.values()]);
         // A factory that returns the tool (`createDocument = ({ session }) => tool({...})`) names it.
         const factory = call.scope.kind === 'function' && call.scope.name && isReturned(this.model, call) ? call.scope.name : null;
-        const name = this.nameFromArguments(call, rule) ?? call.boundTo ?? factory ?? (bodies[0]?.name || null) ?? lastSegment(call.callee);
+        const name = this.nameFromArguments(call, rule) ?? call.boundTo ?? factory ?? (bodies[0]?.name || null) ?? importedFunctionName(this.model, call) ?? lastSegment(call.callee);
         this.add(name, bodies, rule, call.line);
         this.callTools.set(call, name);
       }
