@@ -212,6 +212,9 @@ export interface AgentDefinitionFinding {
     | 'sk-agent'
     | 'sk-orchestration'
     | 'ai-sdk-agent'
+    | 'voltagent-agent'
+    | 'agentkit-agent'
+    | 'agentkit-network'
     | 'cloudflare-agent';
   /** The `name=` literal the framework routes on, or null. */
   name: string | null;
