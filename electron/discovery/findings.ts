@@ -44,6 +44,8 @@ export interface CodeFindings {
   entryPoint: Evidence | null;
   /** The schedule a scheduled entry point's call names in its arguments (`createFunction({ id }, { cron: '0 3 * * *' }, …)`), when the line itself does not. */
   entrySchedule?: string;
+  /** A Cloudflare Email Worker's `email()` handler on the default export (code/worker-email-handler.ts): the worker runs on each email routed to it. */
+  emailHandler?: Evidence;
   /** True when an LLM chooses actions: an agent framework, tools handed to a model, a tool-call loop. */
   agentic: boolean;
   /** OpenAI Agents SDK (JS) agents defined, wired and run here (code/agent-graph.ts). */

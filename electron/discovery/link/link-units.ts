@@ -40,6 +40,7 @@ import { keepSharedServedVariables, recordServedVariable } from './served-variab
 import { nameAgentsFromImportedConstants } from './imported-names';
 import { addSubAgents } from './sub-agents';
 import { triggerOfEntryPoint, unknownTrigger } from './entry-point-triggers';
+import { withEmailTrigger } from './worker-email-triggers';
 import { toolsByName } from './tools-by-name';
 import { ImporterChains, unitRootsOf } from './unrun-importers';
 
@@ -97,7 +98,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
         continue;
       }
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
-      const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
+      const trigger = unit.kind === 'serverless-function' ? withEmailTrigger(unit.trigger, entries.map((path) => index.get(path))) : unit.trigger;
+      const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
       recordServedVariable(agent, unit.graphVariable);
       // An example (a workflow in docs/, a dev server) claims no code: what it runs may be deployed elsewhere.
