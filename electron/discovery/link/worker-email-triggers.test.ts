@@ -42,7 +42,7 @@ describe('Cloudflare Email Workers', () => {
     // postal-mime says where the message is read: that line is the input, not the handler's too.
     expect(inbox.untrustedInputs?.map((input) => [input.kind, input.evidence.line])).toEqual([['email', 5]]);
     const router = itemNamed(agents, 'mail-router');
-    expect([router.trigger.kind, router.trigger.schedule]).toEqual(['event', 'email']);
+    expect([router.trigger.kind, router.trigger.schedule, router.trigger.description]).toEqual(['event', 'email', 'On each email routed to the worker (Email Routing); also on HTTP requests to the worker']);
     expect(router.untrustedInputs?.map((input) => [input.kind, input.evidence.line])).toEqual([['email', 7]]);
   });
 

@@ -10,5 +10,7 @@ import type { CodeFindings } from '../findings';
 export function withEmailTrigger(trigger: TriggerFinding, entryFiles: readonly (CodeFindings | undefined)[]): TriggerFinding {
   if (trigger.kind !== 'webhook' && trigger.kind !== 'unknown') return trigger;
   const handler = entryFiles.find((file) => file?.emailHandler)?.emailHandler;
-  return handler ? { kind: 'event', schedule: 'email', description: 'On each email routed to the worker (Email Routing)', evidence: handler } : trigger;
+  if (!handler) return trigger;
+  const also = trigger.kind === 'webhook' ? `; also ${trigger.description.charAt(0).toLowerCase()}${trigger.description.slice(1)}` : '';
+  return { kind: 'event', schedule: 'email', description: `On each email routed to the worker (Email Routing)${also}`, evidence: handler };
 }
