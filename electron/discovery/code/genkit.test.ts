@@ -97,6 +97,29 @@ ai = Genkit(plugins=[GoogleAI()], model="googleai/gemini-2.5-flash")
     expect(python.llm.map((use) => [use.provider, use.models])).toEqual([['google', ['gemini-2.5-flash']]]);
   });
 
+  it("a flow module writing a plugin's model id uses that plugin's provider, though the plugin is set up in another module", async () => {
+    const flow = await analyzed(
+      'src/ai/flows/evidence-image.ts',
+      `'use server';
+import { ai } from '@/ai/genkit';
+import { z } from 'genkit';
+
+export const evidenceImage = ai.defineFlow({ name: 'evidenceImage', inputSchema: z.string() }, async (description) => {
+  const { media } = await ai.generate({ model: 'googleai/gemini-2.0-flash-exp', prompt: description, config: { responseModalities: ['TEXT', 'IMAGE'] } });
+  const { text } = await ai.generate({ model: 'vertexai/gemini-1.5-pro', prompt: \`Caption: \${description}\` });
+  return { url: media?.url, caption: text };
+});
+`,
+    );
+    expect(flow.llm.map((use) => [use.provider, use.models, use.evidence.ruleId, use.evidence.line])).toEqual([['google', ['gemini-2.0-flash-exp', 'gemini-1.5-pro'], 'ts.llm.genkit-google', 6]]);
+    // The same string outside a Genkit module (a settings table) names no model use.
+    const settings = await analyzed('src/settings.ts', `import OpenAI from 'openai'
+export const client = new OpenAI()
+export const presets = { image: { model: 'googleai/gemini-2.0-flash-exp' } }
+`);
+    expect(settings.llm.map((use) => use.provider)).toEqual(['openai']);
+  });
+
   it('a tool defined on an instance imported from the app module is a tool, with what its body does', async () => {
     const findings = await analyzed(
       'src/tools/refunds.ts',

@@ -3,6 +3,7 @@ import { redactSecrets } from '../evidence';
 import type { CallSite, StringLiteral } from './code-model';
 import { callMatches, callName, literalText, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
+import { genkitModelIdUses } from './genkit-model-ids';
 import { GATEWAY_RULE, gatewayModelsAt, gatewayProvider, gatewayStringUses, pointsAtGateway } from './ai-gateway';
 
 export interface LlmAnalysis {
@@ -65,7 +66,8 @@ export function findLlmUses(context: FindingContext): LlmAnalysis {
     if (existing) existing.models = [...new Set([...existing.models, ...models.map((name) => stripProvider(name, families))])];
     else byKey.set(key, { provider, sdk, models: [...new Set(models.map((name) => stripProvider(name, families)))], evidence: context.evidence(call.line, rule) });
   }
-  return { uses: [...byKey.values(), ...gatewayStringUses(context)], modelCalls, clientCalls };
+  const rulesUsed = new Set([...byKey.values()].map((use) => use.evidence.ruleId));
+  return { uses: [...byKey.values(), ...gatewayStringUses(context), ...genkitModelIdUses(context, rulesUsed)], modelCalls, clientCalls };
 }
 
 /** Provider → regex of its model names, and the namespaces model ids are written under (a provider's name, a Genkit plugin's). */
