@@ -235,6 +235,8 @@ export interface AgentDefinitionFinding {
   /** Tools it holds, by the names they are defined or bound under. */
   tools: string[];
   evidence: Evidence;
+  /** The last line of the call that creates it, when longer than one: the model it is given is written between. */
+  endLine?: number;
 }
 
 /** One deployable unit a config file declares (a CI job, a CronJob, a Lambda, a compose service...). */

@@ -109,11 +109,12 @@ export const refundChargeTool = createTool({
 `;
 
 describe('agents a VoltAgent supervisor or an AgentKit network runs', () => {
-  it('VoltAgent subAgents are items of their own, each holding its own tools, linked to the supervisor the unit runs', async () => {
+  it('VoltAgent subAgents are items of their own, each holding its own tools and the model written in its own definition, linked to the supervisor the unit runs', async () => {
     const agents = await link({
       'src/tools/charges.ts': CHARGE_TOOLS,
       'src/agents/refunder.ts': `import { Agent } from "@voltagent/core";\nimport { anthropic } from "@ai-sdk/anthropic";\nimport { refundChargeTool } from "../tools/charges";\n\nexport const refunder = new Agent({ name: "refunder", instructions: "Refund.", model: anthropic("claude-sonnet-4-5"), tools: [refundChargeTool] });\n`,
       'src/index.ts': `import { Agent, VoltAgent, createSubagent } from "@voltagent/core";
+import { anthropic } from "@ai-sdk/anthropic";
 import { openai } from "@ai-sdk/openai";
 import { lookupChargeTool } from "./tools/charges";
 import { refunder } from "./agents/refunder";
@@ -123,7 +124,7 @@ const investigator = new Agent({ name: "investigator", instructions: "Look charg
 const supervisor = new Agent({
   name: "chargeback-supervisor",
   instructions: "Delegate.",
-  model: openai("gpt-4o-mini"),
+  model: anthropic("claude-sonnet-4-5"),
   subAgents: [investigator, createSubagent({ agent: refunder, method: "generateText" })],
 });
 
