@@ -1,6 +1,7 @@
 import type { Evidence, UntrustedInputFinding } from '../../../shared/discovery';
 import type { CodeModel } from './code-model';
 import type { FindingContext } from './finding-context';
+import { resolved } from './finding-context';
 
 /** The rule whose vocabulary is inbound email a Worker parses: the handler is evidence under it, so turning it off turns this reading off. */
 const INBOUND_EMAIL_RULE = 'ts.untrusted-input.inbound-email';
@@ -21,9 +22,12 @@ function emailHandlerLine(model: CodeModel): number | null {
   if (model.language === 'python') return null;
   const defaults = new Set(model.exports.filter((fact) => fact.name === 'default').map((fact) => fact.line));
   if (defaults.size === 0) return null;
+  // `const worker = { … }; export default worker;`: the object the default export names.
+  const named = new Set([...defaults].flatMap((line) => /^\s*export\s+default\s+([A-Za-z_$][\w$]*)\s*(?:satisfies\b.*)?;?\s*$/.exec(model.lines[line - 1] ?? '')?.[1] ?? []));
   for (const object of model.objects) {
-    if (!defaults.has(object.line)) continue;
-    const handler = object.entries.find((entry) => entry.key === 'email' && entry.value.kind === 'definition');
+    if (!defaults.has(object.line) && !(object.boundTo && named.has(object.boundTo))) continue;
+    // `async email(message, env) { … }`, or `{ fetch: app.fetch, email }` naming a function of the file.
+    const handler = object.entries.find((entry) => entry.key === 'email' && resolved(model, entry.value)?.kind === 'definition');
     if (handler) return handler.line;
   }
   const method = model.scopes.find((scope) => scope.kind === 'function' && scope.name === 'email' && scope.parent?.kind === 'class' && defaults.has(scope.parent.line));
