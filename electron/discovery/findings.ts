@@ -44,6 +44,8 @@ export interface CodeFindings {
   entryPoint: Evidence | null;
   /** The schedule a scheduled entry point's call names in its arguments (`createFunction({ id }, { cron: '0 3 * * *' }, …)`), when the line itself does not. */
   entrySchedule?: string;
+  /** A Cloudflare Email Worker's `email()` handler on the default export (code/worker-email-handler.ts): the worker runs on each email routed to it. */
+  emailHandler?: Evidence;
   /** True when an LLM chooses actions: an agent framework, tools handed to a model, a tool-call loop. */
   agentic: boolean;
   /** OpenAI Agents SDK (JS) agents defined, wired and run here (code/agent-graph.ts). */
@@ -212,6 +214,9 @@ export interface AgentDefinitionFinding {
     | 'sk-agent'
     | 'sk-orchestration'
     | 'ai-sdk-agent'
+    | 'voltagent-agent'
+    | 'agentkit-agent'
+    | 'agentkit-network'
     | 'cloudflare-agent';
   /** The `name=` literal the framework routes on, or null. */
   name: string | null;
@@ -230,6 +235,8 @@ export interface AgentDefinitionFinding {
   /** Tools it holds, by the names they are defined or bound under. */
   tools: string[];
   evidence: Evidence;
+  /** The last line of the call that creates it, when longer than one: the model it is given is written between. */
+  endLine?: number;
 }
 
 /** One deployable unit a config file declares (a CI job, a CronJob, a Lambda, a compose service...). */

@@ -212,7 +212,15 @@ function definitionOf(model: CodeModel, call: CallSite, shape: DefinitionShape, 
     members: [],
     tools: [],
     evidence: makeEvidence(model.path, call.line, model.lines[call.line - 1] ?? '', rule.id, rule.confidence),
+    ...endLineOf(model, call),
   };
+}
+
+/** `{ endLine }` of a call written over several lines, else nothing. */
+function endLineOf(model: CodeModel, call: CallSite): { endLine?: number } {
+  let line = call.line;
+  for (let i = model.text.indexOf('\n', call.start); i !== -1 && i < call.end; i = model.text.indexOf('\n', i + 1)) line++;
+  return line > call.line ? { endLine: line } : {};
 }
 
 /** The peer a swarm handoff tool (written inline or bound to a variable) names. */

@@ -202,6 +202,24 @@ export class InboxAgent extends Agent<Env> {
     expect(findings.untrustedInputs.map((input) => [input.kind, input.evidence.line])).toEqual([['email', lineOf(inbox, 'PostalMime.parse')]]);
   });
 
+  it('reads an Email Worker: an email() handler on the default export, written inline, by name, or on an object exported by name', async () => {
+    const inline = `export default {\n  async email(message, env) {\n    const body = await new Response(message.raw).text();\n    await env.AI.run("@cf/meta/llama-3.1-8b-instruct", { prompt: body });\n  },\n};\n`;
+    const byName = `import { Hono } from "hono";\n\nconst app = new Hono();\n\nasync function email(message: ForwardableEmailMessage, env: Env) {\n  await env.AI.run("@cf/meta/llama-3.1-8b-instruct", { prompt: message.headers.get("subject") ?? "" });\n}\n\nexport default { fetch: app.fetch, email };\n`;
+    const exportedObject = `const worker = {\n  async email(message: ForwardableEmailMessage, env: Env) {\n    await env.AI.run("@cf/meta/llama-3.1-8b-instruct", { prompt: message.from });\n  },\n} satisfies ExportedHandler<Env>;\n\nexport default worker;\n`;
+    const sender = `import { EmailMessage } from "cloudflare:email";\n\nexport default {\n  async fetch(request, env) {\n    const reply = await env.AI.run("@cf/meta/llama-3.1-8b-instruct", { prompt: await request.text() });\n    await env.EMAIL.send(new EmailMessage("desk@northwind-pay.example", "ops@northwind-pay.example", reply.response));\n    return new Response("sent");\n  },\n};\n`;
+    await loadCodeParsers();
+    // A plain worker imports no SDK: the scan analyses it because its wrangler config runs it.
+    const read = (text: string) => {
+      const findings = analyzeCode('src/index.ts', text, RULES, TEST_FINGERPRINT_KEY, undefined, { skipPrefilter: true })!;
+      return [findings.emailHandler?.line ?? null, findings.untrustedInputs.map((input) => input.kind)];
+    };
+    expect(read(inline)).toEqual([2, ['email']]);
+    expect(read(byName)).toEqual([9, ['email']]);
+    expect(read(exportedObject)).toEqual([2, ['email']]);
+    // Sending mail is a capability, not a trigger.
+    expect(read(sender)).toEqual([null, []]);
+  });
+
   it('leaves the OpenAI Agents SDK for Python (the module `agents`) as it was', async () => {
     const findings = await analyzed('triage.py', 'from agents import Agent, Runner\n\nagent = Agent(name="Triage", instructions="Route disputes")\nRunner.run_sync(agent, "hi")\n');
     expect(frameworksOf(findings)).toEqual(['openai-agents']);

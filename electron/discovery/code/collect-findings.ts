@@ -1,3 +1,4 @@
+import { workerEmailHandler, workerEmailInput } from './worker-email-handler';
 import { CAPABILITY_KINDS } from '../../../shared/discovery';
 import type { CapabilityFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
@@ -77,6 +78,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const clientStarts = entryPoint ? [] : findImportedClientStarts(model, rules);
   const startableClients = findStartableClients(context);
   const entrySchedule = scheduleOfEntry(context, entryPoint);
+  const emailHandler = workerEmailHandler(context);
+  const untrustedInputs = [...findUntrustedInputs(context, tools), ...claude.untrustedInputs];
   return {
     type: 'code',
     path: model.path,
@@ -88,10 +91,11 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     credentials: findCredentials(context),
     endpoints: endpoints.list(),
     guardrails: findGuardrails(context),
-    untrustedInputs: [...findUntrustedInputs(context, tools), ...claude.untrustedInputs],
+    untrustedInputs: [...untrustedInputs, ...workerEmailInput(emailHandler, untrustedInputs)],
     localImports: localImports(model, rules),
     entryPoint,
     ...(entrySchedule ? { entrySchedule } : {}),
+    ...(emailHandler ? { emailHandler } : {}),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel || passesToolsToModel(llm.modelCalls),
     ...(agentGraph ? { agentGraph } : {}),

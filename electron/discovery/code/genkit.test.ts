@@ -51,6 +51,75 @@ export const summariseCase = onCallGenkit({ region: 'europe-west1' }, summarise)
     expect(findings.entryPoint).toMatchObject({ ruleId: 'ts.entry-point.cloud-function', line: 8 });
   });
 
+  it('a model id written under its plugin namespace (googleai/, vertexai/, ollama/) names the model the plugin serves', async () => {
+    const studio = await analyzed(
+      'src/ai/genkit.ts',
+      `import { genkit } from 'genkit'
+import { googleAI } from '@genkit-ai/google-genai'
+import { vertexAI } from '@genkit-ai/vertexai'
+
+export const ai = genkit({ plugins: [googleAI(), vertexAI({ location: 'europe-west1' })], model: 'googleai/gemini-2.0-flash' })
+
+export async function triage(note: string) {
+  return (await ai.generate({ model: 'vertexai/gemini-1.5-pro', prompt: note })).text
+}
+`,
+    );
+    expect(new Set(studio.llm.map((use) => use.provider))).toEqual(new Set(['google']));
+    expect([...new Set(studio.llm.flatMap((use) => use.models))].sort()).toEqual(['gemini-1.5-pro', 'gemini-2.0-flash']);
+
+    const mixed = await analyzed(
+      'src/index.ts',
+      `import { genkit } from 'genkit'
+import { googleAI } from '@genkit-ai/google-genai'
+import { openAI } from '@genkit-ai/compat-oai/openai'
+import { ollama } from 'genkitx-ollama'
+
+const ai = genkit({ plugins: [googleAI(), openAI(), ollama({ serverAddress: 'http://127.0.0.1:11434' })] })
+
+export async function draft(prompt: string) {
+  const first = await ai.generate({ model: 'googleai/gemini-2.5-flash', prompt })
+  const second = await ai.generate({ model: 'openai/gpt-4o', prompt: first.text })
+  return ai.generate({ model: 'ollama/llama3.1', prompt: second.text })
+}
+`,
+    );
+    expect(Object.fromEntries(mixed.llm.map((use) => [use.provider, use.models]))).toEqual({ google: ['gemini-2.5-flash'], openai: ['gpt-4o'], ollama: ['llama3.1'] });
+
+    const python = await analyzed(
+      'main.py',
+      `from genkit.ai import Genkit
+from genkit.plugins.google_genai import GoogleAI
+
+ai = Genkit(plugins=[GoogleAI()], model="googleai/gemini-2.5-flash")
+`,
+    );
+    expect(python.llm.map((use) => [use.provider, use.models])).toEqual([['google', ['gemini-2.5-flash']]]);
+  });
+
+  it("a flow module writing a plugin's model id uses that plugin's provider, though the plugin is set up in another module", async () => {
+    const flow = await analyzed(
+      'src/ai/flows/evidence-image.ts',
+      `'use server';
+import { ai } from '@/ai/genkit';
+import { z } from 'genkit';
+
+export const evidenceImage = ai.defineFlow({ name: 'evidenceImage', inputSchema: z.string() }, async (description) => {
+  const { media } = await ai.generate({ model: 'googleai/gemini-2.0-flash-exp', prompt: description, config: { responseModalities: ['TEXT', 'IMAGE'] } });
+  const { text } = await ai.generate({ model: 'vertexai/gemini-1.5-pro', prompt: \`Caption: \${description}\` });
+  return { url: media?.url, caption: text };
+});
+`,
+    );
+    expect(flow.llm.map((use) => [use.provider, use.models, use.evidence.ruleId, use.evidence.line])).toEqual([['google', ['gemini-2.0-flash-exp', 'gemini-1.5-pro'], 'ts.llm.genkit-google', 6]]);
+    // The same string outside a Genkit module (a settings table) names no model use.
+    const settings = await analyzed('src/settings.ts', `import OpenAI from 'openai'
+export const client = new OpenAI()
+export const presets = { image: { model: 'googleai/gemini-2.0-flash-exp' } }
+`);
+    expect(settings.llm.map((use) => use.provider)).toEqual(['openai']);
+  });
+
   it('a tool defined on an instance imported from the app module is a tool, with what its body does', async () => {
     const findings = await analyzed(
       'src/tools/refunds.ts',

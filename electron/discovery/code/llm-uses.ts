@@ -3,6 +3,7 @@ import { redactSecrets } from '../evidence';
 import type { CallSite, StringLiteral } from './code-model';
 import { callMatches, callName, literalText, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
+import { genkitModelIdUses } from './genkit-model-ids';
 import { GATEWAY_RULE, gatewayModelsAt, gatewayProvider, gatewayStringUses, pointsAtGateway } from './ai-gateway';
 
 export interface LlmAnalysis {
@@ -58,17 +59,21 @@ export function findLlmUses(context: FindingContext): LlmAnalysis {
       }
     }
     const provider = direct?.provider ?? rule.provider ?? providerFromModels(seen, families) ?? (seen.length === 0 ? soleProvider(context, modelLiterals, families) : null) ?? 'unknown';
-    const models = seen.length > 0 ? seen : familyModels(modelLiterals, provider, families);
+    const models = seen.length > 0 ? seen : familyModels(modelLiterals, provider, families, rule.modelIdPrefixes);
     const sdk = redactSecrets(direct ? `${callName(rule.match.calls, call)} ${direct.url}` : callName(rule.match.calls, call));
     const key = `${rule.id}|${sdk}`;
     const existing = byKey.get(key);
     if (existing) existing.models = [...new Set([...existing.models, ...models.map((name) => stripProvider(name, families))])];
     else byKey.set(key, { provider, sdk, models: [...new Set(models.map((name) => stripProvider(name, families)))], evidence: context.evidence(call.line, rule) });
   }
-  return { uses: [...byKey.values(), ...gatewayStringUses(context)], modelCalls, clientCalls };
+  const rulesUsed = new Set([...byKey.values()].map((use) => use.evidence.ruleId));
+  return { uses: [...byKey.values(), ...gatewayStringUses(context), ...genkitModelIdUses(context, rulesUsed)], modelCalls, clientCalls };
 }
 
-type Families = Map<string, RegExp>;
+/** Provider → regex of its model names, and the namespaces model ids are written under (a provider's name, a Genkit plugin's). */
+interface Families extends Map<string, RegExp> {
+  namespaces?: ReadonlySet<string>;
+}
 
 interface ProviderHost {
   provider: string;
@@ -87,6 +92,7 @@ function providerHostOf(context: FindingContext, call: CallSite, hosts: Record<s
 function modelFamilies({ rules }: FindingContext): Families {
   const families: Families = new Map();
   for (const rule of rules.llm) for (const [provider, source] of Object.entries(rule.modelNames ?? {})) families.set(provider, new RegExp(source, 'i'));
+  families.namespaces = new Set([...families.keys(), ...rules.llm.flatMap((rule) => rule.modelIdPrefixes ?? [])]);
   return families;
 }
 
@@ -95,10 +101,10 @@ function looksLikeModel(text: string, families: Families): boolean {
   return [...families.values()].some((family) => family.test(bare));
 }
 
-/** "anthropic:claude-3-5-sonnet" → "claude-3-5-sonnet"; "meta-llama/Llama-3" keeps its organisation. */
+/** "anthropic:claude-3-5-sonnet" → "claude-3-5-sonnet", "googleai/gemini-2.5-flash" → "gemini-2.5-flash"; "meta-llama/Llama-3" keeps its organisation. */
 function stripProvider(text: string, families: Families): string {
   const match = PROVIDER_PREFIX.exec(text);
-  return match && families.has(match[1] as string) ? (match[2] as string) : text;
+  return match && (families.namespaces ?? families).has(match[1] as string) ? (match[2] as string) : text;
 }
 
 /** Model names in a call's arguments: `model=` values whatever they say, other literals by shape. */
@@ -116,10 +122,18 @@ function looksSecret(text: string): boolean {
   return redactSecrets(text) !== text;
 }
 
-/** With no model at the call, the file's model literals of the provider's family are the best guess. */
-function familyModels(modelLiterals: readonly StringLiteral[], provider: string, families: Families): string[] {
+/**
+ * With no model at the call, the file's model literals of the provider's family are the best guess.
+ * An SDK that writes model ids under plugin namespaces (Genkit) takes only the ids under its own:
+ * `ollama/llama3.1` is the Ollama plugin's, `googleai/gemini-2.5-flash` never is.
+ */
+function familyModels(modelLiterals: readonly StringLiteral[], provider: string, families: Families, ownPrefixes?: readonly string[]): string[] {
   const family = families.get(provider);
-  return [...new Set(modelLiterals.filter((literal) => !family || family.test(stripProvider(literal.text, families))).map((literal) => literal.text))];
+  const ownNamespace = (text: string) => {
+    const prefix = PROVIDER_PREFIX.exec(text)?.[1] ?? null;
+    return !ownPrefixes || prefix === null || !(families.namespaces ?? families).has(prefix) || prefix === provider || ownPrefixes.includes(prefix);
+  };
+  return [...new Set(modelLiterals.filter((literal) => (!family || family.test(stripProvider(literal.text, families))) && ownNamespace(literal.text)).map((literal) => literal.text))];
 }
 
 /**

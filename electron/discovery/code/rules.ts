@@ -39,6 +39,11 @@ const LlmRule = Base.extend({
   /** With modelNames: arguments whose literal value is a model name whatever it looks like (Azure deployments). */
   modelArgs: patterns.optional(),
   /**
+   * Namespaces this SDK writes its model ids under that are not provider names themselves: Genkit's
+   * plugin names (`googleai/gemini-2.5-flash`, `vertexai/gemini-1.5-pro`). The part after the slash is the model.
+   */
+  modelIdPrefixes: z.array(z.string().regex(/^[\w-]+$/)).optional(),
+  /**
    * With calls of an HTTP client: host -> provider. Such a call is a model call only when its
    * URL is a literal on one of these hosts (a raw fetch to api.openai.com, no SDK).
    */

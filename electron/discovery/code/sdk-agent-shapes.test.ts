@@ -218,6 +218,63 @@ export function createMcpAgent(model: any, mcpTools: Record<string, any>) {
     expect(findings.agentDefinitions?.map((definition) => definition.factory)).toEqual(['createRefundAgent', 'createMcpAgent']);
   });
 
+  it('reads a VoltAgent supervisor with its subAgents, one wrapped by createSubagent, each agent with its own tools', async () => {
+    const findings = await analyzed(
+      'src/index.ts',
+      `import { Agent, VoltAgent, createSubagent } from "@voltagent/core";
+import { honoServer } from "@voltagent/server-hono";
+import { lookupChargeTool, refundChargeTool } from "./tools/charges";
+import { letterWriter } from "./agents/letter-writer";
+
+const investigator = new Agent({
+  name: "investigator",
+  instructions: "Collect the evidence of a chargeback.",
+  model: "openai/gpt-4o-mini",
+  tools: [lookupChargeTool],
+});
+
+const supervisor = new Agent({
+  name: "chargeback-supervisor",
+  instructions: "Coordinate the investigator and the letter writer.",
+  model: "openai/gpt-4o-mini",
+  tools: [refundChargeTool],
+  subAgents: [investigator, createSubagent({ agent: letterWriter, method: "generateText" })],
+});
+
+new VoltAgent({ agents: { supervisor }, server: honoServer() });
+`,
+    );
+    expect(summary(findings.agentDefinitions)).toEqual([
+      ['voltagent-agent', 'investigator', 'investigator', [], ['lookupChargeTool']],
+      ['voltagent-agent', 'chargeback-supervisor', 'supervisor', ['sub-agent:investigator', 'sub-agent:letterWriter'], ['refundChargeTool']],
+    ]);
+  });
+
+  it('reads an Inngest AgentKit network as wiring over its agents and its routing agent, and an agent made inside a function', async () => {
+    const findings = await analyzed(
+      'src/inngest/functions.ts',
+      `import { anthropic, createAgent, createNetwork, createRoutingAgent } from "@inngest/agent-kit";
+import { inngest } from "./client";
+import { historyTool, refundTool } from "./tools";
+
+const investigator = createAgent({ name: "investigator", system: "Gather the history.", tools: [historyTool] });
+const resolver = createAgent({ name: "resolver", system: "Decide.", tools: [refundTool] });
+const triage = createRoutingAgent({ name: "triage-router", system: "Pick the next agent.", model: anthropic({ model: "claude-sonnet-4-5" }) });
+
+export const resolveDispute = inngest.createFunction({ id: "resolve-dispute" }, { event: "disputes/opened" }, async ({ event, step }) => {
+  const network = createNetwork({ name: "dispute-network", agents: [investigator, resolver], router: triage, defaultModel: anthropic({ model: "claude-sonnet-4-5" }) });
+  return network.run(event.data.summary);
+});
+`,
+    );
+    expect(summary(findings.agentDefinitions)).toEqual([
+      ['agentkit-agent', 'investigator', 'investigator', [], ['historyTool']],
+      ['agentkit-agent', 'resolver', 'resolver', [], ['refundTool']],
+      ['agentkit-agent', 'triage-router', 'triage', [], []],
+      ['agentkit-network', 'dispute-network', 'network', ['sub-agent:investigator', 'sub-agent:resolver', 'sub-agent:triage'], []],
+    ]);
+  });
+
   it('reads a Semantic Kernel ChatCompletionAgent with its plugins', async () => {
     const findings = await analyzed(
       'agent.py',

@@ -10,13 +10,14 @@ import { lastSegment, listItemsOf, resolved } from './finding-context';
  * through an argument: Google ADK (`sub_agents`), Agno (a Team's `members`, an AgentOS's
  * `agents`), Strands Agents, OpenAI Swarm (handoff functions that return another agent),
  * LlamaIndex (`can_handoff_to`, `AgentWorkflow`/`multiAgent` with a root agent), Semantic Kernel
- * agents and orchestrations, and the Vercel AI SDK's agent classes. They are read by the same
+ * agents and orchestrations, the Vercel AI SDK's agent classes, VoltAgent (`subAgents`) and Inngest
+ * AgentKit (a network's `agents`). They are read by the same
  * machinery as LangGraph's (agent-definitions.ts), so each agent becomes an item of its own once the
  * linker knows which unit runs its file (link/sub-agents.ts).
  */
 
 /** The packages whose constructors are read here; a file importing none of them is not looked at. */
-export const SDK_PACKAGES = /^(?:google\.adk(?:\.|$)|agno(?:\.|$)|phi\.(?:agent|assistant)|strands(?:\.|$)|swarm(?:\.|$)|llama_index\.core\.agent|semantic_kernel(?:\.|$)|@llamaindex\/workflow$|llamaindex$|@google\/adk$|ai$)/;
+export const SDK_PACKAGES = /^(?:google\.adk(?:\.|$)|agno(?:\.|$)|phi\.(?:agent|assistant)|strands(?:\.|$)|swarm(?:\.|$)|llama_index\.core\.agent|semantic_kernel(?:\.|$)|@llamaindex\/workflow$|llamaindex$|@google\/adk$|ai$|@voltagent\/core$|@inngest\/agent-kit$)/;
 
 export const SDK_SHAPES: DefinitionShape[] = [
   // Google ADK: `Agent(name="root_agent", model=..., tools=[...], sub_agents=[billing, refunds])`.
@@ -46,13 +47,24 @@ export const SDK_SHAPES: DefinitionShape[] = [
   // Vercel AI SDK 5/6: `new Experimental_Agent({ model, tools, stopWhen })`. One given no tools makes a
   // single structured call (a chained component of whatever runs it), not an agent of its own.
   { kind: 'ai-sdk-agent', rule: 'ts.framework.vercel-ai-agent', languages: 'script', callee: /^ai\.(Experimental_Agent|ToolLoopAgent)$/, nameArgs: ['name', 'id'], toolsArg: 'tools', requiresTools: true },
+  // VoltAgent: `new Agent({ name, model, tools, subAgents: [researcher, createSubagent({ agent: writer })] })`: a
+  // supervisor delegates to its sub-agents through a tool it is given. The `VoltAgent` server only serves them.
+  { kind: 'voltagent-agent', rule: 'ts.framework.voltagent', languages: 'script', callee: /^@voltagent\/core\.Agent$/, nameArgs: ['name', 'id'], membersArg: 'subAgents', relation: 'sub-agent', toolsArg: 'tools' },
+  // Inngest AgentKit: `createAgent({ name, system, tools })`; a network runs its `agents` (and a routing agent
+  // as its `router`) in turns: wiring, like a crew.
+  { kind: 'agentkit-agent', rule: 'ts.framework.inngest-agent-kit', languages: 'script', callee: /^@inngest\/agent-kit\.(createAgent|createRoutingAgent)$/, nameArgs: ['name'], toolsArg: 'tools' },
+  { kind: 'agentkit-network', rule: 'ts.framework.inngest-agent-kit', languages: 'script', callee: /^@inngest\/agent-kit\.createNetwork$/, nameArgs: ['name'], membersArg: 'agents', relation: 'sub-agent' },
 ];
 
 /** What runs several agents and is an agent only as the unit that runs it (see link/sub-agents.ts). */
-export const SDK_WIRING_KINDS: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['adk-workflow', 'agent-os', 'strands-swarm', 'llamaindex-workflow', 'sk-orchestration']);
+export const SDK_WIRING_KINDS: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['adk-workflow', 'agent-os', 'strands-swarm', 'llamaindex-workflow', 'sk-orchestration', 'agentkit-network']);
 
 /** Arguments beyond a shape's own members argument that list more agents the definition runs. */
 const MORE_MEMBERS: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = { 'agent-os': ['teams'], 'sk-orchestration': ['agents'] };
+/** The argument naming one more agent the definition runs: an AgentKit network's routing agent (a router function names none). */
+const ONE_MORE_MEMBER: Partial<Record<AgentDefinitionFinding['kind'], string>> = { 'agentkit-network': 'router' };
+/** A member handed over inside a wrapper that says how it is run: `createSubagent({ agent: writer, method: 'generateText' })` (VoltAgent). */
+const MEMBER_WRAPPER = /^@voltagent\/core\.createSubagent$/;
 /** The argument naming the agent a workflow starts with: that agent is the unit's own. */
 const ENTRY_MEMBER: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = { 'llamaindex-workflow': ['root_agent', 'rootAgent'] };
 /** An agent handed to another as a tool: `AgentTool(agent=billing_agent)` (ADK). */
@@ -77,6 +89,13 @@ export function addSdkMembers(model: CodeModel, call: CallSite, definition: Agen
     if (variable && !definition.members.some((m) => m.variable === variable && m.relation === relation)) definition.members.push({ variable, relation });
   };
   for (const arg of MORE_MEMBERS[definition.kind] ?? []) for (const item of listItemsOf(model, call.named.get(arg))) add(memberOf(item), 'sub-agent');
+  const single = ONE_MORE_MEMBER[definition.kind];
+  if (single && call.named.get(single)?.kind === 'ref') add(memberOf(call.named.get(single)), 'sub-agent');
+  for (const item of listItemsOf(model, shape.membersArg ? call.named.get(shape.membersArg) : undefined)) {
+    const wrapped = resolved(model, item);
+    if (wrapped?.kind !== 'call' || !MEMBER_WRAPPER.test(wrapped.call.callee)) continue;
+    add(memberOf(wrapped.call.named.get('agent')), 'sub-agent');
+  }
   for (const arg of ENTRY_MEMBER[definition.kind] ?? []) {
     const entry = entryMemberOf(model, call.named.get(arg), memberOf);
     if (entry) definition.entryMember = entry;

@@ -4,7 +4,7 @@ import { commandText, shellCommands } from './shell-script';
 /**
  * Which code a command runs, as paths a linker can match against scanned files:
  * `python x.py`, `python -m a.b`, `node x.js`, `npx tsx x.ts`, `uv run x.py`, `./run.py`,
- * `celery -A app.worker worker`, `uvicorn app.main:app`.
+ * `celery -A app.worker worker`, `arq app.jobs.WorkerSettings`, `uvicorn app.main:app`.
  */
 
 /** Launchers that run the command after them: `poetry run python x.py` runs `python x.py`. */
@@ -101,7 +101,7 @@ function codeTarget(words: string[]): CodeTarget | null {
   const program = posix.basename(path); // /usr/bin/python3 is python3
   if (PYTHON.test(program)) {
     const moduleAt = args.indexOf('-m');
-    if (moduleAt >= 0 && args[moduleAt + 1]) return { kind: 'module', module: args[moduleAt + 1]! };
+    if (moduleAt >= 0 && args[moduleAt + 1]) return taskRunnerTarget(args[moduleAt + 1]!, args.slice(moduleAt + 2)) ?? { kind: 'module', module: args[moduleAt + 1]! };
     if (args.includes('-c')) return null; // inline code: nothing to link
     const script = skipOptions(args)[0];
     return script && script.endsWith('.py') ? { kind: 'file', path: script } : null;
@@ -110,6 +110,8 @@ function codeTarget(words: string[]): CodeTarget | null {
     const script = skipOptions(args.filter((a) => a !== 'run'))[0];
     return script && SCRIPT.test(script) ? { kind: 'file', path: script } : null;
   }
+  const runner = taskRunnerTarget(program, args);
+  if (runner) return runner;
   if (program === 'celery') {
     const app = args.find((a, i) => args[i - 1] === '-A' || args[i - 1] === '--app') ?? args.find((a) => a.startsWith('--app='))?.slice(6);
     return app ? { kind: 'module', module: app.split(':')[0]! } : null;
@@ -120,6 +122,20 @@ function codeTarget(words: string[]): CodeTarget | null {
   }
   if (program === 'streamlit' && args[0] === 'run' && args[1]) return { kind: 'file', path: args[1] };
   return null;
+}
+
+/**
+ * Task-queue runners handed the module of their tasks: `arq app.jobs.WorkerSettings` (a class of
+ * that module), `dramatiq app.tasks` (a module), also as `python -m arq …`.
+ */
+function taskRunnerTarget(program: string, args: string[]): CodeTarget | null {
+  if (program !== 'arq' && program !== 'dramatiq') return null;
+  const target = skipOptions(args)[0];
+  if (!target || !/^[\w.]+$/.test(target)) return null;
+  const parts = target.split('.');
+  // `app.jobs.WorkerSettings`: a class name (capitalised) is not a module.
+  if (program === 'arq' && parts.length > 1 && /^[A-Z]/.test(parts[parts.length - 1]!)) parts.pop();
+  return { kind: 'module', module: parts.join('.') };
 }
 
 /**

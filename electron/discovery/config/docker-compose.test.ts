@@ -20,15 +20,18 @@ describe('analyzeDockerCompose', () => {
     expect(units.map((u) => [u.kind, u.name, u.runs, u.codePaths])).toEqual([
       ['container-service', 'agent', ['python -m agent.loop'], ['stack/agent/agent/loop.py']],
       ['container-service', 'api', ['uvicorn app.main:app --host 0.0.0.0 --port 8000'], ['stack/api/app/main.py']],
+      ['container-service', 'summary-worker', ['python -m agent.summary_worker'], ['stack/agent/agent/summary_worker.py']],
     ]);
     expect(units[1]!.evidence.line).toBe(lineWith(text, '  api:'));
   });
 
-  it('decides triggers from queues and ports', () => {
-    const [agent, api] = analyze().units;
+  it('decides triggers from queues and ports, and a service named for background work runs in the background', () => {
+    const [agent, api, worker] = analyze().units;
     expect(agent!.trigger).toMatchObject({ kind: 'event', schedule: 'queue' });
     expect(agent!.trigger.evidence!.line).toBe(lineWith(text, 'AGENT_QUEUE'));
     expect(api!.trigger).toMatchObject({ kind: 'webhook', schedule: '8000:8000' });
+    expect(worker!.trigger).toMatchObject({ kind: 'event', schedule: 'background' });
+    expect(worker!.trigger.evidence!.line).toBe(lineWith(text, '  summary-worker:'));
   });
 
   it('reads map and list environments, env files and connection strings without passwords', () => {

@@ -4,7 +4,7 @@ import type { ConfigFindings, UnitFinding } from '../findings';
 import { codePathsInCommand } from './commands';
 import type { ConfigContext } from './context';
 import { recordEnvEntry } from './env-facts';
-import { queueHint } from './queue-hints';
+import { isBackgroundWorker, queueHint } from './queue-hints';
 import { ConfigSource } from './source';
 import { addCredential, addUnique, copyCredentials, newFindings, newUnit, trigger, TRIGGER_RULE_OFF } from './units';
 import { asArray, asRecord, asText, entriesOf, textList, type Json } from './values';
@@ -56,7 +56,7 @@ function recordService(src: ConfigSource, doc: YamlDocument, path: PathSegment[]
   [...textList(service.env_file), ...asArray(service.env_file).map((e) => asText(asRecord(e)?.path)).filter((p): p is string => p !== null)].forEach((file) => {
     addCredential(unit, 'env-var', `env_file ${file}`, null, src.evidence('compose.credential.env-file', doc.lineOf([...path, 'env_file'])));
   });
-  unit.trigger = serviceTrigger(src, doc, path, service, command);
+  unit.trigger = serviceTrigger(src, doc, path, service, command, unit.codePaths);
   const ports = portsOf(service);
   if (ports.length > 0) unit.ports = ports;
 }
@@ -93,7 +93,7 @@ function environmentOf(doc: YamlDocument, path: PathSegment[], environment: unkn
   return entriesOf(environment).map(([name, value]) => [name, asText(value), doc.lineOf([...path, 'environment', name])]);
 }
 
-function serviceTrigger(src: ConfigSource, doc: YamlDocument, path: PathSegment[], service: Json, command: string): TriggerFinding {
+function serviceTrigger(src: ConfigSource, doc: YamlDocument, path: PathSegment[], service: Json, command: string, codePaths: readonly string[]): TriggerFinding {
   for (const [name, value, line] of [...environmentOf(doc, path, service.environment), ['command', command, doc.lineOf([...path, 'command'])] as const]) {
     const hint = queueHint(`${name} ${value ?? ''}`);
     const found = hint && trigger('event', hint, `Consumes messages (${hint})`, src.evidence('compose.trigger.queue', line));
@@ -101,5 +101,8 @@ function serviceTrigger(src: ConfigSource, doc: YamlDocument, path: PathSegment[
   }
   const ports = textList(service.ports).concat(asArray(service.ports).map((p) => asText(asRecord(p)?.target)).filter((p): p is string => p !== null));
   const found = ports.length > 0 && trigger('webhook', ports[0]!, `Serves requests on port ${ports[0]}`, src.evidence('compose.trigger.port', doc.lineOf([...path, 'ports'])));
-  return found || { kind: 'unknown', schedule: null, description: 'Long-running service: no queue or port seen', evidence: null };
+  if (found) return found;
+  const name = String(path[path.length - 1] ?? '');
+  const background = isBackgroundWorker(name, codePaths) && trigger('event', 'background', `Background ${name} service: runs jobs or polls, no queue named`, src.evidence('compose.trigger.background', doc.lineOf(path)));
+  return background || { kind: 'unknown', schedule: null, description: 'Long-running service: no queue or port seen', evidence: null };
 }

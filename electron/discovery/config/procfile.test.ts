@@ -13,6 +13,16 @@ describe('analyzeProcfile', () => {
       ['clock', 'cron', ['billing/clock.py']],
       ['release', 'chained', ['billing/manage.py']],
       ['summariser', 'unknown', ['billing/agents/summariser.py']],
+      ['email_worker', 'event', ['billing/app/mailbox.py']],
+      ['jobs', 'event', ['billing/app/jobs.py']],
+      ['bot', 'unknown', ['billing/bot.py']],
+      ['notices', 'event', ['billing/notices/run_worker.py']],
+    ]);
+    // A worker named by convention only, one whose command names its task-queue runner (arq), one running a worker module.
+    expect([5, 6, 8].map((i) => [units[i]!.trigger.schedule, units[i]!.trigger.evidence?.ruleId])).toEqual([
+      ['background', 'procfile.trigger.background'],
+      ['arq', 'procfile.trigger.worker'],
+      ['background', 'procfile.trigger.background'],
     ]);
     expect(units[4]!.evidence.line).toBe(lineWith(text, 'summariser:'));
     expect(units[4]!.llm).toMatchObject([{ provider: 'openai', models: ['gpt-4o-mini'] }]);

@@ -3,7 +3,7 @@ import type { ConfigFindings } from '../findings';
 import { codePathsInCommand } from './commands';
 import type { ConfigContext } from './context';
 import { recordEnvEntry } from './env-facts';
-import { queueHint } from './queue-hints';
+import { isBackgroundWorker, queueHint } from './queue-hints';
 import { ConfigSource } from './source';
 import { newFindings, newUnit, trigger } from './units';
 
@@ -34,7 +34,13 @@ export function analyzeProcfile(path: string, text: string, ctx: ConfigContext):
   return src.redactFindings(findings);
 }
 
-/** Heroku's conventions: `web` gets HTTP traffic, `release` runs on each deploy, a clock runs its own schedule. */
+/**
+ * Heroku's conventions: `web` gets HTTP traffic, `release` runs on each deploy, a clock runs its own
+ * schedule, and a `worker` runs background jobs (Heroku's worker dynos get no HTTP traffic; public
+ * Procfiles name the job runner there: `python -m arq …`, `manage.py qcluster`, celery). A worker
+ * whose command names no queue is still a background process; what its code starts (a chat bot's
+ * `client.run(token)`) says more, and the linker reads that (link/process-triggers.ts).
+ */
 function processTrigger(src: ConfigSource, name: string, command: string, line: number): TriggerFinding {
   const unknown: TriggerFinding = { kind: 'unknown', schedule: null, description: `Long-running ${name} process: no queue seen`, evidence: null };
   if (name === 'web') return trigger('webhook', 'web', 'Serves HTTP requests (Procfile web process)', src.evidence('procfile.trigger.web', line)) ?? unknown;
@@ -43,5 +49,9 @@ function processTrigger(src: ConfigSource, name: string, command: string, line: 
     return trigger('cron', null, `Runs its own schedule (${name} process); the times are in its code`, src.evidence('procfile.trigger.clock', line)) ?? unknown;
   }
   const hint = queueHint(`${name} ${command}`);
-  return (hint && trigger('event', hint, `Consumes messages (${hint})`, src.evidence('procfile.trigger.worker', line))) || unknown;
+  if (hint) return trigger('event', hint, `Consumes messages (${hint})`, src.evidence('procfile.trigger.worker', line)) ?? unknown;
+  if (isBackgroundWorker(name, codePathsInCommand(command, src.dir))) {
+    return trigger('event', 'background', `Background ${name} process: runs jobs or polls, no queue named`, src.evidence('procfile.trigger.background', line)) ?? unknown;
+  }
+  return unknown;
 }

@@ -81,6 +81,72 @@ describe('analyzeWrangler', () => {
     expect(unit.mcpUrls?.map((u) => [u.name, u.url])).toEqual([['LEDGER_MCP_URL', 'https://ledger-mcp.northwind.workers.dev/mcp']]);
   });
 
+  it('reads the environments one worker is deployed as (`[env.production]`, `env: { staging }`) into the same unit', () => {
+    // The shape of public Workers: the top level is the local one, crons, vars, secrets and the AI binding live per environment.
+    const toml = `name = "dispute-digest"
+main = "src/index.ts"
+compatibility_date = "2025-08-15"
+workers_dev = false
+
+[vars]
+ENVIRONMENT = "development"
+
+[env.staging]
+workers_dev = true
+
+[env.staging.vars]
+ENVIRONMENT = "staging"
+
+[env.production]
+name = "dispute-digest-prod"
+routes = [{ pattern = "digest.northwind-pay.example", custom_domain = true }]
+
+[env.production.ai]
+binding = "AI"
+
+[env.production.vars]
+ENVIRONMENT = "production"
+SLACK_WEBHOOK_URL = "https://hooks.slack.com/services/T0000/B0000/placeholder"
+
+[env.production.secrets]
+required = ["SLACK_BOT_TOKEN"]
+
+[env.production.triggers]
+crons = ["0 6 * * 1-5"]
+`;
+    const findings = analyze('wrangler.toml', toml)!;
+    expect(findings.units.map((u) => u.name)).toEqual(['dispute-digest']);
+    const unit = findings.units[0]!;
+    expect(unit.trigger).toMatchObject({ kind: 'cron', schedule: '0 6 * * 1-5' });
+    expect(unit.trigger.evidence!.line).toBe(lineWith(toml, 'crons ='));
+    expect(unit.credentials.map((c) => c.name)).toEqual(expect.arrayContaining(['SLACK_BOT_TOKEN', 'AI (Workers AI binding)']));
+    expect(unit.endpoints.map((e) => e.host)).toContain('hooks.slack.com');
+    // Each environment answers under its own worker name (`<name>-<env>` unless it names itself); production keeps the inherited `workers_dev = false`.
+    expect(unit.hosts).toEqual(['dispute-digest-staging.*.workers.dev', 'digest.northwind-pay.example']);
+
+    const jsonc = `{
+  "name": "refund-triage",
+  "main": "src/consumer.ts",
+  "workers_dev": false,
+  "env": {
+    "staging": {
+      "queues": { "consumers": [{ "queue": "refund-requests-staging" }] },
+      "triggers": { "crons": ["*/30 * * * *"] }
+    },
+    "production": {
+      "queues": { "consumers": [{ "queue": "refund-requests" }] },
+      "triggers": { "crons": ["*/30 * * * *"] }
+    }
+  }
+}
+`;
+    const queued = analyze('wrangler.jsonc', jsonc)!.units[0]!;
+    // The same schedule in two environments is said once.
+    expect(queued.trigger.description).toBe('Every 30 minutes UTC; also on messages of the refund-requests-staging queue; on messages of the refund-requests queue');
+    expect(queued.trigger.evidence!.line).toBe(lineWith(jsonc, '"crons"'));
+    expect(queued.hosts).toBeUndefined();
+  });
+
   it('leaves out what the workspace turned off', () => {
     const off = analyzeWrangler('wrangler.toml', TOML, testContext(['wrangler.trigger.cron', 'wrangler.credential.ai-binding']))!.units[0]!;
     expect(off.trigger.kind).toBe('event');

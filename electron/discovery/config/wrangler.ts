@@ -27,6 +27,11 @@ interface WranglerDocument {
  * unless its code exports no fetch handler, runs on `triggers.crons` and on the messages of the
  * queues it consumes. `vars` are its environment; the Workers AI binding (`ai.binding`) is the
  * account's model access the code spends through `env.AI`.
+ *
+ * Environments (`[env.production]`, `"env": { "staging": {…} }`) deploy the same code as workers
+ * named `<name>-<env>`: one agent where it runs, not one per environment (real configs keep the
+ * local setup at the top and the crons, vars, secrets and bindings that run in production in the
+ * environment). Their triggers, vars, secrets, AI binding and hosts are the unit's.
  */
 export function analyzeWrangler(path: string, text: string, ctx: ConfigContext): ConfigFindings | null {
   const src = new ConfigSource(path, text, ctx);
@@ -39,34 +44,64 @@ export function analyzeWrangler(path: string, text: string, ctx: ConfigContext):
   const evidence = src.evidence('wrangler.unit.worker', document.lineOf(['main']));
   if (!evidence) return null;
   const findings = newFindings(path, 'wrangler');
-  const unit = newUnit('serverless-function', name, path, evidence, workerTrigger(src, document));
+  const environments = environmentsOf(config, name);
+  const unit = newUnit('serverless-function', name, path, evidence, workerTrigger(src, document, environments));
   unit.codePaths.push(posix.normalize(main.replace(/^\.\//, '')));
-  for (const [key, value] of entriesOf(config.vars)) {
-    // Structured vars (objects) are JSON values, never credentials by their shape.
-    if (asRecord(value) || Array.isArray(value)) continue;
-    recordEnvEntry(src, unit, { name: key, value: asText(value), line: document.lineOf(['vars', key]) });
-    recordMcpUrl(src, unit, key, asText(value), document.lineOf(['vars', key]));
+  for (const environment of environments) {
+    const at = (...keys: PathSegment[]) => document.lineOf([...environment.path, ...keys]);
+    for (const [key, value] of entriesOf(environment.config.vars)) {
+      // Structured vars (objects) are JSON values, never credentials by their shape.
+      if (asRecord(value) || Array.isArray(value)) continue;
+      recordEnvEntry(src, unit, { name: key, value: asText(value), line: at('vars', key) });
+      recordMcpUrl(src, unit, key, asText(value), at('vars', key));
+    }
+    // Secrets are set with `wrangler secret put`; a config may only list the names it requires.
+    for (const secret of textsOf(asRecord(environment.config.secrets)?.required)) {
+      addCredential(unit, 'env-var', secret, null, src.evidence('wrangler.credential.secret', at('secrets', 'required')));
+    }
+    const aiBinding = asText(asRecord(environment.config.ai)?.binding);
+    if (aiBinding) addCredential(unit, 'env-var', `${aiBinding} (Workers AI binding)`, WORKERS_AI_PROVIDER, src.evidence('wrangler.credential.ai-binding', at('ai', 'binding')));
   }
-  // Secrets are set with `wrangler secret put`; a config may only list the names it requires.
-  for (const secret of textsOf(asRecord(config.secrets)?.required)) {
-    addCredential(unit, 'env-var', secret, null, src.evidence('wrangler.credential.secret', document.lineOf(['secrets', 'required'])));
-  }
-  const aiBinding = asText(asRecord(config.ai)?.binding);
-  if (aiBinding) addCredential(unit, 'env-var', `${aiBinding} (Workers AI binding)`, WORKERS_AI_PROVIDER, src.evidence('wrangler.credential.ai-binding', document.lineOf(['ai', 'binding'])));
-  const hosts = hostsOf(config, name);
+  const hosts = [...new Set(environments.flatMap(hostsOf))];
   if (hosts.length > 0) unit.hosts = hosts;
   findings.units.push(unit);
   return src.redactFindings(findings);
 }
 
+/** The top level or one `env` entry: where its keys sit, the worker name it deploys as, and what it inherits. */
+interface WorkerEnvironment {
+  path: PathSegment[];
+  config: Json;
+  workerName: string;
+  workersDev: boolean;
+  routes: unknown[];
+}
+
 /**
- * Where the worker answers: `<name>.<account subdomain>.workers.dev` unless `workers_dev = false`
- * (the account's subdomain is not in the repository: `*` stands for it), and the hosts of its
- * routes and custom domains (`route = "mcp.example.com/*"`, `routes = [{ pattern, custom_domain }]`).
+ * The top level, then each environment. `workers_dev` and routes are inherited from the top level
+ * when an environment does not set them (wrangler's inheritable keys); vars, secrets, bindings and
+ * queues are not, so only an environment's own are read.
  */
-function hostsOf(config: Json, name: string): string[] {
-  const hosts = config.workers_dev === false ? [] : [`${name.toLowerCase()}.*.workers.dev`];
-  const routes = [config.route, ...asArray(config.routes)].map((route) => (typeof route === 'string' ? route : asText(asRecord(route)?.pattern)));
+function environmentsOf(config: Json, name: string): WorkerEnvironment[] {
+  const routesOf = (record: Json) => (record.route !== undefined || record.routes !== undefined ? [record.route, ...asArray(record.routes)] : null);
+  const top: WorkerEnvironment = { path: [], config, workerName: name, workersDev: config.workers_dev !== false, routes: routesOf(config) ?? [] };
+  const environments = entriesOf(config.env).flatMap(([envName, value]): WorkerEnvironment[] => {
+    const record = asRecord(value);
+    if (!record) return [];
+    const workersDev = record.workers_dev === undefined ? top.workersDev : record.workers_dev !== false;
+    return [{ path: ['env', envName], config: record, workerName: asText(record.name) ?? `${name}-${envName}`, workersDev, routes: routesOf(record) ?? top.routes }];
+  });
+  return [top, ...environments];
+}
+
+/**
+ * Where one environment of the worker answers: `<name>.<account subdomain>.workers.dev` unless
+ * `workers_dev = false` (the account's subdomain is not in the repository: `*` stands for it), and
+ * the hosts of its routes and custom domains (`route = "mcp.example.com/*"`, `routes = [{ pattern, custom_domain }]`).
+ */
+function hostsOf(environment: WorkerEnvironment): string[] {
+  const hosts = environment.workersDev ? [`${environment.workerName.toLowerCase()}.*.workers.dev`] : [];
+  const routes = environment.routes.map((route) => (typeof route === 'string' ? route : asText(asRecord(route)?.pattern)));
   for (const pattern of routes) {
     const host = pattern?.replace(/^https?:\/\//, '').split('/')[0]?.toLowerCase();
     // A zone wildcard (`*.example.com/*`) names no one host a client would write.
@@ -83,17 +118,25 @@ function recordMcpUrl(src: ConfigSource, unit: UnitFinding, name: string, value:
   if (evidence) (unit.mcpUrls ??= []).push({ name, url, evidence });
 }
 
-function workerTrigger(src: ConfigSource, document: WranglerDocument): TriggerFinding {
-  const config = document.value;
+function workerTrigger(src: ConfigSource, document: WranglerDocument, environments: readonly WorkerEnvironment[]): TriggerFinding {
   const found: Array<TriggerFinding | null> = [];
-  const crons = textsOf(asRecord(config.triggers)?.crons);
-  crons.forEach((expression, i) => found.push(cronTrigger(expression, src.evidence('wrangler.trigger.cron', document.lineOf(['triggers', 'crons', i])), 'UTC')));
-  asArray(asRecord(config.queues)?.consumers).forEach((value, i) => {
-    const queue = asText(asRecord(value)?.queue);
-    if (queue) found.push(trigger('event', `queue: ${queue}`, `On messages of the ${queue} queue`, src.evidence('wrangler.trigger.queue', document.lineOf(['queues', 'consumers', i]))));
-  });
+  // The same schedule or queue in two environments (staging and production) is said once.
+  const seen = new Set<string>();
+  const add = (key: string, finding: TriggerFinding | null) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push(finding);
+  };
+  for (const environment of environments) {
+    const at = (...keys: PathSegment[]) => document.lineOf([...environment.path, ...keys]);
+    textsOf(asRecord(environment.config.triggers)?.crons).forEach((expression, i) => add(`cron ${expression}`, cronTrigger(expression, src.evidence('wrangler.trigger.cron', at('triggers', 'crons', i)), 'UTC')));
+    asArray(asRecord(environment.config.queues)?.consumers).forEach((value, i) => {
+      const queue = asText(asRecord(value)?.queue);
+      if (queue) add(`queue ${queue}`, trigger('event', `queue: ${queue}`, `On messages of the ${queue} queue`, src.evidence('wrangler.trigger.queue', at('queues', 'consumers', i))));
+    });
+  }
   // `workers_dev = false` with no route leaves the fetch handler unreachable from outside.
-  const routed = config.workers_dev !== false || config.route !== undefined || config.routes !== undefined;
+  const routed = environments.some((environment) => environment.workersDev || environment.routes.length > 0);
   if (routed) found.push(trigger('webhook', 'fetch', 'On HTTP requests to the worker', src.evidence('wrangler.trigger.fetch', document.lineOf(['main']))));
   return primaryTrigger(found, noTrigger('No route, schedule or queue: invoked by another worker or by hand'));
 }

@@ -11,6 +11,15 @@ const SCHEDULED_RULE = /\.entry-point\.scheduled$/;
  * analyzer could read it.
  */
 export function triggerOfEntryPoint(file: CodeFindings): TriggerFinding {
+  const specific = specificTriggerOfEntryPoint(file);
+  if (specific) return specific;
+  const evidence = file.entryPoint;
+  const text = `${evidence?.snippet ?? ''} ${evidence?.ruleId ?? ''}`.toLowerCase();
+  return { kind: 'user', schedule: null, description: /route|listen|app\.|server|fastapi|flask|express|uvicorn|onrequest|oncall|onflow|cloud-function/.test(text) ? 'Runs when its HTTP endpoint is called' : 'Started by a person or a process we did not see', evidence };
+}
+
+/** The trigger the entry's rule and line say for sure (a schedule, an event, a chat bot's start), or null when only a guess is left. */
+export function specificTriggerOfEntryPoint(file: CodeFindings): TriggerFinding | null {
   const evidence = file.entryPoint;
   const snippet = evidence?.snippet ?? '';
   const ruleId = evidence?.ruleId ?? '';
@@ -22,7 +31,7 @@ export function triggerOfEntryPoint(file: CodeFindings): TriggerFinding {
   if (/lambda|handler\(event|celery|task|queue|consumer|ondocument|onobject|onmessage|cloudevent|createfunction/.test(text)) return { kind: 'event', schedule: null, description: 'Runs when its event arrives', evidence };
   if (SCHEDULED_RULE.test(ruleId) && /schedule|cron/.test(text)) return { kind: 'cron', schedule: null, description: 'Runs on a schedule set in code', evidence };
   if (CHAT_BOT_START.test(snippet)) return { kind: 'user', schedule: null, description: 'Runs when a chat message reaches the bot', evidence };
-  return { kind: 'user', schedule: null, description: /route|listen|app\.|server|fastapi|flask|express|uvicorn|onrequest|oncall|onflow|cloud-function/.test(text) ? 'Runs when its HTTP endpoint is called' : 'Started by a person or a process we did not see', evidence };
+  return null;
 }
 
 /** A bot's start as written: a start call on a line naming a chat platform or a bot (`client.run(token)`, `bot.run(...)`, `bot.launch()`, `SocketModeHandler(app, SLACK_APP_TOKEN).start()`). */

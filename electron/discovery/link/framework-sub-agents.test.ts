@@ -84,3 +84,95 @@ describe('agents of a crew a unit kicks off', () => {
     expect(agents.filter((a) => a.classification === 'agent')).toEqual([]);
   });
 });
+
+const CHARGE_TOOLS = `import Stripe from "stripe";
+import postgres from "postgres";
+import { createTool } from "@voltagent/core";
+import { z } from "zod";
+
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY ?? "");
+const sql = postgres(process.env.DATABASE_URL ?? "");
+
+export const lookupChargeTool = createTool({
+  name: "lookup_charge",
+  description: "Read a charge",
+  parameters: z.object({ chargeId: z.string() }),
+  execute: async ({ chargeId }) => sql\`select amount, status from charges where id = \${chargeId}\`,
+});
+
+export const refundChargeTool = createTool({
+  name: "refund_charge",
+  description: "Refund a charge",
+  parameters: z.object({ chargeId: z.string() }),
+  execute: async ({ chargeId }) => stripe.refunds.create({ charge: chargeId }),
+});
+`;
+
+describe('agents a VoltAgent supervisor or an AgentKit network runs', () => {
+  it('VoltAgent subAgents are items of their own, each holding its own tools and the model written in its own definition, linked to the supervisor the unit runs', async () => {
+    const agents = await link({
+      'src/tools/charges.ts': CHARGE_TOOLS,
+      'src/agents/refunder.ts': `import { Agent } from "@voltagent/core";\nimport { anthropic } from "@ai-sdk/anthropic";\nimport { refundChargeTool } from "../tools/charges";\n\nexport const refunder = new Agent({ name: "refunder", instructions: "Refund.", model: anthropic("claude-sonnet-4-5"), tools: [refundChargeTool] });\n`,
+      'src/index.ts': `import { Agent, VoltAgent, createSubagent } from "@voltagent/core";
+import { anthropic } from "@ai-sdk/anthropic";
+import { openai } from "@ai-sdk/openai";
+import { lookupChargeTool } from "./tools/charges";
+import { refunder } from "./agents/refunder";
+
+const investigator = new Agent({ name: "investigator", instructions: "Look charges up.", model: openai("gpt-4o-mini"), tools: [lookupChargeTool] });
+
+const supervisor = new Agent({
+  name: "chargeback-supervisor",
+  instructions: "Delegate.",
+  model: anthropic("claude-sonnet-4-5"),
+  subAgents: [investigator, createSubagent({ agent: refunder, method: "generateText" })],
+});
+
+new VoltAgent({ agents: { supervisor } });
+`,
+    });
+    const unit = agents.find((a) => a.unit.kind === 'code-entry-point')!;
+    expect(unit.entryPoints).toEqual(['src/index.ts']);
+    const subAgents = agents.filter((a) => a.unit.kind === 'sub-agent').map((a) => [a.name, a.unit.path, a.tools.map((t) => t.name), [...new Set(a.capabilities.map((c) => c.kind))], [...new Set(a.llm.map((use) => use.provider))]]);
+    expect(subAgents).toEqual([
+      ['investigator', 'src/index.ts', ['lookup_charge'], ['data-read'], ['openai']],
+      ['refunder', 'src/agents/refunder.ts', ['refund_charge'], ['payment'], ['anthropic']],
+    ]);
+    expect(unit.links?.map((l) => [l.relation, l.name])).toEqual([
+      ['sub-agent', 'investigator'],
+      ['sub-agent', 'refunder'],
+    ]);
+    expect(unit.capabilities).toEqual([]);
+  });
+
+  it('an AgentKit network run by an Inngest function is the unit; its agents are items with their own tools', async () => {
+    const agents = await link({
+      'src/inngest/tools.ts': CHARGE_TOOLS.replace('@voltagent/core', '@inngest/agent-kit').replaceAll('execute:', 'handler:'),
+      'src/inngest/functions.ts': `import { anthropic, createAgent, createNetwork } from "@inngest/agent-kit";
+import { inngest } from "./client";
+import { lookupChargeTool, refundChargeTool } from "./tools";
+
+const investigator = createAgent({ name: "investigator", system: "Gather.", tools: [lookupChargeTool] });
+const resolver = createAgent({ name: "resolver", system: "Decide.", tools: [refundChargeTool] });
+
+export const resolveDispute = inngest.createFunction({ id: "resolve-dispute" }, { event: "disputes/opened" }, async ({ event }) => {
+  const network = createNetwork({ name: "dispute-network", agents: [investigator, resolver], defaultModel: anthropic({ model: "claude-sonnet-4-5" }) });
+  return network.run(event.data.summary);
+});
+`,
+    });
+    const unit = agents.find((a) => a.unit.kind === 'code-entry-point')!;
+    expect(unit.entryPoints).toEqual(['src/inngest/functions.ts']);
+    expect(unit.trigger.kind).toBe('event');
+    const subAgents = agents.filter((a) => a.unit.kind === 'sub-agent').map((a) => [a.name, a.tools.map((t) => t.name), [...new Set(a.capabilities.map((c) => c.kind))], a.trigger.kind]);
+    expect(subAgents).toEqual([
+      ['investigator', ['lookup_charge'], ['data-read'], 'chained'],
+      ['resolver', ['refund_charge'], ['payment'], 'chained'],
+    ]);
+    expect(unit.links?.map((l) => [l.relation, l.name])).toEqual([
+      ['sub-agent', 'investigator'],
+      ['sub-agent', 'resolver'],
+    ]);
+    expect(unit.capabilities).toEqual([]);
+  });
+});

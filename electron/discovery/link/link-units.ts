@@ -40,6 +40,8 @@ import { keepSharedServedVariables, recordServedVariable } from './served-variab
 import { nameAgentsFromImportedConstants } from './imported-names';
 import { addSubAgents } from './sub-agents';
 import { triggerOfEntryPoint, unknownTrigger } from './entry-point-triggers';
+import { withEmailTrigger } from './worker-email-triggers';
+import { withEntryPointTrigger } from './process-triggers';
 import { toolsByName } from './tools-by-name';
 import { ImporterChains, unitRootsOf } from './unrun-importers';
 
@@ -97,7 +99,9 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
         continue;
       }
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
-      const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, unit.trigger, files, unit, { packagesNear, secretsNear });
+      const entryFiles = entries.map((path) => index.get(path));
+      const trigger = withEntryPointTrigger(unit.kind === 'serverless-function' ? withEmailTrigger(unit.trigger, entryFiles) : unit.trigger, entryFiles);
+      const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
       recordServedVariable(agent, unit.graphVariable);
       // An example (a workflow in docs/, a dev server) claims no code: what it runs may be deployed elsewhere.

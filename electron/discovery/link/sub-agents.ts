@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { AgentLinkRelation, DiscoveredAgent, Evidence } from '../../../shared/discovery';
+import type { AgentLinkRelation, DiscoveredAgent, Evidence, LlmUse } from '../../../shared/discovery';
 import type { AgentDefinitionFinding } from '../findings';
 import { SDK_WIRING_KINDS } from '../code/sdk-agent-shapes';
 import { linkAgents } from './agent-links';
@@ -197,8 +197,7 @@ function subAgentItem(identityKey: string, definition: Definition, parent: Disco
     classification: 'agent',
     confidence: Math.min(parent.confidence, evidence.confidence),
     trigger: { kind: 'chained', schedule: null, description: `Run by ${parent.name}`, evidence },
-    // The model is often built once and handed to every worker: the file's own, else the unit's.
-    llm: file && file.llm.length > 0 ? file.llm : parent.llm,
+    llm: modelsOf(definition, file?.llm ?? [], parent.llm),
     frameworks: file && file.frameworks.length > 0 ? file.frameworks : parent.frameworks,
     // A tool listed both by the variable or class it is handed over as and by its own name is shown once, by its name.
     tools: parent.tools.filter((tool, i, all) => holds.has(tool.name) && all.findIndex((other) => other.name === tool.name) === i && !(aliases[tool.name] && aliases[tool.name] !== tool.name && holds.has(aliases[tool.name]!) && all.some((other) => other.name === aliases[tool.name]))),
@@ -209,4 +208,15 @@ function subAgentItem(identityKey: string, definition: Definition, parent: Disco
     packages: parent.packages,
     untrustedInputs: (parent.untrustedInputs ?? []).filter((input) => input.tool !== null && holds.has(input.tool)),
   };
+}
+
+/**
+ * The models a sub-agent calls: those written inside the call that creates it (`new Agent({ model:
+ * openai('gpt-4o-mini') })`); else, as the model is often built once and handed to every worker,
+ * its file's, else the unit's.
+ */
+function modelsOf(definition: Definition, fileModels: readonly LlmUse[], unitModels: readonly LlmUse[]): LlmUse[] {
+  const last = definition.endLine ?? definition.evidence.line;
+  const own = fileModels.filter((use) => use.evidence.path === definition.path && use.evidence.line >= definition.evidence.line && use.evidence.line <= last);
+  return [...(own.length > 0 ? own : fileModels.length > 0 ? fileModels : unitModels)];
 }
