@@ -211,6 +211,8 @@ export interface AgentDefinitionFinding {
     | 'llamaindex-workflow'
     | 'sk-agent'
     | 'sk-orchestration'
+    | 'maf-agent'
+    | 'maf-function-app'
     | 'ai-sdk-agent'
     | 'cloudflare-agent';
   /** The `name=` literal the framework routes on, or null. */
