@@ -203,20 +203,6 @@ app.listen(3000);
     expect(findings.agentic).toBe(false);
   });
 
-  it('a Mastra instance is what `mastra dev` / `mastra start` serve: its module is an entry point (either import path)', async () => {
-    for (const from of ['@mastra/core', '@mastra/core/mastra']) {
-      const findings = await analyzed(
-        'src/mastra/index.ts',
-        `import { Mastra } from '${from}';
-import { disputeAgent } from './agents/dispute-agent';
-
-export const mastra = new Mastra({ agents: { disputeAgent } });
-`,
-      );
-      expect(findings.entryPoint).toMatchObject({ ruleId: 'ts.entry-point.server-start', line: 4 });
-    }
-  });
-
   it('a model call given tools from a class field is an agent (the MCP quickstart client shape), though the tools are known only at run time', async () => {
     const findings = await analyzed(
       'mcp-client/index.ts',
