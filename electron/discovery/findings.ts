@@ -213,6 +213,8 @@ export interface AgentDefinitionFinding {
     | 'llamaindex-workflow'
     | 'sk-agent'
     | 'sk-orchestration'
+    | 'maf-agent'
+    | 'maf-function-app'
     | 'ai-sdk-agent'
     | 'voltagent-agent'
     | 'agentkit-agent'

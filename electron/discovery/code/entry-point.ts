@@ -5,8 +5,10 @@ import type { FindingContext } from './finding-context';
 
 /**
  * Where the file can be started from: a main guard, a handler a runtime calls, a server start,
- * a route, task or flow decorator. The earliest in the file is reported; one is enough to make
- * the file a deployable unit's entry point.
+ * a route, task or flow decorator. The earliest in the file is reported, a scheduled job's before
+ * any other (a unit with several triggers is known by its unattended one: an Azure Functions app's
+ * timer function, not the health route above it); one is enough to make the file a deployable
+ * unit's entry point.
  */
 export function findEntryPoint(context: FindingContext): Evidence | null {
   const { model } = context;
@@ -19,8 +21,11 @@ export function findEntryPoint(context: FindingContext): Evidence | null {
     }
     for (const exported of model.exports) if (rule.match.exports?.test(exported.name)) candidates.push(context.evidence(exported.line, rule));
   }
-  return candidates.reduce<Evidence | null>((earliest, candidate) => (!earliest || candidate.line < earliest.line ? candidate : earliest), null);
+  const scheduled = candidates.filter((candidate) => SCHEDULED_RULE.test(candidate.ruleId));
+  return (scheduled.length > 0 ? scheduled : candidates).reduce<Evidence | null>((earliest, candidate) => (!earliest || candidate.line < earliest.line ? candidate : earliest), null);
 }
+
+const SCHEDULED_RULE = /\.entry-point\.scheduled$/;
 
 /**
  * The schedule a scheduled job's call is given: `cron.schedule(NIGHTLY, …)` with the expression in
@@ -28,9 +33,9 @@ export function findEntryPoint(context: FindingContext): Evidence | null {
  * Trigger.dev's `schedules.task({ cron })`. Null when the call names none (an event trigger).
  */
 export function scheduleOfEntry(context: FindingContext, entry: Evidence | null): string | null {
-  if (!entry || !entry.ruleId.endsWith('.entry-point.scheduled')) return null;
+  if (!entry || !SCHEDULED_RULE.test(entry.ruleId)) return null;
   const rule = context.rules.entryPoint.find((r) => r.id === entry.ruleId);
-  const call = context.model.calls.find((site) => site.line === entry.line && !site.decorates && callMatches(rule?.match.calls, site));
+  const call = context.model.calls.find((site) => site.line === entry.line && callMatches(site.decorates ? rule?.match.decorators : rule?.match.calls, site));
   if (!call) return null;
   // Firebase's `pubsub.schedule('every 5 minutes').onRun(…)`: the schedule is the receiver call's argument.
   const receiver = /\.schedule\(\)?\.onRun$/.test(call.callee) ? context.model.calls.find((site) => site.line === call.line && site !== call && /\.schedule$/.test(site.callee)) : undefined;
@@ -38,8 +43,11 @@ export function scheduleOfEntry(context: FindingContext, entry: Evidence | null)
 }
 
 function cronIn(context: FindingContext, call: CallSite): string | null {
-  const first = literalText(resolved(context.model, call.args[0]));
-  if (first && isSchedule(first)) return first;
+  // The first argument (`cron.schedule('0 3 * * *', …)`), else a `schedule=` keyword (Azure Functions' timer decorator).
+  for (const value of [call.args[0], call.named.get('schedule')]) {
+    const text = literalText(resolved(context.model, value));
+    if (text && isSchedule(text)) return text;
+  }
   for (const value of [...call.args, ...call.named.values()]) {
     const found = cronEntry(context, value, 2);
     if (found) return found;

@@ -14,6 +14,8 @@ export type Binding =
 const MAX_SYMBOL = 300;
 /** A first argument short and plain enough to be part of a symbol: "s3", "bedrock-runtime", "gpt-4o". */
 const PLAIN_LITERAL = /^[\w.:/@-]{1,40}$/;
+/** `Events.MessageCreate` as written: a capitalised name and a capitalised member. */
+const ENUM_MEMBER = /^[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9_]*$/;
 
 /**
  * The language-neutral half of an adapter: scopes, name bindings, and symbols and values
@@ -155,7 +157,9 @@ export abstract class ModelBuilder {
   callSymbol(callee: string, firstArgument: Value | undefined): string {
     const literal = firstArgument?.kind === 'string' && !firstArgument.interpolated ? firstArgument.text : null;
     const plain = literal !== null && PLAIN_LITERAL.test(literal) && redactSecrets(literal) === literal;
-    return `${callee}(${plain ? literal : ''})`;
+    // An imported enum's member stands where a literal would (discord.js v14 `client.on(Events.MessageCreate, …)`).
+    const member = firstArgument?.kind === 'ref' && ENUM_MEMBER.test(firstArgument.name) && firstArgument.symbol !== firstArgument.name ? firstArgument.symbol : null;
+    return `${callee}(${plain ? literal : (member ?? '')})`;
   }
 
   /** Follows a name one step to the value bound to it. */

@@ -37,6 +37,65 @@ export const handler = async (event) => {
     expect(script.llm).toEqual([]);
   });
 
+  it('reads messages sent to a Letta agent (Python and TypeScript) with the agent id and the server URL: the agent runs on the Letta server', async () => {
+    const python = await analyzed(
+      'bots/notes_bot.py',
+      `import os
+from letta_client import Letta
+
+client = Letta(base_url="https://letta.internal.example.com", token=os.environ["LETTA_TOKEN"])
+
+
+def ask(text: str) -> str:
+    response = client.agents.messages.create(agent_id=os.environ["LETTA_AGENT_ID"], messages=[{"role": "user", "content": text}])
+    return response.messages[-1].content
+`,
+    );
+    expect(targets(python)).toEqual([['letta', 'LETTA_AGENT_ID', 'https://letta.internal.example.com', 8]]);
+    expect(python.llm).toEqual([]);
+    expect(python.agentic).toBe(false);
+    const script = await analyzed(
+      'src/messages.ts',
+      `import { LettaClient } from "@letta-ai/letta-client";
+
+const client = new LettaClient({ token: process.env.LETTA_TOKEN, baseUrl: process.env.LETTA_BASE_URL });
+
+export async function sendMessage(text: string) {
+  const stream = await client.agents.messages.createStream(process.env.LETTA_AGENT_ID!, { messages: [{ role: "user", content: text }] });
+  for await (const chunk of stream) console.log(chunk);
+}
+`,
+    );
+    expect(targets(script)).toEqual([['letta', 'LETTA_AGENT_ID', null, 6]]);
+    expect(script.llm).toEqual([]);
+  });
+
+  it('an agent this code creates on a Letta server with its tools, or a Letta Code session running tools here, is an agent of this code', async () => {
+    const created = await analyzed(
+      'setup_agent.py',
+      `from letta_client import Letta
+
+client = Letta(token="dummy")
+agent = client.agents.create(model="openai/gpt-4.1", memory_blocks=[{"label": "persona", "value": "Payout desk"}], tools=["web_search", "run_code"])
+print(client.agents.messages.create(agent_id=agent.id, messages=[{"role": "user", "content": "hello"}]))
+`,
+    );
+    expect(created.frameworks.map((use) => use.framework)).toEqual(['letta']);
+    expect(created.agentic).toBe(true);
+    const session = await analyzed(
+      'src/letta/bridge.ts',
+      `import { LettaAgentClient } from "@letta-ai/letta-agent-sdk";
+
+export function createBridge(apiKey: string, agentId: string, tools: unknown[]) {
+  const client = new LettaAgentClient({ backend: "cloud", apiKey });
+  return client.resumeSession(agentId, { permissionMode: "default", tools });
+}
+`,
+    );
+    expect(session.frameworks.map((use) => use.framework)).toEqual(['letta']);
+    expect(session.agentic).toBe(true);
+  });
+
   it('reads langgraph_sdk runs with the graph name and the deployment URL, and is no LangGraph framework use', async () => {
     const findings = await analyzed(
       'ops/replay.py',
@@ -185,7 +244,7 @@ describe('from a package import a module', () => {
 describe('the remote-agent rules', () => {
   it('are in the rule catalog, one per platform, so a person can read why a file is a caller', () => {
     const remote = ruleCatalog().filter((rule) => rule.category === 'remote-agent');
-    expect(remote.map((rule) => rule.id).sort()).toEqual(['code.remote-agent.bedrock-agentcore', 'code.remote-agent.langgraph-platform', 'code.remote-agent.openai-assistants', 'code.remote-agent.temporal']);
+    expect(remote.map((rule) => rule.id).sort()).toEqual(['code.remote-agent.bedrock-agentcore', 'code.remote-agent.langgraph-platform', 'code.remote-agent.letta', 'code.remote-agent.openai-assistants', 'code.remote-agent.temporal']);
     expect(remote.every((rule) => rule.description.length > 40)).toBe(true);
   });
 

@@ -6,8 +6,8 @@ import type { CodeRuleSet, RemoteAgentPlatform } from './rules';
 
 /**
  * Calls that start a run of an agent deployed somewhere else: LangGraph Platform runs through
- * `langgraph_sdk` / `@langchain/langgraph-sdk` or a `RemoteGraph`, OpenAI Assistants runs, and Temporal
- * workflow executions (run by whichever worker polls the queue).
+ * `langgraph_sdk` / `@langchain/langgraph-sdk` or a `RemoteGraph`, OpenAI Assistants runs, Temporal
+ * workflow executions (run by whichever worker polls the queue) and messages to a Letta server's agent.
  * Code that only does this is a caller (a trigger of the remote agent), not an agent: the model
  * loop runs on the platform (link/remote-callers.ts decides, over the unit's whole code).
  */
@@ -49,6 +49,10 @@ const SHAPES: RemoteShape[] = [
   // `client.send(new InvokeAgentRuntimeCommand({ agentRuntimeArn }))`; its model loop runs in the runtime's container.
   { platform: 'bedrock-agentcore', callee: /^boto3\.client\(bedrock-agentcore\)\.invoke_agent_runtime$/, nameArgs: ['agentRuntimeArn'], urlArgs: [] },
   { platform: 'bedrock-agentcore', callee: /^@aws-sdk\/client-bedrock-agentcore\.InvokeAgentRuntimeCommand$/, nameArgs: ['agentRuntimeArn'], urlArgs: [] },
+  // A message to an agent kept on a Letta server: `Letta(base_url=...).agents.messages.create(agent_id=...)`,
+  // `new LettaClient({ baseUrl }).agents.messages.createStream(agentId, {...})`; its memory and loop run on the server.
+  { platform: 'letta', callee: /^letta_client\.(Letta|AsyncLetta)\(\)\.agents\.messages\.(create|create_stream|create_async)$/, nameArgs: ['agent_id'], nameAt: 0, client: /^letta_client\.(Letta|AsyncLetta)$/, urlArgs: ['base_url'] },
+  { platform: 'letta', callee: /^@letta-ai\/letta-client\.(LettaClient|Letta)\(\)\.agents\.messages\.(create|createStream|createAsync|stream)$/, nameArgs: ['agentId'], nameAt: 0, client: /^@letta-ai\/letta-client\.(LettaClient|Letta)$/, urlArgs: ['baseUrl', 'baseURL'] },
 ];
 
 /** Methods of an OpenAI client that belong to Assistants runs (threads, messages, runs, reading assistants). */
@@ -57,7 +61,7 @@ const ASSISTANTS_API = /\.beta\.(threads|assistants)\./;
 const ASSISTANT_OF_ITS_OWN = /\.beta\.assistants\.(create|update)$|\.(submit_tool_outputs|submit_tool_outputs_and_poll|submit_tool_outputs_stream|submitToolOutputs|submitToolOutputsAndPoll|submitToolOutputsStream)$/;
 
 /** The packages whose clients start remote runs: a file importing none of them is not looked at. */
-const REMOTE_PACKAGES = /^(langgraph|openai$|openai\.|@langchain\/langgraph|temporalio|boto3$|@aws-sdk\/client-bedrock-agentcore$)/;
+const REMOTE_PACKAGES = /^(langgraph|openai$|openai\.|@langchain\/langgraph|temporalio|boto3$|@aws-sdk\/client-bedrock-agentcore$|letta_client$|@letta-ai\/letta-client$)/;
 
 /**
  * The remote runs a file starts, for the platforms whose rule (`code.remote-agent.<platform>`) is

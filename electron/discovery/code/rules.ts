@@ -221,7 +221,7 @@ const EntryPointRule = Base.extend({
  * are code (code/remote-agents.ts); the rule names the platform, so a workspace can read why a
  * file is a remote caller and turn a platform off.
  */
-export const REMOTE_AGENT_PLATFORMS = ['langgraph-platform', 'openai-assistants', 'temporal', 'bedrock-agentcore'] as const;
+export const REMOTE_AGENT_PLATFORMS = ['langgraph-platform', 'openai-assistants', 'temporal', 'bedrock-agentcore', 'letta'] as const;
 export type RemoteAgentPlatform = (typeof REMOTE_AGENT_PLATFORMS)[number];
 
 const RemoteAgentRule = Base.extend({

@@ -18,6 +18,61 @@ cron.schedule(NIGHTLY, async () => {
     expect(findings.entrySchedule).toBe('30 2 * * *');
   });
 
+  it('Azure Functions (Python v2): a timer function is scheduled with its NCRONTAB read; a queue function is an event, a route a web handler', async () => {
+    const timer = await analyzed(
+      'function_app.py',
+      `import azure.functions as func
+from openai import AzureOpenAI
+
+app = func.FunctionApp()
+NIGHTLY = "0 30 2 * * *"
+
+
+@app.route(route="health")
+def health(req: func.HttpRequest) -> func.HttpResponse:
+    return func.HttpResponse("ok")
+
+
+@app.timer_trigger(schedule=NIGHTLY, arg_name="timer", run_on_startup=False)
+def nightly_review(timer: func.TimerRequest) -> None:
+    AzureOpenAI().chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Review"}])
+`,
+    );
+    // The route comes first in the file, but the unattended trigger is the one that says what starts the unit.
+    expect(timer.entryPoint).toMatchObject({ ruleId: 'py.entry-point.scheduled', line: 13 });
+    expect(timer.entrySchedule).toBe('0 30 2 * * *');
+    const older = await analyzed(
+      'digest/function_app.py',
+      `import azure.functions as func
+import anthropic
+
+bp = func.Blueprint()
+
+
+@bp.schedule(schedule="0 0 6 * * 1-5", arg_name="t")
+def digest(t):
+    anthropic.Anthropic().messages.create(model="claude-sonnet-4-5", max_tokens=500, messages=[])
+`,
+    );
+    expect(older.entryPoint?.ruleId).toBe('py.entry-point.scheduled');
+    expect(older.entrySchedule).toBe('0 0 6 * * 1-5');
+    const queued = await analyzed(
+      'queue_app.py',
+      `import azure.functions as func
+import anthropic
+
+app = func.FunctionApp()
+
+
+@app.queue_trigger(arg_name="msg", queue_name="disputes", connection="STORAGE")
+def on_dispute(msg: func.QueueMessage) -> None:
+    anthropic.Anthropic().messages.create(model="claude-sonnet-4-5", max_tokens=500, messages=[])
+`,
+    );
+    expect(queued.entryPoint?.ruleId).toBe('py.entry-point.route-decorator');
+    expect(queued.entrySchedule).toBeUndefined();
+  });
+
   it("Inngest: a function on an app's client, with a cron trigger or only an event", async () => {
     const cron = await analyzed(
       'src/inngest/digest.ts',

@@ -300,6 +300,97 @@ agent = ChatCompletionAgent(service=OpenAIChatCompletion(ai_model_id="gpt-4o-min
     expect([haystack.agentic, haystack.frameworks.map((use) => use.framework), haystack.tools.map((t) => t.name)]).toEqual([true, ['haystack'], ['page_oncall']]);
   });
 
+  it('reads Microsoft Agent Framework agents made by a chat client or ChatAgent, and an AgentFunctionApp serving some of them', async () => {
+    const findings = await analyzed(
+      'function_app.py',
+      `from agent_framework import ChatAgent
+from agent_framework.azure import AgentFunctionApp, AzureOpenAIChatClient
+from agent_framework.openai import OpenAIChatClient
+from azure.identity import DefaultAzureCredential
+from ledger.tools import hold_payout
+
+
+def lookup_charge(charge_id: str) -> dict:
+    """Look up a card charge."""
+    return {"id": charge_id}
+
+
+chat_client = AzureOpenAIChatClient(credential=DefaultAzureCredential())
+disputes = chat_client.create_agent(name="DisputeAgent", instructions="Explain disputes.", tools=[lookup_charge])
+payouts = ChatAgent(chat_client=OpenAIChatClient(model_id="gpt-4o-mini"), name="PayoutAgent", tools=[hold_payout])
+triage = AzureOpenAIChatClient(credential=DefaultAzureCredential()).as_agent(name="TriageAgent", instructions="Route.")
+
+app = AgentFunctionApp(agents=[disputes, payouts], enable_health_check=True)
+`,
+    );
+    expect(summary(findings.agentDefinitions)).toEqual([
+      ['maf-agent', 'DisputeAgent', 'disputes', [], ['lookup_charge']],
+      ['maf-agent', 'PayoutAgent', 'payouts', [], ['hold_payout']],
+      ['maf-agent', 'TriageAgent', 'triage', [], []],
+      ['maf-function-app', null, 'app', ['sub-agent:disputes', 'sub-agent:payouts'], []],
+    ]);
+    expect([...new Set(findings.llm.map((use) => use.provider))].sort()).toEqual(['azure-openai', 'openai']);
+    expect([...new Set(findings.frameworks.map((use) => use.framework))]).toEqual(['microsoft-agent-framework']);
+    expect(findings.agentic).toBe(true);
+    // The Azure Functions host serves the module that builds the AgentFunctionApp.
+    expect(findings.entryPoint?.ruleId).toBe('py.entry-point.server-start');
+  });
+
+  it('knows agents of the Azure AI Foundry Agent Service: defined with tools by this code, run on Azure', async () => {
+    const routed = await analyzed(
+      'app/function_app.py',
+      `import os
+import azure.functions as func
+from azure.ai.projects import AIProjectClient
+from azure.identity import DefaultAzureCredential
+
+app = func.FunctionApp()
+
+
+@app.route(route="explain", auth_level=func.AuthLevel.FUNCTION)
+def explain(req: func.HttpRequest) -> func.HttpResponse:
+    project = AIProjectClient.from_connection_string(credential=DefaultAzureCredential(), conn_str=os.environ["PROJECT_CONNECTION_STRING"])
+    agent = project.agents.create_agent(model="gpt-4o-mini", name="dispute-explainer", instructions="Explain disputes.", tools=[{"type": "azure_function", "azure_function": {"function": {"name": "LookupCharge"}}}])
+    thread = project.agents.create_thread()
+    project.agents.create_message(thread_id=thread.id, role="user", content=req.get_json()["prompt"])
+    run = project.agents.create_and_process_run(thread_id=thread.id, agent_id=agent.id)
+    return func.HttpResponse(str(run.status))
+`,
+    );
+    expect([...new Set(routed.llm.map((use) => use.provider))]).toEqual(['azure-openai']);
+    expect([...new Set(routed.frameworks.map((use) => use.framework))]).toEqual(['azure-ai-agents']);
+    expect(routed.agentic).toBe(true);
+    expect(routed.entryPoint?.ruleId).toBe('py.entry-point.route-decorator');
+    const client = await analyzed(
+      'jobs/nightly_review.py',
+      `import os
+from azure.ai.agents import AgentsClient
+from azure.identity import DefaultAzureCredential
+
+agents = AgentsClient(endpoint=os.environ["PROJECT_ENDPOINT"], credential=DefaultAzureCredential())
+reviewer = agents.create_agent(model="gpt-4.1", name="payout-reviewer", instructions="Review held payouts.")
+thread = agents.threads.create()
+agents.runs.create_and_process(thread_id=thread.id, agent_id=reviewer.id)
+`,
+    );
+    expect([...new Set(client.frameworks.map((use) => use.framework))]).toEqual(['azure-ai-agents']);
+    expect(client.llm.map((use) => use.provider)).toContain('azure-openai');
+    // A project client used only for its other services (a deployment's chat client, evaluations) defines no agent.
+    const inference = await analyzed(
+      'jobs/score_tickets.py',
+      `import os
+from azure.ai.projects import AIProjectClient
+from azure.identity import DefaultAzureCredential
+
+project = AIProjectClient(endpoint=os.environ["PROJECT_ENDPOINT"], credential=DefaultAzureCredential())
+connections = project.connections.list()
+print([c.name for c in connections])
+`,
+    );
+    expect(inference.frameworks).toEqual([]);
+    expect(inference.agentic).toBe(false);
+  });
+
   it('keeps a barrel the scan deepens (analysed although it imports no SDK) a barrel', async () => {
     await loadCodeParsers();
     const deepened = (text: string) => analyzeCode('src/agents/ledger/index.ts', text, RULES, TEST_FINGERPRINT_KEY, undefined, { skipPrefilter: true });

@@ -10,14 +10,15 @@ import { lastSegment, listItemsOf, resolved } from './finding-context';
  * through an argument: Google ADK (`sub_agents`), Agno (a Team's `members`, an AgentOS's
  * `agents`), Strands Agents, OpenAI Swarm (handoff functions that return another agent),
  * LlamaIndex (`can_handoff_to`, `AgentWorkflow`/`multiAgent` with a root agent), Semantic Kernel
- * agents and orchestrations, the Vercel AI SDK's agent classes, VoltAgent (`subAgents`) and Inngest
- * AgentKit (a network's `agents`). They are read by the same
+ * agents and orchestrations, Microsoft Agent Framework agents and the AgentFunctionApp serving them,
+ * the Vercel AI SDK's agent classes, VoltAgent (`subAgents`) and Inngest AgentKit (a network's
+ * `agents`). They are read by the same
  * machinery as LangGraph's (agent-definitions.ts), so each agent becomes an item of its own once the
  * linker knows which unit runs its file (link/sub-agents.ts).
  */
 
 /** The packages whose constructors are read here; a file importing none of them is not looked at. */
-export const SDK_PACKAGES = /^(?:google\.adk(?:\.|$)|agno(?:\.|$)|phi\.(?:agent|assistant)|strands(?:\.|$)|swarm(?:\.|$)|llama_index\.core\.agent|semantic_kernel(?:\.|$)|@llamaindex\/workflow$|llamaindex$|@google\/adk$|ai$|@voltagent\/core$|@inngest\/agent-kit$)/;
+export const SDK_PACKAGES = /^(?:google\.adk(?:\.|$)|agno(?:\.|$)|phi\.(?:agent|assistant)|strands(?:\.|$)|swarm(?:\.|$)|llama_index\.core\.agent|semantic_kernel(?:\.|$)|agent_framework(?:\.|_|$)|@llamaindex\/workflow$|llamaindex$|@google\/adk$|ai$|@voltagent\/core$|@inngest\/agent-kit$)/;
 
 export const SDK_SHAPES: DefinitionShape[] = [
   // Google ADK: `Agent(name="root_agent", model=..., tools=[...], sub_agents=[billing, refunds])`.
@@ -44,6 +45,10 @@ export const SDK_SHAPES: DefinitionShape[] = [
   // Semantic Kernel: `ChatCompletionAgent(service=..., name=..., plugins=[...])`; group chats and orchestrations run their agents.
   { kind: 'sk-agent', rule: 'py.framework.semantic-kernel', languages: 'python', callee: /^semantic_kernel\.agents(\.[\w.]+)?\.(ChatCompletionAgent|AzureAIAgent|OpenAIAssistantAgent|AzureAssistantAgent|OpenAIResponsesAgent)$/, nameArgs: ['name'], toolsArg: 'plugins' },
   { kind: 'sk-orchestration', rule: 'py.framework.semantic-kernel', languages: 'python', callee: /^semantic_kernel\.agents(\.[\w.]+)?\.(AgentGroupChat|SequentialOrchestration|ConcurrentOrchestration|HandoffOrchestration|GroupChatOrchestration|MagenticOrchestration)$/, nameArgs: ['name'], membersArg: 'members', relation: 'sub-agent' },
+  // Microsoft Agent Framework: `chat_client.create_agent(name=..., tools=[...])` (`as_agent` in later releases),
+  // `ChatAgent(chat_client=..., name=..., tools=[...])`; an AgentFunctionApp serves its `agents` on Azure Functions (wiring).
+  { kind: 'maf-agent', rule: 'py.framework.microsoft-agent-framework', languages: 'python', callee: /^agent_framework(\.\w+)*\.\w*Client\(\)\.(create_agent|as_agent)$|^agent_framework(\.\w+)?\.ChatAgent$/, nameArgs: ['name'], toolsArg: 'tools' },
+  { kind: 'maf-function-app', rule: 'py.framework.microsoft-agent-framework', languages: 'python', callee: /^agent_framework(\.\w+)*\.AgentFunctionApp$/, nameArgs: [], membersArg: 'agents', relation: 'sub-agent' },
   // Vercel AI SDK 5/6: `new Experimental_Agent({ model, tools, stopWhen })`. One given no tools makes a
   // single structured call (a chained component of whatever runs it), not an agent of its own.
   { kind: 'ai-sdk-agent', rule: 'ts.framework.vercel-ai-agent', languages: 'script', callee: /^ai\.(Experimental_Agent|ToolLoopAgent)$/, nameArgs: ['name', 'id'], toolsArg: 'tools', requiresTools: true },
@@ -57,7 +62,7 @@ export const SDK_SHAPES: DefinitionShape[] = [
 ];
 
 /** What runs several agents and is an agent only as the unit that runs it (see link/sub-agents.ts). */
-export const SDK_WIRING_KINDS: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['adk-workflow', 'agent-os', 'strands-swarm', 'llamaindex-workflow', 'sk-orchestration', 'agentkit-network']);
+export const SDK_WIRING_KINDS: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['adk-workflow', 'agent-os', 'strands-swarm', 'llamaindex-workflow', 'sk-orchestration', 'agentkit-network', 'maf-function-app']);
 
 /** Arguments beyond a shape's own members argument that list more agents the definition runs. */
 const MORE_MEMBERS: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = { 'agent-os': ['teams'], 'sk-orchestration': ['agents'] };

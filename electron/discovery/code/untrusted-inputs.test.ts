@@ -92,6 +92,27 @@ describe('untrusted inputs in realistic agents (fixtures)', () => {
     ]);
   });
 
+  it('discord.js v14 names the event by its enum member (Events.MessageCreate): a message handler all the same', async () => {
+    const findings = await analyzed(
+      'src/bot.ts',
+      `import { Client, Events, GatewayIntentBits } from "discord.js";
+import OpenAI from "openai";
+
+const discord = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] });
+const openai = new OpenAI();
+
+discord.once(Events.ClientReady, () => console.log("ready"));
+discord.on(Events.MessageCreate, async (message) => {
+  const answer = await openai.responses.create({ model: "gpt-4.1-mini", input: message.content });
+  await message.reply(answer.output_text);
+});
+
+discord.login(process.env.DISCORD_TOKEN);
+`,
+    );
+    expect(inputs(findings)).toEqual(['8 chat-message discord.js.Client().on(discord.js.Events.MessageCreate)']);
+  });
+
   it('a test that fakes an IMAP server is trusted less, like every finding in tests', async () => {
     const [input] = (await analyzed('tests/test_inbox_assistant.py', fixture('untrusted/tests/test_inbox_assistant.py'))).untrustedInputs;
     expect(input!.evidence.confidence).toBeLessThan(0.5);

@@ -63,6 +63,12 @@ describe('commands resolve inside their own project', () => {
     expect(entryFilesOfCommand('python main.py', index, 'agents/refunds')).toEqual(['agents/refunds/main.py']);
   });
 
+  it('node resolves a script written without its extension (NestJS `start:prod`: `node dist/main`), as Node does', () => {
+    expect(entryFilesOfCommand('node build/index', index, 'packages/api')).toEqual(['packages/api/src/index.ts']);
+    expect(entryFilesOfCommand('node --enable-source-maps build/index', index, 'packages/api')).toEqual(['packages/api/src/index.ts']);
+    expect(entryFilesOfCommand('node -r dotenv/config build/index', index, 'packages/api')).toEqual(['packages/api/src/index.ts']);
+  });
+
   it('without boundaries the suffix match would reach the nested copy (what the bench tree showed)', () => {
     expect(new CodeIndex(files).resolveBySuffix('dist/server.js', '')).toBe('services/notes/src/server.js');
   });

@@ -343,6 +343,10 @@ const MAX_SCRIPT_DEPTH = 6;
 
 function codeFilesNamedBy(tokens: string[], index: CodeIndex, fromDir: string, fromDirOnly: boolean): string[] {
   const found: string[] = [];
+  // Node runs a script written without its extension as `<path>.js`: NestJS's `node dist/main`.
+  const bareScript = nodeScriptWithoutExtension(tokens);
+  const bare = bareScript === null ? null : index.resolvePath(`${bareScript}.js`, fromDir, fromDirOnly);
+  if (bare) found.push(bare);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token === '-m' && tokens[i + 1]) {
@@ -366,6 +370,25 @@ function codeFilesNamedBy(tokens: string[], index: CodeIndex, fromDir: string, f
     }
   }
   return found;
+}
+
+const NODE_RUNNERS = new Set(['node', 'nodemon']);
+/** Node options whose value is the next word (`-r dotenv/config`), not the script. */
+const NODE_OPTIONS_WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '--env-file', '--watch-path']);
+
+/** The script `node [options] <script>` runs when it is written with no extension, else null. */
+function nodeScriptWithoutExtension(tokens: readonly string[]): string | null {
+  if (tokens.length < 2 || !NODE_RUNNERS.has(posix.basename(tokens[0]!))) return null;
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (NODE_OPTIONS_WITH_VALUE.has(token)) {
+      i++;
+      continue;
+    }
+    if (token.startsWith('-')) continue;
+    return /^[\w./@-]+$/.test(token) && posix.extname(token) === '' ? token : null;
+  }
+  return null;
 }
 
 /** A serverless handler "src/handler.main" or "app.lambda_handler" to its file. */

@@ -255,6 +255,7 @@ const REMOTE_PLATFORM_LABELS: Record<string, string> = {
   'openai-assistants': 'OpenAI assistant',
   temporal: 'Temporal workflow',
   'bedrock-agentcore': 'Bedrock AgentCore runtime',
+  letta: 'Letta agent',
 };
 
 function evidenceByName(found: ReadonlyArray<readonly [string, EvidenceData]>): Array<[string, EvidenceData[]]> {
