@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePathsInCommand, commandLines } from './commands';
+import { codePathsInCommand, commandLines, runsOnlyTaskScheduling } from './commands';
 
 describe('codePathsInCommand', () => {
   it.each([
@@ -37,5 +37,31 @@ describe('codePathsInCommand', () => {
 describe('commandLines', () => {
   it('drops blanks and comments and joins continued lines', () => {
     expect(commandLines('pip install x\n\n# comment\npython -m a \\\n  --flag\n')).toEqual(['pip install x', 'python -m a --flag']);
+  });
+});
+
+describe('runsOnlyTaskScheduling', () => {
+  it.each([
+    'celery -A celery_app beat --loglevel=info',
+    'celery beat -A worker',
+    'celery --app=api.main.celery_app beat -S redbeat.schedulers:RedBeatScheduler',
+    'python -m celery -A app.core.celery_app beat --loglevel=info',
+    'celery -A config.celery_app -b redis://redis:6379/0 flower --port=5555',
+    'flower -A proj --port=5555',
+    "sh -c \"rm -f './celerybeat.pid' && exec celery -A config.celery_app beat -l INFO\"",
+  ])('%s schedules or watches tasks only', (command) => {
+    expect(runsOnlyTaskScheduling(command)).toBe(true);
+  });
+
+  it.each([
+    'celery -A celery_app worker --loglevel=info --concurrency=4',
+    'celery -A app worker -B --loglevel=info',
+    'celery -A app worker --beat',
+    'python manage.py migrate && celery -A app beat',
+    'python clock.py',
+    'uvicorn app.main:app',
+    'echo beat',
+  ])('%s runs code of its own', (command) => {
+    expect(runsOnlyTaskScheduling(command)).toBe(false);
   });
 });

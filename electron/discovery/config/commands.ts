@@ -138,6 +138,41 @@ function taskRunnerTarget(program: string, args: string[]): CodeTarget | null {
   return { kind: 'module', module: parts.join('.') };
 }
 
+/** Celery's options that take a value, before or after its subcommand (`celery -A app beat`, `celery --broker redis://… flower`). */
+const CELERY_OPTIONS_WITH_VALUE = new Set(['-A', '--app', '-b', '--broker', '--result-backend', '--loader', '--config', '--workdir', '-C']);
+/** Celery processes that run no task: beat only puts due tasks on the broker, Flower and events only watch the workers. */
+const CELERY_NON_TASK_PROCESSES = new Set(['beat', 'flower', 'events']);
+
+/**
+ * Whether a command line only schedules or watches tasks: `celery -A app beat`, `celery -A app
+ * flower` (also through `python -m celery` and after `rm -f celerybeat.pid &&`). Such a process
+ * runs none of the tasks' code (the worker does), so whatever keys its environment holds, it is
+ * no agent. `celery worker -B` embeds beat in a worker: that one runs tasks.
+ */
+export function runsOnlyTaskScheduling(line: string): boolean {
+  let scheduling = false;
+  for (const { words } of shellCommands(line)) {
+    const command = stripPrefixes(words);
+    if (isCeleryNonTaskProcess(command)) scheduling = true;
+    else if (codeTarget(command) !== null) return false;
+  }
+  return scheduling;
+}
+
+function isCeleryNonTaskProcess(words: string[]): boolean {
+  const [path, ...rest] = words;
+  if (!path) return false;
+  const program = posix.basename(path);
+  if (program === 'flower') return true; // Flower's own launcher: `flower -A app --port=5555`
+  const args = PYTHON.test(program) && rest[0] === '-m' && rest[1] === 'celery' ? rest.slice(2) : program === 'celery' ? rest : null;
+  if (!args) return false;
+  for (let i = 0; i < args.length; i++) {
+    if (CELERY_OPTIONS_WITH_VALUE.has(args[i]!)) i++;
+    else if (!args[i]!.startsWith('-')) return CELERY_NON_TASK_PROCESSES.has(args[i]!);
+  }
+  return false;
+}
+
 /**
  * Joins a script or module to the directory the command runs in. Absolute paths are inside an
  * image or a host we cannot see; they are kept without the leading slash for suffix matching.

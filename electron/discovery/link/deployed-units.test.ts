@@ -127,6 +127,40 @@ describe('compose services and their images', () => {
   });
 });
 
+describe('Celery beat and Flower beside the worker', () => {
+  // The agent-platform shape: one image for the worker, beat and Flower, the keys in every service's environment.
+  const celeryApp = 'from celery import Celery\nfrom celery.schedules import crontab\napp = Celery("platform", broker="redis://redis:6379/0", include=["scheduler.tasks"])\napp.conf.beat_schedule = {\n    "score-leads-daily": {"task": "scheduler.tasks.score_leads", "schedule": crontab(hour=6, minute=0)},\n}\n';
+  const tasks = 'from openai import OpenAI\nfrom scheduler.celery_app import app\n@app.task\ndef score_leads():\n    return OpenAI().chat.completions.create(model="gpt-4.1-mini", messages=[{"role": "user", "content": "score"}])\n';
+  const writeScheduler = () => {
+    write('scheduler/__init__.py', '');
+    write('scheduler/celery_app.py', celeryApp);
+    write('scheduler/tasks.py', tasks);
+    write('scheduler/Dockerfile', 'FROM python:3.12-slim\nWORKDIR /app\nCOPY scheduler/ scheduler/\nCMD ["celery", "-A", "scheduler.celery_app", "worker", "--loglevel=info"]\n');
+  };
+
+  it('a compose beat or Flower service is no item, whatever keys it holds; the worker and the beat entry are', async () => {
+    writeScheduler();
+    write('scheduler/beat.Dockerfile', 'FROM python:3.12-slim\nWORKDIR /app\nCOPY scheduler/ scheduler/\nCMD celery -A scheduler.celery_app beat --loglevel=info\n');
+    write(
+      'docker-compose.yml',
+      'x-env: &env\n  REDIS_URL: redis://redis:6379/0\n  OPENAI_API_KEY: ${OPENAI_API_KEY:-}\nservices:\n  redis:\n    image: redis:7-alpine\n' +
+        '  celery_worker:\n    build: {context: ., dockerfile: scheduler/Dockerfile}\n    environment: *env\n' +
+        '  celery_beat:\n    build: {context: ., dockerfile: scheduler/Dockerfile}\n    environment: *env\n    command: celery -A scheduler.celery_app beat --loglevel=info\n' +
+        '  beat_image:\n    build: {context: ., dockerfile: scheduler/beat.Dockerfile}\n    environment: *env\n' +
+        '  flower:\n    build: {context: ., dockerfile: scheduler/Dockerfile}\n    environment: *env\n    command: celery -A scheduler.celery_app flower --port=5555\n    ports: ["5555:5555"]\n',
+    );
+    expect(items(await scan())).toEqual(['agent container-service docker-compose.yml celery_worker', 'agent scheduled-task scheduler/celery_app.py score-leads-daily']);
+  });
+
+  it('nor is a Procfile beat process (tasks in the app module itself) or a Kubernetes Deployment running beat', async () => {
+    write('digest/__init__.py', '');
+    write('digest/worker.py', 'from celery import Celery\nfrom openai import OpenAI\napp = Celery("digest", broker="redis://localhost:6379/0")\napp.conf.beat_schedule = {"weekly-digest": {"task": "digest.worker.send_digest", "schedule": 604800.0}}\n@app.task\ndef send_digest():\n    return OpenAI().chat.completions.create(model="gpt-4.1-mini", messages=[{"role": "user", "content": "digest"}])\n');
+    write('Procfile', 'web: gunicorn digest.web:app\nworker: celery -A digest.worker worker --loglevel=info\nbeat: celery -A digest.worker beat --loglevel=info\n');
+    write('k8s/beat.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: digest-beat\nspec:\n  template:\n    spec:\n      containers:\n        - name: beat\n          image: ghcr.io/northwind/digest:1.4.0\n          command: ["celery", "-A", "digest.worker", "beat", "--loglevel=info"]\n          env:\n            - name: OPENAI_API_KEY\n              valueFrom: { secretKeyRef: { name: openai, key: key } }\n');
+    expect(items(await scan())).toEqual(['agent container-service Procfile worker', 'agent scheduled-task digest/worker.py weekly-digest']);
+  });
+});
+
 describe('MCP servers', () => {
   const fastmcp = 'import psycopg\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("ledger")\n\n@mcp.tool()\ndef balance(account: str) -> str:\n    """Balance of an account."""\n    return psycopg.connect("").execute("SELECT balance FROM accounts WHERE id = %s", (account,)).fetchone()\n\nif __name__ == "__main__":\n    mcp.run()\n';
 

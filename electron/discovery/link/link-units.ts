@@ -17,6 +17,7 @@ import { browserAgents, type MakeItem } from './browser-agents';
 import { browserRemoteCallers } from './browser-remote-callers';
 import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
+import { runsOnlyTaskScheduling } from '../config/commands';
 import { undeployedImages } from './image-units';
 import { deployedTrust, judgeExampleCode } from './example-code';
 import { dropCalledServerActions } from './server-actions';
@@ -87,6 +88,8 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   for (const config of [...configs, ...imagesNothingDeploys]) {
     for (const declared of config.units) {
       const unit = withImageCommand(declared, images);
+      // Celery beat or Flower beside the worker, often with the worker's environment: it runs no task, so it is no item.
+      if (unit.runs.length > 0 && unit.runs.every(runsOnlyTaskScheduling)) continue;
       attachServiceAccountIdentities(unit, fileLevelCredentials);
       attachEnvFiles(unit, configs);
       const written = writtenEntriesOf(unit, index);
