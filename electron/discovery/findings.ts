@@ -40,6 +40,8 @@ export interface CodeFindings {
   untrustedInputs: UntrustedInputFinding[];
   /** Local modules this file imports, as written ("app.tools", "./tools", "../lib/db"). */
   localImports: string[];
+  /** Task modules its Celery app names in `include=` (code/celery-includes.ts): a worker started on this module imports them. */
+  celeryTaskModules?: string[];
   /** A runnable entry: `if __name__ == "__main__"`, a CLI/worker main, a server start, a handler export. */
   entryPoint: Evidence | null;
   /** The schedule a scheduled entry point's call names in its arguments (`createFunction({ id }, { cron: '0 3 * * *' }, …)`), when the line itself does not. */

@@ -28,6 +28,7 @@ import { findMcpInProcess } from './mcp-in-process';
 import { findMcpToolFilters } from './mcp-tool-filters';
 import { findLlmUses } from './llm-uses';
 import { findProxyCalls } from './proxy-calls';
+import { celeryTaskModules } from './celery-includes';
 import { isPossiblyLocalPythonModule } from './python';
 import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
 import { moduleStringConstants } from './module-constants';
@@ -80,6 +81,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const entrySchedule = scheduleOfEntry(context, entryPoint);
   const emailHandler = workerEmailHandler(context);
   const untrustedInputs = [...findUntrustedInputs(context, tools), ...claude.untrustedInputs];
+  const celeryTasks = celeryTaskModules(model);
   return {
     type: 'code',
     path: model.path,
@@ -93,6 +95,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     guardrails: findGuardrails(context),
     untrustedInputs: [...untrustedInputs, ...workerEmailInput(emailHandler, untrustedInputs)],
     localImports: localImports(model, rules),
+    ...(celeryTasks.length > 0 ? { celeryTaskModules: celeryTasks } : {}),
     entryPoint,
     ...(entrySchedule ? { entrySchedule } : {}),
     ...(emailHandler ? { emailHandler } : {}),

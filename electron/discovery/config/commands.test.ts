@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePathsInCommand, commandLines, runsOnlyTaskScheduling } from './commands';
+import { codePathsInCommand, commandLines, runsCeleryWorker, runsOnlyTaskScheduling } from './commands';
 
 describe('codePathsInCommand', () => {
   it.each([
@@ -63,5 +63,12 @@ describe('runsOnlyTaskScheduling', () => {
     'echo beat',
   ])('%s runs code of its own', (command) => {
     expect(runsOnlyTaskScheduling(command)).toBe(false);
+  });
+});
+
+describe('runsCeleryWorker', () => {
+  it('tells a worker (beat embedded or not) from beat, Flower and other programs', () => {
+    expect(['celery -A app worker -l info', 'python -m celery --app app.core worker -B', 'sh -c "sleep 5 && celery -A app worker"'].map(runsCeleryWorker)).toEqual([true, true, true]);
+    expect(['celery -A app beat', 'celery -A app flower', 'uvicorn app.main:app', 'python worker.py'].map(runsCeleryWorker)).toEqual([false, false, false, false]);
   });
 });

@@ -159,18 +159,29 @@ export function runsOnlyTaskScheduling(line: string): boolean {
   return scheduling;
 }
 
+/** Whether a command line starts a Celery worker (`celery -A app worker`, also `-B` with beat inside): it runs the app's tasks. */
+export function runsCeleryWorker(line: string): boolean {
+  return shellCommands(line).some(({ words }) => celerySubcommand(stripPrefixes(words)) === 'worker');
+}
+
 function isCeleryNonTaskProcess(words: string[]): boolean {
-  const [path, ...rest] = words;
-  if (!path) return false;
-  const program = posix.basename(path);
+  const program = words[0] ? posix.basename(words[0]) : '';
   if (program === 'flower') return true; // Flower's own launcher: `flower -A app --port=5555`
+  return CELERY_NON_TASK_PROCESSES.has(celerySubcommand(words) ?? '');
+}
+
+/** `celery -A app beat`, `python -m celery --app app worker`: the subcommand, or null when the command is no Celery one. */
+function celerySubcommand(words: string[]): string | null {
+  const [path, ...rest] = words;
+  if (!path) return null;
+  const program = posix.basename(path);
   const args = PYTHON.test(program) && rest[0] === '-m' && rest[1] === 'celery' ? rest.slice(2) : program === 'celery' ? rest : null;
-  if (!args) return false;
+  if (!args) return null;
   for (let i = 0; i < args.length; i++) {
     if (CELERY_OPTIONS_WITH_VALUE.has(args[i]!)) i++;
-    else if (!args[i]!.startsWith('-')) return CELERY_NON_TASK_PROCESSES.has(args[i]!);
+    else if (!args[i]!.startsWith('-')) return args[i]!;
   }
-  return false;
+  return null;
 }
 
 /**

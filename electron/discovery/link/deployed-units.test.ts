@@ -152,6 +152,16 @@ describe('Celery beat and Flower beside the worker', () => {
     expect(items(await scan())).toEqual(['agent container-service docker-compose.yml celery_worker', 'agent scheduled-task scheduler/celery_app.py score-leads-daily']);
   });
 
+  it("a worker runs the task modules its app includes; a web process importing the app to send tasks does not", async () => {
+    writeScheduler();
+    write('web/__init__.py', '');
+    write('web/app.py', 'from fastapi import FastAPI\nfrom scheduler.celery_app import app as celery\napi = FastAPI()\n@api.post("/leads/score")\ndef score():\n    return {"id": celery.send_task("scheduler.tasks.score_leads").id}\n');
+    write('Procfile', 'web: uvicorn web.app:api --port $PORT\nworker: celery -A scheduler.celery_app worker --loglevel=info\n');
+    const agents = await scan();
+    expect(items(agents)).toEqual(['agent container-service Procfile worker', 'agent scheduled-task scheduler/celery_app.py score-leads-daily']);
+    expect(agents.find((a) => a.unit.name === 'worker')!.codeFiles.sort()).toEqual(['scheduler/celery_app.py', 'scheduler/tasks.py']);
+  });
+
   it('nor is a Procfile beat process (tasks in the app module itself) or a Kubernetes Deployment running beat', async () => {
     write('digest/__init__.py', '');
     write('digest/worker.py', 'from celery import Celery\nfrom openai import OpenAI\napp = Celery("digest", broker="redis://localhost:6379/0")\napp.conf.beat_schedule = {"weekly-digest": {"task": "digest.worker.send_digest", "schedule": 604800.0}}\n@app.task\ndef send_digest():\n    return OpenAI().chat.completions.create(model="gpt-4.1-mini", messages=[{"role": "user", "content": "digest"}])\n');

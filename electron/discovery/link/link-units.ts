@@ -18,6 +18,7 @@ import { browserRemoteCallers } from './browser-remote-callers';
 import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
 import { runsOnlyTaskScheduling } from '../config/commands';
+import { celeryWorkerTaskFiles } from './celery-workers';
 import { undeployedImages } from './image-units';
 import { deployedTrust, judgeExampleCode } from './example-code';
 import { dropCalledServerActions } from './server-actions';
@@ -94,7 +95,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       attachEnvFiles(unit, configs);
       const written = writtenEntriesOf(unit, index);
       const entries = written.filter((path) => !isTestPath(path));
-      const closure = importClosure(entries, index);
+      const closure = importClosure([...entries, ...celeryWorkerTaskFiles(unit, entries, index)], index);
       // A deployment of an MCP server joins that server's item (below), not an agent.
       const served = unit.kind === 'mcp-config' ? null : serversDeployedBy(entries, closure, (path) => servers.has(path), index);
       if (served) {
