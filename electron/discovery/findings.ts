@@ -40,6 +40,10 @@ export interface CodeFindings {
   untrustedInputs: UntrustedInputFinding[];
   /** Local modules this file imports, as written ("app.tools", "./tools", "../lib/db"). */
   localImports: string[];
+  /** Raw HTTP calls whose URL is a constant another module defines (`requests.post(OPENAI_API_URL)`): model calls when that constant is a provider URL (link/imported-provider-urls.ts). */
+  importedUrlCalls?: ImportedUrlCall[];
+  /** Its module constants holding a model provider's API URL (`OPENAI_API_URL = "https://api.openai.com/v1/chat/completions"`), query dropped. */
+  providerUrls?: Record<string, { provider: string; url: string }>;
   /** Task modules its Celery app names in `include=` (code/celery-includes.ts): a worker started on this module imports them. */
   celeryTaskModules?: string[];
   /** A runnable entry: `if __name__ == "__main__"`, a CLI/worker main, a server start, a handler export. */
@@ -354,3 +358,12 @@ export interface FileWarning {
 }
 
 export type { TriggerFinding };
+
+/** A raw HTTP call to an imported URL constant, as the code analyzer saw it. */
+export interface ImportedUrlCall {
+  /** The constant's qualified symbol: `tools.config.OPENAI_API_URL`. */
+  constant: string;
+  /** The HTTP call as the rule names it: `requests.post`. */
+  sdk: string;
+  evidence: Evidence;
+}

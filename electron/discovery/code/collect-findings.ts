@@ -31,7 +31,7 @@ import { findProxyCalls } from './proxy-calls';
 import { celeryTaskModules } from './celery-includes';
 import { isPossiblyLocalPythonModule } from './python';
 import { findRemoteAgents, onlyStartsRemoteRuns } from './remote-agents';
-import { moduleStringConstants } from './module-constants';
+import { moduleProviderUrls, moduleStringConstants } from './module-constants';
 import { isBarrelModule, onlyReExports } from './re-exports';
 import type { CodeRuleSet } from './rules';
 import { findTools, type ToolAnalysis } from './tools';
@@ -82,6 +82,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const emailHandler = workerEmailHandler(context);
   const untrustedInputs = [...findUntrustedInputs(context, tools), ...claude.untrustedInputs];
   const celeryTasks = celeryTaskModules(model);
+  const providerUrls = moduleProviderUrls(model, rules.providerHosts);
   return {
     type: 'code',
     path: model.path,
@@ -96,6 +97,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     untrustedInputs: [...untrustedInputs, ...workerEmailInput(emailHandler, untrustedInputs)],
     localImports: localImports(model, rules),
     ...(celeryTasks.length > 0 ? { celeryTaskModules: celeryTasks } : {}),
+    ...(llm.importedUrlCalls.length > 0 ? { importedUrlCalls: llm.importedUrlCalls } : {}),
+    ...(providerUrls ? { providerUrls } : {}),
     entryPoint,
     ...(entrySchedule ? { entrySchedule } : {}),
     ...(emailHandler ? { emailHandler } : {}),

@@ -4,6 +4,8 @@ import type { CallSite, StringLiteral } from './code-model';
 import { callMatches, callName, literalText, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
 import { genkitModelIdUses } from './genkit-model-ids';
+import { importedConstant } from './module-constants';
+import type { ImportedUrlCall } from '../findings';
 import { GATEWAY_RULE, gatewayModelsAt, gatewayProvider, gatewayStringUses, pointsAtGateway } from './ai-gateway';
 
 export interface LlmAnalysis {
@@ -12,6 +14,8 @@ export interface LlmAnalysis {
   modelCalls: CallSite[];
   /** Calls that construct a client or call a model directly, for endpoint purpose. */
   clientCalls: Set<CallSite>;
+  /** Raw HTTP calls to a URL constant of another module: the linker tells whether it is a provider's. */
+  importedUrlCalls: ImportedUrlCall[];
 }
 
 /** `anthropic:claude-3-5-sonnet` (init_chat_model), `anthropic/claude-3` (litellm). */
@@ -27,12 +31,17 @@ export function findLlmUses(context: FindingContext): LlmAnalysis {
   const modelCalls: CallSite[] = [];
   const clientCalls = new Set<CallSite>();
 
+  const importedUrlCalls: ImportedUrlCall[] = [];
   for (const call of model.calls) {
     let host: ProviderHost | null = null;
     const rule = rules.llm.find((candidate) => {
       if (!callMatches(candidate.match.calls, call)) return false;
       if (!candidate.providerHosts) return true;
       host = providerHostOf(context, call, candidate.providerHosts);
+      if (host === null) {
+        const constant = importedConstant(model, call.args[0] ?? call.named.get('url'));
+        if (constant && candidate.match.calls) importedUrlCalls.push({ constant, sdk: callName(candidate.match.calls, call), evidence: context.evidence(call.line, candidate) });
+      }
       return host !== null;
     });
     if (!rule?.match.calls) continue;
@@ -67,7 +76,7 @@ export function findLlmUses(context: FindingContext): LlmAnalysis {
     else byKey.set(key, { provider, sdk, models: [...new Set(models.map((name) => stripProvider(name, families)))], evidence: context.evidence(call.line, rule) });
   }
   const rulesUsed = new Set([...byKey.values()].map((use) => use.evidence.ruleId));
-  return { uses: [...byKey.values(), ...gatewayStringUses(context), ...genkitModelIdUses(context, rulesUsed)], modelCalls, clientCalls };
+  return { uses: [...byKey.values(), ...gatewayStringUses(context), ...genkitModelIdUses(context, rulesUsed)], modelCalls, clientCalls, importedUrlCalls };
 }
 
 /** Provider → regex of its model names, and the namespaces model ids are written under (a provider's name, a Genkit plugin's). */

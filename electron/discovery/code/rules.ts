@@ -314,6 +314,8 @@ export interface CodeRuleSet {
   remoteAgent: Array<Compiled<RemoteAgentRuleJson>>;
   /** A module a rule names as a package it matches: never taken for a file of the repository. */
   isKnownModule(module: string): boolean;
+  /** Model providers' API hosts of the raw HTTP rules (`api.openai.com` → openai), all together. */
+  providerHosts: Readonly<Record<string, string>>;
 }
 
 export interface CodeRules {
@@ -368,7 +370,7 @@ export function compileCodeRules(rules: ValidatedCodeRules, disabledRuleIds: Rea
 }
 
 function compileRuleSet(rules: CodeRuleJson[]): CodeRuleSet {
-  const set: Omit<CodeRuleSet, 'isKnownModule'> = { llm: [], framework: [], tool: [], capability: [], credential: [], endpoint: [], guardrail: [], untrustedInput: [], entryPoint: [], remoteAgent: [] };
+  const set: Omit<CodeRuleSet, 'isKnownModule' | 'providerHosts'> = { llm: [], framework: [], tool: [], capability: [], credential: [], endpoint: [], guardrail: [], untrustedInput: [], entryPoint: [], remoteAgent: [] };
   for (const rule of rules) {
     const compiled = compileRule(rule);
     switch (compiled.category) {
@@ -384,7 +386,7 @@ function compileRuleSet(rules: CodeRuleJson[]): CodeRuleSet {
       case 'remote-agent': set.remoteAgent.push(compiled); break;
     }
   }
-  return { ...set, isKnownModule: knownModuleTest(rules) };
+  return { ...set, isKnownModule: knownModuleTest(rules), providerHosts: Object.assign({}, ...set.llm.map((rule) => rule.providerHosts ?? {})) as Record<string, string> };
 }
 
 /**

@@ -19,6 +19,7 @@ import { attachChainedComponents } from './chained-components';
 import { imageCommands, withImageCommand } from './container-images';
 import { runsOnlyTaskScheduling } from '../config/commands';
 import { celeryWorkerTaskFiles } from './celery-workers';
+import { resolveImportedProviderUrls } from './imported-provider-urls';
 import { undeployedImages } from './image-units';
 import { deployedTrust, judgeExampleCode } from './example-code';
 import { dropCalledServerActions } from './server-actions';
@@ -71,6 +72,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   index.packageScripts = new PackageScripts(configs);
   // `client.run(token)` of a client another module builds makes the file that runs it the bot's entry point.
   const clientStarterOf = adoptImportedClientStarts(code, index);
+  resolveImportedProviderUrls(code, index);
   const packagesNear = packagesByFolder(lockfiles);
   const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();

@@ -1,11 +1,8 @@
-import os
-
 import psycopg
-from openai import OpenAI
+import requests
 
 from scheduler.celery_app import app
-
-client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
+from scheduler.settings import DATABASE_URL, OPENAI_API_KEY, OPENAI_CHAT_URL, OPENAI_MODEL
 
 LETTER_PROMPT = (
     "You draft polite payment reminders for Northwind Pay merchants. "
@@ -13,26 +10,34 @@ LETTER_PROMPT = (
 )
 
 
+def _draft(invoice_id, merchant, amount, due):
+    payload = {
+        "model": OPENAI_MODEL,
+        "messages": [
+            {"role": "system", "content": LETTER_PROMPT},
+            {"role": "user", "content": f"Invoice {invoice_id} for {merchant}: {amount} EUR due {due}."},
+        ],
+        "temperature": 0.3,
+    }
+    headers = {"Authorization": f"Bearer {OPENAI_API_KEY}", "Content-Type": "application/json"}
+    response = requests.post(OPENAI_CHAT_URL, json=payload, headers=headers, timeout=30)
+    response.raise_for_status()
+    return response.json()["choices"][0]["message"]["content"]
+
+
 @app.task(name="scheduler.tasks.dunning.draft_dunning_letters")
 def draft_dunning_letters(limit: int = 50) -> int:
     drafted = 0
-    with psycopg.connect(os.environ["DATABASE_URL"]) as conn:
+    with psycopg.connect(DATABASE_URL) as conn:
         rows = conn.execute(
             "SELECT id, merchant_name, amount_due, due_date FROM invoices "
             "WHERE status = 'overdue' AND reminder_draft IS NULL LIMIT %s",
             (limit,),
         ).fetchall()
         for invoice_id, merchant, amount, due in rows:
-            reply = client.chat.completions.create(
-                model="gpt-4o-mini",
-                messages=[
-                    {"role": "system", "content": LETTER_PROMPT},
-                    {"role": "user", "content": f"Invoice {invoice_id} for {merchant}: {amount} EUR due {due}."},
-                ],
-            )
             conn.execute(
                 "UPDATE invoices SET reminder_draft = %s WHERE id = %s",
-                (reply.choices[0].message.content, invoice_id),
+                (_draft(invoice_id, merchant, amount, due), invoice_id),
             )
             drafted += 1
     return drafted
