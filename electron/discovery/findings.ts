@@ -219,6 +219,9 @@ export interface AgentDefinitionFinding {
     | 'voltagent-agent'
     | 'agentkit-agent'
     | 'agentkit-network'
+    | 'mastra-agent'
+    | 'mastra-network'
+    | 'mastra-app'
     | 'cloudflare-agent';
   /** The `name=` literal the framework routes on, or null. */
   name: string | null;
