@@ -123,6 +123,8 @@ export function addSdkMembers(model: CodeModel, call: CallSite, definition: Agen
     if (item.kind === 'call' && AGENT_TOOL.test(item.call.callee)) add(memberOf(item.call.named.get('agent') ?? item.call.args[0]), 'sub-agent');
     if (definition.kind === 'swarm-agent' && item.kind === 'ref') add(returnedAgent(model, item), 'handoff-to');
   }
+  const toolsModule = tools?.kind === 'ref' ? namespaceImports(model).get(tools.name) : undefined;
+  if (toolsModule) definition.toolsModule = toolsModule;
   const object = resolved(model, tools);
   if (object?.kind === 'object') {
     for (const entry of object.entries) {

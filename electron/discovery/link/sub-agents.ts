@@ -169,7 +169,12 @@ function rootOf(unit: DiscoveredAgent, definitions: readonly Definition[], refer
 function resolveMembers(variable: string, from: Definition, definitions: readonly Definition[]): Definition[] {
   if (!variable.startsWith(MODULE_MEMBER)) return [resolveMember(variable, from, definitions) ?? []].flat();
   const module = posix.join(posix.dirname(from.path), variable.slice(MODULE_MEMBER.length));
-  return definitions.filter((definition) => definition !== from && (definition.path.startsWith(`${module}/`) || definition.path.replace(/\.[cm]?[jt]sx?$/, '') === module));
+  return definitions.filter((definition) => definition !== from && inModule(definition.path, module));
+}
+
+/** A file of the module an import names: the module's own file, or a file of its folder (re-exported by its index). */
+function inModule(path: string, module: string): boolean {
+  return path.startsWith(`${module}/`) || path.replace(/\.[cm]?[jt]sx?$/, '') === module;
 }
 
 /** A variable named in a list: the definition bound to it in the same file first, else in another file of the unit. */
@@ -196,6 +201,11 @@ function subAgentItem(identityKey: string, definition: Definition, parent: Disco
   const file = index.get(definition.path);
   const aliases = Object.assign({}, ...parent.codeFiles.map((path) => index.get(path)?.toolAliases ?? {})) as Record<string, string>;
   const holds = new Set(definition.tools.flatMap((tool) => [tool, ...(aliases[tool] ? [aliases[tool]] : [])]));
+  // Every tool of a module handed over whole (`tools` from `import * as tools from '../tools'`): those defined there.
+  if (definition.toolsModule) {
+    const module = posix.join(posix.dirname(definition.path), definition.toolsModule);
+    for (const tool of parent.tools) if (inModule(tool.evidence.path, module)) holds.add(tool.name);
+  }
   const name = nameOf(definition);
   const evidence: Evidence = definition.evidence;
   return {
