@@ -34,12 +34,11 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
   // A sub-agent takes its tools from the first unit that runs it: an app's, before an example's that calls it.
   const units = agents.filter((agent) => agent.classification === 'agent' && agent.unit.kind !== 'sub-agent').sort((a, b) => Number(isExamplePath(a.unit.path)) - Number(isExamplePath(b.unit.path)));
   const plans = units.map((unit) => planOf(unit, index));
-  // The definitions that are some unit's root agent: represented by that unit's item. Only where the
-  // unit's entry creates it: a script importing an agent to run it (an example calling an app's
-  // network) is a caller of that agent, not where the app's agent lives.
+  // The definitions that are some unit's root agent: represented by that unit's item. Not an
+  // example's: a script in examples/ running an app's agent (its network) calls it, the app runs it.
   const rootItem = new Map<string, DiscoveredAgent>();
   plans.forEach((plan, i) => {
-    if (plan.root && units[i]!.entryPoints.includes(plan.root.path) && !rootItem.has(plan.root.key)) rootItem.set(plan.root.key, units[i]!);
+    if (plan.root && !isExamplePath(units[i]!.unit.path) && !rootItem.has(plan.root.key)) rootItem.set(plan.root.key, units[i]!);
   });
   const subAgents = new Map<string, DiscoveredAgent>();
 
