@@ -225,6 +225,9 @@ export interface AgentDefinitionFinding {
     | 'voltagent-agent'
     | 'agentkit-agent'
     | 'agentkit-network'
+    | 'mastra-agent'
+    | 'mastra-network'
+    | 'mastra-app'
     | 'cloudflare-agent';
   /** The `name=` literal the framework routes on, or null. */
   name: string | null;
@@ -242,6 +245,8 @@ export interface AgentDefinitionFinding {
   members: Array<{ variable: string; relation: 'sub-agent' | 'handoff-to' }>;
   /** Tools it holds, by the names they are defined or bound under. */
   tools: string[];
+  /** A module whose every tool it is given through a namespace import (`import * as tools from '../tools'`; `tools`): as written. */
+  toolsModule?: string;
   evidence: Evidence;
   /** The last line of the call that creates it, when longer than one: the model it is given is written between. */
   endLine?: number;

@@ -37,6 +37,7 @@ import type { CodeRuleSet } from './rules';
 import { findTools, type ToolAnalysis } from './tools';
 import { findToolUse } from './tool-bindings';
 import { findUntrustedInputs } from './untrusted-inputs';
+import { vercelFunctionEntryOf } from './vercel-function';
 import { isPossiblyLocalTypeScriptModule } from './typescript';
 
 /** Applies the enabled rules to one file's code model. Pure: the model (and the workspace's fingerprint key) in, findings out. */
@@ -74,7 +75,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const toolAliases = agentDefinitions.length > 0 || toolDefinitions.length > 0 ? toolAliasesOf(model, tools) : {};
   const remoteAgents = findRemoteAgents(model, rules);
   const stringConstants = moduleStringConstants(model);
-  const entryPoint = findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions) ?? adkRootAgentEntry(context, agentDefinitions);
+  // A Vercel Function is known by where it sits, before what its code calls (a `handler` export, a client start).
+  const entryPoint = vercelFunctionEntryOf(model) ?? findEntryPoint(context) ?? serverActionEntryOf(model.path, model.text) ?? moduleLevelAgentRun(context, agentDefinitions) ?? adkRootAgentEntry(context, agentDefinitions);
   // A file that starts nothing itself may start a client another module builds (client.py / app.py).
   const clientStarts = entryPoint ? [] : findImportedClientStarts(model, rules);
   const startableClients = findStartableClients(context);

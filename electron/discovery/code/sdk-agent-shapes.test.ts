@@ -275,6 +275,63 @@ export const resolveDispute = inngest.createFunction({ id: "resolve-dispute" }, 
     ]);
   });
 
+  it('reads a Mastra app as wiring over the agents and networks it registers by key, a namespace import of agents whole or spread, and serving one agent as that agent', async () => {
+    const app = await analyzed(
+      'src/mastra/index.ts',
+      `import { Mastra } from "@mastra/core/mastra";
+import { PinoLogger } from "@mastra/loggers";
+import * as agents from "./agents";
+import { payoutNetwork } from "./networks/payout-network";
+import { reconcileWorkflow } from "./workflows/reconcile";
+
+export const mastra = new Mastra({
+  agents,
+  workflows: { reconcileWorkflow },
+  vnext_networks: { "payout-network": payoutNetwork },
+  logger: new PinoLogger({ name: "Mastra", level: "info" }),
+});
+`,
+    );
+    expect(summary(app.agentDefinitions)).toEqual([['mastra-app', null, 'mastra', ['sub-agent:module:./agents', 'sub-agent:payoutNetwork'], []]]);
+    expect(app.agentDefinitions?.[0]?.entryMember).toBeUndefined();
+    const spread = await analyzed('src/mastra/index.ts', `import { Mastra } from "@mastra/core";
+import * as agents from "./agents";
+import { ledgerAgent } from "./ledger/agent";
+
+export const mastra = new Mastra({ agents: { ...agents, ledger: ledgerAgent } });
+`);
+    expect(summary(spread.agentDefinitions)).toEqual([['mastra-app', null, 'mastra', ['sub-agent:ledgerAgent', 'sub-agent:module:./agents'], []]]);
+    const single = await analyzed('src/mastra/index.ts', `import { Mastra } from "@mastra/core";
+import { kycReviewer } from "./agents/kyc-reviewer";
+
+export const mastra = new Mastra({ agents: { kycReviewer } });
+`);
+    expect(single.agentDefinitions?.[0]?.entryMember).toBe('kycReviewer');
+    const network = await analyzed(
+      'src/mastra/networks/payout-network.ts',
+      `import { NewAgentNetwork } from "@mastra/core/network/vNext";
+import { Agent } from "@mastra/core/agent";
+import { openai } from "@ai-sdk/openai";
+import { holdPayoutTool, payoutStatusTool } from "../tools";
+import { ledgerAgent } from "../agents/ledger-agent";
+
+const payoutAgent = new Agent({ name: "Payout Agent", instructions: "Hold or release payouts.", model: openai("gpt-4o-mini"), tools: { holdPayoutTool, status: payoutStatusTool } });
+
+export const payoutNetwork = new NewAgentNetwork({
+  id: "payout-network",
+  name: "Payout Network",
+  instructions: "Route payout questions.",
+  model: openai("gpt-4o"),
+  agents: { payoutAgent, ledgerAgent },
+});
+`,
+    );
+    expect(summary(network.agentDefinitions)).toEqual([
+      ['mastra-agent', 'Payout Agent', 'payoutAgent', [], ['holdPayoutTool', 'payoutStatusTool']],
+      ['mastra-network', 'Payout Network', 'payoutNetwork', ['sub-agent:payoutAgent', 'sub-agent:ledgerAgent'], []],
+    ]);
+  });
+
   it('reads a Semantic Kernel ChatCompletionAgent with its plugins', async () => {
     const findings = await analyzed(
       'agent.py',

@@ -11,14 +11,14 @@ import { lastSegment, listItemsOf, resolved } from './finding-context';
  * `agents`), Strands Agents, OpenAI Swarm (handoff functions that return another agent),
  * LlamaIndex (`can_handoff_to`, `AgentWorkflow`/`multiAgent` with a root agent), Semantic Kernel
  * agents and orchestrations, Microsoft Agent Framework agents and the AgentFunctionApp serving them,
- * the Vercel AI SDK's agent classes, VoltAgent (`subAgents`) and Inngest AgentKit (a network's
- * `agents`). They are read by the same
+ * the Vercel AI SDK's agent classes, VoltAgent (`subAgents`), Inngest AgentKit (a network's
+ * `agents`) and Mastra (the agents and networks a `Mastra` app registers). They are read by the same
  * machinery as LangGraph's (agent-definitions.ts), so each agent becomes an item of its own once the
  * linker knows which unit runs its file (link/sub-agents.ts).
  */
 
 /** The packages whose constructors are read here; a file importing none of them is not looked at. */
-export const SDK_PACKAGES = /^(?:google\.adk(?:\.|$)|agno(?:\.|$)|phi\.(?:agent|assistant)|strands(?:\.|$)|swarm(?:\.|$)|llama_index\.core\.agent|semantic_kernel(?:\.|$)|agent_framework(?:\.|_|$)|@llamaindex\/workflow$|llamaindex$|@google\/adk$|ai$|@voltagent\/core$|@inngest\/agent-kit$)/;
+export const SDK_PACKAGES = /^(?:google\.adk(?:\.|$)|agno(?:\.|$)|phi\.(?:agent|assistant)|strands(?:\.|$)|swarm(?:\.|$)|llama_index\.core\.agent|semantic_kernel(?:\.|$)|agent_framework(?:\.|_|$)|@llamaindex\/workflow$|llamaindex$|@google\/adk$|ai$|@voltagent\/core$|@inngest\/agent-kit$|@mastra\/core(?:\/agent|\/mastra|\/network(?:\/vNext)?)?$)/;
 
 export const SDK_SHAPES: DefinitionShape[] = [
   // Google ADK: `Agent(name="root_agent", model=..., tools=[...], sub_agents=[billing, refunds])`.
@@ -59,10 +59,15 @@ export const SDK_SHAPES: DefinitionShape[] = [
   // as its `router`) in turns: wiring, like a crew.
   { kind: 'agentkit-agent', rule: 'ts.framework.inngest-agent-kit', languages: 'script', callee: /^@inngest\/agent-kit\.(createAgent|createRoutingAgent)$/, nameArgs: ['name'], toolsArg: 'tools' },
   { kind: 'agentkit-network', rule: 'ts.framework.inngest-agent-kit', languages: 'script', callee: /^@inngest\/agent-kit\.createNetwork$/, nameArgs: ['name'], membersArg: 'agents', relation: 'sub-agent' },
+  // Mastra: `new Agent({ name, instructions, model, tools: { search } })`; an agent network routes between its `agents`
+  // with a model of its own; the `Mastra` app `mastra dev`/`mastra start` serve registers `agents` (and networks) by key: wiring.
+  { kind: 'mastra-agent', rule: 'ts.framework.mastra', languages: 'script', callee: /^@mastra\/core(\/agent)?\.Agent$/, nameArgs: ['name', 'id'], toolsArg: 'tools' },
+  { kind: 'mastra-network', rule: 'ts.framework.mastra', languages: 'script', callee: /^@mastra\/core\/network(\/vNext)?\.(AgentNetwork|NewAgentNetwork)$/, nameArgs: ['name', 'id'], relation: 'sub-agent' },
+  { kind: 'mastra-app', rule: 'ts.framework.mastra', languages: 'script', callee: /^@mastra\/core(\/mastra)?\.Mastra$/, nameArgs: [], relation: 'sub-agent' },
 ];
 
 /** What runs several agents and is an agent only as the unit that runs it (see link/sub-agents.ts). */
-export const SDK_WIRING_KINDS: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['adk-workflow', 'agent-os', 'strands-swarm', 'llamaindex-workflow', 'sk-orchestration', 'agentkit-network', 'maf-function-app']);
+export const SDK_WIRING_KINDS: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['adk-workflow', 'agent-os', 'strands-swarm', 'llamaindex-workflow', 'sk-orchestration', 'agentkit-network', 'maf-function-app', 'mastra-app']);
 
 /** Arguments beyond a shape's own members argument that list more agents the definition runs. */
 const MORE_MEMBERS: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = { 'agent-os': ['teams'], 'sk-orchestration': ['agents'] };
@@ -70,6 +75,10 @@ const MORE_MEMBERS: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = 
 const ONE_MORE_MEMBER: Partial<Record<AgentDefinitionFinding['kind'], string>> = { 'agentkit-network': 'router' };
 /** A member handed over inside a wrapper that says how it is run: `createSubagent({ agent: writer, method: 'generateText' })` (VoltAgent). */
 const MEMBER_WRAPPER = /^@voltagent\/core\.createSubagent$/;
+/** The arguments registering agents by key: `new Mastra({ agents: { billing, refunds }, vnext_networks: { desk } })`. */
+const KEYED_MEMBERS: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = { 'mastra-app': ['agents', 'networks', 'vnext_networks'], 'mastra-network': ['agents'] };
+/** What serves the agents it registers: serving one, it runs as that agent (a Mastra app of one agent is that agent). */
+const SERVES_ONE_AS_ITSELF: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['mastra-app']);
 /** The argument naming the agent a workflow starts with: that agent is the unit's own. */
 const ENTRY_MEMBER: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = { 'llamaindex-workflow': ['root_agent', 'rootAgent'] };
 /** An agent handed to another as a tool: `AgentTool(agent=billing_agent)` (ADK). */
@@ -101,6 +110,10 @@ export function addSdkMembers(model: CodeModel, call: CallSite, definition: Agen
     if (wrapped?.kind !== 'call' || !MEMBER_WRAPPER.test(wrapped.call.callee)) continue;
     add(memberOf(wrapped.call.named.get('agent')), 'sub-agent');
   }
+  const keyedArgs = KEYED_MEMBERS[definition.kind] ?? [];
+  const keyed = [...keyedArgs.flatMap((arg) => keyedMembers(model, call.named.get(arg), memberOf)), ...(keyedArgs.length > 0 ? spreadNamespaces(model, call) : [])];
+  for (const variable of keyed) add(variable, 'sub-agent');
+  if (SERVES_ONE_AS_ITSELF.has(definition.kind) && keyed.length === 1 && !keyed[0]!.startsWith(MODULE_MEMBER)) definition.entryMember = keyed[0]!;
   for (const arg of ENTRY_MEMBER[definition.kind] ?? []) {
     const entry = entryMemberOf(model, call.named.get(arg), memberOf);
     if (entry) definition.entryMember = entry;
@@ -110,6 +123,8 @@ export function addSdkMembers(model: CodeModel, call: CallSite, definition: Agen
     if (item.kind === 'call' && AGENT_TOOL.test(item.call.callee)) add(memberOf(item.call.named.get('agent') ?? item.call.args[0]), 'sub-agent');
     if (definition.kind === 'swarm-agent' && item.kind === 'ref') add(returnedAgent(model, item), 'handoff-to');
   }
+  const toolsModule = tools?.kind === 'ref' ? namespaceImports(model).get(tools.name) : undefined;
+  if (toolsModule) definition.toolsModule = toolsModule;
   const object = resolved(model, tools);
   if (object?.kind === 'object') {
     for (const entry of object.entries) {
@@ -117,6 +132,35 @@ export function addSdkMembers(model: CodeModel, call: CallSite, definition: Agen
       if (!/^\.\.\./.test(entry.key) && !definition.tools.includes(name)) definition.tools.push(name);
     }
   }
+}
+
+/** A member standing for every agent a module exports: `module:./agents` (see link/sub-agents.ts). */
+export const MODULE_MEMBER = 'module:';
+
+/**
+ * The agents registered by key: `{ billing, refunds: refundAgent }`, or a namespace import of a
+ * module of agents handed over whole (`agents`), which registers every agent it exports.
+ */
+function keyedMembers(model: CodeModel, value: Value | undefined, memberOf: (value: Value | undefined) => string | null): string[] {
+  const whole = value?.kind === 'ref' ? namespaceImports(model).get(value.name) : undefined;
+  if (whole) return [`${MODULE_MEMBER}${whole}`];
+  const object = resolved(model, value);
+  if (object?.kind !== 'object') return [];
+  return object.entries.flatMap((entry) => (/^\.\.\./.test(entry.key) ? [] : (memberOf(entry.value) ?? [])));
+}
+
+/** `agents: { ...agents, ledger }`: a namespace import spread into the call (the object keeps no spread entries, so its text is read). */
+function spreadNamespaces(model: CodeModel, call: CallSite): string[] {
+  const namespaces = namespaceImports(model);
+  const spread = [...model.text.slice(call.start, call.end).matchAll(/\.\.\.\s*([A-Za-z_$][\w$]*)/g)].flatMap((match) => namespaces.get(match[1]!) ?? []);
+  return [...new Set(spread)].map((module) => `${MODULE_MEMBER}${module}`);
+}
+
+/** `import * as agents from './agents'`: local name → module, for the relative modules of the file. */
+function namespaceImports(model: CodeModel): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const match of model.text.matchAll(/\bimport\s+\*\s+as\s+([A-Za-z_$][\w$]*)\s+from\s+['"](\.[^'"]*)['"]/g)) found.set(match[1]!, match[2]!);
+  return found;
 }
 
 /** `root_agent=research_agent.name`, `root_agent="ResearchAgent"`, `rootAgent: concierge`. */

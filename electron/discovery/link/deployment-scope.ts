@@ -87,10 +87,11 @@ const DEV_CONFIG_FILE = /(^|\/)((docker-)?compose[.-](dev|develop|development|lo
 
 /**
  * Commands that start a development server: hot reload, a local UI, `langgraph dev` (the
- * in-memory dev server; `langgraph up` builds the production image and is not one).
+ * in-memory dev server; `langgraph up` builds the production image and is not one), `mastra dev`
+ * (`mastra start` serves the built app).
  */
 const DEV_SERVER_COMMAND =
-  /(^|[\s;&|])(langgraph\s+dev|(npm|pnpm|bun)\s+run\s+dev|(yarn|pnpm|bun)\s+dev|next\s+dev|nuxt\s+dev|vite(\s+(dev|serve))?(\s|$)(?!.*\b(build|preview)\b)|nodemon|ts-node-dev|tsx\s+watch|flask\s+run\b.*--(debug|reload)|uvicorn\b.*--reload|chainlit\s+run\b.*\s-(w|-watch)\b|streamlit\s+run\b.*--server\.runOnSave)/i;
+  /(^|[\s;&|])(langgraph\s+dev|mastra\s+dev|(npm|pnpm|bun)\s+run\s+dev|(yarn|pnpm|bun)\s+dev|next\s+dev|nuxt\s+dev|vite(\s+(dev|serve))?(\s|$)(?!.*\b(build|preview)\b)|nodemon|ts-node-dev|tsx\s+watch|flask\s+run\b.*--(debug|reload)|uvicorn\b.*--reload|chainlit\s+run\b.*\s-(w|-watch)\b|streamlit\s+run\b.*--server\.runOnSave)/i;
 
 /** Compose profiles a developer asks for by hand. */
 const DEV_PROFILE = /^(dev|develop|development|local|debug|test|tests|testing|tools|devtools)$/i;

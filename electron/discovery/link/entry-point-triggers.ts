@@ -15,7 +15,7 @@ export function triggerOfEntryPoint(file: CodeFindings): TriggerFinding {
   if (specific) return specific;
   const evidence = file.entryPoint;
   const text = `${evidence?.snippet ?? ''} ${evidence?.ruleId ?? ''}`.toLowerCase();
-  return { kind: 'user', schedule: null, description: /route|listen|app\.|server|fastapi|flask|express|uvicorn|onrequest|oncall|onflow|cloud-function/.test(text) ? 'Runs when its HTTP endpoint is called' : 'Started by a person or a process we did not see', evidence };
+  return { kind: 'user', schedule: null, description: /route|listen|app\.|server|fastapi|flask|express|uvicorn|onrequest|oncall|onflow|cloud-function|vercel-function/.test(text) ? 'Runs when its HTTP endpoint is called' : 'Started by a person or a process we did not see', evidence };
 }
 
 /** The trigger the entry's rule and line say for sure (a schedule, an event, a chat bot's start), or null when only a guess is left. */

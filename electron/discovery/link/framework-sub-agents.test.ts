@@ -175,4 +175,41 @@ export const resolveDispute = inngest.createFunction({ id: "resolve-dispute" }, 
     ]);
     expect(unit.capabilities).toEqual([]);
   });
+
+  it('each agent a Mastra app registers (a folder of agents through a namespace import, an agent network) is an item with its own tools and model; an app of one agent stays that agent', async () => {
+    const mastraTools = CHARGE_TOOLS.replace('import { createTool } from "@voltagent/core";', 'import { createTool } from "@mastra/core/tools";').replaceAll('name: "', 'id: "').replaceAll('parameters:', 'inputSchema:');
+    const app = {
+      'src/mastra/tools/index.ts': mastraTools,
+      'src/mastra/agents/index.ts': 'export * from "./lookup-agent";\nexport * from "./refund-agent";\nexport * from "./desk-agent";\n',
+      // Given every tool of the tools module through a namespace import (kestra-agent's main agent).
+      'src/mastra/agents/desk-agent.ts': `import { Agent } from "@mastra/core/agent";\nimport { openai } from "@ai-sdk/openai";\nimport * as tools from "../tools";\n\nexport const deskAgent = new Agent({ name: "Desk Agent", instructions: "Handle it all.", model: openai("gpt-4o"), tools });\n`,
+      'src/mastra/agents/lookup-agent.ts': `import { Agent } from "@mastra/core/agent";\nimport { openai } from "@ai-sdk/openai";\nimport { lookupChargeTool } from "../tools";\n\nexport const lookupAgent = new Agent({ name: "Lookup Agent", instructions: "Look charges up.", model: openai("gpt-4o-mini"), tools: { lookupChargeTool } });\n`,
+      'src/mastra/agents/refund-agent.ts': `import { Agent } from "@mastra/core/agent";\nimport { anthropic } from "@ai-sdk/anthropic";\nimport { refundChargeTool } from "../tools";\n\nexport const refundAgent = new Agent({ name: "Refund Agent", instructions: "Refund.", model: anthropic("claude-sonnet-4-5"), tools: { refundChargeTool } });\n`,
+      'src/mastra/networks/chargeback-network.ts': `import { NewAgentNetwork } from "@mastra/core/network/vNext";\nimport { openai } from "@ai-sdk/openai";\nimport { lookupAgent } from "../agents/lookup-agent";\nimport { refundAgent } from "../agents/refund-agent";\n\nexport const chargebackNetwork = new NewAgentNetwork({ id: "chargeback-network", name: "Chargeback Network", instructions: "Route.", model: openai("gpt-4o"), agents: { lookupAgent, refundAgent } });\n`,
+      'src/mastra/index.ts': `import { Mastra } from "@mastra/core/mastra";\nimport * as agents from "./agents";\nimport { chargebackNetwork } from "./networks/chargeback-network";\n\nexport const mastra = new Mastra({ agents, vnext_networks: { "chargeback-network": chargebackNetwork } });\n`,
+      // A script calling the network runs it; it is not where the app's network lives.
+      'src/examples/run-network.ts': `import { chargebackNetwork } from "../mastra/networks/chargeback-network";\n\nconsole.log(await chargebackNetwork.loop("Refund ch_123"));\n`,
+    };
+    const agents = await link(app);
+    const unit = agents.find((a) => a.unit.path === 'src/mastra/index.ts')!;
+    expect(unit.unit.kind).toBe('code-entry-point');
+    const subAgents = agents.filter((a) => a.unit.kind === 'sub-agent').map((a) => [a.name, a.unit.path, a.tools.map((t) => t.name), [...new Set(a.capabilities.map((c) => c.kind))], [...new Set(a.llm.map((use) => use.provider))]]);
+    expect(subAgents.sort()).toEqual([
+      ['Chargeback Network', 'src/mastra/networks/chargeback-network.ts', [], [], ['openai']],
+      ['Desk Agent', 'src/mastra/agents/desk-agent.ts', ['lookup_charge', 'refund_charge'], ['data-read', 'payment'], ['openai']],
+      ['Lookup Agent', 'src/mastra/agents/lookup-agent.ts', ['lookup_charge'], ['data-read'], ['openai']],
+      ['Refund Agent', 'src/mastra/agents/refund-agent.ts', ['refund_charge'], ['payment'], ['anthropic']],
+    ]);
+    expect(unit.links?.map((l) => [l.relation, l.name]).sort()).toEqual([
+      ['sub-agent', 'Chargeback Network'],
+      ['sub-agent', 'Desk Agent'],
+      ['sub-agent', 'Lookup Agent'],
+      ['sub-agent', 'Refund Agent'],
+    ]);
+    const network = agents.find((a) => a.name === 'Chargeback Network')!;
+    expect(network.links?.filter((l) => l.relation === 'sub-agent').map((l) => l.name).sort()).toEqual(['Lookup Agent', 'Refund Agent']);
+
+    const single = await link({ 'src/mastra/tools/index.ts': mastraTools, 'src/mastra/agents/lookup-agent.ts': app['src/mastra/agents/lookup-agent.ts'], 'src/mastra/index.ts': `import { Mastra } from "@mastra/core";\nimport { lookupAgent } from "./agents/lookup-agent";\n\nexport const mastra = new Mastra({ agents: { lookupAgent } });\n` });
+    expect(single.map((a) => [a.unit.kind, a.unit.path, a.tools.map((t) => t.name)])).toEqual([['code-entry-point', 'src/mastra/index.ts', ['lookup_charge']]]);
+  });
 });

@@ -30,6 +30,7 @@ import { linkMcpClients, mcpServerFiles, mcpServerName, mcpServerTrigger } from 
 import { linkMcpHttpClients } from './mcp-http-links';
 import { linkInProcessMcpServers } from './mcp-in-process-links';
 import { attachEnvFiles } from './langgraph-deployments';
+import { mastraServedTrigger } from './mastra-server';
 import { narrowToHeldTools } from './held-tools';
 import { isModelFreeGraph } from './model-free-graphs';
 import { joinProxyRoutes } from './proxy-routes';
@@ -200,7 +201,9 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
     // "openai:gpt-4.1", …)`) is one, even with its model named by a string.
     const buildsItsOwn = files.some((f) => f.llm.some((use) => !isFactoryBuiltAgent(f, use.evidence)) || (f.agentDefinitions ?? []).some((d) => d.factory === null));
     if (!buildsItsOwn) continue;
-    const agent = candidateOf(sourceLabel, 'code-entry-point', top, top, [top], unknownTrigger(), files, null, { packagesNear, secretsNear }, 0.6);
+    // A Mastra app module its package serves (`"start": "mastra start"`) is run: only code nothing visible runs is trusted less.
+    const served = mastraServedTrigger(index.get(top)!, index);
+    const agent = candidateOf(sourceLabel, 'code-entry-point', top, top, [top], served ?? unknownTrigger(), files, null, { packagesNear, secretsNear }, served ? 1 : 0.6);
     if (!agent) continue;
     for (const path of closure) claimed.add(path);
     agents.push(agent);

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { stripPrefixes } from '../config/commands';
+import { mastraAppFile, mastraServeOf } from './mastra-server';
 import { crewaiCliScript } from '../config/crewai-project';
 import { shellCommands } from '../config/shell-script';
 import type { CodeFindings } from '../findings';
@@ -327,6 +328,13 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
     }
     const words = stripPrefixes(simple.words);
     if (words.length === 0 || NOT_RUNNERS.has(posix.basename(words[0]!))) continue;
+    // `mastra start`, `node .mastra/output/index.mjs`: the app module the Mastra server is built from.
+    const mastra = mastraServeOf(words);
+    const mastraApp = mastra ? mastraAppFile(mastra, dir, index) : null;
+    if (mastraApp) {
+      found.push(mastraApp);
+      continue;
+    }
     const served = nextStartFolder(words, dir);
     // `uv run refund-agent`, `CMD ["refund-agent"]`: a pyproject console script runs the module defining it.
     const consoleScript = served === null ? index.packageScripts?.consoleScriptRunBy(crewaiCliScript(words) ?? words[0]!, dir) : null;

@@ -1,8 +1,9 @@
 import { posix } from 'node:path';
 import type { AgentLinkRelation, DiscoveredAgent, Evidence, LlmUse } from '../../../shared/discovery';
 import type { AgentDefinitionFinding } from '../findings';
-import { SDK_WIRING_KINDS } from '../code/sdk-agent-shapes';
+import { MODULE_MEMBER, SDK_WIRING_KINDS } from '../code/sdk-agent-shapes';
 import { linkAgents } from './agent-links';
+import { isExamplePath } from './deployment-scope';
 import { recordDelegated } from './held-tools';
 import type { CodeIndex } from './resolve-code';
 import { definitionNamed, servedVariableOf } from './served-variables';
@@ -30,12 +31,14 @@ interface Reference {
 }
 
 export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], index: CodeIndex): void {
-  const units = agents.filter((agent) => agent.classification === 'agent' && agent.unit.kind !== 'sub-agent');
+  // A sub-agent takes its tools from the first unit that runs it: an app's, before an example's that calls it.
+  const units = agents.filter((agent) => agent.classification === 'agent' && agent.unit.kind !== 'sub-agent').sort((a, b) => Number(isExamplePath(a.unit.path)) - Number(isExamplePath(b.unit.path)));
   const plans = units.map((unit) => planOf(unit, index));
-  // The definitions that are some unit's root agent: represented by that unit's item.
+  // The definitions that are some unit's root agent: represented by that unit's item. Not an
+  // example's: a script in examples/ running an app's agent (its network) calls it, the app runs it.
   const rootItem = new Map<string, DiscoveredAgent>();
   plans.forEach((plan, i) => {
-    if (plan.root && !rootItem.has(plan.root.key)) rootItem.set(plan.root.key, units[i]!);
+    if (plan.root && !isExamplePath(units[i]!.unit.path) && !rootItem.has(plan.root.key)) rootItem.set(plan.root.key, units[i]!);
   });
   const subAgents = new Map<string, DiscoveredAgent>();
 
@@ -115,17 +118,13 @@ function planOf(unit: DiscoveredAgent, index: CodeIndex): Plan {
       : all.filter((definition) => inEntry(definition) || importedHere(definition));
   const run = new Set(seeds.length > 0 ? seeds : all);
   for (const definition of run) {
-    for (const member of definition.members) {
-      const target = resolveMember(member.variable, definition, all);
-      if (target) run.add(target);
-    }
+    for (const member of definition.members) for (const target of resolveMembers(member.variable, definition, all)) run.add(target);
   }
   const definitions = all.filter((definition) => run.has(definition));
   const references = new Map<string, Reference[]>();
   for (const from of definitions) {
-    for (const member of from.members) {
-      const target = resolveMember(member.variable, from, definitions);
-      if (!target || target === from) continue;
+    for (const member of from.members) for (const target of resolveMembers(member.variable, from, definitions)) {
+      if (target === from) continue;
       const list = references.get(target.key) ?? [];
       if (!list.some((reference) => reference.from === from && reference.relation === member.relation)) list.push({ from, relation: member.relation });
       references.set(target.key, list);
@@ -162,6 +161,21 @@ function rootOf(unit: DiscoveredAgent, definitions: readonly Definition[], refer
   return narrowings.find((candidates) => candidates.length === 1)?.[0] ?? null;
 }
 
+/**
+ * The definitions a member names: one variable's, or every agent of a module a namespace import
+ * registers whole (`module:./agents`: the folder's modules, re-exported by its index, or the file).
+ */
+function resolveMembers(variable: string, from: Definition, definitions: readonly Definition[]): Definition[] {
+  if (!variable.startsWith(MODULE_MEMBER)) return [resolveMember(variable, from, definitions) ?? []].flat();
+  const module = posix.join(posix.dirname(from.path), variable.slice(MODULE_MEMBER.length));
+  return definitions.filter((definition) => definition !== from && inModule(definition.path, module));
+}
+
+/** A file of the module an import names: the module's own file, or a file of its folder (re-exported by its index). */
+function inModule(path: string, module: string): boolean {
+  return path.startsWith(`${module}/`) || path.replace(/\.[cm]?[jt]sx?$/, '') === module;
+}
+
 /** A variable named in a list: the definition bound to it in the same file first, else in another file of the unit. */
 function resolveMember(variable: string, from: Definition, definitions: readonly Definition[]): Definition | undefined {
   // A swarm handoff tool names its peer by the agent's own name.
@@ -186,6 +200,11 @@ function subAgentItem(identityKey: string, definition: Definition, parent: Disco
   const file = index.get(definition.path);
   const aliases = Object.assign({}, ...parent.codeFiles.map((path) => index.get(path)?.toolAliases ?? {})) as Record<string, string>;
   const holds = new Set(definition.tools.flatMap((tool) => [tool, ...(aliases[tool] ? [aliases[tool]] : [])]));
+  // Every tool of a module handed over whole (`tools` from `import * as tools from '../tools'`): those defined there.
+  if (definition.toolsModule) {
+    const module = posix.join(posix.dirname(definition.path), definition.toolsModule);
+    for (const tool of parent.tools) if (inModule(tool.evidence.path, module)) holds.add(tool.name);
+  }
   const name = nameOf(definition);
   const evidence: Evidence = definition.evidence;
   return {

@@ -1,0 +1,3 @@
+export * from './ledger-agent';
+export * from './refund-agent';
+export * from './notice-agent';

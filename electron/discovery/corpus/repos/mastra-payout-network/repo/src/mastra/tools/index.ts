@@ -1,0 +1,2 @@
+export * from './ledger-balance';
+export * from './refund-charge';
