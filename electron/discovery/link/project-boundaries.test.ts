@@ -73,3 +73,31 @@ describe('commands resolve inside their own project', () => {
     expect(new CodeIndex(files).resolveBySuffix('dist/server.js', '')).toBe('services/notes/src/server.js');
   });
 });
+
+describe('a Python import names a module Python could load from the importing file', () => {
+  const files = [
+    'services/refunds/desk/__init__.py',
+    'services/refunds/desk/refunder.py',
+    'services/swarm/desk/__init__.py',
+    'services/swarm/desk/agents.py',
+    'services/swarm/desk/run_here.py',
+    'libs/ledger/ledger/__init__.py',
+    'src/northwind/__init__.py',
+    'src/northwind/tools.py',
+  ].map(code);
+  const index = new CodeIndex(files);
+
+  it("`from agents import Agent` (the OpenAI Agents SDK) is not another service's desk/agents.py, whose package is desk", () => {
+    expect(index.resolvePythonModule('agents', 'services/refunds/desk/refunder.py')).toBeNull();
+    expect(index.resolvePythonModule('desk.agents', 'services/refunds/desk/refunder.py')).toBe('services/swarm/desk/agents.py');
+  });
+
+  it('a script run from inside the package imports its neighbours by their bare names', () => {
+    expect(index.resolvePythonModule('agents', 'services/swarm/desk/run_here.py')).toBe('services/swarm/desk/agents.py');
+  });
+
+  it('packages under plain folders (a src/ layout, a sibling library) stay importable from anywhere', () => {
+    expect(index.resolvePythonModule('northwind.tools', 'services/refunds/desk/refunder.py')).toBe('src/northwind/tools.py');
+    expect(index.resolvePythonModule('ledger', 'services/refunds/desk/refunder.py')).toBe('libs/ledger/ledger/__init__.py');
+  });
+});

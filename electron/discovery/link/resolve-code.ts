@@ -198,7 +198,7 @@ export class CodeIndex {
     if (found === undefined) {
       const named = this.byPythonModule.get(module) ?? this.byPythonModule.get(`${module}.__main__`);
       // A command's module runs from the config's project; an import may name an installed sibling package.
-      const matches = fromFile ? named : named?.filter((path) => this.projects.sameProject(nearDir, path));
+      const matches = fromFile ? named?.filter((path) => this.mayBeOnPath(path, module, fromFile)) : named?.filter((path) => this.projects.sameProject(nearDir, path));
       found = matches?.length ? nearest(matches, nearDir) : null;
       this.nearestModule.set(key, found);
     }
@@ -225,6 +225,21 @@ export class CodeIndex {
     const alias = written.replace(/^[@~]\//, '');
     if (alias === written) return null;
     return this.resolvePath(alias, '') ?? this.resolvePath(posix.join('src', alias), '') ?? this.resolveBySuffix(alias, posix.dirname(fromFile));
+  }
+
+  /**
+   * Whether `import module` can load the file at `path`: the folder above the module's own path
+   * must be on Python's path. A folder that is a package itself (it holds an `__init__.py`) is on
+   * it only for a script run from it or from below it: `from agents import Agent` (the OpenAI
+   * Agents SDK) in one service is not another service's `desk/agents.py`, whose package is `desk`.
+   * A plain folder (the repository, a `src/` layout, a sibling project) may be on anyone's path.
+   */
+  private mayBeOnPath(path: string, module: string, fromFile: string): boolean {
+    const depth = module.split('.').length + (path.endsWith('/__init__.py') ? 1 : 0);
+    const root = path.split('/').slice(0, -depth).join('/');
+    if (!root || !this.byPath.has(`${root}/__init__.py`)) return true;
+    const importer = posix.dirname(fromFile);
+    return importer === root || importer.startsWith(`${root}/`);
   }
 
   private firstExisting(paths: string[]): string | null {
