@@ -208,6 +208,9 @@ export const resolveDispute = inngest.createFunction({ id: "resolve-dispute" }, 
     ]);
     const network = agents.find((a) => a.name === 'Chargeback Network')!;
     expect(network.links?.filter((l) => l.relation === 'sub-agent').map((l) => l.name).sort()).toEqual(['Lookup Agent', 'Refund Agent']);
+    // The example script calls the app's network: the app runs it, the example is not shown as its owner.
+    expect(network.links?.filter((l) => l.relation === 'parent').map((l) => l.name)).toEqual(['mastra']);
+    expect(agents.find((a) => a.name === 'Lookup Agent')!.links?.filter((l) => l.relation === 'parent').map((l) => l.name).sort()).toEqual(['Chargeback Network', 'mastra']);
 
     const single = await link({ 'src/mastra/tools/index.ts': mastraTools, 'src/mastra/agents/lookup-agent.ts': app['src/mastra/agents/lookup-agent.ts'], 'src/mastra/index.ts': `import { Mastra } from "@mastra/core";\nimport { lookupAgent } from "./agents/lookup-agent";\n\nexport const mastra = new Mastra({ agents: { lookupAgent } });\n` });
     expect(single.map((a) => [a.unit.kind, a.unit.path, a.tools.map((t) => t.name)])).toEqual([['code-entry-point', 'src/mastra/index.ts', ['lookup_charge']]]);

@@ -41,9 +41,18 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
     if (plan.root && !isExamplePath(units[i]!.unit.path) && !rootItem.has(plan.root.key)) rootItem.set(plan.root.key, units[i]!);
   });
   const subAgents = new Map<string, DiscoveredAgent>();
+  // Sub-agents some deployed unit runs. An example (examples/ scripts come last) that runs them too
+  // only calls the app's agents: shown as their parent, it would read as a second owner.
+  const runByDeployed = new Set<string>();
 
   plans.forEach((plan, i) => {
     const unit = units[i]!;
+    const example = isExamplePath(unit.unit.path);
+    const link = (parent: DiscoveredAgent, child: DiscoveredAgent, relation: Reference['relation'], evidence: Evidence) => {
+      if (parent === unit && example && runByDeployed.has(child.identityKey)) return;
+      linkAgents(parent, child, relation, evidence);
+      if (!example) runByDeployed.add(child.identityKey);
+    };
     const itemOf = (definition: Definition, depth = 0): DiscoveredAgent => {
       if (definition === plan.root) return unit;
       const root = rootItem.get(definition.key);
@@ -69,11 +78,11 @@ export function addSubAgents(sourceLabel: string, agents: DiscoveredAgent[], ind
       const references = plan.references.get(definition.key) ?? [];
       // Run by nothing else the unit runs (several independent agents): the unit runs it.
       if (child !== unit && !references.some((reference) => reference.relation === 'sub-agent' || itemOf(reference.from) !== child)) {
-        linkAgents(unit, child, 'sub-agent', definition.evidence);
+        link(unit, child, 'sub-agent', definition.evidence);
       }
       for (const reference of references) {
         const parent = itemOf(reference.from);
-        if (parent !== child) linkAgents(parent, child, reference.relation, reference.from.evidence);
+        if (parent !== child) link(parent, child, reference.relation, reference.from.evidence);
         // A team's or manager's member is run by that agent, not by the unit above it.
         if (reference.relation === 'sub-agent' && parent !== child && parent !== unit && child.unit.kind === 'sub-agent') child.trigger = { ...child.trigger, description: `Run by ${parent.name}` };
       }
