@@ -8,6 +8,7 @@ import { posix } from 'node:path';
 import type { ConfigFindings, FileWarning } from '../findings';
 import { secretFileFormat } from '../secret-files';
 import { analyzeAirflow } from './airflow';
+import { AGENTCORE_PROJECT_CONFIG, AGENTCORE_TOOLKIT_CONFIG, analyzeBedrockAgentcore } from './bedrock-agentcore';
 import { analyzeCeleryBeat } from './celery-beat';
 import { analyzeCircleci } from './circleci';
 import { analyzeClaudeScript, analyzeClaudeSettings, analyzeClaudeSubagent, CLAUDE_SETTINGS_FILE, SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE } from './claude-code';
@@ -86,6 +87,7 @@ const PACKAGE_JSON: Route = { reading: 'a package.json', analyze: analyzePackage
 const PYPROJECT_SCRIPTS: Route = { reading: 'a pyproject.toml', analyze: analyzePyprojectScripts };
 const PNPM_WORKSPACE: Route = { reading: 'a pnpm-workspace.yaml', analyze: analyzePnpmWorkspace };
 const WRANGLER: Route = { reading: 'a wrangler config (Cloudflare Workers)', analyze: analyzeWrangler };
+const BEDROCK_AGENTCORE: Route = { reading: 'a Bedrock AgentCore config', analyze: analyzeBedrockAgentcore };
 const SECRET_FILE_ROUTES = { dotenv: DOTENV, tfvars: TFVARS, 'key-file': KEY_FILE } as const;
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -116,6 +118,7 @@ function routesFor(path: string, text: string): Route[] {
   if (CLAUDE_SUBAGENT_FILE.test(path) || PLUGIN_AGENT_FILE.test(path)) return [CLAUDE_SUBAGENT];
   if (CLAUDE_SETTINGS_FILE.test(path)) return [CLAUDE_SETTINGS];
   if (SHELL_SCRIPT.test(path)) return [CLAUDE_SCRIPT];
+  if (AGENTCORE_TOOLKIT_CONFIG.test(path) || AGENTCORE_PROJECT_CONFIG.test(path)) return [BEDROCK_AGENTCORE];
   if (YAML_FILE.test(name)) {
     if (/(^|\/)\.github\/workflows\/[^/]+$/.test(path)) return [GITHUB_ACTIONS];
     if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name) || /(^|\/)\.gitlab\/ci\//.test(path)) return [GITLAB_CI];

@@ -1,5 +1,6 @@
 import type { DiscoveredAgent, RemoteAgentTarget } from '../../../shared/discovery';
 import type { CodeFindings, UnitFinding } from '../findings';
+import { AGENTCORE_PROJECT_CONFIG, AGENTCORE_TOOLKIT_CONFIG } from '../config/bedrock-agentcore';
 import { linkAgents } from './agent-links';
 import type { CodeIndex } from './resolve-code';
 
@@ -42,11 +43,13 @@ export function remoteSignal(remote: readonly RemoteAgentTarget[]): number {
 /**
  * Ties every item whose code starts a LangGraph Platform run of a graph by name to the
  * langgraph.json graph of that name in the same scan: the caller gets { graph, 'remote-agent' },
- * the graph { caller, 'caller' }. A Temporal workflow's starter is tied to the item whose code
+ * the graph { caller, 'caller' }; one invoking an AgentCore runtime by its ARN, to the runtime the
+ * scan found deployed under that name. A Temporal workflow's starter is tied to the item whose code
  * holds the workflow module it imports to name the run (the worker that registers it).
  */
 export function linkRemoteCallers(agents: readonly DiscoveredAgent[], index: CodeIndex): void {
   const graphs = agents.filter((agent) => agent.unit.kind === 'langgraph-graph');
+  const runtimes = agents.filter((agent) => AGENTCORE_TOOLKIT_CONFIG.test(agent.unit.path) || AGENTCORE_PROJECT_CONFIG.test(agent.unit.path));
   for (const agent of agents) {
     if (agent.unit.kind === 'sub-agent') continue;
     const files = agent.codeFiles.map((path) => index.get(path)).filter((file): file is CodeFindings => file !== undefined);
@@ -56,11 +59,20 @@ export function linkRemoteCallers(agents: readonly DiscoveredAgent[], index: Cod
         if (worker) linkAgents(agent, worker, 'remote-agent', target.evidence);
         continue;
       }
-      if (target.platform !== 'langgraph-platform' || target.name === null) continue;
-      const graph = nearestGraph(graphs.filter((candidate) => candidate.unit.name === target.name && candidate !== agent), target.evidence.path);
-      if (graph) linkAgents(agent, graph, 'remote-agent', target.evidence);
+      if (target.name === null) continue;
+      const deployed = target.platform === 'langgraph-platform' ? graphs.filter((candidate) => candidate.unit.name === target.name) : target.platform === 'bedrock-agentcore' ? runtimes.filter((candidate) => isRuntimeNamed(candidate, target.name!)) : [];
+      const remote = nearestDeployment(deployed.filter((candidate) => candidate !== agent), target.evidence.path);
+      if (remote) linkAgents(agent, remote, 'remote-agent', target.evidence);
     }
   }
+}
+
+/**
+ * An AgentCore runtime's ARN names it as deployed: the toolkit deploys an agent under its own
+ * name, the AgentCore CLI a runtime as `<project>_<runtime>`.
+ */
+function isRuntimeNamed(agent: DiscoveredAgent, deployedName: string): boolean {
+  return deployedName === agent.unit.name || deployedName.endsWith(`_${agent.unit.name}`);
 }
 
 /** The item that runs a model (an agent or a one-shot call; not the caller, not a sub-agent) whose code holds a module the starting file imports: the workflow it names. */
@@ -71,8 +83,8 @@ function workerOf(caller: DiscoveredAgent, target: RemoteAgentTarget, agents: re
   return agents.find((agent) => agent !== caller && agent.unit.kind !== 'sub-agent' && runsModel(agent) && agent.codeFiles.some((path) => imported.has(path)));
 }
 
-/** Of several langgraph.json graphs of one name (a monorepo of deployments), the one whose file shares the most folders with the caller. */
-function nearestGraph(graphs: DiscoveredAgent[], callerPath: string): DiscoveredAgent | undefined {
+/** Of several deployments of one name (a monorepo of langgraph.json graphs or AgentCore projects), the one whose file shares the most folders with the caller. */
+function nearestDeployment(deployments: DiscoveredAgent[], callerPath: string): DiscoveredAgent | undefined {
   const shared = (path: string) => {
     const a = path.split('/').slice(0, -1);
     const b = callerPath.split('/').slice(0, -1);
@@ -80,5 +92,5 @@ function nearestGraph(graphs: DiscoveredAgent[], callerPath: string): Discovered
     while (depth < a.length && depth < b.length && a[depth] === b[depth]) depth++;
     return depth;
   };
-  return [...graphs].sort((x, y) => shared(y.unit.path) - shared(x.unit.path))[0];
+  return [...deployments].sort((x, y) => shared(y.unit.path) - shared(x.unit.path))[0];
 }
