@@ -13,10 +13,16 @@ import type { FindingContext } from './finding-context';
 export function findEntryPoint(context: FindingContext): Evidence | null {
   const { model } = context;
   const candidates: Evidence[] = [];
+  /** Functions a route decorator serves: Modal's `@app.function()` above `@modal.fastapi_endpoint()` is reached over HTTP, not on demand. */
+  const routed = new Set(model.calls.filter((call) => call.decorates && context.rules.entryPoint.some((rule) => ROUTE_RULE.test(rule.id) && callMatches(rule.match.decorators, call))).map((call) => call.decorates));
   for (const rule of context.rules.entryPoint) {
     if (rule.mainGuard) candidates.push(...model.mainGuards.map((line) => context.evidence(line, rule)));
+    const scheduledRule = SCHEDULED_RULE.test(rule.id);
     for (const call of model.calls) {
       const matched = call.decorates ? callMatches(rule.match.decorators, call) : callMatches(rule.match.calls, call) || (call.scope === model.module && callMatches(rule.match.moduleCalls, call));
+      // A scheduler's decorator schedules only when given a schedule: Modal's `@app.function()` alone is run on demand.
+      if (matched && scheduledRule && call.decorates && call.args.length === 0 && !call.named.has('schedule')) continue;
+      if (matched && TASK_RULE.test(rule.id) && call.decorates && routed.has(call.decorates)) continue;
       if (matched) candidates.push(context.evidence(call.line, rule));
     }
     for (const exported of model.exports) if (rule.match.exports?.test(exported.name)) candidates.push(context.evidence(exported.line, rule));
@@ -26,6 +32,8 @@ export function findEntryPoint(context: FindingContext): Evidence | null {
 }
 
 const SCHEDULED_RULE = /\.entry-point\.scheduled$/;
+const ROUTE_RULE = /\.entry-point\.route-decorator$/;
+const TASK_RULE = /\.entry-point\.task-decorator$/;
 
 /**
  * The schedule a scheduled job's call is given: `cron.schedule(NIGHTLY, …)` with the expression in
@@ -45,7 +53,7 @@ export function scheduleOfEntry(context: FindingContext, entry: Evidence | null)
 function cronIn(context: FindingContext, call: CallSite): string | null {
   // The first argument (`cron.schedule('0 3 * * *', …)`), else a `schedule=` keyword (Azure Functions' timer decorator).
   for (const value of [call.args[0], call.named.get('schedule')]) {
-    const text = literalText(resolved(context.model, value));
+    const text = literalText(resolved(context.model, value)) ?? scheduleObject(context, value);
     if (text && isSchedule(text)) return text;
   }
   for (const value of [...call.args, ...call.named.values()]) {
@@ -53,6 +61,24 @@ function cronIn(context: FindingContext, call: CallSite): string | null {
     if (found) return found;
   }
   return null;
+}
+
+/**
+ * Modal's schedules: `modal.Cron("0 9 * * 1", timezone=…)` holds a cron expression;
+ * `modal.Period(hours=6)` an interval, said as App Engine does ("every 6 hours").
+ */
+function scheduleObject(context: FindingContext, value: Value | undefined): string | null {
+  const made = resolved(context.model, value);
+  if (made?.kind !== 'call') return null;
+  const { callee, args, named } = made.call;
+  if (/(^|\.)Cron$/.test(callee)) return literalText(resolved(context.model, args[0]));
+  if (!/(^|\.)Period$/.test(callee)) return null;
+  const parts = [...named].flatMap(([unit, amount]) => {
+    const count = literalText(amount);
+    if (!count || !/^\d+(\.\d+)?$/.test(count) || !/^(weeks|days|hours|minutes|seconds)$/.test(unit)) return [];
+    return [count === '1' ? unit.slice(0, -1) : `${count} ${unit}`];
+  });
+  return parts.length > 0 ? `every ${parts.join(' ')}` : null;
 }
 
 function cronEntry(context: FindingContext, value: Value | undefined, depth: number): string | null {

@@ -109,4 +109,27 @@ export const resolve = inngest.createFunction({ id: 'resolve' }, { event: 'dispu
     // A schedule nothing in the file writes (read from the environment) is not guessed.
     expect(await scheduleOf('jobs/e.ts', `import { CronJob } from 'cron'\n${openai}new CronJob(process.env.SCHEDULE, async () => ${summarise}).start()\n`)).toBeUndefined();
   });
+  it('Modal: a function given modal.Cron or modal.Period is scheduled with its schedule read; a plain function is run on demand, a web endpoint answers HTTP', async () => {
+    const modalApp = (decorators: string) => `import modal
+from openai import OpenAI
+
+app = modal.App("market-digest")
+image = modal.Image.debian_slim().pip_install("openai")
+
+${decorators}
+def digest():
+    OpenAI().responses.create(model="gpt-4.1-mini", input="Summarise today's filings")
+`;
+    const cron = await analyzed('digest.py', modalApp('@app.function(image=image, secrets=[modal.Secret.from_name("openai")], schedule=modal.Cron("0 7,17 * * 1-5"))'));
+    expect(cron.entryPoint?.ruleId).toBe('py.entry-point.scheduled');
+    expect(cron.entrySchedule).toBe('0 7,17 * * 1-5');
+    const period = await analyzed('digest.py', modalApp('@app.function(schedule=modal.Period(hours=6))'));
+    expect(period.entrySchedule).toBe('every 6 hours');
+    expect((await analyzed('digest.py', modalApp('@app.function(schedule=modal.Period(days=1))'))).entrySchedule).toBe('every day');
+    const onDemand = await analyzed('digest.py', modalApp('@app.function(image=image)'));
+    expect(onDemand.entryPoint?.ruleId).toBe('py.entry-point.task-decorator');
+    expect(onDemand.entrySchedule ?? null).toBeNull();
+    const web = await analyzed('digest.py', modalApp('@app.function(image=image)\n@modal.fastapi_endpoint(method="POST")'));
+    expect(web.entryPoint?.ruleId).toBe('py.entry-point.route-decorator');
+  });
 });
