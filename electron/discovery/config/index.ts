@@ -32,6 +32,7 @@ import { analyzeProcfile } from './procfile';
 import { analyzeServerless } from './serverless';
 import { analyzeTerraform } from './terraform';
 import { analyzeTfvars } from './tfvars';
+import { analyzeVercelCrons } from './vercel-crons';
 import { analyzeWrangler, WRANGLER_CONFIG } from './wrangler';
 
 export { describeCron } from './cron-words';
@@ -87,6 +88,7 @@ const PACKAGE_JSON: Route = { reading: 'a package.json', analyze: analyzePackage
 const PYPROJECT_SCRIPTS: Route = { reading: 'a pyproject.toml', analyze: analyzePyprojectScripts };
 const PNPM_WORKSPACE: Route = { reading: 'a pnpm-workspace.yaml', analyze: analyzePnpmWorkspace };
 const WRANGLER: Route = { reading: 'a wrangler config (Cloudflare Workers)', analyze: analyzeWrangler };
+const VERCEL_CRONS: Route = { reading: 'a vercel.json', analyze: analyzeVercelCrons };
 const BEDROCK_AGENTCORE: Route = { reading: 'a Bedrock AgentCore config', analyze: analyzeBedrockAgentcore };
 const SECRET_FILE_ROUTES = { dotenv: DOTENV, tfvars: TFVARS, 'key-file': KEY_FILE } as const;
 
@@ -135,6 +137,8 @@ function routesFor(path: string, text: string): Route[] {
   if (/\.jsonc?$/i.test(name)) {
     if (isServiceAccountKeyText(text)) return [SERVICE_ACCOUNT_KEY];
     if (name === 'langgraph.json') return [LANGGRAPH_JSON];
+    // Its cron jobs call routes of the project on a schedule; a vercel.json without any deploys nothing we read.
+    if (name === 'vercel.json' && text.includes('"crons"')) return [VERCEL_CRONS];
     // Its scripts are the commands `npm start` and `npm run x` run; a manifest without any is not read.
     if (name === 'package.json' && text.includes('"scripts"')) return [PACKAGE_JSON];
     return /"(mcpServers|servers|context_servers|mcp)"\s*:/.test(text) ? [MCP] : [];
