@@ -29,6 +29,7 @@ import { analyzePackageJson } from './package-json';
 import { analyzePnpmWorkspace } from './pnpm-workspace';
 import { analyzePyprojectScripts } from './pyproject-scripts';
 import { analyzeProcfile } from './procfile';
+import { analyzeRenderBlueprint, RENDER_BLUEPRINT } from './render-blueprint';
 import { analyzeServerless } from './serverless';
 import { analyzeTerraform } from './terraform';
 import { analyzeTfvars } from './tfvars';
@@ -88,6 +89,7 @@ const PACKAGE_JSON: Route = { reading: 'a package.json', analyze: analyzePackage
 const PYPROJECT_SCRIPTS: Route = { reading: 'a pyproject.toml', analyze: analyzePyprojectScripts };
 const PNPM_WORKSPACE: Route = { reading: 'a pnpm-workspace.yaml', analyze: analyzePnpmWorkspace };
 const WRANGLER: Route = { reading: 'a wrangler config (Cloudflare Workers)', analyze: analyzeWrangler };
+const RENDER: Route = { reading: 'a Render Blueprint (render.yaml)', analyze: analyzeRenderBlueprint };
 const VERCEL_CRONS: Route = { reading: 'a vercel.json', analyze: analyzeVercelCrons };
 const BEDROCK_AGENTCORE: Route = { reading: 'a Bedrock AgentCore config', analyze: analyzeBedrockAgentcore };
 const SECRET_FILE_ROUTES = { dotenv: DOTENV, tfvars: TFVARS, 'key-file': KEY_FILE } as const;
@@ -126,6 +128,7 @@ function routesFor(path: string, text: string): Route[] {
     if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name) || /(^|\/)\.gitlab\/ci\//.test(path)) return [GITLAB_CI];
     if (/(^|\/)\.circleci\/config\.ya?ml$/.test(path)) return [CIRCLECI];
     if (/^serverless\.ya?ml$/i.test(name)) return [SERVERLESS];
+    if (RENDER_BLUEPRINT.test(name)) return [RENDER];
     if (/^action\.ya?ml$/i.test(name)) return [GITHUB_ACTION];
     if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)) return [DOCKER_COMPOSE];
     // Which folders `pnpm -r` and `pnpm --filter` pick packages from.
