@@ -543,6 +543,28 @@ crm.get("/contacts")
     expect(cli.entryPoint?.ruleId).toBe('py.entry-point.main-guard');
   });
 
+  it("a LangChain SQL agent's toolkit lets the model read and write the database; a Chainlit message handler is the app's entry", async () => {
+    const findings = await analyzed(
+      'app.py',
+      `import chainlit as cl
+from langchain.agents import create_sql_agent
+from langchain_community.agent_toolkits import SQLDatabaseToolkit
+from langchain_community.utilities import SQLDatabase
+from langchain_openai import ChatOpenAI
+
+llm = ChatOpenAI(model="gpt-4o-mini")
+
+@cl.on_message
+async def answer(message: cl.Message):
+    toolkit = SQLDatabaseToolkit(db=SQLDatabase.from_uri("postgresql://reports@db/ledger"), llm=llm)
+    executor = create_sql_agent(llm=llm, toolkit=toolkit)
+    await cl.Message(content=executor.invoke({"input": message.content})["output"]).send()
+`,
+    );
+    expect([...new Set(findings.capabilities.map((capability) => capability.kind))].sort()).toEqual(['data-read', 'data-write']);
+    expect(findings.entryPoint).toMatchObject({ ruleId: 'py.entry-point.route-decorator', line: 9 });
+  });
+
   it('a library module has no entry point and lists its relative imports', async () => {
     const findings = await analyzed('pkg/agent.py', 'from . import tools, prompts\nfrom ..db import session\nimport json\nimport openai\n');
     expect(findings.entryPoint).toBeNull();
