@@ -28,6 +28,16 @@ describe('analyzeProcfile', () => {
     expect(units[4]!.llm).toMatchObject([{ provider: 'openai', models: ['gpt-4o-mini'] }]);
   });
 
+  it('a process whose command starts an HTTP server serves requests whatever its name; a script does not', () => {
+    const units = analyzeProcfile('Procfile', 'ledger: chainlit run ledger_chat/app.py --port 8081\napi: gunicorn app.main:app -k uvicorn.workers.UvicornWorker\ndigest: streamlit run reports/digest.py\nsync: python sync.py\n', testContext())!.units;
+    expect(units.map((u) => [u.name, u.trigger.kind, u.trigger.evidence?.ruleId ?? null, u.codePaths])).toEqual([
+      ['ledger', 'webhook', 'procfile.trigger.server', ['ledger_chat/app.py']],
+      ['api', 'webhook', 'procfile.trigger.server', ['app/main.py']],
+      ['digest', 'webhook', 'procfile.trigger.server', ['reports/digest.py']],
+      ['sync', 'unknown', null, ['sync.py']],
+    ]);
+  });
+
   it('returns null for a file with no process lines', () => {
     expect(analyzeProcfile('Procfile', '# nothing here\n', testContext())).toBeNull();
   });
