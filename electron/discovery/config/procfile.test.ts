@@ -17,6 +17,7 @@ describe('analyzeProcfile', () => {
       ['jobs', 'event', ['billing/app/jobs.py']],
       ['bot', 'unknown', ['billing/bot.py']],
       ['notices', 'event', ['billing/notices/run_worker.py']],
+      ['assistant', 'webhook', ['billing/assistant/app.py']],
     ]);
     // A worker named by convention only, one whose command names its task-queue runner (arq), one running a worker module.
     expect([5, 6, 8].map((i) => [units[i]!.trigger.schedule, units[i]!.trigger.evidence?.ruleId])).toEqual([
