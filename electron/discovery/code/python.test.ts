@@ -566,6 +566,27 @@ async def answer(message: cl.Message):
     expect(findings.entryPoint).toMatchObject({ ruleId: 'py.entry-point.route-decorator', line: 8 });
   });
 
+  it('a Temporal worker run (or an RQ worker) is a queue worker entry, before the main guard that starts it', async () => {
+    const findings = await analyzed(
+      'worker.py',
+      `import asyncio
+from temporalio.client import Client
+from temporalio.worker import Worker
+from openai import AsyncOpenAI
+from workflows.agent import AgentWorkflow
+
+async def main():
+    client = await Client.connect("localhost:7233")
+    worker = Worker(client, task_queue="agent-task-queue", workflows=[AgentWorkflow], activities=[])
+    await worker.run()
+
+if __name__ == "__main__":
+    asyncio.run(main())
+`,
+    );
+    expect(findings.entryPoint).toMatchObject({ ruleId: 'py.entry-point.queue-worker', line: 10 });
+  });
+
   it('a library module has no entry point and lists its relative imports', async () => {
     const findings = await analyzed('pkg/agent.py', 'from . import tools, prompts\nfrom ..db import session\nimport json\nimport openai\n');
     expect(findings.entryPoint).toBeNull();
