@@ -176,6 +176,25 @@ agent = ReActAgent.from_tools([FunctionTool.from_defaults(fn=post_adjustment)], 
 `,
     );
     expect(llamaindex.tools.map((tool) => tool.name)).toEqual(['post_adjustment']);
+    // A Temporal activity an OpenAI Agents SDK agent gets through activity_as_tool is the tool, not the wrapper.
+    const temporal = await analyzed(
+      'research/plan_agent.py',
+      `from datetime import timedelta
+from agents import Agent
+from temporalio.contrib.openai_agents import workflow as agent_workflow
+from research.slack_activities import search_slack, get_thread_messages
+
+def init_plan_agent():
+    return Agent(
+        name="Planning Agent",
+        tools=[
+            agent_workflow.activity_as_tool(search_slack, start_to_close_timeout=timedelta(seconds=10)),
+            agent_workflow.activity_as_tool(get_thread_messages, start_to_close_timeout=timedelta(seconds=10)),
+        ],
+    )
+`,
+    );
+    expect(temporal.tools.map((tool) => tool.name)).toEqual(['search_slack', 'get_thread_messages']);
   });
 });
 

@@ -28,12 +28,24 @@ export function findEntryPoint(context: FindingContext): Evidence | null {
     for (const exported of model.exports) if (rule.match.exports?.test(exported.name)) candidates.push(context.evidence(exported.line, rule));
   }
   const scheduled = candidates.filter((candidate) => SCHEDULED_RULE.test(candidate.ruleId));
-  return (scheduled.length > 0 ? scheduled : candidates).reduce<Evidence | null>((earliest, candidate) => (!earliest || candidate.line < earliest.line ? candidate : earliest), null);
+  return (scheduled.length > 0 ? scheduled : withoutGuardsOfServerStarts(candidates)).reduce<Evidence | null>((earliest, candidate) => (!earliest || candidate.line < earliest.line ? candidate : earliest), null);
 }
 
 const SCHEDULED_RULE = /\.entry-point\.scheduled$/;
 const ROUTE_RULE = /\.entry-point\.route-decorator$/;
 const TASK_RULE = /\.entry-point\.task-decorator$/;
+const MAIN_GUARD_RULE = /\.entry-point\.main-guard$/;
+const SERVER_START_RULE = /\.entry-point\.server-start$/;
+
+/**
+ * `if __name__ == "__main__": serve_app("main:app")`: the guard above a server start is the same
+ * entry, better known by the start (the linker folds the router modules a server mounts into it).
+ */
+function withoutGuardsOfServerStarts(candidates: readonly Evidence[]): Evidence[] {
+  const starts = candidates.filter((candidate) => SERVER_START_RULE.test(candidate.ruleId));
+  if (starts.length === 0) return [...candidates];
+  return candidates.filter((candidate) => !MAIN_GUARD_RULE.test(candidate.ruleId) || !starts.some((start) => start.line > candidate.line));
+}
 
 /**
  * The schedule a scheduled job's call is given: `cron.schedule(NIGHTLY, …)` with the expression in

@@ -118,7 +118,8 @@ export function managedAgentOf(model: CodeModel, value: Value | undefined): Valu
 
 /**
  * A tool handed over as an instance of its class (`tools=[FetchPageTool(), SerperDevTool(n_results=8)]`,
- * the usual way with CrewAI's and smolagents' class tools): the class names it, as the file defining it does.
+ * the usual way with CrewAI's and smolagents' class tools, and Agno's toolkits: `tools=[DuckDuckGoTools()]`):
+ * the class names it, as the file defining it does.
  */
 export function instanceTool(definition: AgentDefinitionFinding, call: CallSite): string | null {
   if (!INSTANCE_TOOL_KINDS.has(definition.kind)) return null;
@@ -126,7 +127,7 @@ export function instanceTool(definition: AgentDefinitionFinding, call: CallSite)
   return /^[A-Z]/.test(name) ? name : null;
 }
 
-const INSTANCE_TOOL_KINDS: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['crewai-agent', 'smolagents-agent', 'autogen-agent']);
+const INSTANCE_TOOL_KINDS: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['crewai-agent', 'smolagents-agent', 'autogen-agent', 'agno-agent', 'agno-team']);
 
 /** AutoGen Core agents registered on a runtime with a factory that gives them a model client. */
 export function registeredAgents(model: CodeModel, enabled: ReadonlyMap<string, RuleBase>): Array<{ call: CallSite; definition: AgentDefinitionFinding; shape: DefinitionShape }> {

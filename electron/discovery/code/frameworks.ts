@@ -1,8 +1,9 @@
 import type { FrameworkUse } from '../../../shared/discovery';
-import type { CallSite, CodeModel, ImportFact } from './code-model';
+import type { CallSite, CodeModel, ImportFact, Scope } from './code-model';
 import { callMatches, literalText, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
 import type { GlobMatcher } from './glob';
+import { MAX_HELPER_DEPTH } from './helper-calls';
 
 /** An import alone says less than a call: the framework may be imported for a type or a helper. */
 const IMPORT_ONLY_FACTOR = 0.8;
@@ -58,13 +59,41 @@ export function importMatches(matcher: GlobMatcher | undefined, fact: ImportFact
   return matcher !== undefined && (matcher.test(fact.module) || fact.names.some((name) => matcher.test(`${fact.module}.${name}`)));
 }
 
-/** The first loop that calls a model and reads tool calls back from its answer. */
+/**
+ * The first loop that calls a model and reads tool calls back from its answer. The model call may
+ * sit in a same-file helper the loop calls (`raw = call_openai(...)` posting to the provider's API),
+ * followed as deep as a tool's helpers are.
+ */
 function toolLoopLine(model: CodeModel, modelCalls: readonly CallSite[], markers: readonly string[]): number | null {
+  if (modelCalls.length === 0) return null;
+  const modelCallers = functionsCallingModel(model, modelCalls);
   for (const loop of model.loops) {
-    const callsModel = modelCalls.some((call) => call.start > loop.start && call.end <= loop.end);
+    const inLoop = (call: CallSite) => call.start > loop.start && call.end <= loop.end;
+    const callsModel = modelCalls.some(inLoop) || model.calls.some((call) => inLoop(call) && call.localName !== null && modelCallers.has(call.localName));
     if (!callsModel) continue;
     const body = model.text.slice(loop.start, loop.end);
     if (markers.some((marker) => body.includes(marker))) return loop.line;
   }
+  return null;
+}
+
+/** Names of the same-file functions that call a model, directly or through helpers up to MAX_HELPER_DEPTH calls deep. */
+function functionsCallingModel(model: CodeModel, modelCalls: readonly CallSite[]): Set<string> {
+  const names = new Set<string>();
+  let frontier = modelCalls.map((call) => call.scope);
+  for (let depth = 0; depth < MAX_HELPER_DEPTH && frontier.length > 0; depth++) {
+    const reached = new Set<string>();
+    for (const scope of frontier) {
+      const caller = enclosingFunction(scope);
+      if (caller && !names.has(caller.name)) reached.add(caller.name);
+    }
+    for (const name of reached) names.add(name);
+    frontier = model.calls.filter((call) => call.localName !== null && reached.has(call.localName)).map((call) => call.scope);
+  }
+  return names;
+}
+
+function enclosingFunction(scope: Scope): Scope | null {
+  for (let current: Scope | null = scope; current; current = current.parent) if (current.kind === 'function' && current.name) return current;
   return null;
 }

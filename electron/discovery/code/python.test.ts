@@ -58,7 +58,7 @@ describe('Python agent frameworks (fixtures)', () => {
     const findings = await analyzed('mcp/server.py', fixture('python/mcp_file_server.py'));
     expect(findings.frameworks.map((use) => use.framework)).toEqual(['mcp-server']);
     expect(toolSummary(findings)).toEqual(['read_file:', 'remove_tree: file-write', 'write_file: file-write']);
-    expect(findings.entryPoint?.line).toBe(31);
+    expect(findings.entryPoint).toMatchObject({ ruleId: 'py.entry-point.server-start', line: 32 });
   });
 
   it('a one-shot summariser in a web handler is an LLM use, not an agent', async () => {
@@ -233,6 +233,31 @@ def chat(messages):
     expect(toolSummary(findings)).toEqual(['run_tests: shell-exec']);
     expect(findings.frameworks.map((use) => use.framework)).toEqual(['tool-call-loop']);
     expect(findings.llm[0]).toMatchObject({ provider: 'openai', models: ['o4-mini'] });
+  });
+
+  it('a tool loop whose model call is a helper posting to the provider API is a hand-written agent loop', async () => {
+    const source = `import requests
+
+CHAT_URL = "https://api.openai.com/v1/chat/completions"
+
+def post_chat(messages, tools):
+    response = requests.post(CHAT_URL, json={"model": "gpt-4o-mini", "messages": messages, "tools": tools}, timeout=60)
+    return response.json()
+
+def answer(messages, tools, handlers):
+    while True:
+        message = post_chat(messages, tools)["choices"][0]["message"]
+        if not message.get("tool_calls"):
+            return message["content"]
+        for call in message["tool_calls"]:
+            messages.append({"role": "tool", "tool_call_id": call["id"], "content": handlers[call["function"]["name"]]()})
+`;
+    const findings = await analyzed('chat.py', source);
+    expect(findings.frameworks.map((use) => use.framework)).toEqual(['tool-call-loop']);
+    expect(findings.agentic).toBe(true);
+    // The same helper polled in a loop that never reads tool calls is a one-shot completion.
+    const polled = await analyzed('poll.py', source.replace(/while True:[\s\S]*/, 'for prompt in messages:\n        print(post_chat([prompt], [])["choices"][0]["message"]["content"])\n'));
+    expect(polled.frameworks).toEqual([]);
   });
 });
 
@@ -507,6 +532,59 @@ crm.get("/contacts")
       const findings = await analyzed('bot.py', `import os\nimport discord\nfrom discord.ext import commands\nimport openai\nTOKEN = os.environ["DISCORD_TOKEN"]\n${body}\n`);
       expect(findings.entryPoint?.ruleId).toBe('py.entry-point.server-start');
     }
+  });
+
+  it('a main guard that starts a server is known by the server start (uvicorn, an Agno Playground app); a plain main guard stays one', async () => {
+    for (const start of ['uvicorn.run(app, port=8080)', 'playground.serve_playground_app("main:app", reload=True)']) {
+      const findings = await analyzed('main.py', `import uvicorn\nfrom agno import playground\nfrom teams import Desk\napp = playground.Playground(teams=[Desk]).get_app()\n\nif __name__ == "__main__":\n    ${start}\n`);
+      expect(findings.entryPoint).toMatchObject({ ruleId: 'py.entry-point.server-start', line: 7 });
+    }
+    const cli = await analyzed('cli.py', 'import openai\n\nif __name__ == "__main__":\n    print(openai.OpenAI().responses.create(model="gpt-4o", input="hi").output_text)\n');
+    expect(cli.entryPoint?.ruleId).toBe('py.entry-point.main-guard');
+  });
+
+  it("a LangChain SQL agent's toolkit lets the model read and write the database; a Chainlit message handler is the app's entry", async () => {
+    const findings = await analyzed(
+      'app.py',
+      `import chainlit as cl
+from langchain_community.agent_toolkits import SQLDatabaseToolkit, create_sql_agent
+from langchain_community.utilities import SQLDatabase
+from langchain_openai import ChatOpenAI
+
+llm = ChatOpenAI(model="gpt-4o-mini")
+
+@cl.on_message
+async def answer(message: cl.Message):
+    toolkit = SQLDatabaseToolkit(db=SQLDatabase.from_uri("postgresql://reports@db/ledger"), llm=llm)
+    executor = create_sql_agent(llm=llm, toolkit=toolkit)
+    await cl.Message(content=executor.invoke({"input": message.content})["output"]).send()
+`,
+    );
+    expect([...new Set(findings.capabilities.map((capability) => capability.kind))].sort()).toEqual(['data-read', 'data-write']);
+    // create_sql_agent from the community toolkits (its current home) is a LangChain agent.
+    expect(findings.agentic).toBe(true);
+    expect(findings.entryPoint).toMatchObject({ ruleId: 'py.entry-point.route-decorator', line: 8 });
+  });
+
+  it('a Temporal worker run (or an RQ worker) is a queue worker entry, before the main guard that starts it', async () => {
+    const findings = await analyzed(
+      'worker.py',
+      `import asyncio
+from temporalio.client import Client
+from temporalio.worker import Worker
+from openai import AsyncOpenAI
+from workflows.agent import AgentWorkflow
+
+async def main():
+    client = await Client.connect("localhost:7233")
+    worker = Worker(client, task_queue="agent-task-queue", workflows=[AgentWorkflow], activities=[])
+    await worker.run()
+
+if __name__ == "__main__":
+    asyncio.run(main())
+`,
+    );
+    expect(findings.entryPoint).toMatchObject({ ruleId: 'py.entry-point.queue-worker', line: 10 });
   });
 
   it('a library module has no entry point and lists its relative imports', async () => {

@@ -79,13 +79,35 @@ if __name__ == "__main__":
 `,
     );
     expect(summary(findings.agentDefinitions)).toEqual([
-      ['agno-agent', 'Researcher', 'researcher', [], []],
+      ['agno-agent', 'Researcher', 'researcher', [], ['DuckDuckGoTools']],
       ['agno-agent', 'Refunds', 'refunds', [], ['refund_charge']],
       ['agno-team', 'Support desk', 'desk', ['sub-agent:researcher', 'sub-agent:refunds'], []],
       ['agent-os', null, 'agent_os', ['sub-agent:refunds', 'sub-agent:desk'], []],
     ]);
     expect([...new Set(findings.llm.map((use) => use.provider))].sort()).toEqual(['anthropic', 'lmstudio']);
     expect(findings.frameworks.map((use) => use.framework)).toEqual(['agno']);
+  });
+
+  it("holds Agno's toolkits by their class: search and article readers bring in web pages, ShellTools a shell, PythonTools code execution", async () => {
+    const findings = await analyzed(
+      'agents/reader.py',
+      `from agno.agent import Agent
+from agno.models.ollama import Ollama
+from agno.tools.newspaper4k import Newspaper4kTools
+from agno.tools.hackernews import HackerNewsTools
+from agno.tools.shell import ShellTools
+from agno.tools.python import PythonTools
+
+reader = Agent(name="Article Reader", model=Ollama(id="devstral"), tools=[Newspaper4kTools(cache_results=True), HackerNewsTools()])
+operator = Agent(name="Operator", model=Ollama(id="devstral"), tools=[ShellTools(), PythonTools()])
+`,
+    );
+    expect(summary(findings.agentDefinitions)).toEqual([
+      ['agno-agent', 'Article Reader', 'reader', [], ['Newspaper4kTools', 'HackerNewsTools']],
+      ['agno-agent', 'Operator', 'operator', [], ['ShellTools', 'PythonTools']],
+    ]);
+    expect((findings.untrustedInputs ?? []).map((input) => `${input.kind} ${input.tool}`)).toEqual(['web-page Newspaper4kTools', 'web-page HackerNewsTools']);
+    expect(findings.capabilities.map((capability) => `${capability.kind} ${capability.tool}`).sort()).toEqual(['code-execution PythonTools', 'shell-exec ShellTools']);
   });
 
   it('reads a Strands agent on Bedrock and a BedrockAgentCoreApp entrypoint as a server', async () => {

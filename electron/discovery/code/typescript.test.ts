@@ -189,6 +189,26 @@ const d = process.env.NODE_ENV;
     expect(JSON.stringify(findings)).not.toContain('Zz9Q');
   });
 
+  it('a Temporal worker polling its task queue is an entry point that runs on its queue', async () => {
+    const findings = await analyzed(
+      'src/worker.ts',
+      `import { NativeConnection, Worker } from '@temporalio/worker';
+import OpenAI from 'openai';
+import * as activities from './activities';
+
+export const client = new OpenAI();
+
+async function start() {
+  const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  const worker = await Worker.create({ connection, taskQueue: 'disputes', workflowsPath: require.resolve('./workflows'), activities });
+  await worker.run();
+}
+start();
+`,
+    );
+    expect(findings.entryPoint).toMatchObject({ ruleId: 'ts.entry-point.queue-worker', line: 10 });
+  });
+
   it('Express routes and app.listen are entry points; the earliest is reported', async () => {
     const findings = await analyzed(
       'server.js',

@@ -23,6 +23,8 @@ describe('codePathsInCommand', () => {
     ['uvicorn app.main:app --port 8000', ['svc/app/main.py']],
     ['deno run --allow-net agent.ts', ['svc/agent.ts']],
     ['python /app/worker.py', ['app/worker.py']],
+    ['streamlit run desk/app.py --server.port $PORT', ['svc/desk/app.py']],
+    ['chainlit run ledger_chat/app.py --port 8081', ['svc/ledger_chat/app.py']],
   ])('%s', (command, paths) => {
     expect(codePathsInCommand(command, 'svc')).toEqual(paths);
   });

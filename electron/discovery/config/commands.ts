@@ -120,7 +120,8 @@ function codeTarget(words: string[]): CodeTarget | null {
     const app = skipOptions(args)[0] ?? args.find((a) => /^[\w.]+:[\w.()]+$/.test(a));
     return app && /^[\w.]+:/.test(app) ? { kind: 'module', module: app.split(':')[0]! } : null;
   }
-  if (program === 'streamlit' && args[0] === 'run' && args[1]) return { kind: 'file', path: args[1] };
+  // `streamlit run app.py`, `chainlit run app.py -w`: the UI server imports and runs that script.
+  if ((program === 'streamlit' || program === 'chainlit') && args[0] === 'run' && args[1]) return { kind: 'file', path: args[1] };
   return null;
 }
 

@@ -17,6 +17,7 @@ describe('analyzeProcfile', () => {
       ['jobs', 'event', ['billing/app/jobs.py']],
       ['bot', 'unknown', ['billing/bot.py']],
       ['notices', 'event', ['billing/notices/run_worker.py']],
+      ['assistant', 'webhook', ['billing/assistant/app.py']],
     ]);
     // A worker named by convention only, one whose command names its task-queue runner (arq), one running a worker module.
     expect([5, 6, 8].map((i) => [units[i]!.trigger.schedule, units[i]!.trigger.evidence?.ruleId])).toEqual([
@@ -26,6 +27,16 @@ describe('analyzeProcfile', () => {
     ]);
     expect(units[4]!.evidence.line).toBe(lineWith(text, 'summariser:'));
     expect(units[4]!.llm).toMatchObject([{ provider: 'openai', models: ['gpt-4o-mini'] }]);
+  });
+
+  it('a process whose command starts an HTTP server serves requests whatever its name; a script does not', () => {
+    const units = analyzeProcfile('Procfile', 'ledger: chainlit run ledger_chat/app.py --port 8081\napi: gunicorn app.main:app -k uvicorn.workers.UvicornWorker\ndigest: streamlit run reports/digest.py\nsync: python sync.py\n', testContext())!.units;
+    expect(units.map((u) => [u.name, u.trigger.kind, u.trigger.evidence?.ruleId ?? null, u.codePaths])).toEqual([
+      ['ledger', 'webhook', 'procfile.trigger.server', ['ledger_chat/app.py']],
+      ['api', 'webhook', 'procfile.trigger.server', ['app/main.py']],
+      ['digest', 'webhook', 'procfile.trigger.server', ['reports/digest.py']],
+      ['sync', 'unknown', null, ['sync.py']],
+    ]);
   });
 
   it('returns null for a file with no process lines', () => {

@@ -8,6 +8,8 @@ import { ConfigSource } from './source';
 import { newFindings, newUnit, trigger } from './units';
 
 const PROCESS_LINE = /^([A-Za-z0-9_-]+):\s*(\S.*)$/;
+/** Commands that start an HTTP server: a process running one gets requests whatever it is named (Dokku, foreman and honcho run every process). */
+const SERVER_COMMAND = /(?:^|[\s/])(uvicorn|gunicorn|hypercorn|daphne|flask\s+run|streamlit\s+run|chainlit\s+run)\b/;
 
 /** Procfile (Heroku, Dokku, foreman, honcho): one unit per process type. */
 export function analyzeProcfile(path: string, text: string, ctx: ConfigContext): ConfigFindings | null {
@@ -48,6 +50,8 @@ function processTrigger(src: ConfigSource, name: string, command: string, line: 
   if (/clock|scheduler|cron|beat/.test(name) || /\bcelery\b.*\bbeat\b|\bapscheduler\b/.test(command)) {
     return trigger('cron', null, `Runs its own schedule (${name} process); the times are in its code`, src.evidence('procfile.trigger.clock', line)) ?? unknown;
   }
+  const server = command.match(SERVER_COMMAND);
+  if (server) return trigger('webhook', name, `Serves HTTP requests (${server[1]} in the ${name} process)`, src.evidence('procfile.trigger.server', line)) ?? unknown;
   const hint = queueHint(`${name} ${command}`);
   if (hint) return trigger('event', hint, `Consumes messages (${hint})`, src.evidence('procfile.trigger.worker', line)) ?? unknown;
   if (isBackgroundWorker(name, codePathsInCommand(command, src.dir))) {

@@ -19,6 +19,7 @@ describe('the trigger of a code entry point', () => {
 
   it('document, message and queue triggers are events; callable functions and routes are HTTP', () => {
     expect(triggerOfEntryPoint(entry('ts.entry-point.scheduled', "export const onDispute = onDocumentCreated('disputes/{id}', async (event) => {"))).toMatchObject({ kind: 'event' });
+    expect(triggerOfEntryPoint(entry('py.entry-point.queue-worker', '    await worker.run()'))).toMatchObject({ kind: 'event', description: 'Runs when its event arrives' });
     expect(triggerOfEntryPoint(entry('ts.entry-point.cloud-function', 'export const refundDecision = onCallGenkit(opts, refundDecisionFlow)'))).toMatchObject({ kind: 'user', description: 'Runs when its HTTP endpoint is called' });
     expect(triggerOfEntryPoint(entry('ts.entry-point.route', "app.post('/chat', async (req, res) => {"))).toMatchObject({ kind: 'user', description: 'Runs when its HTTP endpoint is called' });
     expect(triggerOfEntryPoint(entry('py.entry-point.main-guard', "if __name__ == '__main__':"))).toMatchObject({ kind: 'user', description: 'Started by a person or a process we did not see' });
