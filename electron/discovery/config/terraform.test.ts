@@ -104,3 +104,44 @@ describe('analyzeTerraform', () => {
     expect(unit!.evidence.line).toBe(lineWith(json, '"worker": {'));
   });
 });
+
+describe('an Amazon Bedrock Agent in Terraform', () => {
+  const agentTf = fixture('terraform/bedrock-agent/agent.tf');
+  const toolsTf = fixture('terraform/bedrock-agent/tools.tf');
+  const analyzeModule = async () =>
+    (
+      await analyzeTerraformModule(
+        [
+          { path: 'infra/refunds/agent.tf', text: agentTf },
+          { path: 'infra/refunds/tools.tf', text: toolsTf },
+        ],
+        testContext(),
+      )
+    ).findings;
+
+  it('is a unit named by agent_name, on InvokeAgent, running its foundation model as its resource role', async () => {
+    const agent = (await analyzeModule()).flatMap((f) => f.units).find((u) => u.name === 'refund-desk')!;
+    expect(agent).toMatchObject({ kind: 'serverless-function', path: 'infra/refunds/agent.tf' });
+    expect(agent.evidence.line).toBe(lineWith(agentTf, 'resource "aws_bedrockagent_agent" "refunds"'));
+    expect(agent.trigger).toMatchObject({ kind: 'webhook', schedule: 'InvokeAgent' });
+    expect(agent.llm.map((l) => [l.provider, l.sdk, l.models])).toEqual([
+      ['bedrock', 'Amazon Bedrock Agents', ['anthropic.claude-3-5-sonnet-20240620-v1:0']],
+      ['bedrock', 'IAM bedrock:InvokeModel', []],
+    ]);
+    expect(agent.credentials.map((c) => [c.kind, c.name])).toEqual([
+      ['iam-role', 'AmazonBedrockExecutionRoleForAgents_refunds'],
+      ['iam-role', 'refund-tools-lambda'],
+    ]);
+  });
+
+  it('holds its action groups as tools: the Lambda’s code and role, the code interpreter, and its knowledge bases as data it reads', async () => {
+    const agent = (await analyzeModule()).flatMap((f) => f.units).find((u) => u.name === 'refund-desk')!;
+    expect(agent.codePaths).toEqual(['services/refund-tools/handler.py']);
+    expect(agent.capabilities.map((c) => [c.kind, c.tool, c.detail])).toEqual([
+      ['code-execution', 'analysis', 'Bedrock code interpreter runs code the model writes'],
+      ['data-read', 'refunds', 'IAM allows dynamodb:GetItem on ${aws_dynamodb_table.refunds.arn}'],
+      ['data-write', 'refunds', 'IAM allows dynamodb:UpdateItem on ${aws_dynamodb_table.refunds.arn}'],
+      ['data-read', null, 'Retrieves from the policies knowledge base'],
+    ]);
+  });
+});

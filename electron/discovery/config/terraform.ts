@@ -54,6 +54,8 @@ function functionUnit(block: TfBlock, module: Map<string, TfBlock>, blocks: TfBl
   switch (block.type) {
     case 'aws_lambda_function':
       return lambdaUnit(block, module, blocks);
+    case 'aws_bedrockagent_agent':
+      return bedrockAgentUnit(block, module, blocks);
     case 'google_cloudfunctions_function':
     case 'google_cloudfunctions2_function':
       return cloudFunctionUnit(block, blocks);
@@ -85,7 +87,43 @@ function lambdaUnit(lambda: TfBlock, module: Map<string, TfBlock>, blocks: TfBlo
   if (codePath) unit.codePaths.push(codePath);
 
   recordEnvironment(lambda, unit, nested(nested(body.environment)?.variables), ['environment', 'variables']);
-  recordRole(lambda, unit, module, blocks);
+  recordRole(lambda, 'role', unit, module, blocks);
+  return unit;
+}
+
+/**
+ * An Amazon Bedrock Agent (`aws_bedrockagent_agent`): a managed agent whose model loop runs in
+ * AWS. Its tools are its action groups: each runs a Lambda (`action_group_executor { lambda }`),
+ * whose code and role are what the agent can make happen, or a built-in (`AMAZON.CodeInterpreter`
+ * runs code the model writes; `AMAZON.UserInput` only asks the user). Knowledge bases associated
+ * with it are data it reads. It runs as its resource role, on InvokeAgent calls to its aliases.
+ */
+function bedrockAgentUnit(agent: TfBlock, module: Map<string, TfBlock>, blocks: TfBlock[]): UnitFinding | null {
+  const evidence = evidenceAt(agent, 'tf.unit.bedrock-agent');
+  if (!evidence) return null;
+  const body = agent.body;
+  const invoked = trigger('webhook', 'InvokeAgent', 'On InvokeAgent calls to its aliases (Amazon Bedrock Agents)', evidenceAt(agent, 'tf.trigger.invoke-agent'));
+  const unit = newUnit('serverless-function', literalOf(body.agent_name) ?? agent.name, agent.file.src.path, evidence, invoked ?? noTrigger('Invoked through the Bedrock Agents API'));
+  const model = literalOf(body.foundation_model);
+  addLlm(unit, 'bedrock', 'Amazon Bedrock Agents', model ? [model] : [], evidenceAt(agent, 'tf.llm.bedrock-agent', ['foundation_model']));
+  recordRole(agent, 'agent_resource_role_arn', unit, module, blocks);
+  for (const block of blocks) {
+    if (!refersTo(block.body.agent_id, agent)) continue;
+    if (block.type === 'aws_bedrockagent_agent_action_group') {
+      const name = literalOf(block.body.action_group_name) ?? block.name;
+      const builtIn = literalOf(block.body.parent_action_group_signature);
+      if (builtIn === 'AMAZON.CodeInterpreter') addCapability(unit, 'code-execution', 'Bedrock code interpreter runs code the model writes', evidenceAt(block, 'tf.capability.action-group', ['parent_action_group_signature']), name);
+      const executor = nestedList(block.body.action_group_executor).flatMap((e) => referencesIn(e.lambda)).map((a) => module.get(a)).find((b) => b?.type === 'aws_lambda_function');
+      if (!executor) continue;
+      // The action group's Lambda is the tool: its code joins the agent, its role is what the tool may do.
+      const codePath = lambdaCodePath(executor, module, literalOf(executor.body.handler), literalOf(executor.body.runtime) ?? '');
+      if (codePath) addUnique(unit.codePaths, codePath);
+      recordRole(executor, 'role', unit, module, blocks, name);
+    } else if (block.type === 'aws_bedrockagent_agent_knowledge_base_association') {
+      const base = referencesIn(block.body.knowledge_base_id)[0]?.replace(/^aws_bedrockagent_knowledge_base\./, '') ?? literalOf(block.body.knowledge_base_id) ?? 'a knowledge base';
+      addCapability(unit, 'data-read', `Retrieves from the ${base} knowledge base`, evidenceAt(block, 'tf.capability.action-group', ['knowledge_base_id']));
+    }
+  }
   return unit;
 }
 
@@ -145,18 +183,22 @@ function recordEnvironment(block: TfBlock, unit: UnitFinding, variables: ReturnT
   }
 }
 
-/** The execution role: named for the IAM import to join, with what its policies allow as capabilities. */
-function recordRole(lambda: TfBlock, unit: UnitFinding, module: Map<string, TfBlock>, blocks: TfBlock[]): void {
-  const role = referencesIn(lambda.body.role).map((a) => module.get(a)).find((b) => b?.type === 'aws_iam_role');
-  const roleName = role ? (literalOf(role.body.name) ?? role.address) : literalOf(lambda.body.role);
+/**
+ * The role a resource runs as (a Lambda's `role`, a Bedrock Agent's `agent_resource_role_arn`):
+ * named for the IAM import to join, with what its policies allow as capabilities, of `tool` when
+ * the role is a tool's (an action group's Lambda).
+ */
+function recordRole(owner: TfBlock, attribute: string, unit: UnitFinding, module: Map<string, TfBlock>, blocks: TfBlock[], tool: string | null = null): void {
+  const role = referencesIn(owner.body[attribute]).map((a) => module.get(a)).find((b) => b?.type === 'aws_iam_role');
+  const roleName = role ? (literalOf(role.body.name) ?? role.address) : literalOf(owner.body[attribute]);
   if (!roleName) return;
-  addCredential(unit, 'iam-role', roleName, 'aws', evidenceAt(lambda, 'tf.credential.iam-role', ['role']));
+  addCredential(unit, 'iam-role', roleName, 'aws', evidenceAt(owner, 'tf.credential.iam-role', [attribute]));
   if (!role) return;
   for (const document of policyDocumentsOf(role, module, blocks)) {
     nestedList(document.body.statement).forEach((statement) => {
       const parsed = { effect: literalOf(statement.effect) ?? 'Allow', actions: textList(statement.actions), resources: textList(statement.resources) };
       const evidence = () => evidenceAt(document, 'tf.capability.iam-policy', ['statement']);
-      for (const { kind, detail } of capabilitiesOfStatement(parsed)) addCapability(unit, kind, detail, evidence());
+      for (const { kind, detail } of capabilitiesOfStatement(parsed)) addCapability(unit, kind, detail, evidence(), tool);
       if (invokesBedrock(parsed)) addLlm(unit, 'bedrock', 'IAM bedrock:InvokeModel', [], evidenceAt(document, 'tf.llm.bedrock-policy', ['statement']));
     });
   }

@@ -40,7 +40,7 @@ const TERRAFORM_FILE = /\.tf(\.json)?$/;
  * next to one). Most Terraform declares buckets, queues and networks: such modules are not
  * parsed at all, which matters because the HCL parser is the slowest analyzer per byte.
  */
-const TERRAFORM_UNIT_RESOURCES = /\b(aws_lambda_function|google_cloudfunctions2?_function|azurerm_(linux_|windows_)?function_app)\b/;
+const TERRAFORM_UNIT_RESOURCES = /\b(aws_lambda_function|aws_bedrockagent_agent|google_cloudfunctions2?_function|azurerm_(linux_|windows_)?function_app)\b/;
 
 const BATCH_BYTES = 512 * 1024;
 const BATCH_FILES = 64;
