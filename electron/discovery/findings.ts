@@ -223,6 +223,7 @@ export interface AgentDefinitionFinding {
     | 'maf-function-app'
     | 'ai-sdk-agent'
     | 'voltagent-agent'
+    | 'voltagent-app'
     | 'agentkit-agent'
     | 'agentkit-network'
     | 'mastra-agent'
