@@ -371,5 +371,7 @@ export interface ImportedUrlCall {
   constant: string;
   /** The HTTP call as the rule names it: `requests.post`. */
   sdk: string;
+  /** What the call's URL adds after the constant, without its query: `/models/{}:generateContent` for `f"{GEMINI_BASE}/models/{MODEL}:generateContent"`. */
+  path?: string;
   evidence: Evidence;
 }
