@@ -82,6 +82,10 @@ export interface CodeFindings {
   toolAliases?: Record<string, string>;
   /** Which tools each agent or bound model of the file is given, and the tools its own code calls (code/tool-bindings.ts); absent when none. */
   toolUse?: ToolUseFacts;
+  /** Tools whose body is a function another module defines: tool name → its qualified symbol (`app.payments.refund_charge`); absent when none. */
+  importedToolBodies?: Record<string, string>;
+  /** Lines of the capabilities no tool of the file owns, by the module-level function they are in (code/function-capabilities.ts); absent when none. */
+  capabilityLinesByFunction?: Record<string, number[]>;
   /** Names imported from modules that may be files of the repository (`from app.team import triage` → "triage"), for sub-agents; absent when none. */
   importedNames?: string[];
   /** Variables of agents or graphs the file starts (`Runner.run_sync(triage)`, `graph.invoke(...)`); absent when none. */
