@@ -31,6 +31,23 @@ def lookup_invoice(invoice_id: str) -> dict:
         return conn.execute("SELECT id, amount, status FROM invoices WHERE id = %s", (invoice_id,)).fetchone()
 `;
 
+/** An AG2 assistant registering functions of billing/payments.py for its user proxy to run. */
+function ag2Desk(functions: string[]): string {
+  const registered = functions.map((fn) => `register_function(${fn}, caller=assistant, executor=user, description="${fn}")`).join('\n');
+  return `import os
+from autogen import AssistantAgent, UserProxyAgent, register_function
+from billing.payments import ${functions.join(', ')}
+
+llm_config = {"config_list": [{"model": "gpt-4o", "api_key": os.environ["OPENAI_API_KEY"]}]}
+assistant = AssistantAgent("billing", llm_config=llm_config)
+user = UserProxyAgent("user", human_input_mode="NEVER", code_execution_config=False)
+${registered}
+
+if __name__ == "__main__":
+    user.initiate_chat(assistant, message="Refund ch_1")
+`;
+}
+
 const held = (item: DiscoveredAgent) => ({
   tools: item.tools.map((tool) => `${tool.name}: ${tool.capabilities.join(', ')}`).sort(),
   capabilities: item.capabilities.map((capability) => `${capability.kind} ${capability.tool} ${capability.evidence.path}:${capability.evidence.line}`).sort(),
@@ -41,19 +58,7 @@ describe('a function of another module handed to a model as a tool', () => {
     const [item] = await link({
       'billing/__init__.py': '',
       'billing/payments.py': PAYMENTS,
-      'billing/main.py': `import os
-from autogen import AssistantAgent, UserProxyAgent, register_function
-from billing.payments import lookup_invoice, refund_charge
-
-llm_config = {"config_list": [{"model": "gpt-4o", "api_key": os.environ["OPENAI_API_KEY"]}]}
-assistant = AssistantAgent("billing", llm_config=llm_config)
-user = UserProxyAgent("user", human_input_mode="NEVER", code_execution_config=False)
-register_function(refund_charge, caller=assistant, executor=user, description="Refund a charge")
-register_function(lookup_invoice, caller=assistant, executor=user, description="Read an invoice")
-
-if __name__ == "__main__":
-    user.initiate_chat(assistant, message="Refund ch_1")
-`,
+      'billing/main.py': ag2Desk(['refund_charge', 'lookup_invoice']),
     });
     expect(held(item!)).toEqual({
       tools: ['lookup_invoice: data-read', 'refund_charge: payment'],
@@ -101,18 +106,7 @@ if __name__ == "__main__":
     const agents = await link({
       'billing/__init__.py': '',
       'billing/payments.py': PAYMENTS,
-      'billing/desk.py': `import os
-from autogen import AssistantAgent, UserProxyAgent, register_function
-from billing.payments import lookup_invoice
-
-llm_config = {"config_list": [{"model": "gpt-4o", "api_key": os.environ["OPENAI_API_KEY"]}]}
-assistant = AssistantAgent("desk", llm_config=llm_config)
-user = UserProxyAgent("user", human_input_mode="NEVER", code_execution_config=False)
-register_function(lookup_invoice, caller=assistant, executor=user, description="Read an invoice")
-
-if __name__ == "__main__":
-    user.initiate_chat(assistant, message="Invoice 7?")
-`,
+      'billing/desk.py': ag2Desk(['lookup_invoice']),
       'billing/nightly.py': `import asyncio
 from agents import Agent, Runner, function_tool
 from billing.payments import lookup_invoice
