@@ -89,7 +89,7 @@ def ask(question: str):
     expect(triggerOfEntryPoint(beside).kind).toBe('user');
   });
 
-  it("the schedule library's run_pending loop is a scheduled process", async () => {
+  it("the schedule library's run_pending loop is a scheduled process, its jobs' schedule read", async () => {
     const loop = await analyzed(
       'run.py',
       `import time
@@ -104,6 +104,13 @@ while True:
 `,
     );
     expect(loop.entryPoint?.ruleId).toBe('py.entry-point.scheduled');
-    expect(triggerOfEntryPoint(loop)).toMatchObject({ kind: 'cron', description: 'Runs on a schedule set in code' });
+    expect(triggerOfEntryPoint(loop)).toMatchObject({ kind: 'cron', schedule: '0 6 * * *' });
+    const scheduleOf = async (jobs: string) => (await analyzed('run.py', `import time\nimport schedule\nfrom openai import OpenAI\n${DIGEST}\n${jobs}\nwhile True:\n    schedule.run_pending()\n    time.sleep(30)\n`)).entrySchedule ?? null;
+    expect(await scheduleOf('schedule.every(3).hours.do(digest)')).toBe('every 3 hours');
+    expect(await scheduleOf('schedule.every().minute.do(digest)')).toBe('every minute');
+    expect(await scheduleOf('schedule.every().saturday.at("09:30").do(digest)')).toBe('30 9 * * sat');
+    // Two times a day, or a time kept in a variable: scheduled, with no one schedule to show.
+    expect(await scheduleOf('schedule.every().day.at("09:00").do(digest)\nschedule.every().day.at("19:00").do(digest)')).toBeNull();
+    expect(await scheduleOf('schedule.every().day.at(DIGEST_TIME).do(digest)')).toBeNull();
   });
 });

@@ -6,16 +6,49 @@ import type { FindingContext } from './finding-context';
  * The schedule of the jobs an in-process scheduler runs, read from where they are registered on
  * it: APScheduler's `sched.add_job(fn, 'cron', hour=3)` and `@sched.scheduled_job('interval',
  * minutes=5)` (also with `trigger=CronTrigger(...)` or `CronTrigger.from_crontab('0 3 * * *')`).
+ * The schedule library's `schedule.every(…)…do(job)` jobs count for its `run_pending()` loop.
  * `start` is the scheduler's start call; the jobs are the calls on the same scheduler object. One
  * schedule when every job reads the same, else null (several times, or one not written literally).
  */
 export function scheduleOfSchedulerJobs(context: FindingContext, start: CallSite): string | null {
-  if (!start.callee.endsWith('.start')) return null;
-  const scheduler = start.callee.slice(0, -'.start'.length);
-  const jobs = context.model.calls.filter((call) => call.callee === `${scheduler}.add_job` || call.callee === `${scheduler}.scheduled_job`);
-  const schedules = new Set(jobs.map((job) => scheduleOfJob(context, job)));
+  const schedules = new Set(jobSchedules(context, start));
   if (schedules.size !== 1) return null;
   return [...schedules][0] ?? null;
+}
+
+function jobSchedules(context: FindingContext, start: CallSite): Array<string | null> {
+  const { calls } = context.model;
+  // The schedule library: `schedule.every().day.at("06:00").do(job)` jobs, run by a `schedule.run_pending()` loop.
+  if (start.callee === 'schedule.run_pending') return calls.filter((call) => SCHEDULE_LIBRARY_JOB.test(call.callee)).map((job) => scheduleLibraryJob(context, job));
+  if (!start.callee.endsWith('.start')) return [];
+  const scheduler = start.callee.slice(0, -'.start'.length);
+  return calls.filter((call) => call.callee === `${scheduler}.add_job` || call.callee === `${scheduler}.scheduled_job`).map((job) => scheduleOfJob(context, job));
+}
+
+/** `schedule.every(3).hours.do`, `schedule.every().day.at(06:00).do`: the unit, and the `at` call when there is one. */
+const SCHEDULE_LIBRARY_JOB = /^schedule\.every\(\)\.(\w+)(\.at\([^()]*\))?\.do$/;
+const SCHEDULE_UNITS = /^(?:second|minute|hour|day|week)s?$/;
+const WEEKDAY_UNITS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/**
+ * A schedule-library job's schedule: a daily or weekly time as cron (`30 22 * * *`, `0 9 * * sat`),
+ * a period in words (`every 3 hours`); null for what is not written literally.
+ */
+function scheduleLibraryJob(context: FindingContext, job: CallSite): string | null {
+  const [, unit = '', at] = SCHEDULE_LIBRARY_JOB.exec(job.callee) ?? [];
+  // The chain's calls start where the job's does: `schedule.every(3)`, then `….at("06:00")`.
+  const chained = (callee: (text: string) => boolean) => context.model.calls.find((call) => call !== job && call.start === job.start && callee(call.callee));
+  const every = chained((callee) => callee === 'schedule.every');
+  const count = every?.args[0] ? literalText(resolved(context.model, every.args[0])) : '1';
+  const weekday = WEEKDAY_UNITS.indexOf(unit);
+  if (!count || !/^\d+$/.test(count) || (weekday === -1 && !SCHEDULE_UNITS.test(unit))) return null;
+  if (!at) return count === '1' ? `every ${unit.replace(/s$/, '')}` : `every ${count} ${unit.endsWith('s') ? unit : `${unit}s`}`;
+  const time = literalText(resolved(context.model, chained((callee) => callee.endsWith('.at'))?.args[0]));
+  const clock = time ? /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(time) : null;
+  if (!clock || count !== '1') return null;
+  const [hour, minute] = [Number(clock[1]), Number(clock[2])];
+  if (unit === 'day' || unit === 'days') return `${minute} ${hour} * * *`;
+  return weekday === -1 ? null : `${minute} ${hour} * * ${WEEKDAY_UNITS[weekday]!.slice(0, 3)}`;
 }
 
 function scheduleOfJob(context: FindingContext, job: CallSite): string | null {
