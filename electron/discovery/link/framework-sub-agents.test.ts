@@ -182,6 +182,15 @@ new VoltAgent({ agents: { investigator, refunder } });
       ['sub-agent', 'Intake'],
       ['sub-agent', 'Refunds'],
     ]);
+    // The registry in a module of its own beside the agents' folder: the agents it imports are the ones registered.
+    const beside = await link({
+      'src/mastra/registry.ts': 'import { intakeAgent } from "./agents/intake";\nimport { refundAgent } from "./agents/refunds";\n\nexport const mastraAgents = { intakeAgent, refundAgent };\n',
+      'src/mastra/agents/intake.ts': 'import { Agent } from "@mastra/core/agent";\nimport { openai } from "@ai-sdk/openai";\n\nexport const intakeAgent = new Agent({ name: "Intake", instructions: "Sort.", model: openai("gpt-4o-mini") });\n',
+      'src/mastra/agents/refunds.ts': 'import { Agent } from "@mastra/core/agent";\nimport { openai } from "@ai-sdk/openai";\n\nexport const refundAgent = new Agent({ name: "Refunds", instructions: "Refund.", model: openai("gpt-4o") });\n',
+      'src/mastra/agents/drafts.ts': 'import { Agent } from "@mastra/core/agent";\nimport { openai } from "@ai-sdk/openai";\n\nexport const draftAgent = new Agent({ name: "Drafts", instructions: "Not registered yet.", model: openai("gpt-4o") });\n',
+      'src/mastra/index.ts': 'import { Mastra } from "@mastra/core/mastra";\nimport { mastraAgents } from "./registry";\n\nexport const mastra = new Mastra({ agents: mastraAgents });\n',
+    });
+    expect(beside.find((a) => a.unit.path === 'src/mastra/index.ts')?.links?.map((l) => l.name).sort()).toEqual(['Intake', 'Refunds']);
   });
 
   it('an AgentKit network run by an Inngest function is the unit; its agents are items with their own tools', async () => {
