@@ -82,6 +82,10 @@ export interface CodeFindings {
   toolAliases?: Record<string, string>;
   /** Which tools each agent or bound model of the file is given, and the tools its own code calls (code/tool-bindings.ts); absent when none. */
   toolUse?: ToolUseFacts;
+  /** Tools whose body is a function another module defines: tool name → its qualified symbol (`app.payments.refund_charge`); absent when none. */
+  importedToolBodies?: Record<string, string>;
+  /** Lines of the capabilities no tool of the file owns, by the module-level function they are in (code/function-capabilities.ts); absent when none. */
+  capabilityLinesByFunction?: Record<string, number[]>;
   /** Names imported from modules that may be files of the repository (`from app.team import triage` → "triage"), for sub-agents; absent when none. */
   importedNames?: string[];
   /** Variables of agents or graphs the file starts (`Runner.run_sync(triage)`, `graph.invoke(...)`); absent when none. */
@@ -223,6 +227,7 @@ export interface AgentDefinitionFinding {
     | 'maf-function-app'
     | 'ai-sdk-agent'
     | 'voltagent-agent'
+    | 'voltagent-app'
     | 'agentkit-agent'
     | 'agentkit-network'
     | 'mastra-agent'
@@ -370,5 +375,7 @@ export interface ImportedUrlCall {
   constant: string;
   /** The HTTP call as the rule names it: `requests.post`. */
   sdk: string;
+  /** What the call's URL adds after the constant, without its query: `/models/{}:generateContent` for `f"{GEMINI_BASE}/models/{MODEL}:generateContent"`. */
+  path?: string;
   evidence: Evidence;
 }

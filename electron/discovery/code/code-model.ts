@@ -25,8 +25,11 @@ export interface Scope {
 }
 
 export type Value =
-  /** `text` is the literal's content; interpolated parts (f-strings, templates, `+ x`) become `{}`. */
-  | { kind: 'string'; text: string; interpolated: boolean }
+  /**
+   * `text` is the literal's content; interpolated parts (f-strings, templates, `+ x`) become `{}`.
+   * `lead`: the name a built string starts with (`f"{GEMINI_BASE}/models/…"`, `BASE + "/chat"`), the base URL it extends.
+   */
+  | { kind: 'string'; text: string; interpolated: boolean; lead?: Extract<Value, { kind: 'ref' }> }
   /** A name or attribute chain: `name` as written, `symbol` qualified. */
   | { kind: 'ref'; name: string; symbol: string; scope: Scope }
   | { kind: 'call'; call: CallSite }

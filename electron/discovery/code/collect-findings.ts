@@ -35,6 +35,7 @@ import { moduleProviderUrls, moduleStringConstants } from './module-constants';
 import { isBarrelModule, onlyReExports } from './re-exports';
 import type { CodeRuleSet } from './rules';
 import { findTools, type ToolAnalysis } from './tools';
+import { capabilityLinesByFunction, importedToolBodies } from './function-capabilities';
 import { findToolUse } from './tool-bindings';
 import { findUntrustedInputs } from './untrusted-inputs';
 import { vercelFunctionEntryOf } from './vercel-function';
@@ -85,6 +86,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const untrustedInputs = [...findUntrustedInputs(context, tools), ...claude.untrustedInputs];
   const celeryTasks = celeryTaskModules(model);
   const providerUrls = moduleProviderUrls(model, rules.providerHosts);
+  const toolBodies = importedToolBodies(model, tools);
+  const functionCapabilities = capabilityLinesByFunction(model, scoped);
   return {
     type: 'code',
     path: model.path,
@@ -101,6 +104,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(celeryTasks.length > 0 ? { celeryTaskModules: celeryTasks } : {}),
     ...(llm.importedUrlCalls.length > 0 ? { importedUrlCalls: llm.importedUrlCalls } : {}),
     ...(providerUrls ? { providerUrls } : {}),
+    ...(toolBodies ? { importedToolBodies: toolBodies } : {}),
+    ...(functionCapabilities ? { capabilityLinesByFunction: functionCapabilities } : {}),
     entryPoint,
     ...(entrySchedule ? { entrySchedule } : {}),
     ...(emailHandler ? { emailHandler } : {}),

@@ -2,6 +2,7 @@ import type { Evidence } from '../../../shared/discovery';
 import type { CallSite, Value } from './code-model';
 import { callMatches, literalText, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
+import { scheduleOfSchedulerJobs } from './scheduler-jobs';
 
 /**
  * Where the file can be started from: a main guard, a handler a runtime calls, a server start,
@@ -27,15 +28,34 @@ export function findEntryPoint(context: FindingContext): Evidence | null {
     }
     for (const exported of model.exports) if (rule.match.exports?.test(exported.name)) candidates.push(context.evidence(exported.line, rule));
   }
-  const scheduled = candidates.filter((candidate) => SCHEDULED_RULE.test(candidate.ruleId));
-  return (scheduled.length > 0 ? scheduled : withoutGuardsOfServerStarts(candidates)).reduce<Evidence | null>((earliest, candidate) => (!earliest || candidate.line < earliest.line ? candidate : earliest), null);
+  return triggerCandidates(candidates).reduce<Evidence | null>((earliest, candidate) => (!earliest || candidate.line < earliest.line ? candidate : earliest), null);
 }
 
+/** A job a runtime or a scheduler process starts on a schedule: the trigger a unit is known by. */
 const SCHEDULED_RULE = /\.entry-point\.scheduled$/;
 const ROUTE_RULE = /\.entry-point\.route-decorator$/;
 const TASK_RULE = /\.entry-point\.task-decorator$/;
 const MAIN_GUARD_RULE = /\.entry-point\.main-guard$/;
 const SERVER_START_RULE = /\.entry-point\.server-start$/;
+
+/** A scheduler started beside the process's other work (code rule `py.entry-point.scheduler-start`). */
+const SCHEDULER_BESIDE_RULE = /\.entry-point\.scheduler-start$/;
+
+/** How a script is launched (a main guard, `asyncio.run(main())`): it says nothing of what the script then waits for. */
+const LAUNCH_RULE = /\.entry-point\.(?:main-guard|module-call)$/;
+
+/**
+ * The candidates that say what starts the file: unattended jobs first; then a server, route or
+ * bot; a scheduler started beside them only when the file does nothing else but launch (an
+ * AsyncIOScheduler started under a main guard is that process's trigger, one a web app starts is not).
+ */
+function triggerCandidates(candidates: Evidence[]): Evidence[] {
+  const unattended = candidates.filter((candidate) => SCHEDULED_RULE.test(candidate.ruleId));
+  if (unattended.length > 0) return unattended;
+  const schedulers = candidates.filter((candidate) => SCHEDULER_BESIDE_RULE.test(candidate.ruleId));
+  const others = candidates.filter((candidate) => !SCHEDULER_BESIDE_RULE.test(candidate.ruleId));
+  return schedulers.length > 0 && others.every((candidate) => LAUNCH_RULE.test(candidate.ruleId)) ? schedulers : withoutGuardsOfServerStarts(others);
+}
 
 /**
  * `if __name__ == "__main__": serve_app("main:app")`: the guard above a server start is the same
@@ -48,18 +68,24 @@ function withoutGuardsOfServerStarts(candidates: readonly Evidence[]): Evidence[
 }
 
 /**
+ * Entry points whose code sets a schedule: the unattended ones, and a scheduler started beside
+ * other work (an AsyncIOScheduler in a bot), which is the trigger only when nothing else starts the file.
+ */
+export const SCHEDULED_ENTRY_RULE = /\.entry-point\.(?:scheduled|scheduler-start)$/;
+
+/**
  * The schedule a scheduled job's call is given: `cron.schedule(NIGHTLY, …)` with the expression in
  * a constant, Inngest's `createFunction({ id }, { cron: '0 3 * * *' }, …)` or `{ triggers: [{ cron }] }`,
- * Trigger.dev's `schedules.task({ cron })`. Null when the call names none (an event trigger).
+ * Trigger.dev's `schedules.task({ cron })`, the jobs an APScheduler scheduler started here runs. Null when the call names none (an event trigger).
  */
 export function scheduleOfEntry(context: FindingContext, entry: Evidence | null): string | null {
-  if (!entry || !SCHEDULED_RULE.test(entry.ruleId)) return null;
+  if (!entry || !SCHEDULED_ENTRY_RULE.test(entry.ruleId)) return null;
   const rule = context.rules.entryPoint.find((r) => r.id === entry.ruleId);
   const call = context.model.calls.find((site) => site.line === entry.line && callMatches(site.decorates ? rule?.match.decorators : rule?.match.calls, site));
   if (!call) return null;
   // Firebase's `pubsub.schedule('every 5 minutes').onRun(…)`: the schedule is the receiver call's argument.
   const receiver = /\.schedule\(\)?\.onRun$/.test(call.callee) ? context.model.calls.find((site) => site.line === call.line && site !== call && /\.schedule$/.test(site.callee)) : undefined;
-  return cronIn(context, call) ?? (receiver ? cronIn(context, receiver) : null);
+  return cronIn(context, call) ?? (receiver ? cronIn(context, receiver) : null) ?? scheduleOfSchedulerJobs(context, call);
 }
 
 function cronIn(context: FindingContext, call: CallSite): string | null {

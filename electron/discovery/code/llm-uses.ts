@@ -1,6 +1,6 @@
 import type { LlmUse } from '../../../shared/discovery';
 import { redactSecrets } from '../evidence';
-import type { CallSite, StringLiteral } from './code-model';
+import type { CallSite, StringLiteral, Value } from './code-model';
 import { callMatches, callName, literalText, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
 import { genkitModelIdUses } from './genkit-model-ids';
@@ -38,9 +38,9 @@ export function findLlmUses(context: FindingContext): LlmAnalysis {
       if (!callMatches(candidate.match.calls, call)) return false;
       if (!candidate.providerHosts) return true;
       host = providerHostOf(context, call, candidate.providerHosts);
-      if (host === null) {
-        const constant = importedConstant(model, call.args[0] ?? call.named.get('url'));
-        if (constant && candidate.match.calls) importedUrlCalls.push({ constant, sdk: callName(candidate.match.calls, call), evidence: context.evidence(call.line, candidate) });
+      if (host === null && candidate.match.calls) {
+        const imported = importedUrlOf(context, call.args[0] ?? call.named.get('url'));
+        if (imported) importedUrlCalls.push({ ...imported, sdk: callName(candidate.match.calls, call), evidence: context.evidence(call.line, candidate) });
       }
       return host !== null;
     });
@@ -88,6 +88,21 @@ interface ProviderHost {
   provider: string;
   /** The URL without its query: "https://api.openai.com/v1/realtime/sessions". */
   url: string;
+}
+
+/**
+ * The URL constant another module defines that a raw HTTP call's URL is, or starts with: the
+ * constant itself (`requests.post(OPENAI_API_URL)`), or a string built on it (`f"{GEMINI_BASE}/models/…"`,
+ * `url = f"{GEMINI_API_URL}?key={KEY}"` then `requests.post(url)`), with what the string adds.
+ */
+function importedUrlOf(context: FindingContext, value: Value | undefined): Pick<ImportedUrlCall, 'constant' | 'path'> | null {
+  const constant = importedConstant(context.model, value);
+  if (constant) return { constant };
+  const built = resolved(context.model, value);
+  const base = built?.kind === 'string' && built.lead ? importedConstant(context.model, built.lead) : null;
+  if (!base || built?.kind !== 'string' || !built.text.startsWith('{}')) return null;
+  const path = built.text.slice(2).replace(/[?#].*$/, '');
+  return path && redactSecrets(path) === path ? { constant: base, path } : { constant: base };
 }
 
 /** A raw HTTP call's literal URL on a provider's host (its first argument or `url:`), or null. */

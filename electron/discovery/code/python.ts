@@ -261,7 +261,7 @@ class PythonModelBuilder extends ModelBuilder {
   protected computeValue(node: SyntaxNode, scope: Scope): Value {
     switch (node.type) {
       case 'string':
-        return this.stringValue(node);
+        return this.stringValue(node, scope);
       case 'concatenated_string': {
         const parts = node.children.map((child) => this.stringValue(child));
         return { kind: 'string', text: parts.map((part) => part.text).join(''), interpolated: parts.some((part) => part.interpolated) };
@@ -305,16 +305,27 @@ class PythonModelBuilder extends ModelBuilder {
     if (!left || !right || operator !== '+') return { kind: 'other', text: this.text(node).slice(0, 200) };
     const parts = [this.valueOf(left, scope), this.valueOf(right, scope)];
     if (!parts.some((part) => part.kind === 'string')) return { kind: 'other', text: this.text(node).slice(0, 200) };
-    return { kind: 'string', text: parts.map((part) => (part.kind === 'string' ? part.text : '{}')).join(''), interpolated: true };
+    const first = parts[0]!;
+    const lead = first.kind === 'ref' ? first : first.kind === 'string' ? first.lead : undefined;
+    return { kind: 'string', text: parts.map((part) => (part.kind === 'string' ? part.text : '{}')).join(''), interpolated: true, ...(lead ? { lead } : {}) };
   }
 
-  private stringValue(node: SyntaxNode): Extract<Value, { kind: 'string' }> {
+  private stringValue(node: SyntaxNode, scope: Scope = this.module): Extract<Value, { kind: 'string' }> {
     if (node.type === 'concatenated_string') return this.valueOf(node, this.module) as Extract<Value, { kind: 'string' }>;
     const start = node.children.find((child) => child.type === 'string_start');
     const end = node.children.find((child) => child.type === 'string_end');
     const holes = node.children.filter((child) => child.type === 'interpolation');
-    const text = this.textWithHoles(start?.end ?? node.start, end?.start ?? node.end, holes);
-    return { kind: 'string', text, interpolated: holes.length > 0 };
+    const contentStart = start?.end ?? node.start;
+    const text = this.textWithHoles(contentStart, end?.start ?? node.end, holes);
+    const lead = holes[0]?.start === contentStart ? this.leadingName(holes[0], scope) : undefined;
+    return { kind: 'string', text, interpolated: holes.length > 0, ...(lead ? { lead } : {}) };
+  }
+
+  /** The name an f-string's first hole holds when it is only a name (`{GEMINI_BASE}`, `{config.BASE}`), no format or call. */
+  private leadingName(hole: SyntaxNode, scope: Scope): Extract<Value, { kind: 'ref' }> | undefined {
+    const expression = hole.children.find((child) => child.type === 'identifier' || child.type === 'attribute');
+    if (!expression || this.text(hole).replace(/\s+/g, '') !== `{${this.text(expression)}}`) return undefined;
+    return { kind: 'ref', name: this.text(expression), symbol: this.symbolOf(expression, scope), scope };
   }
 
   protected computeCallSite(node: SyntaxNode, scope: Scope): CallSite {

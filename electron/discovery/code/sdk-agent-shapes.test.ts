@@ -269,7 +269,30 @@ new VoltAgent({ agents: { supervisor }, server: honoServer() });
     expect(summary(findings.agentDefinitions)).toEqual([
       ['voltagent-agent', 'investigator', 'investigator', [], ['lookupChargeTool']],
       ['voltagent-agent', 'chargeback-supervisor', 'supervisor', ['sub-agent:investigator', 'sub-agent:letterWriter'], ['refundChargeTool']],
+      ['voltagent-app', null, null, ['sub-agent:supervisor'], []],
     ]);
+  });
+
+  it('reads the VoltAgent server as wiring over the agents it registers by key, and a registry object imported from another module as that module whole (Mastra too)', async () => {
+    const volt = await analyzed(
+      'src/index.ts',
+      `import { VoltAgent } from "@voltagent/core";
+import { honoServer } from "@voltagent/server-hono";
+import { intakeAgent, refundAgent } from "./agents";
+
+new VoltAgent({ agents: { intake: intakeAgent, refunds: refundAgent }, server: honoServer() });
+`,
+    );
+    expect(summary(volt.agentDefinitions)).toEqual([['voltagent-app', null, null, ['sub-agent:intakeAgent', 'sub-agent:refundAgent'], []]]);
+    const mastra = await analyzed(
+      'src/mastra/index.ts',
+      `import { Mastra } from "@mastra/core/mastra";
+import { mastraAgents } from "./agents";
+
+export const mastra = new Mastra({ agents: mastraAgents });
+`,
+    );
+    expect(summary(mastra.agentDefinitions)).toEqual([['mastra-app', null, 'mastra', ['sub-agent:module:./agents'], []]]);
   });
 
   it('reads an Inngest AgentKit network as wiring over its agents and its routing agent, and an agent made inside a function', async () => {

@@ -53,8 +53,10 @@ export const SDK_SHAPES: DefinitionShape[] = [
   // single structured call (a chained component of whatever runs it), not an agent of its own.
   { kind: 'ai-sdk-agent', rule: 'ts.framework.vercel-ai-agent', languages: 'script', callee: /^ai\.(Experimental_Agent|ToolLoopAgent)$/, nameArgs: ['name', 'id'], toolsArg: 'tools', requiresTools: true },
   // VoltAgent: `new Agent({ name, model, tools, subAgents: [researcher, createSubagent({ agent: writer })] })`: a
-  // supervisor delegates to its sub-agents through a tool it is given. The `VoltAgent` server only serves them.
+  // supervisor delegates to its sub-agents through a tool it is given. The `VoltAgent` server serves the `agents` it
+  // registers by key, each on its own route: wiring, like a Mastra app.
   { kind: 'voltagent-agent', rule: 'ts.framework.voltagent', languages: 'script', callee: /^@voltagent\/core\.Agent$/, nameArgs: ['name', 'id'], membersArg: 'subAgents', relation: 'sub-agent', toolsArg: 'tools' },
+  { kind: 'voltagent-app', rule: 'ts.framework.voltagent', languages: 'script', callee: /^@voltagent\/core\.VoltAgent$/, nameArgs: [], relation: 'sub-agent' },
   // Inngest AgentKit: `createAgent({ name, system, tools })`; a network runs its `agents` (and a routing agent
   // as its `router`) in turns: wiring, like a crew.
   { kind: 'agentkit-agent', rule: 'ts.framework.inngest-agent-kit', languages: 'script', callee: /^@inngest\/agent-kit\.(createAgent|createRoutingAgent)$/, nameArgs: ['name'], toolsArg: 'tools' },
@@ -67,7 +69,7 @@ export const SDK_SHAPES: DefinitionShape[] = [
 ];
 
 /** What runs several agents and is an agent only as the unit that runs it (see link/sub-agents.ts). */
-export const SDK_WIRING_KINDS: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['adk-workflow', 'agent-os', 'strands-swarm', 'llamaindex-workflow', 'sk-orchestration', 'agentkit-network', 'maf-function-app', 'mastra-app']);
+export const SDK_WIRING_KINDS: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['adk-workflow', 'agent-os', 'strands-swarm', 'llamaindex-workflow', 'sk-orchestration', 'agentkit-network', 'maf-function-app', 'mastra-app', 'voltagent-app']);
 
 /** Arguments beyond a shape's own members argument that list more agents the definition runs. */
 const MORE_MEMBERS: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = { 'agent-os': ['teams'], 'sk-orchestration': ['agents'] };
@@ -75,10 +77,10 @@ const MORE_MEMBERS: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = 
 const ONE_MORE_MEMBER: Partial<Record<AgentDefinitionFinding['kind'], string>> = { 'agentkit-network': 'router' };
 /** A member handed over inside a wrapper that says how it is run: `createSubagent({ agent: writer, method: 'generateText' })` (VoltAgent). */
 const MEMBER_WRAPPER = /^@voltagent\/core\.createSubagent$/;
-/** The arguments registering agents by key: `new Mastra({ agents: { billing, refunds }, vnext_networks: { desk } })`. */
-const KEYED_MEMBERS: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = { 'mastra-app': ['agents', 'networks', 'vnext_networks'], 'mastra-network': ['agents'] };
-/** What serves the agents it registers: serving one, it runs as that agent (a Mastra app of one agent is that agent). */
-const SERVES_ONE_AS_ITSELF: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['mastra-app']);
+/** The arguments registering agents by key: `new Mastra({ agents: { billing, refunds }, vnext_networks: { desk } })`, `new VoltAgent({ agents: { desk } })`. */
+const KEYED_MEMBERS: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = { 'mastra-app': ['agents', 'networks', 'vnext_networks'], 'mastra-network': ['agents'], 'voltagent-app': ['agents'] };
+/** What serves the agents it registers: serving one, it runs as that agent (a Mastra or VoltAgent app of one agent is that agent). */
+const SERVES_ONE_AS_ITSELF: ReadonlySet<AgentDefinitionFinding['kind']> = new Set(['mastra-app', 'voltagent-app']);
 /** The argument naming the agent a workflow starts with: that agent is the unit's own. */
 const ENTRY_MEMBER: Partial<Record<AgentDefinitionFinding['kind'], string[]>> = { 'llamaindex-workflow': ['root_agent', 'rootAgent'] };
 /** An agent handed to another as a tool: `AgentTool(agent=billing_agent)` (ADK). */
@@ -138,11 +140,12 @@ export function addSdkMembers(model: CodeModel, call: CallSite, definition: Agen
 export const MODULE_MEMBER = 'module:';
 
 /**
- * The agents registered by key: `{ billing, refunds: refundAgent }`, or a namespace import of a
- * module of agents handed over whole (`agents`), which registers every agent it exports.
+ * The agents registered by key: `{ billing, refunds: refundAgent }`, or a module of agents handed
+ * over whole, which registers every agent it holds: a namespace import (`agents`), or a registry
+ * object another module builds (`agents: mastraAgents` imported from './agents').
  */
 function keyedMembers(model: CodeModel, value: Value | undefined, memberOf: (value: Value | undefined) => string | null): string[] {
-  const whole = value?.kind === 'ref' ? namespaceImports(model).get(value.name) : undefined;
+  const whole = value?.kind === 'ref' ? (namespaceImports(model).get(value.name) ?? registryModule(model, value.name)) : undefined;
   if (whole) return [`${MODULE_MEMBER}${whole}`];
   const object = resolved(model, value);
   if (object?.kind !== 'object') return [];
@@ -154,6 +157,11 @@ function spreadNamespaces(model: CodeModel, call: CallSite): string[] {
   const namespaces = namespaceImports(model);
   const spread = [...model.text.slice(call.start, call.end).matchAll(/\.\.\.\s*([A-Za-z_$][\w$]*)/g)].flatMap((match) => namespaces.get(match[1]!) ?? []);
   return [...new Set(spread)].map((module) => `${MODULE_MEMBER}${module}`);
+}
+
+/** The relative module a name is imported from by name (`import { mastraAgents } from './agents'`), when the name is an object's, not an agent's: a plain name. */
+function registryModule(model: CodeModel, name: string): string | undefined {
+  return model.imports.find((imported) => imported.module.startsWith('.') && !imported.reExport && imported.names.includes(name))?.module;
 }
 
 /** `import * as agents from './agents'`: local name → module, for the relative modules of the file. */

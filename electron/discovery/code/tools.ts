@@ -20,11 +20,15 @@ type ToolRule = Compiled<ToolRuleJson>;
  * (`register_function(refund_order, caller=…)`, `FunctionTool.from_defaults(fn=lookup)` with
  * `from app.tools import …`): the tool is known by that function's name, as the module defining it does.
  */
-function importedFunctionName(model: CodeModel, call: CallSite): string | null {
+function importedFunction(model: CodeModel, call: CallSite): Extract<Value, { kind: 'ref' }> | null {
   const given = call.args[0] ?? call.named.get('fn') ?? call.named.get('func') ?? call.named.get('f');
-  if (given?.kind !== 'ref' || resolved(model, given)?.kind !== 'ref') return null;
-  const root = given.name.split('.')[0]!;
-  return model.imports.some((fact) => fact.names.includes(root) || fact.module === root || fact.module.endsWith(`.${root}`)) ? lastSegment(given.name) : null;
+  return given?.kind === 'ref' && resolved(model, given)?.kind === 'ref' && isImported(model, given) ? given : null;
+}
+
+/** A name that resolves to nothing in the file and is one it imports (`refund_order`, `payments.refund_order`). */
+function isImported(model: CodeModel, value: Extract<Value, { kind: 'ref' }>): boolean {
+  const root = value.name.split('.')[0]!;
+  return model.imports.some((fact) => fact.names.includes(root) || fact.module === root || fact.module.endsWith(`.${root}`));
 }
 
 /** A tool's registered name, or an MCP client's tool as `client/tool`: not a sentence, a path or a URL. */
@@ -46,6 +50,8 @@ export interface ToolAnalysis {
   handedToModel: boolean;
   /** This file's framework names tools by string in its tool lists (ToolRule.stringToolsIn). */
   namesToolsByString: boolean;
+  /** Tools whose body is a function another module defines, by the function's qualified symbol (`app.payments.refund_charge`). */
+  importedBodies: ReadonlyMap<string, string>;
 }
 
 /** Names inside nested arguments are followed this deep (tool({ execute }) is depth 2). */
@@ -72,6 +78,7 @@ class ToolRegistry {
   private readonly scopeTools = new Map<Scope, string>();
   private readonly callTools = new Map<CallSite, string>();
   private readonly objectTools = new Map<ObjectValue, string>();
+  private readonly importedBodies = new Map<string, string>();
   private handedToModel = false;
   private namesToolsByString = false;
   private readonly model: CodeModel;
@@ -94,6 +101,7 @@ class ToolRegistry {
       toolOfObject: this.objectTools,
       handedToModel: this.handedToModel,
       namesToolsByString: this.namesToolsByString,
+      importedBodies: this.importedBodies,
     };
   }
 
@@ -106,9 +114,11 @@ class ToolRegistry {
         const bodies = this.definitionsIn([...call.args, ...call.named.values()]);
         // A factory that returns the tool (`createDocument = ({ session }) => tool({...})`) names it.
         const factory = call.scope.kind === 'function' && call.scope.name && isReturned(this.model, call) ? call.scope.name : null;
-        const name = this.nameFromArguments(call, rule) ?? call.boundTo ?? factory ?? (bodies[0]?.name || null) ?? importedFunctionName(this.model, call) ?? lastSegment(call.callee);
+        const imported = bodies.length === 0 ? importedFunction(this.model, call) : null;
+        const name = this.nameFromArguments(call, rule) ?? call.boundTo ?? factory ?? (bodies[0]?.name || null) ?? (imported ? lastSegment(imported.name) : null) ?? lastSegment(call.callee);
         this.add(name, bodies, rule, call.line);
         this.callTools.set(call, name);
+        if (imported) this.importedBodies.set(name, imported.symbol);
       }
     }
     if (!rule.match.bases) return;
@@ -168,9 +178,13 @@ class ToolRegistry {
         // `tools=[SaveReportTool()]` instantiates a tool class already found by its base.
         if (this.isToolClassInstance(value.call)) break;
         if (!this.callTools.has(value.call)) {
-          const name = key ?? this.nameFromArguments(value.call, rule) ?? value.call.boundTo ?? lastSegment(value.call.callee);
-          this.add(name, this.definitionsIn([...value.call.args, ...value.call.named.values()]), rule, line);
+          const bodies = this.definitionsIn([...value.call.args, ...value.call.named.values()]);
+          // `function_tool(refund_charge)` of an imported function is known by that function's name, not the wrapper's.
+          const imported = bodies.length === 0 ? importedFunction(this.model, value.call) : null;
+          const name = key ?? this.nameFromArguments(value.call, rule) ?? value.call.boundTo ?? (imported ? lastSegment(imported.name) : null) ?? lastSegment(value.call.callee);
+          this.add(name, bodies, rule, line);
           this.callTools.set(value.call, name);
+          if (imported) this.importedBodies.set(name, imported.symbol);
         }
         break;
       case 'object': {
@@ -180,10 +194,13 @@ class ToolRegistry {
         this.objectTools.set(value, name);
         break;
       }
-      case 'ref':
+      case 'ref': {
         // Imported from another module: its body is analysed where it is defined.
-        this.add(key ?? lastSegment(value.name), [], rule, line);
+        const name = key ?? lastSegment(value.name);
+        this.add(name, [], rule, line);
+        if (isImported(this.model, value) && !this.importedBodies.has(name)) this.importedBodies.set(name, value.symbol);
         break;
+      }
       case 'string':
         // A tool registered elsewhere, named (an MCP client's tools are `client/tool`).
         if (!this.namesToolsByString || !namesTool(value)) return;

@@ -1,9 +1,8 @@
 import type { TriggerFinding } from '../../../shared/discovery';
 import { cronTrigger } from '../config/units';
+import { SCHEDULED_ENTRY_RULE } from '../code/entry-point';
 import type { CodeFindings } from '../findings';
 
-/** The code rule pack's scheduled-job entry point (node-cron, Trigger.dev schedules, Firebase onSchedule...). */
-const SCHEDULED_RULE = /\.entry-point\.scheduled$/;
 
 /**
  * What starts a unit whose top is a code entry point, read from the entry's rule and line. A
@@ -24,12 +23,12 @@ export function specificTriggerOfEntryPoint(file: CodeFindings): TriggerFinding 
   const snippet = evidence?.snippet ?? '';
   const ruleId = evidence?.ruleId ?? '';
   // The analyzer read the schedule from the entry call's arguments (code/entry-point.ts `scheduleOfEntry`), through constants too.
-  const schedule = SCHEDULED_RULE.test(ruleId) ? file.entrySchedule : undefined;
+  const schedule = SCHEDULED_ENTRY_RULE.test(ruleId) ? file.entrySchedule : undefined;
   if (schedule && /^every /i.test(schedule)) return { kind: 'cron', schedule, description: `Runs ${schedule}`, evidence };
   if (schedule) return cronTrigger(schedule, evidence, null) ?? { kind: 'cron', schedule, description: 'Runs on a schedule set in code', evidence };
   const text = `${snippet} ${ruleId}`.toLowerCase();
   if (/lambda|handler\(event|celery|task|queue|consumer|ondocument|onobject|onmessage|cloudevent|createfunction/.test(text)) return { kind: 'event', schedule: null, description: 'Runs when its event arrives', evidence };
-  if (SCHEDULED_RULE.test(ruleId) && /schedule|cron/.test(text)) return { kind: 'cron', schedule: null, description: 'Runs on a schedule set in code', evidence };
+  if (SCHEDULED_ENTRY_RULE.test(ruleId) && /schedule|cron/.test(text)) return { kind: 'cron', schedule: null, description: 'Runs on a schedule set in code', evidence };
   if (CHAT_BOT_START.test(snippet)) return { kind: 'user', schedule: null, description: 'Runs when a chat message reaches the bot', evidence };
   return null;
 }

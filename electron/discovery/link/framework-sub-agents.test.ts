@@ -145,6 +145,54 @@ new VoltAgent({ agents: { supervisor } });
     expect(unit.capabilities).toEqual([]);
   });
 
+  it('each agent the VoltAgent server registers is an item with its own tools, the one its entry creates too; a Mastra registry object of another module registers that module whole', async () => {
+    const agents = await link({
+      'src/tools/charges.ts': CHARGE_TOOLS,
+      'src/agents/refunder.ts': `import { Agent } from "@voltagent/core";\nimport { anthropic } from "@ai-sdk/anthropic";\nimport { refundChargeTool } from "../tools/charges";\n\nexport const refunder = new Agent({ name: "refunder", instructions: "Refund.", model: anthropic("claude-sonnet-4-5"), tools: [refundChargeTool] });\n`,
+      'src/index.ts': `import { Agent, VoltAgent } from "@voltagent/core";
+import { openai } from "@ai-sdk/openai";
+import { lookupChargeTool } from "./tools/charges";
+import { refunder } from "./agents/refunder";
+
+const investigator = new Agent({ name: "investigator", instructions: "Look charges up.", model: openai("gpt-4o-mini"), tools: [lookupChargeTool] });
+
+new VoltAgent({ agents: { investigator, refunder } });
+`,
+    });
+    const unit = agents.find((a) => a.unit.kind === 'code-entry-point')!;
+    const subAgents = agents.filter((a) => a.unit.kind === 'sub-agent').map((a) => [a.name, a.tools.map((t) => t.name), [...new Set(a.capabilities.map((c) => c.kind))]]);
+    expect(subAgents).toEqual([
+      ['investigator', ['lookup_charge'], ['data-read']],
+      ['refunder', ['refund_charge'], ['payment']],
+    ]);
+    expect(unit.links?.map((l) => [l.relation, l.name])).toEqual([
+      ['sub-agent', 'investigator'],
+      ['sub-agent', 'refunder'],
+    ]);
+    expect(unit.capabilities).toEqual([]);
+
+    const mastra = await link({
+      'src/mastra/agents/index.ts': 'import { intakeAgent } from "./intake";\nimport { refundAgent } from "./refunds";\n\nexport const mastraAgents = { intakeAgent, refundAgent };\n',
+      'src/mastra/agents/intake.ts': 'import { Agent } from "@mastra/core/agent";\nimport { openai } from "@ai-sdk/openai";\n\nexport const intakeAgent = new Agent({ name: "Intake", instructions: "Sort.", model: openai("gpt-4o-mini") });\n',
+      'src/mastra/agents/refunds.ts': 'import { Agent } from "@mastra/core/agent";\nimport { openai } from "@ai-sdk/openai";\n\nexport const refundAgent = new Agent({ name: "Refunds", instructions: "Refund.", model: openai("gpt-4o") });\n',
+      'src/mastra/index.ts': 'import { Mastra } from "@mastra/core/mastra";\nimport { mastraAgents } from "./agents";\n\nexport const mastra = new Mastra({ agents: mastraAgents });\n',
+    });
+    expect(mastra.map((a) => [a.unit.kind, a.name]).sort()).toEqual([
+      ['code-entry-point', 'mastra'],
+      ['sub-agent', 'Intake'],
+      ['sub-agent', 'Refunds'],
+    ]);
+    // The registry in a module of its own beside the agents' folder: the agents it imports are the ones registered.
+    const beside = await link({
+      'src/mastra/registry.ts': 'import { intakeAgent } from "./agents/intake";\nimport { refundAgent } from "./agents/refunds";\n\nexport const mastraAgents = { intakeAgent, refundAgent };\n',
+      'src/mastra/agents/intake.ts': 'import { Agent } from "@mastra/core/agent";\nimport { openai } from "@ai-sdk/openai";\n\nexport const intakeAgent = new Agent({ name: "Intake", instructions: "Sort.", model: openai("gpt-4o-mini") });\n',
+      'src/mastra/agents/refunds.ts': 'import { Agent } from "@mastra/core/agent";\nimport { openai } from "@ai-sdk/openai";\n\nexport const refundAgent = new Agent({ name: "Refunds", instructions: "Refund.", model: openai("gpt-4o") });\n',
+      'src/mastra/agents/drafts.ts': 'import { Agent } from "@mastra/core/agent";\nimport { openai } from "@ai-sdk/openai";\n\nexport const draftAgent = new Agent({ name: "Drafts", instructions: "Not registered yet.", model: openai("gpt-4o") });\n',
+      'src/mastra/index.ts': 'import { Mastra } from "@mastra/core/mastra";\nimport { mastraAgents } from "./registry";\n\nexport const mastra = new Mastra({ agents: mastraAgents });\n',
+    });
+    expect(beside.find((a) => a.unit.path === 'src/mastra/index.ts')?.links?.map((l) => l.name).sort()).toEqual(['Intake', 'Refunds']);
+  });
+
   it('an AgentKit network run by an Inngest function is the unit; its agents are items with their own tools', async () => {
     const agents = await link({
       'src/inngest/tools.ts': CHARGE_TOOLS.replace('@voltagent/core', '@inngest/agent-kit').replaceAll('execute:', 'handler:'),

@@ -23,6 +23,50 @@ describe('raw HTTP calls to a URL constant of another module', () => {
     expect(item!.capabilities.map((capability) => capability.kind)).toEqual([]);
   });
 
+  it('a URL built on an imported provider constant (an f-string, a local variable, a concatenation) is a model call too, named with what it adds', async () => {
+    write('pipeline/tools/__init__.py', '');
+    write('pipeline/tools/config.py', 'import os\nGEMINI_MODEL = "gemini-2.0-flash"\nGEMINI_BASE = "https://generativelanguage.googleapis.com/v1beta"\nGEMINI_API_URL = f"https://generativelanguage.googleapis.com/v1beta/models/{GEMINI_MODEL}:generateContent"\nGEMINI_API_KEY = os.getenv("GEMINI_API_KEY", "")\n');
+    write(
+      'pipeline/tools/analyze.py',
+      `import requests
+from tools.config import GEMINI_API_KEY, GEMINI_API_URL, GEMINI_BASE, GEMINI_MODEL
+from tools import config
+
+
+def summarise(text):
+    return requests.post(f"{GEMINI_BASE}/models/{GEMINI_MODEL}:generateContent", params={"key": GEMINI_API_KEY}, json={"contents": [{"parts": [{"text": text}]}]}, timeout=30).json()
+
+
+def classify(text):
+    url = f"{GEMINI_API_URL}?key={GEMINI_API_KEY}"
+    return requests.post(url, json={"contents": [{"parts": [{"text": text}]}]}, timeout=30).json()
+
+
+def count(text):
+    return requests.post(config.GEMINI_BASE + "/models/gemini-2.0-flash:countTokens", params={"key": GEMINI_API_KEY}, json={"contents": []}, timeout=30).json()
+
+
+if __name__ == "__main__":
+    print(summarise("Acme"), classify("Acme"), count("Acme"))
+`,
+    );
+    const [item, ...rest] = await scan();
+    expect(rest).toEqual([]);
+    expect(item!.llm.map((use) => `${use.provider} ${use.sdk} ${use.evidence.line}`)).toEqual([
+      'google requests.post https://generativelanguage.googleapis.com/v1beta/models/{}:generateContent 7',
+      'google requests.post https://generativelanguage.googleapis.com/v1beta/models/{}:generateContent 12',
+      'google requests.post https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:countTokens 16',
+    ]);
+    expect(item!.capabilities.map((capability) => capability.kind)).toEqual([]);
+  });
+
+  it('a URL built on a constant of another host is no model call', async () => {
+    write('pipeline/tools/__init__.py', '');
+    write('pipeline/tools/config.py', CONFIG);
+    write('pipeline/tools/analyze.py', caller('STATUS_URL').replace('requests.post(STATUS_URL,', 'requests.post(f"{STATUS_URL}/deep",'));
+    expect(await scan()).toEqual([]);
+  });
+
   it('a URL constant on another host is no model call', async () => {
     write('pipeline/tools/__init__.py', '');
     write('pipeline/tools/config.py', CONFIG);

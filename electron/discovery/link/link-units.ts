@@ -20,6 +20,7 @@ import { imageCommands, withImageCommand } from './container-images';
 import { runsOnlyTaskScheduling } from '../config/commands';
 import { celeryWorkerTaskFiles } from './celery-workers';
 import { resolveImportedProviderUrls } from './imported-provider-urls';
+import { attributeImportedToolFunctions } from './imported-tool-functions';
 import { undeployedImages } from './image-units';
 import { deployedTrust, judgeExampleCode } from './example-code';
 import { dropCalledServerActions } from './server-actions';
@@ -74,6 +75,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   // `client.run(token)` of a client another module builds makes the file that runs it the bot's entry point.
   const clientStarterOf = adoptImportedClientStarts(code, index);
   resolveImportedProviderUrls(code, index);
+  attributeImportedToolFunctions(code, index);
   const packagesNear = packagesByFolder(lockfiles);
   const secretsNear = folderCredentials(configs);
   const covered = new Set<string>();

@@ -127,12 +127,12 @@ function planOf(unit: DiscoveredAgent, index: CodeIndex): Plan {
       : all.filter((definition) => inEntry(definition) || importedHere(definition));
   const run = new Set(seeds.length > 0 ? seeds : all);
   for (const definition of run) {
-    for (const member of definition.members) for (const target of resolveMembers(member.variable, definition, all)) run.add(target);
+    for (const member of definition.members) for (const target of resolveMembers(member.variable, definition, all, index)) run.add(target);
   }
   const definitions = all.filter((definition) => run.has(definition));
   const references = new Map<string, Reference[]>();
   for (const from of definitions) {
-    for (const member of from.members) for (const target of resolveMembers(member.variable, from, definitions)) {
+    for (const member of from.members) for (const target of resolveMembers(member.variable, from, definitions, index)) {
       if (target === from) continue;
       const list = references.get(target.key) ?? [];
       if (!list.some((reference) => reference.from === from && reference.relation === member.relation)) list.push({ from, relation: member.relation });
@@ -173,11 +173,18 @@ function rootOf(unit: DiscoveredAgent, definitions: readonly Definition[], refer
 /**
  * The definitions a member names: one variable's, or every agent of a module a namespace import
  * registers whole (`module:./agents`: the folder's modules, re-exported by its index, or the file).
+ * A module file that defines none but gathers agents from others (a registry object built from
+ * imports) registers the agents of the modules it imports.
  */
-function resolveMembers(variable: string, from: Definition, definitions: readonly Definition[]): Definition[] {
+function resolveMembers(variable: string, from: Definition, definitions: readonly Definition[], index: CodeIndex): Definition[] {
   if (!variable.startsWith(MODULE_MEMBER)) return [resolveMember(variable, from, definitions) ?? []].flat();
-  const module = posix.join(posix.dirname(from.path), variable.slice(MODULE_MEMBER.length));
-  return definitions.filter((definition) => definition !== from && inModule(definition.path, module));
+  const written = variable.slice(MODULE_MEMBER.length);
+  const module = posix.join(posix.dirname(from.path), written);
+  const inside = definitions.filter((definition) => definition !== from && inModule(definition.path, module));
+  if (inside.length > 0) return inside;
+  const gathering = index.resolveImport(written, from.path);
+  const gathered = new Set((gathering ? index.get(gathering)?.localImports ?? [] : []).flatMap((imported) => index.resolveImport(imported, gathering!) ?? []));
+  return definitions.filter((definition) => definition !== from && gathered.has(definition.path));
 }
 
 /** A file of the module an import names: the module's own file, or a file of its folder (re-exported by its index). */

@@ -2,7 +2,7 @@ import psycopg
 import requests
 
 from scheduler.celery_app import app
-from scheduler.settings import DATABASE_URL, OPENAI_API_KEY, OPENAI_CHAT_URL, OPENAI_MODEL
+from scheduler.settings import DATABASE_URL, GEMINI_API_KEY, GEMINI_BASE, GEMINI_MODEL, OPENAI_API_KEY, OPENAI_CHAT_URL, OPENAI_MODEL
 
 LETTER_PROMPT = (
     "You draft polite payment reminders for Northwind Pay merchants. "
@@ -10,7 +10,21 @@ LETTER_PROMPT = (
 )
 
 
+def _draft_gemini(invoice_id, merchant, amount, due):
+    url = f"{GEMINI_BASE}/models/{GEMINI_MODEL}:generateContent?key={GEMINI_API_KEY}"
+    payload = {
+        "systemInstruction": {"parts": [{"text": LETTER_PROMPT}]},
+        "contents": [{"parts": [{"text": f"Invoice {invoice_id} for {merchant}: {amount} EUR due {due}."}]}],
+    }
+    response = requests.post(url, json=payload, timeout=30)
+    response.raise_for_status()
+    return response.json()["candidates"][0]["content"]["parts"][0]["text"]
+
+
 def _draft(invoice_id, merchant, amount, due):
+    # Gemini when its key is set (cheaper for bulk drafts), else OpenAI.
+    if GEMINI_API_KEY:
+        return _draft_gemini(invoice_id, merchant, amount, due)
     payload = {
         "model": OPENAI_MODEL,
         "messages": [
