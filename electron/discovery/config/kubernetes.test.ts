@@ -116,3 +116,21 @@ spec:
     expect(analyzeKubernetes('values.yaml', 'replicaCount: 1\nimage: {repository: x}\n', testContext())).toBeNull();
   });
 });
+
+describe('a Knative (Cloud Run) service.yaml', () => {
+  const service = fixture('kubernetes/cloud-run-service.yaml');
+
+  it('is a long-running workload serving HTTP, with its container’s command, environment and service account; not a Kubernetes Service', () => {
+    const findings = analyzeKubernetes('deploy/cloud-run/service.yaml', service, testContext())!;
+    const [unit] = findings.units;
+    expect(unit).toMatchObject({ kind: 'k8s-deployment', name: 'dispute-assistant', runs: ['python -m assistant.server'] });
+    expect(unit!.trigger).toMatchObject({ kind: 'webhook', description: 'Serves HTTP requests (Knative / Cloud Run service dispute-assistant)' });
+    expect(unit!.credentials.map((c) => [c.kind, c.name])).toEqual(
+      expect.arrayContaining([
+        ['k8s-secret', expect.stringContaining('gemini-api-key')],
+        ['service-account', expect.stringContaining('dispute-assistant@northwind-prod.iam.gserviceaccount.com')],
+      ]),
+    );
+    expect(findings.k8sServices ?? []).toEqual([]);
+  });
+});

@@ -50,7 +50,7 @@ export function analyzeKubernetes(path: string, text: string, ctx: ConfigContext
 
   const findings = newFindings(path, 'kubernetes');
   const identities = serviceAccountIdentities(src, resources, findings);
-  const services = resources.filter((r) => r.value.kind === 'Service');
+  const services = resources.filter((r) => r.value.kind === 'Service' && !isKnativeService(r));
   for (const resource of resources) {
     const unit = workloadUnit(src, resource, services);
     if (!unit) continue;
@@ -131,7 +131,19 @@ function workloadUnit(src: ConfigSource, resource: Resource, services: Resource[
     if (!evidence) return null;
     return newUnit('k8s-deployment', resource.name, src.path, evidence, serviceTrigger(src, resource, services));
   }
+  if (isKnativeService(resource)) {
+    // Knative serving (and Cloud Run, whose service.yaml is one): the platform routes HTTP requests to the pods and scales them.
+    const evidence = src.evidence('k8s.unit.deployment', unitLine);
+    if (!evidence) return null;
+    const found = trigger('webhook', `service/${resource.name}`, `Serves HTTP requests (Knative / Cloud Run service ${resource.name})`, src.evidence('k8s.trigger.service-port', unitLine));
+    return newUnit('k8s-deployment', resource.name, src.path, evidence, found ?? { kind: 'unknown', schedule: null, description: 'Knative service', evidence: null });
+  }
   return null;
+}
+
+/** `apiVersion: serving.knative.dev/v1`, `kind: Service`: a workload, not a Kubernetes Service selecting pods. */
+function isKnativeService(resource: Resource): boolean {
+  return resource.value.kind === 'Service' && typeof resource.value.apiVersion === 'string' && resource.value.apiVersion.startsWith('serving.knative.dev/');
 }
 
 function podLabels(resource: Resource): Record<string, string> {
