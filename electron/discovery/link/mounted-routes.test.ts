@@ -40,4 +40,38 @@ describe('route modules a server of their project mounts', () => {
     const { agents } = await fixture.scan();
     expect(counted(agents)).toEqual(['pair/a.py', 'pair/b.py', 'standalone/advice.py']);
   });
+
+  it('an Express app built in a function another script calls is that script\u2019s: one item at the script that runs main()', async () => {
+    fixture.writeAll({
+      'package.json': '{ "name": "desk", "scripts": { "start": "ts-node src/index.ts" } }',
+      'src/index.ts': 'import { createApp } from "./app";\n\nasync function main() {\n  await createApp();\n}\n\nmain().catch((error) => {\n  console.error(error);\n  process.exit(1);\n});\n',
+      'src/app.ts': [
+        'import express from "express";',
+        'import { createServer } from "http";',
+        'import { answer } from "./agent";',
+        '',
+        'export async function createApp() {',
+        '  const app = express();',
+        '  app.use(express.json());',
+        '  app.post("/api/chat", async (req, res) => res.json(await answer(req.body.text)));',
+        '  createServer(app).listen(3000);',
+        '}',
+        '',
+      ].join('\n'),
+      'src/agent.ts': [
+        'import { createAgent, tool } from "langchain";',
+        'import { z } from "zod";',
+        '',
+        'const lookupRefund = tool(async ({ id }) => `refund ${id} is pending`, { name: "lookup_refund", description: "Look a refund up", schema: z.object({ id: z.string() }) });',
+        'const agent = createAgent({ model: "openai:gpt-4.1-mini", tools: [lookupRefund] });',
+        '',
+        'export async function answer(text: string) {',
+        '  return agent.invoke({ messages: [{ role: "user", content: text }] });',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const { agents } = await fixture.scan();
+    expect(counted(agents)).toEqual(['src/index.ts']);
+  });
 });

@@ -4,8 +4,13 @@ import type { CodeIndex } from './resolve-code';
 
 /** Route modules: FastAPI/Flask route decorators, Express and Fastify route calls. */
 const ROUTE_RULES = new Set(['py.entry-point.route-decorator', 'ts.entry-point.route']);
-/** What serves routes: an app with routes of its own, or a file that starts the server. */
-const SERVER_RULES = new Set([...ROUTE_RULES, 'py.entry-point.server-start', 'ts.entry-point.server-start']);
+/**
+ * What serves routes: an app with routes of its own, a file that starts the server, or a script
+ * calling its main at module level (`main().catch(…)` in src/index.ts, whose `createApp()` of
+ * src/app.ts adds the Express routes and listens): importing a route module runs it in the
+ * script's process, so the script is the one unit, as `npm start` runs it.
+ */
+const SERVER_RULES = new Set([...ROUTE_RULES, 'py.entry-point.server-start', 'ts.entry-point.server-start', 'ts.entry-point.module-call']);
 
 /**
  * Route modules a server of their project mounts: a FastAPI `APIRouter` module (`@router.post`)
