@@ -414,6 +414,8 @@ class TypeScriptModelBuilder extends ModelBuilder {
       return name !== null && value ? [{ key: name, value: this.valueOf(value, scope), line: entry.line }] : [];
     });
     const object: Extract<Value, { kind: 'object' }> = { kind: 'object', entries, scope, line: node.line, boundTo: this.boundName(node) };
+    const listed = entries.length + node.children.filter((entry) => entry.type === 'comment' || entry.type === '{' || entry.type === '}' || entry.type === ',').length;
+    if (listed < node.children.length) object.partial = true;
     this.objects.push(object);
     return object;
   }
