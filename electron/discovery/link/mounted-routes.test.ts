@@ -74,4 +74,20 @@ describe('route modules a server of their project mounts', () => {
     const { agents } = await fixture.scan();
     expect(counted(agents)).toEqual(['src/index.ts']);
   });
+
+  it('a server module whose start a main() script runs is that script\u2019s too, with what the server reaches from itself', async () => {
+    fixture.writeAll({
+      'src/index.ts': 'import { createApp } from "./app";\n\nasync function main() {\n  await createApp();\n}\n\nmain();\n',
+      // Only a server start (no route call of its own), inside the function index.ts calls.
+      'src/app.ts': 'import express from "express";\nimport { chatRouter } from "./chat";\n\nexport async function createApp() {\n  const app = express();\n  app.use("/chat", chatRouter());\n  app.listen(3000);\n}\n',
+      'src/chat.ts': 'import { Router } from "express";\nimport { RefundAgent } from "./agent";\n\nexport function chatRouter() {\n  const agent = new RefundAgent();\n  return Router().use(async (req, res) => res.json(await agent.answer(req.body.text)));\n}\n',
+      'src/agent.ts': 'import { createAgent } from "langchain";\nimport { lookupRefund } from "./tools";\n\nexport class RefundAgent {\n  private agent = createAgent({ model: "openai:gpt-4.1-mini", tools: [lookupRefund] });\n  answer(text: string) {\n    return this.agent.invoke({ messages: [{ role: "user", content: text }] });\n  }\n}\n',
+      'src/tools.ts': 'import { tool } from "langchain";\nimport { z } from "zod";\nimport { readRefund } from "./db";\n\nexport const lookupRefund = tool(async ({ id }) => readRefund(id), { name: "lookup_refund", description: "Look a refund up", schema: z.object({ id: z.string() }) });\n',
+      // Five imports below index.ts, four below app.ts: the script holds it through the server it mounts.
+      'src/db.ts': 'import { Pool } from "pg";\n\nconst pool = new Pool();\n\nexport async function readRefund(id: string) {\n  return (await pool.query("SELECT * FROM refunds WHERE id = $1", [id])).rows[0];\n}\n',
+    });
+    const { agents } = await fixture.scan();
+    expect(counted(agents)).toEqual(['src/index.ts']);
+    expect(agents.find((a) => a.unit.path === 'src/index.ts')!.codeFiles).toContain('src/db.ts');
+  });
 });
