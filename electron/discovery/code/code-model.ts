@@ -37,7 +37,8 @@ export type Value =
   | { kind: 'definition'; scope: Scope }
   | { kind: 'list'; items: Value[] }
   /** `boundTo`: the variable, key or property the object is stored under (`mcpServers.github = {…}` → "github"), when there is one. */
-  | { kind: 'object'; entries: ObjectEntry[]; scope: Scope; line: number; boundTo?: string | null }
+  /** `partial`: the literal holds what `entries` cannot list (a spread, a computed key), so an empty `entries` is not an empty object. */
+  | { kind: 'object'; entries: ObjectEntry[]; scope: Scope; line: number; boundTo?: string | null; partial?: boolean }
   /** Numbers, booleans, operators...: only the source text is kept. */
   | { kind: 'other'; text: string };
 

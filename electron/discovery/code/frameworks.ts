@@ -1,5 +1,5 @@
 import type { FrameworkUse } from '../../../shared/discovery';
-import type { CallSite, CodeModel, ImportFact, Scope } from './code-model';
+import type { CallSite, CodeModel, ImportFact, Scope, Value } from './code-model';
 import { callMatches, literalText, resolved } from './finding-context';
 import type { FindingContext } from './finding-context';
 import type { GlobMatcher } from './glob';
@@ -37,10 +37,19 @@ export function findFrameworks(context: FindingContext, modelCalls: readonly Cal
   return { uses, agentic: agentic || orchestrated, orchestrationOnly: orchestrated && !agentic };
 }
 
-/** A call passes one of `namedArgs` with a value that does not turn it off (False, None); any call when the rule names none. */
+/**
+ * A call passes one of `namedArgs` with a value that does not turn it off (False, None, or an empty
+ * `{}` / `[]`: `tools: {}` gives no tools); any call when the rule names none.
+ */
 export function switchedOn(model: CodeModel, namedArgs: GlobMatcher | undefined, call: CallSite): boolean {
   if (!namedArgs) return true;
-  return [...call.named].some(([name, value]) => namedArgs.test(name) && !OFF_VALUES.has(literalText(resolved(model, value)) ?? ''));
+  return [...call.named].some(([name, value]) => namedArgs.test(name) && !turnedOff(resolved(model, value)));
+}
+
+function turnedOff(value: Value | undefined): boolean {
+  if (value?.kind === 'object') return value.entries.length === 0 && value.partial !== true;
+  if (value?.kind === 'list') return value.items.length === 0;
+  return OFF_VALUES.has(literalText(value) ?? '');
 }
 
 const OFF_VALUES = new Set(['False', 'false', 'None', 'null', '0']);

@@ -28,7 +28,7 @@ describe('the prefilter', () => {
     expect(RULES.passesPrefilter('python', text)).toBe(false);
   });
 
-  it.each(["import OpenAI from 'openai';", 'import { generateText } from "ai";', "const { Agent } = require('@mastra/core/agent');", "const sdk = await import('@anthropic-ai/sdk');", "export { tool } from '@openai/agents';"])(
+  it.each(["import OpenAI from 'openai';", 'import { generateText } from "ai";', "const { Agent } = require('@mastra/core/agent');", "const sdk = await import('@anthropic-ai/sdk');", "export { tool } from '@openai/agents';", "import { streamText } from 'https://esm.sh/ai@4.2.6';", "import OpenAI from 'npm:openai@4';"])(
     'lets TypeScript/JavaScript with `%s` through',
     (line) => {
       expect(RULES.passesPrefilter('typescript', line)).toBe(true);
@@ -36,7 +36,7 @@ describe('the prefilter', () => {
     },
   );
 
-  it.each(["import axios from 'axios';", "import { aiHelpers } from './ai';", "import x from 'aiohttp-wrapper';", '// openai'])('stops TypeScript without an SDK import: %j', (text) => {
+  it.each(["import axios from 'axios';", "import { aiHelpers } from './ai';", "import x from 'aiohttp-wrapper';", '// openai', "import { serve } from 'https://deno.land/std@0.168.0/http/server.ts';", "import x from 'https://esm.sh/aiohttp-wrapper@1';"])('stops TypeScript without an SDK import: %j', (text) => {
     expect(RULES.passesPrefilter('typescript', text)).toBe(false);
   });
 

@@ -1,4 +1,5 @@
 import { escapeRegExp } from './glob';
+import { NPM_CDN_PREFIX_SOURCE, PACKAGE_VERSION_SOURCE } from './module-specifiers';
 import type { CodeRuleJson, RuleLanguage } from './rules';
 
 /**
@@ -30,10 +31,13 @@ function pythonImportPattern(modules: string[]): string {
   return `^[ \\t]*(?:from|import)[ \\t]+(?:[\\w.]+[ \\t]*,[ \\t]*)*(?:${alternatives.join('|')})\\b`;
 }
 
-/** `from 'openai'`, `from "@ai-sdk/openai"`, `require('ai')`, `import('@mastra/core/agent')`, `import 'x'`. */
+/**
+ * `from 'openai'`, `from "@ai-sdk/openai"`, `require('ai')`, `import('@mastra/core/agent')`, `import 'x'`,
+ * and Deno's `from 'https://esm.sh/ai@4.2.6'` / `from 'npm:openai@4'` (see module-specifiers.ts).
+ */
 function scriptImportPattern(modules: string[]): string {
   const alternatives = modules.map((module) => moduleFragment(module, `[^'"\\n]*`));
-  return `(?:from|import|require\\(|import\\()[ \\t]*['"](?:${alternatives.join('|')})['"/]`;
+  return `(?:from|import|require\\(|import\\()[ \\t]*['"]${NPM_CDN_PREFIX_SOURCE}(?:${alternatives.join('|')})${PACKAGE_VERSION_SOURCE}['"/]`;
 }
 
 /** A module glob as a regex fragment: `*` becomes `wildcard`, `{a,b}` an alternation. */

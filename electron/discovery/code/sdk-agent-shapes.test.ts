@@ -240,6 +240,25 @@ export function createMcpAgent(model: any, mcpTools: Record<string, any>) {
     expect(findings.agentDefinitions?.map((definition) => definition.factory)).toEqual(['createRefundAgent', 'createMcpAgent']);
   });
 
+  it('takes an AI SDK agent class given `tools: {}` (a one-step summarizer) for one model call: no definition, not agentic', async () => {
+    const findings = await analyzed(
+      'lib/agents/summarizer.ts',
+      `import { Experimental_Agent as Agent, stepCountIs } from "ai";
+import { google } from "@ai-sdk/google";
+
+export async function createSummarizerAgent() {
+  return new Agent({ model: google("gemini-2.5-flash-lite"), system: "Summarize the turn.", tools: {}, stopWhen: stepCountIs(1) });
+}
+`,
+    );
+    expect(summary(findings.agentDefinitions)).toEqual([]);
+    expect(findings.agentic).toBe(false);
+    expect(findings.llm.map((use) => use.provider)).toEqual(['google']);
+    // The same class given a spread of tools it cannot list is still an agent.
+    const spread = await analyzed('lib/agents/mcp.ts', `import { ToolLoopAgent } from "ai";\nexport const make = (model: any, mcpTools: any) => new ToolLoopAgent({ model, tools: { ...mcpTools } });\n`);
+    expect(spread.agentic).toBe(true);
+  });
+
   it('reads a VoltAgent supervisor with its subAgents, one wrapped by createSubagent, each agent with its own tools', async () => {
     const findings = await analyzed(
       'src/index.ts',

@@ -91,7 +91,8 @@ export function keepsDefinition(model: CodeModel, call: CallSite, shape: Definit
   if (!shape.requiresTools) return true;
   const tools = resolved(model, shape.toolsArg ? call.named.get(shape.toolsArg) : undefined);
   if (tools?.kind === 'list') return tools.items.length > 0;
-  // An object is kept even with no entry the model reads: spreads (`{ ...await mcp.tools() }`) are not listed.
+  // `tools: {}` gives none (a one-step summarizer); an object of spreads (`{ ...await mcp.tools() }`) lists none it gives.
+  if (tools?.kind === 'object') return tools.entries.length > 0 || tools.partial === true;
   return tools !== undefined;
 }
 

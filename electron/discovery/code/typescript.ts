@@ -1,5 +1,6 @@
 import type { CallSite, CodeLanguage, CodeModel, ImportFact, Scope, Value } from './code-model';
 import { ModelBuilder, childByField } from './model-builder';
+import { npmPackageOf } from './module-specifiers';
 import type { SyntaxNode } from './syntax-node';
 import { walkScoped } from './walk-scoped';
 
@@ -24,9 +25,9 @@ const TRANSPARENT_TYPES = new Set(['await_expression', 'parenthesized_expression
 const LOOP_TYPES = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
 const PLACEHOLDER_TYPES = new Set(['null', 'undefined']);
 
-/** `node:fs` and `fs` are the same module. */
+/** `node:fs` and `fs` are the same module; so are Deno's `npm:ai@4` and `https://esm.sh/ai@4` and `ai`. */
 function normalizeModule(module: string): string {
-  return module.startsWith('node:') ? module.slice(5) : module;
+  return module.startsWith('node:') ? module.slice(5) : npmPackageOf(module);
 }
 
 class TypeScriptModelBuilder extends ModelBuilder {
@@ -413,6 +414,8 @@ class TypeScriptModelBuilder extends ModelBuilder {
       return name !== null && value ? [{ key: name, value: this.valueOf(value, scope), line: entry.line }] : [];
     });
     const object: Extract<Value, { kind: 'object' }> = { kind: 'object', entries, scope, line: node.line, boundTo: this.boundName(node) };
+    const listed = entries.length + node.children.filter((entry) => entry.type === 'comment' || entry.type === '{' || entry.type === '}' || entry.type === ',').length;
+    if (listed < node.children.length) object.partial = true;
     this.objects.push(object);
     return object;
   }

@@ -22,15 +22,18 @@ export function codeUnitsMayRun(code: readonly CodeFindings[], configs: readonly
   // Files from which a seed is at most `maxDepth` imports down: their closures can hold it.
   const reaching = new Set(seeds);
   let frontier = [...seeds];
+  // A barrel costs no depth here either (see importClosure): its importers are as near as it is.
+  const climb = (path: string, next: string[]) => {
+    for (const importer of chains.importers(path)) {
+      if (reaching.has(importer)) continue;
+      reaching.add(importer);
+      if (index.get(importer)?.reexportsOnly) climb(importer, next);
+      else next.push(importer);
+    }
+  };
   for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
     const next: string[] = [];
-    for (const path of frontier) {
-      for (const importer of chains.importers(path)) {
-        if (reaching.has(importer)) continue;
-        reaching.add(importer);
-        next.push(importer);
-      }
-    }
+    for (const path of frontier) climb(path, next);
     frontier = next;
   }
   return new Set(importClosure([...reaching, ...configEntryFiles(configs, index)], index, maxDepth));

@@ -166,7 +166,11 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const reachOf = (path: string) => reaches.get(path) ?? reaches.set(path, entryClosure(path, index)).get(path)!;
   const webRoutes = sharedWebRoutes(entryFiles, reachOf, index, hasLlmSignal);
   const registered = tasksRegisteredByEntries(entryFiles, reachOf, index);
-  for (const path of routesMountedByServers(entryFiles, reachOf, index)) registered.add(path);
+  const mounted = routesMountedByServers(entryFiles, reachOf, index);
+  for (const path of mounted.keys()) registered.add(path);
+  // A server runs what the modules it mounts reach, as far from them as from an entry of their own.
+  const mountedBy = new Map<string, string[]>();
+  for (const [route, servers] of mounted) for (const server of servers) mountedBy.set(server, [...(mountedBy.get(server) ?? []), route]);
   // A module whose client another entry file starts (app.py's handlers, server.py's `app.start()`) is that starter's.
   const startedBy = new Map([...clientStarterOf].filter(([builder, starter]) => entryFiles.some((f) => f.path === starter) && entryFiles.some((f) => f.path === builder)));
   for (const entry of entryFiles) {
@@ -174,7 +178,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
     if (routes && routes[0] !== entry.path) continue; // one item for the routes of one agent, at the first
     if (registered.has(entry.path)) continue;
     if (startedBy.has(entry.path)) continue;
-    const reach = routes ? [...new Set(routes.flatMap(reachOf))] : reachOf(entry.path);
+    const reach = [...new Set([...(routes ? routes.flatMap(reachOf) : reachOf(entry.path)), ...(mountedBy.get(entry.path) ?? []).flatMap(reachOf)])];
     // A file that only starts a server built elsewhere (stdio.ts, an Express Streamable HTTP file) is that server's entry point.
     const launched = servers.size > 0 ? serversDeployedBy([entry.path], reach, (path) => path !== entry.path && servers.has(path), index) : null;
     if (launched && launched.every((path) => serverItems.has(path))) {

@@ -4,28 +4,40 @@ import type { CodeIndex } from './resolve-code';
 
 /** Route modules: FastAPI/Flask route decorators, Express and Fastify route calls. */
 const ROUTE_RULES = new Set(['py.entry-point.route-decorator', 'ts.entry-point.route']);
-/** What serves routes: an app with routes of its own, or a file that starts the server. */
-const SERVER_RULES = new Set([...ROUTE_RULES, 'py.entry-point.server-start', 'ts.entry-point.server-start']);
+/** A script calling its main at module level (see SERVER_RULES). */
+const MAIN_CALL_RULE = 'ts.entry-point.module-call';
+/** What such a script also mounts: a server module whose start it runs (`createApp()` building the app and calling `listen`). */
+const STARTED_BY_MAIN_CALL = new Set([...ROUTE_RULES, 'ts.entry-point.server-start']);
+/**
+ * What serves routes: an app with routes of its own, a file that starts the server, or a script
+ * calling its main at module level (`main().catch(…)` in src/index.ts, whose `createApp()` of
+ * src/app.ts adds the Express routes and listens): importing a route module runs it in the
+ * script's process, so the script is the one unit, as `npm start` runs it.
+ */
+const SERVER_RULES = new Set([...ROUTE_RULES, 'py.entry-point.server-start', 'ts.entry-point.server-start', MAIN_CALL_RULE]);
 
 /**
- * Route modules a server of their project mounts: a FastAPI `APIRouter` module (`@router.post`)
+ * Route modules a server of their project mounts, each with the servers mounting it: a FastAPI `APIRouter` module (`@router.post`)
  * that the app module imports and includes (`app.include_router(chat.router)`), an Express router
  * file a server imports. Its routes run in that server's process, so the module is that server's
- * code, one item, not an item per router file. A route module no server of its project reaches
- * stays its own entry point; two modules that import each other mount neither.
+ * code, one item, not an item per router file. A script calling its main mounts, besides route
+ * modules, the server module whose start it runs (app.ts's `createApp()` calling `listen`). A route
+ * module no server of its project reaches stays its own entry point; two modules that import each
+ * other mount neither.
  */
-export function routesMountedByServers(entries: readonly CodeFindings[], reachOf: (path: string) => readonly string[], index: CodeIndex): Set<string> {
-  const routes = entries.filter((entry) => ROUTE_RULES.has(entry.entryPoint?.ruleId ?? ''));
-  const mounted = new Set<string>();
-  if (routes.length === 0) return mounted;
+export function routesMountedByServers(entries: readonly CodeFindings[], reachOf: (path: string) => readonly string[], index: CodeIndex): Map<string, string[]> {
+  const mounted = new Map<string, string[]>();
+  const ruleOf = (entry: CodeFindings) => entry.entryPoint?.ruleId ?? '';
+  if (!entries.some((entry) => STARTED_BY_MAIN_CALL.has(ruleOf(entry)))) return mounted;
   for (const server of entries) {
-    if (!SERVER_RULES.has(server.entryPoint?.ruleId ?? '')) continue;
+    if (!SERVER_RULES.has(ruleOf(server))) continue;
+    const mounts = ruleOf(server) === MAIN_CALL_RULE ? STARTED_BY_MAIN_CALL : ROUTE_RULES;
     const project = index.projectOf(posix.dirname(server.path));
     const reach = new Set(reachOf(server.path));
-    for (const route of routes) {
-      if (route === server || !reach.has(route.path) || index.projectOf(posix.dirname(route.path)) !== project) continue;
+    for (const route of entries) {
+      if (route === server || !mounts.has(ruleOf(route)) || !reach.has(route.path) || index.projectOf(posix.dirname(route.path)) !== project) continue;
       if (reachOf(route.path).includes(server.path)) continue;
-      mounted.add(route.path);
+      mounted.set(route.path, [...(mounted.get(route.path) ?? []), server.path]);
     }
   }
   return mounted;

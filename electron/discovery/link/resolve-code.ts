@@ -429,22 +429,26 @@ export function entryFileBySuffix(written: string, index: CodeIndex, nearDir: st
 
 /**
  * Every local file reachable from the entry files through imports (bounded, cycles ignored),
- * leaving out files `runsElsewhere` names (and what only they import).
+ * leaving out files `runsElsewhere` names (and what only they import). A barrel (an index module
+ * of re-exports only) costs no depth: `import { ChatService } from './modules'` reaches
+ * chat.service.ts through modules/index.ts, chat/index.ts and chat/services/index.ts, and those
+ * hops are one import as written. Counted, a layered app's entry never reached its agent.
  */
 export function importClosure(entries: string[], index: CodeIndex, maxDepth = 4, runsElsewhere: (path: string) => boolean = () => false): string[] {
   const seen = new Set(entries);
+  const follow = (path: string, next: string[]) => {
+    for (const written of index.get(path)?.localImports ?? []) {
+      const target = index.resolveImport(written, path);
+      if (!target || seen.has(target) || runsElsewhere(target)) continue;
+      seen.add(target);
+      if (index.get(target)?.reexportsOnly) follow(target, next);
+      else next.push(target);
+    }
+  };
   let frontier = entries;
   for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
     const next: string[] = [];
-    for (const path of frontier) {
-      for (const written of index.get(path)?.localImports ?? []) {
-        const target = index.resolveImport(written, path);
-        if (target && !seen.has(target) && !runsElsewhere(target)) {
-          seen.add(target);
-          next.push(target);
-        }
-      }
-    }
+    for (const path of frontier) follow(path, next);
     frontier = next;
   }
   return [...seen];

@@ -1,0 +1,6 @@
+import { ChatService, RefundBot } from "./modules";
+
+export async function init() {
+  ChatService.init();
+  RefundBot.init();
+}
