@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigSyntaxError } from './context';
 import { analyzeTerraform, analyzeTerraformModule } from './terraform';
@@ -106,8 +108,10 @@ describe('analyzeTerraform', () => {
 });
 
 describe('an Amazon Bedrock Agent in Terraform', () => {
-  const agentTf = fixture('terraform/bedrock-agent/agent.tf');
-  const toolsTf = fixture('terraform/bedrock-agent/tools.tf');
+  // The labelled corpus repository's module: the agent in agent.tf, its action group's Lambda in tools.tf.
+  const corpusModule = (name: string) => readFileSync(fileURLToPath(new URL(`../corpus/repos/bedrock-agents-terraform-py/repo/infra/refunds/${name}`, import.meta.url)), 'utf8');
+  const agentTf = corpusModule('agent.tf');
+  const toolsTf = corpusModule('tools.tf');
   const analyzeModule = async () =>
     (
       await analyzeTerraformModule(
@@ -143,5 +147,13 @@ describe('an Amazon Bedrock Agent in Terraform', () => {
       ['data-write', 'refunds', 'IAM allows dynamodb:UpdateItem on ${aws_dynamodb_table.refunds.arn}'],
       ['data-read', null, 'Retrieves from the policies knowledge base'],
     ]);
+  });
+
+  it('names the role it runs as when the role is an ARN, and its built-in action groups', async () => {
+    const text = fixture('terraform/bedrock-agent.tf');
+    const [agent] = (await analyzeTerraform('bedrock-agent.tf', text, testContext())).units;
+    expect(agent).toMatchObject({ name: 'ticket-triage', codePaths: [] });
+    expect(agent!.credentials.map((c) => c.name)).toEqual(['arn:aws:iam::123456789012:role/AmazonBedrockExecutionRoleForAgents_triage']);
+    expect(agent!.capabilities.map((c) => [c.kind, c.tool])).toEqual([['code-execution', 'analysis']]);
   });
 });
