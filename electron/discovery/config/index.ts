@@ -29,6 +29,7 @@ import { analyzePackageJson } from './package-json';
 import { analyzePnpmWorkspace } from './pnpm-workspace';
 import { analyzePyprojectScripts } from './pyproject-scripts';
 import { analyzeProcfile } from './procfile';
+import { analyzeRailway, RAILWAY_CONFIG } from './railway';
 import { analyzeRenderBlueprint, RENDER_BLUEPRINT } from './render-blueprint';
 import { analyzeServerless } from './serverless';
 import { analyzeTerraform } from './terraform';
@@ -89,6 +90,7 @@ const PACKAGE_JSON: Route = { reading: 'a package.json', analyze: analyzePackage
 const PYPROJECT_SCRIPTS: Route = { reading: 'a pyproject.toml', analyze: analyzePyprojectScripts };
 const PNPM_WORKSPACE: Route = { reading: 'a pnpm-workspace.yaml', analyze: analyzePnpmWorkspace };
 const WRANGLER: Route = { reading: 'a wrangler config (Cloudflare Workers)', analyze: analyzeWrangler };
+const RAILWAY: Route = { reading: 'a Railway config (railway.json / railway.toml)', analyze: analyzeRailway };
 const RENDER: Route = { reading: 'a Render Blueprint (render.yaml)', analyze: analyzeRenderBlueprint };
 const VERCEL_CRONS: Route = { reading: 'a vercel.json', analyze: analyzeVercelCrons };
 const BEDROCK_AGENTCORE: Route = { reading: 'a Bedrock AgentCore config', analyze: analyzeBedrockAgentcore };
@@ -123,6 +125,7 @@ function routesFor(path: string, text: string): Route[] {
   if (CLAUDE_SETTINGS_FILE.test(path)) return [CLAUDE_SETTINGS];
   if (SHELL_SCRIPT.test(path)) return [CLAUDE_SCRIPT];
   if (AGENTCORE_TOOLKIT_CONFIG.test(path) || AGENTCORE_PROJECT_CONFIG.test(path)) return [BEDROCK_AGENTCORE];
+  if (RAILWAY_CONFIG.test(name)) return [RAILWAY];
   if (YAML_FILE.test(name)) {
     if (/(^|\/)\.github\/workflows\/[^/]+$/.test(path)) return [GITHUB_ACTIONS];
     if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name) || /(^|\/)\.gitlab\/ci\//.test(path)) return [GITLAB_CI];

@@ -1,13 +1,13 @@
 import { posix } from 'node:path';
-import { parse as parseToml, TomlError } from 'smol-toml';
 import type { ConfigFindings, UnitFinding } from '../findings';
 import { codePathsInCommand } from './commands';
-import { ConfigSyntaxError, type ConfigContext } from './context';
+import type { ConfigContext } from './context';
 import { literalHost, recordEnvEntry } from './env-facts';
 import { parseJsonDocument } from './json-document';
 import { serverCapabilities } from './mcp-server-capabilities';
 import { isReference, literalSecretIn, opaqueSecret, recordLiteralSecret } from './secrets';
 import { ConfigSource } from './source';
+import { parseTomlValue } from './toml-value';
 import { escapeRegExp } from './text-scan';
 import { addCapability, addCredential, addEndpoint, addUnique, newFindings, newUnit, trigger, TRIGGER_RULE_OFF } from './units';
 import { asArray, asRecord, asText, entriesOf, textList, type Json } from './values';
@@ -108,13 +108,7 @@ const looksLikeServer = (value: unknown) => {
 
 /** Codex CLI: `[mcp_servers.name]` tables with command, args, env, url. */
 function tomlDocument(src: ConfigSource): McpDocument | null {
-  let root: Json;
-  try {
-    root = parseToml(src.text) as Json;
-  } catch (error) {
-    if (error instanceof TomlError) throw new ConfigSyntaxError(`not valid TOML: ${error.message.split('\n')[0]}`, error.line);
-    throw error;
-  }
+  const root = parseTomlValue(src);
   const servers = serverEntries(root.mcp_servers, ['mcp_servers']);
   if (servers.length === 0) return null;
   const lineOf = (path: PathSegment[]): number => {

@@ -1,11 +1,11 @@
 import { posix } from 'node:path';
-import { parse as parseToml, TomlError } from 'smol-toml';
 import type { TriggerFinding } from '../../../shared/discovery';
 import type { ConfigFindings, UnitFinding } from '../findings';
-import { ConfigSyntaxError, type ConfigContext } from './context';
+import type { ConfigContext } from './context';
 import { recordEnvEntry } from './env-facts';
 import { parseJsonDocument } from './json-document';
 import { ConfigSource } from './source';
+import { parseTomlValue } from './toml-value';
 import { addCredential, cronTrigger, newFindings, newUnit, primaryTrigger, trigger, noTrigger } from './units';
 import { asArray, asRecord, asText, entriesOf, textList, type Json } from './values';
 import type { PathSegment } from './yaml-documents';
@@ -151,13 +151,7 @@ function jsonDocument(src: ConfigSource): WranglerDocument {
  * tables. Good enough for the few keys evidence points at; a miss falls back to the table's line.
  */
 function tomlDocument(src: ConfigSource): WranglerDocument {
-  let value: Json;
-  try {
-    value = parseToml(src.text) as Json;
-  } catch (error) {
-    if (error instanceof TomlError) throw new ConfigSyntaxError(`not valid TOML: ${error.message.split('\n')[0]}`, error.line);
-    throw error;
-  }
+  const value = parseTomlValue(src);
   const lineOf = (path: readonly PathSegment[]): number => {
     const keys = path.filter((segment): segment is string => typeof segment === 'string');
     const index = path.find((segment): segment is number => typeof segment === 'number') ?? 0;
