@@ -17,6 +17,7 @@ import { analyzeCrontab } from './crontab';
 import { analyzeDockerCompose } from './docker-compose';
 import { analyzeDockerfile, DOCKERFILE_NAME } from './dockerfile';
 import { analyzeDotenv } from './dotenv';
+import { analyzeFlyToml, FLY_CONFIG } from './fly-toml';
 import { analyzeGithubAction } from './github-action';
 import { analyzeGithubActions } from './github-actions';
 import { analyzeGitlabCi } from './gitlab-ci';
@@ -90,6 +91,7 @@ const PACKAGE_JSON: Route = { reading: 'a package.json', analyze: analyzePackage
 const PYPROJECT_SCRIPTS: Route = { reading: 'a pyproject.toml', analyze: analyzePyprojectScripts };
 const PNPM_WORKSPACE: Route = { reading: 'a pnpm-workspace.yaml', analyze: analyzePnpmWorkspace };
 const WRANGLER: Route = { reading: 'a wrangler config (Cloudflare Workers)', analyze: analyzeWrangler };
+const FLY: Route = { reading: 'a Fly.io config (fly.toml)', analyze: analyzeFlyToml };
 const RAILWAY: Route = { reading: 'a Railway config (railway.json / railway.toml)', analyze: analyzeRailway };
 const RENDER: Route = { reading: 'a Render Blueprint (render.yaml)', analyze: analyzeRenderBlueprint };
 const VERCEL_CRONS: Route = { reading: 'a vercel.json', analyze: analyzeVercelCrons };
@@ -126,6 +128,7 @@ function routesFor(path: string, text: string): Route[] {
   if (SHELL_SCRIPT.test(path)) return [CLAUDE_SCRIPT];
   if (AGENTCORE_TOOLKIT_CONFIG.test(path) || AGENTCORE_PROJECT_CONFIG.test(path)) return [BEDROCK_AGENTCORE];
   if (RAILWAY_CONFIG.test(name)) return [RAILWAY];
+  if (FLY_CONFIG.test(name)) return [FLY];
   if (YAML_FILE.test(name)) {
     if (/(^|\/)\.github\/workflows\/[^/]+$/.test(path)) return [GITHUB_ACTIONS];
     if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name) || /(^|\/)\.gitlab\/ci\//.test(path)) return [GITLAB_CI];

@@ -2,8 +2,8 @@ import type { TriggerFinding } from '../../../shared/discovery';
 import type { CodeFindings } from '../findings';
 import { specificTriggerOfEntryPoint } from './entry-point-triggers';
 
-/** A Procfile process, compose service, Render worker or Railway service typed only by its name or by nothing: its code may say better. */
-const NAME_ONLY_RULES = new Set(['procfile.trigger.background', 'compose.trigger.background', 'render.trigger.background', 'railway.trigger.background']);
+/** A Procfile process, compose service, Render worker, Railway service or Fly.io process group typed only by its name or by nothing: its code may say better. */
+const NAME_ONLY_RULES = new Set(['procfile.trigger.background', 'compose.trigger.background', 'render.trigger.background', 'railway.trigger.background', 'fly.trigger.background']);
 
 /**
  * What starts a long-running process its deployment does not type (a compose service or Procfile
