@@ -28,6 +28,11 @@ describe('Railway config as code', () => {
     expect(analyze('bot/railway.json', BOT).trigger).toMatchObject({ kind: 'event', schedule: 'background' });
   });
 
+  it('keeps the service when a variable’s name is not a plain word', () => {
+    const hostile = '{ "deploy": { "startCommand": "node bot.js" }, "variables": { "OPENAI_API_KEY(": "x", "[a": "y" } }';
+    expect(analyze('bot/railway.json', hostile)).toMatchObject({ name: 'bot', runs: ['node bot.js'] });
+  });
+
   it('gives nothing for a config that runs nothing it names, and a warning for a malformed one', async () => {
     expect(analyzeRailway('railway.json', '{ "deploy": { "restartPolicyType": "ON_FAILURE" } }', testContext())).toBeNull();
     expect((await analyzeConfigFile('digest/railway.toml', CRON, testContext())).findings!.format).toBe('railway');

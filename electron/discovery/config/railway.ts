@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { TriggerFinding } from '../../../shared/discovery';
+import { escapeRegExp } from '../code/glob';
 import type { ConfigFindings } from '../findings';
 import { codePathsInCommand } from './commands';
 import type { ConfigContext } from './context';
@@ -32,7 +33,8 @@ export function analyzeRailway(path: string, text: string, ctx: ConfigContext): 
   const docker = dockerfilePath !== null || setting('build', 'builder')?.toUpperCase() === 'DOCKERFILE';
   if (!startCommand && !docker && !cronSchedule) return null;
 
-  const line = (key: string) => src.findLine(new RegExp(`["']?${key}["']?\\s*[:=]`));
+  // Keys come from the file (its `variables` too): written into a pattern as text, never as pattern.
+  const line = (key: string) => src.findLine(new RegExp(`["']?${escapeRegExp(key)}["']?\\s*[:=]`));
   const evidence = src.evidence('railway.unit.service', line(startCommand ? 'startCommand' : cronSchedule ? 'cronSchedule' : 'dockerfilePath') || line('builder') || 1);
   if (!evidence) return null;
   const name = posix.basename(src.dir) || 'Railway service';
