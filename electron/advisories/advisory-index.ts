@@ -1,5 +1,6 @@
 import type { PackageVersion } from '../../shared/discovery';
-import { normalizePackageName } from '../discovery/lockfiles';
+// The name rule alone, not the lockfile readers (and their TOML parser) every command would load.
+import { normalizePackageName } from '../discovery/lockfiles/package-name';
 import { ecosystemOfOsv, type OsvRecord, type OsvSeverity } from './osv-record';
 import { rfc3339Instant } from './rfc3339';
 import { isAffected } from './version-match';

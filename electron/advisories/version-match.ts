@@ -1,4 +1,4 @@
-import { normalizePackageName, type Ecosystem } from '../discovery/lockfiles';
+import { normalizePackageName, type Ecosystem } from '../discovery/lockfiles/package-name';
 import { ecosystemOfOsv, type OsvEvent, type OsvRecord } from './osv-record';
 import { sameVersion, versionOrderFor, type VersionOrder } from './version-order';
 
