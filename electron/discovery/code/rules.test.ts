@@ -6,7 +6,8 @@ import type { CodeFindings } from '../findings';
 import { analyzeCode } from './analyze-code';
 import { globMatcher } from './glob';
 import { loadCodeParsers } from './parser';
-import { loadCodeRules } from './rules';
+import { loadCodeRules, validateCodeRulePack } from './rules';
+import { validatedBundledCodeRules } from './bundled-code-rules';
 import { FIXTURES, RULES, analyzed, fixture } from './test-helpers';
 import { TEST_FINGERPRINT_KEY } from '../test-fingerprint-key';
 
@@ -25,6 +26,11 @@ function allEvidence(findings: CodeFindings) {
 }
 
 describe('the code rule pack', () => {
+  it('passes the validation a pack from elsewhere goes through, unchanged by it (scans trust the bundled one)', () => {
+    expect(validateCodeRulePack(codeRulePack)).toEqual(codeRulePack.rules);
+    expect(validatedBundledCodeRules()).toEqual(codeRulePack.rules);
+  });
+
   it('ships valid, with unique ids in "<language>.<category>.<name>" form', () => {
     const ids = codeRulePack.rules.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);

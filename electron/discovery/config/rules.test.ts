@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import configRulePack from '../../../resources/rules/config.json';
 import { loadConfigRules, readBundledConfigRules } from './rules';
 
 const rule = { id: 'gha.trigger.schedule', description: 'd', languages: ['github-actions'], confidence: 1, category: 'trigger' };
@@ -6,6 +7,11 @@ const rule = { id: 'gha.trigger.schedule', description: 'd', languages: ['github
 describe('loadConfigRules', () => {
   it('loads the bundled pack', () => {
     expect(readBundledConfigRules().get('mcp.capability.shell')).toMatchObject({ category: 'capability', languages: ['mcp'] });
+  });
+
+  it('ships a pack that passes validation unchanged (scans trust the bundled one)', () => {
+    expect(loadConfigRules(configRulePack)).toEqual(readBundledConfigRules());
+    expect(readBundledConfigRules().size).toBe(configRulePack.rules.length);
   });
 
   it('rejects duplicate ids, malformed ids, out-of-range confidence and unknown categories', () => {

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { resourcesDir } from '../../resources-dir';
+import configRulePack from '../../../resources/rules/config.json';
 import type { RuleBase } from '../rules/rule';
 
 const RULE_CATEGORIES = ['llm', 'framework', 'tool', 'capability', 'credential', 'endpoint', 'guardrail', 'untrusted-input', 'trigger', 'unit', 'package', 'entry-point'] as const;
@@ -36,8 +34,12 @@ export function loadConfigRules(json: unknown): ConfigRulePack {
 
 let bundled: ConfigRulePack | null = null;
 
-/** The shipped pack, read and validated once per thread; a scan hands it to its analyzer threads as it is (a Map clones). */
+/**
+ * The shipped pack, as the build bundled it into the code, by id; a scan hands it to its analyzer
+ * threads as it is (a Map clones). Not validated at run time, as the code pack is not
+ * (bundled-code-rules.ts): rules.test.ts holds it to `loadConfigRules`, which returns it unchanged.
+ */
 export function readBundledConfigRules(): ConfigRulePack {
-  bundled ??= loadConfigRules(JSON.parse(readFileSync(join(resourcesDir(), 'rules', 'config.json'), 'utf8')));
+  bundled ??= new Map((configRulePack.rules as RuleBase[]).map((rule) => [rule.id, rule]));
   return bundled;
 }

@@ -68,7 +68,7 @@ export class AnalyzerPool {
     const options = typeof sizeOrOptions === 'number' ? { size: sizeOrOptions } : sizeOrOptions;
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.inline = options.inline ?? true;
-    // Validated here, once, rather than in every thread (a broken pack fails the scan before any thread starts).
+    // Read here, once, rather than in every thread (a broken configuration pack fails the scan before any thread starts).
     this.input = { disabledRuleIds: [...disabledRuleIds], fingerprintKey, rulePacks: bundledRulePacks() };
   }
 
