@@ -1,4 +1,6 @@
-import { isMap, isSeq, parseAllDocuments, type Document, type ParsedNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, ParsedNode } from 'yaml';
+import type * as YamlPackage from 'yaml';
 import { ConfigSyntaxError } from './context';
 import type { ConfigSource } from './source';
 import { readYamlCore, type CoreDocument, type NodePlace } from './yaml-core-reader';
@@ -12,6 +14,17 @@ export interface YamlDocument {
   lineOf(path: readonly PathSegment[]): number;
   /** First and last line of the node at `path`, or null when there is none. */
   linesOf(path: readonly PathSegment[]): [number, number] | null;
+}
+
+/**
+ * The `yaml` package, loaded the first time a file needs it: js-yaml reads nearly every real file
+ * (yaml-core-reader.ts), and loading `yaml` costs a scan about 30 ms (a tenth of a one-file CLI
+ * scan) whether or not any file needs it.
+ */
+let yamlPackage: typeof YamlPackage | null = null;
+const requireHere = createRequire(import.meta.url);
+function yaml(): typeof YamlPackage {
+  return (yamlPackage ??= requireHere('yaml') as typeof YamlPackage);
 }
 
 /** Bounds alias expansion when converting to values: a billion-laughs file fails instead of filling memory. */
@@ -31,7 +44,7 @@ export function parseYamlDocuments(src: ConfigSource, options: { skipBadDocument
   let yamlPackagePlaces: Array<Pick<YamlDocument, 'linesOf'>> | null = null;
   // Where a node ends when comment lines follow it is a detail of `yaml`'s syntax tree: ask it, once a file needs it.
   const linesOfInYaml = (index: number, path: readonly PathSegment[]) => {
-    yamlPackagePlaces ??= (parseAllDocuments(text, { merge: true, uniqueKeys: false, prettyErrors: false }) as Document.Parsed[]).map((doc) => placesOf(src, doc));
+    yamlPackagePlaces ??= (yaml().parseAllDocuments(text, { merge: true, uniqueKeys: false, prettyErrors: false }) as Document.Parsed[]).map((doc) => placesOf(src, doc));
     return yamlPackagePlaces[index]?.linesOf(path);
   };
   return core.map((doc, index) => coreViewOf(src, text, doc, (path) => linesOfInYaml(index, path)));
@@ -39,7 +52,7 @@ export function parseYamlDocuments(src: ConfigSource, options: { skipBadDocument
 
 /** The reader every file went through before yaml-core-reader.ts: tests hold the fast one to it. */
 export function parseWithYamlPackage(src: ConfigSource, text: string, options: { skipBadDocuments?: boolean } = {}): YamlDocument[] {
-  const documents = parseAllDocuments(text, { merge: true, uniqueKeys: false, prettyErrors: false });
+  const documents = yaml().parseAllDocuments(text, { merge: true, uniqueKeys: false, prettyErrors: false });
   if (!Array.isArray(documents)) return []; // an empty stream
   const out: YamlDocument[] = [];
   for (const doc of documents) {
@@ -80,12 +93,12 @@ function placesOf(src: ConfigSource, doc: Document.Parsed): Pick<YamlDocument, '
   const keyLine = (path: readonly PathSegment[]): number | null => {
     const parent = nodeAt(path.slice(0, -1));
     const last = path.at(-1);
-    if (isMap(parent)) {
+    if (yaml().isMap(parent)) {
       const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === last);
       const range = (pair?.key as ParsedNode | undefined)?.range;
       if (range) return src.lineOf(range[0]);
     }
-    if (isSeq(parent) && typeof last === 'number') {
+    if (yaml().isSeq(parent) && typeof last === 'number') {
       const range = (parent.items[last] as ParsedNode | undefined)?.range;
       if (range) return src.lineOf(range[0]);
     }
