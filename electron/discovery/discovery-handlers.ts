@@ -18,6 +18,8 @@ import { candidateMatches } from './match/candidate-matches';
 import { allAgentRecords, getAgentDetail } from '../agents/agents-repository';
 import type { Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
+import { APP_STALL_BUDGET_MS } from '../api/host-stall-budget';
+import { scanRunsOnHostThread } from './scan-placement';
 
 export function discoveryHandlers(session: Session) {
   const db = () => session.workspace().db;
@@ -26,7 +28,12 @@ export function discoveryHandlers(session: Session) {
 
   return {
     startScan: ({ roots }, ctx) => {
-      const job = session.startJob('scan', `Scan ${roots.length === 1 ? roots[0] : `${roots.length} folders`}`, { roots }, { actor: ctx.actor, via: ctx.via });
+      const title = `Scan ${roots.length === 1 ? roots[0] : `${roots.length} folders`}`;
+      const author = { actor: ctx.actor, via: ctx.via };
+      // The same job either way (status, progress, cancel); a folder of a few files is not worth a worker's start-up.
+      const job = scanRunsOnHostThread(roots, session.options.hostStallBudgetMs ?? APP_STALL_BUDGET_MS)
+        ? session.startJobInProcess('scan', title, author, null, async (jobContext) => (await import('./scan-job')).runScan(jobContext, { roots }))
+        : session.startJob('scan', title, { roots }, author);
       return { jobId: job.id };
     },
     listCandidates: (filter) => ({ candidates: listCandidates(db(), filter, advisories()), scans: latestScans(db()) }),

@@ -1,5 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import type { ScanCounters } from '../../shared/discovery';
+import { enUsNumber } from '../../shared/en-us-numbers';
 import { BackendError } from '../../shared/errors';
 import { AnalyzerPool } from './scan/analyzer-pool';
 import { scanFolder, type FolderScan } from './scan/scan-folder';
@@ -27,7 +28,8 @@ function existingFolder(root: string): string {
 
 export function describeCounters(c: ScanCounters): string {
   const skipped = c.skippedBinary + c.skippedOversized + c.skippedUnreadable + c.skippedIgnored + c.skippedLinks;
-  return `${c.filesRead.toLocaleString('en')} files read (${(c.bytesRead / 1_048_576).toFixed(1)} MB), ${skipped.toLocaleString('en')} skipped, ${c.candidates} candidates`;
+  // Not toLocaleString: its first call loads ICU's number formatting, about 25 ms of a one-file CLI scan.
+  return `${enUsNumber(c.filesRead)} files read (${(c.bytesRead / 1_048_576).toFixed(1)} MB), ${enUsNumber(skipped)} skipped, ${c.candidates} candidates`;
 }
 
 /**
