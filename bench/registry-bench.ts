@@ -32,7 +32,7 @@ function syntheticAgent(i: number): AgentDraft {
   };
 }
 
-function csvOf(count: number): string {
+export function csvOf(count: number): string {
   const header = 'name,status,trigger,schedule,data_access,credentials,owner_name,owner_email,last_reviewed,rollback_procedure,description,vendor,environment';
   const lines = [header];
   for (let i = 0; i < count; i++) {

@@ -1,26 +1,12 @@
-import { cpSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DiscoveryPage } from './page-models/discovery-page';
-import { RegistryPage } from './page-models/registry-page';
-import { WorkspaceMenu } from './page-models/workspace-menu';
+import { mkdirSync } from 'node:fs';
+import { scanCorpusRepositories } from './support/corpus-scan';
 import { expect, test } from './support/web-app';
 
-const CORPUS = resolve(import.meta.dirname, '..', 'electron', 'discovery', 'corpus', 'repos');
 const SHOTS = '/tmp/deploy-shots';
 
 test('platform deployments are the units of the agents they run: an AgentCore runtime with its execution role and caller, a Render cron job, a Vercel cron route', async ({ app, page }) => {
   mkdirSync(SHOTS, { recursive: true });
-  const registry = new RegistryPage(page);
-  await registry.goto(app.url);
-  await new WorkspaceMenu(page).submitPath('New…', join(app.scratch, 'deployments.atw'), 'Create');
-  const discovery = new DiscoveryPage(page);
-  await discovery.open();
-  for (const name of ['agentcore-toolkit-support-py', 'render-blueprint-agents-py', 'vercel-cron-agents-ts']) {
-    const repo = join(app.scratch, name);
-    cpSync(join(CORPUS, name, 'repo'), repo, { recursive: true });
-    await discovery.addFolder(repo);
-  }
-  await discovery.scan();
+  const discovery = await scanCorpusRepositories(app, page, 'deployments.atw', ['agentcore-toolkit-support-py', 'render-blueprint-agents-py', 'vercel-cron-agents-ts']);
   await expect(discovery.group('Scheduled tasks')).toContainText('weekly-risk-report');
   await expect(discovery.group('Scheduled tasks')).toContainText('/api/cron/chargeback-digest');
 

@@ -1,28 +1,18 @@
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DiscoveryPage } from './page-models/discovery-page';
 import { TriagePage } from './page-models/triage-page';
 import { TriageRegister } from './page-models/triage-register';
 import { RegistryPage } from './page-models/registry-page';
 import { WorkspaceMenu } from './page-models/workspace-menu';
+import { scanCorpusRepositories } from './support/corpus-scan';
 import { expect, test } from './support/web-app';
 
-const CORPUS = resolve(import.meta.dirname, '..', 'electron', 'discovery', 'corpus', 'repos');
 const SHOTS = '/tmp/i13-shots';
 
 test('the queue shows MCP servers, browser agents, LangGraph deployments, remote callers and examples for what they are, linked to each other', async ({ app, page }) => {
   mkdirSync(SHOTS, { recursive: true });
-  const registry = new RegistryPage(page);
-  await registry.goto(app.url);
-  await new WorkspaceMenu(page).submitPath('New…', join(app.scratch, 'kinds.atw'), 'Create');
-  const discovery = new DiscoveryPage(page);
-  await discovery.open();
-  for (const name of ['mcp-fastmcp-ledger', 'realtime-voice-concierge', 'langgraph-remote-callers', 'workflow-copies-issue-triage']) {
-    const repo = join(app.scratch, name);
-    cpSync(join(CORPUS, name, 'repo'), repo, { recursive: true });
-    await discovery.addFolder(repo);
-  }
-  await discovery.scan();
+  const discovery = await scanCorpusRepositories(app, page, 'kinds.atw', ['mcp-fastmcp-ledger', 'realtime-voice-concierge', 'langgraph-remote-callers', 'workflow-copies-issue-triage']);
 
   // Each kind in its own group; examples last, apart from the deployed CI jobs.
   await expect(discovery.group('MCP servers (tool providers)').getByRole('row').filter({ hasText: 'ledger' })).toHaveCount(1);
@@ -83,15 +73,7 @@ test('the queue shows MCP servers, browser agents, LangGraph deployments, remote
 
 test('an action whose code writes the MCP config it hands to Claude lists those servers, with the secrets they are given', async ({ app, page }) => {
   mkdirSync(SHOTS, { recursive: true });
-  const registry = new RegistryPage(page);
-  await registry.goto(app.url);
-  await new WorkspaceMenu(page).submitPath('New…', join(app.scratch, 'code-servers.atw'), 'Create');
-  const discovery = new DiscoveryPage(page);
-  await discovery.open();
-  const repo = join(app.scratch, 'claude-loaded-mcp-configs');
-  cpSync(join(CORPUS, 'claude-loaded-mcp-configs', 'repo'), repo, { recursive: true });
-  await discovery.addFolder(repo);
-  await discovery.scan();
+  const discovery = await scanCorpusRepositories(app, page, 'code-servers.atw', ['claude-loaded-mcp-configs']);
   const action = await discovery.openCandidate('PR Bot');
   const servers = action.section('MCP servers');
   await expect(servers).toContainText('github');
@@ -141,15 +123,7 @@ test('a script that starts a Temporal workflow is a remote caller of the worker 
 
 test('a supervisor confirmed on its own carries the refund its worker can issue on the irreversible-actions register, said to come through the worker', async ({ app, page }) => {
   mkdirSync(SHOTS, { recursive: true });
-  const registry = new RegistryPage(page);
-  await registry.goto(app.url);
-  await new WorkspaceMenu(page).submitPath('New…', join(app.scratch, 'supervisor.atw'), 'Create');
-  const discovery = new DiscoveryPage(page);
-  await discovery.open();
-  const repo = join(app.scratch, 'langgraph-platform-support');
-  cpSync(join(CORPUS, 'langgraph-platform-support', 'repo'), repo, { recursive: true });
-  await discovery.addFolder(repo);
-  await discovery.scan();
+  const discovery = await scanCorpusRepositories(app, page, 'supervisor.atw', ['langgraph-platform-support']);
   const supervisor = await discovery.openCandidate('support');
   // In the queue the supervisor holds no tool of its own; its worker is an item of its own.
   await expect(supervisor.section('Capabilities')).toContainText('No shell, network, data, messaging, file or payment access seen');

@@ -1,26 +1,12 @@
-import { cpSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DiscoveryPage } from './page-models/discovery-page';
-import { RegistryPage } from './page-models/registry-page';
-import { WorkspaceMenu } from './page-models/workspace-menu';
+import { mkdirSync } from 'node:fs';
+import { scanCorpusRepositories } from './support/corpus-scan';
 import { expect, test } from './support/web-app';
 
-const CORPUS = resolve(import.meta.dirname, '..', 'electron', 'discovery', 'corpus', 'repos');
 const SHOTS = '/tmp/spot4-shots';
 
 test('a Lambda that only invokes an AgentCore runtime is a remote caller named on its page, and an Agno team member shows the team it belongs to', async ({ app, page }) => {
   mkdirSync(SHOTS, { recursive: true });
-  const registry = new RegistryPage(page);
-  await registry.goto(app.url);
-  await new WorkspaceMenu(page).submitPath('New…', join(app.scratch, 'sdk-agents.atw'), 'Create');
-  const discovery = new DiscoveryPage(page);
-  await discovery.open();
-  for (const name of ['strands-agentcore-py', 'agno-agentos-py']) {
-    const repo = join(app.scratch, name);
-    cpSync(join(CORPUS, name, 'repo'), repo, { recursive: true });
-    await discovery.addFolder(repo);
-  }
-  await discovery.scan();
+  const discovery = await scanCorpusRepositories(app, page, 'sdk-agents.atw', ['strands-agentcore-py', 'agno-agentos-py']);
 
   const caller = await discovery.openCandidate('invoke');
   await expect(caller.header).toContainText('Remote caller');

@@ -1,26 +1,12 @@
-import { cpSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DiscoveryPage } from './page-models/discovery-page';
-import { RegistryPage } from './page-models/registry-page';
-import { WorkspaceMenu } from './page-models/workspace-menu';
+import { mkdirSync } from 'node:fs';
+import { scanCorpusRepositories } from './support/corpus-scan';
 import { expect, test } from './support/web-app';
 
-const CORPUS = resolve(import.meta.dirname, '..', 'electron', 'discovery', 'corpus', 'repos');
 const SHOTS = '/tmp/cloudflare-shots';
 
 test('a Cloudflare Worker is a serverless function whose Agents SDK classes are its agents, and its McpAgent a linked MCP server', async ({ app, page }) => {
   mkdirSync(SHOTS, { recursive: true });
-  const registry = new RegistryPage(page);
-  await registry.goto(app.url);
-  await new WorkspaceMenu(page).submitPath('New…', join(app.scratch, 'workers.atw'), 'Create');
-  const discovery = new DiscoveryPage(page);
-  await discovery.open();
-  for (const name of ['cloudflare-agents-multi-desk', 'cloudflare-remote-mcp-ledger']) {
-    const repo = join(app.scratch, name);
-    cpSync(join(CORPUS, name, 'repo'), repo, { recursive: true });
-    await discovery.addFolder(repo);
-  }
-  await discovery.scan();
+  const discovery = await scanCorpusRepositories(app, page, 'workers.atw', ['cloudflare-agents-multi-desk', 'cloudflare-remote-mcp-ledger']);
   await expect(discovery.group('Serverless functions')).toContainText('disputes-desk');
 
   // The worker: its wrangler config, its HTTP trigger, Workers AI and the binding that pays for it, its agents.
