@@ -339,6 +339,8 @@ export interface ConfigFindings {
   workspaceGlobs?: string[];
   /** A pyproject.toml: its console scripts by name, each the module that defines it (`refund-agent` → "refund_agent.cli"). */
   consoleScripts?: Record<string, string>;
+  /** A shell script that starts code (`gunicorn render_app:app`, `npm start`): its commands, one a line, which a unit running the script (`bash start.sh`) runs. */
+  scriptCommands?: string;
   /** Kubernetes Services the manifest declares: the in-cluster host names and ports that reach the pods they select. */
   k8sServices?: K8sServiceFact[];
 }

@@ -335,6 +335,12 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
       for (const run of delegated) found.push(...entryFilesOfCommand(run.command, index, run.dir, fromDirOnly || run.packageScript, scriptDepth + 1));
       continue;
     }
+    // `bash start.sh`, `./start.sh`: the script's commands run, from the caller's folder.
+    const shellScript = scriptDepth < MAX_SCRIPT_DEPTH ? index.packageScripts?.shellScriptRunBy(simple.words, dir) : null;
+    if (shellScript) {
+      found.push(...entryFilesOfCommand(shellScript, index, dir, fromDirOnly, scriptDepth + 1));
+      continue;
+    }
     // `npm start`, `pnpm agent`: the package's script runs, from the package's folder (a chain of `npm run x` too).
     const script = scriptDepth < MAX_SCRIPT_DEPTH ? index.packageScripts?.scriptRunBy(simple.words, dir) : null;
     if (script) {
