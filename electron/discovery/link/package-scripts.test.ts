@@ -191,7 +191,7 @@ describe('shell start scripts as commands', () => {
     write('desk.py', TOOL_LOOP_PY);
     write('web.py', FLASK_PY);
     write('start.sh', '#!/bin/bash\necho "starting"\ngunicorn --bind 0.0.0.0:$PORT --workers 1 web:app\n');
-    write('Procfile', 'web: bash start.sh\n');
+    write('Procfile', 'web: env WEB_CONCURRENCY=2 bash start.sh\n');
     write('api/desk.py', TOOL_LOOP_PY);
     write('api/server.py', FLASK_PY);
     write('api/scripts/serve.sh', 'set -e\nexec gunicorn -b :8080 server:app\n');

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { stripPrefixes } from '../config/commands';
 import { shellCommands } from '../config/shell-script';
 import type { CodeFindings, ConfigFindings } from '../findings';
 import { isTestPath } from './deployment-scope';
@@ -84,7 +85,8 @@ export class PackageScripts implements WorkspaceTree {
   }
 
   /**
-   * The commands of the tree's shell script a simple command runs (`bash start.sh`, `sh -e
+   * The commands of the tree's shell script a simple command runs (its words with launchers like
+   * `env X=1` and `exec` stripped): `bash start.sh`, `sh -e
    * scripts/serve.sh`, `./start.sh`, `/app/start.sh` from an image's working folder), or null.
    * A script runs in its caller's folder, so its commands are read from `dir`.
    */
@@ -144,7 +146,7 @@ export function withScriptCommands<T extends { runs: string[] }>(unit: T, script
         }
         continue;
       }
-      const shellScript = depth < 6 ? scripts.shellScriptRunBy(simple.words, at) : null;
+      const shellScript = depth < 6 ? scripts.shellScriptRunBy(stripPrefixes(simple.words), at) : null;
       if (shellScript !== null) {
         added.push(shellScript);
         follow(shellScript, at, depth + 1);

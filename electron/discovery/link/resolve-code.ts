@@ -346,7 +346,7 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
       continue;
     }
     // `bash start.sh`, `./start.sh`: the script's commands run, from the caller's folder.
-    const shellScript = scriptDepth < MAX_SCRIPT_DEPTH ? index.packageScripts?.shellScriptRunBy(simple.words, dir) : null;
+    const shellScript = scriptDepth < MAX_SCRIPT_DEPTH ? index.packageScripts?.shellScriptRunBy(stripPrefixes(simple.words), dir) : null;
     if (shellScript) {
       found.push(...entryFilesOfCommand(shellScript, index, dir, fromDirOnly, scriptDepth + 1));
       continue;
