@@ -48,6 +48,8 @@ export interface CodeFindings {
   celeryTaskModules?: string[];
   /** A runnable entry: `if __name__ == "__main__"`, a CLI/worker main, a server start, a handler export. */
   entryPoint: Evidence | null;
+  /** A route or web decorator of a file known by its unattended job (a Modal app's `@modal.asgi_app()` beside its cron function): it also serves HTTP (code/entry-point.ts). */
+  servesRoutes?: Evidence;
   /** The schedule a scheduled entry point's call names in its arguments (`createFunction({ id }, { cron: '0 3 * * *' }, …)`), when the line itself does not. */
   entrySchedule?: string;
   /** A Cloudflare Email Worker's `email()` handler on the default export (code/worker-email-handler.ts): the worker runs on each email routed to it. */
@@ -339,6 +341,8 @@ export interface ConfigFindings {
   workspaceGlobs?: string[];
   /** A pyproject.toml: its console scripts by name, each the module that defines it (`refund-agent` → "refund_agent.cli"). */
   consoleScripts?: Record<string, string>;
+  /** A shell script that starts code (`gunicorn render_app:app`, `npm start`): its commands, one a line, which a unit running the script (`bash start.sh`) runs. */
+  scriptCommands?: string;
   /** Kubernetes Services the manifest declares: the in-cluster host names and ports that reach the pods they select. */
   k8sServices?: K8sServiceFact[];
 }

@@ -14,7 +14,7 @@ import { clientEntryOf, isServerOnly, serverActionEntryOf } from './client-entry
 import type { CallSite, CodeModel } from './code-model';
 import { findCredentials } from './credentials';
 import { EndpointCollector, findEndpoints } from './endpoints';
-import { findEntryPoint, scheduleOfEntry } from './entry-point';
+import { findEntryPoint, routesServedBeside, scheduleOfEntry } from './entry-point';
 import { createFindingContext } from './finding-context';
 import { findFrameworks } from './frameworks';
 import { findGenerationSites } from './generation-sites';
@@ -82,6 +82,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   const clientStarts = entryPoint ? [] : findImportedClientStarts(model, rules);
   const startableClients = findStartableClients(context);
   const entrySchedule = scheduleOfEntry(context, entryPoint);
+  const servesRoutes = routesServedBeside(context, entryPoint);
   const emailHandler = workerEmailHandler(context);
   const untrustedInputs = [...findUntrustedInputs(context, tools), ...claude.untrustedInputs];
   const celeryTasks = celeryTaskModules(model);
@@ -108,6 +109,7 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(functionCapabilities ? { capabilityLinesByFunction: functionCapabilities } : {}),
     entryPoint,
     ...(entrySchedule ? { entrySchedule } : {}),
+    ...(servesRoutes ? { servesRoutes } : {}),
     ...(emailHandler ? { emailHandler } : {}),
     // Tools exist only to be handed to a model; a plain completion call (a summariser) has none.
     agentic: frameworks.agentic || toolDefinitions.length > 0 || tools.handedToModel || passesToolsToModel(llm.modelCalls),

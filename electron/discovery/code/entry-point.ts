@@ -12,6 +12,21 @@ import { scheduleOfSchedulerJobs } from './scheduler-jobs';
  * unit's entry point.
  */
 export function findEntryPoint(context: FindingContext): Evidence | null {
+  return triggerCandidates(entryCandidates(context)).reduce<Evidence | null>((earliest, candidate) => (!earliest || candidate.line < earliest.line ? candidate : earliest), null);
+}
+
+/**
+ * The route or web decorator of a file whose entry point is an unattended job: a Modal app with
+ * `@modal.asgi_app()` serving a FastAPI app beside its `schedule=modal.Cron(…)` function, an Azure
+ * Functions app with HTTP routes beside its timer. The file is then also a server, whose process
+ * runs the route modules it serves (link/mounted-routes.ts); null when the entry point is the route.
+ */
+export function routesServedBeside(context: FindingContext, entry: Evidence | null): Evidence | null {
+  if (!entry || !SCHEDULED_RULE.test(entry.ruleId)) return null;
+  return entryCandidates(context).find((candidate) => ROUTE_RULE.test(candidate.ruleId)) ?? null;
+}
+
+function entryCandidates(context: FindingContext): Evidence[] {
   const { model } = context;
   const candidates: Evidence[] = [];
   /** Functions a route decorator serves: Modal's `@app.function()` above `@modal.fastapi_endpoint()` is reached over HTTP, not on demand. */
@@ -28,7 +43,7 @@ export function findEntryPoint(context: FindingContext): Evidence | null {
     }
     for (const exported of model.exports) if (rule.match.exports?.test(exported.name)) candidates.push(context.evidence(exported.line, rule));
   }
-  return triggerCandidates(candidates).reduce<Evidence | null>((earliest, candidate) => (!earliest || candidate.line < earliest.line ? candidate : earliest), null);
+  return candidates;
 }
 
 /** A job a runtime or a scheduler process starts on a schedule: the trigger a unit is known by. */

@@ -389,6 +389,7 @@ describe('each Python capability kind', () => {
     ['email', 'import smtplib\nwith smtplib.SMTP_SSL(host) as smtp:\n    smtp.send_message(msg)', ['external-communication']],
     ['Slack', 'from slack_sdk import WebClient\nslack = WebClient(token=t)\nslack.chat_postMessage(channel="#ops", text=t)', ['external-communication']],
     ['Slack webhook URL from the environment', 'import os, requests\nrequests.post(os.environ["SLACK_WEBHOOK_URL"], json=m)', ['external-communication', 'outbound-network']],
+    ['Slack chat.postMessage over raw HTTP', 'import httpx\nawait httpx.AsyncClient().post("https://slack.com/api/chat.postMessage", json={"channel": c, "blocks": b}, headers=h)', ['external-communication']],
     ['data export', 'import boto3, ftplib\nboto3.client("s3").upload_file("/tmp/dump.csv", "partner-drop", "dump.csv")\nftp = ftplib.FTP("ftp.partner.example")', ['data-export']],
     ['file write', 'with open(path, "a") as log:\n    log.write(line)', ['file-write']],
     ['pandas reads SQL and writes a file', 'import pandas as pd\nframe = pd.read_sql("SELECT * FROM disputes", conn)\nframe.to_pickle("/tmp/disputes.pkl")', ['data-read', 'file-write']],

@@ -143,6 +143,7 @@ describe('each untrusted input kind, Python', () => {
     ['Slack posting is not reading', 'from slack_sdk import WebClient\nWebClient(token=t).chat_postMessage(channel="#ops", text=x)', []],
     ['Teams channel messages through Graph', 'from msgraph import GraphServiceClient\ng = GraphServiceClient(credentials=c)\nawait g.teams.by_team_id(t).channels.by_channel_id(c).messages.get()', ['chat-message']],
     ['DuckDuckGo and Firecrawl', 'from duckduckgo_search import DDGS\nfrom firecrawl import FirecrawlApp\nDDGS().text(q, max_results=5)\nFirecrawlApp(api_key=k).scrape_url(u)', ['web-page']],
+    ["PydanticAI's common search tool handed to an agent", 'from pydantic_ai import Agent\nfrom pydantic_ai.common_tools.duckduckgo import duckduckgo_search_tool\nagent = Agent("openai:gpt-4o", tools=[duckduckgo_search_tool()])', ['web-page']],
     ['a fetch outside any tool is not a model-chosen page', 'import requests\nrequests.get(url)', []],
     ['a tool fetching our own API under a configured base is not a web page', 'import requests\nfrom langchain_core.tools import tool\n@tool\ndef plan(pid: str) -> dict:\n    """Plan."""\n    return requests.get(f"{PLANS_API}/plans/{pid}").json()', []],
     ['a tool fetching a model-chosen URL with httpx', 'import httpx\nfrom langchain_core.tools import tool\n@tool\nasync def fetch(url: str) -> str:\n    """Fetch."""\n    async with httpx.AsyncClient() as c:\n        return (await c.get(url)).text', ['web-page']],

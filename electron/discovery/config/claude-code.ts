@@ -5,6 +5,7 @@ import type { ClaudeCodeFacts, ConfigFindings, UnitFinding } from '../findings';
 import { ConfigSyntaxError, type ConfigContext } from './context';
 import { SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE } from '../walk/classify-file';
 import { claudeCliRunIn, recordClaudeCli, withProjectDir } from './claude-cli';
+import { commandsStartingCode } from './commands';
 import { parseJsonDocument, type JsonDocument } from './json-document';
 import { ConfigSource } from './source';
 import { addCapability, addLlm, newFindings, newUnit, trigger, TRIGGER_RULE_OFF } from './units';
@@ -157,14 +158,18 @@ function hookCommands(src: ConfigSource, doc: JsonDocument, hooks: unknown, unit
 
 /**
  * A shell script (a Claude Code hook under `.claude/`, a nightly script a crontab runs): an agent
- * only when it runs Claude Code headless (`claude -p`, `--print`); ordinary scripts (formatters,
- * notifications, deploys) are not read any further. One 'code-entry-point' unit named by its
+ * only when it runs Claude Code headless (`claude -p`, `--print`); of ordinary scripts only the
+ * commands of one that starts code are kept (see commandsStartingCode); formatters,
+ * notifications and deploys are not read any further. One 'code-entry-point' unit named by its
  * path, like code no config runs.
  */
 export function analyzeClaudeScript(path: string, text: string, ctx: ConfigContext): ConfigFindings | null {
-  if (!/\bclaude\b|claude-code/.test(text)) return null;
+  // A start script (`web: bash start.sh`) is what its caller runs: its commands are kept for the linker.
+  const scriptCommands = commandsStartingCode(text);
+  if (!/\bclaude\b|claude-code/.test(text)) return scriptCommands === null ? null : { ...newFindings(path, 'shell-script'), scriptCommands };
   const src = new ConfigSource(path, text, ctx);
   const findings = newFindings(path, 'claude-script');
+  if (scriptCommands !== null) findings.scriptCommands = scriptCommands;
   const lines = src.lines;
   let unit: UnitFinding | null = null;
   for (let i = 0; i < lines.length; i++) {

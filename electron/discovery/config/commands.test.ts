@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePathsInCommand, commandLines, runsCeleryWorker, runsOnlyTaskScheduling } from './commands';
+import { codePathsInCommand, commandLines, commandsStartingCode, runsCeleryWorker, runsOnlyTaskScheduling } from './commands';
 
 describe('codePathsInCommand', () => {
   it.each([
@@ -21,6 +21,9 @@ describe('codePathsInCommand', () => {
     ['arq app.jobs.WorkerSettings', ['svc/app/jobs.py']],
     ['dramatiq billing.actors --processes 2', ['svc/billing/actors.py']],
     ['uvicorn app.main:app --port 8000', ['svc/app/main.py']],
+    // The bind address is an option's value shaped like an app: the app is the module path after it.
+    ['gunicorn --bind 0.0.0.0:$PORT --workers 1 --timeout 120 render_app:app', ['svc/render_app.py']],
+    ['gunicorn -b localhost:8000 -k uvicorn.workers.UvicornWorker api.main:create_app()', ['svc/api/main.py']],
     ['deno run --allow-net agent.ts', ['svc/agent.ts']],
     ['python /app/worker.py', ['app/worker.py']],
     ['streamlit run desk/app.py --server.port $PORT', ['svc/desk/app.py']],
@@ -72,5 +75,16 @@ describe('runsCeleryWorker', () => {
   it('tells a worker (beat embedded or not) from beat, Flower and other programs', () => {
     expect(['celery -A app worker -l info', 'python -m celery --app app.core worker -B', 'sh -c "sleep 5 && celery -A app worker"'].map(runsCeleryWorker)).toEqual([true, true, true]);
     expect(['celery -A app beat', 'celery -A app flower', 'uvicorn app.main:app', 'python worker.py'].map(runsCeleryWorker)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('commandsStartingCode', () => {
+  it('keeps the commands of a start script, one a line, with the folder it moved into', () => {
+    expect(commandsStartingCode('#!/bin/bash\necho "Starting on Render..."\ngunicorn --bind 0.0.0.0:$PORT render_app:app\n')).toBe('echo "Starting on Render..."\ngunicorn --bind 0.0.0.0:$PORT render_app:app');
+    expect(commandsStartingCode('set -e\ncd api && npm start\n')).toBe('set -e\ncd api && npm start');
+  });
+
+  it('is null for a script that starts no code (a deploy, a formatter, a notification)', () => {
+    expect(commandsStartingCode('#!/bin/sh\nkubectl apply -f k8s/\ncurl -X POST "$SLACK_WEBHOOK" -d ok\n')).toBeNull();
   });
 });

@@ -32,6 +32,10 @@ const RUNNER_PREFIXES = [
 const PYTHON = /^(python|python3|python3\.\d+|py|pypy3?)$/;
 const JS_RUNTIMES = /^(node|tsx|ts-node|ts-node-esm|esno|vite-node|bun|deno)$/;
 const SCRIPT = /\.(py|js|mjs|cjs|ts|mts|cts|tsx|jsx)$/;
+/** An ASGI/WSGI app as servers name it: `app.main:app`, `pkg.wsgi:application`, `main:create_app()`. */
+const APP_SPEC = /^[A-Za-z_][\w.]*:[A-Za-z_][\w.]*(\(\))?$/;
+/** Server options whose value is not the app (`--bind host:port`, `-k uvicorn.workers.UvicornWorker`, `--config gunicorn.conf.py`). */
+const OPTIONS_WITH_VALUE_OF_SERVERS = new Set(['-b', '--bind', '-k', '--worker-class', '-c', '--config', '--host', '--port', '--env-file', '--log-config', '--app-dir', '--factory-arg']);
 /** Options of runners that take a value we must skip (`uv run --directory x`, `deno run --allow-net`). */
 const OPTIONS_WITH_VALUE = new Set(['--directory', '--project', '--with', '--python', '-p', '--env-file', '-r', '--require', '--import', '--loader', '-W', '-X']);
 
@@ -51,6 +55,23 @@ export function codePathsInCommand(line: string, baseDir: string): string[] {
     }
   }
   return found;
+}
+
+/** Package managers whose `start`/`run x` a script hands on to the package's scripts (link/package-scripts.ts follows them). */
+const PACKAGE_MANAGERS = /^(npm|yarn|pnpm|bun)$/;
+
+/**
+ * The commands of a shell script, one a line with the folder it `cd`'d into, when one of them
+ * starts code (`gunicorn render_app:app`, `python -m worker`, `npm start`); null for a script that
+ * only deploys, formats or notifies. A unit whose command runs the script runs these.
+ */
+export function commandsStartingCode(script: string): string | null {
+  const commands = shellCommands(script);
+  const startsCode = commands.some(({ words }) => {
+    const rest = stripPrefixes(words);
+    return codeTarget(rest) !== null || PACKAGE_MANAGERS.test(posix.basename(rest[0] ?? ''));
+  });
+  return startsCode ? commands.map(commandText).join('\n') : null;
 }
 
 export function stripPrefixes(words: string[]): string[] {
@@ -117,8 +138,9 @@ function codeTarget(words: string[]): CodeTarget | null {
     return app ? { kind: 'module', module: app.split(':')[0]! } : null;
   }
   if (/^(uvicorn|gunicorn|hypercorn|daphne)$/.test(program)) {
-    const app = skipOptions(args)[0] ?? args.find((a) => /^[\w.]+:[\w.()]+$/.test(a));
-    return app && /^[\w.]+:/.test(app) ? { kind: 'module', module: app.split(':')[0]! } : null;
+    // `--bind 0.0.0.0:8000` is an option's value shaped like an app: the app is a module path (`pkg.wsgi:app`).
+    const app = args.find((a, i) => APP_SPEC.test(a) && !OPTIONS_WITH_VALUE_OF_SERVERS.has(args[i - 1] ?? ''));
+    return app ? { kind: 'module', module: app.split(':')[0]! } : null;
   }
   // `streamlit run app.py`, `chainlit run app.py -w`: the UI server imports and runs that script.
   if ((program === 'streamlit' || program === 'chainlit') && args[0] === 'run' && args[1]) return { kind: 'file', path: args[1] };

@@ -156,4 +156,13 @@ describe('an Amazon Bedrock Agent in Terraform', () => {
     expect(agent!.credentials.map((c) => c.name)).toEqual(['arn:aws:iam::123456789012:role/AmazonBedrockExecutionRoleForAgents_triage']);
     expect(agent!.capabilities.map((c) => [c.kind, c.tool])).toEqual([['code-execution', 'analysis']]);
   });
+
+  it('reads the model from the foundation-model data source the agent refers to', async () => {
+    const text = [
+      'data "aws_bedrock_foundation_model" "nova_lite" {\n  model_id = "amazon.nova-lite-v1:0"\n}\n',
+      'resource "aws_bedrockagent_agent" "main" {\n  agent_name = "${var.project_name}-agent"\n  agent_resource_role_arn = "arn:aws:iam::123456789012:role/agent"\n  foundation_model = data.aws_bedrock_foundation_model.nova_lite.model_id\n}\n',
+    ].join('\n');
+    const [agent] = (await analyzeTerraform('main.tf', text, testContext())).units;
+    expect(agent!.llm.map((l) => [l.sdk, l.models])).toEqual([['Amazon Bedrock Agents', ['amazon.nova-lite-v1:0']]]);
+  });
 });

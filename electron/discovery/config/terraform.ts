@@ -104,7 +104,7 @@ function bedrockAgentUnit(agent: TfBlock, module: Map<string, TfBlock>, blocks: 
   const body = agent.body;
   const invoked = trigger('webhook', 'InvokeAgent', 'On InvokeAgent calls to its aliases (Amazon Bedrock Agents)', evidenceAt(agent, 'tf.trigger.invoke-agent'));
   const unit = newUnit('serverless-function', literalOf(body.agent_name) ?? agent.name, agent.file.src.path, evidence, invoked ?? noTrigger('Invoked through the Bedrock Agents API'));
-  const model = literalOf(body.foundation_model);
+  const model = foundationModelOf(body.foundation_model, module);
   addLlm(unit, 'bedrock', 'Amazon Bedrock Agents', model ? [model] : [], evidenceAt(agent, 'tf.llm.bedrock-agent', ['foundation_model']));
   recordRole(agent, 'agent_resource_role_arn', unit, module, blocks);
   for (const block of blocks) {
@@ -125,6 +125,17 @@ function bedrockAgentUnit(agent: TfBlock, module: Map<string, TfBlock>, blocks: 
     }
   }
   return unit;
+}
+
+/**
+ * The model an agent is given: a literal id, or the `model_id` (`model_arn`) of the module's
+ * `data "aws_bedrock_foundation_model"` it refers to (`data.aws_bedrock_foundation_model.nova_lite.model_id`).
+ */
+function foundationModelOf(value: unknown, module: Map<string, TfBlock>): string | null {
+  const literal = literalOf(value);
+  if (literal) return literal;
+  const source = referencesIn(value).map((address) => module.get(address)).find((block) => block?.type === 'aws_bedrock_foundation_model');
+  return source ? literalOf(source.body.model_id) : null;
 }
 
 /** The source file of `app.handler` in the directory the deployment package is built from. */

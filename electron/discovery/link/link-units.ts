@@ -46,7 +46,7 @@ import { nameAgentsFromImportedConstants } from './imported-names';
 import { addSubAgents } from './sub-agents';
 import { triggerOfEntryPoint, unknownTrigger } from './entry-point-triggers';
 import { withEmailTrigger } from './worker-email-triggers';
-import { withEntryPointTrigger } from './process-triggers';
+import { importedModules, withEntryPointTrigger } from './process-triggers';
 import { toolsByName } from './tools-by-name';
 import { ImporterChains, unitRootsOf } from './unrun-importers';
 
@@ -109,7 +109,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
       }
       const files = closure.map((p) => index.get(p)!).filter(Boolean);
       const entryFiles = entries.map((path) => index.get(path));
-      const trigger = withEntryPointTrigger(unit.kind === 'serverless-function' ? withEmailTrigger(unit.trigger, entryFiles) : unit.trigger, entryFiles);
+      const trigger = withEntryPointTrigger(unit.kind === 'serverless-function' ? withEmailTrigger(unit.trigger, entryFiles) : unit.trigger, entryFiles, () => importedModules(entryFiles, index));
       const agent = candidateOf(sourceLabel, unit.kind, unit.name, unit.path, entries, trigger, files, unit, { packagesNear, secretsNear });
       if (!agent) continue;
       recordServedVariable(agent, unit.graphVariable);

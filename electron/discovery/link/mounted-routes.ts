@@ -21,22 +21,26 @@ const SERVER_RULES = new Set([...ROUTE_RULES, 'py.entry-point.server-start', 'ts
  * that the app module imports and includes (`app.include_router(chat.router)`), an Express router
  * file a server imports. Its routes run in that server's process, so the module is that server's
  * code, one item, not an item per router file. A script calling its main mounts, besides route
- * modules, the server module whose start it runs (app.ts's `createApp()` calling `listen`). A route
- * module no server of its project reaches stays its own entry point; two modules that import each
- * other mount neither.
+ * modules, the server module whose start it runs (app.ts's `createApp()` calling `listen`). A file
+ * known by its unattended job that also serves HTTP (`servesRoutes`: a Modal app whose
+ * `@modal.asgi_app()` returns the FastAPI app of app.py) mounts the route modules it reaches too.
+ * A route module no server of its project reaches stays its own entry point; two route modules
+ * that import each other mount neither.
  */
 export function routesMountedByServers(entries: readonly CodeFindings[], reachOf: (path: string) => readonly string[], index: CodeIndex): Map<string, string[]> {
   const mounted = new Map<string, string[]>();
   const ruleOf = (entry: CodeFindings) => entry.entryPoint?.ruleId ?? '';
   if (!entries.some((entry) => STARTED_BY_MAIN_CALL.has(ruleOf(entry)))) return mounted;
   for (const server of entries) {
-    if (!SERVER_RULES.has(ruleOf(server))) continue;
+    if (!SERVER_RULES.has(ruleOf(server)) && !server.servesRoutes) continue;
     const mounts = ruleOf(server) === MAIN_CALL_RULE ? STARTED_BY_MAIN_CALL : ROUTE_RULES;
     const project = index.projectOf(posix.dirname(server.path));
     const reach = new Set(reachOf(server.path));
     for (const route of entries) {
       if (route === server || !mounts.has(ruleOf(route)) || !reach.has(route.path) || index.projectOf(posix.dirname(route.path)) !== project) continue;
-      if (reachOf(route.path).includes(server.path)) continue;
+      // Two route modules importing each other mount neither; a server that is no route module is still
+      // the one serving a route module that imports it back (a Modal app's FastAPI app spawning its functions).
+      if (ROUTE_RULES.has(ruleOf(server)) && reachOf(route.path).includes(server.path)) continue;
       mounted.set(route.path, [...(mounted.get(route.path) ?? []), server.path]);
     }
   }

@@ -182,3 +182,29 @@ describe('pyproject.toml console scripts as commands (Python)', () => {
     expect(items(await scan()).filter((line) => line.includes('Dockerfile'))).toEqual([]);
   });
 });
+
+describe('shell start scripts as commands', () => {
+  const TOOL_LOOP_PY = 'from langchain_openai import ChatOpenAI\nfrom langgraph.prebuilt import create_react_agent\nfrom langchain_core.tools import tool\n\n\n@tool\ndef refund_status(order_id: str) -> str:\n    """The refund state of an order."""\n    return order_id\n\n\nagent = create_react_agent(ChatOpenAI(model="gpt-4.1"), [refund_status])\n';
+  const FLASK_PY = 'from flask import Flask, request\n\napp = Flask(__name__)\n\n\n@app.route("/ask", methods=["POST"])\ndef ask():\n    from desk import agent\n    return agent.invoke({"messages": [request.json["q"]]})\n';
+
+  it('a Procfile process and an image running `bash start.sh` / `./scripts/serve.sh` run what the script starts (gunicorn with a bind address)', async () => {
+    write('desk.py', TOOL_LOOP_PY);
+    write('web.py', FLASK_PY);
+    write('start.sh', '#!/bin/bash\necho "starting"\ngunicorn --bind 0.0.0.0:$PORT --workers 1 web:app\n');
+    write('Procfile', 'web: env WEB_CONCURRENCY=2 bash start.sh\n');
+    write('api/desk.py', TOOL_LOOP_PY);
+    write('api/server.py', FLASK_PY);
+    write('api/scripts/serve.sh', 'set -e\nexec gunicorn -b :8080 server:app\n');
+    write('api/Dockerfile', 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["./scripts/serve.sh"]\n');
+    expect(items(await scan())).toEqual(['agent container-service Procfile web [web.py]', 'agent container-service api/Dockerfile api [api/server.py]'].sort());
+  });
+
+  it('decoy: a script that only deploys runs no code, and a script nothing runs joins nothing', async () => {
+    write('web.py', FLASK_PY);
+    write('desk.py', TOOL_LOOP_PY);
+    write('deploy.sh', '#!/bin/sh\nkubectl apply -f k8s/\n');
+    write('Procfile', 'release: sh deploy.sh\n');
+    write('unused.sh', 'gunicorn web:app\n');
+    expect(items(await scan())).toEqual(['agent code-entry-point web.py web.py [web.py]']);
+  });
+});

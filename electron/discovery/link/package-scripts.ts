@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { stripPrefixes } from '../config/commands';
 import { shellCommands } from '../config/shell-script';
 import type { CodeFindings, ConfigFindings } from '../findings';
 import { isTestPath } from './deployment-scope';
@@ -21,6 +22,8 @@ export class PackageScripts implements WorkspaceTree {
   private readonly workspacesByDir = new Map<string, readonly string[]>();
   /** pyproject.toml console scripts by the project's folder: name → the module defining it. */
   private readonly consoleByDir = new Map<string, Record<string, string>>();
+  /** Shell scripts that start code, by path: their commands (config/commands.ts commandsStartingCode). */
+  private readonly shellByPath = new Map<string, string>();
 
   constructor(configs: readonly ConfigFindings[]) {
     for (const config of configs) {
@@ -31,11 +34,12 @@ export class PackageScripts implements WorkspaceTree {
       }
       if (config.workspaceGlobs) this.workspacesByDir.set(dir, [...(this.workspacesByDir.get(dir) ?? []), ...config.workspaceGlobs]);
       if (config.consoleScripts) this.consoleByDir.set(dir, config.consoleScripts);
+      if (config.scriptCommands) this.shellByPath.set(config.path, config.scriptCommands);
     }
   }
 
   get isEmpty(): boolean {
-    return this.byDir.size === 0;
+    return this.byDir.size === 0 && this.shellByPath.size === 0;
   }
 
   packageAt(dir: string): WorkspacePackage | undefined {
@@ -81,6 +85,26 @@ export class PackageScripts implements WorkspaceTree {
   }
 
   /**
+   * The commands of the tree's shell script a simple command runs (its words with launchers like
+   * `env X=1` and `exec` stripped): `bash start.sh`, `sh -e
+   * scripts/serve.sh`, `./start.sh`, `/app/start.sh` from an image's working folder), or null.
+   * A script runs in its caller's folder, so its commands are read from `dir`.
+   */
+  shellScriptRunBy(words: readonly string[], dir: string): string | null {
+    if (this.shellByPath.size === 0) return null;
+    const program = words[0] ?? '';
+    const script = SHELLS.test(program) ? words.slice(1).find((w) => !w.startsWith('-')) : program;
+    if (!script || !script.endsWith('.sh') || script.includes('$')) return null;
+    const path = posix.normalize(posix.join(dir || '.', script));
+    const exact = this.shellByPath.get(path);
+    if (exact !== undefined) return exact;
+    // An image runs it where it was copied (`/app/start.sh`): the tree's script whose path ends the one written.
+    if (!script.startsWith('/')) return null;
+    for (const [known, commands] of this.shellByPath) if (script.endsWith(`/${known}`)) return commands;
+    return null;
+  }
+
+  /**
    * The script a simple command runs (its words, as the shell lexer gives them) and the folder it
    * runs in, or null when the command runs no script of a package we read (`npm ci`, `npm run`
    * of a script the package does not have, `pnpm --filter other build`).
@@ -122,6 +146,12 @@ export function withScriptCommands<T extends { runs: string[] }>(unit: T, script
         }
         continue;
       }
+      const shellScript = depth < 6 ? scripts.shellScriptRunBy(stripPrefixes(simple.words), at) : null;
+      if (shellScript !== null) {
+        added.push(shellScript);
+        follow(shellScript, at, depth + 1);
+        continue;
+      }
       const script = depth < 6 ? scripts.scriptRunBy(simple.words, at) : null;
       if (!script) continue;
       added.push(script.command);
@@ -137,6 +167,9 @@ export function withScriptCommands<T extends { runs: string[] }>(unit: T, script
   }
   return added.length > 0 ? { ...unit, runs: [...unit.runs, ...added] } : unit;
 }
+
+/** Shells handed a script file: `bash start.sh`, `sh -e run.sh`. */
+const SHELLS = /^(?:.*\/)?(bash|sh|zsh|dash)$/;
 
 /** Package-manager commands that are never a package's script, whatever its scripts are named. */
 const BUILT_INS = new Set(['install', 'i', 'ci', 'add', 'remove', 'rm', 'uninstall', 'update', 'upgrade', 'up', 'init', 'create', 'publish', 'pack', 'link', 'unlink', 'audit', 'cache', 'config', 'why', 'info', 'view', 'list', 'ls', 'outdated', 'version', 'login', 'logout', 'exec', 'dlx', 'x', 'workspaces', 'import', 'prune', 'dedupe', 'rebuild', 'fund', 'doctor', 'help', 'set', 'patch', 'store', 'env', 'node', 'plugin', 'constraints']);

@@ -67,4 +67,21 @@ describe('what starts a Procfile process', () => {
     const jobs = itemNamed(agents, 'jobs');
     expect([jobs.trigger.kind, jobs.trigger.schedule, jobs.entryPoints, jobs.classification]).toEqual(['event', 'arq', ['app/jobs.py'], 'agent']);
   });
+
+  it('an image whose entry script builds a BullMQ Worker in an imported module runs on its queue (an LLM there runs unattended); one with no worker stays unknown', async () => {
+    tree.writeAll({
+      'Dockerfile.worker': 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["npm", "run", "worker:prod"]\n',
+      'package.json': JSON.stringify({ name: 'replies', scripts: { 'worker:prod': 'tsx src/workers/index.ts', 'digest:prod': 'tsx src/digest.ts' } }),
+      'src/workers/index.ts': "import { createReplyWorker } from '../queue/reply-worker'\n\nconst worker = createReplyWorker()\nprocess.on('SIGTERM', async () => {\n  await worker.close()\n})\n",
+      'src/queue/reply-worker.ts': "import { Worker } from 'bullmq'\nimport OpenAI from 'openai'\n\nconst openai = new OpenAI()\n\nexport function createReplyWorker() {\n  return new Worker('comment-replies', async (job) => {\n    const reply = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: job.data.message }] })\n    return reply.choices[0]?.message?.content\n  }, { connection: { host: 'redis' } })\n}\n",
+      'Dockerfile.digest': 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["npm", "run", "digest:prod"]\n',
+      'src/digest.ts': "import { summarise } from './summarise'\n\nconsole.log(await summarise('today'))\n",
+      'src/summarise.ts': "import OpenAI from 'openai'\n\nexport async function summarise(text: string) {\n  const reply = await new OpenAI().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] })\n  return reply.choices[0]?.message?.content\n}\n",
+    });
+    const agents = (await tree.scan()).agents;
+    const worker = itemNamed(agents, 'worker');
+    expect([worker.trigger.kind, worker.trigger.evidence?.path, worker.classification]).toEqual(['event', 'src/queue/reply-worker.ts', 'agent']);
+    const digest = itemNamed(agents, 'digest');
+    expect([digest.trigger.kind, digest.classification]).toEqual(['unknown', 'llm-call']);
+  });
 });

@@ -321,6 +321,16 @@ function pathVariants(path: string): string[] {
 const NOT_RUNNERS = new Set(['echo', 'printf', 'cat', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'touch', 'chmod', 'chown', 'ln', 'grep', 'sed', 'awk', 'head', 'tail', 'wc', 'tee', 'diff', 'find', 'tar', 'zip', 'unzip', 'git', 'curl', 'wget', 'export', 'sort', 'cut', 'tr', 'jq', 'yq', 'stat', 'basename', 'dirname', 'readlink', 'realpath', 'black', 'ruff', 'isort', 'flake8', 'pylint', 'mypy', 'prettier', 'eslint', 'tsc', 'shellcheck', 'source', '.']);
 
 /**
+ * `modal deploy app.py` (or `-m pkg.app`) uploads the app to Modal, where each function runs on its
+ * own trigger (a web endpoint, a schedule, a `.spawn()`): the job deploying it runs none of that
+ * code, which is a code entry point of its own (its Modal decorators say when it runs). `modal run`
+ * does start the app's local entrypoint, so it stays a run.
+ */
+function uploadsOnly(words: readonly string[]): boolean {
+  return posix.basename(words[0]!) === 'modal' && (words[1] === 'deploy' || words[1] === 'serve');
+}
+
+/**
  * The code a command line runs: `python x.py`, `python -m a.b`, `node dist/x.js`, `npx tsx src/x.ts`,
  * `uv run x.py`, also inside a script (`if bun run x.ts; then`, `cd agent && uv run main.py`).
  * Any word that names a code file counts, except in commands that only read or print files.
@@ -335,6 +345,12 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
       for (const run of delegated) found.push(...entryFilesOfCommand(run.command, index, run.dir, fromDirOnly || run.packageScript, scriptDepth + 1));
       continue;
     }
+    // `bash start.sh`, `./start.sh`: the script's commands run, from the caller's folder.
+    const shellScript = scriptDepth < MAX_SCRIPT_DEPTH ? index.packageScripts?.shellScriptRunBy(stripPrefixes(simple.words), dir) : null;
+    if (shellScript) {
+      found.push(...entryFilesOfCommand(shellScript, index, dir, fromDirOnly, scriptDepth + 1));
+      continue;
+    }
     // `npm start`, `pnpm agent`: the package's script runs, from the package's folder (a chain of `npm run x` too).
     const script = scriptDepth < MAX_SCRIPT_DEPTH ? index.packageScripts?.scriptRunBy(simple.words, dir) : null;
     if (script) {
@@ -342,7 +358,7 @@ export function entryFilesOfCommand(command: string, index: CodeIndex, fromDir: 
       continue;
     }
     const words = stripPrefixes(simple.words);
-    if (words.length === 0 || NOT_RUNNERS.has(posix.basename(words[0]!))) continue;
+    if (words.length === 0 || NOT_RUNNERS.has(posix.basename(words[0]!)) || uploadsOnly(words)) continue;
     // `mastra start`, `node .mastra/output/index.mjs`: the app module the Mastra server is built from.
     const mastra = mastraServeOf(words);
     const mastraApp = mastra ? mastraAppFile(mastra, dir, index) : null;
