@@ -276,6 +276,10 @@ export interface UnitFinding {
   untrustedInputs: UntrustedInputFinding[];
   /** For MCP configs: the server entries. */
   mcpServers?: McpServerEntry[];
+  /** Tools the config hands the unit's model (a Bedrock Agent's action groups), with the capabilities each is given; absent when none. */
+  tools?: ToolDefinition[];
+  /** Other units of the same scan this one delegates to (a Bedrock supervisor's collaborator agents), by kind, name and path, for the linker to tie as sub-agents. */
+  collaborators?: Array<{ kind: UnitKind; name: string; path: string; evidence: Evidence }>;
   /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */
   llm: LlmUse[];
   /** A compose service that builds an image: its build context and Dockerfile (relative to the scanned root), whose command it runs when it names none. */

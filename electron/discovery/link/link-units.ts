@@ -48,6 +48,7 @@ import { triggerOfEntryPoint, unknownTrigger } from './entry-point-triggers';
 import { withEmailTrigger } from './worker-email-triggers';
 import { withEntryPointTrigger } from './process-triggers';
 import { toolsByName } from './tools-by-name';
+import { linkConfigCollaborators } from './config-collaborators';
 import { ImporterChains, unitRootsOf } from './unrun-importers';
 
 /**
@@ -232,6 +233,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   linkMcpHttpClients(listed, serverItems, code, index, serverDeployments, configs.flatMap((config) => config.units), configs.flatMap((config) => config.k8sServices ?? []));
   linkInProcessMcpServers(listed, serverItems, index);
   listCodeMcpServers(listed, index);
+  linkConfigCollaborators(configs, listed);
   judgeExampleCode(listed, code, index);
   pruneLinks(listed);
   return listed;
@@ -341,7 +343,7 @@ function candidateOf(
     trigger,
     llm,
     frameworks,
-    tools: toolsByName(files.flatMap((f) => f.tools)),
+    tools: toolsByName([...(unit?.tools ?? []), ...files.flatMap((f) => f.tools)]),
     capabilities,
     ...(isMcp && unit?.mcpServers?.length ? { mcpServers: unit.mcpServers } : {}),
     // An MCP config runs servers from elsewhere (npx, uvx, remote URLs), not the code beside it:
