@@ -179,5 +179,7 @@ describe('an Amazon Bedrock Agent in Terraform', () => {
     expect(agent).toMatchObject({ name: 'ticket-triage', codePaths: [] });
     expect(agent!.credentials.map((c) => c.name)).toEqual(['arn:aws:iam::123456789012:role/AmazonBedrockExecutionRoleForAgents_triage']);
     expect(agent!.capabilities.map((c) => [c.kind, c.tool])).toEqual([['code-execution', 'analysis']]);
+    // A collaborator declared in the same file is named from that file alone.
+    expect(agent!.collaborators!.map((c) => c.name)).toEqual(['ticket-escalation']);
   });
 });
