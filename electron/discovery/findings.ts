@@ -276,6 +276,8 @@ export interface UnitFinding {
   untrustedInputs: UntrustedInputFinding[];
   /** For MCP configs: the server entries. */
   mcpServers?: McpServerEntry[];
+  /** An App Engine cron job: the service its requests go to (`target`, `default` when unnamed), whose code the linker joins (link/app-engine-targets.ts). */
+  appEngineTarget?: string;
   /** Tools the config hands the unit's model (a Bedrock Agent's action groups), with the capabilities each is given; absent when none. */
   tools?: ToolDefinition[];
   /** Other units of the same scan this one delegates to (a Bedrock supervisor's collaborator agents), by kind, name and path, for the linker to tie as sub-agents. */
@@ -343,6 +345,8 @@ export interface ConfigFindings {
   workspaceGlobs?: string[];
   /** A pyproject.toml: its console scripts by name, each the module that defines it (`refund-agent` → "refund_agent.cli"). */
   consoleScripts?: Record<string, string>;
+  /** An App Engine service config (app.yaml): the service's name, folder and what it runs (`entrypoint`, null for the runtime's default). */
+  appEngineService?: { name: string; dir: string; runtime: string; entrypoint: string | null };
   /** Kubernetes Services the manifest declares: the in-cluster host names and ports that reach the pods they select. */
   k8sServices?: K8sServiceFact[];
 }

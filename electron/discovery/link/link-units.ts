@@ -49,6 +49,7 @@ import { withEmailTrigger } from './worker-email-triggers';
 import { withEntryPointTrigger } from './process-triggers';
 import { toolsByName } from './tools-by-name';
 import { linkConfigCollaborators } from './config-collaborators';
+import { joinAppEngineCronTargets } from './app-engine-targets';
 import { ImporterChains, unitRootsOf } from './unrun-importers';
 
 /**
@@ -86,6 +87,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const signatures = new Map<string, string>();
   const serverDeployments: ServerDeployment[] = [];
 
+  joinAppEngineCronTargets(configs);
   const fileLevelCredentials = configs.flatMap((c) => c.credentials);
   const images = imageCommands(configs);
   const imagesNothingDeploys = undeployedImages(configs, images, index, (path) => {
