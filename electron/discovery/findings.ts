@@ -102,6 +102,10 @@ export interface CodeFindings {
   loadsProjectSettings?: Evidence;
   /** Module-level starts of a client built in a local module (`client.run(token)` after `from app.client import client`), for the linker to match (code/imported-client-starts.ts); absent when none. */
   clientStarts?: ClientStartFact[];
+  /** Module-level chat clients this file builds, with the handler registrations on them that read chat messages (code/imported-chat-handlers.ts); absent when none. */
+  chatClients?: ChatClientFact[];
+  /** Handler registrations on names this file imports from the repository (`bot.on('text', …)`), for the linker to join to the client's module; absent when none. */
+  importedHandlerCalls?: ImportedHandlerCall[];
   /** Module-level clients this file builds that an entry-point rule starts (`client = discord.Client(…)`): what another file's `client.run()` starts; absent when none. */
   startableClients?: StartableClientFact[];
   /** Agents this file declares for another agent to run (Claude Agent SDK `agents: {name: AgentDefinition}`): items of their own, linked to the agent that runs the file. */
@@ -120,6 +124,23 @@ export interface ClientStartFact {
   module: string;
   name: string;
   method: string;
+  line: number;
+  snippet: string;
+}
+
+/** A module-level chat client the file builds: the registrations on it (`on(text)`, `onText()`) that read chat messages, under the rule that says so. */
+export interface ChatClientFact {
+  name: string;
+  handlers: string[];
+  ruleId: string;
+  confidence: number;
+}
+
+/** A handler registered on a name imported from a module of the repository: `on(text)` on `bot` of `./bot`. */
+export interface ImportedHandlerCall {
+  module: string;
+  name: string;
+  handler: string;
   line: number;
   snippet: string;
 }

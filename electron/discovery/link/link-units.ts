@@ -50,6 +50,7 @@ import { withEntryPointTrigger } from './process-triggers';
 import { toolsByName } from './tools-by-name';
 import { linkConfigCollaborators } from './config-collaborators';
 import { joinAppEngineCronTargets } from './app-engine-targets';
+import { adoptImportedChatHandlers } from './imported-chat-handlers';
 import { ImporterChains, unitRootsOf } from './unrun-importers';
 
 /**
@@ -76,6 +77,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   index.packageScripts = new PackageScripts(configs);
   // `client.run(token)` of a client another module builds makes the file that runs it the bot's entry point.
   const clientStarterOf = adoptImportedClientStarts(code, index);
+  adoptImportedChatHandlers(code, index);
   resolveImportedProviderUrls(code, index);
   attributeImportedToolFunctions(code, index);
   const packagesNear = packagesByFolder(lockfiles);
