@@ -96,6 +96,28 @@ draft(process.argv[2] ?? '').then(review).then(ping);
     expect(item!.capabilities.map((capability) => [capability.kind, capability.evidence.line])).toEqual([['outbound-network', 16]]);
   });
 
+  it('a base URL read from the environment with a provider default is that provider unless someone sets it', async () => {
+    write('desk/package.json', '{ "name": "desk", "scripts": { "start": "tsx src/index.ts" } }');
+    write(
+      'desk/src/index.ts',
+      `async function draft(text: string) {
+  const baseUrl = process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1';
+  const res = await fetch(\`\${baseUrl}/chat/completions\`, { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] }) });
+  return res.json();
+}
+
+draft(process.argv[2] ?? '').then(console.log);
+`,
+    );
+    write('jobs/digest.py', 'import os\nimport requests\n\nOPENAI_BASE = os.getenv("OPENAI_BASE_URL", "https://api.openai.com/v1")\n\n\ndef digest(text):\n    return requests.post(f"{OPENAI_BASE}/chat/completions", json={"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text}]}, timeout=30).json()\n\n\nif __name__ == "__main__":\n    print(digest("Acme"))\n');
+    const items = await scan();
+    expect(items.flatMap((item) => item.llm.map((use) => `${item.unit.path} ${use.provider} ${use.sdk}`)).sort()).toEqual([
+      'desk/src/index.ts openai fetch https://api.openai.com/v1/chat/completions',
+      'jobs/digest.py openai requests.post https://api.openai.com/v1/chat/completions',
+    ]);
+    expect(items.flatMap((item) => item.capabilities.map((capability) => capability.kind))).toEqual([]);
+  });
+
   it('a URL built on a constant of another host is no model call', async () => {
     write('pipeline/tools/__init__.py', '');
     write('pipeline/tools/config.py', CONFIG);
