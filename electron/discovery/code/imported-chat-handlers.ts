@@ -1,9 +1,8 @@
 import type { ChatClientFact, ImportedHandlerCall } from '../findings';
 import type { CallSite, CodeModel } from './code-model';
 import { callMatches, type FindingContext } from './finding-context';
-import { isPossiblyLocalPythonModule } from './python';
+import { namesImportedFromRepository } from './imported-client-starts';
 import type { CodeRuleSet } from './rules';
-import { isPossiblyLocalTypeScriptModule } from './typescript';
 
 /**
  * A chat bot whose client one module builds (`export const bot = new Telegraf(token)` in bot.ts)
@@ -53,12 +52,7 @@ function registrationOn(client: CallSite, member: string, event: string): CallSi
 
 /** Handler registrations on a name this file imports from a module of the repository: `bot.on('text', …)` of `import { bot } from './bot'`. */
 export function findImportedHandlerCalls(model: CodeModel, rules: CodeRuleSet): ImportedHandlerCall[] {
-  const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
-  const imported = new Map<string, { module: string; name: string }>();
-  for (const fact of model.imports) {
-    if (fact.reExport || !possiblyLocal(fact.module) || rules.isKnownModule(fact.module)) continue;
-    for (const name of fact.names) if (name !== '*' && name !== 'default') imported.set(`${fact.module}.${name}`, { module: fact.module, name });
-  }
+  const imported = namesImportedFromRepository(model, rules);
   if (imported.size === 0) return [];
   const registrations: ImportedHandlerCall[] = [];
   for (const call of model.calls) {
