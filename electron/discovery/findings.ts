@@ -104,6 +104,10 @@ export interface CodeFindings {
   loadsProjectSettings?: Evidence;
   /** Module-level starts of a client built in a local module (`client.run(token)` after `from app.client import client`), for the linker to match (code/imported-client-starts.ts); absent when none. */
   clientStarts?: ClientStartFact[];
+  /** Module-level chat clients this file builds, with the handler registrations on them that read chat messages (code/imported-chat-handlers.ts); absent when none. */
+  chatClients?: ChatClientFact[];
+  /** Handler registrations on names this file imports from the repository (`bot.on('text', …)`), for the linker to join to the client's module; absent when none. */
+  importedHandlerCalls?: ImportedHandlerCall[];
   /** Module-level clients this file builds that an entry-point rule starts (`client = discord.Client(…)`): what another file's `client.run()` starts; absent when none. */
   startableClients?: StartableClientFact[];
   /** Agents this file declares for another agent to run (Claude Agent SDK `agents: {name: AgentDefinition}`): items of their own, linked to the agent that runs the file. */
@@ -122,6 +126,23 @@ export interface ClientStartFact {
   module: string;
   name: string;
   method: string;
+  line: number;
+  snippet: string;
+}
+
+/** A module-level chat client the file builds: the registrations on it (`on(text)`, `onText()`) that read chat messages, under the rule that says so. */
+export interface ChatClientFact {
+  name: string;
+  handlers: string[];
+  ruleId: string;
+  confidence: number;
+}
+
+/** A handler registered on a name imported from a module of the repository: `on(text)` on `bot` of `./bot`. */
+export interface ImportedHandlerCall {
+  module: string;
+  name: string;
+  handler: string;
   line: number;
   snippet: string;
 }
@@ -278,6 +299,12 @@ export interface UnitFinding {
   untrustedInputs: UntrustedInputFinding[];
   /** For MCP configs: the server entries. */
   mcpServers?: McpServerEntry[];
+  /** An App Engine cron job: the service its requests go to (`target`, `default` when unnamed), whose code the linker joins (link/app-engine-targets.ts). */
+  appEngineTarget?: string;
+  /** Tools the config hands the unit's model (a Bedrock Agent's action groups), with the capabilities each is given; absent when none. */
+  tools?: ToolDefinition[];
+  /** Other units of the same scan this one delegates to (a Bedrock supervisor's collaborator agents), by kind, name and path, for the linker to tie as sub-agents. */
+  collaborators?: Array<{ kind: UnitKind; name: string; path: string; evidence: Evidence }>;
   /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */
   llm: LlmUse[];
   /** A compose service that builds an image: its build context and Dockerfile (relative to the scanned root), whose command it runs when it names none. */
@@ -343,6 +370,8 @@ export interface ConfigFindings {
   consoleScripts?: Record<string, string>;
   /** A shell script that starts code (`gunicorn render_app:app`, `npm start`): its commands, one a line, which a unit running the script (`bash start.sh`) runs. */
   scriptCommands?: string;
+  /** An App Engine service config (app.yaml): the service's name, folder and what it runs (`entrypoint`, null for the runtime's default). */
+  appEngineService?: { name: string; dir: string; runtime: string; entrypoint: string | null };
   /** Kubernetes Services the manifest declares: the in-cluster host names and ports that reach the pods they select. */
   k8sServices?: K8sServiceFact[];
 }

@@ -21,6 +21,7 @@ import { findGenerationSites } from './generation-sites';
 import { findGuardrails } from './guardrails';
 import { gradioMcpServing, gradioServedFunctions } from './gradio-mcp';
 import { findImportedClientStarts, findStartableClients } from './imported-client-starts';
+import { findChatClients, findImportedHandlerCalls } from './imported-chat-handlers';
 import { inheritFromHelpers, withoutToolOnlyHelpers } from './helper-calls';
 import { describeTools, findMcpLaunches, findMcpServer } from './mcp-facts';
 import { findMcpHttpClients, findMcpHttpServing } from './mcp-http';
@@ -81,6 +82,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
   // A file that starts nothing itself may start a client another module builds (client.py / app.py).
   const clientStarts = entryPoint ? [] : findImportedClientStarts(model, rules);
   const startableClients = findStartableClients(context);
+  const chatClients = findChatClients(context);
+  const importedHandlerCalls = findImportedHandlerCalls(model, rules);
   const entrySchedule = scheduleOfEntry(context, entryPoint);
   const servesRoutes = routesServedBeside(context, entryPoint);
   const emailHandler = workerEmailHandler(context);
@@ -134,6 +137,8 @@ export function collectCodeFindings(model: CodeModel, rules: CodeRuleSet, finger
     ...(remoteAgents.length > 0 ? { remoteAgents } : {}),
     ...(clientStarts.length > 0 ? { clientStarts } : {}),
     ...(startableClients.length > 0 ? { startableClients } : {}),
+    ...(chatClients.length > 0 ? { chatClients } : {}),
+    ...(importedHandlerCalls.length > 0 ? { importedHandlerCalls } : {}),
     ...(onlyStartsRemoteRuns(llm.modelCalls, llm.clientCalls, remoteAgents) ? { llmOnlyStartsRemoteRuns: true } : {}),
     ...(stringConstants ? { stringConstants } : {}),
     ...(isBarrelModule(model) ? { reexportsOnly: true } : {}),

@@ -1,7 +1,7 @@
 import type { EndpointReference, Evidence } from '../../../shared/discovery';
 import type { RuleBase } from '../rules/rule';
 import type { CallSite, Value } from './code-model';
-import { callMatches, literalText, resolved } from './finding-context';
+import { callMatches, literalText, withLeadWritten } from './finding-context';
 import type { FindingContext } from './finding-context';
 import type { Compiled, EndpointRuleJson } from './rules';
 
@@ -30,8 +30,8 @@ export function classifyHost(context: FindingContext, target: UrlTarget): Endpoi
 
 /** `new URL("https://...")` is as literal as the string inside it. */
 export function urlArgument(context: FindingContext, value: Value | undefined): Value | undefined {
-  const target = resolved(context.model, value);
-  if (target?.kind === 'call' && /(^|\.)URL$/.test(target.call.callee)) return resolved(context.model, target.call.args[0]);
+  const target = withLeadWritten(context.model, value);
+  if (target?.kind === 'call' && /(^|\.)URL$/.test(target.call.callee)) return withLeadWritten(context.model, target.call.args[0]);
   return target;
 }
 

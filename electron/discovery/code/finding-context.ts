@@ -49,6 +49,40 @@ export function resolved(model: CodeModel, value: Value | undefined, steps = 3):
   return current;
 }
 
+/**
+ * A value with a string built on a constant of the same file (`${OPENAI_BASE}/chat/completions`,
+ * `f"{BASE}/chat/completions"`, `BASE + "/chat"`) written out: the constant's text in place of the
+ * hole that opens it, `{}` left for the others.
+ */
+export function withLeadWritten(model: CodeModel, value: Value | undefined): Value | undefined {
+  const target = resolved(model, value);
+  if (target?.kind !== 'string' || !target.lead || !target.text.startsWith('{}')) return target;
+  const base = textOrEnvDefault(resolved(model, target.lead));
+  if (base === null) return target;
+  const text = base + target.text.slice(2);
+  return { kind: 'string', text, interpolated: text.includes('{}') };
+}
+
+/** `process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1'` (also `??`), as the expression is written. */
+const ENV_OR_LITERAL = /^process\.env\.\w+\s*(?:\|\||\?\?)\s*(['"`])([^'"`$]+)\1$/;
+
+/**
+ * A literal's text, or the default of a setting read from the environment (`os.getenv("BASE_URL",
+ * "https://…")`, `process.env.BASE_URL ?? 'https://…'`): what the code uses unless someone sets it.
+ */
+function textOrEnvDefault(value: Value | undefined): string | null {
+  if (value?.kind === 'call' && /^os\.(getenv|environ\.get)$/.test(value.call.callee)) return literalText(value.call.args[1] ?? value.call.named.get('default'));
+  if (value?.kind === 'other') return ENV_OR_LITERAL.exec(value.text.trim())?.[2] ?? null;
+  return literalText(value);
+}
+
+/** A URL as far as the file writes it (a literal, or a string built on a constant of the file: its other holes `{}`), else null. */
+export function urlText(model: CodeModel, value: Value | undefined): string | null {
+  const target = resolved(model, value);
+  const written = withLeadWritten(model, value);
+  return written !== target && written?.kind === 'string' ? written.text : literalText(target);
+}
+
 /** A literal's text (strings without interpolation, numbers, booleans), else null. */
 export function literalText(value: Value | undefined): string | null {
   if (value?.kind === 'string') return value.interpolated ? null : value.text;

@@ -25,12 +25,7 @@ const START_METHOD = new RegExp(`\\.(${START_METHODS.join('|')})$`);
  * or `import { client } from './client'`. Which rule it answers is decided where the client is built.
  */
 export function findImportedClientStarts(model: CodeModel, rules: CodeRuleSet): ClientStartFact[] {
-  const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
-  const imported = new Map<string, { module: string; name: string }>();
-  for (const fact of model.imports) {
-    if (fact.reExport || !possiblyLocal(fact.module) || rules.isKnownModule(fact.module)) continue;
-    for (const name of fact.names) if (name !== '*' && name !== 'default') imported.set(`${fact.module}.${name}`, { module: fact.module, name });
-  }
+  const imported = namesImportedFromRepository(model, rules);
   if (imported.size === 0) return [];
   const starts: ClientStartFact[] = [];
   for (const call of model.calls) {
@@ -40,6 +35,17 @@ export function findImportedClientStarts(model: CodeModel, rules: CodeRuleSet): 
     if (target) starts.push({ ...target, method: method!, line: call.line, snippet: (model.lines[call.line - 1] ?? '').trim() });
   }
   return starts;
+}
+
+/** Names this file imports from possibly-local modules, by the symbol calls on them start with (`./bot.bot`, `app.client.client`). */
+export function namesImportedFromRepository(model: CodeModel, rules: CodeRuleSet): Map<string, { module: string; name: string }> {
+  const possiblyLocal = model.language === 'python' ? isPossiblyLocalPythonModule : isPossiblyLocalTypeScriptModule;
+  const imported = new Map<string, { module: string; name: string }>();
+  for (const fact of model.imports) {
+    if (fact.reExport || !possiblyLocal(fact.module) || rules.isKnownModule(fact.module)) continue;
+    for (const name of fact.names) if (name !== '*' && name !== 'default') imported.set(`${fact.module}.${name}`, { module: fact.module, name });
+  }
+  return imported;
 }
 
 /** A call made when the module runs: at module level, or in a function called right there (`(async () => { … })()`). */

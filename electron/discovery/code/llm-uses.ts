@@ -1,7 +1,7 @@
 import type { LlmUse } from '../../../shared/discovery';
 import { redactSecrets } from '../evidence';
 import type { CallSite, StringLiteral, Value } from './code-model';
-import { callMatches, callName, literalText, resolved } from './finding-context';
+import { callMatches, callName, literalText, resolved, urlText } from './finding-context';
 import type { FindingContext } from './finding-context';
 import { genkitModelIdUses } from './genkit-model-ids';
 import { importedConstant } from './module-constants';
@@ -107,7 +107,7 @@ function importedUrlOf(context: FindingContext, value: Value | undefined): Pick<
 
 /** A raw HTTP call's literal URL on a provider's host (its first argument or `url:`), or null. */
 function providerHostOf(context: FindingContext, call: CallSite, hosts: Record<string, string>): ProviderHost | null {
-  const url = literalText(resolved(context.model, call.args[0] ?? call.named.get('url')));
+  const url = urlText(context.model, call.args[0] ?? call.named.get('url'));
   const host = url === null ? null : /^https?:\/\/([^/:?#{}]+)/i.exec(url)?.[1]?.toLowerCase();
   const provider = host ? hosts[host] : undefined;
   return provider && url ? { provider, url: url.replace(/[?#].*$/, '') } : null;

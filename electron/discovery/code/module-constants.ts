@@ -38,21 +38,31 @@ export function moduleStringConstants(model: CodeModel): Record<string, string> 
   return constants;
 }
 
-/** `OPENAI_API_URL = "https://…"`, also an f-string (`f"https://generativelanguage.googleapis.com/v1beta/models/{MODEL}:generateContent"`). */
-const URL_CONSTANT_LINE = /^([A-Z][A-Z0-9_]*)\s*(?::\s*[\w.[\], ]+)?=\s*[rRfF]?["']https:\/\//;
+/**
+ * A module-level URL constant, by language: `OPENAI_API_URL = "https://…"`, also an f-string
+ * (`f"https://generativelanguage.googleapis.com/v1beta/models/{MODEL}:generateContent"`);
+ * `export const OPENAI_BASE = 'https://…'`, also typed or a template literal.
+ */
+const URL_CONSTANT_LINE: Partial<Record<CodeModel['language'], RegExp>> = {
+  python: /^([A-Z][A-Z0-9_]*)\s*(?::\s*[\w.[\], ]+)?=\s*[rRfF]?["']https:\/\//,
+  typescript: /^(?:export\s+)?const\s+([A-Z][A-Z0-9_]*)\s*(?::\s*[\w.]+)?\s*=\s*["'`]https:\/\//,
+  javascript: /^(?:export\s+)?const\s+([A-Z][A-Z0-9_]*)\s*=\s*["'`]https:\/\//,
+};
 
 /**
- * A Python module's constants holding a model provider's API URL on a host of `hosts`, without
- * their query (where a key may be passed): another module posting to one with raw `requests`
- * (`requests.post(OPENAI_API_URL, …)`) makes a model call (link/imported-provider-urls.ts).
+ * A module's constants holding a model provider's API URL on a host of `hosts`, without their
+ * query (where a key may be passed): another module posting to one with a raw HTTP client
+ * (`requests.post(OPENAI_API_URL, …)`, ``fetch(`${OPENAI_BASE}/chat/completions`)``) makes a model
+ * call (link/imported-provider-urls.ts).
  */
 export function moduleProviderUrls(model: CodeModel, hosts: Readonly<Record<string, string>>): Record<string, { provider: string; url: string }> | null {
-  if (model.language !== 'python') return null;
+  const constantLine = URL_CONSTANT_LINE[model.language];
+  if (!constantLine) return null;
   let urls: Record<string, { provider: string; url: string }> | null = null;
   for (const literal of model.strings) {
     if (!literal.text.startsWith('https://')) continue;
     const line = model.lines[literal.line - 1];
-    const name = line && URL_CONSTANT_LINE.exec(line)?.[1];
+    const name = line && constantLine.exec(line)?.[1];
     const host = name ? /^https:\/\/([^/:?#{}]+)/i.exec(literal.text)?.[1]?.toLowerCase() : undefined;
     const provider = host ? hosts[host] : undefined;
     const url = literal.text.replace(/[?#].*$/, '');

@@ -396,6 +396,7 @@ describe('each Python capability kind', () => {
     ['file read is not a write', 'with open(path) as f:\n    data = f.read()\nopen(path, "rb")', []],
     ['payment', 'import stripe\nstripe.PaymentIntent.create(amount=100, currency="eur")', ['payment']],
     ['hosted code interpreter', 'client.responses.create(model="gpt-4.1", tools=[{"type": "code_interpreter", "container": {"type": "auto"}}])', ['code-execution']],
+    ['a vector store search reads what it indexed', 'from langchain_community.vectorstores import FAISS\nstore = FAISS.load_local(path, embeddings)\ndocs = store.similarity_search(question, k=3)', ['data-read']],
   ];
   for (const [name, body, kinds] of cases) {
     it(name, async () => {

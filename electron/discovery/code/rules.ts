@@ -188,6 +188,8 @@ const UntrustedInputRule = Base.extend({
   decoratedNames: patterns.optional(),
   /** Imported names that only exist to receive outside content (`fastapi.UploadFile`). */
   imports: patterns.optional(),
+  /** Values read off a received payload, as `<container>.<key>` (`req.body.message.text`, `request.json().message.text`). */
+  accesses: patterns.optional(),
   /**
    * With calls: a condition on the URL argument. `runtime-url`: the whole URL comes from elsewhere
    * at run time (a tool's parameter), not a literal host or a base URL with a written path.
@@ -271,7 +273,7 @@ function shapeProblem(rule: z.infer<typeof CodeRule>): string | null {
       if (rule.argument === 'sql' && !rule.sqlKeywords) return 'argument "sql" needs sqlKeywords';
       return rule.calls || rule.namedArgs || rule.objectTypes ? null : 'a capability rule lists calls, namedArgs or objectTypes';
     case 'untrusted-input':
-      if (!rule.calls && !rule.decorators && !rule.imports) return 'an untrusted-input rule lists calls, decorators or imports';
+      if (!rule.calls && !rule.decorators && !rule.imports && !rule.accesses) return 'an untrusted-input rule lists calls, decorators, imports or accesses';
       if ((rule.argument === 'url-pattern') !== (rule.urlPatterns !== undefined)) return 'argument "url-pattern" and urlPatterns go together';
       if (rule.argument && !rule.calls) return 'argument needs calls';
       return rule.decoratedNames && !rule.decorators ? 'decoratedNames needs decorators' : null;
@@ -296,7 +298,7 @@ export type CodeRuleJson = z.infer<typeof CodeRule>;
 /** A rule with its globs compiled; a field the rule does not list has no matcher. */
 export type Compiled<R> = R & { match: Partial<Record<MatcherField, GlobMatcher>> };
 type MatcherField = (typeof MATCHER_FIELDS)[number];
-const MATCHER_FIELDS = ['modules', 'calls', 'decorators', 'bases', 'namedArgs', 'objectTypes', 'containers', 'nameHints', 'secretArgs', 'schemes', 'hosts', 'urlHints', 'envNames', 'moduleCalls', 'exports', 'modelArgs', 'schemaKeys', 'decoratedNames', 'imports', 'excludeModules', 'stringToolsIn'] as const;
+const MATCHER_FIELDS = ['modules', 'calls', 'decorators', 'bases', 'namedArgs', 'objectTypes', 'containers', 'nameHints', 'secretArgs', 'schemes', 'hosts', 'urlHints', 'envNames', 'moduleCalls', 'exports', 'modelArgs', 'schemaKeys', 'decoratedNames', 'imports', 'accesses', 'excludeModules', 'stringToolsIn'] as const;
 /** Env var names and name parts are matched without regard to case. */
 const CASE_INSENSITIVE_FIELDS = new Set<MatcherField>(['nameHints', 'envNames', 'hosts', 'urlHints', 'schemes']);
 

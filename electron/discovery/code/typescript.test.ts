@@ -139,6 +139,7 @@ describe('each TypeScript capability kind', () => {
     ['Stripe refund', 'const stripe = new Stripe(key);\nawait stripe.refunds.create({ charge });', ['payment']],
     ['file write', "await fs.promises.writeFile(out, data);", ['file-write']],
     ['multipart upload is an export', 'await new Upload({ client, params: { Bucket, Key, Body } }).done();', ['data-export']],
+    ['a vector store search reads what it indexed', 'const store = await getVectorStore();\nconst docs = await store.similaritySearch(query, 4);', ['data-read']],
   ];
   const imports = `import OpenAI from 'openai';
 import axios from 'axios';

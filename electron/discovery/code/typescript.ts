@@ -376,8 +376,9 @@ class TypeScriptModelBuilder extends ModelBuilder {
   protected computeValue(node: SyntaxNode, scope: Scope): Value {
     switch (node.type) {
       case 'string':
-      case 'template_string':
         return this.stringValue(node);
+      case 'template_string':
+        return this.templateValue(node, scope);
       case 'binary_expression':
         return this.concatenation(node, scope);
       case 'identifier':
@@ -400,7 +401,7 @@ class TypeScriptModelBuilder extends ModelBuilder {
     }
   }
 
-  private refValue(node: SyntaxNode, scope: Scope): Value {
+  private refValue(node: SyntaxNode, scope: Scope): Extract<Value, { kind: 'ref' }> {
     return { kind: 'ref', name: this.text(node), symbol: this.symbolOf(node, scope), scope };
   }
 
@@ -434,12 +435,23 @@ class TypeScriptModelBuilder extends ModelBuilder {
     if (!left || !right || operator !== '+') return { kind: 'other', text: this.text(node).slice(0, 200) };
     const parts = [this.valueOf(left, scope), this.valueOf(right, scope)];
     if (!parts.some((part) => part.kind === 'string')) return { kind: 'other', text: this.text(node).slice(0, 200) };
-    return { kind: 'string', text: parts.map((part) => (part.kind === 'string' ? part.text : '{}')).join(''), interpolated: true };
+    const first = parts[0]!;
+    const lead = first.kind === 'ref' ? first : first.kind === 'string' ? first.lead : undefined;
+    return { kind: 'string', text: parts.map((part) => (part.kind === 'string' ? part.text : '{}')).join(''), interpolated: true, ...(lead ? { lead } : {}) };
   }
 
   private stringValue(node: SyntaxNode): Extract<Value, { kind: 'string' }> {
     const holes = node.type === 'template_string' ? node.children.filter((child) => child.type === 'template_substitution') : [];
     return { kind: 'string', text: this.textWithHoles(node.start + 1, node.end - 1, holes), interpolated: holes.length > 0 };
+  }
+
+  /** A template literal, with the name its first hole holds when it opens the string (`${OPENAI_BASE}/chat/completions`): the base URL it extends. */
+  private templateValue(node: SyntaxNode, scope: Scope): Extract<Value, { kind: 'string' }> {
+    const value = this.stringValue(node);
+    const first = node.children.find((child) => child.type === 'template_substitution');
+    const expression = first?.start === node.start + 1 ? first.children.filter((child) => child.type !== '${' && child.type !== '}') : [];
+    const name = expression.length === 1 && (expression[0]!.type === 'identifier' || expression[0]!.type === 'member_expression') ? expression[0]! : null;
+    return name ? { ...value, lead: this.refValue(name, scope) } : value;
   }
 
   protected computeCallSite(node: SyntaxNode, scope: Scope): CallSite {

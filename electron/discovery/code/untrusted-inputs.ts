@@ -43,6 +43,12 @@ export function findUntrustedInputs(context: FindingContext, tools: ToolAnalysis
       if (!rule.match.imports) break;
       for (const name of fact.names) if (rule.match.imports.test(`${fact.module}.${name}`)) emit(`import ${fact.module}.${name}`, model.module, fact.line);
     }
+    // A payload's text is read before any model runs: it belongs to no tool.
+    const accesses = rule.match.accesses;
+    for (const access of accesses ? model.keyedAccesses : []) {
+      const read = `${access.container}.${access.key}`;
+      if (accesses?.test(read)) emit(read, model.module, access.line);
+    }
     for (const call of model.calls) {
       if (call.decorates) {
         if (rule.match.decorators && callMatches(rule.match.decorators, call) && decoratedNameMatches(rule, call.decorates)) {

@@ -24,6 +24,35 @@ describe('analyzeCeleryBeat', () => {
     expect(units[2]!.codePaths).toEqual(['billing/fx.py']);
   });
 
+  it('runs a task handed to add_periodic_task as a function from the file that defines it or the module it is imported from', () => {
+    const app = `from celery import Celery
+from celery.schedules import crontab
+from .digests import send_weekly_digest
+
+app = Celery("support")
+
+
+@app.on_after_finalize.connect
+def setup_periodic_tasks(sender, **kwargs):
+    sender.add_periodic_task(300.0, summarise_new_tickets.s(), name="summarise-new-tickets")
+    sender.add_periodic_task(crontab(hour=8, minute=0, day_of_week="mon"), send_weekly_digest.s(), name="weekly-digest")
+    sender.add_periodic_task(crontab(minute=0), rotate_keys, name="rotate-keys")
+
+
+@app.task
+def summarise_new_tickets():
+    ...
+`;
+    const units = analyzeCeleryBeat('support/worker.py', app, testContext())!.units;
+    expect(units.map((u) => [u.name, u.runs, u.codePaths])).toEqual([
+      ['summarise-new-tickets', ['summarise_new_tickets'], ['support/worker.py']],
+      ['weekly-digest', ['send_weekly_digest'], ['support/digests.py']],
+      // Defined nowhere the file says: no file is guessed from the function's name.
+      ['rotate-keys', ['rotate_keys'], []],
+    ]);
+    expect(units[0]!.trigger.description).toBe('Every 300 seconds');
+  });
+
   it('returns null for Python without a beat schedule', () => {
     expect(analyzeCeleryBeat('app.py', 'print("hello")\n', testContext())).toBeNull();
   });

@@ -25,7 +25,8 @@ export function analyzeCeleryBeat(path: string, text: string, ctx: ConfigContext
     const unit = newUnit('scheduled-task', name, path, evidence, scheduleTrigger(src, scheduleSource, src.lineOf(scheduleOffset)));
     if (task) {
       unit.runs.push(task);
-      unit.codePaths.push(taskModulePath(task, src.dir));
+      const codePath = task.includes('.') ? taskModulePath(task, src.dir) : functionTaskPath(task, code, path, src.dir);
+      if (codePath) unit.codePaths.push(codePath);
     }
     findings.units.push(unit);
   };
@@ -82,6 +83,22 @@ function scheduleTrigger(src: ConfigSource, source: string | null, line: number)
   const evidence = src.evidence('celery.trigger.schedule', line);
   const found = schedule.words ? trigger('cron', schedule.expression, schedule.words, evidence) : cronTrigger(schedule.expression, evidence, null);
   return found ?? TRIGGER_RULE_OFF;
+}
+
+/**
+ * A task `add_periodic_task` is handed as a function (`summarise_tickets.s()`): most often an
+ * `@app.task` of this very file, below the hook; else a function imported from a module of the
+ * project (`from .tasks import summarise_tickets`); else not known.
+ */
+function functionTaskPath(task: string, code: string, path: string, dir: string): string | null {
+  if (!/^\w+$/.test(task)) return null;
+  if (new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${task}\\b`, 'm').test(code)) return path;
+  const module = new RegExp(`^from[ \\t]+([.\\w]+)[ \\t]+import\\b[^\\n]*\\b${task}\\b`, 'm').exec(code)?.[1];
+  if (!module) return null;
+  const dots = module.length - module.replace(/^\.+/, '').length;
+  if (dots === 0) return taskModulePath(`${module}.${task}`, dir);
+  const base = Array.from({ length: dots - 1 }).reduce<string>((at) => posix.dirname(at), dir || '.');
+  return posix.normalize(posix.join(base, `${module.slice(dots).replace(/\./g, '/') || '__init__'}.py`));
 }
 
 /**

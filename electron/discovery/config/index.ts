@@ -9,6 +9,7 @@ import type { ConfigFindings, FileWarning } from '../findings';
 import { secretFileFormat } from '../secret-files';
 import { analyzeAirflow } from './airflow';
 import { AGENTCORE_PROJECT_CONFIG, AGENTCORE_TOOLKIT_CONFIG, analyzeBedrockAgentcore } from './bedrock-agentcore';
+import { analyzeAppEngineCron, analyzeAppEngineService, APP_ENGINE_APP, APP_ENGINE_CRON, APP_ENGINE_RUNTIME_LINE } from './app-engine';
 import { analyzeCeleryBeat } from './celery-beat';
 import { analyzeCircleci } from './circleci';
 import { analyzeClaudeScript, analyzeClaudeSettings, analyzeClaudeSubagent, CLAUDE_SETTINGS_FILE, SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE } from './claude-code';
@@ -96,6 +97,8 @@ const RAILWAY: Route = { reading: 'a Railway config (railway.json / railway.toml
 const RENDER: Route = { reading: 'a Render Blueprint (render.yaml)', analyze: analyzeRenderBlueprint };
 const VERCEL_CRONS: Route = { reading: 'a vercel.json', analyze: analyzeVercelCrons };
 const BEDROCK_AGENTCORE: Route = { reading: 'a Bedrock AgentCore config', analyze: analyzeBedrockAgentcore };
+const APP_ENGINE_CRON_JOBS: Route = { reading: 'an App Engine cron.yaml', analyze: analyzeAppEngineCron };
+const APP_ENGINE_SERVICE: Route = { reading: 'an App Engine service config (app.yaml)', analyze: analyzeAppEngineService };
 const SECRET_FILE_ROUTES = { dotenv: DOTENV, tfvars: TFVARS, 'key-file': KEY_FILE } as const;
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -139,6 +142,9 @@ function routesFor(path: string, text: string): Route[] {
     if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)) return [DOCKER_COMPOSE];
     // Which folders `pnpm -r` and `pnpm --filter` pick packages from.
     if (name === 'pnpm-workspace.yaml') return [PNPM_WORKSPACE];
+    // The jobs App Engine calls on a schedule, and the services that answer them.
+    if (APP_ENGINE_CRON.test(name)) return /^cron:/m.test(text) ? [APP_ENGINE_CRON_JOBS] : [];
+    if (APP_ENGINE_APP.test(name) && APP_ENGINE_RUNTIME_LINE.test(text)) return [APP_ENGINE_SERVICE];
     return yamlRoutesByContent(text);
   }
   if (/\.tf(\.json)?$/.test(name)) return [TERRAFORM];
@@ -177,6 +183,7 @@ function yamlRoutesByContent(text: string): Route[] {
   if (/^version:/m.test(text) && /^workflows:/m.test(text) && /^jobs:/m.test(text)) routes.push(CIRCLECI);
   if (/^service:/m.test(text) && /^provider:/m.test(text) && /^functions:/m.test(text)) routes.push(SERVERLESS);
   if (/^services:/m.test(text)) routes.push(DOCKER_COMPOSE);
+  if (/^service:/m.test(text) && APP_ENGINE_RUNTIME_LINE.test(text)) routes.push(APP_ENGINE_SERVICE);
   if (/^(stages|default|include|workflow):/m.test(text) && /^\s+script:/m.test(text)) routes.push(GITLAB_CI);
   return routes;
 }

@@ -97,6 +97,7 @@ export class ConfigSource {
       // Triggers can be shared between units (one workflow, many jobs): replace, never mutate.
       unit.trigger = { ...unit.trigger, schedule: unit.trigger.schedule && redact(unit.trigger.schedule), description: redact(unit.trigger.description) };
       for (const capability of unit.capabilities) capability.detail = redact(capability.detail);
+      for (const tool of unit.tools ?? []) if (tool.description) tool.description = redact(tool.description);
       for (const server of unit.mcpServers ?? []) {
         server.command = server.command && redact(server.command);
         server.args = server.args.map(redact);

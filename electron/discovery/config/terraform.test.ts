@@ -149,12 +149,38 @@ describe('an Amazon Bedrock Agent in Terraform', () => {
     ]);
   });
 
+  it('lists each action group as a tool of the agent, with what it may do', async () => {
+    const agent = (await analyzeModule()).flatMap((f) => f.units).find((u) => u.name === 'refund-desk')!;
+    expect(agent.tools!.map((t) => [t.name, t.description, t.capabilities])).toEqual([
+      ['refunds', undefined, ['data-read', 'data-write']],
+      ['analysis', 'AMAZON.CodeInterpreter', ['code-execution']],
+    ]);
+    expect(agent.tools![0]!.evidence.line).toBe(lineWith(agentTf, 'resource "aws_bedrockagent_agent_action_group" "refunds"'));
+  });
+
+  it('names a supervisor’s collaborators: the agents behind the aliases its collaborator links name', async () => {
+    const repo = (file: string) => readFileSync(fileURLToPath(new URL(`../corpus/repos/bedrock-multi-agent-terraform-py/repo/infra/orders/${file}`, import.meta.url)), 'utf8');
+    const files = ['supervisor.tf', 'collaborators.tf', 'functions.tf'].map((file) => ({ path: `infra/orders/${file}`, text: repo(file) }));
+    const units = (await analyzeTerraformModule(files, testContext())).findings.flatMap((f) => f.units);
+    const supervisor = units.find((u) => u.name === 'OrderDesk')!;
+    expect(supervisor.collaborators!.map((c) => [c.kind, c.name, c.path])).toEqual([
+      ['serverless-function', 'StockAgent', 'infra/orders/collaborators.tf'],
+      ['serverless-function', 'RefundAgent', 'infra/orders/collaborators.tf'],
+    ]);
+    expect(supervisor.tools).toBeUndefined();
+    const refunds = units.find((u) => u.name === 'RefundAgent')!;
+    // The built-in that only asks the user a question is no tool.
+    expect(refunds.tools!.map((t) => [t.name, t.description])).toEqual([['refunds', 'Refunds an order and tells the customer; functions: issue_refund, email_customer']]);
+  });
+
   it('names the role it runs as when the role is an ARN, and its built-in action groups', async () => {
     const text = fixture('terraform/bedrock-agent.tf');
     const [agent] = (await analyzeTerraform('bedrock-agent.tf', text, testContext())).units;
     expect(agent).toMatchObject({ name: 'ticket-triage', codePaths: [] });
     expect(agent!.credentials.map((c) => c.name)).toEqual(['arn:aws:iam::123456789012:role/AmazonBedrockExecutionRoleForAgents_triage']);
     expect(agent!.capabilities.map((c) => [c.kind, c.tool])).toEqual([['code-execution', 'analysis']]);
+    // A collaborator declared in the same file is named from that file alone.
+    expect(agent!.collaborators!.map((c) => c.name)).toEqual(['ticket-escalation']);
   });
 
   it('reads the model from the foundation-model data source the agent refers to', async () => {

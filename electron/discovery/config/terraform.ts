@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { TriggerFinding } from '../../../shared/discovery';
+import { CAPABILITY_KINDS, type Evidence, type TriggerFinding } from '../../../shared/discovery';
 import type { ConfigFindings, FileWarning, UnitFinding } from '../findings';
 import { ConfigSyntaxError, describeProblem, type ConfigContext, type ConfigScanOptions } from './context';
 import { recordEnvEntry } from './env-facts';
@@ -96,34 +96,32 @@ function lambdaUnit(lambda: TfBlock, module: Map<string, TfBlock>, blocks: TfBlo
  * AWS. Its tools are its action groups: each runs a Lambda (`action_group_executor { lambda }`),
  * whose code and role are what the agent can make happen, or a built-in (`AMAZON.CodeInterpreter`
  * runs code the model writes; `AMAZON.UserInput` only asks the user). Knowledge bases associated
- * with it are data it reads. It runs as its resource role, on InvokeAgent calls to its aliases.
+ * with it are data it reads. A supervisor delegates to its collaborators, agents of their own.
+ * It runs as its resource role, on InvokeAgent calls to its aliases.
  */
 function bedrockAgentUnit(agent: TfBlock, module: Map<string, TfBlock>, blocks: TfBlock[]): UnitFinding | null {
   const evidence = evidenceAt(agent, 'tf.unit.bedrock-agent');
   if (!evidence) return null;
   const body = agent.body;
   const invoked = trigger('webhook', 'InvokeAgent', 'On InvokeAgent calls to its aliases (Amazon Bedrock Agents)', evidenceAt(agent, 'tf.trigger.invoke-agent'));
-  const unit = newUnit('serverless-function', literalOf(body.agent_name) ?? agent.name, agent.file.src.path, evidence, invoked ?? noTrigger('Invoked through the Bedrock Agents API'));
+  const unit = newUnit('serverless-function', bedrockAgentName(agent), agent.file.src.path, evidence, invoked ?? noTrigger('Invoked through the Bedrock Agents API'));
   const model = foundationModelOf(body.foundation_model, module);
   addLlm(unit, 'bedrock', 'Amazon Bedrock Agents', model ? [model] : [], evidenceAt(agent, 'tf.llm.bedrock-agent', ['foundation_model']));
   recordRole(agent, 'agent_resource_role_arn', unit, module, blocks);
   for (const block of blocks) {
     if (!refersTo(block.body.agent_id, agent)) continue;
     if (block.type === 'aws_bedrockagent_agent_action_group') {
-      const name = literalOf(block.body.action_group_name) ?? block.name;
-      const builtIn = literalOf(block.body.parent_action_group_signature);
-      if (builtIn === 'AMAZON.CodeInterpreter') addCapability(unit, 'code-execution', 'Bedrock code interpreter runs code the model writes', evidenceAt(block, 'tf.capability.action-group', ['parent_action_group_signature']), name);
-      const executor = nestedList(block.body.action_group_executor).flatMap((e) => referencesIn(e.lambda)).map((a) => module.get(a)).find((b) => b?.type === 'aws_lambda_function');
-      if (!executor) continue;
-      // The action group's Lambda is the tool: its code joins the agent, its role is what the tool may do.
-      const codePath = lambdaCodePath(executor, module, literalOf(executor.body.handler), literalOf(executor.body.runtime) ?? '');
-      if (codePath) addUnique(unit.codePaths, codePath);
-      recordRole(executor, 'role', unit, module, blocks, name);
+      recordActionGroup(block, unit, module, blocks);
     } else if (block.type === 'aws_bedrockagent_agent_knowledge_base_association') {
       const base = referencesIn(block.body.knowledge_base_id)[0]?.replace(/^aws_bedrockagent_knowledge_base\./, '') ?? literalOf(block.body.knowledge_base_id) ?? 'a knowledge base';
       addCapability(unit, 'data-read', `Retrieves from the ${base} knowledge base`, evidenceAt(block, 'tf.capability.action-group', ['knowledge_base_id']));
+    } else if (block.type === 'aws_bedrockagent_agent_collaborator') {
+      recordCollaborator(block, unit, module);
     }
   }
+  // The HCL parser groups blocks by type and label; people read action groups and collaborators in file order.
+  unit.tools?.sort((a, b) => byFileOrder(a.evidence, b.evidence));
+  unit.collaborators?.sort((a, b) => byFileOrder(a.evidence, b.evidence));
   return unit;
 }
 
@@ -136,6 +134,55 @@ function foundationModelOf(value: unknown, module: Map<string, TfBlock>): string
   if (literal) return literal;
   const source = referencesIn(value).map((address) => module.get(address)).find((block) => block?.type === 'aws_bedrock_foundation_model');
   return source ? literalOf(source.body.model_id) : null;
+}
+
+const byFileOrder = (a: Evidence, b: Evidence) => a.path.localeCompare(b.path) || a.line - b.line;
+
+const bedrockAgentName = (agent: TfBlock) => literalOf(agent.body.agent_name) ?? agent.name;
+
+/**
+ * An action group is one tool of the agent, listed with what it may do: the code interpreter's
+ * code execution, or its Lambda's role. The Lambda's code joins the agent.
+ */
+function recordActionGroup(group: TfBlock, unit: UnitFinding, module: Map<string, TfBlock>, blocks: TfBlock[]): void {
+  const name = literalOf(group.body.action_group_name) ?? group.name;
+  const builtIn = literalOf(group.body.parent_action_group_signature);
+  if (builtIn === 'AMAZON.CodeInterpreter') addCapability(unit, 'code-execution', 'Bedrock code interpreter runs code the model writes', evidenceAt(group, 'tf.capability.action-group', ['parent_action_group_signature']), name);
+  const executor = nestedList(group.body.action_group_executor).flatMap((e) => referencesIn(e.lambda)).map((a) => module.get(a)).find((b) => b?.type === 'aws_lambda_function');
+  if (executor) {
+    const codePath = lambdaCodePath(executor, module, literalOf(executor.body.handler), literalOf(executor.body.runtime) ?? '');
+    if (codePath) addUnique(unit.codePaths, codePath);
+    recordRole(executor, 'role', unit, module, blocks, name);
+  }
+  const evidence = evidenceAt(group, 'tf.tool.action-group');
+  // The built-in that only asks the user a question gives the model nothing to act with.
+  if (!evidence || builtIn === 'AMAZON.UserInput') return;
+  const kinds = new Set(unit.capabilities.filter((c) => c.tool === name).map((c) => c.kind));
+  const description = actionGroupDescription(group, builtIn);
+  (unit.tools ??= []).push({ name, ...(description ? { description } : {}), capabilities: CAPABILITY_KINDS.filter((kind) => kinds.has(kind)), evidence });
+}
+
+/** What the action group says it does, else the functions its function schema declares, else the built-in it is. */
+function actionGroupDescription(group: TfBlock, builtIn: string | null): string | null {
+  const functions = nestedList(group.body.function_schema)
+    .flatMap((schema) => nestedList(schema.member_functions))
+    .flatMap((members) => nestedList(members.functions))
+    .flatMap((fn) => literalOf(fn.name) ?? []);
+  const written = literalOf(group.body.description);
+  if (functions.length > 0) return `${written ? `${written}; f` : 'F'}unctions: ${functions.join(', ')}`;
+  return written ?? builtIn;
+}
+
+/**
+ * `aws_bedrockagent_agent_collaborator` on this supervisor: its `agent_descriptor { alias_arn }`
+ * names an alias of the collaborator agent, which is an item of its own the supervisor runs.
+ */
+function recordCollaborator(link: TfBlock, unit: UnitFinding, module: Map<string, TfBlock>): void {
+  const alias = nestedList(link.body.agent_descriptor).flatMap((d) => referencesIn(d.alias_arn)).map((a) => module.get(a)).find((b) => b?.type === 'aws_bedrockagent_agent_alias');
+  const collaborator = alias && referencesIn(alias.body.agent_id).map((a) => module.get(a)).find((b) => b?.type === 'aws_bedrockagent_agent');
+  const evidence = evidenceAt(link, 'tf.link.agent-collaborator', ['agent_descriptor']);
+  if (!collaborator || !evidence) return;
+  (unit.collaborators ??= []).push({ kind: 'serverless-function', name: bedrockAgentName(collaborator), path: collaborator.file.src.path, evidence });
 }
 
 /** The source file of `app.handler` in the directory the deployment package is built from. */

@@ -60,6 +60,64 @@ if __name__ == "__main__":
     expect(item!.capabilities.map((capability) => capability.kind)).toEqual([]);
   });
 
+  it('in TypeScript, fetch of a template literal on a provider base URL constant is a model call, the constant imported or the file’s own', async () => {
+    write('desk/package.json', '{ "name": "desk", "scripts": { "start": "tsx src/index.ts" } }');
+    write('desk/src/config.ts', "export const OPENAI_BASE: string = 'https://api.openai.com/v1';\nexport const STATUS_BASE = 'https://status.northwind-pay.example/v1';\n");
+    write(
+      'desk/src/index.ts',
+      `import { OPENAI_BASE, STATUS_BASE } from './config';
+
+const ANTHROPIC_BASE = 'https://api.anthropic.com/v1';
+
+async function draft(text: string) {
+  const res = await fetch(\`\${OPENAI_BASE}/chat/completions\`, { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] }) });
+  return res.json();
+}
+
+async function review(text: string) {
+  const res = await fetch(\`\${ANTHROPIC_BASE}/messages\`, { method: 'POST', body: JSON.stringify({ model: 'claude-3-5-haiku-latest', messages: [{ role: 'user', content: text }] }) });
+  return res.json();
+}
+
+async function ping() {
+  return fetch(\`\${STATUS_BASE}/ping\`);
+}
+
+draft(process.argv[2] ?? '').then(review).then(ping);
+`,
+    );
+    const [item, ...rest] = await scan();
+    expect(rest).toEqual([]);
+    expect(item!.llm.map((use) => `${use.provider} ${use.sdk} ${use.evidence.line}`).sort()).toEqual([
+      'anthropic fetch https://api.anthropic.com/v1/messages 11',
+      'openai fetch https://api.openai.com/v1/chat/completions 6',
+    ]);
+    // The status host is a fetch of a host the scan cannot name; the model calls are not.
+    expect(item!.capabilities.map((capability) => [capability.kind, capability.evidence.line])).toEqual([['outbound-network', 16]]);
+  });
+
+  it('a base URL read from the environment with a provider default is that provider unless someone sets it', async () => {
+    write('desk/package.json', '{ "name": "desk", "scripts": { "start": "tsx src/index.ts" } }');
+    write(
+      'desk/src/index.ts',
+      `async function draft(text: string) {
+  const baseUrl = process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1';
+  const res = await fetch(\`\${baseUrl}/chat/completions\`, { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] }) });
+  return res.json();
+}
+
+draft(process.argv[2] ?? '').then(console.log);
+`,
+    );
+    write('jobs/digest.py', 'import os\nimport requests\n\nOPENAI_BASE = os.getenv("OPENAI_BASE_URL", "https://api.openai.com/v1")\n\n\ndef digest(text):\n    return requests.post(f"{OPENAI_BASE}/chat/completions", json={"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text}]}, timeout=30).json()\n\n\nif __name__ == "__main__":\n    print(digest("Acme"))\n');
+    const items = await scan();
+    expect(items.flatMap((item) => item.llm.map((use) => `${item.unit.path} ${use.provider} ${use.sdk}`)).sort()).toEqual([
+      'desk/src/index.ts openai fetch https://api.openai.com/v1/chat/completions',
+      'jobs/digest.py openai requests.post https://api.openai.com/v1/chat/completions',
+    ]);
+    expect(items.flatMap((item) => item.capabilities.map((capability) => capability.kind))).toEqual([]);
+  });
+
   it('a URL built on a constant of another host is no model call', async () => {
     write('pipeline/tools/__init__.py', '');
     write('pipeline/tools/config.py', CONFIG);

@@ -15,7 +15,7 @@ export function resolveImportedProviderUrls(files: readonly CodeFindings[], inde
       // A scan links twice over the same findings: the use may be there already.
       if (file.llm.some((use) => use.evidence.line === call.evidence.line && use.evidence.ruleId === call.evidence.ruleId)) continue;
       const dot = call.constant.lastIndexOf('.');
-      const module = index.resolvePythonModule(call.constant.slice(0, dot), file.path);
+      const module = index.resolveImport(call.constant.slice(0, dot), file.path);
       const target = module ? index.get(module)?.providerUrls?.[call.constant.slice(dot + 1)] : undefined;
       if (!target) continue;
       file.llm.push({ provider: target.provider, sdk: `${call.sdk} ${target.url}${call.path ?? ''}`, models: [], evidence: call.evidence });

@@ -48,6 +48,9 @@ import { triggerOfEntryPoint, unknownTrigger } from './entry-point-triggers';
 import { withEmailTrigger } from './worker-email-triggers';
 import { importedModules, withEntryPointTrigger } from './process-triggers';
 import { toolsByName } from './tools-by-name';
+import { linkConfigCollaborators } from './config-collaborators';
+import { joinAppEngineCronTargets } from './app-engine-targets';
+import { adoptImportedChatHandlers } from './imported-chat-handlers';
 import { ImporterChains, unitRootsOf } from './unrun-importers';
 
 /**
@@ -74,6 +77,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   index.packageScripts = new PackageScripts(configs);
   // `client.run(token)` of a client another module builds makes the file that runs it the bot's entry point.
   const clientStarterOf = adoptImportedClientStarts(code, index);
+  adoptImportedChatHandlers(code, index);
   resolveImportedProviderUrls(code, index);
   attributeImportedToolFunctions(code, index);
   const packagesNear = packagesByFolder(lockfiles);
@@ -85,6 +89,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   const signatures = new Map<string, string>();
   const serverDeployments: ServerDeployment[] = [];
 
+  joinAppEngineCronTargets(configs);
   const fileLevelCredentials = configs.flatMap((c) => c.credentials);
   const images = imageCommands(configs);
   const imagesNothingDeploys = undeployedImages(configs, images, index, (path) => {
@@ -232,6 +237,7 @@ export function linkUnits(sourceLabel: string, findings: FileFindings[], options
   linkMcpHttpClients(listed, serverItems, code, index, serverDeployments, configs.flatMap((config) => config.units), configs.flatMap((config) => config.k8sServices ?? []));
   linkInProcessMcpServers(listed, serverItems, index);
   listCodeMcpServers(listed, index);
+  linkConfigCollaborators(configs, listed);
   judgeExampleCode(listed, code, index);
   pruneLinks(listed);
   return listed;
@@ -341,7 +347,7 @@ function candidateOf(
     trigger,
     llm,
     frameworks,
-    tools: toolsByName(files.flatMap((f) => f.tools)),
+    tools: toolsByName([...(unit?.tools ?? []), ...files.flatMap((f) => f.tools)]),
     capabilities,
     ...(isMcp && unit?.mcpServers?.length ? { mcpServers: unit.mcpServers } : {}),
     // An MCP config runs servers from elsewhere (npx, uvx, remote URLs), not the code beside it:

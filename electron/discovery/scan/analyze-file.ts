@@ -60,7 +60,7 @@ export async function analyzeFile(relPath: string, kind: FileKind, bytes: Uint8A
   if (mightBeConfigFile(relPath)) {
     const config = await analyzeConfigFile(relPath, text, { rules: rules.config, disabledRuleIds: rules.disabledRuleIds, fingerprintKey: rules.fingerprintKey });
     // A file may declare no unit yet hold facts units in other files use (a ServiceAccount's role ARN, a Service in front of a Deployment).
-    if (config.findings && (config.findings.units.length > 0 || config.findings.credentials.length > 0 || config.findings.image || config.findings.packageScripts || config.findings.workspaceGlobs || config.findings.consoleScripts || config.findings.scriptCommands || config.findings.k8sServices)) analysis.findings.push(config.findings);
+    if (config.findings && (config.findings.units.length > 0 || config.findings.credentials.length > 0 || config.findings.image || config.findings.packageScripts || config.findings.workspaceGlobs || config.findings.consoleScripts || config.findings.scriptCommands || config.findings.k8sServices || config.findings.appEngineService)) analysis.findings.push(config.findings);
     analysis.warnings.push(...config.warnings);
   }
   return analysis;
