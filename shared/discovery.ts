@@ -35,6 +35,7 @@ export const UNIT_KINDS = [
   'browser-agent', // an agent definition a web page or client component runs in the browser
   'sub-agent', // an agent defined in code and run by another agent (a supervisor's worker, a handoff target)
   'claude-subagent', // a Claude Code subagent definition (.claude/agents/*.md)
+  'automation-workflow', // an n8n workflow export holding AI nodes: the automation platform runs it
   'mcp-config', // an MCP client configuration (Claude Desktop, Cursor, VS Code, .mcp.json)
   'mcp-server', // code that serves tools over MCP: a tool provider, not an agent
   'llm-usage', // an LLM key, or an agent tag, spending tokens in imported usage logs that no agent or application accounts for
@@ -157,7 +158,7 @@ export interface CapabilityFinding {
   evidence: Evidence;
 }
 
-export const CREDENTIAL_REF_KINDS = ['env-var', 'ci-secret', 'iam-role', 'service-account', 'k8s-secret', 'hardcoded-secret', 'connection-string'] as const;
+export const CREDENTIAL_REF_KINDS = ['env-var', 'ci-secret', 'iam-role', 'service-account', 'k8s-secret', 'hardcoded-secret', 'connection-string', 'platform-credential'] as const;
 export type CredentialRefKind = (typeof CREDENTIAL_REF_KINDS)[number];
 
 export interface CredentialReference {

@@ -307,6 +307,10 @@ export interface UnitFinding {
   collaborators?: Array<{ kind: UnitKind; name: string; path: string; evidence: Evidence }>;
   /** LLM use visible in config (e.g. an action like anthropics/claude-code-action, a model env var). */
   llm: LlmUse[];
+  /** The agent framework the config itself runs (an n8n AI Agent node): a platform's, not code's. */
+  frameworks?: FrameworkUse[];
+  /** Its model use is one call per run (an n8n workflow of chains, no agent node): an LLM call, unless unattended. */
+  oneShot?: boolean;
   /** A compose service that builds an image: its build context and Dockerfile (relative to the scanned root), whose command it runs when it names none. */
   build?: { context: string; dockerfile: string | null };
   /** MCP servers its environment points it at (`LEDGER_MCP_URL: http://ledger-mcp:8101/mcp`), for the linker to find the server answering there. */

@@ -10,6 +10,7 @@ import { secretFileFormat } from '../secret-files';
 import { analyzeAirflow } from './airflow';
 import { AGENTCORE_PROJECT_CONFIG, AGENTCORE_TOOLKIT_CONFIG, analyzeBedrockAgentcore } from './bedrock-agentcore';
 import { analyzeAppEngineCron, analyzeAppEngineService, APP_ENGINE_APP, APP_ENGINE_CRON, APP_ENGINE_RUNTIME_LINE } from './app-engine';
+import { analyzeN8nWorkflow, mayBeN8nWorkflow } from './n8n-workflow';
 import { analyzeCeleryBeat } from './celery-beat';
 import { analyzeCircleci } from './circleci';
 import { analyzeClaudeScript, analyzeClaudeSettings, analyzeClaudeSubagent, CLAUDE_SETTINGS_FILE, SHELL_SCRIPT, CLAUDE_SUBAGENT_FILE, PLUGIN_AGENT_FILE } from './claude-code';
@@ -99,6 +100,7 @@ const VERCEL_CRONS: Route = { reading: 'a vercel.json', analyze: analyzeVercelCr
 const BEDROCK_AGENTCORE: Route = { reading: 'a Bedrock AgentCore config', analyze: analyzeBedrockAgentcore };
 const APP_ENGINE_CRON_JOBS: Route = { reading: 'an App Engine cron.yaml', analyze: analyzeAppEngineCron };
 const APP_ENGINE_SERVICE: Route = { reading: 'an App Engine service config (app.yaml)', analyze: analyzeAppEngineService };
+const N8N_WORKFLOW: Route = { reading: 'an n8n workflow export', analyze: analyzeN8nWorkflow };
 const SECRET_FILE_ROUTES = { dotenv: DOTENV, tfvars: TFVARS, 'key-file': KEY_FILE } as const;
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -151,6 +153,8 @@ function routesFor(path: string, text: string): Route[] {
   if (WRANGLER_CONFIG.test(name)) return [WRANGLER];
   if (/\.jsonc?$/i.test(name)) {
     if (isServiceAccountKeyText(text)) return [SERVICE_ACCOUNT_KEY];
+    // Exports are named by their workflow ("RAG AI Agent.json"): only their node types tell them.
+    if (mayBeN8nWorkflow(text)) return [N8N_WORKFLOW];
     if (name === 'langgraph.json') return [LANGGRAPH_JSON];
     // Its cron jobs call routes of the project on a schedule; a vercel.json without any deploys nothing we read.
     if (name === 'vercel.json' && text.includes('"crons"')) return [VERCEL_CRONS];

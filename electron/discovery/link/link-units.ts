@@ -326,14 +326,14 @@ function candidateOf(
   confidenceFactor = 1,
 ): DiscoveredAgent | null {
   const llm: LlmUse[] = [...(unit?.llm ?? []), ...files.flatMap((f) => f.llm)];
-  const frameworks = files.flatMap((f) => f.frameworks);
+  const frameworks = [...(unit?.frameworks ?? []), ...files.flatMap((f) => f.frameworks)];
   const isMcp = kind === 'mcp-config';
   const remote = remoteAgentsOf(files);
   const remoteCaller = !isMcp && isRemoteCaller(files, unit, remote);
   if (llm.length === 0 && frameworks.length === 0 && !isMcp && !remoteCaller) return null;
   if (!isMcp && !remoteCaller && isModelFreeGraph(files, llm)) return null;
   const capabilities: CapabilityFinding[] = [...(unit?.capabilities ?? []), ...files.flatMap((f) => f.capabilities)];
-  const agentic = isMcp || files.some((f) => f.agentic) || (unit?.llm.length ?? 0) > 0 || ['cron', 'event', 'chained'].includes(trigger.kind);
+  const agentic = isMcp || files.some((f) => f.agentic) || ((unit?.llm.length ?? 0) > 0 && !unit?.oneShot) || ['cron', 'event', 'chained'].includes(trigger.kind);
   const signal = Math.max(0, ...llm.map((l) => l.evidence.confidence), ...frameworks.map((f) => f.evidence.confidence), isMcp && unit ? unit.evidence.confidence : 0, remoteCaller ? remoteSignal(remote) : 0);
   const remoteAgent = remoteCaller ? primaryRemoteAgent(remote) : undefined;
   return {

@@ -16,6 +16,7 @@ export const UNIT_KIND_HEADINGS: Record<UnitKind, string> = {
   'browser-agent': 'Agents that run in the browser',
   'sub-agent': 'Sub-agents and handoff targets',
   'claude-subagent': 'Claude Code subagents',
+  'automation-workflow': 'Automation workflows (n8n)',
   'mcp-config': 'MCP client configs',
   'mcp-server': 'MCP servers (tool providers)',
   'llm-usage': 'Keys and agents seen only in usage logs',
@@ -34,6 +35,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   'browser-agent': 'Browser agent',
   'sub-agent': 'Sub-agent',
   'claude-subagent': 'Claude Code subagent',
+  'automation-workflow': 'n8n workflow',
   'mcp-config': 'MCP client config',
   'mcp-server': 'MCP server',
   'llm-usage': 'Seen in usage logs',
@@ -137,6 +139,7 @@ export const CREDENTIAL_KIND_LABELS: Record<CredentialRefKind, string> = {
   'k8s-secret': 'Kubernetes secret',
   'hardcoded-secret': 'Hard-coded secret',
   'connection-string': 'Connection string',
+  'platform-credential': 'Credential stored in the platform',
 };
 
 export const GUARDRAIL_KIND_LABELS: Record<GuardrailKind, string> = {
