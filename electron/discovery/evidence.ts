@@ -75,19 +75,23 @@ export function redactDeep<T>(value: T, redacted: Map<string, string> = new Map(
     if (clean === undefined) redacted.set(value, (clean = redactSecrets(value)));
     return clean as T;
   }
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redacted)) as T;
-  if (value !== null && typeof value === 'object') {
-    // A loop rather than fromEntries(entries(…)): a scan's items hold hundreds of thousands of small objects.
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      const clean = redactDeep((value as Record<string, unknown>)[key], redacted);
-      // A key read from a scanned file may be "__proto__": it stays a key, never the copy's prototype.
-      if (key === '__proto__') Object.defineProperty(copy, key, { value: clean, enumerable: true, writable: true, configurable: true });
-      else copy[key] = clean;
-    }
+  if (typeof value !== 'object' || value === null) return value;
+  // Loops rather than map() and fromEntries(entries(…)), and for…in rather than Object.keys(): a
+  // scan's items hold hundreds of thousands of small objects, copied after the link while the analyzer threads wait.
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = redactDeep(value[i], redacted);
     return copy as T;
   }
-  return value;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const clean = redactDeep((value as Record<string, unknown>)[key], redacted);
+    // A key read from a scanned file may be "__proto__": it stays a key, never the copy's prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: clean, enumerable: true, writable: true, configurable: true });
+    else copy[key] = clean;
+  }
+  return copy as T;
 }
 
 export function makeEvidence(path: string, line: number, text: string, ruleId: string, confidence: number): Evidence {

@@ -31,9 +31,11 @@ export function findCapabilities(context: FindingContext, tools: ToolAnalysis, e
     const owner = tool ?? (call && tools.toolOfCall.get(call)) ?? tools.toolOfScope(scope);
     found.push({ finding: { kind, detail: redactSecrets(detail).slice(0, MAX_DETAIL), tool: owner, evidence: context.evidence(line, rule) }, scope });
   };
+  // The calls some capability rule names, in the file's order: the rest need no rule tested.
+  const named = context.model.calls.filter((call) => !call.decorates && callMatches(context.rules.anyCall.capability, call));
   for (const rule of context.rules.capability) {
     if (rule.match.calls) {
-      for (const call of context.model.calls) if (!call.decorates && callMatches(rule.match.calls, call)) matchCall(context, rule, call, endpoints, emit);
+      for (const call of named) if (callMatches(rule.match.calls, call)) matchCall(context, rule, call, endpoints, emit);
     }
     if (rule.match.namedArgs) {
       for (const named of context.model.namedValues) {

@@ -31,6 +31,8 @@ export function findGenerationSites(context: FindingContext): GenerationSite[] {
     sites.push({ owner: ownerOf(model, call), sdk, provider, models: modelsOf(model, call), evidence });
   };
   for (const call of model.calls) {
+    // A call no LLM rule names matches none of them: one test instead of one per rule.
+    if (!callMatches(rules.anyCall.llm, call)) continue;
     const rule = rules.llm.find((candidate) => !candidate.providerHosts && callMatches(candidate.match.calls, call));
     if (!rule?.match.calls) continue;
     // The rule names a client, a model factory (`openai('gpt-4o')`) or a one-shot call; methods on the client are calls.
@@ -38,9 +40,10 @@ export function findGenerationSites(context: FindingContext): GenerationSite[] {
     for (const method of model.calls) if (method.callee.startsWith(`${call.symbol}.`)) add(method, method.callee, rule.provider ?? null, context.evidence(method.line, rule));
   }
   // One-shot generation helpers of a framework that is not an agent (Vercel AI SDK's streamObject).
+  const frameworkCalls = model.calls.filter((call) => callMatches(rules.anyCall.framework, call));
   for (const rule of rules.framework) {
     if (rule.agentic || !rule.match.calls) continue;
-    for (const call of model.calls) if (callMatches(rule.match.calls, call)) add(call, callName(rule.match.calls, call), null, context.evidence(call.line, rule));
+    for (const call of frameworkCalls) if (callMatches(rule.match.calls, call)) add(call, callName(rule.match.calls, call), null, context.evidence(call.line, rule));
   }
   return sites.sort((a, b) => a.evidence.line - b.evidence.line);
 }

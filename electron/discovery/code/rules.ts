@@ -318,6 +318,11 @@ export interface CodeRuleSet {
   isKnownModule(module: string): boolean;
   /** Model providers' API hosts of the raw HTTP rules (`api.openai.com` → openai), all together. */
   providerHosts: Readonly<Record<string, string>>;
+  /**
+   * The `calls` globs of every rule of a group in one matcher: most calls of a file match no rule,
+   * and one test tells so where testing each rule's globs cost a tenth of the analysis.
+   */
+  anyCall: Readonly<Record<'llm' | 'framework' | 'capability' | 'untrustedInput', GlobMatcher>>;
 }
 
 export interface CodeRules {
@@ -378,7 +383,7 @@ export function compileCodeRules(rules: ValidatedCodeRules, disabledRuleIds: Rea
 }
 
 function compileRuleSet(rules: CodeRuleJson[]): CodeRuleSet {
-  const set: Omit<CodeRuleSet, 'isKnownModule' | 'providerHosts'> = { llm: [], framework: [], tool: [], capability: [], credential: [], endpoint: [], guardrail: [], untrustedInput: [], entryPoint: [], remoteAgent: [] };
+  const set: Omit<CodeRuleSet, 'isKnownModule' | 'providerHosts' | 'anyCall'> = { llm: [], framework: [], tool: [], capability: [], credential: [], endpoint: [], guardrail: [], untrustedInput: [], entryPoint: [], remoteAgent: [] };
   for (const rule of rules) {
     const compiled = compileRule(rule);
     switch (compiled.category) {
@@ -394,7 +399,13 @@ function compileRuleSet(rules: CodeRuleJson[]): CodeRuleSet {
       case 'remote-agent': set.remoteAgent.push(compiled); break;
     }
   }
-  return { ...set, isKnownModule: knownModuleTest(rules), providerHosts: Object.assign({}, ...set.llm.map((rule) => rule.providerHosts ?? {})) as Record<string, string> };
+  const anyCallOf = (group: CodeRuleJson[]) => globMatcher(group.flatMap((rule) => ('calls' in rule && rule.calls) || []));
+  return {
+    ...set,
+    isKnownModule: knownModuleTest(rules),
+    providerHosts: Object.assign({}, ...set.llm.map((rule) => rule.providerHosts ?? {})) as Record<string, string>,
+    anyCall: { llm: anyCallOf(set.llm), framework: anyCallOf(set.framework), capability: anyCallOf(set.capability), untrustedInput: anyCallOf(set.untrustedInput) },
+  };
 }
 
 /**

@@ -33,6 +33,8 @@ export function findUntrustedInputs(context: FindingContext, tools: ToolAnalysis
   const helpers = new Set([...helpersOfTools(model, tools).values()].flatMap((scopes) => [...scopes]));
   const reachedByTool = (scope: Scope) => tools.toolOfScope(scope) !== null || [...helpers].some((helper) => isWithin(scope, helper)) || inDispatcher(scope);
   const found: Array<Scoped<UntrustedInputFinding>> = [];
+  // The calls (not decorators) some rule names: the rest need no rule's globs tested.
+  const named = new Set(model.calls.filter((call) => !call.decorates && callMatches(context.rules.anyCall.untrustedInput, call)));
   for (const rule of context.rules.untrustedInput) {
     const emit = (detail: string, scope: Scope, line: number, call?: CallSite) => {
       if (rule.inToolOnly && !reachedByTool(scope)) return;
@@ -56,7 +58,7 @@ export function findUntrustedInputs(context: FindingContext, tools: ToolAnalysis
         }
         continue;
       }
-      if (!rule.match.calls || !callMatches(rule.match.calls, call)) continue;
+      if (!rule.match.calls || !named.has(call) || !callMatches(rule.match.calls, call)) continue;
       const name = callName(rule.match.calls, call);
       const url = rule.argument ? urlOf(context, rule, call) : null;
       if (rule.argument === 'runtime-url' && url?.runtime && isRead(context, call)) emit(`${name}(${url.text})`, call.scope, call.line, call);

@@ -18,11 +18,12 @@ const TEST_FOLDER = /(^|\/)(tests?|__tests__|__mocks__|e2e|spec|specs|fixtures?|
  * Test files by name: test_x.py, x_test.py, conftest.py, x.test.ts, x.spec.js, x.int.test.ts, x_spec.rb-style,
  * and a module named just test or tests (Django's tests.py, a scratch `test.py` or `test.ts` that tries an agent).
  */
-const TEST_FILE = /(^|\/)(tests?\.py|test\.[cm]?[jt]sx?|test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*[._-]spec\.[cm]?[jt]sx?)$/i;
+const TEST_FILE_NAME = /^(tests?\.py|test\.[cm]?[jt]sx?|test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*[._-]spec\.[cm]?[jt]sx?)$/i;
 
 /** True for test code and fixtures: never the entry point of a deployed agent. */
 export function isTestPath(path: string): boolean {
-  return TEST_FOLDER.test(path) || TEST_FILE.test(path);
+  // The file name alone is matched: the linker asks this of every path many times, and an unanchored pattern was tried at every character of it.
+  return TEST_FOLDER.test(path) || TEST_FILE_NAME.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /** Folders that show how something is used rather than run it. */

@@ -23,8 +23,8 @@ import type { CodeIndex } from './resolve-code';
  */
 export function judgeExampleCode(items: DiscoveredAgent[], code: readonly CodeFindings[], index: CodeIndex): void {
   const ownModelCode = new Map<string, boolean>();
-  // Few files use a model: each owner is checked against those, not against every code file of the tree.
-  let modelFiles: CodeFindings[] | null = null;
+  // Few files use a model: each owner is checked against those of its repository, not against every code file of the tree.
+  let modelFilesByRepository: Map<string, CodeFindings[]> | null = null;
   // Examples show how the code beside them is used: the folder holding examples/ and what is
   // below it, within its repository (a scanned folder may hold many; a monorepo's examples/ of one
   // package says nothing of another package's agents).
@@ -33,8 +33,11 @@ export function judgeExampleCode(items: DiscoveredAgent[], code: readonly CodeFi
     if (found === undefined) {
       const prefix = owner ? `${owner}/` : '';
       const repository = index.repositoryOf(owner.replace(/\/$/, ''));
-      modelFiles ??= code.filter((file) => usesModel(file) && !isExamplePath(file.path) && !isTestPath(file.path));
-      found = modelFiles.some((file) => file.path.startsWith(prefix) && index.repositoryOf(posix.dirname(file.path)) === repository);
+      modelFilesByRepository ??= filesByRepository(
+        code.filter((file) => usesModel(file) && !isExamplePath(file.path) && !isTestPath(file.path)),
+        index,
+      );
+      found = (modelFilesByRepository.get(repository) ?? []).some((file) => file.path.startsWith(prefix));
       ownModelCode.set(owner, found);
     }
     return found;
@@ -68,6 +71,17 @@ export function judgeExampleCode(items: DiscoveredAgent[], code: readonly CodeFi
   }
   for (const item of examples) item.classification = 'example';
   for (const item of trusted) deployedTrust(item);
+}
+
+function filesByRepository(files: CodeFindings[], index: CodeIndex): Map<string, CodeFindings[]> {
+  const byRepository = new Map<string, CodeFindings[]>();
+  for (const file of files) {
+    const repository = index.repositoryOf(posix.dirname(file.path));
+    const held = byRepository.get(repository);
+    if (held) held.push(file);
+    else byRepository.set(repository, [file]);
+  }
+  return byRepository;
 }
 
 /** Items found from code alone; a config's units are judged by where the config sits (deployment-scope.ts). */

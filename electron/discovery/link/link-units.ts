@@ -411,30 +411,57 @@ function folderCredentials(configs: ConfigFindings[]): Map<string, CredentialRef
 
 /** What the nearest folders above each path hold (the root's counts for all), each item once. */
 function nearest<T>(paths: string[], byFolder: Map<string, T[]>): T[] {
+  return [...new Set(nearestFolders(paths, byFolder).flatMap((dir) => byFolder.get(dir) ?? []))];
+}
+
+/** Each folder's nearest folder at or above it that `byFolder` holds, by `byFolder`: every unit of a folder asks again. */
+const nearestFolderOf = new WeakMap<Map<string, unknown>, Map<string, string | null>>();
+
+/** The nearest folders at or above each path's folder that `byFolder` holds, each once, in the paths' order. */
+function nearestFolders(paths: string[], byFolder: Map<string, unknown>): string[] {
+  let known = nearestFolderOf.get(byFolder);
+  if (!known) nearestFolderOf.set(byFolder, (known = new Map()));
   const dirs = new Set<string>();
   for (const path of paths) {
-    let dir = posix.dirname(path);
-    for (;;) {
-      if (byFolder.has(dir)) {
-        dirs.add(dir);
-        break;
+    const start = posix.dirname(path);
+    let found = known.get(start);
+    if (found === undefined) {
+      found = null;
+      for (let dir = start; ; dir = posix.dirname(dir)) {
+        if (byFolder.has(dir)) {
+          found = dir;
+          break;
+        }
+        if (dir === '.' || dir === '/' || dir === '') break;
       }
-      if (dir === '.' || dir === '/' || dir === '') break;
-      dir = posix.dirname(dir);
+      known.set(start, found);
     }
+    if (found !== null) dirs.add(found);
   }
-  return [...new Set([...dirs].flatMap((dir) => byFolder.get(dir) ?? []))];
+  return [...dirs];
 }
+
+/** The packages of each set of lockfile folders, by `near`: the units of one repository share its lockfiles, often of hundreds of packages. */
+const packagesOfFolders = new WeakMap<Map<string, PackageVersion[]>, Map<string, PackageVersion[]>>();
 
 /** Packages of the nearest lockfiles above each of the unit's files, each name@version once. */
 function packagesFor(paths: string[], near: Map<string, PackageVersion[]>): PackageVersion[] {
-  const seen = new Set<string>();
-  return nearest(paths, near).filter((pkg) => {
-    const key = `${pkg.ecosystem}:${pkg.name}@${pkg.version}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  let byFolders = packagesOfFolders.get(near);
+  if (!byFolders) packagesOfFolders.set(near, (byFolders = new Map()));
+  const folders = nearestFolders(paths, near);
+  const key = folders.join('\0');
+  let packages = byFolders.get(key);
+  if (!packages) {
+    const seen = new Set<string>();
+    packages = [...new Set(folders.flatMap((dir) => near.get(dir) ?? []))].filter((pkg) => {
+      const id = `${pkg.ecosystem}:${pkg.name}@${pkg.version}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    byFolders.set(key, packages);
+  }
+  return [...packages];
 }
 
 function dedupeByIdentity(agents: DiscoveredAgent[]): DiscoveredAgent[] {

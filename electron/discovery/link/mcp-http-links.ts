@@ -27,16 +27,24 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', 'host
 
 export function linkMcpHttpClients(agents: DiscoveredAgent[], servers: Map<string, DiscoveredAgent>, code: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[], units: UnitFinding[], k8sServices: readonly K8sServiceFact[] = []): void {
   if (servers.size === 0) return;
-  const serving = code.filter((file) => file.mcpHttpServing);
-  const listeners = new Map([...servers.keys()].map((path) => [path, [...listenersOf(path, servers.get(path)!, serving, index, deployments), ...serviceListeners(path, servers.get(path)!, serving, index, deployments, k8sServices), ...platformListeners(path, deployments, routesOf(servers.get(path)!, index))]]));
+  // Each server's starters and deployments are picked from lists made once: asked of every server, the whole lists grew with the square of the tree.
+  const startersOf = importersByTarget(code.filter((file) => file.mcpHttpServing), index);
+  const deploymentsOf = deploymentsByServer(deployments);
+  const listeners = new Map(
+    [...servers.keys()].map((path) => {
+      const [server, starters, deployed] = [servers.get(path)!, startersOf.get(path) ?? [], deploymentsOf.get(path) ?? []];
+      return [path, [...listenersOf(path, server, starters, index, deployed), ...serviceListeners(path, server, starters, index, deployed, k8sServices), ...platformListeners(path, deployed, routesOf(server, index))]];
+    }),
+  );
   if ([...listeners.values()].every((list) => list.length === 0)) return;
+  const listening = listenersByPort(listeners);
   const withUrls = units.filter((unit) => unit.mcpUrls?.length);
   for (const agent of agents) {
     if (agent.classification === 'mcp-server') continue;
     // A service's environment names the URL its code reads (`LEDGER_MCP_URL: http://ledger-mcp:8101/mcp`).
     const fromEnv = withUrls.filter((u) => u.kind === agent.unit.kind && u.path === agent.unit.path && u.name === agent.unit.name).flatMap((u) => u.mcpUrls!);
     for (const client of [...clientsOf(agent, index), ...fromEnv]) {
-      const path = serverAt(client.url, listeners, client.evidence.path);
+      const path = serverAt(client.url, listening, client.evidence.path);
       if (!path) continue;
       const server = servers.get(path)!;
       const filter = ('filter' in client ? client.filter : null) ?? null;
@@ -68,12 +76,29 @@ function bridgedUrl(args: string[]): string | null {
   return bridge < 0 ? null : (args.slice(bridge + 1).find((arg) => /^https?:\/\//.test(arg)) ?? null);
 }
 
+/** The serving files importing each file, in the serving files' order: a server's starters over HTTP. */
+function importersByTarget(servingFiles: CodeFindings[], index: CodeIndex): Map<string, CodeFindings[]> {
+  const importers = new Map<string, CodeFindings[]>();
+  for (const file of servingFiles) {
+    const targets = new Set(file.localImports.map((written) => index.resolveImport(written, file.path)).filter((target): target is string => target !== null));
+    for (const target of targets) importers.set(target, [...(importers.get(target) ?? []), file]);
+  }
+  return importers;
+}
+
+/** The deployments running each server, in the deployments' order. */
+function deploymentsByServer(deployments: ServerDeployment[]): Map<string, ServerDeployment[]> {
+  const byServer = new Map<string, ServerDeployment[]>();
+  for (const deployment of deployments) for (const path of new Set(deployment.servers)) byServer.set(path, [...(byServer.get(path) ?? []), deployment]);
+  return byServer;
+}
+
 /**
  * The server's code says where it listens (its own files, or a file that imports it and starts
  * it over HTTP); a compose service running it adds its host name and the ports it publishes.
+ * `starters`: the serving files importing it; `deployments`: those running it.
  */
-function listenersOf(path: string, server: DiscoveredAgent, servingFiles: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[]): Listener[] {
-  const starters = servingFiles.filter((file) => file.localImports.some((written) => index.resolveImport(written, file.path) === path));
+function listenersOf(path: string, server: DiscoveredAgent, starters: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[]): Listener[] {
   const serving: McpHttpServingFact[] = [...server.codeFiles.flatMap((p) => index.get(p)?.mcpHttpServing ?? []), ...starters.flatMap((file) => file.mcpHttpServing ?? [])];
   const listeners: Listener[] = serving.map((fact) => ({ host: 'local', port: fact.port, path: fact.path }));
   const paths = serving.length > 0 ? serving.map((fact) => fact.path) : [null];
@@ -98,9 +123,8 @@ function listenersOf(path: string, server: DiscoveredAgent, servingFiles: CodeFi
  * its port, forwarding to the port the server listens on (a `targetPort` the server does not
  * listen on belongs to something else in the pod).
  */
-function serviceListeners(path: string, server: DiscoveredAgent, servingFiles: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[], services: readonly K8sServiceFact[]): Listener[] {
+function serviceListeners(path: string, server: DiscoveredAgent, starters: CodeFindings[], index: CodeIndex, deployments: ServerDeployment[], services: readonly K8sServiceFact[]): Listener[] {
   if (services.length === 0) return [];
-  const starters = servingFiles.filter((file) => file.localImports.some((written) => index.resolveImport(written, file.path) === path));
   const serving: McpHttpServingFact[] = [...server.codeFiles.flatMap((p) => index.get(p)?.mcpHttpServing ?? []), ...starters.flatMap((file) => file.mcpHttpServing ?? [])];
   const ports = new Set(serving.map((fact) => fact.port).filter((port): port is number => port !== null));
   const paths = serving.length > 0 ? serving.map((fact) => fact.path) : [null];
@@ -137,7 +161,24 @@ function parsePort(written: string): { published: number | null; target: number 
  * projects of one repository may both run a server on FastMCP's default port: the one nearest the
  * client (the deepest folder they share) is the one it reaches; a tie links nothing.
  */
-function serverAt(url: string, listeners: Map<string, Listener[]>, from: string): string | null {
+/**
+ * The servers' listeners, with the servers listening on each port (a listener without a port
+ * answers on any): a URL is tested against the listeners of its port's servers only.
+ */
+interface Listening {
+  listeners: Map<string, Listener[]>;
+  byPort: Map<number | null, Set<string>>;
+  /** Each server's place in `listeners`: matches keep that order. */
+  order: Map<string, number>;
+}
+
+function listenersByPort(listeners: Map<string, Listener[]>): Listening {
+  const byPort = new Map<number | null, Set<string>>();
+  for (const [path, list] of listeners) for (const l of list) byPort.set(l.port, (byPort.get(l.port) ?? new Set()).add(path));
+  return { listeners, byPort, order: new Map([...listeners.keys()].map((path, i) => [path, i])) };
+}
+
+function serverAt(url: string, listening: Listening, from: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -149,7 +190,9 @@ function serverAt(url: string, listeners: Map<string, Listener[]>, from: string)
   const local = LOCAL_HOSTS.has(host);
   const port = parsed.port ? Number(parsed.port) : parsed.protocol === 'https:' ? 443 : 80;
   const route = trimSlash(parsed.pathname);
-  const matches = [...listeners].filter(([, list]) =>
+  const { listeners, byPort, order } = listening;
+  const candidates = [...new Set([...(byPort.get(port) ?? []), ...(byPort.get(null) ?? [])])].sort((a, b) => order.get(a)! - order.get(b)!);
+  const matches = candidates.map((path): [string, Listener[]] => [path, listeners.get(path)!]).filter(([, list]) =>
     list.some((l) => (l.host === 'local' ? local : hostMatches(l.host, host)) && (l.port === null ? l.host !== 'local' : l.port === port) && (l.path === null || route === trimSlash(l.path) || route.startsWith(`${trimSlash(l.path)}/`))),
   );
   if (matches.length <= 1) return matches[0]?.[0] ?? null;

@@ -55,11 +55,14 @@ interface Launch {
 export function linkMcpClients(agents: DiscoveredAgent[], servers: Map<string, DiscoveredAgent>, index: CodeIndex): void {
   if (servers.size === 0) return;
   const serverPaths = [...servers.keys()];
+  // Worked out once, not for each launch of each agent: a tree of many repositories has hundreds of servers.
+  const isServer = (path: string) => servers.has(path);
+  const serverNames = [...servers].map(([path, server]) => ({ path, bare: bareName(server.name) }));
   for (const agent of agents) {
     if (agent.classification === 'mcp-server') continue;
     for (const launch of launchesOf(agent, index)) {
-      const launched = serverFilesLaunchedBy(launch, index, serverPaths);
-      for (const path of launched.length > 0 ? launched : serverPublishedAs(launch, servers)) {
+      const launched = serverFilesLaunchedBy(launch, index, serverPaths, isServer);
+      for (const path of launched.length > 0 ? launched : serverPublishedAs(launch, serverNames)) {
         const server = servers.get(path)!;
         linkAgents(agent, server, 'mcp-server', launch.filter?.evidence ?? launch.evidence);
         gainServerTools(agent, server, launch.filter ?? null);
@@ -118,9 +121,8 @@ const cleanDir = (dir: string) => posix.normalize(dir || '.').replace(/\/+$/, ''
 /** Runner words and flags that are never the server itself. */
 const NOT_A_TARGET = /^(-.*|python\d?(\.\d+)?|node|npx|uv|uvx|run|tsx|ts-node|bun|deno|npm|pnpm|yarn|exec|start|stdio)$/;
 
-function serverFilesLaunchedBy(launch: Launch, index: CodeIndex, serverPaths: string[]): string[] {
+function serverFilesLaunchedBy(launch: Launch, index: CodeIndex, serverPaths: string[], isServer: (path: string) => boolean): string[] {
   const line = [launch.command, ...launch.args].join(' ');
-  const isServer = (path: string) => serverPaths.includes(path);
   // A path or module the command runs, from the folder it runs in.
   for (const base of launch.bases) {
     const entries = entryFilesOfCommand(line, index, base);
@@ -171,12 +173,12 @@ const PACKAGE_RUNNERS = /^(npx|bunx|uvx|pipx|pnpx)$/;
  * the config's name for the entry, names exactly one server of the tree, words like "mcp" and
  * "server" aside. Only for client configs, whose entries are named.
  */
-function serverPublishedAs(launch: Launch, servers: Map<string, DiscoveredAgent>): string[] {
+function serverPublishedAs(launch: Launch, servers: ReadonlyArray<{ path: string; bare: string }>): string[] {
   if (!launch.name || !PACKAGE_RUNNERS.test(posix.basename(launch.command))) return [];
   const pkg = launch.args.find((arg) => !arg.startsWith('-'));
   if (!pkg || /^[./]/.test(pkg)) return [];
   const wanted = new Set([bareName(pkg.replace(/@[^@/]*$/, '').split('/').pop()!), bareName(launch.name)].filter(Boolean));
-  const matches = [...servers].filter(([, server]) => wanted.has(bareName(server.name))).map(([path]) => path);
+  const matches = servers.filter((server) => wanted.has(server.bare)).map((server) => server.path);
   return matches.length === 1 ? matches : [];
 }
 

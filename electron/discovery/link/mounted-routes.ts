@@ -31,13 +31,18 @@ export function routesMountedByServers(entries: readonly CodeFindings[], reachOf
   const mounted = new Map<string, string[]>();
   const ruleOf = (entry: CodeFindings) => entry.entryPoint?.ruleId ?? '';
   if (!entries.some((entry) => STARTED_BY_MAIN_CALL.has(ruleOf(entry)))) return mounted;
+  // A server mounts only entries it reaches: they are looked up by path, not every entry of the
+  // tree tested against every server (that grew with the square of the tree: 5 million tests on the bench tree).
+  const positions = new Map<string, number[]>();
+  entries.forEach((entry, i) => positions.set(entry.path, [...(positions.get(entry.path) ?? []), i]));
   for (const server of entries) {
     if (!SERVER_RULES.has(ruleOf(server)) && !server.servesRoutes) continue;
     const mounts = ruleOf(server) === MAIN_CALL_RULE ? STARTED_BY_MAIN_CALL : ROUTE_RULES;
     const project = index.projectOf(posix.dirname(server.path));
-    const reach = new Set(reachOf(server.path));
-    for (const route of entries) {
-      if (route === server || !mounts.has(ruleOf(route)) || !reach.has(route.path) || index.projectOf(posix.dirname(route.path)) !== project) continue;
+    // In the entries' order, the order a route's servers have always been listed in.
+    const reached = [...new Set(reachOf(server.path))].flatMap((path) => positions.get(path) ?? []).sort((a, b) => a - b);
+    for (const route of reached.map((i) => entries[i]!)) {
+      if (route === server || !mounts.has(ruleOf(route)) || index.projectOf(posix.dirname(route.path)) !== project) continue;
       // Two route modules importing each other mount neither; a server that is no route module is still
       // the one serving a route module that imports it back (a Modal app's FastAPI app spawning its functions).
       if (ROUTE_RULES.has(ruleOf(server)) && reachOf(route.path).includes(server.path)) continue;

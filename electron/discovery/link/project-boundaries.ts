@@ -43,6 +43,13 @@ export class ProjectBoundaries {
     return found;
   }
 
+  /** The project folders `path` (a file) sits below, the scanned root left out: the folders whose projects may hold it. */
+  foldersHolding(path: string): string[] {
+    const folders: string[] = [];
+    for (let at = parentOf(path); at !== ''; at = parentOf(at)) if (this.folders.has(at)) folders.push(at);
+    return folders;
+  }
+
   /** The folder of the repository `dir` belongs to: the nearest one holding `.git`, else the scanned root (''). */
   repositoryOf(dir: string): string {
     for (let at = dir === '.' ? '' : dir; ; at = parentOf(at)) {

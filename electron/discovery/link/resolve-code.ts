@@ -23,6 +23,12 @@ export class CodeIndex {
   /** File name → files with that name, for suffix lookups without scanning every path. */
   private readonly byFileName: Map<string, string[]>;
   /**
+   * The same, by project folder and file name: a name found by suffix must be the asker's
+   * project's own, and a tree of many repositories has a `main.py` in each, so the files of the
+   * asker's project are looked up rather than every file of that name tested.
+   */
+  private readonly byFileNameInProject: Map<string, string[]>;
+  /**
    * Every scanned path without its code extension: a path as written is looked up in up to 22
    * spellings (pathVariants), and most spellings of most imports name no file, which one lookup
    * here tells without building them.
@@ -48,17 +54,20 @@ export class CodeIndex {
     for (const file of files) this.byPath.set(file.path, file);
     const samePaths = options.samePaths;
     if (samePaths && samePaths.byPath.size === this.byPath.size && files.every((f) => samePaths.byPath.get(f.path)?.language === f.language)) {
-      ({ byPythonModule: this.byPythonModule, byFileName: this.byFileName, stems: this.stems, nearestModule: this.nearestModule, resolvedImports: this.resolvedImports, projects: this.projects } = samePaths);
+      ({ byPythonModule: this.byPythonModule, byFileName: this.byFileName, byFileNameInProject: this.byFileNameInProject, stems: this.stems, nearestModule: this.nearestModule, resolvedImports: this.resolvedImports, projects: this.projects } = samePaths);
       return;
     }
     this.projects = options.projects ?? new ProjectBoundaries();
     this.byPythonModule = new Map();
     this.byFileName = new Map();
+    this.byFileNameInProject = new Map();
     this.stems = new Set();
     this.nearestModule = new Map();
     this.resolvedImports = new Map();
     for (const file of files) {
-      push(this.byFileName, posix.basename(file.path), file.path);
+      const name = posix.basename(file.path);
+      push(this.byFileName, name, file.path);
+      for (const folder of this.projects.foldersHolding(file.path)) push(this.byFileNameInProject, `${folder}\0${name}`, file.path);
       const stem = file.path.replace(CODE_EXTENSION, '');
       if (stem !== file.path) this.stems.add(stem);
       if (file.language === 'python') this.indexPythonModule(file.path);
@@ -165,8 +174,11 @@ export class CodeIndex {
     // Every spelling's matches together: a `handler.py` of two other repositories must not hide
     // the `handler.ts` beside the config (the first spelling's tie used to end the search).
     const matches = new Set<string>();
+    // Only files below the asker's project folder can be its project's (see sameProject, below).
+    const project = this.projects.known ? this.projects.projectOf(nearDir) : '';
+    const named = (name: string) => (project === '' ? this.byFileName.get(name) : this.byFileNameInProject.get(`${project}\0${name}`)) ?? [];
     for (const variant of pathVariants(clean)) {
-      for (const path of this.byFileName.get(posix.basename(variant)) ?? []) if (path === variant || path.endsWith(`/${variant}`)) matches.add(path);
+      for (const path of named(posix.basename(variant))) if (path === variant || path.endsWith(`/${variant}`)) matches.add(path);
     }
     // A built path's sources, like any file found by name, are the asker's project's own.
     for (const path of matches) if (!this.projects.sameProject(nearDir, path)) matches.delete(path);
