@@ -78,6 +78,25 @@ describe('n8n workflow exports', () => {
     expect(unit.llm[0]!.models).toEqual(['gemini-1.5-flash']);
   });
 
+  it('takes an HTTP Request node calling a provider API for a model call, by its host or its provider credential', () => {
+    const raw = JSON.stringify({
+      name: 'Book writer',
+      nodes: [
+        { name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
+        { name: 'Architect', type: 'n8n-nodes-base.httpRequest', parameters: { method: 'POST', url: 'https://api.openai.com/v1/chat/completions', authentication: 'predefinedCredentialType', nodeCredentialType: 'openAiApi' } },
+        { name: 'Editor', type: 'n8n-nodes-base.httpRequest', parameters: { method: 'POST', url: '={{ $env.LLM_GATEWAY }}/v1/messages', authentication: 'predefinedCredentialType', nodeCredentialType: 'anthropicApi' } },
+        { name: 'Weather', type: 'n8n-nodes-base.httpRequest', parameters: { url: 'https://api.weather.example.com/today' } },
+      ],
+      connections: {},
+    });
+    const unit = analyze('book.json', raw)!.units[0]!;
+    expect(unit.llm.map((l) => l.provider)).toEqual(['openai', 'anthropic']);
+    expect(unit.oneShot).toBe(true);
+    expect(unit.frameworks).toBeUndefined();
+    const weatherOnly = JSON.stringify({ name: 'W', nodes: [{ name: 'Weather', type: 'n8n-nodes-base.httpRequest', parameters: { url: 'https://api.weather.example.com/today' } }], connections: {} });
+    expect(analyze('w.json', weatherOnly)).toBeNull();
+  });
+
   it('ignores disabled nodes, expressions as models, and files that only mention a node type', async () => {
     const disabled = JSON.stringify({ name: 'Off', nodes: [{ name: 'A', type: '@n8n/n8n-nodes-langchain.agent', disabled: true, parameters: {} }], connections: {} });
     expect(analyze('off.json', disabled)).toBeNull();

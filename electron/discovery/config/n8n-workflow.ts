@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { CAPABILITY_KINDS, type CapabilityKind, type UntrustedInputKind } from '../../../shared/discovery';
 import type { TriggerKind } from '../../../shared/agent';
 import type { ConfigFindings, UnitFinding } from '../findings';
+import { validatedBundledCodeRules } from '../code/bundled-code-rules';
 import type { ConfigContext } from './context';
 import { parseJsonDocument, type JsonDocument } from './json-document';
 import { ConfigSource } from './source';
@@ -162,7 +163,7 @@ function workflowUnit(src: ConfigSource, doc: JsonDocument, at: PathSegment[], w
   if (!Array.isArray(workflow.nodes) || asRecord(workflow.connections) === null) return null;
   const nodes = nodesOf(workflow);
   const agents = nodes.filter((n) => n.langchain && AGENT_TYPES.has(n.type));
-  const oneShots = nodes.filter((n) => ONE_SHOT_TYPES.has(n.type) && (n.langchain || n.type === 'openAi'));
+  const oneShots = nodes.filter((n) => (ONE_SHOT_TYPES.has(n.type) && (n.langchain || n.type === 'openAi')) || providerCalledBy(n) !== null);
   if (agents.length === 0 && oneShots.length === 0) return null; // an automation with no model: not ours to inventory
   const lineOfNode = (node: WorkflowNode, ...rest: PathSegment[]) => doc.lineOf([...at, 'nodes', node.index, ...rest]);
   const name = asText(workflow.name)?.trim() || fileName;
@@ -179,7 +180,9 @@ function workflowUnit(src: ConfigSource, doc: JsonDocument, at: PathSegment[], w
   const active = workflow.active === true ? '' : ' (exported inactive: it runs once someone activates it)';
   const unit = newUnit('automation-workflow', name, src.path, evidence, primaryTrigger(triggers.map((t) => t.found), noTrigger(`Runs in n8n when its workflow is executed${active}`)));
   if (agents.length === 0) unit.oneShot = true;
-  const framework = src.evidence('n8n.framework.ai-node', lineOfNode(heart, 'type'));
+  // n8n's own AI nodes; raw HTTP calls to a provider are no framework.
+  const aiNode = agents[0] ?? oneShots.find((n) => n.langchain);
+  const framework = aiNode ? src.evidence('n8n.framework.ai-node', lineOfNode(aiNode, 'type')) : null;
   if (framework) unit.frameworks = [{ framework: 'n8n', evidence: framework }];
   for (const { node, known } of triggers) {
     if (!known.input) continue;
@@ -198,6 +201,8 @@ function workflowUnit(src: ConfigSource, doc: JsonDocument, at: PathSegment[], w
       const host = baseUrl && /^https?:\/\/([^/:]+)/.exec(baseUrl)?.[1];
       if (host) addEndpoint(unit, host, 'inference', src.evidence('n8n.llm.model-node', lineOfNode(node, 'parameters', 'options', 'baseURL')));
     }
+    const called = providerCalledBy(node);
+    if (called) addLlm(unit, called, 'HTTP Request node (n8n)', [], src.evidence('n8n.llm.model-node', lineOfNode(node, 'parameters', 'url')));
     for (const [type, reference] of entriesOf(node.credentials)) {
       const credentialName = asText(asRecord(reference)?.name) ?? type;
       // The workflow names n8n's stored credential; the secret itself stays in n8n.
@@ -268,3 +273,24 @@ function scheduleOf(parameters: Json): string | null {
   }
   return null;
 }
+
+let providerHosts: Map<string, string> | null = null;
+
+/**
+ * The model provider an HTTP Request node calls, by its URL's host (the API hosts the code rules
+ * know, `api.openai.com`) or the provider credential it authenticates with: teams replace chat
+ * model nodes with raw calls to the API, and those are model calls all the same.
+ */
+function providerCalledBy(node: WorkflowNode): string | null {
+  if (node.type !== 'httpRequest' && node.type !== 'httpRequestTool') return null;
+  providerHosts ??= new Map(validatedBundledCodeRules().flatMap((rule) => (rule.category === 'llm' && rule.providerHosts ? Object.entries(rule.providerHosts) : [])));
+  // `=https://…/{{ $json.x }}` is an expression whose host is still written out.
+  const host = /^=?\s*https?:\/\/([^/:{}\s]+)/.exec(asText(node.parameters.url) ?? '')?.[1];
+  const byHost = host ? providerHosts.get(host.toLowerCase()) : undefined;
+  if (byHost) return byHost;
+  const credentialType = asText(node.parameters.nodeCredentialType);
+  return credentialType ? (CREDENTIAL_PROVIDERS[credentialType] ?? null) : null;
+}
+
+/** Provider credentials an HTTP Request node can authenticate with (`predefinedCredentialType`). */
+const CREDENTIAL_PROVIDERS: Record<string, string> = { openAiApi: 'openai', anthropicApi: 'anthropic', googlePalmApi: 'google', mistralCloudApi: 'mistral', groqApi: 'groq', deepSeekApi: 'deepseek', openRouterApi: 'openrouter', xAiApi: 'xai' };
