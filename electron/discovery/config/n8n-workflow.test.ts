@@ -97,6 +97,37 @@ describe('n8n workflow exports', () => {
     expect(analyze('w.json', weatherOnly)).toBeNull();
   });
 
+  it('counts the tools an MCP Server Trigger serves, and reads any service used as a tool by its operation', () => {
+    const served = JSON.stringify({
+      name: 'Tasks assistant',
+      nodes: [
+        { name: 'Incoming Message', type: 'n8n-nodes-base.telegramTrigger', parameters: {} },
+        { name: 'MCP Server Trigger', type: '@n8n/n8n-nodes-langchain.mcpTrigger', parameters: { path: 'tasks' } },
+        { name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', parameters: {} },
+        { name: 'MCP Client', type: '@n8n/n8n-nodes-langchain.mcpClientTool', parameters: { sseEndpoint: '{{ $env.WEBHOOK_URL }}' } },
+        { name: 'create_task', type: 'n8n-nodes-base.googleTasksTool', parameters: { title: '={{ $fromAI("Title") }}' } },
+        { name: 'complete_task', type: 'n8n-nodes-base.googleTasksTool', parameters: { operation: 'update' } },
+        { name: 'get_tasks', type: 'n8n-nodes-base.googleTasksTool', parameters: { operation: 'getAll' } },
+      ],
+      connections: {
+        'MCP Client': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+        create_task: { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] },
+        complete_task: { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] },
+        get_tasks: { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] },
+      },
+    });
+    const unit = analyze('tasks.json', served)!.units[0]!;
+    expect(unit.tools!.map((t) => [t.name, t.capabilities])).toEqual([
+      ['MCP Client', ['outbound-network']],
+      ['create_task', ['data-write']],
+      ['complete_task', ['data-write']],
+      ['get_tasks', ['data-read']],
+    ]);
+    // The chat message starts it; the MCP trigger is named too.
+    expect(unit.trigger.kind).toBe('webhook');
+    expect(unit.trigger.description).toMatch(/Telegram message/);
+  });
+
   it('ignores disabled nodes, expressions as models, and files that only mention a node type', async () => {
     const disabled = JSON.stringify({ name: 'Off', nodes: [{ name: 'A', type: '@n8n/n8n-nodes-langchain.agent', disabled: true, parameters: {} }], connections: {} });
     expect(analyze('off.json', disabled)).toBeNull();

@@ -81,6 +81,7 @@ const TRIGGERS: Record<string, { kind: TriggerKind; words: string; input?: Untru
   jiraTrigger: { kind: 'event', words: 'On Jira events', input: 'ticket' },
   zendeskTrigger: { kind: 'event', words: 'On Zendesk events', input: 'ticket' },
   executeWorkflowTrigger: { kind: 'chained', words: 'When another n8n workflow calls it' },
+  mcpTrigger: { kind: 'webhook', words: 'When an MCP client calls the tools it serves (n8n MCP Server Trigger)' },
   manualTrigger: { kind: 'user', words: 'When someone runs it in the n8n editor' },
 };
 
@@ -118,8 +119,11 @@ const DATA_STORES: Record<string, string> = {
 
 function actionOf(node: WorkflowNode): { kind: CapabilityKind; words: string } | null {
   const base = node.type.replace(/Tool$/, '');
-  const store = DATA_STORES[base];
-  if (!store) return ACTIONS[node.type] ?? ACTIONS[base] ?? null;
+  const known = ACTIONS[node.type] ?? ACTIONS[base];
+  if (known) return known;
+  // Any other service used as a tool (googleTasksTool, hubspotTool…) changes or reads that service's data, by its operation.
+  const store = DATA_STORES[base] ?? (!node.langchain && node.type.endsWith('Tool') ? base : undefined);
+  if (!store) return null;
   const operation = (asText(node.parameters.operation) ?? '').toLowerCase();
   const query = operation === 'executequery' ? (asText(node.parameters.query) ?? '') : '';
   if (/delete|remove|clear|drop/.test(operation) || /\b(delete|drop|truncate)\b/i.test(query)) return { kind: 'data-delete', words: `deletes from ${store}` };
@@ -190,7 +194,8 @@ function workflowUnit(src: ConfigSource, doc: JsonDocument, at: PathSegment[], w
     if (input && !unit.untrustedInputs.some((i) => i.kind === known.input && i.detail === node.name)) unit.untrustedInputs.push({ kind: known.input, detail: node.name, tool: null, evidence: input });
   }
 
-  const tools = toolNodesOf(workflow, new Set(agents.map((a) => a.name)));
+  // Tools are wired (ai_tool) to an agent, or to an MCP Server Trigger that serves them to agents elsewhere.
+  const tools = toolNodesOf(workflow, new Set(nodes.filter((n) => AGENT_TYPES.has(n.type) || n.type === 'mcpTrigger').map((n) => n.name)));
   for (const node of nodes) {
     const model = MODEL_NODES[node.type];
     if (model && (node.langchain || node.type === 'openAi')) {
