@@ -4,6 +4,7 @@ import type { TriggerKind } from '../../../shared/agent';
 import type { ConfigFindings, UnitFinding } from '../findings';
 import { validatedBundledCodeRules } from '../code/bundled-code-rules';
 import type { ConfigContext } from './context';
+import { literalHost } from './env-facts';
 import { parseJsonDocument, type JsonDocument } from './json-document';
 import { ConfigSource } from './source';
 import { addCapability, addCredential, addEndpoint, addLlm, newFindings, newUnit, noTrigger, primaryTrigger, trigger } from './units';
@@ -203,7 +204,7 @@ function workflowUnit(src: ConfigSource, doc: JsonDocument, at: PathSegment[], w
       addLlm(unit, model.provider, model.label, id ? [id] : [], src.evidence('n8n.llm.model-node', lineOfNode(node, 'type')));
       // A base URL sends the calls to another server speaking the provider's API (a gateway, a local model).
       const baseUrl = asText(asRecord(node.parameters.options)?.baseURL);
-      const host = baseUrl && /^https?:\/\/([^/:]+)/.exec(baseUrl)?.[1];
+      const host = baseUrl && literalHost(baseUrl);
       if (host) addEndpoint(unit, host, 'inference', src.evidence('n8n.llm.model-node', lineOfNode(node, 'parameters', 'options', 'baseURL')));
     }
     const called = providerCalledBy(node);
@@ -218,7 +219,7 @@ function workflowUnit(src: ConfigSource, doc: JsonDocument, at: PathSegment[], w
     if (action) addCapability(unit, action.kind, `${node.name}: ${action.words}`, src.evidence('n8n.capability.node', lineOfNode(node, 'type')), tool);
     if (node.type === 'mcpClientTool') {
       const url = asText(node.parameters.sseEndpoint) ?? asText(node.parameters.endpointUrl);
-      const host = url && /^https?:\/\/([^/:]+)/.exec(url)?.[1];
+      const host = url && literalHost(url);
       if (host) addEndpoint(unit, host, 'mcp', src.evidence('n8n.capability.node', lineOfNode(node, 'parameters')));
       addCapability(unit, 'outbound-network', `${node.name}: calls the tools of an MCP server`, src.evidence('n8n.capability.node', lineOfNode(node, 'type')), node.name);
     }
@@ -290,8 +291,8 @@ function providerCalledBy(node: WorkflowNode): string | null {
   if (node.type !== 'httpRequest' && node.type !== 'httpRequestTool') return null;
   providerHosts ??= new Map(validatedBundledCodeRules().flatMap((rule) => (rule.category === 'llm' && rule.providerHosts ? Object.entries(rule.providerHosts) : [])));
   // `=https://…/{{ $json.x }}` is an expression whose host is still written out.
-  const host = /^=?\s*https?:\/\/([^/:{}\s]+)/.exec(asText(node.parameters.url) ?? '')?.[1];
-  const byHost = host ? providerHosts.get(host.toLowerCase()) : undefined;
+  const host = literalHost((asText(node.parameters.url) ?? '').replace(/^=\s*/, ''));
+  const byHost = host ? providerHosts.get(host) : undefined;
   if (byHost) return byHost;
   const credentialType = asText(node.parameters.nodeCredentialType);
   return credentialType ? (CREDENTIAL_PROVIDERS[credentialType] ?? null) : null;
