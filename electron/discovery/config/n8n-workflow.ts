@@ -196,7 +196,7 @@ function workflowUnit(src: ConfigSource, doc: JsonDocument, at: PathSegment[], w
   }
 
   // Tools are wired (ai_tool) to an agent, or to an MCP Server Trigger that serves them to agents elsewhere.
-  const tools = toolNodesOf(workflow, new Set(nodes.filter((n) => AGENT_TYPES.has(n.type) || n.type === 'mcpTrigger').map((n) => n.name)));
+  const tools = toolNodesOf(workflow, new Set([...agents, ...nodes.filter((n) => n.type === 'mcpTrigger')].map((n) => n.name)));
   for (const node of nodes) {
     const model = MODEL_NODES[node.type];
     if (model && (node.langchain || node.type === 'openAi')) {
