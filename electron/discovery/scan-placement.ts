@@ -50,5 +50,7 @@ export function predictedScanMs(roots: readonly string[]): number {
 
 /** True when the scan should run on the host's thread: its predicted work is shorter than the stall the host can take. */
 export function scanRunsOnHostThread(roots: readonly string[], stallBudgetMs: number): boolean {
+  // The app's budget is below the start-up alone: its thread never reads a folder to find that out.
+  if (SCAN_START_MS >= stallBudgetMs) return false;
   return predictedScanMs(roots) < stallBudgetMs;
 }
